@@ -1,0 +1,1 @@
+"""Convert raw newspaper issue texts into an MkDocs archive site."""

@@ -1,0 +1,128 @@
+"""The conversion pipeline: source_texts/ → docs/. A plain sequence of small steps."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import ArchiveConfig, load_archive_config
+from .export import exports
+from .index_pages import index_pages
+from .model import PageParse, PlacedArticle, SourcePage
+from .output import WriteStats, write_tree
+from .pages import article_pages
+from .parse import parse_page
+from .problems import InputError, Problem, Report
+from .read import discover, read_source
+from .slugs import slug_for_title, unique_slugs
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Result:
+    files: int = 0
+    issues: int = 0
+    articles: int = 0
+    report: Report = field(default_factory=Report)
+    written: WriteStats | None = None
+    parsed: list[tuple[SourcePage, PageParse]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        r = self.report
+        line = f"{self.files} files, {self.issues} issues, {self.articles} articles, {len(r.warnings)} warnings"
+        if r.errors:
+            line += f", {len(r.errors)} errors"
+        return line
+
+
+def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going: bool) -> list[SourcePage]:
+    pages = []
+    for found in discover(source_dir, report):
+        try:
+            pages.append(read_source(found, config, report))
+        except InputError as exc:
+            if not keep_going:
+                raise
+            report.error(exc.problem)
+    return _without_duplicates(pages, report, keep_going)
+
+
+def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: bool) -> list[SourcePage]:
+    """Two files for the same date and 版 would publish two versions of one page."""
+    seen: dict[tuple, SourcePage] = {}
+    kept = []
+    for page in pages:
+        key = (page.meta.date, page.meta.page)
+        if key in seen:
+            problem = Problem(
+                page.path, None,
+                f"is a second file for {page.meta.date} page {page.meta.page or '(none)'}; {seen[key].path} is the first",
+                "merge the two files, or give each its own page number (YYYY-MM-DD_NN.txt)",
+            )
+            if not keep_going:
+                raise InputError(problem.path, problem.line, problem.what, problem.fix)
+            report.error(problem)
+            continue
+        seen[key] = page
+        kept.append(page)
+    return kept
+
+
+def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
+    parsed = []
+    for page in pages:
+        result = parse_page(page.text, page.first_line)
+        for decision in result.decisions:
+            if not decision.confident:
+                report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",
+                            "check it; fix it with a .fix.yml sidecar if it is wrong (see README)")
+        if not result.articles:
+            report.warn(page.path, None, "no article found in this file (it is empty or has only page furniture)",
+                        "check the file; remove it if it is not an issue text")
+        parsed.append((page, result))
+    return parsed
+
+
+def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArticle]:
+    """Order articles by date, 版 and position, and give each its URL slug."""
+    placed = [
+        PlacedArticle(article=article, source=page, ordinal=n)
+        for page, result in parsed
+        for n, article in enumerate(result.articles, start=1)
+    ]
+    placed.sort(key=lambda p: (p.date, p.source.meta.page or 0, p.source.path, p.ordinal))
+    by_day: dict = defaultdict(list)
+    for p in placed:
+        by_day[p.date].append(p)
+    for day_articles in by_day.values():
+        slugs = unique_slugs(slug_for_title(p.article.title_parts) for p in day_articles)
+        for p, slug in zip(day_articles, slugs):
+            p.slug = slug
+    return placed
+
+
+def render(placed: list[PlacedArticle], config: ArchiveConfig) -> dict[str, str]:
+    files: dict[str, str] = {}
+    files.update(article_pages(placed))
+    files.update(index_pages(placed, config))
+    files.update(exports(placed))
+    return files
+
+
+def convert(source_dir: Path, docs_dir: Path, keep_going: bool = False) -> Result:
+    """Convert every source text into pages. Raises InputError on the first bad file unless
+    keep_going, in which case bad files are skipped and listed in the result's report."""
+    result = Result()
+    config = load_archive_config(source_dir)
+    pages = read_all(source_dir, config, result.report, keep_going)
+    result.parsed = parse_all(pages, result.report)
+    placed = place_articles(result.parsed)
+    files = render(placed, config)
+    result.written = write_tree(docs_dir, files)
+    result.files = len(pages)
+    result.issues = len({p.meta.date for p in pages})
+    result.articles = len(placed)
+    return result

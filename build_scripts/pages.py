@@ -1,0 +1,72 @@
+"""Write one Markdown page per article: YAML front matter (the DESIGN §5 contract) + body."""
+
+from __future__ import annotations
+
+import yaml
+
+from . import mdtext
+from .model import Kind, PlacedArticle, Segment
+
+ARTICLE_TEMPLATE = "article.html"
+
+
+def front_matter(placed: PlacedArticle) -> dict:
+    a = placed.article
+    meta = placed.source.meta
+    return {
+        "title": a.title,
+        "title_parts": a.title_parts,
+        "main_title": placed.main_title,
+        "date": meta.date.isoformat(),
+        "paper": meta.paper,
+        "page": meta.page,
+        "page_name": meta.page_name,
+        "byline": a.byline,
+        "authors": a.authors,
+        "correspondents": a.correspondents,
+        "dateline": a.dateline,
+        "tags": placed.tags,
+        "source": {"file": placed.source.path, "first_line": a.first_line, "last_line": a.last_line},
+        "id": placed.id,
+        "ordinal": placed.ordinal,
+        "template": ARTICLE_TEMPLATE,
+    }
+
+
+def dump_front_matter(data: dict) -> str:
+    # safe_dump, never string formatting: a title like `key: value` or `---` stays data.
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def _block_markdown(block: Segment, dateline: str) -> str:
+    text = mdtext.escape(block.text)
+    if block.kind is Kind.SUBHEAD:
+        return f"## {text}"
+    if block.kind is Kind.CAPTION:
+        return f'<p class="article-caption">{mdtext.escape_attr(block.text)}</p>'
+    if block.kind is Kind.NOTE:
+        return f'<p class="article-note">{mdtext.escape_attr(block.text)}</p>'
+    if dateline:
+        return f"**{mdtext.escape(dateline)}** {text}"
+    return text
+
+
+def body_markdown(placed: PlacedArticle) -> str:
+    a = placed.article
+    parts = []
+    dateline = a.dateline
+    for block in a.blocks:
+        # The dateline is printed at the head of the first paragraph, as in the paper.
+        use = dateline if block.kind is Kind.PARAGRAPH else ""
+        parts.append(_block_markdown(block, use))
+        if use:
+            dateline = ""
+    return "\n\n".join(parts) + "\n"
+
+
+def article_page(placed: PlacedArticle) -> str:
+    return dump_front_matter(front_matter(placed)) + "\n" + body_markdown(placed)
+
+
+def article_pages(articles: list[PlacedArticle]) -> dict[str, str]:
+    return {placed.docs_path: article_page(placed) for placed in articles}

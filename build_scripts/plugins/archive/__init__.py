@@ -1,0 +1,1 @@
+"""The `newspaper-archive` MkDocs plugin."""

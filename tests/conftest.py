@@ -1,0 +1,145 @@
+"""Shared test helpers: where the project and the sample live, and a converted sample site."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+# Property tests are reproducible: a fixed derivation of examples, no example database.
+settings.register_profile("repeatable", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.load_profile("repeatable")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "source_texts" / "2022" / "2022-01-28.txt"
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def non_space(text: str) -> str:
+    return "".join(text.split())
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
+    """A project folder with source_texts/ (archive.yml + the given files), docs/about.md,
+    mkdocs.yml and the theme overrides copied from the real project."""
+    project = tmp_path / "project"
+    source = project / "source_texts"
+    source.mkdir(parents=True)
+    shutil.copy(ROOT / "source_texts" / "archive.yml", source / "archive.yml")
+    if with_sample:
+        (source / "2022").mkdir()
+        shutil.copy(SAMPLE, source / "2022" / SAMPLE.name)
+    for rel, content in (files or {}).items():
+        path = source / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (project / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    return project
+
+
+def build_site(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample archive converted and built once for the whole session."""
+    project = make_archive(tmp_path_factory.mktemp("sample"))
+    result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
+# ---------------------------------------------------------------------------------------
+# A real browser (Debian's Chromium driven by Playwright) and a real local HTTP server
+# ---------------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "test-artifacts"
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium. Skips on a laptop without it; in CI (CI=true) a missing browser fails."""
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed, and browser tests may not be skipped in CI")
+        pytest.skip("Chromium not installed (Debian package 'chromium')")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def screenshot(tab, name: str) -> Path:
+    """Save a screenshot as a test artifact (test-artifacts/NAME.png)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a folder over HTTP on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    with serve(sample_site / "site") as url:
+        yield url

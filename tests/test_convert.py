@@ -1,0 +1,161 @@
+"""The converter CLI: pages, front matter, articles.jsonl, metadata resolution, generated
+files tracked apart from hand-written ones, byte-identical reruns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SAMPLE_TEXT, make_archive, run_cli
+
+FRONT_MATTER_KEYS = {"title", "title_parts", "date", "paper", "page", "page_name", "byline", "authors",
+                     "correspondents", "dateline", "tags", "source"}
+JSONL_KEYS = {"id", "url", "date", "paper", "page", "page_name", "title", "title_parts", "byline", "authors",
+              "correspondents", "dateline", "text", "tags", "source"}
+
+
+def convert(project: Path, *extra: str):
+    return run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"), *extra)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read_front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def records(project: Path) -> list[dict]:
+    lines = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_summary_line_and_exit_code(tmp_path):
+    project = make_archive(tmp_path)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "converted: 1 files, 1 issues, 4 articles, 0 warnings"
+
+
+def test_help_describes_the_options():
+    result = run_cli("convert", "--help")
+    assert result.returncode == 0
+    for option in ("--source", "--docs", "--keep-going"):
+        assert option in result.stdout
+
+
+def test_one_page_per_article_with_front_matter(tmp_path):
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    day = project / "docs/2022/01/28"
+    pages = sorted(p for p in day.glob("*.md") if p.name != "index.md")
+    assert len(pages) == 4
+    metas = [read_front_matter(p) for p in pages]
+    for meta in metas:
+        assert FRONT_MATTER_KEYS <= set(meta)
+        assert meta["date"] == "2022-01-28"
+        assert meta["paper"] == "浙江日报"
+        assert meta["source"]["file"] == "2022/2022-01-28.txt"
+    by_title = {m["title"]: m for m in metas}
+    olympic = by_title["保护奥林匹克标志"]
+    assert olympic["authors"] == ["陈洋根"] and olympic["correspondents"] == ["赵文琼", "武露露"]
+    assert (olympic["source"]["first_line"], olympic["source"]["last_line"]) == (59, 64)
+
+
+def test_urls_are_pinyin_of_the_main_title(tmp_path):
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    urls = [r["url"] for r in records(project)]
+    assert urls[2] == "2022/01/28/bao-hu-ao-lin-pi-ke-biao-zhi/"
+    assert urls[1].startswith("2022/01/28/zhe-jiang-tong-yi-quan-sheng-feng-xian")
+    assert all((project / "docs" / (u.rstrip("/") + ".md")).is_file() for u in urls)
+
+
+def test_articles_jsonl_has_every_field(tmp_path):
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    rows = records(project)
+    assert len(rows) == 4
+    for row in rows:
+        assert set(row) == JSONL_KEYS
+        assert set(row["source"]) == {"file", "first_line", "last_line"}
+        assert row["title"] not in row["text"] and row["byline"] not in row["text"]
+    assert rows[2]["text"].endswith("违法案件线索3个。")
+    assert rows[1]["dateline"] == "本报讯" and rows[1]["text"].startswith("27日15时")
+    assert "\n\n" in rows[0]["text"] and "\n\n\n" not in rows[0]["text"]
+
+
+def test_second_run_is_byte_identical(tmp_path):
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    first = snapshot(project / "docs")
+    assert convert(project).returncode == 0
+    assert snapshot(project / "docs") == first
+
+
+def test_removed_source_removes_its_pages_and_keeps_hand_written(tmp_path):
+    second = SAMPLE_TEXT.replace("保护奥林匹克标志", "保护冬奥标志")
+    project = make_archive(tmp_path, {"2022/2022-01-29.txt": second})
+    (project / "docs/notes").mkdir()
+    (project / "docs/notes/editor.md").write_text("# 编者的话\n", encoding="utf-8")
+    assert convert(project).returncode == 0
+    assert (project / "docs/2022/01/29/index.md").is_file()
+    (project / "source_texts/2022/2022-01-29.txt").unlink()
+    assert convert(project).returncode == 0
+    assert not (project / "docs/2022/01/29").exists()
+    assert (project / "docs/about.md").read_text(encoding="utf-8").startswith("# 关于本档案")
+    assert (project / "docs/notes/editor.md").read_text(encoding="utf-8") == "# 编者的话\n"
+    assert len(records(project)) == 4
+
+
+def test_hand_written_file_in_the_way_is_an_error_not_overwritten(tmp_path):
+    project = make_archive(tmp_path)
+    (project / "docs/index.md").write_text("# 我的首页\n", encoding="utf-8")
+    result = convert(project)
+    assert result.returncode == 2
+    assert "index.md" in result.stderr and "hand-written" in result.stderr
+    assert (project / "docs/index.md").read_text(encoding="utf-8") == "# 我的首页\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "date", "page", "page_name"),
+    [
+        ("2022-01-29.txt", "", "2022-01-29", None, ""),
+        ("2022/01/2022-01-29_03.txt", "", "2022-01-29", 3, ""),
+        ("2022-01-29_04_要闻.txt", "", "2022-01-29", 4, "要闻"),
+        ("scan-0001.txt", "---\ndate: 2022-01-29\npage: 2\npage_name: 评论\n---\n", "2022-01-29", 2, "评论"),
+        ("2022-01-30_05_旧名.txt", "---\ndate: 2022-01-29\npage_name: 新名\n---\n", "2022-01-29", 5, "新名"),
+    ],
+)
+def test_issue_metadata_from_header_then_file_name(tmp_path, name, header, date, page, page_name):
+    project = make_archive(tmp_path, {name: header + "保护冬奥标志\n\n冬奥会将至。\n"}, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    (row,) = records(project)
+    assert (row["date"], row["page"], row["page_name"]) == (date, page, page_name)
+    assert row["source"]["first_line"] == 1 + header.count("\n")
+
+
+def test_paper_from_archive_yml_or_header(tmp_path):
+    project = make_archive(tmp_path, {"2022-01-29.txt": "---\npaper: 钱江晚报\n---\n标题\n\n正文。\n",
+                                      "2022-01-30.txt": "标题\n\n正文。\n"}, with_sample=False)
+    assert convert(project).returncode == 0
+    assert [r["paper"] for r in records(project)] == ["钱江晚报", "浙江日报"]
+
+
+def test_no_date_anywhere_is_a_clear_error(tmp_path):
+    project = make_archive(tmp_path, {"notes.txt": "标题\n\n正文。\n"}, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 2
+    message = result.stderr.strip()
+    assert message.startswith("error: notes.txt: no date")
+    assert "YYYY-MM-DD" in message and "date:" in message
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,40 @@
+"""The sample archive builds with `mkdocs build --strict`, in Chinese, articles out of nav."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import build_site
+
+
+def test_strict_build_has_no_warnings(sample_site):
+    result = build_site(sample_site)
+    assert result.returncode == 0
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_pages_are_chinese(sample_site):
+    home = (sample_site / "site/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]* lang="zh"', home)
+
+
+def test_every_article_is_built_and_linked_from_its_issue(sample_site):
+    issue = (sample_site / "site/2022/01/28/index.html").read_text(encoding="utf-8")
+    pages = sorted((sample_site / "site/2022/01/28").glob("*/index.html"))
+    assert len(pages) == 4
+    for page in pages:
+        assert f'href="{page.parent.name}/"' in issue
+
+
+def test_articles_are_not_in_the_navigation(sample_site):
+    # The home page links issues, not articles: any article link on it would come from nav.
+    article_dirs = [p.parent.name for p in (sample_site / "site/2022/01/28").glob("*/index.html")]
+    home = (sample_site / "site/index.html").read_text(encoding="utf-8")
+    assert 'md-nav__link' in home and "往期" in home
+    assert not any(name in home for name in article_dirs)
+
+
+def test_article_page_shows_title_and_byline(sample_site):
+    page = next((sample_site / "site/2022/01/28").glob("bao-hu-*/index.html")).read_text(encoding="utf-8")
+    assert "<h1" in page and "保护奥林匹克标志" in page
+    assert "本报记者 陈洋根 通讯员 赵文琼 武露露" in page

@@ -209,6 +209,11 @@ def read_source(found: Discovered, config: ArchiveConfig, report: Report) -> Sou
     except OSError as exc:
         raise InputError(rel, None, f"cannot be read ({exc.strerror})",
                          "check that the file is still there and that you may read it (e.g. chmod a+r)") from None
+    return source_page(rel, raw, config, report)
+
+
+def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report) -> SourcePage:
+    """The bytes of one source file as a SourcePage: decoded, normalised, its metadata resolved."""
     decoded = decode(raw, rel, config.encoding)
     if decoded.encoding != "utf-8":
         report.notice(rel, None, f"read as {decoded.encoding} ({decoded.how})")

@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         "convert", help="convert source texts into Markdown pages under docs/",
         description="Convert every *.txt under the source folder into one Markdown page per article, "
         "index pages and data/articles.jsonl under the docs folder.",
+        epilog="Exit codes: 0 converted; 2 an input error (nothing written, unless --keep-going); "
+        "1 the converter itself failed (docs/ left as it was); 130 interrupted.",
     )
     convert.add_argument("--source", default="source_texts", help="folder of raw issue texts (default: %(default)s)")
     convert.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: %(default)s)")
@@ -53,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a message must never fail to print
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     untouched = "docs/ was left as it was before this run"
     try:

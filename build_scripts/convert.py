@@ -14,7 +14,7 @@ from .model import PageParse, PlacedArticle, SourcePage
 from .output import WriteStats, write_tree
 from .pages import article_pages
 from .parse import parse_page
-from .output import check_apart, recover
+from .output import check_apart, exclusive, recover
 from .problems import InputError, Problem, Report, while_reading
 from .read import check_source_folder, discover, read_source
 from .slugs import slug_for_title, unique_slugs
@@ -123,10 +123,15 @@ def render(placed: list[PlacedArticle], config: ArchiveConfig) -> dict[str, str]
 def convert(source_dir: Path, docs_dir: Path, keep_going: bool = False) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
     keep_going, in which case bad files are skipped and listed in the result's report."""
-    result = Result()
     check_source_folder(source_dir)
     check_apart(source_dir, docs_dir)
-    recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
+    with exclusive(docs_dir):
+        recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
+        return _convert(source_dir, docs_dir, keep_going)
+
+
+def _convert(source_dir: Path, docs_dir: Path, keep_going: bool) -> Result:
+    result = Result()
     config = load_archive_config(source_dir)
     pages = read_all(source_dir, config, result.report, keep_going)
     if not pages:  # every file failed (--keep-going): an empty archive would only delete pages

@@ -51,9 +51,23 @@ class Decoded:
     how: str  # why: "byte-order mark", "declared in the file", "UTF-8", "archive.yml", "detected"
 
 
+# Documents that are not plain text but get saved or renamed as .txt.
+_DOCUMENTS = [
+    (re.compile(rb"\A\{\\rtf"), "an RTF document"),
+    (re.compile(rb"\A\xd0\xcf\x11\xe0"), "a Word (.doc) or other Office document"),
+    (re.compile(rb"\APK\x03\x04"), "a zip archive (perhaps a .docx document)"),
+    (re.compile(rb"\A%PDF-"), "a PDF document"),
+    (re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE), "a web page (HTML)"),
+]
+
+
 def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded:
     """Decode one source file by the rule above. Raises InputError naming the byte offset
     (and its line) when the bytes are not text in any encoding the rule allows."""
+    for signature, kind in _DOCUMENTS:
+        if signature.match(raw):
+            raise InputError(rel, None, f"is {kind}, not plain text",
+                             "open it and save it as plain text (UTF-8), or export the issue as .txt again")
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return Decoded(_strict(raw, name, rel, skip=len(bom), why=f"after a {name} byte-order mark"), name, "byte-order mark")

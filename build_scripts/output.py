@@ -11,6 +11,7 @@ source is gone are dropped and everything else is known to be hand-written.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import json
@@ -102,6 +103,28 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@contextlib.contextmanager
+def exclusive(docs: Path):
+    """Only one conversion may write a docs folder at a time: a second one would remove the
+    first one's staging folder as a leftover."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: no lock
+        yield
+        return
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    with open(_aside(docs, "lock"), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(str(docs), None, "another conversion is writing this folder right now",
+                             "wait for it to finish, then run again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def check_apart(source: Path, docs: Path) -> None:

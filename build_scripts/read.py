@@ -53,6 +53,28 @@ def is_issue_text(name: str) -> bool:
     return name.lower().endswith(".txt") and len(name) > 4
 
 
+def _undecodable_name(rel: str) -> Problem | None:
+    """A file name that is not UTF-8 (a zip made on Chinese Windows names files in GBK): it
+    cannot be shown or published as it is, so it is refused with the name it most likely has."""
+    try:
+        rel.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        pass
+    raw = os.fsencode(rel)
+    shown = raw.decode("utf-8", errors="backslashreplace")
+    for encoding in ("gb18030", "cp950"):
+        try:
+            guess = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        guess = None
+    hint = f" (it reads as '{guess}' in {encoding.upper()})" if guess else ""
+    return Problem(shown, None, "the file name is not UTF-8", f"rename the file or its folder{hint}")
+
+
 def discover(source_dir: Path, report: Report) -> list[Discovered]:
     """Every `*.txt` under source_dir, sorted. Other files are ignored with a notice; hidden
     files and folders (`.git`, macOS `._*` files) are skipped; links that lead outside the
@@ -72,6 +94,13 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
             path = Path(dirpath) / name
             rel = path.relative_to(source_dir).as_posix()
             if name.startswith("."):
+                continue
+            misnamed = _undecodable_name(rel)
+            if misnamed:
+                if is_issue_text(name):
+                    found.append(Discovered(path, misnamed.path, misnamed))
+                else:
+                    report.notice(misnamed.path, None, "ignored: only .txt files are issue texts")
                 continue
             if path.is_symlink():
                 target = path.resolve()
@@ -151,7 +180,7 @@ def _text_from(value: object, rel: str, line: int | None, key: str) -> str:
 def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) -> PageMeta:
     name = Path(rel).name
     stem = name[: -len(".txt")] if is_issue_text(name) else name
-    m = FILE_NAME_RE.match(stem)
+    m = FILE_NAME_RE.fullmatch(stem)
     name_date = name_page = name_page_name = None
     if m:
         year, month, day, page, page_name = m.groups()

@@ -55,7 +55,7 @@ def _start(project: Path, driver: str = "") -> subprocess.Popen:
 
 
 def _leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".docs."))
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".docs.") and p.name != ".docs.lock")
 
 
 def test_killed_while_writing_leaves_the_previous_docs(archive):
@@ -148,3 +148,28 @@ def test_a_bad_file_leaves_docs_untouched_to_the_inode(archive):
     assert convert(project).returncode == 2
     assert docs.stat().st_ino == inode and snapshot(docs) == before
     assert _leftovers(project) == []
+
+
+SLOW_WRITE = """
+import time
+from build_scripts import output
+real = output._stage
+def stage(*args):
+    open(args[1].parent / "writing", "w").close()
+    time.sleep(3)  # long enough for a second conversion to try
+    return real(*args)
+output._stage = stage
+"""
+
+
+def test_a_second_conversion_at_the_same_time_is_refused(archive):
+    project, before, after = archive
+    process = _start(project, SLOW_WRITE)
+    deadline = time.monotonic() + 120
+    while not (project / "writing").exists():  # the first conversion is writing
+        assert process.poll() is None and time.monotonic() < deadline
+    second = convert(project)
+    assert second.returncode == 2
+    assert "another conversion is writing this folder right now — wait for it to finish" in second.stderr
+    assert process.wait() == 0
+    assert snapshot(project / "docs") == after

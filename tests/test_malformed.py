@@ -61,6 +61,13 @@ def _unreadable(source: Path) -> None:
     path.chmod(0)
 
 
+def _gbk_file_name(source: Path) -> None:
+    """As unzipping an archive made on Chinese Windows leaves it: the name's bytes are GBK."""
+    name = os.path.join(os.fsencode(source), "2022-01-29_01_要闻.txt".encode("gbk"))
+    with open(name, "wb") as file:
+        file.write(ARTICLE.encode())
+
+
 def _no_texts(source: Path) -> None:
     (source / "notes.md").write_text("# notes\n", encoding="utf-8")
 
@@ -93,6 +100,10 @@ CASES = [
          says=(r"article without headline",), check=lambda p: (_articles(1)(p), _keeps_every_character(LONG_LINE)(p))),
     Case("Binary file named .txt", {"2022-01-29.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4},
          exit=2, says=(r"^error: 2022-01-29\.txt: is not a text file: it holds binary data \(byte 8 is a zero byte\) — remove it",)),
+    Case("Word document renamed .txt", {"2022-01-29.txt": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)},
+         exit=2, says=(r"^error: 2022-01-29\.txt: is a Word \(\.doc\) or other Office document, not plain text — open it and save it as plain text",)),
+    Case("RTF or web page saved as .txt", {"2022-01-29.txt": "{\\rtf1\\ansi\\ansicpg936 保护冬奥标志}", "2022-01-30.txt": "<!DOCTYPE html>\n<html><body>标题</body></html>"},
+         exit=2, says=(r"^error: 2022-01-29\.txt: is an RTF document, not plain text",)),
     Case("Damaged UTF-8", {"2022-01-29.txt": DAMAGED_UTF8},
          exit=2, says=(rf"^error: 2022-01-29\.txt:{_line_of(DAMAGED_UTF8, 150)}: is UTF-8 but damaged: byte {len(SAMPLE_TEXT[:150].encode())} \(0xff\) is not valid UTF-8 — retype",)),
     Case("Bytes that are no Chinese encoding", {"2022-01-29.txt": NO_ENCODING},
@@ -145,6 +156,8 @@ CASES = [
     Case("Folder named like a text file", {"2022.txt/2022-01-29.txt": ARTICLE}, check=_articles(1)),
     Case("Spaces, Chinese and deep folders in names", {"浙江 日报/" + "/".join(f"层{i}" for i in range(40)) + "/2022-01-29_01_要 闻.txt": ARTICLE},
          check=lambda p: records(p)[0]["page_name"] == "要 闻"),
+    Case("File name that is not UTF-8", setup=_gbk_file_name,
+         exit=2, says=(r"^error: 2022-01-29_01_.*\.txt: the file name is not UTF-8 — rename the file or its folder \(it reads as '2022-01-29_01_要闻\.txt' in GB18030\)",)),
     Case("No .txt files at all", setup=_no_texts,
          exit=2, says=(r"^error: .*source_texts: holds no issue texts \(\*\.txt\) — put the issue texts there",)),
     Case("archive.yml missing", {"2022-01-29.txt": ARTICLE}, setup=lambda s: (s / "archive.yml").unlink(),

@@ -14,8 +14,9 @@ from .model import PageParse, PlacedArticle, SourcePage
 from .output import WriteStats, write_tree
 from .pages import article_pages
 from .parse import parse_page
-from .problems import InputError, Problem, Report
-from .read import discover, read_source
+from .output import check_apart, exclusive, recover
+from .problems import InputError, Problem, Report, while_reading
+from .read import check_source_folder, discover, read_source
 from .slugs import slug_for_title, unique_slugs
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,14 @@ class Result:
 
 def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going: bool) -> list[SourcePage]:
     pages = []
-    for found in discover(source_dir, report):
+    found = discover(source_dir, report)
+    if not found:
+        raise InputError(str(source_dir), None, "holds no issue texts (*.txt)",
+                         "put the issue texts there (e.g. source_texts/2022/2022-01-28.txt), or give another folder with --source")
+    for one in found:
         try:
-            pages.append(read_source(found, config, report))
+            with while_reading(one.rel):
+                pages.append(read_source(one, config, report))
         except InputError as exc:
             if not keep_going:
                 raise
@@ -57,9 +63,10 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
     for page in pages:
         key = (page.meta.date, page.meta.page)
         if key in seen:
+            which = f"page {page.meta.page}" if page.meta.page else "no page number"
             problem = Problem(
                 page.path, None,
-                f"is a second file for {page.meta.date} page {page.meta.page or '(none)'}; {seen[key].path} is the first",
+                f"is a second file for {page.meta.date} ({which}); {seen[key].path} is the first",
                 "merge the two files, or give each its own page number (YYYY-MM-DD_NN.txt)",
             )
             if not keep_going:
@@ -74,7 +81,8 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
 def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
     parsed = []
     for page in pages:
-        result = parse_page(page.text, page.first_line)
+        with while_reading(page.path):
+            result = parse_page(page.text, page.first_line)
         for decision in result.decisions:
             if not decision.confident:
                 report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",
@@ -115,9 +123,19 @@ def render(placed: list[PlacedArticle], config: ArchiveConfig) -> dict[str, str]
 def convert(source_dir: Path, docs_dir: Path, keep_going: bool = False) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
     keep_going, in which case bad files are skipped and listed in the result's report."""
+    check_source_folder(source_dir)
+    check_apart(source_dir, docs_dir)
+    with exclusive(docs_dir):
+        recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
+        return _convert(source_dir, docs_dir, keep_going)
+
+
+def _convert(source_dir: Path, docs_dir: Path, keep_going: bool) -> Result:
     result = Result()
     config = load_archive_config(source_dir)
     pages = read_all(source_dir, config, result.report, keep_going)
+    if not pages:  # every file failed (--keep-going): an empty archive would only delete pages
+        return result
     result.parsed = parse_all(pages, result.report)
     placed = place_articles(result.parsed)
     files = render(placed, config)

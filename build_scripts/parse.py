@@ -47,6 +47,31 @@ class _Unit:
     lines: tuple[int, ...] = ()
 
 
+# The shape tests on a paragraph being joined (_continues) look only at its first and last
+# characters and at whether it is longer than a headline. While it is built, a long paragraph
+# is represented by its two ends: joining it piece by piece would copy it once per line.
+_SHAPE_END = 2000
+
+
+def _shape_of(texts: list[str]) -> str:
+    head = _ends(texts, reverse=False)
+    if len(head) < _SHAPE_END:
+        return head
+    return head + _ends(texts, reverse=True)
+
+
+def _ends(texts: list[str], reverse: bool) -> str:
+    out, size = [], 0
+    for text in reversed(texts) if reverse else texts:
+        out.append(text)
+        size += len(text)
+        if size >= _SHAPE_END:
+            break
+    if reverse:
+        return "".join(reversed(out))[-_SHAPE_END:]
+    return "".join(out)[:_SHAPE_END]
+
+
 def _units(text: str, first_line: int) -> list[_Unit]:
     units: list[_Unit] = []
     gap = 0
@@ -65,12 +90,14 @@ class _Parser:
     def __init__(self, text: str, first_line: int, corrections: Corrections):
         self.fix = corrections
         self.decisions: list[Decision] = []
+        self._ends_with_byline_from: list[bool] | None = None
         self.units = self._join_continuations(_units(text, first_line))
         gaps = [u.gap_before for u in self.units[1:]]
         self.usual_gap = statistics.median(gaps) if gaps else 1
         self.articles: list[Article] = []
         self.furniture: list[Segment] = []
         self.current: list[Segment] | None = None
+        self.current_kinds: set[Kind] = set()  # kinds in `current`: rescanning it is quadratic
         self.closed = True  # no open article before the first headline
 
     # -- labels the archivist forced ----------------------------------------------------
@@ -124,31 +151,47 @@ class _Parser:
 
     def _section_ends_with_byline(self, i: int) -> bool:
         """Does the stretch after unit i, up to the next confirmed headline, end with a byline?"""
-        for j in range(i + 1, len(self.units)):
-            if self._confirmed_headline(j):
-                return False
-            if self._is_end_byline(j):
-                return True
-        return False
+        if self._ends_with_byline_from is None:
+            # Computed once, from the end: scanning forward for every unit is quadratic.
+            verdicts = [False] * (len(self.units) + 1)
+            for j in range(len(self.units) - 1, -1, -1):
+                if self._confirmed_headline(j):
+                    verdicts[j] = False
+                elif self._is_end_byline(j):
+                    verdicts[j] = True
+                else:
+                    verdicts[j] = verdicts[j + 1]
+            self._ends_with_byline_from = verdicts
+        return self._ends_with_byline_from[i + 1]
 
     # -- pass 1: paragraphs broken by page/column breaks --------------------------------
 
     def _join_continuations(self, units: list[_Unit]) -> list[_Unit]:
         joined: list[_Unit] = []
-        for unit in units:
+        pieces: list[list[str]] = []  # the texts each joined unit is made of
+        lines: list[list[int]] = []  # and their line numbers
+        for i, unit in enumerate(units):
             prev = joined[-1] if joined else None
-            if prev is not None and self._continues(prev, unit, units):
-                prev.text += unit.text
+            after = units[i + 1] if i + 1 < len(units) else None
+            if prev is not None and self._continues(prev, unit, after):
+                pieces[-1].append(unit.text)
+                prev.text = _shape_of(pieces[-1])  # the full text once it is complete
                 prev.last_line = unit.last_line
-                prev.lines = prev.lines + unit.lines
+                lines[-1].extend(unit.lines)  # no joined line carries a forced label (_continues)
                 self.decisions.append(
                     Decision(unit.first_line, "continuation", f"joined to the paragraph from line {prev.first_line}")
                 )
                 continue
             joined.append(_Unit(unit.text, unit.first_line, unit.last_line, unit.gap_before, unit.lines))
+            pieces.append([unit.text])
+            lines.append(list(unit.lines))
+        for unit, texts, numbers in zip(joined, pieces, lines):
+            if len(texts) > 1:
+                unit.text = "".join(texts)
+                unit.lines = tuple(numbers)
         return joined
 
-    def _continues(self, prev: _Unit, unit: _Unit, units: list[_Unit]) -> bool:
+    def _continues(self, prev: _Unit, unit: _Unit, after: _Unit | None) -> bool:
         if unit.first_line in self.fix.join:
             return True
         if unit.first_line in self.fix.no_join or unit.first_line in self.fix.break_before:
@@ -168,8 +211,6 @@ class _Parser:
         if p.is_byline_line(nxt) or p.is_furniture(nxt) or p.dateline_of(nxt) or p.is_note(nxt):
             return False
         # The next unit must not be a headline confirmed by a byline/dateline below it.
-        idx = units.index(unit)
-        after = units[idx + 1] if idx + 1 < len(units) else None
         if after is not None and self._heading_like(unit) and self._starts_article(after):
             return False
         return True
@@ -182,22 +223,25 @@ class _Parser:
     def _add(self, kind: Kind, text: str, unit: _Unit) -> None:
         assert self.current is not None
         self.current.append(Segment(kind, text, unit.first_line, unit.last_line))
+        self.current_kinds.add(kind)
 
     def _open_article(self) -> None:
         self._close_article()
         self.current = []
+        self.current_kinds = set()
         self.closed = False
 
     def _close_article(self) -> None:
         if self.current:
             self.articles.append(_make_article(self.current))
         self.current = None
+        self.current_kinds = set()
 
     def _has(self, kind: Kind) -> bool:
-        return any(s.kind is kind for s in self.current or [])
+        return kind in self.current_kinds
 
     def _only_headline_so_far(self) -> bool:
-        return bool(self.current) and all(s.kind is Kind.HEADLINE for s in self.current)
+        return bool(self.current) and self.current_kinds == {Kind.HEADLINE}
 
     def run(self) -> PageParse:
         for i, unit in enumerate(self.units):
@@ -271,7 +315,7 @@ class _Parser:
         if self.closed:
             # A second byline line under an article that just ended (…本报记者 X / 通讯员 Y).
             self._decide(unit, "byline", "continues the byline that ended the article above")
-        elif self.current and any(s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE) for s in self.current):
+        elif self.current and self.current_kinds & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE}:
             self.closed = True
             self._decide(unit, "byline", "byline line after the text: ends the article")
         else:
@@ -339,7 +383,7 @@ class _Parser:
         if self.current is None:
             self._open_article()
         self._add(Kind.BYLINE, unit.text, unit)
-        if any(s.kind is Kind.PARAGRAPH for s in self.current or []):
+        if self.current and self._has(Kind.PARAGRAPH):
             self.closed = True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 
@@ -41,3 +42,25 @@ class Report:
 
     def error(self, problem: Problem) -> None:
         self.errors.append(problem)
+
+
+class InternalError(Exception):
+    """An unexpected failure of the converter itself (a bug), with the source file it was
+    working on, so that the message can name it. Exit code 1, never a traceback."""
+
+    def __init__(self, path: str, cause: BaseException):
+        self.path = path
+        self.cause = cause
+        super().__init__(f"{path}: {type(cause).__name__}: {cause}")
+
+
+@contextlib.contextmanager
+def while_reading(path: str):
+    """Turn an unexpected exception while handling one source file into an InternalError
+    that names the file."""
+    try:
+        yield
+    except (InputError, InternalError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise InternalError(path, exc) from exc

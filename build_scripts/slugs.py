@@ -31,15 +31,17 @@ def unique_slugs(candidates: Iterable[str]) -> list[str]:
     """Make the slugs of one day's articles unique, in the order given: the first keeps its
     slug, the next get -2, -3 … Titles that slugify to nothing become `article`."""
     taken: set[str] = set()
-    result = []
+    last_number: dict[str, int] = {}  # per base: where to go on counting (a day of many
+    result = []  # "untitled" articles would otherwise recount from 2 each time)
     for slug in candidates:
         base = slug or "article"
         if base in RESERVED or re.fullmatch(r"\d+", base):
             base = f"article-{base}"
-        slug, n = base, 1
+        slug, n = base, last_number.get(base, 1)
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
+        last_number[base] = n
         taken.add(slug)
         result.append(slug)
     return result

@@ -13,12 +13,16 @@ from mkdocs.plugins import BasePlugin
 
 from .config import ArchivePluginConfig
 
+# What a reader sees for an article printed without a headline (its data keeps `title: ""`).
+UNTITLED = "（无标题）"
 # Front-matter values that Material's templates print as they are.
 _PRINTED_RAW_BY_THEME = ("title", "description")
 
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
+        if page.meta.get("title") == "":  # an article printed without a headline
+            page.meta["title"] = UNTITLED
         for key in _PRINTED_RAW_BY_THEME:
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):

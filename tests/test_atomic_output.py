@@ -1,0 +1,175 @@
+"""Atomic output: a converter killed at any moment leaves the previous docs/ intact (or the
+complete new one), and the next run cleans up. Tested with real processes killed by SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_TEXT, make_archive
+from inputs import convert, snapshot
+
+DAYS = 150  # enough pages (600) that writing them takes a while: the kill must land mid-write
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """Built once: an archive converted (`before`), its sources then all changed, and what
+    converting the changed sources gives (`after`)."""
+    root = tmp_path_factory.mktemp("atomic")
+    files = {f"{day // 28 + 1:02d}/2021-{day // 28 + 1:02d}-{day % 28 + 1:02d}.txt": SAMPLE_TEXT for day in range(DAYS)}
+    project = make_archive(root / "before", files)
+    assert convert(project).returncode == 0
+    before = snapshot(project / "docs")
+    for path in (project / "source_texts").rglob("*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("奥林匹克", "冬奥会"), encoding="utf-8")
+    expected = root / "after" / "project"
+    shutil.copytree(project, expected, symlinks=True)
+    assert convert(expected).returncode == 0
+    return project, before, snapshot(expected / "docs")
+
+
+@pytest.fixture
+def archive(converted, tmp_path):
+    """A fresh copy of the converted archive with changed sources, for one test to kill."""
+    project, before, after = converted
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, symlinks=True)
+    return copy, before, after
+
+
+def _start(project: Path, driver: str = "") -> subprocess.Popen:
+    code = driver + "\nfrom build_scripts.cli import main\nraise SystemExit(main(sys.argv[1:]))"
+    return subprocess.Popen(
+        [sys.executable, "-c", "import sys\n" + code, "convert", "--source", str(project / "source_texts"),
+         "--docs", str(project / "docs")],
+        cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".docs.") and p.name != ".docs.lock")
+
+
+def test_killed_while_writing_leaves_the_previous_docs(archive):
+    project, before, after = archive
+    staging = project / ".docs.staging"
+    process = _start(project)
+    deadline = time.monotonic() + 120
+    while not any(staging.glob("2021/*/*/*.md")):  # the new pages are being written
+        assert process.poll() is None, "the converter finished before it could be killed"
+        assert time.monotonic() < deadline
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL
+    assert snapshot(project / "docs") == before
+    assert staging.exists() and len(snapshot(staging)) < len(after), "killed mid-write"
+    # The next run cleans up and writes the new tree.
+    assert convert(project).returncode == 0
+    assert snapshot(project / "docs") == after
+    assert _leftovers(project) == []
+
+
+# Kill points inside the write, reached deterministically: the process kills itself there.
+KILL_AFTER_50_FILES = """
+import os, signal
+from pathlib import Path
+real, count = Path.write_bytes, [0]
+def write_bytes(self, data):
+    count[0] += 1
+    if count[0] == 50:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(self, data)
+Path.write_bytes = write_bytes
+"""
+KILL_AFTER_THE_SWAP = """
+import os, signal
+from build_scripts import output
+real = output._exchange
+def exchange(a, b):
+    assert real(a, b), "this system cannot exchange folders"
+    os.kill(os.getpid(), signal.SIGKILL)
+output._exchange = exchange
+"""
+KILL_BETWEEN_TWO_RENAMES = """
+import os, signal
+from pathlib import Path
+from build_scripts import output
+output._exchange = lambda a, b: False  # as on a system that cannot exchange folders
+real = Path.rename
+def rename(self, target):
+    result = real(self, target)
+    if Path(target).name == ".docs.old":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+Path.rename = rename
+"""
+
+
+@pytest.mark.parametrize(
+    ("driver", "docs_right_after"),
+    [(KILL_AFTER_50_FILES, "old"), (KILL_AFTER_THE_SWAP, "new"), (KILL_BETWEEN_TWO_RENAMES, "missing")],
+    ids=["mid-write", "after the swap", "between two renames"],
+)
+def test_killed_at_any_point_of_the_write_is_recovered(archive, driver, docs_right_after):
+    project, before, after = archive
+    process = _start(project, driver)
+    assert process.wait(timeout=300) == -signal.SIGKILL, process.stderr.read()
+    docs = project / "docs"
+    if docs_right_after == "old":
+        assert snapshot(docs) == before
+    elif docs_right_after == "new":
+        assert snapshot(docs) == after
+    else:  # only where folders cannot be exchanged in one step: docs/ is aside, complete
+        assert not docs.exists() and snapshot(project / ".docs.old") == before
+    assert _leftovers(project)
+    # Even a run that fails on a bad file first puts the previous docs/ back.
+    bad = project / "source_texts" / "2022-02-30.txt"
+    bad.write_text("标题\n", encoding="utf-8")
+    assert convert(project).returncode == 2
+    assert snapshot(docs) == (after if docs_right_after == "new" else before)
+    assert _leftovers(project) == []
+    bad.unlink()
+    assert convert(project).returncode == 0
+    assert snapshot(docs) == after
+
+
+def test_a_bad_file_leaves_docs_untouched_to_the_inode(archive):
+    project, before, _ = archive
+    docs = project / "docs"
+    inode = docs.stat().st_ino
+    (project / "source_texts" / "2022-02-30.txt").write_text("标题\n", encoding="utf-8")
+    assert convert(project).returncode == 2
+    assert docs.stat().st_ino == inode and snapshot(docs) == before
+    assert _leftovers(project) == []
+
+
+SLOW_WRITE = """
+import time
+from build_scripts import output
+real = output._stage
+def stage(*args):
+    open(args[1].parent / "writing", "w").close()
+    time.sleep(3)  # long enough for a second conversion to try
+    return real(*args)
+output._stage = stage
+"""
+
+
+def test_a_second_conversion_at_the_same_time_is_refused(archive):
+    project, before, after = archive
+    process = _start(project, SLOW_WRITE)
+    deadline = time.monotonic() + 120
+    while not (project / "writing").exists():  # the first conversion is writing
+        assert process.poll() is None and time.monotonic() < deadline
+    second = convert(project)
+    assert second.returncode == 2
+    assert "another conversion is writing this folder right now — wait for it to finish" in second.stderr
+    assert process.wait() == 0
+    assert snapshot(project / "docs") == after

@@ -74,7 +74,7 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
 def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
     parsed = []
     for page in pages:
-        result = parse_page(page.text, page.first_line)
+        result = parse_page(page.text, page.first_line, page.corrections)
         for decision in result.decisions:
             if not decision.confident:
                 report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",

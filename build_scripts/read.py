@@ -18,12 +18,12 @@ from pathlib import Path
 import yaml
 
 from .config import ARCHIVE_FILE, ArchiveConfig
-from .model import PageMeta, SourcePage
+from .corrections import SIDECAR_SUFFIX, load_corrections, sidecar_of
+from .model import Corrections, PageMeta, SourcePage
 from .problems import InputError, Report
 
 FILE_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:_(\d{1,3})(?:_(.+))?)?$")
 HEADER_KEYS = {"date", "page", "page_name", "paper", "encoding"}
-SIDECAR_SUFFIX = ".fix.yml"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 # Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
@@ -297,17 +297,29 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
 # ---------------------------------------------------------------------------------------
 
 
-def read_source(found: Discovered, config: ArchiveConfig, report: Report) -> SourcePage:
+def read_text(found: Discovered, default_encoding: str | None, report: Report) -> tuple[dict, str, int]:
+    """Decode and normalise one file; returns (header, body text, file line of the body)."""
     rel = found.rel
     size = found.path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(rel, None, f"is {size // 2**20} MB, larger than one issue can be",
                          "split it into one file per page (YYYY-MM-DD_NN.txt)")
     raw = found.path.read_bytes()
-    text, encoding = decode(raw, rel, config.encoding)
+    text, encoding = decode(raw, rel, default_encoding)
     if encoding.lower().replace("_", "-") not in ("utf-8", "ascii"):
         report.notice(rel, None, f"read as {encoding}")
     text = normalise(text, rel, 1, report)
-    header, body, first_line = split_header(text, rel)
+    return split_header(text, rel)
+
+
+def read_source(found: Discovered, config: ArchiveConfig, report: Report) -> SourcePage:
+    rel = found.rel
+    header, body, first_line = read_text(found, config.encoding, report)
+    fixes = Corrections()
+    sidecar = sidecar_of(found.path)
+    if sidecar.is_file():
+        lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
+        fixes, meta_fixes = load_corrections(sidecar, rel, lines)
+        header = {**header, **meta_fixes}  # the archivist's correction wins over the file
     meta = resolve_meta(rel, header, config, report)
-    return SourcePage(path=rel, meta=meta, text=body, first_line=first_line)
+    return SourcePage(path=rel, meta=meta, text=body, first_line=first_line, corrections=fixes)

@@ -95,6 +95,10 @@ class _Parser:
         self.current: list[Segment] | None = None
         self.closed = False  # the current article has ended (byline or credit at its end)
         self._ends_with_byline_cache: dict[int, bool] = {}
+        # Pieces appended to the last segment by continuations, joined once when it is done
+        # (appending to a str each time would be quadratic on long chains).
+        self._tail: list[str] = []
+        self._tail_line = 0
 
     # -- the page around a unit ----------------------------------------------------------
 
@@ -142,6 +146,7 @@ class _Parser:
         self.decisions.append(Decision(unit.line, label, rule, confident, unit.text))
 
     def _add(self, kind: Kind, text: str, unit: _Unit) -> None:
+        self._flush_tail()
         if self.current is None:
             self._open()
         assert self.current is not None
@@ -153,6 +158,7 @@ class _Parser:
         self.closed = False
 
     def _finish(self) -> None:
+        self._flush_tail()
         if self.current:
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
             self.articles.append(Article(list(self.current), p.parse_names(*bylines)))
@@ -172,17 +178,25 @@ class _Parser:
         return self.current is not None and Kind.HEADLINE not in self._kinds() and not self._has_body() \
             and Kind.BYLINE not in self._kinds()
 
-    def _open_paragraph(self) -> Segment | None:
-        """The last paragraph of the current article, if a page break may have cut it."""
+    def _open_paragraph(self) -> tuple[Segment, str] | None:
+        """The last paragraph of the current article and how it ends, if a page break may
+        have cut it."""
         if not self.current or self.closed:
             return None
         last = self.current[-1]
-        return last if last.kind is Kind.PARAGRAPH else None
+        if last.kind is not Kind.PARAGRAPH:
+            return None
+        return last, self._tail[-1] if self._tail else last.text
 
     def _extend_last(self, unit: _Unit) -> None:
-        assert self.current
-        last = self.current[-1]
-        self.current[-1] = Segment(last.kind, last.text + unit.text, last.first_line, unit.line)
+        self._tail.append(unit.text)
+        self._tail_line = unit.line
+
+    def _flush_tail(self) -> None:
+        if self._tail and self.current:
+            last = self.current[-1]
+            self.current[-1] = Segment(last.kind, last.text + "".join(self._tail), last.first_line, self._tail_line)
+        self._tail = []
 
     # -- the walk ------------------------------------------------------------------------
 
@@ -211,8 +225,8 @@ class _Parser:
             self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.line))
             return
         open_paragraph = self._open_paragraph()
-        if open_paragraph and not p.is_terminated(open_paragraph.text) and self._continues(i, unit):
-            self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph.first_line} "
+        if open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit):
+            self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph[0].first_line} "
                          "(it stopped mid-sentence)")
             return self._extend_last(unit)
         if p.is_byline_line(t):
@@ -240,13 +254,15 @@ class _Parser:
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if unit.gap_before > max(self.usual_gap, 1):
                 return False
-            if Kind.BYLINE in self._kinds() and self._section_ends_with_byline(i):
+            if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
         return True
 
     def _heading(self, i: int, unit: _Unit) -> None:
         t = unit.text
         if self._confirmed_headline(i):
+            if self._awaiting_title():
+                return self._headline(unit, "headline of the article an editor's note introduced", extend=True)
             if self._title_only() and unit.gap_before <= max(self.usual_gap, 1):
                 return self._headline(unit, "second headline line, confirmed by the byline/dateline below", extend=True)
             return self._headline(unit, "a byline, dateline or editor's note follows it")
@@ -262,7 +278,9 @@ class _Parser:
             return self._headline(unit, "subtitle line starting with a dash", extend=True)
         if p.SUBHEAD_MARKER_RE.match(t):
             return self._subhead(unit, "numbered/marked sub-head")
-        has_byline = Kind.BYLINE in self._kinds()
+        # An article credited at its top (byline, or a dateline naming the source) does not
+        # get a second byline at its end: a byline ending the text below starts a new one.
+        has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
         if has_byline and self._section_ends_with_byline(i):
             return self._headline(unit, "the text below it ends with a byline of its own")
         if unit.gap_before > max(self.usual_gap, 1):

@@ -70,7 +70,7 @@ LETTER_SIGNATURE_RE = re.compile(
 _DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
 DATELINE_RE = re.compile(
     rf"^据?(?:"
-    rf"本报讯"
+    rf"本报讯|(?:新华社|中新社|本报)电"
     rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
     rf"|本报[{HAN}]{{2,10}}?讯"
     rf")"
@@ -102,7 +102,7 @@ FURNITURE_RE = re.compile(
 )
 
 # A photo credit ends a caption: 图为…。本报记者 王洋摄 / 新华社记者 李明 摄
-PHOTO_CREDIT_RE = re.compile(rf"(?:{ROLE}\s*)?[{HAN}·]{{2,8}}(?:\s+[{HAN}·]{{2,8}}){{0,3}}\s*摄$")
+PHOTO_CREDIT_RE = re.compile(rf"(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图|/摄)$")
 # A dispatch credited at its end: （新华社北京1月27日电） / （据新华社电） / （来源：经济日报）
 _CREDIT_CORE = (
     rf"(?:据)?(?:新华社|中新社|本报|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?"
@@ -281,6 +281,10 @@ def parse_names(*bylines: str) -> Names:
     authors: list[str] = []
     correspondents: list[str] = []
     for byline in bylines:
+        signer = letter_signature(byline)
+        if signer and not _ROLE_RE.search(byline):
+            authors.append(signer)
+            continue
         for group in _groups(byline):
             target = correspondents if _is_correspondent_role(group.role) else authors
             if group.names:

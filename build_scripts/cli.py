@@ -15,6 +15,12 @@ EXIT_INTERNAL_ERROR = 1
 def _convert(args: argparse.Namespace) -> int:
     from .convert import convert
 
+    if args.explain:
+        from .explain import explain
+
+        print(explain(Path(args.source), Path(args.explain)))
+        return 0
+
     result = convert(Path(args.source), Path(args.docs), keep_going=args.keep_going)
     report = result.report
     for notice in report.notices:
@@ -29,6 +35,17 @@ def _convert(args: argparse.Namespace) -> int:
     if result.written is None:
         print("nothing could be converted: docs/ was left as it was", file=sys.stderr)
     return EXIT_INPUT_ERROR if report.errors else 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .score import score_table
+
+    folder = Path(args.fixtures)
+    if not folder.is_dir():
+        raise InputError(str(folder), None, "no such folder", "give the folder of NAME.txt + NAME.expected.yml pairs")
+    table, total = score_table(folder)
+    print(table)
+    return 0 if total.expected else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: %(default)s)")
     convert.add_argument("--keep-going", action="store_true",
                          help="convert every good file, then list all problems (exit code 2 if any)")
+    convert.add_argument("--explain", metavar="FILE",
+                         help="print how one source file is cut into articles, line by line, and why; writes nothing")
     convert.set_defaults(run=_convert)
+
+    score = commands.add_parser(
+        "score", help="score the parser against a corpus of hand-cut pages",
+        description="Parse every NAME.txt in the folder and compare with NAME.expected.yml: articles found, "
+        "exact articles (title, byline names and every paragraph right), titles, bylines, paragraphs.",
+    )
+    score.add_argument("fixtures", nargs="?", default="tests/fixtures/layouts",
+                       help="folder of NAME.txt + NAME.expected.yml pairs (default: %(default)s)")
+    score.set_defaults(run=_score)
     return parser
 
 
@@ -68,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stopped at the first problem; {untouched}. --keep-going converts the other files "
                   "and lists every problem.", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     except KeyboardInterrupt:
         print(f"interrupted: {untouched}", file=sys.stderr)
         return 130

@@ -82,7 +82,7 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
     parsed = []
     for page in pages:
         with while_reading(page.path):
-            result = parse_page(page.text, page.first_line)
+            result = parse_page(page.text, page.first_line, page.corrections)
         for decision in result.decisions:
             if not decision.confident:
                 report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",

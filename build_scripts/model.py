@@ -44,10 +44,24 @@ class Decision:
     label: str
     rule: str
     confident: bool = True
+    text: str = ""  # the line (or what is left of it) the decision is about
 
     def describe(self) -> str:
         mark = "" if self.confident else "  [unsure]"
         return f"line {self.line}: {self.label} — {self.rule}{mark}"
+
+
+LABELS = ("headline", "byline", "dateline", "subhead", "paragraph", "caption", "note", "furniture")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """An archivist's fixes for one page, from its sidecar `.fix.yml` (file line numbers)."""
+
+    break_before: frozenset[int] = frozenset()  # a new article starts at this line
+    join: frozenset[int] = frozenset()  # this line continues the paragraph before it
+    no_join: frozenset[int] = frozenset()  # this line starts a new block, whatever its shape
+    labels: dict[int, str] = field(default_factory=dict)  # line -> one of LABELS
 
 
 @dataclass(frozen=True)
@@ -150,7 +164,7 @@ class SourcePage:
     meta: PageMeta
     text: str  # normalised body text, header removed
     first_line: int  # file line number of the first line of `text`
-    corrections: dict = field(default_factory=dict)
+    corrections: Corrections = field(default_factory=Corrections)
 
 
 _DASHES = ("——", "—", "－－", "--")

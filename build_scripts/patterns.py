@@ -17,8 +17,14 @@ NUM_HAN = "一二三四五六七八九十百零〇"
 # A sentence (and therefore a paragraph) ends with one of these, possibly followed by
 # closing quotes or brackets: 。” ends a paragraph, 工程” does not.
 TERMINAL = "。．.！!？?…；;：:"
-CLOSERS = "”’」』）)】》〉\"'"
+QUOTE_CLOSERS = "”’」』》〉\"'"
+BRACKET_CLOSERS = "）)】"
+CLOSERS = QUOTE_CLOSERS + BRACKET_CLOSERS
+QUESTION_OR_EXCLAMATION = "？?！!"
 SENTENCE_PUNCT = "，,。；;！!？?"
+
+_BRACKETED_NOTE_RE = re.compile(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
+TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】]{1,12}[）)】]$")
 
 HEADLINE_MAX = 64  # longest headline line we accept without other evidence
 COMMA_HEADLINE_MAX = 40  # a headline with commas must be short and confirmed by what follows
@@ -64,8 +70,8 @@ LETTER_SIGNATURE_RE = re.compile(
 
 _DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
 DATELINE_RE = re.compile(
-    rf"^(?:"
-    rf"本报讯"
+    rf"^据?(?:"
+    rf"本报讯|(?:新华社|中新社|本报)电"
     rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
     rf"|本报[{HAN}]{{2,10}}?讯"
     rf")"
@@ -86,16 +92,33 @@ SUBHEAD_MARKER_RE = re.compile(
     rf"|[【\[][^】\]]{{1,20}}[】\]])"
 )
 
-_FURNITURE_LABEL = r"(?:本版)?(?:责编|责任编辑|编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|设计|审读|统筹|监制|摄影统筹)"
+_FURNITURE_LABEL = r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
+_FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
-    rf"^(?:{_FURNITURE_LABEL}\s*[:：].*"
+    rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
+    rf"|{_FURNITURE_LABEL}\s*[:：].{{0,40}}"
     rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,30}}"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
 )
 
 # A photo credit ends a caption: 图为…。本报记者 王洋摄 / 新华社记者 李明 摄
-PHOTO_CREDIT_RE = re.compile(rf"(?:{ROLE}\s*)?[{HAN}·]{{2,8}}(?:\s+[{HAN}·]{{2,8}}){{0,3}}\s*摄$")
+PHOTO_CREDIT_RE = re.compile(rf"(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图|/摄)$")
+# A dispatch credited at its end: （新华社北京1月27日电） / （据新华社电） / （来源：经济日报）
+_CREDIT_CORE = (
+    rf"(?:据)?(?:新华社|中新社|本报|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?"
+    rf"(?:(?:{_DATE_HAN}月)?{_DATE_HAN}日)?(?:电|讯)"
+    rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
+)
+END_CREDIT_RE = re.compile(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
+GLUED_END_CREDIT_RE = re.compile(
+    rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])\s*({_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE})$"
+)
+
+# An article jumping between pages: （上接第一版） at the top, （下转第三版） at the end.
+JUMP_FROM_RE = re.compile(rf"^{_OPEN}\s*上接第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}")
+JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}$")
+
 NOTE_RE = re.compile(r"^(?:编者按|编者的话|编后|编后语|按语)\s*[:：]")
 
 
@@ -109,14 +132,21 @@ def strip_closers(text: str) -> str:
 
 
 def is_terminated(text: str) -> bool:
-    """True when the text ends a sentence (possibly inside closing quotes/brackets)."""
-    core = strip_closers(text)
-    if not core:
+    """True when a paragraph ends here: a sentence end, possibly inside closing quotes
+    (…。” ends, 工程” does not), or a closing bracket (…。（完）, …（记者 王洋）)."""
+    text = text.rstrip()
+    if not text:
         return False
-    if core[-1] in TERMINAL:
+    if _BRACKETED_NOTE_RE.search(text):
         return True
-    # A closing bracket after a full sentence (…。）) or a closing quote after one (…。”).
-    return False
+    core = text.rstrip(CLOSERS + " ")
+    return bool(core) and core[-1] in TERMINAL
+
+
+def without_trailing_bracket(text: str) -> str:
+    """`奋进新征程（上）` → `奋进新征程`: a series marker does not make a headline a sentence."""
+    m = TRAILING_BRACKET_RE.search(text)
+    return text[: m.start()] if m and m.start() > 0 else text
 
 
 def has_sentence_punct(text: str) -> bool:
@@ -154,6 +184,17 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     if not rest.strip() and credit is None:
         return None  # a line that is only "本报讯" is not a dateline paragraph
     return dateline, credit, rest.lstrip()
+
+
+def is_end_credit(text: str) -> bool:
+    return bool(END_CREDIT_RE.match(text))
+
+
+def glued_end_credit(text: str) -> tuple[str, str] | None:
+    m = GLUED_END_CREDIT_RE.search(text)
+    if not m or m.start(1) == 0:
+        return None
+    return text[: m.start(1)].rstrip(), m.group(1)
 
 
 def is_furniture(text: str) -> bool:
@@ -241,6 +282,10 @@ def parse_names(*bylines: str) -> Names:
     authors: list[str] = []
     correspondents: list[str] = []
     for byline in bylines:
+        signer = letter_signature(byline)
+        if signer and not _ROLE_RE.search(byline):
+            authors.append(signer)
+            continue
         for group in _groups(byline):
             target = correspondents if _is_correspondent_role(group.role) else authors
             if group.names:

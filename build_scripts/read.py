@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import ARCHIVE_FILE, ArchiveConfig
+from .corrections import SIDECAR_SUFFIX, load_corrections, sidecar_of
 from .decoding import decode
 from .header import Header, split_header
-from .model import PageMeta, SourcePage
+from .model import Corrections, PageMeta, SourcePage
 from .normalise import normalise
 from .problems import InputError, Problem, Report
 
 FILE_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:_(\d{1,3})(?:_(.+))?)?$")
-SIDECAR_SUFFIX = ".fix.yml"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # The first newspapers appeared in the 17th century: an earlier year is a typo.
 FIRST_YEAR = 1600
@@ -238,15 +238,29 @@ def read_source(found: Discovered, config: ArchiveConfig, report: Report) -> Sou
     except OSError as exc:
         raise InputError(rel, None, f"cannot be read ({exc.strerror})",
                          "check that the file is still there and that you may read it (e.g. chmod a+r)") from None
-    return source_page(rel, raw, config, report)
+    sidecar = sidecar_of(found.path)
+    return source_page(rel, raw, config, report, sidecar if sidecar.is_file() else None)
 
 
-def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report) -> SourcePage:
-    """The bytes of one source file as a SourcePage: decoded, normalised, its metadata resolved."""
-    decoded = decode(raw, rel, config.encoding)
+def read_text(rel: str, raw: bytes, encoding: str | None, report: Report) -> tuple[Header, str, int]:
+    """Decode and normalise one file's bytes: (header, body, file line of the body)."""
+    decoded = decode(raw, rel, encoding)
     if decoded.encoding != "utf-8":
         report.notice(rel, None, f"read as {decoded.encoding} ({decoded.how})")
     text = normalise(decoded.text, rel, report)
-    header, body, first_line = split_header(text, rel)
+    return split_header(text, rel)
+
+
+def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report, sidecar: Path | None = None) -> SourcePage:
+    """The bytes of one source file as a SourcePage: decoded, normalised, its metadata resolved,
+    and the archivist's corrections from its `.fix.yml` sidecar, if it has one."""
+    header, body, first_line = read_text(rel, raw, config.encoding, report)
+    fixes = Corrections()
+    if sidecar is not None:
+        lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
+        fixes, meta_fixes = load_corrections(sidecar, rel, lines)
+        # The archivist's correction wins over the file's own header and name.
+        header = Header({**header, **{k: str(v) for k, v in meta_fixes.items()}},
+                        {k: n for k, n in header.lines.items() if k not in meta_fixes})
     meta = resolve_meta(rel, header, config, report)
-    return SourcePage(path=rel, meta=meta, text=body, first_line=first_line)
+    return SourcePage(path=rel, meta=meta, text=body, first_line=first_line, corrections=fixes)

@@ -1,0 +1,59 @@
+"""`convert --explain FILE`: show, line by line, what the parser made of one source file
+and why, so an archivist can check it and write a .fix.yml where it is wrong."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from .config import load_archive_config
+from .model import PageParse, SourcePage
+from .parse import parse_page
+from .problems import InputError, Report
+from .read import Discovered, read_source
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str, width: int) -> str:
+    """Cut and pad to a display width (Chinese characters take two columns)."""
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1 and _width(text) > width:
+            out += "…"
+            break
+        out += ch
+    return out + " " * max(0, width - _width(out))
+
+
+def format_explanation(page: SourcePage, result: PageParse) -> str:
+    meta = page.meta
+    where = f"第{meta.page}版" if meta.page else "no 版 number"
+    out = [f"{page.path}: {meta.date.isoformat()}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+           f"{len(result.articles)} article(s)"]
+    starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
+    for decision in result.decisions:
+        if decision.line in starts and decision.label in ("headline", "article without headline", "article break", "note"):
+            n = starts.pop(decision.line)
+            title = result.articles[n - 1].title or "（无标题）"
+            out.append(f"\narticle {n}: {title}")
+        mark = "  ?" if not decision.confident else "   "
+        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")
+    if result.furniture:
+        out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
+    out.append("\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)")
+    return "\n".join(out)
+
+
+def explain(source_dir: Path, file: Path) -> str:
+    config = load_archive_config(source_dir)
+    path = file if file.exists() else source_dir / file
+    if not path.is_file():
+        raise InputError(str(file), None, "no such source file", f"give a path to a .txt file under {source_dir}")
+    try:
+        rel = path.resolve().relative_to(source_dir.resolve()).as_posix()
+    except ValueError:
+        rel = path.name
+    page = read_source(Discovered(path, rel), config, Report())
+    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections))

@@ -1,0 +1,108 @@
+"""Sidecar `.fix.yml` corrections change how a page is cut, never the raw text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import make_archive, run_cli
+
+# Two articles; the second has no byline at its top and no dateline, and follows the first
+# after a single blank line, so on its own the parser reads its headline as a sub-head.
+PAGE = """\
+全省春运开局平稳
+
+本报记者 王小明
+
+今年春运从1月17日开始，全省铁路、公路、水路运输总体平稳有序。
+
+据统计，春运首日全省发送旅客120万人次。
+
+西湖边梅花开了
+
+连日来，杭州植物园的梅花陆续开放，吸引市民游客前来赏梅
+
+拍照留念，园方提醒游客文明赏花。
+
+本版责编 王华
+"""
+
+
+def convert(project):
+    return run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+
+
+def records(project):
+    text = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def archive_with(tmp_path, fix: str | None):
+    files = {"2022/2022-01-28_02.txt": PAGE}
+    if fix is not None:
+        files["2022/2022-01-28_02.fix.yml"] = fix
+    return make_archive(tmp_path, files, with_sample=False)
+
+
+def test_without_corrections_the_second_headline_is_read_as_a_sub_head(tmp_path):
+    project = archive_with(tmp_path, None)
+    assert convert(project).returncode == 0
+    assert [r["title"] for r in records(project)] == ["全省春运开局平稳"]
+
+
+def test_break_before_starts_an_article(tmp_path):
+    project = archive_with(tmp_path, "break_before: [9]\n")
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    rows = records(project)
+    assert [r["title"] for r in rows] == ["全省春运开局平稳", "西湖边梅花开了"]
+    assert rows[0]["text"].endswith("120万人次。")
+    assert (project / "source_texts/2022/2022-01-28_02.txt").read_text(encoding="utf-8") == PAGE
+
+
+def test_a_line_marked_as_headline(tmp_path):
+    project = archive_with(tmp_path, "lines:\n  9: headline\n")
+    assert convert(project).returncode == 0
+    assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边梅花开了"]
+
+
+def test_no_join_keeps_two_paragraphs_and_join_joins_them(tmp_path):
+    project = archive_with(tmp_path, "break_before: [9]\nno_join: [13]\n")
+    assert convert(project).returncode == 0
+    assert records(project)[1]["text"].split("\n\n") == [
+        "连日来，杭州植物园的梅花陆续开放，吸引市民游客前来赏梅", "拍照留念，园方提醒游客文明赏花。"]
+    project = archive_with(tmp_path / "again", "join: [7]\n")
+    assert convert(project).returncode == 0
+    assert "120万人次。今年" not in records(project)[0]["text"]
+    assert "发送旅客120万人次。" in records(project)[0]["text"]
+    paragraphs = records(project)[0]["text"].split("\n\n")
+    assert paragraphs[0] == "今年春运从1月17日开始，全省铁路、公路、水路运输总体平稳有序。据统计，春运首日全省发送旅客120万人次。"
+
+
+def test_furniture_label_and_metadata(tmp_path):
+    project = archive_with(tmp_path, "break_before: [9]\nlines:\n  15: furniture\nmeta:\n  page_name: 社会\n")
+    assert convert(project).returncode == 0
+    rows = records(project)
+    assert all("王华" not in r["text"] for r in rows)
+    assert {(r["page"], r["page_name"]) for r in rows} == {(2, "社会")}
+
+
+@pytest.mark.parametrize(
+    ("fix", "line", "words"),
+    [
+        ("break_before: [9]\nsplit: [3]\n", 2, "unknown key 'split'"),
+        ("break_before: [8]\n", 1, "line 8, which is blank"),
+        ("break_before: [99]\n", 1, "line 99, which is not part of the text"),
+        ("lines:\n  9: title\n", 2, "unknown label 'title'"),
+        ("join: 7\n", 1, "must be a list of line numbers"),
+        ("break_before: [9\n", 2, "not valid YAML"),
+    ],
+)
+def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
+    project = archive_with(tmp_path, fix)
+    result = convert(project)
+    assert result.returncode == 2
+    assert f"2022/2022-01-28_02.fix.yml:{line}: " in result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,60 @@
+"""`convert --explain FILE` shows every decision; `score` measures the parser on a corpus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import ROOT, SAMPLE, run_cli
+from test_corrections import PAGE
+
+
+def test_explain_prints_a_decision_for_every_block_of_the_sample():
+    result = run_cli("convert", "--explain", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    blocks = [n for n, line in enumerate(SAMPLE.read_text(encoding="utf-8").split("\n"), start=1) if line.strip()]
+    explained = {int(m.group(1)) for m in re.finditer(r"^\s+\?*\s*(\d+)  ", out, re.MULTILINE)}
+    assert explained == set(blocks)
+    assert out.count("\narticle ") == 4
+    assert re.search(r"\b63  paragraph \+ byline .*本报记者 陈洋根", out)
+    assert re.search(r"\b19  continuation ", out)
+
+
+def test_explain_marks_unsure_decisions(tmp_path):
+    page = tmp_path / "source_texts" / "2022-01-28.txt"
+    page.parent.mkdir()
+    shutil.copy(ROOT / "source_texts/archive.yml", page.parent)
+    page.write_text(PAGE.replace("据统计", "西湖边记者王小明报道\n\n据统计").replace("\n\n本版责编 王华\n", "\n\n（本报记者 李明）\n"),
+                    encoding="utf-8")
+    out = run_cli("convert", "--source", str(page.parent), "--explain", str(page)).stdout
+    assert re.search(r"^  \?\s+\d+  subhead ", out, re.MULTILINE)
+
+
+def write_fixture(folder, name, text, expected):
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.expected.yml").write_text(expected, encoding="utf-8")
+
+
+EXPECTED = """\
+articles:
+  - title: 保护冬奥标志
+    byline: 本报记者 陈洋根
+    authors: [陈洋根]
+    correspondents: []
+    dateline: ""
+    body:
+      - 冬奥会将至。
+      - 据了解，已查处案件3个。
+"""
+
+
+def test_score_prints_a_table_and_counts_mistakes(tmp_path):
+    write_fixture(tmp_path, "right", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。本报记者 陈洋根\n", EXPECTED)
+    write_fixture(tmp_path, "wrong", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。\n", EXPECTED)
+    result = run_cli("score", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:] if line and line[0] != "-"}
+    assert rows["right"] == ["1", "1", "100.0%", "100.0%", "100.0%", "100.0%"]
+    assert rows["wrong"] == ["1", "1", "0.0%", "100.0%", "0.0%", "100.0%"]
+    assert rows["TOTAL"][:3] == ["2", "2", "50.0%"]

@@ -7,10 +7,14 @@ import unicodedata
 from pathlib import Path
 
 from .config import load_archive_config
-from .model import PageParse, SourcePage
+from .model import PageMeta, PageParse, SourcePage
 from .parse import parse_page
 from .problems import InputError, Report
 from .read import Discovered, read_source
+
+# A file being explained may not have its date yet: the cut is explained all the same.
+_NO_META = PageMeta(date=None, page=None, page_name="", paper="")  # type: ignore[arg-type]
+
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -30,7 +34,8 @@ def _cell(text: str, width: int) -> str:
 def format_explanation(page: SourcePage, result: PageParse) -> str:
     meta = page.meta
     where = f"第{meta.page}版" if meta.page else "no 版 number"
-    out = [f"{page.path}: {meta.date.isoformat()}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+    date = meta.date.isoformat() if meta.date else "no date"
+    out = [f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
            f"{len(result.articles)} article(s)"]
     starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
     for decision in result.decisions:
@@ -55,5 +60,23 @@ def explain(source_dir: Path, file: Path) -> str:
         rel = path.resolve().relative_to(source_dir.resolve()).as_posix()
     except ValueError:
         rel = path.name
-    page = read_source(Discovered(path, rel), config, Report())
+    try:
+        page = read_source(Discovered(path, rel), config, Report())
+    except InputError as exc:
+        if "no date" not in exc.problem.what:
+            raise
+        page = source_page_without_date(path, rel, config)
     return format_explanation(page, parse_page(page.text, page.first_line, page.corrections))
+
+
+def source_page_without_date(path: Path, rel: str, config) -> SourcePage:
+    from .corrections import load_corrections, sidecar_of
+    from .read import read_text
+
+    header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
+    page = SourcePage(path=rel, meta=_NO_META, text=body, first_line=first_line)
+    sidecar = sidecar_of(path)
+    if sidecar.is_file():
+        lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
+        page.corrections, _ = load_corrections(sidecar, rel, lines)
+    return page

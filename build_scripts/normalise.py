@@ -2,8 +2,10 @@
 
 - Line breaks: CRLF, CR, and the separators Word and old exports use (U+2028, U+2029, NEL,
   form feed, vertical tab) all become `\\n`. Line numbers in every later message count them.
-- Spaces: every Unicode space (NBSP, U+3000 ideographic space, en/em spaces …) and tabs
-  become an ordinary space; the parser treats runs of spaces as one.
+- Spaces: every Unicode space (NBSP, en/em spaces …) and tabs become an ordinary space,
+  except the ideographic space U+3000, which Chinese typesetting prints on purpose (between
+  the pieces of a headline, before a photo credit) and which is kept inside a line; as
+  indentation it is stripped with every other leading space when lines are read.
 - Removed, and counted in one warning per file naming the characters and their lines:
   invisible format characters (zero-width spaces and joiners, soft hyphens, byte-order marks,
   bidirectional controls), control characters (NUL …), lone surrogates and noncharacters.
@@ -42,6 +44,8 @@ def classify(ch: str) -> str:
     if ch == "\n":
         return "keep"
     category = unicodedata.category(ch)
+    if ch == "\u3000":
+        return "keep"
     if category == "Zs" or ch == "\t":
         return "space"
     if category in ("Cc", "Cs") or (category == "Cf" and ch not in _VISIBLE_FORMAT) or _is_noncharacter(ch):

@@ -58,7 +58,7 @@ def _heading_shaped(text: str) -> bool:
         len(text) <= p.HEADLINE_MAX
         and not p.is_terminated(core)
         and not p.has_sentence_punct(core)
-        and not p.is_byline_line(text)
+        and not p.is_signature_line(text)
         and not p.is_furniture(text)
         and not p.is_caption(text)
         and not p.is_end_credit(text)
@@ -70,17 +70,19 @@ def _could_be_headline(text: str) -> bool:
     below it confirms it."""
     if _heading_shaped(text):
         return True
-    if len(text) > p.COMMA_HEADLINE_MAX or p.is_byline_line(text) or p.is_furniture(text):
+    if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
+        return False
+    if p.is_caption(text) or p.SPEAKER_RE.match(text):
         return False
     core = p.without_trailing_bracket(text).rstrip(p.QUOTE_CLOSERS)
     return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
 
 
 def _opens_article(text: str) -> bool:
-    """A byline (not a bracketed closing one), a dateline or an editor's note."""
+    """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
     if p.is_byline_line(text):
         return not p.BRACKETED_BYLINE_RE.match(text)
-    return p.dateline_of(text) is not None or p.is_note(text)
+    return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)
 
 
 class _Parser:
@@ -119,9 +121,7 @@ class _Parser:
         text = self.units[i].text
         if p.glued_byline(text) or p.glued_end_credit(text) or p.is_end_credit(text) or p.JUMP_TO_RE.search(text):
             return True
-        if p.letter_signature(text):
-            return True
-        if p.is_byline_line(text):
+        if p.is_signature_line(text):
             return i > 0 and not _heading_shaped(self.units[i - 1].text)
         return False
 
@@ -232,16 +232,27 @@ class _Parser:
             self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph[0].first_line} "
                          "(it stopped mid-sentence)")
             return self._extend_last(unit)
-        if p.is_byline_line(t):
+        if p.is_signature_line(t):
             return self._byline(unit)
         if p.is_end_credit(t):
             self._decide(unit, "dateline", "credit of a dispatch at its end: ends the article")
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
-        if _heading_shaped(t) or self._confirmed_headline(i):
+        if _heading_shaped(t) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
         self._body(i, unit)
+
+    def _punctuated_headline(self, i: int) -> bool:
+        """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
+        not a paragraph, where the page marks an article boundary before it: a wider gap
+        than usual, or a byline ending the text below while the article above is credited."""
+        unit = self.units[i]
+        if _heading_shaped(unit.text) or not _could_be_headline(unit.text) or self.current is None or self.closed:
+            return False
+        if unit.gap_before > max(self.usual_gap, 1):
+            return True
+        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._section_ends_with_byline(i)
 
     def _continues(self, i: int, unit: _Unit) -> bool:
         if unit.line in self.fix.no_join:
@@ -249,7 +260,7 @@ class _Parser:
         t = unit.text
         if _opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
             return False
-        if p.BRACKETED_BYLINE_RE.match(t) or p.JUMP_FROM_RE.match(t):
+        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
             return False
         if self._confirmed_headline(i):
             return False
@@ -275,8 +286,13 @@ class _Parser:
             return self._headline(unit, "the article above has ended")
         if self._awaiting_title():
             return self._headline(unit, "first line after an editor's note or a forced break", extend=True)
+        if self._title_only() and p.is_name_line(t):
+            self._decide(unit, "byline", "a line of names right below the headline")
+            return self._add(Kind.BYLINE, t, unit)
         if self._title_only():
             return self._headline(unit, "line right below a headline (kicker/subtitle line)", extend=True)
+        if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
+            return self._headline(unit, "the picture item above has only its caption")
         if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
             return self._headline(unit, "subtitle line starting with a dash", extend=True)
         if p.SUBHEAD_MARKER_RE.match(t):

@@ -28,9 +28,9 @@ def test_line_endings_of_every_kind_become_newlines():
     assert not report.warnings  # nothing was removed
 
 
-def test_every_kind_of_space_becomes_a_space():
+def test_every_kind_of_space_becomes_a_space_but_the_ideographic_one_is_kept():
     text, report = run("\u3000\u3000浙江\u00a0日报\t第一版\u2003要闻\u202f新闻")
-    assert text == "  浙江 日报 第一版 要闻 新闻"
+    assert text == "\u3000\u3000浙江 日报 第一版 要闻 新闻"
     assert not report.warnings and not report.notices
 
 

@@ -36,8 +36,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
-    """A project folder with source_texts/ (archive.yml + the given files), docs/about.md,
-    mkdocs.yml and the theme overrides copied from the real project."""
+    """A project folder with source_texts/ (archive.yml + the given files), the hand-written
+    docs (about.md, stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
     project = tmp_path / "project"
     source = project / "source_texts"
     source.mkdir(parents=True)
@@ -54,6 +54,7 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
             path.write_text(content, encoding="utf-8")
     (project / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     return project

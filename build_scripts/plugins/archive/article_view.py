@@ -147,8 +147,15 @@ def csl_path(page: Page) -> str:
     return page.file.src_uri[: -len(".md")] + ".csl.json"
 
 
+def raw_meta(meta: dict) -> dict:
+    """The front matter as written: the plugin HTML-escaped `title` and `description` for
+    Material's templates, but JSON-LD and citations need the text itself (our templates
+    escape it where it is printed)."""
+    return {key: value.unescape() if isinstance(value, Markup) else value for key, value in meta.items()}
+
+
 def article_view(page: Page, files: Files, *, site_name: str, site_url: str, paper: PaperInfo | None) -> ArticleView:
-    meta = page.meta
+    meta = raw_meta(page.meta)
     links = meta.get("links") or {}
     resolve = Resolver(files, page)
     day = meta["date"] if isinstance(meta["date"], dt.date) else dt.date.fromisoformat(str(meta["date"]))

@@ -31,11 +31,11 @@ class Listed:
     note: str = ""
 
 
-def _items(here: str, listed: list[Listed]) -> list[str]:
+def _items(here: str, listed: list[Listed], level: str = "###") -> list[str]:
     lines = []
     notes = {id(x.placed): x.note for x in listed}
     for month, group in month_groups([x.placed for x in listed]):
-        lines.append(f"\n### {month}\n")
+        lines.append(f"\n{level} {month}\n")
         lines.extend(article_item(here, p, date=True, note=notes[id(p)]) for p in group)
     return lines
 
@@ -71,7 +71,7 @@ def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str) -> str:
     name = mdtext.escape(entry.name)
     lines = [front_matter(f"{entry.name} {year}年"), "", f"# {name} · {year}年\n",
              f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n"]
-    lines.extend(_items(here, listed))
+    lines.extend(_items(here, listed, level="##"))
     lines.append("")
     return "\n".join(lines)
 

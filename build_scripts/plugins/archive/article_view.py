@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -41,12 +41,10 @@ class Target:
 
 @dataclass(frozen=True)
 class TagLink:
-    """What Material's `partials/tags.html` expects of a tag; the name is escaped already
-    because that partial prints it as it is."""
+    """A tag chip (Material's `md-tag` look) linking to the tag's generated page."""
 
-    name: Markup
+    name: str
     url: str
-    hidden: bool = False
 
 
 @dataclass
@@ -176,7 +174,7 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     tags = []
     for tag in meta.get("tags") or []:
         target = resolve(tag_paths.get(tag))
-        tags.append(TagLink(escape(tag), target.url if target else ""))
+        tags.append(TagLink(tag, target.url if target else ""))
     issue_label = f"{meta.get('paper', '')} {chinese_date(day)}".strip()
     data = json_ld(meta, url=url, issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
                    issue_label=issue_label, paper=paper)

@@ -66,8 +66,6 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
                             paper=self.paper)
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
-        # Material's own partials/tags.html draws these, linked to the generated tag pages.
-        context["tags"] = view.tags
         return context
 
     def on_post_page(self, output, *, page, config):

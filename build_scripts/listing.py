@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import groupby
 
 from pypinyin import Style, lazy_pinyin
@@ -95,11 +95,3 @@ def month_groups(articles: list[PlacedArticle]) -> list[tuple[str, list[PlacedAr
     """Articles (in date order) grouped under `2022年1月` headings."""
     return [(f"{y}年{m}月", list(group))
             for (y, m), group in groupby(articles, key=lambda p: (p.date.year, p.date.month))]
-
-
-def counted(items: Iterable, key: Callable) -> dict:
-    counts: dict = {}
-    for item in items:
-        k = key(item)
-        counts[k] = counts.get(k, 0) + 1
-    return counts

@@ -6,6 +6,6 @@ from mkdocs.config.base import Config
 
 class ArchivePluginConfig(Config):
     enabled = c.Type(bool, default=True)
-    # The archive's description (paper name in English, publisher, place) for the
-    # machine-readable metadata of article pages; relative to mkdocs.yml. Optional.
-    archive_config = c.Type(str, default="source_texts/archive.yml")
+    # The folder whose archive.yml describes the paper (English name, publisher, place) for
+    # the machine-readable metadata of article pages; relative to mkdocs.yml. Optional.
+    source_dir = c.Type(str, default="source_texts")

@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from ...config import load_archive_config
+from ...config import ARCHIVE_FILE, load_archive_config
 from ...model import PaperInfo
 from ...pages import ARTICLE_TEMPLATE
 from ...problems import InputError
@@ -40,10 +40,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_config(self, config):
         self.paper = None
-        path = Path(config.config_file_path or ".").parent / self.config.archive_config
-        if path.is_file():
+        source = Path(config.config_file_path or ".").parent / self.config.source_dir
+        if (source / ARCHIVE_FILE).is_file():
             try:
-                self.paper = load_archive_config(path.parent).paper
+                self.paper = load_archive_config(source).paper
             except InputError as exc:
                 log.warning(f"{exc} (the article metadata goes without the paper's details)")
         return config

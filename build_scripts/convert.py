@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import Catalogue, article_links
 from .config import ArchiveConfig, load_archive_config
 from .export import exports
 from .index_pages import index_pages
@@ -18,6 +19,7 @@ from .output import check_apart, exclusive, recover
 from .problems import InputError, Problem, Report, while_reading
 from .read import check_source_folder, discover, read_source
 from .slugs import slug_for_title, unique_slugs
+from .tags import assign_tags
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +115,11 @@ def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArt
 
 
 def render(placed: list[PlacedArticle], config: ArchiveConfig) -> dict[str, str]:
+    assign_tags(placed, config.tags_per_article)
+    catalogue = Catalogue.build(placed)
     files: dict[str, str] = {}
-    files.update(article_pages(placed))
-    files.update(index_pages(placed, config))
+    files.update(article_pages(placed, article_links(catalogue)))
+    files.update(index_pages(catalogue, config))
     files.update(exports(placed))
     return files
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from . import mdtext
 from .model import Kind, PlacedArticle, Segment
 
 ARTICLE_TEMPLATE = "article.html"
+_SENTENCE_END = re.compile(r"(?<=[。！？!?…])")
 
 
-def front_matter(placed: PlacedArticle) -> dict:
+def front_matter(placed: PlacedArticle, links: dict | None = None) -> dict:
     a = placed.article
     meta = placed.source.meta
-    return {
+    data = {
         "title": a.title,
         "title_parts": a.title_parts,
         "main_title": placed.main_title,
@@ -31,6 +34,12 @@ def front_matter(placed: PlacedArticle) -> dict:
         "ordinal": placed.ordinal,
         "template": ARTICLE_TEMPLATE,
     }
+    opening = first_sentence(a.text)
+    if opening:
+        data["description"] = opening  # <meta name="description">, og:description
+    if links is not None:
+        data["links"] = links  # pages this one links to; see catalogue.article_links
+    return data
 
 
 def dump_front_matter(data: dict) -> str:
@@ -64,9 +73,17 @@ def body_markdown(placed: PlacedArticle) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def article_page(placed: PlacedArticle) -> str:
-    return dump_front_matter(front_matter(placed)) + "\n" + body_markdown(placed)
+def article_page(placed: PlacedArticle, links: dict | None = None) -> str:
+    return dump_front_matter(front_matter(placed, links)) + "\n" + body_markdown(placed)
 
 
-def article_pages(articles: list[PlacedArticle]) -> dict[str, str]:
-    return {placed.docs_path: article_page(placed) for placed in articles}
+def article_pages(articles: list[PlacedArticle], links: dict[str, dict] | None = None) -> dict[str, str]:
+    links = links or {}
+    return {placed.docs_path: article_page(placed, links.get(placed.docs_path)) for placed in articles}
+
+
+def first_sentence(text: str, limit: int = 90) -> str:
+    """The opening sentence of an article's text, cut at `limit` characters."""
+    first_paragraph = text.split("\n\n", 1)[0].strip()
+    sentence = _SENTENCE_END.split(first_paragraph, 1)[0] if first_paragraph else ""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

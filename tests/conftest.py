@@ -36,8 +36,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
-    """A project folder with source_texts/ (archive.yml + the given files), docs/about.md,
-    mkdocs.yml and the theme overrides copied from the real project."""
+    """A project folder with source_texts/ (archive.yml + the given files), the hand-written
+    docs (about.md, stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
     project = tmp_path / "project"
     source = project / "source_texts"
     source.mkdir(parents=True)
@@ -54,6 +54,7 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
             path.write_text(content, encoding="utf-8")
     (project / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     return project
@@ -143,3 +144,45 @@ def serve(folder: Path):
 def sample_url(sample_site):
     with serve(sample_site / "site") as url:
         yield url
+
+
+# ---------------------------------------------------------------------------------------
+# A richer archive than the sample: several 版 on one day, an earlier year, a headline that
+# tries to break out of the page, and a sub-path site_url (as on GitHub Pages).
+# ---------------------------------------------------------------------------------------
+
+SUB_PATH_SITE_URL = "https://example.org/zjrb/"
+HOSTILE_HEADLINE = "警惕“</script><script>alert(1)</script>”式骗局"
+RICH_FILES = {
+    # 2022-01-29, 版 1 and 4 (written out of order: the issue page orders them by 版)
+    "2022/2022-01-29_04_政法.txt": SAMPLE_TEXT,
+    "2022/2022-01-29_01_要闻.txt": (
+        f"{HOSTILE_HEADLINE} 反诈宣传进社区\n\n本报记者 王小明 通讯员 张三\n\n"
+        "本报讯 近日，杭州开展反诈宣传进社区活动。居民纷纷表示受益匪浅。\n\n"
+        "## 看点 [链接](javascript:alert(1))\n\n第二段内容，讲述反诈骗知识。\n"
+    ),
+    # the same day of the year before: the home page's "往年今日"
+    "2021/2021-01-28.txt": SAMPLE_TEXT.replace("保护奥林匹克标志", "迎接冬奥会"),
+}
+
+
+def build_site_with(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def rich_site(tmp_path_factory) -> Path:
+    """RICH_FILES plus the sample, converted once and built twice: `site/` (directory URLs,
+    sub-path site_url) and `site-offline/` (`.html` files, as in the offline bundle)."""
+    project = make_archive(tmp_path_factory.mktemp("rich"), RICH_FILES)
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {SUB_PATH_SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    for extra in ([], ["--no-directory-urls", "--site-dir", "site-offline"]):
+        built = build_site_with(project, *extra)
+        assert built.returncode == 0, built.stderr
+    return project

@@ -27,14 +27,16 @@ def test_every_article_is_built_and_linked_from_its_issue(sample_site):
 
 
 def test_articles_are_not_in_the_navigation(sample_site):
-    # The home page links issues, not articles: any article link on it would come from nav.
-    article_dirs = [p.parent.name for p in (sample_site / "site/2022/01/28").glob("*/index.html")]
+    # The navigation (tabs and sidebar) lists the six top-level pages, never an article.
     home = (sample_site / "site/index.html").read_text(encoding="utf-8")
-    assert 'md-nav__link' in home and "往期" in home
-    assert not any(name in home for name in article_dirs)
+    nav_links = re.findall(r'<a href="([^"]*)"[^>]*class="md-(?:nav|tabs)__link', home)
+    assert nav_links and "往期" in home
+    assert not any(link.startswith("2022/") for link in nav_links), nav_links
+    assert {"archive/", "reporters/", "tags/", "data/", "about/"} <= set(nav_links)
 
 
 def test_article_page_shows_title_and_byline(sample_site):
     page = next((sample_site / "site/2022/01/28").glob("bao-hu-*/index.html")).read_text(encoding="utf-8")
     assert "<h1" in page and "保护奥林匹克标志" in page
-    assert "本报记者 陈洋根 通讯员 赵文琼 武露露" in page
+    byline = re.search(r'<p class="article-byline">(.*?)</p>', page, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", byline).strip() == "本报记者 陈洋根 通讯员 赵文琼 武露露"

@@ -1,0 +1,205 @@
+"""Everything `overrides/article.html` shows besides the text, worked out from the page's
+front matter: headline pieces, the print details, links, citations and metadata.
+
+Links come from the front matter's `links` (docs-relative `.md` paths written by the
+converter) and are resolved here to the URLs of the pages MkDocs built from those files; the
+template passes every URL through MkDocs' `url` filter, which makes it relative to the page.
+So links work under a sub-path `site_url`, with or without directory URLs (the offline
+bundle), and a link to a page that does not exist is a build warning, not a dead link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ...citation import Work, chicago_bibliography, chicago_note, csl_json, gbt7714
+from ...listing import chinese_date, page_label
+from ...metadata import json_ld, meta_tags, script_json
+from ...model import PaperInfo, main_title_of
+
+log = get_plugin_logger(__name__)
+
+_DASHES = ("——", "—", "－－", "--")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link target: a site-relative URL (for the `url` filter) and an optional fragment."""
+
+    url: str
+    anchor: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class TagLink:
+    """A tag chip (Material's `md-tag` look) linking to the tag's generated page."""
+
+    name: str
+    url: str
+
+
+@dataclass
+class ArticleView:
+    kickers: list[str]
+    main_title: str
+    subtitles: list[str]
+    date_label: str
+    page_label: str | None
+    byline: list[tuple[str, Target | None]]
+    issue: Target | None
+    page_section: Target | None
+    year: Target | None
+    archive: Target | None
+    previous: Target | None
+    next: Target | None
+    tags: list[TagLink]
+    citations: dict[str, str]
+    csl: Target
+    csl_name: str
+    csl_text: str
+    json_ld: Markup
+    meta_tags: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
+    """(kickers, main title, subtitles): pieces before the main title are kickers (引题),
+    pieces after it are subtitles (副题)."""
+    main = main_title_of(title_parts)
+    if main not in title_parts:
+        return [], main, [p for p in title_parts if p.startswith(_DASHES)]
+    i = title_parts.index(main)
+    return title_parts[:i], main, title_parts[i + 1:]
+
+
+def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None]]:
+    """The byline as printed, cut into (text, name) pieces: a piece whose name is set is a
+    reporter's name, to be linked to their page. Names are found in print order."""
+    segments: list[tuple[str, str | None]] = []
+    rest, plain = byline, ""
+    longest_first = sorted(set(names), key=len, reverse=True)
+    while rest:
+        name = next((n for n in longest_first if n and rest.startswith(n)), None)
+        if name:
+            if plain:
+                segments.append((plain, None))
+                plain = ""
+            segments.append((name, name))
+            rest = rest[len(name):]
+        else:
+            plain, rest = plain + rest[0], rest[1:]
+    if plain:
+        segments.append((plain, None))
+    found = {n for _, n in segments if n}
+    for name in names:  # a name the byline does not spell out still gets its link
+        if name not in found:
+            segments += [(" ", None), (name, name)]
+            found.add(name)
+    return segments
+
+
+class Resolver:
+    """Docs-relative `.md` paths → URLs of the built pages."""
+
+    def __init__(self, files: Files, page: Page):
+        self.files = files
+        self.page = page
+
+    def __call__(self, path: str | None, title: str = "") -> Target | None:
+        if not path:
+            return None
+        target, _, anchor = path.partition("#")
+        file = self.files.get_file_from_path(target)
+        if file is None:
+            log.warning(f"{self.page.file.src_uri}: links to '{target}', which is not in the docs folder; "
+                        "run the converter again so that the generated pages match")
+            return None
+        return Target(file.url, anchor, title)
+
+    def neighbour(self, path: str | None) -> Target | None:
+        target = self(path)
+        if target is None:
+            return None
+        file = self.files.get_file_from_path(path)
+        meta = file.page.meta if file.page else {}
+        return Target(target.url, "", str(meta.get("main_title") or meta.get("title") or ""))
+
+
+def absolute_or_relative(page: Page, url: str, site_url: str) -> str:
+    """An absolute URL when the site has a `site_url`, else one relative to the page."""
+    if site_url:
+        return site_url.rstrip("/") + "/" + url
+    return get_relative_url(url, page.url) if url else "."
+
+
+def csl_path(page: Page) -> str:
+    """Where the page's CSL-JSON file goes: next to the article, `<slug>.csl.json`."""
+    return page.file.src_uri[: -len(".md")] + ".csl.json"
+
+
+def raw_meta(meta: dict) -> dict:
+    """The front matter as written: the plugin HTML-escaped `title` and `description` for
+    Material's templates, but JSON-LD and citations need the text itself (our templates
+    escape it where it is printed)."""
+    return {key: value.unescape() if isinstance(value, Markup) else value for key, value in meta.items()}
+
+
+def article_view(page: Page, files: Files, *, site_name: str, site_url: str, paper: PaperInfo | None) -> ArticleView:
+    meta = raw_meta(page.meta)
+    links = meta.get("links") or {}
+    resolve = Resolver(files, page)
+    day = meta["date"] if isinstance(meta["date"], dt.date) else dt.date.fromisoformat(str(meta["date"]))
+    kickers, main, subtitles = headline_pieces(list(meta.get("title_parts") or []))
+    people = links.get("people") or {}
+    names = [*meta.get("authors", []), *meta.get("correspondents", [])]
+    byline = [(text, resolve(people.get(name)) if name else None)
+              for text, name in byline_segments(meta.get("byline") or "", names)] if meta.get("byline") else []
+    issue = resolve(links.get("issue"))
+    page_number = meta.get("page")
+    label = page_label(page_number, meta.get("page_name") or "") if page_number is not None or meta.get("page_name") else None
+    section = Target(issue.url, links.get("page_anchor", "")) if issue and label else None
+
+    url = absolute_or_relative(page, page.url, site_url)
+    work = Work.from_meta(meta, url=url if site_url else "")
+    csl = csl_path(page)
+    tag_paths = links.get("tags") or {}
+    tags = []
+    for tag in meta.get("tags") or []:
+        target = resolve(tag_paths.get(tag))
+        tags.append(TagLink(tag, target.url if target else ""))
+    issue_label = f"{meta.get('paper', '')} {chinese_date(day)}".strip()
+    data = json_ld(meta, url=url, issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
+                   issue_label=issue_label, paper=paper)
+    return ArticleView(
+        kickers=kickers,
+        main_title=main,
+        subtitles=subtitles,
+        date_label=chinese_date(day),
+        page_label=label,
+        byline=byline,
+        issue=issue,
+        page_section=section,
+        year=resolve(links.get("year")),
+        archive=resolve("archive/index.md"),
+        previous=resolve.neighbour(links.get("previous")),
+        next=resolve.neighbour(links.get("next")),
+        tags=tags,
+        citations={
+            "GB/T 7714-2015": gbt7714(work),
+            "Chicago（注释）": chicago_note(work),
+            "Chicago（参考文献）": chicago_bibliography(work),
+        },
+        csl=Target(csl),
+        csl_name=f"{meta.get('id') or page.file.name}.json",
+        csl_text=json.dumps(csl_json(work), ensure_ascii=False, indent=2) + "\n",
+        json_ld=script_json(data),
+        meta_tags=meta_tags(meta, work, site_name=site_name, url=url if site_url else "", paper=paper),
+    )

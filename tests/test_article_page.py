@@ -1,0 +1,184 @@
+"""Article pages as built by MkDocs: JSON-LD, citation meta tags, Open Graph, the citation
+box, the CSL-JSON download, and links that work under a sub-path and offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import HOSTILE_HEADLINE, SUB_PATH_SITE_URL
+
+OLYMPIC = "2022/01/29/bao-hu-ao-lin-pi-ke-biao-zhi"
+LI_JIE = "2022/01/28/quan-sheng-zheng-fa-xi-tong-re-yi-2022-nian-zheng-fa-gong"
+HOSTILE = "2022/01/29/fan-zha-xuan-chuan-jin-she-qu"
+
+
+class Page(HTMLParser):
+    """What a client reads from a page: links, meta tags, JSON-LD, citation texts."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (href, text)
+        self.meta: list[tuple[str, str]] = []  # (name or property, content)
+        self.json_ld: list[str] = []
+        self.citations: list[str] = []
+        self._stack: list[tuple[str, dict]] = []
+        self._text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "content" in attrs and ("name" in attrs or "property" in attrs):
+            self.meta.append((attrs.get("name") or attrs["property"], attrs["content"]))
+        if tag in ("a", "script", "code"):
+            self._stack.append((tag, attrs))
+            self._text = []
+
+    def handle_data(self, data):
+        self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if not self._stack or self._stack[-1][0] != tag:
+            return
+        _, attrs = self._stack.pop()
+        text = "".join(self._text)
+        if tag == "a" and "href" in attrs:
+            self.links.append((attrs["href"], text.strip()))
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self.json_ld.append(text)
+        elif tag == "code":
+            self.citations.append(text)
+
+    def meta_values(self, name: str) -> list[str]:
+        return [content for key, content in self.meta if key == name]
+
+
+def article_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(rich_site) -> Path:
+    return rich_site / "site"
+
+
+def test_json_ld_is_a_news_article_in_an_issue_of_a_periodical(site):
+    page = Page(article_html(site, OLYMPIC))
+    (raw,) = page.json_ld
+    data = json.loads(raw)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    assert data["headline"] == "保护奥林匹克标志" and "alternativeHeadline" not in data
+    assert data["datePublished"] == "2022-01-29"
+    assert data["author"] == [{"@type": "Person", "name": "陈洋根"}]
+    assert data["contributor"] == [{"@type": "Person", "name": "赵文琼"}, {"@type": "Person", "name": "武露露"}]
+    assert data["printEdition"] == "浙江日报 2022年1月29日 星期六"
+    assert (data["printSection"], data["printPage"], data["pageStart"]) == ("政法", "4", 4)
+    assert data["inLanguage"] == "zh"
+    assert data["url"] == SUB_PATH_SITE_URL + OLYMPIC + "/"
+    issue = data["isPartOf"]
+    assert issue["@type"] == "PublicationIssue" and issue["datePublished"] == "2022-01-29"
+    assert issue["url"] == SUB_PATH_SITE_URL + "2022/01/29/"
+    periodical = issue["isPartOf"]
+    assert periodical["@type"] == "Periodical" and periodical["name"] == "浙江日报"
+    assert periodical["alternateName"] == "Zhejiang Daily"
+    assert periodical["publisher"] == {"@type": "Organization", "name": "浙江日报报业集团"}
+
+
+def test_json_ld_has_kicker_as_alternative_headline(site):
+    data = json.loads(Page(article_html(site, LI_JIE)).json_ld[0])
+    assert data["headline"] == "全省政法系统热议2022年政法工作新看点"
+    assert data["alternativeHeadline"].startswith("创新落实“除险保安”晾晒机制")
+    assert "printPage" not in data  # the sample's 版 is not known: nothing is made up
+
+
+def test_a_headline_cannot_close_the_script_element(site):
+    html = article_html(site, HOSTILE)
+    assert HOSTILE_HEADLINE not in html and "<script>alert(1)" not in html
+    page = Page(html)
+    (raw,) = page.json_ld
+    assert "</script>" not in raw
+    assert json.loads(raw)["alternativeHeadline"] == HOSTILE_HEADLINE  # the text itself, not entities
+    assert page.meta_values("og:title") == [f"{HOSTILE_HEADLINE} 反诈宣传进社区"]
+    # a Markdown link in the body stays text
+    assert not any(href.startswith("javascript:") for href, _ in page.links)
+
+
+def test_citation_meta_tags_make_zotero_save_a_newspaper_article(site):
+    page = Page(article_html(site, OLYMPIC))
+    names = {key for key, _ in page.meta}
+    # Zotero's Embedded Metadata translator: citation_journal_title would force a journal
+    # article; DC.type NewsItem gives newspaperArticle.
+    assert "citation_journal_title" not in names
+    assert page.meta_values("DC.type") == ["NewsItem"]
+    assert page.meta_values("citation_title") == ["保护奥林匹克标志"]
+    assert page.meta_values("citation_author") == ["陈洋根", "赵文琼", "武露露"]
+    assert page.meta_values("citation_publication_date") == ["2022/01/29"]
+    assert page.meta_values("citation_firstpage") == ["4"]
+    assert page.meta_values("prism.publicationName") == ["浙江日报"]
+    assert page.meta_values("article:section") == ["政法"]
+    assert page.meta_values("citation_public_url") == [SUB_PATH_SITE_URL + OLYMPIC + "/"]
+    assert page.meta_values("og:type") == ["article"]
+    assert page.meta_values("og:url") == [SUB_PATH_SITE_URL + OLYMPIC + "/"]
+    assert page.meta_values("og:description") == ["冬奥会将至。"]
+    assert len(page.meta_values("article:tag")) == 5
+
+
+def test_citation_box_has_gbt7714_and_chicago(site):
+    citations = Page(article_html(site, LI_JIE)).citations
+    assert "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28." in citations
+    assert "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022, " \
+           f"{SUB_PATH_SITE_URL}{LI_JIE}/." in citations
+    olympic = Page(article_html(site, OLYMPIC)).citations
+    assert "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-29(4)." in olympic
+
+
+def test_csl_json_download_next_to_the_article(site):
+    page = Page(article_html(site, OLYMPIC))
+    (href,) = [h for h, text in page.links if text == "下载 CSL-JSON"]
+    target = (site / OLYMPIC / "index.html").parent.joinpath(href).resolve()
+    (item,) = json.loads(target.read_text(encoding="utf-8"))
+    assert item["type"] == "article-newspaper" and item["container-title"] == "浙江日报"
+    assert item["title"] == "保护奥林匹克标志" and item["page"] == "4"
+    assert item["URL"] == SUB_PATH_SITE_URL + OLYMPIC + "/"
+
+
+def _resolve(site: Path, page_file: Path, href: str) -> Path | None:
+    """The file a relative link on a page leads to (None for links off the site)."""
+    if urlsplit(href).scheme or href.startswith(("#", "//")):
+        return None
+    base = "file://" + str(page_file)
+    target = Path(unquote(urlsplit(urljoin(base, href)).path))
+    return target / "index.html" if target.is_dir() else target
+
+
+@pytest.mark.parametrize("folder", ["site", "site-offline"])
+def test_every_link_on_every_article_page_leads_to_a_file(rich_site, folder):
+    site = rich_site / folder
+    pages = [p for p in site.glob("20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*") if p.suffix in ("", ".html")
+             and p.name not in ("index.html",) and (p.is_file() or (p / "index.html").is_file())]
+    pages = [p / "index.html" if p.is_dir() else p for p in pages]
+    assert len(pages) == 13
+    for page_file in pages:
+        links = Page(page_file.read_text(encoding="utf-8")).links
+        for href, _ in links:
+            target = _resolve(site, page_file, href)
+            assert target is None or target.is_file(), f"{page_file.relative_to(site)}: {href}"
+
+
+def test_article_links_up_across_and_to_reporters(rich_site):
+    site = rich_site / "site-offline"
+    page_file = site / f"{OLYMPIC}.html"
+    links = {text: href for href, text in Page(page_file.read_text(encoding="utf-8")).links}
+    assert links["往期"] == "../../../archive/index.html"
+    assert links["2022年"] == "../../../archive/2022.html#month-01"
+    assert links["第4版 政法"] == "index.html#page-4"
+    assert links["陈洋根"] == "../../../reporters/chen-yang-gen/index.html"
+    assert links["武露露"] == "../../../reporters/wu-lu-lu/index.html"
+    pager = re.search(r'<nav class="article-pager".*?</nav>', page_file.read_text(encoding="utf-8"), re.S).group(0)
+    assert re.search(r'href="zhe-jiang-tong-yi-quan-sheng-feng-xian-ren-qun-guan-kong-ce\.html" rel="prev"', pager)
+    assert re.search(r'href="quan-sheng-si-fa-xing-zheng-xi-tong-dang-shi-xue-xi-jiao-yu\.html" rel="next"', pager)

@@ -1,0 +1,95 @@
+"""Citations: GB/T 7714-2015 newspaper articles, Chicago notes-bibliography, CSL-JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_scripts.citation import (
+    Work, chicago_bibliography, chicago_note, cited_title, csl_json, gbt7714,
+)
+
+DAY = dt.date(2022, 1, 28)
+
+
+def work(creators=("李洁",), title="全省政法系统热议2022年政法工作新看点", page=None, **extra) -> Work:
+    return Work(title=title, creators=tuple(creators), paper="浙江日报", date=DAY, page=page, **extra)
+
+
+def test_gbt7714_single_author_without_page():
+    assert gbt7714(work()) == "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28."
+
+
+def test_gbt7714_gives_the_page_in_brackets_after_the_date():
+    assert gbt7714(work(page=4)) == "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28(4)."
+
+
+@pytest.mark.parametrize(("creators", "head"), [
+    (["陈毅人", "鲁冰"], "陈毅人, 鲁冰. "),
+    (["陈洋根", "赵文琼", "武露露"], "陈洋根, 赵文琼, 武露露. "),
+    (["甲", "乙", "丙", "丁"], "甲, 乙, 丙, 等. "),
+    ([], ""),
+])
+def test_gbt7714_lists_up_to_three_creators_then_deng(creators, head):
+    assert gbt7714(work(creators, title="标题")) == f"{head}标题[N]. 浙江日报, 2022-01-28."
+
+
+def test_cited_title_is_the_main_title_with_its_subtitle_and_without_the_kicker():
+    assert cited_title(["创新落实……工程……", "全省政法系统热议新看点"]) == "全省政法系统热议新看点"
+    assert cited_title(["引题", "主题", "——副题"]) == "主题: 副题"
+    assert cited_title(["保护奥林匹克标志"]) == "保护奥林匹克标志"
+    assert cited_title([]) == "无题"
+
+
+def test_work_from_front_matter_names_reporters_then_correspondents():
+    meta = {"title_parts": ["保护奥林匹克标志"], "authors": ["陈洋根"], "correspondents": ["赵文琼", "武露露"],
+            "paper": "浙江日报", "date": "2022-01-28", "page": 3, "page_name": "政法", "id": "2022-01-28-x"}
+    w = Work.from_meta(meta)
+    assert w.creators == ("陈洋根", "赵文琼", "武露露")
+    assert gbt7714(w) == "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-28(3)."
+
+
+def test_chicago_note_and_bibliography():
+    assert chicago_note(work()) == "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022."
+    assert chicago_bibliography(work()) == "李洁. “全省政法系统热议2022年政法工作新看点.” 浙江日报, January 28, 2022."
+
+
+def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
+    two = work(["陈毅人", "鲁冰"], title="标题")
+    assert chicago_note(two).startswith("陈毅人 and 鲁冰, “标题,”")
+    three = work(["甲", "乙", "丙"], title="标题")
+    assert chicago_bibliography(three).startswith("甲, 乙, and 丙. “标题.”")
+    four = work(["甲", "乙", "丙", "丁"], title="标题")
+    assert chicago_note(four).startswith("甲 et al., “标题,”")
+
+
+def test_chicago_page_url_quotes_and_question_marks():
+    w = work(title="创新落实“除险保安”晾晒机制", page=4, url="https://example.org/2022/01/28/x/")
+    assert chicago_note(w) == ("李洁, “创新落实‘除险保安’晾晒机制,” 浙江日报, January 28, 2022, 4, "
+                               "https://example.org/2022/01/28/x/.")
+    assert chicago_bibliography(w).endswith("January 28, 2022. https://example.org/2022/01/28/x/.")
+    assert chicago_note(work(title="如何保障城乡更安宁？")).startswith("李洁, “如何保障城乡更安宁？” 浙江日报")
+
+
+def test_chicago_without_author_starts_with_the_title():
+    assert chicago_bibliography(work([], title="标题")) == "“标题.” 浙江日报, January 28, 2022."
+
+
+def test_csl_json_is_a_newspaper_article():
+    (item,) = csl_json(work(["陈毅人", "鲁冰"], page=4, page_name="政法", id="2022-01-28-x",
+                            url="https://example.org/x/"))
+    assert item == {
+        "id": "2022-01-28-x",
+        "type": "article-newspaper",
+        "title": "全省政法系统热议2022年政法工作新看点",
+        "container-title": "浙江日报",
+        "issued": {"date-parts": [[2022, 1, 28]]},
+        "language": "zh",
+        "author": [{"literal": "陈毅人"}, {"literal": "鲁冰"}],
+        "page": "4",
+        "section": "政法",
+        "URL": "https://example.org/x/",
+    }
+    (bare,) = csl_json(work([]))
+    assert "author" not in bare and "page" not in bare and "URL" not in bare

@@ -1,0 +1,154 @@
+"""The generated index pages, as Markdown: home, calendar, issue contents, reporters, tags,
+and the rule that keeps growing listings bounded."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts.catalogue import Catalogue, unique_name_slugs
+from build_scripts.config import load_archive_config
+from build_scripts.convert import convert, parse_all, place_articles, read_all
+from build_scripts.entry_pages import Listed, entry_pages, name_index_pages
+from build_scripts.problems import Report
+from build_scripts.reporters import reporter_pages
+from build_scripts.tags import assign_tags
+from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
+
+LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+@pytest.fixture(scope="module")
+def rich_docs(tmp_path_factory) -> Path:
+    project = make_archive(tmp_path_factory.mktemp("pages"), RICH_FILES)
+    convert(project / "source_texts", project / "docs")
+    return project / "docs"
+
+
+def read(docs: Path, rel: str) -> str:
+    return (docs / rel).read_text(encoding="utf-8")
+
+
+def links_of(markdown: str) -> list[tuple[str, str]]:
+    return LINK.findall(markdown)
+
+
+def assert_links_resolve(docs: Path, rel: str) -> None:
+    """Every relative link on a generated page points at a file that exists."""
+    for _, target in links_of(read(docs, rel)):
+        path = target.split("#")[0]
+        if path:
+            assert (docs / rel).parent.joinpath(path).resolve().is_file(), f"{rel}: {target}"
+
+
+def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
+    issue = read(rich_docs, "2022/01/29/index.md")
+    headings = re.findall(r"^## (.+?) \{ #(page-\d+) \}$", issue, re.M)
+    assert headings == [("第1版 要闻", "page-1"), ("第4版 政法", "page-4")]
+    assert "[第1版 要闻](#page-1) · [第4版 政法](#page-4)" in issue
+    # title, byline and first sentence of each article
+    assert re.search(r"保护奥林匹克标志\]\(bao-hu-ao-lin-pi-ke-biao-zhi\.md\)  \n  <small>本报记者 陈洋根 通讯员 "
+                     r"赵文琼 武露露 · 冬奥会将至。</small>", issue)
+    # neighbouring issues and the calendar
+    assert "[‹ 前一期 2022年1月28日](../28/index.md)" in issue
+    assert "[2022年日历](../../../archive/2022.md#month-01)" in issue
+    assert_links_resolve(rich_docs, "2022/01/29/index.md")
+
+
+def test_hostile_headline_is_escaped_in_generated_markdown(rich_docs):
+    issue = read(rich_docs, "2022/01/29/index.md")
+    assert "<script>" not in issue and "&lt;/script&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in issue
+
+
+def test_year_page_is_a_calendar_linking_every_day_with_an_issue(rich_docs):
+    year = read(rich_docs, "archive/2022.md")
+    linked = re.findall(r"\[(\d+)\]\(\.\./2022/01/(\d\d)/index\.md\)\{ aria-label=\"([^\"]+)\" \}", year)
+    assert linked == [("28", "28", "2022年1月28日 星期五，4篇"), ("29", "29", "2022年1月29日 星期六，5篇")]
+    assert len(re.findall(r"^## \d+月", year, re.M)) == 12
+    # weeks start on Monday: 1 January 2022 was a Saturday
+    assert "|  |  |  |  |  | 1 | 2 |" in year
+    assert "[‹ 2021年](2021.md)" in year
+    archive = read(rich_docs, "archive/index.md")
+    assert "[2022年](2022.md) | 2 | 9 |" in archive and "[2021年](2021.md) | 1 | 4 |" in archive
+    assert_links_resolve(rich_docs, "archive/2022.md")
+
+
+def test_home_shows_the_latest_issue_and_on_this_day(tmp_path):
+    project = make_archive(tmp_path, {"2021/2021-01-28.txt": SAMPLE_TEXT})
+    convert(project / "source_texts", project / "docs")
+    home = read(project / "docs", "index.md")
+    latest, rest = home.split("## 最新各期", 1)
+    assert "## 最新一期 <small>2022年1月28日 星期五</small>" in latest
+    headlines = [t for t in re.findall(r"\]\(2022/01/28/([a-z0-9-]+)\.md\)", latest) if t != "index"]
+    assert len(headlines) == 4  # the latest issue's headlines, then a link to its contents
+    on_this_day = rest.split("## 往年今日 <small>1月28日</small>", 1)[1].split("##", 1)[0]
+    assert links_of(on_this_day) == [("2021年1月28日 星期四", "2021/01/28/index.md")]
+    assert_links_resolve(project / "docs", "index.md")
+
+
+def test_reporter_index_and_pages(rich_docs):
+    index = read(rich_docs, "reporters/index.md")
+    people = dict((name, target) for name, target in links_of(index) if not target.startswith("#"))
+    assert people["李洁"] == "li-jie/index.md" and people["王小明"] == "wang-xiao-ming/index.md"
+    assert "[李洁](li-jie/index.md) <small>3篇</small>" in index
+    page = read(rich_docs, "reporters/zhao-wen-qiong/index.md")
+    assert "通讯员 · 共 3 篇" not in page and "记者 · 共 3 篇，均署名通讯员" in page
+    titles = [t for t, _ in links_of(page) if "奥" in t]
+    assert titles == ["保护奥林匹克标志", "保护奥林匹克标志", "迎接冬奥会"]  # newest first
+    assert "<small>通讯员 · 本报记者 陈洋根" in page
+    assert_links_resolve(rich_docs, "reporters/zhao-wen-qiong/index.md")
+
+
+def test_homophones_get_their_own_pages_in_order_of_first_appearance():
+    assert unique_name_slugs(["李洁", "李杰", "李洁", "Index"]) == {"李洁": "li-jie", "李杰": "li-jie-2", "Index": "index-x"}
+
+
+def _catalogue(project: Path) -> Catalogue:
+    report = Report()
+    config = load_archive_config(project / "source_texts")
+    placed = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
+    assign_tags(placed, 5)
+    return Catalogue.build(placed)
+
+
+def test_a_name_with_many_articles_gets_one_page_per_year(rich_docs, tmp_path):
+    catalogue = _catalogue(rich_docs.parent)
+    entry, credits = catalogue.people["李洁"], catalogue.credits["李洁"]
+    listed = [Listed(c.placed) for c in credits]
+    small = entry_pages(entry, listed, kind="记者", summary="", index_path="reporters/index.md")
+    assert list(small) == ["reporters/li-jie/index.md"]
+    split = entry_pages(entry, listed, kind="记者", summary="", index_path="reporters/index.md", limit=2)
+    assert sorted(split) == ["reporters/li-jie/2021.md", "reporters/li-jie/2022.md", "reporters/li-jie/index.md"]
+    assert "- [2022年](2022.md) · 2篇\n- [2021年](2021.md) · 1篇" in split["reporters/li-jie/index.md"]
+    assert split["reporters/li-jie/2021.md"].count("](../../2021/01/28/") == 1
+
+
+def test_a_long_index_is_split_by_initial_letter(rich_docs):
+    catalogue = _catalogue(rich_docs.parent)
+    counts = {name: len(c) for name, c in catalogue.credits.items()}
+    files = name_index_pages(catalogue.people, counts, title="记者", intro="", index_path="reporters/index.md",
+                             item=lambda here, e, n: f"- {e.name}", limit=3)
+    assert sorted(files) == ["reporters/index.md", "reporters/letters/c.md", "reporters/letters/h.md",
+                             "reporters/letters/l.md", "reporters/letters/w.md", "reporters/letters/z.md"]
+    assert "- 陈洋根\n- 陈毅人" in files["reporters/letters/c.md"]
+
+
+def test_every_generated_page_has_a_title_and_one_h1(rich_docs):
+    generated = [p for p in rich_docs.rglob("*.md") if p.name != "about.md"]
+    assert len(generated) > 40
+    for path in generated:
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert meta["title"], path
+        body = text.split("---\n", 2)[2]
+        assert len(re.findall(r"^# ", body, re.M)) <= 1, path
+
+
+def test_reporter_pages_for_an_archive_without_bylines(tmp_path):
+    project = make_archive(tmp_path, {"2022-01-29.txt": "标题\n\n正文。\n"}, with_sample=False)
+    files = reporter_pages(_catalogue(project))
+    assert list(files) == ["reporters/index.md"]
+    assert "档案中还没有署名的文章" in files["reporters/index.md"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import ARCHIVE_FILE, ArchiveConfig
+from .config import ARCHIVE_FILE, WORD_LIST_FILE, ArchiveConfig
 from .model import PageMeta, SourcePage
 from .problems import InputError, Report
 
@@ -75,6 +75,8 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 if path.is_dir():
                     report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
                     continue
+            if rel == WORD_LIST_FILE:
+                continue  # the search word list (zh-search `user_dict`), not an issue
             if not name.endswith(".txt"):
                 if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
                     report.notice(rel, None, "ignored: only .txt files are issue texts")

@@ -28,6 +28,19 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERROR if report.errors else 0
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import BundleError, bundle
+
+    try:
+        made = bundle(Path(args.config_file), Path(args.source), Path(args.out))
+    except BundleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"bundle: {made.path} ({made.files} files, {made.size / 1e6:.1f} MB). "
+          f"Unzip it and open {made.path.stem}/index.html in a browser.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m build_scripts",
@@ -45,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--keep-going", action="store_true",
                          help="convert every good file, then list all problems (exit code 2 if any)")
     convert.set_defaults(run=_convert)
+
+    bundle = commands.add_parser(
+        "bundle", help="zip the site as an offline bundle that works from file://",
+        description="Build the site for reading from file:// (no server, no network) and zip it to "
+        "OUT/<paper-slug>-offline.zip. Run convert first: the bundle is built from the docs folder.",
+    )
+    bundle.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    bundle.add_argument("--source", default="source_texts", help="folder with archive.yml, for the paper's slug (default: %(default)s)")
+    bundle.add_argument("--out", default="dist", help="folder to write the zip into (default: %(default)s)")
+    bundle.set_defaults(run=_bundle)
     return parser
 
 

@@ -16,3 +16,9 @@ class ZhSearchConfig(Config):
     subword_boost = c.Type((int, float), default=0.5)
     # Over this many articles the built-in search index gets slow to load: warn.
     large_archive_threshold = c.Type(int, default=10_000)
+    # `material`: Material's search box, one index loaded whole (works offline too).
+    # `pagefind`: a search page over a chunked Pagefind index, for large archives (hosted only;
+    # remove Material's `search` plugin when choosing it).
+    engine = c.Choice(("material", "pagefind"), default="material")
+    # Title of the Pagefind search page (its tab in the navigation).
+    search_page_title = c.Type(str, default="检索")

@@ -8,7 +8,8 @@ hand-kept list and every name printed in a byline), and swaps Material's search 
 `ArchiveSearchIndex` (search-mode sub-words; date, 版 and byline in results).
 
 It works alongside Material's `search` plugin, which must be listed too; `on_config` runs
-after Material's so that the index it replaces already exists.
+after Material's so that the index it replaces already exists. With `engine: pagefind`
+(large archives, hosted only) Material's search is replaced instead: see pagefind.py.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .config import ZhSearchConfig
+from . import pagefind
 from .index import ArchiveSearchIndex, is_article
 from .words import Word, WordListError, add_words, byline_names, read_word_list
 
@@ -77,11 +79,24 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         self.jieba = None
         self.names: set[str] = set()
         self.articles = 0
+        self.records: list[dict] = []
+
+    @property
+    def pagefind(self) -> bool:
+        return self.config.engine == "pagefind"
 
     @event_priority(-50)
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        self.names, self.articles, self.records = set(), 0, []
+        if self.pagefind:
+            self._set_up_pagefind(config)
+        else:
+            self._set_up_material_search(config)
+        return config
+
+    def _set_up_material_search(self, config) -> None:
         self.jieba = require_jieba()
         search = material_search_plugin(config)
         check_separator(search.config.separator)
@@ -95,27 +110,54 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             except WordListError as exc:
                 raise PluginError(f"zh-search: {exc}") from None
             add_words(self.jieba, words)
-        self.names, self.articles = set(), 0
         search.search_index = ArchiveSearchIndex(self.jieba, float(self.config.subword_boost), **search.config)
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
-        return config
+
+    def _set_up_pagefind(self, config) -> None:
+        from material.plugins.offline.plugin import OfflinePlugin
+        from material.plugins.search.plugin import SearchPlugin
+
+        pagefind.require_pagefind()
+        for plugin in config.plugins.values():
+            if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+                raise PluginError("zh-search: `engine: pagefind` replaces Material's search — remove `- search` from `plugins:` in mkdocs.yml")
+            if isinstance(plugin, OfflinePlugin) and plugin.config.enabled:
+                raise PluginError(
+                    "zh-search: Pagefind search does not work from file:// (browsers block the requests it makes "
+                    "while searching), so an offline bundle cannot have it — build the bundle with `engine: material`"
+                )
+        config.theme.dirs.append(str(pagefind.TEMPLATES))
 
     def on_files(self, files, *, config):
-        if self.config.enabled:
+        if not self.config.enabled:
+            return files
+        if self.pagefind:
+            if files.get_file_from_path(pagefind.SEARCH_PAGE):
+                raise PluginError(f"zh-search: docs/{pagefind.SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it")
+            source = pagefind.search_page_source(self.config.search_page_title)
+            files.append(File.generated(config, pagefind.SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
+        else:
             files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.config.enabled and self.pagefind:
+            page = files.get_file_from_path(pagefind.SEARCH_PAGE).page
+            nav.items.append(page)  # a tab of its own: there is no search box in the header
+            nav.pages.append(page)
+        return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if self.config.enabled and is_article(page.meta):
             self.articles += 1
-            if self.config.names_from_bylines:
+            if self.config.names_from_bylines and not self.pagefind:
                 self.names |= byline_names(page.meta)
         return markdown
 
     def on_env(self, env, *, config, files):
         # Every page's front matter has been read by now, and no page has been indexed yet.
-        if not self.config.enabled:
+        if not self.config.enabled or self.pagefind:
             return env
         added = add_words(self.jieba, [Word(name) for name in self.names])
         log.debug("zh-search: %d byline names, %d new to the dictionary", len(self.names), added)
@@ -124,8 +166,18 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             log.warning(
                 "zh-search: %d articles, more than large_archive_threshold (%d): the built-in search index "
                 "is loaded whole by every reader's browser and gets slow (about 37 MB at 10,000 articles). "
-                "Use the large-archive search option instead (README, Search), or raise "
-                "large_archive_threshold under zh-search in mkdocs.yml.",
+                "Switch to Pagefind for a large archive: `engine: pagefind` under zh-search in mkdocs.yml, "
+                "without Material's `search` plugin (README, Search) — or raise large_archive_threshold.",
                 self.articles, threshold,
             )
         return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled and self.pagefind and is_article(page.meta):
+            self.records.append(pagefind.article_record(page))
+        return context
+
+    def on_post_build(self, *, config):
+        if self.config.enabled and self.pagefind:
+            pagefind.write_index(self.records, Path(config.site_dir))
+            log.info("zh-search: Pagefind indexed %d articles", len(self.records))

@@ -70,6 +70,7 @@ def test_zip_entries_are_sorted_in_one_folder_with_fixed_times(bundle_zip):
     assert names == sorted(names) and all(n.startswith(f"{SLUG}-offline/") for n in names)
     assert {i.date_time for i in infos} == {(2022, 1, 29, 0, 0, 0)}  # the newest issue
     assert f"{SLUG}-offline/index.html" in names and f"{SLUG}-offline/search/search_index.js" in names
+    assert f"{SLUG}-offline/search/search_index.json" not in names  # read over HTTP only
 
 
 # --- offline means offline ----------------------------------------------------------------
@@ -147,3 +148,34 @@ def test_search_works_from_file_with_the_network_blocked(browser, unzipped):
         assert left_file == []
     finally:
         context.close()
+
+
+# --- what the bundle command refuses --------------------------------------------------------
+
+
+def bundle_variant(project: Path, out: Path, name: str, old: str, new: str):
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text
+    config = project / name
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    return run_cli("bundle", "--config-file", str(config), "--source", str(project / "source_texts"), "--out", str(out))
+
+
+def test_bundle_refuses_a_page_that_loads_from_another_host(search_site, tmp_path):
+    result = bundle_variant(search_site, tmp_path, "mkdocs-cdn.yml", "\nplugins:", "\nextra_javascript:\n  - https://cdn.example.com/stats.js\n\nplugins:")
+    assert result.returncode == 1
+    assert "would load" in result.stderr and "<script src=https://cdn.example.com/stats.js>" in result.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_bundle_refuses_web_fonts(search_site, tmp_path):
+    result = bundle_variant(search_site, tmp_path, "mkdocs-fonts.yml", "  font: false\n", "  font:\n    text: Noto Sans SC\n")
+    assert result.returncode == 1 and "set `font: false`" in result.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_bundle_needs_converted_pages(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
+    assert result.returncode == 2 and "has no converted pages" in result.stderr and "convert" in result.stderr

@@ -48,6 +48,38 @@ def _score(args: argparse.Namespace) -> int:
     return 0 if total.expected else 1
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import BundleError, bundle
+
+    try:
+        made = bundle(Path(args.config_file), Path(args.source), Path(args.out))
+    except BundleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"bundle: {made.path} ({made.files} files, {made.size / 1e6:.1f} MB). "
+          f"Unzip it and open {made.path.stem}/index.html in a browser.")
+    return 0
+
+
+def _bench_search(args: argparse.Namespace) -> int:
+    from .bench import BenchError, machine, run, table
+
+    try:
+        sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+    except ValueError:
+        print(f"error: --sizes {args.sizes!r}: give numbers of articles separated by commas, e.g. 1000,5000", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    project = Path(args.config_file).resolve().parent
+    try:
+        rows = run(project, Path(args.sample), sizes, args.runs, progress=lambda m: print(m, file=sys.stderr, flush=True))
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Search benchmark ({machine()}; medians of {args.runs} runs)\n")
+    print(table(rows))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m build_scripts",
@@ -79,6 +111,31 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("fixtures", nargs="?", default="tests/fixtures/layouts",
                        help="folder of NAME.txt + NAME.expected.yml pairs (default: %(default)s)")
     score.set_defaults(run=_score)
+
+
+    bundle = commands.add_parser(
+        "bundle", help="zip the site as an offline bundle that works from file://",
+        description="Build the site for reading from file:// (no server, no network) and zip it to "
+        "OUT/<paper-slug>-offline.zip. Run convert first: the bundle is built from the docs folder.",
+    )
+    bundle.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    bundle.add_argument("--source", default="source_texts", help="folder with archive.yml, for the paper's slug (default: %(default)s)")
+    bundle.add_argument("--out", default="dist", help="folder to write the zip into (default: %(default)s)")
+    bundle.set_defaults(run=_bundle)
+
+    bench = commands.add_parser("bench", help="measure (not for tests): see `bench search --help`")
+    benchmarks = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
+    search = benchmarks.add_parser(
+        "search", help="search index size and time to first result, hosted and offline",
+        description="Generate archives of SIZES articles from the sample, build each with and without the "
+        "zh-search plugin, hosted and offline, and print a Markdown table of search_index.json size, build "
+        "time and the time from typing a query to the first result in headless Chromium (medians).",
+    )
+    search.add_argument("--sizes", default="1000,5000", help="numbers of articles, comma-separated (default: %(default)s)")
+    search.add_argument("--runs", type=int, default=3, help="browser runs per measurement; the median is shown (default: %(default)s)")
+    search.add_argument("--sample", default="source_texts/2022/2022-01-28.txt", help="the page to generate articles from (default: %(default)s)")
+    search.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    search.set_defaults(run=_bench_search)
     return parser
 
 

@@ -12,6 +12,8 @@ from .model import PaperInfo
 from .problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
+# The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
+WORD_LIST_FILE = "userdict.txt"
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
 _TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article", "search"}

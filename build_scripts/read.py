@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import ARCHIVE_FILE, ArchiveConfig
+from .config import ARCHIVE_FILE, WORD_LIST_FILE, ArchiveConfig
 from .corrections import SIDECAR_SUFFIX, load_corrections, sidecar_of
 from .decoding import decode
 from .header import Header, split_header
@@ -116,6 +116,8 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 if path.is_dir():
                     report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
                     continue
+            if rel == WORD_LIST_FILE:
+                continue  # the search word list (zh-search `user_dict`), not an issue
             if not is_issue_text(name):
                 if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
                     report.notice(rel, None, "ignored: only .txt files are issue texts")

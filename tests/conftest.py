@@ -52,6 +52,8 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    if (ROOT / "source_texts" / "userdict.txt").is_file():  # mkdocs.yml's zh-search word list
+        shutil.copy(ROOT / "source_texts" / "userdict.txt", source / "userdict.txt")
     (project / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
@@ -71,6 +73,21 @@ def build_site(project: Path) -> subprocess.CompletedProcess:
 def sample_site(tmp_path_factory) -> Path:
     """The sample archive converted and built once for the whole session."""
     project = make_archive(tmp_path_factory.mktemp("sample"))
+    result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
+SEARCH_ISSUE = ROOT / "tests" / "data" / "search" / "2022-01-29_03_经济.txt"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    """The sample plus a second issue with a 版 number, compound words (国家统计局, 政法委)
+    and bylines with names jieba splits (欧阳晓岚), converted and built once."""
+    project = make_archive(tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")})
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr
     built = build_site(project)

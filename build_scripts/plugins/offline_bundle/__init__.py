@@ -1,0 +1,1 @@
+"""The `offline-bundle` MkDocs plugin: makes Material's offline build load nothing from elsewhere."""

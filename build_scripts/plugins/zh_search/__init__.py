@@ -1,0 +1,1 @@
+"""The `zh-search` MkDocs plugin: Chinese full-text search for the archive."""

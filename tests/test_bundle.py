@@ -1,0 +1,181 @@
+"""The offline bundle: one deterministic zip that works from file:// with no network."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, run_cli, screenshot
+from search_helpers import NO_RESULTS, search, titles
+
+VENDOR = ROOT / "build_scripts" / "vendor" / "iframe-worker"
+SLUG = "zhejiang-daily"  # source_texts/archive.yml
+
+
+def make_bundle(project: Path, out: Path) -> Path:
+    result = run_cli("bundle", "--config-file", str(project / "mkdocs.yml"), "--source", str(project / "source_texts"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out / f"{SLUG}-offline.zip"
+
+
+@pytest.fixture(scope="module")
+def bundle_zip(search_site, tmp_path_factory) -> Path:
+    return make_bundle(search_site, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="module")
+def unzipped(bundle_zip, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle_zip) as archive:
+        archive.extractall(folder)
+    return folder / f"{SLUG}-offline"
+
+
+# --- the vendored shim ------------------------------------------------------------------
+
+
+def test_vendored_iframe_worker_is_the_recorded_version():
+    record = json.loads((VENDOR / "VENDOR.json").read_text(encoding="utf-8"))
+    assert record["package"] == "iframe-worker" and record["version"] == "1.0.4"
+    assert hashlib.sha256((VENDOR / "shim.js").read_bytes()).hexdigest() == record["sha256"]
+    assert "Permission is hereby granted" in (VENDOR / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_bundle_serves_the_vendored_shim_instead_of_the_cdn(unzipped):
+    assert (unzipped / "assets/javascripts/iframe-worker/shim.js").read_bytes() == (VENDOR / "shim.js").read_bytes()
+    home = (unzipped / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker/shim.js"></script>' in home
+    assert not [p for p in unzipped.rglob("*.html") if "unpkg.com" in p.read_text(encoding="utf-8")]
+
+
+# --- the zip ----------------------------------------------------------------------------
+
+
+def test_bundle_is_byte_for_byte_reproducible(search_site, bundle_zip, tmp_path):
+    again = make_bundle(search_site, tmp_path / "again")
+    assert again.read_bytes() == bundle_zip.read_bytes()
+
+
+def test_zip_entries_are_sorted_in_one_folder_with_fixed_times(bundle_zip):
+    with zipfile.ZipFile(bundle_zip) as archive:
+        infos = archive.infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names) and all(n.startswith(f"{SLUG}-offline/") for n in names)
+    assert {i.date_time for i in infos} == {(2022, 1, 29, 0, 0, 0)}  # the newest issue
+    assert f"{SLUG}-offline/index.html" in names and f"{SLUG}-offline/search/search_index.js" in names
+    assert f"{SLUG}-offline/search/search_index.json" not in names  # read over HTTP only
+
+
+# --- offline means offline ----------------------------------------------------------------
+
+
+class _Refs(HTMLParser):
+    """Every URL a page refers to: (tag, attribute, url)."""
+
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.refs.append((tag, name, value))
+
+
+def refs_of(page: Path) -> list[tuple[str, str, str]]:
+    parser = _Refs()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.refs
+
+
+def test_no_page_fetches_anything_from_another_host(unzipped):
+    fetched = [(p.name, tag, url) for p in unzipped.rglob("*.html") for tag, attr, url in refs_of(p)
+               if tag != "a" and url.startswith(("http:", "https:", "//"))]
+    assert fetched == []
+
+
+def test_every_link_resolves_to_a_file_in_the_bundle(unzipped):
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) > 10
+    broken = []
+    for page in pages:
+        for tag, attr, url in refs_of(page):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("#", "//")):
+                continue  # another site (a link a reader may follow), or a place on this page
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file() or not target.is_relative_to(unzipped.resolve()):
+                broken.append(f"{page.relative_to(unzipped)}: <{tag} {attr}={url}>")
+            elif tag == "a" and target.suffix not in (".html", ".jsonl", ".json", ".csv"):  # pages and data downloads
+                broken.append(f"{page.relative_to(unzipped)}: <a href={url}> is not a page")
+    assert broken == []
+
+
+def test_search_works_from_file_with_the_network_blocked(browser, unzipped):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", offline=True)
+    left_file = []
+    # Every request the pages make is recorded; with the context offline, none can succeed.
+    # (Routing every request through Playwright instead breaks the iframe-worker shim.)
+    context.on("request", lambda request: request.url.startswith("file://") or left_file.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto((unzipped / "index.html").as_uri())
+        probe = page.evaluate("() => fetch('https://example.com/probe').then(() => 'reached', () => 'blocked')")
+        assert probe == "blocked" and left_file == ["https://example.com/probe"]  # the recorder works
+        left_file.clear()
+
+        _, results = search(page, "奥密克戎")
+        assert any(t.startswith("杭州累计报告本土确诊14例") for t in titles(results))
+        _, results = search(page, "胡宗昊")
+        assert "杭州累计报告本土确诊14例 浙江统一全省风险人群管控政策" in titles(results)
+        summary, results = search(page, "量子计算机")
+        assert summary == NO_RESULTS and results == []
+        _, results = search(page, "统计局")
+        hit = next(r for r in results if r.title == "国家统计局发布2021年经济数据 我省居民收入稳步增长")
+        assert hit.details == "2022年1月29日 · 第3版 经济"
+        screenshot(page, "search-offline")
+
+        page.locator(".md-search-result__link", has_text="国家统计局发布2021年经济数据").first.click()
+        page.wait_for_url("**/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang.html*")
+        assert "欧阳晓岚" in page.locator("article").inner_text()
+        assert left_file == []
+    finally:
+        context.close()
+
+
+# --- what the bundle command refuses --------------------------------------------------------
+
+
+def bundle_variant(project: Path, out: Path, name: str, old: str, new: str):
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text
+    config = project / name
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    return run_cli("bundle", "--config-file", str(config), "--source", str(project / "source_texts"), "--out", str(out))
+
+
+def test_bundle_refuses_a_page_that_loads_from_another_host(search_site, tmp_path):
+    result = bundle_variant(search_site, tmp_path, "mkdocs-cdn.yml", "\nplugins:", "\nextra_javascript:\n  - https://cdn.example.com/stats.js\n\nplugins:")
+    assert result.returncode == 1
+    assert "would load" in result.stderr and "<script src=https://cdn.example.com/stats.js>" in result.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_bundle_refuses_web_fonts(search_site, tmp_path):
+    result = bundle_variant(search_site, tmp_path, "mkdocs-fonts.yml", "  font: false\n", "  font:\n    text: Noto Sans SC\n")
+    assert result.returncode == 1 and "set `font: false`" in result.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_bundle_needs_converted_pages(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
+    assert result.returncode == 2 and "has no converted pages" in result.stderr and "convert" in result.stderr

@@ -43,3 +43,23 @@ def unique_slugs(candidates: Iterable[str]) -> list[str]:
         taken.add(slug)
         result.append(slug)
     return result
+
+
+def person_slugs(names_in_order: Iterable[str]) -> dict[str, str]:
+    """URL names for the people in bylines (a reporter's page and feed), from the pinyin of
+    the name. Names that read the same in pinyin (李洁, 李杰 → li-jie) are told apart in
+    order of first appearance: give the names oldest article first, and the earliest keeps
+    the plain slug. A growing archive only adds newer names, so published addresses stay."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names_in_order:
+        if name in slugs:
+            continue
+        base = ascii_slug(name) or "person"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs

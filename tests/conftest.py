@@ -59,10 +59,12 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
     return project
 
 
-def build_site(project: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`, with extra arguments and environment variables."""
+    environ = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}  # only what a test sets
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project, capture_output=True, text=True, env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -75,6 +77,23 @@ def sample_site(tmp_path_factory) -> Path:
     built = build_site(project)
     assert built.returncode == 0, built.stderr
     return project
+
+
+# Public addresses the sample is published at: a domain root, and a GitHub Pages project subpath.
+PUBLIC_URLS = {"root": "https://archive.example.org/", "subpath": "https://archive-user.github.io/zhejiang-daily/"}
+
+
+@pytest.fixture(scope="session")
+def published_sites(sample_site) -> dict[str, Path]:
+    """The sample built for publication (ARCHIVE_SITE_URL set) at each of PUBLIC_URLS, once per
+    session: {"root": site folder, "subpath": site folder}."""
+    sites = {}
+    for name, url in PUBLIC_URLS.items():
+        site = sample_site / f"site-{name}"
+        built = build_site(sample_site, "--site-dir", str(site), env={"ARCHIVE_SITE_URL": url})
+        assert built.returncode == 0, built.stderr
+        sites[name] = site
+    return sites
 
 
 # ---------------------------------------------------------------------------------------

@@ -80,6 +80,23 @@ def _bench_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _linkcheck(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site, published_address
+    from .site_url import normalise_site_url
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        raise InputError(str(site), None, "is not a built site (no index.html)", "build it first: ./scripts/build")
+    base_url = normalise_site_url(args.base_url, "--base-url") if args.base_url else published_address(site)
+    print(f"linkcheck: {site} as served at {base_url or 'the root of a host'}")
+    report = check_site(site, base_url)
+    for broken in report.broken:
+        print(f"broken: {broken}", file=sys.stderr)
+    print(f"linkcheck: {report.files} files, {report.checked} internal links, "
+          f"{report.external} external (not fetched), {len(report.broken)} broken")
+    return 1 if report.broken else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m build_scripts",
@@ -112,7 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder of NAME.txt + NAME.expected.yml pairs (default: %(default)s)")
     score.set_defaults(run=_score)
 
-
     bundle = commands.add_parser(
         "bundle", help="zip the site as an offline bundle that works from file://",
         description="Build the site for reading from file:// (no server, no network) and zip it to "
@@ -136,6 +152,17 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sample", default="source_texts/2022/2022-01-28.txt", help="the page to generate articles from (default: %(default)s)")
     search.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     search.set_defaults(run=_bench_search)
+
+    linkcheck = commands.add_parser(
+        "linkcheck", help="check that every internal link, anchor and asset of a built site resolves",
+        description="Check every href/src, #fragment, CSS url(), sitemap <loc> and feed link of a built "
+        "site against its files, as served at its public address. Exit code 1 if any is broken.",
+    )
+    linkcheck.add_argument("site", nargs="?", default="site", help="the built site folder (default: %(default)s)")
+    linkcheck.add_argument("--base-url", default="",
+                           help="the address the site is served at, e.g. https://user.github.io/repo/ "
+                           "(default: the site_url it was built with, else the root of a host)")
+    linkcheck.set_defaults(run=_linkcheck)
     return parser
 
 

@@ -62,10 +62,12 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
     return project
 
 
-def build_site(project: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`, with extra arguments and environment variables."""
+    environ = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}  # only what a test sets
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project, capture_output=True, text=True, env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -93,6 +95,23 @@ def search_site(tmp_path_factory) -> Path:
     built = build_site(project)
     assert built.returncode == 0, built.stderr
     return project
+
+
+# Public addresses the sample is published at: a domain root, and a GitHub Pages project subpath.
+PUBLIC_URLS = {"root": "https://archive.example.org/", "subpath": "https://archive-user.github.io/zhejiang-daily/"}
+
+
+@pytest.fixture(scope="session")
+def published_sites(sample_site) -> dict[str, Path]:
+    """The sample built for publication (ARCHIVE_SITE_URL set) at each of PUBLIC_URLS, once per
+    session: {"root": site folder, "subpath": site folder}."""
+    sites = {}
+    for name, url in PUBLIC_URLS.items():
+        site = sample_site / f"site-{name}"
+        built = build_site(sample_site, "--site-dir", str(site), env={"ARCHIVE_SITE_URL": url})
+        assert built.returncode == 0, built.stderr
+        sites[name] = site
+    return sites
 
 
 # ---------------------------------------------------------------------------------------
@@ -183,13 +202,6 @@ RICH_FILES = {
 }
 
 
-def build_site_with(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
 @pytest.fixture(scope="session")
 def rich_site(tmp_path_factory) -> Path:
     """RICH_FILES plus the sample, converted once and built twice: `site/` (directory URLs,
@@ -200,6 +212,6 @@ def rich_site(tmp_path_factory) -> Path:
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr
     for extra in ([], ["--no-directory-urls", "--site-dir", "site-offline"]):
-        built = build_site_with(project, *extra)
+        built = build_site(project, *extra)
         assert built.returncode == 0, built.stderr
     return project

@@ -1,0 +1,1 @@
+"""The `newspaper-publish` MkDocs plugin: public address, sitemap, feeds, robots.txt, preview."""

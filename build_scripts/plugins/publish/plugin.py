@@ -1,0 +1,255 @@
+"""The `newspaper-publish` MkDocs plugin: everything the archive needs to be published.
+
+- **One public address.** `site_url` is decided once (`build_scripts.site_url`: the
+  `ARCHIVE_SITE_URL` environment variable, else `source_texts/archive.yml`, else
+  `mkdocs.yml`) and set on MkDocs' config, so canonical links, the 404 page, the sitemap and
+  the feeds all follow it — at a domain root or under a project subpath.
+- **Sitemap and robots.txt.** MkDocs' own `sitemap.xml` template is switched off (it knows
+  no article dates and cannot split); `build_scripts.sitemap` writes it instead.
+- **Feeds.** `build_scripts.feeds` writes the Atom feeds; the home page and each person's
+  page (`reporters/<slug>/`) get `<link rel="alternate">` tags for them (template variable
+  `archive_feeds`, printed by `overrides/partials/feed-links.html`).
+- **Preview.** Under `mkdocs serve`, `source_texts/` is watched too, and a change there
+  converts the texts into `docs/` again before the rebuild.
+
+Sitemap and feeds need absolute addresses: without a `site_url` they are not written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ...config import ARCHIVE_FILE, ArchiveConfig, load_archive_config
+from ...feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
+from ...problems import InputError
+from ...sitemap import SITEMAP, SitemapEntry, robots_txt, sitemap_files
+from ...site_url import public_site_url
+from .config import PublishPluginConfig
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+# Issue pages live at YYYY/MM/DD/ (DESIGN §5); their date is in their address.
+_ISSUE_URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(?:index\.html)?$")
+_UTC_OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
+ROBOTS = "robots.txt"
+
+
+def _parse_utc_offset(value: str) -> dt.timezone:
+    match = _UTC_OFFSET.match(value)
+    if not match:
+        raise PluginError(f"newspaper-publish: utc_offset {value!r} is not like +08:00 — write it as ±HH:MM")
+    sign, hours, minutes = match.groups()
+    delta = dt.timedelta(hours=int(hours), minutes=int(minutes))
+    return dt.timezone(-delta if sign == "-" else delta)
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _is_article(page: Page) -> bool:
+    meta = page.meta
+    return bool(meta.get("id")) and _as_date(meta.get("date")) is not None and isinstance(meta.get("title_parts"), list)
+
+
+def _page_date(page: Page) -> dt.date | None:
+    """A page's own date: an article's date, or an issue page's date from its address."""
+    if _is_article(page):
+        return _as_date(page.meta["date"])
+    match = _ISSUE_URL.match(page.url)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _source_fingerprint(source_dir: Path) -> tuple:
+    """What the source folder holds, cheaply: every file's name, size and modification time."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(source_dir):
+        dirnames.sort()
+        for name in sorted(filenames):
+            stat = (Path(dirpath) / name).stat()
+            found.append((os.path.join(dirpath, name), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+class PublishPlugin(BasePlugin[PublishPluginConfig]):
+    def __init__(self) -> None:
+        # Defining on_startup keeps one instance across `mkdocs serve` rebuilds, so what
+        # was converted last (and the server) is remembered between them.
+        self.serving = False
+        self.server = None
+        self._converted: tuple | None = None
+
+    # -- set-up -------------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
+        try:
+            self.archive: ArchiveConfig = load_archive_config(self.source_dir)
+            if not self.serving:  # `mkdocs serve` has set site_url to its own address
+                config.site_url = public_site_url(
+                    os.environ, self.archive.site_url, str(self.source_dir / ARCHIVE_FILE), config.site_url,
+                ) or None
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        self.utc_offset = _parse_utc_offset(self.config.utc_offset)
+        # This plugin writes the sitemap (with article dates, split when large) instead.
+        config.theme.static_templates.discard(SITEMAP)
+        self.feeds: list[Feed] = []
+        self._feeds_of_page: dict[str, list[Feed]] = {}
+        return config
+
+    def on_files(self, files: Files, *, config):
+        # No longer a template, the theme's sitemap.xml would be copied as a plain file
+        # (its Jinja source); the one this plugin writes replaces it.
+        theme_sitemap = files.get_file_from_path(SITEMAP)
+        if theme_sitemap is not None and Path(theme_sitemap.src_dir) != Path(config.docs_dir):
+            files.remove(theme_sitemap)
+        return files
+
+    # -- preview: convert again when a source text changes ------------------------------
+
+    def on_serve(self, server, *, config, builder):
+        self.serving = True
+        self.server = server
+        if self.config.convert_on_serve:
+            server.watch(str(self.source_dir))
+        return server
+
+    def on_pre_build(self, *, config):
+        if not (self.serving and self.config.convert_on_serve):
+            return
+        fingerprint = _source_fingerprint(self.source_dir)
+        if fingerprint == self._converted:
+            return  # docs/ changed by hand, or this build follows our own conversion
+        from ...convert import convert  # late import: only `serve` converts
+
+        docs = Path(config.docs_dir)
+        try:
+            result = convert(self.source_dir, docs)
+        except InputError as exc:
+            raise PluginError(f"converting {self.source_dir}: {exc}") from None
+        self._converted = fingerprint
+        log.info(f"Converted {self.source_dir.name}/: {result.summary()}")
+        if self.server is not None:
+            # The converter swaps in a new docs/ folder by renaming. The polling watcher
+            # follows the path, but a poll that falls between the two renames finds no
+            # folder and stops watching for good; watching afresh rules that out (and its
+            # first snapshot is the new docs/, so our own writes trigger no second build).
+            self.server.unwatch(str(docs))
+            self.server.watch(str(docs))
+
+    # -- feeds: planned once every page is read, linked from the pages they follow -------
+
+    def on_env(self, env, *, config, files: Files):
+        self.files = files
+        if not config.site_url:
+            log.info("No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
+                     "sitemap and feeds are not written.")
+            return env
+        articles = []
+        person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree
+        for page in self._pages(files):
+            if _is_article(page):
+                meta = page.meta
+                for name, path in ((meta.get("links") or {}).get("people") or {}).items():
+                    person_slugs[str(name)] = PurePosixPath(str(path)).parent.name
+                article = FeedArticle(
+                    id=str(meta["id"]),
+                    title=" ".join(map(str, meta["title_parts"])),
+                    url=page.canonical_url,
+                    date=_as_date(meta["date"]),
+                    authors=tuple(map(str, meta.get("authors") or ())),
+                    correspondents=tuple(map(str, meta.get("correspondents") or ())),
+                    summary=summary_of(text_of_html(page.content or "")),
+                    order=(meta.get("page") or 0, str((meta.get("source") or {}).get("file", "")), meta.get("ordinal") or 0),
+                )
+                articles.append(article)
+        self.feeds = plan_feeds(
+            articles, self.archive.paper.title, config.site_url, person_slugs=person_slugs,
+            person_page_url=lambda slug: self._person_page_url(files, slug), size=self.config.feed_size,
+        )
+        # Feed readers look for feeds on the page a reader gives them: the home page names
+        # the latest articles' feed, a person's page (when the site has one) their own
+        # first. Other pages name none, because Material probes for a `sitemap.xml` next to
+        # every rel="alternate" link (meant for language versions), a wasted request each.
+        latest = self.feeds[0]
+        for page in self._pages(files):
+            if page.is_homepage:
+                self._feeds_of_page[page.file.src_uri] = [latest]
+        for feed in self.feeds[1:]:
+            person_page = self._person_page(files, feed.slug)
+            if person_page is not None:
+                self._feeds_of_page[person_page.file.src_uri] = [feed, latest]
+        return env
+
+    @staticmethod
+    def _pages(files: Files) -> list[Page]:
+        return [f.page for f in files.documentation_pages() if f.page is not None]
+
+    @staticmethod
+    def _person_page(files: Files, slug: str) -> Page | None:
+        for path in (f"reporters/{slug}.md", f"reporters/{slug}/index.md"):
+            file = files.get_file_from_path(path)
+            if file is not None and file.page is not None:
+                return file.page
+        return None
+
+    def _person_page_url(self, files: Files, slug: str) -> str | None:
+        page = self._person_page(files, slug)
+        return page.canonical_url if page is not None else None
+
+    def on_page_context(self, context, *, page, config, nav):
+        feeds = self._feeds_of_page.get(page.file.src_uri, [])
+        context["archive_feeds"] = [{"title": f.title, "url": config.site_url + f.path} for f in feeds]
+        return context
+
+    # -- write sitemap, feeds and robots.txt --------------------------------------------
+
+    def on_post_build(self, *, config):
+        site = Path(config.site_dir)
+        written: dict[str, bytes] = {}
+        if config.site_url:
+            entries = [
+                SitemapEntry(page.canonical_url, _page_date(page))
+                for page in self._pages(self.files) if page.canonical_url
+            ]
+            written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
+            paper = self.archive.paper
+            for feed in self.feeds:
+                written[feed.path] = atom_feed(
+                    feed, config.site_url, author=paper.publisher or paper.title,
+                    language=paper.language, utc_offset=self.utc_offset,
+                )
+        if self.files.get_file_from_path(ROBOTS) is None:  # a hand-written docs/robots.txt wins
+            sitemap_url = config.site_url + SITEMAP if config.site_url else None
+            written[ROBOTS] = robots_txt(sitemap_url).encode("utf-8")
+        for rel, data in written.items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        if config.site_url:
+            log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

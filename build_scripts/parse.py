@@ -23,7 +23,7 @@ import statistics
 from dataclasses import dataclass
 
 from . import patterns as p
-from .model import Article, Corrections, Decision, Kind, PageParse, Segment
+from .model import BODY_KINDS, Article, Corrections, Decision, Kind, PageParse, Segment
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ def _heading_shaped(text: str) -> bool:
     return (
         len(text) <= p.HEADLINE_MAX
         and not p.is_terminated(core)
+        and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)
         and not p.is_signature_line(text)
         and not p.is_furniture(text)
@@ -71,6 +72,8 @@ def _could_be_headline(text: str) -> bool:
     if _heading_shaped(text):
         return True
     if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
+        return False
+    if p.ends_mid_sentence(text) or p.glued_byline(text):
         return False
     if p.is_caption(text) or p.SPEAKER_RE.match(text):
         return False
@@ -102,11 +105,21 @@ class _Parser:
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
         self._tail_line = 0
+        # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
+        # wider one still: the narrowest gap before a headline that a byline or dateline
+        # confirms is the least an article boundary gets on this page.
+        confirmed = [u.gap_before for i, u in enumerate(self.units) if i > 0 and self._confirmed_headline(i)]
+        self.article_gap = min(confirmed) if confirmed else 0
 
     # -- the page around a unit ----------------------------------------------------------
 
     def _next(self, i: int) -> _Unit | None:
         return self.units[i + 1] if i + 1 < len(self.units) else None
+
+    def _wide_gap(self, unit: _Unit) -> bool:
+        """More blank lines before the unit than between paragraphs, and as many as before
+        the page's confirmed headlines: the page marks an article boundary here."""
+        return unit.gap_before > max(self.usual_gap, 1) and unit.gap_before >= self.article_gap
 
     def _confirmed_headline(self, i: int) -> bool:
         nxt = self._next(i)
@@ -115,6 +128,7 @@ class _Parser:
             and nxt.line not in self.fix.labels
             and _opens_article(nxt.text)
             and _could_be_headline(self.units[i].text)
+            and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
         )
 
     def _ends_article(self, i: int) -> bool:
@@ -132,6 +146,8 @@ class _Parser:
         if i not in self._ends_with_byline_cache:
             j, answer = i + 1, False
             while j < len(self.units) and not self._confirmed_headline(j):
+                if _heading_shaped(self.units[j].text) and self._wide_gap(self.units[j]):
+                    break  # a headline the gap marks: what follows belongs to its article
                 if self._ends_article(j):
                     answer = True
                     break
@@ -140,6 +156,24 @@ class _Parser:
                 self._ends_with_byline_cache.setdefault(k, answer)
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
+
+    def _uncredited_section(self, i: int) -> bool:
+        """Is what follows the short line at i, up to the next headline, running text of
+        two or more paragraphs with no byline, dateline or photo credit anywhere?"""
+        j, paragraphs = i + 1, 0
+        while j < len(self.units) and not self._confirmed_headline(j):
+            unit = self.units[j]
+            if _heading_shaped(unit.text):
+                if j == i + 1:
+                    return False  # a headline of several lines
+                if self._wide_gap(unit):
+                    break  # the next headline or sub-head the page sets off
+            elif self._ends_article(j) or p.is_caption(unit.text) or p.dateline_of(unit.text):
+                return False
+            else:
+                paragraphs += 1
+            j += 1
+        return paragraphs >= 2
 
     # -- the article being built ---------------------------------------------------------
 
@@ -164,6 +198,9 @@ class _Parser:
         self._flush_tail()
         if self.current:
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
+            if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
+                # A picture with its caption and nothing else: the photographer is its author.
+                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
             self.articles.append(Article(list(self.current), p.parse_names(*bylines)))
         self.current = None
 
@@ -229,6 +266,14 @@ class _Parser:
             return
         open_paragraph = self._open_paragraph()
         if open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit):
+            glued = p.glued_byline(t)
+            if glued:  # the paragraph's tail, with the byline that ends the article
+                self._decide(unit, "continuation + byline", f"joined to the paragraph from line "
+                             f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}")
+                self._extend_last(_Unit(glued[0], unit.line, unit.gap_before))
+                self._add(Kind.BYLINE, glued[1], unit)
+                self.closed = True
+                return
             self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph[0].first_line} "
                          "(it stopped mid-sentence)")
             return self._extend_last(unit)
@@ -250,7 +295,7 @@ class _Parser:
         unit = self.units[i]
         if _heading_shaped(unit.text) or not _could_be_headline(unit.text) or self.current is None or self.closed:
             return False
-        if unit.gap_before > max(self.usual_gap, 1):
+        if self._wide_gap(unit):
             return True
         return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._section_ends_with_byline(i)
 
@@ -266,7 +311,7 @@ class _Parser:
             return False
         if _heading_shaped(t):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
-            if unit.gap_before > max(self.usual_gap, 1):
+            if self._wide_gap(unit):
                 return False
             if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
@@ -302,7 +347,13 @@ class _Parser:
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
         if has_byline and self._section_ends_with_byline(i):
             return self._headline(unit, "the text below it ends with a byline of its own")
-        if unit.gap_before > max(self.usual_gap, 1):
+        if self._wide_gap(unit):
+            if has_byline and Kind.PARAGRAPH in self._kinds() and self._uncredited_section(i):
+                # An article here would carry no credit at all, though it runs to several
+                # paragraphs, while this one is credited at its top: a sub-head set off by
+                # space. (A one-paragraph brief without a credit does happen.) Flagged.
+                return self._subhead(unit, f"{unit.gap_before} blank lines before it, but no byline, dateline or "
+                                     "photo credit would start or end an article here", confident=False)
             return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
         if len(t) > p.SUBHEAD_MAX:
             return self._subhead(unit, "long unpunctuated line inside an article", confident=False)

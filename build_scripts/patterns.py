@@ -22,6 +22,7 @@ BRACKET_CLOSERS = "）)】"
 CLOSERS = QUOTE_CLOSERS + BRACKET_CLOSERS
 QUESTION_OR_EXCLAMATION = "？?！!"
 SENTENCE_PUNCT = "，,。；;！!？?"
+MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 
 _BRACKETED_NOTE_RE = re.compile(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
 TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】]{1,12}[）)】]$")
@@ -40,8 +41,6 @@ _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
 _CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
 ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
 _ROLE_RE = re.compile(ROLE)
-# Roles that are a collective author on their own (本报评论员, 特约评论员).
-_NAMELESS_ROLE_RE = re.compile(rf"^{_ORG}?{_MOD}?评论员$")
 
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
@@ -52,6 +51,8 @@ _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
 _OPEN, _CLOSE = r"[（(]", r"[）)]"
+# Roles that sign on their own, naming no person (本报评论员, 特约评论员).
+_NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
 
 # A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
 BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
@@ -187,6 +188,11 @@ def without_trailing_bracket(text: str) -> str:
     return text[: m.start()] if m and m.start() > 0 else text
 
 
+def ends_mid_sentence(text: str) -> bool:
+    """`记者注意到，` — cut by a page break: never a headline or a sub-head."""
+    return text.rstrip()[-1:] in MID_SENTENCE
+
+
 def has_sentence_punct(text: str) -> bool:
     core = strip_closers(text)[:-1]
     return any(ch in SENTENCE_PUNCT for ch in core)
@@ -240,7 +246,8 @@ def glued_byline(text: str) -> tuple[str, str] | None:
         byline = m.group(1)
         if pattern is _GLUED_RES[0]:
             names = parse_names(byline)
-            if not names_are_plausible(byline) or not names.authors + names.correspondents:
+            if not names_are_plausible(byline) or not (names.authors + names.correspondents
+                                                        or _NAMELESS_ROLE_RE.match(byline)):
                 continue
         elif pattern is _GLUED_RES[2] and not is_name_line(byline):
             continue
@@ -287,6 +294,15 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 
 def is_caption(text: str) -> bool:
     return bool(PHOTO_CREDIT_RE.search(text)) and len(text) <= 200
+
+
+_PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
+
+
+def photographer_credit(caption: str) -> str | None:
+    """`…田间管理。　本报记者 苗春雨摄` → `本报记者 苗春雨`: who took the picture, as a byline."""
+    m = _PHOTOGRAPHER_RE.search(caption)
+    return m.group(1) if m else None
 
 
 def is_note(text: str) -> bool:
@@ -383,8 +399,6 @@ def parse_names(*bylines: str) -> Names:
             continue
         for group in _groups(byline):
             target = correspondents if _is_correspondent_role(group.role) else authors
-            if group.names:
-                target.extend(n for n in group.names if n not in target)
-            elif _NAMELESS_ROLE_RE.match(group.role) and group.role not in authors:
-                authors.append(group.role)
+            # A role alone (本报评论员) names no person: the byline keeps it as printed.
+            target.extend(n for n in group.names if n not in target)
     return Names(tuple(authors), tuple(correspondents))

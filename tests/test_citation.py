@@ -50,6 +50,13 @@ def test_work_from_front_matter_names_reporters_then_correspondents():
     assert gbt7714(w) == "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-28(3)."
 
 
+def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
+    meta = {"title_parts": ["以更大力度稳就业惠民生"], "authors": [], "correspondents": [], "byline": "（本报评论员）",
+            "paper": "浙江日报", "date": "2023-08-14", "page": 5}
+    assert gbt7714(Work.from_meta(meta)) == "本报评论员. 以更大力度稳就业惠民生[N]. 浙江日报, 2023-08-14(5)."
+    assert Work.from_meta({**meta, "byline": ""}).creators == ()
+
+
 def test_chicago_note_and_bibliography():
     assert chicago_note(work()) == "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022."
     assert chicago_bibliography(work()) == "李洁. “全省政法系统热议2022年政法工作新看点.” 浙江日报, January 28, 2022."

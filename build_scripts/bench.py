@@ -19,10 +19,7 @@ printed as Markdown. Needs the test tools (`pip install -e .[dev]`) and Chromium
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import http.server
 import math
 import os
 import platform
@@ -31,13 +28,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import load_archive_config
 from .convert import convert
+from .local_server import serve
 from .model import Kind
 from .parse import parse_page
 from .problems import Report
@@ -171,24 +168,6 @@ _CLEAR_QUERY = """() => {
 }"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _chromium():
     try:
         from playwright.sync_api import sync_playwright
@@ -248,7 +227,7 @@ def run(project_root: Path, sample: Path, sizes: list[int], runs: int, work: Pat
                     for (variant, mode), (site, seconds) in sites.items():
                         progress(f"searching {articles} articles, {variant}, {mode} …")
                         if mode == "hosted":
-                            with _serve(site) as url:
+                            with serve(site) as url:
                                 first_ms, next_ms = time_searches(browser, url, runs, offline=False)
                         else:
                             first_ms, next_ms = time_searches(browser, (site / "index.html").as_uri(), runs, offline=True)

@@ -8,7 +8,6 @@ with a page of its own, and the latest articles. An index lists every name on on
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -76,8 +75,12 @@ def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str) -> str:
     return "\n".join(lines)
 
 
+def _index_item(here: str, entry: Entry, count: int) -> str:
+    return f"- [{mdtext.escape(entry.name)}]({link(here, entry.path)}) <small>{count}篇</small>"
+
+
 def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title: str, intro: str, index_path: str,
-                item: Callable[[str, Entry, int], str], limit: int = INDEX_LIMIT) -> dict[str, str]:
+                     limit: int = INDEX_LIMIT) -> dict[str, str]:
     """An index of names by initial letter; split into one page per letter beyond `limit` names."""
     groups = by_initial(entries)
     lines = [front_matter(title), "", f"# {title}\n", intro + "\n"]
@@ -86,7 +89,7 @@ def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title
         lines.append(" · ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups) + "\n")
         for letter, names in groups:
             lines.append(f"## {letter} {{ #letter-{_letter_id(letter)} }}\n")
-            lines.append(wrapped("archive-names", [item(index_path, entries[n], counts[n]) for n in names]))
+            lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in names]))
     else:
         folder = index_path.rsplit("/", 1)[0]
         letter_paths = {letter: f"{folder}/letters/{_letter_id(letter)}.md" for letter, _ in groups}
@@ -94,12 +97,12 @@ def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title
             f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups) + "\n")
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
         top = sorted(entries, key=lambda n: (-counts[n], n))[:TOP_ON_INDEX]
-        lines.append(wrapped("archive-names", [item(index_path, entries[n], counts[n]) for n in top]))
+        lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in top]))
         for letter, names in groups:
             here = letter_paths[letter]
             page = [front_matter(f"{title} · {letter}"), "", f"# {title} · {letter}\n",
                     f"[返回{title}]({link(here, index_path)})\n",
-                    wrapped("archive-names", [item(here, entries[n], counts[n]) for n in names])]
+                    wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names])]
             files[here] = "\n".join(page)
     files[index_path] = "\n".join(lines)
     return files

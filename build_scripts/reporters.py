@@ -3,10 +3,8 @@ page per person listing their articles by date (split by year once there are man
 
 from __future__ import annotations
 
-from . import mdtext
-from .catalogue import AUTHOR, CORRESPONDENT, REPORTERS, Catalogue, Entry
+from .catalogue import AUTHOR, CORRESPONDENT, REPORTERS, Catalogue
 from .entry_pages import Listed, entry_pages, name_index_pages
-from .listing import link
 
 INDEX = f"{REPORTERS}/index.md"
 
@@ -22,10 +20,6 @@ def _summary(credits) -> str:
     return "，".join(parts)
 
 
-def _index_item(here: str, entry: Entry, count: int) -> str:
-    return f"- [{mdtext.escape(entry.name)}]({link(here, entry.path)}) <small>{count}篇</small>"
-
-
 def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
     files: dict[str, str] = {}
     for name, entry in catalogue.people.items():
@@ -35,6 +29,5 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
     intro = (f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
              if counts else "档案中还没有署名的文章。")
-    files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=INDEX,
-                             item=_index_item))
+    files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=INDEX))
     return files

@@ -9,16 +9,10 @@ are still drawn by Material's own `partials/tags.html`, linking to these pages.
 
 from __future__ import annotations
 
-from . import mdtext
-from .catalogue import TAGS, Catalogue, Entry
+from .catalogue import TAGS, Catalogue
 from .entry_pages import Listed, entry_pages, name_index_pages
-from .listing import link
 
 INDEX = f"{TAGS}/index.md"
-
-
-def _index_item(here: str, entry: Entry, count: int) -> str:
-    return f"- [{mdtext.escape(entry.name)}]({link(here, entry.path)}) <small>{count}篇</small>"
 
 
 def tag_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -30,6 +24,5 @@ def tag_pages(catalogue: Catalogue) -> dict[str, str]:
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
     intro = (f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
              if counts else "档案中还没有标签。")
-    files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=INDEX,
-                             item=_index_item))
+    files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=INDEX))
     return files

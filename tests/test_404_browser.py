@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from build_scripts.local_server import QuietHandler, serve
 from conftest import PUBLIC_URLS, screenshot
 
 SUBPATH = "/zhejiang-daily/"
 assert PUBLIC_URLS["subpath"].endswith(SUBPATH)
 
 
-class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesLikeHandler(QuietHandler):
     """Like GitHub Pages: any missing address under the site gets the site's 404.html, status 404."""
 
     error_page: Path
@@ -43,14 +41,8 @@ def serve_under_subpath(site: Path, tmp_path: Path):
     root.mkdir()
     (root / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
     handler = type("Handler", (_PagesLikeHandler,), {"error_page": site / "404.html"})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root, handler) as base:
+        yield base + SUBPATH.lstrip("/")
 
 
 @pytest.mark.parametrize("missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"])

@@ -5,7 +5,6 @@ calendar by keyboard, the citation box, and an axe-core accessibility audit."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

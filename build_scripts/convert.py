@@ -11,7 +11,7 @@ from .catalogue import Catalogue, article_links
 from .config import ArchiveConfig, load_archive_config
 from .export import exports
 from .index_pages import index_pages
-from .model import PageParse, PlacedArticle, SourcePage
+from .model import BODY_KINDS, PageParse, PlacedArticle, SourcePage
 from .output import WriteStats, write_tree
 from .pages import article_pages
 from .parse import parse_page
@@ -89,6 +89,12 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
             if not decision.confident:
                 report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",
                             "check it; fix it with a .fix.yml sidecar if it is wrong (see README)")
+        for article in result.articles:
+            if not any(s.kind in BODY_KINDS for s in article.segments):
+                first = article.segments[0]
+                report.warn(page.path, first.first_line, f"“{first.text[:30]}” has no text below it",
+                            "check the source for text lost before it reached this file; mark the line "
+                            "furniture or paragraph in a .fix.yml sidecar if it is not a headline")
         if not result.articles:
             report.warn(page.path, None, "no article found in this file (it is empty or has only page furniture)",
                         "check the file; remove it if it is not an issue text")
@@ -114,12 +120,19 @@ def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArt
     return placed
 
 
-def render(placed: list[PlacedArticle], config: ArchiveConfig) -> dict[str, str]:
+def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list[str]]:
+    """Lines that belong to a printed page rather than an article (本版责编：X), by source
+    file: the issue page prints them under their 版, so no text of a source is lost."""
+    return {page.path: [s.text for s in result.furniture] for page, result in parsed if result.furniture}
+
+
+def render(placed: list[PlacedArticle], config: ArchiveConfig,
+           furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
     assign_tags(placed, config.tags_per_article)
     catalogue = Catalogue.build(placed)
     files: dict[str, str] = {}
     files.update(article_pages(placed, article_links(catalogue)))
-    files.update(index_pages(catalogue, config))
+    files.update(index_pages(catalogue, config, furniture or {}))
     files.update(exports(placed))
     return files
 
@@ -142,9 +155,9 @@ def _convert(source_dir: Path, docs_dir: Path, keep_going: bool) -> Result:
         return result
     result.parsed = parse_all(pages, result.report)
     placed = place_articles(result.parsed)
-    files = render(placed, config)
+    files = render(placed, config, page_furniture(result.parsed))
     result.written = write_tree(docs_dir, files)
     result.files = len(pages)
-    result.issues = len({p.meta.date for p in pages})
+    result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
     return result

@@ -68,11 +68,14 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
 
     def line_numbers(key: str) -> frozenset[int]:
         value = data.get(key) or []
-        where = _line_of(_find_node(root, key))
+        node = _find_node(root, key)
+        where = _line_of(node)
         if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
             raise InputError(shown, where, f"`{key}` must be a list of line numbers", f"e.g. `{key}: [12, 40]`")
-        for number in value:
-            _check_line(number, key, shown, where, body_lines)
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        for n, number in enumerate(value):
+            # the sidecar line of this very entry (a list may be written one entry a line)
+            _check_line(number, key, shown, _line_of(items[n]) if n < len(items) else where, body_lines)
         return frozenset(value)
 
     labels: dict[int, str] = {}

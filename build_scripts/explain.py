@@ -47,7 +47,8 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
         out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")
     if result.furniture:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
-    out.append("\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)")
+    if any(not d.confident for d in result.decisions):
+        out.append("\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)")
     return "\n".join(out)
 
 

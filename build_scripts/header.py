@@ -10,6 +10,7 @@ with the line it is on.
 from __future__ import annotations
 
 import difflib
+import re
 
 import yaml
 
@@ -56,6 +57,11 @@ def split_header(text: str, rel: str) -> tuple[Header, str, int]:
 
 def _parse(lines: list[str], first_line: int, rel: str, opening: int) -> Header:
     source = "\n".join(lines)
+    for offset, line in enumerate(lines):
+        # A Chinese input method types `：`; YAML then reports a confusing error a line later.
+        if re.match(r"^\s*[A-Za-z_]+\s*：", line):
+            raise InputError(rel, first_line + offset, f"the header line `{line.strip()}` uses a full-width colon `：`",
+                             "write an ASCII colon and a space after the key, e.g. `date: 2022-01-28`")
     try:
         node = yaml.compose(source, Loader=yaml.BaseLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError as exc:

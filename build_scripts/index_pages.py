@@ -33,7 +33,7 @@ def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str
 
 
 def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfig,
-               before: dt.date | None, after: dt.date | None) -> str:
+               before: dt.date | None, after: dt.date | None, furniture: dict[str, list[str]] | None = None) -> str:
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -53,6 +53,9 @@ def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfi
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
+        printed = [text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])]
+        if printed:  # 本版责编 and the like, as the page printed them
+            lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
     return "\n".join(lines)
 
 
@@ -99,14 +102,16 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     return "\n".join(lines)
 
 
-def index_pages(catalogue: Catalogue, config: ArchiveConfig) -> dict[str, str]:
+def index_pages(catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Home, issue, calendar, reporter and tag pages. `furniture`: page-furniture lines by
+    source file, printed under their 版 on the issue page."""
     days = catalogue.days
     ordered = list(days)
     files = {}
     for i, day in enumerate(ordered):
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[issue_path(day)] = issue_page(day, days[day], config, before, after)
+        files[issue_path(day)] = issue_page(day, days[day], config, before, after, furniture)
     files.update(calendar_pages(days))
     files.update(reporter_pages(catalogue))
     files.update(tag_pages(catalogue))

@@ -173,9 +173,12 @@ _DASHES = ("——", "—", "－－", "--")
 def main_title_of(title_parts: list[str]) -> str:
     """The main title among the kicker / main / subtitle pieces of a headline line.
 
-    A piece starting with a dash is a subtitle; of the others the last is the main title
-    (a one-line headline prints the kicker first, then the main title)."""
+    A piece starting with a dash is a subtitle. Of two others the last is the main title (a
+    one-line headline prints the kicker first, then the main title); of three or more, the
+    longest, the last of equals (kicker, main title, then a short subtitle such as `X讲话`)."""
     candidates = [part for part in title_parts if not part.startswith(_DASHES)]
+    if len(candidates) > 2:
+        return max(reversed(candidates), key=len)
     if candidates:
         return candidates[-1]
     return title_parts[0].lstrip("—－-") if title_parts else ""

@@ -71,6 +71,10 @@ def _could_be_headline(text: str) -> bool:
     below it confirms it."""
     if _heading_shaped(text):
         return True
+    core = p.without_trailing_bracket(text)
+    if (len(text) <= p.LONG_HEADLINE_MAX and not p.is_terminated(core) and not p.ends_mid_sentence(core)
+            and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
+        return True  # a long headline line, e.g. kicker + main title + subtitle
     if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
         return False
     if p.ends_mid_sentence(text) or p.glued_byline(text):

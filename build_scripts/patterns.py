@@ -29,6 +29,7 @@ TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】]{1,12}[）)】]$")
 
 HEADLINE_MAX = 64  # longest headline line we accept without other evidence
 COMMA_HEADLINE_MAX = 40  # a headline with commas must be short and confirmed by what follows
+LONG_HEADLINE_MAX = 120  # a longer unpunctuated headline (kicker + main + subtitle) needs a byline below it
 SUBHEAD_MAX = 40
 
 # ---------------------------------------------------------------------------------------
@@ -46,7 +47,7 @@ _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
 _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
 # A writer who also took the photos (文/摄), or who edited readers' words (整理).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道)"
+_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -131,7 +132,10 @@ _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
     rf"|{_FURNITURE_LABEL}\s*[:：].{{0,40}}"
-    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,30}}"
+    # a running head: the date, then at most the 版, the paper's name or the lunar date —
+    # not `2022年1月26日 星期三 滨江区报告首例…`, a line of a timeline
+    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]"
+    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|农历.{{0,12}}|[{HAN}]{{2,8}}报))*"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
 )

@@ -198,8 +198,9 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
         date = _date_from(header["date"], rel, line, "the header")
         _check_year(date, rel, line, "the header", report)
         if name_date and name_date != date:
-            report.warn(rel, line, f"header date {date} differs from the file name's {name_date}; using the header",
-                        "rename the file or fix the header")
+            given = "header" if line else "`meta` of the .fix.yml sidecar"
+            report.warn(rel, line, f"the {given} gives the date {date}, the file name {name_date}; using the {given}",
+                        f"rename the file or fix the {given}")
     elif name_date:
         date = name_date
         _check_year(date, rel, None, "the file name", report)
@@ -211,8 +212,9 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
     if "page" in header:
         page = _page_from(header["page"], rel, _line(header, "page"))
         if name_page is not None and name_page != page:
-            report.warn(rel, _line(header, "page"), f"header page {page} differs from the file name's {name_page}; using the header",
-                        "rename the file or fix the header")
+            given = "header" if _line(header, "page") else "`meta` of the .fix.yml sidecar"
+            report.warn(rel, _line(header, "page"), f"the {given} gives page {page}, the file name {name_page}; using the {given}",
+                        f"rename the file or fix the {given}")
     elif name_page is not None:
         page = _page_from(name_page, rel, None)
     else:

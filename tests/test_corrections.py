@@ -94,6 +94,7 @@ def test_furniture_label_and_metadata(tmp_path):
         ("break_before: [9]\nsplit: [3]\n", 2, "unknown key 'split'"),
         ("break_before: [8]\n", 1, "line 8, which is blank"),
         ("break_before: [99]\n", 1, "line 99, which is not part of the text"),
+        ("break_before:\n  - 9\n  - 99\n", 3, "line 99, which is not part of the text"),  # the entry's own line
         ("lines:\n  9: title\n", 2, "unknown label 'title'"),
         ("join: 7\n", 1, "must be a list of line numbers"),
         ("break_before: [9\n", 2, "not valid YAML"),

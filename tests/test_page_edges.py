@@ -1,0 +1,96 @@
+"""Pages as archivists really meet them: a timeline whose lines start with a date, a photo
+credit on a line of its own, a headline longer than usual, a headline with no text, page
+furniture — each cut right, nothing dropped, and told about where it needs a look."""
+
+from __future__ import annotations
+
+import json
+
+from build_scripts.model import main_title_of
+from build_scripts.parse import parse_page
+from conftest import build_site, make_archive, non_space, run_cli
+
+TIMELINE = """\
+杭州本轮疫情时间线
+
+本报记者 胡宗昊
+
+本轮疫情发生以来，杭州各方迅速行动。以下是主要时间节点：
+
+2022年1月26日 星期三 滨江区报告首例核酸检测阳性
+
+2022年1月27日 星期四 全市启动重点区域全员核酸检测
+"""
+
+LONG_HEADLINE = ("坚持稳中求进工作总基调 全面推进共同富裕示范区建设 "
+                 "我省召开高质量发展建设共同富裕示范区推进大会暨全省数字化改革推进会 袁家军讲话")
+
+
+def _convert(project):
+    return run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+
+
+def _records(project):
+    text = (project / "docs" / "data" / "articles.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_lines_of_a_timeline_are_text_not_the_running_head():
+    got = parse_page(TIMELINE + "\n2022年1月28日 星期五 第4版 要闻\n")
+    (article,) = got.articles
+    assert article.text.endswith("2022年1月27日 星期四 全市启动重点区域全员核酸检测")
+    assert [s.text for s in got.furniture] == ["2022年1月28日 星期五 第4版 要闻"]
+
+
+def test_a_photo_credit_on_its_own_line_credits_the_photographer():
+    got = parse_page("瑞雪迎春\n\n2月7日，杭州西湖迎来今冬第一场雪，游客在断桥上赏雪拍照。\n本报记者 王洋摄\n")
+    (article,) = got.articles
+    assert article.authors == ["王洋"]
+    assert article.byline == "本报记者 王洋摄"
+
+
+def test_a_long_headline_confirmed_by_its_byline_is_one_headline():
+    got = parse_page(f"{LONG_HEADLINE}\n\n本报记者 张三\n\n本报讯 近日，我省召开推进大会。会议强调要抓落实。\n")
+    (article,) = got.articles
+    assert article.title == LONG_HEADLINE and article.authors == ["张三"]
+    assert main_title_of(article.title_parts) == "我省召开高质量发展建设共同富裕示范区推进大会暨全省数字化改革推进会"
+
+
+def test_the_main_title_of_a_headline_in_pieces():
+    assert main_title_of(["引题", "主标题"]) == "主标题"  # kicker, then the main title
+    assert main_title_of(["引题很长很长很长", "主题"]) == "主题"
+    assert main_title_of(["引题", "这是主标题", "副题"]) == "这是主标题"  # three pieces: the longest
+    assert main_title_of(["数字赋能", "精准服务", "让企业少跑腿好办事", "——福建观察"]) == "让企业少跑腿好办事"
+
+
+def test_furniture_is_printed_on_the_issue_page_and_a_bare_headline_is_flagged(tmp_path):
+    files = {
+        "2022/2022-02-13_04_要闻.txt": TIMELINE + "\n本版责编：邱  实\n",
+        "2022/2022-02-14.txt": "春节假期全省旅游市场平稳有序\n",
+        "2022/2022-02-15.txt": "---\ndate: 2022-02-15\n---\n",
+    }
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = _convert(project)
+    assert result.returncode == 0, result.stderr
+    assert "warning: 2022/2022-02-14.txt:1: “春节假期全省旅游市场平稳有序” has no text below it" in result.stderr
+    # an empty file publishes no issue
+    assert result.stdout.strip().splitlines()[-1].startswith("converted: 3 files, 2 issues, 2 articles,")
+    (timeline,) = [r for r in _records(project) if r["date"] == "2022-02-13"]
+    assert non_space(timeline["text"]).endswith(non_space("2022年1月27日 星期四 全市启动重点区域全员核酸检测"))
+    issue = (project / "docs" / "2022" / "02" / "13" / "index.md").read_text(encoding="utf-8")
+    assert "<small>本版责编：邱  实</small>" in issue
+
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    bare = next((project / "site" / "2022" / "02" / "14").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "第 1 行" in bare and "第 1–1 行" not in bare
+
+
+def test_a_full_width_colon_in_the_header_is_named_on_its_line(tmp_path):
+    text = "---\ndate：2022-02-02\npage: 3\n---\n标题\n\n本报记者 张三\n\n正文。\n"
+    project = make_archive(tmp_path, {"2022/issue.txt": text}, with_sample=False)
+    result = _convert(project)
+    assert result.returncode == 2
+    assert "error: 2022/issue.txt:2: the header line `date：2022-02-02` uses a full-width colon" in result.stderr
+    assert "Traceback" not in result.stderr
+

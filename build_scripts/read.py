@@ -204,6 +204,12 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
     elif name_date:
         date = name_date
         _check_year(date, rel, None, "the file name", report)
+    elif re.match(r"^\d{4}-\d{1,2}-\d{1,2}", stem):
+        raise InputError(
+            rel, None, "the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt "
+            "(two-digit month and day; the 版 as a number, e.g. _04, not _第4版)",
+            "rename it, e.g. 2022-02-03_04_政法.txt, or give the date in a header `---` / `date: 2022-02-03` / `---`",
+        )
     else:
         raise InputError(
             rel, None, "no date: the file name is not YYYY-MM-DD[_NN[_版名]].txt and there is no header date",

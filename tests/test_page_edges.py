@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from build_scripts.model import main_title_of
 from build_scripts.parse import parse_page
 from conftest import build_site, make_archive, non_space, run_cli
@@ -86,11 +88,9 @@ def test_furniture_is_printed_on_the_issue_page_and_a_bare_headline_is_flagged(t
     assert "第 1 行" in bare and "第 1–1 行" not in bare
 
 
-def test_a_full_width_colon_in_the_header_is_named_on_its_line(tmp_path):
-    text = "---\ndate：2022-02-02\npage: 3\n---\n标题\n\n本报记者 张三\n\n正文。\n"
-    project = make_archive(tmp_path, {"2022/issue.txt": text}, with_sample=False)
+@pytest.mark.parametrize("name", ["2022-2-3.txt", "2022-02-03_第4版_政法.txt"])
+def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, name):
+    project = make_archive(tmp_path, {f"2022/{name}": "标题\n\n正文。\n"}, with_sample=False)
     result = _convert(project)
     assert result.returncode == 2
-    assert "error: 2022/issue.txt:2: the header line `date：2022-02-02` uses a full-width colon" in result.stderr
-    assert "Traceback" not in result.stderr
-
+    assert f"error: 2022/{name}: the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt" in result.stderr

@@ -431,23 +431,22 @@ class _Parser:
                 return
         self._paragraph(unit, t)
 
+    # What may end the last paragraph of an article, glued to it.
+    _GLUED_ENDINGS = (
+        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline glued to the end of the paragraph"),
+        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dispatch credit at the end of the text"),
+    )
+
     def _paragraph(self, unit: _Unit, t: str) -> None:
-        glued = p.glued_byline(t)
-        if glued:
-            text, byline = glued
-            self._decide(unit, "paragraph + byline", f"byline glued to the end of the paragraph: {byline}")
-            self._add(Kind.PARAGRAPH, text, unit)
-            self._add(Kind.BYLINE, byline, unit)
-            self.closed = True
-            return
-        credit = p.glued_end_credit(t)
-        if credit:
-            text, credit_text = credit
-            self._decide(unit, "paragraph + dateline", f"dispatch credit at the end of the text: {credit_text}")
-            self._add(Kind.PARAGRAPH, text, unit)
-            self._add(Kind.DATELINE, credit_text, unit)
-            self.closed = True
-            return
+        for split, kind, label, why in self._GLUED_ENDINGS:
+            found = split(t)
+            if found:
+                text, ending = found
+                self._decide(unit, label, f"{why}: {ending}")
+                self._add(Kind.PARAGRAPH, text, unit)
+                self._add(kind, ending, unit)
+                self.closed = True
+                return
         self._decide(unit, "paragraph", "running text")
         self._add(Kind.PARAGRAPH, t, unit)
         if p.JUMP_TO_RE.search(t):

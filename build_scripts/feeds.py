@@ -115,7 +115,9 @@ def plan_feeds(
     for a in articles:
         for name in dict.fromkeys((*a.authors, *a.correspondents)):
             by_person[name].append(a)
-    slugs = {**unique_name_slugs(people_in_order(articles)), **(person_slugs or {})}
+    slugs = person_slugs or {}
+    if not by_person.keys() <= slugs.keys():  # someone without a page: name them by the catalogue's rule
+        slugs = {**unique_name_slugs(people_in_order(articles)), **slugs}
     for name, slug in sorted(slugs.items(), key=lambda item: item[1]):
         page = (person_page_url(slug) if person_page_url else None) or site_url
         entries = newest_first(by_person[name])[:size]

@@ -20,6 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
+from .site_url import base_path
+
 ERROR_PAGE = "404.html"
 # Attributes that load or link to another address, by tag (`*`: any tag).
 _LINK_ATTRIBUTES = {
@@ -149,7 +151,7 @@ class _Checker:
         self.site = site
         parts = urlsplit(base_url) if base_url else None
         self.origin = (parts.scheme, parts.netloc) if parts else None
-        self.base_path = (parts.path.rstrip("/") + "/") if parts else "/"
+        self.base_path = base_path(base_url)
         self.report = LinkReport()
         self._anchors: dict[Path, set[str]] = {}
 

@@ -55,4 +55,4 @@ def public_site_url(environ: Mapping[str, str], archive_value: str, archive_file
 
 def base_path(site_url: str) -> str:
     """The path the site lives under on its host: `/` at a domain root, `/repo/` under a subpath."""
-    return (urlsplit(site_url).path or "/") if site_url else "/"
+    return urlsplit(site_url).path.rstrip("/") + "/" if site_url else "/"

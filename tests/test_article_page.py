@@ -182,3 +182,11 @@ def test_article_links_up_across_and_to_reporters(rich_site):
     pager = re.search(r'<nav class="article-pager".*?</nav>', page_file.read_text(encoding="utf-8"), re.S).group(0)
     assert re.search(r'href="zhe-jiang-tong-yi-quan-sheng-feng-xian-ren-qun-guan-kong-ce\.html" rel="prev"', pager)
     assert re.search(r'href="quan-sheng-si-fa-xing-zheng-xi-tong-dang-shi-xue-xi-jiao-yu\.html" rel="next"', pager)
+
+
+def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():
+    from build_scripts.plugins.archive.article_view import headline_pieces
+
+    assert headline_pieces(["——记优秀法官张三"]) == ([], "记优秀法官张三", [])
+    assert headline_pieces(["——记优秀法官张三", "——之二"]) == ([], "记优秀法官张三", ["——之二"])
+    assert headline_pieces(["引题", "主题", "——副题"]) == (["引题"], "主题", ["——副题"])

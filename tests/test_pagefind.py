@@ -89,3 +89,15 @@ def test_search_page_finds_articles_and_shows_date_page_and_byline(page, pagefin
         article.locator("a").first.click()
         page.wait_for_url("**/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang/")
         assert "欧阳晓岚" in page.locator("article").inner_text()
+
+
+def test_a_pagefind_record_holds_the_text_a_reader_sees_without_permalink_marks():
+    from types import SimpleNamespace
+
+    from build_scripts.plugins.zh_search.pagefind import article_record
+
+    content = '<h2 id="k1">看点一: 晾晒机制<a class="headerlink" href="#k1" title="Permanent link">&para;</a></h2><p>正文。</p>'
+    meta = {"title": "标题", "date": "2022-01-28", "page": None, "page_name": "", "byline": "本报记者 李洁", "authors": ["李洁"]}
+    record = article_record(SimpleNamespace(meta=meta, title="标题", url="2022/01/28/x/", content=content))
+    assert "¶" not in record["content"] and "看点一: 晾晒机制" in record["content"] and "正文。" in record["content"]
+    assert record["filters"]["版面"] == ["版次未标明"]  # the issue pages' wording

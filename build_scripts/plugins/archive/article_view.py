@@ -27,8 +27,6 @@ from ...model import PaperInfo, main_title_of
 
 log = get_plugin_logger(__name__)
 
-_DASHES = ("——", "—", "－－", "--")
-
 
 @dataclass(frozen=True)
 class Target:
@@ -74,8 +72,8 @@ def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
     """(kickers, main title, subtitles): pieces before the main title are kickers (引题),
     pieces after it are subtitles (副题)."""
     main = main_title_of(title_parts)
-    if main not in title_parts:
-        return [], main, [p for p in title_parts if p.startswith(_DASHES)]
+    if main not in title_parts:  # every piece starts with a dash: the first is the title
+        return [], main, title_parts[1:]
     i = title_parts.index(main)
     return title_parts[:i], main, title_parts[i + 1:]
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import html
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ...feeds import text_of_html
+from ...listing import page_label
 from .index import print_details
 
 SEARCH_PAGE = "search.md"
@@ -45,29 +46,6 @@ def search_page_source(title: str) -> str:
     return f"---\ntitle: {title}\ntemplate: {SEARCH_TEMPLATE}\nsearch:\n  exclude: true\n---\n"
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def plain_text(markup: str) -> str:
-    parser = _Text()
-    parser.feed(markup)
-    parser.close()
-    return "\n".join(p.strip() for p in "".join(parser.parts).splitlines() if p.strip())
-
-
-def page_label(meta: dict) -> str:
-    page, name = meta.get("page"), str(meta.get("page_name") or "")
-    if page:
-        return f"第{page}版" + (f" {name}" if name else "")
-    return name or "未分版"
-
-
 def article_record(page) -> dict:
     """What Pagefind indexes and shows for one article page."""
     meta = page.meta
@@ -78,10 +56,10 @@ def article_record(page) -> dict:
     if byline:
         shown["作者"] = byline
     names = [n for n in (meta.get("authors") or []) + (meta.get("correspondents") or []) if isinstance(n, str)]
-    filters = {"年份": [date[:4]] if date[:4].isdigit() else [], "版面": [page_label(meta)], "记者": names}
+    filters = {"年份": [date[:4]] if date[:4].isdigit() else [], "版面": [page_label(meta.get("page") or None, str(meta.get("page_name") or ""))], "记者": names}
     return {
         "url": "/" + page.url,
-        "content": "\n".join(part for part in (title, byline, plain_text(page.content or "")) if part),
+        "content": "\n".join(part for part in (title, byline, text_of_html(page.content or "")) if part),
         "language": "zh",
         "meta": shown,
         "filters": {k: v for k, v in filters.items() if v},

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import main_title_of
+from .model import date_of, main_title_of
 
 _DASHES = "—－-"
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -47,9 +47,9 @@ class Work:
     @classmethod
     def from_meta(cls, meta: dict, url: str = "") -> Work:
         """From an article's front matter or articles.jsonl record."""
-        date = meta["date"]
-        if not isinstance(date, dt.date):
-            date = dt.date.fromisoformat(str(date))
+        date = date_of(meta["date"])
+        if date is None:
+            raise ValueError(f"not a date: {meta['date']!r}")
         names = [*meta.get("authors", []), *meta.get("correspondents", [])]
         byline = str(meta.get("byline") or "").strip().strip("（）()").strip()
         if not names and byline:

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from .config import load_archive_config
+from .listing import NO_TITLE
 from .model import PageMeta, PageParse, SourcePage
 from .parse import parse_page
 from .problems import InputError, Report
@@ -41,7 +42,7 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     for decision in result.decisions:
         if decision.line in starts and decision.label in ("headline", "article without headline", "article break", "note"):
             n = starts.pop(decision.line)
-            title = result.articles[n - 1].title or "（无标题）"
+            title = result.articles[n - 1].title or NO_TITLE
             out.append(f"\narticle {n}: {title}")
         mark = "  ?" if not decision.confident else "   "
         out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")

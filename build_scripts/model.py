@@ -170,6 +170,18 @@ class SourcePage:
 _DASHES = ("——", "—", "－－", "--")
 
 
+def date_of(value) -> dt.date | None:
+    """A front-matter or JSON date (a date, or an ISO string) as a date; None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 def main_title_of(title_parts: list[str]) -> str:
     """The main title among the kicker / main / subtitle pieces of a headline line.
 

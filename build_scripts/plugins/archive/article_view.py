@@ -10,7 +10,6 @@ bundle), and a link to a page that does not exist is a build warning, not a dead
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -23,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from ...citation import Work, chicago_bibliography, chicago_note, csl_json, gbt7714
 from ...listing import chinese_date, page_label
 from ...metadata import json_ld, meta_tags, script_json
-from ...model import PaperInfo, main_title_of
+from ...model import PaperInfo, date_of, main_title_of
 
 log = get_plugin_logger(__name__)
 
@@ -154,7 +153,7 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     meta = raw_meta(page.meta)
     links = meta.get("links") or {}
     resolve = Resolver(files, page)
-    day = meta["date"] if isinstance(meta["date"], dt.date) else dt.date.fromisoformat(str(meta["date"]))
+    day = date_of(meta["date"])
     kickers, main, subtitles = headline_pieces(list(meta.get("title_parts") or []))
     people = links.get("people") or {}
     names = [*meta.get("authors", []), *meta.get("correspondents", [])]

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from ...config import ARCHIVE_FILE, load_archive_config
+from ...listing import NO_TITLE
 from ...model import PaperInfo
 from ...pages import ARTICLE_TEMPLATE
 from ...problems import InputError
@@ -23,8 +24,6 @@ from .config import ArchivePluginConfig
 
 log = get_plugin_logger(__name__)
 
-# What a reader sees for an article printed without a headline (its data keeps `title: ""`).
-UNTITLED = "（无标题）"
 # Front-matter values that Material's templates print as they are.
 _PRINTED_RAW_BY_THEME = ("title", "description")
 
@@ -56,7 +55,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.meta.get("title") == "":  # an article printed without a headline
-            page.meta["title"] = UNTITLED
+            page.meta["title"] = NO_TITLE
         for key in _PRINTED_RAW_BY_THEME:
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):

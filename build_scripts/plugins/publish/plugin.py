@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ...config import ARCHIVE_FILE, ArchiveConfig, load_archive_config
 from ...feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
+from ...model import date_of
 from ...problems import InputError
 from ...sitemap import SITEMAP, SitemapEntry, robots_txt, sitemap_files
 from ...site_url import public_site_url
@@ -52,26 +53,15 @@ def _parse_utc_offset(value: str) -> dt.timezone:
     return dt.timezone(-delta if sign == "-" else delta)
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 def _is_article(page: Page) -> bool:
     meta = page.meta
-    return bool(meta.get("id")) and _as_date(meta.get("date")) is not None and isinstance(meta.get("title_parts"), list)
+    return bool(meta.get("id")) and date_of(meta.get("date")) is not None and isinstance(meta.get("title_parts"), list)
 
 
 def _page_date(page: Page) -> dt.date | None:
     """A page's own date: an article's date, or an issue page's date from its address."""
     if _is_article(page):
-        return _as_date(page.meta["date"])
+        return date_of(page.meta["date"])
     match = _ISSUE_URL.match(page.url)
     if match:
         try:
@@ -181,7 +171,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                     id=str(meta["id"]),
                     title=" ".join(map(str, meta["title_parts"])),
                     url=page.canonical_url,
-                    date=_as_date(meta["date"]),
+                    date=date_of(meta["date"]),
                     authors=tuple(map(str, meta.get("authors") or ())),
                     correspondents=tuple(map(str, meta.get("correspondents") or ())),
                     summary=summary_of(text_of_html(page.content or "")),

@@ -22,12 +22,13 @@ work (sectioning the HTML, the browser side, the offline variant) and adds three
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from html import escape
 
 from backrefs import bre
 from material.plugins.search.plugin import SearchIndex
+
+from ...model import date_of
 
 SUBWORDS = "subwords"
 DETAILS_CLASS = "zh-search-details"  # styled by search.css
@@ -44,13 +45,9 @@ def print_details(meta: dict) -> str:
     """`2022年1月28日 · 第4版 政法`: when and where the article was printed."""
     parts = []
     date = meta.get("date")
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            pass
-    if isinstance(date, dt.date):
-        parts.append(f"{date.year}年{date.month}月{date.day}日")
+    day = date_of(date) if date else None
+    if day:
+        parts.append(f"{day.year}年{day.month}月{day.day}日")
     elif date:
         parts.append(str(date))
     page, page_name = meta.get("page"), str(meta.get("page_name") or "")

@@ -6,17 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InputError, InternalError
+from build_scripts.problems import InputError, InternalError
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .convert import convert
+    from build_scripts.convert import convert
 
     if args.explain:
-        from .explain import explain
+        from build_scripts.parse.explain import explain
 
         print(explain(Path(args.source), Path(args.explain)))
         return 0
@@ -38,7 +38,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .score import score_table
+    from build_scripts.parse.score import score_table
 
     folder = Path(args.fixtures)
     if not folder.is_dir():
@@ -49,7 +49,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    from .bundle import BundleError, bundle
+    from build_scripts.ship.bundle import BundleError, bundle
 
     try:
         made = bundle(Path(args.config_file), Path(args.source), Path(args.out))
@@ -62,7 +62,7 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _bench_search(args: argparse.Namespace) -> int:
-    from .bench import BenchError, machine, run, table
+    from build_scripts.dev.bench_search import BenchError, machine, run, table
 
     try:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
@@ -81,8 +81,8 @@ def _bench_search(args: argparse.Namespace) -> int:
 
 
 def _linkcheck(args: argparse.Namespace) -> int:
-    from .linkcheck import check_site, published_address
-    from .site_url import normalise_site_url
+    from build_scripts.contract.site_url import normalise_site_url
+    from build_scripts.ship.linkcheck import check_site, published_address
 
     site = Path(args.site)
     if not (site / "index.html").is_file():

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue, article_links
-from .config import ArchiveConfig, load_archive_config
-from .export import exports
-from .index_pages import index_pages
-from .model import BODY_KINDS, PageParse, PlacedArticle, SourcePage
-from .output import WriteStats, write_tree
-from .pages import article_pages
-from .parse import parse_page
-from .output import check_apart, exclusive, recover
-from .problems import InputError, Problem, Report, while_reading
-from .read import check_source_folder, discover, read_source
-from .slugs import slug_for_title, unique_slugs
-from .tags import assign_tags
+from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.place import PlacedArticle, place_articles
+from build_scripts.catalogue.tags import assign_tags
+from build_scripts.ingest.archive_config import ArchiveConfig, load_archive_config
+from build_scripts.ingest.read import check_source_folder, discover, read_source
+from build_scripts.ingest.source import SourcePage
+from build_scripts.parse.model import BODY_KINDS, PageParse
+from build_scripts.parse.parser import parse_page
+from build_scripts.problems import InputError, Problem, Report, while_reading
+from build_scripts.writers.article_pages import article_pages
+from build_scripts.writers.data_export import exports
+from build_scripts.writers.docs_tree import (
+    WriteStats,
+    check_apart,
+    exclusive,
+    recover,
+    write_tree,
+)
+from build_scripts.writers.index_pages import index_pages
 
 log = logging.getLogger(__name__)
 
@@ -100,24 +105,6 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
                         "check the file; remove it if it is not an issue text")
         parsed.append((page, result))
     return parsed
-
-
-def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArticle]:
-    """Order articles by date, 版 and position, and give each its URL slug."""
-    placed = [
-        PlacedArticle(article=article, source=page, ordinal=n)
-        for page, result in parsed
-        for n, article in enumerate(result.articles, start=1)
-    ]
-    placed.sort(key=lambda p: (p.date, p.source.meta.page or 0, p.source.path, p.ordinal))
-    by_day: dict = defaultdict(list)
-    for p in placed:
-        by_day[p.date].append(p)
-    for day_articles in by_day.values():
-        slugs = unique_slugs(slug_for_title(p.article.title_parts) for p in day_articles)
-        for p, slug in zip(day_articles, slugs):
-            p.slug = slug
-    return placed
 
 
 def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list[str]]:

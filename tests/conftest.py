@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from build_scripts.local_server import serve  # noqa: F401  (tests import it from here)
+from build_scripts.dev.local_server import serve  # noqa: F401  (tests import it from here
 
 # Property tests are reproducible: a fixed derivation of examples, no example database.
 settings.register_profile("repeatable", derandomize=True, database=None, deadline=None, print_blob=True)

@@ -6,9 +6,9 @@ import contextlib
 from pathlib import Path
 
 import pytest
-
-from build_scripts.local_server import QuietHandler, serve
 from conftest import PUBLIC_URLS, screenshot
+
+from build_scripts.dev.local_server import QuietHandler, serve
 
 SUBPATH = "/zhejiang-daily/"
 assert PUBLIC_URLS["subpath"].endswith(SUBPATH)

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from conftest import HOSTILE_HEADLINE, SUB_PATH_SITE_URL
 
 OLYMPIC = "2022/01/29/bao-hu-ao-lin-pi-ke-biao-zhi"

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE_TEXT, make_archive
 from inputs import convert, snapshot
 
@@ -90,7 +89,7 @@ Path.write_bytes = write_bytes
 """
 KILL_AFTER_THE_SWAP = """
 import os, signal
-from build_scripts import output
+from build_scripts.writers import docs_tree as output
 real = output._exchange
 def exchange(a, b):
     assert real(a, b), "this system cannot exchange folders"
@@ -100,7 +99,7 @@ output._exchange = exchange
 KILL_BETWEEN_TWO_RENAMES = """
 import os, signal
 from pathlib import Path
-from build_scripts import output
+from build_scripts.writers import docs_tree as output
 output._exchange = lambda a, b: False  # as on a system that cannot exchange folders
 real = Path.rename
 def rename(self, target):
@@ -152,7 +151,7 @@ def test_a_bad_file_leaves_docs_untouched_to_the_inode(archive):
 
 SLOW_WRITE = """
 import time
-from build_scripts import output
+from build_scripts.writers import docs_tree as output
 real = output._stage
 def stage(*args):
     open(args[1].parent / "writing", "w").close()

@@ -8,7 +8,6 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import screenshot
 
 ARTICLES = {  # main title → reporters named in its byline

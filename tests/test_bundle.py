@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import ROOT, run_cli, screenshot
 from search_helpers import NO_RESULTS, search, titles
 

@@ -6,8 +6,13 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.citation import (
-    Work, chicago_bibliography, chicago_note, cited_title, csl_json, gbt7714,
+from build_scripts.plugins.archive.citation import (
+    Work,
+    chicago_bibliography,
+    chicago_note,
+    cited_title,
+    csl_json,
+    gbt7714,
 )
 
 DAY = dt.date(2022, 1, 28)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import SAMPLE_TEXT, make_archive, run_cli
 
 FRONT_MATTER_KEYS = {"title", "title_parts", "date", "paper", "page", "page_name", "byline", "authors",

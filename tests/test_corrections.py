@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import make_archive, run_cli
 
 # Two articles; the second has no byline at its top and no dateline, and follows the first

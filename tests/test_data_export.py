@@ -9,10 +9,10 @@ import json
 import re
 
 import pytest
+from conftest import RICH_FILES, make_archive
 
 from build_scripts.convert import convert
-from build_scripts.export import CSV_COLUMNS, FIELDS
-from conftest import RICH_FILES, make_archive
+from build_scripts.writers.data_export import CSV_COLUMNS, FIELDS
 
 
 @pytest.fixture(scope="module")

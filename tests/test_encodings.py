@@ -6,11 +6,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
-from build_scripts.decoding import MIN_DETECT_BYTES, decode
-from build_scripts.problems import InputError
 from conftest import SAMPLE_TEXT, make_archive
 from inputs import TRADITIONAL_TEXT, assert_no_traceback, convert, records
+
+from build_scripts.ingest.decoding import MIN_DETECT_BYTES, decode
+from build_scripts.problems import InputError
 
 SIMPLIFIED = SAMPLE_TEXT  # the sample page: Simplified Chinese, 浙江日报
 

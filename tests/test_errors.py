@@ -5,11 +5,17 @@ not even when the converter itself fails."""
 from __future__ import annotations
 
 import pytest
+from conftest import make_archive
+from inputs import (
+    assert_no_traceback,
+    assert_problems_are_well_formed,
+    convert,
+    problems,
+    records,
+    snapshot,
+)
 
 from build_scripts import cli
-from conftest import make_archive
-from inputs import (assert_no_traceback, assert_problems_are_well_formed, convert, problems, records,
-                    snapshot)
 
 GOOD = "保护冬奥标志\n\n本报记者 李洁\n\n本报讯 冬奥会将至。\n"
 BAD = {

@@ -8,10 +8,17 @@ import re
 
 import feedparser
 import pytest
-
-from build_scripts.catalogue import unique_name_slugs
-from build_scripts.feeds import FeedArticle, atom_feed, newest_first, plan_feeds, summary_of, text_of_html
 from conftest import PUBLIC_URLS, build_site
+
+from build_scripts.catalogue.archive import unique_name_slugs
+from build_scripts.plugins.publish.feeds import (
+    FeedArticle,
+    atom_feed,
+    newest_first,
+    plan_feeds,
+    summary_of,
+    text_of_html,
+)
 
 CST = dt.timezone(dt.timedelta(hours=8))
 

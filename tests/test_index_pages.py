@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from build_scripts.catalogue import Catalogue, unique_name_slugs
-from build_scripts.config import load_archive_config
-from build_scripts.convert import convert, parse_all, place_articles, read_all
-from build_scripts.entry_pages import Listed, entry_pages, name_index_pages
-from build_scripts.problems import Report
-from build_scripts.reporters import reporter_pages
-from build_scripts.tags import assign_tags
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
+
+from build_scripts.catalogue.archive import Catalogue, unique_name_slugs
+from build_scripts.catalogue.place import place_articles
+from build_scripts.catalogue.tags import assign_tags
+from build_scripts.convert import convert, parse_all, read_all
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.problems import Report
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
+from build_scripts.writers.reporter_pages import reporter_pages
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 

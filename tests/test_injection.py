@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import build_site, make_archive, run_cli, screenshot, serve
 from inputs import FIXTURES
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from build_scripts.score import body_of, fixtures_in, load_expected, names_of, parse_fixture
 from conftest import ROOT, non_space
+
+from build_scripts.parse.score import (
+    body_of,
+    fixtures_in,
+    load_expected,
+    names_of,
+    parse_fixture,
+)
 
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from build_scripts.linkcheck import check_site
 from conftest import PUBLIC_URLS, run_cli
+
+from build_scripts.ship.linkcheck import check_site
 
 BASE = "https://example.org/repo/"
 

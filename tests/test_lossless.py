@@ -3,12 +3,12 @@ field of the output (title, byline, dateline, body text, or page furniture), in 
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-
-from build_scripts.model import Kind
-from build_scripts.parse import parse_page
 from conftest import SAMPLE_TEXT, non_space
+from hypothesis import given, settings
 from strategies import page_text
+
+from build_scripts.parse.model import Kind
+from build_scripts.parse.parser import parse_page
 
 
 def assert_lossless(text: str) -> None:

@@ -16,9 +16,13 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from conftest import ROOT, SAMPLE_TEXT, make_archive, non_space
-from inputs import assert_no_traceback, assert_problems_are_well_formed, records, snapshot
+from inputs import (
+    assert_no_traceback,
+    assert_problems_are_well_formed,
+    records,
+    snapshot,
+)
 
 ARTICLE = "保护冬奥标志\n\n本报记者 李洁\n\n本报讯 冬奥会将至，市场监管部门开展专项检查。\n"
 HEADER = "---\ndate: 2022-01-29\n---\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.mdtext import escape
+from build_scripts.writers.mdtext import escape
 
 # The extensions MkDocs always enables, plus the ones in our mkdocs.yml.
 EXTENSIONS = ["toc", "tables", "fenced_code"]

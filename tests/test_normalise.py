@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from conftest import SAMPLE_TEXT, make_archive
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from build_scripts.normalise import normalise
-from build_scripts.problems import Report
-from conftest import SAMPLE_TEXT, make_archive
 from inputs import convert, records
+
+from build_scripts.ingest.normalise import normalise
+from build_scripts.problems import Report
 
 
 def run(text: str) -> tuple[str, Report]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from build_scripts.model import main_title_of
-from build_scripts.parse import parse_page
 from conftest import build_site, make_archive, non_space, run_cli
+
+from build_scripts.contract.labels import main_title_of
+from build_scripts.parse.parser import parse_page
 
 TIMELINE = """\
 杭州本轮疫情时间线

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import screenshot, serve
+from playwright.sync_api import expect
 
 
 def pagefind_config(project: Path, name: str, offline: bool = False) -> Path:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from build_scripts.model import Kind
-from build_scripts.parse import parse_page
 from conftest import SAMPLE_TEXT
+
+from build_scripts.parse.model import Kind
+from build_scripts.parse.parser import parse_page
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_archive
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from build_scripts.output import safe_relative, write_tree
-from build_scripts.slugs import MAX_SLUG_LENGTH, slug_for_title, unique_slugs
-from conftest import make_archive
 from inputs import convert, records
+
+from build_scripts.contract.urls import MAX_SLUG_LENGTH, slug_for_title, unique_slugs
+from build_scripts.writers.docs_tree import safe_relative, write_tree
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

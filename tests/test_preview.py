@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import make_archive, screenshot
 
 ARTICLE = "2022/01/28/bao-hu-ao-lin-pi-ke-biao-zhi/"

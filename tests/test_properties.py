@@ -16,18 +16,18 @@ from html.parser import HTMLParser
 
 import markdown
 import yaml
+from conftest import non_space
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from build_scripts.config import ArchiveConfig
-from build_scripts.convert import parse_all, place_articles, render
-from build_scripts.export import JSONL_PATH
-from build_scripts.model import PaperInfo
-from build_scripts.output import safe_relative
-from build_scripts.problems import InputError, Report
-from build_scripts.read import source_page
-from conftest import non_space
 from strategies import JUNK, page_text
+
+from build_scripts.catalogue.place import place_articles
+from build_scripts.convert import parse_all, render
+from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
+from build_scripts.ingest.read import source_page
+from build_scripts.problems import InputError, Report
+from build_scripts.writers.data_export import JSONL_PATH
+from build_scripts.writers.docs_tree import safe_relative
 
 CONFIG = ArchiveConfig(paper=PaperInfo(title="浙江日报", slug="zhejiang-daily"))
 INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\x00", "\x07", "\u202e", "\u2060"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot, serve
 from search_helpers import NO_RESULTS, articles, search, titles
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from build_scripts.problems import InputError
-from build_scripts.site_url import ENV_VAR, base_path, normalise_site_url, public_site_url
 from conftest import PUBLIC_URLS, build_site, make_archive, run_cli
+
+from build_scripts.contract.site_url import (
+    ENV_VAR,
+    base_path,
+    normalise_site_url,
+    public_site_url,
+)
+from build_scripts.problems import InputError
 
 
 @pytest.mark.parametrize(("given", "expected"), [

@@ -8,10 +8,15 @@ import re
 from xml.etree import ElementTree as ET
 
 import pytest
-
-from build_scripts.linkcheck import check_site
-from build_scripts.sitemap import MAX_URLS_PER_SITEMAP, SitemapEntry, robots_txt, sitemap_files
 from conftest import PUBLIC_URLS, build_site, make_archive, run_cli
+
+from build_scripts.plugins.publish.sitemap import (
+    MAX_URLS_PER_SITEMAP,
+    SitemapEntry,
+    robots_txt,
+    sitemap_files,
+)
+from build_scripts.ship.linkcheck import check_site
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from build_scripts.model import main_title_of
-from build_scripts.slugs import MAX_SLUG_LENGTH, ascii_slug, slug_for_title, unique_slugs
+from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.urls import (
+    MAX_SLUG_LENGTH,
+    ascii_slug,
+    slug_for_title,
+    unique_slugs,
+)
 
 
 def test_polyphones_are_read_in_context():

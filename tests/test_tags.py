@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import yaml
-
-from build_scripts.convert import convert
-from build_scripts.tags import Tagger, load_stop_words
 from conftest import SAMPLE_TEXT, make_archive
+
+from build_scripts.catalogue.tags import Tagger, load_stop_words
+from build_scripts.convert import convert
 
 OLYMPIC_TEXT = SAMPLE_TEXT.split("保护奥林匹克标志", 1)[1].split("巩固深化成果", 1)[0]
 

@@ -4,18 +4,23 @@ date/版/byline in results — checked on the built search index and on failing 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
-import os
 from pathlib import Path
 
 import jieba
 import pytest
+from conftest import ROOT, build_site
 
 from build_scripts.plugins.zh_search.index import details_markup, print_details
-from build_scripts.plugins.zh_search.words import Word, WordListError, byline_names, read_word_list
-from conftest import ROOT, build_site
+from build_scripts.plugins.zh_search.words import (
+    Word,
+    WordListError,
+    byline_names,
+    read_word_list,
+)
 
 
 def search_index(project: Path, site: str = "site") -> dict:

@@ -19,10 +19,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ...citation import Work, chicago_bibliography, chicago_note, csl_json, gbt7714
-from ...listing import chinese_date, page_label
-from ...metadata import json_ld, meta_tags, script_json
-from ...model import PaperInfo, date_of, main_title_of
+from build_scripts.contract.labels import chinese_date, main_title_of, page_label
+from build_scripts.contract.record import date_of
+from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.plugins.archive.citation import (
+    Work,
+    chicago_bibliography,
+    chicago_note,
+    csl_json,
+    gbt7714,
+)
+from build_scripts.plugins.archive.metadata import json_ld, meta_tags, script_json
 
 log = get_plugin_logger(__name__)
 

@@ -14,11 +14,15 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from ...config import ARCHIVE_FILE, load_archive_config
-from ...listing import NO_TITLE
-from ...model import PaperInfo
-from ...pages import ARTICLE_TEMPLATE
-from ...problems import InputError
+from build_scripts.contract.labels import NO_TITLE
+from build_scripts.contract.record import ARTICLE_TEMPLATE
+from build_scripts.ingest.archive_config import (
+    ARCHIVE_FILE,
+    PaperInfo,
+    load_archive_config,
+)
+from build_scripts.problems import InputError
+
 from .article_view import article_view, csl_path
 from .config import ArchivePluginConfig
 

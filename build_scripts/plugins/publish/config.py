@@ -3,8 +3,8 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ...feeds import FEED_SIZE
-from ...sitemap import MAX_URLS_PER_SITEMAP
+from build_scripts.plugins.publish.feeds import FEED_SIZE
+from build_scripts.plugins.publish.sitemap import MAX_URLS_PER_SITEMAP
 
 
 class PublishPluginConfig(Config):

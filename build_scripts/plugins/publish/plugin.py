@@ -28,12 +28,29 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ...config import ARCHIVE_FILE, ArchiveConfig, load_archive_config
-from ...feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
-from ...model import date_of
-from ...problems import InputError
-from ...sitemap import SITEMAP, SitemapEntry, robots_txt, sitemap_files
-from ...site_url import public_site_url
+from build_scripts.contract.record import date_of
+from build_scripts.contract.site_url import public_site_url
+from build_scripts.ingest.archive_config import (
+    ARCHIVE_FILE,
+    ArchiveConfig,
+    load_archive_config,
+)
+from build_scripts.plugins.publish.feeds import (
+    Feed,
+    FeedArticle,
+    atom_feed,
+    plan_feeds,
+    summary_of,
+    text_of_html,
+)
+from build_scripts.plugins.publish.sitemap import (
+    SITEMAP,
+    SitemapEntry,
+    robots_txt,
+    sitemap_files,
+)
+from build_scripts.problems import InputError
+
 from .config import PublishPluginConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -135,7 +152,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         fingerprint = _source_fingerprint(self.source_dir)
         if fingerprint == self._converted:
             return  # docs/ changed by hand, or this build follows our own conversion
-        from ...convert import convert  # late import: only `serve` converts
+        from build_scripts.convert import convert  # late import: only `serve` converts
 
         docs = Path(config.docs_dir)
         try:

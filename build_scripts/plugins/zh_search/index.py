@@ -28,7 +28,7 @@ from html import escape
 from backrefs import bre
 from material.plugins.search.plugin import SearchIndex
 
-from ...model import date_of
+from build_scripts.contract.record import date_of
 
 SUBWORDS = "subwords"
 DETAILS_CLASS = "zh-search-details"  # styled by search.css

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ...feeds import text_of_html
-from ...listing import page_label
+from build_scripts.contract.labels import page_label
+from build_scripts.plugins.publish.feeds import text_of_html
+
 from .index import print_details
 
 SEARCH_PAGE = "search.md"

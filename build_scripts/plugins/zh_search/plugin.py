@@ -22,8 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from .config import ZhSearchConfig
 from . import pagefind
+from .config import ZhSearchConfig
 from .index import ArchiveSearchIndex, is_article
 from .words import Word, WordListError, add_words, byline_names, read_word_list
 

@@ -1,0 +1,139 @@
+"""Who wrote what and what it is about: reporters and tags with their pages and articles.
+
+Every reporter, correspondent and tag gets a page whose path is fixed here, once, so the
+article pages, the index pages and the front matter all link to the same place.
+
+Paths are pinyin slugs (李洁 → `reporters/li-jie/`). Two names with the same pinyin are told
+apart in the order they first appear in the archive (date, 版, position): the first keeps the
+plain slug and later ones get `-2`, `-3` … As newspapers are added in date order, a page's
+URL does not change once published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.urls import ascii_slug
+
+REPORTERS = "reporters"
+TAGS = "tags"
+AUTHOR, CORRESPONDENT = "记者", "通讯员"
+# Folder names the generated index pages use next to the per-name folders.
+RESERVED = frozenset({"index", "letters", "assets", "search", "data"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A reporter or a tag: its name and where its pages are."""
+
+    name: str
+    folder: str  # REPORTERS or TAGS
+    slug: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/{self.slug}/index.md"
+
+    def year_path(self, year: int) -> str:
+        return f"{self.folder}/{self.slug}/{year}.md"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One article a reporter is named on, and in which role."""
+
+    placed: PlacedArticle
+    role: str  # AUTHOR or CORRESPONDENT
+
+
+def unique_name_slugs(names: Iterable[str], reserved: frozenset[str] = RESERVED) -> dict[str, str]:
+    """Slug for each distinct name, in the order given; homophones get -2, -3 …"""
+    taken: set[str] = set()
+    slugs: dict[str, str] = {}
+    for name in names:
+        if name in slugs:
+            continue
+        base = ascii_slug(name) or "x"
+        if base in reserved or base.isdigit():
+            base = f"{base}-x"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+@dataclass
+class Catalogue:
+    articles: list[PlacedArticle]
+    days: dict[dt.date, list[PlacedArticle]] = field(default_factory=dict)
+    people: dict[str, Entry] = field(default_factory=dict)
+    credits: dict[str, list[Credit]] = field(default_factory=dict)
+    tags: dict[str, Entry] = field(default_factory=dict)
+    tagged: dict[str, list[PlacedArticle]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, articles: list[PlacedArticle]) -> Catalogue:
+        """`articles` in archive order (date, 版, position), as convert.place_articles gives them."""
+        days: dict[dt.date, list[PlacedArticle]] = defaultdict(list)
+        credits: dict[str, list[Credit]] = defaultdict(list)
+        tagged: dict[str, list[PlacedArticle]] = defaultdict(list)
+        for placed in articles:
+            days[placed.date].append(placed)
+            for name in placed.article.authors:
+                credits[name].append(Credit(placed, AUTHOR))
+            for name in placed.article.correspondents:
+                if name not in placed.article.authors:
+                    credits[name].append(Credit(placed, CORRESPONDENT))
+            for tag in dict.fromkeys(placed.tags):
+                tagged[tag].append(placed)
+        people = {name: Entry(name, REPORTERS, slug) for name, slug in unique_name_slugs(credits).items()}
+        tags = {tag: Entry(tag, TAGS, slug) for tag, slug in unique_name_slugs(tagged).items()}
+        return cls(articles=articles, days=dict(sorted(days.items())), people=people, credits=dict(credits),
+                   tags=tags, tagged=dict(tagged))
+
+
+def issue_path(day: dt.date) -> str:
+    return f"{day:%Y/%m/%d}/index.md"
+
+
+def year_path(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def month_anchor(month: int) -> str:
+    """The id of a month's calendar on the year page."""
+    return f"month-{month:02d}"
+
+
+def page_anchor(page: int | None) -> str:
+    """The id of a 版's heading on the issue page."""
+    return f"page-{page}" if page is not None else "page-none"
+
+
+def article_links(catalogue: Catalogue) -> dict[str, dict]:
+    """Where each article page links to (front matter `links`), by the article's docs path.
+
+    Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
+    built from it, so the links are right under any `site_url` and with or without directory
+    URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
+    links = {}
+    for day, articles in catalogue.days.items():
+        for i, placed in enumerate(articles):
+            links[placed.docs_path] = {
+                "issue": issue_path(day),
+                "page_anchor": page_anchor(placed.source.meta.page),
+                "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
+                "previous": articles[i - 1].docs_path if i > 0 else None,
+                "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
+                "people": {name: catalogue.people[name].path
+                           for name in [*placed.article.authors, *placed.article.correspondents]},
+                "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
+            }
+    return links

@@ -1,0 +1,62 @@
+"""Place every parsed article in the archive: its order (date, 版, position) and its URL slug."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.urls import slug_for_title, unique_slugs
+from build_scripts.ingest.source import SourcePage
+from build_scripts.parse.model import Article, PageParse
+
+
+@dataclass
+class PlacedArticle:
+    """An article with everything it needs to be published: its page, URL and identity."""
+
+    article: Article
+    source: SourcePage
+    ordinal: int  # 1-based position on its page
+    slug: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> dt.date:
+        return self.source.meta.date
+
+    @property
+    def main_title(self) -> str:
+        return main_title_of(self.article.title_parts)
+
+    @property
+    def url(self) -> str:
+        d = self.date
+        return f"{d:%Y/%m/%d}/{self.slug}/"
+
+    @property
+    def id(self) -> str:
+        return f"{self.date.isoformat()}-{self.slug}"
+
+    @property
+    def docs_path(self) -> str:
+        return f"{self.date:%Y/%m/%d}/{self.slug}.md"
+
+
+def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArticle]:
+    """Order articles by date, 版 and position, and give each its URL slug."""
+    placed = [
+        PlacedArticle(article=article, source=page, ordinal=n)
+        for page, result in parsed
+        for n, article in enumerate(result.articles, start=1)
+    ]
+    placed.sort(key=lambda p: (p.date, p.source.meta.page or 0, p.source.path, p.ordinal))
+    by_day: dict[dt.date, list[PlacedArticle]] = defaultdict(list)
+    for p in placed:
+        by_day[p.date].append(p)
+    for day_articles in by_day.values():
+        slugs = unique_slugs(slug_for_title(p.article.title_parts) for p in day_articles)
+        for p, slug in zip(day_articles, slugs):
+            p.slug = slug
+    return placed

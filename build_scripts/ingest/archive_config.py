@@ -1,0 +1,132 @@
+"""The archive's own settings: `source_texts/archive.yml` (the paper, and a few options)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_scripts.problems import InputError
+
+ARCHIVE_FILE = "archive.yml"
+# The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
+WORD_LIST_FILE = "userdict.txt"
+
+@dataclass(frozen=True)
+class PaperInfo:
+    """Paper-level metadata from source_texts/archive.yml."""
+
+    title: str
+    slug: str
+    title_en: str = ""
+    publisher: str = ""
+    place: str = ""
+    language: str = "zh"
+
+
+
+_PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
+_TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article", "search"}
+
+
+@dataclass(frozen=True)
+class ArchiveConfig:
+    paper: PaperInfo
+    encoding: str | None = None  # default encoding of every source file, when declared
+    site_url: str = ""
+    tags_per_article: int = 5
+
+
+def _fail(path: str, what: str, fix: str, line: int | None = None) -> InputError:
+    return InputError(path, line, what, fix)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line a key is set on, so that errors point at it."""
+    m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_archive_config(source_dir: Path) -> ArchiveConfig:
+    path = source_dir / ARCHIVE_FILE
+    shown = str(path)
+    if path.is_dir():
+        raise _fail(shown, "is a folder, not the archive description", f"remove the folder and write {ARCHIVE_FILE} (see README, Configuration)")
+    if not path.is_file():
+        raise _fail(
+            shown,
+            "the archive description is missing",
+            f"create {ARCHIVE_FILE} with at least `paper: {{title: …, slug: …}}` (see README, Configuration)",
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = yaml.safe_load(text) or {}
+    except OSError as exc:
+        raise _fail(shown, f"cannot be read ({exc.strerror})", "make it readable (e.g. chmod a+r)") from None
+    except UnicodeDecodeError:
+        raise _fail(shown, "not UTF-8 text", "save archive.yml as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            shown, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            "fix the YAML syntax (indentation, a missing colon); values are plain text or numbers",
+        ) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date as a value
+        raise _fail(shown, f"has a value YAML cannot read ({exc})", "put the value in quotes") from None
+    if not isinstance(data, dict):
+        raise _fail(shown, "must be a mapping of settings", "start it with `paper:`")
+    unknown = set(map(str, data)) - _TOP_KEYS
+    if unknown:
+        raise _fail(shown, f"unknown setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_TOP_KEYS))}",
+                    _line_of(text, sorted(unknown)[0]))
+    paper = data.get("paper")
+    if not isinstance(paper, dict) or not paper.get("title"):
+        raise _fail(shown, "`paper.title` is missing", "add `paper: {title: 浙江日报, slug: zhejiang-daily}`", _line_of(text, "paper"))
+    unknown = set(map(str, paper)) - _PAPER_KEYS
+    if unknown:
+        raise _fail(shown, f"unknown paper setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
+                    _line_of(text, sorted(unknown)[0]))
+    for key, value in paper.items():
+        if isinstance(value, (list, dict, bool)) or value is None:
+            raise _fail(shown, f"`paper.{key}` must be text", f"e.g. `{key}: 浙江日报`", _line_of(text, key))
+    from build_scripts.contract.urls import (
+        ascii_slug,  # late import: slugs pulls in pypinyin
+    )
+
+    slug = str(paper.get("slug") or ascii_slug(str(paper["title"])))
+    if not _SLUG_RE.match(slug):
+        raise _fail(shown, f"`paper.slug` '{slug}' is not a plain ASCII name",
+                    "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`", _line_of(text, "slug"))
+    info = PaperInfo(
+        title=" ".join(str(paper["title"]).split()),
+        slug=slug,
+        title_en=str(paper.get("title_en", "")),
+        publisher=str(paper.get("publisher", "")),
+        place=str(paper.get("place", "")),
+        language=str(paper.get("language", "zh")),
+    )
+    tags = data.get("tags_per_article", 5)
+    if isinstance(tags, bool) or not isinstance(tags, int) or not 0 <= tags <= 20:
+        raise _fail(shown, "`tags_per_article` must be a whole number from 0 to 20", "e.g. `tags_per_article: 5`",
+                    _line_of(text, "tags_per_article"))
+    encoding = data.get("encoding")
+    if encoding is not None:
+        from build_scripts.ingest.decoding import codec_name
+
+        if not isinstance(encoding, str) or codec_name(encoding) is None:
+            raise _fail(shown, f"`encoding` '{encoding}' is not a text encoding Python knows",
+                        "use one of utf-8, gb18030, big5, utf-16 — or remove it", _line_of(text, "encoding"))
+    site_url = data.get("site_url") or ""
+    if not isinstance(site_url, str):
+        raise _fail(shown, "`site_url` must be text", "e.g. `site_url: https://example.org/archive/`", _line_of(text, "site_url"))
+    return ArchiveConfig(
+        paper=info,
+        encoding=encoding,
+        site_url=site_url,
+        tags_per_article=tags,
+    )

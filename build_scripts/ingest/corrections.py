@@ -1,0 +1,125 @@
+"""Sidecar corrections: `NAME.fix.yml` next to `NAME.txt` fixes how the page is cut into
+articles without ever editing the raw text.
+
+    break_before: [59]      # a new article starts at line 59
+    join: [19]              # line 19 continues the paragraph above it
+    no_join: [31]           # line 31 starts a paragraph of its own
+    lines:                  # what a line is, whatever it looks like
+      59: headline          # headline byline dateline subhead paragraph caption note furniture
+    meta:                   # the issue metadata of this file
+      page: 4
+      page_name: 政法
+
+Line numbers are those of the source file, as an editor shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from build_scripts.problems import InputError
+
+LABELS = ("headline", "byline", "dateline", "subhead", "paragraph", "caption", "note", "furniture")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """An archivist's fixes for one page, from its sidecar `.fix.yml` (file line numbers)."""
+
+    break_before: frozenset[int] = frozenset()  # a new article starts at this line
+    join: frozenset[int] = frozenset()  # this line continues the paragraph before it
+    no_join: frozenset[int] = frozenset()  # this line starts a new block, whatever its shape
+    labels: dict[int, str] = field(default_factory=dict)  # line -> one of LABELS
+
+SIDECAR_SUFFIX = ".fix.yml"
+_KEYS = {"break_before", "join", "no_join", "lines", "meta"}
+META_KEYS = {"date", "page", "page_name", "paper"}
+
+
+def sidecar_of(source: Path) -> Path:
+    return source.with_name(source.name[: -len(".txt")] + SIDECAR_SUFFIX)
+
+
+def _line_of(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _find_node(root: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if k.value == key:
+                return v
+    return None
+
+
+def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[Corrections, dict]:
+    """Read and check a sidecar. `body_lines` maps file line numbers to their text, so that
+    every line a correction names can be checked to exist and not be blank."""
+    shown = rel[: -len(".txt")] + SIDECAR_SUFFIX
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
+    except UnicodeDecodeError:
+        raise InputError(shown, None, "is not UTF-8 text", "save the .fix.yml file as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(shown, mark.line + 1 if mark else None, f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+                         "fix the YAML syntax (see README, Corrections)") from None
+    if not isinstance(data, dict):
+        raise InputError(shown, 1, "must be a mapping (break_before, join, no_join, lines, meta)",
+                         "see README, Corrections")
+    unknown = set(map(str, data)) - _KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise InputError(shown, _line_of(_find_node(root, key)) if root else None, f"unknown key '{key}'",
+                         f"use one of: {', '.join(sorted(_KEYS))}")
+
+    def line_numbers(key: str) -> frozenset[int]:
+        value = data.get(key) or []
+        node = _find_node(root, key)
+        where = _line_of(node)
+        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise InputError(shown, where, f"`{key}` must be a list of line numbers", f"e.g. `{key}: [12, 40]`")
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        for n, number in enumerate(value):
+            # the sidecar line of this very entry (a list may be written one entry a line)
+            _check_line(number, key, shown, _line_of(items[n]) if n < len(items) else where, body_lines)
+        return frozenset(value)
+
+    labels: dict[int, str] = {}
+    raw_labels = data.get("lines") or {}
+    where = _line_of(_find_node(root, "lines"))
+    if not isinstance(raw_labels, dict):
+        raise InputError(shown, where, "`lines` must map line numbers to labels", "e.g. `lines: {59: headline}`")
+    for number, label in raw_labels.items():
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise InputError(shown, where, f"'{number}' under `lines` is not a line number", "e.g. `59: headline`")
+        if label not in LABELS:
+            raise InputError(shown, where, f"line {number}: unknown label '{label}'", f"use one of: {', '.join(LABELS)}")
+        _check_line(number, "lines", shown, where, body_lines)
+        labels[number] = label
+
+    meta = data.get("meta") or {}
+    if not isinstance(meta, dict) or set(map(str, meta)) - META_KEYS:
+        raise InputError(shown, _line_of(_find_node(root, "meta")), "`meta` may set only date, page, page_name, paper",
+                         "e.g. `meta: {page: 4, page_name: 政法}`")
+    fixes = Corrections(
+        break_before=line_numbers("break_before"),
+        join=line_numbers("join"),
+        no_join=line_numbers("no_join"),
+        labels=labels,
+    )
+    return fixes, meta
+
+
+def _check_line(number: int, key: str, shown: str, where: int | None, body_lines: dict[int, str]) -> None:
+    if number not in body_lines:
+        raise InputError(shown, where, f"`{key}` names line {number}, which is not part of the text",
+                         "use the line numbers your editor shows for the .txt file")
+    if not body_lines[number].strip():
+        raise InputError(shown, where, f"`{key}` names line {number}, which is blank",
+                         "name the first line of the block you mean")

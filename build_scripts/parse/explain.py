@@ -1,0 +1,85 @@
+"""`convert --explain FILE`: show, line by line, what the parser made of one source file
+and why, so an archivist can check it and write a .fix.yml where it is wrong."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from build_scripts.contract.labels import NO_TITLE
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.read import Discovered, read_source
+from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.model import PageParse
+from build_scripts.parse.parser import parse_page
+from build_scripts.problems import InputError, Report
+
+# A file being explained may not have its date yet: the cut is explained all the same.
+_NO_META = PageMeta(date=None, page=None, page_name="", paper="")  # type: ignore[arg-type]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str, width: int) -> str:
+    """Cut and pad to a display width (Chinese characters take two columns)."""
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1 and _width(text) > width:
+            out += "…"
+            break
+        out += ch
+    return out + " " * max(0, width - _width(out))
+
+
+def format_explanation(page: SourcePage, result: PageParse) -> str:
+    meta = page.meta
+    where = f"第{meta.page}版" if meta.page else "no 版 number"
+    date = meta.date.isoformat() if meta.date else "no date"
+    out = [f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+           f"{len(result.articles)} article(s)"]
+    starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
+    for decision in result.decisions:
+        if decision.line in starts and decision.label in ("headline", "article without headline", "article break", "note"):
+            n = starts.pop(decision.line)
+            title = result.articles[n - 1].title or NO_TITLE
+            out.append(f"\narticle {n}: {title}")
+        mark = "  ?" if not decision.confident else "   "
+        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")
+    if result.furniture:
+        out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
+    if any(not d.confident for d in result.decisions):
+        out.append("\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)")
+    return "\n".join(out)
+
+
+def explain(source_dir: Path, file: Path) -> str:
+    config = load_archive_config(source_dir)
+    path = file if file.exists() else source_dir / file
+    if not path.is_file():
+        raise InputError(str(file), None, "no such source file", f"give a path to a .txt file under {source_dir}")
+    try:
+        rel = path.resolve().relative_to(source_dir.resolve()).as_posix()
+    except ValueError:
+        rel = path.name
+    try:
+        page = read_source(Discovered(path, rel), config, Report())
+    except InputError as exc:
+        if "no date" not in exc.problem.what:
+            raise
+        page = source_page_without_date(path, rel, config)
+    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections))
+
+
+def source_page_without_date(path: Path, rel: str, config) -> SourcePage:
+    from build_scripts.ingest.corrections import load_corrections, sidecar_of
+    from build_scripts.ingest.read import read_text
+
+    header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
+    page = SourcePage(path=rel, meta=_NO_META, text=body, first_line=first_line)
+    sidecar = sidecar_of(path)
+    if sidecar.is_file():
+        lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
+        page.corrections, _ = load_corrections(sidecar, rel, lines)
+    return page

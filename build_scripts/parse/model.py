@@ -1,0 +1,120 @@
+"""What the parser makes of a page: articles as ordered segments, page furniture, decisions.
+
+An article is kept as the ordered list of *segments* it was cut from (headline, byline,
+dateline, paragraphs, sub-heads, captions, notes). Every field a reader or an export sees
+(`title`, `byline`, `text`, …) is derived from those segments, so the lossless invariant
+("every character of the input lands in exactly one field, in order") can be checked
+directly against the segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    PARAGRAPH = "paragraph"
+    SUBHEAD = "subhead"
+    CAPTION = "caption"
+    NOTE = "note"  # 编者按 and similar editor's notes
+    FURNITURE = "furniture"  # 本版责编、版式设计 … : belongs to the page, not an article
+
+
+BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION, Kind.NOTE})
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: Kind
+    text: str
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why the parser labelled a line the way it did; low confidence ones become warnings."""
+
+    line: int
+    label: str
+    rule: str
+    confident: bool = True
+    text: str = ""  # the line (or what is left of it) the decision is about
+
+    def describe(self) -> str:
+        mark = "" if self.confident else "  [unsure]"
+        return f"line {self.line}: {self.label} — {self.rule}{mark}"
+
+
+@dataclass(frozen=True)
+class Names:
+    authors: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+
+
+@dataclass
+class Article:
+    segments: list[Segment]
+    names: Names = field(default_factory=Names)
+
+    def _texts(self, kind: Kind) -> list[str]:
+        return [s.text for s in self.segments if s.kind is kind]
+
+    @property
+    def title(self) -> str:
+        return " ".join(self._texts(Kind.HEADLINE))
+
+    @property
+    def title_parts(self) -> list[str]:
+        return self.title.split()
+
+    @property
+    def byline(self) -> str:
+        return " ".join(self._texts(Kind.BYLINE))
+
+    @property
+    def dateline(self) -> str:
+        return " ".join(self._texts(Kind.DATELINE))
+
+    @property
+    def authors(self) -> list[str]:
+        return list(self.names.authors)
+
+    @property
+    def correspondents(self) -> list[str]:
+        return list(self.names.correspondents)
+
+    @property
+    def blocks(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind in BODY_KINDS]
+
+    @property
+    def text(self) -> str:
+        """Body as plain text: blocks in order, one blank line between them."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @property
+    def first_line(self) -> int:
+        return min(s.first_line for s in self.segments)
+
+    @property
+    def last_line(self) -> int:
+        return max(s.last_line for s in self.segments)
+
+
+@dataclass
+class PageParse:
+    """What the parser makes of one source text (one page/版 or one whole issue)."""
+
+    articles: list[Article]
+    furniture: list[Segment]
+    decisions: list[Decision]
+
+    @property
+    def segments_in_order(self) -> list[Segment]:
+        every = [s for a in self.articles for s in a.segments] + self.furniture
+        return sorted(every, key=lambda s: (s.first_line, s.last_line))

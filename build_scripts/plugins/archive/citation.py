@@ -1,0 +1,150 @@
+"""How to cite an article: GB/T 7714-2015, Chicago (notes and bibliography) and CSL-JSON.
+
+Pure functions of an article's metadata (front matter or an articles.jsonl record); no I/O.
+
+Conventions, and why:
+- The cited title is the main title, followed by a subtitle (副题) as other title
+  information after `: `; the kicker (引题) is left out, as newspaper databases do.
+- Creators are everyone named in the byline, reporters first and then correspondents, in
+  print order (CNKI lists 通讯员 as authors of a newspaper article too). Chinese names are
+  never inverted or split into given and family name. A byline that names no person
+  (本报评论员) is cited as printed, a collective author, as CNKI does.
+- GB/T 7714-2015 newspaper article (§8.1.3 / example `丁文祥. 数字革命与竞争国际化[N].
+  中国青年报, 2000-11-20(15).`): `主要责任者. 题名[N]. 报纸名, 出版日期(版次).`; up to three
+  creators, then `, 等`; no creator → the entry starts with the title.
+- Chicago (17th ed., 14.191): note `First Last, “Headline,” Newspaper, Month D, YYYY, URL.`;
+  bibliography `Last, First. “Headline.” Newspaper, Month D, YYYY. URL.` Quotation marks
+  inside the headline become single quotes. The 版 is given in the note as a page locator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.record import date_of
+
+_DASHES = "—－-"
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+NO_TITLE = "无题"
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a citation needs to know about an article."""
+
+    title: str
+    creators: tuple[str, ...]
+    paper: str
+    date: dt.date
+    page: int | None = None
+    page_name: str = ""
+    url: str = ""
+    id: str = ""
+    language: str = "zh"
+
+    @classmethod
+    def from_meta(cls, meta: dict, url: str = "") -> Work:
+        """From an article's front matter or articles.jsonl record."""
+        date = date_of(meta["date"])
+        if date is None:
+            raise ValueError(f"not a date: {meta['date']!r}")
+        names = [*meta.get("authors", []), *meta.get("correspondents", [])]
+        byline = str(meta.get("byline") or "").strip().strip("（）()").strip()
+        if not names and byline:
+            names = [byline]
+        return cls(
+            title=cited_title(meta.get("title_parts") or []),
+            creators=tuple(dict.fromkeys(names)),
+            paper=meta.get("paper", ""),
+            date=date,
+            page=meta.get("page"),
+            page_name=meta.get("page_name") or "",
+            url=url,
+            id=meta.get("id", ""),
+        )
+
+
+def cited_title(title_parts: list[str]) -> str:
+    """Main title, plus `: subtitle` for a subtitle printed after it (kicker left out)."""
+    if not title_parts:
+        return NO_TITLE
+    main = main_title_of(title_parts)
+    after = title_parts[title_parts.index(main) + 1:] if main in title_parts else []
+    subtitles = [part.lstrip(_DASHES) for part in after if part.startswith(tuple(_DASHES))]
+    subtitles = [s for s in subtitles if s]
+    return ": ".join([main, *subtitles]) if main else NO_TITLE
+
+
+def gbt7714(work: Work) -> str:
+    """GB/T 7714-2015, newspaper article: `主要责任者. 题名[N]. 报纸名, 出版日期(版次).`"""
+    names = list(work.creators)
+    who = ", ".join(names[:3]) + (", 等" if len(names) > 3 else "")
+    head = f"{who}. " if who else ""
+    when = work.date.isoformat() + (f"({work.page})" if work.page is not None else "")
+    return f"{head}{work.title}[N]. {work.paper}, {when}."
+
+
+def _english_date(day: dt.date) -> str:
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _quoted(title: str, punctuation: str) -> str:
+    """A headline in double quotes with the following comma or period inside them (Chicago);
+    quotation marks inside the headline become single ones. A headline that ends in a
+    question or exclamation mark takes no further punctuation."""
+    inner = title.replace("“", "‘").replace("”", "’").replace('"', "'")
+    if inner.endswith(("?", "!", "？", "！")):
+        punctuation = ""
+    return f"“{inner}{punctuation}”"
+
+
+def _and_list(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def chicago_note(work: Work) -> str:
+    """Chicago notes-bibliography, full note for a newspaper article."""
+    names = list(work.creators)
+    who = _and_list(names) if len(names) <= 3 else f"{names[0]} et al."
+    title = _quoted(work.title, ",")
+    tail = [work.paper, _english_date(work.date)]
+    if work.page is not None:
+        tail.append(str(work.page))
+    if work.url:
+        tail.append(work.url)
+    return f"{who + ', ' if who else ''}{title} {', '.join(tail)}."
+
+
+def chicago_bibliography(work: Work) -> str:
+    """Chicago notes-bibliography, bibliography entry for a newspaper article."""
+    names = list(work.creators)
+    who = _and_list(names) if len(names) <= 10 else ", ".join(names[:7]) + ", et al"
+    entry = f"{who + '. ' if who else ''}{_quoted(work.title, '.')} {work.paper}, {_english_date(work.date)}."
+    return f"{entry} {work.url}." if work.url else entry
+
+
+def csl_json(work: Work) -> list[dict]:
+    """CSL-JSON (a list with one item), type `article-newspaper`, for Zotero, Citavi, pandoc …"""
+    item: dict = {
+        "id": work.id or f"{work.date.isoformat()}",
+        "type": "article-newspaper",
+        "title": work.title,
+        "container-title": work.paper,
+        "issued": {"date-parts": [[work.date.year, work.date.month, work.date.day]]},
+        "language": work.language,
+    }
+    if work.creators:
+        # `literal`: a Chinese name is not split into family and given name by guesswork.
+        item["author"] = [{"literal": name} for name in work.creators]
+    if work.page is not None:
+        item["page"] = str(work.page)
+    if work.page_name:
+        item["section"] = work.page_name
+    if work.url:
+        item["URL"] = work.url
+    return [item]

@@ -1,0 +1,157 @@
+"""The offline bundle: the whole site as one zip that works from `file://` with no network.
+
+`python -m build_scripts bundle` builds the site again with Material's `offline` plugin
+switched on (OFFLINE=true, see mkdocs.yml) into a scratch folder, checks that no page loads
+anything from elsewhere, and zips it to `dist/<paper-slug>-offline.zip`. The zip is
+deterministic: entries sorted, every timestamp the date of the newest issue (or
+SOURCE_DATE_EPOCH), fixed permissions — the same docs/ give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.problems import InputError
+
+ARTICLES_FILE = Path("data") / "articles.jsonl"
+# Files only a web server uses stay out of the bundle: a 404 page (MkDocs gives it
+# root-absolute links, /about.html, that lead nowhere from file://) and the search index as
+# JSON (from file:// Material reads the copy the offline plugin inlines into a script).
+SERVER_ONLY = {"404.html", "search/search_index.json"}
+ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can carry
+# Attributes that make a browser fetch something by itself (links a reader clicks are fine).
+_FETCHING = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
+    "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",),
+    "link": ("href",),
+}
+_LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
+
+
+class BundleError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    files: int
+    size: int
+
+
+def _external(url: str) -> bool:
+    url = url.strip().lower()
+    return url.startswith(("http://", "https://", "//"))
+
+
+class _FetchFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and set((attrs.get("rel") or "").lower().split()) <= _LINK_RELS_NOT_FETCHED:
+            return
+        for name in _FETCHING.get(tag, ()):
+            for url in (attrs.get(name) or "").split(","):
+                url = url.strip().split(" ")[0]
+                if url and _external(url):
+                    self.found.append(f"<{tag} {name}={url}>")
+
+
+def external_fetches(site: Path) -> list[str]:
+    """Everything a page of the built site would fetch from another host, as `page: what`."""
+    found = []
+    for page in sorted(p for p in site.rglob("*.html") if p.relative_to(site).as_posix() not in SERVER_ONLY):
+        finder = _FetchFinder()
+        finder.feed(page.read_text(encoding="utf-8"))
+        found += [f"{page.relative_to(site).as_posix()}: {what}" for what in finder.found]
+    return found
+
+
+def bundle_epoch(docs: Path) -> int:
+    """Timestamp for the build and the zip entries: SOURCE_DATE_EPOCH if set, else midnight
+    (UTC) of the newest issue in the archive — a fact of the input, not of the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return max(ZIP_EPOCH, int(os.environ["SOURCE_DATE_EPOCH"]))
+    newest = None
+    try:
+        with open(docs / ARTICLES_FILE, encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    date = json.loads(line).get("date")
+                    newest = max(newest or date, date)
+    except FileNotFoundError:
+        pass
+    if not newest:
+        return ZIP_EPOCH
+    midnight = dt.datetime.combine(dt.date.fromisoformat(newest), dt.time(), tzinfo=dt.timezone.utc)
+    return max(ZIP_EPOCH, int(midnight.timestamp()))
+
+
+def build_offline_site(config_file: Path, site: Path, epoch: int) -> None:
+    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(site)],
+        cwd=config_file.parent, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BundleError(f"the offline build of {config_file} failed:\n{result.stderr.strip()}")
+
+
+def write_zip(site: Path, target: Path, top: str, epoch: int) -> int:
+    """Zip `site` into `target` under the folder `top/`, byte for byte reproducibly."""
+    stamp = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).timetuple()[:6]
+    # Sorted by the name in the zip (Path order would put `a/b` before `a-b/`).
+    files = sorted((p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in SERVER_ONLY),
+                   key=lambda p: p.relative_to(site).as_posix())
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3  # Unix, whatever system makes the zip
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    partial.replace(target)
+    return len(files)
+
+
+def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
+    config_file = config_file.resolve()
+    if not config_file.is_file():
+        raise InputError(str(config_file), None, "not found", "run this in the project folder, or give --config-file")
+    docs = config_file.parent / "docs"
+    if not (docs / ".generated.json").is_file():
+        raise InputError(str(docs), None, "has no converted pages", "run `python -m build_scripts convert` (or ./scripts/build) first")
+    slug = load_archive_config(source_dir).paper.slug
+    epoch = bundle_epoch(docs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".offline-", dir=out_dir))
+    try:
+        site = scratch / "site"
+        build_offline_site(config_file, site, epoch)
+        fetches = external_fetches(site)
+        if fetches:
+            shown = "\n  ".join(fetches[:20])
+            raise BundleError(
+                f"the offline site would load {len(fetches)} thing(s) from the network, e.g.:\n  {shown}\n"
+                "remove them from mkdocs.yml (extra_javascript, extra_css, theme options) or vendor them"
+            )
+        target = out_dir / f"{slug}-offline.zip"
+        files = write_zip(site, target, f"{slug}-offline", epoch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return Bundle(path=target, files=files, size=target.stat().st_size)

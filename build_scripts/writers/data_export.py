@@ -1,0 +1,155 @@
+"""Data exports researchers download, and the page that describes them.
+
+- `data/articles.jsonl`: one JSON object per article, exactly the DESIGN §5 contract;
+- `data/articles.csv`: the same records as a table (lists joined with `;`, source split into
+  three columns), UTF-8 with a byte-order mark so that spreadsheet programs read Chinese;
+- `data/YYYY/articles.jsonl` and `.csv`: the same, one year at a time;
+- `data/index.md`: links, sizes and a description of every field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from itertools import groupby
+
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.writers.listing import front_matter, link
+
+DATA_DIR = "data"
+JSONL_PATH = f"{DATA_DIR}/articles.jsonl"
+CSV_PATH = f"{DATA_DIR}/articles.csv"
+DATA_PAGE = f"{DATA_DIR}/index.md"
+CSV_BOM = "\ufeff"
+LIST_SEPARATOR = ";"
+
+# (field, type, meaning) — the table on the data page, in record order.
+FIELDS = [
+    ("id", "字符串", "文章的固定标识：日期加网址名，如 `2022-01-28-bao-hu-ao-lin-pi-ke-biao-zhi`"),
+    ("url", "字符串", "文章页面相对于网站根目录的网址"),
+    ("date", "字符串", "出版日期（ISO 8601，YYYY-MM-DD）"),
+    ("paper", "字符串", "报纸名称"),
+    ("page", "整数或空", "版次（第几版）；来源未标明时为空"),
+    ("page_name", "字符串", "版名，如“要闻”；未知时为空字符串"),
+    ("title", "字符串", "标题行原文（引题、主题、副题以空格相隔）"),
+    ("title_parts", "字符串列表", "标题行按空格分成的各部分"),
+    ("byline", "字符串", "署名原文，如“本报记者 陈毅人 通讯员 鲁冰”"),
+    ("authors", "字符串列表", "记者姓名"),
+    ("correspondents", "字符串列表", "通讯员姓名"),
+    ("dateline", "字符串", "电头，如“本报讯”"),
+    ("text", "字符串", "正文纯文本：段落与小标题按顺序排列，之间空一行；不含标题和署名"),
+    ("tags", "字符串列表", "自动提取的关键词"),
+    ("source", "对象", "来源文件 `file` 及其中的起止行 `first_line`、`last_line`"),
+]
+CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
+
+
+def article_record(placed: PlacedArticle) -> dict:
+    a = placed.article
+    meta = placed.source.meta
+    return {
+        "id": placed.id,
+        "url": placed.url,
+        "date": meta.date.isoformat(),
+        "paper": meta.paper,
+        "page": meta.page,
+        "page_name": meta.page_name,
+        "title": a.title,
+        "title_parts": a.title_parts,
+        "byline": a.byline,
+        "authors": a.authors,
+        "correspondents": a.correspondents,
+        "dateline": a.dateline,
+        "text": a.text,
+        "tags": placed.tags,
+        "source": {"file": placed.source.path, "first_line": a.first_line, "last_line": a.last_line},
+    }
+
+
+def articles_jsonl(articles: list[PlacedArticle]) -> str:
+    return "".join(json.dumps(article_record(p), ensure_ascii=False, sort_keys=False) + "\n" for p in articles)
+
+
+def csv_row(record: dict) -> list[str]:
+    row = []
+    for column in CSV_COLUMNS:
+        if column == "source_file":
+            value = record["source"]["file"]
+        elif column in ("first_line", "last_line"):
+            value = record["source"][column]
+        else:
+            value = record[column]
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(value)
+        row.append("" if value is None else str(value))
+    return row
+
+
+def articles_csv(articles: list[PlacedArticle]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(CSV_COLUMNS)
+    for placed in articles:
+        writer.writerow(csv_row(article_record(placed)))
+    return CSV_BOM + out.getvalue()
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -> str:
+    here = DATA_PAGE
+    lines = [front_matter("数据"), "", "# 数据下载\n",
+             f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
+             "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
+             "## 全部文章\n",
+             "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
+             f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
+             f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
+             ""]
+    if years:
+        lines.append("## 按年份\n")
+        lines.append("| 年份 | 篇数 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
+        for year, count in sorted(years, reverse=True):
+            jsonl, table = year_paths(year)
+            lines.append(f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
+                         f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |")
+        lines.append("")
+    lines.append("## 字段说明\n")
+    lines.append("| 字段 | 类型 | 说明 |\n|:--|:--|:--|")
+    lines.extend(f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in FIELDS)
+    lines.append("")
+    lines.append(f"CSV 文件使用 UTF-8 编码并带字节顺序标记（BOM），以便电子表格软件正确显示中文；"
+                 f"列表字段（如 `authors`、`tags`）以 `{LIST_SEPARATOR}` 连接，`source` 拆为 "
+                 "`source_file`、`first_line`、`last_line` 三列。用 Python 读取："
+                 "`pandas.read_csv(path, encoding=\"utf-8-sig\")`，"
+                 "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n")
+    lines.append("每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，或下载 CSL-JSON。\n")
+    return "\n".join(lines)
+
+
+def year_paths(year: int) -> tuple[str, str]:
+    return f"{DATA_DIR}/{year}/articles.jsonl", f"{DATA_DIR}/{year}/articles.csv"
+
+
+def exports(articles: list[PlacedArticle]) -> dict[str, str]:
+    files = {JSONL_PATH: articles_jsonl(articles), CSV_PATH: articles_csv(articles)}
+    years = []
+    for year, group in groupby(articles, key=lambda p: p.date.year):
+        in_year = list(group)
+        jsonl, table = year_paths(year)
+        files[jsonl] = articles_jsonl(in_year)
+        files[table] = articles_csv(in_year)
+        years.append((year, len(in_year)))
+    files[DATA_PAGE] = data_page(files, years, len(articles))
+    return files

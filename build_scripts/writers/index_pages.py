@@ -1,0 +1,126 @@
+"""Generated index pages readers browse by: home, one table of contents per issue, and (from
+their own modules) the calendar, the reporters and the tags.
+
+Article pages stay out of MkDocs' `nav` (DESIGN §7, the navigation trap); these pages are
+how a reader reaches them. All links are relative Markdown links to the `.md` files, so
+MkDocs checks them and rewrites them for any `site_url` or `use_directory_urls` setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from build_scripts.catalogue.archive import (
+    Catalogue,
+    issue_path,
+    month_anchor,
+    page_anchor,
+    year_path,
+)
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import chinese_date, page_label
+from build_scripts.ingest.archive_config import ArchiveConfig
+from build_scripts.writers import mdtext
+from build_scripts.writers.calendar_pages import ARCHIVE_INDEX, calendar_pages
+from build_scripts.writers.listing import article_item, front_matter, link, wrapped
+from build_scripts.writers.reporter_pages import INDEX as REPORTERS_INDEX
+from build_scripts.writers.reporter_pages import reporter_pages
+from build_scripts.writers.tag_pages import INDEX as TAGS_INDEX
+from build_scripts.writers.tag_pages import tag_pages
+
+DATA_INDEX = "data/index.md"
+LATEST_ISSUES = 10
+LATEST_HEADLINES = 12
+
+
+def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str], list[PlacedArticle]]]:
+    return [(key, list(group)) for key, group in
+            groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))]
+
+
+def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfig,
+               before: dt.date | None, after: dt.date | None, furniture: dict[str, list[str]] | None = None) -> str:
+    here = issue_path(day)
+    title = f"{config.paper.title} {chinese_date(day)}"
+    lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
+    steps = []
+    if before:
+        steps.append(f"[‹ 前一期 {chinese_date(before, weekday=False)}]({link(here, issue_path(before))})")
+    steps.append(f"[{day.year}年日历]({link(here, year_path(day.year))}#{month_anchor(day.month)})")
+    if after:
+        steps.append(f"[后一期 {chinese_date(after, weekday=False)} ›]({link(here, issue_path(after))})")
+    lines.append(" · ".join(steps) + "\n")
+    pages = _pages_of(articles)
+    lines.append(f"本期收录 {len(articles)} 篇文章" + (f"，共 {len(pages)} 个版面。" if len(pages) > 1 else "。"))
+    if len(pages) > 1:
+        lines.append("\n版面：" + " · ".join(
+            f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages))
+    lines.append("")
+    for (page, page_name), group in pages:
+        lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
+        lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
+        printed = [text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])]
+        if printed:  # 本版责编 and the like, as the page printed them
+            lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
+    return "\n".join(lines)
+
+
+def _issue_line(here: str, day: dt.date, articles: list[PlacedArticle]) -> str:
+    return f"- [{chinese_date(day)}]({link(here, issue_path(day))}) <small>{len(articles)}篇</small>"
+
+
+def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
+    here = "index.md"
+    days = catalogue.days
+    paper = config.paper
+    lines = [front_matter(paper.title), "", f"# {mdtext.escape(paper.title)}数字报档案\n"]
+    if not days:
+        lines.append("档案中还没有报纸。把每期的文本放进 `source_texts/` 再构建网站。\n")
+        return "\n".join(lines)
+    total = len(catalogue.articles)
+    first, last = min(days), max(days)
+    span = chinese_date(first, weekday=False)
+    if last != first:
+        span += f"至{chinese_date(last, weekday=False)}"
+    lines.append(f"收录《{mdtext.escape(paper.title)}》{span}共 {len(days)} 期、{total} 篇文章的全文。\n")
+    lines.append(f"## 最新一期 <small>{chinese_date(last)}</small>\n")
+    latest = days[last]
+    lines.append(wrapped("archive-toc", [article_item(here, p) for p in latest[:LATEST_HEADLINES]]))
+    more = f"本期共 {len(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
+    lines.append(f"{more}[查看本期目录]({link(here, issue_path(last))})\n")
+    lines.append("## 最新各期\n")
+    lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]]))
+    lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
+    # "On this day" is anchored to the newest issue, not to the clock: the build is
+    # deterministic (same input, same bytes), so the page cannot depend on when it was built.
+    lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
+    earlier = sorted((d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True)
+    if earlier:
+        lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
+    else:
+        lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
+    lines.append("## 浏览与下载\n")
+    lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
+    lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")
+    lines.append(f"- [标签]({link(here, TAGS_INDEX)})：按关键词找文章")
+    lines.append(f"- [数据]({link(here, DATA_INDEX)})：全部文章的文本与元数据（JSON Lines、CSV）")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def index_pages(catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Home, issue, calendar, reporter and tag pages. `furniture`: page-furniture lines by
+    source file, printed under their 版 on the issue page."""
+    days = catalogue.days
+    ordered = list(days)
+    files = {}
+    for i, day in enumerate(ordered):
+        before = ordered[i - 1] if i > 0 else None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        files[issue_path(day)] = issue_page(day, days[day], config, before, after, furniture)
+    files.update(calendar_pages(days))
+    files.update(reporter_pages(catalogue))
+    files.update(tag_pages(catalogue))
+    files["index.md"] = home_page(catalogue, config)
+    return files

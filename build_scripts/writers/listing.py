@@ -1,0 +1,83 @@
+"""Markdown building blocks shared by the generated index pages.
+
+Links are relative Markdown links between `.md` files: MkDocs checks each one at build time
+and rewrites it for the site's URL style (directory URLs online, `.html` files offline) and
+any sub-path `site_url`. Everything that comes from source text goes through `mdtext.escape`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from itertools import groupby
+
+from pypinyin import Style, lazy_pinyin
+
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import NO_TITLE, chinese_date, first_sentence
+from build_scripts.contract.record import dump_front_matter
+from build_scripts.writers import mdtext
+
+
+def link(from_page: str, to_page: str) -> str:
+    """Relative link from one docs file to another (`to_page` may carry a `#fragment`)."""
+    target, _, fragment = to_page.partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def front_matter(title: str, **extra) -> str:
+    return dump_front_matter({"title": title, **extra})
+
+
+def title_of(placed: PlacedArticle) -> str:
+    return placed.article.title or NO_TITLE
+
+
+def article_item(here: str, placed: PlacedArticle, *, date: bool = False, byline: bool = True,
+                 opening: bool = False, note: str = "") -> str:
+    """One article as a Markdown list item: headline link, then what a reader scans for."""
+    head = f"[{mdtext.escape(title_of(placed))}]({link(here, placed.docs_path)})"
+    if date:
+        head = f"{chinese_date(placed.date, weekday=False)} · {head}"
+    details = []
+    if note:
+        details.append(mdtext.escape(note))
+    if byline and placed.article.byline:
+        details.append(mdtext.escape(placed.article.byline))
+    if opening:
+        sentence = first_sentence(placed.article.text)
+        if sentence:
+            details.append(mdtext.escape(sentence))
+    if not details:
+        return f"- {head}"
+    # Two trailing spaces: a line break inside the list item.
+    return f"- {head}  \n  <small>{' · '.join(details)}</small>"
+
+
+def wrapped(css_class: str, lines: Iterable[str]) -> str:
+    """Lines of Markdown inside a `<div>` (md_in_html) so the stylesheet can lay them out."""
+    return f'<div class="{css_class}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+
+
+def initial(name: str) -> str:
+    """The letter a name is filed under: first letter of its pinyin (Latin names: first letter)."""
+    syllables = lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
+    letter = (syllables[0][:1] if syllables else "").upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def by_initial(names: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Names grouped by initial letter, A–Z then `#`; within a letter, by pinyin."""
+    def key(name: str) -> tuple:
+        letter = initial(name)
+        return (letter == "#", letter, lazy_pinyin(name), name)
+
+    ordered = sorted(names, key=key)
+    return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]
+
+
+def month_groups(articles: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:
+    """Articles (in date order) grouped under `2022年1月` headings."""
+    return [(f"{y}年{m}月", list(group))
+            for (y, m), group in groupby(articles, key=lambda p: (p.date.year, p.date.month))]

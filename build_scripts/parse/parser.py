@@ -20,10 +20,11 @@ Every decision is recorded (Decision) for `convert --explain`; unsure ones becom
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.parse import patterns as p
+from build_scripts.parse.layout import Unit as _Unit
+from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import (
     BODY_KINDS,
     Article,
@@ -32,27 +33,6 @@ from build_scripts.parse.model import (
     PageParse,
     Segment,
 )
-
-
-@dataclass(frozen=True)
-class _Unit:
-    text: str
-    line: int
-    gap_before: int  # blank lines before this unit
-
-
-def _units(text: str, first_line: int) -> list[_Unit]:
-    units: list[_Unit] = []
-    gap = 0
-    for offset, raw in enumerate(text.split("\n")):
-        line = raw.strip()
-        if not line:
-            gap += 1
-            continue
-        units.append(_Unit(line, first_line + offset, gap))
-        gap = 0
-    return units
-
 
 # ---------------------------------------------------------------------------------------
 # Shapes of a single unit
@@ -103,7 +83,8 @@ def _opens_article(text: str) -> bool:
 class _Parser:
     def __init__(self, text: str, first_line: int, corrections: Corrections):
         self.fix = corrections
-        self.units = _units(text, first_line)
+        keep_apart = frozenset(corrections.break_before | corrections.no_join | set(corrections.labels))
+        self.units, self.layout = build_units(text, first_line, keep_apart)
         gaps = [u.gap_before for u in self.units[1:]]
         self.usual_gap = statistics.median(gaps) if gaps else 1
         self.decisions: list[Decision] = []
@@ -131,7 +112,8 @@ class _Parser:
     def _wide_gap(self, unit: _Unit) -> bool:
         """More blank lines before the unit than between paragraphs, and as many as before
         the page's confirmed headlines: the page marks an article boundary here."""
-        return unit.gap_before > max(self.usual_gap, 1) and unit.gap_before >= self.article_gap
+        usual = self.usual_gap if self.layout.indented else max(self.usual_gap, 1)
+        return unit.gap_before > usual and unit.gap_before >= self.article_gap
 
     def _confirmed_headline(self, i: int) -> bool:
         nxt = self._next(i)
@@ -169,24 +151,6 @@ class _Parser:
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
 
-    def _uncredited_section(self, i: int) -> bool:
-        """Is what follows the short line at i, up to the next headline, running text of
-        two or more paragraphs with no byline, dateline or photo credit anywhere?"""
-        j, paragraphs = i + 1, 0
-        while j < len(self.units) and not self._confirmed_headline(j):
-            unit = self.units[j]
-            if _heading_shaped(unit.text):
-                if j == i + 1:
-                    return False  # a headline of several lines
-                if self._wide_gap(unit):
-                    break  # the next headline or sub-head the page sets off
-            elif self._ends_article(j) or p.is_caption(unit.text) or p.dateline_of(unit.text):
-                return False
-            else:
-                paragraphs += 1
-            j += 1
-        return paragraphs >= 2
-
     # -- the article being built ---------------------------------------------------------
 
     def _decide(self, unit: _Unit, label: str, rule: str, confident: bool = True) -> None:
@@ -197,7 +161,7 @@ class _Parser:
         if self.current is None:
             self._open()
         assert self.current is not None
-        self.current.append(Segment(kind, text, unit.line, unit.line))
+        self.current.append(Segment(kind, text, unit.line, unit.end_line))
         self.current_kinds.add(kind)
 
     def _open(self) -> None:
@@ -242,7 +206,7 @@ class _Parser:
 
     def _extend_last(self, unit: _Unit) -> None:
         self._tail.append(unit.text)
-        self._tail_line = unit.line
+        self._tail_line = unit.end_line
 
     def _flush_tail(self) -> None:
         if self._tail and self.current:
@@ -274,15 +238,35 @@ class _Parser:
         t = unit.text
         if p.is_furniture(t):
             self._decide(unit, "furniture", "page furniture (责编/版式/版头)")
-            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.line))
+            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
             return
         open_paragraph = self._open_paragraph()
-        if open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit):
+        indented_paragraph = self.layout.indented and unit.indented
+        if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):
+            # Where indentation marks paragraphs, headlines are the lines that are not
+            # indented: an indented line stays in the article above it.
+            if self.closed and self._has_body():
+                self.closed = False
+            if self._has_body() and _heading_shaped(t) and not p.is_signature_line(t):
+                return self._subhead(unit, "an indented short line inside an article")
+            if not self.closed:
+                return self._body(i, unit)
+        if (self.layout.indented and not unit.indented and unit.gap_before and self._has_body()
+                and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
+                and _could_be_headline(t) and not p.is_signature_line(t)):
+            return self._headline(unit, "a line that is not indented after a blank line")
+        if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
+                and not p.dateline_of(t) and len(t) <= p.LONG_HEADLINE_MAX):
+            if p.is_signature_line(t) or p.is_name_line(t):
+                return self._byline(unit)
+            return self._headline(unit, "a line that is not indented, right below a headline line", extend=True)
+        if open_paragraph and not indented_paragraph and not p.is_terminated(open_paragraph[1]) \
+                and self._continues(i, unit):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
                 self._decide(unit, "continuation + byline", f"joined to the paragraph from line "
                              f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}")
-                self._extend_last(_Unit(glued[0], unit.line, unit.gap_before))
+                self._extend_last(_Unit(glued[0], unit.line, unit.gap_before, unit.indented, unit.last_line))
                 self._add(Kind.BYLINE, glued[1], unit)
                 self.closed = True
                 return
@@ -321,6 +305,10 @@ class _Parser:
             return False
         if self._confirmed_headline(i):
             return False
+        if self.layout.indented and unit.gap_before:
+            # Indentation marks paragraphs here: an unindented line after a blank line is the
+            # rest of a paragraph a page break cut, unless it is shaped like a headline.
+            return p.is_terminated(t) or not _heading_shaped(t)
         if _heading_shaped(t):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if self._wide_gap(unit):
@@ -360,12 +348,6 @@ class _Parser:
         if has_byline and self._section_ends_with_byline(i):
             return self._headline(unit, "the text below it ends with a byline of its own")
         if self._wide_gap(unit):
-            if has_byline and Kind.PARAGRAPH in self._kinds() and self._uncredited_section(i):
-                # An article here would carry no credit at all, though it runs to several
-                # paragraphs, while this one is credited at its top: a sub-head set off by
-                # space. (A one-paragraph brief without a credit does happen.) Flagged.
-                return self._subhead(unit, f"{unit.gap_before} blank lines before it, but no byline, dateline or "
-                                     "photo credit would start or end an article here", confident=False)
             return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
         if len(t) > p.SUBHEAD_MAX:
             return self._subhead(unit, "long unpunctuated line inside an article", confident=False)
@@ -465,7 +447,7 @@ class _Parser:
         t = unit.text
         if label == "furniture":
             self._decide(unit, "furniture", rule)
-            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.line))
+            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
         elif label == "headline":
             self._headline(unit, rule, extend=self._title_only() or self._awaiting_title())
         elif label == "byline":

@@ -22,6 +22,7 @@ from __future__ import annotations
 import statistics
 
 from build_scripts.ingest.corrections import Corrections
+from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit as _Unit
 from build_scripts.parse.layout import build_units
@@ -33,51 +34,6 @@ from build_scripts.parse.model import (
     PageParse,
     Segment,
 )
-
-# ---------------------------------------------------------------------------------------
-# Shapes of a single unit
-# ---------------------------------------------------------------------------------------
-
-
-def _heading_shaped(text: str) -> bool:
-    """Short, no sentence punctuation, no full stop at the end: a headline or a sub-head."""
-    core = p.without_trailing_bracket(text)
-    return (
-        len(text) <= p.HEADLINE_MAX
-        and not p.is_terminated(core)
-        and not p.ends_mid_sentence(core)
-        and not p.has_sentence_punct(core)
-        and not p.is_signature_line(text)
-        and not p.is_furniture(text)
-        and not p.is_caption(text)
-        and not p.is_end_credit(text)
-    )
-
-
-def _could_be_headline(text: str) -> bool:
-    """Looser: a headline may carry commas or end with ？/！ when a byline or dateline
-    below it confirms it."""
-    if _heading_shaped(text):
-        return True
-    core = p.without_trailing_bracket(text)
-    if (len(text) <= p.LONG_HEADLINE_MAX and not p.is_terminated(core) and not p.ends_mid_sentence(core)
-            and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
-        return True  # a long headline line, e.g. kicker + main title + subtitle
-    if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
-        return False
-    if p.ends_mid_sentence(text) or p.glued_byline(text):
-        return False
-    if p.is_caption(text) or p.SPEAKER_RE.match(text):
-        return False
-    core = p.without_trailing_bracket(text).rstrip(p.QUOTE_CLOSERS)
-    return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
-
-
-def _opens_article(text: str) -> bool:
-    """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
-    if p.is_byline_line(text):
-        return not p.BRACKETED_BYLINE_RE.match(text)
-    return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)
 
 
 class _Parser:
@@ -94,6 +50,7 @@ class _Parser:
         self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
         self.closed = False  # the current article has ended (byline or credit at its end)
         self._ends_with_byline_cache: dict[int, bool] = {}
+        self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -120,8 +77,8 @@ class _Parser:
         return (
             nxt is not None
             and nxt.line not in self.fix.labels
-            and _opens_article(nxt.text)
-            and _could_be_headline(self.units[i].text)
+            and shapes.opens_article(nxt.text)
+            and shapes.could_be_headline(self.units[i].text)
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
         )
 
@@ -130,7 +87,7 @@ class _Parser:
         if p.glued_byline(text) or p.glued_end_credit(text) or p.is_end_credit(text) or p.JUMP_TO_RE.search(text):
             return True
         if p.is_signature_line(text):
-            return i > 0 and not _heading_shaped(self.units[i - 1].text)
+            return i > 0 and not shapes.heading_shaped(self.units[i - 1].text)
         return False
 
     def _section_ends_with_byline(self, i: int) -> bool:
@@ -140,7 +97,7 @@ class _Parser:
         if i not in self._ends_with_byline_cache:
             j, answer = i + 1, False
             while j < len(self.units) and not self._confirmed_headline(j):
-                if _heading_shaped(self.units[j].text) and self._wide_gap(self.units[j]):
+                if shapes.heading_shaped(self.units[j].text) and self._wide_gap(self.units[j]):
                     break  # a headline the gap marks: what follows belongs to its article
                 if self._ends_article(j):
                     answer = True
@@ -247,13 +204,13 @@ class _Parser:
             # indented: an indented line stays in the article above it.
             if self.closed and self._has_body():
                 self.closed = False
-            if self._has_body() and _heading_shaped(t) and not p.is_signature_line(t):
+            if self._has_body() and shapes.heading_shaped(t) and not p.is_signature_line(t):
                 return self._subhead(unit, "an indented short line inside an article")
             if not self.closed:
                 return self._body(i, unit)
         if (self.layout.indented and not unit.indented and unit.gap_before and self._has_body()
                 and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
-                and _could_be_headline(t) and not p.is_signature_line(t)):
+                and shapes.could_be_headline(t) and not p.is_signature_line(t)):
             return self._headline(unit, "a line that is not indented after a blank line")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
                 and not p.dateline_of(t) and len(t) <= p.LONG_HEADLINE_MAX):
@@ -280,16 +237,42 @@ class _Parser:
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
-        if _heading_shaped(t) or self._confirmed_headline(i) or self._punctuated_headline(i):
+        if (not self.layout.indented and not shapes.heading_shaped(t) and self._open_for_evidence(i, unit)
+                and self._headline_chance(i, unit) >= 0.5):
+            return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
+        if shapes.heading_shaped(t) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
         self._body(i, unit)
+
+    def _open_for_evidence(self, i: int, unit: _Unit) -> bool:
+        """Is the line inside an open article, where only the weighed evidence can tell a
+        new article's headline from a sub-head or a paragraph?"""
+        t = unit.text
+        return not (self.current is None or self.closed or self._title_only() or self._awaiting_title()
+                    or not shapes.could_be_headline(t) or self._confirmed_headline(i) or p.is_note(t)
+                    or p.is_caption(t))
+
+    def _headline_chance(self, i: int, unit: _Unit) -> float:
+        before = self.units[i - 1].text if i else None
+        after = self.units[i + 1].text if i + 1 < len(self.units) else None
+        last = self.current[-1].kind if self.current else None
+        previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
+        features = evidence.headline_features(unit.text, before, after, unit.gap_before, self.usual_gap, previous)
+        self._evidence = ("headline", features)
+        return evidence.probability("headline", features)
+
+    def _weighed_headline(self, unit: _Unit) -> None:
+        model, features = self._evidence
+        chance = evidence.probability(model, features)
+        self._headline(unit, f"evidence for a new article ({chance:.0%}: {evidence.strongest(model, features)})",
+                       confident=chance >= 0.8)
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
         not a paragraph, where the page marks an article boundary before it: a wider gap
         than usual, or a byline ending the text below while the article above is credited."""
         unit = self.units[i]
-        if _heading_shaped(unit.text) or not _could_be_headline(unit.text) or self.current is None or self.closed:
+        if shapes.heading_shaped(unit.text) or not shapes.could_be_headline(unit.text) or self.current is None or self.closed:
             return False
         if self._wide_gap(unit):
             return True
@@ -299,7 +282,7 @@ class _Parser:
         if unit.line in self.fix.no_join:
             return False
         t = unit.text
-        if _opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
+        if shapes.opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
             return False
         if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
             return False
@@ -308,14 +291,25 @@ class _Parser:
         if self.layout.indented and unit.gap_before:
             # Indentation marks paragraphs here: an unindented line after a blank line is the
             # rest of a paragraph a page break cut, unless it is shaped like a headline.
-            return p.is_terminated(t) or not _heading_shaped(t)
-        if _heading_shaped(t):
+            return p.is_terminated(t) or not shapes.heading_shaped(t)
+        if shapes.heading_shaped(t):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if self._wide_gap(unit):
                 return False
             if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
-        return True
+        if p.ends_mid_sentence(self._open_paragraph()[1]):  # type: ignore[index]
+            return True  # a paragraph never ends on a comma: a break cut it
+        return self._join_probability(unit) >= 0.5
+
+    def _join_probability(self, unit: _Unit) -> float:
+        open_paragraph = self._open_paragraph()
+        assert open_paragraph is not None
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        lead = len(paragraphs) == 1 and not self._tail
+        features = evidence.join_features(open_paragraph[1], unit.text, lead)
+        self._evidence = ("join", features)
+        return evidence.probability("join", features)
 
     def _heading(self, i: int, unit: _Unit) -> None:
         t = unit.text
@@ -347,6 +341,13 @@ class _Parser:
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
         if has_byline and self._section_ends_with_byline(i):
             return self._headline(unit, "the text below it ends with a byline of its own")
+        if not self.layout.indented and self._open_for_evidence(i, unit):
+            chance = self._headline_chance(i, unit)
+            if chance >= 0.5:
+                return self._weighed_headline(unit)
+            model, features = self._evidence
+            return self._subhead(unit, f"evidence against a new article ({chance:.0%}: "
+                                 f"{evidence.strongest(model, features)})", confident=chance <= 0.2)
         if self._wide_gap(unit):
             return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
         if len(t) > p.SUBHEAD_MAX:
@@ -398,7 +399,7 @@ class _Parser:
         if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
             self._start_headless(unit, "continued from another page (上接…)", confident=True)
         elif self.current is None or self.closed:
-            if _could_be_headline(t):
+            if shapes.could_be_headline(t):
                 return self._headline(unit, "short line without final punctuation where an article must start")
             self._start_headless(unit, "running text where an article must start, and no headline",
                                  confident=False)

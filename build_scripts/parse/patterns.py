@@ -25,7 +25,8 @@ SENTENCE_PUNCT = "，,。；;！!？?"
 MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 
 _BRACKETED_NOTE_RE = re.compile(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
-TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】]{1,12}[）)】]$")
+# A column tag or series marker closing a headline: （上） / （金台随笔） / （开局起步“十五五”·专题新闻发布）
+TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】。；！？]{1,30}[）)】]$")
 
 HEADLINE_MAX = 64  # longest headline line we accept without other evidence
 COMMA_HEADLINE_MAX = 40  # a headline with commas must be short and confirmed by what follows

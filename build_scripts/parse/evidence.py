@@ -1,0 +1,205 @@
+"""Weighed evidence for the two decisions no single shape settles:
+
+- *break or join*: does a block that stops without terminal punctuation go on in the next
+  block (a page or column break cut it), or was it a paragraph of its own (a lead, a
+  sub-head, a quotation)?
+- *headline or not*: does a line open a new article, or is it a sub-head or a paragraph of
+  the article above?
+
+Each decision is a small logistic model over named features (the evidence), with weights
+learnt from real pages (`python -m build_scripts.parse.train`, see maintainers/parser.md)
+and shipped in `weights.json`. Scoring is a sum of weights: deterministic, and `--explain`
+can name the evidence that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from build_scripts.parse import patterns as p
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+
+Features = dict[str, float]
+
+_STOP = "。！？!?…"
+_COMMA = "，,、；;：:"
+_QUOTE_OPEN = "“‘「『《〈"
+
+
+def char_class(ch: str) -> str:
+    if not ch:
+        return "none"
+    if ch in _COMMA:
+        return "comma"
+    if ch in _STOP or ch == ".":
+        return "stop"
+    if ch in p.QUOTE_CLOSERS:
+        return "quote_close"
+    if ch in _QUOTE_OPEN:
+        return "quote_open"
+    if ch in p.BRACKET_CLOSERS:
+        return "bracket_close"
+    if ch in "（(【[":
+        return "bracket_open"
+    if ch in "—－-":
+        return "dash"
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return "han"
+    return "other"
+
+
+def _buckets(name: str, value: int, limits: tuple[int, ...]) -> Features:
+    return {f"{name}>{limit}": 1.0 for limit in limits if value > limit}
+
+
+@cache
+def _segmenter():
+    import jieba  # imported on first use: the dictionary takes a moment to load
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Does a word run across the break (`体|系`)? jieba segments the characters around it."""
+    left, right = before[-6:], after[:6]
+    if not left or not right:
+        return False
+    position = 0
+    for word in _segmenter().cut(left + right, HMM=False):
+        if position < len(left) < position + len(word) and len(word) >= 2:
+            return True
+        position += len(word)
+    return False
+
+
+def _pair_frequency(before: str, after: str) -> float:
+    """How common the characters across the break are as a word (log of jieba's count)."""
+    freq = _segmenter().get_FREQ
+    best = max(freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0,
+               freq(before[-1:] + after[:2]) or 0)
+    return min(math.log1p(best) / 10, 1.5)
+
+
+_FIRST_COMMA_RE = re.compile(r"[，,：:]")
+# Characters that never begin a sentence: a block starting with one carries on the text above.
+_NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
+
+
+def join_features(before: str, after: str, lead: bool) -> Features:
+    """Evidence that `after` carries on the paragraph `before` (which stops without terminal
+    punctuation). `lead`: `before` is the first paragraph below the headline."""
+    f: Features = {"bias": 1.0}
+    core = before.rstrip(p.CLOSERS + " ")
+    f["before_ends:" + char_class(before[-1:])] = 1.0
+    f["before_core_ends:" + char_class(core[-1:])] = 1.0
+    f["after_starts:" + char_class(after[:1])] = 1.0
+    if after[:1] and after[0] in _NEVER_FIRST:
+        f["after_starts_with_particle"] = 1.0
+    if _word_across(before, after):
+        f["word_across_break"] = 1.0
+    f["pair_frequency"] = _pair_frequency(before, after)
+    f.update(_buckets("before_len", len(before), (10, 20, 30, 40, 60, 100)))
+    f.update(_buckets("after_len", len(after), (10, 20, 30, 40, 60, 100)))
+    if any(ch in before for ch in _STOP):
+        f["before_has_stop"] = 1.0
+    if "，" in before:
+        f["before_has_comma"] = 1.0
+    if "；" in before or ";" in before:
+        f["before_has_semicolon"] = 1.0
+    if before.endswith("——"):
+        f["before_ends_dashes"] = 1.0
+    if p.is_terminated(after):
+        f["after_terminated"] = 1.0
+    if lead:
+        f["before_is_lead"] = 1.0
+    m = _FIRST_COMMA_RE.search(after[:12])
+    f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
+    last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]
+    f.update(_buckets("before_last_clause", len(last_clause), (4, 8, 12, 20)))
+    if p.dateline_of(after):
+        f["after_dateline"] = 1.0
+    return f
+
+
+def _shape(prefix: str, text: str) -> Features:
+    f: Features = {}
+    core = p.without_trailing_bracket(text)
+    f.update(_buckets(prefix + "len", len(text), (6, 10, 16, 24, 32, 40, 50, 64, 90)))
+    if p.is_terminated(core):
+        f[prefix + "terminated"] = 1.0
+    f[prefix + "ends:" + char_class(text[-1:])] = 1.0
+    f[prefix + "starts:" + char_class(text[:1])] = 1.0
+    punct = sum(text.count(ch) for ch in "，。；！？")
+    f[prefix + f"punct:{min(punct, 3)}"] = 1.0
+    if "。" in text[:-1]:
+        f[prefix + "stop_inside"] = 1.0
+    if core != text:
+        f[prefix + "bracket_tag_at_end"] = 1.0
+    if re.search(r"\S[ \u3000]+\S", text):
+        f[prefix + "space_inside"] = 1.0
+    return f
+
+
+def headline_features(text: str, before: str | None, after: str | None, gap: int, usual_gap: float,
+                      previous: str) -> Features:
+    """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
+    it; `previous`: what the block before it was (headline, byline, paragraph, end — an
+    article ended there —, or start of the page)."""
+    f: Features = {"bias": 1.0}
+    f.update(_shape("", text))
+    wider = gap - max(usual_gap, 1)
+    f[f"gap_wider:{max(min(int(wider), 2), -1)}"] = 1.0
+    f["previous:" + previous] = 1.0
+    if p.SUBHEAD_MARKER_RE.match(text):
+        f["subhead_marker"] = 1.0
+    if p.ends_mid_sentence(text):
+        f["ends_mid_sentence"] = 1.0
+    if before is not None:
+        if not p.is_terminated(before):
+            f["before_open"] = 1.0
+        if p.ends_mid_sentence(before):
+            f["before_mid_sentence"] = 1.0
+    if after is None:
+        f["page_end"] = 1.0
+    else:
+        f.update(_shape("after_", after))
+        if p.is_byline_line(after) or p.is_name_line(after):
+            f["after_byline"] = 1.0
+        if p.dateline_of(after):
+            f["after_dateline"] = 1.0
+        if p.is_note(after):
+            f["after_note"] = 1.0
+    return f
+
+
+@cache
+def _weights() -> dict[str, dict[str, float]]:
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["models"]
+
+
+def score(model: str, features: Features) -> float:
+    weights = _weights()[model]
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def probability(model: str, features: Features) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score(model, features)))))
+
+
+def strongest(model: str, features: Features, n: int = 3) -> str:
+    """The evidence that weighed most, for `--explain`: `word_across_break +4.1, …`."""
+    weights = _weights()[model]
+    parts = sorted(((weights.get(k, 0.0) * v, k) for k, v in features.items() if k != "bias"),
+                   key=lambda item: -abs(item[0]))
+    return ", ".join(f"{name} {value:+.1f}" for value, name in parts[:n] if value)

@@ -1,0 +1,64 @@
+"""Shapes of a single block that say what it may be: a headline or sub-head, a headline that
+needs confirming, kicker + main title + subtitle on one line, or a line that opens an
+article. Pure predicates over one block's text; the parser weighs them in context."""
+
+from __future__ import annotations
+
+from build_scripts.parse import patterns as p
+
+
+def heading_shaped(text: str) -> bool:
+    """Short, no sentence punctuation, no full stop at the end: a headline or a sub-head."""
+    core = p.without_trailing_bracket(text)
+    return (
+        len(text) <= p.HEADLINE_MAX
+        and not p.is_terminated(core)
+        and not p.ends_mid_sentence(core)
+        and not p.has_sentence_punct(core)
+        and not p.is_signature_line(text)
+        and not p.is_furniture(text)
+        and not p.is_caption(text)
+        and not p.is_end_credit(text)
+    )
+
+
+def could_be_headline(text: str) -> bool:
+    """Looser: a headline may carry commas or end with ？/！ when a byline or dateline
+    below it confirms it."""
+    if heading_shaped(text):
+        return True
+    core = p.without_trailing_bracket(text)
+    if (len(text) <= p.LONG_HEADLINE_MAX and not p.is_terminated(core) and not p.ends_mid_sentence(core)
+            and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
+        return True  # a long headline line, e.g. kicker + main title + subtitle
+    if spaced_headline(text):
+        return True
+    if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
+        return False
+    if p.ends_mid_sentence(text) or p.glued_byline(text):
+        return False
+    if p.is_caption(text) or p.SPEAKER_RE.match(text):
+        return False
+    core = p.without_trailing_bracket(text).rstrip(p.QUOTE_CLOSERS)
+    return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
+
+
+def spaced_headline(text: str) -> bool:
+    """Kicker, main title and subtitle printed on one line, set apart by spaces: every piece
+    short and none a sentence (a kicker may hold commas, numbers and Latin letters)."""
+    pieces = text.split()
+    if not 2 <= len(pieces) <= 4 or len(text) > p.LONG_HEADLINE_MAX + 30:
+        return False
+    for piece in pieces:
+        core = p.without_trailing_bracket(piece)
+        if (len(piece) > p.HEADLINE_MAX or p.is_terminated(core) or p.ends_mid_sentence(core)
+                or p.is_signature_line(piece) or p.is_byline_line(piece) or "。" in core):
+            return False
+    return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
+
+
+def opens_article(text: str) -> bool:
+    """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
+    if p.is_byline_line(text):
+        return not p.BRACKETED_BYLINE_RE.match(text)
+    return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)

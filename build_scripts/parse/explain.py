@@ -37,8 +37,8 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     meta = page.meta
     where = f"第{meta.page}版" if meta.page else "no 版 number"
     date = meta.date.isoformat() if meta.date else "no date"
-    out = [f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
-           f"{len(result.articles)} article(s)"]
+    out = [(f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+            f"{len(result.articles)} article(s)")]
     starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
     for decision in result.decisions:
         if decision.line in starts and decision.label in ("headline", "article without headline", "article break", "note"):
@@ -76,7 +76,7 @@ def source_page_without_date(path: Path, rel: str, config) -> SourcePage:
     from build_scripts.ingest.corrections import load_corrections, sidecar_of
     from build_scripts.ingest.read import read_text
 
-    header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
+    _header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
     page = SourcePage(path=rel, meta=_NO_META, text=body, first_line=first_line)
     sidecar = sidecar_of(path)
     if sidecar.is_file():

@@ -212,9 +212,14 @@ class _Parser:
                 and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
                 and shapes.could_be_headline(t) and not p.is_signature_line(t)):
             return self._headline(unit, "a line that is not indented after a blank line")
+        if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._has_body()
+                and not self.closed and shapes.could_be_headline(t) and not p.is_signature_line(t)):
+            # Articles are set apart by blank lines: a line with none above it heads a part
+            # of the article (a digest's item, a sub-head), even with a dateline below it.
+            return self._subhead(unit, "a line that is not indented, with no blank line above it")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
                 and not p.dateline_of(t) and len(t) <= p.LONG_HEADLINE_MAX):
-            if p.is_signature_line(t) or p.is_name_line(t):
+            if p.is_signature_line(t) or p.is_signature_name(t):
                 return self._byline(unit)
             return self._headline(unit, "a line that is not indented, right below a headline line", extend=True)
         if open_paragraph and not indented_paragraph and not p.is_terminated(open_paragraph[1]) \
@@ -325,7 +330,7 @@ class _Parser:
             return self._headline(unit, "the article above has ended")
         if self._awaiting_title():
             return self._headline(unit, "first line after an editor's note or a forced break", extend=True)
-        if self._title_only() and p.is_name_line(t):
+        if self._title_only() and p.is_signature_name(t):
             self._decide(unit, "byline", "a line of names right below the headline")
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only():
@@ -409,7 +414,10 @@ class _Parser:
             self._decide(unit, "byline", "reader's letter signed with a place and a name")
             return self._add(Kind.BYLINE, t, unit)
         dated = p.dateline_of(t)
-        if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()):
+        # (not where indentation marks paragraphs: there only a line that is not indented
+        # opens an article — a digest's items carry datelines of their own)
+        if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
+                and not (self.layout.indented and unit.indented):
             self._start_headless(unit, "a second dateline inside an article starts a new one", confident=False)
         if dated:
             dateline, credit, rest = dated

@@ -68,8 +68,8 @@ _AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；
 
 # Common surnames: a line or a bracket holding only names is a byline when the names look
 # like names (a bracket holding 完 or 上 or 新华社电 is not one).
-_SURNAMES_2 = ("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
-               "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠").split()
+_SURNAMES_2 = frozenset(("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "  # noqa: SIM905
+                         "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠").split())
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
     "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
@@ -208,17 +208,27 @@ def is_byline_line(text: str) -> bool:
     return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
 
 
-def _names_only(text: str) -> list[str] | None:
+def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     """`陈立群` / `（李思远）` / `王  洋 李明`: the names, when the text is nothing but
-    (at most three) names that look like names."""
+    (at most three) names that look like names (with `any_surname`: any 2–4 Han characters,
+    for pen names and rare surnames where the line's place already says it is a signature)."""
     m = _BRACKETED_NAMES_RE.match(text)
     inner = m.group(1) if m else text
     if not _NAME_ONLY_RE.match(inner):
         return None
     names = _split_names(inner)
-    if not 1 <= len(names) <= 3 or not all(looks_like_name(n) for n in names):
+    if not 1 <= len(names) <= 3:
+        return None
+    plausible = (lambda n: 2 <= len(n) <= 4 or "·" in n) if any_surname else looks_like_name
+    if not all(plausible(n) for n in names):
         return None
     return names
+
+
+def is_signature_name(text: str) -> bool:
+    """A line of one to three names with any surname (`郜 庆`, `匪 迦`, `王江燕 马 奔`):
+    the writer's signature when it stands right below a headline."""
+    return _names_only(text, any_surname=True) is not None
 
 
 def is_name_line(text: str) -> bool:
@@ -238,6 +248,8 @@ _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+[{HAN}·]{{2,8}}\s*{_CLOSE})$"),
+    # a commentary signed with its writers' names only: …的光。徐 阳
+    re.compile(rf"{_AFTER_SENTENCE}\s*({_NAMES})$"),
 ]
 
 
@@ -254,9 +266,8 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             if not names_are_plausible(byline) or not (names.authors + names.correspondents
                                                         or _NAMELESS_ROLE_RE.match(byline)):
                 continue
-        elif pattern is _GLUED_RES[2] and not is_name_line(byline):
-            continue
-        elif pattern is _GLUED_RES[3] and not letter_signature(byline):
+        elif (pattern in (_GLUED_RES[2], _GLUED_RES[4]) and not is_name_line(byline)) or (
+                pattern is _GLUED_RES[3] and not letter_signature(byline)):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None
@@ -298,7 +309,7 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 
 
 def is_caption(text: str) -> bool:
-    return bool(PHOTO_CREDIT_RE.search(text)) and len(text) <= 200
+    return len(text) <= 200 and bool(PHOTO_CREDIT_RE.search(text))
 
 
 _PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
@@ -389,7 +400,7 @@ def names_are_plausible(byline: str) -> bool:
 
 
 def _is_correspondent_role(role: str) -> bool:
-    return role.endswith("通讯员") or role.endswith("实习生")
+    return role.endswith(("通讯员", "实习生"))
 
 
 def parse_names(*bylines: str) -> Names:
@@ -399,7 +410,8 @@ def parse_names(*bylines: str) -> Names:
         if not _ROLE_RE.search(byline):
             signer = letter_signature(byline)
             note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
-            named = [signer] if signer else [note.group(1)] if note else _names_only(byline) or []
+            named = [signer] if signer else [note.group(1)] if note else (
+                _names_only(byline) or _names_only(byline, any_surname=True) or [])
             authors.extend(n for n in named if n not in authors)
             continue
         for group in _groups(byline):

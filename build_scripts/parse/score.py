@@ -57,7 +57,7 @@ def load_expected(path: Path) -> tuple[list[ExpectedArticle], list[str]]:
 
 
 def parse_fixture(txt: Path) -> PageParse:
-    header, body, first_line = read_text(txt.name, txt.read_bytes(), None, Report())
+    _header, body, first_line = read_text(txt.name, txt.read_bytes(), None, Report())
     return parse_page(body, first_line)
 
 
@@ -97,7 +97,7 @@ class Score:
     blocks: int = 0
     blocks_right: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for field in ("expected", "found", "exact", "titles", "bylines", "blocks", "blocks_right"):
             setattr(self, field, getattr(self, field) + getattr(other, field))
 

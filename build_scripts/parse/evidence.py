@@ -129,7 +129,34 @@ def join_features(before: str, after: str, lead: bool) -> Features:
     f.update(_buckets("before_last_clause", len(last_clause), (4, 8, 12, 20)))
     if p.dateline_of(after):
         f["after_dateline"] = 1.0
+    # A quotation or a bracket opened and not closed: the sentence goes on below.
+    if _unclosed(before):
+        f["before_leaves_open"] = 1.0
+    if _closes_first(after):
+        f["after_closes_first"] = 1.0
+    if before[-1:].isdigit() and after[:1].isdigit() or before[-1:].isascii() and after[:1].isascii() \
+            and before[-1:].isalnum() and after[:1].isalnum():
+        f["number_or_word_across_break"] = 1.0
+    if "。" in before or "！" in before or "？" in before:
+        f["before_stop_then_" + char_class(core[-1:])] = 1.0
     return f
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
+
+
+def _unclosed(text: str) -> bool:
+    return any(text.count(left) > text.count(right) for left, right in _PAIRS)
+
+
+def _closes_first(text: str) -> bool:
+    """A closing quote or bracket before any opening one: it closes one opened above."""
+    for ch in text:
+        if ch in "“（《‘(":
+            return False
+        if ch in "”）》’)":
+            return True
+    return False
 
 
 def _shape(prefix: str, text: str) -> Features:

@@ -373,7 +373,16 @@ class _Parser:
         self._decide(unit, "subhead", rule, confident)
         self._add(Kind.SUBHEAD, unit.text, unit)
 
+    def _note_about_the_author(self, text: str) -> bool:
+        """`（作者为…教授）` names no one, and below a signed article it only says who the
+        writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
+        return bool(p.AUTHOR_NOTE_RE.match(text)) and (
+            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names(""))
+
     def _byline(self, unit: _Unit) -> None:
+        if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
+            self._decide(unit, "note", "a note about the writer below the text")
+            return self._add(Kind.NOTE, unit.text, unit)
         if self.current is None:
             self._decide(unit, "byline", "a byline with no article above it", confident=False)
         elif self.closed:

@@ -178,12 +178,39 @@ def _shape(prefix: str, text: str) -> Features:
     return f
 
 
+@cache
+def words(text: str) -> frozenset[str]:
+    """The content words of a block (two or more Han characters), for lexical cohesion."""
+    return frozenset(w for w in _segmenter().cut(text, HMM=False) if len(w) >= 2 and _HAN_RE.fullmatch(w))
+
+
+_HAN_RE = re.compile(r"[\u3400-\u9fff]+")
+
+
+def cohesion(these: frozenset[str], those: frozenset[str]) -> float:
+    """The share of these words that those share: how much a stretch of text talks about
+    what the article above talks about (a new article changes the subject)."""
+    return len(these & those) / len(these) if these else 0.0
+
+
+def _level(value: float) -> str:
+    return "none" if value == 0 else "low" if value < 0.2 else "some" if value < 0.45 else "high"
+
+
 def headline_features(text: str, before: str | None, after: str | None, gap: int, usual_gap: float,
-                      previous: str) -> Features:
+                      previous: str, credited: bool = False, credit_below: bool = False,
+                      line_cohesion: float | None = None, text_cohesion: float | None = None) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
-    article ended there —, or start of the page)."""
+    article ended there —, or start of the page); `credited`: the article above is credited
+    at its top (byline or dateline); `credit_below`: the text below this line, up to the
+    next headline, ends with a credit of its own."""
     f: Features = {"bias": 1.0}
+    f[f"credited_above:{int(credited)}_credit_below:{int(credit_below)}"] = 1.0
+    if line_cohesion is not None:
+        f["line_shares_words_with_article:" + _level(line_cohesion)] = 1.0
+    if text_cohesion is not None:
+        f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
     f.update(_shape("", text))
     wider = gap - max(usual_gap, 1)
     f[f"gap_wider:{max(min(int(wider), 2), -1)}"] = 1.0

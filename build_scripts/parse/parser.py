@@ -262,7 +262,13 @@ class _Parser:
         after = self.units[i + 1].text if i + 1 < len(self.units) else None
         last = self.current[-1].kind if self.current else None
         previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
-        features = evidence.headline_features(unit.text, before, after, unit.gap_before, self.usual_gap, previous)
+        credited = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+        above = frozenset().union(*(evidence.words(s.text) for s in self.current or []))
+        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1:i + 3]))
+        features = evidence.headline_features(unit.text, before, after, unit.gap_before, self.usual_gap, previous,
+                                              credited, self._section_ends_with_byline(i),
+                                              evidence.cohesion(evidence.words(unit.text), above),
+                                              evidence.cohesion(below, above))
         self._evidence = ("headline", features)
         return evidence.probability("headline", features)
 

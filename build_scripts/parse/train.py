@@ -21,10 +21,12 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.read import read_text
 from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
+from build_scripts.parse.parser import _Parser
 from build_scripts.problems import Report
 
 _SPACE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what reading removes
@@ -88,6 +90,19 @@ def _previous_state(units: list[Unit], labels: list[str], i: int) -> str:
     return {"H": "headline", "h": "headline", "B": "byline"}.get(label[0], "paragraph")
 
 
+def _credited_articles(units: list[Unit], labels: list[str]) -> list[bool]:
+    """For every unit: is the article above it (the one it would continue) credited at its
+    top, by a byline below the headline or a dateline opening its text?"""
+    out, credited = [], False
+    for unit, label in zip(units, labels, strict=True):
+        out.append(credited)
+        if label[0] == "H":
+            credited = False
+        elif label[0] == "B" or (label[0] == "P" and p.dateline_of(unit.text)):
+            credited = True
+    return out
+
+
 def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     out: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
@@ -98,6 +113,9 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
         if layout.indented:
             continue  # indentation settles both decisions there
         labels = gold_labels(units, truth[name])
+        # what the parser knows of the text below a line, computed as the parser does
+        below = _Parser(body, first, Corrections())
+        credited = _credited_articles(units, labels)
         gaps = sorted(u.gap_before for u in units[1:]) or [1]
         usual_gap = gaps[len(gaps) // 2]
         for i, unit in enumerate(units):
@@ -109,8 +127,14 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                 out["join"].append((evidence.join_features(before.text, unit.text, lead), int(label == "C")))
             if label in "HP" and shapes.could_be_headline(unit.text):
                 after = units[i + 1].text if i + 1 < len(units) else None
+                start = max((k for k in range(i) if labels[k][0] == "H"), default=0)
+                above = frozenset().union(*(evidence.words(u.text) for u in units[start:i]))
+                after_words = frozenset().union(*(evidence.words(u.text) for u in units[i + 1:i + 3]))
                 features = evidence.headline_features(unit.text, before.text if before else None, after,
-                                                      unit.gap_before, usual_gap, _previous_state(units, labels, i))
+                                                      unit.gap_before, usual_gap, _previous_state(units, labels, i),
+                                                      credited[i], below._section_ends_with_byline(i),
+                                                      evidence.cohesion(evidence.words(unit.text), above),
+                                                      evidence.cohesion(after_words, above))
                 out["headline"].append((features, int(label == "H")))
     return out
 

@@ -19,6 +19,7 @@ def heading_shaped(text: str) -> bool:
         and not p.is_furniture(text)
         and not p.is_caption(text)
         and not p.is_end_credit(text)
+        and not p.glued_byline(text)
     )
 
 

@@ -389,6 +389,10 @@ class _Parser:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "a note about the writer below the text")
             return self._add(Kind.NOTE, unit.text, unit)
+        if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
+            # the article is signed already: a credit on its own line is its picture's
+            self._decide(unit, "caption", "a photo credit inside a signed article")
+            return self._add(Kind.CAPTION, unit.text, unit)
         if self.current is None:
             self._decide(unit, "byline", "a byline with no article above it", confident=False)
         elif self.closed:

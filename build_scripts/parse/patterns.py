@@ -80,8 +80,21 @@ _SURNAMES_1 = set(
 )
 
 
+# Words a column or a kind of piece is called by, never a person: （记者手记）, （金台随笔）,
+# 本报记者 X采访整理. A "name" ending in one of them is not a name.
+_NOT_NAME_ENDINGS = ("手记", "随笔", "论坛", "视点", "观察", "时评", "快评", "短评", "锐评", "热评", "新语",
+                     "走笔", "茶座", "漫谈", "纵横", "聚焦", "速递", "看点", "特稿", "现场", "报道", "采访",
+                     "整理", "调查", "札记", "来信", "答问")
+
+
+def is_not_a_name(token: str) -> bool:
+    return token.endswith(_NOT_NAME_ENDINGS)
+
+
 def looks_like_name(token: str) -> bool:
     """2–4 Han characters starting with a common surname, or a name with a middle dot."""
+    if is_not_a_name(token):
+        return False
     if "·" in token or "•" in token:
         return 3 <= len(token) <= 16
     if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
@@ -394,7 +407,7 @@ def names_are_plausible(byline: str) -> bool:
             if "·" in name or "•" in name:
                 if len(name) > 16:
                     return False
-            elif not 2 <= len(name) <= 4:
+            elif not 2 <= len(name) <= 4 or is_not_a_name(name):
                 return False
     return True
 

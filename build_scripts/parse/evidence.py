@@ -180,11 +180,12 @@ def _shape(prefix: str, text: str) -> Features:
 
 @cache
 def words(text: str) -> frozenset[str]:
-    """The content words of a block (two or more Han characters), for lexical cohesion."""
-    return frozenset(w for w in _segmenter().cut(text, HMM=False) if len(w) >= 2 and _HAN_RE.fullmatch(w))
+    """The pairs of Han characters in a block, for lexical cohesion: shared pairs stand for
+    shared words without segmenting the text (fast, and no dictionary needed)."""
+    return frozenset(run[k:k + 2] for run in _HAN_RE.findall(text) for k in range(len(run) - 1))
 
 
-_HAN_RE = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
 def cohesion(these: frozenset[str], those: frozenset[str]) -> float:
@@ -237,9 +238,23 @@ def headline_features(text: str, before: str | None, after: str | None, gap: int
     return f
 
 
+_trial: dict[str, dict[str, float]] = {}  # weights being trained, used instead of the file
+
+
 @cache
-def _weights() -> dict[str, dict[str, float]]:
+def _shipped() -> dict[str, dict[str, float]]:
     return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["models"]
+
+
+def _weights() -> dict[str, dict[str, float]]:
+    return _trial or _shipped()
+
+
+def try_weights(models: dict[str, dict[str, float]]) -> None:
+    """Score with these weights (training does, to see the pages as a first model would);
+    an empty dict goes back to the shipped ones."""
+    _trial.clear()
+    _trial.update(models)
 
 
 def score(model: str, features: Features) -> float:

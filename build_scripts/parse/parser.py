@@ -51,6 +51,7 @@ class _Parser:
         self.closed = False  # the current article has ended (byline or credit at its end)
         self._ends_with_byline_cache: dict[int, bool] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
+        self.weighed: list[tuple[_Unit, evidence.Features]] = []  # every headline-or-not weighed
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -270,6 +271,7 @@ class _Parser:
                                               evidence.cohesion(evidence.words(unit.text), above),
                                               evidence.cohesion(below, above))
         self._evidence = ("headline", features)
+        self.weighed.append((unit, features))
         return evidence.probability("headline", features)
 
     def _weighed_headline(self, unit: _Unit) -> None:

@@ -139,6 +139,24 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
     return out
 
 
+def fixture_headline_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
+    """Headline-or-not decisions from the fixture pages: the parser is run on each page and
+    every line it weighs is labelled by the expected cut (does an expected article's title
+    start with it?)."""
+    from build_scripts.parse.score import fixtures_in, load_expected
+
+    rows: list[tuple[evidence.Features, int]] = []
+    for txt in fixtures_in(folder):
+        want, _ = load_expected(txt.with_name(txt.stem + ".expected.yml"))
+        titles = {_norm(article.title) for article in want if article.title}
+        _, body, first = read_text(txt.name, txt.read_bytes(), None, Report())
+        parser = _Parser(body, first, Corrections())
+        parser.run()
+        for unit, features in parser.weighed:
+            rows.append((features, int(any(title.startswith(_norm(unit.text)) for title in titles))))
+    return rows
+
+
 def fixture_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
     """Join decisions from hand-cut fixture pages (`NAME.txt` + `NAME.expected.yml`): every
     block of the text that is only the start of an expected body block was cut by a break
@@ -193,15 +211,19 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in args.corpora:
         for model, rows in samples(corpus).items():
             data[model] += rows
+    # The fixture pages are read by a first model learnt from the corpus alone (not by the
+    # shipped weights): the same corpus and fixtures always give the same weights.
+    evidence.try_weights({model: fit(rows) for model, rows in data.items()})
     for folder in args.fixtures:
         data["join"] += fixture_samples(folder) * FIXTURE_WEIGHT
+        data["headline"] += fixture_headline_samples(folder) * FIXTURE_WEIGHT
     models = {model: fit(rows) for model, rows in data.items()}
+    evidence.try_weights(models)
     counts = {model: len(rows) for model, rows in data.items()}
     args.out.write_text(json.dumps({"trained_on": counts, "models": models}, ensure_ascii=False, indent=1,
                                    sort_keys=True) + "\n", encoding="utf-8")
     for model, rows in data.items():
-        wrong = sum((evidence.score(model, f) > 0) != bool(y) for f, y in rows) if args.out == evidence.WEIGHTS_FILE \
-            else 0
+        wrong = sum((evidence.score(model, f) > 0) != bool(y) for f, y in rows)
         print(f"{model}: {len(rows)} decisions, {len(models[model])} weights, {wrong} wrong on the training data")
     return 0
 

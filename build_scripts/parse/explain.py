@@ -46,7 +46,8 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
             title = result.articles[n - 1].title or NO_TITLE
             out.append(f"\narticle {n}: {title}")
         mark = "  ?" if not decision.confident else "   "
-        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")
+        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  "
+                   f"[{decision.rule_id}] {decision.rule}")
     if result.furniture:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
     if any(not d.confident for d in result.decisions):

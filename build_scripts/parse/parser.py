@@ -34,6 +34,7 @@ from build_scripts.parse.model import (
     PageParse,
     Segment,
 )
+from build_scripts.parse.rules import describe
 
 
 class _Parser:
@@ -52,6 +53,7 @@ class _Parser:
         self._ends_with_byline_cache: dict[int, bool] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self.weighed: list[tuple[_Unit, evidence.Features]] = []  # every headline-or-not weighed
+        self._join_rule = ("join.evidence", "")  # why the last continuation was joined
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -111,8 +113,8 @@ class _Parser:
 
     # -- the article being built ---------------------------------------------------------
 
-    def _decide(self, unit: _Unit, label: str, rule: str, confident: bool = True) -> None:
-        self.decisions.append(Decision(unit.line, label, rule, confident, unit.text))
+    def _decide(self, unit: _Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
 
     def _add(self, kind: Kind, text: str, unit: _Unit) -> None:
         self._flush_tail()
@@ -178,9 +180,9 @@ class _Parser:
         for i, unit in enumerate(self.units):
             if unit.line in self.fix.break_before:
                 self._open()
-                self._decide(unit, "article break", "forced by the .fix.yml file")
+                self._decide(unit, "article break", "fix.break")
             if unit.line in self.fix.join and self.current and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION):
-                self._decide(unit, "continuation", "joined to the block above, forced by the .fix.yml file")
+                self._decide(unit, "continuation", "fix.join")
                 self._extend_last(unit)
                 continue
             forced = self.fix.labels.get(unit.line)
@@ -195,7 +197,7 @@ class _Parser:
     def _label(self, i: int, unit: _Unit) -> None:
         t = unit.text
         if p.is_furniture(t):
-            self._decide(unit, "furniture", "page furniture (责编/版式/版头)")
+            self._decide(unit, "furniture", "furniture")
             self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
             return
         open_paragraph = self._open_paragraph()
@@ -206,40 +208,40 @@ class _Parser:
             if self.closed and self._has_body():
                 self.closed = False
             if self._has_body() and shapes.heading_shaped(t) and not p.is_signature_line(t):
-                return self._subhead(unit, "an indented short line inside an article")
+                return self._subhead(unit, "indent.subhead")
             if not self.closed:
                 return self._body(i, unit)
         if (self.layout.indented and not unit.indented and unit.gap_before and self._has_body()
                 and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
                 and shapes.could_be_headline(t) and not p.is_signature_line(t)):
-            return self._headline(unit, "a line that is not indented after a blank line")
+            return self._headline(unit, "indent.headline")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._has_body()
                 and not self.closed and shapes.could_be_headline(t) and not p.is_signature_line(t)):
             # Articles are set apart by blank lines: a line with none above it heads a part
             # of the article (a digest's item, a sub-head), even with a dateline below it.
-            return self._subhead(unit, "a line that is not indented, with no blank line above it")
+            return self._subhead(unit, "indent.part-heading")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
                 and not p.dateline_of(t) and len(t) <= p.LONG_HEADLINE_MAX):
             if p.is_signature_line(t) or p.is_signature_name(t):
                 return self._byline(unit)
-            return self._headline(unit, "a line that is not indented, right below a headline line", extend=True)
+            return self._headline(unit, "indent.headline-piece", extend=True)
         if open_paragraph and not indented_paragraph and not p.is_terminated(open_paragraph[1]) \
                 and self._continues(i, unit):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
-                self._decide(unit, "continuation + byline", f"joined to the paragraph from line "
-                             f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}")
+                self._decide(unit, "continuation + byline", "join.glued-byline",
+                             f"of line {open_paragraph[0].first_line}; byline: {glued[1]}")
                 self._extend_last(_Unit(glued[0], unit.line, unit.gap_before, unit.indented, unit.last_line))
                 self._add(Kind.BYLINE, glued[1], unit)
                 self.closed = True
                 return
-            self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph[0].first_line} "
-                         "(it stopped mid-sentence)")
+            rule_id, why = self._join_rule
+            self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
         if p.is_signature_line(t):
             return self._byline(unit)
         if p.is_end_credit(t):
-            self._decide(unit, "dateline", "credit of a dispatch at its end: ends the article")
+            self._decide(unit, "dateline", "dateline.end-credit")
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
@@ -255,8 +257,18 @@ class _Parser:
         new article's headline from a sub-head or a paragraph?"""
         t = unit.text
         return not (self.current is None or self.closed or self._title_only() or self._awaiting_title()
+                    or self._introduced(i)
                     or not shapes.could_be_headline(t) or self._confirmed_headline(i) or p.is_note(t)
                     or p.is_caption(t))
+
+    def _introduced(self, i: int) -> bool:
+        """The paragraph above ends with a colon: it introduces the lines below (a list, a
+        timeline), which stay in its article."""
+        for segment in reversed(self.current or []):
+            if segment.kind is Kind.SUBHEAD:
+                continue  # an item of the list already
+            return segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
+        return False
 
     def _headline_chance(self, i: int, unit: _Unit) -> float:
         before = self.units[i - 1].text if i else None
@@ -277,7 +289,7 @@ class _Parser:
     def _weighed_headline(self, unit: _Unit) -> None:
         model, features = self._evidence
         chance = evidence.probability(model, features)
-        self._headline(unit, f"evidence for a new article ({chance:.0%}: {evidence.strongest(model, features)})",
+        self._headline(unit, "headline.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
                        confident=chance >= 0.8)
 
     def _punctuated_headline(self, i: int) -> bool:
@@ -304,6 +316,7 @@ class _Parser:
         if self.layout.indented and unit.gap_before:
             # Indentation marks paragraphs here: an unindented line after a blank line is the
             # rest of a paragraph a page break cut, unless it is shaped like a headline.
+            self._join_rule = ("join.indent-page-break", "")
             return p.is_terminated(t) or not shapes.heading_shaped(t)
         if shapes.heading_shaped(t):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
@@ -312,8 +325,11 @@ class _Parser:
             if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
         if p.ends_mid_sentence(self._open_paragraph()[1]):  # type: ignore[index]
-            return True  # a paragraph never ends on a comma: a break cut it
-        return self._join_probability(unit) >= 0.5
+            self._join_rule = ("join.mid-sentence", "")
+            return True
+        chance = self._join_probability(unit)
+        self._join_rule = ("join.evidence", f"{chance:.0%}: {evidence.strongest('join', self._evidence[1])}")
+        return chance >= 0.5
 
     def _join_probability(self, unit: _Unit) -> float:
         open_paragraph = self._open_paragraph()
@@ -328,57 +344,58 @@ class _Parser:
         t = unit.text
         if self._confirmed_headline(i):
             if self._awaiting_title():
-                return self._headline(unit, "headline of the article an editor's note introduced", extend=True)
+                return self._headline(unit, "headline.after-note", extend=True)
             if self._title_only() and unit.gap_before <= max(self.usual_gap, 1):
-                return self._headline(unit, "second headline line, confirmed by the byline/dateline below", extend=True)
-            return self._headline(unit, "a byline, dateline or editor's note follows it")
+                return self._headline(unit, "headline.second-line-confirmed", extend=True)
+            return self._headline(unit, "headline.confirmed")
         if self.current is None:
-            return self._headline(unit, "first short unpunctuated line of the page")
+            return self._headline(unit, "headline.page-start")
         if self.closed:
-            return self._headline(unit, "the article above has ended")
+            return self._headline(unit, "headline.after-end")
         if self._awaiting_title():
-            return self._headline(unit, "first line after an editor's note or a forced break", extend=True)
+            return self._headline(unit, "headline.awaited", extend=True)
         if self._title_only() and p.is_signature_name(t):
-            self._decide(unit, "byline", "a line of names right below the headline")
+            self._decide(unit, "byline", "byline.names-below-headline")
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only():
-            return self._headline(unit, "line right below a headline (kicker/subtitle line)", extend=True)
+            return self._headline(unit, "headline.piece", extend=True)
         if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
-            return self._headline(unit, "the picture item above has only its caption")
+            return self._headline(unit, "headline.after-picture")
         if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
-            return self._headline(unit, "subtitle line starting with a dash", extend=True)
+            return self._headline(unit, "headline.dash-subtitle", extend=True)
         if p.SUBHEAD_MARKER_RE.match(t):
-            return self._subhead(unit, "numbered/marked sub-head")
+            return self._subhead(unit, "subhead.marker")
+        if self._introduced(i):
+            return self._subhead(unit, "subhead.introduced")
         # An article credited at its top (byline, or a dateline naming the source) does not
         # get a second byline at its end: a byline ending the text below starts a new one.
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
         if has_byline and self._section_ends_with_byline(i):
-            return self._headline(unit, "the text below it ends with a byline of its own")
+            return self._headline(unit, "headline.credited-twice")
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
             if chance >= 0.5:
                 return self._weighed_headline(unit)
             model, features = self._evidence
-            return self._subhead(unit, f"evidence against a new article ({chance:.0%}: "
-                                 f"{evidence.strongest(model, features)})", confident=chance <= 0.2)
+            return self._subhead(unit, "subhead.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
+                                 confident=chance <= 0.2)
         if self._wide_gap(unit):
-            return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
+            return self._headline(unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}")
         if len(t) > p.SUBHEAD_MAX:
-            return self._subhead(unit, "long unpunctuated line inside an article", confident=False)
+            return self._subhead(unit, "subhead.long", confident=False)
         unsure = not has_byline and self._section_ends_with_byline(i)
-        rule = "short unpunctuated line inside an article"
-        if unsure:
-            rule += " (or the headline of an article without a byline at its top)"
-        return self._subhead(unit, rule, confident=not unsure)
+        why = "or the headline of an article without a byline at its top" if unsure else ""
+        return self._subhead(unit, "subhead.short", why, confident=not unsure)
 
-    def _headline(self, unit: _Unit, rule: str, extend: bool = False, confident: bool = True) -> None:
-        self._decide(unit, "headline", rule, confident)
+    def _headline(self, unit: _Unit, rule_id: str, detail: str = "", extend: bool = False,
+                  confident: bool = True) -> None:
+        self._decide(unit, "headline", rule_id, detail, confident)
         if not extend or self.current is None or self.closed:
             self._open()
         self._add(Kind.HEADLINE, unit.text, unit)
 
-    def _subhead(self, unit: _Unit, rule: str, confident: bool = True) -> None:
-        self._decide(unit, "subhead", rule, confident)
+    def _subhead(self, unit: _Unit, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        self._decide(unit, "subhead", rule_id, detail, confident)
         self._add(Kind.SUBHEAD, unit.text, unit)
 
     def _note_about_the_author(self, text: str) -> bool:
@@ -389,60 +406,59 @@ class _Parser:
 
     def _byline(self, unit: _Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
-            self._decide(unit, "note", "a note about the writer below the text")
+            self._decide(unit, "note", "note.author")
             return self._add(Kind.NOTE, unit.text, unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
             # the article is signed already: a credit on its own line is its picture's
-            self._decide(unit, "caption", "a photo credit inside a signed article")
+            self._decide(unit, "caption", "caption.credit-in-signed")
             return self._add(Kind.CAPTION, unit.text, unit)
         if self.current is None:
-            self._decide(unit, "byline", "a byline with no article above it", confident=False)
+            self._decide(unit, "byline", "byline.orphan", confident=False)
         elif self.closed:
-            self._decide(unit, "byline", "continues the byline that ended the article above")
+            self._decide(unit, "byline", "byline.continued")
         elif self._has_body():
-            self._decide(unit, "byline", "byline after the text: ends the article")
+            self._decide(unit, "byline", "byline.end")
             self.closed = True
         else:
-            self._decide(unit, "byline", "byline below the headline")
+            self._decide(unit, "byline", "byline.top")
         self._add(Kind.BYLINE, unit.text, unit)
 
-    def _start_headless(self, unit: _Unit, rule: str, confident: bool) -> None:
+    def _start_headless(self, unit: _Unit, rule_id: str, confident: bool) -> None:
         self._open()
-        self._decide(unit, "article without headline", rule, confident)
+        self._decide(unit, "article without headline", rule_id, confident=confident)
 
     def _body(self, i: int, unit: _Unit) -> None:
         t = unit.text
         if p.is_note(t):
             if self.current is None or self.closed or self._has_body():
                 self._open()
-            self._decide(unit, "note", "editor's note")
+            self._decide(unit, "note", "note.editor")
             return self._add(Kind.NOTE, t, unit)
         if p.is_caption(t):
             if self.current is None:
-                self._start_headless(unit, "photo caption before any article", confident=False)
-            self._decide(unit, "caption", "photo caption/credit (…摄)")
+                self._start_headless(unit, "article.caption-first", confident=False)
+            self._decide(unit, "caption", "caption.photo")
             return self._add(Kind.CAPTION, t, unit)
         if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
-            self._start_headless(unit, "continued from another page (上接…)", confident=True)
+            self._start_headless(unit, "article.continued-from", confident=True)
         elif self.current is None or self.closed:
             if shapes.could_be_headline(t):
-                return self._headline(unit, "short line without final punctuation where an article must start")
-            self._start_headless(unit, "running text where an article must start, and no headline",
-                                 confident=False)
+                return self._headline(unit, "headline.must-start")
+            self._start_headless(unit, "article.headless", confident=False)
         signature = p.letter_signature(t)
         if signature and Kind.PARAGRAPH in self._kinds():
             self.closed = True
-            self._decide(unit, "byline", "reader's letter signed with a place and a name")
+            self._decide(unit, "byline", "byline.letter")
             return self._add(Kind.BYLINE, t, unit)
         dated = p.dateline_of(t)
         # (not where indentation marks paragraphs: there only a line that is not indented
         # opens an article — a digest's items carry datelines of their own)
         if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
                 and not (self.layout.indented and unit.indented):
-            self._start_headless(unit, "a second dateline inside an article starts a new one", confident=False)
+            self._start_headless(unit, "article.second-dateline", confident=False)
         if dated:
             dateline, credit, rest = dated
-            self._decide(unit, "dateline", f"paragraph opens with the dateline {dateline}")
+            self._decide(unit, "dateline", "dateline.opening", dateline)
             self._add(Kind.DATELINE, dateline, unit)
             if credit:
                 self._add(Kind.BYLINE, credit, unit)
@@ -453,8 +469,8 @@ class _Parser:
 
     # What may end the last paragraph of an article, glued to it.
     _GLUED_ENDINGS = (
-        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline glued to the end of the paragraph"),
-        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dispatch credit at the end of the text"),
+        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline.glued"),
+        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dateline.glued-credit"),
     )
 
     def _paragraph(self, unit: _Unit, t: str) -> None:
@@ -462,18 +478,18 @@ class _Parser:
             found = split(t)
             if found:
                 text, ending = found
-                self._decide(unit, label, f"{why}: {ending}")
+                self._decide(unit, label, why, ending)
                 self._add(Kind.PARAGRAPH, text, unit)
                 self._add(kind, ending, unit)
                 self.closed = True
                 return
-        self._decide(unit, "paragraph", "running text")
+        self._decide(unit, "paragraph", "paragraph")
         self._add(Kind.PARAGRAPH, t, unit)
         if p.JUMP_TO_RE.search(t):
             self.closed = True  # 下转第N版: the rest is on another page
 
     def _apply_forced(self, unit: _Unit, label: str) -> None:
-        rule = "forced by the .fix.yml file"
+        rule = "fix.label"
         t = unit.text
         if label == "furniture":
             self._decide(unit, "furniture", rule)

@@ -36,6 +36,11 @@ from build_scripts.parse.model import (
 )
 from build_scripts.parse.rules import describe
 
+# A weighed decision is flagged (a warning an archivist should check) only when the
+# evidence is nearly even: measured on real pages, decisions outside this band are wrong
+# too seldom for a warning to be worth reading.
+UNSURE_BAND = (0.35, 0.65)
+
 
 class _Parser:
     def __init__(self, text: str, first_line: int, corrections: Corrections):
@@ -290,7 +295,7 @@ class _Parser:
         model, features = self._evidence
         chance = evidence.probability(model, features)
         self._headline(unit, "headline.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
-                       confident=chance >= 0.8)
+                       confident=chance >= UNSURE_BAND[1])
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
@@ -301,7 +306,9 @@ class _Parser:
             return False
         if self._wide_gap(unit):
             return True
-        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._section_ends_with_byline(i)
+        # (not the line right below a top byline: that is the article's lead)
+        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._has_body() \
+            and self._section_ends_with_byline(i)
 
     def _continues(self, i: int, unit: _Unit) -> bool:
         if unit.line in self.fix.no_join:
@@ -370,7 +377,7 @@ class _Parser:
         # An article credited at its top (byline, or a dateline naming the source) does not
         # get a second byline at its end: a byline ending the text below starts a new one.
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-        if has_byline and self._section_ends_with_byline(i):
+        if has_byline and self._has_body() and self._section_ends_with_byline(i):
             return self._headline(unit, "headline.credited-twice")
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
@@ -378,7 +385,7 @@ class _Parser:
                 return self._weighed_headline(unit)
             model, features = self._evidence
             return self._subhead(unit, "subhead.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
-                                 confident=chance <= 0.2)
+                                 confident=chance <= UNSURE_BAND[0])
         if self._wide_gap(unit):
             return self._headline(unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}")
         if len(t) > p.SUBHEAD_MAX:

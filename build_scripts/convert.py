@@ -14,6 +14,8 @@ from build_scripts.ingest.read import check_source_folder, discover, read_source
 from build_scripts.ingest.source import SourcePage
 from build_scripts.parse.model import BODY_KINDS, PageParse
 from build_scripts.parse.parser import parse_page
+from build_scripts.parse.profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.parse.profile import PaperProfile
 from build_scripts.problems import InputError, Problem, Report, while_reading
 from build_scripts.writers.article_pages import article_pages
 from build_scripts.writers.data_export import exports
@@ -85,11 +87,12 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
     return kept
 
 
-def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
+def parse_all(pages: list[SourcePage], report: Report,
+              profile: PaperProfile = DEFAULT_PROFILE) -> list[tuple[SourcePage, PageParse]]:
     parsed = []
     for page in pages:
         with while_reading(page.path):
-            result = parse_page(page.text, page.first_line, page.corrections)
+            result = parse_page(page.text, page.first_line, page.corrections, profile)
         for decision in result.decisions:
             if not decision.confident:
                 report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",
@@ -140,7 +143,7 @@ def _convert(source_dir: Path, docs_dir: Path, keep_going: bool) -> Result:
     pages = read_all(source_dir, config, result.report, keep_going)
     if not pages:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    result.parsed = parse_all(pages, result.report)
+    result.parsed = parse_all(pages, result.report, config.profile)
     placed = place_articles(result.parsed)
     files = render(placed, config, page_furniture(result.parsed))
     result.written = write_tree(docs_dir, files)

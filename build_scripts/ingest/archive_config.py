@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.parse.profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.parse.profile import PaperProfile, ProfileError, profile_from
 from build_scripts.problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
@@ -28,7 +30,7 @@ class PaperInfo:
 
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
-_TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article", "search"}
+_TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article", "search", "profile"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class ArchiveConfig:
     encoding: str | None = None  # default encoding of every source file, when declared
     site_url: str = ""
     tags_per_article: int = 5
+    profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (parse/profile.py)
 
 
 def _fail(path: str, what: str, fix: str, line: int | None = None) -> InputError:
@@ -124,9 +127,14 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     site_url = data.get("site_url") or ""
     if not isinstance(site_url, str):
         raise _fail(shown, "`site_url` must be text", "e.g. `site_url: https://example.org/archive/`", _line_of(text, "site_url"))
+    try:
+        profile = profile_from(data.get("profile"))
+    except ProfileError as exc:
+        raise _fail(shown, exc.what, exc.fix, _line_of(text, exc.key)) from None
     return ArchiveConfig(
         paper=info,
         encoding=encoding,
         site_url=site_url,
         tags_per_article=tags,
+        profile=profile,
     )

@@ -70,7 +70,7 @@ def explain(source_dir: Path, file: Path) -> str:
         if "no date" not in exc.problem.what:
             raise
         page = source_page_without_date(path, rel, config)
-    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections))
+    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections, config.profile))
 
 
 def source_page_without_date(path: Path, rel: str, config) -> SourcePage:

@@ -31,9 +31,11 @@ from build_scripts.parse.model import (
     Article,
     Decision,
     Kind,
+    Names,
     PageParse,
     Segment,
 )
+from build_scripts.parse.profile import DEFAULT, PaperProfile
 from build_scripts.parse.rules import describe
 
 # A weighed decision is flagged (a warning an archivist should check) only when the
@@ -43,8 +45,9 @@ UNSURE_BAND = (0.35, 0.65)
 
 
 class _Parser:
-    def __init__(self, text: str, first_line: int, corrections: Corrections):
+    def __init__(self, text: str, first_line: int, corrections: Corrections, profile: PaperProfile = DEFAULT):
         self.fix = corrections
+        self.profile = profile
         keep_apart = frozenset(corrections.break_before | corrections.no_join | set(corrections.labels))
         self.units, self.layout = build_units(text, first_line, keep_apart)
         gaps = [u.gap_before for u in self.units[1:]]
@@ -86,7 +89,7 @@ class _Parser:
             nxt is not None
             and nxt.line not in self.fix.labels
             and shapes.opens_article(nxt.text)
-            and shapes.could_be_headline(self.units[i].text)
+            and shapes.could_be_headline(self.units[i].text, self.profile)
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
         )
 
@@ -95,7 +98,7 @@ class _Parser:
         if p.glued_byline(text) or p.glued_end_credit(text) or p.is_end_credit(text) or p.JUMP_TO_RE.search(text):
             return True
         if p.is_signature_line(text):
-            return i > 0 and not shapes.heading_shaped(self.units[i - 1].text)
+            return i > 0 and not shapes.heading_shaped(self.units[i - 1].text, self.profile)
         return False
 
     def _section_ends_with_byline(self, i: int) -> bool:
@@ -105,7 +108,7 @@ class _Parser:
         if i not in self._ends_with_byline_cache:
             j, answer = i + 1, False
             while j < len(self.units) and not self._confirmed_headline(j):
-                if shapes.heading_shaped(self.units[j].text) and self._wide_gap(self.units[j]):
+                if shapes.heading_shaped(self.units[j].text, self.profile) and self._wide_gap(self.units[j]):
                     break  # a headline the gap marks: what follows belongs to its article
                 if self._ends_article(j):
                     answer = True
@@ -142,7 +145,11 @@ class _Parser:
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
-            self.articles.append(Article(list(self.current), p.parse_names(*bylines)))
+            names = p.parse_names(*bylines)
+            if self.profile.column_words:  # a column's name is never a person
+                names = Names(tuple(n for n in names.authors if not self.profile.is_column_word(n)),
+                              tuple(n for n in names.correspondents if not self.profile.is_column_word(n)))
+            self.articles.append(Article(list(self.current), names))
         self.current = None
 
     def _kinds(self) -> set[Kind]:
@@ -212,22 +219,22 @@ class _Parser:
             # indented: an indented line stays in the article above it.
             if self.closed and self._has_body():
                 self.closed = False
-            if self._has_body() and shapes.heading_shaped(t) and not p.is_signature_line(t):
+            if self._has_body() and shapes.heading_shaped(t, self.profile) and not p.is_signature_line(t):
                 return self._subhead(unit, "indent.subhead")
             if not self.closed:
                 return self._body(i, unit)
         if (self.layout.indented and not unit.indented and unit.gap_before and self._has_body()
                 and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
-                and shapes.could_be_headline(t) and not p.is_signature_line(t)):
+                and shapes.could_be_headline(t, self.profile) and not p.is_signature_line(t)):
             return self._headline(unit, "indent.headline")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._has_body()
-                and not self.closed and shapes.could_be_headline(t) and not p.is_signature_line(t)):
+                and not self.closed and shapes.could_be_headline(t, self.profile) and not p.is_signature_line(t)):
             # Articles are set apart by blank lines: a line with none above it heads a part
             # of the article (a digest's item, a sub-head), even with a dateline below it.
             return self._subhead(unit, "indent.part-heading")
         if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
-                and not p.dateline_of(t) and len(t) <= p.LONG_HEADLINE_MAX):
-            if p.is_signature_line(t) or p.is_signature_name(t):
+                and not p.dateline_of(t) and len(t) <= self.profile.long_headline_max):
+            if p.is_signature_line(t) or (p.is_signature_name(t) and not self.profile.is_column_word(t)):
                 return self._byline(unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
         if open_paragraph and not indented_paragraph and not p.is_terminated(open_paragraph[1]) \
@@ -250,10 +257,10 @@ class _Parser:
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
-        if (not self.layout.indented and not shapes.heading_shaped(t) and self._open_for_evidence(i, unit)
-                and self._headline_chance(i, unit) >= 0.5):
+        if (not self.layout.indented and not shapes.heading_shaped(t, self.profile) and self._open_for_evidence(i, unit)
+                and self._headline_chance(i, unit) >= self.profile.headline_threshold):
             return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
-        if shapes.heading_shaped(t) or self._confirmed_headline(i) or self._punctuated_headline(i):
+        if shapes.heading_shaped(t, self.profile) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
         self._body(i, unit)
 
@@ -263,7 +270,7 @@ class _Parser:
         t = unit.text
         return not (self.current is None or self.closed or self._title_only() or self._awaiting_title()
                     or self._introduced(i)
-                    or not shapes.could_be_headline(t) or self._confirmed_headline(i) or p.is_note(t)
+                    or not shapes.could_be_headline(t, self.profile) or self._confirmed_headline(i) or p.is_note(t)
                     or p.is_caption(t))
 
     def _introduced(self, i: int) -> bool:
@@ -302,7 +309,7 @@ class _Parser:
         not a paragraph, where the page marks an article boundary before it: a wider gap
         than usual, or a byline ending the text below while the article above is credited."""
         unit = self.units[i]
-        if shapes.heading_shaped(unit.text) or not shapes.could_be_headline(unit.text) or self.current is None or self.closed:
+        if shapes.heading_shaped(unit.text, self.profile) or not shapes.could_be_headline(unit.text, self.profile) or self.current is None or self.closed:
             return False
         if self._wide_gap(unit):
             return True
@@ -324,8 +331,8 @@ class _Parser:
             # Indentation marks paragraphs here: an unindented line after a blank line is the
             # rest of a paragraph a page break cut, unless it is shaped like a headline.
             self._join_rule = ("join.indent-page-break", "")
-            return p.is_terminated(t) or not shapes.heading_shaped(t)
-        if shapes.heading_shaped(t):
+            return p.is_terminated(t) or not shapes.heading_shaped(t, self.profile)
+        if shapes.heading_shaped(t, self.profile):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if self._wide_gap(unit):
                 return False
@@ -336,7 +343,7 @@ class _Parser:
             return True
         chance = self._join_probability(unit)
         self._join_rule = ("join.evidence", f"{chance:.0%}: {evidence.strongest('join', self._evidence[1])}")
-        return chance >= 0.5
+        return chance >= self.profile.join_threshold
 
     def _join_probability(self, unit: _Unit) -> float:
         open_paragraph = self._open_paragraph()
@@ -361,7 +368,7 @@ class _Parser:
             return self._headline(unit, "headline.after-end")
         if self._awaiting_title():
             return self._headline(unit, "headline.awaited", extend=True)
-        if self._title_only() and p.is_signature_name(t):
+        if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
             self._decide(unit, "byline", "byline.names-below-headline")
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only():
@@ -381,14 +388,14 @@ class _Parser:
             return self._headline(unit, "headline.credited-twice")
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
-            if chance >= 0.5:
+            if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)
             model, features = self._evidence
             return self._subhead(unit, "subhead.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
                                  confident=chance <= UNSURE_BAND[0])
         if self._wide_gap(unit):
             return self._headline(unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}")
-        if len(t) > p.SUBHEAD_MAX:
+        if len(t) > self.profile.subhead_max:
             return self._subhead(unit, "subhead.long", confident=False)
         unsure = not has_byline and self._section_ends_with_byline(i)
         why = "or the headline of an article without a byline at its top" if unsure else ""
@@ -449,7 +456,7 @@ class _Parser:
         if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
             self._start_headless(unit, "article.continued-from", confident=True)
         elif self.current is None or self.closed:
-            if shapes.could_be_headline(t):
+            if shapes.could_be_headline(t, self.profile):
                 return self._headline(unit, "headline.must-start")
             self._start_headless(unit, "article.headless", confident=False)
         signature = p.letter_signature(t)
@@ -514,10 +521,12 @@ class _Parser:
             self._add(kind, t, unit)
 
 
-def parse_page(text: str, first_line: int = 1, corrections: Corrections | None = None) -> PageParse:
+def parse_page(text: str, first_line: int = 1, corrections: Corrections | None = None,
+               profile: PaperProfile = DEFAULT) -> PageParse:
     """Split one page of normalised text into articles (and page furniture).
 
     `first_line` is the file line number of the first line of `text` (after any header),
-    so every segment and decision points at the line an archivist sees in their editor.
+    so every segment and decision points at the line an archivist sees in their editor;
+    `profile` holds the paper's own values (archive.yml `profile:`).
     """
-    return _Parser(text, first_line, corrections or Corrections()).run()
+    return _Parser(text, first_line, corrections or Corrections(), profile).run()

@@ -5,13 +5,14 @@ article. Pure predicates over one block's text; the parser weighs them in contex
 from __future__ import annotations
 
 from build_scripts.parse import patterns as p
+from build_scripts.parse.profile import DEFAULT, PaperProfile
 
 
-def heading_shaped(text: str) -> bool:
+def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Short, no sentence punctuation, no full stop at the end: a headline or a sub-head."""
     core = p.without_trailing_bracket(text)
     return (
-        len(text) <= p.HEADLINE_MAX
+        len(text) <= profile.headline_max
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)
@@ -23,18 +24,18 @@ def heading_shaped(text: str) -> bool:
     )
 
 
-def could_be_headline(text: str) -> bool:
+def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Looser: a headline may carry commas or end with ？/！ when a byline or dateline
     below it confirms it."""
-    if heading_shaped(text):
+    if heading_shaped(text, profile):
         return True
     core = p.without_trailing_bracket(text)
-    if (len(text) <= p.LONG_HEADLINE_MAX and not p.is_terminated(core) and not p.ends_mid_sentence(core)
+    if (len(text) <= profile.long_headline_max and not p.is_terminated(core) and not p.ends_mid_sentence(core)
             and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
         return True  # a long headline line, e.g. kicker + main title + subtitle
-    if spaced_headline(text):
+    if spaced_headline(text, profile):
         return True
-    if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
+    if len(text) > profile.comma_headline_max or p.is_signature_line(text) or p.is_furniture(text):
         return False
     if p.ends_mid_sentence(text) or p.glued_byline(text):
         return False
@@ -44,15 +45,15 @@ def could_be_headline(text: str) -> bool:
     return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
 
 
-def spaced_headline(text: str) -> bool:
+def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Kicker, main title and subtitle printed on one line, set apart by spaces: every piece
     short and none a sentence (a kicker may hold commas, numbers and Latin letters)."""
     pieces = text.split()
-    if not 2 <= len(pieces) <= 4 or len(text) > p.LONG_HEADLINE_MAX + 30:
+    if not 2 <= len(pieces) <= 4 or len(text) > profile.long_headline_max + 30:
         return False
     for piece in pieces:
         core = p.without_trailing_bracket(piece)
-        if (len(piece) > p.HEADLINE_MAX or p.is_terminated(core) or p.ends_mid_sentence(core)
+        if (len(piece) > profile.headline_max or p.is_terminated(core) or p.ends_mid_sentence(core)
                 or p.is_signature_line(piece) or p.is_byline_line(piece) or "。" in core):
             return False
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)

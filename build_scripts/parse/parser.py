@@ -24,19 +24,16 @@ import statistics
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
+from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit as _Unit
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import (
-    BODY_KINDS,
-    Article,
-    Decision,
     Kind,
-    Names,
     PageParse,
     Segment,
 )
 from build_scripts.parse.profile import DEFAULT, PaperProfile
-from build_scripts.parse.rules import describe
+from build_scripts.parse.state import ArticleState
 
 # A weighed decision is flagged (a warning an archivist should check) only when the
 # evidence is nearly even: measured on real pages, decisions outside this band are wrong
@@ -44,28 +41,18 @@ from build_scripts.parse.rules import describe
 UNSURE_BAND = (0.35, 0.65)
 
 
-class _Parser:
+class _Parser(BodyRules, ArticleState):
     def __init__(self, text: str, first_line: int, corrections: Corrections, profile: PaperProfile = DEFAULT):
         self.fix = corrections
-        self.profile = profile
         keep_apart = frozenset(corrections.break_before | corrections.no_join | set(corrections.labels))
         self.units, self.layout = build_units(text, first_line, keep_apart)
         gaps = [u.gap_before for u in self.units[1:]]
         self.usual_gap = statistics.median(gaps) if gaps else 1
-        self.decisions: list[Decision] = []
-        self.articles: list[Article] = []
-        self.furniture: list[Segment] = []
-        self.current: list[Segment] | None = None
-        self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
-        self.closed = False  # the current article has ended (byline or credit at its end)
+        ArticleState.__init__(self, profile)
         self._ends_with_byline_cache: dict[int, bool] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self.weighed: list[tuple[_Unit, evidence.Features]] = []  # every headline-or-not weighed
         self._join_rule = ("join.evidence", "")  # why the last continuation was joined
-        # Pieces appended to the last segment by continuations, joined once when it is done
-        # (appending to a str each time would be quadratic on long chains).
-        self._tail: list[str] = []
-        self._tail_line = 0
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
         # confirms is the least an article boundary gets on this page.
@@ -118,73 +105,6 @@ class _Parser:
                 self._ends_with_byline_cache.setdefault(k, answer)
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
-
-    # -- the article being built ---------------------------------------------------------
-
-    def _decide(self, unit: _Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
-        self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
-
-    def _add(self, kind: Kind, text: str, unit: _Unit) -> None:
-        self._flush_tail()
-        if self.current is None:
-            self._open()
-        assert self.current is not None
-        self.current.append(Segment(kind, text, unit.line, unit.end_line))
-        self.current_kinds.add(kind)
-
-    def _open(self) -> None:
-        self._finish()
-        self.current = []
-        self.current_kinds = set()
-        self.closed = False
-
-    def _finish(self) -> None:
-        self._flush_tail()
-        if self.current:
-            bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
-            if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
-                # A picture with its caption and nothing else: the photographer is its author.
-                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
-            names = p.parse_names(*bylines)
-            if self.profile.column_words:  # a column's name is never a person
-                names = Names(tuple(n for n in names.authors if not self.profile.is_column_word(n)),
-                              tuple(n for n in names.correspondents if not self.profile.is_column_word(n)))
-            self.articles.append(Article(list(self.current), names))
-        self.current = None
-
-    def _kinds(self) -> set[Kind]:
-        return self.current_kinds if self.current is not None else set()
-
-    def _has_body(self) -> bool:
-        return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})
-
-    def _title_only(self) -> bool:
-        return bool(self.current) and self._kinds() == {Kind.HEADLINE}
-
-    def _awaiting_title(self) -> bool:
-        """An article opened by an editor's note or a forced break, with no headline yet."""
-        return self.current is not None and Kind.HEADLINE not in self._kinds() and not self._has_body() \
-            and Kind.BYLINE not in self._kinds()
-
-    def _open_paragraph(self) -> tuple[Segment, str] | None:
-        """The last paragraph of the current article and how it ends, if a page break may
-        have cut it."""
-        if not self.current or self.closed:
-            return None
-        last = self.current[-1]
-        if last.kind is not Kind.PARAGRAPH:
-            return None
-        return last, self._tail[-1] if self._tail else last.text
-
-    def _extend_last(self, unit: _Unit) -> None:
-        self._tail.append(unit.text)
-        self._tail_line = unit.end_line
-
-    def _flush_tail(self) -> None:
-        if self._tail and self.current:
-            last = self.current[-1]
-            self.current[-1] = Segment(last.kind, last.text + "".join(self._tail), last.first_line, self._tail_line)
-        self._tail = []
 
     # -- the walk ------------------------------------------------------------------------
 
@@ -400,126 +320,6 @@ class _Parser:
         unsure = not has_byline and self._section_ends_with_byline(i)
         why = "or the headline of an article without a byline at its top" if unsure else ""
         return self._subhead(unit, "subhead.short", why, confident=not unsure)
-
-    def _headline(self, unit: _Unit, rule_id: str, detail: str = "", extend: bool = False,
-                  confident: bool = True) -> None:
-        self._decide(unit, "headline", rule_id, detail, confident)
-        if not extend or self.current is None or self.closed:
-            self._open()
-        self._add(Kind.HEADLINE, unit.text, unit)
-
-    def _subhead(self, unit: _Unit, rule_id: str, detail: str = "", confident: bool = True) -> None:
-        self._decide(unit, "subhead", rule_id, detail, confident)
-        self._add(Kind.SUBHEAD, unit.text, unit)
-
-    def _note_about_the_author(self, text: str) -> bool:
-        """`（作者为…教授）` names no one, and below a signed article it only says who the
-        writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
-        return bool(p.AUTHOR_NOTE_RE.match(text)) and (
-            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names(""))
-
-    def _byline(self, unit: _Unit) -> None:
-        if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
-            self._decide(unit, "note", "note.author")
-            return self._add(Kind.NOTE, unit.text, unit)
-        if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
-            # the article is signed already: a credit on its own line is its picture's
-            self._decide(unit, "caption", "caption.credit-in-signed")
-            return self._add(Kind.CAPTION, unit.text, unit)
-        if self.current is None:
-            self._decide(unit, "byline", "byline.orphan", confident=False)
-        elif self.closed:
-            self._decide(unit, "byline", "byline.continued")
-        elif self._has_body():
-            self._decide(unit, "byline", "byline.end")
-            self.closed = True
-        else:
-            self._decide(unit, "byline", "byline.top")
-        self._add(Kind.BYLINE, unit.text, unit)
-
-    def _start_headless(self, unit: _Unit, rule_id: str, confident: bool) -> None:
-        self._open()
-        self._decide(unit, "article without headline", rule_id, confident=confident)
-
-    def _body(self, i: int, unit: _Unit) -> None:
-        t = unit.text
-        if p.is_note(t):
-            if self.current is None or self.closed or self._has_body():
-                self._open()
-            self._decide(unit, "note", "note.editor")
-            return self._add(Kind.NOTE, t, unit)
-        if p.is_caption(t):
-            if self.current is None:
-                self._start_headless(unit, "article.caption-first", confident=False)
-            self._decide(unit, "caption", "caption.photo")
-            return self._add(Kind.CAPTION, t, unit)
-        if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
-            self._start_headless(unit, "article.continued-from", confident=True)
-        elif self.current is None or self.closed:
-            if shapes.could_be_headline(t, self.profile):
-                return self._headline(unit, "headline.must-start")
-            self._start_headless(unit, "article.headless", confident=False)
-        signature = p.letter_signature(t)
-        if signature and Kind.PARAGRAPH in self._kinds():
-            self.closed = True
-            self._decide(unit, "byline", "byline.letter")
-            return self._add(Kind.BYLINE, t, unit)
-        dated = p.dateline_of(t)
-        # (not where indentation marks paragraphs: there only a line that is not indented
-        # opens an article — a digest's items carry datelines of their own)
-        if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
-                and not (self.layout.indented and unit.indented):
-            self._start_headless(unit, "article.second-dateline", confident=False)
-        if dated:
-            dateline, credit, rest = dated
-            self._decide(unit, "dateline", "dateline.opening", dateline)
-            self._add(Kind.DATELINE, dateline, unit)
-            if credit:
-                self._add(Kind.BYLINE, credit, unit)
-            t = rest
-            if not t:
-                return
-        self._paragraph(unit, t)
-
-    # What may end the last paragraph of an article, glued to it.
-    _GLUED_ENDINGS = (
-        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline.glued"),
-        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dateline.glued-credit"),
-    )
-
-    def _paragraph(self, unit: _Unit, t: str) -> None:
-        for split, kind, label, why in self._GLUED_ENDINGS:
-            found = split(t)
-            if found:
-                text, ending = found
-                self._decide(unit, label, why, ending)
-                self._add(Kind.PARAGRAPH, text, unit)
-                self._add(kind, ending, unit)
-                self.closed = True
-                return
-        self._decide(unit, "paragraph", "paragraph")
-        self._add(Kind.PARAGRAPH, t, unit)
-        if p.JUMP_TO_RE.search(t):
-            self.closed = True  # 下转第N版: the rest is on another page
-
-    def _apply_forced(self, unit: _Unit, label: str) -> None:
-        rule = "fix.label"
-        t = unit.text
-        if label == "furniture":
-            self._decide(unit, "furniture", rule)
-            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
-        elif label == "headline":
-            self._headline(unit, rule, extend=self._title_only() or self._awaiting_title())
-        elif label == "byline":
-            self._byline(unit)
-        elif label == "dateline":
-            self._decide(unit, "dateline", rule)
-            self._add(Kind.DATELINE, t, unit)
-        else:
-            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[label]
-            self._decide(unit, label, rule)
-            self._add(kind, t, unit)
-
 
 def parse_page(text: str, first_line: int = 1, corrections: Corrections | None = None,
                profile: PaperProfile = DEFAULT) -> PageParse:

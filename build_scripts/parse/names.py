@@ -91,8 +91,9 @@ _BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
 _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
               "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 _PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
+_LETTER_NAME = rf"(?:[{HAN}·]{{2,8}}|[{HAN}]\s+[{HAN}]{{1,2}})"  # 王小明, or spaced to fill: 贾  瑞
 LETTER_SIGNATURE_RE = re.compile(
-    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}}))$"
+    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME}))$"
 )
 
 
@@ -140,7 +141,7 @@ def letter_signature(text: str) -> str | None:
     m = LETTER_SIGNATURE_RE.match(text)
     if not m:
         return None
-    name = m.group(2) or m.group(4)
+    name = "".join((m.group(2) or m.group(4)).split())
     return name if looks_like_name(name) else None
 
 

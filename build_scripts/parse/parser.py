@@ -132,6 +132,9 @@ class _Parser(BodyRules, ArticleState):
             self._decide(unit, "furniture", "furniture")
             self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
             return
+        if p.EDITORS_SIGN_RE.match(t) and Kind.NOTE in self._kinds():
+            self._decide(unit, "note", "note.editors-sign")
+            return self._extend_note(unit)
         open_paragraph = self._open_paragraph()
         indented_paragraph = self.layout.indented and unit.indented
         if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):
@@ -139,7 +142,8 @@ class _Parser(BodyRules, ArticleState):
             # indented: an indented line stays in the article above it.
             if self.closed and self._has_body():
                 self.closed = False
-            if self._has_body() and shapes.heading_shaped(t, self.profile) and not p.is_signature_line(t):
+            if (self._has_body() or self._title_only()) and shapes.heading_shaped(t, self.profile) \
+                    and not p.is_signature_line(t) and not p.dateline_of(t):
                 return self._subhead(unit, "indent.subhead")
             if not self.closed:
                 return self._body(i, unit)

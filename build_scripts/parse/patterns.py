@@ -13,6 +13,7 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     _AUTHOR_NOTE_CORE,
     _CLOSE,
     _GROUPS,
+    _LETTER_NAME,
     _NAMELESS_ROLE_RE,
     _NAMES,
     _OPEN,
@@ -122,6 +123,8 @@ JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
+# The editors sign their note off on a line of its own: ——编  者
+EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -167,7 +170,9 @@ _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+[{HAN}·]{{2,8}}\s*{_CLOSE})$"),
+    # a reader's letter signed with a place and a name: …。（浙江杭州 王小明） / …。江苏省苏州市  贾  瑞
+    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
+               rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"),
     # a commentary signed with its writers' names only: …的光。徐 阳
     re.compile(rf"{_AFTER_SENTENCE}\s*({_NAMES})$"),
 ]

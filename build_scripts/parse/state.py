@@ -110,3 +110,7 @@ class ArticleState:
     def _start_headless(self, unit: Unit, rule_id: str, confident: bool) -> None:
         self._open()
         self._decide(unit, "article without headline", rule_id, confident=confident)
+
+    def _extend_note(self, unit: Unit) -> None:
+        """The editors' sign-off is part of their note, as a block of its own."""
+        self._add(Kind.NOTE, unit.text, unit)

@@ -33,7 +33,7 @@ _SPACE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what read
 EPOCHS = 30
 LEARNING_RATE = 0.1
 L2 = 1e-4
-FIXTURE_WEIGHT = 5  # a fixture decision counts as this many corpus decisions
+FIXTURE_WEIGHT = 8  # a fixture decision counts as this many corpus decisions
 
 
 def _norm(text: str) -> str:

@@ -188,7 +188,7 @@ def words(text: str) -> frozenset[str]:
 _HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
-def cohesion(these: frozenset[str], those: frozenset[str]) -> float:
+def cohesion(these: frozenset[str], those: frozenset[str] | set[str]) -> float:
     """The share of these words that those share: how much a stretch of text talks about
     what the article above talks about (a new article changes the subject)."""
     return len(these & those) / len(these) if these else 0.0

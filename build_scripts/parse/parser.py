@@ -53,6 +53,9 @@ class _Parser(BodyRules, ArticleState):
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self.weighed: list[tuple[_Unit, evidence.Features]] = []  # every headline-or-not weighed
         self._join_rule = ("join.evidence", "")  # why the last continuation was joined
+        self._words_of: list[Segment] | None = None  # the article whose words are counted
+        self._words_counted = 0
+        self._words: set[str] = set()
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
         # confirms is the least an article boundary gets on this page.
@@ -206,13 +209,24 @@ class _Parser(BodyRules, ArticleState):
             return segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
         return False
 
+    def _article_words(self) -> set[str]:
+        """The character pairs of the article so far, kept up to date as it grows (not
+        recounted for every line weighed)."""
+        segments = self.current or []
+        if self._words_of is not self.current or self._words_counted > len(segments):
+            self._words_of, self._words_counted, self._words = self.current, 0, set()
+        for segment in segments[max(self._words_counted - 1, 0):]:  # the last one may have grown
+            self._words |= evidence.words(segment.text)
+        self._words_counted = len(segments)
+        return self._words
+
     def _headline_chance(self, i: int, unit: _Unit) -> float:
         before = self.units[i - 1].text if i else None
         after = self.units[i + 1].text if i + 1 < len(self.units) else None
         last = self.current[-1].kind if self.current else None
         previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
         credited = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-        above = frozenset().union(*(evidence.words(s.text) for s in self.current or []))
+        above = self._article_words()
         below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1:i + 3]))
         features = evidence.headline_features(unit.text, before, after, unit.gap_before, self.usual_gap, previous,
                                               credited, self._section_ends_with_byline(i),

@@ -234,7 +234,10 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 
 
 def is_caption(text: str) -> bool:
-    return len(text) <= 200 and bool(PHOTO_CREDIT_RE.search(text))
+    # every photo credit ends in 摄/摄影/供图/提供 (before closing brackets): a cheap look first
+    tail = text.rstrip("）)。. ")[-2:]
+    return (len(text) <= 200 and any(ch in tail for ch in "摄影图供")
+            and bool(PHOTO_CREDIT_RE.search(text)))
 
 
 _PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")

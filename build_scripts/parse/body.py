@@ -64,7 +64,7 @@ class BodyRules(ArticleState):
         # (not where indentation marks paragraphs: there only a line that is not indented
         # opens an article — a digest's items carry datelines of their own)
         if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
-                and not (self.layout.indented and unit.indented):
+                and not (self.layout.indented and unit.indented) and not self.digest:
             self._start_headless(unit, "article.second-dateline", confident=False)
         if dated:
             dateline, credit, rest = dated

@@ -39,6 +39,7 @@ from build_scripts.parse.state import ArticleState
 # evidence is nearly even: measured on real pages, decisions outside this band are wrong
 # too seldom for a warning to be worth reading.
 UNSURE_BAND = (0.35, 0.65)
+DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 
 
 class _Parser(BodyRules, ArticleState):
@@ -195,7 +196,7 @@ class _Parser(BodyRules, ArticleState):
         """Is the line inside an open article, where only the weighed evidence can tell a
         new article's headline from a sub-head or a paragraph?"""
         t = unit.text
-        return not (self.current is None or self.closed or self._title_only() or self._awaiting_title()
+        return not (self.current is None or self.closed or self._title_only() or self._awaiting_title() or self.digest
                     or self._introduced(i)
                     or not shapes.could_be_headline(t, self.profile) or self._confirmed_headline(i) or p.is_note(t)
                     or p.is_caption(t))
@@ -292,8 +293,27 @@ class _Parser(BodyRules, ArticleState):
         self._evidence = ("join", features)
         return evidence.probability("join", features)
 
+    def _digest_item(self, i: int, unit: _Unit) -> bool:
+        """A column of short items (环球扫描, 八方速递): its title is a short name with the
+        first item's title right below it; the items' titles and datelines stay inside it
+        until a wider gap, or a headline with a byline of its own."""
+        t = unit.text
+        if not shapes.heading_shaped(t, self.profile) or p.is_signature_name(t):
+            return False
+        nxt = self._next(i)
+        if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
+            return False
+        if self._title_only() and len(self.current or []) == 1 and len(p.without_trailing_bracket(
+                (self.current or [])[0].text)) <= DIGEST_TITLE_MAX:
+            self.digest = True
+        return self.digest and not self.closed and not self._wide_gap(unit)
+
     def _heading(self, i: int, unit: _Unit) -> None:
         t = unit.text
+        if p.COLUMN_BOX_RE.match(t):
+            return self._headline(unit, "headline.column-box")
+        if self._digest_item(i, unit):
+            return self._subhead(unit, "subhead.digest-item")
         if self._confirmed_headline(i):
             if self._awaiting_title():
                 return self._headline(unit, "headline.after-note", extend=True)

@@ -102,7 +102,7 @@ FURNITURE_RE = re.compile(
 
 # A photo credit ends a caption: 图为…。本报记者 王洋摄 / 新华社记者 李明 摄
 PHOTO_CREDIT_RE = re.compile(
-    rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)"
+    rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)(?:\s*{_OPEN}[^（(）)]{{1,10}}{_CLOSE})?"  # …摄（人民视觉）
     rf"|(?:新华社|中新社|本报)?发?\s*{_OPEN}\s*(?:{ROLE}\s*)?{_NAMES}\s*摄\s*{_CLOSE}"
     rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?)$"
 )
@@ -123,6 +123,8 @@ JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
+# A box that opens a page's picture items or its contents: always an article of its own
+COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
 # The editors sign their note off on a line of its own: ——编  者
 EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 
@@ -235,8 +237,8 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 
 def is_caption(text: str) -> bool:
     # every photo credit ends in 摄/摄影/供图/提供 (before closing brackets): a cheap look first
-    tail = text.rstrip("）)。. ")[-2:]
-    return (len(text) <= 200 and any(ch in tail for ch in "摄影图供")
+    tail = text[-16:]
+    return (len(text) <= 200 and ("摄" in tail or "供图" in tail or "提供" in tail)
             and bool(PHOTO_CREDIT_RE.search(text)))
 
 

@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "dateline.glued-credit": "dispatch credit at the end of the text",
     "dateline.opening": "paragraph opens with a dateline",
     # headline or not
+    "headline.column-box": "a picture-items or contents box (图片报道, 导读) opens an article",
+    "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
     "headline.confirmed": "a byline, dateline or editor's note follows it",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

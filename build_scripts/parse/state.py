@@ -26,6 +26,7 @@ class ArticleState:
         self.current: list[Segment] | None = None
         self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
         self.closed = False  # the current article has ended (byline or credit at its end)
+        self.digest = False  # the current article is a column of short items (环球扫描)
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -47,6 +48,7 @@ class ArticleState:
         self.current = []
         self.current_kinds = set()
         self.closed = False
+        self.digest = False
 
     def _finish(self) -> None:
         self._flush_tail()

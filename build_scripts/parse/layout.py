@@ -100,6 +100,19 @@ def detect_layout(lines: list[str]) -> Layout:
     return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width)
 
 
+def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Layout) -> bool:
+    """Where paragraphs are indented, a single line that is not indented and is shaped like
+    a headline only happens to fill the column: the line below it is not its rest — unless
+    it is the rest of a paragraph a page break cut (a blank line above it, and the block
+    before that stopped mid-sentence)."""
+    from build_scripts.parse.patterns import is_terminated  # (neither needs the layout)
+    from build_scripts.parse.shapes import heading_shaped
+
+    if not layout.indented or unit.indented or unit.last_line or not heading_shaped(unit.text):
+        return False
+    return not (unit.gap_before and before is not None and not is_terminated(before.text))
+
+
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
     """The page's blocks. Lines named in `keep_apart` (an archivist's corrections) always
     start a block of their own."""
@@ -119,7 +132,7 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         full = bool(layout.wrap_width) and layout.wrap_width - 1 <= len(raw.rstrip()) <= layout.wrap_width
         prev = units[-1] if units else None
         if (prev is not None and layout.wrap_width and gap == 0 and prev.full and number not in keep_apart
-                and not (layout.indented and indented)):
+                and not (layout.indented and indented) and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout)):
             units[-1] = Unit(prev.text + line, prev.line, prev.gap_before, prev.indented, number, full)
         else:
             units.append(Unit(line, number, gap, indented, 0, full))

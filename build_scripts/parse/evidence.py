@@ -130,7 +130,7 @@ def join_features(before: str, after: str, lead: bool) -> Features:
     if p.dateline_of(after):
         f["after_dateline"] = 1.0
     # A quotation or a bracket opened and not closed: the sentence goes on below.
-    if _unclosed(before):
+    if leaves_open(before):
         f["before_leaves_open"] = 1.0
     if _closes_first(after):
         f["after_closes_first"] = 1.0
@@ -145,7 +145,8 @@ def join_features(before: str, after: str, lead: bool) -> Features:
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
 
 
-def _unclosed(text: str) -> bool:
+def leaves_open(text: str) -> bool:
+    """A quotation or bracket opened and not closed."""
     return any(text.count(left) > text.count(right) for left, right in _PAIRS)
 
 

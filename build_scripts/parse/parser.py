@@ -147,7 +147,7 @@ class _Parser(BodyRules, ArticleState):
             if self.closed and self._has_body():
                 self.closed = False
             if (self._has_body() or self._title_only()) and shapes.heading_shaped(t, self.profile) \
-                    and not p.is_signature_line(t) and not p.dateline_of(t):
+                    and not p.is_signature_line(t) and not p.dateline_of(t) and not self._cut_by_page_break(i):
                 return self._subhead(unit, "indent.subhead")
             if not self.closed:
                 return self._body(i, unit)
@@ -292,6 +292,16 @@ class _Parser(BodyRules, ArticleState):
         features = evidence.join_features(open_paragraph[1], unit.text, lead)
         self._evidence = ("join", features)
         return evidence.probability("join", features)
+
+    def _cut_by_page_break(self, i: int) -> bool:
+        """Where indentation marks paragraphs: does the rest of this line come after a page
+        break (a blank line, then a line that is not indented and is not a headline)? Or
+        does it leave a quotation or a bracket open?"""
+        if evidence.leaves_open(self.units[i].text):
+            return True
+        nxt = self._next(i)
+        return (nxt is not None and nxt.gap_before > 0 and not nxt.indented
+                and (p.is_terminated(nxt.text) or not shapes.heading_shaped(nxt.text, self.profile)))
 
     def _digest_item(self, i: int, unit: _Unit) -> bool:
         """A column of short items (环球扫描, 八方速递): its title is a short name with the

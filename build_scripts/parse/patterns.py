@@ -147,6 +147,8 @@ def is_terminated(text: str) -> bool:
     if _BRACKETED_NOTE_RE.search(text):
         return True
     core = text.rstrip(CLOSERS + " ")
+    if core[-1:] == "." and core[-2:-1].isdigit():
+        return False  # a decimal point a break cut off: 4.|39
     return bool(core) and core[-1] in TERMINAL
 
 

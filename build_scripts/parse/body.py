@@ -66,6 +66,10 @@ class BodyRules(ArticleState):
         if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
                 and not (self.layout.indented and unit.indented) and not self.digest:
             self._start_headless(unit, "article.second-dateline", confident=False)
+        if dated and self._has_body() and not self.closed:
+            # an item of a digest (or of a joint report) opens with a dateline of its own:
+            # it stays in the item's text, the article has none of its own
+            dated = None
         if dated:
             dateline, credit, rest = dated
             self._decide(unit, "dateline", "dateline.opening", dateline)

@@ -214,6 +214,10 @@ def headline_features(text: str, before: str | None, after: str | None, gap: int
     if text_cohesion is not None:
         f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
     f.update(_shape("", text))
+    # a sentence often opens with a short phrase and a comma (此外，/ 据介绍，/ 近年来，)
+    m = _FIRST_COMMA_RE.search(text[:8])
+    if m and m.start() <= 4:
+        f["opens_like_a_sentence"] = 1.0
     wider = gap - max(usual_gap, 1)
     f[f"gap_wider:{max(min(int(wider), 2), -1)}"] = 1.0
     f["previous:" + previous] = 1.0

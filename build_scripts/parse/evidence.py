@@ -42,6 +42,8 @@ def char_class(ch: str) -> str:
         return "quote_close"
     if ch in _QUOTE_OPEN:
         return "quote_open"
+    if ch in "()[]<>{}":
+        return "ascii_bracket"  # code and markup, not a column tag（金台随笔）
     if ch in p.BRACKET_CLOSERS:
         return "bracket_close"
     if ch in "（(【[":

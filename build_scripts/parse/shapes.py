@@ -4,8 +4,12 @@ article. Pure predicates over one block's text; the parser weighs them in contex
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.parse import patterns as p
 from build_scripts.parse.profile import DEFAULT, PaperProfile
+
+_HAN_RE = re.compile(rf"[{p.HAN}]")
 
 
 def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -53,6 +57,8 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         return False
     for piece in pieces:
         core = p.without_trailing_bracket(piece)
+        if not _HAN_RE.search(piece):
+            return False  # every piece of a headline says something in words (not `##`, `|`)
         if (len(piece) > profile.headline_max or p.is_terminated(core) or p.ends_mid_sentence(core)
                 or p.is_signature_line(piece) or p.is_byline_line(piece) or "。" in core):
             return False

@@ -85,8 +85,16 @@ class _Parser(BodyRules, ArticleState):
         )
 
     def _ends_article(self, i: int) -> bool:
+        """Does unit i sign an article off with a byline of its own (a second one, if the
+        article is signed at its top)? A dispatch credit (（本报柏林电）), a note about the
+        writer, a photo credit or the page's furniture do not."""
         text = self.units[i].text
-        if p.glued_byline(text) or p.glued_end_credit(text) or p.is_end_credit(text) or p.JUMP_TO_RE.search(text):
+        if p.is_furniture(text) or p.AUTHOR_NOTE_RE.match(text) or p.is_caption(text):
+            return False
+        glued = p.glued_byline(text)
+        if glued and p.AUTHOR_NOTE_RE.match(glued[1]):
+            return False
+        if glued or p.JUMP_TO_RE.search(text):
             return True
         if p.is_signature_line(text):
             return i > 0 and not shapes.heading_shaped(self.units[i - 1].text, self.profile)

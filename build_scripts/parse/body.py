@@ -4,8 +4,8 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
+from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
 from build_scripts.parse.state import ArticleState
@@ -87,9 +87,24 @@ class BodyRules(ArticleState):
         (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dateline.glued-credit"),
     )
 
+    def _names_end_the_article(self, unit: Unit, names: str) -> bool:
+        """Names alone after the last sentence (…的光。徐 阳) sign the article — unless the
+        text goes on below them: then a page break cut a sentence after a name (…。李海燕介|绍)."""
+        if p.ROLE_RE.search(names) or names[:1] in "（(":
+            return True
+        nxt = self.next_unit(unit)
+        if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
+            return True
+        if self.layout.indented:  # headlines, too, stand unindented after a blank line here
+            return not evidence.continues_word(unit.text, nxt.text)
+        return not (nxt.gap_before <= 1 and nxt.text[:1] not in "“（(《"
+                    and not shapes.could_be_headline(nxt.text, self.profile))
+
     def _paragraph(self, unit: Unit, t: str) -> None:
         for split, kind, label, why in self._GLUED_ENDINGS:
             found = split(t)
+            if found and kind is Kind.BYLINE and not self._names_end_the_article(unit, found[1]):
+                found = None
             if found:
                 text, ending = found
                 self._decide(unit, label, why, ending)

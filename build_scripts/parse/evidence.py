@@ -84,6 +84,12 @@ def _word_across(before: str, after: str) -> bool:
     return False
 
 
+def continues_word(before: str, after: str) -> bool:
+    """Certain signs that `after` carries on `before`: a word runs across the break, or
+    `after` starts with a character no sentence starts with."""
+    return after[:1] in _NEVER_FIRST or _word_across(before, after)
+
+
 def _pair_frequency(before: str, after: str) -> float:
     """How common the characters across the break are as a word (log of jieba's count)."""
     freq = _segmenter().get_FREQ

@@ -24,7 +24,7 @@ _MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
 _CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
 ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
-_ROLE_RE = re.compile(ROLE)
+_ROLE_RE = ROLE_RE = re.compile(ROLE)
 
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"

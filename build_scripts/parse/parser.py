@@ -56,6 +56,7 @@ class _Parser(BodyRules, ArticleState):
         self._join_rule = ("join.evidence", "")  # why the last continuation was joined
         self._words_of: list[Segment] | None = None  # the article whose words are counted
         self._words_counted = 0
+        self._at = 0  # the unit being labelled
         self._words: set[str] = set()
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
@@ -67,6 +68,10 @@ class _Parser(BodyRules, ArticleState):
 
     def _next(self, i: int) -> _Unit | None:
         return self.units[i + 1] if i + 1 < len(self.units) else None
+
+    def next_unit(self, unit: _Unit) -> _Unit | None:
+        """The block after this one (units are walked in order: found from the current one)."""
+        return self._next(self._at) if self.units[self._at] is unit else None
 
     def _wide_gap(self, unit: _Unit) -> bool:
         """More blank lines before the unit than between paragraphs, and as many as before
@@ -139,6 +144,7 @@ class _Parser(BodyRules, ArticleState):
         return PageParse(self.articles, self.furniture, self.decisions)
 
     def _label(self, i: int, unit: _Unit) -> None:
+        self._at = i
         t = unit.text
         if p.is_furniture(t):
             self._decide(unit, "furniture", "furniture")

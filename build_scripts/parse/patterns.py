@@ -23,6 +23,7 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     HAN,
     NUM_HAN,
     ROLE,
+    ROLE_RE,
     is_byline_line,
     is_name_line,
     is_signature_line,
@@ -35,7 +36,7 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
 
 # What the parser reads through this module, byline shapes included.
 __all__ = [
-    "AUTHOR_NOTE_RE", "BRACKETED_BYLINE_RE", "HAN", "NUM_HAN", "ROLE", "is_byline_line", "is_name_line",
+    "AUTHOR_NOTE_RE", "BRACKETED_BYLINE_RE", "HAN", "NUM_HAN", "ROLE", "ROLE_RE", "is_byline_line", "is_name_line",
     "is_signature_line", "is_signature_name", "letter_signature", "looks_like_name", "names_are_plausible",
     "parse_names",
 ]

@@ -18,6 +18,11 @@ from build_scripts.parse.rules import describe
 
 
 class ArticleState:
+    units: list[Unit]
+
+    def next_unit(self, unit: Unit) -> Unit | None:  # the walk knows (parser.py)
+        raise NotImplementedError
+
     def __init__(self, profile: PaperProfile):
         self.profile = profile
         self.decisions: list[Decision] = []

@@ -16,6 +16,14 @@ def test_names_glued_after_the_last_sentence_are_the_byline():
     assert article.text.endswith("是我们共同的心愿。")
 
 
+def test_names_cut_off_by_a_page_break_are_not_a_byline():
+    page = ("园区迎来新项目\n\n本报记者 方 远\n\n项目负责人说，园区配套完善，服务到位。李海燕介\n\n"
+            "绍，新项目投产后将带动上千人就业。\n")
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"]
+    assert article.blocks[-1].text == "项目负责人说，园区配套完善，服务到位。李海燕介绍，新项目投产后将带动上千人就业。"
+
+
 def test_a_column_word_in_brackets_is_not_a_reporter():
     page = "一座城的早餐地图\n\n本报记者 方 远\n\n清晨的街角，包子铺前排起了长队。\n\n（记者手记）\n"
     article = parse_page(page).articles[0]

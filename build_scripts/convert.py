@@ -50,8 +50,12 @@ def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going
     pages = []
     found = discover(source_dir, report)
     if not found:
-        raise InputError(str(source_dir), None, "holds no issue texts (*.txt)",
-                         "put the issue texts there (e.g. source_texts/2022/2022-01-28.txt), or give another folder with --source")
+        raise InputError(
+            str(source_dir),
+            None,
+            "holds no issue texts (*.txt)",
+            "put the issue texts there (e.g. source_texts/2022/2022-01-28.txt), or give another folder with --source",
+        )
     for one in found:
         try:
             with while_reading(one.rel):
@@ -72,7 +76,8 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
         if key in seen:
             which = f"page {page.meta.page}" if page.meta.page else "no page number"
             problem = Problem(
-                page.path, None,
+                page.path,
+                None,
                 f"is a second file for {page.meta.date} ({which}); {seen[key].path} is the first",
                 "merge the two files, or give each its own page number (YYYY-MM-DD_NN.txt)",
             )
@@ -92,17 +97,29 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
             result = parse_page(page.text, page.first_line, page.corrections)
         for decision in result.decisions:
             if not decision.confident:
-                report.warn(page.path, decision.line, f"unsure: {decision.label} ({decision.rule})",
-                            "check it; fix it with a .fix.yml sidecar if it is wrong (see README)")
+                report.warn(
+                    page.path,
+                    decision.line,
+                    f"unsure: {decision.label} ({decision.rule})",
+                    "check it; fix it with a .fix.yml sidecar if it is wrong (see README)",
+                )
         for article in result.articles:
             if not any(s.kind in BODY_KINDS for s in article.segments):
                 first = article.segments[0]
-                report.warn(page.path, first.first_line, f"“{first.text[:30]}” has no text below it",
-                            "check the source for text lost before it reached this file; mark the line "
-                            "furniture or paragraph in a .fix.yml sidecar if it is not a headline")
+                report.warn(
+                    page.path,
+                    first.first_line,
+                    f"“{first.text[:30]}” has no text below it",
+                    "check the source for text lost before it reached this file; mark the line "
+                    "furniture or paragraph in a .fix.yml sidecar if it is not a headline",
+                )
         if not result.articles:
-            report.warn(page.path, None, "no article found in this file (it is empty or has only page furniture)",
-                        "check the file; remove it if it is not an issue text")
+            report.warn(
+                page.path,
+                None,
+                "no article found in this file (it is empty or has only page furniture)",
+                "check the file; remove it if it is not an issue text",
+            )
         parsed.append((page, result))
     return parsed
 
@@ -113,8 +130,9 @@ def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list
     return {page.path: [s.text for s in result.furniture] for page, result in parsed if result.furniture}
 
 
-def render(placed: list[PlacedArticle], config: ArchiveConfig,
-           furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
+def render(
+    placed: list[PlacedArticle], config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
+) -> dict[str, str]:
     assign_tags(placed, config.tags_per_article)
     catalogue = Catalogue.build(placed)
     files: dict[str, str] = {}

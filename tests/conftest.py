@@ -29,7 +29,10 @@ def non_space(text: str) -> str:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", *args],
-        cwd=cwd or ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
@@ -65,7 +68,10 @@ def build_site(project: Path, *args: str, env: dict[str, str] | None = None) -> 
     environ = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}  # only what a test sets
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, capture_output=True, text=True, env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -87,7 +93,9 @@ SEARCH_ISSUE = ROOT / "tests" / "data" / "search" / "2022-01-29_03_经济.txt"
 def search_site(tmp_path_factory) -> Path:
     """The sample plus a second issue with a 版 number, compound words (国家统计局, 政法委)
     and bylines with names jieba splits (欧阳晓岚), converted and built once."""
-    project = make_archive(tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")})
+    project = make_archive(
+        tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")}
+    )
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr
     built = build_site(project)
@@ -119,8 +127,13 @@ def published_sites(sample_site) -> dict[str, Path]:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
 BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 

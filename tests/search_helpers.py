@@ -39,14 +39,19 @@ def search(page, query: str) -> tuple[str, list[Result]]:
     results = []
     for item in page.locator(".md-search-result__item").all():
         link = item.locator("a.md-search-result__link").first
-        results.append(Result(
-            title=clean(link.locator("h1").inner_text()),
-            details=clean(link.locator("h1").evaluate(
-                "h => { const d = h.querySelector('.zh-search-details');"
-                " return d ? getComputedStyle(d, '::after').content.replace(/^\"|\"$/g, '') : '' }")),
-            text=clean(link.inner_text()),
-            href=link.get_attribute("href"),
-        ))
+        results.append(
+            Result(
+                title=clean(link.locator("h1").inner_text()),
+                details=clean(
+                    link.locator("h1").evaluate(
+                        "h => { const d = h.querySelector('.zh-search-details');"
+                        " return d ? getComputedStyle(d, '::after').content.replace(/^\"|\"$/g, '') : '' }"
+                    )
+                ),
+                text=clean(link.inner_text()),
+                href=link.get_attribute("href"),
+            )
+        )
     return clean(meta.inner_text()), results
 
 

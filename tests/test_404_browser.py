@@ -45,7 +45,9 @@ def serve_under_subpath(site: Path, tmp_path: Path):
         yield base + SUBPATH.lstrip("/")
 
 
-@pytest.mark.parametrize("missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"])
+@pytest.mark.parametrize(
+    "missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"]
+)
 def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, published_sites, tmp_path, missing):
     failed = []
     page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url))

@@ -130,8 +130,10 @@ def test_citation_meta_tags_make_zotero_save_a_newspaper_article(site):
 def test_citation_box_has_gbt7714_and_chicago(site):
     citations = Page(article_html(site, LI_JIE)).citations
     assert "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28." in citations
-    assert "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022, " \
-           f"{SUB_PATH_SITE_URL}{LI_JIE}/." in citations
+    assert (
+        "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022, "
+        f"{SUB_PATH_SITE_URL}{LI_JIE}/." in citations
+    )
     olympic = Page(article_html(site, OLYMPIC)).citations
     assert "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-29(4)." in olympic
 
@@ -158,8 +160,11 @@ def _resolve(site: Path, page_file: Path, href: str) -> Path | None:
 @pytest.mark.parametrize("folder", ["site", "site-offline"])
 def test_every_link_on_every_article_page_leads_to_a_file(rich_site, folder):
     site = rich_site / folder
-    pages = [p for p in site.glob("20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*") if p.suffix in ("", ".html")
-             and p.name not in ("index.html",) and (p.is_file() or (p / "index.html").is_file())]
+    pages = [
+        p
+        for p in site.glob("20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*")
+        if p.suffix in ("", ".html") and p.name not in ("index.html",) and (p.is_file() or (p / "index.html").is_file())
+    ]
     pages = [p / "index.html" if p.is_dir() else p for p in pages]
     assert len(pages) == 13
     for page_file in pages:

@@ -13,7 +13,10 @@ def test_bench_search_prints_a_table_for_every_variant_and_mode(browser):
     assert result.returncode == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if re.match(r"^\| 20 \|", line)]
     assert {tuple(cell.strip() for cell in row.split("|")[2:4]) for row in rows} == {
-        ("zh-search", "hosted"), ("zh-search", "offline"), ("baseline", "hosted"), ("baseline", "offline"),
+        ("zh-search", "hosted"),
+        ("zh-search", "offline"),
+        ("baseline", "hosted"),
+        ("baseline", "offline"),
     }
     for row in rows:
         cells = [c.strip() for c in row.split("|")[1:-1]]

@@ -149,6 +149,9 @@ def test_pages_pass_an_accessibility_audit(page, sample_url, name):
     assert page.locator("main").count() == 1 and page.locator("header.md-header").count() == 1
     assert page.locator("footer").count() >= 1 and page.locator("nav").count() >= 1
     results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["html"][:120] for n in v["nodes"][:3]])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["html"][:120] for n in v["nodes"][:3]])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == [], serious

@@ -18,7 +18,15 @@ SLUG = "zhejiang-daily"  # source_texts/archive.yml
 
 
 def make_bundle(project: Path, out: Path) -> Path:
-    result = run_cli("bundle", "--config-file", str(project / "mkdocs.yml"), "--source", str(project / "source_texts"), "--out", str(out))
+    result = run_cli(
+        "bundle",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--source",
+        str(project / "source_texts"),
+        "--out",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out / f"{SLUG}-offline.zip"
@@ -95,8 +103,12 @@ def refs_of(page: Path) -> list[tuple[str, str, str]]:
 
 
 def test_no_page_fetches_anything_from_another_host(unzipped):
-    fetched = [(p.name, tag, url) for p in unzipped.rglob("*.html") for tag, attr, url in refs_of(p)
-               if tag != "a" and url.startswith(("http:", "https:", "//"))]
+    fetched = [
+        (p.name, tag, url)
+        for p in unzipped.rglob("*.html")
+        for tag, attr, url in refs_of(p)
+        if tag != "a" and url.startswith(("http:", "https:", "//"))
+    ]
     assert fetched == []
 
 
@@ -161,14 +173,22 @@ def bundle_variant(project: Path, out: Path, name: str, old: str, new: str):
 
 
 def test_bundle_refuses_a_page_that_loads_from_another_host(search_site, tmp_path):
-    result = bundle_variant(search_site, tmp_path, "mkdocs-cdn.yml", "\nplugins:", "\nextra_javascript:\n  - https://cdn.example.com/stats.js\n\nplugins:")
+    result = bundle_variant(
+        search_site,
+        tmp_path,
+        "mkdocs-cdn.yml",
+        "\nplugins:",
+        "\nextra_javascript:\n  - https://cdn.example.com/stats.js\n\nplugins:",
+    )
     assert result.returncode == 1
     assert "would load" in result.stderr and "<script src=https://cdn.example.com/stats.js>" in result.stderr
     assert not list(tmp_path.glob("*.zip"))
 
 
 def test_bundle_refuses_web_fonts(search_site, tmp_path):
-    result = bundle_variant(search_site, tmp_path, "mkdocs-fonts.yml", "  font: false\n", "  font:\n    text: Noto Sans SC\n")
+    result = bundle_variant(
+        search_site, tmp_path, "mkdocs-fonts.yml", "  font: false\n", "  font:\n    text: Noto Sans SC\n"
+    )
     assert result.returncode == 1 and "set `font: false`" in result.stderr
     assert not list(tmp_path.glob("*.zip"))
 

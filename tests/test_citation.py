@@ -30,12 +30,15 @@ def test_gbt7714_gives_the_page_in_brackets_after_the_date():
     assert gbt7714(work(page=4)) == "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28(4)."
 
 
-@pytest.mark.parametrize(("creators", "head"), [
-    (["陈毅人", "鲁冰"], "陈毅人, 鲁冰. "),
-    (["陈洋根", "赵文琼", "武露露"], "陈洋根, 赵文琼, 武露露. "),
-    (["甲", "乙", "丙", "丁"], "甲, 乙, 丙, 等. "),
-    ([], ""),
-])
+@pytest.mark.parametrize(
+    ("creators", "head"),
+    [
+        (["陈毅人", "鲁冰"], "陈毅人, 鲁冰. "),
+        (["陈洋根", "赵文琼", "武露露"], "陈洋根, 赵文琼, 武露露. "),
+        (["甲", "乙", "丙", "丁"], "甲, 乙, 丙, 等. "),
+        ([], ""),
+    ],
+)
 def test_gbt7714_lists_up_to_three_creators_then_deng(creators, head):
     assert gbt7714(work(creators, title="标题")) == f"{head}标题[N]. 浙江日报, 2022-01-28."
 
@@ -48,16 +51,31 @@ def test_cited_title_is_the_main_title_with_its_subtitle_and_without_the_kicker(
 
 
 def test_work_from_front_matter_names_reporters_then_correspondents():
-    meta = {"title_parts": ["保护奥林匹克标志"], "authors": ["陈洋根"], "correspondents": ["赵文琼", "武露露"],
-            "paper": "浙江日报", "date": "2022-01-28", "page": 3, "page_name": "政法", "id": "2022-01-28-x"}
+    meta = {
+        "title_parts": ["保护奥林匹克标志"],
+        "authors": ["陈洋根"],
+        "correspondents": ["赵文琼", "武露露"],
+        "paper": "浙江日报",
+        "date": "2022-01-28",
+        "page": 3,
+        "page_name": "政法",
+        "id": "2022-01-28-x",
+    }
     w = Work.from_meta(meta)
     assert w.creators == ("陈洋根", "赵文琼", "武露露")
     assert gbt7714(w) == "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-28(3)."
 
 
 def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
-    meta = {"title_parts": ["以更大力度稳就业惠民生"], "authors": [], "correspondents": [], "byline": "（本报评论员）",
-            "paper": "浙江日报", "date": "2023-08-14", "page": 5}
+    meta = {
+        "title_parts": ["以更大力度稳就业惠民生"],
+        "authors": [],
+        "correspondents": [],
+        "byline": "（本报评论员）",
+        "paper": "浙江日报",
+        "date": "2023-08-14",
+        "page": 5,
+    }
     assert gbt7714(Work.from_meta(meta)) == "本报评论员. 以更大力度稳就业惠民生[N]. 浙江日报, 2023-08-14(5)."
     assert Work.from_meta({**meta, "byline": ""}).creators == ()
 
@@ -78,8 +96,9 @@ def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
 
 def test_chicago_page_url_quotes_and_question_marks():
     w = work(title="创新落实“除险保安”晾晒机制", page=4, url="https://example.org/2022/01/28/x/")
-    assert chicago_note(w) == ("李洁, “创新落实‘除险保安’晾晒机制,” 浙江日报, January 28, 2022, 4, "
-                               "https://example.org/2022/01/28/x/.")
+    assert chicago_note(w) == (
+        "李洁, “创新落实‘除险保安’晾晒机制,” 浙江日报, January 28, 2022, 4, https://example.org/2022/01/28/x/."
+    )
     assert chicago_bibliography(w).endswith("January 28, 2022. https://example.org/2022/01/28/x/.")
     assert chicago_note(work(title="如何保障城乡更安宁？")).startswith("李洁, “如何保障城乡更安宁？” 浙江日报")
 
@@ -89,8 +108,9 @@ def test_chicago_without_author_starts_with_the_title():
 
 
 def test_csl_json_is_a_newspaper_article():
-    (item,) = csl_json(work(["陈毅人", "鲁冰"], page=4, page_name="政法", id="2022-01-28-x",
-                            url="https://example.org/x/"))
+    (item,) = csl_json(
+        work(["陈毅人", "鲁冰"], page=4, page_name="政法", id="2022-01-28-x", url="https://example.org/x/")
+    )
     assert item == {
         "id": "2022-01-28-x",
         "type": "article-newspaper",

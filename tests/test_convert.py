@@ -11,10 +11,37 @@ import pytest
 import yaml
 from conftest import SAMPLE_TEXT, make_archive, run_cli
 
-FRONT_MATTER_KEYS = {"title", "title_parts", "date", "paper", "page", "page_name", "byline", "authors",
-                     "correspondents", "dateline", "tags", "source"}
-JSONL_KEYS = {"id", "url", "date", "paper", "page", "page_name", "title", "title_parts", "byline", "authors",
-              "correspondents", "dateline", "text", "tags", "source"}
+FRONT_MATTER_KEYS = {
+    "title",
+    "title_parts",
+    "date",
+    "paper",
+    "page",
+    "page_name",
+    "byline",
+    "authors",
+    "correspondents",
+    "dateline",
+    "tags",
+    "source",
+}
+JSONL_KEYS = {
+    "id",
+    "url",
+    "date",
+    "paper",
+    "page",
+    "page_name",
+    "title",
+    "title_parts",
+    "byline",
+    "authors",
+    "correspondents",
+    "dateline",
+    "text",
+    "tags",
+    "source",
+}
 
 
 def convert(project: Path, *extra: str):
@@ -22,8 +49,11 @@ def convert(project: Path, *extra: str):
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def read_front_matter(path: Path) -> dict:
@@ -144,8 +174,11 @@ def test_issue_metadata_from_header_then_file_name(tmp_path, name, header, date,
 
 
 def test_paper_from_archive_yml_or_header(tmp_path):
-    project = make_archive(tmp_path, {"2022-01-29.txt": "---\npaper: 钱江晚报\n---\n标题\n\n正文。\n",
-                                      "2022-01-30.txt": "标题\n\n正文。\n"}, with_sample=False)
+    project = make_archive(
+        tmp_path,
+        {"2022-01-29.txt": "---\npaper: 钱江晚报\n---\n标题\n\n正文。\n", "2022-01-30.txt": "标题\n\n正文。\n"},
+        with_sample=False,
+    )
     assert convert(project).returncode == 0
     assert [r["paper"] for r in records(project)] == ["钱江晚报", "浙江日报"]
 

@@ -25,8 +25,12 @@ def test_explain_marks_unsure_decisions(tmp_path):
     page = tmp_path / "source_texts" / "2022-01-28.txt"
     page.parent.mkdir()
     shutil.copy(ROOT / "source_texts/archive.yml", page.parent)
-    page.write_text(PAGE.replace("据统计", "西湖边记者王小明报道\n\n据统计").replace("\n\n本版责编 王华\n", "\n\n（本报记者 李明）\n"),
-                    encoding="utf-8")
+    page.write_text(
+        PAGE.replace("据统计", "西湖边记者王小明报道\n\n据统计").replace(
+            "\n\n本版责编 王华\n", "\n\n（本报记者 李明）\n"
+        ),
+        encoding="utf-8",
+    )
     out = run_cli("convert", "--source", str(page.parent), "--explain", str(page)).stdout
     assert re.search(r"^  \?\s+\d+  subhead ", out, re.MULTILINE)
 
@@ -50,7 +54,9 @@ articles:
 
 
 def test_score_prints_a_table_and_counts_mistakes(tmp_path):
-    write_fixture(tmp_path, "right", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。本报记者 陈洋根\n", EXPECTED)
+    write_fixture(
+        tmp_path, "right", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。本报记者 陈洋根\n", EXPECTED
+    )
     write_fixture(tmp_path, "wrong", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。\n", EXPECTED)
     result = run_cli("score", str(tmp_path))
     assert result.returncode == 0, result.stderr

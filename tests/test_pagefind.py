@@ -28,7 +28,10 @@ def pagefind_config(project: Path, name: str, offline: bool = False) -> Path:
 def build(config: Path, site: Path, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 
 
@@ -50,8 +53,12 @@ def test_pagefind_replaces_the_built_in_index(pagefind_site):
 
 def test_pagefind_with_materials_search_still_on_is_refused(search_site, tmp_path):
     config = search_site / "mkdocs-both.yml"
-    config.write_text((search_site / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - zh-search:\n", "  - zh-search:\n      engine: pagefind\n"), encoding="utf-8")
+    config.write_text(
+        (search_site / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("  - zh-search:\n", "  - zh-search:\n      engine: pagefind\n"),
+        encoding="utf-8",
+    )
     result = build(config, tmp_path / "site")
     assert result.returncode != 0 and "remove `- search`" in result.stderr and "Traceback" not in result.stderr
 
@@ -96,7 +103,14 @@ def test_a_pagefind_record_holds_the_text_a_reader_sees_without_permalink_marks(
     from build_scripts.plugins.zh_search.pagefind import article_record
 
     content = '<h2 id="k1">看点一: 晾晒机制<a class="headerlink" href="#k1" title="Permanent link">&para;</a></h2><p>正文。</p>'
-    meta = {"title": "标题", "date": "2022-01-28", "page": None, "page_name": "", "byline": "本报记者 李洁", "authors": ["李洁"]}
+    meta = {
+        "title": "标题",
+        "date": "2022-01-28",
+        "page": None,
+        "page_name": "",
+        "byline": "本报记者 李洁",
+        "authors": ["李洁"],
+    }
     record = article_record(SimpleNamespace(meta=meta, title="标题", url="2022/01/28/x/", content=content))
     assert "¶" not in record["content"] and "看点一: 晾晒机制" in record["content"] and "正文。" in record["content"]
     assert record["filters"]["版面"] == ["版次未标明"]  # the issue pages' wording

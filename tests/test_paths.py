@@ -40,7 +40,9 @@ TITLES = [
 
 
 def test_hostile_titles_and_page_names_get_safe_unique_paths(tmp_path):
-    text = "---\ndate: 2022-01-29\npage: 3\npage_name: ../../../outside/版\n---\n" + "".join(_article(t) for t in TITLES)
+    text = "---\ndate: 2022-01-29\npage: 3\npage_name: ../../../outside/版\n---\n" + "".join(
+        _article(t) for t in TITLES
+    )
     project = make_archive(tmp_path, {"x.txt": text}, with_sample=False)
     (project / "docs" / ".." / "outside").mkdir()
     result = convert(project)
@@ -81,7 +83,9 @@ def test_paths_do_not_depend_on_anything_but_the_input(tmp_path):
     assert [r["url"] for r in records(first)] == [r["url"] for r in records(second)]
 
 
-@pytest.mark.parametrize("rel", ["../escape.md", "/etc/passwd", "a/../../b.md", "2022//x.md", ".hidden/x.md", "a\\..\\b.md", ""])
+@pytest.mark.parametrize(
+    "rel", ["../escape.md", "/etc/passwd", "a/../../b.md", "2022//x.md", ".hidden/x.md", "a\\..\\b.md", ""]
+)
 def test_the_writer_refuses_paths_that_leave_docs(tmp_path, rel):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -50,8 +50,11 @@ def preview(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[len("http://"):-1]],
-            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[len("http://") : -1]],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**env, "NO_MKDOCS_2_WARNING": "1"},
         )
         try:
             _wait_for(lambda: _get(base) is not None or server.poll() is not None, 120, "mkdocs serve to start")
@@ -82,7 +85,9 @@ def test_serve_converts_on_change_reloads_the_page_and_keeps_watching(preview, p
     source = project / "source_texts" / "2022" / "2022-01-28.txt"
     source.write_text(source.read_text(encoding="utf-8").replace(BEFORE, AFTER), encoding="utf-8")
     page.wait_for_function(f"document.querySelector('article').innerText.includes({AFTER!r})", timeout=60_000)
-    assert AFTER in (project / "docs" / "2022" / "01" / "28" / "bao-hu-ao-lin-pi-ke-biao-zhi.md").read_text(encoding="utf-8")
+    assert AFTER in (project / "docs" / "2022" / "01" / "28" / "bao-hu-ao-lin-pi-ke-biao-zhi.md").read_text(
+        encoding="utf-8"
+    )
     screenshot(page, "preview-live-reload")
 
     # One rebuild for one change: the converter's own writes to docs/ do not set off another.

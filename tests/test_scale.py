@@ -18,8 +18,9 @@ def generated_issues(count: int) -> dict[str, str]:
     for n in range(count):
         day = FIRST_DAY + dt.timedelta(days=3 * n)
         assert day != dt.date(2022, 1, 28)
-        text = (SAMPLE_TEXT.replace("保护奥林匹克标志", f"保护奥林匹克标志第{n}次检查")
-                .replace("全省政法系统热议", f"全省政法系统第{n}次热议"))
+        text = SAMPLE_TEXT.replace("保护奥林匹克标志", f"保护奥林匹克标志第{n}次检查").replace(
+            "全省政法系统热议", f"全省政法系统第{n}次热议"
+        )
         files[f"{day.year}/{day.isoformat()}.txt"] = text
     return files
 
@@ -43,4 +44,9 @@ def test_article_page_size_is_unchanged_after_adding_1000_articles(sample_site, 
     assert article_sizes(project) == before
     # The growing listings were split: 李洁 wrote 251 articles over four years.
     assert sorted(p.name for p in (project / "docs/reporters/li-jie").iterdir()) == [
-        "2019.md", "2020.md", "2021.md", "2022.md", "index.md"]
+        "2019.md",
+        "2020.md",
+        "2021.md",
+        "2022.md",
+        "index.md",
+    ]

@@ -39,7 +39,9 @@ def test_count_comes_from_archive_yml_and_reaches_front_matter_and_jsonl(tmp_pat
     config = project / "source_texts/archive.yml"
     config.write_text(config.read_text(encoding="utf-8") + "tags_per_article: 3\n", encoding="utf-8")
     convert(project / "source_texts", project / "docs")
-    records = [json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     for record in records:
         assert len(record["tags"]) == 3
         page = (project / "docs" / (record["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")

@@ -34,13 +34,18 @@ def words_of(index: dict, text: str) -> list[str]:
 
 
 def entry(index: dict, containing: str) -> dict:
-    found = [e for e in index["docs"] if containing in e["text"].replace("\u200b", "") and "#" not in e["location"]
-             and e["location"].count("/") > 3]
+    found = [
+        e
+        for e in index["docs"]
+        if containing in e["text"].replace("\u200b", "") and "#" not in e["location"] and e["location"].count("/") > 3
+    ]
     assert len(found) == 1, [e["location"] for e in found]
     return found[0]
 
 
-def build_variant(project: Path, tmp_path: Path, replace: dict[str, str], cwd: Path | None = None, env: dict | None = None):
+def build_variant(
+    project: Path, tmp_path: Path, replace: dict[str, str], cwd: Path | None = None, env: dict | None = None
+):
     """Build `project` with a changed copy of its mkdocs.yml (next to it, so relative paths
     mean the same), into a site folder of its own."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -51,7 +56,9 @@ def build_variant(project: Path, tmp_path: Path, replace: dict[str, str], cwd: P
     variant.write_text(text, encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--config-file", str(variant), "--site-dir", str(tmp_path / "site")],
-        cwd=cwd or project, capture_output=True, text=True,
+        cwd=cwd or project,
+        capture_output=True,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
@@ -62,7 +69,11 @@ def build_variant(project: Path, tmp_path: Path, replace: dict[str, str], cwd: P
 def test_word_list_reads_words_frequencies_tags_and_skips_comments(tmp_path):
     path = tmp_path / "userdict.txt"
     path.write_text("# names\n\n何忠新\n国家统计局 20 nt\n奥密克戎 nz\n", encoding="utf-8")
-    assert read_word_list(path, "userdict.txt") == [Word("何忠新"), Word("国家统计局", 20, "nt"), Word("奥密克戎", None, "nz")]
+    assert read_word_list(path, "userdict.txt") == [
+        Word("何忠新"),
+        Word("国家统计局", 20, "nt"),
+        Word("奥密克戎", None, "nz"),
+    ]
 
 
 @pytest.mark.parametrize("line", ["北京 上海", "国家统计局 20 nt extra", "词 很多"])
@@ -188,7 +199,13 @@ def test_word_list_is_found_relative_to_mkdocs_yml_from_any_folder(sample_site, 
 
 
 def test_large_archive_warns_and_names_the_way_out(sample_site, tmp_path):
-    result = build_variant(sample_site, tmp_path, {"user_dict: source_texts/userdict.txt": "user_dict: source_texts/userdict.txt\n      large_archive_threshold: 3"})
+    result = build_variant(
+        sample_site,
+        tmp_path,
+        {
+            "user_dict: source_texts/userdict.txt": "user_dict: source_texts/userdict.txt\n      large_archive_threshold: 3"
+        },
+    )
     assert "WARNING" in result.stderr and "4 articles, more than large_archive_threshold (3)" in result.stderr
     assert "README, Search" in result.stderr
     assert result.returncode != 0  # strict: the archivist has to choose

@@ -95,8 +95,14 @@ class Catalogue:
                 tagged[tag].append(placed)
         people = {name: Entry(name, REPORTERS, slug) for name, slug in unique_name_slugs(credits).items()}
         tags = {tag: Entry(tag, TAGS, slug) for tag, slug in unique_name_slugs(tagged).items()}
-        return cls(articles=articles, days=dict(sorted(days.items())), people=people, credits=dict(credits),
-                   tags=tags, tagged=dict(tagged))
+        return cls(
+            articles=articles,
+            days=dict(sorted(days.items())),
+            people=people,
+            credits=dict(credits),
+            tags=tags,
+            tagged=dict(tagged),
+        )
 
 
 def issue_path(day: dt.date) -> str:
@@ -132,8 +138,10 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
                 "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
                 "previous": articles[i - 1].docs_path if i > 0 else None,
                 "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
-                "people": {name: catalogue.people[name].path
-                           for name in [*placed.article.authors, *placed.article.correspondents]},
+                "people": {
+                    name: catalogue.people[name].path
+                    for name in [*placed.article.authors, *placed.article.correspondents]
+                },
                 "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
             }
     return links

@@ -57,6 +57,6 @@ def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArt
         by_day[p.date].append(p)
     for day_articles in by_day.values():
         slugs = unique_slugs(slug_for_title(p.article.title_parts) for p in day_articles)
-        for p, slug in zip(day_articles, slugs):
+        for p, slug in zip(day_articles, slugs, strict=False):
             p.slug = slug
     return placed

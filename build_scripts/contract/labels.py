@@ -46,8 +46,6 @@ def main_title_of(title_parts: list[str]) -> str:
     return title_parts[0].lstrip("—－-") if title_parts else ""
 
 
-
-
 def first_sentence(text: str, limit: int = 90) -> str:
     """The opening sentence of an article's text, cut at `limit` characters."""
     first_paragraph = text.split("\n\n", 1)[0].strip()

@@ -76,8 +76,15 @@ def _sample_articles(project_root: Path, sample: Path) -> tuple[list[str], list[
     page = read_source(Discovered(sample, sample.name), config, Report())
     result = parse_page(page.text, page.first_line)
     lines = sample.read_text(encoding="utf-8").splitlines()
-    headlines = sorted({n - 1 for a in result.articles for s in a.segments if s.kind is Kind.HEADLINE
-                        for n in range(s.first_line, s.last_line + 1)})
+    headlines = sorted(
+        {
+            n - 1
+            for a in result.articles
+            for s in a.segments
+            if s.kind is Kind.HEADLINE
+            for n in range(s.first_line, s.last_line + 1)
+        }
+    )
     return lines, headlines, len(result.articles)
 
 
@@ -127,11 +134,16 @@ def build_site_variant(config_file: str, site_dir: str, zh_search: str) -> None:
 
 def build(project: Path, site: Path, variant: str, mode: str) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if mode == "offline" else "false"}
-    code = "import sys; from build_scripts.dev.bench_search import build_site_variant; build_site_variant(*sys.argv[1:])"
+    code = (
+        "import sys; from build_scripts.dev.bench_search import build_site_variant; build_site_variant(*sys.argv[1:])"
+    )
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code, str(project / "mkdocs.yml"), str(site), "on" if variant == "zh-search" else "off"],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -205,8 +217,14 @@ def _index_size(site: Path) -> int:
 # ---------------------------------------------------------------------------------------
 
 
-def run(project_root: Path, sample: Path, sizes: list[int], runs: int, work: Path | None = None,
-        progress=lambda message: None) -> list[Row]:
+def run(
+    project_root: Path,
+    sample: Path,
+    sizes: list[int],
+    runs: int,
+    work: Path | None = None,
+    progress=lambda message: None,
+) -> list[Row]:
     sync_playwright, chromium = _chromium()
     rows = []
     scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
@@ -230,7 +248,9 @@ def run(project_root: Path, sample: Path, sizes: list[int], runs: int, work: Pat
                             with serve(site) as url:
                                 first_ms, next_ms = time_searches(browser, url, runs, offline=False)
                         else:
-                            first_ms, next_ms = time_searches(browser, (site / "index.html").as_uri(), runs, offline=True)
+                            first_ms, next_ms = time_searches(
+                                browser, (site / "index.html").as_uri(), runs, offline=True
+                            )
                         rows.append(Row(articles, variant, mode, _index_size(site), seconds, first_ms, next_ms))
                 finally:
                     browser.close()
@@ -259,9 +279,13 @@ def table(rows: list[Row]) -> str:
     for r in sorted(rows, key=lambda r: (r.articles, r.mode, VARIANTS.index(r.variant))):
         b = base.get((r.articles, r.mode))
         cells = [
-            f"{r.articles:,}", r.variant, r.mode,
-            _mb(r.index_bytes), f"{r.build_seconds:.0f} s",
-            f"{r.first_ms:,.0f} ms", f"{r.next_ms:,.0f} ms",
+            f"{r.articles:,}",
+            r.variant,
+            r.mode,
+            _mb(r.index_bytes),
+            f"{r.build_seconds:.0f} s",
+            f"{r.first_ms:,.0f} ms",
+            f"{r.next_ms:,.0f} ms",
         ]
         if b and r is not b:
             cells[3] += f" ({_ratio(r.index_bytes, b.index_bytes)})"

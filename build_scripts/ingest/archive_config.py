@@ -14,6 +14,7 @@ ARCHIVE_FILE = "archive.yml"
 # The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
 WORD_LIST_FILE = "userdict.txt"
 
+
 @dataclass(frozen=True)
 class PaperInfo:
     """Paper-level metadata from source_texts/archive.yml."""
@@ -24,7 +25,6 @@ class PaperInfo:
     publisher: str = ""
     place: str = ""
     language: str = "zh"
-
 
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
@@ -56,7 +56,11 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     path = source_dir / ARCHIVE_FILE
     shown = str(path)
     if path.is_dir():
-        raise _fail(shown, "is a folder, not the archive description", f"remove the folder and write {ARCHIVE_FILE} (see README, Configuration)")
+        raise _fail(
+            shown,
+            "is a folder, not the archive description",
+            f"remove the folder and write {ARCHIVE_FILE} (see README, Configuration)",
+        )
     if not path.is_file():
         raise _fail(
             shown,
@@ -73,7 +77,9 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
-            shown, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            shown,
+            mark.line + 1 if mark else None,
+            f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
             "fix the YAML syntax (indentation, a missing colon); values are plain text or numbers",
         ) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date as a value
@@ -82,15 +88,28 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         raise _fail(shown, "must be a mapping of settings", "start it with `paper:`")
     unknown = set(map(str, data)) - _TOP_KEYS
     if unknown:
-        raise _fail(shown, f"unknown setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_TOP_KEYS))}",
-                    _line_of(text, sorted(unknown)[0]))
+        raise _fail(
+            shown,
+            f"unknown setting(s): {', '.join(sorted(unknown))}",
+            f"allowed: {', '.join(sorted(_TOP_KEYS))}",
+            _line_of(text, sorted(unknown)[0]),
+        )
     paper = data.get("paper")
     if not isinstance(paper, dict) or not paper.get("title"):
-        raise _fail(shown, "`paper.title` is missing", "add `paper: {title: 浙江日报, slug: zhejiang-daily}`", _line_of(text, "paper"))
+        raise _fail(
+            shown,
+            "`paper.title` is missing",
+            "add `paper: {title: 浙江日报, slug: zhejiang-daily}`",
+            _line_of(text, "paper"),
+        )
     unknown = set(map(str, paper)) - _PAPER_KEYS
     if unknown:
-        raise _fail(shown, f"unknown paper setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
-                    _line_of(text, sorted(unknown)[0]))
+        raise _fail(
+            shown,
+            f"unknown paper setting(s): {', '.join(sorted(unknown))}",
+            f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
+            _line_of(text, sorted(unknown)[0]),
+        )
     for key, value in paper.items():
         if isinstance(value, (list, dict, bool)) or value is None:
             raise _fail(shown, f"`paper.{key}` must be text", f"e.g. `{key}: 浙江日报`", _line_of(text, key))
@@ -100,8 +119,12 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
 
     slug = str(paper.get("slug") or ascii_slug(str(paper["title"])))
     if not _SLUG_RE.match(slug):
-        raise _fail(shown, f"`paper.slug` '{slug}' is not a plain ASCII name",
-                    "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`", _line_of(text, "slug"))
+        raise _fail(
+            shown,
+            f"`paper.slug` '{slug}' is not a plain ASCII name",
+            "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`",
+            _line_of(text, "slug"),
+        )
     info = PaperInfo(
         title=" ".join(str(paper["title"]).split()),
         slug=slug,
@@ -112,18 +135,31 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     )
     tags = data.get("tags_per_article", 5)
     if isinstance(tags, bool) or not isinstance(tags, int) or not 0 <= tags <= 20:
-        raise _fail(shown, "`tags_per_article` must be a whole number from 0 to 20", "e.g. `tags_per_article: 5`",
-                    _line_of(text, "tags_per_article"))
+        raise _fail(
+            shown,
+            "`tags_per_article` must be a whole number from 0 to 20",
+            "e.g. `tags_per_article: 5`",
+            _line_of(text, "tags_per_article"),
+        )
     encoding = data.get("encoding")
     if encoding is not None:
         from build_scripts.ingest.decoding import codec_name
 
         if not isinstance(encoding, str) or codec_name(encoding) is None:
-            raise _fail(shown, f"`encoding` '{encoding}' is not a text encoding Python knows",
-                        "use one of utf-8, gb18030, big5, utf-16 — or remove it", _line_of(text, "encoding"))
+            raise _fail(
+                shown,
+                f"`encoding` '{encoding}' is not a text encoding Python knows",
+                "use one of utf-8, gb18030, big5, utf-16 — or remove it",
+                _line_of(text, "encoding"),
+            )
     site_url = data.get("site_url") or ""
     if not isinstance(site_url, str):
-        raise _fail(shown, "`site_url` must be text", "e.g. `site_url: https://example.org/archive/`", _line_of(text, "site_url"))
+        raise _fail(
+            shown,
+            "`site_url` must be text",
+            "e.g. `site_url: https://example.org/archive/`",
+            _line_of(text, "site_url"),
+        )
     return ArchiveConfig(
         paper=info,
         encoding=encoding,

@@ -80,8 +80,14 @@ def _could_be_headline(text: str) -> bool:
     if _heading_shaped(text):
         return True
     core = p.without_trailing_bracket(text)
-    if (len(text) <= p.LONG_HEADLINE_MAX and not p.is_terminated(core) and not p.ends_mid_sentence(core)
-            and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
+    if (
+        len(text) <= p.LONG_HEADLINE_MAX
+        and not p.is_terminated(core)
+        and not p.ends_mid_sentence(core)
+        and not p.has_sentence_punct(core)
+        and not p.is_signature_line(text)
+        and not p.is_caption(text)
+    ):
         return True  # a long headline line, e.g. kicker + main title + subtitle
     if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
         return False
@@ -227,8 +233,12 @@ class _Parser:
 
     def _awaiting_title(self) -> bool:
         """An article opened by an editor's note or a forced break, with no headline yet."""
-        return self.current is not None and Kind.HEADLINE not in self._kinds() and not self._has_body() \
+        return (
+            self.current is not None
+            and Kind.HEADLINE not in self._kinds()
+            and not self._has_body()
             and Kind.BYLINE not in self._kinds()
+        )
 
     def _open_paragraph(self) -> tuple[Segment, str] | None:
         """The last paragraph of the current article and how it ends, if a page break may
@@ -257,7 +267,11 @@ class _Parser:
             if unit.line in self.fix.break_before:
                 self._open()
                 self._decide(unit, "article break", "forced by the .fix.yml file")
-            if unit.line in self.fix.join and self.current and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION):
+            if (
+                unit.line in self.fix.join
+                and self.current
+                and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION)
+            ):
                 self._decide(unit, "continuation", "joined to the block above, forced by the .fix.yml file")
                 self._extend_last(unit)
                 continue
@@ -280,14 +294,21 @@ class _Parser:
         if open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
-                self._decide(unit, "continuation + byline", f"joined to the paragraph from line "
-                             f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}")
+                self._decide(
+                    unit,
+                    "continuation + byline",
+                    f"joined to the paragraph from line "
+                    f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}",
+                )
                 self._extend_last(_Unit(glued[0], unit.line, unit.gap_before))
                 self._add(Kind.BYLINE, glued[1], unit)
                 self.closed = True
                 return
-            self._decide(unit, "continuation", f"joined to the paragraph from line {open_paragraph[0].first_line} "
-                         "(it stopped mid-sentence)")
+            self._decide(
+                unit,
+                "continuation",
+                f"joined to the paragraph from line {open_paragraph[0].first_line} (it stopped mid-sentence)",
+            )
             return self._extend_last(unit)
         if p.is_signature_line(t):
             return self._byline(unit)
@@ -364,8 +385,12 @@ class _Parser:
                 # An article here would carry no credit at all, though it runs to several
                 # paragraphs, while this one is credited at its top: a sub-head set off by
                 # space. (A one-paragraph brief without a credit does happen.) Flagged.
-                return self._subhead(unit, f"{unit.gap_before} blank lines before it, but no byline, dateline or "
-                                     "photo credit would start or end an article here", confident=False)
+                return self._subhead(
+                    unit,
+                    f"{unit.gap_before} blank lines before it, but no byline, dateline or "
+                    "photo credit would start or end an article here",
+                    confident=False,
+                )
             return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
         if len(t) > p.SUBHEAD_MAX:
             return self._subhead(unit, "long unpunctuated line inside an article", confident=False)
@@ -418,8 +443,7 @@ class _Parser:
         elif self.current is None or self.closed:
             if _could_be_headline(t):
                 return self._headline(unit, "short line without final punctuation where an article must start")
-            self._start_headless(unit, "running text where an article must start, and no headline",
-                                 confident=False)
+            self._start_headless(unit, "running text where an article must start, and no headline", confident=False)
         signature = p.letter_signature(t)
         if signature and Kind.PARAGRAPH in self._kinds():
             self.closed = True
@@ -474,7 +498,9 @@ class _Parser:
             self._decide(unit, "dateline", rule)
             self._add(Kind.DATELINE, t, unit)
         else:
-            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[label]
+            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[
+                label
+            ]
             self._decide(unit, label, rule)
             self._add(kind, t, unit)
 

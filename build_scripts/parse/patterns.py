@@ -61,14 +61,18 @@ BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 
 # Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
 # （作者为中国人民大学教授） / 作者：王洋
-_AUTHOR_NOTE_CORE = rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
+_AUTHOR_NOTE_CORE = (
+    rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
+)
 AUTHOR_NOTE_RE = re.compile(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
 _AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
 
 # Common surnames: a line or a bracket holding only names is a byline when the names look
 # like names (a bracket holding 完 or 上 or 新华社电 is not one).
-_SURNAMES_2 = ("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
-               "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠").split()
+_SURNAMES_2 = (
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
+    "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠"
+).split()
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
     "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
@@ -92,8 +96,10 @@ _NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
 _BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
 
 # Reader letters end with a place and a name: （浙江杭州 王小明） / 河北省石家庄市 读者 李明
-_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-              "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
 _PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
 LETTER_SIGNATURE_RE = re.compile(
     rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}}))$"
@@ -127,7 +133,9 @@ SUBHEAD_MARKER_RE = re.compile(
     rf"|[【\[][^】\]]{{1,20}}[】\]])"
 )
 
-_FURNITURE_LABEL = r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
+_FURNITURE_LABEL = (
+    r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
+)
 _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
@@ -227,8 +235,12 @@ def is_name_line(text: str) -> bool:
 def is_signature_line(text: str) -> bool:
     """Any line that credits an article: a byline, an author's note (（作者：…）), names in
     brackets, or a reader's place and name."""
-    return (is_byline_line(text) or bool(AUTHOR_NOTE_RE.match(text))
-            or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text)) or letter_signature(text) is not None)
+    return (
+        is_byline_line(text)
+        or bool(AUTHOR_NOTE_RE.match(text))
+        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
+        or letter_signature(text) is not None
+    )
 
 
 _AFTER_SENTENCE = rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])"
@@ -250,8 +262,9 @@ def glued_byline(text: str) -> tuple[str, str] | None:
         byline = m.group(1)
         if pattern is _GLUED_RES[0]:
             names = parse_names(byline)
-            if not names_are_plausible(byline) or not (names.authors + names.correspondents
-                                                        or _NAMELESS_ROLE_RE.match(byline)):
+            if not names_are_plausible(byline) or not (
+                names.authors + names.correspondents or _NAMELESS_ROLE_RE.match(byline)
+            ):
                 continue
         elif pattern is _GLUED_RES[2] and not is_name_line(byline):
             continue
@@ -267,12 +280,12 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     if not m:
         return None
     dateline = m.group(0)
-    rest = text[m.end():]
+    rest = text[m.end() :]
     credit = None
     cm = DATELINE_CREDIT_RE.match(rest)
     if cm and names_are_plausible(cm.group(1)):
         credit = cm.group(1)
-        rest = rest[cm.end():]
+        rest = rest[cm.end() :]
     if not rest.strip() and credit is None:
         return None  # a line that is only "本报讯" is not a dateline paragraph
     return dateline, credit, rest.lstrip()
@@ -371,7 +384,7 @@ def _groups(byline: str) -> list[_Group]:
     # Keep only roles that start a group: at the start or after whitespace / a name.
     for idx, m in enumerate(roles):
         end = roles[idx + 1].start() if idx + 1 < len(roles) else len(text)
-        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end():end]))))
+        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end() : end]))))
     return groups
 
 
@@ -388,7 +401,7 @@ def names_are_plausible(byline: str) -> bool:
 
 
 def _is_correspondent_role(role: str) -> bool:
-    return role.endswith("通讯员") or role.endswith("实习生")
+    return role.endswith(("通讯员", "实习生"))
 
 
 def parse_names(*bylines: str) -> Names:

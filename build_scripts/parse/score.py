@@ -45,14 +45,16 @@ def load_expected(path: Path) -> tuple[list[ExpectedArticle], list[str]]:
                 body.append((_BLOCK_KINDS[kind], str(text)))
             else:
                 body.append((Kind.PARAGRAPH, str(block)))
-        articles.append(ExpectedArticle(
-            title=str(item.get("title") or ""),
-            byline=str(item.get("byline") or ""),
-            authors=tuple(item.get("authors") or ()),
-            correspondents=tuple(item.get("correspondents") or ()),
-            dateline=str(item.get("dateline") or ""),
-            body=tuple(body),
-        ))
+        articles.append(
+            ExpectedArticle(
+                title=str(item.get("title") or ""),
+                byline=str(item.get("byline") or ""),
+                authors=tuple(item.get("authors") or ()),
+                correspondents=tuple(item.get("correspondents") or ()),
+                dateline=str(item.get("dateline") or ""),
+                body=tuple(body),
+            )
+        )
     return articles, [str(f) for f in data.get("furniture") or []]
 
 
@@ -70,8 +72,9 @@ def names_of(article: Article) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def is_exact(got: Article, want: ExpectedArticle) -> bool:
-    return (got.title == want.title and names_of(got) == (want.authors, want.correspondents)
-            and body_of(got) == want.body)
+    return (
+        got.title == want.title and names_of(got) == (want.authors, want.correspondents) and body_of(got) == want.body
+    )
 
 
 def pair_articles(got: list[Article], want: list[ExpectedArticle]) -> list[tuple[Article | None, ExpectedArticle]]:
@@ -97,7 +100,7 @@ class Score:
     blocks: int = 0
     blocks_right: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for field in ("expected", "found", "exact", "titles", "bylines", "blocks", "blocks_right"):
             setattr(self, field, getattr(self, field) + getattr(other, field))
 

@@ -54,10 +54,15 @@ def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[i
     for month in range(1, 13):
         count = sum(1 for d in in_year if d.month == month)
         note = f"{count}期" if count else "无"
-        months.append(wrapped("archive-month", [
-            f"## {month}月 <small>{note}</small> {{ #{month_anchor(month)} }}\n",
-            month_table(here, year, month, in_year),
-        ]))
+        months.append(
+            wrapped(
+                "archive-month",
+                [
+                    f"## {month}月 <small>{note}</small> {{ #{month_anchor(month)} }}\n",
+                    month_table(here, year, month, in_year),
+                ],
+            )
+        )
     lines.append(wrapped("archive-calendar", months))
     return "\n".join(lines)
 

@@ -109,31 +109,39 @@ def human_size(size: int) -> str:
 
 def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -> str:
     here = DATA_PAGE
-    lines = [front_matter("数据"), "", "# 数据下载\n",
-             f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
-             "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
-             "## 全部文章\n",
-             "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
-             f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
-             f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
-             ""]
+    lines = [
+        front_matter("数据"),
+        "",
+        "# 数据下载\n",
+        f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
+        "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
+        "## 全部文章\n",
+        "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
+        f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
+        f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
+        "",
+    ]
     if years:
         lines.append("## 按年份\n")
         lines.append("| 年份 | 篇数 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
         for year, count in sorted(years, reverse=True):
             jsonl, table = year_paths(year)
-            lines.append(f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
-                         f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |")
+            lines.append(
+                f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
+                f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |"
+            )
         lines.append("")
     lines.append("## 字段说明\n")
     lines.append("| 字段 | 类型 | 说明 |\n|:--|:--|:--|")
     lines.extend(f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in FIELDS)
     lines.append("")
-    lines.append(f"CSV 文件使用 UTF-8 编码并带字节顺序标记（BOM），以便电子表格软件正确显示中文；"
-                 f"列表字段（如 `authors`、`tags`）以 `{LIST_SEPARATOR}` 连接，`source` 拆为 "
-                 "`source_file`、`first_line`、`last_line` 三列。用 Python 读取："
-                 "`pandas.read_csv(path, encoding=\"utf-8-sig\")`，"
-                 "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n")
+    lines.append(
+        f"CSV 文件使用 UTF-8 编码并带字节顺序标记（BOM），以便电子表格软件正确显示中文；"
+        f"列表字段（如 `authors`、`tags`）以 `{LIST_SEPARATOR}` 连接，`source` 拆为 "
+        "`source_file`、`first_line`、`last_line` 三列。用 Python 读取："
+        '`pandas.read_csv(path, encoding="utf-8-sig")`，'
+        "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n"
+    )
     lines.append("每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，或下载 CSL-JSON。\n")
     return "\n".join(lines)
 

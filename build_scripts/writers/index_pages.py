@@ -35,12 +35,20 @@ LATEST_HEADLINES = 12
 
 
 def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str], list[PlacedArticle]]]:
-    return [(key, list(group)) for key, group in
-            groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))]
+    return [
+        (key, list(group))
+        for key, group in groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))
+    ]
 
 
-def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfig,
-               before: dt.date | None, after: dt.date | None, furniture: dict[str, list[str]] | None = None) -> str:
+def issue_page(
+    day: dt.date,
+    articles: list[PlacedArticle],
+    config: ArchiveConfig,
+    before: dt.date | None,
+    after: dt.date | None,
+    furniture: dict[str, list[str]] | None = None,
+) -> str:
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -54,13 +62,16 @@ def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfi
     pages = _pages_of(articles)
     lines.append(f"本期收录 {len(articles)} 篇文章" + (f"，共 {len(pages)} 个版面。" if len(pages) > 1 else "。"))
     if len(pages) > 1:
-        lines.append("\n版面：" + " · ".join(
-            f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages))
+        lines.append(
+            "\n版面：" + " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
+        )
     lines.append("")
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
-        printed = [text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])]
+        printed = [
+            text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])
+        ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
     return "\n".join(lines)
@@ -90,12 +101,16 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     more = f"本期共 {len(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
     lines.append(f"{more}[查看本期目录]({link(here, issue_path(last))})\n")
     lines.append("## 最新各期\n")
-    lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]]))
+    lines.append(
+        wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]])
+    )
     lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
     # "On this day" is anchored to the newest issue, not to the clock: the build is
     # deterministic (same input, same bytes), so the page cannot depend on when it was built.
     lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
-    earlier = sorted((d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True)
+    earlier = sorted(
+        (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
+    )
     if earlier:
         lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
     else:
@@ -109,7 +124,9 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     return "\n".join(lines)
 
 
-def index_pages(catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
+def index_pages(
+    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
+) -> dict[str, str]:
     """Home, issue, calendar, reporter and tag pages. `furniture`: page-furniture lines by
     source file, printed under their 版 on the issue page."""
     days = catalogue.days

@@ -46,15 +46,20 @@ def _items(here: str, listed: list[Listed], level: str = "###") -> list[str]:
     return lines
 
 
-def entry_pages(entry: Entry, listed: list[Listed], *, kind: str, summary: str, index_path: str,
-                limit: int = ENTRY_PAGE_LIMIT) -> dict[str, str]:
+def entry_pages(
+    entry: Entry, listed: list[Listed], *, kind: str, summary: str, index_path: str, limit: int = ENTRY_PAGE_LIMIT
+) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
     `listed` is in archive order; pages show the newest first."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
-    lines = [front_matter(entry.name), "", f"# {name}\n",
-             f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n"]
+    lines = [
+        front_matter(entry.name),
+        "",
+        f"# {name}\n",
+        f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n",
+    ]
     files = {}
     if len(listed) <= limit:
         lines.append("## 文章\n")
@@ -75,8 +80,12 @@ def entry_pages(entry: Entry, listed: list[Listed], *, kind: str, summary: str, 
 def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str) -> str:
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
-    lines = [front_matter(f"{entry.name} {year}年"), "", f"# {name} · {year}年\n",
-             f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n"]
+    lines = [
+        front_matter(f"{entry.name} {year}年"),
+        "",
+        f"# {name} · {year}年\n",
+        f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
+    ]
     lines.extend(_items(here, listed, level="##"))
     lines.append("")
     return "\n".join(lines)
@@ -86,8 +95,15 @@ def _index_item(here: str, entry: Entry, count: int) -> str:
     return f"- [{mdtext.escape(entry.name)}]({link(here, entry.path)}) <small>{count}篇</small>"
 
 
-def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title: str, intro: str, index_path: str,
-                     limit: int = INDEX_LIMIT) -> dict[str, str]:
+def name_index_pages(
+    entries: dict[str, Entry],
+    counts: dict[str, int],
+    *,
+    title: str,
+    intro: str,
+    index_path: str,
+    limit: int = INDEX_LIMIT,
+) -> dict[str, str]:
     """An index of names by initial letter; split into one page per letter beyond `limit` names."""
     groups = by_initial(entries)
     lines = [front_matter(title), "", f"# {title}\n", intro + "\n"]
@@ -100,16 +116,23 @@ def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title
     else:
         folder = index_path.rsplit("/", 1)[0]
         letter_paths = {letter: f"{folder}/letters/{_letter_id(letter)}.md" for letter, _ in groups}
-        lines.append("按姓名或词语的拼音首字母：" + " · ".join(
-            f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups) + "\n")
+        lines.append(
+            "按姓名或词语的拼音首字母："
+            + " · ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
+            + "\n"
+        )
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
         top = sorted(entries, key=lambda n: (-counts[n], n))[:TOP_ON_INDEX]
         lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in top]))
         for letter, names in groups:
             here = letter_paths[letter]
-            page = [front_matter(f"{title} · {letter}"), "", f"# {title} · {letter}\n",
-                    f"[返回{title}]({link(here, index_path)})\n",
-                    wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names])]
+            page = [
+                front_matter(f"{title} · {letter}"),
+                "",
+                f"# {title} · {letter}\n",
+                f"[返回{title}]({link(here, index_path)})\n",
+                wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names]),
+            ]
             files[here] = "\n".join(page)
     files[index_path] = "\n".join(lines)
     return files

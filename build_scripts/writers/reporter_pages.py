@@ -27,7 +27,10 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
         listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
         files.update(entry_pages(entry, listed, kind="记者", summary=_summary(credits), index_path=INDEX))
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
-    intro = (f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
-             if counts else "档案中还没有署名的文章。")
+    intro = (
+        f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
+        if counts
+        else "档案中还没有署名的文章。"
+    )
     files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=INDEX))
     return files

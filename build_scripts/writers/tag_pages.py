@@ -19,10 +19,16 @@ def tag_pages(catalogue: Catalogue) -> dict[str, str]:
     files: dict[str, str] = {}
     for tag, entry in catalogue.tags.items():
         articles = catalogue.tagged[tag]
-        files.update(entry_pages(entry, [Listed(p) for p in articles], kind="标签",
-                                 summary=f"共 {len(articles)} 篇", index_path=INDEX))
+        files.update(
+            entry_pages(
+                entry, [Listed(p) for p in articles], kind="标签", summary=f"共 {len(articles)} 篇", index_path=INDEX
+            )
+        )
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
-    intro = (f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
-             if counts else "档案中还没有标签。")
+    intro = (
+        f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
+        if counts
+        else "档案中还没有标签。"
+    )
     files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=INDEX))
     return files

@@ -81,7 +81,7 @@ def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
     if main not in title_parts:  # every piece starts with a dash: the first is the title
         return [], main, title_parts[1:]
     i = title_parts.index(main)
-    return title_parts[:i], main, title_parts[i + 1:]
+    return title_parts[:i], main, title_parts[i + 1 :]
 
 
 def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None]]:
@@ -97,7 +97,7 @@ def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None
                 segments.append((plain, None))
                 plain = ""
             segments.append((name, name))
-            rest = rest[len(name):]
+            rest = rest[len(name) :]
         else:
             plain, rest = plain + rest[0], rest[1:]
     if plain:
@@ -123,8 +123,10 @@ class Resolver:
         target, _, anchor = path.partition("#")
         file = self.files.get_file_from_path(target)
         if file is None:
-            log.warning(f"{self.page.file.src_uri}: links to '{target}', which is not in the docs folder; "
-                        "run the converter again so that the generated pages match")
+            log.warning(
+                f"{self.page.file.src_uri}: links to '{target}', which is not in the docs folder; "
+                "run the converter again so that the generated pages match"
+            )
             return None
         return Target(file.url, anchor, title)
 
@@ -164,11 +166,21 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     kickers, main, subtitles = headline_pieces(list(meta.get("title_parts") or []))
     people = links.get("people") or {}
     names = [*meta.get("authors", []), *meta.get("correspondents", [])]
-    byline = [(text, resolve(people.get(name)) if name else None)
-              for text, name in byline_segments(meta.get("byline") or "", names)] if meta.get("byline") else []
+    byline = (
+        [
+            (text, resolve(people.get(name)) if name else None)
+            for text, name in byline_segments(meta.get("byline") or "", names)
+        ]
+        if meta.get("byline")
+        else []
+    )
     issue = resolve(links.get("issue"))
     page_number = meta.get("page")
-    label = page_label(page_number, meta.get("page_name") or "") if page_number is not None or meta.get("page_name") else None
+    label = (
+        page_label(page_number, meta.get("page_name") or "")
+        if page_number is not None or meta.get("page_name")
+        else None
+    )
     section = Target(issue.url, links.get("page_anchor", "")) if issue and label else None
 
     url = absolute_or_relative(page, page.url, site_url)
@@ -180,8 +192,13 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
         target = resolve(tag_paths.get(tag))
         tags.append(TagLink(tag, target.url if target else ""))
     issue_label = f"{meta.get('paper', '')} {chinese_date(day)}".strip()
-    data = json_ld(meta, url=url, issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
-                   issue_label=issue_label, paper=paper)
+    data = json_ld(
+        meta,
+        url=url,
+        issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
+        issue_label=issue_label,
+        paper=paper,
+    )
     return ArticleView(
         kickers=kickers,
         main_title=main,

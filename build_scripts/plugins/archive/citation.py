@@ -26,8 +26,20 @@ from build_scripts.contract.labels import main_title_of
 from build_scripts.contract.record import date_of
 
 _DASHES = "—－-"
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 NO_TITLE = "无题"
 
 
@@ -72,7 +84,7 @@ def cited_title(title_parts: list[str]) -> str:
     if not title_parts:
         return NO_TITLE
     main = main_title_of(title_parts)
-    after = title_parts[title_parts.index(main) + 1:] if main in title_parts else []
+    after = title_parts[title_parts.index(main) + 1 :] if main in title_parts else []
     subtitles = [part.lstrip(_DASHES) for part in after if part.startswith(tuple(_DASHES))]
     subtitles = [s for s in subtitles if s]
     return ": ".join([main, *subtitles]) if main else NO_TITLE

@@ -91,7 +91,9 @@ def json_ld(meta: dict, *, url: str, issue_url: str, issue_label: str, paper: Pa
     return data
 
 
-def meta_tags(meta: dict, work: Work, *, site_name: str, url: str, paper: PaperInfo | None) -> list[tuple[str, str, str]]:
+def meta_tags(
+    meta: dict, work: Work, *, site_name: str, url: str, paper: PaperInfo | None
+) -> list[tuple[str, str, str]]:
     """(attribute, name, content) for each `<meta>`: citation_* and DC for reference
     managers, Open Graph for link previews. `url` is given only when it is absolute."""
     tags: list[tuple[str, str, str]] = [("name", "citation_title", work.title)]

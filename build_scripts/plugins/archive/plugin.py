@@ -69,8 +69,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled or not is_article(page):
             return context
-        view = article_view(page, self.files, site_name=config.site_name, site_url=config.site_url or "",
-                            paper=self.paper)
+        view = article_view(
+            page, self.files, site_name=config.site_name, site_url=config.site_url or "", paper=self.paper
+        )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
         return context

@@ -100,8 +100,12 @@ def people_in_order(articles: list[FeedArticle]) -> list[str]:
 
 
 def plan_feeds(
-    articles: list[FeedArticle], paper_title: str, site_url: str,
-    person_slugs: dict[str, str] | None = None, person_page_url=None, size: int = FEED_SIZE,
+    articles: list[FeedArticle],
+    paper_title: str,
+    site_url: str,
+    person_slugs: dict[str, str] | None = None,
+    person_page_url=None,
+    size: int = FEED_SIZE,
 ) -> list[Feed]:
     """The latest-articles feed and one feed per person named in a byline.
 

@@ -117,9 +117,15 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         try:
             self.archive: ArchiveConfig = load_archive_config(self.source_dir)
             if not self.serving:  # `mkdocs serve` has set site_url to its own address
-                config.site_url = public_site_url(
-                    os.environ, self.archive.site_url, str(self.source_dir / ARCHIVE_FILE), config.site_url,
-                ) or None
+                config.site_url = (
+                    public_site_url(
+                        os.environ,
+                        self.archive.site_url,
+                        str(self.source_dir / ARCHIVE_FILE),
+                        config.site_url,
+                    )
+                    or None
+                )
         except InputError as exc:
             raise PluginError(str(exc)) from None
         self.utc_offset = _parse_utc_offset(self.config.utc_offset)
@@ -174,8 +180,10 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
     def on_env(self, env, *, config, files: Files):
         self.files = files
         if not config.site_url:
-            log.info("No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
-                     "sitemap and feeds are not written.")
+            log.info(
+                "No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
+                "sitemap and feeds are not written."
+            )
             return env
         articles = []
         person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree
@@ -192,12 +200,20 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                     authors=tuple(map(str, meta.get("authors") or ())),
                     correspondents=tuple(map(str, meta.get("correspondents") or ())),
                     summary=summary_of(text_of_html(page.content or "")),
-                    order=(meta.get("page") or 0, str((meta.get("source") or {}).get("file", "")), meta.get("ordinal") or 0),
+                    order=(
+                        meta.get("page") or 0,
+                        str((meta.get("source") or {}).get("file", "")),
+                        meta.get("ordinal") or 0,
+                    ),
                 )
                 articles.append(article)
         self.feeds = plan_feeds(
-            articles, self.archive.paper.title, config.site_url, person_slugs=person_slugs,
-            person_page_url=lambda slug: self._person_page_url(files, slug), size=self.config.feed_size,
+            articles,
+            self.archive.paper.title,
+            config.site_url,
+            person_slugs=person_slugs,
+            person_page_url=lambda slug: self._person_page_url(files, slug),
+            size=self.config.feed_size,
         )
         # Feed readers look for feeds on the page a reader gives them: the home page names
         # the latest articles' feed, a person's page (when the site has one) their own
@@ -242,14 +258,18 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         if config.site_url:
             entries = [
                 SitemapEntry(page.canonical_url, _page_date(page))
-                for page in self._pages(self.files) if page.canonical_url
+                for page in self._pages(self.files)
+                if page.canonical_url
             ]
             written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
             paper = self.archive.paper
             for feed in self.feeds:
                 written[feed.path] = atom_feed(
-                    feed, config.site_url, author=paper.publisher or paper.title,
-                    language=paper.language, utc_offset=self.utc_offset,
+                    feed,
+                    config.site_url,
+                    author=paper.publisher or paper.title,
+                    language=paper.language,
+                    utc_offset=self.utc_offset,
                 )
         if self.files.get_file_from_path(ROBOTS) is None:  # a hand-written docs/robots.txt wins
             sitemap_url = config.site_url + SITEMAP if config.site_url else None

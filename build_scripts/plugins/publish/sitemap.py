@@ -66,7 +66,7 @@ def sitemap_files(entries: list[SitemapEntry], site_url: str, limit: int = MAX_U
     files: dict[str, bytes] = {}
     parts = []
     for start in range(0, len(entries), limit):
-        chunk = entries[start:start + limit]
+        chunk = entries[start : start + limit]
         name = part_name(len(parts) + 1)
         files[name] = urlset(chunk)
         dates = [e.lastmod for e in chunk if e.lastmod]

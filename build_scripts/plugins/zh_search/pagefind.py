@@ -57,7 +57,11 @@ def article_record(page) -> dict:
     if byline:
         shown["作者"] = byline
     names = [n for n in (meta.get("authors") or []) + (meta.get("correspondents") or []) if isinstance(n, str)]
-    filters = {"年份": [date[:4]] if date[:4].isdigit() else [], "版面": [page_label(meta.get("page") or None, str(meta.get("page_name") or ""))], "记者": names}
+    filters = {
+        "年份": [date[:4]] if date[:4].isdigit() else [],
+        "版面": [page_label(meta.get("page") or None, str(meta.get("page_name") or ""))],
+        "记者": names,
+    }
     return {
         "url": "/" + page.url,
         "content": "\n".join(part for part in (title, byline, text_of_html(page.content or "")) if part),

@@ -59,14 +59,18 @@ def material_search_plugin(config):
     for plugin in config.plugins.values():
         if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
             return plugin
-    raise PluginError("zh-search: Material's search plugin is not enabled — list `- search` before `- zh-search` under `plugins:` in mkdocs.yml")
+    raise PluginError(
+        "zh-search: Material's search plugin is not enabled — list `- search` before `- zh-search` under `plugins:` in mkdocs.yml"
+    )
 
 
 def check_separator(separator: str) -> None:
     try:
         splits = re.search(separator, "词\u200b词") is not None
     except re.error as exc:
-        raise PluginError(f"zh-search: the search separator {separator!r} is not a valid regular expression ({exc})") from None
+        raise PluginError(
+            f"zh-search: the search separator {separator!r} is not a valid regular expression ({exc})"
+        ) from None
     if not splits:
         raise PluginError(
             f"zh-search: the search separator {separator!r} does not split on \\u200b, the zero-width space "
@@ -121,7 +125,9 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         pagefind.require_pagefind()
         for plugin in config.plugins.values():
             if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
-                raise PluginError("zh-search: `engine: pagefind` replaces Material's search — remove `- search` from `plugins:` in mkdocs.yml")
+                raise PluginError(
+                    "zh-search: `engine: pagefind` replaces Material's search — remove `- search` from `plugins:` in mkdocs.yml"
+                )
             if isinstance(plugin, OfflinePlugin) and plugin.config.enabled:
                 raise PluginError(
                     "zh-search: Pagefind search does not work from file:// (browsers block the requests it makes "
@@ -134,9 +140,13 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             return files
         if self.pagefind:
             if files.get_file_from_path(pagefind.SEARCH_PAGE):
-                raise PluginError(f"zh-search: docs/{pagefind.SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it")
+                raise PluginError(
+                    f"zh-search: docs/{pagefind.SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it"
+                )
             source = pagefind.search_page_source(self.config.search_page_title)
-            files.append(File.generated(config, pagefind.SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(config, pagefind.SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
         else:
             files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         return files
@@ -168,7 +178,8 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
                 "is loaded whole by every reader's browser and gets slow (about 37 MB at 10,000 articles). "
                 "Switch to Pagefind for a large archive: `engine: pagefind` under zh-search in mkdocs.yml, "
                 "without Material's `search` plugin (README, Search) — or raise large_archive_threshold.",
-                self.articles, threshold,
+                self.articles,
+                threshold,
             )
         return env
 

@@ -36,8 +36,12 @@ def read_word_list(path: Path, shown: str) -> list[Word]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise WordListError(shown, None, "the word list does not exist",
-                            "create it, or remove `user_dict` from the zh-search options in mkdocs.yml") from None
+        raise WordListError(
+            shown,
+            None,
+            "the word list does not exist",
+            "create it, or remove `user_dict` from the zh-search options in mkdocs.yml",
+        ) from None
     except UnicodeDecodeError:
         raise WordListError(shown, None, "is not UTF-8 text", "save it as UTF-8") from None
     words = []

@@ -1,4 +1,4 @@
-"""Data downloads: articles.jsonl (DESIGN §5), the same as CSV, per-year files, and the page
+"""Data downloads: articles.jsonl (maintainers/output-contract.md), the same as CSV, per-year files, and the page
 that lists them with their sizes and describes every field."""
 
 from __future__ import annotations

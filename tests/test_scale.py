@@ -1,4 +1,4 @@
-"""The scale rule (DESIGN §7): an article page does not grow with the archive. Listings that
+"""The scale rule (maintainers/architecture.md): an article page does not grow with the archive. Listings that
 grow (issues, reporters, tags, years) live on index pages that are split by year or letter;
 an article page links only to its own issue, neighbours, reporters and tags."""
 

@@ -6,8 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from build_scripts.contract.labels import main_title_of
-from build_scripts.contract.urls import slug_for_title, unique_slugs
+from build_scripts.contract.labels import first_sentence, main_title_of
+from build_scripts.contract.record import ArticleRecord, SourceSpan
+from build_scripts.contract.urls import article_id, article_path, article_url, slug_for_title, unique_slugs
 from build_scripts.ingest.source import SourcePage
 from build_scripts.parse.model import Article, PageParse
 
@@ -32,16 +33,41 @@ class PlacedArticle:
 
     @property
     def url(self) -> str:
-        d = self.date
-        return f"{d:%Y/%m/%d}/{self.slug}/"
+        return article_url(self.date, self.slug)
 
     @property
     def id(self) -> str:
-        return f"{self.date.isoformat()}-{self.slug}"
+        return article_id(self.date, self.slug)
 
     @property
     def docs_path(self) -> str:
-        return f"{self.date:%Y/%m/%d}/{self.slug}.md"
+        return article_path(self.date, self.slug)
+
+    def record(self, links: dict | None = None) -> ArticleRecord:
+        """The article as the contract records it; `links`: the pages its page links to."""
+        a, meta = self.article, self.source.meta
+        text = a.text
+        return ArticleRecord(
+            id=self.id,
+            url=self.url,
+            date=meta.date,
+            paper=meta.paper,
+            page=meta.page,
+            page_name=meta.page_name,
+            title=a.title,
+            title_parts=tuple(a.title_parts),
+            main_title=self.main_title,
+            byline=a.byline,
+            authors=tuple(a.authors),
+            correspondents=tuple(a.correspondents),
+            dateline=a.dateline,
+            tags=tuple(self.tags),
+            source=SourceSpan(self.source.path, a.first_line, a.last_line),
+            ordinal=self.ordinal,
+            text=text,
+            description=first_sentence(text),
+            links=links or {},
+        )
 
 
 def place_articles(parsed: list[tuple[SourcePage, PageParse]]) -> list[PlacedArticle]:

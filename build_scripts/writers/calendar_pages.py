@@ -11,12 +11,11 @@ import calendar
 import datetime as dt
 from itertools import groupby
 
-from build_scripts.catalogue.archive import issue_path, month_anchor, year_path
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date
+from build_scripts.contract.urls import ARCHIVE_INDEX, issue_path, month_anchor, year_path
 from build_scripts.writers.listing import front_matter, link, wrapped
 
-ARCHIVE_INDEX = "archive/index.md"
 WEEKDAY_HEADER = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|"
 
 

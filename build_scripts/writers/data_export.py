@@ -1,6 +1,7 @@
 """Data exports researchers download, and the page that describes them.
 
-- `data/articles.jsonl`: one JSON object per article, exactly the DESIGN §5 contract;
+- `data/articles.jsonl`: one JSON object per article, the article record
+  (maintainers/output-contract.md);
 - `data/articles.csv`: the same records as a table (lists joined with `;`, source split into
   three columns), UTF-8 with a byte-order mark so that spreadsheet programs read Chinese;
 - `data/YYYY/articles.jsonl` and `.csv`: the same, one year at a time;
@@ -15,12 +16,9 @@ import json
 from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.urls import CSV_PATH, DATA_PAGE, JSONL_PATH, data_year_paths
 from build_scripts.writers.listing import front_matter, link
 
-DATA_DIR = "data"
-JSONL_PATH = f"{DATA_DIR}/articles.jsonl"
-CSV_PATH = f"{DATA_DIR}/articles.csv"
-DATA_PAGE = f"{DATA_DIR}/index.md"
 CSV_BOM = "\ufeff"
 LIST_SEPARATOR = ";"
 
@@ -45,30 +43,8 @@ FIELDS = [
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
 
 
-def article_record(placed: PlacedArticle) -> dict:
-    a = placed.article
-    meta = placed.source.meta
-    return {
-        "id": placed.id,
-        "url": placed.url,
-        "date": meta.date.isoformat(),
-        "paper": meta.paper,
-        "page": meta.page,
-        "page_name": meta.page_name,
-        "title": a.title,
-        "title_parts": a.title_parts,
-        "byline": a.byline,
-        "authors": a.authors,
-        "correspondents": a.correspondents,
-        "dateline": a.dateline,
-        "text": a.text,
-        "tags": placed.tags,
-        "source": {"file": placed.source.path, "first_line": a.first_line, "last_line": a.last_line},
-    }
-
-
 def articles_jsonl(articles: list[PlacedArticle]) -> str:
-    return "".join(json.dumps(article_record(p), ensure_ascii=False, sort_keys=False) + "\n" for p in articles)
+    return "".join(json.dumps(p.record().data(), ensure_ascii=False, sort_keys=False) + "\n" for p in articles)
 
 
 def csv_row(record: dict) -> list[str]:
@@ -91,7 +67,7 @@ def articles_csv(articles: list[PlacedArticle]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
     for placed in articles:
-        writer.writerow(csv_row(article_record(placed)))
+        writer.writerow(csv_row(placed.record().data()))
     return CSV_BOM + out.getvalue()
 
 
@@ -125,7 +101,7 @@ def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -
         lines.append("## 按年份\n")
         lines.append("| 年份 | 篇数 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
         for year, count in sorted(years, reverse=True):
-            jsonl, table = year_paths(year)
+            jsonl, table = data_year_paths(year)
             lines.append(
                 f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
                 f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |"
@@ -146,16 +122,12 @@ def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -
     return "\n".join(lines)
 
 
-def year_paths(year: int) -> tuple[str, str]:
-    return f"{DATA_DIR}/{year}/articles.jsonl", f"{DATA_DIR}/{year}/articles.csv"
-
-
 def exports(articles: list[PlacedArticle]) -> dict[str, str]:
     files = {JSONL_PATH: articles_jsonl(articles), CSV_PATH: articles_csv(articles)}
     years = []
     for year, group in groupby(articles, key=lambda p: p.date.year):
         in_year = list(group)
-        jsonl, table = year_paths(year)
+        jsonl, table = data_year_paths(year)
         files[jsonl] = articles_jsonl(in_year)
         files[table] = articles_csv(in_year)
         years.append((year, len(in_year)))

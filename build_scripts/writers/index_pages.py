@@ -1,7 +1,7 @@
 """Generated index pages readers browse by: home, one table of contents per issue, and (from
 their own modules) the calendar, the reporters and the tags.
 
-Article pages stay out of MkDocs' `nav` (DESIGN §7, the navigation trap); these pages are
+Article pages stay out of MkDocs' `nav` (maintainers/architecture.md, the navigation trap); these pages are
 how a reader reaches them. All links are relative Markdown links to the `.md` files, so
 MkDocs checks them and rewrites them for any `site_url` or `use_directory_urls` setting.
 """
@@ -11,25 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from build_scripts.catalogue.archive import (
-    Catalogue,
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import chinese_date, page_label
+from build_scripts.contract.urls import (
+    ARCHIVE_INDEX,
+    DATA_PAGE,
+    REPORTERS_INDEX,
+    TAGS_INDEX,
     issue_path,
     month_anchor,
     page_anchor,
     year_path,
 )
-from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.labels import chinese_date, page_label
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers import mdtext
-from build_scripts.writers.calendar_pages import ARCHIVE_INDEX, calendar_pages
+from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.listing import article_item, front_matter, link, wrapped
-from build_scripts.writers.reporter_pages import INDEX as REPORTERS_INDEX
 from build_scripts.writers.reporter_pages import reporter_pages
-from build_scripts.writers.tag_pages import INDEX as TAGS_INDEX
 from build_scripts.writers.tag_pages import tag_pages
 
-DATA_INDEX = "data/index.md"
 LATEST_ISSUES = 10
 LATEST_HEADLINES = 12
 
@@ -119,7 +120,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
     lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")
     lines.append(f"- [标签]({link(here, TAGS_INDEX)})：按关键词找文章")
-    lines.append(f"- [数据]({link(here, DATA_INDEX)})：全部文章的文本与元数据（JSON Lines、CSV）")
+    lines.append(f"- [数据]({link(here, DATA_PAGE)})：全部文章的文本与元数据（JSON Lines、CSV）")
     lines.append("")
     return "\n".join(lines)
 

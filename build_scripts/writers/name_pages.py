@@ -1,6 +1,6 @@
 """Pages for one name (a reporter or a tag) and the index of all names, kept bounded.
 
-DESIGN's scale rule: a listing that grows with the archive is split. A name's page lists all
+The scale rule (maintainers/architecture.md): a listing that grows with the archive is split. A name's page lists all
 its articles while there are few (≤ `ENTRY_PAGE_LIMIT`); beyond that it lists its years, each
 with a page of its own, and the latest articles. An index lists every name on one page up to
 `INDEX_LIMIT` names; beyond that it shows the most frequent and one page per initial letter.
@@ -13,6 +13,7 @@ from itertools import groupby
 
 from build_scripts.catalogue.archive import Entry
 from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.urls import letter_path
 from build_scripts.writers import mdtext
 from build_scripts.writers.listing import (
     article_item,
@@ -115,7 +116,7 @@ def name_index_pages(
             lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in names]))
     else:
         folder = index_path.rsplit("/", 1)[0]
-        letter_paths = {letter: f"{folder}/letters/{_letter_id(letter)}.md" for letter, _ in groups}
+        letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
         lines.append(
             "按姓名或词语的拼音首字母："
             + " · ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)

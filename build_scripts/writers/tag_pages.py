@@ -9,10 +9,9 @@ are still drawn by Material's own `partials/tags.html`, linking to these pages.
 
 from __future__ import annotations
 
-from build_scripts.catalogue.archive import TAGS, Catalogue
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.contract.urls import TAGS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
-
-INDEX = f"{TAGS}/index.md"
 
 
 def tag_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -21,7 +20,11 @@ def tag_pages(catalogue: Catalogue) -> dict[str, str]:
         articles = catalogue.tagged[tag]
         files.update(
             entry_pages(
-                entry, [Listed(p) for p in articles], kind="标签", summary=f"共 {len(articles)} 篇", index_path=INDEX
+                entry,
+                [Listed(p) for p in articles],
+                kind="标签",
+                summary=f"共 {len(articles)} 篇",
+                index_path=TAGS_INDEX,
             )
         )
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
@@ -30,5 +33,5 @@ def tag_pages(catalogue: Catalogue) -> dict[str, str]:
         if counts
         else "档案中还没有标签。"
     )
-    files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=INDEX))
+    files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX))
     return files

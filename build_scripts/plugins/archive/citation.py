@@ -20,12 +20,13 @@ Conventions, and why:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from build_scripts.contract.labels import main_title_of
-from build_scripts.contract.record import date_of
+from build_scripts.contract.labels import NO_TITLE, SUBTITLE_DASHES, is_subtitle, main_title_of
+from build_scripts.contract.record import ArticleRecord
 
-_DASHES = "—－-"
 _MONTHS = [
     "January",
     "February",
@@ -40,7 +41,6 @@ _MONTHS = [
     "November",
     "December",
 ]
-NO_TITLE = "无题"
 
 
 @dataclass(frozen=True)
@@ -58,25 +58,26 @@ class Work:
     language: str = "zh"
 
     @classmethod
-    def from_meta(cls, meta: dict, url: str = "") -> Work:
-        """From an article's front matter or articles.jsonl record."""
-        date = date_of(meta["date"])
-        if date is None:
-            raise ValueError(f"not a date: {meta['date']!r}")
-        names = [*meta.get("authors", []), *meta.get("correspondents", [])]
-        byline = str(meta.get("byline") or "").strip().strip("（）()").strip()
+    def from_record(cls, record: ArticleRecord, url: str = "") -> Work:
+        names = list(record.people)
+        byline = record.byline.strip().strip("（）()").strip()
         if not names and byline:
             names = [byline]
         return cls(
-            title=cited_title(meta.get("title_parts") or []),
+            title=cited_title(list(record.title_parts)),
             creators=tuple(dict.fromkeys(names)),
-            paper=meta.get("paper", ""),
-            date=date,
-            page=meta.get("page"),
-            page_name=meta.get("page_name") or "",
+            paper=record.paper,
+            date=record.date,
+            page=record.page,
+            page_name=record.page_name,
             url=url,
-            id=meta.get("id", ""),
+            id=record.id,
         )
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, Any], url: str = "") -> Work:
+        """From an article's front matter or articles.jsonl record."""
+        return cls.from_record(ArticleRecord.from_meta(meta), url=url)
 
 
 def cited_title(title_parts: list[str]) -> str:
@@ -85,7 +86,7 @@ def cited_title(title_parts: list[str]) -> str:
         return NO_TITLE
     main = main_title_of(title_parts)
     after = title_parts[title_parts.index(main) + 1 :] if main in title_parts else []
-    subtitles = [part.lstrip(_DASHES) for part in after if part.startswith(tuple(_DASHES))]
+    subtitles = [part.lstrip("".join(SUBTITLE_DASHES)) for part in after if is_subtitle(part)]
     subtitles = [s for s in subtitles if s]
     return ": ".join([main, *subtitles]) if main else NO_TITLE
 

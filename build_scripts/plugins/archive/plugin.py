@@ -12,19 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from build_scripts.contract.labels import NO_TITLE
-from build_scripts.contract.record import ARTICLE_TEMPLATE
-from build_scripts.ingest.archive_config import (
-    ARCHIVE_FILE,
-    PaperInfo,
-    load_archive_config,
-)
-from build_scripts.problems import InputError
+from build_scripts.contract.record import is_article
+from build_scripts.contract.urls import csl_path
+from build_scripts.ingest.archive_config import PaperInfo
 
-from .article_view import article_view, csl_path
+from .article_view import article_view
 from .config import ArchivePluginConfig
+from .settings import archive_settings
 
 log = get_plugin_logger(__name__)
 
@@ -32,26 +29,23 @@ log = get_plugin_logger(__name__)
 _PRINTED_RAW_BY_THEME = ("title", "description")
 
 
-def is_article(page) -> bool:
-    return page.meta.get("template") == ARTICLE_TEMPLATE
-
-
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def __init__(self):
         super().__init__()
         self.files = None
+        self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
 
+    @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
-        self.paper = None
-        source = Path(config.config_file_path or ".").parent / self.config.source_dir
-        if (source / ARCHIVE_FILE).is_file():
-            try:
-                self.paper = load_archive_config(source).paper
-            except InputError as exc:
-                log.warning(f"{exc} (the article metadata goes without the paper's details)")
+        self.settings = None
+        self.paper = archive_settings(config).archive.paper
         return config
+
+    def on_env(self, env, *, config, files):
+        env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article
+        return env
 
     def on_files(self, files, *, config):
         self.files = files
@@ -67,7 +61,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
-        if not self.config.enabled or not is_article(page):
+        if not self.config.enabled or not is_article(page.meta):
             return context
         view = article_view(
             page, self.files, site_name=config.site_name, site_url=config.site_url or "", paper=self.paper
@@ -80,7 +74,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         text = self.csl.pop(page.file.src_uri, None)
         if text is not None:
             # The CSL-JSON download sits next to the article page: <slug>.csl.json.
-            target = Path(config.site_dir) / csl_path(page)
+            target = Path(config.site_dir) / csl_path(page.file.src_uri)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         return output

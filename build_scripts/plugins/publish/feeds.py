@@ -4,7 +4,7 @@ Feed readers follow an archive as they follow a paper: the newest articles, or t
 by one reporter or correspondent. Everything in a feed comes from the articles themselves:
 an entry's date is the article's date (midnight at the paper's UTC offset), the feed's
 `updated` is its newest entry's date, and an entry's id is the article's address (stable
-forever, DESIGN §5) — so the same archive always gives the same bytes.
+forever, maintainers/output-contract.md) — so the same archive always gives the same bytes.
 
 Feeds live at `feeds/latest.xml` and `feeds/reporters/<person slug>.xml`
 (the slug of the person's page, `reporters/<slug>/`, as the article pages link it).
@@ -19,16 +19,11 @@ from html.parser import HTMLParser
 
 from feedgen.feed import FeedGenerator
 
-from build_scripts.catalogue.archive import unique_name_slugs
+from build_scripts.contract.urls import LATEST_FEED, reporter_feed_path, unique_name_slugs
 
-LATEST_FEED = "feeds/latest.xml"
 FEED_SIZE = 50  # entries per feed: the newest articles
 SUMMARY_LENGTH = 160  # characters of the article's text shown as its summary
 GENERATOR = "newspaper-archive"
-
-
-def reporter_feed_path(slug: str) -> str:
-    return f"feeds/reporters/{slug}.xml"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-SITEMAP = "sitemap.xml"
+from build_scripts.contract.urls import SITEMAP
+
 MAX_URLS_PER_SITEMAP = 50_000  # sitemaps.org: "no more than 50,000 URLs"
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -23,12 +23,15 @@ work (sectioning the HTML, the browser side, the offline variant) and adds three
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from html import escape
+from typing import Any
 
 from backrefs import bre
 from material.plugins.search.plugin import SearchIndex
 
-from build_scripts.contract.record import date_of
+from build_scripts.contract import labels
+from build_scripts.contract.record import ArticleRecord, is_article
 
 SUBWORDS = "subwords"
 DETAILS_CLASS = "zh-search-details"  # styled by search.css
@@ -36,26 +39,10 @@ _SEP = "\u200b"  # Material joins the words of a segmented run with zero-width s
 _HAN_WORD = bre.compile(r"^\p{script: Han}{3,}$", bre.UNICODE)
 
 
-def is_article(meta: dict) -> bool:
-    """Article pages carry the front matter of DESIGN §5; index and hand-written pages do not."""
-    return "date" in meta and "title_parts" in meta
-
-
-def print_details(meta: dict) -> str:
+def print_details(meta: Mapping[str, Any]) -> str:
     """`2022年1月28日 · 第4版 政法`: when and where the article was printed."""
-    parts = []
-    date = meta.get("date")
-    day = date_of(date) if date else None
-    if day:
-        parts.append(f"{day.year}年{day.month}月{day.day}日")
-    elif date:
-        parts.append(str(date))
-    page, page_name = meta.get("page"), str(meta.get("page_name") or "")
-    if page:
-        parts.append(f"第{page}版" + (f" {page_name}" if page_name else ""))
-    elif page_name:
-        parts.append(page_name)
-    return " · ".join(parts)
+    record = ArticleRecord.from_meta(meta)
+    return labels.print_details(record.date, record.page, record.page_name)
 
 
 def details_markup(meta: dict) -> str:
@@ -75,8 +62,9 @@ class ArchiveSearchIndex(SearchIndex):
     def create_entry_for_section(self, section, toc, url, page):
         # The part before the first sub-head is the article's own entry (Material gives it no id).
         article_lead = section.id is None and is_article(page.meta)
-        if article_lead and page.meta.get("byline"):
-            section.text.insert(0, f"<p>{escape(str(page.meta['byline']), quote=False)}</p>")
+        byline = ArticleRecord.from_meta(page.meta).byline if article_lead else ""
+        if byline:
+            section.text.insert(0, f"<p>{escape(byline, quote=False)}</p>")
         count = len(self.entries)
         super().create_entry_for_section(section, toc, url, page)
         if len(self.entries) == count:

@@ -21,11 +21,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from build_scripts.contract.labels import page_label
+from build_scripts.contract.record import ArticleRecord
 from build_scripts.plugins.publish.feeds import text_of_html
 
 from .index import print_details
 
-SEARCH_PAGE = "search.md"
 SEARCH_TEMPLATE = "zh-search-pagefind.html"
 TEMPLATES = Path(__file__).with_name("templates")
 OUTPUT = "pagefind"
@@ -49,26 +49,23 @@ def search_page_source(title: str) -> str:
 
 def article_record(page) -> dict:
     """What Pagefind indexes and shows for one article page."""
-    meta = page.meta
-    title = html.unescape(str(meta.get("title") or page.title))  # unescaped: Pagefind's UI escapes
-    byline = str(meta.get("byline") or "")
-    date = str(meta.get("date") or "")
-    shown = {"title": title, "日期": print_details(meta)}  # 2022年1月29日 · 第3版 经济
-    if byline:
-        shown["作者"] = byline
-    names = [n for n in (meta.get("authors") or []) + (meta.get("correspondents") or []) if isinstance(n, str)]
+    record = ArticleRecord.from_meta(page.meta)
+    title = record.title or html.unescape(str(page.title))  # unescaped: Pagefind's UI escapes
+    shown = {"title": title, "日期": print_details(page.meta)}  # 2022年1月29日 · 第3版 经济
+    if record.byline:
+        shown["作者"] = record.byline
     filters = {
-        "年份": [date[:4]] if date[:4].isdigit() else [],
-        "版面": [page_label(meta.get("page") or None, str(meta.get("page_name") or ""))],
-        "记者": names,
+        "年份": [str(record.date.year)],
+        "版面": [page_label(record.page, record.page_name)],
+        "记者": list(record.people),
     }
     return {
         "url": "/" + page.url,
-        "content": "\n".join(part for part in (title, byline, text_of_html(page.content or "")) if part),
+        "content": "\n".join(part for part in (title, record.byline, text_of_html(page.content or "")) if part),
         "language": "zh",
         "meta": shown,
         "filters": {k: v for k, v in filters.items() if v},
-        "sort": {"date": date},
+        "sort": {"date": record.date.isoformat()},
     }
 
 

@@ -22,9 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from build_scripts.contract.record import is_article
+
 from . import pagefind
 from .config import ZhSearchConfig
-from .index import ArchiveSearchIndex, is_article
+from .index import ArchiveSearchIndex
 from .words import Word, WordListError, add_words, byline_names, read_word_list
 
 log = logging.getLogger("mkdocs.plugins.zh_search")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot, serve
+from conftest import ROOT, screenshot, serve
 from search_helpers import NO_RESULTS, articles, search, titles
 
 
@@ -54,3 +54,56 @@ def test_results_show_title_date_and_page(page, search_url):
     assert result.details == "2022年1月29日 · 第3版 经济 · 本报记者 欧阳晓岚"
     assert result.href.endswith("/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang/")
     screenshot(page, "search-hosted-details")
+
+
+def test_every_word_is_required(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, "统计局 奥密克戎")  # each is printed, never in one article
+    assert results == []
+    _, results = search(page, "统计局 居民收入")
+    assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+
+
+def test_a_quoted_phrase_matches_only_as_printed(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, '"国家统计局28日发布"')
+    assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    _, results = search(page, "“发布国家统计局”")  # the same words, not printed in this order
+    assert results == []
+    _, results = search(page, "发布 国家统计局")  # unquoted: the words anywhere
+    assert "国家统计局发布2021年经济数据 我省居民收入稳步增长" in titles(results)
+
+
+def test_a_traditional_query_finds_the_simplified_text_and_shows_it_as_printed(page, sample_url):
+    page.goto(sample_url)
+    _, results = search(page, "奧密克戎變異株")
+    hangzhou = next(r for r in results if r.title.startswith("杭州累计报告本土确诊14例"))
+    assert "奥密克戎变异株" in hangzhou.text  # marked in the text as printed
+    assert page.locator(".md-search-result mark", has_text="奥密克戎").count() > 0
+
+
+def test_the_browser_normalises_queries_as_the_index_normalised_the_text(page, sample_url):
+    from opencc import OpenCC
+
+    from build_scripts.plugins.zh_search.normalise import normalise
+
+    text = (ROOT / "source_texts/2022/2022-01-28.txt").read_text(encoding="utf-8")[:3000]
+    samples = [OpenCC("s2t.json").convert(text), text, "臺灣發佈會習近平經濟ＧＤＰ", "１２３ＡＢＣ　台灣"]
+    page.goto(sample_url)
+    in_browser = page.evaluate(
+        "async (samples) => { await ArchiveSearch.ready(); return samples.map((s) => ArchiveSearch.normalise(s)); }",
+        samples,
+    )
+    assert in_browser == [normalise(s) for s in samples]
+
+
+def test_the_search_page_lists_pages_of_results_with_their_filters(page, search_url):
+    page.goto(search_url + "search/?q=%E6%94%BF%E6%B3%95")  # 政法
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown === 'q=%E6%94%BF%E6%B3%95'")
+    shown = page.locator(".zh-search-result h2").all_inner_texts()
+    assert "全市政法委书记会议召开" in shown and len(shown) >= 2
+    page.select_option("select[name=page_name]", "经济")
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.includes('page_name=')")
+    assert page.locator(".zh-search-result h2").all_inner_texts() == ["全市政法委书记会议召开"]
+    assert "page_name=" in page.url  # the address holds the search
+    screenshot(page, "search-page")

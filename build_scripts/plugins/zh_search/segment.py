@@ -25,15 +25,17 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-def jieba_frequencies() -> dict[str, int]:
-    """jieba's dictionary: word → frequency."""
+def jieba_dictionary() -> Iterator[tuple[str, int, str]]:
+    """jieba's dictionary: (word, frequency, part-of-speech tag)."""
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    frequencies: dict[str, int] = {}
     with open(path, encoding="utf-8") as lines:
         for line in lines:
-            word, count = line.split(" ", 2)[:2]
-            frequencies[word] = int(count)
-    return frequencies
+            word, count, tag = line.split()
+            yield word, int(count), tag
+
+
+def jieba_frequencies() -> dict[str, int]:
+    return {word: count for word, count, _ in jieba_dictionary()}
 
 
 class Segmenter:

@@ -20,6 +20,7 @@
   const here = (url) => new URL(url, location.href).href;
   const engine = window.ArchiveSearch;
   engine.useScripts(here(config.index), config.key);
+  engine.ready = () => ready(); // for scripts driving the page (the benchmark, the tests)
 
   // opencc-js is needed only once a reader searches: load it then, once.
   let converter = null;
@@ -203,14 +204,22 @@
     }, { once: true });
 
     const state = () => Object.fromEntries(new URL(location.href).searchParams);
+    // The search as the address holds it: the fields in form order, only those set.
+    const canonical = (params) => {
+      const out = new URLSearchParams();
+      for (const key of ["q", "from", "to", "reporter", "page_name", "sort", "p"]) {
+        const value = (params[key] || "").trim();
+        if (value && !(key === "sort" && value === "relevance") && !(key === "p" && value === "1")) out.set(key, value);
+      }
+      return out;
+    };
     function fill(params) {
       for (const name of ["q", "from", "to", "reporter", "page_name", "sort"]) form.elements[name].value = params[name] || "";
       if (!form.elements.sort.value) form.elements.sort.value = "relevance";
     }
     function go(params, push) {
       const url = new URL(location.href);
-      url.search = "";
-      for (const [key, value] of Object.entries(params)) if (value && !(key === "sort" && value === "relevance")) url.searchParams.set(key, value);
+      url.search = canonical(params).toString();
       if (push) history.pushState(null, "", url.href);
       show(params);
     }
@@ -232,6 +241,7 @@
         status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语。";
         list.replaceChildren();
         pager.replaceChildren();
+        root.dataset.shown = "";
         return;
       }
       status.textContent = "正在检索…";
@@ -256,14 +266,14 @@
           a.textContent = label;
           a.rel = rel;
           a.className = "md-button";
-          a.href = "?" + new URLSearchParams({ ...params, p: String(number) }).toString();
+          a.href = "?" + canonical({ ...params, p: String(number) }).toString();
           a.addEventListener("click", (event) => { event.preventDefault(); go({ ...params, p: String(number) }, true); window.scrollTo(0, 0); });
           return a;
         };
         if (page > 1) pager.append(link("上一页", page - 1, "prev"));
         if (page < pages) pager.append(link("下一页", page + 1, "next"));
       }
-      root.dataset.shown = new URLSearchParams(params).toString();
+      root.dataset.shown = canonical(params).toString(); // what is shown (tests wait on it)
     }
 
     fill(state());

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, screenshot, serve
+from playwright.sync_api import expect
 from search_helpers import NO_RESULTS, articles, search, titles
 
 
@@ -107,3 +108,17 @@ def test_the_search_page_lists_pages_of_results_with_their_filters(page, search_
     assert page.locator(".zh-search-result h2").all_inner_texts() == ["全市政法委书记会议召开"]
     assert "page_name=" in page.url  # the address holds the search
     screenshot(page, "search-page")
+
+
+def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):
+    context = browser.new_context(viewport={"width": 400, "height": 800}, locale="zh-CN", is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_url)
+        page.click("label.md-header__button[for=__search]")
+        page.keyboard.type("政法")  # typed into the box: the magnifier focused it
+        expect(page.locator(".zh-search-box")).to_have_attribute("data-shown", "政法")
+        assert page.locator(".md-search-result__item").count() >= 1
+        screenshot(page, "search-small-screen")
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ holds (articles only, text as printed), determinism, and the builds that must fa
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site
 
-from build_scripts.plugins.zh_search.indexer import build_index
+from build_scripts.plugins.zh_search.indexer import IndexInputError, build_index
 from build_scripts.plugins.zh_search.normalise import normalise
 from build_scripts.plugins.zh_search.postings import WordList, bucket, varint
 from build_scripts.plugins.zh_search.segment import Segmenter
@@ -246,3 +247,25 @@ def test_word_list_is_found_relative_to_mkdocs_yml_from_any_folder(sample_site, 
 def test_the_sample_builds_without_warning(sample_site):
     result = build_site(sample_site)
     assert result.returncode == 0 and "WARNING" not in result.stderr
+
+
+def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
+    from build_scripts.plugins.zh_search.indexer import main
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "x", "date": "2022-01-28", "source": {}}\n{"id": "y", "date": "someday"}\n', "utf-8")
+    with pytest.raises(
+        IndexInputError, match=rf"^{re.escape(str(articles))}:2: not an article record .* — run the converter again$"
+    ):
+        build_index(articles, tmp_path / "index", None)
+    assert main([str(articles), str(tmp_path / "index")]) == 2
+    assert not (tmp_path / "index").exists()  # nothing half-written
+
+
+def test_the_vendored_opencc_js_is_the_recorded_version():
+    vendor = Path(__file__).resolve().parent.parent / "build_scripts/vendor/opencc-js"
+    record = json.loads((vendor / "VENDOR.json").read_text(encoding="utf-8"))
+    assert record["package"] == "opencc-js" and record["version"] == "1.4.2"
+    assert hashlib.sha256((vendor / "t2cn.js").read_bytes()).hexdigest() == record["sha256"]
+    assert "Permission is hereby granted" in (vendor / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License" in (vendor / "LICENSE-Apache-2.0-dictionaries.txt").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ query needs. The format is documented in maintainers/search-index.md.
 from __future__ import annotations
 
 import base64
+import bisect
 import collections
 import json
 import math
@@ -48,6 +49,17 @@ class IndexedArticle:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
+
+
+def _fields(offsets: list[int], title_end: int, byline_end: int) -> int:
+    """Where the (sorted) offsets fall: headline, byline, body."""
+    fields = TITLE if offsets[0] < title_end else 0
+    if offsets[-1] >= byline_end:
+        fields |= BODY
+    first_after_title = bisect.bisect_left(offsets, title_end)
+    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
+        fields |= BYLINE
+    return fields
 
 
 def script(name: str, data: object) -> str:
@@ -88,10 +100,7 @@ class IndexWriter:
             for word, offset in self.segmenter.tokens(normalise(head + article.text)):
                 found[word].append(offset)
             for word, offsets in found.items():
-                fields = 0
-                for offset in offsets:
-                    fields |= TITLE if offset < title_end else BYLINE if offset < byline_end else BODY
-                lists[word].add(number, fields, offsets)
+                lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)
             for name in dict.fromkeys(article.names):

@@ -67,7 +67,7 @@ class Segmenter:
         words inside them (国家统计局 gives 国家, 统计, 统计局 and 国家统计局), and runs of
         Latin letters and digits. Offsets count characters."""
         for word, start, _end in self.jieba.tokenize(text, mode="search", hmm=False):
-            if HAN.search(word):
+            if "\u4e00" <= word[0] <= "\u9fff" or HAN.search(word):  # the common case first
                 yield word, start
             else:
                 for run in _ALNUM.finditer(word):

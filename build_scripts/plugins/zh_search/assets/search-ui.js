@@ -115,6 +115,8 @@
     const open = (on) => { if (toggle) toggle.checked = on; };
 
     input.addEventListener("focus", () => { open(true); ready(); });
+    // The header's magnifier (small screens) checks the toggle: the box opens, focus it.
+    if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (input.value.trim()) location.href = searchPageHref({ q: input.value.trim() });

@@ -26,13 +26,24 @@
   let fetchFile = null; // (name, failed) → starts loading the file; set by setLoader
   const loadedNames = []; // in order: what a query made the browser load
 
+  const KEPT_FILES = 3000; // a long session forgets the oldest year files beyond this many
+
   function loaded(name, data) {
     store.set(name, data);
+    if (store.size > KEPT_FILES) forgetOldest();
     const wait = waiting.get(name);
     if (wait) {
       waiting.delete(name);
       wait.resolve(data);
     }
+  }
+
+  /** Drop the oldest half of the loaded year files (word lists, articles) and every decoded
+   * list: a reader who searches all afternoon keeps a browser tab of bounded size. */
+  function forgetOldest() {
+    const years = [...store.keys()].filter((name) => /^\d{4}\//.test(name));
+    for (const name of years.slice(0, years.length >> 1)) store.delete(name);
+    lists.clear();
   }
 
   function need(name) {

@@ -117,7 +117,7 @@ def test_homophones_get_their_own_pages_in_order_of_first_appearance():
 def _catalogue(project: Path) -> Catalogue:
     report = Report()
     config = load_archive_config(project / "source_texts")
-    placed = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
+    placed, _ = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
     assign_tags(placed, 5)
     return Catalogue.build(placed)
 

@@ -13,6 +13,8 @@ from build_scripts.problems import InputError
 ARCHIVE_FILE = "archive.yml"
 # The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
 WORD_LIST_FILE = "userdict.txt"
+# The URL ledger: every article address ever published (written by the converter, catalogue/ledger.py).
+LEDGER_FILE = "urls.lock"
 
 
 @dataclass(frozen=True)

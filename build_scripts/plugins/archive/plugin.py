@@ -18,6 +18,7 @@ from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
 from .config import ArchivePluginConfig
@@ -61,6 +62,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        if is_moved_page(page.meta):
+            return self._moved_context(context, page)
         if not self.config.enabled or not is_article(page.meta):
             return context
         view = article_view(
@@ -68,6 +71,15 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
+        return context
+
+    def _moved_context(self, context, page):
+        """A moved address names its successor: the refresh goes there, and so does the
+        canonical link, so search engines carry the old address's standing over to it."""
+        target = self.files.get_file_from_path(str(page.meta.get("moved_to") or "")) if self.files else None
+        if target is not None and target.page is not None:
+            context["moved_to"] = target.url
+            page.canonical_url = target.page.canonical_url
         return context
 
     def on_post_page(self, output, *, page, config):

@@ -257,6 +257,8 @@ def _retired(entry: Entry, cuts: list[Cut], slugs: list[str], same_text: list[in
         i = min(same_text, key=lambda i: (cuts[i].date != entry.date, abs((cuts[i].date - entry.date).days), i))
     elif overlapping:
         i = overlapping[0][1]
+    elif entry.state == MOVED:
+        return entry  # still where it was sent (that address is followed on if it moved too)
     else:
         return replace(entry, state=WITHDRAWN, successor="")
     return replace(entry, state=MOVED, successor=article_url(cuts[i].date, slugs[i]))

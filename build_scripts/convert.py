@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.duplicates import without_repeats
 from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import assign_tags
@@ -126,6 +127,20 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
     return parsed
 
 
+def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> list[tuple[SourcePage, PageParse]]:
+    """Publish an article the issue printed on several 版 once (catalogue/duplicates.py)."""
+    kept, repeats = without_repeats(parsed)
+    for r in repeats:
+        what = "repeats" if r.whole_page else f"repeats {len(r.lines)} article(s) of"
+        report.warn(
+            r.page,
+            r.lines[0],
+            f"{what} {r.first} (the same text); published once, from {r.first}",
+            "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
+        )
+    return kept
+
+
 def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list[str]]:
     """Lines that belong to a printed page rather than an article (本版责编：X), by source
     file: the issue page prints them under their 版, so no text of a source is lost."""
@@ -166,7 +181,7 @@ def _convert(source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bo
     pages = read_all(source_dir, config, result.report, keep_going)
     if not pages:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    result.parsed = parse_all(pages, result.report)
+    result.parsed = drop_repeats(parse_all(pages, result.report), result.report)
     ledger_path = source_dir / LEDGER_FILE
     old_ledger = read_ledger(ledger_path)
     placed, ledger = place_articles(result.parsed, old_ledger)

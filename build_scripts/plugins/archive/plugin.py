@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
@@ -22,6 +23,7 @@ from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
 from .config import ArchivePluginConfig
+from .identity import ABOUT_PAGE, about_markdown
 from .settings import archive_settings
 
 log = get_plugin_logger(__name__)
@@ -41,15 +43,25 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
         self.settings = None
-        self.paper = archive_settings(config).archive.paper
+        archive = archive_settings(config).archive
+        self.paper = archive.paper
+        # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
+        config.site_name = archive.site_name
+        config.site_description = archive.site_description
         return config
 
     def on_env(self, env, *, config, files):
         env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article
+        # `<html lang>` (overrides/partials/language.html): the language of the text, while
+        # theme.language keeps choosing the interface's wording.
+        env.globals["archive_language"] = self.paper.language if self.paper else ""
         return env
 
     def on_files(self, files, *, config):
         self.files = files
+        if files.get_file_from_path(ABOUT_PAGE) is None:  # a hand-written docs/about.md wins
+            archive = archive_settings(config).archive
+            files.append(File.generated(config, ABOUT_PAGE, content=about_markdown(archive)))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -153,7 +153,7 @@ def render(
     furniture: dict[str, list[str]] | None = None,
     ledger: dict[str, Entry] | None = None,
 ) -> dict[str, str]:
-    assign_tags(placed, config.tags_per_article)
+    assign_tags(placed, config.tags_per_article, config.tag_min_articles, config.paper.title)
     catalogue = Catalogue.build(placed)
     files: dict[str, str] = moved_pages(ledger or {}, placed)
     files.update(article_pages(placed, article_links(catalogue)))

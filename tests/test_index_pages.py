@@ -118,7 +118,7 @@ def _catalogue(project: Path) -> Catalogue:
     report = Report()
     config = load_archive_config(project / "source_texts")
     placed, _ = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
-    assign_tags(placed, 5)
+    assign_tags(placed, 5, 1)
     return Catalogue.build(placed)
 
 

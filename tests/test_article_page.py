@@ -77,7 +77,7 @@ def test_json_ld_is_a_news_article_in_an_issue_of_a_periodical(site):
     assert data["contributor"] == [{"@type": "Person", "name": "赵文琼"}, {"@type": "Person", "name": "武露露"}]
     assert data["printEdition"] == "浙江日报 2022年1月29日 星期六"
     assert (data["printSection"], data["printPage"], data["pageStart"]) == ("政法", "4", 4)
-    assert data["inLanguage"] == "zh"
+    assert data["inLanguage"] == "zh-Hans"
     assert data["url"] == SUB_PATH_SITE_URL + OLYMPIC + "/"
     issue = data["isPartOf"]
     assert issue["@type"] == "PublicationIssue" and issue["datePublished"] == "2022-01-29"

@@ -102,3 +102,11 @@ def test_tag_pages_are_not_in_the_search_index(rich_site):
     index = json.loads((rich_site / "site/search/search_index.json").read_text(encoding="utf-8"))
     assert (rich_site / "docs/tags/index.md").is_file()
     assert index["docs"] and not [doc for doc in index["docs"] if doc["location"].startswith("tags/")]
+
+
+def test_a_word_in_too_many_articles_is_too_general_to_be_a_tag():
+    places = ["宁波", "温州", "嘉兴", "湖州", "绍兴", "金华"]
+    texts = [Text("", f"杭州和{places[n % 6]}的港口码头繁忙。杭州物流增长。") for n in range(60)]
+    tags = Tagger(3, 2).tag_all(texts)
+    assert "杭州" not in {word for article in tags for word in article}  # in all 60 articles
+    assert {"宁波", "温州"} <= {word for article in tags for word in article}

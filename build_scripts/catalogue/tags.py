@@ -43,6 +43,10 @@ POS_WEIGHTS = {
     "vn": 0.7,
 }
 TITLE_WEIGHT = 3  # a word of the headline counts as three of the text
+# A word in more articles than this share of the archive (and more than GENERAL_MIN) is too
+# general to tell them apart (中国, 城市 in a national daily): as a tag it would list half the
+# archive. jieba's parts of speech cannot be trusted to spare names here (城市 is `ns`).
+GENERAL_SHARE, GENERAL_MIN = 0.03, 50
 MIN_LENGTH = 2  # one character says too little (市, 省)
 # A column heading printed in brackets at the end of a headline: （金台随笔）, （读者点题·共同关注）.
 _COLUMN_HEADING = re.compile(r"[（(][^（）()]{1,20}[）)]\s*$")
@@ -104,7 +108,8 @@ class Tagger:
         frequency = Counter(word for words in candidates for word in words)
         total = len(texts)
         scored = [{word: tf * math.log(total / frequency[word]) for word, tf in words.items()} for words in candidates]
-        eligible = {word for word, n in frequency.items() if n >= self.min_articles}
+        general = max(GENERAL_MIN, GENERAL_SHARE * total)
+        eligible = {word for word, n in frequency.items() if self.min_articles <= n <= general}
         while True:  # at most a few rounds: the eligible set only shrinks
             chosen = [self._best(scores, eligible) for scores in scored]
             counts = Counter(word for words in chosen for word in words)

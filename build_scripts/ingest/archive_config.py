@@ -29,7 +29,7 @@ class PaperInfo:
     language: str = "zh-Hans"  # BCP 47: `<html lang>`, feeds, citations
 
 
-DEFAULT_TAG_MIN_ARTICLES = 3
+DEFAULT_TAG_MIN_ARTICLES = 5  # measured: the smallest that keeps tag pages under 10 % of a real site
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
 _TOP_KEYS = {

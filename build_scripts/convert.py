@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +27,6 @@ from build_scripts.writers.docs_tree import (
 )
 from build_scripts.writers.index_pages import index_pages
 from build_scripts.writers.moved_pages import moved_pages
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,7 +101,7 @@ def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage,
                     page.path,
                     decision.line,
                     f"unsure: {decision.label} ({decision.rule})",
-                    "check it; fix it with a .fix.yml sidecar if it is wrong (see README)",
+                    "check it; fix it with a .fix.yml sidecar if it is wrong (see maintainers/input-files.md, Corrections)",
                 )
         for article in result.articles:
             if not any(s.kind in BODY_KINDS for s in article.segments):

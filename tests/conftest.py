@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
@@ -14,8 +15,18 @@ from hypothesis import settings
 from build_scripts.dev.local_server import serve  # noqa: F401  (tests import it from here
 
 # Property tests are reproducible: a fixed derivation of examples, no example database.
-settings.register_profile("repeatable", derandomize=True, database=None, deadline=None, print_blob=True)
-settings.load_profile("repeatable")
+# `ci` (the default) runs every property with its full number of examples; `dev`
+# (HYPOTHESIS_PROFILE=dev) a tenth of them, for the edit-test loop.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", parent=settings.get_profile("ci"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """How many examples a property runs: `n` in CI, a tenth of it under the dev profile."""
+    return n if PROFILE == "ci" else max(10, n // 10)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source_texts" / "2022" / "2022-01-28.txt"
@@ -208,3 +219,53 @@ def rich_site(tmp_path_factory) -> Path:
         built = build_site(project, *extra)
         assert built.returncode == 0, built.stderr
     return project
+
+
+# ---------------------------------------------------------------------------------------
+# The edit-test loop: `./scripts/test -m fast` runs the unit tests only. A test is slow when
+# it needs a built site or a browser (its fixtures), runs the whole converter or MkDocs (its
+# source), or is a property run (Hypothesis) or in a module of long runs.
+# ---------------------------------------------------------------------------------------
+
+SLOW_FIXTURES = {
+    "sample_site",
+    "search_site",
+    "published_sites",
+    "browser",
+    "page",
+    "sample_url",
+    "rich_site",
+    "site",
+    "converted",
+    "archive",
+    "bundle_zip",
+    "unzipped",
+    "hostile_site",
+    "reference",
+    "broken_site",
+    "pagefind_site",
+    "preview",
+    "search_url",
+    "broken_workflow",
+}
+SLOW_CALLS = ("run_cli(", "build_site(", "subprocess.", "sync_playwright", "convert(")
+SLOW_MODULES = {"test_properties", "test_code_quality", "test_malformed", "test_atomic_output"}
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    if item.module is not None and item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+        return True
+    if hasattr(getattr(item, "obj", None), "hypothesis"):  # a @given property
+        return True
+    try:
+        source = inspect.getsource(item.obj)
+    except (TypeError, OSError):
+        return False
+    return any(call in source for call in SLOW_CALLS)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(pytest.mark.slow if _is_slow(item) else pytest.mark.fast)

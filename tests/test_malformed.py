@@ -1,5 +1,5 @@
 """Malformed input files, as people really produce them: each has a defined outcome, the one
-the README's "Troubleshooting input files" table promises. No traceback, no lost text, and
+the "Troubleshooting input files" table of maintainers/input-files.md promises. No traceback, no lost text, and
 on an error nothing written."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ HEADER = "---\ndate: 2022-01-29\n---\n"
 
 @dataclass
 class Case:
-    label: str  # as in the README table
+    label: str  # as in the troubleshooting table
     files: dict[str, str | bytes] = field(default_factory=dict)
     exit: int = 0
     says: tuple[str, ...] = ()  # regular expressions the converter's stderr must match
@@ -444,8 +444,8 @@ def test_malformed_input_has_its_defined_outcome(tmp_path, case):
         assert case.check(project) is not False
 
 
-def test_readme_table_lists_every_case_with_its_exit_code():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_troubleshooting_table_lists_every_case_with_its_exit_code():
+    readme = (ROOT / "maintainers" / "input-files.md").read_text(encoding="utf-8")
     section = readme.split("## Troubleshooting input files", 1)[1].split("\n### ", 1)[0]
     rows = [[cell.strip() for cell in line.split("|")[1:-1]] for line in section.splitlines() if line.startswith("| ")]
     assert rows[0] == ["Input", "What happens", "Exit"] and set(rows[1][0]) == {"-"}

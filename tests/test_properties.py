@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import markdown
 import yaml
-from conftest import non_space
+from conftest import examples, non_space
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import JUNK, page_text
@@ -93,7 +93,7 @@ def _shown(body: str) -> _Text:
     return parsed
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source_file())
 def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     name, raw = file
@@ -141,7 +141,7 @@ def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     assert (report_again.warnings, report_again.notices) == (report.warnings, report.notices)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_give_pages_or_a_clear_error(raw):
     """Not even random bytes crash the converter: it converts them or says why it cannot."""
@@ -153,7 +153,7 @@ def test_any_bytes_give_pages_or_a_clear_error(raw):
         assert all(safe_relative(rel) for rel in files)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(st.characters(codec="utf-8", blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_with_any_header_gives_pages_or_a_clear_error(text):
     for candidate in (text, "---\n" + text, "---\ndate: 2022-01-28\n" + text + "\n---\n"):
@@ -167,7 +167,7 @@ def test_the_generator_makes_every_kind_of_file():
     """The strategy above really produces BOMs, UTF-16, GB18030 and CR line endings."""
     seen: set[str] = set()
 
-    @settings(max_examples=80, deadline=None)
+    @settings(max_examples=examples(80), deadline=None)
     @given(source_file())
     def collect(file):
         raw = file[1]

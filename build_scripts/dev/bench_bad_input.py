@@ -73,6 +73,7 @@ def convert_once(text: str) -> tuple[float, float, int]:
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        assert process.stdout is not None
         output = process.stdout.read().decode()
         process.stdout.close()
         if os.waitstatus_to_exitcode(status) != 0:

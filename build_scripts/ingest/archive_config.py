@@ -38,7 +38,6 @@ _TOP_KEYS = {
     "site_url",
     "tags_per_article",
     "tag_min_articles",
-    "search",
     "site_name",
     "description",
     "about",
@@ -85,13 +84,13 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         raise _fail(
             shown,
             "is a folder, not the archive description",
-            f"remove the folder and write {ARCHIVE_FILE} (see README, Configuration)",
+            f"remove the folder and write {ARCHIVE_FILE} (see maintainers/input-files.md, Configuration)",
         )
     if not path.is_file():
         raise _fail(
             shown,
             "the archive description is missing",
-            f"create {ARCHIVE_FILE} with at least `paper: {{title: …, slug: …}}` (see README, Configuration)",
+            f"create {ARCHIVE_FILE} with at least `paper: {{title: …, slug: …}}` (see maintainers/input-files.md, Configuration)",
         )
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -72,11 +72,14 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
             shown,
             mark.line + 1 if mark else None,
             f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-            "fix the YAML syntax (see README, Corrections)",
+            "fix the YAML syntax (see maintainers/input-files.md, Corrections)",
         ) from None
     if not isinstance(data, dict):
         raise InputError(
-            shown, 1, "must be a mapping (break_before, join, no_join, lines, meta)", "see README, Corrections"
+            shown,
+            1,
+            "must be a mapping (break_before, join, no_join, lines, meta)",
+            "see maintainers/input-files.md, Corrections",
         )
     unknown = set(map(str, data)) - _KEYS
     if unknown:

@@ -79,11 +79,11 @@ def _parse(lines: list[str], first_line: int, rel: str, opening: int) -> Header:
         node = yaml.compose(source, Loader=yaml.BaseLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark else first_line
+        at = first_line + mark.line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(
             rel,
-            line,
+            at,
             f"the header is not valid YAML ({problem})",
             f"write it as `key: value` lines, e.g. {_EXAMPLE}; {_NOT_A_HEADER.format(line=opening)}",
         ) from None

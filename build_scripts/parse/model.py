@@ -45,10 +45,6 @@ class Decision:
     confident: bool = True
     text: str = ""  # the line (or what is left of it) the decision is about
 
-    def describe(self) -> str:
-        mark = "" if self.confident else "  [unsure]"
-        return f"line {self.line}: {self.label} — {self.rule}{mark}"
-
 
 @dataclass(frozen=True)
 class Names:

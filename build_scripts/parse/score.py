@@ -20,7 +20,6 @@ from build_scripts.parse.model import Article, Kind, PageParse
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import Report
 
-DEFAULT_FIXTURES = Path("tests/fixtures/layouts")
 _BLOCK_KINDS = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE}
 
 

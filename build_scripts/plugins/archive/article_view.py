@@ -123,9 +123,9 @@ class Resolver:
 
     def neighbour(self, path: str | None) -> Target | None:
         target = self(path)
-        if target is None:
+        file = self.files.get_file_from_path(path) if path else None
+        if target is None or file is None:
             return None
-        file = self.files.get_file_from_path(path)
         meta = file.page.meta if file.page else {}
         if not is_article(meta):
             return Target(target.url, "", "")

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
@@ -26,8 +26,6 @@ from .config import ArchivePluginConfig
 from .identity import ABOUT_PAGE, about_markdown
 from .settings import archive_settings
 
-log = get_plugin_logger(__name__)
-
 # Front-matter values that Material's templates print as they are.
 _PRINTED_RAW_BY_THEME = ("title", "description")
 
@@ -35,7 +33,7 @@ _PRINTED_RAW_BY_THEME = ("title", "description")
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def __init__(self):
         super().__init__()
-        self.files = None
+        self.files: Files | None = None
         self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
@@ -76,7 +74,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if is_moved_page(page.meta):
             return self._moved_context(context, page)
-        if not self.config.enabled or not is_article(page.meta):
+        if not self.config.enabled or not is_article(page.meta) or self.files is None:
             return context
         view = article_view(
             page, self.files, site_name=config.site_name, site_url=config.site_url or "", paper=self.paper

@@ -110,7 +110,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         # No longer a template, the theme's sitemap.xml would be copied as a plain file
         # (its Jinja source); the one this plugin writes replaces it.
         theme_sitemap = files.get_file_from_path(SITEMAP)
-        if theme_sitemap is not None and Path(theme_sitemap.src_dir) != Path(config.docs_dir):
+        if theme_sitemap is not None and theme_sitemap.src_dir and Path(theme_sitemap.src_dir) != Path(config.docs_dir):
             files.remove(theme_sitemap)
         return files
 

@@ -65,7 +65,7 @@ def sitemap_files(entries: list[SitemapEntry], site_url: str, limit: int = MAX_U
     if len(entries) <= limit:
         return {SITEMAP: urlset(entries)}
     files: dict[str, bytes] = {}
-    parts = []
+    parts: list[tuple[str, dt.date | None]] = []
     for start in range(0, len(entries), limit):
         chunk = entries[start : start + limit]
         name = part_name(len(parts) + 1)

@@ -98,9 +98,10 @@ class ArchiveSearchIndex(SearchIndex):
     def generate_search_index(self, prev):
         # Declare the field only when some entry has it: Lunr in the browser finds nothing at
         # all if a declared field is absent from every document.
-        fields = {name: spec for name, spec in self.config["fields"].items() if name != SUBWORDS}
+        config: dict = getattr(self, "config")  # noqa: B009  (set by Material's SearchIndex)
+        fields = {name: spec for name, spec in config["fields"].items() if name != SUBWORDS}
         if any(SUBWORDS in entry for entry in self.entries):
             fields[SUBWORDS] = {"boost": self._subword_boost}
-        self.config = {**self.config, "fields": fields}
+        self.config = {**config, "fields": fields}
         data = json.loads(super().generate_search_index(prev))
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)

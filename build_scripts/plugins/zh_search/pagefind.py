@@ -71,10 +71,10 @@ def article_record(page) -> dict:
 
 def write_index(records: list[dict], site_dir: Path) -> None:
     """Index the records and write Pagefind's files (index chunks and UI) to site/pagefind/."""
-    from pagefind.index import PagefindIndex
+    from pagefind.index import IndexConfig, PagefindIndex
 
     async def write():
-        config = {"force_language": "zh", "output_path": str(site_dir / OUTPUT)}
+        config = IndexConfig(force_language="zh", output_path=str(site_dir / OUTPUT))
         async with PagefindIndex(config=config) as index:
             for record in records:
                 await index.add_custom_record(**record)

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from build_scripts.contract.record import is_article
+from build_scripts.contract.urls import SEARCH_PAGE
 
 from . import pagefind
 from .config import ZhSearchConfig
@@ -152,21 +153,19 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         if not self.config.enabled:
             return files
         if self.pagefind:
-            if files.get_file_from_path(pagefind.SEARCH_PAGE):
+            if files.get_file_from_path(SEARCH_PAGE):
                 raise PluginError(
-                    f"zh-search: docs/{pagefind.SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it"
+                    f"zh-search: docs/{SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it"
                 )
             source = pagefind.search_page_source(self.config.search_page_title)
-            files.append(
-                File.generated(config, pagefind.SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
+            files.append(File.generated(config, SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
         else:
             files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         return files
 
     def on_nav(self, nav, *, config, files):
         if self.config.enabled and self.pagefind:
-            page = files.get_file_from_path(pagefind.SEARCH_PAGE).page
+            page = files.get_file_from_path(SEARCH_PAGE).page
             nav.items.append(page)  # a tab of its own: there is no search box in the header
             nav.pages.append(page)
         return nav
@@ -190,7 +189,7 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
                 "zh-search: %d articles, more than large_archive_threshold (%d): the built-in search index "
                 "is loaded whole by every reader's browser and gets slow (about 37 MB at 10,000 articles). "
                 "Switch to Pagefind for a large archive: `engine: pagefind` under zh-search in mkdocs.yml, "
-                "without Material's `search` plugin (README, Search) — or raise large_archive_threshold.",
+                "without Material's `search` plugin (maintainers/search.md) — or raise large_archive_threshold.",
                 self.articles,
                 threshold,
             )

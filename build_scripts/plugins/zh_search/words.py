@@ -63,7 +63,7 @@ def read_word_list(path: Path, shown: str) -> list[Word]:
 
 def byline_names(meta: dict) -> set[str]:
     """The people named in an article's byline (front matter `authors`, `correspondents`)."""
-    names = set()
+    names: set[str] = set()
     for key in ("authors", "correspondents"):
         value = meta.get(key)
         if isinstance(value, list):

@@ -39,7 +39,8 @@ def without_repeats(
     kept_ids: dict[int, PageParse] = {}
     repeats: list[Repeat] = []
     for page, result in in_order:
-        kept, repeated_from = [], {}
+        kept = []
+        repeated_from: dict[str, list[int]] = {}
         for article in result.articles:
             texts = [s.text for s in article.segments]
             key = (page.meta.date, fingerprint(texts))

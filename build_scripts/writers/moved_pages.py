@@ -9,6 +9,9 @@ and both tell crawlers to follow the new address (`overrides/moved.html`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from build_scripts.catalogue.ledger import MOVED, WITHDRAWN, Entry
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date, page_label
@@ -20,7 +23,7 @@ from build_scripts.writers.listing import link, title_of
 MOVED_TEMPLATE = "moved.html"
 
 
-def is_moved_page(meta: dict) -> bool:
+def is_moved_page(meta: Mapping[str, Any]) -> bool:
     """A page that stands for an address whose article moved or was withdrawn."""
     return meta.get("template") == MOVED_TEMPLATE
 

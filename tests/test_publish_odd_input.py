@@ -120,3 +120,15 @@ def test_the_offline_bundle_builds_from_the_odd_archive(odd_site):
     assert_no_traceback(result)
     assert result.returncode == 0, result.stderr
     assert list((odd_site / "dist").glob("*-offline.zip"))
+
+
+def test_published_data_files_give_each_article_its_full_address(odd_site):
+    relative = records(odd_site)  # docs/ keeps what the converter wrote
+    assert relative and not relative[0]["url"].startswith("http")
+    published = [
+        json.loads(line) for line in (odd_site / "site/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert [r["url"] for r in published] == [SITE_URL + r["url"] for r in relative]
+    assert [{**r, "url": ""} for r in published] == [{**r, "url": ""} for r in relative]
+    table = (odd_site / "site/data/articles.csv").read_text(encoding="utf-8")
+    assert table.startswith("\ufeff") and f"{SITE_URL}{relative[0]['url']}" in table

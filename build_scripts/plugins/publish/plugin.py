@@ -31,9 +31,10 @@ from mkdocs.structure.pages import Page
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.site_url import public_site_url
-from build_scripts.contract.urls import REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
+from build_scripts.contract.urls import DATA_DIR, REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
 from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
 from build_scripts.plugins.archive.settings import archive_settings
+from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
 from build_scripts.plugins.publish.preview import Reconverter
 from build_scripts.plugins.publish.sitemap import SitemapEntry, robots_txt, sitemap_files
@@ -214,4 +215,5 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         if config.site_url:
+            make_data_urls_absolute(site / DATA_DIR, config.site_url)
             log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

@@ -44,7 +44,8 @@ def without_repeats(
         for article in result.articles:
             texts = [s.text for s in article.segments]
             key = (page.meta.date, fingerprint(texts))
-            if sum(len("".join(t.split())) for t in texts) >= MIN_CHARACTERS and key in seen:
+            # Only another file's copy is a repeat: one page printing an article twice is left as it is.
+            if sum(len("".join(t.split())) for t in texts) >= MIN_CHARACTERS and seen.get(key, page.path) != page.path:
                 repeated_from.setdefault(seen[key], []).append(article.first_line)
                 continue
             seen.setdefault(key, page.path)

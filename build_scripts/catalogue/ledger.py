@@ -45,7 +45,7 @@ STATES = (PUBLISHED, MOVED, WITHDRAWN)
 HEADER = """\
 # URL ledger: every article address this archive has published, and where it leads now.
 # Written by `python -m build_scripts convert`; commit it together with the texts.
-# address  state  版  source-lines  text-fingerprint  [successor]   (see README, Permanent URLs)
+# address  state  版  source-lines  text-fingerprint  [successor]   (see maintainers/permanent-urls.md)
 """
 _URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 _LINES = re.compile(r"^(\d+)-(\d+)$")
@@ -139,7 +139,7 @@ def parse_ledger(text: str, where: str) -> dict[str, Entry]:
                 where,
                 number,
                 "has an unresolved merge conflict",
-                "keep every address from both sides (see README, Permanent URLs), then convert again",
+                "keep every address from both sides (see maintainers/permanent-urls.md), then convert again",
             )
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -150,7 +150,7 @@ def parse_ledger(text: str, where: str) -> dict[str, Entry]:
                 where,
                 number,
                 f"lists {entry.url} twice",
-                "keep the line that matches the published article (see README, Permanent URLs)",
+                "keep the line that matches the published article (see maintainers/permanent-urls.md)",
             )
         entries[entry.url] = entry
     for entry in entries.values():

@@ -96,7 +96,13 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         if not self.config.user_dict:
             return None
         # Relative to mkdocs.yml, like docs_dir, wherever the build is started from.
-        return (Path(config.config_file_path or ".").parent / self.config.user_dict).resolve()
+        path = (Path(config.config_file_path or ".").parent / self.config.user_dict).resolve()
+        if not path.exists():
+            # An archive need not have a word list (the texts of another paper were put in
+            # place of the old ones, the list with them): jieba's own dictionary remains.
+            log.info("zh-search: no word list at %s — searching with jieba's dictionary alone", self.config.user_dict)
+            return None
+        return path
 
     def _start_indexer(self, config) -> None:
         self._stop_indexer()

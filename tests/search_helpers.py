@@ -47,6 +47,16 @@ def titles(results: list[Result]) -> list[str]:
     return [r.title for r in results]
 
 
+def indexed_urls(site: Path) -> set[str]:
+    """The address of every page the search can return: its article files (`u`)."""
+    found = set()
+    for path in (site / "assets/search").glob("[0-9]*/d/*.js"):
+        if "-" not in path.stem:  # `N-K.js` is a further part of article N's text
+            data = path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0]
+            found.add(json.loads(data)["u"])
+    return found
+
+
 def articles(project: Path) -> list[dict]:
     """The archive's articles as exported (docs/data/articles.jsonl)."""
     lines = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()

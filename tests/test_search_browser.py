@@ -122,3 +122,24 @@ def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):
         screenshot(page, "search-small-screen")
     finally:
         context.close()
+
+
+def serious_violations(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], [n["html"][:120] for n in v["nodes"][:3]])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_search_box_and_page_pass_an_accessibility_audit(page, search_url):
+    page.goto(search_url)
+    search(page, "政法")  # the box open, with results
+    assert serious_violations(page) == []
+    page.goto(search_url + "search/?q=%E6%94%BF%E6%B3%95&sort=newest")
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.includes('sort=newest')")
+    assert page.locator("h1").count() == 1
+    assert serious_violations(page) == []

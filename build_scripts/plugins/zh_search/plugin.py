@@ -37,7 +37,8 @@ HERE = Path(__file__).parent
 VENDORED_OPENCC = HERE.parents[1] / "vendor" / "opencc-js" / "t2cn.js"
 TEMPLATES = HERE / "templates"
 PAGE_TEMPLATE = "zh-search-page.html"
-SCRIPTS = {  # site path → source file
+SCRIPTS = {  # site path → source file, in the order the pages load them
+    "assets/javascripts/zh-search/search-files.js": HERE / "assets" / "search-files.js",
     "assets/javascripts/zh-search/search.js": HERE / "assets" / "search.js",
     "assets/javascripts/zh-search/search-ui.js": HERE / "assets" / "search-ui.js",
     "assets/javascripts/zh-search/opencc-t2cn.js": VENDORED_OPENCC,

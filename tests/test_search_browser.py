@@ -143,3 +143,20 @@ def test_the_search_box_and_page_pass_an_accessibility_audit(page, search_url):
     page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.includes('sort=newest')")
     assert page.locator("h1").count() == 1
     assert serious_violations(page) == []
+
+
+def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, "政法")
+    assert len(results) >= 2
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == results[0].href
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == results[1].href
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(results[0].href)
+    assert page.locator("h1.article-title").count() == 1

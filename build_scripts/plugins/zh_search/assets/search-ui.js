@@ -124,6 +124,16 @@
     form.addEventListener("reset", () => { list.replaceChildren(); meta.textContent = config.placeholder; box.dataset.shown = ""; });
     input.addEventListener("keydown", (event) => {
       if (event.key === "Escape") { open(false); input.blur(); }
+      if (event.key === "ArrowDown" && list.querySelector("a")) { event.preventDefault(); list.querySelector("a").focus(); }
+    });
+    // Up and down move between the results, as in Material's own search.
+    list.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      const links = [...list.querySelectorAll("a.md-search-result__link")];
+      const at = links.indexOf(document.activeElement);
+      event.preventDefault();
+      if (event.key === "ArrowUp" && at <= 0) input.focus();
+      else links[Math.min(links.length - 1, at + (event.key === "ArrowDown" ? 1 : -1))].focus();
     });
     input.addEventListener("input", () => {
       clearTimeout(timer);

@@ -56,27 +56,57 @@ def _bundle(args: argparse.Namespace) -> int:
     except BundleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"bundle: {made.path} ({made.files} files, {made.size / 1e6:.1f} MB). "
-          f"Unzip it and open {made.path.stem}/index.html in a browser.")
+    print(
+        f"bundle: {made.path} ({made.files} files, {made.size / 1e6:.1f} MB). "
+        f"Unzip it and open {made.path.stem}/index.html in a browser."
+    )
     return 0
 
 
 def _bench_search(args: argparse.Namespace) -> int:
-    from build_scripts.dev.bench_search import BenchError, machine, run, table
+    from build_scripts.dev.bench_search import BenchError, machine, run, tables
 
     try:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
     except ValueError:
-        print(f"error: --sizes {args.sizes!r}: give numbers of articles separated by commas, e.g. 1000,5000", file=sys.stderr)
+        print(
+            f"error: --sizes {args.sizes!r}: give numbers of articles separated by commas, e.g. 10000,100000",
+            file=sys.stderr,
+        )
         return EXIT_INPUT_ERROR
     project = Path(args.config_file).resolve().parent
     try:
-        rows = run(project, Path(args.sample), sizes, args.runs, progress=lambda m: print(m, file=sys.stderr, flush=True))
+        index_rows, query_rows = run(
+            project, sizes, args.queries, progress=lambda m: print(m, file=sys.stderr, flush=True)
+        )
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"Search benchmark ({machine()}; medians of {args.runs} runs)\n")
-    print(table(rows))
+    print(f"Search benchmark ({machine()}; medians and maxima over {args.queries} queries)\n")
+    print(tables(index_rows, query_rows))
+    return 0
+
+
+def _bench_search_quality(args: argparse.Namespace) -> int:
+    from build_scripts.dev.bench_search import BenchError, machine
+    from build_scripts.dev.bench_search_quality import run
+
+    articles = Path(args.articles)
+    if not articles.is_file():
+        raise InputError(
+            str(articles),
+            None,
+            "not found",
+            "give the articles.jsonl of a converted archive (docs/data/articles.jsonl)",
+        )
+    project = Path(args.config_file).resolve().parent
+    try:
+        table = run(project, articles.resolve(), args.queries, progress=lambda m: print(m, file=sys.stderr, flush=True))
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Search quality of {articles} ({machine()})\n")
+    print(table)
     return 0
 
 
@@ -92,8 +122,10 @@ def _linkcheck(args: argparse.Namespace) -> int:
     report = check_site(site, base_url)
     for broken in report.broken:
         print(f"broken: {broken}", file=sys.stderr)
-    print(f"linkcheck: {report.files} files, {report.checked} internal links, "
-          f"{report.external} external (not fetched), {len(report.broken)} broken")
+    print(
+        f"linkcheck: {report.files} files, {report.checked} internal links, "
+        f"{report.external} external (not fetched), {len(report.broken)} broken"
+    )
     return 1 if report.broken else 0
 
 
@@ -106,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     convert = commands.add_parser(
-        "convert", help="convert source texts into Markdown pages under docs/",
+        "convert",
+        help="convert source texts into Markdown pages under docs/",
         description="Convert every *.txt under the source folder into one Markdown page per article, "
         "index pages and data/articles.jsonl under the docs folder.",
         epilog="Exit codes: 0 converted; 2 an input error (nothing written, unless --keep-going); "
@@ -114,54 +147,85 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--source", default="source_texts", help="folder of raw issue texts (default: %(default)s)")
     convert.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: %(default)s)")
-    convert.add_argument("--keep-going", action="store_true",
-                         help="convert every good file, then list all problems (exit code 2 if any)")
-    convert.add_argument("--explain", metavar="FILE",
-                         help="print how one source file is cut into articles, line by line, and why; writes nothing")
+    convert.add_argument(
+        "--keep-going", action="store_true", help="convert every good file, then list all problems (exit code 2 if any)"
+    )
+    convert.add_argument(
+        "--explain",
+        metavar="FILE",
+        help="print how one source file is cut into articles, line by line, and why; writes nothing",
+    )
     convert.set_defaults(run=_convert)
 
     score = commands.add_parser(
-        "score", help="score the parser against a corpus of hand-cut pages",
+        "score",
+        help="score the parser against a corpus of hand-cut pages",
         description="Parse every NAME.txt in the folder and compare with NAME.expected.yml: articles found, "
         "exact articles (title, byline names and every paragraph right), titles, bylines, paragraphs.",
     )
-    score.add_argument("fixtures", nargs="?", default="tests/fixtures/layouts",
-                       help="folder of NAME.txt + NAME.expected.yml pairs (default: %(default)s)")
+    score.add_argument(
+        "fixtures",
+        nargs="?",
+        default="tests/fixtures/layouts",
+        help="folder of NAME.txt + NAME.expected.yml pairs (default: %(default)s)",
+    )
     score.set_defaults(run=_score)
 
     bundle = commands.add_parser(
-        "bundle", help="zip the site as an offline bundle that works from file://",
+        "bundle",
+        help="zip the site as an offline bundle that works from file://",
         description="Build the site for reading from file:// (no server, no network) and zip it to "
         "OUT/<paper-slug>-offline.zip. Run convert first: the bundle is built from the docs folder.",
     )
     bundle.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
-    bundle.add_argument("--source", default="source_texts", help="folder with archive.yml, for the paper's slug (default: %(default)s)")
+    bundle.add_argument(
+        "--source", default="source_texts", help="folder with archive.yml, for the paper's slug (default: %(default)s)"
+    )
     bundle.add_argument("--out", default="dist", help="folder to write the zip into (default: %(default)s)")
     bundle.set_defaults(run=_bundle)
 
     bench = commands.add_parser("bench", help="measure (not for tests): see `bench search --help`")
     benchmarks = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     search = benchmarks.add_parser(
-        "search", help="search index size and time to first result, hosted and offline",
-        description="Generate archives of SIZES articles from the sample, build each with and without the "
-        "zh-search plugin, hosted and offline, and print a Markdown table of search_index.json size, build "
-        "time and the time from typing a query to the first result in headless Chromium (medians).",
+        "search",
+        help="search: indexing time and memory, bytes and time of a first query, hosted and offline",
+        description="Generate archives of SIZES articles (20,000 a year), index each, build the search "
+        "hosted and offline, and print Markdown tables: indexing time and peak memory (against cutting the "
+        "text alone), and the bytes loaded and time to the first result of a first query within the newest "
+        "year and across all years in headless Chromium (medians and maxima over QUERIES queries).",
     )
-    search.add_argument("--sizes", default="1000,5000", help="numbers of articles, comma-separated (default: %(default)s)")
-    search.add_argument("--runs", type=int, default=3, help="browser runs per measurement; the median is shown (default: %(default)s)")
-    search.add_argument("--sample", default="source_texts/2022/2022-01-28.txt", help="the page to generate articles from (default: %(default)s)")
+    search.add_argument(
+        "--sizes", default="10000,100000", help="numbers of articles, comma-separated (default: %(default)s)"
+    )
+    search.add_argument("--queries", type=int, default=9, help="first queries measured per case (default: %(default)s)")
     search.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     search.set_defaults(run=_bench_search)
+    quality = benchmarks.add_parser(
+        "search-quality",
+        help="search: how often a query finds its article in the top 3, hosted and offline",
+        description="Build the search for an archive's articles.jsonl, draw the query-quality set from it "
+        "(phrases, reporters with a headline word, places with a headline word; every fifth in traditional "
+        "characters) and print, per kind, how often the article is among the first three results in headless "
+        "Chromium, hosted and offline.",
+    )
+    quality.add_argument("--articles", default="docs/data/articles.jsonl", help="the archive (default: %(default)s)")
+    quality.add_argument("--queries", type=int, default=300, help="queries to draw (default: %(default)s)")
+    quality.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    quality.set_defaults(run=_bench_search_quality)
 
     linkcheck = commands.add_parser(
-        "linkcheck", help="check that every internal link, anchor and asset of a built site resolves",
+        "linkcheck",
+        help="check that every internal link, anchor and asset of a built site resolves",
         description="Check every href/src, #fragment, CSS url(), sitemap <loc> and feed link of a built "
         "site against its files, as served at its public address. Exit code 1 if any is broken.",
     )
     linkcheck.add_argument("site", nargs="?", default="site", help="the built site folder (default: %(default)s)")
-    linkcheck.add_argument("--base-url", default="",
-                           help="the address the site is served at, e.g. https://user.github.io/repo/ "
-                           "(default: the site_url it was built with, else the root of a host)")
+    linkcheck.add_argument(
+        "--base-url",
+        default="",
+        help="the address the site is served at, e.g. https://user.github.io/repo/ "
+        "(default: the site_url it was built with, else the root of a host)",
+    )
     linkcheck.set_defaults(run=_linkcheck)
     return parser
 
@@ -177,8 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if getattr(args, "keep_going", True) is False:
-            print(f"stopped at the first problem; {untouched}. --keep-going converts the other files "
-                  "and lists every problem.", file=sys.stderr)
+            print(
+                f"stopped at the first problem; {untouched}. --keep-going converts the other files "
+                "and lists every problem.",
+                file=sys.stderr,
+            )
         return EXIT_INPUT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
@@ -190,8 +257,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL_ERROR
     except OSError as exc:
         where = exc.filename or "a file"
-        print(f"error: {where}: {exc.strerror or exc} — check that the disk has room and that you may write there; "
-              f"{untouched}", file=sys.stderr)
+        print(
+            f"error: {where}: {exc.strerror or exc} — check that the disk has room and that you may write there; "
+            f"{untouched}",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL_ERROR
     except Exception as exc:  # a bug: say so in one line, never a traceback (unless --debug)
         _internal(args, exc, "")
@@ -203,9 +273,12 @@ def _internal(args: argparse.Namespace, exc: BaseException, where: str) -> None:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    print(f"error: internal error{' ' + where if where else ''}: {type(exc).__name__}: {exc} — this is a bug in the "
-          "converter, not in your files; docs/ was left as it was. Please report it with the file "
-          "(run with --debug to see the details).", file=sys.stderr)
+    print(
+        f"error: internal error{' ' + where if where else ''}: {type(exc).__name__}: {exc} — this is a bug in the "
+        "converter, not in your files; docs/ was left as it was. Please report it with the file "
+        "(run with --debug to see the details).",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
@@ -14,8 +15,18 @@ from hypothesis import settings
 from build_scripts.dev.local_server import serve  # noqa: F401  (tests import it from here
 
 # Property tests are reproducible: a fixed derivation of examples, no example database.
-settings.register_profile("repeatable", derandomize=True, database=None, deadline=None, print_blob=True)
-settings.load_profile("repeatable")
+# `ci` (the default) runs every property with its full number of examples; `dev`
+# (HYPOTHESIS_PROFILE=dev) a tenth of them, for the edit-test loop.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", parent=settings.get_profile("ci"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """How many examples a property runs: `n` in CI, a tenth of it under the dev profile."""
+    return n if PROFILE == "ci" else max(10, n // 10)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source_texts" / "2022" / "2022-01-28.txt"
@@ -29,13 +40,16 @@ def non_space(text: str) -> str:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", *args],
-        cwd=cwd or ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
     """A project folder with source_texts/ (archive.yml + the given files), the hand-written
-    docs (about.md, stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
+    docs (stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
     project = tmp_path / "project"
     source = project / "source_texts"
     source.mkdir(parents=True)
@@ -53,7 +67,8 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
     if (ROOT / "source_texts" / "userdict.txt").is_file():  # mkdocs.yml's zh-search word list
         shutil.copy(ROOT / "source_texts" / "userdict.txt", source / "userdict.txt")
     (project / "docs").mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    if (ROOT / "docs" / "about.md").is_file():  # generated from archive.yml unless written by hand
+        shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -65,7 +80,10 @@ def build_site(project: Path, *args: str, env: dict[str, str] | None = None) -> 
     environ = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}  # only what a test sets
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, capture_output=True, text=True, env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -87,7 +105,9 @@ SEARCH_ISSUE = ROOT / "tests" / "data" / "search" / "2022-01-29_03_经济.txt"
 def search_site(tmp_path_factory) -> Path:
     """The sample plus a second issue with a 版 number, compound words (国家统计局, 政法委)
     and bylines with names jieba splits (欧阳晓岚), converted and built once."""
-    project = make_archive(tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")})
+    project = make_archive(
+        tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")}
+    )
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr
     built = build_site(project)
@@ -119,8 +139,13 @@ def published_sites(sample_site) -> dict[str, Path]:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
 BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -194,3 +219,52 @@ def rich_site(tmp_path_factory) -> Path:
         built = build_site(project, *extra)
         assert built.returncode == 0, built.stderr
     return project
+
+
+# ---------------------------------------------------------------------------------------
+# The edit-test loop: `./scripts/test -m fast` runs the unit tests only. A test is slow when
+# it needs a built site or a browser (its fixtures), runs the whole converter or MkDocs (its
+# source), or is a property run (Hypothesis) or in a module of long runs.
+# ---------------------------------------------------------------------------------------
+
+SLOW_FIXTURES = {
+    "sample_site",
+    "search_site",
+    "published_sites",
+    "browser",
+    "page",
+    "sample_url",
+    "rich_site",
+    "site",
+    "converted",
+    "archive",
+    "bundle_zip",
+    "unzipped",
+    "hostile_site",
+    "reference",
+    "broken_site",
+    "preview",
+    "search_url",
+    "broken_workflow",
+}
+SLOW_CALLS = ("run_cli(", "build_site(", "subprocess.", "sync_playwright", "convert(")
+SLOW_MODULES = {"test_properties", "test_code_quality", "test_malformed", "test_atomic_output"}
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    if item.module is not None and item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+        return True
+    if hasattr(getattr(item, "obj", None), "hypothesis"):  # a @given property
+        return True
+    try:
+        source = inspect.getsource(item.obj)
+    except (TypeError, OSError):
+        return False
+    return any(call in source for call in SLOW_CALLS)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(pytest.mark.slow if _is_slow(item) else pytest.mark.fast)

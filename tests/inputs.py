@@ -14,7 +14,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "bad_input"
 TRADITIONAL_TEXT = (FIXTURES / "traditional.txt").read_text(encoding="utf-8")
 
 # error: 2022-01-28.txt:12: what is wrong — how to fix it   (the line number is optional)
-PROBLEM_LINE = re.compile(r"^(error|warning|note): (?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<what>.+?)(?: — (?P<fix>.+))?$")
+PROBLEM_LINE = re.compile(
+    r"^(error|warning|note): (?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<what>.+?)(?: — (?P<fix>.+))?$"
+)
 
 
 def convert(project: Path, *extra: str):
@@ -23,8 +25,11 @@ def convert(project: Path, *extra: str):
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under a folder with the hash of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def records(project: Path) -> list[dict]:
@@ -35,7 +40,9 @@ def records(project: Path) -> list[dict]:
 def problems(stderr: str) -> list[re.Match]:
     """The error/warning/note lines of a run, each parsed (None for a line that does not
     follow the format)."""
-    return [PROBLEM_LINE.match(line) for line in stderr.splitlines() if line.startswith(("error:", "warning:", "note:"))]
+    return [
+        PROBLEM_LINE.match(line) for line in stderr.splitlines() if line.startswith(("error:", "warning:", "note:"))
+    ]
 
 
 def assert_no_traceback(result) -> None:
@@ -45,8 +52,11 @@ def assert_no_traceback(result) -> None:
 def assert_problems_are_well_formed(result) -> None:
     """Every problem the converter reports names a file, says what is wrong, and errors and
     warnings say how to fix it."""
-    for line, match in zip([l for l in result.stderr.splitlines() if l.startswith(("error:", "warning:", "note:"))],
-                           problems(result.stderr)):
+    for line, match in zip(
+        [text for text in result.stderr.splitlines() if text.startswith(("error:", "warning:", "note:"))],
+        problems(result.stderr),
+        strict=False,
+    ):
         assert match, f"not `path:line: what — fix`: {line}"
         if match.group(1) in ("error", "warning"):
             assert match.group("fix"), f"no fix given: {line}"

@@ -19,7 +19,7 @@ han = st.text(alphabet=HAN, min_size=1, max_size=12)
 def sentence(draw) -> str:
     words = draw(st.lists(han, min_size=1, max_size=4))
     seps = draw(st.lists(st.sampled_from(MID + "0123456789abc"), min_size=len(words), max_size=len(words)))
-    body = "".join(w + s for w, s in zip(words, seps))
+    body = "".join(w + s for w, s in zip(words, seps, strict=False))
     return body + draw(st.sampled_from(END))
 
 
@@ -35,7 +35,13 @@ def paragraph(draw) -> str:
 
 @st.composite
 def byline(draw) -> str:
-    groups = draw(st.lists(st.tuples(st.sampled_from(ROLES), st.lists(st.sampled_from(NAMES), min_size=1, max_size=3)), min_size=1, max_size=2))
+    groups = draw(
+        st.lists(
+            st.tuples(st.sampled_from(ROLES), st.lists(st.sampled_from(NAMES), min_size=1, max_size=3)),
+            min_size=1,
+            max_size=2,
+        )
+    )
     return " ".join(role + " " + " ".join(names) for role, names in groups)
 
 
@@ -51,7 +57,9 @@ def article_lines(draw) -> list[str]:
         lines.append(draw(byline()))
     paragraphs = draw(st.lists(paragraph(), min_size=1, max_size=5))
     if draw(st.booleans()):
-        paragraphs[0] = draw(st.sampled_from(["本报讯 ", "新华社北京1月27日电（记者 张伟）", "本报杭州1月2日电 "])) + paragraphs[0]
+        paragraphs[0] = (
+            draw(st.sampled_from(["本报讯 ", "新华社北京1月27日电（记者 张伟）", "本报杭州1月2日电 "])) + paragraphs[0]
+        )
     for i, para in enumerate(paragraphs):
         if len(para) > 4 and draw(st.integers(0, 4)) == 0:  # a page break inside the paragraph
             cut = draw(st.integers(1, len(para) - 1))
@@ -72,7 +80,10 @@ def page_text(draw) -> str:
     for article in draw(st.lists(article_lines(), min_size=1, max_size=4)):
         lines.extend(article)
     if draw(st.booleans()):
-        lines.insert(draw(st.integers(0, len(lines))), draw(st.text(alphabet=JUNK + HAN + MID + END + " ", min_size=1, max_size=30)))
+        lines.insert(
+            draw(st.integers(0, len(lines))),
+            draw(st.text(alphabet=JUNK + HAN + MID + END + " ", min_size=1, max_size=30)),
+        )
     out = "\n" * draw(st.integers(0, 3))
     for line in lines:
         indent = draw(st.sampled_from(["", " ", "  ", "\t"]))

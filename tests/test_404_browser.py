@@ -45,7 +45,9 @@ def serve_under_subpath(site: Path, tmp_path: Path):
         yield base + SUBPATH.lstrip("/")
 
 
-@pytest.mark.parametrize("missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"])
+@pytest.mark.parametrize(
+    "missing", ["no-such-page/", "2030/01/01/no-such-article/", "2022/01/28/deeply/nested/gone.html"]
+)
 def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, published_sites, tmp_path, missing):
     failed = []
     page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url))
@@ -56,7 +58,7 @@ def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, publ
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text() == "404 · 页面未找到"
         assert page.title().startswith("页面未找到")
-        assert page.locator("html").get_attribute("lang") == "zh"
+        assert page.locator("html").get_attribute("lang") == "zh-Hans"
         # Material's stylesheet and script loaded from the subpath, at whatever depth we are.
         assert failed == []
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

@@ -47,9 +47,20 @@ def archive(converted, tmp_path):
 def _start(project: Path, driver: str = "") -> subprocess.Popen:
     code = driver + "\nfrom build_scripts.cli import main\nraise SystemExit(main(sys.argv[1:]))"
     return subprocess.Popen(
-        [sys.executable, "-c", "import sys\n" + code, "convert", "--source", str(project / "source_texts"),
-         "--docs", str(project / "docs")],
-        cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-c",
+            "import sys\n" + code,
+            "convert",
+            "--source",
+            str(project / "source_texts"),
+            "--docs",
+            str(project / "docs"),
+        ],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 

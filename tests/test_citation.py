@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from build_scripts.contract.labels import NO_TITLE
 from build_scripts.plugins.archive.citation import (
     Work,
     chicago_bibliography,
@@ -30,12 +31,15 @@ def test_gbt7714_gives_the_page_in_brackets_after_the_date():
     assert gbt7714(work(page=4)) == "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28(4)."
 
 
-@pytest.mark.parametrize(("creators", "head"), [
-    (["陈毅人", "鲁冰"], "陈毅人, 鲁冰. "),
-    (["陈洋根", "赵文琼", "武露露"], "陈洋根, 赵文琼, 武露露. "),
-    (["甲", "乙", "丙", "丁"], "甲, 乙, 丙, 等. "),
-    ([], ""),
-])
+@pytest.mark.parametrize(
+    ("creators", "head"),
+    [
+        (["陈毅人", "鲁冰"], "陈毅人, 鲁冰. "),
+        (["陈洋根", "赵文琼", "武露露"], "陈洋根, 赵文琼, 武露露. "),
+        (["甲", "乙", "丙", "丁"], "甲, 乙, 丙, 等. "),
+        ([], ""),
+    ],
+)
 def test_gbt7714_lists_up_to_three_creators_then_deng(creators, head):
     assert gbt7714(work(creators, title="标题")) == f"{head}标题[N]. 浙江日报, 2022-01-28."
 
@@ -44,61 +48,104 @@ def test_cited_title_is_the_main_title_with_its_subtitle_and_without_the_kicker(
     assert cited_title(["创新落实……工程……", "全省政法系统热议新看点"]) == "全省政法系统热议新看点"
     assert cited_title(["引题", "主题", "——副题"]) == "主题: 副题"
     assert cited_title(["保护奥林匹克标志"]) == "保护奥林匹克标志"
-    assert cited_title([]) == "无题"
+    assert cited_title([]) == NO_TITLE  # the one placeholder of every page and output
 
 
 def test_work_from_front_matter_names_reporters_then_correspondents():
-    meta = {"title_parts": ["保护奥林匹克标志"], "authors": ["陈洋根"], "correspondents": ["赵文琼", "武露露"],
-            "paper": "浙江日报", "date": "2022-01-28", "page": 3, "page_name": "政法", "id": "2022-01-28-x"}
+    meta = {
+        "title_parts": ["保护奥林匹克标志"],
+        "authors": ["陈洋根"],
+        "correspondents": ["赵文琼", "武露露"],
+        "paper": "浙江日报",
+        "date": "2022-01-28",
+        "page": 3,
+        "page_name": "政法",
+        "id": "2022-01-28-x",
+    }
     w = Work.from_meta(meta)
     assert w.creators == ("陈洋根", "赵文琼", "武露露")
     assert gbt7714(w) == "陈洋根, 赵文琼, 武露露. 保护奥林匹克标志[N]. 浙江日报, 2022-01-28(3)."
 
 
 def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
-    meta = {"title_parts": ["以更大力度稳就业惠民生"], "authors": [], "correspondents": [], "byline": "（本报评论员）",
-            "paper": "浙江日报", "date": "2023-08-14", "page": 5}
+    meta = {
+        "title_parts": ["以更大力度稳就业惠民生"],
+        "authors": [],
+        "correspondents": [],
+        "byline": "（本报评论员）",
+        "paper": "浙江日报",
+        "date": "2023-08-14",
+        "page": 5,
+    }
     assert gbt7714(Work.from_meta(meta)) == "本报评论员. 以更大力度稳就业惠民生[N]. 浙江日报, 2023-08-14(5)."
     assert Work.from_meta({**meta, "byline": ""}).creators == ()
 
 
-def test_chicago_note_and_bibliography():
-    assert chicago_note(work()) == "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022."
-    assert chicago_bibliography(work()) == "李洁. “全省政法系统热议2022年政法工作新看点.” 浙江日报, January 28, 2022."
+def test_chicago_romanises_chinese_titles_and_names_and_gives_the_characters():
+    # Chicago 11.83, 14.98: romanised (Hanyu Pinyin, sentence-style) title, then the characters;
+    # 14.83: a Chinese name keeps its order, family name first.
+    assert chicago_note(work()) == (
+        "Li Jie 李洁, “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
+        "全省政法系统热议2022年政法工作新看点, Zhejiang ribao 浙江日报, January 28, 2022."
+    )
+    assert chicago_bibliography(work(paper_en="Zhejiang Daily")) == (
+        "Li Jie 李洁. “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
+        "全省政法系统热议2022年政法工作新看点. Zhejiang ribao 浙江日报 [Zhejiang Daily], January 28, 2022."
+    )
+
+
+def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():
+    assert chicago_note(work(["欧阳晓岚", "单雄", "曾乐"], title="标题")).startswith(
+        "Ouyang Xiaolan 欧阳晓岚, Shan Xiong 单雄, and Zeng Le 曾乐, “Biaoti” 标题,"
+    )
 
 
 def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
     two = work(["陈毅人", "鲁冰"], title="标题")
-    assert chicago_note(two).startswith("陈毅人 and 鲁冰, “标题,”")
-    three = work(["甲", "乙", "丙"], title="标题")
-    assert chicago_bibliography(three).startswith("甲, 乙, and 丙. “标题.”")
-    four = work(["甲", "乙", "丙", "丁"], title="标题")
-    assert chicago_note(four).startswith("甲 et al., “标题,”")
+    assert chicago_note(two).startswith("Chen Yiren 陈毅人 and Lu Bing 鲁冰, “Biaoti” 标题,")
+    four = work(["李洁", "陈毅人", "鲁冰", "胡宗昊"], title="标题")
+    assert chicago_note(four).startswith("Li Jie 李洁 et al., “Biaoti” 标题,")
+    assert chicago_bibliography(four).startswith("Li Jie 李洁, Chen Yiren 陈毅人, Lu Bing 鲁冰, and Hu Zonghao 胡宗昊.")
 
 
-def test_chicago_page_url_quotes_and_question_marks():
+def test_chicago_page_url_and_quotes_inside_the_headline():
     w = work(title="创新落实“除险保安”晾晒机制", page=4, url="https://example.org/2022/01/28/x/")
-    assert chicago_note(w) == ("李洁, “创新落实‘除险保安’晾晒机制,” 浙江日报, January 28, 2022, 4, "
-                               "https://example.org/2022/01/28/x/.")
+    assert chicago_note(w) == (
+        "Li Jie 李洁, “Chuangxin luoshi ‘chuxian baoan’ liangshai jizhi” 创新落实“除险保安”晾晒机制, "
+        "Zhejiang ribao 浙江日报, January 28, 2022, 4, https://example.org/2022/01/28/x/."
+    )
     assert chicago_bibliography(w).endswith("January 28, 2022. https://example.org/2022/01/28/x/.")
-    assert chicago_note(work(title="如何保障城乡更安宁？")).startswith("李洁, “如何保障城乡更安宁？” 浙江日报")
 
 
-def test_chicago_without_author_starts_with_the_title():
-    assert chicago_bibliography(work([], title="标题")) == "“标题.” 浙江日报, January 28, 2022."
+def test_chicago_without_author_starts_with_the_title_and_an_untitled_article_with_the_placeholder():
+    assert chicago_bibliography(work([], title="标题")) == "“Biaoti” 标题. Zhejiang ribao 浙江日报, January 28, 2022."
+    assert chicago_note(work([], title=NO_TITLE)).startswith(f"{NO_TITLE}, Zhejiang ribao")
+
+
+def test_csl_names_are_split_into_family_and_given_only_where_the_byline_allows():
+    (item,) = csl_json(work(["李洁", "欧阳晓岚", "本报评论员", "罗伯特·库恩", "新华社", "买买提明"]))
+    assert item["author"] == [
+        {"family": "李", "given": "洁"},
+        {"family": "欧阳", "given": "晓岚"},
+        {"literal": "本报评论员"},
+        {"literal": "罗伯特·库恩"},
+        {"literal": "新华社"},
+        {"literal": "买买提明"},
+    ]
 
 
 def test_csl_json_is_a_newspaper_article():
-    (item,) = csl_json(work(["陈毅人", "鲁冰"], page=4, page_name="政法", id="2022-01-28-x",
-                            url="https://example.org/x/"))
+    (item,) = csl_json(
+        work(["陈毅人", "鲁冰"], page=4, page_name="政法", id="2022-01-28-x", url="https://example.org/x/")
+    )
     assert item == {
         "id": "2022-01-28-x",
         "type": "article-newspaper",
         "title": "全省政法系统热议2022年政法工作新看点",
         "container-title": "浙江日报",
         "issued": {"date-parts": [[2022, 1, 28]]},
-        "language": "zh",
-        "author": [{"literal": "陈毅人"}, {"literal": "鲁冰"}],
+        "language": "zh-Hans",
+        "author": [{"family": "陈", "given": "毅人"}, {"family": "鲁", "given": "冰"}],
         "page": "4",
         "section": "政法",
         "URL": "https://example.org/x/",

@@ -11,10 +11,37 @@ import pytest
 import yaml
 from conftest import SAMPLE_TEXT, make_archive, run_cli
 
-FRONT_MATTER_KEYS = {"title", "title_parts", "date", "paper", "page", "page_name", "byline", "authors",
-                     "correspondents", "dateline", "tags", "source"}
-JSONL_KEYS = {"id", "url", "date", "paper", "page", "page_name", "title", "title_parts", "byline", "authors",
-              "correspondents", "dateline", "text", "tags", "source"}
+FRONT_MATTER_KEYS = {
+    "title",
+    "title_parts",
+    "date",
+    "paper",
+    "page",
+    "page_name",
+    "byline",
+    "authors",
+    "correspondents",
+    "dateline",
+    "tags",
+    "source",
+}
+JSONL_KEYS = {
+    "id",
+    "url",
+    "date",
+    "paper",
+    "page",
+    "page_name",
+    "title",
+    "title_parts",
+    "byline",
+    "authors",
+    "correspondents",
+    "dateline",
+    "text",
+    "tags",
+    "source",
+}
 
 
 def convert(project: Path, *extra: str):
@@ -22,8 +49,11 @@ def convert(project: Path, *extra: str):
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def read_front_matter(path: Path) -> dict:
@@ -100,17 +130,20 @@ def test_second_run_is_byte_identical(tmp_path):
     assert snapshot(project / "docs") == first
 
 
-def test_removed_source_removes_its_pages_and_keeps_hand_written(tmp_path):
+def test_removed_source_withdraws_its_pages_and_keeps_hand_written(tmp_path):
     second = SAMPLE_TEXT.replace("保护奥林匹克标志", "保护冬奥标志")
     project = make_archive(tmp_path, {"2022/2022-01-29.txt": second})
     (project / "docs/notes").mkdir()
     (project / "docs/notes/editor.md").write_text("# 编者的话\n", encoding="utf-8")
     assert convert(project).returncode == 0
     assert (project / "docs/2022/01/29/index.md").is_file()
+    published = {p.name for p in (project / "docs/2022/01/29").iterdir()}
     (project / "source_texts/2022/2022-01-29.txt").unlink()
     assert convert(project).returncode == 0
-    assert not (project / "docs/2022/01/29").exists()
-    assert (project / "docs/about.md").read_text(encoding="utf-8").startswith("# 关于本档案")
+    # Its addresses stay (the URL ledger), each now a page saying the article is withdrawn.
+    day = project / "docs/2022/01/29"
+    assert {p.name for p in day.iterdir()} == published
+    assert all("template: moved.html" in p.read_text(encoding="utf-8") for p in day.iterdir())
     assert (project / "docs/notes/editor.md").read_text(encoding="utf-8") == "# 编者的话\n"
     assert len(records(project)) == 4
 
@@ -144,8 +177,11 @@ def test_issue_metadata_from_header_then_file_name(tmp_path, name, header, date,
 
 
 def test_paper_from_archive_yml_or_header(tmp_path):
-    project = make_archive(tmp_path, {"2022-01-29.txt": "---\npaper: 钱江晚报\n---\n标题\n\n正文。\n",
-                                      "2022-01-30.txt": "标题\n\n正文。\n"}, with_sample=False)
+    project = make_archive(
+        tmp_path,
+        {"2022-01-29.txt": "---\npaper: 钱江晚报\n---\n标题\n\n正文。\n", "2022-01-30.txt": "标题\n\n正文。\n"},
+        with_sample=False,
+    )
     assert convert(project).returncode == 0
     assert [r["paper"] for r in records(project)] == ["钱江晚报", "浙江日报"]
 

@@ -70,13 +70,18 @@ def test_no_join_keeps_two_paragraphs_and_join_joins_them(tmp_path):
     project = archive_with(tmp_path, "break_before: [9]\nno_join: [13]\n")
     assert convert(project).returncode == 0
     assert records(project)[1]["text"].split("\n\n") == [
-        "连日来，杭州植物园的梅花陆续开放，吸引市民游客前来赏梅", "拍照留念，园方提醒游客文明赏花。"]
+        "连日来，杭州植物园的梅花陆续开放，吸引市民游客前来赏梅",
+        "拍照留念，园方提醒游客文明赏花。",
+    ]
     project = archive_with(tmp_path / "again", "join: [7]\n")
     assert convert(project).returncode == 0
     assert "120万人次。今年" not in records(project)[0]["text"]
     assert "发送旅客120万人次。" in records(project)[0]["text"]
     paragraphs = records(project)[0]["text"].split("\n\n")
-    assert paragraphs[0] == "今年春运从1月17日开始，全省铁路、公路、水路运输总体平稳有序。据统计，春运首日全省发送旅客120万人次。"
+    assert (
+        paragraphs[0]
+        == "今年春运从1月17日开始，全省铁路、公路、水路运输总体平稳有序。据统计，春运首日全省发送旅客120万人次。"
+    )
 
 
 def test_furniture_label_and_metadata(tmp_path):

@@ -1,4 +1,4 @@
-"""Data downloads: articles.jsonl (DESIGN §5), the same as CSV, per-year files, and the page
+"""Data downloads: articles.jsonl (maintainers/output-contract.md), the same as CSV, per-year files, and the page
 that lists them with their sizes and describes every field."""
 
 from __future__ import annotations
@@ -36,11 +36,14 @@ def test_csv_holds_the_same_records_as_jsonl(docs):
     records, rows = jsonl(docs / "data/articles.jsonl"), csv_rows(docs / "data/articles.csv")
     assert len(records) == len(rows) == 13
     assert list(rows[0]) == CSV_COLUMNS
-    for record, row in zip(records, rows):
+    for record, row in zip(records, rows, strict=False):
         assert row["id"] == record["id"] and row["text"] == record["text"] and row["title"] == record["title"]
         assert row["authors"] == ";".join(record["authors"]) and row["tags"] == ";".join(record["tags"])
         assert row["page"] == ("" if record["page"] is None else str(record["page"]))
-        assert (row["source_file"], int(row["first_line"])) == (record["source"]["file"], record["source"]["first_line"])
+        assert (row["source_file"], int(row["first_line"])) == (
+            record["source"]["file"],
+            record["source"]["first_line"],
+        )
 
 
 def test_per_year_files_split_the_whole(docs):
@@ -53,8 +56,16 @@ def test_per_year_files_split_the_whole(docs):
 def test_data_page_links_every_file_with_its_true_size(docs):
     page = (docs / "data/index.md").read_text(encoding="utf-8")
     files = re.findall(r"\[articles\.(?:jsonl|csv)\]\(([^)]+)\)", page)
-    assert sorted(files) == sorted(["articles.jsonl", "articles.csv", "2022/articles.jsonl", "2022/articles.csv",
-                                    "2021/articles.jsonl", "2021/articles.csv"])
+    assert sorted(files) == sorted(
+        [
+            "articles.jsonl",
+            "articles.csv",
+            "2022/articles.jsonl",
+            "2022/articles.csv",
+            "2021/articles.jsonl",
+            "2021/articles.csv",
+        ]
+    )
     size = (docs / "data/articles.jsonl").stat().st_size
     assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1024:.1f} KB |" in page
     for name, _, _ in FIELDS:

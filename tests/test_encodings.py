@@ -60,7 +60,7 @@ def test_detection_tells_gbk_from_big5_from_16_characters_on():
     """Every stretch of at least MIN_DETECT_BYTES non-ASCII bytes of both texts is read right."""
     for text, encoding in ((SIMPLIFIED, "gbk"), (TRADITIONAL_TEXT, "big5")):
         for start in range(0, len(text) - 40, 37):
-            piece = text[start:start + 16]
+            piece = text[start : start + 16]
             raw = piece.encode(encoding)
             if sum(b >= 0x80 for b in raw) < MIN_DETECT_BYTES:
                 continue
@@ -109,7 +109,7 @@ def test_utf8_with_a_stray_zero_byte_stays_utf8():
 
 
 def test_a_byte_order_mark_wins_over_a_declaration():
-    raw = codecs.BOM_UTF8 + "---\nencoding: gb18030\n---\n标题\n".encode("utf-8")
+    raw = codecs.BOM_UTF8 + "---\nencoding: gb18030\n---\n标题\n".encode()
     assert decode(raw, "x.txt").text.endswith("标题\n")
 
 
@@ -161,7 +161,9 @@ def test_undecodable_file_through_the_cli(tmp_path):
     assert result.returncode == 2
     assert_no_traceback(result)
     line = DAMAGED_UTF8.count(b"\n", 0, DAMAGED_UTF8_AT) + 1
-    assert result.stderr.startswith(f"error: 2022-01-28.txt:{line}: is UTF-8 but damaged: byte {DAMAGED_UTF8_AT} (0xff)")
+    assert result.stderr.startswith(
+        f"error: 2022-01-28.txt:{line}: is UTF-8 but damaged: byte {DAMAGED_UTF8_AT} (0xff)"
+    )
 
 
 def test_unknown_declared_encoding_is_an_error_at_its_line():

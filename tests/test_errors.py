@@ -82,8 +82,10 @@ def test_an_internal_error_names_the_file_and_shows_no_traceback(tmp_path, monke
     assert cli.main(args) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert err.startswith("error: internal error while converting 2022-01-29.txt: IndexError: list index out of range"
-                          " — this is a bug in the converter, not in your files; docs/ was left as it was.")
+    assert err.startswith(
+        "error: internal error while converting 2022-01-29.txt: IndexError: list index out of range"
+        " — this is a bug in the converter, not in your files; docs/ was left as it was."
+    )
     assert snapshot(project / "docs") == before
     assert cli.main(["--debug", *args]) == 1
     assert "Traceback" in capsys.readouterr().err
@@ -105,7 +107,9 @@ def test_a_write_failure_is_one_line_and_leaves_docs_alone(tmp_path, monkeypatch
         return real_write(self, data)
 
     (project / "source_texts/2022/2022-01-28.txt").write_text(
-        (project / "source_texts/2022/2022-01-28.txt").read_text(encoding="utf-8").replace("保护", "维护"), encoding="utf-8")
+        (project / "source_texts/2022/2022-01-28.txt").read_text(encoding="utf-8").replace("保护", "维护"),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(Path, "write_bytes", disk_full)
     code = cli.main(["convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")])
     err = capsys.readouterr().err

@@ -51,7 +51,9 @@ articles:
 
 
 def test_score_prints_a_table_and_counts_mistakes(tmp_path):
-    write_fixture(tmp_path, "right", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。本报记者 陈洋根\n", EXPECTED)
+    write_fixture(
+        tmp_path, "right", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。本报记者 陈洋根\n", EXPECTED
+    )
     write_fixture(tmp_path, "wrong", "保护冬奥标志\n\n冬奥会将至。\n\n据了解，已查处案件3个。\n", EXPECTED)
     result = run_cli("score", str(tmp_path))
     assert result.returncode == 0, result.stderr

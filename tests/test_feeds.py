@@ -44,6 +44,7 @@ def _day(entry) -> str:
 
 # -- the built sample ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_latest_feed_lists_the_samples_four_articles(sample_site, published_sites, where):
     site, url = published_sites[where], PUBLIC_URLS[where]
@@ -63,7 +64,7 @@ def test_latest_feed_lists_the_samples_four_articles(sample_site, published_site
         assert [a.name for a in entry.authors] == article["authors"]
         assert [c.name for c in entry.get("contributors", [])] == article["correspondents"]
         # The summary: the start of the text as printed (dateline first), cut at 160 characters.
-        printed = " ".join(f'{article["dateline"]} {article["text"]}'.split())
+        printed = " ".join(f"{article['dateline']} {article['text']}".split())
         assert entry.summary == summary_of(printed)
     assert feed.feed.updated == max(a["date"] for a in articles) + "T00:00:00+08:00"
     # Entry order: newest first, then the order on the page.
@@ -94,7 +95,9 @@ FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml" titl
 
 def test_the_home_page_advertises_the_latest_feed(published_sites):
     site, url = published_sites["subpath"], PUBLIC_URLS["subpath"]
-    assert FEED_LINK.findall((site / "index.html").read_text(encoding="utf-8")) == [("浙江日报 · 最新文章", url + "feeds/latest.xml")]
+    assert FEED_LINK.findall((site / "index.html").read_text(encoding="utf-8")) == [
+        ("浙江日报 · 最新文章", url + "feeds/latest.xml")
+    ]
     # Pages other than the home page and reporters' pages name no feed (Material would
     # probe for a sitemap next to each one).
     for page in site.rglob("index.html"):
@@ -124,7 +127,9 @@ def test_feeds_and_sitemap_are_the_same_bytes_on_every_build(sample_site, publis
     built = build_site(sample_site, "--site-dir", "site-again", env={"ARCHIVE_SITE_URL": url})
     assert built.returncode == 0, built.stderr
     first, again = published_sites["subpath"], sample_site / "site-again"
-    written = [p.relative_to(first) for p in [*first.glob("feeds/**/*.xml"), first / "sitemap.xml", first / "robots.txt"]]
+    written = [
+        p.relative_to(first) for p in [*first.glob("feeds/**/*.xml"), first / "sitemap.xml", first / "robots.txt"]
+    ]
     assert len(written) == 10
     for rel in written:
         assert (first / rel).read_bytes() == (again / rel).read_bytes(), rel
@@ -132,10 +137,15 @@ def test_feeds_and_sitemap_are_the_same_bytes_on_every_build(sample_site, publis
 
 # -- the module ------------------------------------------------------------------------
 
+
 def _article(n: int, day: str, authors=(), title=None, order=0) -> FeedArticle:
     return FeedArticle(
-        id=f"{day}-a{n}", title=title or f"文章{n}", url=f"https://x.org/r/{day}/a{n}/",
-        date=dt.date.fromisoformat(day), authors=tuple(authors), order=(1, "f.txt", order),
+        id=f"{day}-a{n}",
+        title=title or f"文章{n}",
+        url=f"https://x.org/r/{day}/a{n}/",
+        date=dt.date.fromisoformat(day),
+        authors=tuple(authors),
+        order=(1, "f.txt", order),
     )
 
 

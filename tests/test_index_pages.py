@@ -51,8 +51,11 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
     assert headings == [("第1版 要闻", "page-1"), ("第4版 政法", "page-4")]
     assert "[第1版 要闻](#page-1) · [第4版 政法](#page-4)" in issue
     # title, byline and first sentence of each article
-    assert re.search(r"保护奥林匹克标志\]\(bao-hu-ao-lin-pi-ke-biao-zhi\.md\)  \n  <small>本报记者 陈洋根 通讯员 "
-                     r"赵文琼 武露露 · 冬奥会将至。</small>", issue)
+    assert re.search(
+        r"保护奥林匹克标志\]\(bao-hu-ao-lin-pi-ke-biao-zhi\.md\)  \n  <small>本报记者 陈洋根 通讯员 "
+        r"赵文琼 武露露 · 冬奥会将至。</small>",
+        issue,
+    )
     # neighbouring issues and the calendar
     assert "[‹ 前一期 2022年1月28日](../28/index.md)" in issue
     assert "[2022年日历](../../../archive/2022.md#month-01)" in issue
@@ -92,7 +95,7 @@ def test_home_shows_the_latest_issue_and_on_this_day(tmp_path):
 
 def test_reporter_index_and_pages(rich_docs):
     index = read(rich_docs, "reporters/index.md")
-    people = dict((name, target) for name, target in links_of(index) if not target.startswith("#"))
+    people = {name: target for name, target in links_of(index) if not target.startswith("#")}
     assert people["李洁"] == "li-jie/index.md" and people["王小明"] == "wang-xiao-ming/index.md"
     assert "[李洁](li-jie/index.md) <small>3篇</small>" in index
     page = read(rich_docs, "reporters/zhao-wen-qiong/index.md")
@@ -104,14 +107,18 @@ def test_reporter_index_and_pages(rich_docs):
 
 
 def test_homophones_get_their_own_pages_in_order_of_first_appearance():
-    assert unique_name_slugs(["李洁", "李杰", "李洁", "Index"]) == {"李洁": "li-jie", "李杰": "li-jie-2", "Index": "index-x"}
+    assert unique_name_slugs(["李洁", "李杰", "李洁", "Index"]) == {
+        "李洁": "li-jie",
+        "李杰": "li-jie-2",
+        "Index": "index-x",
+    }
 
 
 def _catalogue(project: Path) -> Catalogue:
     report = Report()
     config = load_archive_config(project / "source_texts")
-    placed = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
-    assign_tags(placed, 5)
+    placed, _ = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
+    assign_tags(placed, 5, 1)
     return Catalogue.build(placed)
 
 
@@ -131,15 +138,22 @@ def test_a_long_index_is_split_by_initial_letter(rich_docs):
     catalogue = _catalogue(rich_docs.parent)
     counts = {name: len(c) for name, c in catalogue.credits.items()}
     files = name_index_pages(catalogue.people, counts, title="记者", intro="", index_path="reporters/index.md", limit=3)
-    assert sorted(files) == ["reporters/index.md", "reporters/letters/c.md", "reporters/letters/h.md",
-                             "reporters/letters/l.md", "reporters/letters/w.md", "reporters/letters/z.md"]
-    assert re.search(r"- \[陈洋根\]\(../chen-yang-gen/index.md\) <small>\d+篇</small>\n- \[陈毅人\]",
-                     files["reporters/letters/c.md"])
+    assert sorted(files) == [
+        "reporters/index.md",
+        "reporters/letters/c.md",
+        "reporters/letters/h.md",
+        "reporters/letters/l.md",
+        "reporters/letters/w.md",
+        "reporters/letters/z.md",
+    ]
+    assert re.search(
+        r"- \[陈洋根\]\(../chen-yang-gen/index.md\) <small>\d+篇</small>\n- \[陈毅人\]", files["reporters/letters/c.md"]
+    )
 
 
 def test_every_generated_page_has_a_title_and_one_h1(rich_docs):
     generated = [p for p in rich_docs.rglob("*.md") if p.name != "about.md"]
-    assert len(generated) > 40
+    assert len(generated) > 25
     for path in generated:
         text = path.read_text(encoding="utf-8")
         meta = yaml.safe_load(text.split("---\n", 2)[1])

@@ -15,13 +15,23 @@ IND = "\u3000\u3000"
 # (title lines, byline, paragraphs); the second paragraph of the first article is cut by a
 # page break in the middle of a word (港|口).
 ARTICLES = [
-    (["沿海小城试点智慧码头", "夜间装卸效率提升三成"], "本报记者 林安然",
-     ["春雨过后，东湾码头的吊机在夜色里依次亮起，调度员通过屏幕安排每一条作业线。",
-      "码头负责人介绍，新系统把船舶到港、堆场和集卡的信息放在一张图上，港口夜间装卸的等待时间因此缩短了不少。",
-      "下一步，当地还将把经验推广到另外两个作业区。"]),
-    (["山区学校开出木工课"], "",
-     ["周三下午，十几个孩子围着工作台学习刨木头，教室里满是松木的香气。",
-      "老师说，动手做一张小板凳，比讲十遍安全规则更让孩子们记得住。"]),
+    (
+        ["沿海小城试点智慧码头", "夜间装卸效率提升三成"],
+        "本报记者 林安然",
+        [
+            "春雨过后，东湾码头的吊机在夜色里依次亮起，调度员通过屏幕安排每一条作业线。",
+            "码头负责人介绍，新系统把船舶到港、堆场和集卡的信息放在一张图上，港口夜间装卸的等待时间因此缩短了不少。",
+            "下一步，当地还将把经验推广到另外两个作业区。",
+        ],
+    ),
+    (
+        ["山区学校开出木工课"],
+        "",
+        [
+            "周三下午，十几个孩子围着工作台学习刨木头，教室里满是松木的香气。",
+            "老师说，动手做一张小板凳，比讲十遍安全规则更让孩子们记得住。",
+        ],
+    ),
 ]
 CUT = (0, 1, 38)  # article 0, paragraph 1, cut after 38 characters
 
@@ -33,7 +43,7 @@ def _indent_text(width: int = 0) -> str:
         first = (IND if indent else "") + text
         if not width:
             return [first]
-        return [first[i:i + width] for i in range(0, len(first), width)]
+        return [first[i : i + width] for i in range(0, len(first), width)]
 
     for a, (titles, byline, paragraphs) in enumerate(ARTICLES):
         out += titles
@@ -41,7 +51,7 @@ def _indent_text(width: int = 0) -> str:
             out.append(byline)
         for n, text in enumerate(paragraphs):
             if (a, n) == CUT[:2]:
-                out += para(text[:CUT[2]]) + [""] + para(text[CUT[2]:], indent=False)
+                out += para(text[: CUT[2]]) + [""] + para(text[CUT[2] :], indent=False)
             else:
                 out += para(text)
         out.append("")
@@ -56,7 +66,7 @@ def _blank_text() -> str:
             out += [byline, ""]
         for n, text in enumerate(paragraphs):
             if (a, n) == CUT[:2]:
-                out += [text[:CUT[2]], "", text[CUT[2]:], ""]
+                out += [text[: CUT[2]], "", text[CUT[2] :], ""]
             else:
                 out += [text, ""]
         out.append("")

@@ -41,11 +41,11 @@ BROKEN_SITE = {
     "img/ok.png": "",
     "assets/style.css": 'a{background:url(../img/ok.png)} @font-face{src:url("missing.woff2")} b{background:url(data:image/png;base64,AA==)}',
     "404.html": '<html><head><link rel="stylesheet" href="/repo/assets/style.css"></head>'
-                '<body><a href="/repo/">home</a><a href="a/">relative</a></body></html>',
+    '<body><a href="/repo/">home</a><a href="a/">relative</a></body></html>',
     "sitemap.xml": '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                   "<url><loc>https://example.org/repo/a/</loc></url><url><loc>https://example.org/repo/gone/</loc></url></urlset>",
+    "<url><loc>https://example.org/repo/a/</loc></url><url><loc>https://example.org/repo/gone/</loc></url></urlset>",
     "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><link href="https://example.org/repo/feed.xml" rel="self"/>'
-                '<entry><link href="https://example.org/repo/nope/"/></entry></feed>',
+    '<entry><link href="https://example.org/repo/nope/"/></entry></feed>',
     "robots.txt": "User-agent: *\nDisallow:\n\nSitemap: https://example.org/repo/sitemap.xml\n",
 }
 
@@ -95,10 +95,13 @@ def test_says_where_and_why(broken_site):
 
 
 def test_a_site_at_a_domain_root_resolves_root_relative_links(tmp_path):
-    site = _write(tmp_path / "site", {
-        "index.html": '<a href="/a/">a</a><a href="/a/#x">x</a><a href="https://example.org/a/">abs</a>',
-        "a/index.html": '<p id="x">x</p><a href="/">home</a><a href="/b/">gone</a>',
-    })
+    site = _write(
+        tmp_path / "site",
+        {
+            "index.html": '<a href="/a/">a</a><a href="/a/#x">x</a><a href="https://example.org/a/">abs</a>',
+            "a/index.html": '<p id="x">x</p><a href="/">home</a><a href="/b/">gone</a>',
+        },
+    )
     report = check_site(site, "https://example.org/")
     assert [(b.file, b.link) for b in report.broken] == [("a/index.html", "/b/")]
     assert report.checked == 5
@@ -121,6 +124,7 @@ def test_the_command_line_checks_a_site_at_the_address_it_was_built_for(publishe
 
 
 # -- the sample site, published at a domain root and under a project subpath ---------------
+
 
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_the_published_sample_has_no_broken_link(published_sites, where):

@@ -68,7 +68,13 @@ def test_tricky_text_renders_as_itself(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("中文字 段落,。:：“”*_#`<>&[]()!|{}\\-+.=~^1234567890ab\t")), min_size=1, max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("中文字 段落,。:：“”*_#`<>&[]()!|{}\\-+.=~^1234567890ab\t")),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_any_paragraph_renders_as_itself(text):
     text = " ".join(text.split())  # paragraphs reach Markdown as single trimmed lines
     if not text:

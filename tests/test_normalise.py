@@ -76,7 +76,10 @@ def test_removals_reach_the_user_through_the_cli(tmp_path):
     project = make_archive(tmp_path, {"2022-01-29.txt": "标题\r\n\r\n本报讯\u200b 正文\x00。\r\n"}, with_sample=False)
     result = convert(project)
     assert result.returncode == 0
-    assert "warning: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B" in result.stderr
+    assert (
+        "warning: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B"
+        in result.stderr
+    )
     assert records(project)[0]["text"] == "正文。"
 
 
@@ -102,8 +105,10 @@ def _noncharacter(ch: str) -> bool:
 
 
 interesting = st.sampled_from(
-    list("\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202e\u2066\u0000\u0007\u001b\u007f\u0085\u2028\u2029"
-         "\u00a0\u3000\u2003\t\r\n\x0b\x0c\ufffd\ue000\ufdd0\uffff\u0600\U000e0001")
+    list(
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202e\u2066\u0000\u0007\u001b\u007f\u0085\u2028\u2029"
+        "\u00a0\u3000\u2003\t\r\n\x0b\x0c\ufffd\ue000\ufdd0\uffff\u0600\U000e0001"
+    )
 )
 any_char = st.characters(codec="utf-8") | st.characters(blacklist_categories=("Cs",))
 texts = st.text(alphabet=st.one_of(interesting, st.sampled_from(list("浙江日报。，“”")), any_char), max_size=60)

@@ -24,8 +24,10 @@ TIMELINE = """\
 2022年1月27日 星期四 全市启动重点区域全员核酸检测
 """
 
-LONG_HEADLINE = ("坚持稳中求进工作总基调 全面推进共同富裕示范区建设 "
-                 "我省召开高质量发展建设共同富裕示范区推进大会暨全省数字化改革推进会 袁家军讲话")
+LONG_HEADLINE = (
+    "坚持稳中求进工作总基调 全面推进共同富裕示范区建设 "
+    "我省召开高质量发展建设共同富裕示范区推进大会暨全省数字化改革推进会 袁家军讲话"
+)
 
 
 def _convert(project):
@@ -93,4 +95,6 @@ def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, nam
     project = make_archive(tmp_path, {f"2022/{name}": "标题\n\n正文。\n"}, with_sample=False)
     result = _convert(project)
     assert result.returncode == 2
-    assert f"error: 2022/{name}: the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt" in result.stderr
+    assert (
+        f"error: 2022/{name}: the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt" in result.stderr
+    )

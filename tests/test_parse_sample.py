@@ -1,4 +1,4 @@
-"""The sample page (DESIGN §6) splits into exactly its four articles."""
+"""The sample page (maintainers/parser.md, the sample) splits into exactly its four articles."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import markdown
 import yaml
-from conftest import non_space
+from conftest import examples, non_space
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import JUNK, page_text
@@ -44,8 +44,7 @@ def source_file(draw) -> tuple[str, bytes]:
         at = draw(st.integers(0, len(lines[i])))
         lines[i] = lines[i][:at] + draw(st.sampled_from(INVISIBLE + SPACES)) + lines[i][at:]
     if draw(st.booleans()):  # junk lines: Markdown, HTML, YAML, Jinja
-        lines.insert(draw(st.integers(0, len(lines))),
-                     draw(st.text(alphabet=JUNK + ":-'\"/", min_size=1, max_size=20)))
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.text(alphabet=JUNK + ":-'\"/", min_size=1, max_size=20)))
     text = "\n".join(lines)
     if draw(st.booleans()):
         text = text.rstrip("\n")  # no newline at the end
@@ -57,7 +56,11 @@ def source_file(draw) -> tuple[str, bytes]:
     text = text.replace("\n", newline)
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
     if encoding == "gb18030":  # a short GB18030 file must say so
-        text = "---\r\nencoding: gb18030\r\n---\r\n" + text if name != "scan.txt" else text.replace("---", "---\nencoding: gb18030", 1)
+        text = (
+            "---\r\nencoding: gb18030\r\n---\r\n" + text
+            if name != "scan.txt"
+            else text.replace("---", "---\nencoding: gb18030", 1)
+        )
     return name, text.encode(encoding)
 
 
@@ -65,7 +68,7 @@ def convert_in_memory(name: str, raw: bytes) -> tuple[dict[str, str], Report, li
     report = Report()
     page = source_page(name, raw, CONFIG, report)
     parsed = parse_all([page], report)
-    placed = place_articles(parsed)
+    placed, _ = place_articles(parsed)
     return render(placed, CONFIG), report, parsed
 
 
@@ -90,7 +93,7 @@ def _shown(body: str) -> _Text:
     return parsed
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source_file())
 def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     name, raw = file
@@ -99,7 +102,7 @@ def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     except InputError as exc:  # a clear error is a defined outcome; it must name the file
         assert exc.problem.path == name and exc.problem.what
         return
-    (page, result), = parsed
+    ((page, result),) = parsed
 
     # Lossless: every visible character of the text is in exactly one field.
     fields = [s.text for s in result.segments_in_order]
@@ -112,7 +115,7 @@ def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     furniture = "".join(s.text for s in result.furniture)
     assert Counter(non_space(published + furniture)) == Counter(non_space(page.text))
 
-    for record, article in zip(records, result.articles):
+    for record, article in zip(records, result.articles, strict=False):
         markdown_page = files[record["url"].rstrip("/") + ".md"]
         _, front, body = markdown_page.split("---\n", 2)
         meta = yaml.safe_load(front)
@@ -121,7 +124,11 @@ def test_any_file_converts_losslessly_safely_and_identically_twice(file):
         # The body renders as exactly its text: no character became markup.
         shown = _shown(body)
         assert shown.tags <= {"p", "h2", "strong"}, shown.tags
-        expected = " ".join([article.dateline] + [b.text for b in article.blocks]) if article.dateline else " ".join(b.text for b in article.blocks)
+        expected = (
+            " ".join([article.dateline] + [b.text for b in article.blocks])
+            if article.dateline
+            else " ".join(b.text for b in article.blocks)
+        )
         assert non_space("".join(shown.parts)) == non_space(expected)
 
     # Only plain paths inside docs/.
@@ -134,7 +141,7 @@ def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     assert (report_again.warnings, report_again.notices) == (report.warnings, report.notices)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_give_pages_or_a_clear_error(raw):
     """Not even random bytes crash the converter: it converts them or says why it cannot."""
@@ -146,7 +153,7 @@ def test_any_bytes_give_pages_or_a_clear_error(raw):
         assert all(safe_relative(rel) for rel in files)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(st.characters(codec="utf-8", blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_with_any_header_gives_pages_or_a_clear_error(text):
     for candidate in (text, "---\n" + text, "---\ndate: 2022-01-28\n" + text + "\n---\n"):
@@ -160,12 +167,19 @@ def test_the_generator_makes_every_kind_of_file():
     """The strategy above really produces BOMs, UTF-16, GB18030 and CR line endings."""
     seen: set[str] = set()
 
-    @settings(max_examples=80, deadline=None)
+    @settings(max_examples=examples(80), deadline=None)
     @given(source_file())
     def collect(file):
         raw = file[1]
-        seen.add("bom" if raw.startswith(codecs.BOM_UTF8) else "utf-16" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-                 else "gb18030" if b"gb18030" in raw else "utf-8")
+        seen.add(
+            "bom"
+            if raw.startswith(codecs.BOM_UTF8)
+            else "utf-16"
+            if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+            else "gb18030"
+            if b"gb18030" in raw
+            else "utf-8"
+        )
         seen.add("cr" if b"\r" in raw and b"\r\n" not in raw else "other-newlines")
 
     collect()

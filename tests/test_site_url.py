@@ -16,14 +16,17 @@ from build_scripts.contract.site_url import (
 from build_scripts.problems import InputError
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("https://archive.example.org", "https://archive.example.org/"),
-    ("https://Archive.Example.org/", "https://archive.example.org/"),
-    ("https://user.github.io/repo", "https://user.github.io/repo/"),
-    ("https://user.github.io/repo///", "https://user.github.io/repo/"),
-    ("  http://127.0.0.1:8000/a/b/ ", "http://127.0.0.1:8000/a/b/"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://archive.example.org", "https://archive.example.org/"),
+        ("https://Archive.Example.org/", "https://archive.example.org/"),
+        ("https://user.github.io/repo", "https://user.github.io/repo/"),
+        ("https://user.github.io/repo///", "https://user.github.io/repo/"),
+        ("  http://127.0.0.1:8000/a/b/ ", "http://127.0.0.1:8000/a/b/"),
+        ("", ""),
+    ],
+)
 def test_addresses_are_normalised_to_one_trailing_slash(given, expected):
     assert normalise_site_url(given, "here") == expected
 
@@ -39,8 +42,14 @@ def test_a_bad_address_is_a_clear_error_naming_its_source(bad):
 
 def test_the_environment_wins_then_archive_yml_then_mkdocs_yml():
     env = {ENV_VAR: "https://env.example.org/x"}
-    assert public_site_url(env, "https://yml.example.org/", "archive.yml", "https://mk.example.org/") == "https://env.example.org/x/"
-    assert public_site_url({}, "https://yml.example.org/", "archive.yml", "https://mk.example.org/") == "https://yml.example.org/"
+    assert (
+        public_site_url(env, "https://yml.example.org/", "archive.yml", "https://mk.example.org/")
+        == "https://env.example.org/x/"
+    )
+    assert (
+        public_site_url({}, "https://yml.example.org/", "archive.yml", "https://mk.example.org/")
+        == "https://yml.example.org/"
+    )
     assert public_site_url({ENV_VAR: " "}, "", "archive.yml", "https://mk.example.org/") == "https://mk.example.org/"
     assert public_site_url({}, "", "archive.yml", None) == ""
 
@@ -68,8 +77,12 @@ def test_environment_address_reaches_canonical_links(published_sites, where):
 def test_archive_yml_address_is_used_without_the_environment(tmp_path):
     project = make_archive(tmp_path)
     archive_yml = project / "source_texts" / "archive.yml"
-    archive_yml.write_text(archive_yml.read_text(encoding="utf-8") + "site_url: https://papers.example.net/zjrb\n", encoding="utf-8")
-    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")).returncode == 0
+    archive_yml.write_text(
+        archive_yml.read_text(encoding="utf-8") + "site_url: https://papers.example.net/zjrb\n", encoding="utf-8"
+    )
+    assert (
+        run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")).returncode == 0
+    )
     built = build_site(project)
     assert built.returncode == 0, built.stderr
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
@@ -79,12 +92,16 @@ def test_archive_yml_address_is_used_without_the_environment(tmp_path):
     # The environment variable overrides archive.yml (the GitHub Pages workflow relies on it).
     again = build_site(project, "--site-dir", "site-env", env={ENV_VAR: "https://user.github.io/zjrb"})
     assert again.returncode == 0, again.stderr
-    assert _canonical((project / "site-env" / "index.html").read_text(encoding="utf-8")) == "https://user.github.io/zjrb/"
+    assert (
+        _canonical((project / "site-env" / "index.html").read_text(encoding="utf-8")) == "https://user.github.io/zjrb/"
+    )
 
 
 def test_a_bad_address_stops_the_build_with_a_message_not_a_traceback(sample_site):
     built = build_site(sample_site, "--site-dir", "site-bad", env={ENV_VAR: "user.github.io/repo"})
     assert built.returncode != 0
-    assert f"environment variable {ENV_VAR}: site_url 'user.github.io/repo' is not an absolute http(s) address" in built.stderr
+    assert (
+        f"environment variable {ENV_VAR}: site_url 'user.github.io/repo' is not an absolute http(s) address"
+        in built.stderr
+    )
     assert "Traceback" not in built.stderr
-

@@ -23,8 +23,10 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 def _urls(xml: bytes) -> dict[str, str | None]:
     root = ET.fromstring(xml)
-    assert root.tag == "{%s}urlset" % NS["sm"]
-    return {u.findtext("sm:loc", namespaces=NS): u.findtext("sm:lastmod", namespaces=NS) for u in root.findall("sm:url", NS)}
+    assert root.tag == "{{{}}}urlset".format(NS["sm"])
+    return {
+        u.findtext("sm:loc", namespaces=NS): u.findtext("sm:lastmod", namespaces=NS) for u in root.findall("sm:url", NS)
+    }
 
 
 def _articles(project) -> list[dict]:
@@ -33,6 +35,7 @@ def _articles(project) -> list[dict]:
 
 
 # -- the module ------------------------------------------------------------------------
+
 
 def _entries(n: int) -> list[SitemapEntry]:
     start = dt.date(2020, 1, 1)
@@ -50,8 +53,11 @@ def test_over_the_limit_it_splits_into_parts_and_an_index():
     files = sitemap_files(entries, "https://x.org/r/", limit=3)
     assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
     index = ET.fromstring(files["sitemap.xml"])
-    assert index.tag == "{%s}sitemapindex" % NS["sm"]
-    listed = [(s.findtext("sm:loc", namespaces=NS), s.findtext("sm:lastmod", namespaces=NS)) for s in index.findall("sm:sitemap", NS)]
+    assert index.tag == "{{{}}}sitemapindex".format(NS["sm"])
+    listed = [
+        (s.findtext("sm:loc", namespaces=NS), s.findtext("sm:lastmod", namespaces=NS))
+        for s in index.findall("sm:sitemap", NS)
+    ]
     assert [loc for loc, _ in listed] == [f"https://x.org/r/sitemap-{n}.xml" for n in (1, 2, 3)]
     seen = {}
     for n, (_, lastmod) in enumerate(listed, start=1):
@@ -69,12 +75,16 @@ def test_the_limit_is_the_protocols():
 
 def test_robots_txt_names_the_sitemap_only_when_it_has_an_address():
     assert robots_txt("https://x.org/r/sitemap.xml").splitlines() == [
-        "User-agent: *", "Disallow:", "", "Sitemap: https://x.org/r/sitemap.xml",
+        "User-agent: *",
+        "Disallow:",
+        "",
+        "Sitemap: https://x.org/r/sitemap.xml",
     ]
     assert "Sitemap" not in robots_txt(None)
 
 
 # -- the built sample ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_sitemap_lists_every_page_at_its_public_address(published_sites, where):
@@ -116,7 +126,8 @@ def test_a_big_archive_gets_a_sitemap_index(sample_site):
     # The split itself is exercised with a small limit: 3 addresses a file.
     config = (sample_site / "mkdocs.yml").read_text(encoding="utf-8")
     (sample_site / "mkdocs-split.yml").write_text(
-        config.replace("  - newspaper-publish\n", "  - newspaper-publish:\n      sitemap_limit: 3\n"), encoding="utf-8",
+        config.replace("  - newspaper-publish\n", "  - newspaper-publish:\n      sitemap_limit: 3\n"),
+        encoding="utf-8",
     )
     url = PUBLIC_URLS["subpath"]
     built = build_site(sample_site, "-f", "mkdocs-split.yml", "--site-dir", "site-split", env={"ARCHIVE_SITE_URL": url})
@@ -138,7 +149,9 @@ def test_a_big_archive_gets_a_sitemap_index(sample_site):
 
 def test_a_hand_written_robots_txt_is_published_instead(tmp_path):
     project = make_archive(tmp_path)
-    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")).returncode == 0
+    assert (
+        run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")).returncode == 0
+    )
     own = "User-agent: *\nDisallow: /data/\n"
     (project / "docs" / "robots.txt").write_text(own, encoding="utf-8")
     built = build_site(project, env={"ARCHIVE_SITE_URL": PUBLIC_URLS["root"]})

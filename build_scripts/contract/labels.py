@@ -46,6 +46,22 @@ def main_title_of(title_parts: list[str]) -> str:
     return title_parts[0].lstrip("—－-") if title_parts else ""
 
 
+def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
+    """(kickers, main title, subtitles): pieces before the main title are kickers (引题),
+    pieces after it are subtitles (副题)."""
+    main = main_title_of(title_parts)
+    if main not in title_parts:  # every piece starts with a dash: the first is the title
+        return [], main, title_parts[1:]
+    i = title_parts.index(main)
+    return title_parts[:i], main, title_parts[i + 1 :]
+
+
+def print_details(day: dt.date, page: int | None, page_name: str) -> str:
+    """`2022年1月28日 · 第4版 政法`: when and where an article was printed."""
+    parts = [chinese_date(day, weekday=False)]
+    if page is not None or page_name:
+        parts.append(page_label(page, page_name))
+    return " · ".join(parts)
 
 
 def first_sentence(text: str, limit: int = 90) -> str:

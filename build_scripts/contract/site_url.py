@@ -32,12 +32,16 @@ def normalise_site_url(value: str, where: str, line: int | None = None) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InputError(
-            where, line, f"site_url {value!r} is not an absolute http(s) address",
+            where,
+            line,
+            f"site_url {value!r} is not an absolute http(s) address",
             "give the full public address, e.g. https://archive.example.org/ or https://user.github.io/repo/",
         )
     if parts.query or parts.fragment:
         raise InputError(
-            where, line, f"site_url {value!r} has a query or fragment",
+            where,
+            line,
+            f"site_url {value!r} has a query or fragment",
             "give only the address of the site's top folder, e.g. https://user.github.io/repo/",
         )
     path = parts.path.rstrip("/") + "/"

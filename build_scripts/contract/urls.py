@@ -1,11 +1,17 @@
-"""Article URLs: pinyin slugs of the main title, unique within a day.
+"""Every path and address of the archive site, decided here once (maintainers/output-contract.md).
 
-pypinyin reads polyphones in context (重庆 → chong-qing, 银行 → yin-hang), which
-python-slugify's own transliteration gets wrong; python-slugify then cleans and caps them.
+Paths are relative to the docs folder (`2022/01/28/index.md`); MkDocs turns each into the
+address of the page built from it, and the offline bundle into a `.html` file. Published
+addresses must never change, so a path may be added here but an existing one never altered.
+
+Slugs are the pinyin of a title or name: pypinyin reads polyphones in context (重庆 →
+chong-qing, 银行 → yin-hang), which python-slugify's own transliteration gets wrong;
+python-slugify then cleans and caps them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -15,7 +21,27 @@ from slugify import slugify
 from build_scripts.contract.labels import main_title_of
 
 MAX_SLUG_LENGTH = 60
-RESERVED = {"index", "feed", "assets", "search", "data"}
+# Names a generated folder next to articles, people or tags already uses.
+RESERVED = frozenset({"index", "letters", "feed", "feeds", "assets", "search", "data"})
+
+HOME = "index.md"
+ARCHIVE_INDEX = "archive/index.md"
+REPORTERS = "reporters"
+TAGS = "tags"
+REPORTERS_INDEX = f"{REPORTERS}/index.md"
+TAGS_INDEX = f"{TAGS}/index.md"
+DATA_DIR = "data"
+DATA_PAGE = f"{DATA_DIR}/index.md"
+JSONL_PATH = f"{DATA_DIR}/articles.jsonl"
+CSV_PATH = f"{DATA_DIR}/articles.csv"
+LATEST_FEED = "feeds/latest.xml"
+SEARCH_PAGE = "search.md"
+SEARCH_INDEX_DIR = "assets/search"  # the search index's files (maintainers/search-index.md)
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+CSL_SUFFIX = ".csl.json"
+
+# -- slugs ------------------------------------------------------------------------------
 
 
 def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -27,16 +53,21 @@ def slug_for_title(title_parts: list[str]) -> str:
     return ascii_slug(main_title_of(title_parts))
 
 
-def unique_slugs(candidates: Iterable[str]) -> list[str]:
-    """Make the slugs of one day's articles unique, in the order given: the first keeps its
-    slug, the next get -2, -3 … Titles that slugify to nothing become `article`."""
-    taken: set[str] = set()
+def unique_slugs(
+    candidates: Iterable[str], *, empty: str = "article", reserved_suffix: bool = False, taken: Iterable[str] = ()
+) -> list[str]:
+    """Make slugs unique, in the order given: the first keeps its slug, the next get -2, -3 …
+
+    A slug that is empty becomes `empty`; one that is reserved or only digits is set apart
+    as `article-index` (articles) or, with `reserved_suffix`, `index-x` (names). Slugs in
+    `taken` (given out before: the URL ledger) are never given again."""
+    taken = set(taken)
     last_number: dict[str, int] = {}  # per base: where to go on counting (a day of many
     result = []  # "untitled" articles would otherwise recount from 2 each time)
     for slug in candidates:
-        base = slug or "article"
+        base = slug or empty
         if base in RESERVED or re.fullmatch(r"\d+", base):
-            base = f"article-{base}"
+            base = f"{base}-x" if reserved_suffix else f"{empty}-{base}"
         slug, n = base, last_number.get(base, 1)
         while slug in taken:
             n += 1
@@ -45,3 +76,93 @@ def unique_slugs(candidates: Iterable[str]) -> list[str]:
         taken.add(slug)
         result.append(slug)
     return result
+
+
+def unique_name_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Slug for each distinct name (reporter or tag), in the order given; homophones get -2, -3 …"""
+    distinct = list(dict.fromkeys(names))
+    slugs = unique_slugs((ascii_slug(name) for name in distinct), empty="x", reserved_suffix=True)
+    return dict(zip(distinct, slugs, strict=True))
+
+
+# -- articles and issues ----------------------------------------------------------------
+
+
+def article_path(day: dt.date, slug: str) -> str:
+    return f"{day:%Y/%m/%d}/{slug}.md"
+
+
+def article_url(day: dt.date, slug: str) -> str:
+    """Site-relative address of an article page (directory URLs)."""
+    return f"{day:%Y/%m/%d}/{slug}/"
+
+
+def article_id(day: dt.date, slug: str) -> str:
+    return f"{day.isoformat()}-{slug}"
+
+
+def csl_path(article_docs_path: str) -> str:
+    """The CSL-JSON download next to an article: `<slug>.csl.json`."""
+    return article_docs_path.removesuffix(".md") + CSL_SUFFIX
+
+
+def issue_path(day: dt.date) -> str:
+    return f"{day:%Y/%m/%d}/index.md"
+
+
+ISSUE_URL_RE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(?:index\.html)?$")
+
+
+def issue_date_of_url(url: str) -> dt.date | None:
+    """The date of an issue page from its site-relative address, None for any other page."""
+    match = ISSUE_URL_RE.match(url)
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def year_path(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def month_anchor(month: int) -> str:
+    """The id of a month's calendar on the year page."""
+    return f"month-{month:02d}"
+
+
+def page_anchor(page: int | None) -> str:
+    """The id of a 版's heading on the issue page."""
+    return f"page-{page}" if page is not None else "page-none"
+
+
+# -- reporters and tags -----------------------------------------------------------------
+
+
+def entry_path(folder: str, slug: str) -> str:
+    """The page of one reporter (folder REPORTERS) or tag (TAGS)."""
+    return f"{folder}/{slug}/index.md"
+
+
+def entry_year_path(folder: str, slug: str, year: int) -> str:
+    return f"{folder}/{slug}/{year}.md"
+
+
+def letter_path(folder: str, letter_id: str) -> str:
+    """One initial letter of a large index of names."""
+    return f"{folder}/letters/{letter_id}.md"
+
+
+# -- data and feeds ---------------------------------------------------------------------
+
+
+def data_year_paths(year: int) -> tuple[str, str]:
+    """The JSON Lines and CSV files of one year."""
+    return f"{DATA_DIR}/{year}/articles.jsonl", f"{DATA_DIR}/{year}/articles.csv"
+
+
+def reporter_feed_path(slug: str) -> str:
+    """The Atom feed of a reporter, under the slug of their page."""
+    return f"feeds/{REPORTERS}/{slug}.xml"

@@ -34,8 +34,12 @@ def shapes(megabytes: float) -> dict[str, str]:
 
     return {
         "sample page, repeated": fill(SAMPLE),
-        "short unpunctuated lines after a byline": fill("小标题没有标点\n\n正文一段。\n\n", "标题\n\n本报记者 李洁\n\n正文。\n\n"),
-        "paragraph broken on every line": fill("一段文字，没有句号的长长的段落还在继续写下去，一段文字，没有句号的段落\n"),
+        "short unpunctuated lines after a byline": fill(
+            "小标题没有标点\n\n正文一段。\n\n", "标题\n\n本报记者 李洁\n\n正文。\n\n"
+        ),
+        "paragraph broken on every line": fill(
+            "一段文字，没有句号的长长的段落还在继续写下去，一段文字，没有句号的段落\n"
+        ),
         "headline-like lines only": fill("短标题一个\n\n"),
         "byline, headline, paragraph, repeated": fill("标题\n\n本报记者 李洁\n\n正文，一段\n\n"),
         "one line": fill("很长的一行，没有换行。"),
@@ -52,12 +56,24 @@ def convert_once(text: str) -> tuple[float, float, int]:
         (project / "source_texts/2022-01-28.txt").write_text(text, encoding="utf-8")
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "build_scripts", "convert", "--source", str(project / "source_texts"),
-             "--docs", str(project / "docs")],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            [
+                sys.executable,
+                "-m",
+                "build_scripts",
+                "convert",
+                "--source",
+                str(project / "source_texts"),
+                "--docs",
+                str(project / "docs"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        assert process.stdout is not None
         output = process.stdout.read().decode()
         process.stdout.close()
         if os.waitstatus_to_exitcode(status) != 0:

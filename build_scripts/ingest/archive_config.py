@@ -15,6 +15,9 @@ from build_scripts.problems import InputError
 ARCHIVE_FILE = "archive.yml"
 # The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
 WORD_LIST_FILE = "userdict.txt"
+# The URL ledger: every article address ever published (written by the converter, catalogue/ledger.py).
+LEDGER_FILE = "urls.lock"
+
 
 @dataclass(frozen=True)
 class PaperInfo:
@@ -25,12 +28,23 @@ class PaperInfo:
     title_en: str = ""
     publisher: str = ""
     place: str = ""
-    language: str = "zh"
+    language: str = "zh-Hans"  # BCP 47: `<html lang>`, feeds, citations
 
 
+DEFAULT_TAG_MIN_ARTICLES = 5  # measured: the smallest that keeps tag pages under 10 % of a real site
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
-_TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article", "search", "profile"}
+_TOP_KEYS = {
+    "paper",
+    "encoding",
+    "site_url",
+    "tags_per_article",
+    "tag_min_articles",
+    "site_name",
+    "description",
+    "about",
+    "profile",
+}
 
 
 @dataclass(frozen=True)
@@ -39,7 +53,19 @@ class ArchiveConfig:
     encoding: str | None = None  # default encoding of every source file, when declared
     site_url: str = ""
     tags_per_article: int = 5
+    tag_min_articles: int = DEFAULT_TAG_MIN_ARTICLES  # a tag gets a page only with this many articles
+    name: str = ""  # `site_name`; default: the paper's title + 数字报档案
+    description: str = ""  # default: a sentence naming the paper
+    about: str = ""  # Markdown added to the generated about page
     profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (parse/profile.py)
+
+    @property
+    def site_name(self) -> str:
+        return self.name or f"{self.paper.title}数字报档案"
+
+    @property
+    def site_description(self) -> str:
+        return self.description or f"《{self.paper.title}》报纸全文档案：按日期、版面浏览，全文检索，引用与下载。"
 
 
 def _fail(path: str, what: str, fix: str, line: int | None = None) -> InputError:
@@ -59,12 +85,16 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     path = source_dir / ARCHIVE_FILE
     shown = str(path)
     if path.is_dir():
-        raise _fail(shown, "is a folder, not the archive description", f"remove the folder and write {ARCHIVE_FILE} (see README, Configuration)")
+        raise _fail(
+            shown,
+            "is a folder, not the archive description",
+            f"remove the folder and write {ARCHIVE_FILE} (see maintainers/input-files.md, Configuration)",
+        )
     if not path.is_file():
         raise _fail(
             shown,
             "the archive description is missing",
-            f"create {ARCHIVE_FILE} with at least `paper: {{title: …, slug: …}}` (see README, Configuration)",
+            f"create {ARCHIVE_FILE} with at least `paper: {{title: …, slug: …}}` (see maintainers/input-files.md, Configuration)",
         )
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -76,7 +106,9 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
-            shown, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            shown,
+            mark.line + 1 if mark else None,
+            f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
             "fix the YAML syntax (indentation, a missing colon); values are plain text or numbers",
         ) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date as a value
@@ -85,15 +117,28 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         raise _fail(shown, "must be a mapping of settings", "start it with `paper:`")
     unknown = set(map(str, data)) - _TOP_KEYS
     if unknown:
-        raise _fail(shown, f"unknown setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_TOP_KEYS))}",
-                    _line_of(text, sorted(unknown)[0]))
+        raise _fail(
+            shown,
+            f"unknown setting(s): {', '.join(sorted(unknown))}",
+            f"allowed: {', '.join(sorted(_TOP_KEYS))}",
+            _line_of(text, sorted(unknown)[0]),
+        )
     paper = data.get("paper")
     if not isinstance(paper, dict) or not paper.get("title"):
-        raise _fail(shown, "`paper.title` is missing", "add `paper: {title: 浙江日报, slug: zhejiang-daily}`", _line_of(text, "paper"))
+        raise _fail(
+            shown,
+            "`paper.title` is missing",
+            "add `paper: {title: 浙江日报, slug: zhejiang-daily}`",
+            _line_of(text, "paper"),
+        )
     unknown = set(map(str, paper)) - _PAPER_KEYS
     if unknown:
-        raise _fail(shown, f"unknown paper setting(s): {', '.join(sorted(unknown))}", f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
-                    _line_of(text, sorted(unknown)[0]))
+        raise _fail(
+            shown,
+            f"unknown paper setting(s): {', '.join(sorted(unknown))}",
+            f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
+            _line_of(text, sorted(unknown)[0]),
+        )
     for key, value in paper.items():
         if isinstance(value, (list, dict, bool)) or value is None:
             raise _fail(shown, f"`paper.{key}` must be text", f"e.g. `{key}: 浙江日报`", _line_of(text, key))
@@ -103,38 +148,75 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
 
     slug = str(paper.get("slug") or ascii_slug(str(paper["title"])))
     if not _SLUG_RE.match(slug):
-        raise _fail(shown, f"`paper.slug` '{slug}' is not a plain ASCII name",
-                    "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`", _line_of(text, "slug"))
+        raise _fail(
+            shown,
+            f"`paper.slug` '{slug}' is not a plain ASCII name",
+            "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`",
+            _line_of(text, "slug"),
+        )
     info = PaperInfo(
         title=" ".join(str(paper["title"]).split()),
         slug=slug,
         title_en=str(paper.get("title_en", "")),
         publisher=str(paper.get("publisher", "")),
         place=str(paper.get("place", "")),
-        language=str(paper.get("language", "zh")),
+        language=str(paper.get("language") or "zh-Hans"),
     )
     tags = data.get("tags_per_article", 5)
     if isinstance(tags, bool) or not isinstance(tags, int) or not 0 <= tags <= 20:
-        raise _fail(shown, "`tags_per_article` must be a whole number from 0 to 20", "e.g. `tags_per_article: 5`",
-                    _line_of(text, "tags_per_article"))
+        raise _fail(
+            shown,
+            "`tags_per_article` must be a whole number from 0 to 20",
+            "e.g. `tags_per_article: 5`",
+            _line_of(text, "tags_per_article"),
+        )
     encoding = data.get("encoding")
     if encoding is not None:
         from build_scripts.ingest.decoding import codec_name
 
         if not isinstance(encoding, str) or codec_name(encoding) is None:
-            raise _fail(shown, f"`encoding` '{encoding}' is not a text encoding Python knows",
-                        "use one of utf-8, gb18030, big5, utf-16 — or remove it", _line_of(text, "encoding"))
+            raise _fail(
+                shown,
+                f"`encoding` '{encoding}' is not a text encoding Python knows",
+                "use one of utf-8, gb18030, big5, utf-16 — or remove it",
+                _line_of(text, "encoding"),
+            )
     site_url = data.get("site_url") or ""
     if not isinstance(site_url, str):
-        raise _fail(shown, "`site_url` must be text", "e.g. `site_url: https://example.org/archive/`", _line_of(text, "site_url"))
+        raise _fail(
+            shown,
+            "`site_url` must be text",
+            "e.g. `site_url: https://example.org/archive/`",
+            _line_of(text, "site_url"),
+        )
+    minimum = data.get("tag_min_articles", DEFAULT_TAG_MIN_ARTICLES)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or not 1 <= minimum <= 1000:
+        raise _fail(
+            shown,
+            "`tag_min_articles` must be a whole number from 1 to 1000",
+            "e.g. `tag_min_articles: 3`",
+            _line_of(text, "tag_min_articles"),
+        )
+    texts = {}
+    for key in ("site_name", "description", "about"):
+        value = data.get(key) or ""
+        if not isinstance(value, str):
+            raise _fail(
+                shown, f"`{key}` must be text", f"e.g. `{key}: …` (in quotes if it has a colon)", _line_of(text, key)
+            )
+        texts[key] = value.strip() if key == "about" else " ".join(value.split())
     try:
         profile = profile_from(data.get("profile"))
     except ProfileError as exc:
         raise _fail(shown, exc.what, exc.fix, _line_of(text, exc.key)) from None
     return ArchiveConfig(
+        profile=profile,
         paper=info,
         encoding=encoding,
         site_url=site_url,
         tags_per_article=tags,
-        profile=profile,
+        tag_min_articles=minimum,
+        name=texts["site_name"],
+        description=texts["description"],
+        about=texts["about"],
     )

@@ -34,6 +34,7 @@ class Corrections:
     no_join: frozenset[int] = frozenset()  # this line starts a new block, whatever its shape
     labels: dict[int, str] = field(default_factory=dict)  # line -> one of LABELS
 
+
 SIDECAR_SUFFIX = ".fix.yml"
 _KEYS = {"break_before", "join", "no_join", "lines", "meta"}
 META_KEYS = {"date", "page", "page_name", "paper"}
@@ -67,16 +68,28 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
         raise InputError(shown, None, "is not UTF-8 text", "save the .fix.yml file as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(shown, mark.line + 1 if mark else None, f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                         "fix the YAML syntax (see README, Corrections)") from None
+        raise InputError(
+            shown,
+            mark.line + 1 if mark else None,
+            f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+            "fix the YAML syntax (see maintainers/input-files.md, Corrections)",
+        ) from None
     if not isinstance(data, dict):
-        raise InputError(shown, 1, "must be a mapping (break_before, join, no_join, lines, meta)",
-                         "see README, Corrections")
+        raise InputError(
+            shown,
+            1,
+            "must be a mapping (break_before, join, no_join, lines, meta)",
+            "see maintainers/input-files.md, Corrections",
+        )
     unknown = set(map(str, data)) - _KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise InputError(shown, _line_of(_find_node(root, key)) if root else None, f"unknown key '{key}'",
-                         f"use one of: {', '.join(sorted(_KEYS))}")
+        raise InputError(
+            shown,
+            _line_of(_find_node(root, key)) if root else None,
+            f"unknown key '{key}'",
+            f"use one of: {', '.join(sorted(_KEYS))}",
+        )
 
     def line_numbers(key: str) -> frozenset[int]:
         value = data.get(key) or []
@@ -99,14 +112,20 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
         if not isinstance(number, int) or isinstance(number, bool):
             raise InputError(shown, where, f"'{number}' under `lines` is not a line number", "e.g. `59: headline`")
         if label not in LABELS:
-            raise InputError(shown, where, f"line {number}: unknown label '{label}'", f"use one of: {', '.join(LABELS)}")
+            raise InputError(
+                shown, where, f"line {number}: unknown label '{label}'", f"use one of: {', '.join(LABELS)}"
+            )
         _check_line(number, "lines", shown, where, body_lines)
         labels[number] = label
 
     meta = data.get("meta") or {}
     if not isinstance(meta, dict) or set(map(str, meta)) - META_KEYS:
-        raise InputError(shown, _line_of(_find_node(root, "meta")), "`meta` may set only date, page, page_name, paper",
-                         "e.g. `meta: {page: 4, page_name: 政法}`")
+        raise InputError(
+            shown,
+            _line_of(_find_node(root, "meta")),
+            "`meta` may set only date, page, page_name, paper",
+            "e.g. `meta: {page: 4, page_name: 政法}`",
+        )
     fixes = Corrections(
         break_before=line_numbers("break_before"),
         join=line_numbers("join"),
@@ -118,8 +137,13 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
 
 def _check_line(number: int, key: str, shown: str, where: int | None, body_lines: dict[int, str]) -> None:
     if number not in body_lines:
-        raise InputError(shown, where, f"`{key}` names line {number}, which is not part of the text",
-                         "use the line numbers your editor shows for the .txt file")
+        raise InputError(
+            shown,
+            where,
+            f"`{key}` names line {number}, which is not part of the text",
+            "use the line numbers your editor shows for the .txt file",
+        )
     if not body_lines[number].strip():
-        raise InputError(shown, where, f"`{key}` names line {number}, which is blank",
-                         "name the first line of the block you mean")
+        raise InputError(
+            shown, where, f"`{key}` names line {number}, which is blank", "name the first line of the block you mean"
+        )

@@ -66,16 +66,26 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     (and its line) when the bytes are not text in any encoding the rule allows."""
     for signature, kind in _DOCUMENTS:
         if signature.match(raw):
-            raise InputError(rel, None, f"is {kind}, not plain text",
-                             "open it and save it as plain text (UTF-8), or export the issue as .txt again")
+            raise InputError(
+                rel,
+                None,
+                f"is {kind}, not plain text",
+                "open it and save it as plain text (UTF-8), or export the issue as .txt again",
+            )
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            return Decoded(_strict(raw, name, rel, skip=len(bom), why=f"after a {name} byte-order mark"), name, "byte-order mark")
+            return Decoded(
+                _strict(raw, name, rel, skip=len(bom), why=f"after a {name} byte-order mark"), name, "byte-order mark"
+            )
 
     declared = declared_encoding(raw)
     if declared:
         name = _codec(declared, rel, "the file's header", line=_header_line_of(raw, "encoding"))
-        return Decoded(_strict(raw, name, rel, why=f"in {declared}, the encoding the header declares"), name, "declared in the file")
+        return Decoded(
+            _strict(raw, name, rel, why=f"in {declared}, the encoding the header declares"),
+            name,
+            "declared in the file",
+        )
 
     try:
         utf8: str | None = raw.decode("utf-8")
@@ -88,28 +98,38 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     if _looks_binary(raw):
         offset = raw.find(b"\0")
         where = f" (byte {offset} is a zero byte)" if offset >= 0 else ""
-        raise InputError(rel, None, f"is not a text file: it holds binary data{where}",
-                         "remove it from the source folder; if it is an issue text, export it again as plain text")
+        raise InputError(
+            rel,
+            None,
+            f"is not a text file: it holds binary data{where}",
+            "remove it from the source folder; if it is an issue text, export it again as plain text",
+        )
 
     if utf8 is not None:
         return Decoded(utf8, "utf-8", "UTF-8")
 
     if archive_encoding:
         name = _codec(archive_encoding, "archive.yml", "archive.yml", line=None)
-        return Decoded(_strict(raw, name, rel, why=f"in {archive_encoding}, the encoding archive.yml declares"), name, "archive.yml")
+        return Decoded(
+            _strict(raw, name, rel, why=f"in {archive_encoding}, the encoding archive.yml declares"),
+            name,
+            "archive.yml",
+        )
 
     offset = utf8_error.start
     where = f"byte {offset} (0x{raw[offset]:02x})"
     if _mostly_utf8(raw):
         raise InputError(
-            rel, line_of_offset(raw, offset),
+            rel,
+            line_of_offset(raw, offset),
             f"is UTF-8 but damaged: {where} is not valid UTF-8",
             "retype the character at that spot in an editor and save the file as UTF-8",
         )
     non_ascii = sum(1 for b in raw if b >= 0x80)
     if non_ascii < MIN_DETECT_BYTES:
         raise InputError(
-            rel, line_of_offset(raw, offset),
+            rel,
+            line_of_offset(raw, offset),
             f"is not UTF-8 ({where}), and its {non_ascii} non-ASCII bytes are too few to tell GB18030 from Big5",
             "save it as UTF-8, or declare its encoding in a header (`encoding: gb18030` or `encoding: big5`)",
         )
@@ -119,7 +139,8 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     bad = _first_error(raw, "gb18030")
     where = f"byte {bad} (0x{raw[bad]:02x})"
     raise InputError(
-        rel, line_of_offset(raw, bad),
+        rel,
+        line_of_offset(raw, bad),
         f"cannot be decoded: {where} fits neither UTF-8, GB18030 nor Big5",
         "save the file as UTF-8, or declare its encoding in a header (e.g. `encoding: gb18030`)",
     )
@@ -139,7 +160,9 @@ def _strict(raw: bytes, name: str, rel: str, why: str, skip: int = 0) -> str:
         offset = exc.start + skip
         line = _line_in(raw, offset, name, skip)
         raise InputError(
-            rel, line, f"byte {offset} (0x{raw[offset]:02x}) is not valid {why}",
+            rel,
+            line,
+            f"byte {offset} (0x{raw[offset]:02x}) is not valid {why}",
             "fix the declared encoding, or save the file as UTF-8",
         ) from None
 
@@ -166,8 +189,12 @@ def codec_name(declared: str) -> str | None:
 def _codec(declared: str, rel: str, where: str, line: int | None) -> str:
     name = codec_name(declared)
     if name is None:
-        raise InputError(rel, line, f"{where} declares '{declared}', which is not a text encoding Python knows",
-                         "use one of utf-8, gb18030, big5, utf-16")
+        raise InputError(
+            rel,
+            line,
+            f"{where} declares '{declared}', which is not a text encoding Python knows",
+            "use one of utf-8, gb18030, big5, utf-16",
+        )
     return name
 
 

@@ -96,17 +96,31 @@ def normalise(text: str, rel: str, report: Report) -> str:
     if removed:
         total = sum(len(v) for v in removed.values())
         first = min(min(v) for v in removed.values())
-        kinds = "; ".join(f"{len(lines)} × {_name(ch)} ({_lines(sorted(set(lines)))})"
-                          for ch, lines in sorted(removed.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-        report.warn(rel, first, f"removed {total} invisible character{'s' if total > 1 else ''}: {kinds}",
-                    "nothing to do, unless one of them was meant to be there")
+        kinds = "; ".join(
+            f"{len(lines)} × {_name(ch)} ({_lines(sorted(set(lines)))})"
+            for ch, lines in sorted(removed.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        )
+        report.warn(
+            rel,
+            first,
+            f"removed {total} invisible character{'s' if total > 1 else ''}: {kinds}",
+            "nothing to do, unless one of them was meant to be there",
+        )
     if replacement:
-        report.warn(rel, replacement[0], f"{len(replacement)} × U+FFFD (�) on {_lines(sorted(set(replacement)))}: "
-                    "these characters were lost before this file was made",
-                    "compare with the printed page and retype them")
+        report.warn(
+            rel,
+            replacement[0],
+            f"{len(replacement)} × U+FFFD (�) on {_lines(sorted(set(replacement)))}: "
+            "these characters were lost before this file was made",
+            "compare with the printed page and retype them",
+        )
     if private:
-        report.notice(rel, private[0], f"{len(private)} private-use character(s) kept on {_lines(sorted(set(private)))}",
-                      "they show only with the font that defined them; replace them with standard characters if you can")
+        report.notice(
+            rel,
+            private[0],
+            f"{len(private)} private-use character(s) kept on {_lines(sorted(set(private)))}",
+            "they show only with the font that defined them; replace them with standard characters if you can",
+        )
     if breaks:
         kinds = ", ".join(f"{n} × {_name(ch)}" for ch, n in sorted(breaks.items()))
         report.notice(rel, None, f"line/page separators read as line breaks: {kinds}")

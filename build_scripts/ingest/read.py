@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_scripts.ingest.archive_config import (
     ARCHIVE_FILE,
+    LEDGER_FILE,
     WORD_LIST_FILE,
     ArchiveConfig,
 )
@@ -51,11 +52,19 @@ class Discovered:
 
 def check_source_folder(source_dir: Path) -> None:
     if not source_dir.exists():
-        raise InputError(str(source_dir), None, "the source folder does not exist",
-                         "create it and put the issue texts in it, or give another folder with --source")
+        raise InputError(
+            str(source_dir),
+            None,
+            "the source folder does not exist",
+            "create it and put the issue texts in it, or give another folder with --source",
+        )
     if not source_dir.is_dir():
-        raise InputError(str(source_dir), None, "is a file, not the folder of issue texts",
-                         "give the folder that holds the issue texts with --source")
+        raise InputError(
+            str(source_dir),
+            None,
+            "is a file, not the folder of issue texts",
+            "give the folder that holds the issue texts with --source",
+        )
 
 
 def is_issue_text(name: str) -> bool:
@@ -93,8 +102,18 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
 
     def unreadable(error: OSError) -> None:
         rel = Path(error.filename).relative_to(source_dir).as_posix() if error.filename else str(source_dir)
-        found.append(Discovered(Path(error.filename or source_dir), rel, Problem(
-            rel, None, f"folder cannot be read ({error.strerror})", "make it readable (e.g. chmod a+rx) or move it away")))
+        found.append(
+            Discovered(
+                Path(error.filename or source_dir),
+                rel,
+                Problem(
+                    rel,
+                    None,
+                    f"folder cannot be read ({error.strerror})",
+                    "make it readable (e.g. chmod a+rx) or move it away",
+                ),
+            )
+        )
 
     for dirpath, dirnames, filenames in os.walk(source_dir, followlinks=False, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -114,26 +133,55 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(root):
-                    found.append(Discovered(path, rel, Problem(
-                        rel, None, f"is a link to {target}, outside {source_dir}",
-                        "copy the file into the source folder instead of linking to it")))
+                    found.append(
+                        Discovered(
+                            path,
+                            rel,
+                            Problem(
+                                rel,
+                                None,
+                                f"is a link to {target}, outside {source_dir}",
+                                "copy the file into the source folder instead of linking to it",
+                            ),
+                        )
+                    )
                     continue
                 if not target.exists():
-                    found.append(Discovered(path, rel, Problem(
-                        rel, None, f"is a link to {target}, which does not exist", "remove the link or restore its file")))
+                    found.append(
+                        Discovered(
+                            path,
+                            rel,
+                            Problem(
+                                rel,
+                                None,
+                                f"is a link to {target}, which does not exist",
+                                "remove the link or restore its file",
+                            ),
+                        )
+                    )
                     continue
                 if path.is_dir():
                     report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
                     continue
-            if rel == WORD_LIST_FILE:
-                continue  # the search word list (zh-search `user_dict`), not an issue
+            if rel in (WORD_LIST_FILE, LEDGER_FILE):
+                continue  # the search word list (zh-search `user_dict`) and the URL ledger, not issues
             if not is_issue_text(name):
                 if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
                     report.notice(rel, None, "ignored: only .txt files are issue texts")
                 continue
             if not path.is_file():
-                found.append(Discovered(path, rel, Problem(
-                    rel, None, "is not a regular file (a pipe, socket or device)", "remove it from the source folder")))
+                found.append(
+                    Discovered(
+                        path,
+                        rel,
+                        Problem(
+                            rel,
+                            None,
+                            "is not a regular file (a pipe, socket or device)",
+                            "remove it from the source folder",
+                        ),
+                    )
+                )
                 continue
             found.append(Discovered(path, rel))
     return found
@@ -155,21 +203,26 @@ def _date_from(value: object, rel: str, line: int | None, origin: str) -> dt.dat
         return value
     m = DATE_RE.match(str(value).strip())
     if not m:
-        raise InputError(rel, line, f"{origin} has '{value}', which is not a date in the form YYYY-MM-DD",
-                         "write it like 2022-01-28")
+        raise InputError(
+            rel, line, f"{origin} has '{value}', which is not a date in the form YYYY-MM-DD", "write it like 2022-01-28"
+        )
     try:
         return dt.date(*map(int, m.groups()))
     except ValueError:
-        raise InputError(rel, line, f"{origin} has an impossible date '{value}'",
-                         "write a real calendar date as YYYY-MM-DD") from None
+        raise InputError(
+            rel, line, f"{origin} has an impossible date '{value}'", "write a real calendar date as YYYY-MM-DD"
+        ) from None
 
 
 def _check_year(date: dt.date, rel: str, line: int | None, origin: str, report: Report) -> None:
     if date.year < FIRST_YEAR:
-        raise InputError(rel, line, f"{origin} has the date {date.isoformat()}, before any newspaper",
-                         "check the year for a typo")
+        raise InputError(
+            rel, line, f"{origin} has the date {date.isoformat()}, before any newspaper", "check the year for a typo"
+        )
     if date > dt.date.today() + dt.timedelta(days=1):
-        report.warn(rel, line, f"{origin} has the date {date.isoformat()}, which is in the future", "check it for a typo")
+        report.warn(
+            rel, line, f"{origin} has the date {date.isoformat()}, which is in the future", "check it for a typo"
+        )
 
 
 def _page_from(value: object, rel: str, line: int | None) -> int:
@@ -198,8 +251,12 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
         try:
             name_date = dt.date(int(year), int(month), int(day))
         except ValueError:
-            raise InputError(rel, None, f"the file name has an impossible date {year}-{month}-{day}",
-                             "rename the file to a real date (YYYY-MM-DD.txt)") from None
+            raise InputError(
+                rel,
+                None,
+                f"the file name has an impossible date {year}-{month}-{day}",
+                "rename the file to a real date (YYYY-MM-DD.txt)",
+            ) from None
         name_page = int(page) if page else None
         name_page_name = page_name
     if "date" in header:
@@ -208,33 +265,47 @@ def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) 
         _check_year(date, rel, line, "the header", report)
         if name_date and name_date != date:
             given = "header" if line else "`meta` of the .fix.yml sidecar"
-            report.warn(rel, line, f"the {given} gives the date {date}, the file name {name_date}; using the {given}",
-                        f"rename the file or fix the {given}")
+            report.warn(
+                rel,
+                line,
+                f"the {given} gives the date {date}, the file name {name_date}; using the {given}",
+                f"rename the file or fix the {given}",
+            )
     elif name_date:
         date = name_date
         _check_year(date, rel, None, "the file name", report)
     elif re.match(r"^\d{4}-\d{1,2}-\d{1,2}", stem):
         raise InputError(
-            rel, None, "the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt "
+            rel,
+            None,
+            "the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt "
             "(two-digit month and day; the 版 as a number, e.g. _04, not _第4版)",
             "rename it, e.g. 2022-02-03_04_政法.txt, or give the date in a header `---` / `date: 2022-02-03` / `---`",
         )
     else:
         raise InputError(
-            rel, None, "no date: the file name is not YYYY-MM-DD[_NN[_版名]].txt and there is no header date",
+            rel,
+            None,
+            "no date: the file name is not YYYY-MM-DD[_NN[_版名]].txt and there is no header date",
             "rename it (e.g. 2022-01-28_01_要闻.txt) or start it with a header `---` / `date: 2022-01-28` / `---`",
         )
     if "page" in header:
         page = _page_from(header["page"], rel, _line(header, "page"))
         if name_page is not None and name_page != page:
             given = "header" if _line(header, "page") else "`meta` of the .fix.yml sidecar"
-            report.warn(rel, _line(header, "page"), f"the {given} gives page {page}, the file name {name_page}; using the {given}",
-                        f"rename the file or fix the {given}")
+            report.warn(
+                rel,
+                _line(header, "page"),
+                f"the {given} gives page {page}, the file name {name_page}; using the {given}",
+                f"rename the file or fix the {given}",
+            )
     elif name_page is not None:
         page = _page_from(name_page, rel, None)
     else:
         page = None
-    page_name = _text_from(header.get("page_name") or name_page_name or "", rel, _line(header, "page_name"), "page_name")
+    page_name = _text_from(
+        header.get("page_name") or name_page_name or "", rel, _line(header, "page_name"), "page_name"
+    )
     paper = _text_from(header.get("paper") or config.paper.title, rel, _line(header, "paper"), "paper")
     return PageMeta(date=date, page=page, page_name=page_name, paper=paper)
 
@@ -251,12 +322,20 @@ def read_source(found: Discovered, config: ArchiveConfig, report: Report) -> Sou
     try:
         size = found.path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(rel, None, f"is {size // 2**20} MB, larger than one issue can be",
-                             "split it into one file per page (YYYY-MM-DD_NN.txt)")
+            raise InputError(
+                rel,
+                None,
+                f"is {size // 2**20} MB, larger than one issue can be",
+                "split it into one file per page (YYYY-MM-DD_NN.txt)",
+            )
         raw = found.path.read_bytes()
     except OSError as exc:
-        raise InputError(rel, None, f"cannot be read ({exc.strerror})",
-                         "check that the file is still there and that you may read it (e.g. chmod a+r)") from None
+        raise InputError(
+            rel,
+            None,
+            f"cannot be read ({exc.strerror})",
+            "check that the file is still there and that you may read it (e.g. chmod a+r)",
+        ) from None
     sidecar = sidecar_of(found.path)
     return source_page(rel, raw, config, report, sidecar if sidecar.is_file() else None)
 
@@ -279,7 +358,9 @@ def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report, sid
         lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
         fixes, meta_fixes = load_corrections(sidecar, rel, lines)
         # The archivist's correction wins over the file's own header and name.
-        header = Header({**header, **{k: str(v) for k, v in meta_fixes.items()}},
-                        {k: n for k, n in header.lines.items() if k not in meta_fixes})
+        header = Header(
+            {**header, **{k: str(v) for k, v in meta_fixes.items()}},
+            {k: n for k, n in header.lines.items() if k not in meta_fixes},
+        )
     meta = resolve_meta(rel, header, config, report)
     return SourcePage(path=rel, meta=meta, text=body, first_line=first_line, corrections=fixes)

@@ -16,7 +16,8 @@ class BodyRules(ArticleState):
         """`（作者为…教授）` names no one, and below a signed article it only says who the
         writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
         return bool(p.AUTHOR_NOTE_RE.match(text)) and (
-            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names(""))
+            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names("")
+        )
 
     def _byline(self, unit: Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
@@ -63,8 +64,12 @@ class BodyRules(ArticleState):
         dated = p.dateline_of(t)
         # (not where indentation marks paragraphs: there only a line that is not indented
         # opens an article — a digest's items carry datelines of their own)
-        if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()) \
-                and not (self.layout.indented and unit.indented) and not self.digest:
+        if (
+            dated
+            and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds())
+            and not (self.layout.indented and unit.indented)
+            and not self.digest
+        ):
             self._start_headless(unit, "article.second-dateline", confident=False)
         if dated and self._has_body() and not self.closed:
             # an item of a digest (or of a joint report) opens with a dateline of its own:
@@ -97,8 +102,11 @@ class BodyRules(ArticleState):
             return True
         if self.layout.indented:  # headlines, too, stand unindented after a blank line here
             return not evidence.continues_word(unit.text, nxt.text)
-        return not (nxt.gap_before <= 1 and nxt.text[:1] not in "“（(《"
-                    and not shapes.could_be_headline(nxt.text, self.profile))
+        return not (
+            nxt.gap_before <= 1
+            and nxt.text[:1] not in "“（(《"
+            and not shapes.could_be_headline(nxt.text, self.profile)
+        )
 
     def _paragraph(self, unit: Unit, t: str) -> None:
         for split, kind, label, why in self._GLUED_ENDINGS:
@@ -131,6 +139,8 @@ class BodyRules(ArticleState):
             self._decide(unit, "dateline", rule)
             self._add(Kind.DATELINE, t, unit)
         else:
-            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[label]
+            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[
+                label
+            ]
             self._decide(unit, label, rule)
             self._add(kind, t, unit)

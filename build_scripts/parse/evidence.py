@@ -93,8 +93,9 @@ def continues_word(before: str, after: str) -> bool:
 def _pair_frequency(before: str, after: str) -> float:
     """How common the characters across the break are as a word (log of jieba's count)."""
     freq = _segmenter().get_FREQ
-    best = max(freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0,
-               freq(before[-1:] + after[:2]) or 0)
+    best = max(
+        freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0, freq(before[-1:] + after[:2]) or 0
+    )
     return min(math.log1p(best) / 10, 1.5)
 
 
@@ -142,8 +143,14 @@ def join_features(before: str, after: str, lead: bool) -> Features:
         f["before_leaves_open"] = 1.0
     if _closes_first(after):
         f["after_closes_first"] = 1.0
-    if before[-1:].isdigit() and after[:1].isdigit() or before[-1:].isascii() and after[:1].isascii() \
-            and before[-1:].isalnum() and after[:1].isalnum():
+    if (
+        before[-1:].isdigit()
+        and after[:1].isdigit()
+        or before[-1:].isascii()
+        and after[:1].isascii()
+        and before[-1:].isalnum()
+        and after[:1].isalnum()
+    ):
         f["number_or_word_across_break"] = 1.0
     if "。" in before or "！" in before or "？" in before:
         f["before_stop_then_" + char_class(core[-1:])] = 1.0
@@ -191,7 +198,7 @@ def _shape(prefix: str, text: str) -> Features:
 def words(text: str) -> frozenset[str]:
     """The pairs of Han characters in a block, for lexical cohesion: shared pairs stand for
     shared words without segmenting the text (fast, and no dictionary needed)."""
-    return frozenset(run[k:k + 2] for run in _HAN_RE.findall(text) for k in range(len(run) - 1))
+    return frozenset(run[k : k + 2] for run in _HAN_RE.findall(text) for k in range(len(run) - 1))
 
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -207,9 +214,18 @@ def _level(value: float) -> str:
     return "none" if value == 0 else "low" if value < 0.2 else "some" if value < 0.45 else "high"
 
 
-def headline_features(text: str, before: str | None, after: str | None, gap: int, usual_gap: float,
-                      previous: str, credited: bool = False, credit_below: bool = False,
-                      line_cohesion: float | None = None, text_cohesion: float | None = None) -> Features:
+def headline_features(
+    text: str,
+    before: str | None,
+    after: str | None,
+    gap: int,
+    usual_gap: float,
+    previous: str,
+    credited: bool = False,
+    credit_below: bool = False,
+    line_cohesion: float | None = None,
+    text_cohesion: float | None = None,
+) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
     article ended there —, or start of the page); `credited`: the article above is credited
@@ -282,6 +298,7 @@ def probability(model: str, features: Features) -> float:
 def strongest(model: str, features: Features, n: int = 3) -> str:
     """The evidence that weighed most, for `--explain`: `word_across_break +4.1, …`."""
     weights = _weights()[model]
-    parts = sorted(((weights.get(k, 0.0) * v, k) for k, v in features.items() if k != "bias"),
-                   key=lambda item: -abs(item[0]))
+    parts = sorted(
+        ((weights.get(k, 0.0) * v, k) for k, v in features.items() if k != "bias"), key=lambda item: -abs(item[0])
+    )
     return ", ".join(f"{name} {value:+.1f}" for value, name in parts[:n] if value)

@@ -37,21 +37,34 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     meta = page.meta
     where = f"第{meta.page}版" if meta.page else "no 版 number"
     date = meta.date.isoformat() if meta.date else "no date"
-    out = [(f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
-            f"{len(result.articles)} article(s)")]
+    out = [
+        (
+            f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+            f"{len(result.articles)} article(s)"
+        )
+    ]
     starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
     for decision in result.decisions:
-        if decision.line in starts and decision.label in ("headline", "article without headline", "article break", "note"):
+        if decision.line in starts and decision.label in (
+            "headline",
+            "article without headline",
+            "article break",
+            "note",
+        ):
             n = starts.pop(decision.line)
             title = result.articles[n - 1].title or NO_TITLE
             out.append(f"\narticle {n}: {title}")
         mark = "  ?" if not decision.confident else "   "
-        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  "
-                   f"[{decision.rule_id}] {decision.rule}")
+        out.append(
+            f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  "
+            f"[{decision.rule_id}] {decision.rule}"
+        )
     if result.furniture:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
     if any(not d.confident for d in result.decisions):
-        out.append("\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)")
+        out.append(
+            "\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)"
+        )
     return "\n".join(out)
 
 

@@ -84,8 +84,11 @@ def detect_layout(lines: list[str]) -> Layout:
             wrap_width = width
     # Indentation is counted on the lines that may start a block: not on the lines that
     # carry on a wrapped paragraph (they are never indented).
-    starts = [raw for prev, raw in zip([""] + body, body)
-              if not (wrap_width and wrap_width - 1 <= len(prev) <= wrap_width)]
+    starts = [
+        raw
+        for prev, raw in zip([""] + body[:-1], body, strict=True)
+        if not (wrap_width and wrap_width - 1 <= len(prev) <= wrap_width)
+    ]
     indented = sum(_indent_of(raw) >= _INDENT_SPACES for raw in starts)
     # Indentation marks paragraphs only where blank lines do not: a page that sets every
     # block off with a blank line (and indents its paragraphs too) is read by its blank lines.
@@ -131,8 +134,15 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         # one of its wrapped lines (headlines are set wider)
         full = bool(layout.wrap_width) and layout.wrap_width - 1 <= len(raw.rstrip()) <= layout.wrap_width
         prev = units[-1] if units else None
-        if (prev is not None and layout.wrap_width and gap == 0 and prev.full and number not in keep_apart
-                and not (layout.indented and indented) and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout)):
+        if (
+            prev is not None
+            and layout.wrap_width
+            and gap == 0
+            and prev.full
+            and number not in keep_apart
+            and not (layout.indented and indented)
+            and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout)
+        ):
             units[-1] = Unit(prev.text + line, prev.line, prev.gap_before, prev.indented, number, full)
         else:
             units.append(Unit(line, number, gap, indented, 0, full))

@@ -44,14 +44,20 @@ BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 
 # Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
 # （作者为中国人民大学教授） / 作者：王洋
-_AUTHOR_NOTE_CORE = rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
+_AUTHOR_NOTE_CORE = (
+    rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
+)
 AUTHOR_NOTE_RE = re.compile(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
 _AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
 
 # Common surnames: a line or a bracket holding only names is a byline when the names look
 # like names (a bracket holding 完 or 上 or 新华社电 is not one).
-_SURNAMES_2 = frozenset(("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "  # noqa: SIM905
-                         "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠").split())
+_SURNAMES_2 = frozenset(
+    (
+        "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "  # noqa: SIM905
+        "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠"
+    ).split()
+)
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
     "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
@@ -64,9 +70,35 @@ _SURNAMES_1 = set(
 
 # Words a column or a kind of piece is called by, never a person: （记者手记）, （金台随笔）,
 # 本报记者 X采访整理. A "name" ending in one of them is not a name.
-_NOT_NAME_ENDINGS = ("手记", "随笔", "论坛", "视点", "观察", "时评", "快评", "短评", "锐评", "热评", "新语",
-                     "走笔", "茶座", "漫谈", "纵横", "聚焦", "速递", "看点", "特稿", "现场", "报道", "采访",
-                     "整理", "调查", "札记", "来信", "答问")
+_NOT_NAME_ENDINGS = (
+    "手记",
+    "随笔",
+    "论坛",
+    "视点",
+    "观察",
+    "时评",
+    "快评",
+    "短评",
+    "锐评",
+    "热评",
+    "新语",
+    "走笔",
+    "茶座",
+    "漫谈",
+    "纵横",
+    "聚焦",
+    "速递",
+    "看点",
+    "特稿",
+    "现场",
+    "报道",
+    "采访",
+    "整理",
+    "调查",
+    "札记",
+    "来信",
+    "答问",
+)
 
 
 def is_not_a_name(token: str) -> bool:
@@ -88,8 +120,10 @@ _NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
 _BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
 
 # Reader letters end with a place and a name: （浙江杭州 王小明） / 河北省石家庄市 读者 李明
-_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-              "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
 _PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
 _LETTER_NAME = rf"(?:[{HAN}·]{{2,8}}|[{HAN}]\s+[{HAN}]{{1,2}})"  # 王小明, or spaced to fill: 贾  瑞
 LETTER_SIGNATURE_RE = re.compile(
@@ -132,8 +166,12 @@ def is_name_line(text: str) -> bool:
 def is_signature_line(text: str) -> bool:
     """Any line that credits an article: a byline, an author's note (（作者：…）), names in
     brackets, or a reader's place and name."""
-    return (is_byline_line(text) or bool(AUTHOR_NOTE_RE.match(text))
-            or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text)) or letter_signature(text) is not None)
+    return (
+        is_byline_line(text)
+        or bool(AUTHOR_NOTE_RE.match(text))
+        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
+        or letter_signature(text) is not None
+    )
 
 
 def letter_signature(text: str) -> str | None:
@@ -194,7 +232,7 @@ def _groups(byline: str) -> list[_Group]:
     # Keep only roles that start a group: at the start or after whitespace / a name.
     for idx, m in enumerate(roles):
         end = roles[idx + 1].start() if idx + 1 < len(roles) else len(text)
-        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end():end]))))
+        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end() : end]))))
     return groups
 
 
@@ -221,8 +259,13 @@ def parse_names(*bylines: str) -> Names:
         if not _ROLE_RE.search(byline):
             signer = letter_signature(byline)
             note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
-            named = [signer] if signer else [note.group(1)] if note else (
-                _names_only(byline) or _names_only(byline, any_surname=True) or [])
+            named = (
+                [signer]
+                if signer
+                else [note.group(1)]
+                if note
+                else (_names_only(byline) or _names_only(byline, any_surname=True) or [])
+            )
             authors.extend(n for n in named if n not in authors)
             continue
         for group in _groups(byline):

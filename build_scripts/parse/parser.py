@@ -130,7 +130,11 @@ class _Parser(BodyRules, ArticleState):
             if unit.line in self.fix.break_before:
                 self._open()
                 self._decide(unit, "article break", "fix.break")
-            if unit.line in self.fix.join and self.current and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION):
+            if (
+                unit.line in self.fix.join
+                and self.current
+                and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION)
+            ):
                 self._decide(unit, "continuation", "fix.join")
                 self._extend_last(unit)
                 continue
@@ -160,31 +164,63 @@ class _Parser(BodyRules, ArticleState):
             # indented: an indented line stays in the article above it.
             if self.closed and self._has_body():
                 self.closed = False
-            if (self._has_body() or self._title_only()) and shapes.heading_shaped(t, self.profile) \
-                    and not p.is_signature_line(t) and not p.dateline_of(t) and not self._cut_by_page_break(i):
+            if (
+                (self._has_body() or self._title_only())
+                and shapes.heading_shaped(t, self.profile)
+                and not p.is_signature_line(t)
+                and not p.dateline_of(t)
+                and not self._cut_by_page_break(i)
+            ):
                 return self._subhead(unit, "indent.subhead")
             if not self.closed:
                 return self._body(i, unit)
-        if (self.layout.indented and not unit.indented and unit.gap_before and self._has_body()
-                and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
-                and shapes.could_be_headline(t, self.profile) and not p.is_signature_line(t)):
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before
+            and self._has_body()
+            and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
+            and shapes.could_be_headline(t, self.profile)
+            and not p.is_signature_line(t)
+        ):
             return self._headline(unit, "indent.headline")
-        if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._has_body()
-                and not self.closed and shapes.could_be_headline(t, self.profile) and not p.is_signature_line(t)):
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before == 0
+            and self._has_body()
+            and not self.closed
+            and shapes.could_be_headline(t, self.profile)
+            and not p.is_signature_line(t)
+        ):
             # Articles are set apart by blank lines: a line with none above it heads a part
             # of the article (a digest's item, a sub-head), even with a dateline below it.
             return self._subhead(unit, "indent.part-heading")
-        if (self.layout.indented and not unit.indented and unit.gap_before == 0 and self._title_only()
-                and not p.dateline_of(t) and len(t) <= self.profile.long_headline_max):
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before == 0
+            and self._title_only()
+            and not p.dateline_of(t)
+            and len(t) <= self.profile.long_headline_max
+        ):
             if p.is_signature_line(t) or (p.is_signature_name(t) and not self.profile.is_column_word(t)):
                 return self._byline(unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
-        if open_paragraph and not indented_paragraph and not p.is_terminated(open_paragraph[1]) \
-                and self._continues(i, unit):
+        if (
+            open_paragraph
+            and not indented_paragraph
+            and not p.is_terminated(open_paragraph[1])
+            and self._continues(i, unit)
+        ):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
-                self._decide(unit, "continuation + byline", "join.glued-byline",
-                             f"of line {open_paragraph[0].first_line}; byline: {glued[1]}")
+                self._decide(
+                    unit,
+                    "continuation + byline",
+                    "join.glued-byline",
+                    f"of line {open_paragraph[0].first_line}; byline: {glued[1]}",
+                )
                 self._extend_last(_Unit(glued[0], unit.line, unit.gap_before, unit.indented, unit.last_line))
                 self._add(Kind.BYLINE, glued[1], unit)
                 self.closed = True
@@ -199,8 +235,12 @@ class _Parser(BodyRules, ArticleState):
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
-        if (not self.layout.indented and not shapes.heading_shaped(t, self.profile) and self._open_for_evidence(i, unit)
-                and self._headline_chance(i, unit) >= self.profile.headline_threshold):
+        if (
+            not self.layout.indented
+            and not shapes.heading_shaped(t, self.profile)
+            and self._open_for_evidence(i, unit)
+            and self._headline_chance(i, unit) >= self.profile.headline_threshold
+        ):
             return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
         if shapes.heading_shaped(t, self.profile) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
@@ -210,10 +250,18 @@ class _Parser(BodyRules, ArticleState):
         """Is the line inside an open article, where only the weighed evidence can tell a
         new article's headline from a sub-head or a paragraph?"""
         t = unit.text
-        return not (self.current is None or self.closed or self._title_only() or self._awaiting_title() or self.digest
-                    or self._introduced(i)
-                    or not shapes.could_be_headline(t, self.profile) or self._confirmed_headline(i) or p.is_note(t)
-                    or p.is_caption(t))
+        return not (
+            self.current is None
+            or self.closed
+            or self._title_only()
+            or self._awaiting_title()
+            or self.digest
+            or self._introduced(i)
+            or not shapes.could_be_headline(t, self.profile)
+            or self._confirmed_headline(i)
+            or p.is_note(t)
+            or p.is_caption(t)
+        )
 
     def _introduced(self, i: int) -> bool:
         """The paragraph above ends with a colon: it introduces the lines below (a list, a
@@ -221,7 +269,9 @@ class _Parser(BodyRules, ArticleState):
         for segment in reversed(self.current or []):
             if segment.kind is Kind.SUBHEAD:
                 continue  # an item of the list already
-            return segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
+            return (
+                segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
+            )
         return False
 
     def _article_words(self) -> set[str]:
@@ -230,7 +280,7 @@ class _Parser(BodyRules, ArticleState):
         segments = self.current or []
         if self._words_of is not self.current or self._words_counted > len(segments):
             self._words_of, self._words_counted, self._words = self.current, 0, set()
-        for segment in segments[max(self._words_counted - 1, 0):]:  # the last one may have grown
+        for segment in segments[max(self._words_counted - 1, 0) :]:  # the last one may have grown
             self._words |= evidence.words(segment.text)
         self._words_counted = len(segments)
         return self._words
@@ -242,11 +292,19 @@ class _Parser(BodyRules, ArticleState):
         previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
         credited = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
         above = self._article_words()
-        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1:i + 3]))
-        features = evidence.headline_features(unit.text, before, after, unit.gap_before, self.usual_gap, previous,
-                                              credited, self._section_ends_with_byline(i),
-                                              evidence.cohesion(evidence.words(unit.text), above),
-                                              evidence.cohesion(below, above))
+        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1 : i + 3]))
+        features = evidence.headline_features(
+            unit.text,
+            before,
+            after,
+            unit.gap_before,
+            self.usual_gap,
+            previous,
+            credited,
+            self._section_ends_with_byline(i),
+            evidence.cohesion(evidence.words(unit.text), above),
+            evidence.cohesion(below, above),
+        )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))
         return evidence.probability("headline", features)
@@ -254,21 +312,33 @@ class _Parser(BodyRules, ArticleState):
     def _weighed_headline(self, unit: _Unit) -> None:
         model, features = self._evidence
         chance = evidence.probability(model, features)
-        self._headline(unit, "headline.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
-                       confident=chance >= UNSURE_BAND[1])
+        self._headline(
+            unit,
+            "headline.evidence",
+            f"{chance:.0%}: {evidence.strongest(model, features)}",
+            confident=chance >= UNSURE_BAND[1],
+        )
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
         not a paragraph, where the page marks an article boundary before it: a wider gap
         than usual, or a byline ending the text below while the article above is credited."""
         unit = self.units[i]
-        if shapes.heading_shaped(unit.text, self.profile) or not shapes.could_be_headline(unit.text, self.profile) or self.current is None or self.closed:
+        if (
+            shapes.heading_shaped(unit.text, self.profile)
+            or not shapes.could_be_headline(unit.text, self.profile)
+            or self.current is None
+            or self.closed
+        ):
             return False
         if self._wide_gap(unit):
             return True
         # (not the line right below a top byline: that is the article's lead)
-        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._has_body() \
+        return (
+            bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+            and self._has_body()
             and self._section_ends_with_byline(i)
+        )
 
     def _continues(self, i: int, unit: _Unit) -> bool:
         if unit.line in self.fix.no_join:
@@ -314,8 +384,12 @@ class _Parser(BodyRules, ArticleState):
         if evidence.leaves_open(self.units[i].text):
             return True
         nxt = self._next(i)
-        return (nxt is not None and nxt.gap_before > 0 and not nxt.indented
-                and (p.is_terminated(nxt.text) or not shapes.heading_shaped(nxt.text, self.profile)))
+        return (
+            nxt is not None
+            and nxt.gap_before > 0
+            and not nxt.indented
+            and (p.is_terminated(nxt.text) or not shapes.heading_shaped(nxt.text, self.profile))
+        )
 
     def _digest_item(self, i: int, unit: _Unit) -> bool:
         """A column of short items (环球扫描, 八方速递): its title is a short name with the
@@ -327,8 +401,11 @@ class _Parser(BodyRules, ArticleState):
         nxt = self._next(i)
         if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
             return False
-        if self._title_only() and len(self.current or []) == 1 and len(p.without_trailing_bracket(
-                (self.current or [])[0].text)) <= DIGEST_TITLE_MAX:
+        if (
+            self._title_only()
+            and len(self.current or []) == 1
+            and len(p.without_trailing_bracket((self.current or [])[0].text)) <= DIGEST_TITLE_MAX
+        ):
             self.digest = True
         return self.digest and not self.closed and not self._wide_gap(unit)
 
@@ -373,18 +450,26 @@ class _Parser(BodyRules, ArticleState):
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)
             model, features = self._evidence
-            return self._subhead(unit, "subhead.evidence", f"{chance:.0%}: {evidence.strongest(model, features)}",
-                                 confident=chance <= UNSURE_BAND[0])
+            return self._subhead(
+                unit,
+                "subhead.evidence",
+                f"{chance:.0%}: {evidence.strongest(model, features)}",
+                confident=chance <= UNSURE_BAND[0],
+            )
         if self._wide_gap(unit):
-            return self._headline(unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}")
+            return self._headline(
+                unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
+            )
         if len(t) > self.profile.subhead_max:
             return self._subhead(unit, "subhead.long", confident=False)
         unsure = not has_byline and self._section_ends_with_byline(i)
         why = "or the headline of an article without a byline at its top" if unsure else ""
         return self._subhead(unit, "subhead.short", why, confident=not unsure)
 
-def parse_page(text: str, first_line: int = 1, corrections: Corrections | None = None,
-               profile: PaperProfile = DEFAULT) -> PageParse:
+
+def parse_page(
+    text: str, first_line: int = 1, corrections: Corrections | None = None, profile: PaperProfile = DEFAULT
+) -> PageParse:
     """Split one page of normalised text into articles (and page furniture).
 
     `first_line` is the file line number of the first line of `text` (after any header),

@@ -36,8 +36,19 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
 
 # What the parser reads through this module, byline shapes included.
 __all__ = [
-    "AUTHOR_NOTE_RE", "BRACKETED_BYLINE_RE", "HAN", "NUM_HAN", "ROLE", "ROLE_RE", "is_byline_line", "is_name_line",
-    "is_signature_line", "is_signature_name", "letter_signature", "looks_like_name", "names_are_plausible",
+    "AUTHOR_NOTE_RE",
+    "BRACKETED_BYLINE_RE",
+    "HAN",
+    "NUM_HAN",
+    "ROLE",
+    "ROLE_RE",
+    "is_byline_line",
+    "is_name_line",
+    "is_signature_line",
+    "is_signature_name",
+    "letter_signature",
+    "looks_like_name",
+    "names_are_plausible",
     "parse_names",
 ]
 
@@ -88,7 +99,9 @@ SUBHEAD_MARKER_RE = re.compile(
     rf"|[【\[][^】\]]{{1,20}}[】\]])"
 )
 
-_FURNITURE_LABEL = r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
+_FURNITURE_LABEL = (
+    r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
+)
 _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
@@ -169,15 +182,16 @@ def has_sentence_punct(text: str) -> bool:
     return any(ch in SENTENCE_PUNCT for ch in core)
 
 
-
 _AFTER_SENTENCE = rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])"
 _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
     # a reader's letter signed with a place and a name: …。（浙江杭州 王小明） / …。江苏省苏州市  贾  瑞
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
-               rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"),
+    re.compile(
+        rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
+        rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"
+    ),
     # a commentary signed with its writers' names only: …的光。徐 阳
     re.compile(rf"{_AFTER_SENTENCE}\s*({_NAMES})$"),
 ]
@@ -193,11 +207,13 @@ def glued_byline(text: str) -> tuple[str, str] | None:
         byline = m.group(1)
         if pattern is _GLUED_RES[0]:
             names = parse_names(byline)
-            if not names_are_plausible(byline) or not (names.authors + names.correspondents
-                                                        or _NAMELESS_ROLE_RE.match(byline)):
+            if not names_are_plausible(byline) or not (
+                names.authors + names.correspondents or _NAMELESS_ROLE_RE.match(byline)
+            ):
                 continue
         elif (pattern in (_GLUED_RES[2], _GLUED_RES[4]) and not is_name_line(byline)) or (
-                pattern is _GLUED_RES[3] and not letter_signature(byline)):
+            pattern is _GLUED_RES[3] and not letter_signature(byline)
+        ):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None
@@ -209,12 +225,12 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     if not m:
         return None
     dateline = m.group(0)
-    rest = text[m.end():]
+    rest = text[m.end() :]
     credit = None
     cm = DATELINE_CREDIT_RE.match(rest)
     if cm and names_are_plausible(cm.group(1)):
         credit = cm.group(1)
-        rest = rest[cm.end():]
+        rest = rest[cm.end() :]
     if not rest.strip() and credit is None:
         return None  # a line that is only "本报讯" is not a dateline paragraph
     return dateline, credit, rest.lstrip()
@@ -241,8 +257,9 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 def is_caption(text: str) -> bool:
     # every photo credit ends in 摄/摄影/供图/提供 (before closing brackets): a cheap look first
     tail = text[-16:]
-    return (len(text) <= 200 and ("摄" in tail or "供图" in tail or "提供" in tail)
-            and bool(PHOTO_CREDIT_RE.search(text)))
+    return (
+        len(text) <= 200 and ("摄" in tail or "供图" in tail or "提供" in tail) and bool(PHOTO_CREDIT_RE.search(text))
+    )
 
 
 _PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")

@@ -17,6 +17,7 @@ real pages; the sample paper (a provincial daily) reads well with it too.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,19 +63,24 @@ def profile_from(value: object) -> PaperProfile:
     if isinstance(value, str):
         return _named(value, "profile")
     if not isinstance(value, dict):
-        raise ProfileError("profile", "`profile` must be a name or a mapping",
-                           "e.g. `profile: national-daily`, or `profile: {base: national-daily, headline_max: 70}`")
+        raise ProfileError(
+            "profile",
+            "`profile` must be a name or a mapping",
+            "e.g. `profile: national-daily`, or `profile: {base: national-daily, headline_max: 70}`",
+        )
     unknown = sorted(set(map(str, value)) - set(SETTINGS))
     if unknown:
         raise ProfileError(unknown[0], f"unknown profile setting '{unknown[0]}'", f"use one of: {', '.join(SETTINGS)}")
     profile = _named(str(value.get("base", DEFAULT.name)), "base")
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for key, setting in value.items():
         if key == "base":
             continue
         if key in _INT_FIELDS:
             if isinstance(setting, bool) or not isinstance(setting, int) or not 4 <= setting <= 400:
-                raise ProfileError(key, f"`{key}` must be a whole number of characters from 4 to 400", f"e.g. `{key}: 64`")
+                raise ProfileError(
+                    key, f"`{key}` must be a whole number of characters from 4 to 400", f"e.g. `{key}: 64`"
+                )
             changes[key] = setting
         elif key in _FLOAT_FIELDS:
             if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 < setting < 1:

@@ -20,7 +20,6 @@ from build_scripts.parse.model import Article, Kind, PageParse
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import Report
 
-DEFAULT_FIXTURES = Path("tests/fixtures/layouts")
 _BLOCK_KINDS = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE}
 
 
@@ -45,14 +44,16 @@ def load_expected(path: Path) -> tuple[list[ExpectedArticle], list[str]]:
                 body.append((_BLOCK_KINDS[kind], str(text)))
             else:
                 body.append((Kind.PARAGRAPH, str(block)))
-        articles.append(ExpectedArticle(
-            title=str(item.get("title") or ""),
-            byline=str(item.get("byline") or ""),
-            authors=tuple(item.get("authors") or ()),
-            correspondents=tuple(item.get("correspondents") or ()),
-            dateline=str(item.get("dateline") or ""),
-            body=tuple(body),
-        ))
+        articles.append(
+            ExpectedArticle(
+                title=str(item.get("title") or ""),
+                byline=str(item.get("byline") or ""),
+                authors=tuple(item.get("authors") or ()),
+                correspondents=tuple(item.get("correspondents") or ()),
+                dateline=str(item.get("dateline") or ""),
+                body=tuple(body),
+            )
+        )
     return articles, [str(f) for f in data.get("furniture") or []]
 
 
@@ -70,8 +71,9 @@ def names_of(article: Article) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def is_exact(got: Article, want: ExpectedArticle) -> bool:
-    return (got.title == want.title and names_of(got) == (want.authors, want.correspondents)
-            and body_of(got) == want.body)
+    return (
+        got.title == want.title and names_of(got) == (want.authors, want.correspondents) and body_of(got) == want.body
+    )
 
 
 def pair_articles(got: list[Article], want: list[ExpectedArticle]) -> list[tuple[Article | None, ExpectedArticle]]:

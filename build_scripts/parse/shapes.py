@@ -34,8 +34,14 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     if heading_shaped(text, profile):
         return True
     core = p.without_trailing_bracket(text)
-    if (len(text) <= profile.long_headline_max and not p.is_terminated(core) and not p.ends_mid_sentence(core)
-            and not p.has_sentence_punct(core) and not p.is_signature_line(text) and not p.is_caption(text)):
+    if (
+        len(text) <= profile.long_headline_max
+        and not p.is_terminated(core)
+        and not p.ends_mid_sentence(core)
+        and not p.has_sentence_punct(core)
+        and not p.is_signature_line(text)
+        and not p.is_caption(text)
+    ):
         return True  # a long headline line, e.g. kicker + main title + subtitle
     if spaced_headline(text, profile):
         return True
@@ -59,8 +65,14 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         core = p.without_trailing_bracket(piece)
         if not _HAN_RE.search(piece):
             return False  # every piece of a headline says something in words (not `##`, `|`)
-        if (len(piece) > profile.headline_max or p.is_terminated(core) or p.ends_mid_sentence(core)
-                or p.is_signature_line(piece) or p.is_byline_line(piece) or "。" in core):
+        if (
+            len(piece) > profile.headline_max
+            or p.is_terminated(core)
+            or p.ends_mid_sentence(core)
+            or p.is_signature_line(piece)
+            or p.is_byline_line(piece)
+            or "。" in core
+        ):
             return False
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
 

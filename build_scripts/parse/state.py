@@ -4,7 +4,7 @@ ended, and how a decision is recorded (with the id of the rule that made it)."""
 from __future__ import annotations
 
 from build_scripts.parse import patterns as p
-from build_scripts.parse.layout import Unit
+from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import (
     BODY_KINDS,
     Article,
@@ -19,6 +19,7 @@ from build_scripts.parse.rules import describe
 
 class ArticleState:
     units: list[Unit]
+    layout: Layout  # set by the walk (parser.py)
 
     def next_unit(self, unit: Unit) -> Unit | None:  # the walk knows (parser.py)
         raise NotImplementedError
@@ -64,8 +65,10 @@ class ArticleState:
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
             names = p.parse_names(*bylines)
             if self.profile.column_words:  # a column's name is never a person
-                names = Names(tuple(n for n in names.authors if not self.profile.is_column_word(n)),
-                              tuple(n for n in names.correspondents if not self.profile.is_column_word(n)))
+                names = Names(
+                    tuple(n for n in names.authors if not self.profile.is_column_word(n)),
+                    tuple(n for n in names.correspondents if not self.profile.is_column_word(n)),
+                )
             self.articles.append(Article(list(self.current), names))
         self.current = None
 
@@ -80,8 +83,12 @@ class ArticleState:
 
     def _awaiting_title(self) -> bool:
         """An article opened by an editor's note or a forced break, with no headline yet."""
-        return self.current is not None and Kind.HEADLINE not in self._kinds() and not self._has_body() \
+        return (
+            self.current is not None
+            and Kind.HEADLINE not in self._kinds()
+            and not self._has_body()
             and Kind.BYLINE not in self._kinds()
+        )
 
     def _open_paragraph(self) -> tuple[Segment, str] | None:
         """The last paragraph of the current article and how it ends, if a page break may
@@ -103,8 +110,9 @@ class ArticleState:
             self.current[-1] = Segment(last.kind, last.text + "".join(self._tail), last.first_line, self._tail_line)
         self._tail = []
 
-    def _headline(self, unit: Unit, rule_id: str, detail: str = "", extend: bool = False,
-                  confident: bool = True) -> None:
+    def _headline(
+        self, unit: Unit, rule_id: str, detail: str = "", extend: bool = False, confident: bool = True
+    ) -> None:
         self._decide(unit, "headline", rule_id, detail, confident)
         if not extend or self.current is None or self.closed:
             self._open()

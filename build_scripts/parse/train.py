@@ -121,20 +121,32 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
         for i, unit in enumerate(units):
             label = labels[i][0]
             before = units[i - 1] if i else None
-            if before is not None and labels[i - 1][0] in "PC" and not labels[i - 1].endswith("+G") \
-                    and label in "PCH" and not p.is_terminated(before.text):
+            if (
+                before is not None
+                and labels[i - 1][0] in "PC"
+                and not labels[i - 1].endswith("+G")
+                and label in "PCH"
+                and not p.is_terminated(before.text)
+            ):
                 lead = i >= 2 and labels[i - 2][0] in "HhB"
                 out["join"].append((evidence.join_features(before.text, unit.text, lead), int(label == "C")))
             if label in "HP" and shapes.could_be_headline(unit.text):
                 after = units[i + 1].text if i + 1 < len(units) else None
                 start = max((k for k in range(i) if labels[k][0] == "H"), default=0)
                 above = frozenset().union(*(evidence.words(u.text) for u in units[start:i]))
-                after_words = frozenset().union(*(evidence.words(u.text) for u in units[i + 1:i + 3]))
-                features = evidence.headline_features(unit.text, before.text if before else None, after,
-                                                      unit.gap_before, usual_gap, _previous_state(units, labels, i),
-                                                      credited[i], below._section_ends_with_byline(i),
-                                                      evidence.cohesion(evidence.words(unit.text), above),
-                                                      evidence.cohesion(after_words, above))
+                after_words = frozenset().union(*(evidence.words(u.text) for u in units[i + 1 : i + 3]))
+                features = evidence.headline_features(
+                    unit.text,
+                    before.text if before else None,
+                    after,
+                    unit.gap_before,
+                    usual_gap,
+                    _previous_state(units, labels, i),
+                    credited[i],
+                    below._section_ends_with_byline(i),
+                    evidence.cohesion(evidence.words(unit.text), above),
+                    evidence.cohesion(after_words, above),
+                )
                 out["headline"].append((features, int(label == "H")))
     return out
 
@@ -177,8 +189,11 @@ def fixture_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
             for n, block in enumerate(blocks):
                 lead = n == 0
                 for k, unit_text in enumerate(texts[:-1]):
-                    if len(unit_text) < len(block) and block.startswith(unit_text) \
-                            and block[len(unit_text):].startswith(texts[k + 1][:4]):
+                    if (
+                        len(unit_text) < len(block)
+                        and block.startswith(unit_text)
+                        and block[len(unit_text) :].startswith(texts[k + 1][:4])
+                    ):
                         rows.append((evidence.join_features(unit_text, texts[k + 1], lead), 1))
                 if n + 1 < len(blocks) and not p.is_terminated(block):
                     rows.append((evidence.join_features(block, blocks[n + 1], lead), 0))
@@ -212,8 +227,13 @@ def fit(data: list[tuple[evidence.Features, int]], seed: int = 0) -> dict[str, f
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", nargs="+", type=Path)
-    parser.add_argument("--fixtures", type=Path, action="append", default=[],
-                        help="a folder of hand-cut fixture pages to learn join decisions from too")
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of hand-cut fixture pages to learn join decisions from too",
+    )
     parser.add_argument("--out", type=Path, default=evidence.WEIGHTS_FILE)
     args = parser.parse_args(argv)
     data: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
@@ -229,8 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     models = {model: fit(rows) for model, rows in data.items()}
     evidence.try_weights(models)
     counts = {model: len(rows) for model, rows in data.items()}
-    args.out.write_text(json.dumps({"trained_on": counts, "models": models}, ensure_ascii=False, indent=1,
-                                   sort_keys=True) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps({"trained_on": counts, "models": models}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
     for model, rows in data.items():
         wrong = sum((evidence.score(model, f) > 0) != bool(y) for f, y in rows)
         print(f"{model}: {len(rows)} decisions, {len(models[model])} weights, {wrong} wrong on the training data")

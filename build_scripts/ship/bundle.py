@@ -26,14 +26,21 @@ from build_scripts.problems import InputError
 
 ARTICLES_FILE = Path("data") / "articles.jsonl"
 # Files only a web server uses stay out of the bundle: a 404 page (MkDocs gives it
-# root-absolute links, /about.html, that lead nowhere from file://) and the search index as
-# JSON (from file:// Material reads the copy the offline plugin inlines into a script).
-SERVER_ONLY = {"404.html", "search/search_index.json"}
+# root-absolute links, /about.html, that lead nowhere from file://). The search index
+# (assets/search/) is script files, which browsers load from file:// as from a server.
+SERVER_ONLY = {"404.html"}
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can carry
+ZIP_LATEST = 4354819198  # 2107-12-31T23:59:58Z, the latest (a typo'd future date must not crash the zip)
 # Attributes that make a browser fetch something by itself (links a reader clicks are fine).
 _FETCHING = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
     "link": ("href",),
 }
 _LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
@@ -85,7 +92,7 @@ def bundle_epoch(docs: Path) -> int:
     """Timestamp for the build and the zip entries: SOURCE_DATE_EPOCH if set, else midnight
     (UTC) of the newest issue in the archive — a fact of the input, not of the clock."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        return max(ZIP_EPOCH, int(os.environ["SOURCE_DATE_EPOCH"]))
+        return min(ZIP_LATEST, max(ZIP_EPOCH, int(os.environ["SOURCE_DATE_EPOCH"])))
     newest = None
     try:
         with open(docs / ARTICLES_FILE, encoding="utf-8") as lines:
@@ -97,15 +104,28 @@ def bundle_epoch(docs: Path) -> int:
         pass
     if not newest:
         return ZIP_EPOCH
-    midnight = dt.datetime.combine(dt.date.fromisoformat(newest), dt.time(), tzinfo=dt.timezone.utc)
-    return max(ZIP_EPOCH, int(midnight.timestamp()))
+    midnight = dt.datetime.combine(dt.date.fromisoformat(newest), dt.time(), tzinfo=dt.UTC)
+    return min(ZIP_LATEST, max(ZIP_EPOCH, int(midnight.timestamp())))
 
 
 def build_offline_site(config_file: Path, site: Path, epoch: int) -> None:
     env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(site)],
-        cwd=config_file.parent, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise BundleError(f"the offline build of {config_file} failed:\n{result.stderr.strip()}")
@@ -113,10 +133,12 @@ def build_offline_site(config_file: Path, site: Path, epoch: int) -> None:
 
 def write_zip(site: Path, target: Path, top: str, epoch: int) -> int:
     """Zip `site` into `target` under the folder `top/`, byte for byte reproducibly."""
-    stamp = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).timetuple()[:6]
+    stamp = dt.datetime.fromtimestamp(epoch, dt.UTC).timetuple()[:6]
     # Sorted by the name in the zip (Path order would put `a/b` before `a-b/`).
-    files = sorted((p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in SERVER_ONLY),
-                   key=lambda p: p.relative_to(site).as_posix())
+    files = sorted(
+        (p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in SERVER_ONLY),
+        key=lambda p: p.relative_to(site).as_posix(),
+    )
     partial = target.with_name(f".{target.name}.partial")
     with zipfile.ZipFile(partial, "w") as archive:
         for path in files:
@@ -135,7 +157,12 @@ def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
         raise InputError(str(config_file), None, "not found", "run this in the project folder, or give --config-file")
     docs = config_file.parent / "docs"
     if not (docs / ".generated.json").is_file():
-        raise InputError(str(docs), None, "has no converted pages", "run `python -m build_scripts convert` (or ./scripts/build) first")
+        raise InputError(
+            str(docs),
+            None,
+            "has no converted pages",
+            "run `python -m build_scripts convert` (or ./scripts/build) first",
+        )
     slug = load_archive_config(source_dir).paper.slug
     epoch = bundle_epoch(docs)
     out_dir.mkdir(parents=True, exist_ok=True)

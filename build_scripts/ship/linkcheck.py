@@ -25,10 +25,19 @@ from build_scripts.contract.site_url import base_path
 ERROR_PAGE = "404.html"
 # Attributes that load or link to another address, by tag (`*`: any tag).
 _LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",),
-    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
-    "audio": ("src",), "video": ("src", "poster"), "track": ("src",), "embed": ("src",),
-    "object": ("data",), "form": ("action",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "audio": ("src",),
+    "video": ("src", "poster"),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "form": ("action",),
 }
 # Open Graph and Twitter properties that hold addresses.
 _META_URL_PROPERTIES = {"og:url", "og:image", "og:image:url", "og:audio", "og:video", "twitter:image"}
@@ -175,7 +184,9 @@ class _Checker:
                 self.report.external += 1
                 return
         elif rel == ERROR_PAGE and not parts.path.startswith("/") and parts.path:
-            self._broken(rel, link, "404.html is served at any missing address, so its links must be absolute (start with /)")
+            self._broken(
+                rel, link, "404.html is served at any missing address, so its links must be absolute (start with /)"
+            )
             return
         # Resolve as a browser would, from the page's own address.
         absolute_path = urlsplit(urljoin(base_href or document_url_path, url)).path
@@ -185,12 +196,16 @@ class _Checker:
             self._broken(rel, link, f"leaves the site's folder {self.base_path}")
             return
         self.report.checked += 1
-        target = _target_file(self.site, path[len(self.base_path):])
+        target = _target_file(self.site, path[len(self.base_path) :])
         if target is None:
             self._broken(rel, link, "no such file in the site")
             return
         if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in self.anchors_of(target):
-            self._broken(rel, link, f"no element with id {unquote(parts.fragment)!r} in {target.relative_to(self.site).as_posix()}")
+            self._broken(
+                rel,
+                link,
+                f"no element with id {unquote(parts.fragment)!r} in {target.relative_to(self.site).as_posix()}",
+            )
 
     def _broken(self, rel: str, link: _Link, why: str) -> None:
         self.report.broken.append(Broken(rel, link.line, link.url, why))

@@ -1,41 +1,11 @@
-"""Write one Markdown page per article: YAML front matter (the DESIGN §5 contract) + body."""
+"""Write one Markdown page per article: the article record as front matter, then the body."""
 
 from __future__ import annotations
 
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.labels import first_sentence
-from build_scripts.contract.record import ARTICLE_TEMPLATE, dump_front_matter
+from build_scripts.contract.record import dump_front_matter
 from build_scripts.parse.model import Kind, Segment
 from build_scripts.writers import mdtext
-
-
-def front_matter(placed: PlacedArticle, links: dict | None = None) -> dict:
-    a = placed.article
-    meta = placed.source.meta
-    data = {
-        "title": a.title,
-        "title_parts": a.title_parts,
-        "main_title": placed.main_title,
-        "date": meta.date.isoformat(),
-        "paper": meta.paper,
-        "page": meta.page,
-        "page_name": meta.page_name,
-        "byline": a.byline,
-        "authors": a.authors,
-        "correspondents": a.correspondents,
-        "dateline": a.dateline,
-        "tags": placed.tags,
-        "source": {"file": placed.source.path, "first_line": a.first_line, "last_line": a.last_line},
-        "id": placed.id,
-        "ordinal": placed.ordinal,
-        "template": ARTICLE_TEMPLATE,
-    }
-    opening = first_sentence(a.text)
-    if opening:
-        data["description"] = opening  # <meta name="description">, og:description
-    if links is not None:
-        data["links"] = links  # pages this one links to; see catalogue.article_links
-    return data
 
 
 def _block_markdown(block: Segment, dateline: str) -> str:
@@ -65,7 +35,7 @@ def body_markdown(placed: PlacedArticle) -> str:
 
 
 def article_page(placed: PlacedArticle, links: dict | None = None) -> str:
-    return dump_front_matter(front_matter(placed, links)) + "\n" + body_markdown(placed)
+    return dump_front_matter(placed.record(links).front_matter()) + "\n" + body_markdown(placed)
 
 
 def article_pages(articles: list[PlacedArticle], links: dict[str, dict] | None = None) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """Data exports researchers download, and the page that describes them.
 
-- `data/articles.jsonl`: one JSON object per article, exactly the DESIGN §5 contract;
+- `data/articles.jsonl`: one JSON object per article, the article record
+  (maintainers/output-contract.md);
 - `data/articles.csv`: the same records as a table (lists joined with `;`, source split into
   three columns), UTF-8 with a byte-order mark so that spreadsheet programs read Chinese;
 - `data/YYYY/articles.jsonl` and `.csv`: the same, one year at a time;
@@ -15,12 +16,9 @@ import json
 from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.writers.listing import front_matter, link
+from build_scripts.contract.urls import CSV_PATH, DATA_PAGE, JSONL_PATH, data_year_paths
+from build_scripts.writers.listing import front_matter, link, wrapped
 
-DATA_DIR = "data"
-JSONL_PATH = f"{DATA_DIR}/articles.jsonl"
-CSV_PATH = f"{DATA_DIR}/articles.csv"
-DATA_PAGE = f"{DATA_DIR}/index.md"
 CSV_BOM = "\ufeff"
 LIST_SEPARATOR = ";"
 
@@ -45,30 +43,8 @@ FIELDS = [
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
 
 
-def article_record(placed: PlacedArticle) -> dict:
-    a = placed.article
-    meta = placed.source.meta
-    return {
-        "id": placed.id,
-        "url": placed.url,
-        "date": meta.date.isoformat(),
-        "paper": meta.paper,
-        "page": meta.page,
-        "page_name": meta.page_name,
-        "title": a.title,
-        "title_parts": a.title_parts,
-        "byline": a.byline,
-        "authors": a.authors,
-        "correspondents": a.correspondents,
-        "dateline": a.dateline,
-        "text": a.text,
-        "tags": placed.tags,
-        "source": {"file": placed.source.path, "first_line": a.first_line, "last_line": a.last_line},
-    }
-
-
 def articles_jsonl(articles: list[PlacedArticle]) -> str:
-    return "".join(json.dumps(article_record(p), ensure_ascii=False, sort_keys=False) + "\n" for p in articles)
+    return "".join(json.dumps(p.record().data(), ensure_ascii=False, sort_keys=False) + "\n" for p in articles)
 
 
 def csv_row(record: dict) -> list[str]:
@@ -91,7 +67,7 @@ def articles_csv(articles: list[PlacedArticle]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
     for placed in articles:
-        writer.writerow(csv_row(article_record(placed)))
+        writer.writerow(csv_row(placed.record().data()))
     return CSV_BOM + out.getvalue()
 
 
@@ -109,37 +85,42 @@ def human_size(size: int) -> str:
 
 def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -> str:
     here = DATA_PAGE
-    lines = [front_matter("数据"), "", "# 数据下载\n",
-             f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
-             "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
-             "## 全部文章\n",
-             "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
-             f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
-             f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
-             ""]
+    lines = [
+        front_matter("数据"),
+        "",
+        "# 数据下载\n",
+        f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
+        "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
+        "## 全部文章\n",
+        "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
+        f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
+        f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
+        "",
+    ]
     if years:
         lines.append("## 按年份\n")
         lines.append("| 年份 | 篇数 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
         for year, count in sorted(years, reverse=True):
-            jsonl, table = year_paths(year)
-            lines.append(f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
-                         f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |")
+            jsonl, table = data_year_paths(year)
+            lines.append(
+                f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
+                f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |"
+            )
         lines.append("")
     lines.append("## 字段说明\n")
     lines.append("| 字段 | 类型 | 说明 |\n|:--|:--|:--|")
     lines.extend(f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in FIELDS)
     lines.append("")
-    lines.append(f"CSV 文件使用 UTF-8 编码并带字节顺序标记（BOM），以便电子表格软件正确显示中文；"
-                 f"列表字段（如 `authors`、`tags`）以 `{LIST_SEPARATOR}` 连接，`source` 拆为 "
-                 "`source_file`、`first_line`、`last_line` 三列。用 Python 读取："
-                 "`pandas.read_csv(path, encoding=\"utf-8-sig\")`，"
-                 "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n")
+    lines.append(
+        f"CSV 文件使用 UTF-8 编码并带字节顺序标记（BOM），以便电子表格软件正确显示中文；"
+        f"列表字段（如 `authors`、`tags`）以 `{LIST_SEPARATOR}` 连接，`source` 拆为 "
+        "`source_file`、`first_line`、`last_line` 三列。用 Python 读取："
+        '`pandas.read_csv(path, encoding="utf-8-sig")`，'
+        "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n"
+    )
     lines.append("每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，或下载 CSL-JSON。\n")
-    return "\n".join(lines)
-
-
-def year_paths(year: int) -> tuple[str, str]:
-    return f"{DATA_DIR}/{year}/articles.jsonl", f"{DATA_DIR}/{year}/articles.csv"
+    # The tables sit in a <div> the stylesheet lets wrap on a phone (390 px) instead of scrolling.
+    return "\n".join(lines[:3]) + "\n" + wrapped("archive-data", lines[3:])
 
 
 def exports(articles: list[PlacedArticle]) -> dict[str, str]:
@@ -147,7 +128,7 @@ def exports(articles: list[PlacedArticle]) -> dict[str, str]:
     years = []
     for year, group in groupby(articles, key=lambda p: p.date.year):
         in_year = list(group)
-        jsonl, table = year_paths(year)
+        jsonl, table = data_year_paths(year)
         files[jsonl] = articles_jsonl(in_year)
         files[table] = articles_csv(in_year)
         years.append((year, len(in_year)))

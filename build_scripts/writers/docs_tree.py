@@ -119,8 +119,12 @@ def exclusive(docs: Path):
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise InputError(str(docs), None, "another conversion is writing this folder right now",
-                             "wait for it to finish, then run again") from None
+            raise InputError(
+                str(docs),
+                None,
+                "another conversion is writing this folder right now",
+                "wait for it to finish, then run again",
+            ) from None
         try:
             yield
         finally:
@@ -131,18 +135,29 @@ def check_apart(source: Path, docs: Path) -> None:
     """The docs folder is rebuilt on every run: it must not be, hold or sit inside the source folder."""
     src, out = source.resolve(), docs.resolve()
     if src == out or src.is_relative_to(out) or out.is_relative_to(src):
-        raise InputError(str(docs), None, f"the docs folder and the source folder ({source}) overlap",
-                         "give two separate folders, e.g. --source source_texts --docs docs")
+        raise InputError(
+            str(docs),
+            None,
+            f"the docs folder and the source folder ({source}) overlap",
+            "give two separate folders, e.g. --source source_texts --docs docs",
+        )
     if docs.exists() and not docs.is_dir():
-        raise InputError(str(docs), None, "is a file, not the docs folder", "remove or rename it, or give another folder with --docs")
+        raise InputError(
+            str(docs), None, "is a file, not the docs folder", "remove or rename it, or give another folder with --docs"
+        )
 
 
 def safe_relative(rel: str) -> str:
     """A generated path must stay inside docs/: relative, forward slashes, no `..`, no hidden
     parts. Paths are built from dates and ASCII slugs, so a failure here is a bug."""
     parts = rel.split("/")
-    if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
-            or any(part in ("", ".", "..") or part.startswith(".") for part in parts)):
+    if (
+        not rel
+        or rel.startswith("/")
+        or "\\" in rel
+        or "\0" in rel
+        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
+    ):
         raise ValueError(f"refusing to write {rel!r}: not a plain path inside the docs folder")
     return rel
 
@@ -159,7 +174,9 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteStats:
     clash = sorted(hand_written & set(files))
     if clash:
         raise InputError(
-            str(docs / clash[0]), None, "is a hand-written file where the converter writes a generated page",
+            str(docs / clash[0]),
+            None,
+            "is a hand-written file where the converter writes a generated page",
             "rename or remove it (generated pages are listed in docs/.generated.json)",
         )
 
@@ -174,8 +191,9 @@ def write_tree(docs: Path, files: dict[str, str]) -> WriteStats:
     return WriteStats(written=written, unchanged=unchanged, removed=removed, kept_by_hand=len(hand_written))
 
 
-def _stage(docs: Path, staging: Path, files: dict[str, str], generated_before: set[str],
-           hand_written: set[str]) -> tuple[int, int]:
+def _stage(
+    docs: Path, staging: Path, files: dict[str, str], generated_before: set[str], hand_written: set[str]
+) -> tuple[int, int]:
     """Assemble the complete new tree in `staging`."""
     staging.mkdir(parents=True)
     written = unchanged = 0
@@ -185,7 +203,12 @@ def _stage(docs: Path, staging: Path, files: dict[str, str], generated_before: s
         data = files[rel].encode("utf-8")
         old = docs / rel
         target = staging / rel
-        if rel in generated_before and old.is_file() and old.stat().st_size == len(data) and _digest(old.read_bytes()) == _digest(data):
+        if (
+            rel in generated_before
+            and old.is_file()
+            and old.stat().st_size == len(data)
+            and _digest(old.read_bytes()) == _digest(data)
+        ):
             _link_or_copy(old, target)
             unchanged += 1
             continue

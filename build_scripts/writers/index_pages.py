@@ -1,7 +1,7 @@
 """Generated index pages readers browse by: home, one table of contents per issue, and (from
 their own modules) the calendar, the reporters and the tags.
 
-Article pages stay out of MkDocs' `nav` (DESIGN §7, the navigation trap); these pages are
+Article pages stay out of MkDocs' `nav` (maintainers/architecture.md, the navigation trap); these pages are
 how a reader reaches them. All links are relative Markdown links to the `.md` files, so
 MkDocs checks them and rewrites them for any `site_url` or `use_directory_urls` setting.
 """
@@ -11,36 +11,45 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from build_scripts.catalogue.archive import (
-    Catalogue,
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import chinese_date, page_label
+from build_scripts.contract.urls import (
+    ARCHIVE_INDEX,
+    DATA_PAGE,
+    REPORTERS_INDEX,
+    TAGS_INDEX,
     issue_path,
     month_anchor,
     page_anchor,
     year_path,
 )
-from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.labels import chinese_date, page_label
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers import mdtext
-from build_scripts.writers.calendar_pages import ARCHIVE_INDEX, calendar_pages
+from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.listing import article_item, front_matter, link, wrapped
-from build_scripts.writers.reporter_pages import INDEX as REPORTERS_INDEX
 from build_scripts.writers.reporter_pages import reporter_pages
-from build_scripts.writers.tag_pages import INDEX as TAGS_INDEX
 from build_scripts.writers.tag_pages import tag_pages
 
-DATA_INDEX = "data/index.md"
 LATEST_ISSUES = 10
 LATEST_HEADLINES = 12
 
 
 def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str], list[PlacedArticle]]]:
-    return [(key, list(group)) for key, group in
-            groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))]
+    return [
+        (key, list(group))
+        for key, group in groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))
+    ]
 
 
-def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfig,
-               before: dt.date | None, after: dt.date | None, furniture: dict[str, list[str]] | None = None) -> str:
+def issue_page(
+    day: dt.date,
+    articles: list[PlacedArticle],
+    config: ArchiveConfig,
+    before: dt.date | None,
+    after: dt.date | None,
+    furniture: dict[str, list[str]] | None = None,
+) -> str:
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -54,13 +63,16 @@ def issue_page(day: dt.date, articles: list[PlacedArticle], config: ArchiveConfi
     pages = _pages_of(articles)
     lines.append(f"本期收录 {len(articles)} 篇文章" + (f"，共 {len(pages)} 个版面。" if len(pages) > 1 else "。"))
     if len(pages) > 1:
-        lines.append("\n版面：" + " · ".join(
-            f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages))
+        lines.append(
+            "\n版面：" + " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
+        )
     lines.append("")
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
-        printed = [text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])]
+        printed = [
+            text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])
+        ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
     return "\n".join(lines)
@@ -74,7 +86,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     here = "index.md"
     days = catalogue.days
     paper = config.paper
-    lines = [front_matter(paper.title), "", f"# {mdtext.escape(paper.title)}数字报档案\n"]
+    lines = [front_matter(paper.title), "", f"# {mdtext.escape(config.site_name)}\n"]
     if not days:
         lines.append("档案中还没有报纸。把每期的文本放进 `source_texts/` 再构建网站。\n")
         return "\n".join(lines)
@@ -90,12 +102,16 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     more = f"本期共 {len(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
     lines.append(f"{more}[查看本期目录]({link(here, issue_path(last))})\n")
     lines.append("## 最新各期\n")
-    lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]]))
+    lines.append(
+        wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]])
+    )
     lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
     # "On this day" is anchored to the newest issue, not to the clock: the build is
     # deterministic (same input, same bytes), so the page cannot depend on when it was built.
     lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
-    earlier = sorted((d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True)
+    earlier = sorted(
+        (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
+    )
     if earlier:
         lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
     else:
@@ -104,12 +120,14 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
     lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")
     lines.append(f"- [标签]({link(here, TAGS_INDEX)})：按关键词找文章")
-    lines.append(f"- [数据]({link(here, DATA_INDEX)})：全部文章的文本与元数据（JSON Lines、CSV）")
+    lines.append(f"- [数据]({link(here, DATA_PAGE)})：全部文章的文本与元数据（JSON Lines、CSV）")
     lines.append("")
     return "\n".join(lines)
 
 
-def index_pages(catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None) -> dict[str, str]:
+def index_pages(
+    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
+) -> dict[str, str]:
     """Home, issue, calendar, reporter and tag pages. `furniture`: page-furniture lines by
     source file, printed under their 版 on the issue page."""
     days = catalogue.days

@@ -34,8 +34,9 @@ def title_of(placed: PlacedArticle) -> str:
     return placed.article.title or NO_TITLE
 
 
-def article_item(here: str, placed: PlacedArticle, *, date: bool = False, byline: bool = True,
-                 opening: bool = False, note: str = "") -> str:
+def article_item(
+    here: str, placed: PlacedArticle, *, date: bool = False, byline: bool = True, opening: bool = False, note: str = ""
+) -> str:
     """One article as a Markdown list item: headline link, then what a reader scans for."""
     head = f"[{mdtext.escape(title_of(placed))}]({link(here, placed.docs_path)})"
     if date:
@@ -69,6 +70,7 @@ def initial(name: str) -> str:
 
 def by_initial(names: Iterable[str]) -> list[tuple[str, list[str]]]:
     """Names grouped by initial letter, A–Z then `#`; within a letter, by pinyin."""
+
     def key(name: str) -> tuple:
         letter = initial(name)
         return (letter == "#", letter, lazy_pinyin(name), name)
@@ -79,5 +81,6 @@ def by_initial(names: Iterable[str]) -> list[tuple[str, list[str]]]:
 
 def month_groups(articles: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:
     """Articles (in date order) grouped under `2022年1月` headings."""
-    return [(f"{y}年{m}月", list(group))
-            for (y, m), group in groupby(articles, key=lambda p: (p.date.year, p.date.month))]
+    return [
+        (f"{y}年{m}月", list(group)) for (y, m), group in groupby(articles, key=lambda p: (p.date.year, p.date.month))
+    ]

@@ -1,6 +1,6 @@
 """Pages for one name (a reporter or a tag) and the index of all names, kept bounded.
 
-DESIGN's scale rule: a listing that grows with the archive is split. A name's page lists all
+The scale rule (maintainers/architecture.md): a listing that grows with the archive is split. A name's page lists all
 its articles while there are few (≤ `ENTRY_PAGE_LIMIT`); beyond that it lists its years, each
 with a page of its own, and the latest articles. An index lists every name on one page up to
 `INDEX_LIMIT` names; beyond that it shows the most frequent and one page per initial letter.
@@ -13,6 +13,7 @@ from itertools import groupby
 
 from build_scripts.catalogue.archive import Entry
 from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.urls import letter_path
 from build_scripts.writers import mdtext
 from build_scripts.writers.listing import (
     article_item,
@@ -46,15 +47,27 @@ def _items(here: str, listed: list[Listed], level: str = "###") -> list[str]:
     return lines
 
 
-def entry_pages(entry: Entry, listed: list[Listed], *, kind: str, summary: str, index_path: str,
-                limit: int = ENTRY_PAGE_LIMIT) -> dict[str, str]:
+def entry_pages(
+    entry: Entry,
+    listed: list[Listed],
+    *,
+    kind: str,
+    summary: str,
+    index_path: str,
+    limit: int = ENTRY_PAGE_LIMIT,
+    meta: dict | None = None,
+) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
     `listed` is in archive order; pages show the newest first."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
-    lines = [front_matter(entry.name), "", f"# {name}\n",
-             f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n"]
+    lines = [
+        front_matter(entry.name, **(meta or {})),
+        "",
+        f"# {name}\n",
+        f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n",
+    ]
     files = {}
     if len(listed) <= limit:
         lines.append("## 文章\n")
@@ -64,7 +77,7 @@ def entry_pages(entry: Entry, listed: list[Listed], *, kind: str, summary: str, 
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
             lines.append(f"- [{year}年]({link(here, entry.year_path(year))}) · {len(year_listed)}篇")
-            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind)
+            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta)
         lines.append(f"\n## 最新{LATEST_ON_ENTRY_PAGE}篇\n")
         lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE]))
     lines.append("")
@@ -72,11 +85,15 @@ def entry_pages(entry: Entry, listed: list[Listed], *, kind: str, summary: str, 
     return files
 
 
-def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str) -> str:
+def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str, meta: dict | None = None) -> str:
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
-    lines = [front_matter(f"{entry.name} {year}年"), "", f"# {name} · {year}年\n",
-             f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n"]
+    lines = [
+        front_matter(f"{entry.name} {year}年", **(meta or {})),
+        "",
+        f"# {name} · {year}年\n",
+        f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
+    ]
     lines.extend(_items(here, listed, level="##"))
     lines.append("")
     return "\n".join(lines)
@@ -86,11 +103,19 @@ def _index_item(here: str, entry: Entry, count: int) -> str:
     return f"- [{mdtext.escape(entry.name)}]({link(here, entry.path)}) <small>{count}篇</small>"
 
 
-def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title: str, intro: str, index_path: str,
-                     limit: int = INDEX_LIMIT) -> dict[str, str]:
+def name_index_pages(
+    entries: dict[str, Entry],
+    counts: dict[str, int],
+    *,
+    title: str,
+    intro: str,
+    index_path: str,
+    limit: int = INDEX_LIMIT,
+    meta: dict | None = None,
+) -> dict[str, str]:
     """An index of names by initial letter; split into one page per letter beyond `limit` names."""
     groups = by_initial(entries)
-    lines = [front_matter(title), "", f"# {title}\n", intro + "\n"]
+    lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
     if len(entries) <= limit:
         lines.append(" · ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups) + "\n")
@@ -99,17 +124,24 @@ def name_index_pages(entries: dict[str, Entry], counts: dict[str, int], *, title
             lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in names]))
     else:
         folder = index_path.rsplit("/", 1)[0]
-        letter_paths = {letter: f"{folder}/letters/{_letter_id(letter)}.md" for letter, _ in groups}
-        lines.append("按姓名或词语的拼音首字母：" + " · ".join(
-            f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups) + "\n")
+        letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
+        lines.append(
+            "按姓名或词语的拼音首字母："
+            + " · ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
+            + "\n"
+        )
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
         top = sorted(entries, key=lambda n: (-counts[n], n))[:TOP_ON_INDEX]
         lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in top]))
         for letter, names in groups:
             here = letter_paths[letter]
-            page = [front_matter(f"{title} · {letter}"), "", f"# {title} · {letter}\n",
-                    f"[返回{title}]({link(here, index_path)})\n",
-                    wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names])]
+            page = [
+                front_matter(f"{title} · {letter}", **(meta or {})),
+                "",
+                f"# {title} · {letter}\n",
+                f"[返回{title}]({link(here, index_path)})\n",
+                wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names]),
+            ]
             files[here] = "\n".join(page)
     files[index_path] = "\n".join(lines)
     return files

@@ -3,10 +3,9 @@ page per person listing their articles by date (split by year once there are man
 
 from __future__ import annotations
 
-from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, REPORTERS, Catalogue
+from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue
+from build_scripts.contract.urls import REPORTERS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
-
-INDEX = f"{REPORTERS}/index.md"
 
 
 def _summary(credits) -> str:
@@ -25,9 +24,12 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
     for name, entry in catalogue.people.items():
         credits = catalogue.credits[name]
         listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
-        files.update(entry_pages(entry, listed, kind="记者", summary=_summary(credits), index_path=INDEX))
+        files.update(entry_pages(entry, listed, kind="记者", summary=_summary(credits), index_path=REPORTERS_INDEX))
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
-    intro = (f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
-             if counts else "档案中还没有署名的文章。")
-    files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=INDEX))
+    intro = (
+        f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
+        if counts
+        else "档案中还没有署名的文章。"
+    )
+    files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX))
     return files

@@ -9,20 +9,36 @@ are still drawn by Material's own `partials/tags.html`, linking to these pages.
 
 from __future__ import annotations
 
-from build_scripts.catalogue.archive import TAGS, Catalogue
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.contract.urls import TAGS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
-INDEX = f"{TAGS}/index.md"
+# Tag pages list articles the search finds by themselves: in the index they would only crowd
+# the results (and the index every reader's browser loads) with lists of headlines.
+OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
 def tag_pages(catalogue: Catalogue) -> dict[str, str]:
     files: dict[str, str] = {}
     for tag, entry in catalogue.tags.items():
         articles = catalogue.tagged[tag]
-        files.update(entry_pages(entry, [Listed(p) for p in articles], kind="标签",
-                                 summary=f"共 {len(articles)} 篇", index_path=INDEX))
+        files.update(
+            entry_pages(
+                entry,
+                [Listed(p) for p in articles],
+                kind="标签",
+                summary=f"共 {len(articles)} 篇",
+                index_path=TAGS_INDEX,
+                meta=OUT_OF_SEARCH,
+            )
+        )
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
-    intro = (f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
-             if counts else "档案中还没有标签。")
-    files.update(name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=INDEX))
+    intro = (
+        f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
+        if counts
+        else "档案中还没有标签。"
+    )
+    files.update(
+        name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX, meta=OUT_OF_SEARCH)
+    )
     return files

@@ -19,8 +19,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from build_scripts.contract.labels import chinese_date, main_title_of, page_label
-from build_scripts.contract.record import date_of
+from build_scripts.contract.labels import chinese_date, headline_pieces, page_label
+from build_scripts.contract.record import ArticleRecord, is_article
+from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.plugins.archive.citation import (
     Work,
@@ -74,16 +75,6 @@ class ArticleView:
     meta_tags: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
-    """(kickers, main title, subtitles): pieces before the main title are kickers (引题),
-    pieces after it are subtitles (副题)."""
-    main = main_title_of(title_parts)
-    if main not in title_parts:  # every piece starts with a dash: the first is the title
-        return [], main, title_parts[1:]
-    i = title_parts.index(main)
-    return title_parts[:i], main, title_parts[i + 1:]
-
-
 def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None]]:
     """The byline as printed, cut into (text, name) pieces: a piece whose name is set is a
     reporter's name, to be linked to their page. Names are found in print order."""
@@ -97,7 +88,7 @@ def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None
                 segments.append((plain, None))
                 plain = ""
             segments.append((name, name))
-            rest = rest[len(name):]
+            rest = rest[len(name) :]
         else:
             plain, rest = plain + rest[0], rest[1:]
     if plain:
@@ -123,18 +114,23 @@ class Resolver:
         target, _, anchor = path.partition("#")
         file = self.files.get_file_from_path(target)
         if file is None:
-            log.warning(f"{self.page.file.src_uri}: links to '{target}', which is not in the docs folder; "
-                        "run the converter again so that the generated pages match")
+            log.warning(
+                f"{self.page.file.src_uri}: links to '{target}', which is not in the docs folder; "
+                "run the converter again so that the generated pages match"
+            )
             return None
         return Target(file.url, anchor, title)
 
     def neighbour(self, path: str | None) -> Target | None:
         target = self(path)
-        if target is None:
+        file = self.files.get_file_from_path(path) if path else None
+        if target is None or file is None:
             return None
-        file = self.files.get_file_from_path(path)
         meta = file.page.meta if file.page else {}
-        return Target(target.url, "", str(meta.get("main_title") or meta.get("title") or ""))
+        if not is_article(meta):
+            return Target(target.url, "", "")
+        record = ArticleRecord.from_meta(meta)
+        return Target(target.url, "", record.main_title or record.title)
 
 
 def absolute_or_relative(page: Page, url: str, site_url: str) -> str:
@@ -144,55 +140,51 @@ def absolute_or_relative(page: Page, url: str, site_url: str) -> str:
     return get_relative_url(url, page.url) if url else "."
 
 
-def csl_path(page: Page) -> str:
-    """Where the page's CSL-JSON file goes: next to the article, `<slug>.csl.json`."""
-    return page.file.src_uri[: -len(".md")] + ".csl.json"
-
-
-def raw_meta(meta: dict) -> dict:
-    """The front matter as written: the plugin HTML-escaped `title` and `description` for
-    Material's templates, but JSON-LD and citations need the text itself (our templates
-    escape it where it is printed)."""
-    return {key: value.unescape() if isinstance(value, Markup) else value for key, value in meta.items()}
-
-
 def article_view(page: Page, files: Files, *, site_name: str, site_url: str, paper: PaperInfo | None) -> ArticleView:
-    meta = raw_meta(page.meta)
-    links = meta.get("links") or {}
+    record = ArticleRecord.from_meta(page.meta)
+    links = record.links
     resolve = Resolver(files, page)
-    day = date_of(meta["date"])
-    kickers, main, subtitles = headline_pieces(list(meta.get("title_parts") or []))
+    kickers, main, subtitles = headline_pieces(list(record.title_parts))
     people = links.get("people") or {}
-    names = [*meta.get("authors", []), *meta.get("correspondents", [])]
-    byline = [(text, resolve(people.get(name)) if name else None)
-              for text, name in byline_segments(meta.get("byline") or "", names)] if meta.get("byline") else []
+    byline = [
+        (text, resolve(people.get(name)) if name else None)
+        for text, name in byline_segments(record.byline, [*record.authors, *record.correspondents])
+    ]
     issue = resolve(links.get("issue"))
-    page_number = meta.get("page")
-    label = page_label(page_number, meta.get("page_name") or "") if page_number is not None or meta.get("page_name") else None
+    label = page_label(record.page, record.page_name) if record.page is not None or record.page_name else None
     section = Target(issue.url, links.get("page_anchor", "")) if issue and label else None
 
     url = absolute_or_relative(page, page.url, site_url)
-    work = Work.from_meta(meta, url=url if site_url else "")
-    csl = csl_path(page)
+    work = Work.from_record(
+        record,
+        url=url if site_url else "",
+        language=paper.language if paper else "zh-Hans",
+        paper_en=paper.title_en if paper and paper.title == record.paper else "",
+    )
     tag_paths = links.get("tags") or {}
     tags = []
-    for tag in meta.get("tags") or []:
+    for tag in record.tags:
         target = resolve(tag_paths.get(tag))
         tags.append(TagLink(tag, target.url if target else ""))
-    issue_label = f"{meta.get('paper', '')} {chinese_date(day)}".strip()
-    data = json_ld(meta, url=url, issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
-                   issue_label=issue_label, paper=paper)
+    issue_label = f"{record.paper} {chinese_date(record.date)}".strip()
+    data = json_ld(
+        record,
+        url=url,
+        issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
+        issue_label=issue_label,
+        paper=paper,
+    )
     return ArticleView(
         kickers=kickers,
         main_title=main,
         subtitles=subtitles,
-        date_label=chinese_date(day),
+        date_label=chinese_date(record.date),
         page_label=label,
         byline=byline,
         issue=issue,
         page_section=section,
         year=resolve(links.get("year")),
-        archive=resolve("archive/index.md"),
+        archive=resolve(ARCHIVE_INDEX),
         previous=resolve.neighbour(links.get("previous")),
         next=resolve.neighbour(links.get("next")),
         tags=tags,
@@ -201,9 +193,9 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
             "Chicago（注释）": chicago_note(work),
             "Chicago（参考文献）": chicago_bibliography(work),
         },
-        csl=Target(csl),
-        csl_name=f"{meta.get('id') or page.file.name}.json",
+        csl=Target(csl_path(page.file.src_uri)),
+        csl_name=f"{record.id or page.file.name}.json",
         csl_text=json.dumps(csl_json(work), ensure_ascii=False, indent=2) + "\n",
         json_ld=script_json(data),
-        meta_tags=meta_tags(meta, work, site_name=site_name, url=url if site_url else "", paper=paper),
+        meta_tags=meta_tags(record, work, site_name=site_name, url=url if site_url else "", paper=paper),
     )

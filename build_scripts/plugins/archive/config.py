@@ -6,6 +6,6 @@ from mkdocs.config.base import Config
 
 class ArchivePluginConfig(Config):
     enabled = c.Type(bool, default=True)
-    # The folder whose archive.yml describes the paper (English name, publisher, place) for
-    # the machine-readable metadata of article pages; relative to mkdocs.yml. Optional.
+    # The folder of the raw issue texts and archive.yml, relative to mkdocs.yml. Every plugin
+    # reads archive.yml from here (settings.archive_settings).
     source_dir = c.Type(str, default="source_texts")

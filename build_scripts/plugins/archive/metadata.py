@@ -16,6 +16,7 @@ import json
 from markupsafe import Markup
 
 from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.record import ArticleRecord
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.plugins.archive.citation import Work
 
@@ -35,19 +36,19 @@ def _people(names: list[str]) -> list[dict]:
     return [{"@type": "Person", "name": name} for name in names]
 
 
-def _page_section(meta: dict) -> str:
-    if meta.get("page_name"):
-        return meta["page_name"]
-    return f"第{meta['page']}版" if meta.get("page") is not None else ""
+def _page_section(record: ArticleRecord) -> str:
+    if record.page_name:
+        return record.page_name
+    return f"第{record.page}版" if record.page is not None else ""
 
 
-def json_ld(meta: dict, *, url: str, issue_url: str, issue_label: str, paper: PaperInfo | None) -> dict:
+def json_ld(record: ArticleRecord, *, url: str, issue_url: str, issue_label: str, paper: PaperInfo | None) -> dict:
     """schema.org NewsArticle, part of a PublicationIssue of a Periodical."""
-    parts = meta.get("title_parts") or []
+    parts = list(record.title_parts)
     main = main_title_of(parts)
     others = [p for p in parts if p != main]
-    periodical: dict = {"@type": "Periodical", "name": meta.get("paper", "")}
-    if paper and paper.title == meta.get("paper"):
+    periodical: dict = {"@type": "Periodical", "name": record.paper}
+    if paper and paper.title == record.paper:
         if paper.title_en:
             periodical["alternateName"] = paper.title_en
         if paper.publisher:
@@ -57,33 +58,33 @@ def json_ld(meta: dict, *, url: str, issue_url: str, issue_label: str, paper: Pa
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": main or meta.get("title", ""),
+        "headline": main or record.title,
     }
     if others:
         data["alternativeHeadline"] = " ".join(others)
-    data["name"] = meta.get("title", "")
-    data["datePublished"] = str(meta["date"])
-    if meta.get("authors"):
-        data["author"] = _people(meta["authors"])
-    if meta.get("correspondents"):
-        data["contributor"] = _people(meta["correspondents"])
+    data["name"] = record.title
+    data["datePublished"] = record.date.isoformat()
+    if record.authors:
+        data["author"] = _people(list(record.authors))
+    if record.correspondents:
+        data["contributor"] = _people(list(record.correspondents))
     data["printEdition"] = issue_label
-    section = _page_section(meta)
+    section = _page_section(record)
     if section:
         data["printSection"] = section
-    if meta.get("page") is not None:
-        data["printPage"] = str(meta["page"])
-        data["pageStart"] = meta["page"]
-    if meta.get("dateline"):
-        data["dateline"] = meta["dateline"]
-    if meta.get("tags"):
-        data["keywords"] = list(meta["tags"])
-    if meta.get("description"):
-        data["description"] = meta["description"]
-    data["inLanguage"] = meta.get("language") or (paper.language if paper else "zh")
+    if record.page is not None:
+        data["printPage"] = str(record.page)
+        data["pageStart"] = record.page
+    if record.dateline:
+        data["dateline"] = record.dateline
+    if record.tags:
+        data["keywords"] = list(record.tags)
+    if record.description:
+        data["description"] = record.description
+    data["inLanguage"] = paper.language if paper else "zh"
     data["isPartOf"] = {
         "@type": "PublicationIssue",
-        "datePublished": str(meta["date"]),
+        "datePublished": record.date.isoformat(),
         "url": issue_url,
         "isPartOf": periodical,
     }
@@ -91,7 +92,9 @@ def json_ld(meta: dict, *, url: str, issue_url: str, issue_label: str, paper: Pa
     return data
 
 
-def meta_tags(meta: dict, work: Work, *, site_name: str, url: str, paper: PaperInfo | None) -> list[tuple[str, str, str]]:
+def meta_tags(
+    record: ArticleRecord, work: Work, *, site_name: str, url: str, paper: PaperInfo | None
+) -> list[tuple[str, str, str]]:
     """(attribute, name, content) for each `<meta>`: citation_* and DC for reference
     managers, Open Graph for link previews. `url` is given only when it is absolute."""
     tags: list[tuple[str, str, str]] = [("name", "citation_title", work.title)]
@@ -103,8 +106,8 @@ def meta_tags(meta: dict, work: Work, *, site_name: str, url: str, paper: PaperI
     if paper and paper.publisher and paper.title == work.paper:
         tags.append(("name", "citation_publisher", paper.publisher))
     tags.append(("name", "citation_language", work.language))
-    if meta.get("tags"):
-        tags.append(("name", "citation_keywords", "; ".join(meta["tags"])))
+    if record.tags:
+        tags.append(("name", "citation_keywords", "; ".join(record.tags)))
     if url:
         tags.append(("name", "citation_public_url", url))
     tags += [
@@ -117,17 +120,17 @@ def meta_tags(meta: dict, work: Work, *, site_name: str, url: str, paper: PaperI
     ]
     tags += [
         ("property", "og:type", "article"),
-        ("property", "og:title", meta.get("title", "")),
+        ("property", "og:title", record.title),
         ("property", "og:site_name", site_name),
         ("property", "og:locale", "zh_CN"),
     ]
-    if meta.get("description"):
-        tags.append(("property", "og:description", meta["description"]))
+    if record.description:
+        tags.append(("property", "og:description", record.description))
     if url:
         tags.append(("property", "og:url", url))
     tags.append(("property", "article:published_time", work.date.isoformat()))
-    section = _page_section(meta)
+    section = _page_section(record)
     if section:
         tags.append(("property", "article:section", section))
-    tags += [("property", "article:tag", tag) for tag in meta.get("tags") or []]
+    tags += [("property", "article:tag", tag) for tag in record.tags]
     return tags

@@ -12,49 +12,54 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.labels import NO_TITLE
-from build_scripts.contract.record import ARTICLE_TEMPLATE
-from build_scripts.ingest.archive_config import (
-    ARCHIVE_FILE,
-    PaperInfo,
-    load_archive_config,
-)
-from build_scripts.problems import InputError
+from build_scripts.contract.record import is_article
+from build_scripts.contract.urls import csl_path
+from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.writers.moved_pages import is_moved_page
 
-from .article_view import article_view, csl_path
+from .article_view import article_view
 from .config import ArchivePluginConfig
-
-log = get_plugin_logger(__name__)
+from .identity import ABOUT_PAGE, about_markdown
+from .settings import archive_settings
 
 # Front-matter values that Material's templates print as they are.
 _PRINTED_RAW_BY_THEME = ("title", "description")
 
 
-def is_article(page) -> bool:
-    return page.meta.get("template") == ARTICLE_TEMPLATE
-
-
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def __init__(self):
         super().__init__()
-        self.files = None
+        self.files: Files | None = None
+        self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
 
+    @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
-        self.paper = None
-        source = Path(config.config_file_path or ".").parent / self.config.source_dir
-        if (source / ARCHIVE_FILE).is_file():
-            try:
-                self.paper = load_archive_config(source).paper
-            except InputError as exc:
-                log.warning(f"{exc} (the article metadata goes without the paper's details)")
+        self.settings = None
+        archive = archive_settings(config).archive
+        self.paper = archive.paper
+        # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
+        config.site_name = archive.site_name
+        config.site_description = archive.site_description
         return config
+
+    def on_env(self, env, *, config, files):
+        env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article
+        # `<html lang>` (overrides/partials/language.html): the language of the text, while
+        # theme.language keeps choosing the interface's wording.
+        env.globals["archive_language"] = self.paper.language if self.paper else ""
+        return env
 
     def on_files(self, files, *, config):
         self.files = files
+        if files.get_file_from_path(ABOUT_PAGE) is None:  # a hand-written docs/about.md wins
+            archive = archive_settings(config).archive
+            files.append(File.generated(config, ABOUT_PAGE, content=about_markdown(archive)))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -67,19 +72,31 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
-        if not self.config.enabled or not is_article(page):
+        if is_moved_page(page.meta):
+            return self._moved_context(context, page)
+        if not self.config.enabled or not is_article(page.meta) or self.files is None:
             return context
-        view = article_view(page, self.files, site_name=config.site_name, site_url=config.site_url or "",
-                            paper=self.paper)
+        view = article_view(
+            page, self.files, site_name=config.site_name, site_url=config.site_url or "", paper=self.paper
+        )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
+        return context
+
+    def _moved_context(self, context, page):
+        """A moved address names its successor: the refresh goes there, and so does the
+        canonical link, so search engines carry the old address's standing over to it."""
+        target = self.files.get_file_from_path(str(page.meta.get("moved_to") or "")) if self.files else None
+        if target is not None and target.page is not None:
+            context["moved_to"] = target.url
+            page.canonical_url = target.page.canonical_url
         return context
 
     def on_post_page(self, output, *, page, config):
         text = self.csl.pop(page.file.src_uri, None)
         if text is not None:
             # The CSL-JSON download sits next to the article page: <slug>.csl.json.
-            target = Path(config.site_dir) / csl_path(page)
+            target = Path(config.site_dir) / csl_path(page.file.src_uri)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         return output

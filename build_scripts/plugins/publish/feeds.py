@@ -4,7 +4,7 @@ Feed readers follow an archive as they follow a paper: the newest articles, or t
 by one reporter or correspondent. Everything in a feed comes from the articles themselves:
 an entry's date is the article's date (midnight at the paper's UTC offset), the feed's
 `updated` is its newest entry's date, and an entry's id is the article's address (stable
-forever, DESIGN §5) — so the same archive always gives the same bytes.
+forever, maintainers/output-contract.md) — so the same archive always gives the same bytes.
 
 Feeds live at `feeds/latest.xml` and `feeds/reporters/<person slug>.xml`
 (the slug of the person's page, `reporters/<slug>/`, as the article pages link it).
@@ -19,16 +19,12 @@ from html.parser import HTMLParser
 
 from feedgen.feed import FeedGenerator
 
-from build_scripts.catalogue.archive import unique_name_slugs
+from build_scripts.contract.labels import NO_TITLE
+from build_scripts.contract.urls import LATEST_FEED, reporter_feed_path, unique_name_slugs
 
-LATEST_FEED = "feeds/latest.xml"
 FEED_SIZE = 50  # entries per feed: the newest articles
 SUMMARY_LENGTH = 160  # characters of the article's text shown as its summary
 GENERATOR = "newspaper-archive"
-
-
-def reporter_feed_path(slug: str) -> str:
-    return f"feeds/reporters/{slug}.xml"
 
 
 @dataclass(frozen=True)
@@ -100,8 +96,12 @@ def people_in_order(articles: list[FeedArticle]) -> list[str]:
 
 
 def plan_feeds(
-    articles: list[FeedArticle], paper_title: str, site_url: str,
-    person_slugs: dict[str, str] | None = None, person_page_url=None, size: int = FEED_SIZE,
+    articles: list[FeedArticle],
+    paper_title: str,
+    site_url: str,
+    person_slugs: dict[str, str] | None = None,
+    person_page_url=None,
+    size: int = FEED_SIZE,
 ) -> list[Feed]:
     """The latest-articles feed and one feed per person named in a byline.
 
@@ -145,7 +145,7 @@ def atom_feed(feed: Feed, site_url: str, author: str, language: str, utc_offset:
     for a in feed.entries:
         entry = gen.add_entry(order="append")
         entry.id(a.url)
-        entry.title(a.title)
+        entry.title(a.title or NO_TITLE)  # Atom requires a title; an article may have none
         entry.link(href=a.url, rel="alternate", type="text/html")
         stamp = _at_midnight(a.date, utc_offset)
         entry.published(stamp)

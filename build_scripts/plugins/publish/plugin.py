@@ -1,16 +1,16 @@
 """The `newspaper-publish` MkDocs plugin: everything the archive needs to be published.
 
-- **One public address.** `site_url` is decided once (`build_scripts.site_url`: the
+- **One public address.** `site_url` is decided once (`build_scripts.contract.site_url`: the
   `ARCHIVE_SITE_URL` environment variable, else `source_texts/archive.yml`, else
   `mkdocs.yml`) and set on MkDocs' config, so canonical links, the 404 page, the sitemap and
   the feeds all follow it — at a domain root or under a project subpath.
 - **Sitemap and robots.txt.** MkDocs' own `sitemap.xml` template is switched off (it knows
-  no article dates and cannot split); `build_scripts.sitemap` writes it instead.
-- **Feeds.** `build_scripts.feeds` writes the Atom feeds; the home page and each person's
+  no article dates and cannot split); `sitemap.py` writes it instead.
+- **Feeds.** `feeds.py` writes the Atom feeds; the home page and each person's
   page (`reporters/<slug>/`) get `<link rel="alternate">` tags for them (template variable
   `archive_feeds`, printed by `overrides/partials/feed-links.html`).
 - **Preview.** Under `mkdocs serve`, `source_texts/` is watched too, and a change there
-  converts the texts into `docs/` again before the rebuild.
+  converts the texts into `docs/` again before the rebuild (preview.py).
 
 Sitemap and feeds need absolute addresses: without a `site_url` they are not written.
 """
@@ -28,37 +28,24 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_scripts.contract.record import date_of
+from build_scripts.contract.labels import NO_TITLE
+from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.site_url import public_site_url
-from build_scripts.ingest.archive_config import (
-    ARCHIVE_FILE,
-    ArchiveConfig,
-    load_archive_config,
-)
-from build_scripts.plugins.publish.feeds import (
-    Feed,
-    FeedArticle,
-    atom_feed,
-    plan_feeds,
-    summary_of,
-    text_of_html,
-)
-from build_scripts.plugins.publish.sitemap import (
-    SITEMAP,
-    SitemapEntry,
-    robots_txt,
-    sitemap_files,
-)
+from build_scripts.contract.urls import DATA_DIR, REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
+from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
+from build_scripts.plugins.archive.settings import archive_settings
+from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
+from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
+from build_scripts.plugins.publish.preview import Reconverter
+from build_scripts.plugins.publish.sitemap import SitemapEntry, robots_txt, sitemap_files
 from build_scripts.problems import InputError
+from build_scripts.writers.moved_pages import is_moved_page
 
 from .config import PublishPluginConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-# Issue pages live at YYYY/MM/DD/ (DESIGN §5); their date is in their address.
-_ISSUE_URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(?:index\.html)?$")
 _UTC_OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
-ROBOTS = "robots.txt"
 
 
 def _parse_utc_offset(value: str) -> dt.timezone:
@@ -70,33 +57,25 @@ def _parse_utc_offset(value: str) -> dt.timezone:
     return dt.timezone(-delta if sign == "-" else delta)
 
 
-def _is_article(page: Page) -> bool:
-    meta = page.meta
-    return bool(meta.get("id")) and date_of(meta.get("date")) is not None and isinstance(meta.get("title_parts"), list)
-
-
 def _page_date(page: Page) -> dt.date | None:
     """A page's own date: an article's date, or an issue page's date from its address."""
-    if _is_article(page):
-        return date_of(page.meta["date"])
-    match = _ISSUE_URL.match(page.url)
-    if match:
-        try:
-            return dt.date(*map(int, match.groups()))
-        except ValueError:
-            return None
-    return None
+    if is_article(page.meta):
+        return ArticleRecord.from_meta(page.meta).date
+    return issue_date_of_url(page.url)
 
 
-def _source_fingerprint(source_dir: Path) -> tuple:
-    """What the source folder holds, cheaply: every file's name, size and modification time."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(source_dir):
-        dirnames.sort()
-        for name in sorted(filenames):
-            stat = (Path(dirpath) / name).stat()
-            found.append((os.path.join(dirpath, name), stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
+def _feed_article(page: Page) -> FeedArticle:
+    record = ArticleRecord.from_meta(page.meta)
+    return FeedArticle(
+        id=record.id,
+        title=" ".join(record.title_parts) or NO_TITLE,  # Atom requires a title
+        url=page.canonical_url or "",
+        date=record.date,
+        authors=record.authors,
+        correspondents=record.correspondents,
+        summary=summary_of(text_of_html(page.content or "")),
+        order=(record.page or 0, record.source.file, record.ordinal),
+    )
 
 
 class PublishPlugin(BasePlugin[PublishPluginConfig]):
@@ -104,8 +83,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         # Defining on_startup keeps one instance across `mkdocs serve` rebuilds, so what
         # was converted last (and the server) is remembered between them.
         self.serving = False
-        self.server = None
-        self._converted: tuple | None = None
+        self.preview = Reconverter()
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -113,15 +91,15 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
-        try:
-            self.archive: ArchiveConfig = load_archive_config(self.source_dir)
-            if not self.serving:  # `mkdocs serve` has set site_url to its own address
-                config.site_url = public_site_url(
-                    os.environ, self.archive.site_url, str(self.source_dir / ARCHIVE_FILE), config.site_url,
-                ) or None
-        except InputError as exc:
-            raise PluginError(str(exc)) from None
+        settings = archive_settings(config)
+        self.source_dir = settings.source_dir
+        self.archive: ArchiveConfig = settings.archive
+        if not self.serving:  # `mkdocs serve` has set site_url to its own address
+            try:
+                where = str(self.source_dir / ARCHIVE_FILE)
+                config.site_url = public_site_url(os.environ, self.archive.site_url, where, config.site_url) or None
+            except InputError as exc:
+                raise PluginError(str(exc)) from None
         self.utc_offset = _parse_utc_offset(self.config.utc_offset)
         # This plugin writes the sitemap (with article dates, split when large) instead.
         config.theme.static_templates.discard(SITEMAP)
@@ -133,7 +111,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         # No longer a template, the theme's sitemap.xml would be copied as a plain file
         # (its Jinja source); the one this plugin writes replaces it.
         theme_sitemap = files.get_file_from_path(SITEMAP)
-        if theme_sitemap is not None and Path(theme_sitemap.src_dir) != Path(config.docs_dir):
+        if theme_sitemap is not None and theme_sitemap.src_dir and Path(theme_sitemap.src_dir) != Path(config.docs_dir):
             files.remove(theme_sitemap)
         return files
 
@@ -141,63 +119,40 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
 
     def on_serve(self, server, *, config, builder):
         self.serving = True
-        self.server = server
         if self.config.convert_on_serve:
-            server.watch(str(self.source_dir))
+            self.preview.watch(server, self.source_dir)
         return server
 
     def on_pre_build(self, *, config):
-        if not (self.serving and self.config.convert_on_serve):
-            return
-        fingerprint = _source_fingerprint(self.source_dir)
-        if fingerprint == self._converted:
-            return  # docs/ changed by hand, or this build follows our own conversion
-        from build_scripts.convert import convert  # late import: only `serve` converts
-
-        docs = Path(config.docs_dir)
-        try:
-            result = convert(self.source_dir, docs)
-        except InputError as exc:
-            raise PluginError(f"converting {self.source_dir}: {exc}") from None
-        self._converted = fingerprint
-        log.info(f"Converted {self.source_dir.name}/: {result.summary()}")
-        if self.server is not None:
-            # The converter swaps in a new docs/ folder by renaming. The polling watcher
-            # follows the path, but a poll that falls between the two renames finds no
-            # folder and stops watching for good; watching afresh rules that out (and its
-            # first snapshot is the new docs/, so our own writes trigger no second build).
-            self.server.unwatch(str(docs))
-            self.server.watch(str(docs))
+        if self.serving and self.config.convert_on_serve:
+            self.preview.convert_if_changed(self.source_dir, Path(config.docs_dir))
 
     # -- feeds: planned once every page is read, linked from the pages they follow -------
 
     def on_env(self, env, *, config, files: Files):
         self.files = files
         if not config.site_url:
-            log.info("No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
-                     "sitemap and feeds are not written.")
+            log.info(
+                "No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
+                "sitemap and feeds are not written."
+            )
             return env
         articles = []
         person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree
         for page in self._pages(files):
-            if _is_article(page):
-                meta = page.meta
-                for name, path in ((meta.get("links") or {}).get("people") or {}).items():
+            if is_article(page.meta):
+                article = _feed_article(page)
+                people = ArticleRecord.from_meta(page.meta).links.get("people") or {}
+                for name, path in people.items():
                     person_slugs[str(name)] = PurePosixPath(str(path)).parent.name
-                article = FeedArticle(
-                    id=str(meta["id"]),
-                    title=" ".join(map(str, meta["title_parts"])),
-                    url=page.canonical_url,
-                    date=date_of(meta["date"]),
-                    authors=tuple(map(str, meta.get("authors") or ())),
-                    correspondents=tuple(map(str, meta.get("correspondents") or ())),
-                    summary=summary_of(text_of_html(page.content or "")),
-                    order=(meta.get("page") or 0, str((meta.get("source") or {}).get("file", "")), meta.get("ordinal") or 0),
-                )
                 articles.append(article)
         self.feeds = plan_feeds(
-            articles, self.archive.paper.title, config.site_url, person_slugs=person_slugs,
-            person_page_url=lambda slug: self._person_page_url(files, slug), size=self.config.feed_size,
+            articles,
+            self.archive.paper.title,
+            config.site_url,
+            person_slugs=person_slugs,
+            person_page_url=lambda slug: self._person_page_url(files, slug),
+            size=self.config.feed_size,
         )
         # Feed readers look for feeds on the page a reader gives them: the home page names
         # the latest articles' feed, a person's page (when the site has one) their own
@@ -219,11 +174,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
 
     @staticmethod
     def _person_page(files: Files, slug: str) -> Page | None:
-        for path in (f"reporters/{slug}.md", f"reporters/{slug}/index.md"):
-            file = files.get_file_from_path(path)
-            if file is not None and file.page is not None:
-                return file.page
-        return None
+        file = files.get_file_from_path(entry_path(REPORTERS, slug))
+        return file.page if file is not None else None
 
     def _person_page_url(self, files: Files, slug: str) -> str | None:
         page = self._person_page(files, slug)
@@ -242,14 +194,18 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         if config.site_url:
             entries = [
                 SitemapEntry(page.canonical_url, _page_date(page))
-                for page in self._pages(self.files) if page.canonical_url
+                for page in self._pages(self.files)
+                if page.canonical_url and not is_moved_page(page.meta)  # moved: its successor is listed
             ]
             written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
             paper = self.archive.paper
             for feed in self.feeds:
                 written[feed.path] = atom_feed(
-                    feed, config.site_url, author=paper.publisher or paper.title,
-                    language=paper.language, utc_offset=self.utc_offset,
+                    feed,
+                    config.site_url,
+                    author=paper.publisher or paper.title,
+                    language=paper.language,
+                    utc_offset=self.utc_offset,
                 )
         if self.files.get_file_from_path(ROBOTS) is None:  # a hand-written docs/robots.txt wins
             sitemap_url = config.site_url + SITEMAP if config.site_url else None
@@ -259,4 +215,5 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         if config.site_url:
+            make_data_urls_absolute(site / DATA_DIR, config.site_url)
             log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-SITEMAP = "sitemap.xml"
+from build_scripts.contract.urls import SITEMAP
+
 MAX_URLS_PER_SITEMAP = 50_000  # sitemaps.org: "no more than 50,000 URLs"
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -64,9 +65,9 @@ def sitemap_files(entries: list[SitemapEntry], site_url: str, limit: int = MAX_U
     if len(entries) <= limit:
         return {SITEMAP: urlset(entries)}
     files: dict[str, bytes] = {}
-    parts = []
+    parts: list[tuple[str, dt.date | None]] = []
     for start in range(0, len(entries), limit):
-        chunk = entries[start:start + limit]
+        chunk = entries[start : start + limit]
         name = part_name(len(parts) + 1)
         files[name] = urlset(chunk)
         dates = [e.lastmod for e in chunk if e.lastmod]

@@ -11,12 +11,12 @@ from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import assign_tags
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
+from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.ingest.read import check_source_folder, discover, read_source
 from build_scripts.ingest.source import SourcePage
 from build_scripts.parse.model import BODY_KINDS, PageParse
 from build_scripts.parse.parser import parse_page
-from build_scripts.parse.profile import DEFAULT as DEFAULT_PROFILE
-from build_scripts.parse.profile import PaperProfile
 from build_scripts.problems import InputError, Problem, Report, while_reading
 from build_scripts.writers.article_pages import article_pages
 from build_scripts.writers.data_export import exports
@@ -129,14 +129,13 @@ def parse_all(
 
 
 def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> list[tuple[SourcePage, PageParse]]:
-    """Publish an article the issue printed on several 版 once (catalogue/duplicates.py)."""
+    """Publish a 版 the issue delivered twice once (catalogue/duplicates.py)."""
     kept, repeats = without_repeats(parsed)
     for r in repeats:
-        what = "repeats" if r.whole_page else f"repeats {len(r.lines)} article(s) of"
         report.warn(
             r.page,
-            r.lines[0],
-            f"{what} {r.first} (the same text); published once, from {r.first}",
+            r.line,
+            f"repeats {r.first} (the same text); published once, from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
     return kept

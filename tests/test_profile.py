@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.paper_profile import DEFAULT, ProfileError, profile_from
 from build_scripts.parse import shapes
 from build_scripts.parse.parser import parse_page
-from build_scripts.parse.profile import DEFAULT, ProfileError, profile_from
 from build_scripts.problems import InputError
 
 PAPER = "paper:\n  title: 示例日报\n  slug: shili-daily\n"

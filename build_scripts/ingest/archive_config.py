@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.parse.profile import DEFAULT as DEFAULT_PROFILE
-from build_scripts.parse.profile import PaperProfile, ProfileError, profile_from
+from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.ingest.paper_profile import PaperProfile, ProfileError, profile_from
 from build_scripts.problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
@@ -57,7 +57,7 @@ class ArchiveConfig:
     name: str = ""  # `site_name`; default: the paper's title + 数字报档案
     description: str = ""  # default: a sentence naming the paper
     about: str = ""  # Markdown added to the generated about page
-    profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (parse/profile.py)
+    profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (ingest/paper_profile.py)
 
     @property
     def site_name(self) -> str:

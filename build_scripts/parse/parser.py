@@ -22,6 +22,7 @@ from __future__ import annotations
 import statistics
 
 from build_scripts.ingest.corrections import Corrections
+from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
@@ -32,7 +33,6 @@ from build_scripts.parse.model import (
     PageParse,
     Segment,
 )
-from build_scripts.parse.profile import DEFAULT, PaperProfile
 from build_scripts.parse.state import ArticleState
 
 # A weighed decision is flagged (a warning an archivist should check) only when the

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
-from build_scripts.parse.profile import DEFAULT, PaperProfile
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
 

@@ -3,6 +3,7 @@ ended, and how a decision is recorded (with the id of the rule that made it)."""
 
 from __future__ import annotations
 
+from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import (
@@ -13,7 +14,6 @@ from build_scripts.parse.model import (
     Names,
     Segment,
 )
-from build_scripts.parse.profile import PaperProfile
 from build_scripts.parse.rules import describe
 
 

@@ -21,7 +21,9 @@ def _convert(args: argparse.Namespace) -> int:
         print(explain(Path(args.source), Path(args.explain)))
         return 0
 
-    result = convert(Path(args.source), Path(args.docs), keep_going=args.keep_going)
+    result = convert(
+        Path(args.source), Path(args.docs), keep_going=args.keep_going, jobs=args.jobs, incremental=not args.full
+    )
     report = result.report
     for notice in report.notices:
         print(f"note: {notice}", file=sys.stderr)
@@ -87,6 +89,58 @@ def _bench_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(n.replace("_", "")) for n in value.split(",") if n.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give numbers of articles separated by commas, e.g. 1000,10000")
+    return sizes
+
+
+def _bench_build(args: argparse.Namespace) -> int:
+    from build_scripts.dev import bench_build
+    from build_scripts.writers.progress import progress_bar
+
+    work = Path(args.work)
+    steps = sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
+
+    def save(results: list) -> None:
+        Path(args.json).write_text(bench_build.to_json(results) + "\n", encoding="utf-8")
+
+    with progress_bar(steps, "benchmark", unit="step") as bar:
+
+        def progress(message: str) -> None:
+            bar.set_postfix_str(message)
+            bar.update(1)
+
+        try:
+            results = bench_build.run(
+                work,
+                args.articles,
+                runs=args.runs,
+                config_file=Path(args.config_file).resolve(),
+                serial_up_to=args.serial_up_to,
+                shard_above=args.shard_above,
+                progress=progress,
+                save=save,
+            )
+        except bench_build.BenchError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    text = (
+        f"Measured with `python -m build_scripts bench build --articles {','.join(map(str, args.articles))} "
+        f"--runs {args.runs}` ({bench_build.machine()}; medians of {args.runs} run(s)):\n\n"
+        + bench_build.table(results)
+    )
+    print(text)
+    print(f"\n(JSON: {args.json})", file=sys.stderr)
+    if args.readme:
+        bench_build.write_readme(Path(args.readme), text)
+    return 0
+
+
 def _linkcheck(args: argparse.Namespace) -> int:
     from build_scripts.contract.site_url import normalise_site_url
     from build_scripts.ship.linkcheck import check_site, published_address
@@ -104,6 +158,12 @@ def _linkcheck(args: argparse.Namespace) -> int:
         f"{report.external} external (not fetched), {len(report.broken)} broken"
     )
     return 1 if report.broken else 0
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes: give 1 or more")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,6 +186,19 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: %(default)s)")
     convert.add_argument(
         "--keep-going", action="store_true", help="convert every good file, then list all problems (exit code 2 if any)"
+    )
+    convert.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes reading and parsing the texts (default: one per core); the output is the same for any N",
+    )
+    convert.add_argument(
+        "--full",
+        action="store_true",
+        help="convert every file again, ignoring the conversion cache (.docs.cache next to the docs folder) "
+        "that otherwise lets only changed files be read and parsed again",
     )
     convert.add_argument(
         "--explain",
@@ -183,6 +256,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     search.set_defaults(run=_bench_search)
+    build = benchmarks.add_parser(
+        "build",
+        help="convert and build generated archives of growing size, against bare Material's floor",
+        description="Generate archives of ARTICLES articles (120 a day over 20 版), convert each (with every "
+        "core, with one process, and again after one issue changed) and build it with the project's mkdocs.yml, "
+        "with bare Material (the floor) and, at the smallest size, with every page in nav (the naive setup). "
+        "Prints a Markdown table of times, peak memory and site size per article, with ratios to the floor.",
+    )
+    build.add_argument(
+        "--articles", type=_sizes, default=[1000, 10000], help="sizes, comma-separated (default: 1000,10000)"
+    )
+    build.add_argument(
+        "--runs", type=int, default=1, help="runs of each step; the median is shown (default: %(default)s)"
+    )
+    build.add_argument("--work", default="/tmp/newspaper-bench", help="folder for the archives (default: %(default)s)")
+    build.add_argument("--json", default="bench-build.json", help="where to write the results (default: %(default)s)")
+    build.add_argument("--readme", default="", help="put the table into this README, between its bench markers")
+    build.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    build.add_argument(
+        "--serial-up-to",
+        type=int,
+        default=10_000,
+        help="also convert with one process up to this size (default: %(default)s)",
+    )
+    build.add_argument(
+        "--shard-above", type=int, default=10_000, help="build sharded by year above this size (default: %(default)s)"
+    )
+    build.set_defaults(run=_bench_build)
 
     linkcheck = commands.add_parser(
         "linkcheck",

@@ -7,13 +7,16 @@ from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
 from build_scripts.catalogue.place import PlacedArticle, place_articles
+from build_scripts.catalogue.source_cache import SourceCache
+from build_scripts.catalogue.source_jobs import SourceResult, check_parse, convert_sources, default_jobs
 from build_scripts.catalogue.tags import assign_tags
+from build_scripts.contract.urls import remember_slugs
 from build_scripts.ingest.archive_config import ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover, read_source
 from build_scripts.ingest.source import SourcePage
-from build_scripts.parse.model import BODY_KINDS, PageParse
+from build_scripts.parse.model import PageParse
 from build_scripts.parse.parser import parse_page
-from build_scripts.problems import InputError, Problem, Report, while_reading
+from build_scripts.problems import InputError, InternalError, Problem, Report, while_reading
 from build_scripts.writers.article_pages import article_pages
 from build_scripts.writers.data_export import exports
 from build_scripts.writers.docs_tree import (
@@ -24,6 +27,8 @@ from build_scripts.writers.docs_tree import (
     write_tree,
 )
 from build_scripts.writers.index_pages import index_pages
+from build_scripts.writers.plan import plan
+from build_scripts.writers.progress import progress_bar
 
 
 @dataclass
@@ -43,8 +48,18 @@ class Result:
         return line
 
 
-def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going: bool) -> list[SourcePage]:
-    pages = []
+def convert_all(
+    source_dir: Path,
+    config: ArchiveConfig,
+    report: Report,
+    keep_going: bool,
+    jobs: int,
+    cache: SourceCache,
+    reuse: bool,
+) -> list[SourceResult]:
+    """Every source file read, parsed and tagged, in file order: from the cache where the file
+    is unchanged (with `reuse`), by `jobs` worker processes otherwise. Each result's `key` is
+    its file's cache key."""
     found = discover(source_dir, report)
     if not found:
         raise InputError(
@@ -53,19 +68,43 @@ def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going
             "holds no issue texts (*.txt)",
             "put the issue texts there (e.g. source_texts/2022/2022-01-28.txt), or give another folder with --source",
         )
-    for one in found:
-        try:
-            with while_reading(one.rel):
-                pages.append(read_source(one, config, report))
-        except InputError as exc:
+    keys = [cache.key(one) for one in found]
+    results: list[SourceResult | None] = [cache.get(key) if reuse and key else None for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    with progress_bar(len(missing), "converting") as bar:
+        for i, result in zip(
+            missing, convert_sources([found[i] for i in missing], config, jobs, bar.update), strict=True
+        ):
+            results[i] = result
+            key = keys[i]
+            if key:
+                cache.put(key, result)
+    converted = []
+    for maybe, key in zip(results, keys, strict=True):
+        assert maybe is not None
+        result = maybe
+        result.key = key or ""
+        if result.failure is not None:
+            raise InternalError(result.rel, result.failure) from result.failure
+        result.replay(report)
+        remember_slugs(result.slugs)
+        if result.error:
             if not keep_going:
-                raise
-            report.error(exc.problem)
-    return _without_duplicates(pages, report, keep_going)
+                raise InputError(result.error.path, result.error.line, result.error.what, result.error.fix)
+            report.error(result.error)
+            continue
+        converted.append(result)
+    return _without_duplicates(converted, report, keep_going)
 
 
-def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: bool) -> list[SourcePage]:
+def _without_duplicates(results: list[SourceResult], report: Report, keep_going: bool) -> list[SourceResult]:
     """Two files for the same date and 版 would publish two versions of one page."""
+    pages = [r.page for r in results if r.page]
+    kept = {id(page) for page in _pages_without_duplicates(pages, report, keep_going)}
+    return [r for r in results if id(r.page) in kept]
+
+
+def _pages_without_duplicates(pages: list[SourcePage], report: Report, keep_going: bool) -> list[SourcePage]:
     seen: dict[tuple, SourcePage] = {}
     kept = []
     for page in pages:
@@ -87,36 +126,27 @@ def _without_duplicates(pages: list[SourcePage], report: Report, keep_going: boo
     return kept
 
 
+def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going: bool) -> list[SourcePage]:
+    """Read every source file in this process, without parsing it (what the tests and tools use)."""
+    pages = []
+    for one in discover(source_dir, report):
+        try:
+            with while_reading(one.rel):
+                pages.append(read_source(one, config, report))
+        except InputError as exc:
+            if not keep_going:
+                raise
+            report.error(exc.problem)
+    return _pages_without_duplicates(pages, report, keep_going)
+
+
 def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
+    """Parse pages already read (in memory, one process): what the tests and tools use."""
     parsed = []
     for page in pages:
         with while_reading(page.path):
             result = parse_page(page.text, page.first_line, page.corrections)
-        for decision in result.decisions:
-            if not decision.confident:
-                report.warn(
-                    page.path,
-                    decision.line,
-                    f"unsure: {decision.label} ({decision.rule})",
-                    "check it; fix it with a .fix.yml sidecar if it is wrong (see maintainers/input-files.md, Corrections)",
-                )
-        for article in result.articles:
-            if not any(s.kind in BODY_KINDS for s in article.segments):
-                first = article.segments[0]
-                report.warn(
-                    page.path,
-                    first.first_line,
-                    f"“{first.text[:30]}” has no text below it",
-                    "check the source for text lost before it reached this file; mark the line "
-                    "furniture or paragraph in a .fix.yml sidecar if it is not a headline",
-                )
-        if not result.articles:
-            report.warn(
-                page.path,
-                None,
-                "no article found in this file (it is empty or has only page furniture)",
-                "check the file; remove it if it is not an issue text",
-            )
+        check_parse(page, result, report)
         parsed.append((page, result))
     return parsed
 
@@ -130,7 +160,14 @@ def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list
 def render(
     placed: list[PlacedArticle], config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
 ) -> dict[str, str]:
+    """Tag the articles, then every generated file (relative path -> text)."""
     assign_tags(placed, config.tags_per_article)
+    return render_tagged(placed, config, furniture)
+
+
+def render_tagged(
+    placed: list[PlacedArticle], config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
+) -> dict[str, str]:
     catalogue = Catalogue.build(placed)
     files: dict[str, str] = {}
     files.update(article_pages(placed, article_links(catalogue)))
@@ -139,27 +176,41 @@ def render(
     return files
 
 
-def convert(source_dir: Path, docs_dir: Path, keep_going: bool = False) -> Result:
+def convert(
+    source_dir: Path, docs_dir: Path, keep_going: bool = False, jobs: int = 0, incremental: bool = True
+) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
-    keep_going, in which case bad files are skipped and listed in the result's report."""
+    keep_going, in which case bad files are skipped and listed in the result's report.
+    `jobs`: worker processes (0: one per core); `incremental`: reuse what the conversion cache
+    holds for files that did not change."""
     check_source_folder(source_dir)
     check_apart(source_dir, docs_dir)
     with exclusive(docs_dir):
         recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
-        return _convert(source_dir, docs_dir, keep_going)
+        return _convert(source_dir, docs_dir, keep_going, jobs or default_jobs(), incremental)
 
 
-def _convert(source_dir: Path, docs_dir: Path, keep_going: bool) -> Result:
+def cache_folder(docs_dir: Path) -> Path:
+    """The conversion cache lives next to the docs folder (`.docs.cache`), never inside it."""
+    return docs_dir.with_name(f".{docs_dir.name}.cache")
+
+
+def _convert(source_dir: Path, docs_dir: Path, keep_going: bool, jobs: int, incremental: bool) -> Result:
     result = Result()
     config = load_archive_config(source_dir)
-    pages = read_all(source_dir, config, result.report, keep_going)
-    if not pages:  # every file failed (--keep-going): an empty archive would only delete pages
+    cache = SourceCache(cache_folder(docs_dir), source_dir)
+    sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, reuse=incremental)
+    if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    result.parsed = parse_all(pages, result.report)
+    result.parsed = [(s.page, s.parsed) for s in sources if s.page and s.parsed]
     placed = place_articles(result.parsed)
-    files = render(placed, config, page_furniture(result.parsed))
-    result.written = write_tree(docs_dir, files)
-    result.files = len(pages)
+    tags = {s.rel: s.tags for s in sources}
+    for article in placed:
+        article.tags = tags[article.source.path][article.ordinal - 1]
+    units = plan(placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex())
+    result.written = write_tree(docs_dir, units, reuse=incremental)
+    cache.prune()
+    result.files = len(sources)
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
     return result

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
@@ -19,6 +20,8 @@ from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.problems import InputError
+from build_scripts.writers.docs_tree import finish_interrupted
 
 from .article_view import article_view
 from .config import ArchivePluginConfig
@@ -40,6 +43,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_config(self, config):
         self.settings = None
         self.paper = archive_settings(config).archive.paper
+        try:  # a conversion killed after its commit is finished before the build reads docs/
+            finish_interrupted(Path(config.docs_dir))
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
         return config
 
     def on_env(self, env, *, config, files):

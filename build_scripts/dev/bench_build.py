@@ -1,0 +1,306 @@
+"""The pipeline benchmark: convert and build generated archives of growing size, against the
+floor of bare Material on the same docs/, and print a Markdown table (and write JSON).
+
+For each size: an archive is generated (`archive_generator.py`), converted with every core,
+converted again with one process (the parallel speed-up) and after one issue changed (the
+incremental speed-up), then built three ways on the same docs/ — with the project's
+mkdocs.yml (sharded by year above `--shard-above` articles), with bare Material (no plugins,
+no custom templates, only the home page in `nav`: the floor), and, at the smallest size only,
+with bare Material listing every page in `nav` (the naive setup). Every step runs as its own
+process; its wall time and its peak memory (the sum of its processes' resident sets, sampled)
+are recorded. Times are medians of `--runs` runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from build_scripts.dev.archive_generator import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+README_START = "<!-- bench build: start -->"
+README_END = "<!-- bench build: end -->"
+FLOOR_CONFIG = """site_name: floor
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+  custom_dir: floor-overrides
+plugins: []
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+validation:
+  nav: {omitted_files: ignore, not_found: ignore, absolute_links: ignore}
+  links: {not_found: ignore, absolute_links: ignore, unrecognized_links: ignore, anchors: ignore}
+"""
+FLOOR_NAV = "nav:\n  - index.md\nnot_in_nav: |\n  *\n"
+# Article pages name their template; bare Material has none of that name, so it is its own page template.
+BARE_ARTICLE_TEMPLATE = '{% extends "main.html" %}\n'
+
+
+class BenchError(Exception):
+    pass
+
+
+@dataclass
+class Step:
+    """One measured step: medians over the runs."""
+
+    name: str
+    seconds: float
+    peak_rss: int  # bytes
+    site_bytes: int = 0
+    runs: list[float] = field(default_factory=list)
+
+
+@dataclass
+class SizeResult:
+    articles: int
+    files: int
+    years: int
+    steps: dict[str, Step] = field(default_factory=dict)
+
+
+def machine() -> str:
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}"
+
+
+def _tree_rss(pid: int) -> int:
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    try:
+        process = psutil.Process(pid)
+        total = process.memory_info().rss
+        for child in process.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+    except psutil.Error:
+        return 0
+
+
+def run_step(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run a command to the end: (wall seconds, peak resident memory of it and its children)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    peak = 0
+    finished = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not finished.wait(0.05):
+            peak = max(peak, _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    finished.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        tail = errors.decode("utf-8", "replace").strip().splitlines()[-5:]
+        raise BenchError(f"`{' '.join(command)}` failed in {cwd} (exit {process.returncode}): " + " | ".join(tail))
+    return seconds, peak
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
+    """A project folder with a generated archive, the site's config, templates and hand-written pages."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    made = generate(folder / "source_texts", articles)
+    shutil.copy(ROOT / "source_texts" / "userdict.txt", folder / "source_texts" / "userdict.txt")
+    shutil.copy(config_file, folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    docs = folder / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    (folder / "floor-overrides").mkdir()
+    (folder / "floor-overrides" / "article.html").write_text(BARE_ARTICLE_TEMPLATE, encoding="utf-8")
+    (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")
+    (folder / "naive.yml").write_text(FLOOR_CONFIG, encoding="utf-8")  # no nav: every page in it
+    years = made.last_day.year - made.first_day.year + 1
+    return SizeResult(articles=made.articles, files=made.files, years=years)
+
+
+def change_one_issue(source: Path) -> None:
+    """Edit every 版 of the middle issue, as a correction to one day's paper would."""
+    days = sorted({p.name[:10] for p in source.rglob("*.txt")})
+    middle = days[len(days) // 2]
+    for path in sorted(source.rglob(f"{middle}_*.txt")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("。", "。（更正）", 1), encoding="utf-8")
+
+
+def measure(runs: int, once: Callable[[], tuple[float, int]]) -> tuple[float, int, list[float]]:
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, peak = once()
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks), times
+
+
+def bench_size(
+    folder: Path,
+    articles: int,
+    *,
+    runs: int,
+    config_file: Path,
+    naive: bool,
+    serial_up_to: int,
+    shard_above: int,
+    progress: Callable[[str], None],
+) -> SizeResult:
+    python = sys.executable
+    result = make_project(folder, articles, config_file)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    convert = [python, "-m", "build_scripts", "convert", "--source", "source_texts", "--docs", "docs"]
+
+    def step(name: str, command: list[str], site: str = "", before: Callable[[], None] | None = None) -> None:
+        progress(f"{articles:,} articles: {name}")
+
+        def once() -> tuple[float, int]:
+            if before:
+                before()
+            return run_step(command, folder, env)
+
+        seconds, peak, times = measure(runs, once)
+        size = folder_bytes(folder / site) if site else 0
+        result.steps[name] = Step(name, seconds, peak, size, times)
+
+    step("convert", [*convert, "--full"])
+    if articles <= serial_up_to:
+        step("convert, 1 process", [*convert, "--full", "--jobs", "1"])
+    step("convert, one issue changed", convert, before=lambda: change_one_issue(folder / "source_texts"))
+    mkdocs = [python, "-m", "mkdocs", "build", "--quiet"]
+    if articles > shard_above:
+        step("build, sharded by year", [python, "-m", "build_scripts", "build", "--shard-by", "year"], site="site")
+    else:
+        step("build", [*mkdocs, "--strict", "-f", "mkdocs.yml", "-d", "site"], site="site")
+    step("floor", [*mkdocs, "-f", "floor.yml", "-d", "site-floor"], site="site-floor")
+    if naive:
+        step("naive", [*mkdocs, "-f", "naive.yml", "-d", "site-naive"], site="site-naive")
+    return result
+
+
+def run(
+    work: Path,
+    sizes: list[int],
+    *,
+    runs: int = 1,
+    config_file: Path = ROOT / "mkdocs.yml",
+    serial_up_to: int = 10_000,
+    shard_above: int = 10_000,
+    progress: Callable[[str], None] = lambda message: None,
+    save: Callable[[list[SizeResult]], None] = lambda results: None,
+) -> list[SizeResult]:
+    """Benchmark every size; `save` is called after each, so a long run keeps what it measured."""
+    results: list[SizeResult] = []
+    for i, articles in enumerate(sorted(sizes)):
+        results.append(
+            bench_size(
+                work / str(articles),
+                articles,
+                runs=runs,
+                config_file=config_file,
+                naive=i == 0,
+                serial_up_to=serial_up_to,
+                shard_above=shard_above,
+                progress=progress,
+            )
+        )
+        save(results)
+    return results
+
+
+# -- the table --------------------------------------------------------------------------
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB" if size else "–"
+
+
+def _ratio(value: float, floor: float) -> str:
+    return f" (×{value / floor:.2f})" if floor else ""
+
+
+def table(results: list[SizeResult]) -> str:
+    lines = [
+        "| articles | step | time | per article | peak memory | site | site per article |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        floor = r.steps.get("floor")
+        floor_ms = floor.seconds * 1000 / r.articles if floor else 0.0
+        floor_kb = floor.site_bytes / 1024 / r.articles if floor else 0.0
+        full = r.steps.get("convert")
+        for name, s in r.steps.items():
+            per = s.seconds * 1000 / r.articles
+            if name.startswith("convert"):
+                speed = f"{r.articles / s.seconds:,.0f} articles/s"
+                if full and name != "convert":
+                    factor = s.seconds / full.seconds
+                    speed += f" (×{1 / factor:.1f} faster)" if factor < 1 else f" (×{factor:.1f} slower)"
+                cells = [f"{s.seconds:,.1f} s", speed, _mb(s.peak_rss), "", ""]
+            else:
+                site_kb = s.site_bytes / 1024 / r.articles
+                cells = [
+                    f"{s.seconds:,.0f} s",
+                    f"{per:.1f} ms{_ratio(per, floor_ms) if name != 'floor' else ''}",
+                    _mb(s.peak_rss),
+                    _mb(s.site_bytes),
+                    f"{site_kb:.0f} KB{_ratio(site_kb, floor_kb) if name != 'floor' else ''}",
+                ]
+            lines.append(f"| {r.articles:,} | {name} | " + " | ".join(cells) + " |")
+    growth = growth_line(results)
+    return "\n".join(lines) + ("\n\n" + growth if growth else "")
+
+
+def growth_line(results: list[SizeResult]) -> str:
+    """How build time per article grows from the smallest to each larger size."""
+    built = [(r.articles, s.seconds / r.articles) for r in results for n, s in r.steps.items() if n.startswith("build")]
+    if len(built) < 2:
+        return ""
+    (first, base), *rest = built
+    parts = [f"{n:,}: ×{per / base:.2f}" for n, per in rest]
+    return f"Build time per article compared with {first:,} articles: " + ", ".join(parts) + "."
+
+
+def to_json(results: list[SizeResult]) -> str:
+    return json.dumps({"machine": machine(), "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=1)
+
+
+def write_readme(readme: Path, text: str) -> None:
+    """Replace the table between the README's markers."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.find(README_START), content.find(README_END)
+    if start < 0 or end < start:
+        raise BenchError(f"{readme}: no `{README_START}` … `{README_END}` section to put the table in")
+    content = content[: start + len(README_START)] + "\n" + text + "\n" + content[end:]
+    readme.write_text(content, encoding="utf-8")

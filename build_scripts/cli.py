@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -138,6 +139,39 @@ def _bench_build(args: argparse.Namespace) -> int:
     print(f"\n(JSON: {args.json})", file=sys.stderr)
     if args.readme:
         bench_build.write_readme(Path(args.readme), text)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.config import load_config
+
+    from build_scripts.catalogue.source_jobs import default_jobs
+    from build_scripts.ship import sharded_build as sharded
+
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        raise InputError(
+            str(config_file), None, "no such MkDocs config", "give the site's mkdocs.yml with --config-file"
+        )
+    config = load_config(str(config_file))
+    docs = Path(config.docs_dir)
+    site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
+    shards = sharded.plan_shards(docs)
+    if args.list_shards:
+        print(json.dumps(list(shards)))
+        return 0
+    try:
+        if args.assemble:
+            names = list(shards)
+        else:
+            names = sharded.build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard or None)
+        if not args.shard:
+            sharded.assemble(config_file, site, names)
+    except sharded.ShardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    where = f"{sharded.shards_folder(site)}/" if args.shard else str(site)
+    print(f"built {len(names)} shard(s) ({', '.join(names)}) into {where}")
     return 0
 
 
@@ -284,6 +318,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--shard-above", type=int, default=10_000, help="build sharded by year above this size (default: %(default)s)"
     )
     build.set_defaults(run=_bench_build)
+
+    build = commands.add_parser(
+        "build",
+        help="build the site as shards, one MkDocs run per year, in parallel, and assemble them",
+        description="Build docs/ with the site's mkdocs.yml as shards — one per year, plus `site` for the home "
+        "page, indexes, reporters, tags and data — in parallel processes, then assemble one site (one navigation, "
+        "links across years, one search index, sitemap and feeds over all years). In CI, build each shard in its "
+        "own job (--shard NAME; --list-shards gives the names) and assemble them in a last job (--assemble).",
+    )
+    build.add_argument(
+        "--shard-by", choices=["year"], default="year", help="how to cut the site (default: %(default)s)"
+    )
+    build.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    build.add_argument("--site-dir", default="", help="where to put the site (default: site_dir of the config)")
+    build.add_argument(
+        "--jobs", type=_jobs, default=0, metavar="N", help="shards built at once (default: one per core)"
+    )
+    build.add_argument("--list-shards", action="store_true", help="print the shards' names as a JSON list and stop")
+    build.add_argument(
+        "--shard", action="append", metavar="NAME", help="build only this shard into <site>.shards/NAME (repeatable)"
+    )
+    build.add_argument("--assemble", action="store_true", help="assemble shards built before into the site")
+    build.set_defaults(run=_build)
 
     linkcheck = commands.add_parser(
         "linkcheck",

@@ -140,6 +140,19 @@ def _job_in_worker(args: tuple[Discovered, ArchiveConfig]) -> SourceResult:
     return result
 
 
+def _end_with_parent() -> None:
+    """In a worker: end when the conversion that started it ends, even if it was killed
+    (Linux; elsewhere the worker ends when it next finds the queue closed)."""
+    try:
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def default_jobs() -> int:
     """All the cores this process may run on."""
     try:
@@ -166,7 +179,7 @@ def convert_sources(
         return
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
         for result in pool.map(_job_in_worker, work, chunksize=chunk):
             yield result
             if done:

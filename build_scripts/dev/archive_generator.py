@@ -182,6 +182,7 @@ def generate(
     articles: int,
     *,
     seed: int = SEED,
+    first_day: dt.date = FIRST_DAY,
     site_url: str = "https://example.org/archive/",
     progress: Callable[[int], None] | None = None,
 ) -> Generated:
@@ -194,7 +195,7 @@ def generate(
     source_dir.mkdir(parents=True, exist_ok=True)
     (source_dir / "archive.yml").write_text(archive_yml(site_url), encoding="utf-8")
     written = files = 0
-    day = FIRST_DAY
+    day = first_day
     while written < articles:
         for number, name in enumerate(PAGE_NAMES, start=1):
             count = min(ARTICLES_PER_PAGE, articles - written)
@@ -209,4 +210,4 @@ def generate(
             progress(written)
         last = day
         day += dt.timedelta(days=1)
-    return Generated(files=files, articles=written, first_day=FIRST_DAY, last_day=last)
+    return Generated(files=files, articles=written, first_day=first_day, last_day=last)

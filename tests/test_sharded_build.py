@@ -68,6 +68,7 @@ def test_the_sharded_site_is_the_whole_site(built):
     # reporters' names on non-article pages may differ (each shard learns the names it builds).
     assert differ == ["search/search_index.json"]
     one, other = (json.loads(files["search/search_index.json"]) for files in (whole, sharded))
+
     def sections(index: dict) -> list[tuple[str, str]]:
         return [(d["location"], d["title"].replace("\u200b", "")) for d in index["docs"]]
 

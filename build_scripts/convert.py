@@ -207,7 +207,9 @@ def _convert(source_dir: Path, docs_dir: Path, keep_going: bool, jobs: int, incr
     tags = {s.rel: s.tags for s in sources}
     for article in placed:
         article.tags = tags[article.source.path][article.ordinal - 1]
-    units = plan(placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex())
+    units = plan(
+        placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex(), docs_dir
+    )
     result.written = write_tree(docs_dir, units, reuse=incremental)
     cache.prune()
     result.files = len(sources)

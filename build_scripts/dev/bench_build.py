@@ -100,8 +100,11 @@ def _tree_rss(pid: int) -> int:
         return 0
 
 
-def run_step(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run a command to the end: (wall seconds, peak resident memory of it and its children)."""
+def run_step(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> tuple[float, int]:
+    """Run a command to the end: (wall seconds, peak resident memory of it and its children).
+    A step still running after `timeout` seconds is stopped and reported as such."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -116,7 +119,13 @@ def run_step(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, errors = process.communicate()
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        finished.set()
+        raise BenchError(f"stopped after {timeout:,.0f} s") from None
     finished.set()
     sampler.join()
     seconds = time.perf_counter() - started
@@ -182,19 +191,26 @@ def bench_size(
     serial_up_to: int,
     shard_above: int,
     progress: Callable[[str], None],
+    naive_timeout: float | None = None,
 ) -> SizeResult:
     python = sys.executable
     result = make_project(folder, articles, config_file)
     env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     convert = [python, "-m", "build_scripts", "convert", "--source", "source_texts", "--docs", "docs"]
 
-    def step(name: str, command: list[str], site: str = "", before: Callable[[], None] | None = None) -> None:
+    def step(
+        name: str,
+        command: list[str],
+        site: str = "",
+        before: Callable[[], None] | None = None,
+        timeout: float | None = None,
+    ) -> None:
         progress(f"{articles:,} articles: {name}")
 
         def once() -> tuple[float, int]:
             if before:
                 before()
-            return run_step(command, folder, env)
+            return run_step(command, folder, env, timeout)
 
         try:
             seconds, peak, times = measure(runs, once)
@@ -215,7 +231,7 @@ def bench_size(
         step("build", [*mkdocs, "--strict", "-f", "mkdocs.yml", "-d", "site"], site="site")
     step("floor", [*mkdocs, "-f", "floor.yml", "-d", "site-floor"], site="site-floor")
     if naive:
-        step("naive", [*mkdocs, "-f", "naive.yml", "-d", "site-naive"], site="site-naive")
+        step("naive", [*mkdocs, "-f", "naive.yml", "-d", "site-naive"], site="site-naive", timeout=naive_timeout)
     return result
 
 
@@ -227,6 +243,7 @@ def run(
     config_file: Path = ROOT / "mkdocs.yml",
     serial_up_to: int = 10_000,
     shard_above: int = 10_000,
+    naive_timeout: float | None = 900,
     progress: Callable[[str], None] = lambda message: None,
     save: Callable[[list[SizeResult]], None] = lambda results: None,
 ) -> list[SizeResult]:
@@ -243,6 +260,7 @@ def run(
                 serial_up_to=serial_up_to,
                 shard_above=shard_above,
                 progress=progress,
+                naive_timeout=naive_timeout,
             )
         )
         save(results)
@@ -272,7 +290,7 @@ def table(results: list[SizeResult]) -> str:
         full = r.steps.get("convert")
         for name, s in r.steps.items():
             if s.error:
-                lines.append(f"| {r.articles:,} | {name} | failed: {s.error[:80]} | | | | |")
+                lines.append(f"| {r.articles:,} | {name} | {s.error[:80]} | | | | |")
                 continue
             per = s.seconds * 1000 / r.articles
             if name.startswith("convert"):

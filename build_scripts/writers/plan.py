@@ -12,13 +12,15 @@ issue's pages and the index pages listing its articles, not the whole archive.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from build_scripts.catalogue.archive import Catalogue, article_links
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.urls import HOME, issue_path
+from build_scripts.contract.urls import HOME, data_year_paths, issue_path
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
-from build_scripts.writers.data_export import exports
+from build_scripts.writers.data_export import by_year, overall_exports, year_exports
 from build_scripts.writers.docs_tree import Unit, unit_key
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
@@ -33,6 +35,7 @@ def plan(
     furniture: dict[str, list[str]],
     file_keys: dict[str, str],
     salt: str,
+    docs: Path,
 ) -> list[Unit]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file."""
     catalogue = Catalogue.build(placed)
@@ -53,7 +56,29 @@ def plan(
         )
     )
     units += _name_units(catalogue, ident, salt)
-    units.append(Unit(unit_key("data", salt, idents(placed)), lambda: exports(placed)))
+    units += _data_units(placed, idents, salt, docs)
+    return units
+
+
+def _data_units(placed: list[PlacedArticle], idents, salt: str, docs: Path) -> list[Unit]:
+    """One unit per year's data files, and one for the files of all years (joined from the
+    years' files: a year that did not change is read back, not made again) and the data page."""
+    years = by_year(placed)
+    made: dict[int, dict[str, str]] = {}
+
+    def year_files(year: int) -> dict[str, str]:
+        if year not in made:  # unchanged since the last run: as written then
+            made[year] = {rel: (docs / rel).read_text(encoding="utf-8") for rel in data_year_paths(year)}
+        return made[year]
+
+    units = []
+    keys = []
+    for year, in_year in years:
+        key = unit_key("data-year", salt, year, idents(in_year))
+        keys.append(key)
+        units.append(Unit(key, lambda y=year, a=in_year: made.setdefault(y, year_exports(y, a))))  # type: ignore[misc]
+    counts = [(year, len(in_year)) for year, in_year in years]
+    units.append(Unit(unit_key("data", salt, counts, keys), lambda: overall_exports(counts, year_files)))
     return units
 
 

@@ -110,6 +110,11 @@ def _bench_build(args: argparse.Namespace) -> int:
     def save(results: list) -> None:
         Path(args.json).write_text(bench_build.to_json(results) + "\n", encoding="utf-8")
 
+    if args.from_json:  # print (and put in the README) results measured before
+        results = [
+            r for path in args.from_json.split(",") for r in bench_build.from_json(Path(path).read_text("utf-8"))
+        ]
+        return _bench_table(args, sorted(results, key=lambda r: r.articles), "")
     with progress_bar(steps, "benchmark", unit="step") as bar:
 
         def progress(message: str) -> None:
@@ -130,13 +135,20 @@ def _bench_build(args: argparse.Namespace) -> int:
         except bench_build.BenchError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+    return _bench_table(args, results, args.json)
+
+
+def _bench_table(args: argparse.Namespace, results: list, json_path: str) -> int:
+    from build_scripts.dev import bench_build
+
+    sizes = ",".join(str(r.articles) for r in results)
     text = (
-        f"Measured with `python -m build_scripts bench build --articles {','.join(map(str, args.articles))} "
-        f"--runs {args.runs}` ({bench_build.machine()}; medians of {args.runs} run(s)):\n\n"
-        + bench_build.table(results)
+        f"Measured with `python -m build_scripts bench build --articles {sizes} --runs {args.runs}` "
+        f"({bench_build.machine()}; medians of {args.runs} run(s)):\n\n" + bench_build.table(results)
     )
     print(text)
-    print(f"\n(JSON: {args.json})", file=sys.stderr)
+    if json_path:
+        print(f"\n(JSON: {json_path})", file=sys.stderr)
     if args.readme:
         bench_build.write_readme(Path(args.readme), text)
     return 0
@@ -307,6 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--work", default="/tmp/newspaper-bench", help="folder for the archives (default: %(default)s)")
     build.add_argument("--json", default="bench-build.json", help="where to write the results (default: %(default)s)")
     build.add_argument("--readme", default="", help="put the table into this README, between its bench markers")
+    build.add_argument(
+        "--from-json",
+        default="",
+        metavar="FILES",
+        help="print the table of results saved before (comma-separated JSON files) instead of measuring",
+    )
     build.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     build.add_argument(
         "--serial-up-to",

@@ -295,9 +295,10 @@ def table(results: list[SizeResult]) -> str:
             per = s.seconds * 1000 / r.articles
             if name.startswith("convert"):
                 speed = f"{r.articles / s.seconds:,.0f} articles/s"
-                if full and name != "convert":
-                    factor = s.seconds / full.seconds
-                    speed += f" (×{1 / factor:.1f} faster)" if factor < 1 else f" (×{factor:.1f} slower)"
+                if full and name == "convert, 1 process":
+                    speed += f" (parallel: ×{s.seconds / full.seconds:.1f})"
+                elif full and name != "convert":
+                    speed = f"×{full.seconds / s.seconds:.1f} faster than a full conversion"
                 cells = [f"{s.seconds:,.1f} s", speed, _mb(s.peak_rss), "", ""]
             else:
                 site_kb = s.site_bytes / 1024 / r.articles
@@ -326,6 +327,15 @@ def growth_line(results: list[SizeResult]) -> str:
     (first, base), *rest = built
     parts = [f"{n:,}: ×{per / base:.2f}" for n, per in rest]
     return f"Build time per article compared with {first:,} articles: " + ", ".join(parts) + "."
+
+
+def from_json(text: str) -> list[SizeResult]:
+    """Results written by `to_json` (e.g. to print runs of different sizes as one table)."""
+    results = []
+    for r in json.loads(text)["results"]:
+        steps = {name: Step(**step) for name, step in r.pop("steps").items()}
+        results.append(SizeResult(**r, steps=steps))
+    return results
 
 
 def to_json(results: list[SizeResult]) -> str:

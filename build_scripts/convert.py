@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.duplicates import without_repeats
+from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.source_cache import SourceCache
 from build_scripts.catalogue.source_jobs import SourceResult, check_parse, convert_sources, default_jobs
-from build_scripts.catalogue.tags import assign_tags
+from build_scripts.catalogue.tags import Tagger, assign_tags, load_stop_words
 from build_scripts.contract.urls import remember_slugs
-from build_scripts.ingest.archive_config import ArchiveConfig, load_archive_config
+from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover, read_source
 from build_scripts.ingest.source import SourcePage
 from build_scripts.parse.model import PageParse
@@ -20,13 +22,16 @@ from build_scripts.problems import InputError, InternalError, Problem, Report, w
 from build_scripts.writers.article_pages import article_pages
 from build_scripts.writers.data_export import exports
 from build_scripts.writers.docs_tree import (
+    Unit,
     WriteStats,
     check_apart,
     exclusive,
     recover,
+    unit_key,
     write_tree,
 )
 from build_scripts.writers.index_pages import index_pages
+from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import plan
 from build_scripts.writers.progress import progress_bar
 
@@ -157,19 +162,30 @@ def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list
     return {page.path: [s.text for s in result.furniture] for page, result in parsed if result.furniture}
 
 
+def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> list[tuple[SourcePage, PageParse]]:
+    """Publish an article the issue printed on several 版 once (catalogue/duplicates.py)."""
+    kept, repeats = without_repeats(parsed)
+    for r in repeats:
+        what = "repeats" if r.whole_page else f"repeats {len(r.lines)} article(s) of"
+        report.warn(
+            r.page,
+            r.lines[0],
+            f"{what} {r.first} (the same text); published once, from {r.first}",
+            "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
+        )
+    return kept
+
+
 def render(
-    placed: list[PlacedArticle], config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
+    placed: list[PlacedArticle],
+    config: ArchiveConfig,
+    furniture: dict[str, list[str]] | None = None,
+    ledger: dict[str, Entry] | None = None,
 ) -> dict[str, str]:
-    """Tag the articles, then every generated file (relative path -> text)."""
-    assign_tags(placed, config.tags_per_article)
-    return render_tagged(placed, config, furniture)
-
-
-def render_tagged(
-    placed: list[PlacedArticle], config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
-) -> dict[str, str]:
+    """Tag the articles, then every generated file (relative path -> text), in memory."""
+    assign_tags(placed, config.tags_per_article, config.tag_min_articles, config.paper.title)
     catalogue = Catalogue.build(placed)
-    files: dict[str, str] = {}
+    files: dict[str, str] = moved_pages(ledger or {}, placed)
     files.update(article_pages(placed, article_links(catalogue)))
     files.update(index_pages(catalogue, config, furniture or {}))
     files.update(exports(placed))
@@ -177,17 +193,25 @@ def render_tagged(
 
 
 def convert(
-    source_dir: Path, docs_dir: Path, keep_going: bool = False, jobs: int = 0, incremental: bool = True
+    source_dir: Path,
+    docs_dir: Path,
+    keep_going: bool = False,
+    record_urls: bool = True,
+    jobs: int = 0,
+    incremental: bool = True,
 ) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
     keep_going, in which case bad files are skipped and listed in the result's report.
+
+    The URL ledger (`urls.lock` in the source folder) keeps every published address; it is
+    updated once the new docs/ is in place, unless `record_urls` is false (the preview).
     `jobs`: worker processes (0: one per core); `incremental`: reuse what the conversion cache
     holds for files that did not change."""
     check_source_folder(source_dir)
     check_apart(source_dir, docs_dir)
     with exclusive(docs_dir):
         recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
-        return _convert(source_dir, docs_dir, keep_going, jobs or default_jobs(), incremental)
+        return _convert(source_dir, docs_dir, keep_going, record_urls, jobs or default_jobs(), incremental)
 
 
 def cache_folder(docs_dir: Path) -> Path:
@@ -195,24 +219,48 @@ def cache_folder(docs_dir: Path) -> Path:
     return docs_dir.with_name(f".{docs_dir.name}.cache")
 
 
-def _convert(source_dir: Path, docs_dir: Path, keep_going: bool, jobs: int, incremental: bool) -> Result:
+def _convert(
+    source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bool, jobs: int, incremental: bool
+) -> Result:
     result = Result()
     config = load_archive_config(source_dir)
     cache = SourceCache(cache_folder(docs_dir), source_dir)
     sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, reuse=incremental)
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    result.parsed = [(s.page, s.parsed) for s in sources if s.page and s.parsed]
-    placed = place_articles(result.parsed)
-    tags = {s.rel: s.tags for s in sources}
-    for article in placed:
-        article.tags = tags[article.source.path][article.ordinal - 1]
+    parsed = [(s.page, s.parsed) for s in sources if s.page and s.parsed]
+    result.parsed = drop_repeats(parsed, result.report)
+    ledger_path = source_dir / LEDGER_FILE
+    placed, ledger = place_articles(result.parsed, read_ledger(ledger_path))
+    choose_tags(placed, sources, config)
     units = plan(
         placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex(), docs_dir
     )
+    moved = moved_pages(ledger, placed)
+    units.insert(0, Unit(unit_key("moved", cache.salt.hex(), sorted(moved.items())), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
+    if record_urls:
+        _write_ledger(ledger_path, dump_ledger(ledger))
     cache.prune()
     result.files = len(sources)
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
     return result
+
+
+def choose_tags(placed: list[PlacedArticle], sources: list[SourceResult], config: ArchiveConfig) -> None:
+    """Each article's tags, chosen over the whole archive from the candidate words its job
+    found (the slow part, done once per file and kept in the cache)."""
+    candidates = {id(a): words for s in sources if s.parsed for a, words in zip(s.parsed.articles, s.tags, strict=True)}
+    tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
+    for article, tags in zip(placed, tagger.choose([candidates[id(p.article)] for p in placed]), strict=True):
+        article.tags = tags
+
+
+def _write_ledger(path: Path, text: str) -> None:
+    """Write the ledger only when it changed, and whole (a temporary file renamed into place)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)

@@ -49,7 +49,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
     """A project folder with source_texts/ (archive.yml + the given files), the hand-written
-    docs (about.md, stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
+    docs (stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
     project = tmp_path / "project"
     source = project / "source_texts"
     source.mkdir(parents=True)
@@ -67,7 +67,8 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
     if (ROOT / "source_texts" / "userdict.txt").is_file():  # mkdocs.yml's zh-search word list
         shutil.copy(ROOT / "source_texts" / "userdict.txt", source / "userdict.txt")
     (project / "docs").mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    if (ROOT / "docs" / "about.md").is_file():  # generated from archive.yml unless written by hand
+        shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")

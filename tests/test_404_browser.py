@@ -58,7 +58,7 @@ def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, publ
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text() == "404 · 页面未找到"
         assert page.title().startswith("页面未找到")
-        assert page.locator("html").get_attribute("lang") == "zh"
+        assert page.locator("html").get_attribute("lang") == "zh-Hans"
         # Material's stylesheet and script loaded from the subpath, at whatever depth we are.
         assert failed == []
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

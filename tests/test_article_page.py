@@ -77,7 +77,7 @@ def test_json_ld_is_a_news_article_in_an_issue_of_a_periodical(site):
     assert data["contributor"] == [{"@type": "Person", "name": "赵文琼"}, {"@type": "Person", "name": "武露露"}]
     assert data["printEdition"] == "浙江日报 2022年1月29日 星期六"
     assert (data["printSection"], data["printPage"], data["pageStart"]) == ("政法", "4", 4)
-    assert data["inLanguage"] == "zh"
+    assert data["inLanguage"] == "zh-Hans"
     assert data["url"] == SUB_PATH_SITE_URL + OLYMPIC + "/"
     issue = data["isPartOf"]
     assert issue["@type"] == "PublicationIssue" and issue["datePublished"] == "2022-01-29"
@@ -124,14 +124,16 @@ def test_citation_meta_tags_make_zotero_save_a_newspaper_article(site):
     assert page.meta_values("og:type") == ["article"]
     assert page.meta_values("og:url") == [SUB_PATH_SITE_URL + OLYMPIC + "/"]
     assert page.meta_values("og:description") == ["冬奥会将至。"]
-    assert len(page.meta_values("article:tag")) == 5
+    tags = page.meta_values("article:tag")
+    assert 1 <= len(tags) <= 5  # keywords shared with other articles of the archive
 
 
 def test_citation_box_has_gbt7714_and_chicago(site):
     citations = Page(article_html(site, LI_JIE)).citations
     assert "李洁. 全省政法系统热议2022年政法工作新看点[N]. 浙江日报, 2022-01-28." in citations
     assert (
-        "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022, "
+        "Li Jie 李洁, “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
+        "全省政法系统热议2022年政法工作新看点, Zhejiang ribao 浙江日报 [Zhejiang Daily], January 28, 2022, "
         f"{SUB_PATH_SITE_URL}{LI_JIE}/." in citations
     )
     olympic = Page(article_html(site, OLYMPIC)).citations

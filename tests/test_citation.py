@@ -81,31 +81,57 @@ def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
     assert Work.from_meta({**meta, "byline": ""}).creators == ()
 
 
-def test_chicago_note_and_bibliography():
-    assert chicago_note(work()) == "李洁, “全省政法系统热议2022年政法工作新看点,” 浙江日报, January 28, 2022."
-    assert chicago_bibliography(work()) == "李洁. “全省政法系统热议2022年政法工作新看点.” 浙江日报, January 28, 2022."
+def test_chicago_romanises_chinese_titles_and_names_and_gives_the_characters():
+    # Chicago 11.83, 14.98: romanised (Hanyu Pinyin, sentence-style) title, then the characters;
+    # 14.83: a Chinese name keeps its order, family name first.
+    assert chicago_note(work()) == (
+        "Li Jie 李洁, “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
+        "全省政法系统热议2022年政法工作新看点, Zhejiang ribao 浙江日报, January 28, 2022."
+    )
+    assert chicago_bibliography(work(paper_en="Zhejiang Daily")) == (
+        "Li Jie 李洁. “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
+        "全省政法系统热议2022年政法工作新看点. Zhejiang ribao 浙江日报 [Zhejiang Daily], January 28, 2022."
+    )
+
+
+def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():
+    assert chicago_note(work(["欧阳晓岚", "单雄", "曾乐"], title="标题")).startswith(
+        "Ouyang Xiaolan 欧阳晓岚, Shan Xiong 单雄, and Zeng Le 曾乐, “Biaoti” 标题,"
+    )
 
 
 def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
     two = work(["陈毅人", "鲁冰"], title="标题")
-    assert chicago_note(two).startswith("陈毅人 and 鲁冰, “标题,”")
-    three = work(["甲", "乙", "丙"], title="标题")
-    assert chicago_bibliography(three).startswith("甲, 乙, and 丙. “标题.”")
-    four = work(["甲", "乙", "丙", "丁"], title="标题")
-    assert chicago_note(four).startswith("甲 et al., “标题,”")
+    assert chicago_note(two).startswith("Chen Yiren 陈毅人 and Lu Bing 鲁冰, “Biaoti” 标题,")
+    four = work(["李洁", "陈毅人", "鲁冰", "胡宗昊"], title="标题")
+    assert chicago_note(four).startswith("Li Jie 李洁 et al., “Biaoti” 标题,")
+    assert chicago_bibliography(four).startswith("Li Jie 李洁, Chen Yiren 陈毅人, Lu Bing 鲁冰, and Hu Zonghao 胡宗昊.")
 
 
-def test_chicago_page_url_quotes_and_question_marks():
+def test_chicago_page_url_and_quotes_inside_the_headline():
     w = work(title="创新落实“除险保安”晾晒机制", page=4, url="https://example.org/2022/01/28/x/")
     assert chicago_note(w) == (
-        "李洁, “创新落实‘除险保安’晾晒机制,” 浙江日报, January 28, 2022, 4, https://example.org/2022/01/28/x/."
+        "Li Jie 李洁, “Chuangxin luoshi ‘chuxian baoan’ liangshai jizhi” 创新落实“除险保安”晾晒机制, "
+        "Zhejiang ribao 浙江日报, January 28, 2022, 4, https://example.org/2022/01/28/x/."
     )
     assert chicago_bibliography(w).endswith("January 28, 2022. https://example.org/2022/01/28/x/.")
-    assert chicago_note(work(title="如何保障城乡更安宁？")).startswith("李洁, “如何保障城乡更安宁？” 浙江日报")
 
 
-def test_chicago_without_author_starts_with_the_title():
-    assert chicago_bibliography(work([], title="标题")) == "“标题.” 浙江日报, January 28, 2022."
+def test_chicago_without_author_starts_with_the_title_and_an_untitled_article_with_the_placeholder():
+    assert chicago_bibliography(work([], title="标题")) == "“Biaoti” 标题. Zhejiang ribao 浙江日报, January 28, 2022."
+    assert chicago_note(work([], title=NO_TITLE)).startswith(f"{NO_TITLE}, Zhejiang ribao")
+
+
+def test_csl_names_are_split_into_family_and_given_only_where_the_byline_allows():
+    (item,) = csl_json(work(["李洁", "欧阳晓岚", "本报评论员", "罗伯特·库恩", "新华社", "买买提明"]))
+    assert item["author"] == [
+        {"family": "李", "given": "洁"},
+        {"family": "欧阳", "given": "晓岚"},
+        {"literal": "本报评论员"},
+        {"literal": "罗伯特·库恩"},
+        {"literal": "新华社"},
+        {"literal": "买买提明"},
+    ]
 
 
 def test_csl_json_is_a_newspaper_article():
@@ -118,8 +144,8 @@ def test_csl_json_is_a_newspaper_article():
         "title": "全省政法系统热议2022年政法工作新看点",
         "container-title": "浙江日报",
         "issued": {"date-parts": [[2022, 1, 28]]},
-        "language": "zh",
-        "author": [{"literal": "陈毅人"}, {"literal": "鲁冰"}],
+        "language": "zh-Hans",
+        "author": [{"family": "陈", "given": "毅人"}, {"family": "鲁", "given": "冰"}],
         "page": "4",
         "section": "政法",
         "URL": "https://example.org/x/",

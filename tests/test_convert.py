@@ -130,17 +130,20 @@ def test_second_run_is_byte_identical(tmp_path):
     assert snapshot(project / "docs") == first
 
 
-def test_removed_source_removes_its_pages_and_keeps_hand_written(tmp_path):
+def test_removed_source_withdraws_its_pages_and_keeps_hand_written(tmp_path):
     second = SAMPLE_TEXT.replace("保护奥林匹克标志", "保护冬奥标志")
     project = make_archive(tmp_path, {"2022/2022-01-29.txt": second})
     (project / "docs/notes").mkdir()
     (project / "docs/notes/editor.md").write_text("# 编者的话\n", encoding="utf-8")
     assert convert(project).returncode == 0
     assert (project / "docs/2022/01/29/index.md").is_file()
+    published = {p.name for p in (project / "docs/2022/01/29").iterdir()}
     (project / "source_texts/2022/2022-01-29.txt").unlink()
     assert convert(project).returncode == 0
-    assert not (project / "docs/2022/01/29").exists()
-    assert (project / "docs/about.md").read_text(encoding="utf-8").startswith("# 关于本档案")
+    # Its addresses stay (the URL ledger), each now a page saying the article is withdrawn.
+    day = project / "docs/2022/01/29"
+    assert {p.name for p in day.iterdir()} == published
+    assert all("template: moved.html" in p.read_text(encoding="utf-8") for p in day.iterdir())
     assert (project / "docs/notes/editor.md").read_text(encoding="utf-8") == "# 编者的话\n"
     assert len(records(project)) == 4
 

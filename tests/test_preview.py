@@ -73,17 +73,40 @@ def _builds(log_path) -> int:
     return log_path.read_text(encoding="utf-8").count("Building documentation...")
 
 
+def _wait_until_quiet(log_path, quiet: float = 5, timeout: float = 90) -> str:
+    """The server's log once nothing has been added to it for `quiet` seconds: every build
+    that a change set off has finished (a second build would start within a poll, 0.5 s)."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        text = log_path.read_text(encoding="utf-8")
+        if text != last:
+            last, since = text, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return text
+        time.sleep(0.2)
+    pytest.fail("the server never went quiet")
+
+
+def _save(path, text: str) -> None:
+    """Save as editors do: the whole new file at once (written aside, then renamed)."""
+    aside = path.parent.parent.parent / f".{path.name}.saving"
+    aside.write_text(text, encoding="utf-8")
+    os.replace(aside, path)
+
+
 def test_serve_converts_on_change_reloads_the_page_and_keeps_watching(preview, page):
     project, base, log_path = preview
     # The first build converted source_texts/ (docs/ had no article before).
     assert (project / "docs" / "2022" / "01" / "28" / "bao-hu-ao-lin-pi-ke-biao-zhi.md").is_file()
     page.goto(base + ARTICLE)
     assert BEFORE in page.locator("article").inner_text()
+    _wait_until_quiet(log_path)
     builds_before = _builds(log_path)
 
     # Edit the source text: the open page reloads itself with the new text.
     source = project / "source_texts" / "2022" / "2022-01-28.txt"
-    source.write_text(source.read_text(encoding="utf-8").replace(BEFORE, AFTER), encoding="utf-8")
+    _save(source, source.read_text(encoding="utf-8").replace(BEFORE, AFTER))
     page.wait_for_function(f"document.querySelector('article').innerText.includes({AFTER!r})", timeout=60_000)
     assert AFTER in (project / "docs" / "2022" / "01" / "28" / "bao-hu-ao-lin-pi-ke-biao-zhi.md").read_text(
         encoding="utf-8"
@@ -91,16 +114,15 @@ def test_serve_converts_on_change_reloads_the_page_and_keeps_watching(preview, p
     screenshot(page, "preview-live-reload")
 
     # One rebuild for one change: the converter's own writes to docs/ do not set off another.
-    time.sleep(3)
-    log = log_path.read_text(encoding="utf-8")
+    log = _wait_until_quiet(log_path)
     assert _builds(log_path) == builds_before + 1, log
     assert log.count("Converted source_texts/") == 2, log
 
     # docs/ was swapped by the converter; a hand edit there is still noticed. (The tab
     # leaves first: closing it while the edit reloads it can hang the browser's shutdown.)
     page.goto("about:blank")
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n预览中修改的一句话。\n", encoding="utf-8")
+    about = project / "docs" / "about.md"  # a hand-written about page replaces the generated one
+    about.write_text("# 关于本档案\n\n预览中修改的一句话。\n", encoding="utf-8")
     _wait_for(lambda: "预览中修改的一句话" in (_get(base + "about/") or ""), 60, "the edited about page")
     assert log_path.read_text(encoding="utf-8").count("Converted source_texts/") == 2  # no conversion for it
 

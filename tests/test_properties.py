@@ -68,7 +68,7 @@ def convert_in_memory(name: str, raw: bytes) -> tuple[dict[str, str], Report, li
     report = Report()
     page = source_page(name, raw, CONFIG, report)
     parsed = parse_all([page], report)
-    placed = place_articles(parsed)
+    placed, _ = place_articles(parsed)
     return render(placed, CONFIG), report, parsed
 
 

@@ -1,55 +1,91 @@
-"""Tags: keywords from jieba's TF-IDF extractor, newspaper boilerplate left out, as many as
-`tags_per_article` asks, carried by front matter and articles.jsonl, with their own pages."""
+"""Tags worth clicking: weighed against the whole archive, names of people, places and
+organisations first, boilerplate, numbers, the paper's and the reporters' own names left out,
+and a tag only when enough articles carry it; carried by front matter and articles.jsonl, with
+pages of their own that stay out of the search index."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import yaml
 from conftest import SAMPLE_TEXT, make_archive
 
-from build_scripts.catalogue.tags import Tagger, load_stop_words
+from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
 from build_scripts.convert import convert
 
 OLYMPIC_TEXT = SAMPLE_TEXT.split("保护奥林匹克标志", 1)[1].split("巩固深化成果", 1)[0]
+# A small archive: three articles about the Winter Olympics in Hangzhou, three about rice
+# harvests in Anhui, every one of them full of the same officialese.
+FILLER = "会议强调，要进一步加强工作，持续推进各项措施落实落细。"
+OLYMPICS = [
+    Text(f"冬奥会{n}", f"杭州市场监管局检查奥林匹克标志。冬奥会将至，奥林匹克标志受保护。{FILLER}") for n in range(3)
+]
+HARVEST = [Text(f"夏收{n}", f"安徽农民抢收小麦，小麦产量创新高。合肥农业农村局组织农机。{FILLER}") for n in range(3)]
 
 
-def test_keywords_say_what_the_article_is_about():
-    tags = Tagger(5).tags_for("保护奥林匹克标志", OLYMPIC_TEXT)
-    assert len(tags) == 5
-    assert {"奥林匹克", "冬奥会"} <= set(tags)
+def test_keywords_say_what_each_article_is_about_within_the_archive():
+    tags = Tagger(3, 1).tag_all(OLYMPICS + HARVEST)
+    assert {"奥林匹克", "冬奥会"} & set(tags[0])
+    assert "小麦" in tags[3]
+    every = Counter(word for article in tags for word in article)
+    assert "会议" not in every and "措施" not in every  # in every article: says nothing about any
 
 
-def test_boilerplate_and_numbers_are_never_tags():
-    stop_words = load_stop_words()
-    assert {"本报", "记者", "通讯员", "表示", "工作", "进一步"} <= stop_words
-    text = "本报记者表示，进一步做好工作。2022年，记者表示工作进一步推进。杭州数字化改革。" * 3
-    tags = Tagger(10).tags_for("", text)
+def test_names_of_places_and_organisations_come_before_common_nouns():
+    text = Text("", "杭州检查标志。杭州检查标志。杭州市场监管局检查标志。")
+    other = Text("", "宁波天气晴朗。")
+    tags = Tagger(2, 1).tag_all([text, other])[0]
+    assert tags[0] == "杭州"
+
+
+def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
+    stop_words = load_stop_words() | {"浙江日报"}
+    assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑"} <= stop_words
+    text = "本报记者李洁表示，浙江日报进一步做好工作。2022年，记者表示工作进一步推进。杭州数字化改革。" * 3
+    texts = [Text("图片新闻（金台随笔）", text, ("李洁",)), Text("", "宁波港口吞吐量增长。")]
+    tags = Tagger(10, 1, stop_words).tag_all(texts)[0]
     assert tags and not set(tags) & stop_words
+    assert "李洁" not in tags and "金台" not in tags and "随笔" not in tags
     assert not any(t.isdigit() for t in tags)
     assert "数字化" in tags
 
 
-def test_same_text_same_tags():
-    assert Tagger(5).tags_for("标题", SAMPLE_TEXT) == Tagger(5).tags_for("标题", SAMPLE_TEXT)
+def test_a_tag_is_kept_only_when_enough_articles_carry_it():
+    texts = OLYMPICS + HARVEST + [Text("", "宁波港口吞吐量增长，舟山港口繁忙。")]
+    tags = Tagger(5, 3).tag_all(texts)
+    counts = Counter(word for article in tags for word in article)
+    assert counts and min(counts.values()) >= 3
+    assert tags[-1] == []  # its words are in no other article
 
 
-def test_count_comes_from_archive_yml_and_reaches_front_matter_and_jsonl(tmp_path):
-    project = make_archive(tmp_path)
+def test_same_archive_same_tags():
+    texts = OLYMPICS + HARVEST + [Text("标题", SAMPLE_TEXT)]
+    assert Tagger(5, 2).tag_all(texts) == Tagger(5, 2).tag_all(list(texts))
+
+
+def test_counts_come_from_archive_yml_and_reach_front_matter_jsonl_and_tag_pages(tmp_path):
+    files = {f"2022/2022-01-{day}.txt": SAMPLE_TEXT for day in (25, 26, 27)}
+    project = make_archive(tmp_path, files)
     config = project / "source_texts/archive.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "tags_per_article: 3\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "tags_per_article: 3\ntag_min_articles: 4\n", encoding="utf-8"
+    )
     convert(project / "source_texts", project / "docs")
     records = [
         json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
     ]
+    counts = Counter(tag for record in records for tag in record["tags"])
+    assert counts and min(counts.values()) >= 4
     for record in records:
-        assert len(record["tags"]) == 3
+        assert len(record["tags"]) <= 3
         page = (project / "docs" / (record["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
         meta = yaml.safe_load(page.split("---\n", 2)[1])
         assert meta["tags"] == record["tags"]
         for tag in record["tags"]:
-            tag_page = project / "docs" / meta["links"]["tags"][tag]
-            assert f"# {tag}" in tag_page.read_text(encoding="utf-8")
+            tag_page = (project / "docs" / meta["links"]["tags"][tag]).read_text(encoding="utf-8")
+            assert f"# {tag}" in tag_page
+            assert yaml.safe_load(tag_page.split("---\n", 2)[1])["search"] == {"exclude": True}
 
 
 def test_no_tags_when_the_archive_asks_for_none(tmp_path):
@@ -60,3 +96,17 @@ def test_no_tags_when_the_archive_asks_for_none(tmp_path):
     line = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
     assert json.loads(line)["tags"] == []
     assert sorted(p.name for p in (project / "docs/tags").iterdir()) == ["index.md"]
+
+
+def test_tag_pages_are_not_in_the_search_index(rich_site):
+    index = json.loads((rich_site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert (rich_site / "docs/tags/index.md").is_file()
+    assert index["docs"] and not [doc for doc in index["docs"] if doc["location"].startswith("tags/")]
+
+
+def test_a_word_in_too_many_articles_is_too_general_to_be_a_tag():
+    places = ["宁波", "温州", "嘉兴", "湖州", "绍兴", "金华"]
+    texts = [Text("", f"杭州和{places[n % 6]}的港口码头繁忙。杭州物流增长。") for n in range(60)]
+    tags = Tagger(3, 2).tag_all(texts)
+    assert "杭州" not in {word for article in tags for word in article}  # in all 60 articles
+    assert {"宁波", "温州"} <= {word for article in tags for word in article}

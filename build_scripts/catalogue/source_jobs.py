@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from build_scripts.catalogue.tags import Tagger
+from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
 from build_scripts.contract.labels import main_title_of
 from build_scripts.contract.urls import slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
@@ -38,8 +38,8 @@ class SourceResult:
     key: str = ""  # its file's cache key (source_cache.py)
     page: SourcePage | None = None
     parsed: PageParse | None = None
-    tags: list[list[str]] = field(default_factory=list)  # per article, in page order
-    slugs: dict[str, str] = field(default_factory=dict)  # of its titles, names and tags: pinyin is slow
+    tags: list[dict[str, float]] = field(default_factory=list)  # candidate tag words per article (Tagger.words)
+    slugs: dict[str, str] = field(default_factory=dict)  # of its titles and names: pinyin is slow
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (NOTICE|WARNING, problem), in order
     error: Problem | None = None  # an input error: this file cannot be converted
     failure: Exception | None = None  # a bug in the converter
@@ -93,14 +93,15 @@ class _OrderedReport(Report):
         self.in_order.append((NOTICE, Problem(path, line, what, fix)))
 
 
-_tagger: Tagger | None = None  # one per process: jieba's dictionary loads once
+_taggers: dict[tuple[int, int, str], Tagger] = {}  # one per process and setting: its word cache fills once
 
 
-def _tagger_for(count: int) -> Tagger:
-    global _tagger
-    if _tagger is None or _tagger.count != count:
-        _tagger = Tagger(count)
-    return _tagger
+def _tagger_for(config: ArchiveConfig) -> Tagger:
+    setting = (config.tags_per_article, config.tag_min_articles, config.paper.title)
+    if setting not in _taggers:
+        stop_words = load_stop_words() | ({config.paper.title} if config.paper.title else set())
+        _taggers[setting] = Tagger(config.tags_per_article, config.tag_min_articles, stop_words)
+    return _taggers[setting]
 
 
 def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
@@ -111,12 +112,13 @@ def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
         page = read_source(found, config, report)
         parsed = parse_page(page.text, page.first_line, page.corrections)
         check_parse(page, parsed, report)
-        tagger = _tagger_for(config.tags_per_article)
-        result.tags = [tagger.tags_for(a.title, a.text) for a in parsed.articles]
+        tagger = _tagger_for(config)
+        result.tags = [
+            tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
+            for a in parsed.articles
+        ]
         result.slugs = slugs_of(
-            text
-            for a, tags in zip(parsed.articles, result.tags, strict=True)
-            for text in (main_title_of(a.title_parts), *a.authors, *a.correspondents, *tags)
+            text for a in parsed.articles for text in (main_title_of(a.title_parts), *a.authors, *a.correspondents)
         )
         result.page, result.parsed = page, parsed
     except InputError as exc:

@@ -72,12 +72,15 @@ def slug_for_title(title_parts: list[str]) -> str:
     return ascii_slug(main_title_of(title_parts))
 
 
-def unique_slugs(candidates: Iterable[str], *, empty: str = "article", reserved_suffix: bool = False) -> list[str]:
+def unique_slugs(
+    candidates: Iterable[str], *, empty: str = "article", reserved_suffix: bool = False, taken: Iterable[str] = ()
+) -> list[str]:
     """Make slugs unique, in the order given: the first keeps its slug, the next get -2, -3 …
 
     A slug that is empty becomes `empty`; one that is reserved or only digits is set apart
-    as `article-index` (articles) or, with `reserved_suffix`, `index-x` (names)."""
-    taken: set[str] = set()
+    as `article-index` (articles) or, with `reserved_suffix`, `index-x` (names). Slugs in
+    `taken` (given out before: the URL ledger) are never given again."""
+    taken = set(taken)
     last_number: dict[str, int] = {}  # per base: where to go on counting (a day of many
     result = []  # "untitled" articles would otherwise recount from 2 each time)
     for slug in candidates:

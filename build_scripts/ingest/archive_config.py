@@ -13,6 +13,8 @@ from build_scripts.problems import InputError
 ARCHIVE_FILE = "archive.yml"
 # The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
 WORD_LIST_FILE = "userdict.txt"
+# The URL ledger: every article address ever published (written by the converter, catalogue/ledger.py).
+LEDGER_FILE = "urls.lock"
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,22 @@ class PaperInfo:
     title_en: str = ""
     publisher: str = ""
     place: str = ""
-    language: str = "zh"
+    language: str = "zh-Hans"  # BCP 47: `<html lang>`, feeds, citations
 
+
+DEFAULT_TAG_MIN_ARTICLES = 5  # measured: the smallest that keeps tag pages under 10 % of a real site
 
 _PAPER_KEYS = {"title", "title_en", "slug", "publisher", "place", "language"}
-_TOP_KEYS = {"paper", "encoding", "site_url", "tags_per_article"}
+_TOP_KEYS = {
+    "paper",
+    "encoding",
+    "site_url",
+    "tags_per_article",
+    "tag_min_articles",
+    "site_name",
+    "description",
+    "about",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,18 @@ class ArchiveConfig:
     encoding: str | None = None  # default encoding of every source file, when declared
     site_url: str = ""
     tags_per_article: int = 5
+    tag_min_articles: int = DEFAULT_TAG_MIN_ARTICLES  # a tag gets a page only with this many articles
+    name: str = ""  # `site_name`; default: the paper's title + 数字报档案
+    description: str = ""  # default: a sentence naming the paper
+    about: str = ""  # Markdown added to the generated about page
+
+    @property
+    def site_name(self) -> str:
+        return self.name or f"{self.paper.title}数字报档案"
+
+    @property
+    def site_description(self) -> str:
+        return self.description or f"《{self.paper.title}》报纸全文档案：按日期、版面浏览，全文检索，引用与下载。"
 
 
 def _fail(path: str, what: str, fix: str, line: int | None = None) -> InputError:
@@ -131,7 +156,7 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         title_en=str(paper.get("title_en", "")),
         publisher=str(paper.get("publisher", "")),
         place=str(paper.get("place", "")),
-        language=str(paper.get("language", "zh")),
+        language=str(paper.get("language") or "zh-Hans"),
     )
     tags = data.get("tags_per_article", 5)
     if isinstance(tags, bool) or not isinstance(tags, int) or not 0 <= tags <= 20:
@@ -160,9 +185,29 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
             "e.g. `site_url: https://example.org/archive/`",
             _line_of(text, "site_url"),
         )
+    minimum = data.get("tag_min_articles", DEFAULT_TAG_MIN_ARTICLES)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or not 1 <= minimum <= 1000:
+        raise _fail(
+            shown,
+            "`tag_min_articles` must be a whole number from 1 to 1000",
+            "e.g. `tag_min_articles: 3`",
+            _line_of(text, "tag_min_articles"),
+        )
+    texts = {}
+    for key in ("site_name", "description", "about"):
+        value = data.get(key) or ""
+        if not isinstance(value, str):
+            raise _fail(
+                shown, f"`{key}` must be text", f"e.g. `{key}: …` (in quotes if it has a colon)", _line_of(text, key)
+            )
+        texts[key] = value.strip() if key == "about" else " ".join(value.split())
     return ArchiveConfig(
         paper=info,
         encoding=encoding,
         site_url=site_url,
         tags_per_article=tags,
+        tag_min_articles=minimum,
+        name=texts["site_name"],
+        description=texts["description"],
+        about=texts["about"],
     )

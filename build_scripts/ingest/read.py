@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_scripts.ingest.archive_config import (
     ARCHIVE_FILE,
+    LEDGER_FILE,
     WORD_LIST_FILE,
     ArchiveConfig,
 )
@@ -162,8 +163,8 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 if path.is_dir():
                     report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
                     continue
-            if rel == WORD_LIST_FILE:
-                continue  # the search word list (zh-search `user_dict`), not an issue
+            if rel in (WORD_LIST_FILE, LEDGER_FILE):
+                continue  # the search word list (zh-search `user_dict`) and the URL ledger, not issues
             if not is_issue_text(name):
                 if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
                     report.notice(rel, None, "ignored: only .txt files are issue texts")

@@ -30,6 +30,7 @@ ARTICLES_FILE = Path("data") / "articles.jsonl"
 # JSON (from file:// Material reads the copy the offline plugin inlines into a script).
 SERVER_ONLY = {"404.html", "search/search_index.json"}
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can carry
+ZIP_LATEST = 4354819198  # 2107-12-31T23:59:58Z, the latest (a typo'd future date must not crash the zip)
 # Attributes that make a browser fetch something by itself (links a reader clicks are fine).
 _FETCHING = {
     "script": ("src",),
@@ -91,7 +92,7 @@ def bundle_epoch(docs: Path) -> int:
     """Timestamp for the build and the zip entries: SOURCE_DATE_EPOCH if set, else midnight
     (UTC) of the newest issue in the archive — a fact of the input, not of the clock."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        return max(ZIP_EPOCH, int(os.environ["SOURCE_DATE_EPOCH"]))
+        return min(ZIP_LATEST, max(ZIP_EPOCH, int(os.environ["SOURCE_DATE_EPOCH"])))
     newest = None
     try:
         with open(docs / ARTICLES_FILE, encoding="utf-8") as lines:
@@ -104,7 +105,7 @@ def bundle_epoch(docs: Path) -> int:
     if not newest:
         return ZIP_EPOCH
     midnight = dt.datetime.combine(dt.date.fromisoformat(newest), dt.time(), tzinfo=dt.UTC)
-    return max(ZIP_EPOCH, int(midnight.timestamp()))
+    return min(ZIP_LATEST, max(ZIP_EPOCH, int(midnight.timestamp())))
 
 
 def build_offline_site(config_file: Path, site: Path, epoch: int) -> None:

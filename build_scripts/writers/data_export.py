@@ -18,7 +18,7 @@ from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import CSV_PATH, DATA_PAGE, JSONL_PATH, data_year_paths
-from build_scripts.writers.listing import front_matter, link
+from build_scripts.writers.listing import front_matter, link, wrapped
 
 CSV_BOM = "\ufeff"
 LIST_SEPARATOR = ";"
@@ -128,7 +128,8 @@ def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -
         "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n"
     )
     lines.append("每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，或下载 CSL-JSON。\n")
-    return "\n".join(lines)
+    # The tables sit in a <div> the stylesheet lets wrap on a phone (390 px) instead of scrolling.
+    return "\n".join(lines[:3]) + "\n" + wrapped("archive-data", lines[3:])
 
 
 def year_exports(year: int, articles: list[PlacedArticle]) -> dict[str, str]:

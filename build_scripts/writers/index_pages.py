@@ -86,7 +86,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     here = "index.md"
     days = catalogue.days
     paper = config.paper
-    lines = [front_matter(paper.title), "", f"# {mdtext.escape(paper.title)}数字报档案\n"]
+    lines = [front_matter(paper.title), "", f"# {mdtext.escape(config.site_name)}\n"]
     if not days:
         lines.append("档案中还没有报纸。把每期的文本放进 `source_texts/` 再构建网站。\n")
         return "\n".join(lines)

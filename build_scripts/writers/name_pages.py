@@ -48,7 +48,14 @@ def _items(here: str, listed: list[Listed], level: str = "###") -> list[str]:
 
 
 def entry_pages(
-    entry: Entry, listed: list[Listed], *, kind: str, summary: str, index_path: str, limit: int = ENTRY_PAGE_LIMIT
+    entry: Entry,
+    listed: list[Listed],
+    *,
+    kind: str,
+    summary: str,
+    index_path: str,
+    limit: int = ENTRY_PAGE_LIMIT,
+    meta: dict | None = None,
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
     `listed` is in archive order; pages show the newest first."""
@@ -56,7 +63,7 @@ def entry_pages(
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
     lines = [
-        front_matter(entry.name),
+        front_matter(entry.name, **(meta or {})),
         "",
         f"# {name}\n",
         f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n",
@@ -70,7 +77,7 @@ def entry_pages(
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
             lines.append(f"- [{year}年]({link(here, entry.year_path(year))}) · {len(year_listed)}篇")
-            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind)
+            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta)
         lines.append(f"\n## 最新{LATEST_ON_ENTRY_PAGE}篇\n")
         lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE]))
     lines.append("")
@@ -78,11 +85,11 @@ def entry_pages(
     return files
 
 
-def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str) -> str:
+def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str, meta: dict | None = None) -> str:
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
     lines = [
-        front_matter(f"{entry.name} {year}年"),
+        front_matter(f"{entry.name} {year}年", **(meta or {})),
         "",
         f"# {name} · {year}年\n",
         f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
@@ -104,10 +111,11 @@ def name_index_pages(
     intro: str,
     index_path: str,
     limit: int = INDEX_LIMIT,
+    meta: dict | None = None,
 ) -> dict[str, str]:
     """An index of names by initial letter; split into one page per letter beyond `limit` names."""
     groups = by_initial(entries)
-    lines = [front_matter(title), "", f"# {title}\n", intro + "\n"]
+    lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
     if len(entries) <= limit:
         lines.append(" · ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups) + "\n")
@@ -128,7 +136,7 @@ def name_index_pages(
         for letter, names in groups:
             here = letter_paths[letter]
             page = [
-                front_matter(f"{title} · {letter}"),
+                front_matter(f"{title} · {letter}", **(meta or {})),
                 "",
                 f"# {title} · {letter}\n",
                 f"[返回{title}]({link(here, index_path)})\n",

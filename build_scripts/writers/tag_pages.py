@@ -13,6 +13,10 @@ from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import TAGS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
+# Tag pages list articles the search finds by themselves: in the index they would only crowd
+# the results (and the index every reader's browser loads) with lists of headlines.
+OUT_OF_SEARCH = {"search": {"exclude": True}}
+
 
 def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
     """The page (and year pages) of one tag."""
@@ -23,6 +27,7 @@ def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
         kind="标签",
         summary=f"共 {len(articles)} 篇",
         index_path=TAGS_INDEX,
+        meta=OUT_OF_SEARCH,
     )
 
 
@@ -42,4 +47,6 @@ def tags_index(catalogue: Catalogue) -> dict[str, str]:
         if counts
         else "档案中还没有标签。"
     )
-    return name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX)
+    return name_index_pages(
+        catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX, meta=OUT_OF_SEARCH
+    )

@@ -155,7 +155,12 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     section = Target(issue.url, links.get("page_anchor", "")) if issue and label else None
 
     url = absolute_or_relative(page, page.url, site_url)
-    work = Work.from_record(record, url=url if site_url else "")
+    work = Work.from_record(
+        record,
+        url=url if site_url else "",
+        language=paper.language if paper else "zh-Hans",
+        paper_en=paper.title_en if paper and paper.title == record.paper else "",
+    )
     tag_paths = links.get("tags") or {}
     tags = []
     for tag in record.tags:

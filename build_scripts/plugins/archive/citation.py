@@ -6,15 +6,23 @@ Conventions, and why:
 - The cited title is the main title, followed by a subtitle (副题) as other title
   information after `: `; the kicker (引题) is left out, as newspaper databases do.
 - Creators are everyone named in the byline, reporters first and then correspondents, in
-  print order (CNKI lists 通讯员 as authors of a newspaper article too). Chinese names are
-  never inverted or split into given and family name. A byline that names no person
-  (本报评论员) is cited as printed, a collective author, as CNKI does.
+  print order (CNKI lists 通讯员 as authors of a newspaper article too). A byline that names
+  no person (本报评论员) is cited as printed, a collective author, as CNKI does; an author's
+  note (（作者为…）) is not an author.
 - GB/T 7714-2015 newspaper article (§8.1.3 / example `丁文祥. 数字革命与竞争国际化[N].
   中国青年报, 2000-11-20(15).`): `主要责任者. 题名[N]. 报纸名, 出版日期(版次).`; up to three
   creators, then `, 等`; no creator → the entry starts with the title.
-- Chicago (17th ed., 14.191): note `First Last, “Headline,” Newspaper, Month D, YYYY, URL.`;
-  bibliography `Last, First. “Headline.” Newspaper, Month D, YYYY. URL.` Quotation marks
-  inside the headline become single quotes. The 版 is given in the note as a page locator.
+- Chicago (17th ed.) is a style for writing in English, so a Chinese source is cited as the
+  Manual asks for titles in languages not written in Latin letters (11.83, 14.98–14.99):
+  Hanyu Pinyin romanisation (sentence-style, syllables of a word together, romanize.py),
+  followed by the Chinese characters; the newspaper likewise, with its English name (archive.yml
+  `title_en`) in brackets. Chinese names keep their order, family name first and no comma
+  (14.83): `Li Jie 李洁`. Newspaper article (14.191): note `Name, “Headline” 标题, Paper 报名,
+  Month D, YYYY, 版, URL.`; bibliography `Name. “Headline” 标题. Paper 报名, Month D, YYYY. URL.`
+  Up to three names in a note (more: the first, `et al.`), up to ten in a bibliography.
+- CSL-JSON names: a Chinese personal name is split into `family` and `given` (李 + 洁, 欧阳
+  + 晓岚), which reference managers print in the right order for Chinese; a name that is not
+  one (a foreign name, a role, an institution) stays a `literal`.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from typing import Any
 
 from build_scripts.contract.labels import NO_TITLE, SUBTITLE_DASHES, is_subtitle, main_title_of
 from build_scripts.contract.record import ArticleRecord
+from build_scripts.plugins.archive.romanize import romanised_name, romanised_title, split_name
 
 _MONTHS = [
     "January",
@@ -55,13 +64,14 @@ class Work:
     page_name: str = ""
     url: str = ""
     id: str = ""
-    language: str = "zh"
+    language: str = "zh-Hans"
+    paper_en: str = ""  # the paper's English name, when archive.yml gives one
 
     @classmethod
-    def from_record(cls, record: ArticleRecord, url: str = "") -> Work:
+    def from_record(cls, record: ArticleRecord, url: str = "", language: str = "zh-Hans", paper_en: str = "") -> Work:
         names = list(record.people)
         byline = record.byline.strip().strip("（）()").strip()
-        if not names and byline:
+        if not names and byline and not byline.startswith("作者"):  # （作者为…） is a note, not a name
             names = [byline]
         return cls(
             title=cited_title(list(record.title_parts)),
@@ -72,6 +82,8 @@ class Work:
             page_name=record.page_name,
             url=url,
             id=record.id,
+            language=language,
+            paper_en=paper_en,
         )
 
     @classmethod
@@ -104,14 +116,21 @@ def _english_date(day: dt.date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def _quoted(title: str, punctuation: str) -> str:
-    """A headline in double quotes with the following comma or period inside them (Chicago);
-    quotation marks inside the headline become single ones. A headline that ends in a
-    question or exclamation mark takes no further punctuation."""
-    inner = title.replace("“", "‘").replace("”", "’").replace('"', "'")
-    if inner.endswith(("?", "!", "？", "！")):
-        punctuation = ""
-    return f"“{inner}{punctuation}”"
+def _quoted(title: str) -> str:
+    """The romanised headline in double quotes, the characters after them; quotation marks
+    inside become single ones. An untitled article is named by the placeholder alone."""
+    if title == NO_TITLE:
+        return NO_TITLE
+    inner = romanised_title(title).replace("“", "‘").replace("”", "’").replace('"', "'")
+    return f"“{inner}” {title}"
+
+
+def _name(name: str) -> str:
+    return f"{romanised_name(name)} {name}"
+
+
+def _paper(work: Work) -> str:
+    return f"{romanised_title(work.paper)} {work.paper}" + (f" [{work.paper_en}]" if work.paper_en else "")
 
 
 def _and_list(names: list[str]) -> str:
@@ -121,24 +140,29 @@ def _and_list(names: list[str]) -> str:
 
 
 def chicago_note(work: Work) -> str:
-    """Chicago notes-bibliography, full note for a newspaper article."""
-    names = list(work.creators)
+    """Chicago notes-bibliography, full note for a newspaper article in Chinese."""
+    names = [_name(n) for n in work.creators]
     who = _and_list(names) if len(names) <= 3 else f"{names[0]} et al."
-    title = _quoted(work.title, ",")
-    tail = [work.paper, _english_date(work.date)]
+    tail = [_paper(work), _english_date(work.date)]
     if work.page is not None:
         tail.append(str(work.page))
     if work.url:
         tail.append(work.url)
-    return f"{who + ', ' if who else ''}{title} {', '.join(tail)}."
+    return f"{who + ', ' if who else ''}{_quoted(work.title)}, {', '.join(tail)}."
 
 
 def chicago_bibliography(work: Work) -> str:
-    """Chicago notes-bibliography, bibliography entry for a newspaper article."""
-    names = list(work.creators)
+    """Chicago notes-bibliography, bibliography entry for a newspaper article in Chinese."""
+    names = [_name(n) for n in work.creators]
     who = _and_list(names) if len(names) <= 10 else ", ".join(names[:7]) + ", et al"
-    entry = f"{who + '. ' if who else ''}{_quoted(work.title, '.')} {work.paper}, {_english_date(work.date)}."
+    entry = f"{who + '. ' if who else ''}{_quoted(work.title)}. {_paper(work)}, {_english_date(work.date)}."
     return f"{entry} {work.url}." if work.url else entry
+
+
+def csl_name(name: str) -> dict[str, str]:
+    """A CSL name: family and given for a Chinese personal name, else the name as printed."""
+    parts = split_name(name)
+    return {"family": parts[0], "given": parts[1]} if parts else {"literal": name}
 
 
 def csl_json(work: Work) -> list[dict]:
@@ -152,8 +176,7 @@ def csl_json(work: Work) -> list[dict]:
         "language": work.language,
     }
     if work.creators:
-        # `literal`: a Chinese name is not split into family and given name by guesswork.
-        item["author"] = [{"literal": name} for name in work.creators]
+        item["author"] = [csl_name(name) for name in work.creators]
     if work.page is not None:
         item["page"] = str(work.page)
     if work.page_name:

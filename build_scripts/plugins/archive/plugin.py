@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
@@ -22,9 +22,11 @@ from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.problems import InputError
 from build_scripts.writers.docs_tree import finish_interrupted
+from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
 from .config import ArchivePluginConfig
+from .identity import ABOUT_PAGE, about_markdown
 from .settings import archive_settings
 
 # Front-matter values that Material's templates print as they are.
@@ -42,7 +44,11 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
         self.settings = None
-        self.paper = archive_settings(config).archive.paper
+        archive = archive_settings(config).archive
+        self.paper = archive.paper
+        # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
+        config.site_name = archive.site_name
+        config.site_description = archive.site_description
         try:  # a conversion killed after its commit is finished before the build reads docs/
             finish_interrupted(Path(config.docs_dir))
         except InputError as exc:
@@ -51,10 +57,16 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article
+        # `<html lang>` (overrides/partials/language.html): the language of the text, while
+        # theme.language keeps choosing the interface's wording.
+        env.globals["archive_language"] = self.paper.language if self.paper else ""
         return env
 
     def on_files(self, files, *, config):
         self.files = files
+        if files.get_file_from_path(ABOUT_PAGE) is None:  # a hand-written docs/about.md wins
+            archive = archive_settings(config).archive
+            files.append(File.generated(config, ABOUT_PAGE, content=about_markdown(archive)))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -67,6 +79,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        if is_moved_page(page.meta):
+            return self._moved_context(context, page)
         if not self.config.enabled or not is_article(page.meta) or self.files is None:
             return context
         view = article_view(
@@ -74,6 +88,15 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
+        return context
+
+    def _moved_context(self, context, page):
+        """A moved address names its successor: the refresh goes there, and so does the
+        canonical link, so search engines carry the old address's standing over to it."""
+        target = self.files.get_file_from_path(str(page.meta.get("moved_to") or "")) if self.files else None
+        if target is not None and target.page is not None:
+            context["moved_to"] = target.url
+            page.canonical_url = target.page.canonical_url
         return context
 
     def on_post_page(self, output, *, page, config):

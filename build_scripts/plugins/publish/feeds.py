@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from feedgen.feed import FeedGenerator
 
+from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.urls import LATEST_FEED, reporter_feed_path, unique_name_slugs
 
 FEED_SIZE = 50  # entries per feed: the newest articles
@@ -144,7 +145,7 @@ def atom_feed(feed: Feed, site_url: str, author: str, language: str, utc_offset:
     for a in feed.entries:
         entry = gen.add_entry(order="append")
         entry.id(a.url)
-        entry.title(a.title)
+        entry.title(a.title or NO_TITLE)  # Atom requires a title; an article may have none
         entry.link(href=a.url, rel="alternate", type="text/html")
         stamp = _at_midnight(a.date, utc_offset)
         entry.published(stamp)

@@ -28,16 +28,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.site_url import public_site_url
-from build_scripts.contract.urls import REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
+from build_scripts.contract.urls import DATA_DIR, REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
 from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
 from build_scripts.plugins.archive.settings import archive_settings
+from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
 from build_scripts.plugins.publish.preview import Reconverter
 from build_scripts.plugins.publish.shards import SHARD_DATA_ENV, shard_record
 from build_scripts.plugins.publish.sitemap import SitemapEntry, robots_txt, sitemap_files
 from build_scripts.problems import InputError
+from build_scripts.writers.moved_pages import is_moved_page
 
 from .config import PublishPluginConfig
 
@@ -66,7 +69,7 @@ def _feed_article(page: Page) -> FeedArticle:
     record = ArticleRecord.from_meta(page.meta)
     return FeedArticle(
         id=record.id,
-        title=" ".join(record.title_parts),
+        title=" ".join(record.title_parts) or NO_TITLE,  # Atom requires a title
         url=page.canonical_url or "",
         date=record.date,
         authors=record.authors,
@@ -207,7 +210,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             entries = [
                 SitemapEntry(page.canonical_url, _page_date(page))
                 for page in self._pages(self.files)
-                if page.canonical_url
+                if page.canonical_url and not is_moved_page(page.meta)  # moved: its successor is listed
             ]
             shard_data = os.environ.get(SHARD_DATA_ENV)
             if shard_data:  # the assembly writes the sitemap and feeds of all shards (shards.py)
@@ -234,4 +237,5 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         if config.site_url:
+            make_data_urls_absolute(site / DATA_DIR, config.site_url)
             log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

@@ -42,16 +42,21 @@ class Reconverter:
             return  # docs/ changed by hand, or this build follows our own conversion
         from build_scripts.convert import convert  # late import: only `serve` converts
 
+        # One change, one rebuild: the server stops watching docs/ while the converter writes
+        # it (a poll in between would see our own writes as a change and rebuild a second
+        # time) and watches it afresh afterwards, from a first look at the new docs/. The
+        # converter swaps in a new docs/ folder by renaming, and a watcher that polled between
+        # the two renames would have stopped watching for good: watching afresh rules that out
+        # too. The preview records no URLs in the ledger (`convert` does), so source_texts/ is
+        # not written either.
+        if self.server is not None:
+            self.server.unwatch(str(docs))
         try:
-            result = convert(source_dir, docs)
+            result = convert(source_dir, docs, record_urls=False)
         except InputError as exc:
             raise PluginError(f"converting {source_dir}: {exc}") from None
+        finally:
+            if self.server is not None:
+                self.server.watch(str(docs))
         self._converted = fingerprint
         log.info(f"Converted {source_dir.name}/: {result.summary()}")
-        if self.server is not None:
-            # The converter swaps in a new docs/ folder by renaming. The polling watcher
-            # follows the path, but a poll that falls between the two renames finds no
-            # folder and stops watching for good; watching afresh rules that out (and its
-            # first snapshot is the new docs/, so our own writes trigger no second build).
-            self.server.unwatch(str(docs))
-            self.server.watch(str(docs))

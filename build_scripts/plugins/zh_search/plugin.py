@@ -112,11 +112,22 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             # relative to whatever folder the build happens to be started from.
             base = Path(config.config_file_path or ".").parent
             path = (base / self.config.user_dict).resolve()
+            if not path.exists():
+                # An archive need not have a word list (the texts of another paper were put in
+                # place of the old ones, the list with them): jieba's own dictionary remains.
+                log.info(
+                    "zh-search: no word list at %s — searching with jieba's dictionary alone", self.config.user_dict
+                )
+                self._use_index(config, search)
+                return
             try:
                 words = read_word_list(path, self.config.user_dict)
             except WordListError as exc:
                 raise PluginError(f"zh-search: {exc}") from None
             add_words(self.jieba, words)
+        self._use_index(config, search)
+
+    def _use_index(self, config, search) -> None:
         search.search_index = ArchiveSearchIndex(self.jieba, float(self.config.subword_boost), **search.config)
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)

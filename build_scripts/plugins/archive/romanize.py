@@ -1,0 +1,144 @@
+"""Chinese personal names and titles for citations: split into family and given name, and
+romanised in Hanyu Pinyin as the Chicago Manual asks for sources in Chinese.
+
+- A Chinese personal name is family name first: 李洁 → 李 + 洁; 欧阳晓岚 → 欧阳 + 晓岚 (the
+  compound surnames in COMPOUND_SURNAMES). Only names of two to four Han characters are
+  split, and a four-character one only after a compound surname; anything else — a
+  foreign name (`罗伯特·库恩`), a role or an organisation (`本报评论员`, `新华社`) — is kept
+  whole, because a wrong split is worse than none.
+- Pinyin follows the library convention (ALA-LC): no tone marks, syllables of one word
+  written together (words from jieba), ü kept, the first word and names capitalised:
+  `Quansheng zhengfa xitong reyi`, `Ouyang Xiaolan`, `Renmin ribao`. Surnames whose
+  reading differs from the common one (单 Shan, 曾 Zeng, 解 Xie …) are read as surnames.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 "
+    "南宫 西门 百里 呼延 澹台 万俟 闻人 赫连 公羊 钟离 申屠 太史 淳于 单于 濮阳 拓跋 左丘 第五".split()
+)
+# Surnames read otherwise than the same character in running text.
+SURNAME_READINGS = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "区": "ou",
+    "查": "zha",
+    "盖": "ge",
+    "翟": "zhai",
+    "乐": "yue",
+    "缪": "miao",
+    "覃": "qin",
+    "冼": "xian",
+    "华": "hua",
+    "秘": "bi",
+    "种": "chong",
+    "重": "chong",
+    "折": "she",
+    "都": "du",
+    "薄": "bo",
+    "柏": "bai",
+    "牟": "mou",
+    "阚": "kan",
+    "宿": "su",
+    "燕": "yan",
+    "过": "guo",
+    "纪": "ji",
+    "瞿": "qu",
+    "尉迟": "yuchi",
+    "万俟": "moqi",
+    "单于": "chanyu",
+    "长孙": "zhangsun",
+    "澹台": "tantai",
+}
+# The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
+_INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# Full-width punctuation as it is written in romanised text.
+_PUNCTUATION = str.maketrans(
+    {
+        "，": ", ",
+        "、": ", ",
+        "：": ": ",
+        "；": "; ",
+        "！": "! ",
+        "？": "? ",
+        "。": ". ",
+        "“": "‘",
+        "”": "’",
+        "‘": "‘",
+        "’": "’",
+        "（": " (",
+        "）": ") ",
+        "《": "",
+        "》": "",
+        "—": "—",
+        "·": " ",
+        "　": " ",
+    }
+)
+
+
+def split_name(name: str) -> tuple[str, str] | None:
+    """(family, given) of a Chinese personal name, or None when the name is not one we can split."""
+    if not _HAN.match(name) or not 2 <= len(name) <= 4:
+        return None
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        return name[:2], name[2:]
+    if len(name) == 4 or (len(name) == 3 and name[-1] in _INSTITUTION_ENDINGS):
+        return None  # 买买提明, 凤丹盛开, 新华社: not a surname and a given name
+    return name[0], name[1:]
+
+
+def _syllables(text: str) -> str:
+    return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
+
+
+def romanised_name(name: str) -> str:
+    """`Li Jie`, `Ouyang Xiaolan`; a name that cannot be split is romanised as one word."""
+    parts = split_name(name)
+    if parts is None:
+        return romanised_title(name)
+    family, given = parts
+    family_pinyin = SURNAME_READINGS.get(family) or _syllables(family)
+    return f"{family_pinyin.capitalize()} {_syllables(given).capitalize()}"
+
+
+def _words(word: str) -> list[str]:
+    """A four-character word of two dictionary words is written as two (政法系统 → zhengfa
+    xitong, 人民日报 → renmin ribao), as library romanisation divides compounds."""
+    import rjieba
+
+    if len(word) == 4 and rjieba.has_word(word[:2]) and rjieba.has_word(word[2:]):
+        return [word[:2], word[2:]]
+    return [word]
+
+
+def romanised_title(text: str) -> str:
+    """Sentence-style romanisation: words from jieba, syllables of a word written together,
+    names of people, places and organisations (jieba's nr, ns, nt) capitalised."""
+    import rjieba
+
+    words = []
+    for word, pos in rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION)):
+        if _HAN.match(word) and pos in ("nr", "nrfg", "nrt") and split_name(word):
+            words.append(romanised_name(word))
+        elif _HAN.match(word):
+            pieces = [_syllables(piece) for piece in _words(word)]
+            if pos in ("ns", "nt"):  # places and organisations: 浙江 → Zhejiang
+                pieces[0] = pieces[0].capitalize()
+            words.extend(pieces)
+        elif word.strip():
+            words.append(word.strip())
+    text = " ".join(words)
+    text = re.sub(r"\s+([,.:;!?)’])", r"\1", text)
+    text = re.sub(r"([(‘])\s+", r"\1", text)
+    first = re.search(r"[A-Za-zü]", text)
+    return text[: first.start()] + text[first.start()].upper() + text[first.start() + 1 :] if first else text

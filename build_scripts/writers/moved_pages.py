@@ -1,0 +1,73 @@
+"""Pages for addresses whose article is no longer published there (see catalogue/ledger.py).
+
+A moved address gets a page that sends the reader on to the article that now holds its text
+(a `<meta http-equiv="refresh">` and a link, which work on any web server, on GitHub Pages
+and from `file://` in the offline bundle alike); a withdrawn one gets a page that says so and
+links to the day's issue. Neither is a 404, neither is in the search index or the sitemap,
+and both tell crawlers to follow the new address (`overrides/moved.html`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from build_scripts.catalogue.ledger import MOVED, WITHDRAWN, Entry
+from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import chinese_date, page_label
+from build_scripts.contract.record import dump_front_matter
+from build_scripts.contract.urls import ARCHIVE_INDEX, article_path, issue_path
+from build_scripts.writers import mdtext
+from build_scripts.writers.listing import link, title_of
+
+MOVED_TEMPLATE = "moved.html"
+
+
+def is_moved_page(meta: Mapping[str, Any]) -> bool:
+    """A page that stands for an address whose article moved or was withdrawn."""
+    return meta.get("template") == MOVED_TEMPLATE
+
+
+def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[str, str]:
+    by_url = {p.url: p for p in placed}
+    issues = {issue_path(p.date) for p in placed}
+    files = {}
+    for entry in ledger.values():
+        if entry.state not in (MOVED, WITHDRAWN):
+            continue
+        here = article_path(entry.date, entry.slug)
+        where = chinese_date(entry.date, weekday=False)
+        if entry.page is not None:
+            where += " " + page_label(entry.page, "")
+        successor = by_url.get(entry.successor)
+        if entry.state == MOVED and successor is not None:
+            front = {
+                "title": "本文已移至新网址",
+                "template": MOVED_TEMPLATE,
+                "moved_to": successor.docs_path,
+                "search": {"exclude": True},
+            }
+            body = (
+                f"这篇文章（{where}）的网址已经更改，请访问新网址："
+                f"[{mdtext.escape(title_of(successor))}]({link(here, successor.docs_path)})。\n"
+            )
+        else:
+            issue = issue_path(entry.date)
+            front = {"title": "本文已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            back = (
+                f"[查看当天的报纸]({link(here, issue)})"
+                if issue in issues
+                else f"[浏览往期报纸]({link(here, ARCHIVE_INDEX)})"
+            )
+            body = f"这个网址原来的文章（{where}）已不在本档案中。{back}，或用页面顶部的搜索框查找。\n"
+        files[here] = dump_front_matter(front) + "\n" + body
+    for day in sorted({entry.date for entry in ledger.values()}):
+        here = issue_path(day)
+        if here not in issues:  # every article of a published issue is gone: its address stays
+            front = {"title": "本期已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            body = (
+                f"{chinese_date(day, weekday=False)}的报纸已不在本档案中。"
+                f"[浏览往期报纸]({link(here, ARCHIVE_INDEX)})，或用页面顶部的搜索框查找。\n"
+            )
+            files[here] = dump_front_matter(front) + "\n" + body
+    return files

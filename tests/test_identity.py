@@ -1,0 +1,107 @@
+"""The paper's identity lives in archive.yml alone: another paper's texts and archive.yml, with
+mkdocs.yml and docs/ untouched, give a site that names that paper everywhere — titles, header,
+og:site_name, about page, feeds, the offline bundle — and the sample paper nowhere."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import build_site, make_archive, run_cli
+from inputs import assert_no_traceback, convert
+
+SECOND_PAPER = """\
+paper:
+  title: 南方晨报
+  title_en: Southern Morning Post
+  slug: nanfang-chenbao
+  publisher: 南方晨报社
+  place: 广州
+  language: zh-Hans
+about: 本档案由南方晨报资料室整理。
+"""
+PAGE = """\
+珠江两岸新添滨水步道
+
+本报记者 陈晓明
+
+本报讯 珠江两岸新建的滨水步道昨日全线贯通，市民可沿江步行二十公里。
+
+步道沿线设置了休息驿站和观景平台。
+"""
+SITE_URL = "https://archive.example.org/chenbao/"
+
+
+@pytest.fixture(scope="module")
+def second_paper(tmp_path_factory) -> Path:
+    project = make_archive(tmp_path_factory.mktemp("second"), {"2023/2023-05-04_01_要闻.txt": PAGE}, with_sample=False)
+    (project / "source_texts/archive.yml").write_text(SECOND_PAPER, encoding="utf-8")
+    (project / "source_texts/userdict.txt").unlink(missing_ok=True)  # replaced texts: no word list
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})
+    assert built.returncode == 0, built.stderr
+    bundled = run_cli(
+        "bundle",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--source",
+        str(project / "source_texts"),
+        "--out",
+        str(project / "dist"),
+    )
+    assert_no_traceback(bundled)
+    assert bundled.returncode == 0, bundled.stderr
+    return project
+
+
+def _texts(project: Path):
+    for path in sorted((project / "site").rglob("*")):
+        if path.is_file():
+            yield path, path.read_bytes().decode("utf-8", errors="replace")
+    for zipped in (project / "dist").glob("*.zip"):
+        with zipfile.ZipFile(zipped) as archive:
+            for name in archive.namelist():
+                yield Path(name), archive.read(name).decode("utf-8", errors="replace")
+
+
+def test_the_first_papers_name_appears_nowhere(second_paper):
+    checked = 0
+    for path, text in _texts(second_paper):
+        checked += 1
+        assert "浙江日报" not in text and "zhejiang" not in text.lower(), path
+    assert checked > 40
+
+
+def test_every_place_that_names_the_site_names_the_second_paper(second_paper):
+    site = second_paper / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>南方晨报 - 南方晨报数字报档案</title>" in home
+    assert 'aria-label="南方晨报数字报档案"' in home  # the logo's label in the header
+    assert '<meta name="description" content="《南方晨报》报纸全文档案' in home
+    article = next(site.glob("2023/05/04/*/index.html")).read_text(encoding="utf-8")
+    assert '<meta property="og:site_name" content="南方晨报数字报档案">' in article
+    about = (site / "about/index.html").read_text(encoding="utf-8")
+    assert "本站收录《南方晨报（Southern Morning Post）》的报纸全文（南方晨报社，广州）" in about
+    assert "本档案由南方晨报资料室整理。" in about
+    feed = (site / "feeds/latest.xml").read_text(encoding="utf-8")
+    assert "<title>南方晨报 · 最新文章</title>" in feed
+    assert [p.name for p in (second_paper / "dist").glob("*.zip")] == ["nanfang-chenbao-offline.zip"]
+
+
+def test_pages_say_the_language_of_the_text_and_keep_the_chinese_interface(second_paper):
+    for path in [second_paper / "site/index.html", *second_paper.glob("site/2023/05/04/*/index.html")]:
+        html = path.read_text(encoding="utf-8")
+        assert re.search(r'<html lang="zh-Hans"', html), path
+        assert 'aria-label="搜索"' in html  # Material's interface in Chinese
+
+
+def test_a_hand_written_about_page_replaces_the_generated_one(tmp_path):
+    project = make_archive(tmp_path)
+    (project / "docs/about.md").write_text("# 关于\n\n我们自己写的说明。\n", encoding="utf-8")
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    assert "我们自己写的说明。" in (project / "site/about/index.html").read_text(encoding="utf-8")

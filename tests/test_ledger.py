@@ -1,0 +1,116 @@
+"""The URL ledger's rules, one by one: an address once given keeps pointing at its article
+(same text, or the same 版 and overlapping lines), is never given to another, and when its
+article is gone it is moved to the article holding its text or withdrawn."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_scripts.catalogue.ledger import (
+    MOVED,
+    PUBLISHED,
+    WITHDRAWN,
+    Cut,
+    assign,
+    dump_ledger,
+    fingerprint,
+    parse_ledger,
+)
+from build_scripts.problems import InputError
+
+DAY = dt.date(2026, 5, 1)
+
+
+def cut(first: int, last: int, text: str, slug: str = "", page: int | None = 1, day: dt.date = DAY) -> Cut:
+    return Cut(day, page, first, last, fingerprint([text]), slug)
+
+
+def test_first_conversion_gives_title_slugs_unique_within_the_day():
+    slugs, ledger = assign([cut(1, 9, "甲", "xin-wen"), cut(10, 20, "乙", "xin-wen"), cut(1, 5, "丙", "", page=2)], {})
+    assert slugs == ["xin-wen", "xin-wen-2", "article"]
+    assert {e.state for e in ledger.values()} == {PUBLISHED}
+    assert parse_ledger(dump_ledger(ledger), "urls.lock") == ledger
+
+
+def test_a_new_headline_keeps_the_address():
+    _, ledger = assign([cut(1, 9, "甲", "old-title")], {})
+    slugs, after = assign([cut(1, 9, "甲", "new-title")], ledger)
+    assert slugs == ["old-title"]
+    assert list(after) == ["2026/05/01/old-title/"]
+
+
+def test_lines_shifted_by_an_edit_elsewhere_keep_addresses_by_text():
+    _, ledger = assign([cut(1, 9, "甲", "a"), cut(10, 20, "乙", "b")], {})
+    slugs, _ = assign([cut(1, 11, "甲改", "a"), cut(12, 22, "乙", "b-new")], ledger)
+    assert slugs == ["a", "b"]
+
+
+def test_a_split_keeps_the_address_on_the_part_with_the_first_line():
+    _, ledger = assign([cut(1, 20, "甲乙", "a")], {})
+    slugs, after = assign([cut(1, 9, "甲", "a1"), cut(10, 20, "乙", "a2")], ledger)
+    assert slugs == ["a", "a2"]
+    assert after["2026/05/01/a2/"].state == PUBLISHED
+
+
+def test_a_merge_moves_the_second_address_to_the_merged_article():
+    _, ledger = assign([cut(1, 9, "甲", "a"), cut(10, 20, "乙", "b")], {})
+    slugs, after = assign([cut(1, 20, "甲乙", "ab")], ledger)
+    assert slugs == ["a"]
+    assert after["2026/05/01/b/"].state == MOVED
+    assert after["2026/05/01/b/"].successor == "2026/05/01/a/"
+
+
+def test_a_gone_article_is_withdrawn_and_its_address_never_reused_and_restored_when_it_returns():
+    _, ledger = assign([cut(1, 9, "甲", "a"), cut(1, 9, "丙", "c", page=2)], {})
+    slugs, after = assign([cut(1, 9, "甲", "a")], ledger)
+    assert after["2026/05/01/c/"].state == WITHDRAWN
+    slugs, after = assign([cut(1, 9, "甲", "a"), cut(1, 9, "丁", "c", page=3)], after)
+    assert slugs == ["a", "c-2"]  # another article never gets a withdrawn address
+    slugs, after = assign([cut(1, 9, "甲", "a"), cut(1, 9, "丙", "c", page=2)], after)
+    assert slugs == ["a", "c"] and after["2026/05/01/c/"].state == PUBLISHED
+    assert after["2026/05/01/c-2/"].state == WITHDRAWN
+
+
+def test_an_article_moved_to_another_day_redirects_and_chains_are_flattened():
+    _, ledger = assign([cut(1, 9, "甲", "a"), cut(10, 20, "乙", "b")], {})
+    _, ledger = assign([cut(1, 20, "甲乙", "a")], ledger)  # b → a
+    later = dt.date(2026, 5, 2)
+    slugs, after = assign([cut(1, 20, "甲乙", "a", day=later)], ledger)  # the page had the wrong date
+    assert slugs == ["a"]
+    assert after["2026/05/01/a/"].successor == "2026/05/02/a/"
+    assert after["2026/05/01/b/"].successor == "2026/05/02/a/"  # straight there, no chain
+
+
+def test_the_same_input_gives_the_same_ledger():
+    cuts = [cut(1, 9, "甲", "a"), cut(10, 20, "乙", "a"), cut(1, 9, "丙", "", page=None)]
+    assert dump_ledger(assign(cuts, {})[1]) == dump_ledger(assign(list(cuts), {})[1])
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ("2026/05/01/a/ published 1 1-9", "has 4 fields"),
+        ("2026/05/01/A B/ published 1 1-9 0123456789ab", "is not an article address"),
+        ("2026/02/30/a/ published 1 1-9 0123456789ab", "impossible date"),
+        ("2026/05/01/a/ gone 1 1-9 0123456789ab", "unknown state"),
+        ("2026/05/01/a/ published x 1-9 0123456789ab", "is not a number"),
+        ("2026/05/01/a/ published 1 9-1 0123456789ab", "are not like 12-40"),
+        ("2026/05/01/a/ published 1 1-9 xyz", "is not 12 hexadecimal digits"),
+        ("2026/05/01/a/ moved 1 1-9 0123456789ab", "names its successor"),
+        ("<<<<<<< HEAD", "unresolved merge conflict"),
+    ],
+)
+def test_a_damaged_ledger_is_an_error_at_its_line(line, what):
+    text = "# ledger\n2026/05/01/b/ published 1 10-20 0123456789ab\n" + line + "\n"
+    with pytest.raises(InputError) as caught:
+        parse_ledger(text, "source_texts/urls.lock")
+    message = str(caught.value)
+    assert message.startswith("source_texts/urls.lock:3: ") and what in message, message
+
+
+def test_an_address_listed_twice_is_an_error():
+    line = "2026/05/01/b/ published 1 10-20 0123456789ab\n"
+    with pytest.raises(InputError, match=r"urls\.lock:2: lists 2026/05/01/b/ twice"):
+        parse_ledger(line + line, "urls.lock")

@@ -1,0 +1,56 @@
+"""On a phone (390 px wide, in Chromium): the data page's tables fit the screen, and a year's
+calendar starts at the first month that has issues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TEXT, build_site, make_archive, screenshot, serve
+from inputs import convert
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def may_site(tmp_path_factory) -> Path:
+    """An archive whose year starts in May (and ends in June)."""
+    files = {"2023/2023-05-04.txt": SAMPLE_TEXT, "2023/2023-06-01.txt": SAMPLE_TEXT.replace("冬奥会", "亚运会")}
+    project = make_archive(tmp_path_factory.mktemp("mobile"), files, with_sample=False)
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", device_scale_factor=2, is_mobile=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_data_tables_fit_a_phone(may_site, phone):
+    with serve(may_site / "site") as base:
+        phone.goto(base + "data/")
+        tables = phone.locator("article table")
+        assert tables.count() >= 3
+        for i in range(tables.count()):
+            box = tables.nth(i).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5, i
+            overflow = tables.nth(i).evaluate("t => t.scrollWidth - t.clientWidth")
+            assert overflow <= 1, i
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(phone, "mobile-data")
+
+
+def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phone):
+    with serve(may_site / "site") as base:
+        phone.goto(base + "archive/2023/")
+        visible = phone.locator(".archive-month h2:visible")
+        assert visible.first.inner_text().startswith("5月")
+        assert [visible.nth(i).inner_text()[:2] for i in range(visible.count())] == ["5月", "6月"]
+        screenshot(phone, "mobile-calendar")
+        phone.set_viewport_size({"width": 1280, "height": 900})  # wide: the whole year, as a wall calendar
+        assert phone.locator(".archive-month h2:visible").count() == 12

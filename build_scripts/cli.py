@@ -129,6 +129,7 @@ def _bench_build(args: argparse.Namespace) -> int:
                 config_file=Path(args.config_file).resolve(),
                 serial_up_to=args.serial_up_to,
                 shard_above=args.shard_above,
+                naive_timeout=args.naive_timeout,
                 progress=progress,
                 save=save,
             )
@@ -334,6 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--shard-above", type=int, default=10_000, help="build sharded by year above this size (default: %(default)s)"
+    )
+    build.add_argument(
+        "--naive-timeout",
+        type=float,
+        default=900,
+        help="stop the naive build after this many seconds (default: %(default)s)",
     )
     build.set_defaults(run=_bench_build)
 

@@ -192,6 +192,7 @@ def bench_size(
     shard_above: int,
     progress: Callable[[str], None],
     naive_timeout: float | None = None,
+    measured: Callable[[SizeResult], None] = lambda result: None,
 ) -> SizeResult:
     python = sys.executable
     result = make_project(folder, articles, config_file)
@@ -216,9 +217,11 @@ def bench_size(
             seconds, peak, times = measure(runs, once)
         except BenchError as exc:  # recorded, and the other steps still measured
             result.steps[name] = Step(name, 0.0, 0, error=str(exc))
+            measured(result)
             return
         size = folder_bytes(folder / site) if site else 0
         result.steps[name] = Step(name, seconds, peak, size, times)
+        measured(result)
 
     step("convert", [*convert, "--full"])
     if articles <= serial_up_to:
@@ -247,7 +250,7 @@ def run(
     progress: Callable[[str], None] = lambda message: None,
     save: Callable[[list[SizeResult]], None] = lambda results: None,
 ) -> list[SizeResult]:
-    """Benchmark every size; `save` is called after each, so a long run keeps what it measured."""
+    """Benchmark every size; `save` is called after every step, so a long run keeps what it measured."""
     results: list[SizeResult] = []
     for i, articles in enumerate(sorted(sizes)):
         results.append(
@@ -261,6 +264,7 @@ def run(
                 shard_above=shard_above,
                 progress=progress,
                 naive_timeout=naive_timeout,
+                measured=lambda partial: save([*results, partial]),  # every step kept as soon as it is measured
             )
         )
         save(results)

@@ -102,3 +102,18 @@ def test_the_cache_keeps_only_what_the_sources_still_hold(tmp_path):
     next(source.rglob("*.txt")).unlink()
     convert(source, docs, jobs=1)
     assert len(list(cache_folder(docs).rglob("*.pickle"))) == len(entries) - 1
+
+
+def test_relative_links_are_what_posixpath_gives():
+    import posixpath
+    import random
+
+    from build_scripts.writers.listing import link
+
+    rng = random.Random(7)
+    parts = ["2019", "01", "index.md", "tags", "jing-ji", "archive", "2019.md", "a.md"]
+    for _ in range(20_000):
+        here = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 5)))
+        there = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 5)))
+        assert link(here, there) == posixpath.relpath(there, posixpath.dirname(here) or ".")
+        assert link(here, there + "#month-01") == posixpath.relpath(there, posixpath.dirname(here) or ".") + "#month-01"

@@ -153,8 +153,7 @@ def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     docs = folder / "docs"
     docs.mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")  # the hand-written part of docs/
     (folder / "floor-overrides").mkdir()
     (folder / "floor-overrides" / "article.html").write_text(BARE_ARTICLE_TEMPLATE, encoding="utf-8")
     (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -101,91 +100,15 @@ def _sizes(value: str) -> list[int]:
 
 
 def _bench_build(args: argparse.Namespace) -> int:
-    from build_scripts.dev import bench_build
-    from build_scripts.writers.progress import progress_bar
+    from build_scripts.dev.bench_report import command
 
-    work = Path(args.work)
-    steps = sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
-
-    def save(results: list) -> None:
-        Path(args.json).write_text(bench_build.to_json(results) + "\n", encoding="utf-8")
-
-    if args.from_json:  # print (and put in the README) results measured before
-        results = [
-            r for path in args.from_json.split(",") for r in bench_build.from_json(Path(path).read_text("utf-8"))
-        ]
-        return _bench_table(args, sorted(results, key=lambda r: r.articles), "")
-    with progress_bar(steps, "benchmark", unit="step") as bar:
-
-        def progress(message: str) -> None:
-            bar.set_postfix_str(message)
-            bar.update(1)
-
-        try:
-            results = bench_build.run(
-                work,
-                args.articles,
-                runs=args.runs,
-                config_file=Path(args.config_file).resolve(),
-                serial_up_to=args.serial_up_to,
-                shard_above=args.shard_above,
-                naive_timeout=args.naive_timeout,
-                progress=progress,
-                save=save,
-            )
-        except bench_build.BenchError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    return _bench_table(args, results, args.json)
-
-
-def _bench_table(args: argparse.Namespace, results: list, json_path: str) -> int:
-    from build_scripts.dev import bench_build
-
-    sizes = ",".join(str(r.articles) for r in results)
-    text = (
-        f"Measured with `python -m build_scripts bench build --articles {sizes} --runs {args.runs}` "
-        f"({bench_build.machine()}; medians of {args.runs} run(s)):\n\n" + bench_build.table(results)
-    )
-    print(text)
-    if json_path:
-        print(f"\n(JSON: {json_path})", file=sys.stderr)
-    if args.readme:
-        bench_build.write_readme(Path(args.readme), text)
-    return 0
+    return command(args)
 
 
 def _build(args: argparse.Namespace) -> int:
-    from mkdocs.config import load_config
+    from build_scripts.ship.sharded_build import command
 
-    from build_scripts.catalogue.source_jobs import default_jobs
-    from build_scripts.ship import sharded_build as sharded
-
-    config_file = Path(args.config_file).resolve()
-    if not config_file.is_file():
-        raise InputError(
-            str(config_file), None, "no such MkDocs config", "give the site's mkdocs.yml with --config-file"
-        )
-    config = load_config(str(config_file))
-    docs = Path(config.docs_dir)
-    site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
-    shards = sharded.plan_shards(docs)
-    if args.list_shards:
-        print(json.dumps(list(shards)))
-        return 0
-    try:
-        if args.assemble:
-            names = list(shards)
-        else:
-            names = sharded.build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard or None)
-        if not args.shard:
-            sharded.assemble(config_file, site, names)
-    except sharded.ShardError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    where = f"{sharded.shards_folder(site)}/" if args.shard else str(site)
-    print(f"built {len(names)} shard(s) ({', '.join(names)}) into {where}")
-    return 0
+    return command(args)
 
 
 def _linkcheck(args: argparse.Namespace) -> int:

@@ -17,16 +17,20 @@ one set of feeds over all shards (plugins/publish/shards.py). Shards are built i
 
 from __future__ import annotations
 
+import argparse
 import json
 import multiprocessing
 import os
 import re
 import shutil
+import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-SITE_SHARD = "site"
+from build_scripts.plugins.shard.plugin import SITE_SHARD
+from build_scripts.problems import InputError
+
 SEARCH_INDEX = "search/search_index.json"
 _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^/]+/(\d{4})\.md$|^data/(\d{4})/")
 
@@ -182,3 +186,36 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
         shutil.rmtree(site)
     staging.rename(site)
     shutil.rmtree(folder)
+
+
+def command(args: argparse.Namespace) -> int:
+    """`python -m build_scripts build`: build the shards, or some, and assemble them."""
+    from mkdocs.config import load_config
+
+    from build_scripts.catalogue.source_jobs import default_jobs
+
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        raise InputError(
+            str(config_file), None, "no such MkDocs config", "give the site's mkdocs.yml with --config-file"
+        )
+    config = load_config(str(config_file))
+    docs = Path(config.docs_dir)
+    site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
+    shards = plan_shards(docs)
+    if args.list_shards:
+        print(json.dumps(list(shards)))
+        return 0
+    try:
+        if args.assemble:
+            names = list(shards)
+        else:
+            names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard or None)
+        if not args.shard:
+            assemble(config_file, site, names)
+    except ShardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    where = f"{shards_folder(site)}/" if args.shard else str(site)
+    print(f"built {len(names)} shard(s) ({', '.join(names)}) into {where}")
+    return 0

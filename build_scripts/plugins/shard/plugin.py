@@ -18,6 +18,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from .config import ShardPluginConfig
 
+SITE_SHARD = "site"  # the shard of everything that is not a year's, pages plugins generate included
+
 
 class ShardPlugin(BasePlugin[ShardPluginConfig]):
     @event_priority(-100)  # after every plugin that adds files of its own
@@ -28,6 +30,9 @@ class ShardPlugin(BasePlugin[ShardPluginConfig]):
         docs = Path(config.docs_dir)
         for file in files:
             in_docs = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(docs)
-            if in_docs and file.src_uri not in mine:
+            # A page a plugin generates (the about page) is the site shard's; a generated asset
+            # (a plugin's stylesheet) is written by every shard, the same bytes.
+            generated_page = not in_docs and file.is_documentation_page()
+            if (in_docs and file.src_uri not in mine) or (generated_page and self.config.name != SITE_SHARD):
                 file.inclusion = InclusionLevel.EXCLUDED
         return files

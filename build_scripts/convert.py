@@ -77,13 +77,10 @@ def convert_all(
     results: list[SourceResult | None] = [cache.get(key) if reuse and key else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
     with progress_bar(len(missing), "converting") as bar:
-        for i, result in zip(
-            missing, convert_sources([found[i] for i in missing], config, jobs, bar.update), strict=True
-        ):
+        entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
+        made = convert_sources([found[i] for i in missing], config, jobs, bar.update, entries)
+        for i, result in zip(missing, made, strict=True):
             results[i] = result
-            key = keys[i]
-            if key:
-                cache.put(key, result)
     converted = []
     for maybe, key in zip(results, keys, strict=True):
         assert maybe is not None

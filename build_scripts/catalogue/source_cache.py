@@ -5,15 +5,14 @@ A file's key is a SHA-256 digest of its bytes, its name (the date and 版 may co
 `.fix.yml` sidecar, `archive.yml` and the converter's version — a digest of the converter's own
 code and data and of the versions of the libraries that shape its output. Any change to one
 of them gives a new key, so a stale entry is never used: it is only left unused, and removed
-at the end of the run. Entries are written atomically (a temporary file renamed into place),
-so a run killed while writing one leaves no half entry.
+at the end of the run. An entry is written by the worker that made it; one torn by a killed run
+does not unpickle and is read as missing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 from importlib import metadata
 from pathlib import Path
@@ -90,17 +89,10 @@ class SourceCache:
         self.hits += 1
         return result
 
-    def put(self, key: str, result: SourceResult) -> None:
-        """Keep a result; a file that could not be converted is tried again next time."""
-        if result.error or result.failure is not None:
-            return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as stream:
-            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+    def entry(self, key: str) -> Path:
+        """Where the result of the file with this key is kept (source_jobs.keep writes it)."""
         self.used.add(key)
+        return self._path(key)
 
     def prune(self) -> None:
         """Remove every entry this run did not use: the files they were made from are gone or changed."""

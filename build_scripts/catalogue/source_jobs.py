@@ -14,6 +14,7 @@ import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
 from build_scripts.contract.labels import main_title_of
@@ -128,12 +129,30 @@ def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
     return result
 
 
-def _job(args: tuple[Discovered, ArchiveConfig]) -> SourceResult:
-    return convert_source(*args)
+def keep(result: SourceResult, entry: Path) -> None:
+    """Write a result where the cache keeps it (by the worker that made it: the writing is
+    spread over the workers). A file that could not be converted is tried again next time.
+    No temporary file: a torn entry does not unpickle, and the cache reads it as missing."""
+    if result.error or result.failure is not None:
+        return
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    with open(entry, "wb") as stream:
+        pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _job_in_worker(args: tuple[Discovered, ArchiveConfig]) -> SourceResult:
-    result = convert_source(*args)
+Job = tuple[Discovered, ArchiveConfig, Path | None]
+
+
+def _job(args: Job) -> SourceResult:
+    found, config, entry = args
+    result = convert_source(found, config)
+    if entry is not None:
+        keep(result, entry)
+    return result
+
+
+def _job_in_worker(args: Job) -> SourceResult:
+    result = _job(args)
     if result.failure is not None:
         try:  # it must travel back to the main process; not every exception can
             pickle.dumps(result.failure)
@@ -168,10 +187,12 @@ def convert_sources(
     config: ArchiveConfig,
     jobs: int,
     done: Callable[[int], None] | None = None,
+    entries: Sequence[Path | None] | None = None,
 ) -> Iterator[SourceResult]:
-    """convert_source for every file, in the order given, on up to `jobs` processes.
-    `done(n)` is called as results arrive (for a progress bar)."""
-    work = [(one, config) for one in found]
+    """convert_source for every file, in the order given, on up to `jobs` processes; each
+    result is also kept at its cache entry (`entries`, when given). `done(n)` is called as
+    results arrive (for a progress bar)."""
+    work: list[Job] = [(one, config, entries[i] if entries else None) for i, one in enumerate(found)]
     workers = min(jobs, len(work) // MIN_FILES_PER_WORKER)
     if workers <= 1:
         for item in work:

@@ -24,17 +24,19 @@ def test_bench_build_measures_every_step_against_the_floor(tmp_path):
     }
     assert set(rows) == {"convert", "convert, 1 process", "convert, one issue changed", "build", "floor", "naive"}
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])  # per article, against the floor
-    assert re.match(r"^\d+ KB \(×[\d.]+\)$", rows["build"][6])
+    assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][4])  # CPU time, against the floor's
+    assert re.match(r"^\d+ KB \(×[\d.]+\)$", rows["build"][7])
     assert "faster than a full conversion" in rows["convert, one issue changed"][3]
     saved = json.loads(out.read_text(encoding="utf-8"))
     steps = saved["results"][0]["steps"]
-    assert all(step["seconds"] > 0 and step["peak_rss"] > 0 for step in steps.values())
+    assert all(step["seconds"] > 0 and step["peak_rss"] > 0 and step["cpu_seconds"] > 0 for step in steps.values())
     assert steps["build"]["site_bytes"] > steps["floor"]["site_bytes"] > 0
 
 
 def test_a_step_that_runs_too_long_is_stopped(tmp_path):
-    seconds, peak = run_step([sys.executable, "-c", "x = bytearray(50_000_000)"], tmp_path)
+    seconds, peak, cpu = run_step([sys.executable, "-c", "import time; x = bytearray(50_000_000); time.sleep(0.5)"], tmp_path)
     assert peak > 40_000_000 or peak == 0  # psutil sampled it (0 only without psutil)
+    assert 0 < cpu < seconds + 1
     try:
         run_step([sys.executable, "-c", "import time; time.sleep(30)"], tmp_path, timeout=0.5)
     except BenchError as exc:
@@ -59,7 +61,7 @@ def test_the_table_goes_between_the_readme_markers(tmp_path):
         ),
     ]
     text = table(results)
-    assert "| 1,000 | build | 20 s | 20.0 ms (×2.00) |" in text
+    assert "| 1,000 | build | 20 s | 20.0 ms (×2.00) | – |" in text
     assert "compared with 1,000 articles: 10,000: ×1.10." in text
     readme = tmp_path / "README.md"
     readme.write_text(f"intro\n{README_START}\nold\n{README_END}\nrest\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,6 +66,7 @@ class Step:
     site_bytes: int = 0
     runs: list[float] = field(default_factory=list)
     error: str = ""  # why the step failed, if it did
+    cpu_seconds: float = 0.0  # user + system time of the step's processes
 
 
 @dataclass
@@ -97,11 +99,19 @@ def _tree_rss(pid: int) -> int:
         return 0
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_step(
     command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
-) -> tuple[float, int]:
-    """Run a command to the end: (wall seconds, peak resident memory of it and its children).
+) -> tuple[float, int, float]:
+    """Run a command to the end: (wall seconds, peak resident memory of it and its children,
+    CPU seconds of it and its children). CPU time is what a shared machine disturbs least:
+    other people's work there stretches the wall time of a step, hardly its CPU time.
     A step still running after `timeout` seconds is stopped and reported as such."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -129,7 +139,7 @@ def run_step(
     if process.returncode != 0:
         tail = errors.decode("utf-8", "replace").strip().splitlines()[-5:]
         raise BenchError(f"`{' '.join(command)}` failed in {cwd} (exit {process.returncode}): " + " | ".join(tail))
-    return seconds, peak
+    return seconds, peak, _children_cpu() - cpu_before
 
 
 def folder_bytes(folder: Path) -> int:
@@ -168,13 +178,14 @@ def change_one_issue(source: Path) -> None:
         path.write_text(text.replace("。", "。（更正）", 1), encoding="utf-8")
 
 
-def measure(runs: int, once: Callable[[], tuple[float, int]]) -> tuple[float, int, list[float]]:
-    times, peaks = [], []
+def measure(runs: int, once: Callable[[], tuple[float, int, float]]) -> tuple[float, int, list[float], float]:
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
-        seconds, peak = once()
+        seconds, peak, cpu = once()
         times.append(seconds)
         peaks.append(peak)
-    return statistics.median(times), max(peaks), times
+        cpus.append(cpu)
+    return statistics.median(times), max(peaks), times, statistics.median(cpus)
 
 
 def bench_size(
@@ -204,19 +215,19 @@ def bench_size(
     ) -> None:
         progress(f"{articles:,} articles: {name}")
 
-        def once() -> tuple[float, int]:
+        def once() -> tuple[float, int, float]:
             if before:
                 before()
             return run_step(command, folder, env, timeout)
 
         try:
-            seconds, peak, times = measure(runs, once)
+            seconds, peak, times, cpu = measure(runs, once)
         except BenchError as exc:  # recorded, and the other steps still measured
             result.steps[name] = Step(name, 0.0, 0, error=str(exc))
             measured(result)
             return
         size = folder_bytes(folder / site) if site else 0
-        result.steps[name] = Step(name, seconds, peak, size, times)
+        result.steps[name] = Step(name, seconds, peak, size, times, cpu_seconds=cpu)
         measured(result)
 
     step("convert", [*convert, "--full"])

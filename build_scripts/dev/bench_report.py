@@ -26,31 +26,35 @@ def _ratio(value: float, floor: float) -> str:
 
 def table(results: list[SizeResult]) -> str:
     lines = [
-        "| articles | step | time | per article | peak memory | site | site per article |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| articles | step | time | per article | CPU time per article | peak memory | site | site per article |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         floor = r.steps.get("floor")
         floor_ms = floor.seconds * 1000 / r.articles if floor else 0.0
         floor_kb = floor.site_bytes / 1024 / r.articles if floor else 0.0
+        floor_cpu = floor.cpu_seconds * 1000 / r.articles if floor else 0.0
         full = r.steps.get("convert")
         for name, s in r.steps.items():
             if s.error:
-                lines.append(f"| {r.articles:,} | {name} | {s.error[:80]} | | | | |")
+                lines.append(f"| {r.articles:,} | {name} | {s.error[:80]} | | | | | |")
                 continue
             per = s.seconds * 1000 / r.articles
+            cpu = s.cpu_seconds * 1000 / r.articles
+            cpu_cell = f"{cpu:.1f} ms" if s.cpu_seconds else "–"
             if name.startswith("convert"):
                 speed = f"{r.articles / s.seconds:,.0f} articles/s"
                 if full and name == "convert, 1 process":
                     speed += f" (parallel: ×{s.seconds / full.seconds:.1f})"
                 elif full and name != "convert":
                     speed = f"×{full.seconds / s.seconds:.1f} faster than a full conversion"
-                cells = [f"{s.seconds:,.1f} s", speed, _mb(s.peak_rss), "", ""]
+                cells = [f"{s.seconds:,.1f} s", speed, cpu_cell, _mb(s.peak_rss), "", ""]
             else:
                 site_kb = s.site_bytes / 1024 / r.articles
                 cells = [
                     f"{s.seconds:,.0f} s",
                     f"{per:.1f} ms{_ratio(per, floor_ms) if name != 'floor' else ''}",
+                    cpu_cell + (_ratio(cpu, floor_cpu) if name != "floor" and s.cpu_seconds else ""),
                     _mb(s.peak_rss),
                     _mb(s.site_bytes),
                     f"{site_kb:.0f} KB{_ratio(site_kb, floor_kb) if name != 'floor' else ''}",

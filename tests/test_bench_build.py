@@ -34,7 +34,9 @@ def test_bench_build_measures_every_step_against_the_floor(tmp_path):
 
 
 def test_a_step_that_runs_too_long_is_stopped(tmp_path):
-    seconds, peak, cpu = run_step([sys.executable, "-c", "import time; x = bytearray(50_000_000); time.sleep(0.5)"], tmp_path)
+    seconds, peak, cpu = run_step(
+        [sys.executable, "-c", "import time; x = bytearray(50_000_000); time.sleep(0.5)"], tmp_path
+    )
     assert peak > 40_000_000 or peak == 0  # psutil sampled it (0 only without psutil)
     assert 0 < cpu < seconds + 1
     try:

@@ -117,3 +117,17 @@ def test_relative_links_are_what_posixpath_gives():
         there = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 5)))
         assert link(here, there) == posixpath.relpath(there, posixpath.dirname(here) or ".")
         assert link(here, there + "#month-01") == posixpath.relpath(there, posixpath.dirname(here) or ".") + "#month-01"
+
+
+def test_one_year_changed_and_the_others_read_back(tmp_path):
+    """Files of a year that did not change are read back to join all years' files (CSV rows
+    end in \\r\\n, which must survive the reading)."""
+    import datetime as dt
+
+    source = tmp_path / "source_texts"
+    generate(source, DAY + 12, first_day=dt.date(2019, 12, 31))
+    convert(source, tmp_path / "docs", jobs=1)
+    for path in source.rglob("2020-01-01_*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
+    convert(source, tmp_path / "docs", jobs=1)
+    assert snapshot(tmp_path / "docs") == full_conversion(source, tmp_path / "full")

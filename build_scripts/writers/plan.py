@@ -68,7 +68,8 @@ def _data_units(placed: list[PlacedArticle], idents, salt: str, docs: Path) -> l
 
     def year_files(year: int) -> dict[str, str]:
         if year not in made:  # unchanged since the last run: as written then
-            made[year] = {rel: (docs / rel).read_text(encoding="utf-8") for rel in data_year_paths(year)}
+            # Bytes, not read_text: CSV rows end in \r\n, which universal newlines would turn into \n.
+            made[year] = {rel: (docs / rel).read_bytes().decode("utf-8") for rel in data_year_paths(year)}
         return made[year]
 
     units = []

@@ -66,26 +66,49 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _bench_search(args: argparse.Namespace) -> int:
-    from build_scripts.dev.bench_search import BenchError, machine, run, table
+    from build_scripts.dev.bench_search import BenchError, machine, run, tables
 
     try:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
     except ValueError:
         print(
-            f"error: --sizes {args.sizes!r}: give numbers of articles separated by commas, e.g. 1000,5000",
+            f"error: --sizes {args.sizes!r}: give numbers of articles separated by commas, e.g. 10000,100000",
             file=sys.stderr,
         )
         return EXIT_INPUT_ERROR
     project = Path(args.config_file).resolve().parent
     try:
-        rows = run(
-            project, Path(args.sample), sizes, args.runs, progress=lambda m: print(m, file=sys.stderr, flush=True)
+        index_rows, query_rows = run(
+            project, sizes, args.queries, progress=lambda m: print(m, file=sys.stderr, flush=True)
         )
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"Search benchmark ({machine()}; medians of {args.runs} runs)\n")
-    print(table(rows))
+    print(f"Search benchmark ({machine()}; medians and maxima over {args.queries} queries)\n")
+    print(tables(index_rows, query_rows))
+    return 0
+
+
+def _bench_search_quality(args: argparse.Namespace) -> int:
+    from build_scripts.dev.bench_search import BenchError, machine
+    from build_scripts.dev.bench_search_quality import run
+
+    articles = Path(args.articles)
+    if not articles.is_file():
+        raise InputError(
+            str(articles),
+            None,
+            "not found",
+            "give the articles.jsonl of a converted archive (docs/data/articles.jsonl)",
+        )
+    project = Path(args.config_file).resolve().parent
+    try:
+        table = run(project, articles.resolve(), args.queries, progress=lambda m: print(m, file=sys.stderr, flush=True))
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Search quality of {articles} ({machine()})\n")
+    print(table)
     return 0
 
 
@@ -208,24 +231,31 @@ def build_parser() -> argparse.ArgumentParser:
     benchmarks = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     search = benchmarks.add_parser(
         "search",
-        help="search index size and time to first result, hosted and offline",
-        description="Generate archives of SIZES articles from the sample, build each with and without the "
-        "zh-search plugin, hosted and offline, and print a Markdown table of search_index.json size, build "
-        "time and the time from typing a query to the first result in headless Chromium (medians).",
+        help="search: indexing time and memory, bytes and time of a first query, hosted and offline",
+        description="Generate archives of SIZES articles (20,000 a year), index each, build the search "
+        "hosted and offline, and print Markdown tables: indexing time and peak memory (against cutting the "
+        "text alone), and the bytes loaded and time to the first result of a first query within the newest "
+        "year and across all years in headless Chromium (medians and maxima over QUERIES queries).",
     )
     search.add_argument(
-        "--sizes", default="1000,5000", help="numbers of articles, comma-separated (default: %(default)s)"
+        "--sizes", default="10000,100000", help="numbers of articles, comma-separated (default: %(default)s)"
     )
-    search.add_argument(
-        "--runs", type=int, default=3, help="browser runs per measurement; the median is shown (default: %(default)s)"
-    )
-    search.add_argument(
-        "--sample",
-        default="source_texts/2022/2022-01-28.txt",
-        help="the page to generate articles from (default: %(default)s)",
-    )
+    search.add_argument("--queries", type=int, default=9, help="first queries measured per case (default: %(default)s)")
     search.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     search.set_defaults(run=_bench_search)
+    quality = benchmarks.add_parser(
+        "search-quality",
+        help="search: how often a query finds its article in the top 3, hosted and offline",
+        description="Build the search for an archive's articles.jsonl, draw the query-quality set from it "
+        "(phrases, reporters with a headline word, places with a headline word; every fifth in traditional "
+        "characters) and print, per kind, how often the article is among the first three results in headless "
+        "Chromium, hosted and offline.",
+    )
+    quality.add_argument("--articles", default="docs/data/articles.jsonl", help="the archive (default: %(default)s)")
+    quality.add_argument("--queries", type=int, default=300, help="queries to draw (default: %(default)s)")
+    quality.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    quality.set_defaults(run=_bench_search_quality)
+
     build = benchmarks.add_parser(
         "build",
         help="convert and build generated archives of growing size, against bare Material's floor",

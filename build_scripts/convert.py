@@ -14,6 +14,8 @@ from build_scripts.catalogue.source_jobs import SourceResult, check_parse, conve
 from build_scripts.catalogue.tags import Tagger, assign_tags, load_stop_words
 from build_scripts.contract.urls import remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
+from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.ingest.read import check_source_folder, discover, read_source
 from build_scripts.ingest.source import SourcePage
 from build_scripts.parse.model import PageParse
@@ -142,12 +144,14 @@ def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going
     return _pages_without_duplicates(pages, report, keep_going)
 
 
-def parse_all(pages: list[SourcePage], report: Report) -> list[tuple[SourcePage, PageParse]]:
+def parse_all(
+    pages: list[SourcePage], report: Report, profile: PaperProfile = DEFAULT_PROFILE
+) -> list[tuple[SourcePage, PageParse]]:
     """Parse pages already read (in memory, one process): what the tests and tools use."""
     parsed = []
     for page in pages:
         with while_reading(page.path):
-            result = parse_page(page.text, page.first_line, page.corrections)
+            result = parse_page(page.text, page.first_line, page.corrections, profile)
         check_parse(page, result, report)
         parsed.append((page, result))
     return parsed
@@ -160,14 +164,13 @@ def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list
 
 
 def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> list[tuple[SourcePage, PageParse]]:
-    """Publish an article the issue printed on several 版 once (catalogue/duplicates.py)."""
+    """Publish a 版 the issue delivered twice once (catalogue/duplicates.py)."""
     kept, repeats = without_repeats(parsed)
     for r in repeats:
-        what = "repeats" if r.whole_page else f"repeats {len(r.lines)} article(s) of"
         report.warn(
             r.page,
-            r.lines[0],
-            f"{what} {r.first} (the same text); published once, from {r.first}",
+            r.line,
+            f"repeats {r.first} (the same text); published once, from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
     return kept

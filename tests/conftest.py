@@ -243,7 +243,6 @@ SLOW_FIXTURES = {
     "hostile_site",
     "reference",
     "broken_site",
-    "pagefind_site",
     "preview",
     "search_url",
     "broken_workflow",

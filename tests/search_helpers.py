@@ -1,4 +1,4 @@
-"""Searching a built site the way a reader does: Material's search box in a real browser."""
+"""Searching a built site the way a reader does: the header's search box in a real browser."""
 
 from __future__ import annotations
 
@@ -8,55 +8,53 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-PLACEHOLDER = "键入以开始搜索"  # Material (zh): search is ready, nothing typed yet
-NO_RESULTS = "没有找到符合条件的结果"
+PLACEHOLDER = "键入以开始检索"
+NO_RESULTS = "没有找到符合条件的文章"
 
 
 @dataclass
 class Result:
     title: str
-    details: str  # date and 版, drawn by zh-search's stylesheet
-    text: str
+    details: str  # date · 版 · byline
+    text: str  # the snippet
     href: str
 
 
-def clean(text: str) -> str:
-    return text.replace("\u200b", "").strip()
-
-
 def search(page, query: str) -> tuple[str, list[Result]]:
-    """Type `query` into the search box of the open page; return the result count line and
-    the results (parent entries: one per page)."""
-    meta = page.locator(".md-search-result__meta")
-    if not page.locator(".md-search__input").evaluate("el => el === document.activeElement"):
-        page.keyboard.press("/")  # Material's shortcut to the search box
-    page.fill(".md-search__input", "")
-    page.keyboard.press("End")  # Material searches on keyup; an empty query shows the placeholder
-    expect(meta).to_have_text(PLACEHOLDER, timeout=30_000)  # index loaded, no earlier results
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")  # Material searches on keyup
-    expect(meta).not_to_have_text(PLACEHOLDER, timeout=10_000)
+    """Type `query` into the header's search box of the open page; return the result count
+    line and the results shown under the box."""
+    box = page.locator(".zh-search-box")
+    box_input = box.locator(".md-search__input")
+    if not box_input.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")  # the search shortcut
+    box_input.fill(query)
+    expect(box).to_have_attribute("data-shown", query, timeout=30_000)
     results = []
-    for item in page.locator(".md-search-result__item").all():
+    for item in box.locator(".md-search-result__item").all():
         link = item.locator("a.md-search-result__link").first
         results.append(
             Result(
-                title=clean(link.locator("h1").inner_text()),
-                details=clean(
-                    link.locator("h1").evaluate(
-                        "h => { const d = h.querySelector('.zh-search-details');"
-                        " return d ? getComputedStyle(d, '::after').content.replace(/^\"|\"$/g, '') : '' }"
-                    )
-                ),
-                text=clean(link.inner_text()),
-                href=link.get_attribute("href"),
+                title=link.locator("h1").inner_text().strip(),
+                details=link.locator(".zh-search-details").inner_text().strip(),
+                text=link.locator(".zh-search-snippet").inner_text().strip(),
+                href=link.get_attribute("href") or "",
             )
         )
-    return clean(meta.inner_text()), results
+    return box.locator(".md-search-result__meta").inner_text().strip(), results
 
 
 def titles(results: list[Result]) -> list[str]:
     return [r.title for r in results]
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The address of every page the search can return: its article files (`u`)."""
+    found = set()
+    for path in (site / "assets/search").glob("[0-9]*/d/*.js"):
+        if "-" not in path.stem:  # `N-K.js` is a further part of article N's text
+            data = path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0]
+            found.add(json.loads(data)["u"])
+    return found
 
 
 def articles(project: Path) -> list[dict]:

@@ -7,23 +7,23 @@ import re
 from conftest import run_cli
 
 
-def test_bench_search_prints_a_table_for_every_variant_and_mode(browser):
+def test_bench_search_prints_both_tables(browser):
     # `browser`: skip without Chromium on a laptop, fail in CI — the benchmark drives it too.
-    result = run_cli("bench", "search", "--sizes", "20", "--runs", "1")
+    result = run_cli("bench", "search", "--sizes", "60", "--queries", "2")
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if re.match(r"^\| 20 \|", line)]
-    assert {tuple(cell.strip() for cell in row.split("|")[2:4]) for row in rows} == {
-        ("zh-search", "hosted"),
-        ("zh-search", "offline"),
-        ("baseline", "hosted"),
-        ("baseline", "offline"),
+    index_rows = [line for line in result.stdout.splitlines() if re.match(r"^\| 60 \| [\d,]+ \|", line)]
+    assert len(index_rows) == 1
+    cells = [c.strip() for c in index_rows[0].split("|")[1:-1]]
+    assert re.match(r"^\d+ s \(×[\d.]+\)$", cells[3]) and re.match(r"^\d+ MB \(×[\d.]+\)$", cells[4])
+    query_rows = [line for line in result.stdout.splitlines() if re.match(r"^\| 60 \| (hosted|offline) \|", line)]
+    assert {tuple(c.strip() for c in row.split("|")[2:4]) for row in query_rows} == {
+        (mode, scope) for mode in ("hosted", "offline") for scope in ("one year", "all years")
     }
-    for row in rows:
+    for row in query_rows:
         cells = [c.strip() for c in row.split("|")[1:-1]]
-        assert re.match(r"^[\d.]+ [kM]B", cells[3]) and re.match(r"^\d+ s", cells[4])
-        assert all(re.match(r"^[\d,]+ ms", c) for c in cells[5:7])
-        if cells[1] == "zh-search":  # compared with the baseline measured in the same run
-            assert all(re.search(r"\(×[\d.]+\)$", c) for c in cells[3:7])
+        assert re.match(r"^[\d.]+ [KM]B / [\d.]+ [KM]B$", cells[3])
+        assert re.match(r"^×[\d.]+ of [\d.]+ [KM]B$", cells[5])  # against the whole index
+        assert re.match(r"^[\d,]+ ms / [\d,]+ ms \(×[\d.]+\)$", cells[6])  # against the page's own load
 
 
 def test_bench_rejects_sizes_that_are_not_numbers():

@@ -68,7 +68,7 @@ def test_an_internal_error_names_the_file_and_shows_no_traceback(tmp_path, monke
     that names the file being converted; --debug shows the traceback."""
     project = make_archive(tmp_path, {"2022-01-29.txt": GOOD})
 
-    def broken_parser(text, first_line=1, corrections=None):
+    def broken_parser(text, first_line=1, corrections=None, profile=None):
         if "冬奥" in text:
             raise IndexError("list index out of range")
         return real_parser(text, first_line)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot, serve
+from conftest import ROOT, screenshot, serve
+from playwright.sync_api import expect
 from search_helpers import NO_RESULTS, articles, search, titles
 
 
@@ -18,7 +19,7 @@ def test_omicron_finds_the_hangzhou_article(page, sample_url):
     summary, results = search(page, "奥密克戎")
     assert any(t.startswith("杭州累计报告本土确诊14例") for t in titles(results)), (summary, titles(results))
     hangzhou = next(r for r in results if r.title.startswith("杭州累计报告本土确诊14例"))
-    assert "奥密克戎" in hangzhou.text and hangzhou.details == "2022年1月28日"
+    assert "奥密克戎" in hangzhou.text and hangzhou.details == "2022年1月28日 · 本报记者 胡宗昊"
     screenshot(page, "search-hosted-omicron")
 
 
@@ -28,7 +29,7 @@ def test_a_reporters_name_finds_their_article(page, sample_site, sample_url):
     page.goto(sample_url)
     _, results = search(page, "胡宗昊")
     assert his[0] in titles(results)
-    assert "本报记者 胡宗昊" in next(r for r in results if r.title == his[0]).text
+    assert "本报记者 胡宗昊" in next(r for r in results if r.title == his[0]).details
     screenshot(page, "search-hosted-reporter")
 
 
@@ -51,7 +52,111 @@ def test_results_show_title_date_and_page(page, search_url):
     page.goto(search_url)
     _, results = search(page, "欧阳晓岚")
     result = next(r for r in results if r.title == "国家统计局发布2021年经济数据 我省居民收入稳步增长")
-    assert result.details == "2022年1月29日 · 第3版 经济"
-    assert "本报记者 欧阳晓岚" in result.text
-    assert result.href.split("?")[0].endswith("/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang/")
+    assert result.details == "2022年1月29日 · 第3版 经济 · 本报记者 欧阳晓岚"
+    assert result.href.endswith("/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang/")
     screenshot(page, "search-hosted-details")
+
+
+def test_every_word_is_required(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, "统计局 奥密克戎")  # each is printed, never in one article
+    assert results == []
+    _, results = search(page, "统计局 居民收入")
+    assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+
+
+def test_a_quoted_phrase_matches_only_as_printed(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, '"国家统计局28日发布"')
+    assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    _, results = search(page, "“发布国家统计局”")  # the same words, not printed in this order
+    assert results == []
+    _, results = search(page, "发布 国家统计局")  # unquoted: the words anywhere
+    assert "国家统计局发布2021年经济数据 我省居民收入稳步增长" in titles(results)
+
+
+def test_a_traditional_query_finds_the_simplified_text_and_shows_it_as_printed(page, sample_url):
+    page.goto(sample_url)
+    _, results = search(page, "奧密克戎變異株")
+    hangzhou = next(r for r in results if r.title.startswith("杭州累计报告本土确诊14例"))
+    assert "奥密克戎变异株" in hangzhou.text  # marked in the text as printed
+    assert page.locator(".md-search-result mark", has_text="奥密克戎").count() > 0
+
+
+def test_the_browser_normalises_queries_as_the_index_normalised_the_text(page, sample_url):
+    from opencc import OpenCC
+
+    from build_scripts.plugins.zh_search.normalise import normalise
+
+    text = (ROOT / "source_texts/2022/2022-01-28.txt").read_text(encoding="utf-8")[:3000]
+    samples = [OpenCC("s2t.json").convert(text), text, "臺灣發佈會習近平經濟ＧＤＰ", "１２３ＡＢＣ　台灣"]
+    page.goto(sample_url)
+    in_browser = page.evaluate(
+        "async (samples) => { await ArchiveSearch.ready(); return samples.map((s) => ArchiveSearch.normalise(s)); }",
+        samples,
+    )
+    assert in_browser == [normalise(s) for s in samples]
+
+
+def test_the_search_page_lists_pages_of_results_with_their_filters(page, search_url):
+    page.goto(search_url + "search/?q=%E6%94%BF%E6%B3%95")  # 政法
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown === 'q=%E6%94%BF%E6%B3%95'")
+    shown = page.locator(".zh-search-result h2").all_inner_texts()
+    assert "全市政法委书记会议召开" in shown and len(shown) >= 2
+    page.select_option("select[name=page_name]", "经济")
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.includes('page_name=')")
+    assert page.locator(".zh-search-result h2").all_inner_texts() == ["全市政法委书记会议召开"]
+    assert "page_name=" in page.url  # the address holds the search
+    screenshot(page, "search-page")
+
+
+def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):
+    context = browser.new_context(viewport={"width": 400, "height": 800}, locale="zh-CN", is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_url)
+        page.click("label.md-header__button[for=__search]")
+        page.keyboard.type("政法")  # typed into the box: the magnifier focused it
+        expect(page.locator(".zh-search-box")).to_have_attribute("data-shown", "政法")
+        assert page.locator(".md-search-result__item").count() >= 1
+        screenshot(page, "search-small-screen")
+    finally:
+        context.close()
+
+
+def serious_violations(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], [n["html"][:120] for n in v["nodes"][:3]])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_search_box_and_page_pass_an_accessibility_audit(page, search_url):
+    page.goto(search_url)
+    search(page, "政法")  # the box open, with results
+    assert serious_violations(page) == []
+    page.goto(search_url + "search/?q=%E6%94%BF%E6%B3%95&sort=newest")
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.includes('sort=newest')")
+    assert page.locator("h1").count() == 1
+    assert serious_violations(page) == []
+
+
+def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, "政法")
+    assert len(results) >= 2
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == results[0].href
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == results[1].href
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(results[0].href)
+    assert page.locator("h1.article-title").count() == 1

@@ -1,8 +1,10 @@
-"""Chinese search: segmentation guarded, search-mode sub-words, the archive's own words,
-date/版/byline in results — checked on the built search index and on failing builds."""
+"""The search index: normalisation, the cut into words, the byte format, what the built index
+holds (articles only, text as printed), determinism, and the builds that must fail."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -10,57 +12,45 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jieba
 import pytest
-from conftest import ROOT, build_site
+from conftest import build_site
 
-from build_scripts.plugins.zh_search.index import details_markup, print_details
-from build_scripts.plugins.zh_search.words import (
-    Word,
-    WordListError,
-    byline_names,
-    read_word_list,
-)
+from build_scripts.plugins.zh_search.indexer import IndexInputError, build_index
+from build_scripts.plugins.zh_search.normalise import normalise
+from build_scripts.plugins.zh_search.postings import WordList, bucket, varint
+from build_scripts.plugins.zh_search.segment import Segmenter
+from build_scripts.plugins.zh_search.words import Word, WordListError, read_word_list
 
-
-def search_index(project: Path, site: str = "site") -> dict:
-    return json.loads((project / site / "search/search_index.json").read_text(encoding="utf-8"))
+CALL = re.compile(r'^ArchiveSearch\.loaded\(("[^"\\]*"),(.*)\);\n$', re.S)
 
 
-def words_of(index: dict, text: str) -> list[str]:
-    """Split indexed text into search words the way the browser does (the separator)."""
-    plain = re.sub(r"<[^>]*>", " ", text)
-    return [w for w in re.split(index["config"]["separator"], plain) if w]
+def load(folder: Path, name: str):
+    """The data of one index file, as search.js receives it."""
+    match = CALL.match((folder / f"{name}.js").read_text(encoding="utf-8"))
+    assert match and json.loads(match.group(1)) == name
+    return json.loads(match.group(2))
 
 
-def entry(index: dict, containing: str) -> dict:
-    found = [
-        e
-        for e in index["docs"]
-        if containing in e["text"].replace("\u200b", "") and "#" not in e["location"] and e["location"].count("/") > 3
-    ]
-    assert len(found) == 1, [e["location"] for e in found]
-    return found[0]
+def read_varints(data: bytes) -> list[int]:
+    numbers, n, shift = [], 0, 0
+    for byte in data:
+        n |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            numbers.append(n)
+            n, shift = 0, 0
+    return numbers
 
 
-def build_variant(
-    project: Path, tmp_path: Path, replace: dict[str, str], cwd: Path | None = None, env: dict | None = None
-):
-    """Build `project` with a changed copy of its mkdocs.yml (next to it, so relative paths
-    mean the same), into a site folder of its own."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in replace.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    variant = project / f"mkdocs-{tmp_path.name}.yml"
-    variant.write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(variant), "--site-dir", str(tmp_path / "site")],
-        cwd=cwd or project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
+def word_list(index: Path, year: int, word: str) -> list[int]:
+    """The numbers of a word's list in a year (articles part then offsets), decoded."""
+    meta = load(index, "meta")
+    files = next(y["files"] for y in meta["years"] if y["year"] == year)
+    entry = load(index, f"{year}/{bucket(word, files)}")[word]
+    data = base64.b64decode(entry.lstrip("!"))
+    if entry.startswith("!"):
+        data += base64.b64decode(load(index, f"{year}/o{bucket(word, files)}")[word])
+    return read_varints(data)
 
 
 # --- the word list -------------------------------------------------------------------
@@ -91,102 +81,161 @@ def test_word_list_must_be_utf8(tmp_path):
         read_word_list(path, "userdict.txt")
 
 
-def test_byline_names_come_from_authors_and_correspondents():
-    meta = {"authors": ["陈毅人"], "correspondents": ["鲁冰", " "], "byline": "本报记者 陈毅人 通讯员 鲁冰"}
-    assert byline_names(meta) == {"陈毅人", "鲁冰"}
+# --- one form of text, one cut into words ------------------------------------------------
 
 
-# --- what a result shows ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("printed", "matched"),
+    [
+        ("習近平", "习近平"),
+        ("臺灣發佈會", "台湾发布会"),
+        ("經濟", "经济"),
+        ("ＧＤＰ增長５％", "gdp增长5%"),
+        ("习近平", "习近平"),
+    ],
+)
+def test_text_is_matched_in_simplified_half_width_lower_case(printed, matched):
+    assert normalise(printed) == matched
+    assert len(normalise(printed)) == len(printed)  # offsets in the index are offsets in the text
 
 
-def test_print_details_are_date_and_page():
-    assert print_details({"date": "2022-01-29", "page": 3, "page_name": "经济"}) == "2022年1月29日 · 第3版 经济"
-    assert print_details({"date": "2022-01-28", "page": None, "page_name": ""}) == "2022年1月28日"
+def test_a_compound_word_and_the_words_inside_it_are_indexed():
+    words = [w for w, _ in Segmenter().tokens("国家统计局28日发布")]
+    assert {"国家统计局", "统计局", "国家", "28"} <= set(words)
 
 
-def test_print_details_are_escaped_in_the_markup():
-    markup = details_markup({"date": "2022-01-29", "page": 3, "page_name": '"><img src=x onerror=alert(1)>'})
-    assert "<img" not in markup and "&quot;&gt;&lt;img" in markup
+def test_byline_names_and_listed_words_are_one_word():
+    plain = Segmenter()
+    assert "欧阳晓岚" not in plain.cut("本报记者欧阳晓岚报道")  # jieba alone splits the name
+    taught = Segmenter([Word("欧阳晓岚"), Word("除险保安")])
+    assert "欧阳晓岚" in taught.cut("本报记者欧阳晓岚报道")
+    assert "除险保安" in taught.cut("创新落实除险保安晾晒机制")
+    # The frequency the browser gets for a taught word is the one the index was cut with.
+    assert taught.frequency("欧阳晓岚") == taught.freq["欧阳晓岚"] >= 1
 
 
-# --- the built index --------------------------------------------------------------------
+def test_offsets_count_characters_of_the_normalised_text():
+    text = normalise("國家統計局發佈2021年數據")
+    for word, offset in Segmenter().tokens(text):
+        assert text[offset : offset + len(word)] == word
 
 
-def test_compound_words_stay_whole_in_text_and_their_parts_are_searchable(search_site):
-    index = search_index(search_site)
-    article = entry(index, "国家统计局28日发布")
-    text_words, subwords = words_of(index, article["text"]), words_of(index, article.get("subwords", ""))
-    assert "国家统计局" in text_words and "统计局" not in text_words  # the snippet reads as printed
-    assert "统计局" in subwords  # …and 统计局 finds it
-    assert "subwords" in index["config"]["fields"]
+# --- the byte format -------------------------------------------------------------------
 
 
-def test_every_byline_name_is_one_search_word(search_site):
-    index = search_index(search_site)
-    article = entry(index, "全市政法委书记会议召开。")
-    names = ["司马云杰", "上官婉清"]
-    for name in names:
-        assert jieba.lcut(f"本报记者 {name} 通讯员") != ["本报记者", " ", name, " ", "通讯员"]  # jieba alone splits it
-        assert name in words_of(index, article["text"])
+def test_the_word_hash_is_fnv1a_over_code_points():
+    assert bucket("a", 2**32) == 0xE40C292C  # the published FNV-1a test vector
+    assert bucket("习近平", 97) == bucket("习近平", 97) and 0 <= bucket("习近平", 97) < 97
 
 
-def test_words_from_the_hand_kept_list_are_whole(sample_site):
-    listed = [w.text for w in read_word_list(sample_site / "source_texts/userdict.txt", "userdict.txt")]
-    assert "除险保安" in listed and "除险保安" not in jieba.lcut("创新落实除险保安晾晒机制")
-    index = search_index(sample_site)
-    assert any("除险保安" in words_of(index, e["text"]) for e in index["docs"])
+def test_a_word_list_stores_gaps_counts_fields_and_offsets():
+    words = WordList()
+    words.add(3, 1 | 4, [0, 150])
+    words.add(10, 4, [7])
+    articles, offsets = words.encoded()
+    assert read_varints(articles) == [2, 3, (2 << 3) | 5, 6, (1 << 3) | 4]
+    assert read_varints(offsets) == [0, 150, 7]
+    out = bytearray()
+    varint(300, out)
+    assert bytes(out) == b"\xac\x02"
 
 
-def test_article_results_carry_byline_date_and_page(search_site):
-    index = search_index(search_site)
-    article = entry(index, "国家统计局28日发布")
-    assert article["text"].startswith("<p>") and "欧阳晓岚" in words_of(index, article["text"].split("</p>")[0])
-    assert 'data-details="2022年1月29日 · 第3版 经济"' in article["title"]
-    # Only an article's own entry: not its sections (shown under it), not index pages.
-    article_entry = re.compile(r"^\d{4}/\d\d/\d\d/[^/#]+/$")
-    for doc in index["docs"]:
-        assert ("data-details" in doc["title"]) == bool(article_entry.match(doc["location"])), doc["location"]
+# --- the built index ----------------------------------------------------------------------
 
 
-def test_index_is_written_as_utf8(search_site):
-    raw = (search_site / "site/search/search_index.json").read_text(encoding="utf-8")
-    assert "国家统计局" in raw and "\\u56fd" not in raw
+def test_the_index_holds_every_article_and_nothing_else(search_site):
+    index = search_site / "site/assets/search"
+    records = [json.loads(line) for line in (search_site / "docs/data/articles.jsonl").read_text("utf-8").splitlines()]
+    meta = load(index, "meta")
+    assert sum(y["articles"] for y in meta["years"]) == len(records)
+    shown = [load(index, f"2022/d/{n}") for n in range(len(records))]
+    assert sorted(a["u"] for a in shown) == sorted(r["url"] for r in records)  # no tag, issue or index page
+    ouyang = next(a for a in shown if a["t"].startswith("国家统计局发布2021年经济数据"))
+    assert (ouyang["d"], ouyang["p"], ouyang["n"], ouyang["b"]) == ("2022-01-29", 3, "经济", "本报记者 欧阳晓岚")
+    assert ouyang["x"].startswith("国家统计局28日发布")  # the text as printed
+    assert [name for name, _ in meta["pageNames"]] == ["经济"]
 
 
-def test_stylesheet_for_result_details_is_published(search_site):
-    page = (search_site / "site/index.html").read_text(encoding="utf-8")
-    assert "assets/stylesheets/zh-search.css" in page
-    assert ".zh-search-details" in (search_site / "site/assets/stylesheets/zh-search.css").read_text(encoding="utf-8")
+def test_words_are_found_where_they_are_printed(search_site):
+    index = search_site / "site/assets/search"
+    numbers = word_list(index, 2022, "统计局")  # only inside 国家统计局
+    assert numbers[0] == 1  # one article
+    assert word_list(index, 2022, "@欧阳晓岚")[0] == 1  # the reporter filter
+    assert word_list(index, 2022, "#经济")[0] == 2  # the 版名 filter: both articles of 版 3
 
 
-# --- builds that must fail, or warn ------------------------------------------------------
+def test_the_index_is_the_same_bytes_every_time(search_site, tmp_path):
+    articles = search_site / "docs/data/articles.jsonl"
+    words = search_site / "source_texts/userdict.txt"
+    build_index(articles, tmp_path / "a", words)
+    build_index(articles, tmp_path / "b", words)
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.js")}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.js")}
+    assert first == second and len(first) > 5
+    built = {
+        p.relative_to(search_site / "site/assets/search"): p.read_bytes()
+        for p in (search_site / "site/assets/search").rglob("*.js")
+    }
+    assert built == first  # the plugin's index is the indexer's
 
 
-def test_build_fails_clearly_when_jieba_cannot_be_imported(sample_site, tmp_path):
-    # sitecustomize runs at interpreter start: from then on `import jieba` raises ImportError,
-    # for Material's search plugin and for ours, exactly as if jieba were not installed.
-    hide = tmp_path / "hide_jieba"
-    hide.mkdir()
-    (hide / "sitecustomize.py").write_text("import sys\nsys.modules['jieba'] = None\n", encoding="utf-8")
-    result = build_variant(sample_site, tmp_path, {}, env={"PYTHONPATH": f"{hide}{os.pathsep}{ROOT}"})
-    assert result.returncode != 0
-    assert "jieba cannot be imported" in result.stderr and "pip install jieba" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site/search/search_index.json").exists()
+def test_the_pages_load_the_search_and_not_materials(search_site):
+    home = (search_site / "site/index.html").read_text(encoding="utf-8")
+    assert (
+        home.index("zh-search/search-files.js")
+        < home.index("zh-search/search.js")
+        < home.index("zh-search/search-ui.js")
+    )
+    assert "assets/stylesheets/zh-search.css" in home
+    assert 'id="zh-search-config"' in home and "zh-search-box" in home
+    assert not (search_site / "site/search/search_index.json").exists()
+    assert (search_site / "site/search/index.html").is_file()  # the search page
 
 
-def test_separator_must_split_zero_width_spaces(sample_site, tmp_path):
-    result = build_variant(sample_site, tmp_path, {r"separator: '[\s\u200b": r"separator: '[\s"})
-    assert result.returncode != 0
-    assert r"does not split on \u200b" in result.stderr and "Traceback" not in result.stderr
+# --- builds that must fail ----------------------------------------------------------------
+
+
+def build_variant(project: Path, tmp_path: Path, replace: dict[str, str], cwd: Path | None = None):
+    """Build `project` with a changed copy of its mkdocs.yml (next to it, so relative paths
+    mean the same), into a site folder of its own."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    variant = project / f"mkdocs-{tmp_path.name}.yml"
+    variant.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(variant),
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=cwd or project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def test_bad_word_list_is_reported_with_file_and_line(sample_site, tmp_path):
     bad = sample_site / f"words-{tmp_path.name}.txt"
     bad.write_text("# words\n奥密克戎\n北京 上海\n", encoding="utf-8")
-    result = build_variant(sample_site, tmp_path, {"user_dict: source_texts/userdict.txt": f"user_dict: {bad.name}"})
+    result = build_variant(sample_site, tmp_path, {"user_dict: source_texts/userdict.txt": f"user_dict: {bad}"})
     assert result.returncode != 0
-    assert f"{bad.name}:3: cannot read `北京 上海`" in result.stderr and "Traceback" not in result.stderr
+    assert f"{bad}:3: cannot read `北京 上海`" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site/assets/search").exists()
+
+
+def test_materials_search_alongside_is_refused(sample_site, tmp_path):
+    result = build_variant(sample_site, tmp_path, {"  - zh-search:\n": "  - search\n  - zh-search:\n"})
+    assert result.returncode != 0
+    assert "remove `- search` from `plugins:`" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_word_list_is_found_relative_to_mkdocs_yml_from_any_folder(sample_site, tmp_path):
@@ -194,23 +243,34 @@ def test_word_list_is_found_relative_to_mkdocs_yml_from_any_folder(sample_site, 
     elsewhere.mkdir()
     result = build_variant(sample_site, tmp_path, {}, cwd=elsewhere)
     assert result.returncode == 0, result.stderr
-    index = search_index(tmp_path)
-    assert any("除险保安" in words_of(index, e["text"]) for e in index["docs"])
+    lexicon = tmp_path / "site/assets/search"
+    meta = load(lexicon, "meta")
+    words = "\n".join(load(lexicon, f"lex/{n}") for n in range(meta["lexicon"]))
+    assert re.search(r"^除险保安 \d+$", words, re.M)
 
 
-def test_large_archive_warns_and_names_the_way_out(sample_site, tmp_path):
-    result = build_variant(
-        sample_site,
-        tmp_path,
-        {
-            "user_dict: source_texts/userdict.txt": "user_dict: source_texts/userdict.txt\n      large_archive_threshold: 3"
-        },
-    )
-    assert "WARNING" in result.stderr and "4 articles, more than large_archive_threshold (3)" in result.stderr
-    assert "maintainers/search.md" in result.stderr
-    assert result.returncode != 0  # strict: the archivist has to choose
-
-
-def test_archive_below_the_threshold_builds_without_warning(sample_site):
+def test_the_sample_builds_without_warning(sample_site):
     result = build_site(sample_site)
-    assert result.returncode == 0 and "large_archive_threshold" not in result.stderr
+    assert result.returncode == 0 and "WARNING" not in result.stderr
+
+
+def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
+    from build_scripts.plugins.zh_search.indexer import main
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "x", "date": "2022-01-28", "source": {}}\n{"id": "y", "date": "someday"}\n', "utf-8")
+    with pytest.raises(
+        IndexInputError, match=rf"^{re.escape(str(articles))}:2: not an article record .* — run the converter again$"
+    ):
+        build_index(articles, tmp_path / "index", None)
+    assert main([str(articles), str(tmp_path / "index")]) == 2
+    assert not (tmp_path / "index").exists()  # nothing half-written
+
+
+def test_the_vendored_opencc_js_is_the_recorded_version():
+    vendor = Path(__file__).resolve().parent.parent / "build_scripts/vendor/opencc-js"
+    record = json.loads((vendor / "VENDOR.json").read_text(encoding="utf-8"))
+    assert record["package"] == "opencc-js" and record["version"] == "1.4.2"
+    assert hashlib.sha256((vendor / "t2cn.js").read_bytes()).hexdigest() == record["sha256"]
+    assert "Permission is hereby granted" in (vendor / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License" in (vendor / "LICENSE-Apache-2.0-dictionaries.txt").read_text(encoding="utf-8")

@@ -111,7 +111,7 @@ def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
     result = SourceResult(found.rel, problems=report.in_order)
     try:
         page = read_source(found, config, report)
-        parsed = parse_page(page.text, page.first_line, page.corrections)
+        parsed = parse_page(page.text, page.first_line, page.corrections, config.profile)
         check_parse(page, parsed, report)
         tagger = _tagger_for(config)
         result.tags = [

@@ -36,6 +36,7 @@ JSONL_PATH = f"{DATA_DIR}/articles.jsonl"
 CSV_PATH = f"{DATA_DIR}/articles.csv"
 LATEST_FEED = "feeds/latest.xml"
 SEARCH_PAGE = "search.md"
+SEARCH_INDEX_DIR = "assets/search"  # the search index's files (maintainers/search-index.md)
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 CSL_SUFFIX = ".csl.json"

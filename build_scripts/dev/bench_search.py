@@ -1,52 +1,57 @@
-"""Search benchmark: `python -m build_scripts bench search --sizes 1000,5000`.
+"""Search benchmark: `python -m build_scripts bench search --sizes 10000,100000`.
 
-Generates archives of the given numbers of articles from the sample page (one issue a day,
-headlines numbered so that every article is distinct), converts and builds each twice —
-with the zh-search plugin (this project's configuration) and without it (Material's own
-Chinese search, the baseline) — hosted and offline, and measures in headless Chromium:
+For each size it generates an archive (search_archive.py: `articles.jsonl` records, 20,000 a
+year) and measures, printing two Markdown tables:
 
-- the size of `search/search_index.json` (not compressed: the generated articles repeat
-  one page, which a compressor would squeeze far better than real text);
-- the build time (one build each);
-- the time from typing a query to the first result: right after a page has loaded (the
-  browser is still loading the index: what a reader who searches at once waits) and once
-  the index is ready (every later search).
+- **Indexing** (indexer.py in a process of its own): time and peak memory, against a baseline
+  run in the same way: reading the same records and cutting their text with rjieba, nothing
+  else (the part no index can skip).
+- **A first query** in headless Chromium, through the search page, in a fresh browser context
+  (nothing cached): hosted (the site served on 127.0.0.1) and offline (opened from file://,
+  network off); for a query within the newest year and one across all years. Bytes are what
+  the query made the browser load, as stored and as gzip would send them (GitHub Pages
+  compresses); the ratio is against the whole index of the years the query covers (what a
+  one-file index would load). Time is from submitting the query to its results on the page;
+  the ratio is against the time the search page itself took to load, measured in the same
+  context.
 
-Times are medians over `--runs` fresh browser contexts (empty cache). Hosted means served
-by a local HTTP server on 127.0.0.1, offline means opened from file://. The table is
-printed as Markdown. Needs the test tools (`pip install -e .[dev]`) and Chromium.
+Queries are drawn from the archive's query-quality set (search_queries.py); medians and
+maxima are over `--queries` different queries. The site is the project's sample with its
+`docs/data/articles.jsonl` replaced by the generated one: MkDocs renders a few pages, the
+plugin indexes every generated article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.convert import convert
 from build_scripts.dev.local_server import serve
-from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.read import Discovered, read_source
-from build_scripts.parse.model import Kind
-from build_scripts.parse.parser import parse_page
-from build_scripts.problems import Report
+from build_scripts.dev.search_archive import write_archive
+from build_scripts.dev.search_probe import first_query, summarise
+from build_scripts.dev.search_queries import make_queries, read_records
 
-QUERY_FIRST = "奥密克戎"  # in the sample, so every archive has results for it
-QUERY_NEXT = "胡宗昊"
-VARIANTS = ("zh-search", "baseline")
+PER_YEAR = 20_000
 MODES = ("hosted", "offline")
-START = dt.date(2000, 1, 1)
-# Copied from the project into each generated archive.
-_PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "source_texts/archive.yml", "source_texts/userdict.txt")
+SCOPES = ("one year", "all years")
+_PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets", "source_texts")
+_CUT_ONLY = """
+import json, sys, rjieba
+from build_scripts.plugins.zh_search.normalise import normalise
+cutter = rjieba.Jieba()
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    cutter.tokenize(normalise(r["title"] + "\\n" + r["byline"] + "\\n" + r["text"]), mode="search", hmm=False)
+"""
 
 
 class BenchError(Exception):
@@ -54,130 +59,71 @@ class BenchError(Exception):
 
 
 @dataclass
-class Row:
+class IndexRow:
     articles: int
-    variant: str
+    files: int
+    bytes: int
+    seconds: float
+    peak_mb: float
+    base_seconds: float
+    base_peak_mb: float
+
+
+@dataclass
+class QueryRow:
+    articles: int
     mode: str
-    index_bytes: int
-    build_seconds: float
-    first_ms: float  # query typed as soon as the page has loaded
-    next_ms: float  # query typed once the index is ready
+    scope: str
+    bytes: tuple[float, float]  # median, max
+    gzip_bytes: tuple[float, float]
+    whole: int  # the index files of the years covered
+    ms: tuple[float, float]
+    page_ms: float  # median load time of the search page
 
 
-# ---------------------------------------------------------------------------------------
-# Generating an archive
-# ---------------------------------------------------------------------------------------
-
-
-def _sample_articles(project_root: Path, sample: Path) -> tuple[list[str], list[int], int]:
-    """The sample's lines, the (0-based) indexes of its headline lines as the parser sees
-    them, and its number of articles."""
-    config = load_archive_config(project_root / "source_texts")
-    page = read_source(Discovered(sample, sample.name), config, Report())
-    result = parse_page(page.text, page.first_line)
-    lines = sample.read_text(encoding="utf-8").splitlines()
-    headlines = sorted(
-        {
-            n - 1
-            for a in result.articles
-            for s in a.segments
-            if s.kind is Kind.HEADLINE
-            for n in range(s.first_line, s.last_line + 1)
-        }
-    )
-    return lines, headlines, len(result.articles)
-
-
-def generate_archive(project_root: Path, sample: Path, articles: int, target: Path) -> int:
-    """A project folder in `target` with about `articles` articles; returns how many."""
-    for rel in _PROJECT_FILES:
-        source = project_root / rel
-        if source.is_dir():
-            shutil.copytree(source, target / rel)
-        elif source.is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, target / rel)
-    lines, headlines, per_issue = _sample_articles(project_root, sample)
-    issues = max(1, math.ceil(articles / per_issue))
-    for n in range(issues):
-        day = START + dt.timedelta(days=n)
-        varied = list(lines)
-        for i in headlines:
-            varied[i] = f"{lines[i]}（{n + 1}）"
-        path = target / "source_texts" / str(day.year) / f"{day.isoformat()}_{n % 8 + 1:02d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(varied) + "\n", encoding="utf-8")
-    result = convert(target / "source_texts", target / "docs")
-    return result.articles
-
-
-# ---------------------------------------------------------------------------------------
-# Building
-# ---------------------------------------------------------------------------------------
-
-
-def build_site_variant(config_file: str, site_dir: str, zh_search: str) -> None:
-    """Run in a fresh interpreter (jieba's dictionary is global): build with or without zh-search."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=config_file, site_dir=site_dir)
-    for name, plugin in config.plugins.items():
-        if name == "zh-search":
-            plugin.config.enabled = zh_search == "on"
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-def build(project: Path, site: Path, variant: str, mode: str) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if mode == "offline" else "false"}
-    code = (
-        "import sys; from build_scripts.dev.bench_search import build_site_variant; build_site_variant(*sys.argv[1:])"
-    )
+def _measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MB) of a child process."""
     started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise BenchError(
+            f"{' '.join(command[:4])} failed: {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
+        )
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_indexing(jsonl: Path, out: Path, root: Path) -> IndexRow:
+    seconds, peak = _measured(
+        [sys.executable, "-m", "build_scripts.plugins.zh_search.indexer", str(jsonl), str(out)], root
+    )
+    base_seconds, base_peak = _measured([sys.executable, "-c", _CUT_ONLY, str(jsonl)], root)
+    files = list(out.rglob("*.js"))
+    articles = sum(1 for _ in jsonl.open(encoding="utf-8"))
+    return IndexRow(articles, len(files), sum(p.stat().st_size for p in files), seconds, peak, base_seconds, base_peak)
+
+
+def build_site(project: Path, site: Path, offline: bool) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
     result = subprocess.run(
-        [sys.executable, "-c", code, str(project / "mkdocs.yml"), str(site), "on" if variant == "zh-search" else "off"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
     )
-    seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise BenchError(f"building {project} ({variant}, {mode}) failed:\n{result.stderr[-3000:]}")
-    return seconds
+        raise BenchError(f"building {project} failed:\n{result.stderr[-3000:]}")
 
 
-# ---------------------------------------------------------------------------------------
-# Measuring in the browser
-# ---------------------------------------------------------------------------------------
-
-# Types `query` into Material's search box and resolves with the milliseconds until the
-# first result is in the page. Material searches on keyup.
-_TIME_QUERY = """async (query) => {
-  const input = document.querySelector(".md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  input.focus();
-  input.value = query;
-  const started = performance.now();
-  const shown = new Promise(resolve => {
-    const seen = () => list.querySelector(".md-search-result__item");
-    new MutationObserver((_, observer) => {
-      if (seen()) { observer.disconnect(); resolve(performance.now() - started); }
-    }).observe(list, { childList: true });
-  });
-  input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
-  return await shown;
-}"""
-
-_CLEAR_QUERY = """() => {
-  const input = document.querySelector(".md-search__input");
-  input.value = "";
-  input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
-}"""
+def whole_index(site: Path, years: list[int]) -> int:
+    """Bytes of every index file a one-file index of these years would hold (not the article texts)."""
+    folder = site / "assets/search"
+    files = [*folder.glob("*.js"), *(folder / "lex").glob("*.js")]
+    for year in years:
+        files += list((folder / str(year)).glob("*.js"))
+    return sum(p.stat().st_size for p in files)
 
 
 def _chromium():
@@ -191,111 +137,143 @@ def _chromium():
     return sync_playwright, path
 
 
-def time_searches(browser, start_url: str, runs: int, offline: bool) -> tuple[float, float]:
-    """Median ms to the first result: typed at page load, and typed with the index ready."""
-    first, after = [], []
-    for _ in range(runs):
-        context = browser.new_context(offline=offline)
-        try:
-            page = context.new_page()
-            page.goto(start_url, wait_until="load")
-            first.append(page.evaluate(_TIME_QUERY, QUERY_FIRST))
-            page.evaluate(_CLEAR_QUERY)
-            page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-            after.append(page.evaluate(_TIME_QUERY, QUERY_NEXT))
-        finally:
-            context.close()
-    return statistics.median(first), statistics.median(after)
+def _page_load_ms(browser, url: str, offline: bool) -> float:
+    context = browser.new_context(offline=offline)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        return page.evaluate(
+            "() => { const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd - t.startTime; }"
+        )
+    finally:
+        context.close()
 
 
-def _index_size(site: Path) -> int:
-    return (site / "search" / "search_index.json").stat().st_size
-
-
-# ---------------------------------------------------------------------------------------
-# The run and the table
-# ---------------------------------------------------------------------------------------
+def measure_queries(
+    browser, sites: dict[str, Path], queries: list[str], articles: int, years: list[int]
+) -> list[QueryRow]:
+    rows = []
+    for mode in MODES:
+        site = sites[mode]
+        offline = mode == "offline"
+        with serve(site) as served:
+            url = (site.as_uri() + "/") if offline else served
+            page_path = "search.html" if offline else "search/"
+            page_ms = summarise(_page_load_ms(browser, url + page_path, offline) for _ in queries)[0]
+            for scope in SCOPES:
+                params = [
+                    {"q": q, **({"from": str(years[-1]), "to": str(years[-1])} if scope == "one year" else {})}
+                    for q in queries
+                ]
+                costs = [first_query(browser, url, site, page_path, p, offline) for p in params]
+                covered = years[-1:] if scope == "one year" else years
+                rows.append(
+                    QueryRow(
+                        articles,
+                        mode,
+                        scope,
+                        summarise(c.bytes for c in costs),
+                        summarise(c.gzip_bytes for c in costs),
+                        whole_index(site, covered),
+                        summarise(c.ms for c in costs),
+                        page_ms,
+                    )
+                )
+    return rows
 
 
 def run(
     project_root: Path,
-    sample: Path,
     sizes: list[int],
-    runs: int,
+    queries: int,
     work: Path | None = None,
-    progress=lambda message: None,
-) -> list[Row]:
+    progress: Callable[[str], None] = lambda message: None,
+) -> tuple[list[IndexRow], list[QueryRow]]:
     sync_playwright, chromium = _chromium()
-    rows = []
-    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
+    index_rows, query_rows = [], []
+    scratch = Path(tempfile.mkdtemp(prefix="bench-search-", dir=work))
     try:
         for size in sizes:
             project = scratch / f"archive-{size}"
-            progress(f"generating {size} articles …")
-            articles = generate_archive(project_root, sample, size, project)
+            for rel in _PROJECT_FILES:
+                source, target = project_root / rel, project / rel
+                if source.is_dir():
+                    shutil.copytree(source, target, ignore=shutil.ignore_patterns("20*"))
+                elif source.is_file():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(source, target)
+            progress(f"converting the sample, generating {size:,} articles …")
+            converted = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "build_scripts",
+                    "convert",
+                    "--source",
+                    str(project_root / "source_texts"),
+                    "--docs",
+                    str(project / "docs"),
+                ],
+                cwd=project_root,
+                capture_output=True,
+                text=True,
+            )
+            if converted.returncode != 0:
+                raise BenchError(f"converting the sample failed: {converted.stderr[-2000:]}")
+            jsonl = write_archive(project / "docs", size, per_year=PER_YEAR)
+            progress(f"indexing {size:,} articles …")
+            index_rows.append(measure_indexing(jsonl, scratch / f"index-{size}", project_root))
+            shutil.rmtree(scratch / f"index-{size}")
             sites = {}
-            for variant in VARIANTS:
-                for mode in MODES:
-                    progress(f"building {articles} articles, {variant}, {mode} …")
-                    site = project / f"site-{variant}-{mode}"
-                    sites[variant, mode] = (site, build(project, site, variant, mode))
+            for mode in MODES:
+                progress(f"building the site, {mode} …")
+                sites[mode] = project / f"site-{mode}"
+                build_site(project, sites[mode], offline=mode == "offline")
+            progress("drawing queries …")
+            records = read_records(jsonl)
+            years = sorted({int(r["date"][:4]) for r in records})
+            drawn = [q.query for q in make_queries(records, 30) if q.kind in ("phrase", "reporter")][:queries]
+            del records
+            progress(f"searching {size:,} articles …")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
                 try:
-                    for (variant, mode), (site, seconds) in sites.items():
-                        progress(f"searching {articles} articles, {variant}, {mode} …")
-                        if mode == "hosted":
-                            with serve(site) as url:
-                                first_ms, next_ms = time_searches(browser, url, runs, offline=False)
-                        else:
-                            first_ms, next_ms = time_searches(
-                                browser, (site / "index.html").as_uri(), runs, offline=True
-                            )
-                        rows.append(Row(articles, variant, mode, _index_size(site), seconds, first_ms, next_ms))
+                    query_rows += measure_queries(browser, sites, drawn, size, years)
                 finally:
                     browser.close()
             shutil.rmtree(project, ignore_errors=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return rows
+    return index_rows, query_rows
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+def _size(n: float) -> str:
+    return f"{n / 1e6:.2f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
 
 
-def _ratio(ours: float, base: float) -> str:
-    return f"×{ours / base:.2f}" if base else "–"
-
-
-def table(rows: list[Row]) -> str:
-    """Markdown: one line per archive size, variant and mode; the zh-search lines carry
-    ratios against the baseline of the same size and mode."""
-    base = {(r.articles, r.mode): r for r in rows if r.variant == "baseline"}
+def tables(index_rows: list[IndexRow], query_rows: list[QueryRow]) -> str:
     out = [
-        "| articles | search | opened | search_index.json | build | first result, typed at page load | first result, index ready |",
-        "|---:|---|---|---:|---:|---:|---:|",
+        "| articles | index files | index size | indexing time | peak memory |",
+        "|---:|---:|---:|---:|---:|",
     ]
-    for r in sorted(rows, key=lambda r: (r.articles, r.mode, VARIANTS.index(r.variant))):
-        b = base.get((r.articles, r.mode))
-        cells = [
-            f"{r.articles:,}",
-            r.variant,
-            r.mode,
-            _mb(r.index_bytes),
-            f"{r.build_seconds:.0f} s",
-            f"{r.first_ms:,.0f} ms",
-            f"{r.next_ms:,.0f} ms",
-        ]
-        if b and r is not b:
-            cells[3] += f" ({_ratio(r.index_bytes, b.index_bytes)})"
-            cells[4] += f" ({_ratio(r.build_seconds, b.build_seconds)})"
-            cells[5] += f" ({_ratio(r.first_ms, b.first_ms)})"
-            cells[6] += f" ({_ratio(r.next_ms, b.next_ms)})"
-        out.append("| " + " | ".join(cells) + " |")
+    for r in index_rows:
+        out.append(
+            f"| {r.articles:,} | {r.files:,} | {_size(r.bytes)} | {r.seconds:.0f} s (×{r.seconds / r.base_seconds:.1f}) "
+            f"| {r.peak_mb:.0f} MB (×{r.peak_mb / r.base_peak_mb:.1f}) |"
+        )
+    out += [
+        "",
+        "| articles | opened | query covers | loaded (median / max) | gzip (median / max) | of the whole index | first result (median / max) | page load |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for q in query_rows:
+        out.append(
+            f"| {q.articles:,} | {q.mode} | {q.scope} | {_size(q.bytes[0])} / {_size(q.bytes[1])} "
+            f"| {_size(q.gzip_bytes[0])} / {_size(q.gzip_bytes[1])} | ×{q.bytes[0] / q.whole:.3f} of {_size(q.whole)} "
+            f"| {q.ms[0]:,.0f} ms / {q.ms[1]:,.0f} ms (×{q.ms[0] / q.page_ms:.2f}) | {q.page_ms:,.0f} ms |"
+        )
     return "\n".join(out)
 
 
 def machine() -> str:
-    cpus = os.cpu_count()
-    return f"{platform.system()} {platform.machine()}, {cpus} CPU cores, Python {platform.python_version()}, {dt.date.today().isoformat()}"
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, {dt.date.today().isoformat()}"

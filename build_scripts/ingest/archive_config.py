@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
+from build_scripts.ingest.paper_profile import PaperProfile, ProfileError, profile_from
 from build_scripts.problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
@@ -41,6 +43,7 @@ _TOP_KEYS = {
     "site_name",
     "description",
     "about",
+    "profile",
 }
 
 
@@ -54,6 +57,7 @@ class ArchiveConfig:
     name: str = ""  # `site_name`; default: the paper's title + 数字报档案
     description: str = ""  # default: a sentence naming the paper
     about: str = ""  # Markdown added to the generated about page
+    profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (ingest/paper_profile.py)
 
     @property
     def site_name(self) -> str:
@@ -201,7 +205,12 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
                 shown, f"`{key}` must be text", f"e.g. `{key}: …` (in quotes if it has a colon)", _line_of(text, key)
             )
         texts[key] = value.strip() if key == "about" else " ".join(value.split())
+    try:
+        profile = profile_from(data.get("profile"))
+    except ProfileError as exc:
+        raise _fail(shown, exc.what, exc.fix, _line_of(text, exc.key)) from None
     return ArchiveConfig(
+        profile=profile,
         paper=info,
         encoding=encoding,
         site_url=site_url,

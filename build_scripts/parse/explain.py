@@ -38,8 +38,10 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     where = f"第{meta.page}版" if meta.page else "no 版 number"
     date = meta.date.isoformat() if meta.date else "no date"
     out = [
-        f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
-        f"{len(result.articles)} article(s)"
+        (
+            f"{page.path}: {date}, {where}{' ' + meta.page_name if meta.page_name else ''}, "
+            f"{len(result.articles)} article(s)"
+        )
     ]
     starts = {a.first_line: n for n, a in enumerate(result.articles, start=1)}
     for decision in result.decisions:
@@ -53,14 +55,15 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
             title = result.articles[n - 1].title or NO_TITLE
             out.append(f"\narticle {n}: {title}")
         mark = "  ?" if not decision.confident else "   "
-        out.append(f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  {decision.rule}")
+        out.append(
+            f"{mark}{decision.line:>5}  {decision.label:<20} {_cell(decision.text, 40)}  "
+            f"[{decision.rule_id}] {decision.rule}"
+        )
     if result.furniture:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
     if any(not d.confident for d in result.decisions):
         out.append(
-            "\n? = unsure; correct it in "
-            + Path(page.path).name[: -len(".txt")]
-            + ".fix.yml (see maintainers/input-files.md, Corrections)"
+            "\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)"
         )
     return "\n".join(out)
 
@@ -80,14 +83,14 @@ def explain(source_dir: Path, file: Path) -> str:
         if "no date" not in exc.problem.what:
             raise
         page = source_page_without_date(path, rel, config)
-    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections))
+    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections, config.profile))
 
 
 def source_page_without_date(path: Path, rel: str, config) -> SourcePage:
     from build_scripts.ingest.corrections import load_corrections, sidecar_of
     from build_scripts.ingest.read import read_text
 
-    header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
+    _header, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
     page = SourcePage(path=rel, meta=_NO_META, text=body, first_line=first_line)
     sidecar = sidecar_of(path)
     if sidecar.is_file():

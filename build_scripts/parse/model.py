@@ -44,6 +44,11 @@ class Decision:
     rule: str
     confident: bool = True
     text: str = ""  # the line (or what is left of it) the decision is about
+    rule_id: str = ""  # the rule's name in rules.RULES
+
+    def describe(self) -> str:
+        mark = "" if self.confident else "  [unsure]"
+        return f"line {self.line}: {self.label} — [{self.rule_id}] {self.rule}{mark}"
 
 
 @dataclass(frozen=True)

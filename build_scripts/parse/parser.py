@@ -20,109 +20,44 @@ Every decision is recorded (Decision) for `convert --explain`; unsure ones becom
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 
 from build_scripts.ingest.corrections import Corrections
+from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
+from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
+from build_scripts.parse.body import BodyRules
+from build_scripts.parse.layout import Unit as _Unit
+from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import (
-    BODY_KINDS,
-    Article,
-    Decision,
     Kind,
     PageParse,
     Segment,
 )
+from build_scripts.parse.state import ArticleState
+
+# A weighed decision is flagged (a warning an archivist should check) only when the
+# evidence is nearly even: measured on real pages, decisions outside this band are wrong
+# too seldom for a warning to be worth reading.
+UNSURE_BAND = (0.35, 0.65)
+DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 
 
-@dataclass(frozen=True)
-class _Unit:
-    text: str
-    line: int
-    gap_before: int  # blank lines before this unit
-
-
-def _units(text: str, first_line: int) -> list[_Unit]:
-    units: list[_Unit] = []
-    gap = 0
-    for offset, raw in enumerate(text.split("\n")):
-        line = raw.strip()
-        if not line:
-            gap += 1
-            continue
-        units.append(_Unit(line, first_line + offset, gap))
-        gap = 0
-    return units
-
-
-# ---------------------------------------------------------------------------------------
-# Shapes of a single unit
-# ---------------------------------------------------------------------------------------
-
-
-def _heading_shaped(text: str) -> bool:
-    """Short, no sentence punctuation, no full stop at the end: a headline or a sub-head."""
-    core = p.without_trailing_bracket(text)
-    return (
-        len(text) <= p.HEADLINE_MAX
-        and not p.is_terminated(core)
-        and not p.ends_mid_sentence(core)
-        and not p.has_sentence_punct(core)
-        and not p.is_signature_line(text)
-        and not p.is_furniture(text)
-        and not p.is_caption(text)
-        and not p.is_end_credit(text)
-    )
-
-
-def _could_be_headline(text: str) -> bool:
-    """Looser: a headline may carry commas or end with ？/！ when a byline or dateline
-    below it confirms it."""
-    if _heading_shaped(text):
-        return True
-    core = p.without_trailing_bracket(text)
-    if (
-        len(text) <= p.LONG_HEADLINE_MAX
-        and not p.is_terminated(core)
-        and not p.ends_mid_sentence(core)
-        and not p.has_sentence_punct(core)
-        and not p.is_signature_line(text)
-        and not p.is_caption(text)
-    ):
-        return True  # a long headline line, e.g. kicker + main title + subtitle
-    if len(text) > p.COMMA_HEADLINE_MAX or p.is_signature_line(text) or p.is_furniture(text):
-        return False
-    if p.ends_mid_sentence(text) or p.glued_byline(text):
-        return False
-    if p.is_caption(text) or p.SPEAKER_RE.match(text):
-        return False
-    core = p.without_trailing_bracket(text).rstrip(p.QUOTE_CLOSERS)
-    return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
-
-
-def _opens_article(text: str) -> bool:
-    """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
-    if p.is_byline_line(text):
-        return not p.BRACKETED_BYLINE_RE.match(text)
-    return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)
-
-
-class _Parser:
-    def __init__(self, text: str, first_line: int, corrections: Corrections):
+class _Parser(BodyRules, ArticleState):
+    def __init__(self, text: str, first_line: int, corrections: Corrections, profile: PaperProfile = DEFAULT):
         self.fix = corrections
-        self.units = _units(text, first_line)
+        keep_apart = frozenset(corrections.break_before | corrections.no_join | set(corrections.labels))
+        self.units, self.layout = build_units(text, first_line, keep_apart)
         gaps = [u.gap_before for u in self.units[1:]]
         self.usual_gap = statistics.median(gaps) if gaps else 1
-        self.decisions: list[Decision] = []
-        self.articles: list[Article] = []
-        self.furniture: list[Segment] = []
-        self.current: list[Segment] | None = None
-        self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
-        self.closed = False  # the current article has ended (byline or credit at its end)
+        ArticleState.__init__(self, profile)
         self._ends_with_byline_cache: dict[int, bool] = {}
-        # Pieces appended to the last segment by continuations, joined once when it is done
-        # (appending to a str each time would be quadratic on long chains).
-        self._tail: list[str] = []
-        self._tail_line = 0
+        self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
+        self.weighed: list[tuple[_Unit, evidence.Features]] = []  # every headline-or-not weighed
+        self._join_rule = ("join.evidence", "")  # why the last continuation was joined
+        self._words_of: list[Segment] | None = None  # the article whose words are counted
+        self._words_counted = 0
+        self._at = 0  # the unit being labelled
+        self._words: set[str] = set()
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
         # confirms is the least an article boundary gets on this page.
@@ -134,27 +69,40 @@ class _Parser:
     def _next(self, i: int) -> _Unit | None:
         return self.units[i + 1] if i + 1 < len(self.units) else None
 
+    def next_unit(self, unit: _Unit) -> _Unit | None:
+        """The block after this one (units are walked in order: found from the current one)."""
+        return self._next(self._at) if self.units[self._at] is unit else None
+
     def _wide_gap(self, unit: _Unit) -> bool:
         """More blank lines before the unit than between paragraphs, and as many as before
         the page's confirmed headlines: the page marks an article boundary here."""
-        return unit.gap_before > max(self.usual_gap, 1) and unit.gap_before >= self.article_gap
+        usual = self.usual_gap if self.layout.indented else max(self.usual_gap, 1)
+        return unit.gap_before > usual and unit.gap_before >= self.article_gap
 
     def _confirmed_headline(self, i: int) -> bool:
         nxt = self._next(i)
         return (
             nxt is not None
             and nxt.line not in self.fix.labels
-            and _opens_article(nxt.text)
-            and _could_be_headline(self.units[i].text)
+            and shapes.opens_article(nxt.text)
+            and shapes.could_be_headline(self.units[i].text, self.profile)
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
         )
 
     def _ends_article(self, i: int) -> bool:
+        """Does unit i sign an article off with a byline of its own (a second one, if the
+        article is signed at its top)? A dispatch credit (（本报柏林电）), a note about the
+        writer, a photo credit or the page's furniture do not."""
         text = self.units[i].text
-        if p.glued_byline(text) or p.glued_end_credit(text) or p.is_end_credit(text) or p.JUMP_TO_RE.search(text):
+        if p.is_furniture(text) or p.AUTHOR_NOTE_RE.match(text) or p.is_caption(text):
+            return False
+        glued = p.glued_byline(text)
+        if glued and p.AUTHOR_NOTE_RE.match(glued[1]):
+            return False
+        if glued or p.JUMP_TO_RE.search(text):
             return True
         if p.is_signature_line(text):
-            return i > 0 and not _heading_shaped(self.units[i - 1].text)
+            return i > 0 and not shapes.heading_shaped(self.units[i - 1].text, self.profile)
         return False
 
     def _section_ends_with_byline(self, i: int) -> bool:
@@ -164,7 +112,7 @@ class _Parser:
         if i not in self._ends_with_byline_cache:
             j, answer = i + 1, False
             while j < len(self.units) and not self._confirmed_headline(j):
-                if _heading_shaped(self.units[j].text) and self._wide_gap(self.units[j]):
+                if shapes.heading_shaped(self.units[j].text, self.profile) and self._wide_gap(self.units[j]):
                     break  # a headline the gap marks: what follows belongs to its article
                 if self._ends_article(j):
                     answer = True
@@ -175,104 +123,19 @@ class _Parser:
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
 
-    def _uncredited_section(self, i: int) -> bool:
-        """Is what follows the short line at i, up to the next headline, running text of
-        two or more paragraphs with no byline, dateline or photo credit anywhere?"""
-        j, paragraphs = i + 1, 0
-        while j < len(self.units) and not self._confirmed_headline(j):
-            unit = self.units[j]
-            if _heading_shaped(unit.text):
-                if j == i + 1:
-                    return False  # a headline of several lines
-                if self._wide_gap(unit):
-                    break  # the next headline or sub-head the page sets off
-            elif self._ends_article(j) or p.is_caption(unit.text) or p.dateline_of(unit.text):
-                return False
-            else:
-                paragraphs += 1
-            j += 1
-        return paragraphs >= 2
-
-    # -- the article being built ---------------------------------------------------------
-
-    def _decide(self, unit: _Unit, label: str, rule: str, confident: bool = True) -> None:
-        self.decisions.append(Decision(unit.line, label, rule, confident, unit.text))
-
-    def _add(self, kind: Kind, text: str, unit: _Unit) -> None:
-        self._flush_tail()
-        if self.current is None:
-            self._open()
-        assert self.current is not None
-        self.current.append(Segment(kind, text, unit.line, unit.line))
-        self.current_kinds.add(kind)
-
-    def _open(self) -> None:
-        self._finish()
-        self.current = []
-        self.current_kinds = set()
-        self.closed = False
-
-    def _finish(self) -> None:
-        self._flush_tail()
-        if self.current:
-            bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
-            if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
-                # A picture with its caption and nothing else: the photographer is its author.
-                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
-            self.articles.append(Article(list(self.current), p.parse_names(*bylines)))
-        self.current = None
-
-    def _kinds(self) -> set[Kind]:
-        return self.current_kinds if self.current is not None else set()
-
-    def _has_body(self) -> bool:
-        return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})
-
-    def _title_only(self) -> bool:
-        return bool(self.current) and self._kinds() == {Kind.HEADLINE}
-
-    def _awaiting_title(self) -> bool:
-        """An article opened by an editor's note or a forced break, with no headline yet."""
-        return (
-            self.current is not None
-            and Kind.HEADLINE not in self._kinds()
-            and not self._has_body()
-            and Kind.BYLINE not in self._kinds()
-        )
-
-    def _open_paragraph(self) -> tuple[Segment, str] | None:
-        """The last paragraph of the current article and how it ends, if a page break may
-        have cut it."""
-        if not self.current or self.closed:
-            return None
-        last = self.current[-1]
-        if last.kind is not Kind.PARAGRAPH:
-            return None
-        return last, self._tail[-1] if self._tail else last.text
-
-    def _extend_last(self, unit: _Unit) -> None:
-        self._tail.append(unit.text)
-        self._tail_line = unit.line
-
-    def _flush_tail(self) -> None:
-        if self._tail and self.current:
-            last = self.current[-1]
-            self.current[-1] = Segment(last.kind, last.text + "".join(self._tail), last.first_line, self._tail_line)
-        self._tail = []
-
     # -- the walk ------------------------------------------------------------------------
 
     def run(self) -> PageParse:
         for i, unit in enumerate(self.units):
             if unit.line in self.fix.break_before:
                 self._open()
-                self._decide(unit, "article break", "forced by the .fix.yml file")
+                self._decide(unit, "article break", "fix.break")
             if (
                 unit.line in self.fix.join
                 and self.current
                 and self.current[-1].kind in (Kind.PARAGRAPH, Kind.SUBHEAD, Kind.NOTE, Kind.CAPTION)
             ):
-                self._decide(unit, "continuation", "joined to the block above, forced by the .fix.yml file")
+                self._decide(unit, "continuation", "fix.join")
                 self._extend_last(unit)
                 continue
             forced = self.fix.labels.get(unit.line)
@@ -285,230 +148,332 @@ class _Parser:
         return PageParse(self.articles, self.furniture, self.decisions)
 
     def _label(self, i: int, unit: _Unit) -> None:
+        self._at = i
         t = unit.text
         if p.is_furniture(t):
-            self._decide(unit, "furniture", "page furniture (责编/版式/版头)")
-            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.line))
+            self._decide(unit, "furniture", "furniture")
+            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
             return
+        if p.EDITORS_SIGN_RE.match(t) and Kind.NOTE in self._kinds():
+            self._decide(unit, "note", "note.editors-sign")
+            return self._extend_note(unit)
         open_paragraph = self._open_paragraph()
-        if open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit):
+        indented_paragraph = self.layout.indented and unit.indented
+        if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):
+            # Where indentation marks paragraphs, headlines are the lines that are not
+            # indented: an indented line stays in the article above it.
+            if self.closed and self._has_body():
+                self.closed = False
+            if (
+                (self._has_body() or self._title_only())
+                and shapes.heading_shaped(t, self.profile)
+                and not p.is_signature_line(t)
+                and not p.dateline_of(t)
+                and not self._cut_by_page_break(i)
+            ):
+                return self._subhead(unit, "indent.subhead")
+            if not self.closed:
+                return self._body(i, unit)
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before
+            and self._has_body()
+            and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
+            and shapes.could_be_headline(t, self.profile)
+            and not p.is_signature_line(t)
+        ):
+            return self._headline(unit, "indent.headline")
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before == 0
+            and self._has_body()
+            and not self.closed
+            and shapes.could_be_headline(t, self.profile)
+            and not p.is_signature_line(t)
+        ):
+            # Articles are set apart by blank lines: a line with none above it heads a part
+            # of the article (a digest's item, a sub-head), even with a dateline below it.
+            return self._subhead(unit, "indent.part-heading")
+        if (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before == 0
+            and self._title_only()
+            and not p.dateline_of(t)
+            and len(t) <= self.profile.long_headline_max
+        ):
+            if p.is_signature_line(t) or (p.is_signature_name(t) and not self.profile.is_column_word(t)):
+                return self._byline(unit)
+            return self._headline(unit, "indent.headline-piece", extend=True)
+        if (
+            open_paragraph
+            and not indented_paragraph
+            and not p.is_terminated(open_paragraph[1])
+            and self._continues(i, unit)
+        ):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
                 self._decide(
                     unit,
                     "continuation + byline",
-                    f"joined to the paragraph from line "
-                    f"{open_paragraph[0].first_line}; byline glued to its end: {glued[1]}",
+                    "join.glued-byline",
+                    f"of line {open_paragraph[0].first_line}; byline: {glued[1]}",
                 )
-                self._extend_last(_Unit(glued[0], unit.line, unit.gap_before))
+                self._extend_last(_Unit(glued[0], unit.line, unit.gap_before, unit.indented, unit.last_line))
                 self._add(Kind.BYLINE, glued[1], unit)
                 self.closed = True
                 return
-            self._decide(
-                unit,
-                "continuation",
-                f"joined to the paragraph from line {open_paragraph[0].first_line} (it stopped mid-sentence)",
-            )
+            rule_id, why = self._join_rule
+            self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
         if p.is_signature_line(t):
             return self._byline(unit)
         if p.is_end_credit(t):
-            self._decide(unit, "dateline", "credit of a dispatch at its end: ends the article")
+            self._decide(unit, "dateline", "dateline.end-credit")
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
-        if _heading_shaped(t) or self._confirmed_headline(i) or self._punctuated_headline(i):
+        if (
+            not self.layout.indented
+            and not shapes.heading_shaped(t, self.profile)
+            and self._open_for_evidence(i, unit)
+            and self._headline_chance(i, unit) >= self.profile.headline_threshold
+        ):
+            return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
+        if shapes.heading_shaped(t, self.profile) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
         self._body(i, unit)
+
+    def _open_for_evidence(self, i: int, unit: _Unit) -> bool:
+        """Is the line inside an open article, where only the weighed evidence can tell a
+        new article's headline from a sub-head or a paragraph?"""
+        t = unit.text
+        return not (
+            self.current is None
+            or self.closed
+            or self._title_only()
+            or self._awaiting_title()
+            or self.digest
+            or self._introduced(i)
+            or not shapes.could_be_headline(t, self.profile)
+            or self._confirmed_headline(i)
+            or p.is_note(t)
+            or p.is_caption(t)
+        )
+
+    def _introduced(self, i: int) -> bool:
+        """The paragraph above ends with a colon: it introduces the lines below (a list, a
+        timeline), which stay in its article."""
+        for segment in reversed(self.current or []):
+            if segment.kind is Kind.SUBHEAD:
+                continue  # an item of the list already
+            return (
+                segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
+            )
+        return False
+
+    def _article_words(self) -> set[str]:
+        """The character pairs of the article so far, kept up to date as it grows (not
+        recounted for every line weighed)."""
+        segments = self.current or []
+        if self._words_of is not self.current or self._words_counted > len(segments):
+            self._words_of, self._words_counted, self._words = self.current, 0, set()
+        for segment in segments[max(self._words_counted - 1, 0) :]:  # the last one may have grown
+            self._words |= evidence.words(segment.text)
+        self._words_counted = len(segments)
+        return self._words
+
+    def _headline_chance(self, i: int, unit: _Unit) -> float:
+        before = self.units[i - 1].text if i else None
+        after = self.units[i + 1].text if i + 1 < len(self.units) else None
+        last = self.current[-1].kind if self.current else None
+        previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
+        credited = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+        above = self._article_words()
+        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1 : i + 3]))
+        features = evidence.headline_features(
+            unit.text,
+            before,
+            after,
+            unit.gap_before,
+            self.usual_gap,
+            previous,
+            credited,
+            self._section_ends_with_byline(i),
+            evidence.cohesion(evidence.words(unit.text), above),
+            evidence.cohesion(below, above),
+        )
+        self._evidence = ("headline", features)
+        self.weighed.append((unit, features))
+        return evidence.probability("headline", features)
+
+    def _weighed_headline(self, unit: _Unit) -> None:
+        model, features = self._evidence
+        chance = evidence.probability(model, features)
+        self._headline(
+            unit,
+            "headline.evidence",
+            f"{chance:.0%}: {evidence.strongest(model, features)}",
+            confident=chance >= UNSURE_BAND[1],
+        )
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
         not a paragraph, where the page marks an article boundary before it: a wider gap
         than usual, or a byline ending the text below while the article above is credited."""
         unit = self.units[i]
-        if _heading_shaped(unit.text) or not _could_be_headline(unit.text) or self.current is None or self.closed:
+        if (
+            shapes.heading_shaped(unit.text, self.profile)
+            or not shapes.could_be_headline(unit.text, self.profile)
+            or self.current is None
+            or self.closed
+        ):
             return False
         if self._wide_gap(unit):
             return True
-        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE}) and self._section_ends_with_byline(i)
+        # (not the line right below a top byline: that is the article's lead)
+        return (
+            bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+            and self._has_body()
+            and self._section_ends_with_byline(i)
+        )
 
     def _continues(self, i: int, unit: _Unit) -> bool:
         if unit.line in self.fix.no_join:
             return False
         t = unit.text
-        if _opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
+        if shapes.opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
             return False
         if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
             return False
         if self._confirmed_headline(i):
             return False
-        if _heading_shaped(t):
+        if self.layout.indented and unit.gap_before:
+            # Indentation marks paragraphs here: an unindented line after a blank line is the
+            # rest of a paragraph a page break cut, unless it is shaped like a headline.
+            self._join_rule = ("join.indent-page-break", "")
+            return p.is_terminated(t) or not shapes.heading_shaped(t, self.profile)
+        if shapes.heading_shaped(t, self.profile):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if self._wide_gap(unit):
                 return False
             if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
-        return True
+        if p.ends_mid_sentence(self._open_paragraph()[1]):  # type: ignore[index]
+            self._join_rule = ("join.mid-sentence", "")
+            return True
+        chance = self._join_probability(unit)
+        self._join_rule = ("join.evidence", f"{chance:.0%}: {evidence.strongest('join', self._evidence[1])}")
+        return chance >= self.profile.join_threshold
+
+    def _join_probability(self, unit: _Unit) -> float:
+        open_paragraph = self._open_paragraph()
+        assert open_paragraph is not None
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        lead = len(paragraphs) == 1 and not self._tail
+        features = evidence.join_features(open_paragraph[1], unit.text, lead)
+        self._evidence = ("join", features)
+        return evidence.probability("join", features)
+
+    def _cut_by_page_break(self, i: int) -> bool:
+        """Where indentation marks paragraphs: does the rest of this line come after a page
+        break (a blank line, then a line that is not indented and is not a headline)? Or
+        does it leave a quotation or a bracket open?"""
+        if evidence.leaves_open(self.units[i].text):
+            return True
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and nxt.gap_before > 0
+            and not nxt.indented
+            and (p.is_terminated(nxt.text) or not shapes.heading_shaped(nxt.text, self.profile))
+        )
+
+    def _digest_item(self, i: int, unit: _Unit) -> bool:
+        """A column of short items (环球扫描, 八方速递): its title is a short name with the
+        first item's title right below it; the items' titles and datelines stay inside it
+        until a wider gap, or a headline with a byline of its own."""
+        t = unit.text
+        if not shapes.heading_shaped(t, self.profile) or p.is_signature_name(t):
+            return False
+        nxt = self._next(i)
+        if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
+            return False
+        if (
+            self._title_only()
+            and len(self.current or []) == 1
+            and len(p.without_trailing_bracket((self.current or [])[0].text)) <= DIGEST_TITLE_MAX
+        ):
+            self.digest = True
+        return self.digest and not self.closed and not self._wide_gap(unit)
 
     def _heading(self, i: int, unit: _Unit) -> None:
         t = unit.text
+        if p.COLUMN_BOX_RE.match(t):
+            return self._headline(unit, "headline.column-box")
+        if self._digest_item(i, unit):
+            return self._subhead(unit, "subhead.digest-item")
         if self._confirmed_headline(i):
             if self._awaiting_title():
-                return self._headline(unit, "headline of the article an editor's note introduced", extend=True)
+                return self._headline(unit, "headline.after-note", extend=True)
             if self._title_only() and unit.gap_before <= max(self.usual_gap, 1):
-                return self._headline(unit, "second headline line, confirmed by the byline/dateline below", extend=True)
-            return self._headline(unit, "a byline, dateline or editor's note follows it")
+                return self._headline(unit, "headline.second-line-confirmed", extend=True)
+            return self._headline(unit, "headline.confirmed")
         if self.current is None:
-            return self._headline(unit, "first short unpunctuated line of the page")
+            return self._headline(unit, "headline.page-start")
         if self.closed:
-            return self._headline(unit, "the article above has ended")
+            return self._headline(unit, "headline.after-end")
         if self._awaiting_title():
-            return self._headline(unit, "first line after an editor's note or a forced break", extend=True)
-        if self._title_only() and p.is_name_line(t):
-            self._decide(unit, "byline", "a line of names right below the headline")
+            return self._headline(unit, "headline.awaited", extend=True)
+        if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
+            self._decide(unit, "byline", "byline.names-below-headline")
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only():
-            return self._headline(unit, "line right below a headline (kicker/subtitle line)", extend=True)
+            return self._headline(unit, "headline.piece", extend=True)
         if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
-            return self._headline(unit, "the picture item above has only its caption")
+            return self._headline(unit, "headline.after-picture")
         if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
-            return self._headline(unit, "subtitle line starting with a dash", extend=True)
+            return self._headline(unit, "headline.dash-subtitle", extend=True)
         if p.SUBHEAD_MARKER_RE.match(t):
-            return self._subhead(unit, "numbered/marked sub-head")
+            return self._subhead(unit, "subhead.marker")
+        if self._introduced(i):
+            return self._subhead(unit, "subhead.introduced")
         # An article credited at its top (byline, or a dateline naming the source) does not
         # get a second byline at its end: a byline ending the text below starts a new one.
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-        if has_byline and self._section_ends_with_byline(i):
-            return self._headline(unit, "the text below it ends with a byline of its own")
+        if has_byline and self._has_body() and self._section_ends_with_byline(i):
+            return self._headline(unit, "headline.credited-twice")
+        if not self.layout.indented and self._open_for_evidence(i, unit):
+            chance = self._headline_chance(i, unit)
+            if chance >= self.profile.headline_threshold:
+                return self._weighed_headline(unit)
+            model, features = self._evidence
+            return self._subhead(
+                unit,
+                "subhead.evidence",
+                f"{chance:.0%}: {evidence.strongest(model, features)}",
+                confident=chance <= UNSURE_BAND[0],
+            )
         if self._wide_gap(unit):
-            if has_byline and Kind.PARAGRAPH in self._kinds() and self._uncredited_section(i):
-                # An article here would carry no credit at all, though it runs to several
-                # paragraphs, while this one is credited at its top: a sub-head set off by
-                # space. (A one-paragraph brief without a credit does happen.) Flagged.
-                return self._subhead(
-                    unit,
-                    f"{unit.gap_before} blank lines before it, but no byline, dateline or "
-                    "photo credit would start or end an article here",
-                    confident=False,
-                )
-            return self._headline(unit, f"{unit.gap_before} blank lines before it (usual here: {self.usual_gap:g})")
-        if len(t) > p.SUBHEAD_MAX:
-            return self._subhead(unit, "long unpunctuated line inside an article", confident=False)
+            return self._headline(
+                unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
+            )
+        if len(t) > self.profile.subhead_max:
+            return self._subhead(unit, "subhead.long", confident=False)
         unsure = not has_byline and self._section_ends_with_byline(i)
-        rule = "short unpunctuated line inside an article"
-        if unsure:
-            rule += " (or the headline of an article without a byline at its top)"
-        return self._subhead(unit, rule, confident=not unsure)
-
-    def _headline(self, unit: _Unit, rule: str, extend: bool = False, confident: bool = True) -> None:
-        self._decide(unit, "headline", rule, confident)
-        if not extend or self.current is None or self.closed:
-            self._open()
-        self._add(Kind.HEADLINE, unit.text, unit)
-
-    def _subhead(self, unit: _Unit, rule: str, confident: bool = True) -> None:
-        self._decide(unit, "subhead", rule, confident)
-        self._add(Kind.SUBHEAD, unit.text, unit)
-
-    def _byline(self, unit: _Unit) -> None:
-        if self.current is None:
-            self._decide(unit, "byline", "a byline with no article above it", confident=False)
-        elif self.closed:
-            self._decide(unit, "byline", "continues the byline that ended the article above")
-        elif self._has_body():
-            self._decide(unit, "byline", "byline after the text: ends the article")
-            self.closed = True
-        else:
-            self._decide(unit, "byline", "byline below the headline")
-        self._add(Kind.BYLINE, unit.text, unit)
-
-    def _start_headless(self, unit: _Unit, rule: str, confident: bool) -> None:
-        self._open()
-        self._decide(unit, "article without headline", rule, confident)
-
-    def _body(self, i: int, unit: _Unit) -> None:
-        t = unit.text
-        if p.is_note(t):
-            if self.current is None or self.closed or self._has_body():
-                self._open()
-            self._decide(unit, "note", "editor's note")
-            return self._add(Kind.NOTE, t, unit)
-        if p.is_caption(t):
-            if self.current is None:
-                self._start_headless(unit, "photo caption before any article", confident=False)
-            self._decide(unit, "caption", "photo caption/credit (…摄)")
-            return self._add(Kind.CAPTION, t, unit)
-        if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
-            self._start_headless(unit, "continued from another page (上接…)", confident=True)
-        elif self.current is None or self.closed:
-            if _could_be_headline(t):
-                return self._headline(unit, "short line without final punctuation where an article must start")
-            self._start_headless(unit, "running text where an article must start, and no headline", confident=False)
-        signature = p.letter_signature(t)
-        if signature and Kind.PARAGRAPH in self._kinds():
-            self.closed = True
-            self._decide(unit, "byline", "reader's letter signed with a place and a name")
-            return self._add(Kind.BYLINE, t, unit)
-        dated = p.dateline_of(t)
-        if dated and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds()):
-            self._start_headless(unit, "a second dateline inside an article starts a new one", confident=False)
-        if dated:
-            dateline, credit, rest = dated
-            self._decide(unit, "dateline", f"paragraph opens with the dateline {dateline}")
-            self._add(Kind.DATELINE, dateline, unit)
-            if credit:
-                self._add(Kind.BYLINE, credit, unit)
-            t = rest
-            if not t:
-                return
-        self._paragraph(unit, t)
-
-    # What may end the last paragraph of an article, glued to it.
-    _GLUED_ENDINGS = (
-        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline glued to the end of the paragraph"),
-        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dispatch credit at the end of the text"),
-    )
-
-    def _paragraph(self, unit: _Unit, t: str) -> None:
-        for split, kind, label, why in self._GLUED_ENDINGS:
-            found = split(t)
-            if found:
-                text, ending = found
-                self._decide(unit, label, f"{why}: {ending}")
-                self._add(Kind.PARAGRAPH, text, unit)
-                self._add(kind, ending, unit)
-                self.closed = True
-                return
-        self._decide(unit, "paragraph", "running text")
-        self._add(Kind.PARAGRAPH, t, unit)
-        if p.JUMP_TO_RE.search(t):
-            self.closed = True  # 下转第N版: the rest is on another page
-
-    def _apply_forced(self, unit: _Unit, label: str) -> None:
-        rule = "forced by the .fix.yml file"
-        t = unit.text
-        if label == "furniture":
-            self._decide(unit, "furniture", rule)
-            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.line))
-        elif label == "headline":
-            self._headline(unit, rule, extend=self._title_only() or self._awaiting_title())
-        elif label == "byline":
-            self._byline(unit)
-        elif label == "dateline":
-            self._decide(unit, "dateline", rule)
-            self._add(Kind.DATELINE, t, unit)
-        else:
-            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[
-                label
-            ]
-            self._decide(unit, label, rule)
-            self._add(kind, t, unit)
+        why = "or the headline of an article without a byline at its top" if unsure else ""
+        return self._subhead(unit, "subhead.short", why, confident=not unsure)
 
 
-def parse_page(text: str, first_line: int = 1, corrections: Corrections | None = None) -> PageParse:
+def parse_page(
+    text: str, first_line: int = 1, corrections: Corrections | None = None, profile: PaperProfile = DEFAULT
+) -> PageParse:
     """Split one page of normalised text into articles (and page furniture).
 
     `first_line` is the file line number of the first line of `text` (after any header),
-    so every segment and decision points at the line an archivist sees in their editor.
+    so every segment and decision points at the line an archivist sees in their editor;
+    `profile` holds the paper's own values (archive.yml `profile:`).
     """
-    return _Parser(text, first_line, corrections or Corrections()).run()
+    return _Parser(text, first_line, corrections or Corrections(), profile).run()

@@ -1,18 +1,56 @@
-"""The shapes of Chinese newspaper text the parser recognises: bylines, datelines, sub-head
-markers, page furniture, photo credits, and what counts as the end of a sentence.
+"""The shapes of Chinese newspaper text the parser recognises: datelines, sub-head markers,
+page furniture, photo credits, bylines glued to a paragraph, and what counts as the end of
+a sentence (the bylines themselves are in names.py, and can be reached from here too).
 
-Pure data and small predicates; no decisions about context live here (see parse.py).
+Pure data and small predicates; no decisions about context live here (see parser.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from build_scripts.parse.model import Names
+from build_scripts.parse.names import (  # the byline shapes, used here and through this module
+    _AUTHOR_NOTE_CORE,
+    _CLOSE,
+    _GROUPS,
+    _LETTER_NAME,
+    _NAMELESS_ROLE_RE,
+    _NAMES,
+    _OPEN,
+    _PLACE,
+    AUTHOR_NOTE_RE,
+    BRACKETED_BYLINE_RE,
+    HAN,
+    NUM_HAN,
+    ROLE,
+    ROLE_RE,
+    is_byline_line,
+    is_name_line,
+    is_signature_line,
+    is_signature_name,
+    letter_signature,
+    looks_like_name,
+    names_are_plausible,
+    parse_names,
+)
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NUM_HAN = "一二三四五六七八九十百零〇"
+# What the parser reads through this module, byline shapes included.
+__all__ = [
+    "AUTHOR_NOTE_RE",
+    "BRACKETED_BYLINE_RE",
+    "HAN",
+    "NUM_HAN",
+    "ROLE",
+    "ROLE_RE",
+    "is_byline_line",
+    "is_name_line",
+    "is_signature_line",
+    "is_signature_name",
+    "letter_signature",
+    "looks_like_name",
+    "names_are_plausible",
+    "parse_names",
+]
 
 # A sentence (and therefore a paragraph) ends with one of these, possibly followed by
 # closing quotes or brackets: 。” ends a paragraph, 工程” does not.
@@ -25,85 +63,13 @@ SENTENCE_PUNCT = "，,。；;！!？?"
 MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 
 _BRACKETED_NOTE_RE = re.compile(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
-TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】]{1,12}[）)】]$")
+# A column tag or series marker closing a headline: （上） / （金台随笔） / （开局起步“十五五”·专题新闻发布）
+TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】。；！？]{1,30}[）)】]$")
 
 HEADLINE_MAX = 64  # longest headline line we accept without other evidence
 COMMA_HEADLINE_MAX = 40  # a headline with commas must be short and confirmed by what follows
 LONG_HEADLINE_MAX = 120  # a longer unpunctuated headline (kicker + main + subtitle) needs a byline below it
 SUBHEAD_MAX = 40
-
-# ---------------------------------------------------------------------------------------
-# Roles and names in bylines
-# ---------------------------------------------------------------------------------------
-
-_ORG = rf"(?:本报|新华社|中新社|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|报|通讯社|网|电视台|广播电视台))"
-_MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
-_AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
-_CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
-ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
-_ROLE_RE = re.compile(ROLE)
-
-_NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
-_NAME_SEP = r"(?:\s+|[、，,])"
-_NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
-# A writer who also took the photos (文/摄), or who edited readers' words (整理).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道|摄影?)"
-_GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
-_MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
-_GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
-_OPEN, _CLOSE = r"[（(]", r"[）)]"
-# Roles that sign on their own, naming no person (本报评论员, 特约评论员).
-_NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
-
-# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
-BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
-BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
-
-# Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
-# （作者为中国人民大学教授） / 作者：王洋
-_AUTHOR_NOTE_CORE = (
-    rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
-)
-AUTHOR_NOTE_RE = re.compile(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
-_AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
-
-# Common surnames: a line or a bracket holding only names is a byline when the names look
-# like names (a bracket holding 完 or 上 or 新华社电 is not one).
-_SURNAMES_2 = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
-    "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠"
-).split()
-_SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
-    "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
-    "向常汤康易乔赖文施洪辛柯庄樊祝严俞游于阎鲍牛葛尚单舒耿童倪傅欧靳岳齐翟包娄殷庞左焦聂甘全关米车邢苗"
-    "柏时温窦凌阮梅池巩项褚解蓝穆盛燕景鲁滕冉都蒙华宁符申宫卓伍连詹缪容杭裴芦霍刁仇鞠麦储晏吉卞喻臧荣阳"
-    "郎伊应谷季商岑劳凤饶艾房丛邬计安古明宗邓郁植敖桂晋司籍揭纪习查厉佟母粟卜宿晁练冀蔺晏边尤谈荆钮苟"
-    "扎次达阿格索旦拉洛普德仁"
-)
-
-
-def looks_like_name(token: str) -> bool:
-    """2–4 Han characters starting with a common surname, or a name with a middle dot."""
-    if "·" in token or "•" in token:
-        return 3 <= len(token) <= 16
-    if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
-        return False
-    return token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2
-
-
-_NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
-_BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
-
-# Reader letters end with a place and a name: （浙江杭州 王小明） / 河北省石家庄市 读者 李明
-_PROVINCES = (
-    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
-)
-_PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
-LETTER_SIGNATURE_RE = re.compile(
-    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+([{HAN}·]{{2,8}}))$"
-)
 
 # ---------------------------------------------------------------------------------------
 # Datelines that open the first paragraph
@@ -150,7 +116,7 @@ FURNITURE_RE = re.compile(
 
 # A photo credit ends a caption: 图为…。本报记者 王洋摄 / 新华社记者 李明 摄
 PHOTO_CREDIT_RE = re.compile(
-    rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)"
+    rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)(?:\s*{_OPEN}[^（(）)]{{1,10}}{_CLOSE})?"  # …摄（人民视觉）
     rf"|(?:新华社|中新社|本报)?发?\s*{_OPEN}\s*(?:{ROLE}\s*)?{_NAMES}\s*摄\s*{_CLOSE}"
     rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?)$"
 )
@@ -171,6 +137,10 @@ JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
+# A box that opens a page's picture items or its contents: always an article of its own
+COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
+# The editors sign their note off on a line of its own: ——编  者
+EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -191,6 +161,8 @@ def is_terminated(text: str) -> bool:
     if _BRACKETED_NOTE_RE.search(text):
         return True
     core = text.rstrip(CLOSERS + " ")
+    if core[-1:] == "." and core[-2:-1].isdigit():
+        return False  # a decimal point a break cut off: 4.|39
     return bool(core) and core[-1] in TERMINAL
 
 
@@ -210,45 +182,18 @@ def has_sentence_punct(text: str) -> bool:
     return any(ch in SENTENCE_PUNCT for ch in core)
 
 
-def is_byline_line(text: str) -> bool:
-    """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""
-    return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
-
-
-def _names_only(text: str) -> list[str] | None:
-    """`陈立群` / `（李思远）` / `王  洋 李明`: the names, when the text is nothing but
-    (at most three) names that look like names."""
-    m = _BRACKETED_NAMES_RE.match(text)
-    inner = m.group(1) if m else text
-    if not _NAME_ONLY_RE.match(inner):
-        return None
-    names = _split_names(inner)
-    if not 1 <= len(names) <= 3 or not all(looks_like_name(n) for n in names):
-        return None
-    return names
-
-
-def is_name_line(text: str) -> bool:
-    return _names_only(text) is not None
-
-
-def is_signature_line(text: str) -> bool:
-    """Any line that credits an article: a byline, an author's note (（作者：…）), names in
-    brackets, or a reader's place and name."""
-    return (
-        is_byline_line(text)
-        or bool(AUTHOR_NOTE_RE.match(text))
-        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
-        or letter_signature(text) is not None
-    )
-
-
 _AFTER_SENTENCE = rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])"
 _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+[{HAN}·]{{2,8}}\s*{_CLOSE})$"),
+    # a reader's letter signed with a place and a name: …。（浙江杭州 王小明） / …。江苏省苏州市  贾  瑞
+    re.compile(
+        rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
+        rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"
+    ),
+    # a commentary signed with its writers' names only: …的光。徐 阳
+    re.compile(rf"{_AFTER_SENTENCE}\s*({_NAMES})$"),
 ]
 
 
@@ -266,9 +211,9 @@ def glued_byline(text: str) -> tuple[str, str] | None:
                 names.authors + names.correspondents or _NAMELESS_ROLE_RE.match(byline)
             ):
                 continue
-        elif pattern is _GLUED_RES[2] and not is_name_line(byline):
-            continue
-        elif pattern is _GLUED_RES[3] and not letter_signature(byline):
+        elif (pattern in (_GLUED_RES[2], _GLUED_RES[4]) and not is_name_line(byline)) or (
+            pattern is _GLUED_RES[3] and not letter_signature(byline)
+        ):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None
@@ -310,7 +255,11 @@ SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负
 
 
 def is_caption(text: str) -> bool:
-    return bool(PHOTO_CREDIT_RE.search(text)) and len(text) <= 200
+    # every photo credit ends in 摄/摄影/供图/提供 (before closing brackets): a cheap look first
+    tail = text[-16:]
+    return (
+        len(text) <= 200 and ("摄" in tail or "供图" in tail or "提供" in tail) and bool(PHOTO_CREDIT_RE.search(text))
+    )
 
 
 _PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
@@ -324,98 +273,3 @@ def photographer_credit(caption: str) -> str | None:
 
 def is_note(text: str) -> bool:
     return bool(NOTE_RE.match(text))
-
-
-def letter_signature(text: str) -> str | None:
-    """The writer's name when the text is a reader's place and name."""
-    m = LETTER_SIGNATURE_RE.match(text)
-    if not m:
-        return None
-    name = m.group(2) or m.group(4)
-    return name if looks_like_name(name) else None
-
-
-# ---------------------------------------------------------------------------------------
-# Names
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Group:
-    role: str
-    names: tuple[str, ...]
-
-
-def _join_spaced_names(tokens: list[tuple[str, str]]) -> list[str]:
-    """Names padded to three characters are printed `王  洋`: two one-character tokens
-    separated by whitespace form one name (Chinese personal names have two or more)."""
-    names: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token, sep_after = tokens[i]
-        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1][0]) <= 2 and sep_after.isspace():
-            names.append(token + tokens[i + 1][0])
-            i += 2
-            continue
-        names.append(token)
-        i += 1
-    return names
-
-
-def _split_names(text: str) -> list[str]:
-    parts = re.split(rf"({_NAME_SEP}+)", text.strip()) if text.strip() else []
-    tokens: list[tuple[str, str]] = []
-    for j in range(0, len(parts), 2):
-        token = parts[j].strip("·• ")
-        sep = parts[j + 1] if j + 1 < len(parts) else ""
-        if token:
-            tokens.append((token, sep))
-    return _join_spaced_names(tokens)
-
-
-def _groups(byline: str) -> list[_Group]:
-    text = byline.strip()
-    if text[:1] in "（(" and text[-1:] in "）)":
-        text = text[1:-1].strip()
-    text = re.sub(rf"^{_MARK}", "", text)
-    text = re.sub(rf"\s*{_SUFFIX}$", "", text)
-    groups: list[_Group] = []
-    roles = list(_ROLE_RE.finditer(text))
-    # Keep only roles that start a group: at the start or after whitespace / a name.
-    for idx, m in enumerate(roles):
-        end = roles[idx + 1].start() if idx + 1 < len(roles) else len(text)
-        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end() : end]))))
-    return groups
-
-
-def names_are_plausible(byline: str) -> bool:
-    """Every name in a byline is 2–4 Han characters (or longer with a middle dot)."""
-    for group in _groups(byline):
-        for name in group.names:
-            if "·" in name or "•" in name:
-                if len(name) > 16:
-                    return False
-            elif not 2 <= len(name) <= 4:
-                return False
-    return True
-
-
-def _is_correspondent_role(role: str) -> bool:
-    return role.endswith(("通讯员", "实习生"))
-
-
-def parse_names(*bylines: str) -> Names:
-    authors: list[str] = []
-    correspondents: list[str] = []
-    for byline in bylines:
-        if not _ROLE_RE.search(byline):
-            signer = letter_signature(byline)
-            note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
-            named = [signer] if signer else [note.group(1)] if note else _names_only(byline) or []
-            authors.extend(n for n in named if n not in authors)
-            continue
-        for group in _groups(byline):
-            target = correspondents if _is_correspondent_role(group.role) else authors
-            # A role alone (本报评论员) names no person: the byline keeps it as printed.
-            target.extend(n for n in group.names if n not in target)
-    return Names(tuple(authors), tuple(correspondents))

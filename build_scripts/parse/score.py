@@ -58,7 +58,7 @@ def load_expected(path: Path) -> tuple[list[ExpectedArticle], list[str]]:
 
 
 def parse_fixture(txt: Path) -> PageParse:
-    header, body, first_line = read_text(txt.name, txt.read_bytes(), None, Report())
+    _header, body, first_line = read_text(txt.name, txt.read_bytes(), None, Report())
     return parse_page(body, first_line)
 
 

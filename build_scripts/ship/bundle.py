@@ -26,9 +26,9 @@ from build_scripts.problems import InputError
 
 ARTICLES_FILE = Path("data") / "articles.jsonl"
 # Files only a web server uses stay out of the bundle: a 404 page (MkDocs gives it
-# root-absolute links, /about.html, that lead nowhere from file://) and the search index as
-# JSON (from file:// Material reads the copy the offline plugin inlines into a script).
-SERVER_ONLY = {"404.html", "search/search_index.json"}
+# root-absolute links, /about.html, that lead nowhere from file://). The search index
+# (assets/search/) is script files, which browsers load from file:// as from a server.
+SERVER_ONLY = {"404.html"}
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can carry
 ZIP_LATEST = 4354819198  # 2107-12-31T23:59:58Z, the latest (a typo'd future date must not crash the zip)
 # Attributes that make a browser fetch something by itself (links a reader clicks are fine).

@@ -64,6 +64,7 @@ def publish_shards(
             for i, title, url, day, a, c, summary, order in data["articles"]
         ]
         people.update(data["people"])
+    entries = list({entry.loc: entry for entry in entries}.values())  # pages every shard builds: once
     written = sitemap_files(entries, site_url, limit=sitemap_limit)
     feeds = plan_feeds(
         articles,

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from .config import ShardPluginConfig
 
-SITE_SHARD = "site"  # the shard of everything that is not a year's, pages plugins generate included
+SITE_SHARD = "site"  # the shard of everything that is not a year's
 
 
 class ShardPlugin(BasePlugin[ShardPluginConfig]):
@@ -30,9 +30,9 @@ class ShardPlugin(BasePlugin[ShardPluginConfig]):
         docs = Path(config.docs_dir)
         for file in files:
             in_docs = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(docs)
-            # A page a plugin generates (the about page) is the site shard's; a generated asset
-            # (a plugin's stylesheet) is written by every shard, the same bytes.
-            generated_page = not in_docs and file.is_documentation_page()
-            if (in_docs and file.src_uri not in mine) or (generated_page and self.config.name != SITE_SHARD):
+            # What a plugin generates (the about and search pages, scripts) is built by every
+            # shard, the same bytes: the navigation of every shard needs those pages. The
+            # assembly keeps one copy and lists each address once in the sitemap.
+            if in_docs and file.src_uri not in mine:
                 file.inclusion = InclusionLevel.EXCLUDED
         return files

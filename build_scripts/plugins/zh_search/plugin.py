@@ -1,206 +1,182 @@
-"""The `zh-search` MkDocs plugin: Chinese full-text search that cannot silently break.
+"""The `zh-search` MkDocs plugin: the archive's full-text search, hosted and offline alike.
 
-Material's search plugin segments Chinese with jieba only if jieba can be imported, and
-otherwise builds an unsegmented index without a word of warning (then 新闻 finds nothing).
-This plugin makes that a build error, checks that the search separator splits on the
-zero-width spaces the segmentation inserts, teaches jieba the archive's own words (the
-hand-kept list and every name printed in a byline), and swaps Material's search index for
-`ArchiveSearchIndex` (search-mode sub-words; date, 版 and byline in results).
+It replaces Material's built-in search, whose index is one file every reader's browser loads
+whole (28 MB at 5,000 articles). Here the index is split into small script files that the
+browser loads only as a query needs them (see index_files.py and assets/search.js), which
+also works from file:// in the offline bundle. The plugin:
 
-It works alongside Material's `search` plugin, which must be listed too; `on_config` runs
-after Material's so that the index it replaces already exists. With `engine: pagefind`
-(large archives, hosted only) Material's search is replaced instead: see pagefind.py.
+- adds the search box to the header (overrides/partials/header.html and search.html show
+  it when this plugin is on) and a search page with filters and sorting (`search/`, a tab);
+- starts the indexer (indexer.py) in a process of its own as soon as the files are known,
+  so that it cuts the articles' text while MkDocs renders the pages, and moves the index
+  into the site when both are done;
+- serves the search scripts, the stylesheet and the vendored opencc-js.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from build_scripts.contract.record import is_article
-from build_scripts.contract.urls import SEARCH_PAGE
+from build_scripts.contract.urls import JSONL_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE
 
-from . import pagefind
 from .config import ZhSearchConfig
-from .index import ArchiveSearchIndex
-from .words import Word, WordListError, add_words, byline_names, read_word_list
+from .indexer import index_key
 
 log = logging.getLogger("mkdocs.plugins.zh_search")
 
-STYLESHEET = Path(__file__).with_name("search.css")
-STYLESHEET_URI = "assets/stylesheets/zh-search.css"
-
-JIEBA_MISSING = (
-    "zh-search: jieba cannot be imported, so Chinese text would not be segmented and Chinese "
-    "search would find nothing. Install it: `.venv/bin/pip install jieba` "
-    "(it is a dependency of this project: `./scripts/build` installs it)."
-)
-
-
-def require_jieba():
-    try:
-        import jieba
-    except ImportError as exc:
-        raise PluginError(f"{JIEBA_MISSING} ({exc})") from None
-    # Material decided whether to segment when its module was imported; check that too.
-    from material.plugins.search import plugin as material_search
-
-    if material_search.jieba is None:
-        raise PluginError(JIEBA_MISSING)
-    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
-    return jieba
+HERE = Path(__file__).parent
+VENDORED_OPENCC = HERE.parents[1] / "vendor" / "opencc-js" / "t2cn.js"
+TEMPLATES = HERE / "templates"
+PAGE_TEMPLATE = "zh-search-page.html"
+SCRIPTS = {  # site path → source file, in the order the pages load them
+    "assets/javascripts/zh-search/search-files.js": HERE / "assets" / "search-files.js",
+    "assets/javascripts/zh-search/search.js": HERE / "assets" / "search.js",
+    "assets/javascripts/zh-search/search-ui.js": HERE / "assets" / "search-ui.js",
+    "assets/javascripts/zh-search/opencc-t2cn.js": VENDORED_OPENCC,
+}
+STYLESHEET = "assets/stylesheets/zh-search.css"
+OPENCC = "assets/javascripts/zh-search/opencc-t2cn.js"
 
 
-def material_search_plugin(config):
+def search_page_source(title: str) -> str:
+    return f"---\ntitle: {title}\ntemplate: {PAGE_TEMPLATE}\n---\n"
+
+
+def refuse_material_search(config) -> None:
     from material.plugins.search.plugin import SearchPlugin
 
     for plugin in config.plugins.values():
         if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
-            return plugin
-    raise PluginError(
-        "zh-search: Material's search plugin is not enabled — list `- search` before `- zh-search` under `plugins:` in mkdocs.yml"
-    )
-
-
-def check_separator(separator: str) -> None:
-    try:
-        splits = re.search(separator, "词\u200b词") is not None
-    except re.error as exc:
-        raise PluginError(
-            f"zh-search: the search separator {separator!r} is not a valid regular expression ({exc})"
-        ) from None
-    if not splits:
-        raise PluginError(
-            f"zh-search: the search separator {separator!r} does not split on \\u200b, the zero-width space "
-            r"between segmented Chinese words — add \u200b to it, e.g. `separator: '[\s\u200b\-]+'`"
-        )
+            raise PluginError(
+                "zh-search: Material's `search` plugin is listed too, and the header would get two search boxes "
+                "— remove `- search` from `plugins:` in mkdocs.yml (zh-search replaces it)"
+            )
 
 
 class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
-    def __init__(self):
-        self.jieba = None
-        self.names: set[str] = set()
-        self.articles = 0
-        self.records: list[dict] = []
+    def __init__(self) -> None:
+        self.indexer: subprocess.Popen | None = None
+        self.scratch: Path | None = None
+        self.key = ""
 
-    @property
-    def pagefind(self) -> bool:
-        return self.config.engine == "pagefind"
-
-    @event_priority(-50)
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        self.names, self.articles, self.records = set(), 0, []
-        if self.pagefind:
-            self._set_up_pagefind(config)
-        else:
-            self._set_up_material_search(config)
+        refuse_material_search(config)
+        config.theme.dirs.append(str(TEMPLATES))
+        for uri in SCRIPTS:
+            if uri != OPENCC and uri not in config.extra_javascript:
+                config.extra_javascript.append(uri)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         return config
 
-    def _set_up_material_search(self, config) -> None:
-        self.jieba = require_jieba()
-        search = material_search_plugin(config)
-        check_separator(search.config.separator)
-        if self.config.user_dict:
-            # Relative to mkdocs.yml, like docs_dir; Material's own `jieba_dict_user` is
-            # relative to whatever folder the build happens to be started from.
-            base = Path(config.config_file_path or ".").parent
-            path = (base / self.config.user_dict).resolve()
-            if not path.exists():
-                # An archive need not have a word list (the texts of another paper were put in
-                # place of the old ones, the list with them): jieba's own dictionary remains.
-                log.info(
-                    "zh-search: no word list at %s — searching with jieba's dictionary alone", self.config.user_dict
-                )
-                self._use_index(config, search)
-                return
-            try:
-                words = read_word_list(path, self.config.user_dict)
-            except WordListError as exc:
-                raise PluginError(f"zh-search: {exc}") from None
-            add_words(self.jieba, words)
-        self._use_index(config, search)
-
-    def _use_index(self, config, search) -> None:
-        search.search_index = ArchiveSearchIndex(self.jieba, float(self.config.subword_boost), **search.config)
-        if STYLESHEET_URI not in config.extra_css:
-            config.extra_css.append(STYLESHEET_URI)
-
-    def _set_up_pagefind(self, config) -> None:
-        from material.plugins.offline.plugin import OfflinePlugin
-        from material.plugins.search.plugin import SearchPlugin
-
-        pagefind.require_pagefind()
-        for plugin in config.plugins.values():
-            if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
-                raise PluginError(
-                    "zh-search: `engine: pagefind` replaces Material's search — remove `- search` from `plugins:` in mkdocs.yml"
-                )
-            if isinstance(plugin, OfflinePlugin) and plugin.config.enabled:
-                raise PluginError(
-                    "zh-search: Pagefind search does not work from file:// (browsers block the requests it makes "
-                    "while searching), so an offline bundle cannot have it — build the bundle with `engine: material`"
-                )
-        config.theme.dirs.append(str(pagefind.TEMPLATES))
-
-    def on_files(self, files, *, config):
+    def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
-        if self.pagefind:
-            if files.get_file_from_path(SEARCH_PAGE):
-                raise PluginError(
-                    f"zh-search: docs/{SEARCH_PAGE} exists, but `engine: pagefind` makes the search page there — rename it"
-                )
-            source = pagefind.search_page_source(self.config.search_page_title)
-            files.append(File.generated(config, SEARCH_PAGE, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
-        else:
-            files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
+        if files.get_file_from_path(SEARCH_PAGE):
+            raise PluginError(f"zh-search: docs/{SEARCH_PAGE} exists, but the search page is made there — rename it")
+        page = search_page_source(self.config.search_page_title)
+        files.append(File.generated(config, SEARCH_PAGE, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
+        for uri, source in SCRIPTS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(HERE / "assets" / "search.css")))
+        self._start_indexer(config)
         return files
 
+    def _word_list(self, config) -> Path | None:
+        if not self.config.user_dict:
+            return None
+        # Relative to mkdocs.yml, like docs_dir, wherever the build is started from.
+        path = (Path(config.config_file_path or ".").parent / self.config.user_dict).resolve()
+        if not path.exists():
+            # An archive need not have a word list (the texts of another paper were put in
+            # place of the old ones, the list with them): jieba's own dictionary remains.
+            log.info("zh-search: no word list at %s — searching with jieba's dictionary alone", self.config.user_dict)
+            return None
+        return path
+
+    def _start_indexer(self, config) -> None:
+        self._stop_indexer()
+        articles = Path(config.docs_dir) / JSONL_PATH
+        word_list = self._word_list(config)
+        self.key = index_key(articles, word_list, self.config.names_from_bylines)
+        site = Path(config.site_dir)
+        site.parent.mkdir(parents=True, exist_ok=True)
+        self.scratch = Path(tempfile.mkdtemp(prefix=".zh-search-", dir=site.parent))
+        command = [
+            sys.executable,
+            "-m",
+            "build_scripts.plugins.zh_search.indexer",
+            str(articles),
+            str(self.scratch / "index"),
+        ]
+        if word_list:
+            command += ["--word-list", str(word_list)]
+        if not self.config.names_from_bylines:
+            command.append("--no-names")
+        self.indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
     def on_nav(self, nav, *, config, files):
-        if self.config.enabled and self.pagefind:
+        if self.config.enabled:
             page = files.get_file_from_path(SEARCH_PAGE).page
-            nav.items.append(page)  # a tab of its own: there is no search box in the header
+            nav.items.append(page)  # a tab of its own: the search with filters and sorting
             nav.pages.append(page)
         return nav
 
-    def on_page_markdown(self, markdown, *, page, config, files):
-        if self.config.enabled and is_article(page.meta):
-            self.articles += 1
-            if self.config.names_from_bylines and not self.pagefind:
-                self.names |= byline_names(page.meta)
-        return markdown
-
     def on_env(self, env, *, config, files):
-        # Every page's front matter has been read by now, and no page has been indexed yet.
-        if not self.config.enabled or self.pagefind:
-            return env
-        added = add_words(self.jieba, [Word(name) for name in self.names])
-        log.debug("zh-search: %d byline names, %d new to the dictionary", len(self.names), added)
-        threshold = self.config.large_archive_threshold
-        if self.articles > threshold:
-            log.warning(
-                "zh-search: %d articles, more than large_archive_threshold (%d): the built-in search index "
-                "is loaded whole by every reader's browser and gets slow (about 37 MB at 10,000 articles). "
-                "Switch to Pagefind for a large archive: `engine: pagefind` under zh-search in mkdocs.yml, "
-                "without Material's `search` plugin (maintainers/search.md) — or raise large_archive_threshold.",
-                self.articles,
-                threshold,
-            )
+        if self.config.enabled:
+            page = files.get_file_from_path(SEARCH_PAGE)
+            env.globals["zh_search"] = {
+                "index": SEARCH_INDEX_DIR + "/",
+                "page": page.url if page else "",
+                "opencc": OPENCC,
+                "key": self.key,
+                "directoryUrls": bool(config.use_directory_urls),
+                "placeholder": "键入以开始检索",
+            }
         return env
 
-    def on_page_context(self, context, *, page, config, nav):
-        if self.config.enabled and self.pagefind and is_article(page.meta):
-            self.records.append(pagefind.article_record(page))
-        return context
-
     def on_post_build(self, *, config):
-        if self.config.enabled and self.pagefind:
-            pagefind.write_index(self.records, Path(config.site_dir))
-            log.info("zh-search: Pagefind indexed %d articles", len(self.records))
+        if not self.config.enabled or self.indexer is None or self.scratch is None:
+            return
+        _out, err = self.indexer.communicate()
+        code, self.indexer = self.indexer.returncode, None
+        try:
+            if code != 0:
+                problem = (err.strip().splitlines() or ["the indexer stopped"])[-1].removeprefix("error: ")
+                raise PluginError(f"zh-search: the search index could not be built: {problem}")
+            target = Path(config.site_dir) / SEARCH_INDEX_DIR
+            if target.exists():
+                shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (self.scratch / "index").replace(target)
+        finally:
+            self._remove_scratch()
+
+    def _stop_indexer(self) -> None:
+        if self.indexer is not None and self.indexer.poll() is None:
+            self.indexer.kill()
+            self.indexer.communicate()
+        self.indexer = None
+        self._remove_scratch()
+
+    def _remove_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    def on_build_error(self, *, error):
+        self._stop_indexer()
+
+    def on_shutdown(self):
+        self._stop_indexer()

@@ -1,4 +1,4 @@
-"""The archive's own words for the segmenter: a hand-kept list and the names in bylines.
+"""The archive's hand-kept word list (`source_texts/userdict.txt`, jieba's user-dictionary format).
 
 jieba's dictionary is general-purpose: it splits many personal names (陈毅人 → 陈毅/人,
 武露露 → 武/露露) and newer terms, and a word that is split cannot be searched as one.
@@ -59,26 +59,3 @@ def read_word_list(path: Path, shown: str) -> list[Word]:
             raise WordListError(shown, number, f"cannot read `{line.strip()}` (a word cannot contain spaces)", FORMAT)
         words.append(Word(word, frequency, tag))
     return words
-
-
-def byline_names(meta: dict) -> set[str]:
-    """The people named in an article's byline (front matter `authors`, `correspondents`)."""
-    names: set[str] = set()
-    for key in ("authors", "correspondents"):
-        value = meta.get(key)
-        if isinstance(value, list):
-            names.update(n.strip() for n in value if isinstance(n, str) and n.strip() and len(n.split()) == 1)
-    return names
-
-
-def add_words(jieba, words: list[Word]) -> int:
-    """Teach jieba the words, in a fixed order (the dictionary must not depend on the order
-    pages were read in). Words already in jieba's dictionary are left alone unless a
-    frequency is given. Returns how many words were added."""
-    added = 0
-    for word in sorted(set(words), key=lambda w: (w.text, w.frequency or 0, w.tag or "")):
-        if word.frequency is None and jieba.dt.FREQ.get(word.text):
-            continue
-        jieba.add_word(word.text, word.frequency, word.tag)
-        added += 1
-    return added

@@ -1,0 +1,146 @@
+"""What the body of an article holds, line by line, once no headline rule took the line:
+bylines and the notes and credits that look like them, editor's notes, captions, datelines,
+paragraphs (with a byline or credit glued to their end), and lines an archivist labelled."""
+
+from __future__ import annotations
+
+from build_scripts.parse import evidence, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.layout import Unit
+from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.state import ArticleState
+
+
+class BodyRules(ArticleState):
+    def _note_about_the_author(self, text: str) -> bool:
+        """`（作者为…教授）` names no one, and below a signed article it only says who the
+        writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
+        return bool(p.AUTHOR_NOTE_RE.match(text)) and (
+            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names("")
+        )
+
+    def _byline(self, unit: Unit) -> None:
+        if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
+            self._decide(unit, "note", "note.author")
+            return self._add(Kind.NOTE, unit.text, unit)
+        if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
+            # the article is signed already: a credit on its own line is its picture's
+            self._decide(unit, "caption", "caption.credit-in-signed")
+            return self._add(Kind.CAPTION, unit.text, unit)
+        if self.current is None:
+            self._decide(unit, "byline", "byline.orphan", confident=False)
+        elif self.closed:
+            self._decide(unit, "byline", "byline.continued")
+        elif self._has_body():
+            self._decide(unit, "byline", "byline.end")
+            self.closed = True
+        else:
+            self._decide(unit, "byline", "byline.top")
+        self._add(Kind.BYLINE, unit.text, unit)
+
+    def _body(self, i: int, unit: Unit) -> None:
+        t = unit.text
+        if p.is_note(t):
+            if self.current is None or self.closed or self._has_body():
+                self._open()
+            self._decide(unit, "note", "note.editor")
+            return self._add(Kind.NOTE, t, unit)
+        if p.is_caption(t):
+            if self.current is None:
+                self._start_headless(unit, "article.caption-first", confident=False)
+            self._decide(unit, "caption", "caption.photo")
+            return self._add(Kind.CAPTION, t, unit)
+        if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
+            self._start_headless(unit, "article.continued-from", confident=True)
+        elif self.current is None or self.closed:
+            if shapes.could_be_headline(t, self.profile):
+                return self._headline(unit, "headline.must-start")
+            self._start_headless(unit, "article.headless", confident=False)
+        signature = p.letter_signature(t)
+        if signature and Kind.PARAGRAPH in self._kinds():
+            self.closed = True
+            self._decide(unit, "byline", "byline.letter")
+            return self._add(Kind.BYLINE, t, unit)
+        dated = p.dateline_of(t)
+        # (not where indentation marks paragraphs: there only a line that is not indented
+        # opens an article — a digest's items carry datelines of their own)
+        if (
+            dated
+            and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds())
+            and not (self.layout.indented and unit.indented)
+            and not self.digest
+        ):
+            self._start_headless(unit, "article.second-dateline", confident=False)
+        if dated and self._has_body() and not self.closed:
+            # an item of a digest (or of a joint report) opens with a dateline of its own:
+            # it stays in the item's text, the article has none of its own
+            dated = None
+        if dated:
+            dateline, credit, rest = dated
+            self._decide(unit, "dateline", "dateline.opening", dateline)
+            self._add(Kind.DATELINE, dateline, unit)
+            if credit:
+                self._add(Kind.BYLINE, credit, unit)
+            t = rest
+            if not t:
+                return
+        self._paragraph(unit, t)
+
+    # What may end the last paragraph of an article, glued to it.
+    _GLUED_ENDINGS = (
+        (p.glued_byline, Kind.BYLINE, "paragraph + byline", "byline.glued"),
+        (p.glued_end_credit, Kind.DATELINE, "paragraph + dateline", "dateline.glued-credit"),
+    )
+
+    def _names_end_the_article(self, unit: Unit, names: str) -> bool:
+        """Names alone after the last sentence (…的光。徐 阳) sign the article — unless the
+        text goes on below them: then a page break cut a sentence after a name (…。李海燕介|绍)."""
+        if p.ROLE_RE.search(names) or names[:1] in "（(":
+            return True
+        nxt = self.next_unit(unit)
+        if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
+            return True
+        if self.layout.indented:  # headlines, too, stand unindented after a blank line here
+            return not evidence.continues_word(unit.text, nxt.text)
+        return not (
+            nxt.gap_before <= 1
+            and nxt.text[:1] not in "“（(《"
+            and not shapes.could_be_headline(nxt.text, self.profile)
+        )
+
+    def _paragraph(self, unit: Unit, t: str) -> None:
+        for split, kind, label, why in self._GLUED_ENDINGS:
+            found = split(t)
+            if found and kind is Kind.BYLINE and not self._names_end_the_article(unit, found[1]):
+                found = None
+            if found:
+                text, ending = found
+                self._decide(unit, label, why, ending)
+                self._add(Kind.PARAGRAPH, text, unit)
+                self._add(kind, ending, unit)
+                self.closed = True
+                return
+        self._decide(unit, "paragraph", "paragraph")
+        self._add(Kind.PARAGRAPH, t, unit)
+        if p.JUMP_TO_RE.search(t):
+            self.closed = True  # 下转第N版: the rest is on another page
+
+    def _apply_forced(self, unit: Unit, label: str) -> None:
+        rule = "fix.label"
+        t = unit.text
+        if label == "furniture":
+            self._decide(unit, "furniture", rule)
+            self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
+        elif label == "headline":
+            self._headline(unit, rule, extend=self._title_only() or self._awaiting_title())
+        elif label == "byline":
+            self._byline(unit)
+        elif label == "dateline":
+            self._decide(unit, "dateline", rule)
+            self._add(Kind.DATELINE, t, unit)
+        else:
+            kind = {"subhead": Kind.SUBHEAD, "caption": Kind.CAPTION, "note": Kind.NOTE, "paragraph": Kind.PARAGRAPH}[
+                label
+            ]
+            self._decide(unit, label, rule)
+            self._add(kind, t, unit)

@@ -1,0 +1,304 @@
+"""Weighed evidence for the two decisions no single shape settles:
+
+- *break or join*: does a block that stops without terminal punctuation go on in the next
+  block (a page or column break cut it), or was it a paragraph of its own (a lead, a
+  sub-head, a quotation)?
+- *headline or not*: does a line open a new article, or is it a sub-head or a paragraph of
+  the article above?
+
+Each decision is a small logistic model over named features (the evidence), with weights
+learnt from real pages (`python -m build_scripts.parse.train`, see maintainers/parser.md)
+and shipped in `weights.json`. Scoring is a sum of weights: deterministic, and `--explain`
+can name the evidence that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from build_scripts.parse import patterns as p
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+
+Features = dict[str, float]
+
+_STOP = "。！？!?…"
+_COMMA = "，,、；;：:"
+_QUOTE_OPEN = "“‘「『《〈"
+
+
+def char_class(ch: str) -> str:
+    if not ch:
+        return "none"
+    if ch in _COMMA:
+        return "comma"
+    if ch in _STOP or ch == ".":
+        return "stop"
+    if ch in p.QUOTE_CLOSERS:
+        return "quote_close"
+    if ch in _QUOTE_OPEN:
+        return "quote_open"
+    if ch in "()[]<>{}":
+        return "ascii_bracket"  # code and markup, not a column tag（金台随笔）
+    if ch in p.BRACKET_CLOSERS:
+        return "bracket_close"
+    if ch in "（(【[":
+        return "bracket_open"
+    if ch in "—－-":
+        return "dash"
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return "han"
+    return "other"
+
+
+def _buckets(name: str, value: int, limits: tuple[int, ...]) -> Features:
+    return {f"{name}>{limit}": 1.0 for limit in limits if value > limit}
+
+
+@cache
+def _segmenter():
+    import jieba  # imported on first use: the dictionary takes a moment to load
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Does a word run across the break (`体|系`)? jieba segments the characters around it."""
+    left, right = before[-6:], after[:6]
+    if not left or not right:
+        return False
+    position = 0
+    for word in _segmenter().cut(left + right, HMM=False):
+        if position < len(left) < position + len(word) and len(word) >= 2:
+            return True
+        position += len(word)
+    return False
+
+
+def continues_word(before: str, after: str) -> bool:
+    """Certain signs that `after` carries on `before`: a word runs across the break, or
+    `after` starts with a character no sentence starts with."""
+    return after[:1] in _NEVER_FIRST or _word_across(before, after)
+
+
+def _pair_frequency(before: str, after: str) -> float:
+    """How common the characters across the break are as a word (log of jieba's count)."""
+    freq = _segmenter().get_FREQ
+    best = max(
+        freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0, freq(before[-1:] + after[:2]) or 0
+    )
+    return min(math.log1p(best) / 10, 1.5)
+
+
+_FIRST_COMMA_RE = re.compile(r"[，,：:]")
+# Characters that never begin a sentence: a block starting with one carries on the text above.
+_NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
+
+
+def join_features(before: str, after: str, lead: bool) -> Features:
+    """Evidence that `after` carries on the paragraph `before` (which stops without terminal
+    punctuation). `lead`: `before` is the first paragraph below the headline."""
+    f: Features = {"bias": 1.0}
+    core = before.rstrip(p.CLOSERS + " ")
+    f["before_ends:" + char_class(before[-1:])] = 1.0
+    f["before_core_ends:" + char_class(core[-1:])] = 1.0
+    f["after_starts:" + char_class(after[:1])] = 1.0
+    if after[:1] and after[0] in _NEVER_FIRST:
+        f["after_starts_with_particle"] = 1.0
+    if _word_across(before, after):
+        f["word_across_break"] = 1.0
+    f["pair_frequency"] = _pair_frequency(before, after)
+    f.update(_buckets("before_len", len(before), (10, 20, 30, 40, 60, 100)))
+    f.update(_buckets("after_len", len(after), (10, 20, 30, 40, 60, 100)))
+    if any(ch in before for ch in _STOP):
+        f["before_has_stop"] = 1.0
+    if "，" in before:
+        f["before_has_comma"] = 1.0
+    if "；" in before or ";" in before:
+        f["before_has_semicolon"] = 1.0
+    if before.endswith("——"):
+        f["before_ends_dashes"] = 1.0
+    if p.is_terminated(after):
+        f["after_terminated"] = 1.0
+    if lead:
+        f["before_is_lead"] = 1.0
+    m = _FIRST_COMMA_RE.search(after[:12])
+    f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
+    last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]
+    f.update(_buckets("before_last_clause", len(last_clause), (4, 8, 12, 20)))
+    if p.dateline_of(after):
+        f["after_dateline"] = 1.0
+    # A quotation or a bracket opened and not closed: the sentence goes on below.
+    if leaves_open(before):
+        f["before_leaves_open"] = 1.0
+    if _closes_first(after):
+        f["after_closes_first"] = 1.0
+    if (
+        before[-1:].isdigit()
+        and after[:1].isdigit()
+        or before[-1:].isascii()
+        and after[:1].isascii()
+        and before[-1:].isalnum()
+        and after[:1].isalnum()
+    ):
+        f["number_or_word_across_break"] = 1.0
+    if "。" in before or "！" in before or "？" in before:
+        f["before_stop_then_" + char_class(core[-1:])] = 1.0
+    return f
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
+
+
+def leaves_open(text: str) -> bool:
+    """A quotation or bracket opened and not closed."""
+    return any(text.count(left) > text.count(right) for left, right in _PAIRS)
+
+
+def _closes_first(text: str) -> bool:
+    """A closing quote or bracket before any opening one: it closes one opened above."""
+    for ch in text:
+        if ch in "“（《‘(":
+            return False
+        if ch in "”）》’)":
+            return True
+    return False
+
+
+def _shape(prefix: str, text: str) -> Features:
+    f: Features = {}
+    core = p.without_trailing_bracket(text)
+    f.update(_buckets(prefix + "len", len(text), (6, 10, 16, 24, 32, 40, 50, 64, 90)))
+    if p.is_terminated(core):
+        f[prefix + "terminated"] = 1.0
+    f[prefix + "ends:" + char_class(text[-1:])] = 1.0
+    f[prefix + "starts:" + char_class(text[:1])] = 1.0
+    punct = sum(text.count(ch) for ch in "，。；！？")
+    f[prefix + f"punct:{min(punct, 3)}"] = 1.0
+    if "。" in text[:-1]:
+        f[prefix + "stop_inside"] = 1.0
+    if core != text:
+        f[prefix + "bracket_tag_at_end"] = 1.0
+    if re.search(r"\S[ \u3000]+\S", text):
+        f[prefix + "space_inside"] = 1.0
+    return f
+
+
+@cache
+def words(text: str) -> frozenset[str]:
+    """The pairs of Han characters in a block, for lexical cohesion: shared pairs stand for
+    shared words without segmenting the text (fast, and no dictionary needed)."""
+    return frozenset(run[k : k + 2] for run in _HAN_RE.findall(text) for k in range(len(run) - 1))
+
+
+_HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def cohesion(these: frozenset[str], those: frozenset[str] | set[str]) -> float:
+    """The share of these words that those share: how much a stretch of text talks about
+    what the article above talks about (a new article changes the subject)."""
+    return len(these & those) / len(these) if these else 0.0
+
+
+def _level(value: float) -> str:
+    return "none" if value == 0 else "low" if value < 0.2 else "some" if value < 0.45 else "high"
+
+
+def headline_features(
+    text: str,
+    before: str | None,
+    after: str | None,
+    gap: int,
+    usual_gap: float,
+    previous: str,
+    credited: bool = False,
+    credit_below: bool = False,
+    line_cohesion: float | None = None,
+    text_cohesion: float | None = None,
+) -> Features:
+    """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
+    it; `previous`: what the block before it was (headline, byline, paragraph, end — an
+    article ended there —, or start of the page); `credited`: the article above is credited
+    at its top (byline or dateline); `credit_below`: the text below this line, up to the
+    next headline, ends with a credit of its own."""
+    f: Features = {"bias": 1.0}
+    f[f"credited_above:{int(credited)}_credit_below:{int(credit_below)}"] = 1.0
+    if line_cohesion is not None:
+        f["line_shares_words_with_article:" + _level(line_cohesion)] = 1.0
+    if text_cohesion is not None:
+        f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
+    f.update(_shape("", text))
+    # a sentence often opens with a short phrase and a comma (此外，/ 据介绍，/ 近年来，)
+    m = _FIRST_COMMA_RE.search(text[:8])
+    if m and m.start() <= 4:
+        f["opens_like_a_sentence"] = 1.0
+    wider = gap - max(usual_gap, 1)
+    f[f"gap_wider:{max(min(int(wider), 2), -1)}"] = 1.0
+    f["previous:" + previous] = 1.0
+    if p.SUBHEAD_MARKER_RE.match(text):
+        f["subhead_marker"] = 1.0
+    if p.ends_mid_sentence(text):
+        f["ends_mid_sentence"] = 1.0
+    if before is not None:
+        if not p.is_terminated(before):
+            f["before_open"] = 1.0
+        if p.ends_mid_sentence(before):
+            f["before_mid_sentence"] = 1.0
+    if after is None:
+        f["page_end"] = 1.0
+    else:
+        f.update(_shape("after_", after))
+        if p.is_byline_line(after) or p.is_name_line(after):
+            f["after_byline"] = 1.0
+        if p.dateline_of(after):
+            f["after_dateline"] = 1.0
+        if p.is_note(after):
+            f["after_note"] = 1.0
+    return f
+
+
+_trial: dict[str, dict[str, float]] = {}  # weights being trained, used instead of the file
+
+
+@cache
+def _shipped() -> dict[str, dict[str, float]]:
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["models"]
+
+
+def _weights() -> dict[str, dict[str, float]]:
+    return _trial or _shipped()
+
+
+def try_weights(models: dict[str, dict[str, float]]) -> None:
+    """Score with these weights (training does, to see the pages as a first model would);
+    an empty dict goes back to the shipped ones."""
+    _trial.clear()
+    _trial.update(models)
+
+
+def score(model: str, features: Features) -> float:
+    weights = _weights()[model]
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def probability(model: str, features: Features) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score(model, features)))))
+
+
+def strongest(model: str, features: Features, n: int = 3) -> str:
+    """The evidence that weighed most, for `--explain`: `word_across_break +4.1, …`."""
+    weights = _weights()[model]
+    parts = sorted(
+        ((weights.get(k, 0.0) * v, k) for k, v in features.items() if k != "bias"), key=lambda item: -abs(item[0])
+    )
+    return ", ".join(f"{name} {value:+.1f}" for value, name in parts[:n] if value)

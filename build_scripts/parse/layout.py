@@ -1,0 +1,150 @@
+"""How the raw text of a page is laid out, detected from the file itself, and its lines
+rebuilt into blocks (*units*) the parser labels.
+
+Raw page text reaches users in three layouts (and mixtures of them):
+
+- blank: blocks separated by blank lines (each block one line, or a few);
+- indent: one paragraph a line, its first line indented (`　　`), no blank lines inside an
+  article; headlines and bylines are not indented;
+- wrapped: as indent, but hard-wrapped at the column's width: every line of a paragraph
+  but its last is (about) as long as the column, and only the paragraph's first line is
+  indented.
+
+The evidence is counted, never configured: the share of indented lines says whether
+indentation marks paragraphs; the commonest line width, when a good share of lines have
+it, is the column width of wrapped text. A wrapped line is joined to the line above when
+that line filled the column and this one is not indented and follows with no blank line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+# A line indented by at least this much (U+3000 counts as one) starts a paragraph.
+_INDENT_SPACES = 2
+# Indentation marks paragraphs when at least this share of the lines is indented.
+_INDENTED_SHARE = 0.25
+# Text is hard-wrapped when at least this share of the lines has the commonest width.
+_WRAPPED_SHARE = 0.3
+_MIN_WRAP_WIDTH = 8
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One block of the page: a line, or the lines of one wrapped paragraph."""
+
+    text: str
+    line: int  # file line of its first line
+    gap_before: int  # blank lines before it
+    indented: bool = False
+    last_line: int = 0  # file line of its last line (0: the same as `line`)
+    full: bool = False  # its last line filled the column (the text may go on below)
+
+    @property
+    def end_line(self) -> int:
+        return self.last_line or self.line
+
+
+@dataclass(frozen=True)
+class Layout:
+    indented: bool  # indentation (not blank lines) marks paragraph starts
+    wrap_width: int  # column width of hard-wrapped text; 0 when lines are not wrapped
+
+    @property
+    def name(self) -> str:
+        if self.wrap_width:
+            return "wrapped"
+        return "indent" if self.indented else "blank"
+
+
+def _indent_of(raw: str) -> int:
+    n = 0
+    for ch in raw:
+        if ch == "\u3000":
+            n += 2
+        elif ch in " \t":
+            n += 1
+        else:
+            break
+    return n
+
+
+def detect_layout(lines: list[str]) -> Layout:
+    body = [raw.rstrip() for raw in lines if raw.strip()]
+    if not body:
+        return Layout(False, 0)
+    widths = Counter(len(raw) for raw in body if len(raw) >= _MIN_WRAP_WIDTH)
+    wrap_width = 0
+    if widths:
+        width, count = widths.most_common(1)[0]
+        # lines as long as the column, or one shorter (a full-width character pushed over)
+        near = count + widths.get(width - 1, 0)
+        if near >= _WRAPPED_SHARE * len(body) and count >= 3:
+            wrap_width = width
+    # Indentation is counted on the lines that may start a block: not on the lines that
+    # carry on a wrapped paragraph (they are never indented).
+    starts = [
+        raw
+        for prev, raw in zip([""] + body[:-1], body, strict=True)
+        if not (wrap_width and wrap_width - 1 <= len(prev) <= wrap_width)
+    ]
+    indented = sum(_indent_of(raw) >= _INDENT_SPACES for raw in starts)
+    # Indentation marks paragraphs only where blank lines do not: a page that sets every
+    # block off with a blank line (and indents its paragraphs too) is read by its blank lines.
+    gaps, gap = [], 0
+    for raw in lines:
+        if raw.strip():
+            gaps.append(gap)
+            gap = 0
+        else:
+            gap += 1
+    blank_separated = sorted(gaps[1:])[len(gaps[1:]) // 2] > 0 if len(gaps) > 1 else False
+    return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width)
+
+
+def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Layout) -> bool:
+    """Where paragraphs are indented, a single line that is not indented and is shaped like
+    a headline only happens to fill the column: the line below it is not its rest — unless
+    it is the rest of a paragraph a page break cut (a blank line above it, and the block
+    before that stopped mid-sentence)."""
+    from build_scripts.parse.patterns import is_terminated  # (neither needs the layout)
+    from build_scripts.parse.shapes import heading_shaped
+
+    if not layout.indented or unit.indented or unit.last_line or not heading_shaped(unit.text):
+        return False
+    return not (unit.gap_before and before is not None and not is_terminated(before.text))
+
+
+def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
+    """The page's blocks. Lines named in `keep_apart` (an archivist's corrections) always
+    start a block of their own."""
+    lines = text.split("\n")
+    layout = detect_layout(lines)
+    units: list[Unit] = []
+    gap = 0
+    for offset, raw in enumerate(lines):
+        line = raw.strip()
+        number = first_line + offset
+        if not line:
+            gap += 1
+            continue
+        indented = _indent_of(raw) >= _INDENT_SPACES
+        # exactly the column's width (or one less): a line longer than the column is not
+        # one of its wrapped lines (headlines are set wider)
+        full = bool(layout.wrap_width) and layout.wrap_width - 1 <= len(raw.rstrip()) <= layout.wrap_width
+        prev = units[-1] if units else None
+        if (
+            prev is not None
+            and layout.wrap_width
+            and gap == 0
+            and prev.full
+            and number not in keep_apart
+            and not (layout.indented and indented)
+            and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout)
+        ):
+            units[-1] = Unit(prev.text + line, prev.line, prev.gap_before, prev.indented, number, full)
+        else:
+            units.append(Unit(line, number, gap, indented, 0, full))
+        gap = 0
+    return units, layout

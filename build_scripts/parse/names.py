@@ -1,0 +1,275 @@
+"""Bylines and the names in them: the roles reporters sign with (本报记者, 通讯员 …), the
+names that follow, signatures of commentaries and letters, and the reading of a byline
+into authors and correspondents.
+
+Pure data and small predicates; the parser decides where a byline stands (parser.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_scripts.parse.model import Names
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NUM_HAN = "一二三四五六七八九十百零〇"
+
+# ---------------------------------------------------------------------------------------
+# Roles and names in bylines
+# ---------------------------------------------------------------------------------------
+
+_ORG = rf"(?:本报|新华社|中新社|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|报|通讯社|网|电视台|广播电视台))"
+_MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
+_AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
+_CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
+ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
+_ROLE_RE = ROLE_RE = re.compile(ROLE)
+
+_NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
+_NAME_SEP = r"(?:\s+|[、，,])"
+_NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
+# A writer who also took the photos (文/摄), or who edited readers' words (整理).
+_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道|摄影?)"
+_GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
+_MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
+_GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
+_OPEN, _CLOSE = r"[（(]", r"[）)]"
+# Roles that sign on their own, naming no person (本报评论员, 特约评论员).
+_NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
+
+# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
+BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
+BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
+
+# Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
+# （作者为中国人民大学教授） / 作者：王洋
+_AUTHOR_NOTE_CORE = (
+    rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
+)
+AUTHOR_NOTE_RE = re.compile(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
+_AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
+
+# Common surnames: a line or a bracket holding only names is a byline when the names look
+# like names (a bracket holding 完 or 上 or 新华社电 is not one).
+_SURNAMES_2 = frozenset(
+    (
+        "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "  # noqa: SIM905
+        "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠"
+    ).split()
+)
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
+    "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
+    "向常汤康易乔赖文施洪辛柯庄樊祝严俞游于阎鲍牛葛尚单舒耿童倪傅欧靳岳齐翟包娄殷庞左焦聂甘全关米车邢苗"
+    "柏时温窦凌阮梅池巩项褚解蓝穆盛燕景鲁滕冉都蒙华宁符申宫卓伍连詹缪容杭裴芦霍刁仇鞠麦储晏吉卞喻臧荣阳"
+    "郎伊应谷季商岑劳凤饶艾房丛邬计安古明宗邓郁植敖桂晋司籍揭纪习查厉佟母粟卜宿晁练冀蔺晏边尤谈荆钮苟"
+    "扎次达阿格索旦拉洛普德仁"
+)
+
+
+# Words a column or a kind of piece is called by, never a person: （记者手记）, （金台随笔）,
+# 本报记者 X采访整理. A "name" ending in one of them is not a name.
+_NOT_NAME_ENDINGS = (
+    "手记",
+    "随笔",
+    "论坛",
+    "视点",
+    "观察",
+    "时评",
+    "快评",
+    "短评",
+    "锐评",
+    "热评",
+    "新语",
+    "走笔",
+    "茶座",
+    "漫谈",
+    "纵横",
+    "聚焦",
+    "速递",
+    "看点",
+    "特稿",
+    "现场",
+    "报道",
+    "采访",
+    "整理",
+    "调查",
+    "札记",
+    "来信",
+    "答问",
+)
+
+
+def is_not_a_name(token: str) -> bool:
+    return token.endswith(_NOT_NAME_ENDINGS)
+
+
+def looks_like_name(token: str) -> bool:
+    """2–4 Han characters starting with a common surname, or a name with a middle dot."""
+    if is_not_a_name(token):
+        return False
+    if "·" in token or "•" in token:
+        return 3 <= len(token) <= 16
+    if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
+        return False
+    return token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2
+
+
+_NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
+_BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
+
+# Reader letters end with a place and a name: （浙江杭州 王小明） / 河北省石家庄市 读者 李明
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
+_LETTER_NAME = rf"(?:[{HAN}·]{{2,8}}|[{HAN}]\s+[{HAN}]{{1,2}})"  # 王小明, or spaced to fill: 贾  瑞
+LETTER_SIGNATURE_RE = re.compile(
+    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME}))$"
+)
+
+
+def is_byline_line(text: str) -> bool:
+    """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""
+    return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
+
+
+def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
+    """`陈立群` / `（李思远）` / `王  洋 李明`: the names, when the text is nothing but
+    (at most three) names that look like names (with `any_surname`: any 2–4 Han characters,
+    for pen names and rare surnames where the line's place already says it is a signature)."""
+    m = _BRACKETED_NAMES_RE.match(text)
+    inner = m.group(1) if m else text
+    if not _NAME_ONLY_RE.match(inner):
+        return None
+    names = _split_names(inner)
+    if not 1 <= len(names) <= 3:
+        return None
+    plausible = (lambda n: 2 <= len(n) <= 4 or "·" in n) if any_surname else looks_like_name
+    if not all(plausible(n) for n in names):
+        return None
+    return names
+
+
+def is_signature_name(text: str) -> bool:
+    """A line of one to three names with any surname (`郜 庆`, `匪 迦`, `王江燕 马 奔`):
+    the writer's signature when it stands right below a headline."""
+    return _names_only(text, any_surname=True) is not None
+
+
+def is_name_line(text: str) -> bool:
+    return _names_only(text) is not None
+
+
+def is_signature_line(text: str) -> bool:
+    """Any line that credits an article: a byline, an author's note (（作者：…）), names in
+    brackets, or a reader's place and name."""
+    return (
+        is_byline_line(text)
+        or bool(AUTHOR_NOTE_RE.match(text))
+        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
+        or letter_signature(text) is not None
+    )
+
+
+def letter_signature(text: str) -> str | None:
+    """The writer's name when the text is a reader's place and name."""
+    m = LETTER_SIGNATURE_RE.match(text)
+    if not m:
+        return None
+    name = "".join((m.group(2) or m.group(4)).split())
+    return name if looks_like_name(name) else None
+
+
+# ---------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    role: str
+    names: tuple[str, ...]
+
+
+def _join_spaced_names(tokens: list[tuple[str, str]]) -> list[str]:
+    """Names padded to three characters are printed `王  洋`: two one-character tokens
+    separated by whitespace form one name (Chinese personal names have two or more)."""
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token, sep_after = tokens[i]
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1][0]) <= 2 and sep_after.isspace():
+            names.append(token + tokens[i + 1][0])
+            i += 2
+            continue
+        names.append(token)
+        i += 1
+    return names
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(rf"({_NAME_SEP}+)", text.strip()) if text.strip() else []
+    tokens: list[tuple[str, str]] = []
+    for j in range(0, len(parts), 2):
+        token = parts[j].strip("·• ")
+        sep = parts[j + 1] if j + 1 < len(parts) else ""
+        if token:
+            tokens.append((token, sep))
+    return _join_spaced_names(tokens)
+
+
+def _groups(byline: str) -> list[_Group]:
+    text = byline.strip()
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1].strip()
+    text = re.sub(rf"^{_MARK}", "", text)
+    text = re.sub(rf"\s*{_SUFFIX}$", "", text)
+    groups: list[_Group] = []
+    roles = list(_ROLE_RE.finditer(text))
+    # Keep only roles that start a group: at the start or after whitespace / a name.
+    for idx, m in enumerate(roles):
+        end = roles[idx + 1].start() if idx + 1 < len(roles) else len(text)
+        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end() : end]))))
+    return groups
+
+
+def names_are_plausible(byline: str) -> bool:
+    """Every name in a byline is 2–4 Han characters (or longer with a middle dot)."""
+    for group in _groups(byline):
+        for name in group.names:
+            if "·" in name or "•" in name:
+                if len(name) > 16:
+                    return False
+            elif not 2 <= len(name) <= 4 or is_not_a_name(name):
+                return False
+    return True
+
+
+def _is_correspondent_role(role: str) -> bool:
+    return role.endswith(("通讯员", "实习生"))
+
+
+def parse_names(*bylines: str) -> Names:
+    authors: list[str] = []
+    correspondents: list[str] = []
+    for byline in bylines:
+        if not _ROLE_RE.search(byline):
+            signer = letter_signature(byline)
+            note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
+            named = (
+                [signer]
+                if signer
+                else [note.group(1)]
+                if note
+                else (_names_only(byline) or _names_only(byline, any_surname=True) or [])
+            )
+            authors.extend(n for n in named if n not in authors)
+            continue
+        for group in _groups(byline):
+            target = correspondents if _is_correspondent_role(group.role) else authors
+            # A role alone (本报评论员) names no person: the byline keeps it as printed.
+            target.extend(n for n in group.names if n not in target)
+    return Names(tuple(authors), tuple(correspondents))

@@ -1,0 +1,77 @@
+"""The parser's rules, named and in the order the walk tries them (maintainers/parser.md
+explains each). Every decision carries the id of the rule that made it; `convert
+--explain` prints it, and a test checks that this table, the parser and the maintainers'
+notes name the same rules.
+
+Rules whose evidence is certain (a byline's shape, a dateline, page furniture) decide on
+their own; the `*.evidence` rules weigh many pieces of evidence together (evidence.py).
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    # the archivist's corrections (.fix.yml) come first
+    "fix.break": "a new article starts here, forced by the .fix.yml file",
+    "fix.join": "joined to the block above, forced by the .fix.yml file",
+    "fix.label": "labelled by the .fix.yml file",
+    # certain shapes
+    "furniture": "page furniture (责编/版式/版头)",
+    "note.editors-sign": "the editors sign their note off (——编 者)",
+    # where indentation marks paragraphs (indent and wrapped layouts)
+    "indent.subhead": "an indented short line inside an article",
+    "indent.headline": "a line that is not indented after a blank line",
+    "indent.part-heading": "a line that is not indented with no blank line above it heads a part of the article",
+    "indent.headline-piece": "a line that is not indented right below a headline line",
+    # break or join
+    "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
+    "join.mid-sentence": "the paragraph stopped on a comma: a break cut it",
+    "join.evidence": "the evidence says a break cut the paragraph",
+    "join.glued-byline": "carries on the paragraph, with the byline glued to its end",
+    # credits
+    "byline.top": "byline below the headline",
+    "byline.names-below-headline": "a line of names right below the headline",
+    "byline.end": "byline after the text: ends the article",
+    "byline.continued": "continues the byline that ended the article above",
+    "byline.orphan": "a byline with no article above it",
+    "byline.letter": "reader's letter signed with a place and a name",
+    "byline.glued": "byline glued to the end of the paragraph",
+    "note.author": "a note about the writer below the text",
+    "caption.credit-in-signed": "a photo credit inside a signed article",
+    "dateline.end-credit": "credit of a dispatch at its end: ends the article",
+    "dateline.glued-credit": "dispatch credit at the end of the text",
+    "dateline.opening": "paragraph opens with a dateline",
+    # headline or not
+    "headline.column-box": "a picture-items or contents box (图片报道, 导读) opens an article",
+    "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
+    "headline.confirmed": "a byline, dateline or editor's note follows it",
+    "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
+    "headline.after-note": "headline of the article an editor's note introduced",
+    "headline.page-start": "first short unpunctuated line of the page",
+    "headline.after-end": "the article above has ended",
+    "headline.awaited": "first line after an editor's note or a forced break",
+    "headline.piece": "line right below a headline (kicker/subtitle line)",
+    "headline.after-picture": "the picture item above has only its caption",
+    "headline.dash-subtitle": "subtitle line starting with a dash",
+    "subhead.marker": "numbered/marked sub-head",
+    "subhead.introduced": "the paragraph above ends with a colon and introduces it",
+    "headline.credited-twice": "the text below it ends with a byline of its own",
+    "headline.evidence": "the evidence says a new article starts",
+    "subhead.evidence": "the evidence says the article goes on",
+    "headline.wide-gap": "more blank lines before it than usual",
+    "subhead.long": "long unpunctuated line inside an article",
+    "subhead.short": "short unpunctuated line inside an article",
+    # the body
+    "note.editor": "editor's note",
+    "caption.photo": "photo caption/credit (…摄)",
+    "article.caption-first": "photo caption before any article",
+    "article.continued-from": "continued from another page (上接…)",
+    "headline.must-start": "short line without final punctuation where an article must start",
+    "article.headless": "running text where an article must start, and no headline",
+    "article.second-dateline": "a second dateline inside an article starts a new one",
+    "paragraph": "running text",
+}
+
+
+def describe(rule_id: str, detail: str = "") -> str:
+    text = RULES[rule_id]
+    return f"{text} ({detail})" if detail else text

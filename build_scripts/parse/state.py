@@ -1,0 +1,131 @@
+"""The article being built as the parser walks a page: its segments so far, whether it has
+ended, and how a decision is recorded (with the id of the rule that made it)."""
+
+from __future__ import annotations
+
+from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import patterns as p
+from build_scripts.parse.layout import Layout, Unit
+from build_scripts.parse.model import (
+    BODY_KINDS,
+    Article,
+    Decision,
+    Kind,
+    Names,
+    Segment,
+)
+from build_scripts.parse.rules import describe
+
+
+class ArticleState:
+    units: list[Unit]
+    layout: Layout  # set by the walk (parser.py)
+
+    def next_unit(self, unit: Unit) -> Unit | None:  # the walk knows (parser.py)
+        raise NotImplementedError
+
+    def __init__(self, profile: PaperProfile):
+        self.profile = profile
+        self.decisions: list[Decision] = []
+        self.articles: list[Article] = []
+        self.furniture: list[Segment] = []
+        self.current: list[Segment] | None = None
+        self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
+        self.closed = False  # the current article has ended (byline or credit at its end)
+        self.digest = False  # the current article is a column of short items (环球扫描)
+        # Pieces appended to the last segment by continuations, joined once when it is done
+        # (appending to a str each time would be quadratic on long chains).
+        self._tail: list[str] = []
+        self._tail_line = 0
+
+    def _decide(self, unit: Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
+
+    def _add(self, kind: Kind, text: str, unit: Unit) -> None:
+        self._flush_tail()
+        if self.current is None:
+            self._open()
+        assert self.current is not None
+        self.current.append(Segment(kind, text, unit.line, unit.end_line))
+        self.current_kinds.add(kind)
+
+    def _open(self) -> None:
+        self._finish()
+        self.current = []
+        self.current_kinds = set()
+        self.closed = False
+        self.digest = False
+
+    def _finish(self) -> None:
+        self._flush_tail()
+        if self.current:
+            bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
+            if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
+                # A picture with its caption and nothing else: the photographer is its author.
+                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
+            names = p.parse_names(*bylines)
+            if self.profile.column_words:  # a column's name is never a person
+                names = Names(
+                    tuple(n for n in names.authors if not self.profile.is_column_word(n)),
+                    tuple(n for n in names.correspondents if not self.profile.is_column_word(n)),
+                )
+            self.articles.append(Article(list(self.current), names))
+        self.current = None
+
+    def _kinds(self) -> set[Kind]:
+        return self.current_kinds if self.current is not None else set()
+
+    def _has_body(self) -> bool:
+        return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})
+
+    def _title_only(self) -> bool:
+        return bool(self.current) and self._kinds() == {Kind.HEADLINE}
+
+    def _awaiting_title(self) -> bool:
+        """An article opened by an editor's note or a forced break, with no headline yet."""
+        return (
+            self.current is not None
+            and Kind.HEADLINE not in self._kinds()
+            and not self._has_body()
+            and Kind.BYLINE not in self._kinds()
+        )
+
+    def _open_paragraph(self) -> tuple[Segment, str] | None:
+        """The last paragraph of the current article and how it ends, if a page break may
+        have cut it."""
+        if not self.current or self.closed:
+            return None
+        last = self.current[-1]
+        if last.kind is not Kind.PARAGRAPH:
+            return None
+        return last, self._tail[-1] if self._tail else last.text
+
+    def _extend_last(self, unit: Unit) -> None:
+        self._tail.append(unit.text)
+        self._tail_line = unit.end_line
+
+    def _flush_tail(self) -> None:
+        if self._tail and self.current:
+            last = self.current[-1]
+            self.current[-1] = Segment(last.kind, last.text + "".join(self._tail), last.first_line, self._tail_line)
+        self._tail = []
+
+    def _headline(
+        self, unit: Unit, rule_id: str, detail: str = "", extend: bool = False, confident: bool = True
+    ) -> None:
+        self._decide(unit, "headline", rule_id, detail, confident)
+        if not extend or self.current is None or self.closed:
+            self._open()
+        self._add(Kind.HEADLINE, unit.text, unit)
+
+    def _subhead(self, unit: Unit, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        self._decide(unit, "subhead", rule_id, detail, confident)
+        self._add(Kind.SUBHEAD, unit.text, unit)
+
+    def _start_headless(self, unit: Unit, rule_id: str, confident: bool) -> None:
+        self._open()
+        self._decide(unit, "article without headline", rule_id, confident=confident)
+
+    def _extend_note(self, unit: Unit) -> None:
+        """The editors' sign-off is part of their note, as a block of its own."""
+        self._add(Kind.NOTE, unit.text, unit)

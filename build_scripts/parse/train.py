@@ -1,0 +1,263 @@
+"""Learn the weights of the evidence models (`evidence.py`) from pages with their true cut.
+
+    python -m build_scripts.parse.train CORPUS_DIR [CORPUS_DIR …] [--out FILE]
+
+A corpus directory holds `source_texts/**/*.txt` and `truth.json` (for every page file,
+its articles' `title_parts`, `byline`, `paragraphs`, and whether the byline was glued to
+the last paragraph: the format `../shared/tools/corpus_rmrb.py` writes). Every block of
+every page is lined up with the truth, the evidence for each decision is collected, and a
+logistic model per decision is fitted by stochastic gradient descent in a fixed order:
+the same corpus gives the same weights, byte for byte. Only the weights are written; no
+text of the corpus ends up in the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from build_scripts.ingest.corrections import Corrections
+from build_scripts.ingest.read import read_text
+from build_scripts.parse import evidence, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.layout import Unit, build_units
+from build_scripts.parse.parser import _Parser
+from build_scripts.problems import Report
+
+_SPACE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what reading removes
+EPOCHS = 30
+LEARNING_RATE = 0.1
+L2 = 1e-4
+FIXTURE_WEIGHT = 8  # a fixture decision counts as this many corpus decisions
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub("", text or "")
+
+
+def _truth_stream(page: dict) -> list[tuple[int, str, str]]:
+    """(article, kind, text) in the order the page prints them: H/h headline pieces, B the
+    byline on its own line, P paragraphs, G a byline glued to the last paragraph."""
+    out: list[tuple[int, str, str]] = []
+    for n, article in enumerate(page["articles"]):
+        out += [(n, "H" if k == 0 else "h", part) for k, part in enumerate(article["title_parts"])]
+        glued = article.get("trailing_byline")
+        if article["byline"] and not glued:
+            out.append((n, "B", article["byline"]))
+        out += [(n, "P", para) for para in article["paragraphs"]]
+        if article["byline"] and glued:
+            out.append((n, "G", article["byline"]))
+    return [(n, kind, _norm(text)) for n, kind, text in out if _norm(text)]
+
+
+def gold_labels(units: list[Unit], page: dict) -> list[str]:
+    """The true label of every unit: H (opens an article), h (a further headline piece),
+    B (byline), P (starts a paragraph), C (carries on the paragraph above); `+G` when a
+    byline is glued to its end."""
+    stream = _truth_stream(page)
+    owner: list[int] = []
+    starts: list[int] = []
+    for i, (_, _, text) in enumerate(stream):
+        starts.append(len(owner))
+        owner += [i] * len(text)
+    labels, pos = [], 0
+    for unit in units:
+        text = _norm(unit.text)
+        if pos + len(text) > len(owner):
+            raise ValueError(f"line {unit.line}: the text runs past its truth")
+        item = owner[pos]
+        kind = stream[item][1]
+        label = ("P" if kind == "G" else kind) if pos == starts[item] else "C"
+        end = pos + len(text) - 1
+        if stream[owner[end]][1] == "G" and kind != "G":
+            label += "+G"
+        labels.append(label)
+        pos += len(text)
+    return labels
+
+
+def _previous_state(units: list[Unit], labels: list[str], i: int) -> str:
+    if i == 0:
+        return "start"
+    before, label = units[i - 1].text, labels[i - 1]
+    if label.endswith("+G") or p.is_end_credit(before) or p.glued_end_credit(before):
+        return "end"
+    return {"H": "headline", "h": "headline", "B": "byline"}.get(label[0], "paragraph")
+
+
+def _credited_articles(units: list[Unit], labels: list[str]) -> list[bool]:
+    """For every unit: is the article above it (the one it would continue) credited at its
+    top, by a byline below the headline or a dateline opening its text?"""
+    out, credited = [], False
+    for unit, label in zip(units, labels, strict=True):
+        out.append(credited)
+        if label[0] == "H":
+            credited = False
+        elif label[0] == "B" or (label[0] == "P" and p.dateline_of(unit.text)):
+            credited = True
+    return out
+
+
+def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    out: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
+    for name in sorted(truth):
+        path = next((corpus / "source_texts").rglob(name))
+        _, body, first = read_text(name, path.read_bytes(), None, Report())
+        units, layout = build_units(body, first)
+        if layout.indented:
+            continue  # indentation settles both decisions there
+        labels = gold_labels(units, truth[name])
+        # what the parser knows of the text below a line, computed as the parser does
+        below = _Parser(body, first, Corrections())
+        credited = _credited_articles(units, labels)
+        gaps = sorted(u.gap_before for u in units[1:]) or [1]
+        usual_gap = gaps[len(gaps) // 2]
+        for i, unit in enumerate(units):
+            label = labels[i][0]
+            before = units[i - 1] if i else None
+            if (
+                before is not None
+                and labels[i - 1][0] in "PC"
+                and not labels[i - 1].endswith("+G")
+                and label in "PCH"
+                and not p.is_terminated(before.text)
+            ):
+                lead = i >= 2 and labels[i - 2][0] in "HhB"
+                out["join"].append((evidence.join_features(before.text, unit.text, lead), int(label == "C")))
+            if label in "HP" and shapes.could_be_headline(unit.text):
+                after = units[i + 1].text if i + 1 < len(units) else None
+                start = max((k for k in range(i) if labels[k][0] == "H"), default=0)
+                above = frozenset().union(*(evidence.words(u.text) for u in units[start:i]))
+                after_words = frozenset().union(*(evidence.words(u.text) for u in units[i + 1 : i + 3]))
+                features = evidence.headline_features(
+                    unit.text,
+                    before.text if before else None,
+                    after,
+                    unit.gap_before,
+                    usual_gap,
+                    _previous_state(units, labels, i),
+                    credited[i],
+                    below._section_ends_with_byline(i),
+                    evidence.cohesion(evidence.words(unit.text), above),
+                    evidence.cohesion(after_words, above),
+                )
+                out["headline"].append((features, int(label == "H")))
+    return out
+
+
+def fixture_headline_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
+    """Headline-or-not decisions from the fixture pages: the parser is run on each page and
+    every line it weighs is labelled by the expected cut (does an expected article's title
+    start with it?)."""
+    from build_scripts.parse.score import fixtures_in, load_expected
+
+    rows: list[tuple[evidence.Features, int]] = []
+    for txt in fixtures_in(folder):
+        want, _ = load_expected(txt.with_name(txt.stem + ".expected.yml"))
+        titles = {_norm(article.title) for article in want if article.title}
+        _, body, first = read_text(txt.name, txt.read_bytes(), None, Report())
+        parser = _Parser(body, first, Corrections())
+        parser.run()
+        for unit, features in parser.weighed:
+            rows.append((features, int(any(title.startswith(_norm(unit.text)) for title in titles))))
+    return rows
+
+
+def fixture_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
+    """Join decisions from hand-cut fixture pages (`NAME.txt` + `NAME.expected.yml`): every
+    block of the text that is only the start of an expected body block was cut by a break
+    (join); every expected body block that stops without terminal punctuation and is
+    followed by another is a paragraph of its own (no join). The fixtures imitate other
+    papers, and their breaks fall where the corpus never cuts (after a comma, a few
+    characters in): the model learns from both."""
+    from build_scripts.parse.score import fixtures_in, load_expected
+
+    rows: list[tuple[evidence.Features, int]] = []
+    for txt in fixtures_in(folder):
+        want, _ = load_expected(txt.with_name(txt.stem + ".expected.yml"))
+        _, body, first = read_text(txt.name, txt.read_bytes(), None, Report())
+        units, _ = build_units(body, first)
+        texts = [u.text for u in units]
+        for article in want:
+            blocks = [text for _, text in article.body]
+            for n, block in enumerate(blocks):
+                lead = n == 0
+                for k, unit_text in enumerate(texts[:-1]):
+                    if (
+                        len(unit_text) < len(block)
+                        and block.startswith(unit_text)
+                        and block[len(unit_text) :].startswith(texts[k + 1][:4])
+                    ):
+                        rows.append((evidence.join_features(unit_text, texts[k + 1], lead), 1))
+                if n + 1 < len(blocks) and not p.is_terminated(block):
+                    rows.append((evidence.join_features(block, blocks[n + 1], lead), 0))
+    return rows
+
+
+def fit(data: list[tuple[evidence.Features, int]], seed: int = 0) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent with a shrinking step; the weights
+    returned are the average over the second half of the epochs (steadier than the last
+    ones: a small change to the data moves them less)."""
+    weights: dict[str, float] = defaultdict(float)
+    total: dict[str, float] = defaultdict(float)
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        step = LEARNING_RATE / (1 + epoch / 5)
+        for i in order:
+            features, label = data[i]
+            z = sum(weights[k] * v for k, v in features.items())
+            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
+            for k, v in features.items():
+                weights[k] -= step * (error * v + L2 * weights[k])
+        if epoch >= EPOCHS // 2:
+            for k, v in weights.items():
+                total[k] += v
+    averaged = {k: v / (EPOCHS - EPOCHS // 2) for k, v in total.items()}
+    return {k: round(v, 3) for k, v in sorted(averaged.items()) if abs(v) >= 0.005}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="+", type=Path)
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of hand-cut fixture pages to learn join decisions from too",
+    )
+    parser.add_argument("--out", type=Path, default=evidence.WEIGHTS_FILE)
+    args = parser.parse_args(argv)
+    data: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
+    for corpus in args.corpora:
+        for model, rows in samples(corpus).items():
+            data[model] += rows
+    # The fixture pages are read by a first model learnt from the corpus alone (not by the
+    # shipped weights): the same corpus and fixtures always give the same weights.
+    evidence.try_weights({model: fit(rows) for model, rows in data.items()})
+    for folder in args.fixtures:
+        data["join"] += fixture_samples(folder) * FIXTURE_WEIGHT
+        data["headline"] += fixture_headline_samples(folder) * FIXTURE_WEIGHT
+    models = {model: fit(rows) for model, rows in data.items()}
+    evidence.try_weights(models)
+    counts = {model: len(rows) for model, rows in data.items()}
+    args.out.write_text(
+        json.dumps({"trained_on": counts, "models": models}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    for model, rows in data.items():
+        wrong = sum((evidence.score(model, f) > 0) != bool(y) for f, y in rows)
+        print(f"{model}: {len(rows)} decisions, {len(models[model])} weights, {wrong} wrong on the training data")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

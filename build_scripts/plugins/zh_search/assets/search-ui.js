@@ -1,0 +1,313 @@
+/* The search box in the header of every page and the search page (检索), over search.js.
+ *
+ * Everything shown comes from the index as text (textContent, never innerHTML): headlines and
+ * article text are the archive's source text, which may hold anything. The page's settings
+ * come from the <script type="application/json" id="zh-search-config"> our templates write:
+ * where the index and the search page are, the index's version, and whether the site has
+ * directory URLs (hosted) or .html files (the offline bundle).
+ */
+(function () {
+  "use strict";
+
+  const NO_TITLE = "（无标题）";
+  const PAGE_SIZE = 10;
+  const BOX_RESULTS = 8;
+  const SNIPPET = 110; // characters around the first match
+
+  const configElement = document.getElementById("zh-search-config");
+  if (!configElement || !window.ArchiveSearch) return;
+  const config = JSON.parse(configElement.textContent);
+  const here = (url) => new URL(url, location.href).href;
+  const engine = window.ArchiveSearch;
+  engine.useScripts(here(config.index), config.key);
+  engine.ready = () => ready(); // for scripts driving the page (the benchmark, the tests)
+
+  // opencc-js is needed only once a reader searches: load it then, once.
+  let converter = null;
+  function ready() {
+    if (!converter) {
+      converter = window.OpenCC ? Promise.resolve() : new Promise((resolve) => {
+        const script = document.createElement("script");
+        script.src = here(config.opencc);
+        script.onload = script.onerror = () => resolve();
+        document.head.appendChild(script);
+      });
+    }
+    return converter;
+  }
+
+  // --------------------------------------------------------------------------------------
+  // One result as the reader sees it
+  // --------------------------------------------------------------------------------------
+
+  function articleHref(url) {
+    return here(config.base + (config.directoryUrls ? url : url.replace(/\/$/, ".html")));
+  }
+
+  function chineseDate(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return `${y}年${m}月${d}日`;
+  }
+
+  function pageLabel(page, name) {
+    if (page === null || page === undefined) return name || "";
+    return `第${page}版` + (name ? " " + name : "");
+  }
+
+  function details(article) {
+    return [chineseDate(article.d), pageLabel(article.p, article.n), article.b].filter(Boolean).join(" · ");
+  }
+
+  /** The passage of `article.x` around the first place a query word stands, with every
+   * query word marked (matching on normalised text: 習近平 marks 习近平). */
+  function snippet(article, words) {
+    const text = article.x;
+    const normal = engine.normalise(text);
+    const hits = [];
+    for (const word of words) {
+      for (let at = normal.indexOf(word); at >= 0; at = normal.indexOf(word, at + word.length)) {
+        hits.push([at, at + word.length]);
+      }
+    }
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const first = hits.length ? hits[0][0] : 0;
+    const start = Math.max(0, first - 30);
+    const end = Math.min(text.length, start + SNIPPET);
+    const paragraph = document.createElement("p");
+    paragraph.className = "zh-search-snippet";
+    if (start > 0 || article.start > 0) paragraph.append("…");
+    let at = start;
+    for (const [from, to] of hits) {
+      if (to <= at || from >= end) continue;
+      const a = Math.max(from, at);
+      paragraph.append(text.slice(at, a).replace(/\s+/g, " "));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(a, Math.min(to, end));
+      paragraph.append(mark);
+      at = Math.min(to, end);
+    }
+    paragraph.append(text.slice(at, end).replace(/\s+/g, " "));
+    if (end < text.length) paragraph.append("…");
+    return paragraph;
+  }
+
+  function queryWords(groups) {
+    return [...new Set(groups.flatMap((g) => g.words))].sort((a, b) => b.length - a.length);
+  }
+
+  // --------------------------------------------------------------------------------------
+  // The box in the header: the first results as you type, Enter for the search page
+  // --------------------------------------------------------------------------------------
+
+  function searchPageHref(params) {
+    const url = new URL(here(config.page));
+    for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+    return url.href;
+  }
+
+  function setUpBox(box) {
+    const input = box.querySelector(".md-search__input");
+    const meta = box.querySelector(".md-search-result__meta");
+    const list = box.querySelector(".md-search-result__list");
+    const toggle = document.getElementById("__search");
+    const form = box.querySelector("form");
+    let timer = null, latest = 0;
+    const open = (on) => { if (toggle) toggle.checked = on; };
+
+    input.addEventListener("focus", () => { open(true); ready(); });
+    // The header's magnifier (small screens) checks the toggle: the box opens, focus it.
+    if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (input.value.trim()) location.href = searchPageHref({ q: input.value.trim() });
+    });
+    form.addEventListener("reset", () => { list.replaceChildren(); meta.textContent = config.placeholder; box.dataset.shown = ""; });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { open(false); input.blur(); }
+      if (event.key === "ArrowDown" && list.querySelector("a")) { event.preventDefault(); list.querySelector("a").focus(); }
+    });
+    // Up and down move between the results, as in Material's own search.
+    list.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      const links = [...list.querySelectorAll("a.md-search-result__link")];
+      const at = links.indexOf(document.activeElement);
+      event.preventDefault();
+      if (event.key === "ArrowUp" && at <= 0) input.focus();
+      else links[Math.min(links.length - 1, at + (event.key === "ArrowDown" ? 1 : -1))].focus();
+    });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(input.value), 150);
+    });
+    document.addEventListener("keydown", (event) => {
+      const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || "");
+      if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        input.focus();
+      }
+    }, true);
+
+    async function run(query) {
+      const mine = ++latest;
+      if (!query.trim()) { list.replaceChildren(); meta.textContent = config.placeholder; box.dataset.shown = ""; return; }
+      await ready();
+      const found = await engine.search(query);
+      const shown = found.results.slice(0, BOX_RESULTS);
+      const articles = await Promise.all(shown.map((r) => engine.article(r)));
+      if (mine !== latest) return;
+      const words = queryWords(found.groups);
+      meta.replaceChildren();
+      if (!found.total) {
+        meta.textContent = "没有找到符合条件的文章";
+      } else {
+        meta.append(`找到 ${found.total} 篇文章 `);
+        const all = document.createElement("a");
+        all.href = searchPageHref({ q: query.trim() });
+        all.className = "zh-search-all";
+        all.textContent = "全部结果（可筛选、排序）→";
+        meta.append(all);
+      }
+      list.replaceChildren(...articles.map((article) => boxItem(article, words)));
+      box.dataset.shown = query; // what the results are for (tests and assistive tools wait on it)
+    }
+  }
+
+  function boxItem(article, words) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = articleHref(article.u);
+    const body = document.createElement("article");
+    body.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.textContent = article.t || NO_TITLE;
+    const line = document.createElement("p");
+    line.className = "zh-search-details";
+    line.textContent = details(article);
+    body.append(title, line, snippet(article, words));
+    link.append(body);
+    item.append(link);
+    return item;
+  }
+
+  // --------------------------------------------------------------------------------------
+  // The search page: filters, sort, pages; its state lives in the address (shareable)
+  // --------------------------------------------------------------------------------------
+
+  async function setUpPage(root) {
+    const form = root.querySelector("form");
+    const status = root.querySelector(".zh-search-status");
+    const list = root.querySelector(".zh-search-results");
+    const pager = root.querySelector(".zh-search-pager");
+    const meta = await engine.meta();
+    const years = meta.years.map((y) => y.year);
+    for (const name of ["from", "to"]) {
+      const select = form.elements[name];
+      for (const year of years) select.append(new Option(String(year), String(year)));
+    }
+    for (const [name, count] of meta.pageNames) form.elements.page_name.append(new Option(`${name}（${count}）`, name));
+    form.elements.reporter.addEventListener("focus", async () => {
+      const datalist = root.querySelector("#zh-search-names");
+      if (datalist.childElementCount) return;
+      const names = await engine.names();
+      datalist.replaceChildren(...names.map(([name]) => new Option(name)));
+    }, { once: true });
+
+    const state = () => Object.fromEntries(new URL(location.href).searchParams);
+    // The search as the address holds it: the fields in form order, only those set.
+    const canonical = (params) => {
+      const out = new URLSearchParams();
+      for (const key of ["q", "from", "to", "reporter", "page_name", "sort", "p"]) {
+        const value = (params[key] || "").trim();
+        if (value && !(key === "sort" && value === "relevance") && !(key === "p" && value === "1")) out.set(key, value);
+      }
+      return out;
+    };
+    function fill(params) {
+      for (const name of ["q", "from", "to", "reporter", "page_name", "sort"]) form.elements[name].value = params[name] || "";
+      if (!form.elements.sort.value) form.elements.sort.value = "relevance";
+    }
+    function go(params, push) {
+      const url = new URL(location.href);
+      url.search = canonical(params).toString();
+      if (push) history.pushState(null, "", url.href);
+      show(params);
+    }
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const params = Object.fromEntries(new FormData(form));
+      go(params, true);
+    });
+    for (const name of ["from", "to", "page_name", "sort"]) {
+      form.elements[name].addEventListener("change", () => form.requestSubmit());
+    }
+    window.addEventListener("popstate", () => { fill(state()); show(state()); });
+
+    let latest = 0;
+    async function show(params) {
+      const mine = ++latest;
+      const query = (params.q || "").trim();
+      if (!query && !params.reporter && !params.page_name) {
+        status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语。";
+        list.replaceChildren();
+        pager.replaceChildren();
+        root.dataset.shown = "";
+        return;
+      }
+      status.textContent = "正在检索…";
+      await ready();
+      const found = await engine.search(query, {
+        from: Number(params.from) || undefined, to: Number(params.to) || undefined,
+        reporter: params.reporter, pageName: params.page_name, sort: params.sort || "relevance",
+      });
+      const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+      const page = Math.min(pages, Math.max(1, Number(params.p) || 1));
+      const shown = found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      const articles = await Promise.all(shown.map((r) => engine.article(r)));
+      if (mine !== latest) return;
+      status.textContent = found.total ? `共 ${found.total} 篇文章，第 ${page} / ${pages} 页` : "没有找到符合条件的文章";
+      const words = queryWords(found.groups);
+      list.start = (page - 1) * PAGE_SIZE + 1;
+      list.replaceChildren(...articles.map((article) => pageItem(article, words)));
+      pager.replaceChildren();
+      if (pages > 1) {
+        const link = (label, number, rel) => {
+          const a = document.createElement("a");
+          a.textContent = label;
+          a.rel = rel;
+          a.className = "md-button";
+          a.href = "?" + canonical({ ...params, p: String(number) }).toString();
+          a.addEventListener("click", (event) => { event.preventDefault(); go({ ...params, p: String(number) }, true); window.scrollTo(0, 0); });
+          return a;
+        };
+        if (page > 1) pager.append(link("上一页", page - 1, "prev"));
+        if (page < pages) pager.append(link("下一页", page + 1, "next"));
+      }
+      root.dataset.shown = canonical(params).toString(); // what is shown (tests wait on it)
+    }
+
+    fill(state());
+    show(state());
+  }
+
+  function pageItem(article, words) {
+    const item = document.createElement("li");
+    item.className = "zh-search-result";
+    const title = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = articleHref(article.u);
+    link.textContent = article.t || NO_TITLE;
+    title.append(link);
+    const line = document.createElement("p");
+    line.className = "zh-search-details";
+    line.textContent = details(article);
+    item.append(title, line, snippet(article, words));
+    return item;
+  }
+
+  for (const box of document.querySelectorAll(".zh-search-box")) setUpBox(box);
+  const page = document.getElementById("zh-search-page");
+  if (page) setUpPage(page);
+})();

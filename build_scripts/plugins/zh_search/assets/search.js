@@ -1,0 +1,310 @@
+/* The archive's search engine, in the reader's browser (and in Node, for measuring): the
+ * query cut into words as the articles were, matched and ranked, over the index's files as
+ * search-files.js loads and reads them (load that first). A query loads only what it needs:
+ * the lexicon files of its characters, the word-list files of its words for each year it
+ * covers, and the articles of the results shown. How, step by step: maintainers/search-index.md.
+ */
+(function (global) {
+  "use strict";
+
+  const TITLE = 1, BYLINE = 2;
+  const files = global.ArchiveSearchFiles;
+  const { need, bucket, wordList } = files;
+  const LONGEST_WORD = 16; // characters; jieba's dictionary has nothing longer that matters
+  const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+  const QUOTES = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
+
+  // ---------------------------------------------------------------------------------------
+  // Text: the same normalisation as normalise.py
+  // ---------------------------------------------------------------------------------------
+
+  let toSimplified = null;
+
+  function simplified(text) {
+    if (!toSimplified) {
+      const OpenCC = global.OpenCC;
+      toSimplified = OpenCC ? OpenCC.Converter({ from: "t", to: "cn" }) : (t) => t;
+    }
+    const converted = toSimplified(text);
+    if (converted.length === text.length) return converted;
+    return Array.from(text, (c) => { const s = toSimplified(c); return s.length === c.length ? s : c; }).join("");
+  }
+
+  function normalise(text) {
+    return simplified(text)
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, " ")
+      .replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The query: quoted phrases, and runs of text cut into words like the articles were
+  // ---------------------------------------------------------------------------------------
+
+  /** Units a word is made of: a Han character, or a run of Latin letters and digits. */
+  function units(text) {
+    const out = [];
+    for (const m of text.matchAll(/[a-z0-9]+|./gsu)) out.push(m[0]);
+    return out;
+  }
+
+  function isWordUnit(unit) {
+    return /^[a-z0-9]+$/.test(unit) || HAN.test(unit);
+  }
+
+  const lexicons = new Map(); // lexicon file → Map(word → frequency)
+
+  /** The archive's words starting with the character `first`, with their frequencies. */
+  async function lexicon(meta, first) {
+    const name = "lex/" + bucket(first, meta.lexicon);
+    let words = lexicons.get(name);
+    if (!words) {
+      words = new Map();
+      for (const line of (await need(name)).split("\n")) {
+        const space = line.lastIndexOf(" ");
+        words.set(line.slice(0, space), Number(line.slice(space + 1)));
+      }
+      lexicons.set(name, words);
+    }
+    return words;
+  }
+
+  /** jieba's best cut (no HMM) of a run of word units, over the archive's own words. */
+  async function cut(meta, run) {
+    const dicts = await Promise.all(run.map((u) => lexicon(meta, Array.from(u)[0])));
+    const logTotal = Math.log(meta.total);
+    const n = run.length;
+    const route = new Array(n + 1).fill(null);
+    route[n] = [0, n];
+    for (let i = n - 1; i >= 0; i--) {
+      let best = null;
+      let word = "";
+      for (let j = i; j < Math.min(n, i + LONGEST_WORD); j++) {
+        word += run[j];
+        const freq = dicts[i].get(word);
+        if (freq === undefined && j > i) continue;
+        const score = Math.log(freq || 1) - logTotal + route[j + 1][0];
+        if (!best || score >= best[0]) best = [score, j + 1];
+      }
+      route[i] = best;
+    }
+    const words = [];
+    for (let i = 0; i < n; i = route[i][1]) words.push(run.slice(i, route[i][1]).join(""));
+    return words;
+  }
+
+  /** A piece of the query as one group: its words, and where each starts (in characters)
+   * relative to the first, for the phrase test. */
+  async function group(meta, piece, exact) {
+    const words = [], at = [];
+    let run = [], runStart = 0, offset = 0;
+    const flush = async () => {
+      if (!run.length) return;
+      let o = runStart;
+      for (const w of await cut(meta, run)) { words.push(w); at.push(o); o += Array.from(w).length; }
+      run = [];
+    };
+    for (const u of units(piece)) {
+      if (isWordUnit(u)) { if (!run.length) runStart = offset; run.push(u); }
+      else await flush();
+      offset += Array.from(u).length;
+    }
+    await flush();
+    return words.length ? { words, rel: at.map((o) => o - at[0]), exact } : null;
+  }
+
+  /** The query as groups of words: each quoted phrase is one (found only as written), and
+   * each run of text between spaces is one (its words anywhere; together, a bonus). */
+  async function parse(meta, query) {
+    const pieces = [];
+    let rest = "", last = 0;
+    for (const m of query.matchAll(QUOTES)) {
+      rest += query.slice(last, m.index) + " ";
+      last = m.index + m[0].length;
+      pieces.push([normalise(m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), true]);
+    }
+    rest += query.slice(last);
+    for (const piece of normalise(rest).split(/\s+/)) if (piece) pieces.push([piece, false]);
+    const groups = await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)));
+    return groups.filter(Boolean);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Matching
+  // ---------------------------------------------------------------------------------------
+
+  /** Index of each doc of `docs` (sorted) in `list.docs`, or -1. */
+  function positionsIn(list, docs) {
+    const out = new Int32Array(docs.length);
+    let j = 0;
+    for (let i = 0; i < docs.length; i++) {
+      while (j < list.docs.length && list.docs[j] < docs[i]) j++;
+      out[i] = j < list.docs.length && list.docs[j] === docs[i] ? j : -1;
+    }
+    return out;
+  }
+
+  function intersect(a, b) {
+    const out = [];
+    let i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Does the group stand in the article as written: each word where the query has it,
+   * relative to the first? Words whose offsets were not loaded count as present. */
+  function phraseAt(rel, offsets) {
+    const anchor = offsets.findIndex((o) => o);
+    if (anchor < 0) return -1;
+    outer: for (const start of offsets[anchor]) {
+      const first = start - rel[anchor];
+      for (let k = 0; k < rel.length; k++) {
+        if (offsets[k] && !binaryHas(offsets[k], first + rel[k])) continue outer;
+      }
+      return first;
+    }
+    return -1;
+  }
+
+  /** Where in the article to look for a snippet: the first place of its rarest word whose
+   * offsets are loaded (-1: none is). */
+  function firstOffset(words, listOf, where, i) {
+    let best = -1, bestCount = Infinity;
+    for (const w of words) {
+      const list = listOf.get(w);
+      if (!list.offsets || list.docs.length >= bestCount) continue;
+      const offsets = list.offsets[where.get(w)[i]];
+      if (offsets && offsets.length) { best = offsets[0]; bestCount = list.docs.length; }
+    }
+    return best;
+  }
+
+  function binaryHas(array, value) {
+    let lo = 0, hi = array.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (array[mid] === value) return true;
+      if (array[mid] < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Searching
+  // ---------------------------------------------------------------------------------------
+
+    const K1 = 1.2;
+
+  /** Matches of `groups` in one year, each {year, doc, score}. */
+  async function searchYear(meta, year, groups, filters) {
+    const words = [];
+    for (const g of groups) for (const w of g.words) if (!words.includes(w)) words.push(w);
+    const base = await Promise.all(words.map((w) => wordList(meta, year, w, false)));
+    const listOf = new Map(words.map((w, i) => [w, base[i]]));
+    let docs = null;
+    for (const list of base) docs = docs ? intersect(docs, list.docs) : list.docs;
+    for (const f of filters) {
+      const list = await wordList(meta, year, f, false);
+      docs = docs ? intersect(docs, list.docs) : list.docs;
+    }
+    if (!docs || !docs.length) return [];
+    // Offsets: always for exact phrases; for other groups only where they are cheap to load.
+    const want = groups.map((g) => g.words.map((w) => g.words.length > 1 && (g.exact || !listOf.get(w).apart)));
+    await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
+    const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
+    const idf = new Map(words.map((w) => {
+      const df = listOf.get(w).docs.length;
+      return [w, Math.log(1 + (year.articles - df + 0.5) / (df + 0.5))];
+    }));
+    const results = [];
+    for (let i = 0; i < docs.length; i++) {
+      let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0, at = -1;
+      for (const w of words) {
+        const list = listOf.get(w);
+        const j = where.get(w)[i];
+        const tf = list.info[j] >> 3, fields = list.info[j] & 7;
+        if (!(fields & TITLE)) allTitle = false;
+        if (fields & BYLINE) byline = true;
+        const weighted = tf + (fields & TITLE ? 3 : 0);
+        bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
+      }
+      for (const [n, g] of groups.entries()) {
+        if (g.words.length < 2) { phrases++; continue; }
+        const offsets = g.words.map((w, k) => {
+          if (!want[n][k]) return null;
+          const list = listOf.get(w);
+          return list.offsets[where.get(w)[i]];
+        });
+        const found = phraseAt(g.rel, offsets);
+        if (found >= 0) { phrases++; if (at < 0) at = found; }
+        else if (g.exact) exactMissing = true;
+      }
+      if (exactMissing) continue;
+      const allPhrases = phrases === groups.length;
+      if (allPhrases && groups.some((g) => g.words.length > 1)) score += 4;
+      if (allTitle) score += allPhrases ? 4 : 2;
+      if (byline) score += 1;
+      score += bm25 / (bm25 + 10);
+      if (at < 0) at = firstOffset(words, listOf, where, i);
+      results.push({ year: year.year, doc: docs[i], score, at });
+    }
+    return results;
+  }
+
+  let metaPromise = null;
+
+  const ArchiveSearch = {
+    loadedNames: files.loadedNames,
+    normalise,
+    bucket,
+    setLoader: files.setLoader,
+    useScripts: files.useScripts,
+    /** Forget everything loaded (for measuring a first query again). */
+    reset() { files.reset(); lexicons.clear(); metaPromise = null; },
+    meta() { return metaPromise || (metaPromise = need("meta")); },
+
+    /** The query's words as the engine will look for them (for showing and testing). */
+    async words(query) { return parse(await this.meta(), query); },
+
+    /** {total, results: [{year, doc, score}]} sorted by `sort` (relevance|newest|oldest). */
+    async search(query, options = {}) {
+      const meta = await this.meta();
+      const groups = await parse(meta, query);
+      const filters = [];
+      if (options.reporter) filters.push("@" + normalise(options.reporter.trim()));
+      if (options.pageName) filters.push("#" + options.pageName);
+      if (!groups.length && !filters.length) return { total: 0, results: [], groups };
+      const from = options.from || -Infinity, to = options.to || Infinity;
+      const years = meta.years.filter((y) => y.year >= from && y.year <= to);
+      const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters)));
+      const results = perYear.flat();
+      const sort = options.sort || "relevance";
+      const newer = (a, b) => b.year - a.year || b.doc - a.doc;
+      if (sort === "newest") results.sort(newer);
+      else if (sort === "oldest") results.sort((a, b) => -newer(a, b));
+      else results.sort((a, b) => b.score - a.score || newer(a, b));
+      return { total: results.length, results, groups };
+    },
+
+    /** Everyone named in a byline, most articles first: [[name, count], …]. */
+    names() { return need("names"); },
+
+    /** The article behind a result, {u, t, d, p, n, b, h, k, x}, with `x` the part of its
+     * text where the result's words are (`start`: that part's offset in the text). */
+    async article(result) {
+      const name = result.year + "/d/" + result.doc;
+      const article = await need(name);
+      const meta = await this.meta();
+      const part = Math.max(0, Math.min(article.k - 1, Math.floor((result.at - article.h) / meta.textPart)));
+      if (!(result.at >= article.h) || part === 0) return { ...article, start: 0 };
+      const more = await need(name + "-" + part);
+      return { ...article, x: more.x, start: part * meta.textPart };
+    },
+  };
+
+  Object.assign(global.ArchiveSearch, ArchiveSearch);
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,180 @@
+"""Writes the search index: small script files that search.js loads as <script>s, only those a
+query needs. The format is documented in maintainers/search-index.md.
+
+- `meta.js`: the years (articles and number of word files each), the lexicon's size, the
+  dictionary total, the 版名s with their counts.
+- `lex/N.js`: the archive's words with jieba's frequency, by the hash of their first
+  character: what the browser needs to cut a query into words as the text was cut.
+- `YYYY/N.js`: for each word of that year's articles (by the hash of the word) its list of
+  articles, base64; a large list's offsets go to `YYYY/oN.js`.
+- `YYYY/d/N.js`: article N of the year as the results show it; a long text's further parts
+  in `YYYY/d/N-K.js`.
+- `names.js`: everyone named in a byline, most articles first (the reporter filter's list).
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import collections
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from .normalise import normalise
+from .postings import BODY, BYLINE, TITLE, WordList, bucket
+from .segment import Segmenter
+
+FORMAT = 1
+WORDS_FILE_BYTES = 12_000  # aimed-for size of a file of word lists
+LEXICON_FILE_BYTES = 6_000
+OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own
+TEXT_PART = 1_500  # characters of article text per file
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    url: str  # site-relative, with directory URLs
+    title: str
+    date: str  # YYYY-MM-DD
+    page: int | None
+    page_name: str
+    byline: str
+    names: tuple[str, ...]  # reporters and correspondents
+    dateline: str
+    text: str
+
+    def head(self) -> str:
+        """Title, byline and dateline, one a line. Names are added to the byline as printed,
+        which may space them out (倪 弋) or run them into other words."""
+        return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
+
+
+def _fields(offsets: list[int], title_end: int, byline_end: int) -> int:
+    """Where the (sorted) offsets fall: headline, byline, body."""
+    fields = TITLE if offsets[0] < title_end else 0
+    if offsets[-1] >= byline_end:
+        fields |= BODY
+    first_after_title = bisect.bisect_left(offsets, title_end)
+    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
+        fields |= BYLINE
+    return fields
+
+
+def script(name: str, data: object) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return f"ArchiveSearch.loaded({json.dumps(name)},{payload});\n"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+class IndexWriter:
+    def __init__(self, out: Path, segmenter: Segmenter):
+        self.out = out
+        self.segmenter = segmenter
+        self.lexicon: dict[str, int] = {}
+        self.years: list[dict] = []
+        self.page_names: collections.Counter[str] = collections.Counter()
+        self.names: collections.Counter[str] = collections.Counter()
+        self.files = 0
+        self.bytes = 0
+
+    def _write(self, name: str, data: object) -> None:
+        text = script(name, data).encode("utf-8")
+        path = self.out / f"{name}.js"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text)
+        self.files += 1
+        self.bytes += len(text)
+
+    def add_year(self, year: int, articles: list[IndexedArticle]) -> None:
+        """Index one year's articles, given in the archive's order (date, 版, position)."""
+        lists: dict[str, WordList] = collections.defaultdict(WordList)
+        for number, article in enumerate(articles):
+            head = article.head()
+            title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
+            found: dict[str, list[int]] = collections.defaultdict(list)
+            for word, offset in self.segmenter.tokens(normalise(head + article.text)):
+                found[word].append(offset)
+            for word, offsets in found.items():
+                lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
+                if word not in self.lexicon:
+                    self.lexicon[word] = self.segmenter.frequency(word)
+            for name in dict.fromkeys(article.names):
+                lists["@" + normalise(name)].add_article(number)
+                self.names[name] += 1
+            if article.page_name:
+                lists["#" + article.page_name].add_article(number)
+                self.page_names[article.page_name] += 1
+            self._write_article(year, number, article, len(head))
+        self._write_lists(year, lists)
+        self.years.append({"year": year, "articles": len(articles), "files": self._files_of(lists)})
+
+    def _write_article(self, year: int, number: int, article: IndexedArticle, head: int) -> None:
+        parts = [article.text[i : i + TEXT_PART] for i in range(0, len(article.text), TEXT_PART)] or [""]
+        self._write(
+            f"{year}/d/{number}",
+            {
+                "u": article.url,
+                "t": article.title,
+                "d": article.date,
+                "p": article.page,
+                "n": article.page_name,
+                "b": article.byline,
+                "h": head,
+                "k": len(parts),
+                "x": parts[0],
+            },
+        )
+        for k, part in enumerate(parts[1:], start=1):
+            self._write(f"{year}/d/{number}-{k}", {"x": part})
+
+    @staticmethod
+    def _files_of(lists: dict[str, WordList]) -> int:
+        size = sum(len(w.articles) + min(len(w.offsets), OFFSETS_APART) + 3 * len(word) for word, w in lists.items())
+        return max(1, math.ceil(size / WORDS_FILE_BYTES))
+
+    def _write_lists(self, year: int, lists: dict[str, WordList]) -> None:
+        files = self._files_of(lists)
+        grouped: list[dict[str, str]] = [{} for _ in range(files)]
+        apart: list[dict[str, str]] = [{} for _ in range(files)]
+        for word in sorted(lists):
+            articles, offsets = lists[word].encoded()
+            n = bucket(word, files)
+            if len(offsets) > OFFSETS_APART:
+                grouped[n][word] = "!" + _b64(articles)  # "!" is not base64: offsets elsewhere
+                apart[n][word] = _b64(offsets)
+            else:
+                grouped[n][word] = _b64(articles + offsets)
+        for n in range(files):
+            self._write(f"{year}/{n}", grouped[n])
+            if apart[n]:
+                self._write(f"{year}/o{n}", apart[n])
+
+    def finish(self, key: str) -> None:
+        """The lexicon, the names and meta.js (written last: it names everything else)."""
+        size = sum(3 * len(word) + 8 for word in self.lexicon)
+        files = max(1, math.ceil(size / LEXICON_FILE_BYTES))
+        grouped: list[list[str]] = [[] for _ in range(files)]
+        for word in sorted(self.lexicon):
+            grouped[bucket(word[0], files)].append(f"{word} {self.lexicon[word]}")
+        for n, group in enumerate(grouped):
+            self._write(f"lex/{n}", "\n".join(group))
+        by_count = sorted(self.names.items(), key=lambda item: (-item[1], item[0]))
+        self._write("names", [[name, count] for name, count in by_count])
+        pages = sorted(self.page_names.items(), key=lambda item: (-item[1], item[0]))
+        self._write(
+            "meta",
+            {
+                "format": FORMAT,
+                "key": key,
+                "total": self.segmenter.total,
+                "lexicon": files,
+                "years": sorted(self.years, key=lambda y: y["year"]),
+                "pageNames": [[n, c] for n, c in pages],
+                "textPart": TEXT_PART,
+            },
+        )

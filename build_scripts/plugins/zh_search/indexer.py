@@ -1,0 +1,105 @@
+"""Builds the search index from `data/articles.jsonl`, year by year.
+
+The plugin runs this in a process of its own (`python -m build_scripts.plugins.zh_search.indexer`)
+while MkDocs renders the pages, so on a machine with two cores indexing costs the build little
+time; it reads the articles from the data file the converter wrote, not page by page, and
+cuts each text once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+
+from build_scripts.contract.record import ArticleRecord, RecordError
+
+from .index_files import FORMAT, IndexedArticle, IndexWriter
+from .segment import Segmenter
+from .words import Word, WordListError, read_word_list
+
+
+class IndexInputError(Exception):
+    """A problem with the input, as one line `path:line: what — fix`."""
+
+
+def index_key(articles: Path, word_list: Path | None, names_from_bylines: bool) -> str:
+    """What the index depends on: the same key means the same index (it versions the files)."""
+    digest = hashlib.sha256()
+    for part in (str(FORMAT), version("rjieba"), version("opencc"), str(names_from_bylines)):
+        digest.update(part.encode() + b"\0")
+    for path in (articles, word_list):
+        if path is not None and path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def read_articles(path: Path) -> Iterator[ArticleRecord]:
+    if not path.is_file():  # docs/ that the converter did not write: nothing to index
+        return
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield ArticleRecord.from_meta(json.loads(line))
+            except (ValueError, RecordError) as exc:
+                raise IndexInputError(
+                    f"{path}:{number}: not an article record ({exc}) — run the converter again"
+                ) from None
+
+
+def indexed(record: ArticleRecord) -> IndexedArticle:
+    return IndexedArticle(
+        url=record.url,
+        title=record.title,
+        date=record.date.isoformat(),
+        page=record.page,
+        page_name=record.page_name,
+        byline=record.byline,
+        names=record.people,
+        dateline=record.dateline,
+        text=record.text,
+    )
+
+
+def build_index(articles: Path, out: Path, word_list: Path | None, names_from_bylines: bool = True) -> IndexWriter:
+    """Write the index of `articles` (articles.jsonl) into the folder `out` (replaced)."""
+    records = sorted(read_articles(articles), key=lambda r: r.date)  # stable: keeps 版 order
+    words: list[Word] = read_word_list(word_list, str(word_list)) if word_list else []
+    if names_from_bylines:
+        words += [Word(name) for r in records for name in r.people if len(name.split()) == 1]
+    writer = IndexWriter(out, Segmenter(words))
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for year, group in itertools.groupby(records, key=lambda r: r.date.year):
+        writer.add_year(year, [indexed(r) for r in group])
+    writer.finish(index_key(articles, word_list, names_from_bylines))
+    return writer
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("articles", type=Path, help="data/articles.jsonl")
+    parser.add_argument("out", type=Path, help="folder to write the index into (replaced)")
+    parser.add_argument("--word-list", type=Path, help="the archive's word list (userdict.txt)")
+    parser.add_argument("--no-names", action="store_true", help="do not add byline names to the dictionary")
+    args = parser.parse_args(argv)
+    try:
+        writer = build_index(args.articles, args.out, args.word_list, not args.no_names)
+    except (IndexInputError, WordListError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{writer.files} files, {writer.bytes} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

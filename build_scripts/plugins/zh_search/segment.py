@@ -1,0 +1,81 @@
+"""Cutting text into search words: jieba's dictionary and search mode, plus the archive's own
+words (the hand-kept list and every name in a byline).
+
+rjieba (jieba's Rust port, the same dictionary) cuts about 12× faster than jieba and gives
+the same words for Chinese text (measured on 3,039 real articles: the only differences were
+in Latin runs such as `126.com`, which are cut here by our own rule). HMM guessing of unknown
+words is off: it makes the same characters come out as different words in different
+sentences, and then a query cut on its own would not find them. The browser cuts queries
+with the same dictionary and the same rule (search.js, `cut`).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+import jieba  # for its dictionary file: rjieba's built-in dictionary is a copy of it
+import rjieba
+
+from .words import Word
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def jieba_dictionary() -> Iterator[tuple[str, int, str]]:
+    """jieba's dictionary: (word, frequency, part-of-speech tag)."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            word, count, tag = line.split()
+            yield word, int(count), tag
+
+
+def jieba_frequencies() -> dict[str, int]:
+    return {word: count for word, count, _ in jieba_dictionary()}
+
+
+class Segmenter:
+    """jieba's search mode, without HMM guessing, over jieba's dictionary and `words`."""
+
+    def __init__(self, words: Iterable[Word] = ()):
+        self.jieba = rjieba.Jieba()
+        self.freq = jieba_frequencies()
+        self.total = sum(self.freq.values())
+        # Sorted: the dictionary (and so every cut) must not depend on the order names came in.
+        for word in sorted(set(words), key=lambda w: (w.text, w.frequency or 0, w.tag or "")):
+            count = word.frequency if word.frequency is not None else self.suggest(word.text)
+            if word.frequency is None and self.freq.get(word.text, 0) >= count:
+                continue  # already one word
+            self.total += count - self.freq.get(word.text, 0)
+            self.freq[word.text] = count
+            self.jieba.add_word(word.text, count, word.tag)
+
+    def suggest(self, word: str) -> int:
+        """jieba's `suggest_freq`: just often enough for `word` to stay one word. Computed
+        here, not by rjieba, so that the browser gets the very frequency the index used."""
+        probability = 1.0
+        for part in self.jieba.cut(word, hmm=False):
+            probability *= self.freq.get(part, 1) / self.total
+        return max(math.floor(probability * self.total) + 1, self.freq.get(word, 1))
+
+    def tokens(self, text: str) -> Iterator[tuple[str, int]]:
+        """(word, offset) of every search word of normalised text: dictionary words and the
+        words inside them (国家统计局 gives 国家, 统计, 统计局 and 国家统计局), and runs of
+        Latin letters and digits. Offsets count characters."""
+        for word, start, _end in self.jieba.tokenize(text, mode="search", hmm=False):
+            if "\u4e00" <= word[0] <= "\u9fff" or HAN.search(word):  # the common case first
+                yield word, start
+            else:
+                for run in _ALNUM.finditer(word):
+                    yield run.group(), start + run.start()
+
+    def cut(self, text: str) -> list[str]:
+        """jieba's accurate cut (no HMM): how a query is cut into words."""
+        return self.jieba.cut(text, hmm=False)
+
+    def frequency(self, word: str) -> int:
+        return self.freq.get(word, 1)

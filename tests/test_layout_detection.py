@@ -1,0 +1,118 @@
+"""The three layouts raw page text reaches users in, detected from each file by itself:
+blocks separated by blank lines, one paragraph a line marked by indentation, and the same
+hard-wrapped at a column's width. The same invented page is written in each layout and
+must come out the same."""
+
+from __future__ import annotations
+
+from conftest import non_space
+
+from build_scripts.parse.layout import build_units, detect_layout
+from build_scripts.parse.parser import parse_page
+
+IND = "\u3000\u3000"
+
+# (title lines, byline, paragraphs); the second paragraph of the first article is cut by a
+# page break in the middle of a word (港|口).
+ARTICLES = [
+    (
+        ["沿海小城试点智慧码头", "夜间装卸效率提升三成"],
+        "本报记者 林安然",
+        [
+            "春雨过后，东湾码头的吊机在夜色里依次亮起，调度员通过屏幕安排每一条作业线。",
+            "码头负责人介绍，新系统把船舶到港、堆场和集卡的信息放在一张图上，港口夜间装卸的等待时间因此缩短了不少。",
+            "下一步，当地还将把经验推广到另外两个作业区。",
+        ],
+    ),
+    (
+        ["山区学校开出木工课"],
+        "",
+        [
+            "周三下午，十几个孩子围着工作台学习刨木头，教室里满是松木的香气。",
+            "老师说，动手做一张小板凳，比讲十遍安全规则更让孩子们记得住。",
+        ],
+    ),
+]
+CUT = (0, 1, 38)  # article 0, paragraph 1, cut after 38 characters
+
+
+def _indent_text(width: int = 0) -> str:
+    out: list[str] = []
+
+    def para(text: str, indent: bool = True) -> list[str]:
+        first = (IND if indent else "") + text
+        if not width:
+            return [first]
+        return [first[i : i + width] for i in range(0, len(first), width)]
+
+    for a, (titles, byline, paragraphs) in enumerate(ARTICLES):
+        out += titles
+        if byline:
+            out.append(byline)
+        for n, text in enumerate(paragraphs):
+            if (a, n) == CUT[:2]:
+                out += para(text[: CUT[2]]) + [""] + para(text[CUT[2] :], indent=False)
+            else:
+                out += para(text)
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _blank_text() -> str:
+    out: list[str] = [""]
+    for a, (titles, byline, paragraphs) in enumerate(ARTICLES):
+        out += [" ".join(titles), ""]
+        if byline:
+            out += [byline, ""]
+        for n, text in enumerate(paragraphs):
+            if (a, n) == CUT[:2]:
+                out += [text[: CUT[2]], "", text[CUT[2] :], ""]
+            else:
+                out += [text, ""]
+        out.append("")
+    return "\n".join(out)
+
+
+def _cut(text: str) -> list[tuple[str, list[str], str]]:
+    result = parse_page(text)
+    return [(non_space(a.title), [b.text for b in a.blocks], a.byline) for a in result.articles]
+
+
+def _expected() -> list[tuple[str, list[str], str]]:
+    return [("".join(titles), paragraphs, byline) for titles, byline, paragraphs in ARTICLES]
+
+
+def test_each_layout_is_recognised():
+    assert detect_layout(_blank_text().split("\n")).name == "blank"
+    assert detect_layout(_indent_text().split("\n")).name == "indent"
+    wrapped = detect_layout(_indent_text(width=16).split("\n"))
+    assert wrapped.name == "wrapped" and wrapped.wrap_width == 16 and wrapped.indented
+
+
+def test_blank_layout_page_is_cut_right():
+    assert _cut(_blank_text()) == _expected()
+
+
+def test_indent_layout_page_is_cut_right():
+    """Indentation starts a paragraph; a line that is not indented after a blank line is the
+    rest of a paragraph a page break cut; headline pieces and the byline are not indented."""
+    assert _cut(_indent_text()) == _expected()
+
+
+def test_wrapped_layout_page_is_cut_right():
+    """Lines as wide as the column carry on the paragraph; the short line ends it."""
+    assert _cut(_indent_text(width=16)) == _expected()
+
+
+def test_wrapped_lines_keep_their_line_numbers():
+    units, _ = build_units(_indent_text(width=16), 1)
+    paragraph = next(u for u in units if u.text.startswith("春雨过后"))
+    assert paragraph.line < paragraph.end_line  # one block, from its first line to its last
+
+
+def test_a_file_mixing_layouts_converts_without_loss():
+    text = _blank_text() + "\n\n" + _indent_text() + "\n\n" + _indent_text(width=16)
+    result = parse_page(text)
+    pieces = "".join(s.text for s in result.segments_in_order)
+    assert non_space(pieces) == non_space(text)
+    assert len(result.articles) >= 4

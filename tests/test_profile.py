@@ -1,0 +1,67 @@
+"""A paper's profile (archive.yml `profile:`): the values that differ between papers —
+length limits, the names of its columns, how sure the weighed evidence must be — chosen by
+name or adjusted, without editing the parser's rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.paper_profile import DEFAULT, ProfileError, profile_from
+from build_scripts.parse import shapes
+from build_scripts.parse.parser import parse_page
+from build_scripts.problems import InputError
+
+PAPER = "paper:\n  title: 示例日报\n  slug: shili-daily\n"
+
+
+def _config(tmp_path, extra: str):
+    (tmp_path / "archive.yml").write_text(PAPER + extra, encoding="utf-8")
+    return load_archive_config(tmp_path)
+
+
+def test_without_a_profile_the_default_is_used(tmp_path):
+    assert _config(tmp_path, "").profile == DEFAULT
+
+
+def test_a_profile_by_name_and_with_overrides(tmp_path):
+    assert _config(tmp_path, "profile: national-daily\n").profile == DEFAULT
+    profile = _config(
+        tmp_path, "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n"
+    ).profile
+    assert profile.headline_max == 70 and profile.column_words == ("今日谈",)
+    assert profile.comma_headline_max == DEFAULT.comma_headline_max  # the rest from its base
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "what"),
+    [
+        ("profile: evening-paper\n", 4, "unknown profile 'evening-paper'"),
+        ("profile:\n  headline_maks: 70\n", 5, "unknown profile setting 'headline_maks'"),
+        ("profile:\n  headline_max: lots\n", 5, "`headline_max` must be a whole number"),
+        ("profile:\n  join_threshold: 2\n", 5, "`join_threshold` must be a number between 0 and 1"),
+        ("profile:\n  column_words: 今日谈\n", 5, "`column_words` must be a list of words"),
+    ],
+)
+def test_a_wrong_profile_setting_is_an_error_at_its_line(tmp_path, extra, line, what):
+    with pytest.raises(InputError) as raised:
+        _config(tmp_path, extra)
+    assert raised.value.problem.line == line and what in raised.value.problem.what
+
+
+def test_profile_from_refuses_what_is_not_a_name_or_a_mapping():
+    with pytest.raises(ProfileError):
+        profile_from(["national-daily"])
+
+
+def test_the_headline_length_limit_comes_from_the_profile():
+    long_line = "沿海城市" * 17  # 68 characters, no punctuation
+    assert not shapes.heading_shaped(long_line)
+    assert shapes.heading_shaped(long_line, profile_from({"headline_max": 70}))
+
+
+def test_a_column_word_below_a_headline_is_not_a_byline():
+    page = "城市更新要算长远账\n\n今日谈\n\n老旧小区改造，既要看眼前的投入，也要算长远的账。\n"
+    assert parse_page(page).articles[0].authors == ["今日谈"]  # read as a signature by default
+    article = parse_page(page, profile=profile_from({"column_words": ["今日谈"]})).articles[0]
+    assert article.authors == [] and article.title.startswith("城市更新要算长远账")

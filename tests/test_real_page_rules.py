@@ -1,0 +1,87 @@
+"""Rules learnt from real pages, each on a small invented page: what a signature, a column
+word, a photo credit or a page break looks like in the layouts users hold."""
+
+from __future__ import annotations
+
+from build_scripts.parse.layout import build_units
+from build_scripts.parse.parser import parse_page
+
+IND = "\u3000\u3000"
+
+
+def test_names_glued_after_the_last_sentence_are_the_byline():
+    page = "守护好身边的绿水青山\n\n保护生态，既要靠制度，也要靠每个人的自觉。让青山常在，是我们共同的心愿。许 明\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["许明"] and article.byline == "许 明"
+    assert article.text.endswith("是我们共同的心愿。")
+
+
+def test_names_cut_off_by_a_page_break_are_not_a_byline():
+    page = (
+        "园区迎来新项目\n\n本报记者 方 远\n\n项目负责人说，园区配套完善，服务到位。李海燕介\n\n"
+        "绍，新项目投产后将带动上千人就业。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"]
+    assert article.blocks[-1].text == "项目负责人说，园区配套完善，服务到位。李海燕介绍，新项目投产后将带动上千人就业。"
+
+
+def test_a_column_word_in_brackets_is_not_a_reporter():
+    page = "一座城的早餐地图\n\n本报记者 方 远\n\n清晨的街角，包子铺前排起了长队。\n\n（记者手记）\n"
+    article = parse_page(page).articles[0]
+    assert article.authors == ["方远"]
+
+
+def test_a_photo_credit_inside_a_signed_article_is_a_caption():
+    page = "湿地迎来候鸟季\n\n本报记者 林 溪\n\n入冬以来，上万只候鸟飞抵湖区越冬。\n\n图为候鸟在湖面觅食。\n\n本报记者 宋 川摄\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["林溪"]
+    assert article.blocks[-1].kind.value == "caption"
+
+
+def test_a_decimal_point_cut_off_by_a_page_break_does_not_end_the_paragraph():
+    page = (
+        f"人均阅读量稳步提升\n{IND}调查显示，去年人均纸质图书阅读量为4.\n\n"
+        f"72本，比上年有所增加。\n{IND}专家认为，阅读习惯正在养成。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "调查显示，去年人均纸质图书阅读量为4.72本，比上年有所增加。"
+
+
+def test_a_headline_as_wide_as_the_column_keeps_the_line_below_apart():
+    # wrapped at 12 characters; the headline happens to be 12 characters wide too
+    title = "小麦返青田管工作有序推进"
+    assert len(title) == 12
+    lines = [title, "本报记者 何 禾"]
+    for paragraph in (
+        "春耕时节，田野里处处是农忙的景象，农机手们起早贪黑，抢抓农时。",
+        "当地农业部门组织技术人员下田指导，帮助农户科学施肥。",
+    ):
+        text = IND + paragraph
+        lines += [text[i : i + 12] for i in range(0, len(text), 12)]
+    units, layout = build_units("\n".join(lines) + "\n", 1)
+    assert layout.wrap_width == 12 and [u.text for u in units[:2]] == [title, "本报记者 何 禾"]
+    (article,) = parse_page("\n".join(lines) + "\n").articles
+    assert article.authors == ["何禾"] and article.title == title and len(article.blocks) == 2
+
+
+def test_an_indented_line_whose_rest_follows_a_page_break_is_a_paragraph_not_a_subhead():
+    page = (
+        f"两国签署合作文件\n{IND}双方高度评价去年签署的《联合声明》和\n\n"
+        f"《合作规划》取得的进展，同意继续推进各领域合作。\n{IND}双方还就共同关心的问题交换了意见。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.kind.value for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[0].text.startswith("双方高度评价") and article.blocks[0].text.endswith("合作。")
+
+
+def test_the_line_right_below_a_top_byline_is_the_lead_not_a_new_headline():
+    page = (
+        "乘势而上开新局（评论员观察）\n\n余 宁\n\n"
+        "抓住机遇、找准定位，方能在变局中开新局\n\n"
+        "看清趋势之后，关键在于行动。各地因地制宜，探索出不少新路。\n\n"
+        "（作者为本报评论员）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "乘势而上开新局（评论员观察）" and article.authors == ["余宁"]
+    assert article.blocks[0].text == "抓住机遇、找准定位，方能在变局中开新局"

@@ -1,0 +1,39 @@
+"""A 版 delivered twice is published once; an article that also stands on another 版 among
+other articles stays on both (catalogue/duplicates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from build_scripts.catalogue.duplicates import without_repeats
+from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.parser import parse_page
+
+DAY = dt.date(2026, 5, 4)
+NOTICE = (
+    "关于表彰先进集体的决定\n\n经研究，决定对在防汛救灾工作中表现突出的集体予以表彰，希望受到表彰的集体珍惜荣誉。\n"
+)
+LEAD = (
+    "全国春耕生产有序推进\n\n本报记者 李明\n\n本报北京5月3日电 各地抢抓农时，春耕生产进展顺利，粮食播种面积稳中有增。\n"
+)
+OTHER = "城市更新让老街焕发新生\n\n本报记者 王芳\n\n老街改造完成后，居民生活更加便利，游客也多了起来，商户生意红火。\n"
+
+
+def parsed(files: dict[str, str]):
+    pages = []
+    for number, (path, text) in enumerate(files.items(), start=1):
+        page = SourcePage(path=path, meta=PageMeta(DAY, number, "要闻", "人民日报"), text=text, first_line=1)
+        pages.append((page, parse_page(page.text, page.first_line, page.corrections)))
+    return pages
+
+
+def test_a_page_delivered_twice_is_published_once_and_reported():
+    kept, repeats = without_repeats(parsed({"05_公告.txt": NOTICE, "06_公告.txt": NOTICE}))
+    assert [len(result.articles) for _, result in kept] == [1, 0]
+    assert [(r.page, r.first, r.line) for r in repeats] == [("06_公告.txt", "05_公告.txt", 1)]
+
+
+def test_an_article_also_printed_among_other_articles_stays_on_both_pages():
+    kept, repeats = without_repeats(parsed({"01_要闻.txt": LEAD, "02_要闻.txt": OTHER + "\n\n" + LEAD}))
+    assert [len(result.articles) for _, result in kept] == [1, 2]
+    assert repeats == []

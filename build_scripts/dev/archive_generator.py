@@ -40,6 +40,8 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英�
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 HEADLINE_CUT = re.compile(r"[\s　：:，,、——]+")
 DIGITS = re.compile(r"\d+")
+# A sentence naming a reporter (`（记者林雪）`) would read as a byline in the middle of an article.
+BYLINE_LIKE = re.compile(r"记者|通讯员|本报讯|电）|摄）")
 # Headline pieces without punctuation: a piece ending in `！` or `……` would read as text.
 PLAIN_PIECE = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
 
@@ -84,7 +86,7 @@ def load_pool() -> Pool:
                 continue  # captions and sub-heads: kept out, a paragraph must read as one
             for sentence in SENTENCE_END.split(block):
                 sentence = sentence.strip()
-                if len(sentence) >= 12 and sentence.endswith(("。", "！", "？")):
+                if len(sentence) >= 12 and sentence.endswith(("。", "！", "？")) and not BYLINE_LIKE.search(sentence):
                     sentences.setdefault(sentence)
     return Pool(sorted(pieces), sorted(sentences))
 

@@ -60,7 +60,9 @@ def test_after_one_issue_changed_only_what_it_touches_is_rewritten(archive, tmp_
         path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
     rendered = []
     real = plan_module.article_page
-    monkeypatch.setattr(plan_module, "article_page", lambda p, links: rendered.append(p.date) or real(p, links))
+    monkeypatch.setattr(
+        plan_module, "article_page", lambda p, prepared, links: rendered.append(p.date) or real(p, prepared, links)
+    )
     convert(archive / "source_texts", archive / "docs")
     assert rendered and {day.isoformat() for day in rendered} == {"2019-01-02"}  # not one page more
     assert snapshot(archive / "docs") == full_conversion(archive / "source_texts", tmp_path)
@@ -97,11 +99,11 @@ def test_the_cache_keeps_only_what_the_sources_still_hold(tmp_path):
     generate(source, 30)
     docs = tmp_path / "docs"
     convert(source, docs, jobs=1)
-    entries = {p.name for p in cache_folder(docs).rglob("*.pickle")}
+    entries = {p.name for p in (cache_folder(docs) / "files").rglob("*.pickle")}
     assert len(entries) == len(list(source.rglob("*.txt")))
     next(source.rglob("*.txt")).unlink()
     convert(source, docs, jobs=1)
-    assert len(list(cache_folder(docs).rglob("*.pickle"))) == len(entries) - 1
+    assert len(list((cache_folder(docs) / "files").rglob("*.pickle"))) == len(entries) - 1
 
 
 def test_relative_links_are_what_posixpath_gives():

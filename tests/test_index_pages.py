@@ -11,11 +11,7 @@ import yaml
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
 
 from build_scripts.catalogue.archive import Catalogue, unique_name_slugs
-from build_scripts.catalogue.place import place_articles
-from build_scripts.catalogue.tags import assign_tags
-from build_scripts.convert import convert, parse_all, read_all
-from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.problems import Report
+from build_scripts.convert import convert
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 from build_scripts.writers.reporter_pages import reporter_pages
 
@@ -115,11 +111,7 @@ def test_homophones_get_their_own_pages_in_order_of_first_appearance():
 
 
 def _catalogue(project: Path) -> Catalogue:
-    report = Report()
-    config = load_archive_config(project / "source_texts")
-    placed, _ = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
-    assign_tags(placed, 5, 1)
-    return Catalogue.build(placed)
+    return Catalogue.build(convert(project / "source_texts", project / "docs", record_urls=False).placed)
 
 
 def test_a_name_with_many_articles_gets_one_page_per_year(rich_docs, tmp_path):

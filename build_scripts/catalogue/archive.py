@@ -72,10 +72,11 @@ class Catalogue:
         tagged: dict[str, list[PlacedArticle]] = defaultdict(list)
         for placed in articles:
             days[placed.date].append(placed)
-            for name in placed.article.authors:
+            entry = placed.entry
+            for name in entry.authors:
                 credits[name].append(Credit(placed, AUTHOR))
-            for name in placed.article.correspondents:
-                if name not in placed.article.authors:
+            for name in entry.correspondents:
+                if name not in entry.authors:
                     credits[name].append(Credit(placed, CORRESPONDENT))
             for tag in dict.fromkeys(placed.tags):
                 tagged[tag].append(placed)
@@ -102,14 +103,11 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
         for i, placed in enumerate(articles):
             links[placed.docs_path] = {
                 "issue": issue_path(day),
-                "page_anchor": page_anchor(placed.source.meta.page),
+                "page_anchor": page_anchor(placed.entry.page),
                 "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
                 "previous": articles[i - 1].docs_path if i > 0 else None,
                 "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
-                "people": {
-                    name: catalogue.people[name].path
-                    for name in [*placed.article.authors, *placed.article.correspondents]
-                },
+                "people": {name: catalogue.people[name].path for name in placed.entry.names},
                 "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
             }
     return links

@@ -27,8 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.catalogue.place import PlacedArticle
-
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
 # Weight of a part of speech: proper names first, then common nouns and verbal nouns.
 POS_WEIGHTS = {
@@ -127,11 +125,3 @@ class Tagger:
     def _best(self, scores: dict[str, float], eligible: set[str]) -> list[str]:
         ranked = sorted((word for word in scores if word in eligible), key=lambda w: (-scores[w], w))
         return [w for w in ranked if scores[w] > 0][: self.per_article]
-
-
-def assign_tags(articles: list[PlacedArticle], per_article: int, min_articles: int, paper: str = "") -> None:
-    """Fill `tags` of every article (front matter, articles.jsonl and the tag pages carry them)."""
-    stop_words = load_stop_words() | ({paper} if paper else set())
-    texts = [Text(p.article.title, p.article.text, (*p.article.authors, *p.article.correspondents)) for p in articles]
-    for placed, tags in zip(articles, Tagger(per_article, min_articles, stop_words).tag_all(texts), strict=True):
-        placed.tags = tags

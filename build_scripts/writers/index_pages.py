@@ -36,10 +36,7 @@ LATEST_HEADLINES = 12
 
 
 def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str], list[PlacedArticle]]]:
-    return [
-        (key, list(group))
-        for key, group in groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))
-    ]
+    return [(key, list(group)) for key, group in groupby(articles, key=lambda p: (p.entry.page, p.entry.page_name))]
 
 
 def issue_page(
@@ -71,7 +68,7 @@ def issue_page(
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
         printed = [
-            text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])
+            text for path in dict.fromkeys(p.entry.source for p in group) for text in (furniture or {}).get(path, [])
         ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from build_scripts.catalogue.duplicates import repeated_pages
 from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
-from build_scripts.catalogue.tags import Tagger, load_stop_words
+from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover
@@ -79,9 +80,9 @@ def convert_all(
         entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
         made = convert_sources([found[i] for i in missing], config, jobs, bar.update, entries)
         for i, result in zip(missing, made, strict=True):
-            results[i] = result
             if keys[i] and result.error is None and result.failure is None:
-                cache.put(keys[i] or "", result)
+                result = cache.put(keys[i] or "", result)
+            results[i] = result
     converted = []
     for maybe, key in zip(results, keys, strict=True):
         assert maybe is not None
@@ -178,7 +179,7 @@ def _convert(
         return result
     ledger_path = source_dir / LEDGER_FILE
     placed, ledger = place_articles(published_articles(sources, result.report), read_ledger(ledger_path))
-    choose_tags(placed, sources, config)
+    choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     furniture = {s.rel: s.furniture for s in sources if s.furniture}
     units, records = plan(
@@ -230,14 +231,30 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
     return files
 
 
-def choose_tags(placed: list[PlacedArticle], sources: list[SourceResult], config: ArchiveConfig) -> None:
+def choose_tags(
+    placed: list[PlacedArticle],
+    sources: list[SourceResult],
+    config: ArchiveConfig,
+    cache: SourceCache | None = None,
+    reuse: bool = True,
+) -> None:
     """Each article's tags, chosen over the whole archive from the candidate words its job
-    found (the slow part, done once per file and kept in the cache)."""
-    candidates = {(s.rel, n): words for s in sources for n, words in enumerate(s.tags, start=1)}
-    tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
-    chosen = tagger.choose([candidates[(p.entry.source, p.entry.ordinal)] for p in placed])
+    found (the slow part, done once per file and kept in the cache). With the same articles
+    as the last run, the last run's choice (kept in the cache) is taken as it is (with `reuse`)."""
+    vocabulary = cache.vocabulary if cache else Vocabulary()
+    results = [s if s.candidates or not s.tags else s.catalogued(vocabulary) for s in sources]
+    candidates = {(s.rel, n): words for s in results for n, words in enumerate(s.candidates, start=1)}
+    order = [(p.entry.source, p.entry.ordinal) for p in placed]
+    inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
+    kept = cache.memo("tags") if cache else {}
+    if reuse and kept.get("inputs") == inputs.hexdigest():
+        chosen = kept["chosen"]
+    else:
+        tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
+        chosen = tagger.choose_among([candidates[(p.entry.source, p.entry.ordinal)] for p in placed], vocabulary.words)
+        kept.update(inputs=inputs.hexdigest(), chosen=chosen)
     for article, tags in zip(placed, chosen, strict=True):
-        article.tags = tags
+        article.tags = list(tags)
 
 
 def _write_ledger(path: Path, text: str) -> None:

@@ -98,16 +98,20 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
     Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
     built from it, so the links are right under any `site_url` and with or without directory
     URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
+    people = {name: entry.path for name, entry in catalogue.people.items()}
+    tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
     links = {}
     for day, articles in catalogue.days.items():
+        issue, year = issue_path(day), f"{year_path(day.year)}#{month_anchor(day.month)}"
+        paths = [placed.docs_path for placed in articles]
         for i, placed in enumerate(articles):
-            links[placed.docs_path] = {
-                "issue": issue_path(day),
+            links[paths[i]] = {
+                "issue": issue,
                 "page_anchor": page_anchor(placed.entry.page),
-                "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
-                "previous": articles[i - 1].docs_path if i > 0 else None,
-                "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
-                "people": {name: catalogue.people[name].path for name in placed.entry.names},
-                "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
+                "year": year,
+                "previous": paths[i - 1] if i > 0 else None,
+                "next": paths[i + 1] if i + 1 < len(articles) else None,
+                "people": {name: people[name] for name in placed.entry.names},
+                "tags": {tag: tags[tag] for tag in placed.tags},
             }
     return links

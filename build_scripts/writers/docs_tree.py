@@ -198,6 +198,9 @@ def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = Tru
         shutil.rmtree(staging, ignore_errors=True)  # docs/ itself was not touched
         raise
     removed = sorted(set(before) - {rel for paths in manifest.values() for rel in paths})
+    if not written and not removed and _same_manifest(docs, staging):
+        shutil.rmtree(staging)  # nothing to commit
+        return WriteStats(written=0, unchanged=unchanged, removed=0)
     (staging / PLAN).write_text(json.dumps({"write": written, "remove": removed}, ensure_ascii=False), encoding="utf-8")
     commit = _aside(docs, "commit")
     staging.rename(commit)  # the commit: from here on, the next run finishes this one
@@ -218,9 +221,10 @@ def _stage(
     written: list[str] = []
     unchanged = 0
     made: set[Path] = set()
+    top = str(docs)
     for unit in units:
         old = kept_paths.get(unit.key) if reuse and unit.key else None
-        if old and all((docs / rel).is_file() for rel in old):
+        if old and all(os.path.isfile(os.path.join(top, rel)) for rel in old):
             manifest.setdefault(unit.key, []).extend(old)
             unchanged += len(old)
             continue
@@ -246,10 +250,18 @@ def _stage(
             out.write_bytes(data)
             written.append(rel)
     units_json = {key: sorted(paths) for key, paths in sorted(manifest.items())}
+    # One line: json's fast encoder writes no indentation (the file is read only by this module).
     (staging / MANIFEST).write_text(
-        json.dumps({"units": units_json}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        json.dumps({"units": units_json}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
     return manifest, written, unchanged
+
+
+def _same_manifest(docs: Path, staging: Path) -> bool:
+    try:
+        return (docs / MANIFEST).read_bytes() == (staging / MANIFEST).read_bytes()
+    except OSError:
+        return False
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from build_scripts.catalogue.tags import Vocabulary
 from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered
@@ -77,6 +78,7 @@ class Catalogue:
     files: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # rel → (signature, key)
     results: dict[str, SourceResult] = field(default_factory=dict)  # key → result without prepared pages
     memo: dict[str, dict] = field(default_factory=dict)  # learnt values by kind (slugs, pinyin, tags …)
+    words: list[str] = field(default_factory=list)  # every candidate tag word, by number (tags.Vocabulary)
 
 
 def _signature(path: Path) -> tuple[Signature | None, int]:
@@ -105,6 +107,7 @@ class SourceCache:
         self.catalogue = self._load_catalogue()
         self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
         self.results: dict[str, SourceResult] = {}  # this run's
+        self.vocabulary = Vocabulary(self.catalogue.words)
         self.changed = False
         self._memo_sizes = {kind: len(table) for kind, table in self.catalogue.memo.items()}
         self.hits = 0
@@ -164,10 +167,12 @@ class SourceCache:
         """Where the result of the file with this key is kept (source_jobs.keep writes it)."""
         return self._path(key)
 
-    def put(self, key: str, result: SourceResult) -> None:
-        """A result made in this run (its entry is written by the worker that made it)."""
-        self.results[key] = result.catalogued()
+    def put(self, key: str, result: SourceResult) -> SourceResult:
+        """A result made in this run (its entry is written by the worker that made it), as
+        the catalogue keeps it."""
+        self.results[key] = result.catalogued(self.vocabulary)
         self.changed = True
+        return self.results[key]
 
     def prepared(self, key: str) -> list[Prepared]:
         """The prepared pages and records of the articles of the file with this key."""
@@ -184,7 +189,7 @@ class SourceCache:
         if not (self.changed or learnt or self.catalogue.results.keys() != self.results.keys()):
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        catalogue = Catalogue(self.salt, self.files, self.results, self.catalogue.memo)
+        catalogue = Catalogue(self.salt, self.files, self.results, self.catalogue.memo, self.vocabulary.words)
         partial = self.folder / f".{CATALOGUE}.partial"
         with open(partial, "wb") as stream:
             pickle.dump(catalogue, stream, protocol=pickle.HIGHEST_PROTOCOL)

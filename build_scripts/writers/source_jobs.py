@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from build_scripts.catalogue.entry import ArticleEntry, entry_of
-from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
+from build_scripts.catalogue.tags import Candidates, Tagger, Text, Vocabulary, load_stop_words
 from build_scripts.contract.labels import first_sentence, main_title_of
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import slugs_of
@@ -30,7 +30,6 @@ from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.read import Discovered, read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, PageParse
-from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.prepared import Prepared, prepare
@@ -49,6 +48,7 @@ class SourceResult:
     meta: PageMeta | None = None  # its date and 版
     entries: list[ArticleEntry] = field(default_factory=list)  # its articles, in print order
     tags: list[dict[str, float]] = field(default_factory=list)  # candidate tag words per article (Tagger.words)
+    candidates: list[Candidates] = field(default_factory=list)  # the same, as word numbers (Vocabulary)
     prepared: list[Prepared] | None = None  # per article; None where only the catalogue is kept
     furniture: list[str] = field(default_factory=list)  # lines of the page's own (本版责编：X)
     slugs: dict[str, str] = field(default_factory=dict)  # of the names in its bylines: pinyin is slow
@@ -61,9 +61,11 @@ class SourceResult:
         for kind, problem in self.problems:
             (report.notices if kind == NOTICE else report.warnings).append(problem)
 
-    def catalogued(self) -> SourceResult:
-        """Without the prepared pages: what the conversion keeps of every file between runs."""
-        return replace(self, prepared=None)
+    def catalogued(self, vocabulary: Vocabulary) -> SourceResult:
+        """What the conversion keeps of every file between runs: without the prepared pages,
+        the candidate tag words as numbers of `vocabulary`."""
+        candidates = [vocabulary.compact(words) for words in self.tags] if self.tags else self.candidates
+        return replace(self, prepared=None, tags=[], candidates=candidates)
 
 
 def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
@@ -143,6 +145,14 @@ def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord
         text=text,
         description=first_sentence(text),
     )
+
+
+def parse_page(text: str, first_line: int, corrections, profile) -> PageParse:
+    """The parser, loaded when a first file is parsed: a run that finds every file in the
+    cache never loads it (its patterns take a moment to compile)."""
+    from build_scripts.parse.parser import parse_page as parse
+
+    return parse(text, first_line, corrections, profile)
 
 
 def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tuple[SourceResult, PageParse]:

@@ -231,7 +231,7 @@ def _convert(
     parsed = [(s.page, s.parsed) for s in sources if s.page and s.parsed]
     result.parsed = drop_repeats(parsed, result.report)
     ledger_path = source_dir / LEDGER_FILE
-    placed, ledger = place_articles(result.parsed, read_ledger(ledger_path))
+    placed, ledger = place_articles(result.parsed, read_ledger(ledger_path, config.paper.slug))
     choose_tags(placed, sources, config)
     units = plan(
         placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex(), docs_dir
@@ -240,7 +240,7 @@ def _convert(
     units.insert(0, Unit(unit_key("moved", cache.salt.hex(), sorted(moved.items())), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger))
+        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug))
     cache.prune()
     result.files = len(sources)
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue

@@ -8,10 +8,10 @@ from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
-from build_scripts.parse.state import ArticleState
+from build_scripts.parse.page import PageView
 
 
-class BodyRules(ArticleState):
+class BodyRules(PageView):
     def _note_about_the_author(self, text: str) -> bool:
         """`（作者为…教授）` names no one, and below a signed article it only says who the
         writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""

@@ -19,6 +19,13 @@ class BodyRules(PageView):
             Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names("")
         )
 
+    def _section_credit(self, unit: Unit) -> None:
+        """A section's own byline, below its heading: the paper prints it as a paragraph of
+        the article's text, and its names are the article's too."""
+        self._decide(unit, "paragraph", "byline.section")
+        self._add(Kind.PARAGRAPH, unit.text, unit)
+        self.section_credits.append(unit.text)
+
     def _byline(self, unit: Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "note.author")

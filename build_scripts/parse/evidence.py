@@ -84,10 +84,51 @@ def _word_across(before: str, after: str) -> bool:
     return False
 
 
+def _route_score(text: str) -> float:
+    """Log-probability of jieba's best cut of `text` (its dictionary's word frequencies)."""
+    dictionary = _segmenter().dt
+    route: dict[int, tuple[float, int]] = {}
+    dictionary.calc(text, dictionary.get_DAG(text), route)
+    return route[0][0]
+
+
+def _break_cost(before: str, after: str) -> float:
+    """How much likelier the words read across the break than on either side of it: 0 when
+    the break falls between words, more the surer a word runs across it (`黑|河段`)."""
+    left, right = before[-4:], after[:4]
+    if not left or not right:
+        return 0.0
+    return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
+
+
+def _edge_words(before: str, after: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The last word above the break and the first below it, with their parts of speech: a
+    sentence rarely ends on a preposition, an adverb or a particle (`以|`, `也|`, `的|`).
+    (rjieba: jieba's dictionary and tags, fast enough to tag every break.)"""
+    import rjieba
+
+    tail = rjieba.tag(before[-8:], hmm=True)
+    head = rjieba.tag(after[:8], hmm=True)
+    last = tail[-1] if tail else ("", "x")
+    first = head[0] if head else ("", "x")
+    return last, first
+
+
 def continues_word(before: str, after: str) -> bool:
     """Certain signs that `after` carries on `before`: a word runs across the break, or
     `after` starts with a character no sentence starts with."""
-    return after[:1] in _NEVER_FIRST or _word_across(before, after)
+    return opens_mid_sentence(after) or _word_across(before, after)
+
+
+def opens_mid_sentence(text: str) -> bool:
+    """No sentence opens like this: with a comma, a stop or a closing quote or bracket, or
+    with a particle standing as a word of its own (`的`, `了`, `着` — not `了解`, `着力`)."""
+    if text[:1] in _NEVER_OPENS:
+        return True
+    import rjieba
+
+    words = rjieba.tag(text[:6], hmm=False)
+    return bool(words) and words[0][1].startswith("u") and words[0][0] in _NEVER_FIRST
 
 
 def _pair_frequency(before: str, after: str) -> float:
@@ -100,8 +141,10 @@ def _pair_frequency(before: str, after: str) -> float:
 
 
 _FIRST_COMMA_RE = re.compile(r"[，,：:]")
+_OPENING_NUMBER_RE = re.compile(r"[\d.．%％]+([年月日时点号]|世纪|年代)?")
 # Characters that never begin a sentence: a block starting with one carries on the text above.
 _NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
+_NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
 
 
@@ -113,11 +156,23 @@ def join_features(before: str, after: str, lead: bool) -> Features:
     f["before_ends:" + char_class(before[-1:])] = 1.0
     f["before_core_ends:" + char_class(core[-1:])] = 1.0
     f["after_starts:" + char_class(after[:1])] = 1.0
+    f["before_starts:" + char_class(before[:1])] = 1.0
+    f["after_ends:" + char_class(after.rstrip(p.CLOSERS)[-1:])] = 1.0
     if after[:1] and after[0] in _NEVER_FIRST:
         f["after_starts_with_particle"] = 1.0
     if _word_across(before, after):
         f["word_across_break"] = 1.0
     f["pair_frequency"] = _pair_frequency(before, after)
+    f.update(_buckets("break_cost", int(_break_cost(before, after)), (0, 2, 5, 9)))
+    (last, last_tag), (first, first_tag) = _edge_words(before, after)
+    f["before_last_word:" + last_tag[:1]] = 1.0
+    f["after_first_word:" + first_tag[:1]] = 1.0
+    f[f"before_last_word_len:{min(len(last), 3)}"] = 1.0
+    f[f"after_first_word_len:{min(len(first), 3)}"] = 1.0
+    f.update(_buckets("joined_len", len(before) + len(after), (60, 80, 120, 200)))
+    number = _OPENING_NUMBER_RE.match(after)
+    if number:  # a paragraph may open with a date (2025年，…), rarely with an amount (1.2亿元，…)
+        f["after_opens_with:" + ("date" if number.group(1) else "amount")] = 1.0
     f.update(_buckets("before_len", len(before), (10, 20, 30, 40, 60, 100)))
     f.update(_buckets("after_len", len(after), (10, 20, 30, 40, 60, 100)))
     if any(ch in before for ch in _STOP):
@@ -225,6 +280,7 @@ def headline_features(
     credit_below: bool = False,
     line_cohesion: float | None = None,
     text_cohesion: float | None = None,
+    line_below: float | None = None,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -237,6 +293,8 @@ def headline_features(
         f["line_shares_words_with_article:" + _level(line_cohesion)] = 1.0
     if text_cohesion is not None:
         f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
+    if line_below is not None:  # a headline's words come back in the lead below it
+        f["line_shares_words_with_text_below:" + _level(line_below)] = 1.0
     f.update(_shape("", text))
     # a sentence often opens with a short phrase and a comma (此外，/ 据介绍，/ 近年来，)
     m = _FIRST_COMMA_RE.search(text[:8])

@@ -82,6 +82,7 @@ class HeadingRules(BodyRules):
             self._section_ends_with_byline(i),
             evidence.cohesion(evidence.words(unit.text), above),
             evidence.cohesion(below, above),
+            evidence.cohesion(evidence.words(unit.text), below),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))
@@ -90,12 +91,7 @@ class HeadingRules(BodyRules):
     def _weighed_headline(self, unit: Unit) -> None:
         model, features = self._evidence
         chance = evidence.probability(model, features)
-        self._headline(
-            unit,
-            "headline.evidence",
-            f"{chance:.0%}: {evidence.strongest(model, features)}",
-            confident=chance >= UNSURE_BAND[1],
-        )
+        self._headline(unit, "headline.evidence", self._weighed_detail(chance), confident=chance >= UNSURE_BAND[1])
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
@@ -136,6 +132,52 @@ class HeadingRules(BodyRules):
             self.digest = True
         return self.digest and not self.closed and not self._wide_gap(unit)
 
+    def _beside(self, unit: Unit) -> bool:
+        """Set closer to the line above than blocks are set apart on this page: a further
+        line of the same block (a headline's kicker, main title and subtitle on lines of
+        their own). Where blank lines separate blocks, a line after one is a block of its own."""
+        return unit.gap_before == 0 or unit.gap_before < self.usual_gap
+
+    def _credit_line(self, i: int) -> bool:
+        nxt = self._next(i)
+        return nxt is not None and (p.is_byline_line(nxt.text) or p.is_name_line(nxt.text))
+
+    def _starts_section(self, i: int) -> bool:
+        """Where blank lines separate blocks: does this line head a section of the article
+        above, with a byline of its own below its heading? A headline's pieces share one
+        block, so a heading set apart from the headline above it (or one in two blocks,
+        `山东警察学院——` then its title) is a section's, not a new article's."""
+        unit = self.units[i]
+        if (
+            self.layout.indented
+            or self.current is None
+            or self.closed
+            or self._awaiting_title()
+            or self._beside(unit)
+            or self._wide_gap(unit)
+            or not shapes.could_be_headline(unit.text, self.profile)
+        ):
+            return False
+        nxt = self._next(i)
+        two_blocks = (
+            nxt is not None
+            and not self._beside(nxt)
+            and not self._wide_gap(nxt)
+            and shapes.could_be_headline(nxt.text, self.profile)
+            and not p.is_name_line(nxt.text)
+            and self._credit_line(i + 1)
+        )
+        if not (two_blocks or self._credit_line(i)):
+            return False
+        last = (self.current or [])[-1]
+        if self._title_only() or self._last_rule() == "subhead.section":
+            return True  # right below the headline, or the heading's second block
+        kicker = unit.text.endswith(("——", "—"))
+        if self.sections:
+            return two_blocks
+        introduced = last.kind is Kind.NOTE or (not self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+        return two_blocks and kicker and introduced
+
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
         if p.COLUMN_BOX_RE.match(t):
@@ -145,7 +187,7 @@ class HeadingRules(BodyRules):
         if self._confirmed_headline(i):
             if self._awaiting_title():
                 return self._headline(unit, "headline.after-note", extend=True)
-            if self._title_only() and unit.gap_before <= max(self.usual_gap, 1):
+            if self._title_only() and self._beside(unit):
                 return self._headline(unit, "headline.second-line-confirmed", extend=True)
             return self._headline(unit, "headline.confirmed")
         if self.current is None:
@@ -157,8 +199,10 @@ class HeadingRules(BodyRules):
         if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
             self._decide(unit, "byline", "byline.names-below-headline")
             return self._add(Kind.BYLINE, t, unit)
-        if self._title_only():
+        if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)
+        if self._title_only():
+            return self._subhead(unit, "subhead.below-headline")
         if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
             return self._headline(unit, "headline.after-picture")
         if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
@@ -167,21 +211,13 @@ class HeadingRules(BodyRules):
             return self._subhead(unit, "subhead.marker")
         if self._introduced(i):
             return self._subhead(unit, "subhead.introduced")
-        # An article credited at its top (byline, or a dateline naming the source) does not
-        # get a second byline at its end: a byline ending the text below starts a new one.
         has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-        if has_byline and self._has_body() and self._section_ends_with_byline(i):
-            return self._headline(unit, "headline.credited-twice")
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)
-            model, features = self._evidence
             return self._subhead(
-                unit,
-                "subhead.evidence",
-                f"{chance:.0%}: {evidence.strongest(model, features)}",
-                confident=chance <= UNSURE_BAND[0],
+                unit, "subhead.evidence", self._weighed_detail(chance), confident=chance <= UNSURE_BAND[0]
             )
         if self._wide_gap(unit):
             return self._headline(

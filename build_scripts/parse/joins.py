@@ -35,11 +35,11 @@ class JoinRules(BodyRules):
                 return False
             if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
                 return False
-        if p.ends_mid_sentence(self._open_paragraph()[1]):  # type: ignore[index]
-            self._join_rule = ("join.mid-sentence", "")
+        if evidence.opens_mid_sentence(t):
+            self._join_rule = ("join.opens-mid-sentence", "")
             return True
         chance = self._join_probability(unit)
-        self._join_rule = ("join.evidence", f"{chance:.0%}: {evidence.strongest('join', self._evidence[1])}")
+        self._join_rule = ("join.evidence", self._weighed_detail(chance))
         return chance >= self.profile.join_threshold
 
     def _join_probability(self, unit: Unit) -> float:
@@ -50,6 +50,32 @@ class JoinRules(BodyRules):
         features = evidence.join_features(open_paragraph[1], unit.text, lead)
         self._evidence = ("join", features)
         return evidence.probability("join", features)
+
+    def _carried_on_below(self, i: int) -> tuple[float, str]:
+        """Where blank lines separate blocks: how sure is the evidence that the block below
+        carries this one on (a break cut it)? 0 when the block below cannot: it is set off
+        by a wider gap, or it is a byline, a dateline, a credit or a caption."""
+        unit, nxt = self.units[i], self._next(i)
+        if (
+            self.layout.indented
+            or nxt is None
+            or p.is_terminated(unit.text)
+            or nxt.line in self.fix.no_join
+            or self._wide_gap(nxt)
+            or shapes.opens_article(nxt.text)
+            or p.is_furniture(nxt.text)
+            or p.is_end_credit(nxt.text)
+            or p.is_caption(nxt.text)
+            or p.is_signature_line(nxt.text)
+        ):
+            return 0.0, ""
+        if evidence.opens_mid_sentence(nxt.text):
+            return 1.0, "the block below opens where no sentence opens"
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        features = evidence.join_features(unit.text, nxt.text, not paragraphs)
+        self._evidence = ("join", features)
+        chance = evidence.probability("join", features)
+        return chance, self._weighed_detail(chance)
 
     def _cut_by_page_break(self, i: int) -> bool:
         """Where indentation marks paragraphs: does the rest of this line come after a page

@@ -89,3 +89,8 @@ class PageView(ArticleState):
                 self._ends_with_byline_cache.setdefault(k, answer)
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
+
+    def _weighed_detail(self, chance: float) -> str:
+        """`83%: word_across_break +5.3, …`: the last weighed decision, for `--explain`."""
+        model, features = self._evidence
+        return f"{chance:.0%}: {evidence.strongest(model, features)}"

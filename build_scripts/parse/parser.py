@@ -144,13 +144,31 @@ class _Parser(HeadingRules, JoinRules):
             rule_id, why = self._join_rule
             self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
+        if self._last_rule() == "subhead.section" and (p.is_signature_line(t) or p.is_signature_name(t)):
+            return self._section_credit(unit)
         if p.is_signature_line(t):
             return self._byline(unit)
+        if (
+            self._has_body()
+            and not self.closed
+            and not p.dateline_of(t)
+            and not p.is_end_credit(t)
+            and not p.glued_byline(t)
+            and not p.glued_end_credit(t)
+        ):
+            chance, why = self._carried_on_below(i)
+            if chance >= self.profile.join_threshold:
+                # the first part of a paragraph a break cut: not a headline or a sub-head
+                self._decide(unit, "paragraph", "paragraph.cut-below", why)
+                return self._add(Kind.PARAGRAPH, t, unit)
         if p.is_end_credit(t):
             self._decide(unit, "dateline", "dateline.end-credit")
             self._add(Kind.DATELINE, t, unit)
             self.closed = True
             return
+        if self._starts_section(i):
+            self.sections = True
+            return self._subhead(unit, "subhead.section")
         if (
             not self.layout.indented
             and not shapes.heading_shaped(t, self.profile)

@@ -24,13 +24,14 @@ RULES: dict[str, str] = {
     "indent.headline-piece": "a line that is not indented right below a headline line",
     # break or join
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
-    "join.mid-sentence": "the paragraph stopped on a comma: a break cut it",
+    "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",
     "join.evidence": "the evidence says a break cut the paragraph",
     "join.glued-byline": "carries on the paragraph, with the byline glued to its end",
     # credits
     "byline.top": "byline below the headline",
     "byline.names-below-headline": "a line of names right below the headline",
     "byline.end": "byline after the text: ends the article",
+    "byline.section": "a section's own byline below its heading: a paragraph of the article",
     "byline.continued": "continues the byline that ended the article above",
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",
@@ -50,11 +51,12 @@ RULES: dict[str, str] = {
     "headline.after-end": "the article above has ended",
     "headline.awaited": "first line after an editor's note or a forced break",
     "headline.piece": "line right below a headline (kicker/subtitle line)",
+    "subhead.below-headline": "a short line a blank line below the headline: the text's first block",
+    "subhead.section": "heads a section of the article, with a byline of its own below",
     "headline.after-picture": "the picture item above has only its caption",
     "headline.dash-subtitle": "subtitle line starting with a dash",
     "subhead.marker": "numbered/marked sub-head",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
-    "headline.credited-twice": "the text below it ends with a byline of its own",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
     "headline.wide-gap": "more blank lines before it than usual",
@@ -68,6 +70,7 @@ RULES: dict[str, str] = {
     "headline.must-start": "short line without final punctuation where an article must start",
     "article.headless": "running text where an article must start, and no headline",
     "article.second-dateline": "a second dateline inside an article starts a new one",
+    "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
     "paragraph": "running text",
 }
 

@@ -17,6 +17,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     core = p.without_trailing_bracket(text)
     return (
         len(text) <= profile.headline_max
+        and not p.dateline_of(text)
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)
@@ -33,6 +34,8 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
+    if p.dateline_of(text):
+        return False  # a dispatch's text opens with its dateline
     core = p.without_trailing_bracket(text)
     if (
         len(text) <= profile.long_headline_max

@@ -123,7 +123,7 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
             before = units[i - 1] if i else None
             if (
                 before is not None
-                and labels[i - 1][0] in "PC"
+                and labels[i - 1][0] in "PCHh"
                 and not labels[i - 1].endswith("+G")
                 and label in "PCH"
                 and not p.is_terminated(before.text)
@@ -146,6 +146,7 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                     below._section_ends_with_byline(i),
                     evidence.cohesion(evidence.words(unit.text), above),
                     evidence.cohesion(after_words, above),
+                    evidence.cohesion(evidence.words(unit.text), after_words),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

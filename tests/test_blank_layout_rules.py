@@ -1,0 +1,87 @@
+"""Rules for pages whose blocks are set apart by blank lines (the sample's layout), each on a
+small invented page: there a page break leaves a blank line inside a paragraph just as a
+paragraph break does, and a headline's pieces share one block, so only the words and the
+blocks around a line tell what it is."""
+
+from __future__ import annotations
+
+from build_scripts.parse.parser import parse_page
+
+
+def _rules(page: str) -> dict[str, str]:
+    """The rule that labelled each line, by the line's first characters."""
+    return {d.text[:6]: d.rule_id for d in parse_page(page).decisions}
+
+
+def test_a_block_opening_with_a_particle_carries_on_the_paragraph_above():
+    page = (
+        "小城夜市重新开张\n\n本报记者 钟 岚\n\n"
+        "夜市管理方介绍，摊位统一换上了新的招牌和照明，游客排队点单\n\n"
+        "的时间比去年短了一半。\n\n周末的客流已经恢复到往年水平。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:6] for b in article.blocks] == ["夜市管理方介", "周末的客流已"]
+    assert _rules(page)["的时间比去年"] == "join.opens-mid-sentence"
+
+
+def test_lines_of_verse_ending_on_a_comma_stay_lines_of_their_own():
+    page = "图说春耕\n\n细雨润新苗，\n\n农机满田跑，\n\n今年收成好。\n\n图为农民在田间插秧。\n\n本报记者 苗 禾摄\n"
+    (article,) = parse_page(page).articles
+    assert [b.text for b in article.blocks[:3]] == ["细雨润新苗，", "农机满田跑，", "今年收成好。"]
+
+
+def test_a_short_block_the_block_below_carries_on_is_not_a_subhead():
+    page = (
+        "社区图书角受欢迎\n\n本报记者 许 望\n\n"
+        "社区图书角开放半年来，借阅量逐月上升。\n\n"
+        "此外，志愿者们还把募集来的绘本，送到镇上的儿童福利\n\n"
+        "院，孩子们很快就读完了第一批书。\n\n"
+        "下一步，社区还将增设夜间借阅服务。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert (
+        article.blocks[1].text == "此外，志愿者们还把募集来的绘本，送到镇上的儿童福利院，孩子们很快就读完了第一批书。"
+    )
+    assert _rules(page)["此外，志愿者"] == "paragraph.cut-below"
+
+
+def test_a_line_a_blank_line_below_a_one_line_headline_opens_the_text():
+    page = "山区公路通到家门口\n\n一条路的三年\n\n三年前，村里人去县城要走半天山路。\n\n如今，公交车开到了村口。\n"
+    (article,) = parse_page(page).articles
+    assert article.title == "山区公路通到家门口"
+    assert article.blocks[0].text == "一条路的三年"
+    assert _rules(page)["一条路的三年"] == "subhead.below-headline"
+
+
+SECTIONS = (
+    "青春在一线（特别报道）\n\n"
+    "五四青年节前夕，我们走近三位青年，听他们讲述奋斗故事。\n\n——编  者\n\n"
+    "东港码头青年突击队——\n\n夜色里的吊机\n\n本报记者  范小舟\n\n"
+    "凌晨两点，码头依旧灯火通明，突击队员们正在装卸最后一批集装箱。\n\n"
+    "“船不等人，我们就得跟上。”队长说。\n\n"
+    "西山林场护林员——\n\n守着一片林子\n\n本报记者  齐  川\n\n"
+    "天刚亮，护林员就背起水壶出发了，巡山一圈要走二十多公里。\n"
+)
+
+
+def test_sections_with_bylines_of_their_own_stay_in_one_article():
+    (article,) = parse_page(SECTIONS).articles
+    assert article.title == "青春在一线（特别报道）"
+    texts = [b.text for b in article.blocks]
+    assert "本报记者  范小舟" in texts and "本报记者  齐  川" in texts  # printed in the text
+    assert article.authors == ["范小舟", "齐川"]
+    rules = _rules(SECTIONS)
+    assert rules["东港码头青年"] == rules["夜色里的吊机"] == rules["西山林场护林"] == "subhead.section"
+    assert rules["本报记者  "] == "byline.section"
+
+
+def test_a_heading_with_a_byline_right_below_a_headline_opens_its_first_section():
+    page = (
+        "三地探访春耕忙\n\n"
+        "东北：黑土地上农机多\n\n本报记者 白 桦\n\n开春以来，合作社的农机已全部检修完毕。\n\n\n\n"
+        "江南育秧工厂不停歇\n\n本报记者 江 禾\n\n育秧工厂里，一盘盘秧苗整齐排列。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.title == "三地探访春耕忙" and first.authors == ["白桦"]
+    assert first.blocks[0].text == "东北：黑土地上农机多"
+    assert second.title == "江南育秧工厂不停歇" and second.authors == ["江禾"]

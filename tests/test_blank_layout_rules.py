@@ -85,3 +85,43 @@ def test_a_heading_with_a_byline_right_below_a_headline_opens_its_first_section(
     assert first.title == "三地探访春耕忙" and first.authors == ["白桦"]
     assert first.blocks[0].text == "东北：黑土地上农机多"
     assert second.title == "江南育秧工厂不停歇" and second.authors == ["江禾"]
+
+
+def test_a_design_credit_right_below_the_text_is_the_articles_last_paragraph():
+    page = (
+        "数据看变化\n\n本报记者 田 禾\n\n今年一季度，全省新增就业岗位十二万个。\n\n制图：林 晓\n\n\n\n"
+        "本版责编：王 川\n\n版式设计：周 宁\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.blocks[-1].text == "制图：林 晓"
+    assert [s.text for s in result.furniture] == ["本版责编：王 川", "版式设计：周 宁"]
+    assert _rules(page)["制图：林 晓"] == "paragraph.design-credit"
+
+
+def test_a_word_of_the_language_below_a_headline_is_not_a_name_but_a_spaced_one_is():
+    word = "保护区巡礼\n\n最高\n\n在海拔五千米的冰川脚下，巡护员每天都要走上十几公里。\n"
+    (article,) = parse_page(word).articles
+    assert article.authors == [] and article.blocks[0].text == "最高"
+    spaced = "在“体验”中打开消费新空间\n\n天 山\n\n首发经济的活力，不只在于数量，更在于质量。\n"
+    (article,) = parse_page(spaced).articles
+    assert article.authors == ["天山"]
+
+
+def test_a_heading_in_two_blocks_with_a_byline_below_heads_another_section():
+    page = SECTIONS.replace("西山林场护林员——", "西山林场护林员")
+    (article,) = parse_page(page).articles
+    assert article.authors == ["范小舟", "齐川"]
+
+
+def test_a_picture_item_below_an_article_is_an_article_of_its_own():
+    page = (
+        "城市书房延长开放时间\n\n本报记者 方 舟\n\n"
+        "五一假期，全市四十家城市书房每天开放到晚上十点。\n\n"
+        "不少市民带着孩子前来阅读。\n\n"
+        "湖畔栈道迎客来\n\n"
+        "假期里，湖畔新建的栈道迎来大批游客。\n\n"
+        "李 青摄（影像中国）\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.title == "城市书房延长开放时间" and second.title == "湖畔栈道迎客来"

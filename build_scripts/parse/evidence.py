@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from build_scripts.parse import patterns as p
+from build_scripts.parse import shapes
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
@@ -281,6 +282,7 @@ def headline_features(
     line_cohesion: float | None = None,
     text_cohesion: float | None = None,
     line_below: float | None = None,
+    picture_below: bool = False,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -307,7 +309,11 @@ def headline_features(
         f["subhead_marker"] = 1.0
     if p.ends_mid_sentence(text):
         f["ends_mid_sentence"] = 1.0
+    if picture_below:  # a picture item: a title, a line or two, the photo credit
+        f["photo_credit_below"] = 1.0
     if before is not None:
+        if p.is_caption(before) or p.AUTHOR_NOTE_RE.match(before):
+            f["before_signs_off"] = 1.0  # a photo credit or a note on the writer ends a piece
         if not p.is_terminated(before):
             f["before_open"] = 1.0
         if p.ends_mid_sentence(before):
@@ -323,6 +329,16 @@ def headline_features(
         if p.is_note(after):
             f["after_note"] = 1.0
     return f
+
+
+def picture_below(texts: list[str]) -> bool:
+    """Does a photo credit close the next blocks, before any line shaped like a heading?"""
+    for text in texts:
+        if p.is_caption(text):
+            return True
+        if shapes.heading_shaped(text):
+            return False
+    return False
 
 
 _trial: dict[str, dict[str, float]] = {}  # weights being trained, used instead of the file

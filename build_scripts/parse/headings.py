@@ -68,7 +68,7 @@ class HeadingRules(BodyRules):
         after = self.units[i + 1].text if i + 1 < len(self.units) else None
         last = self.current[-1].kind if self.current else None
         previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
-        credited = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+        credited = self._credited()
         above = self._article_words()
         below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1 : i + 3]))
         features = evidence.headline_features(
@@ -83,6 +83,7 @@ class HeadingRules(BodyRules):
             evidence.cohesion(evidence.words(unit.text), above),
             evidence.cohesion(below, above),
             evidence.cohesion(evidence.words(unit.text), below),
+            evidence.picture_below([u.text for u in self.units[i + 1 : i + 4]]),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))
@@ -108,11 +109,7 @@ class HeadingRules(BodyRules):
         if self._wide_gap(unit):
             return True
         # (not the line right below a top byline: that is the article's lead)
-        return (
-            bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-            and self._has_body()
-            and self._section_ends_with_byline(i)
-        )
+        return self._credited() and self._has_body() and self._section_ends_with_byline(i)
 
     def _digest_item(self, i: int, unit: Unit) -> bool:
         """A column of short items (环球扫描, 八方速递): its title is a short name with the
@@ -161,6 +158,10 @@ class HeadingRules(BodyRules):
         nxt = self._next(i)
         two_blocks = (
             nxt is not None
+            and shapes.heading_shaped(unit.text, self.profile)
+            and not p.is_signature_name(unit.text)
+            and not p.EDITORS_SIGN_RE.match(unit.text)
+            and not unit.text.startswith(("——", "—", "－"))  # a quotation's source, a subtitle
             and not self._beside(nxt)
             and not self._wide_gap(nxt)
             and shapes.could_be_headline(nxt.text, self.profile)
@@ -172,11 +173,7 @@ class HeadingRules(BodyRules):
         last = (self.current or [])[-1]
         if self._title_only() or self._last_rule() == "subhead.section":
             return True  # right below the headline, or the heading's second block
-        kicker = unit.text.endswith(("——", "—"))
-        if self.sections:
-            return two_blocks
-        introduced = last.kind is Kind.NOTE or (not self._kinds() & {Kind.BYLINE, Kind.DATELINE})
-        return two_blocks and kicker and introduced
+        return two_blocks
 
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
@@ -211,7 +208,7 @@ class HeadingRules(BodyRules):
             return self._subhead(unit, "subhead.marker")
         if self._introduced(i):
             return self._subhead(unit, "subhead.introduced")
-        has_byline = bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE})
+        has_byline = self._credited()
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:

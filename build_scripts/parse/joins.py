@@ -33,7 +33,7 @@ class JoinRules(BodyRules):
             # A short line after a cut paragraph is its tail unless the page says otherwise.
             if self._wide_gap(unit):
                 return False
-            if self._kinds() & {Kind.BYLINE, Kind.DATELINE} and self._section_ends_with_byline(i):
+            if self._credited() and self._section_ends_with_byline(i):
                 return False
         if evidence.opens_mid_sentence(t):
             self._join_rule = ("join.opens-mid-sentence", "")

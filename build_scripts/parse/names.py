@@ -147,10 +147,33 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     names = _split_names(inner)
     if not 1 <= len(names) <= 3:
         return None
-    plausible = (lambda n: 2 <= len(n) <= 4 or "·" in n) if any_surname else looks_like_name
+    if not any_surname:
+        plausible = looks_like_name
+    elif len(names) == 1 and not re.search(r"\s", inner):
+        plausible = _pen_name_or_name  # one unspaced word: a name, not a word of the language
+    else:
+        plausible = _any_name  # spaced to fill the column, or several: names
     if not all(plausible(n) for n in names):
         return None
     return names
+
+
+def _any_name(token: str) -> bool:
+    return 2 <= len(token) <= 4 or "·" in token or "•" in token
+
+
+def _pen_name_or_name(token: str) -> bool:
+    """Any 2–4 Han characters (a rare surname, a pen name: `郜庆`, `匪迦`) — but not words of
+    the language (`最高`, `盛开`, `关注当下`): a name holds no word of the dictionary but a name."""
+    if "·" in token or "•" in token:
+        return True
+    if not 2 <= len(token) <= 4:
+        return False
+    if looks_like_name(token):
+        return True
+    import rjieba
+
+    return not any(len(word) >= 2 and not tag.startswith("nr") for word, tag in rjieba.tag(token, hmm=False))
 
 
 def is_signature_name(text: str) -> bool:

@@ -67,6 +67,17 @@ class _Parser(HeadingRules, JoinRules):
         self._at = i
         t = unit.text
         if p.is_furniture(t):
+            if (
+                p.DESIGN_CREDIT_RE.match(t)
+                and self._has_body()
+                and not self.closed
+                and not self._wide_gap(unit)
+                and self._last_rule() != "furniture"
+            ):
+                # who drew the chart or laid the page out, printed right below an article's
+                # text: the paper prints it as the article's last paragraph
+                self._decide(unit, "paragraph", "paragraph.design-credit")
+                return self._add(Kind.PARAGRAPH, t, unit)
             self._decide(unit, "furniture", "furniture")
             self.furniture.append(Segment(Kind.FURNITURE, t, unit.line, unit.end_line))
             return

@@ -102,6 +102,8 @@ SUBHEAD_MARKER_RE = re.compile(
 _FURNITURE_LABEL = (
     r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
 )
+# A credit for the page's design or a chart alone on its line (not the page's editors)
+DESIGN_CREDIT_RE = re.compile(r"^(?:版式设计|版式|版面设计|制图|图表制作|设计)\s*[:：]\s*\S")
 _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"

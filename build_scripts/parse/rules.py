@@ -16,6 +16,7 @@ RULES: dict[str, str] = {
     "fix.label": "labelled by the .fix.yml file",
     # certain shapes
     "furniture": "page furniture (责编/版式/版头)",
+    "paragraph.design-credit": "a design or chart credit right below an article's text: its last paragraph",
     "note.editors-sign": "the editors sign their note off (——编 者)",
     # where indentation marks paragraphs (indent and wrapped layouts)
     "indent.subhead": "an indented short line inside an article",

@@ -10,6 +10,7 @@ from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
+_ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
 
 
 def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -18,6 +19,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return (
         len(text) <= profile.headline_max
         and not p.dateline_of(text)
+        and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)

@@ -85,6 +85,11 @@ class ArticleState:
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()
 
+    def _credited(self) -> bool:
+        """Is the article credited at its top (a byline, a dateline naming its source), or
+        are its sections each credited?"""
+        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE} or self.section_credits)
+
     def _has_body(self) -> bool:
         return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})
 

@@ -147,6 +147,7 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                     evidence.cohesion(evidence.words(unit.text), above),
                     evidence.cohesion(after_words, above),
                     evidence.cohesion(evidence.words(unit.text), after_words),
+                    evidence.picture_below([u.text for u in units[i + 1 : i + 4]]),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

@@ -170,7 +170,6 @@ class HeadingRules(BodyRules):
         )
         if not (two_blocks or self._credit_line(i)):
             return False
-        last = (self.current or [])[-1]
         if self._title_only() or self._last_rule() == "subhead.section":
             return True  # right below the headline, or the heading's second block
         return two_blocks

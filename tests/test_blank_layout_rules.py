@@ -125,3 +125,15 @@ def test_a_picture_item_below_an_article_is_an_article_of_its_own():
     )
     first, second = parse_page(page).articles
     assert first.title == "城市书房延长开放时间" and second.title == "湖畔栈道迎客来"
+
+
+def test_a_paragraph_leaving_a_quotation_open_is_carried_on_below():
+    page = (
+        "规划引领发展\n\n本报记者 程 远\n\n"
+        "规划纲要把“建设现代化产业体系\n\n"
+        "巩固实体经济根基”放在各项任务的第一位。\n\n下一步，各地将出台配套措施。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "规划纲要把“建设现代化产业体系巩固实体经济根基”放在各项任务的第一位。"
+    assert _rules(page)["规划纲要把“"] == "paragraph.cut-below"
+    assert _rules(page)["巩固实体经济"] == "join.left-open"

@@ -74,7 +74,7 @@ def _segmenter():
 
 def _word_across(before: str, after: str) -> bool:
     """Does a word run across the break (`体|系`)? jieba segments the characters around it."""
-    left, right = before[-6:], after[:6]
+    left, right = before[-4:], after[:4]
     if not left or not right:
         return False
     position = 0
@@ -149,9 +149,9 @@ _NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
 
 
-def join_features(before: str, after: str, lead: bool) -> Features:
+def join_features(before: str, after: str, lead: bool, title: str = "") -> Features:
     """Evidence that `after` carries on the paragraph `before` (which stops without terminal
-    punctuation). `lead`: `before` is the first paragraph below the headline."""
+    punctuation). `lead`: `before` is the first paragraph below the headline `title`."""
     f: Features = {"bias": 1.0}
     core = before.rstrip(p.CLOSERS + " ")
     f["before_ends:" + char_class(before[-1:])] = 1.0
@@ -188,6 +188,9 @@ def join_features(before: str, after: str, lead: bool) -> Features:
         f["after_terminated"] = 1.0
     if lead:
         f["before_is_lead"] = 1.0
+        if p.without_trailing_bracket(title) != title:  # a column's piece opens with a summary
+            f["before_is_lead_of_a_column"] = 1.0
+
     m = _FIRST_COMMA_RE.search(after[:12])
     f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
     last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]

@@ -38,6 +38,9 @@ class JoinRules(BodyRules):
         if evidence.opens_mid_sentence(t):
             self._join_rule = ("join.opens-mid-sentence", "")
             return True
+        if evidence.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
+            self._join_rule = ("join.left-open", "")
+            return True
         chance = self._join_probability(unit)
         self._join_rule = ("join.evidence", self._weighed_detail(chance))
         return chance >= self.profile.join_threshold
@@ -47,7 +50,7 @@ class JoinRules(BodyRules):
         assert open_paragraph is not None
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         lead = len(paragraphs) == 1 and not self._tail
-        features = evidence.join_features(open_paragraph[1], unit.text, lead)
+        features = evidence.join_features(open_paragraph[1], unit.text, lead, self._title())
         self._evidence = ("join", features)
         return evidence.probability("join", features)
 
@@ -71,8 +74,10 @@ class JoinRules(BodyRules):
             return 0.0, ""
         if evidence.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"
+        if evidence.leaves_open(unit.text):
+            return 1.0, "it leaves a quotation or a bracket open"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
-        features = evidence.join_features(unit.text, nxt.text, not paragraphs)
+        features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
         self._evidence = ("join", features)
         chance = evidence.probability("join", features)
         return chance, self._weighed_detail(chance)

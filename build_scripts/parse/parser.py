@@ -160,8 +160,9 @@ class _Parser(HeadingRules, JoinRules):
         if p.is_signature_line(t):
             return self._byline(unit)
         if (
-            self._has_body()
+            self.current is not None
             and not self.closed
+            and not self._awaiting_title()
             and not p.dateline_of(t)
             and not p.is_end_credit(t)
             and not p.glued_byline(t)

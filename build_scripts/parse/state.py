@@ -85,6 +85,9 @@ class ArticleState:
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()
 
+    def _title(self) -> str:
+        return " ".join(s.text for s in self.current or [] if s.kind is Kind.HEADLINE)
+
     def _credited(self) -> bool:
         """Is the article credited at its top (a byline, a dateline naming its source), or
         are its sections each credited?"""

@@ -137,3 +137,32 @@ def test_a_paragraph_leaving_a_quotation_open_is_carried_on_below():
     assert article.blocks[0].text == "规划纲要把“建设现代化产业体系巩固实体经济根基”放在各项任务的第一位。"
     assert _rules(page)["规划纲要把“"] == "paragraph.cut-below"
     assert _rules(page)["巩固实体经济"] == "join.left-open"
+
+
+def test_headlines_with_a_question_kicker_a_colon_or_a_note_in_brackets():
+    page = (
+        "小店关门，一屋子花怎么办？ 邻里接力 三天卖完（援手）\n\n本报记者 宋 暖\n\n"
+        "花店老板突然住院，满屋鲜花无人照看。\n\n\n"
+        "城市绿道：连起公园，连起生活（城市观察）\n\n何 远\n\n"
+        "绿道修到了家门口，散步的人多了起来。\n\n\n"
+        "市人民代表大会常务委员会任免名单 （2026年3月30日市人民代表大会常务委员会第九次会议通过）\n\n"
+        "任命李明为市交通运输局局长。\n"
+    )
+    titles = [a.title for a in parse_page(page).articles]
+    assert titles == [
+        "小店关门，一屋子花怎么办？ 邻里接力 三天卖完（援手）",
+        "城市绿道：连起公园，连起生活（城市观察）",
+        "市人民代表大会常务委员会任免名单 （2026年3月30日市人民代表大会常务委员会第九次会议通过）",
+    ]
+
+
+def test_a_headline_summing_up_a_dispatch_is_confirmed_by_the_dateline_below():
+    headline = (
+        "市政府召开常务会议 听取一季度经济运行情况汇报，审议通过《城市更新三年行动方案》"
+        "《老旧小区改造实施意见》，研究部署防汛和安全生产工作"
+    )
+    page = (
+        f"{headline}\n\n本报讯 市政府昨日召开常务会议，听取一季度经济运行情况汇报。\n\n会议指出，要稳住经济基本盘。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == headline

@@ -286,6 +286,7 @@ def headline_features(
     text_cohesion: float | None = None,
     line_below: float | None = None,
     picture_below: bool = False,
+    subheads_above: tuple[str, ...] = (),
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -312,6 +313,10 @@ def headline_features(
         f["subhead_marker"] = 1.0
     if p.ends_mid_sentence(text):
         f["ends_mid_sentence"] = 1.0
+    if subheads_above:  # the article is already cut into parts: is this one of them?
+        f["article_has_subheads"] = 1.0
+        if any(abs(len(s) - len(text)) <= 2 for s in subheads_above):
+            f["as_long_as_a_subhead_above"] = 1.0
     if picture_below:  # a picture item: a title, a line or two, the photo credit
         f["photo_credit_below"] = 1.0
     if before is not None:

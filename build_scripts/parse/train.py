@@ -153,6 +153,11 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                     evidence.cohesion(after_words, above),
                     evidence.cohesion(evidence.words(unit.text), after_words),
                     evidence.picture_below([u.text for u in units[i + 1 : i + 4]]),
+                    tuple(
+                        units[k].text
+                        for k in range(start + 1, i)
+                        if labels[k][0] == "P" and shapes.heading_shaped(units[k].text)
+                    ),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

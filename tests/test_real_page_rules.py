@@ -85,3 +85,38 @@ def test_the_line_right_below_a_top_byline_is_the_lead_not_a_new_headline():
     (article,) = parse_page(page).articles
     assert article.title == "乘势而上开新局（评论员观察）" and article.authors == ["余宁"]
     assert article.blocks[0].text == "抓住机遇、找准定位，方能在变局中开新局"
+
+
+def test_a_word_in_brackets_inside_a_sentence_does_not_end_the_paragraph():
+    page = (
+        f"社区服务再升级\n{IND}各地建立健全乡镇（街道）、村（社区）\n\n"
+        f"牵头的协商机制，加强关爱服务。\n{IND}下一步还将扩大试点。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "各地建立健全乡镇（街道）、村（社区）牵头的协商机制，加强关爱服务。"
+
+
+def test_names_after_a_labels_colon_are_its_value_not_a_byline():
+    page = "新技术走进车间\n\n本报记者 方 远\n\n车间里，机器人正在焊接车身。\n\n本期统筹：张安宇\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"] and article.blocks[-1].text == "本期统筹：张安宇"
+
+
+def test_glued_bylines_a_magazine_a_collective_credit_and_a_padded_pen_name():
+    magazine = "观星的人\n\n他说，星空是最好的老师。《环球人物》记者 高 远\n"
+    assert parse_page(magazine).articles[0].authors == ["高远"]
+    collective = "春耕见闻\n\n（本报记者王洋、李明、赵亮）本报记者\n"
+    assert parse_page(collective).articles[0].byline == "本报记者"
+    padded = "灯为谁而亮\n\n期待更多服务，始终散发温暖。知  更\n"
+    (article,) = parse_page(padded).articles
+    assert article.authors == ["知更"] and article.text == "期待更多服务，始终散发温暖。"
+
+
+def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
+    page = (
+        f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"
+        f"连呼“玩得比在游乐园还开心”。\n{IND}下一步，村里还将开发更多线路。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["江南"]
+    assert article.blocks[0].text.endswith("朱曼一家连呼“玩得比在游乐园还开心”。")

@@ -107,8 +107,12 @@ class BodyRules(PageView):
         nxt = self.next_unit(unit)
         if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
             return True
-        if self.layout.indented:  # headlines, too, stand unindented after a blank line here
-            return not evidence.continues_word(unit.text, nxt.text)
+        if self.layout.indented:
+            # a line that is not indented after a blank line carries the text on (a page
+            # break), unless it is shaped like a headline
+            return not (nxt.gap_before and not shapes.could_be_headline(nxt.text, self.profile)) and not (
+                evidence.continues_word(unit.text, nxt.text)
+            )
         return not (
             nxt.gap_before <= 1
             and nxt.text[:1] not in "“（(《"

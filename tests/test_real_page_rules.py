@@ -120,3 +120,16 @@ def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     (article,) = parse_page(page).articles
     assert article.authors == ["江南"]
     assert article.blocks[0].text.endswith("朱曼一家连呼“玩得比在游乐园还开心”。")
+
+
+def test_a_rare_surname_before_a_word_is_a_name_a_word_alone_is_not():
+    from build_scripts.parse.patterns import is_signature_name
+
+    assert is_signature_name("代大权") and is_signature_name("郜 庆") and is_signature_name("欧阳小明")
+    assert not is_signature_name("最高") and not is_signature_name("关注当下")
+
+
+def test_a_photographers_report_below_a_headline_is_its_byline():
+    page = "酸笋有了质检员\n\n新华社记者 曹小明摄影报道\n\n近年来，酸笋产业快速发展。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["曹小明"]

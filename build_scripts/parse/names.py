@@ -33,7 +33,7 @@ _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
 _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
 # A writer who also took the photos (文/摄), or who edited readers' words (整理).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道|摄影?)"
+_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|摄影报道|报道|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -166,17 +166,23 @@ def _any_name(token: str) -> bool:
 
 
 def _pen_name_or_name(token: str) -> bool:
-    """Any 2–4 Han characters (a rare surname, a pen name: `郜庆`, `匪迦`) — but not words of
-    the language (`最高`, `盛开`, `关注当下`): a name holds no word of the dictionary but a name."""
+    """Any 2–4 Han characters (a rare surname, a pen name: `郜庆`, `代大权`) — but not words
+    of the language (`最高`, `关注当下`, `凤丹盛开`): a word of the dictionary (other than a
+    name) does not stand where a surname stands, nor anywhere in a name of four."""
     if "·" in token or "•" in token:
         return True
     if not 2 <= len(token) <= 4:
         return False
-    if looks_like_name(token):
+    if looks_like_name(token) and (len(token) < 4 or token[:2] in _SURNAMES_2):
         return True
     import rjieba
 
-    return not any(len(word) >= 2 and not tag.startswith("nr") for word, tag in rjieba.tag(token, hmm=False))
+    position = 0
+    for word, tag in rjieba.tag(token, hmm=False):
+        if len(word) >= 2 and not tag.startswith("nr") and (position == 0 or len(token) == 4):
+            return False
+        position += len(word)
+    return True
 
 
 def is_signature_name(text: str) -> bool:

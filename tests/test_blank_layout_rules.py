@@ -166,3 +166,26 @@ def test_a_headline_summing_up_a_dispatch_is_confirmed_by_the_dateline_below():
     )
     (article,) = parse_page(page).articles
     assert article.title == headline
+
+
+def test_readers_letters_in_a_column_each_signed_with_a_place_and_a_name_stay_in_it():
+    page = (
+        "来论\n\n"
+        "办事别“再琢磨琢磨”\n\n浙江省金华市  查明亮\n\n"
+        "方案交上去大半个月，得到的答复总是再琢磨琢磨。\n\n"
+        "“山羊放着，酸枣拾着”\n\n辽宁省大连市  韩小伟\n\n"
+        "老家的一名干部用一句谚语讲起在基层工作的收获。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "来论" and article.authors == ["查明亮", "韩小伟"]
+
+
+def test_a_cut_lead_after_a_dateline_is_read_with_its_dateline():
+    page = (
+        "劳动奖集中表彰\n\n"
+        "本报北京4月27日电  （记者易安）记者27日从市总工会获悉：今年将表彰全市劳\n\n"
+        "动模范3024名，其中先进工作者379名。\n\n"
+        "今年1月，市总工会修订了评选办法。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "记者27日从市总工会获悉：今年将表彰全市劳动模范3024名，其中先进工作者379名。"

@@ -138,7 +138,11 @@ class HeadingRules(BodyRules):
 
     def _credit_line(self, i: int) -> bool:
         nxt = self._next(i)
-        return nxt is not None and (p.is_byline_line(nxt.text) or p.is_name_line(nxt.text))
+        return nxt is not None and (
+            (p.is_byline_line(nxt.text) and not p.BRACKETED_BYLINE_RE.match(nxt.text))
+            or p.is_name_line(nxt.text)
+            or p.letter_signature(nxt.text) is not None
+        )
 
     def _starts_section(self, i: int) -> bool:
         """Where blank lines separate blocks: does this line head a section of the article
@@ -173,7 +177,10 @@ class HeadingRules(BodyRules):
             return False
         if self._title_only() or self._last_rule() == "subhead.section":
             return True  # right below the headline, or the heading's second block
-        return two_blocks
+        nxt_text = nxt.text if nxt is not None else ""
+        letters = bool(self.section_credits) and all(p.letter_signature(c) for c in self.section_credits)
+        # readers' letters in a column: each headed on one line and signed with a place and a name
+        return two_blocks or (letters and p.letter_signature(nxt_text) is not None)
 
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text

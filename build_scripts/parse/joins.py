@@ -50,7 +50,11 @@ class JoinRules(BodyRules):
         assert open_paragraph is not None
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         lead = len(paragraphs) == 1 and not self._tail
-        features = evidence.join_features(open_paragraph[1], unit.text, lead, self._title())
+        # the block as printed: a paragraph opening with a dateline is read with it
+        before = open_paragraph[1]
+        if not self._tail and self._at > 0 and self.units[self._at - 1].text.endswith(before):
+            before = self.units[self._at - 1].text
+        features = evidence.join_features(before, unit.text, lead, self._title())
         self._evidence = ("join", features)
         return evidence.probability("join", features)
 

@@ -189,3 +189,16 @@ def test_a_cut_lead_after_a_dateline_is_read_with_its_dateline():
     )
     (article,) = parse_page(page).articles
     assert article.blocks[0].text == "记者27日从市总工会获悉：今年将表彰全市劳动模范3024名，其中先进工作者379名。"
+
+
+def test_a_brief_set_one_blank_line_below_a_dispatch_is_an_article_of_its_own():
+    page = (
+        "全省春播进度过半\n\n"
+        "本报杭州4月29日电  （记者周原）记者从省农业农村厅获悉：全省春播粮食已完成六成。\n\n"
+        "省农业农村厅有关负责人表示，将加强技术指导。\n\n"
+        "双层观光巴士亮相西湖景区\n\n"
+        "4月29日，西湖景区首辆双层观光巴士正式开通，串联起沿湖十多个景点。\n\n\n"
+        "城市书房延长开放时间\n\n本报记者 方 舟\n\n五一假期，全市城市书房每天开放到晚上十点。\n"
+    )
+    titles = [a.title for a in parse_page(page).articles]
+    assert titles == ["全省春播进度过半", "双层观光巴士亮相西湖景区", "城市书房延长开放时间"]

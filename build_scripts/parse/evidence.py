@@ -287,6 +287,8 @@ def headline_features(
     line_below: float | None = None,
     picture_below: bool = False,
     subheads_above: tuple[str, ...] = (),
+    dispatch_above: bool = False,
+    blocks_below: int | None = None,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -313,6 +315,10 @@ def headline_features(
         f["subhead_marker"] = 1.0
     if p.ends_mid_sentence(text):
         f["ends_mid_sentence"] = 1.0
+    if blocks_below is not None:  # a brief is a few paragraphs; a sub-head leads a long part
+        f[f"blocks_below:{min(blocks_below, 7)}"] = 1.0
+    if dispatch_above:  # a dispatch (its text opens with a dateline) is seldom cut into parts
+        f["article_above_is_a_dispatch"] = 1.0
     if subheads_above:  # the article is already cut into parts: is this one of them?
         f["article_has_subheads"] = 1.0
         if any(abs(len(s) - len(text)) <= 2 for s in subheads_above):

@@ -85,6 +85,8 @@ class HeadingRules(BodyRules):
             evidence.cohesion(evidence.words(unit.text), below),
             evidence.picture_below([u.text for u in self.units[i + 1 : i + 4]]),
             tuple(s.text for s in self.current or [] if s.kind is Kind.SUBHEAD),
+            Kind.DATELINE in self._kinds(),
+            self._blocks_below(i),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

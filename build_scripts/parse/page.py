@@ -25,6 +25,7 @@ class PageView(ArticleState):
         self.usual_gap = statistics.median(gaps) if gaps else 1
         ArticleState.__init__(self, profile)
         self._ends_with_byline_cache: dict[int, bool] = {}
+        self._blocks_below_cache: dict[int, int] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self._at = 0  # the unit being labelled
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
@@ -97,3 +98,15 @@ class PageView(ArticleState):
         """`83%: word_across_break +5.3, …`: the last weighed decision, for `--explain`."""
         model, features = self._evidence
         return f"{chance:.0%}: {evidence.strongest(model, features)}"
+
+    def _blocks_below(self, i: int) -> int:
+        """How many blocks follow unit i before the page marks the next article for certain
+        (a headline a byline or dateline confirms, a wide gap) or ends: a brief's few
+        paragraphs, or the rest of a long article."""
+        if i not in self._blocks_below_cache:
+            j = i + 1
+            while j < len(self.units) and not self._confirmed_headline(j) and not self._wide_gap(self.units[j]):
+                j += 1
+            for k in range(i, j):
+                self._blocks_below_cache.setdefault(k, j - k - 1)
+        return self._blocks_below_cache[i]

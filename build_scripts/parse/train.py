@@ -158,6 +158,8 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                         for k in range(start + 1, i)
                         if labels[k][0] == "P" and shapes.heading_shaped(units[k].text)
                     ),
+                    any(labels[k][0] == "P" and p.dateline_of(units[k].text) for k in range(start + 1, i)),
+                    below._blocks_below(i),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

@@ -133,3 +133,15 @@ def test_a_photographers_report_below_a_headline_is_its_byline():
     page = "酸笋有了质检员\n\n新华社记者 曹小明摄影报道\n\n近年来，酸笋产业快速发展。\n"
     (article,) = parse_page(page).articles
     assert article.authors == ["曹小明"]
+
+
+def test_any_name_after_a_note_on_the_writer_is_the_writers():
+    page = "让服务更便利\n\n生活服务业扩能提质，关乎千家万户。（作者为某研究院研究员）戈小霞\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["戈小霞"] and article.text.endswith("（作者为某研究院研究员）")
+
+
+def test_a_name_before_our_reporters_is_no_newspaper():
+    from build_scripts.parse.patterns import is_byline_line
+
+    assert not is_byline_line("韩小瑶本报记者 杨小菲") and is_byline_line("人民日报记者 王洋")

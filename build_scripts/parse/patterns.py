@@ -217,6 +217,8 @@ _GLUED_RES = [
     # a commentary signed with its writers' names only: …的光。徐 阳
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
 ]
+# A note on the writer closing the text: the names after it are the writer's, any surname
+_TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
 # A paper's reporters credited together, naming no one (…。本报记者): a collective byline
 _COLLECTIVE_RE = re.compile(rf"^{_ORG}{_MOD}{{0,2}}记者$")
 # One name spaced out to fill the column (知  更): a signature whatever the surname
@@ -241,6 +243,7 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             pattern in (_GLUED_RES[2], _GLUED_RES[4])
             and not is_name_line(byline)
             and not (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
+            and not (_TRAILING_AUTHOR_NOTE_RE.search(text[: m.start(1)].rstrip()) and is_signature_name(byline))
         ) or (pattern is _GLUED_RES[3] and not letter_signature(byline)):
             continue
         return text[: m.start(1)].rstrip(), byline

@@ -145,3 +145,19 @@ def test_a_name_before_our_reporters_is_no_newspaper():
     from build_scripts.parse.patterns import is_byline_line
 
     assert not is_byline_line("韩小瑶本报记者 杨小菲") and is_byline_line("人民日报记者 王洋")
+
+
+def test_reporters_in_brackets_at_the_end_of_a_signed_article_are_a_note_in_its_text():
+    page = (
+        "国乒捍卫荣誉\n\n孙小飞 闫小齐\n\n中国队再度捧回双冠。\n\n（本报记者  王  者整理）\n\n\n"
+        "麦田静悄悄\n\n本报记者\n\n春耕时节，化肥供应充足。\n\n（本报记者邓小霞、张小锋）\n"
+    )
+    signed, collective = parse_page(page).articles
+    assert signed.authors == ["孙小飞", "闫小齐"] and signed.blocks[-1].text == "（本报记者  王  者整理）"
+    assert collective.authors == ["邓小霞", "张小锋"] and collective.blocks[-1].kind.value == "note"
+
+
+def test_a_note_naming_the_reporter_who_interviewed_the_writer_is_a_note():
+    page = "脑机接口唤醒双手\n\n患者的手又能动了。\n\n（作者为某大学教授，本报记者李小强采访整理）\n"
+    (article,) = parse_page(page).articles
+    assert article.blocks[-1].kind.value == "note" and article.authors == []

@@ -30,6 +30,14 @@ class BodyRules(PageView):
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "note.author")
             return self._add(Kind.NOTE, unit.text, unit)
+        if Kind.BYLINE in self._kinds() and self._has_body() and p.BRACKETED_BYLINE_RE.match(unit.text):
+            # the article is signed at its top: reporters listed in brackets at its end are a
+            # note the paper prints in the text (and name the reporters a collective byline
+            # did not)
+            self._decide(unit, "note", "note.credit")
+            if not self.current_names():
+                self.section_credits.append(unit.text)
+            return self._add(Kind.NOTE, unit.text, unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
             # the article is signed already: a credit on its own line is its picture's
             self._decide(unit, "caption", "caption.credit-in-signed")

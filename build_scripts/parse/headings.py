@@ -218,16 +218,16 @@ class HeadingRules(BodyRules):
         if self._introduced(i):
             return self._subhead(unit, "subhead.introduced")
         has_byline = self._credited()
+        if self._wide_gap(unit):
+            return self._headline(
+                unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
+            )
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)
             return self._subhead(
                 unit, "subhead.evidence", self._weighed_detail(chance), confident=chance <= UNSURE_BAND[0]
-            )
-        if self._wide_gap(unit):
-            return self._headline(
-                unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
             )
         if len(t) > self.profile.subhead_max:
             return self._subhead(unit, "subhead.long", confident=False)

@@ -303,5 +303,5 @@ def parse_names(*bylines: str) -> Names:
         for group in _groups(byline):
             target = correspondents if _is_correspondent_role(group.role) else authors
             # A role alone (本报评论员) names no person: the byline keeps it as printed.
-            target.extend(n for n in group.names if n not in target)
+            target.extend(n for n in group.names if n not in target and not is_not_a_name(n))
     return Names(tuple(authors), tuple(correspondents))

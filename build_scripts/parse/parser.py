@@ -184,6 +184,7 @@ class _Parser(HeadingRules, JoinRules):
         if (
             not self.layout.indented
             and not shapes.heading_shaped(t, self.profile)
+            and not self._wide_gap(unit)
             and self._open_for_evidence(i, unit)
             and self._headline_chance(i, unit) >= self.profile.headline_threshold
         ):

@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "byline.letter": "reader's letter signed with a place and a name",
     "byline.glued": "byline glued to the end of the paragraph",
     "note.author": "a note about the writer below the text",
+    "note.credit": "reporters in brackets at the end of an article signed at its top: a note in the text",
     "caption.credit-in-signed": "a photo credit inside a signed article",
     "dateline.end-credit": "credit of a dispatch at its end: ends the article",
     "dateline.glued-credit": "dispatch credit at the end of the text",

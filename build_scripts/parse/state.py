@@ -85,6 +85,11 @@ class ArticleState:
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()
 
+    def current_names(self) -> bool:
+        """Does a byline of the current article name anyone?"""
+        names = p.parse_names(*(s.text for s in self.current or [] if s.kind is Kind.BYLINE))
+        return bool(names.authors or names.correspondents)
+
     def _title(self) -> str:
         return " ".join(s.text for s in self.current or [] if s.kind is Kind.HEADLINE)
 

@@ -21,7 +21,9 @@ def _convert(args: argparse.Namespace) -> int:
         print(explain(Path(args.source), Path(args.explain)))
         return 0
 
-    result = convert(Path(args.source), Path(args.docs), keep_going=args.keep_going)
+    result = convert(
+        Path(args.source), Path(args.docs), keep_going=args.keep_going, jobs=args.jobs, incremental=not args.full
+    )
     report = result.report
     for notice in report.notices:
         print(f"note: {notice}", file=sys.stderr)
@@ -110,6 +112,28 @@ def _bench_search_quality(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(n.replace("_", "")) for n in value.split(",") if n.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give numbers of articles separated by commas, e.g. 1000,10000")
+    return sizes
+
+
+def _bench_build(args: argparse.Namespace) -> int:
+    from build_scripts.dev.bench_report import command
+
+    return command(args)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from build_scripts.ship.sharded_build import command
+
+    return command(args)
+
+
 def _linkcheck(args: argparse.Namespace) -> int:
     from build_scripts.contract.site_url import normalise_site_url
     from build_scripts.ship.linkcheck import check_site, published_address
@@ -127,6 +151,12 @@ def _linkcheck(args: argparse.Namespace) -> int:
         f"{report.external} external (not fetched), {len(report.broken)} broken"
     )
     return 1 if report.broken else 0
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes: give 1 or more")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,6 +179,19 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: %(default)s)")
     convert.add_argument(
         "--keep-going", action="store_true", help="convert every good file, then list all problems (exit code 2 if any)"
+    )
+    convert.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes reading and parsing the texts (default: one per core); the output is the same for any N",
+    )
+    convert.add_argument(
+        "--full",
+        action="store_true",
+        help="convert every file again, ignoring the conversion cache (.docs.cache next to the docs folder) "
+        "that otherwise lets only changed files be read and parsed again",
     )
     convert.add_argument(
         "--explain",
@@ -212,6 +255,70 @@ def build_parser() -> argparse.ArgumentParser:
     quality.add_argument("--queries", type=int, default=300, help="queries to draw (default: %(default)s)")
     quality.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     quality.set_defaults(run=_bench_search_quality)
+
+    build = benchmarks.add_parser(
+        "build",
+        help="convert and build generated archives of growing size, against bare Material's floor",
+        description="Generate archives of ARTICLES articles (120 a day over 20 版), convert each (with every "
+        "core, with one process, and again after one issue changed) and build it with the project's mkdocs.yml, "
+        "with bare Material (the floor) and, at the smallest size, with every page in nav (the naive setup). "
+        "Prints a Markdown table of times, peak memory and site size per article, with ratios to the floor.",
+    )
+    build.add_argument(
+        "--articles", type=_sizes, default=[1000, 10000], help="sizes, comma-separated (default: 1000,10000)"
+    )
+    build.add_argument(
+        "--runs", type=int, default=1, help="runs of each step; the median is shown (default: %(default)s)"
+    )
+    build.add_argument("--work", default="/tmp/newspaper-bench", help="folder for the archives (default: %(default)s)")
+    build.add_argument("--json", default="bench-build.json", help="where to write the results (default: %(default)s)")
+    build.add_argument("--readme", default="", help="put the table into this README, between its bench markers")
+    build.add_argument(
+        "--from-json",
+        default="",
+        metavar="FILES",
+        help="print the table of results saved before (comma-separated JSON files) instead of measuring",
+    )
+    build.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    build.add_argument(
+        "--serial-up-to",
+        type=int,
+        default=10_000,
+        help="also convert with one process up to this size (default: %(default)s)",
+    )
+    build.add_argument(
+        "--shard-above", type=int, default=10_000, help="build sharded by year above this size (default: %(default)s)"
+    )
+    build.add_argument(
+        "--naive-timeout",
+        type=float,
+        default=900,
+        help="stop the naive build after this many seconds (default: %(default)s)",
+    )
+    build.set_defaults(run=_bench_build)
+
+    build = commands.add_parser(
+        "build",
+        help="build the site as shards, one MkDocs run per year, in parallel, and assemble them",
+        description="Build docs/ with the site's mkdocs.yml as shards — one per year, plus `site` for the home "
+        "page, indexes, reporters, tags and data — in parallel processes, then assemble one site (one navigation, "
+        "links across years, one search index, sitemap and feeds over all years). In CI, build each shard in its "
+        "own job (--shard NAME; --list-shards gives the names) and assemble them in a last job (--assemble).",
+    )
+    build.add_argument(
+        "--shard-by", choices=["year"], default="year", help="how to cut the site (default: %(default)s)"
+    )
+    build.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
+    build.add_argument("--site-dir", default="", help="where to put the site (default: site_dir of the config)")
+    build.add_argument(
+        "--jobs", type=_jobs, default=0, metavar="N", help="shards built at once (default: one per core)"
+    )
+    build.add_argument("--list-shards", action="store_true", help="print the shards' names as a JSON list and stop")
+    build.add_argument(
+        "--shard", action="append", metavar="NAME", help="build only this shard into <site>.shards/NAME (repeatable)"
+    )
+    build.add_argument("--assemble", action="store_true", help="assemble shards built before into the site")
+    build.set_defaults(run=_build)
 
     linkcheck = commands.add_parser(
         "linkcheck",

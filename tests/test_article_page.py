@@ -196,3 +196,12 @@ def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():
     assert headline_pieces(["——记优秀法官张三"]) == ([], "记优秀法官张三", [])
     assert headline_pieces(["——记优秀法官张三", "——之二"]) == ([], "记优秀法官张三", ["——之二"])
     assert headline_pieces(["引题", "主题", "——副题"]) == (["引题"], "主题", ["——副题"])
+
+
+def test_a_name_printed_with_a_space_is_linked_where_it_stands():
+    from build_scripts.plugins.archive.article_view import byline_segments
+
+    segments = byline_segments("本报记者 赵 鹏 周亚军", ["赵鹏", "周亚军"])
+    assert segments == [("本报记者 ", None), ("赵 鹏", "赵鹏"), (" ", None), ("周亚军", "周亚军")]
+    # a name the byline does not spell out still gets a link of its own, once
+    assert byline_segments("（本报评论员）", ["李洁"])[-1] == ("李洁", "李洁")

@@ -1,5 +1,5 @@
-"""Atomic output: a converter killed at any moment leaves the previous docs/ intact (or the
-complete new one), and the next run cleans up. Tested with real processes killed by SIGKILL."""
+"""Atomic output: a converter killed at any moment leaves the previous docs/ intact, or a
+committed new one that the next run puts in place before anything else; the next run cleans up. Tested with real processes killed by SIGKILL."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def _start(project: Path, driver: str = "") -> subprocess.Popen:
 
 
 def _leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".docs.") and p.name != ".docs.lock")
+    kept = {".docs.lock", ".docs.cache"}  # the lock file and the conversion cache stay
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".docs.") and p.name not in kept)
 
 
 def test_killed_while_writing_leaves_the_previous_docs(archive):
@@ -98,52 +99,45 @@ def write_bytes(self, data):
     return real(self, data)
 Path.write_bytes = write_bytes
 """
-KILL_AFTER_THE_SWAP = """
+KILL_AFTER_THE_COMMIT = """
 import os, signal
 from build_scripts.writers import docs_tree as output
-real = output._exchange
-def exchange(a, b):
-    assert real(a, b), "this system cannot exchange folders"
+def apply(commit, docs):
     os.kill(os.getpid(), signal.SIGKILL)
-output._exchange = exchange
+output._apply = apply
 """
-KILL_BETWEEN_TWO_RENAMES = """
+KILL_WHILE_MOVING_INTO_PLACE = """
 import os, signal
-from pathlib import Path
 from build_scripts.writers import docs_tree as output
-output._exchange = lambda a, b: False  # as on a system that cannot exchange folders
-real = Path.rename
-def rename(self, target):
-    result = real(self, target)
-    if Path(target).name == ".docs.old":
+real, count = os.replace, [0]
+def replace(source, target):
+    count[0] += ".docs.commit" in str(source)  # the moves into docs/, not the cache's own writes
+    if count[0] == 50:
         os.kill(os.getpid(), signal.SIGKILL)
-    return result
-Path.rename = rename
+    return real(source, target)
+output.os.replace = replace
 """
 
 
 @pytest.mark.parametrize(
-    ("driver", "docs_right_after"),
-    [(KILL_AFTER_50_FILES, "old"), (KILL_AFTER_THE_SWAP, "new"), (KILL_BETWEEN_TWO_RENAMES, "missing")],
-    ids=["mid-write", "after the swap", "between two renames"],
+    ("driver", "committed"),
+    [(KILL_AFTER_50_FILES, False), (KILL_AFTER_THE_COMMIT, True), (KILL_WHILE_MOVING_INTO_PLACE, True)],
+    ids=["mid-write", "after the commit", "while moving into place"],
 )
-def test_killed_at_any_point_of_the_write_is_recovered(archive, driver, docs_right_after):
+def test_killed_at_any_point_of_the_write_is_recovered(archive, driver, committed):
     project, before, after = archive
     process = _start(project, driver)
     assert process.wait(timeout=300) == -signal.SIGKILL, process.stderr.read()
     docs = project / "docs"
-    if docs_right_after == "old":
+    if not committed:
         assert snapshot(docs) == before
-    elif docs_right_after == "new":
-        assert snapshot(docs) == after
-    else:  # only where folders cannot be exchanged in one step: docs/ is aside, complete
-        assert not docs.exists() and snapshot(project / ".docs.old") == before
     assert _leftovers(project)
-    # Even a run that fails on a bad file first puts the previous docs/ back.
+    # Whatever runs next finishes a committed write before anything else (here a run that
+    # then fails on a bad file), and drops one that was not committed.
     bad = project / "source_texts" / "2022-02-30.txt"
     bad.write_text("标题\n", encoding="utf-8")
     assert convert(project).returncode == 2
-    assert snapshot(docs) == (after if docs_right_after == "new" else before)
+    assert snapshot(docs) == (after if committed else before)
     assert _leftovers(project) == []
     bad.unlink()
     assert convert(project).returncode == 0

@@ -73,10 +73,10 @@ def test_an_internal_error_names_the_file_and_shows_no_traceback(tmp_path, monke
             raise IndexError("list index out of range")
         return real_parser(text, first_line)
 
-    from build_scripts import convert as convert_module
+    from build_scripts.catalogue import source_jobs
 
-    real_parser = convert_module.parse_page
-    monkeypatch.setattr(convert_module, "parse_page", broken_parser)
+    real_parser = source_jobs.parse_page
+    monkeypatch.setattr(source_jobs, "parse_page", broken_parser)
     args = ["convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")]
     before = snapshot(project / "docs")
     assert cli.main(args) == 1

@@ -25,10 +25,10 @@ SHORTS = "本报讯 杭州西湖景区今起实行新的游览线路。\n\n本�
 MERGE = "lines:\n  59: paragraph\n"
 
 
-def _headlines_become_paragraphs(text, first_line=1, corrections=None) -> PageParse:
+def _headlines_become_paragraphs(text, first_line=1, corrections=None, profile=None) -> PageParse:
     """A "parser change": the same cuts, but every headline read as running text (so every
     title, and the slug a title would give, changes)."""
-    result = parse_page(text, first_line, corrections)
+    result = parse_page(text, first_line, corrections, *([profile] if profile else []))
     for article in result.articles:
         article.segments[:] = [
             Segment(Kind.PARAGRAPH, s.text, s.first_line, s.last_line) if s.kind is Kind.HEADLINE else s

@@ -104,9 +104,15 @@ class Tagger:
         """The tags of every article, in the order given."""
         if self.per_article <= 0 or not texts:
             return [[] for _ in texts]
-        candidates = [self.words(text) for text in texts]
+        return self.choose([self.words(text) for text in texts])
+
+    def choose(self, candidates: Sequence[dict[str, float]]) -> list[list[str]]:
+        """The tags of every article from its candidate words (`words`), over the whole archive.
+        The conversion finds the candidates file by file, in parallel, and keeps them in its cache."""
+        if self.per_article <= 0 or not candidates:
+            return [[] for _ in candidates]
         frequency = Counter(word for words in candidates for word in words)
-        total = len(texts)
+        total = len(candidates)
         scored = [{word: tf * math.log(total / frequency[word]) for word, tf in words.items()} for words in candidates]
         general = max(GENERAL_MIN, GENERAL_SHARE * total)
         eligible = {word for word, n in frequency.items() if self.min_articles <= n <= general}

@@ -44,9 +44,29 @@ CSL_SUFFIX = ".csl.json"
 # -- slugs ------------------------------------------------------------------------------
 
 
+# ascii_slug of every text seen (at the default length): pinyin is slow and names recur on
+# thousands of pages. The conversion fills it from its cache, so unchanged files cost nothing.
+_known_slugs: dict[str, str] = {}
+
+
 def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    if max_length == MAX_SLUG_LENGTH and text in _known_slugs:
+        return _known_slugs[text]
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
-    return slugify("-".join(syllables), max_length=max_length, word_boundary=True, separator="-")
+    slug = slugify("-".join(syllables), max_length=max_length, word_boundary=True, separator="-")
+    if max_length == MAX_SLUG_LENGTH:
+        _known_slugs[text] = slug
+    return slug
+
+
+def slugs_of(texts: Iterable[str]) -> dict[str, str]:
+    """ascii_slug of each text, to be remembered elsewhere (the conversion cache)."""
+    return {text: ascii_slug(text) for text in texts}
+
+
+def remember_slugs(known: dict[str, str]) -> None:
+    """Take slugs that `slugs_of` worked out earlier, in this process or another."""
+    _known_slugs.update(known)
 
 
 def slug_for_title(title_parts: list[str]) -> str:

@@ -1,29 +1,37 @@
-"""Write the generated part of `docs/` atomically, and never touch hand-written pages.
+"""Write the generated part of `docs/` so that a run either happens whole or not at all, and
+rewrites only what changed; never touch hand-written pages.
 
-The new tree is assembled next to `docs/` in a staging folder (hand-written files and
-unchanged generated files are hard-linked into it, so this is cheap and keeps their
-timestamps), then swapped in: in one step where the system can exchange two folders (Linux),
-with two renames elsewhere. An interrupted or killed run leaves either the old `docs/` or the
-new one, never a mixture; the next run cleans up what was left over.
-A manifest (`docs/.generated.json`) records which files are generated, so that files whose
-source is gone are dropped and everything else is known to be hand-written.
+Generated files come in units (`Unit`: the files of one article, one issue, one reporter …)
+with a digest of everything they are made from. A unit whose digest is the one recorded last
+time is left as it is — not rendered, not read, not written — so converting again after one
+issue changed costs what that issue touches, not what the archive holds.
+
+What changed is written into a staging folder next to `docs/` (`.docs.staging`). Killed
+while it is being written, the run leaves `docs/` untouched and the next run removes the
+staging folder. Once complete, the staging folder is committed by one rename
+(`.docs.commit`, holding the list of files to put in place and to remove), and only then are
+its files moved into `docs/`. A run killed after the commit is finished by the next run —
+a conversion, or a build (the MkDocs plugins call `recover` before reading `docs/`) — before
+anything reads the folder. A manifest (`docs/.generated.json`) records which files are
+generated and from which digests, so that files whose source is gone are dropped and
+everything else is known to be hand-written.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import json
 import os
 import shutil
-import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.problems import InputError
 
 MANIFEST = ".generated.json"
+PLAN = ".commit.json"  # in a committed tree: the files to put in place and to remove
 
 
 @dataclass(frozen=True)
@@ -31,74 +39,88 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
-    kept_by_hand: int
 
 
 def _aside(docs: Path, what: str) -> Path:
     return docs.with_name(f".{docs.name}.{what}")
 
 
+@dataclass(frozen=True)
+class Unit:
+    """Generated files written together, and a digest of everything they are made from
+    (`key`; "" when unknown: then they are rendered and compared with what is there)."""
+
+    key: str
+    render: Callable[[], dict[str, str]]
+
+
+def unit_key(*inputs: object) -> str:
+    """A digest of a unit's inputs: plain data (strings, numbers, dates, tuples, dicts) whose repr is stable."""
+    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def recover(docs: Path) -> None:
-    """Finish or undo a swap that an earlier run did not complete."""
-    old, staging = _aside(docs, "old"), _aside(docs, "staging")
-    if not docs.exists() and old.exists():
+    """Finish a commit that an earlier run did not complete, and drop what it left aside."""
+    commit, staging, old = _aside(docs, "commit"), _aside(docs, "staging"), _aside(docs, "old")
+    if commit.exists():
+        _apply(commit, docs)
+    if not docs.exists() and old.exists():  # left by a version that swapped whole folders
         old.rename(docs)
-    if old.exists():
-        shutil.rmtree(old)
-    if staging.exists():
-        shutil.rmtree(staging)
+    for leftover in (old, staging):
+        if leftover.exists():
+            shutil.rmtree(leftover)
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where the system
-    or the file system cannot."""
-    if sys.platform != "linux":
-        return False
+def finish_interrupted(docs: Path) -> None:
+    """Before reading docs/ (a build): finish a conversion that was killed after its commit.
+    Raises InputError while a conversion is writing the folder."""
+    if _aside(docs, "commit").exists():
+        with exclusive(docs):
+            recover(docs)
+
+
+def _apply(commit: Path, docs: Path) -> None:
+    """Move a committed tree's files into docs/ and remove the files it drops. Idempotent: a
+    run killed half-way through is finished by running it again."""
+    plan = json.loads((commit / PLAN).read_text(encoding="utf-8"))
+    made: set[Path] = set()
+    for rel in plan["write"]:
+        source, target = commit / rel, docs / rel
+        if source.exists():  # not moved yet
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(source, target)
+    for rel in plan["remove"]:
+        with contextlib.suppress(FileNotFoundError):
+            (docs / rel).unlink()
+        _remove_empty_parents(docs, rel)
+    if (commit / MANIFEST).exists():
+        os.replace(commit / MANIFEST, docs / MANIFEST)
+    shutil.rmtree(commit)
+
+
+def _remove_empty_parents(docs: Path, rel: str) -> None:
+    parent = (docs / rel).parent
+    while parent != docs:
+        try:
+            parent.rmdir()
+        except OSError:  # not empty (or already gone)
+            return
+        parent = parent.parent
+
+
+def read_manifest(docs: Path) -> dict[str, str]:
+    """Generated files of the last run, each with the digest of its unit ("" when unknown)."""
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
-
-
-def swap_in(staging: Path, docs: Path) -> None:
-    """Put the complete new tree in place of docs/. Where folders can be exchanged in one
-    step, docs/ is at every moment either the old tree or the new one; elsewhere there is a
-    moment between two renames without docs/, which recover() undoes on the next run."""
-    if _exchange(staging, docs):
-        shutil.rmtree(staging)  # now the old tree
-        return
-    old = _aside(docs, "old")
-    docs.rename(old)
-    staging.rename(docs)
-    shutil.rmtree(old)
-
-
-def read_manifest(docs: Path) -> set[str]:
-    try:
-        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
-    except (FileNotFoundError, KeyError, ValueError):
-        return set()
-
-
-def _files_under(root: Path) -> list[str]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            found.append((Path(dirpath) / name).relative_to(root).as_posix())
-    return found
-
-
-def _link_or_copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst, follow_symlinks=False)
-    except OSError:
-        shutil.copy2(src, dst, follow_symlinks=False)
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    units = data.get("units") if isinstance(data, dict) else None
+    if isinstance(units, dict):
+        return {rel: key for key, paths in units.items() for rel in paths}
+    files = data.get("files") if isinstance(data, dict) else None
+    return dict.fromkeys(files, "") if isinstance(files, list) else {}
 
 
 def _digest(data: bytes) -> str:
@@ -106,7 +128,7 @@ def _digest(data: bytes) -> str:
 
 
 @contextlib.contextmanager
-def exclusive(docs: Path):
+def exclusive(docs: Path) -> Iterator[None]:
     """Only one conversion may write a docs folder at a time: a second one would remove the
     first one's staging folder as a leftover."""
     try:
@@ -162,59 +184,76 @@ def safe_relative(rel: str) -> str:
     return rel
 
 
-def write_tree(docs: Path, files: dict[str, str]) -> WriteStats:
-    """Make the generated files of `docs` exactly `files` (relative path -> text)."""
-    for rel in files:
-        safe_relative(rel)
+def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = True) -> WriteStats:
+    """Make the generated files of `docs` exactly those of `files` (relative path -> text, or
+    units). With `reuse`, a unit whose digest is unchanged since the last run is kept as it is."""
+    units = [Unit("", lambda: files)] if isinstance(files, dict) else files
     recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
-    generated_before = read_manifest(docs)
-    existing = set(_files_under(docs)) - {MANIFEST}
-    hand_written = existing - generated_before
-    clash = sorted(hand_written & set(files))
-    if clash:
-        raise InputError(
-            str(docs / clash[0]),
-            None,
-            "is a hand-written file where the converter writes a generated page",
-            "rename or remove it (generated pages are listed in docs/.generated.json)",
-        )
-
+    before = read_manifest(docs)
     staging = _aside(docs, "staging")
     try:
-        written, unchanged = _stage(docs, staging, files, generated_before, hand_written)
+        manifest, written, unchanged = _stage(docs, staging, units, before, reuse)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # docs/ itself was not touched
         raise
-    swap_in(staging, docs)
-    removed = len(generated_before - set(files))
-    return WriteStats(written=written, unchanged=unchanged, removed=removed, kept_by_hand=len(hand_written))
+    removed = sorted(set(before) - {rel for paths in manifest.values() for rel in paths})
+    (staging / PLAN).write_text(json.dumps({"write": written, "remove": removed}, ensure_ascii=False), encoding="utf-8")
+    commit = _aside(docs, "commit")
+    staging.rename(commit)  # the commit: from here on, the next run finishes this one
+    _apply(commit, docs)
+    return WriteStats(written=len(written), unchanged=unchanged, removed=len(removed))
 
 
 def _stage(
-    docs: Path, staging: Path, files: dict[str, str], generated_before: set[str], hand_written: set[str]
-) -> tuple[int, int]:
-    """Assemble the complete new tree in `staging`."""
+    docs: Path, staging: Path, units: list[Unit], before: dict[str, str], reuse: bool
+) -> tuple[dict[str, list[str]], list[str], int]:
+    """Render the units that changed and write their changed files into `staging`: (the new
+    manifest, the files written, how many files were left as they are)."""
     staging.mkdir(parents=True)
-    written = unchanged = 0
-    for rel in sorted(hand_written):
-        _link_or_copy(docs / rel, staging / rel)
-    for rel in sorted(files):
-        data = files[rel].encode("utf-8")
-        old = docs / rel
-        target = staging / rel
-        if (
-            rel in generated_before
-            and old.is_file()
-            and old.stat().st_size == len(data)
-            and _digest(old.read_bytes()) == _digest(data)
-        ):
-            _link_or_copy(old, target)
-            unchanged += 1
+    kept_paths: dict[str, list[str]] = {}
+    for rel, key in before.items():
+        kept_paths.setdefault(key, []).append(rel)
+    manifest: dict[str, list[str]] = {}
+    written: list[str] = []
+    unchanged = 0
+    made: set[Path] = set()
+    for unit in units:
+        old = kept_paths.get(unit.key) if reuse and unit.key else None
+        if old and all((docs / rel).is_file() for rel in old):
+            manifest.setdefault(unit.key, []).extend(old)
+            unchanged += len(old)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
-    manifest = {"files": sorted(files)}
-    (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    return written, unchanged
+        for rel, text in unit.render().items():
+            safe_relative(rel)
+            target = docs / rel
+            if rel not in before and target.exists():
+                raise InputError(
+                    str(target),
+                    None,
+                    "is a hand-written file where the converter writes a generated page",
+                    "rename or remove it (generated pages are listed in docs/.generated.json)",
+                )
+            manifest.setdefault(unit.key, []).append(rel)
+            data = text.encode("utf-8")
+            if rel in before and _same_bytes(target, data):
+                unchanged += 1
+                continue
+            out = staging / rel
+            if out.parent not in made:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                made.add(out.parent)
+            out.write_bytes(data)
+            written.append(rel)
+    units_json = {key: sorted(paths) for key, paths in sorted(manifest.items())}
+    (staging / MANIFEST).write_text(
+        json.dumps({"units": units_json}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+    return manifest, written, unchanged
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and _digest(path.read_bytes()) == _digest(data)
+    except OSError:
+        return False

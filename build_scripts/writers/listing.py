@@ -7,7 +7,6 @@ any sub-path `site_url`. Everything that comes from source text goes through `md
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -20,9 +19,18 @@ from build_scripts.writers import mdtext
 
 
 def link(from_page: str, to_page: str) -> str:
-    """Relative link from one docs file to another (`to_page` may carry a `#fragment`)."""
+    """Relative link from one docs file to another (`to_page` may carry a `#fragment`).
+
+    Both are plain docs-relative paths (contract.urls makes them: no `.`, `..` or `//`), so
+    the relative path is worked out on their parts — what posixpath.relpath gives, without
+    its two abspath calls, which took most of the time of the index pages."""
     target, _, fragment = to_page.partition("#")
-    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    start = from_page.split("/")[:-1]
+    parts = target.split("/")
+    same = 0
+    while same < len(start) and same < len(parts) and start[same] == parts[same]:
+        same += 1
+    rel = "/".join([".."] * (len(start) - same) + parts[same:]) or "."
     return f"{rel}#{fragment}" if fragment else rel
 
 

@@ -19,17 +19,29 @@ def _summary(credits) -> str:
     return "，".join(parts)
 
 
+def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
+    """The page (and year pages) of one reporter or correspondent."""
+    credits = catalogue.credits[name]
+    listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
+    return entry_pages(
+        catalogue.people[name], listed, kind="记者", summary=_summary(credits), index_path=REPORTERS_INDEX
+    )
+
+
 def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
     files: dict[str, str] = {}
-    for name, entry in catalogue.people.items():
-        credits = catalogue.credits[name]
-        listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
-        files.update(entry_pages(entry, listed, kind="记者", summary=_summary(credits), index_path=REPORTERS_INDEX))
+    for name in catalogue.people:
+        files.update(person_pages(catalogue, name))
+    files.update(reporters_index(catalogue))
+    return files
+
+
+def reporters_index(catalogue: Catalogue) -> dict[str, str]:
+    """The index of everyone named in a byline (split by initial letter when long)."""
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
     intro = (
         f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
         if counts
         else "档案中还没有署名的文章。"
     )
-    files.update(name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX))
-    return files
+    return name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX)

@@ -18,27 +18,35 @@ from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pag
 OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
+def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
+    """The page (and year pages) of one tag."""
+    articles = catalogue.tagged[tag]
+    return entry_pages(
+        catalogue.tags[tag],
+        [Listed(p) for p in articles],
+        kind="标签",
+        summary=f"共 {len(articles)} 篇",
+        index_path=TAGS_INDEX,
+        meta=OUT_OF_SEARCH,
+    )
+
+
 def tag_pages(catalogue: Catalogue) -> dict[str, str]:
     files: dict[str, str] = {}
-    for tag, entry in catalogue.tags.items():
-        articles = catalogue.tagged[tag]
-        files.update(
-            entry_pages(
-                entry,
-                [Listed(p) for p in articles],
-                kind="标签",
-                summary=f"共 {len(articles)} 篇",
-                index_path=TAGS_INDEX,
-                meta=OUT_OF_SEARCH,
-            )
-        )
+    for tag in catalogue.tags:
+        files.update(one_tag_pages(catalogue, tag))
+    files.update(tags_index(catalogue))
+    return files
+
+
+def tags_index(catalogue: Catalogue) -> dict[str, str]:
+    """The index of every tag (split by initial letter when long)."""
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
     intro = (
         f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
         if counts
         else "档案中还没有标签。"
     )
-    files.update(
-        name_index_pages(catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX, meta=OUT_OF_SEARCH)
+    return name_index_pages(
+        catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX, meta=OUT_OF_SEARCH, names_are="词语"
     )
-    return files

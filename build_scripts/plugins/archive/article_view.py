@@ -75,29 +75,44 @@ class ArticleView:
     meta_tags: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+def _spelled(rest: str, name: str) -> int:
+    """How many characters of `rest` spell `name`, with spaces allowed between its characters
+    (papers space two-character names out: 赵 鹏); 0 if `rest` does not start with it."""
+    at = 0
+    for i, char in enumerate(name):
+        while i and at < len(rest) and rest[at] in " \u3000":
+            at += 1
+        if at >= len(rest) or rest[at] != char:
+            return 0
+        at += 1
+    return at
+
+
 def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None]]:
     """The byline as printed, cut into (text, name) pieces: a piece whose name is set is a
-    reporter's name, to be linked to their page. Names are found in print order."""
+    reporter's name, to be linked to their page. Names are found in print order, also when
+    printed with spaces between their characters."""
     segments: list[tuple[str, str | None]] = []
     rest, plain = byline, ""
     longest_first = sorted(set(names), key=len, reverse=True)
     while rest:
-        name = next((n for n in longest_first if n and rest.startswith(n)), None)
-        if name:
+        found = next(((n, length) for n in longest_first if n and (length := _spelled(rest, n))), None)
+        if found:
+            name, length = found
             if plain:
                 segments.append((plain, None))
                 plain = ""
-            segments.append((name, name))
-            rest = rest[len(name) :]
+            segments.append((rest[:length], name))
+            rest = rest[length:]
         else:
             plain, rest = plain + rest[0], rest[1:]
     if plain:
         segments.append((plain, None))
-    found = {n for _, n in segments if n}
+    linked = {n for _, n in segments if n}
     for name in names:  # a name the byline does not spell out still gets its link
-        if name not in found:
+        if name not in linked:
             segments += [(" ", None), (name, name)]
-            found.add(name)
+            linked.add(name)
     return segments
 
 

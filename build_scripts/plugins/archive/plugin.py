@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -19,6 +20,8 @@ from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.problems import InputError
+from build_scripts.writers.docs_tree import finish_interrupted
 from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
@@ -46,6 +49,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
         config.site_description = archive.site_description
+        try:  # a conversion killed after its commit is finished before the build reads docs/
+            finish_interrupted(Path(config.docs_dir))
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
         return config
 
     def on_env(self, env, *, config, files):

@@ -14,6 +14,7 @@ romanised in Hanyu Pinyin as the Chicago Manual asks for sources in Chinese.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pypinyin import Style, lazy_pinyin
@@ -97,6 +98,7 @@ def split_name(name: str) -> tuple[str, str] | None:
     return name[0], name[1:]
 
 
+@functools.lru_cache(maxsize=65536)  # words and names recur on thousands of pages; pypinyin is slow
 def _syllables(text: str) -> str:
     return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
 
@@ -121,6 +123,7 @@ def _words(word: str) -> list[str]:
     return [word]
 
 
+@functools.lru_cache(maxsize=4096)  # each article's citations romanise its title and paper four times
 def romanised_title(text: str) -> str:
     """Sentence-style romanisation: words from jieba, syllables of a word written together,
     names of people, places and organisations (jieba's nr, ns, nt) capitalised."""

@@ -37,6 +37,7 @@ from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
 from build_scripts.plugins.publish.preview import Reconverter
+from build_scripts.plugins.publish.shards import SHARD_DATA_ENV, shard_record
 from build_scripts.plugins.publish.sitemap import SitemapEntry, robots_txt, sitemap_files
 from build_scripts.problems import InputError
 from build_scripts.writers.moved_pages import is_moved_page
@@ -146,6 +147,10 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                 for name, path in people.items():
                     person_slugs[str(name)] = PurePosixPath(str(path)).parent.name
                 articles.append(article)
+        self.shard_articles, self.person_slugs = articles, person_slugs
+        if os.environ.get(SHARD_DATA_ENV):  # a shard: the assembly plans the feeds over all shards
+            articles = []
+            person_slugs = self._people_with_pages(files)
         self.feeds = plan_feeds(
             articles,
             self.archive.paper.title,
@@ -167,6 +172,16 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             if person_page is not None:
                 self._feeds_of_page[person_page.file.src_uri] = [feed, latest]
         return env
+
+    @staticmethod
+    def _people_with_pages(files: Files) -> dict[str, str]:
+        """Name → slug of every person whose page this build writes (a shard's feed links)."""
+        found = {}
+        for page in PublishPlugin._pages(files):
+            parts = page.file.src_uri.split("/")
+            if len(parts) == 3 and parts[0] == REPORTERS and parts[2] == "index.md" and page.meta.get("title"):
+                found[str(page.meta["title"])] = parts[1]
+        return found
 
     @staticmethod
     def _pages(files: Files) -> list[Page]:
@@ -197,7 +212,14 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                 for page in self._pages(self.files)
                 if page.canonical_url and not is_moved_page(page.meta)  # moved: its successor is listed
             ]
-            written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
+            shard_data = os.environ.get(SHARD_DATA_ENV)
+            if shard_data:  # the assembly writes the sitemap and feeds of all shards (shards.py)
+                Path(shard_data).write_text(
+                    shard_record(entries, self.shard_articles, self.person_slugs), encoding="utf-8"
+                )
+                self.feeds = []
+            else:
+                written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
             paper = self.archive.paper
             for feed in self.feeds:
                 written[feed.path] = atom_feed(

@@ -1,0 +1,153 @@
+"""`bench build`, the command: runs the benchmark (bench_build.py), and gives its results as
+a Markdown table (per article, with ratios to the floor), as JSON, and in the README."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from build_scripts.dev.bench_build import BenchError, SizeResult, Step, machine, run
+from build_scripts.writers.progress import progress_bar
+
+README_START = "<!-- bench build: start -->"
+README_END = "<!-- bench build: end -->"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB" if size else "–"
+
+
+def _ratio(value: float, floor: float) -> str:
+    return f" (×{value / floor:.2f})" if floor else ""
+
+
+def table(results: list[SizeResult]) -> str:
+    lines = [
+        "| articles | step | time | per article | CPU time per article | peak memory | site | site per article |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        floor = r.steps.get("floor")
+        floor_ms = floor.seconds * 1000 / r.articles if floor else 0.0
+        floor_kb = floor.site_bytes / 1024 / r.articles if floor else 0.0
+        floor_cpu = floor.cpu_seconds * 1000 / r.articles if floor else 0.0
+        full = r.steps.get("convert")
+        for name, s in r.steps.items():
+            if s.error:
+                lines.append(f"| {r.articles:,} | {name} | {s.error[:80]} | | | | | |")
+                continue
+            per = s.seconds * 1000 / r.articles
+            cpu = s.cpu_seconds * 1000 / r.articles
+            cpu_cell = f"{cpu:.1f} ms" if s.cpu_seconds else "–"
+            if name.startswith("convert"):
+                speed = f"{r.articles / s.seconds:,.0f} articles/s"
+                if full and name == "convert, 1 process":
+                    speed += f" (parallel: ×{s.seconds / full.seconds:.1f})"
+                elif full and name != "convert":
+                    speed = f"×{full.seconds / s.seconds:.1f} faster than a full conversion"
+                cells = [f"{s.seconds:,.1f} s", speed, cpu_cell, _mb(s.peak_rss), "", ""]
+            else:
+                site_kb = s.site_bytes / 1024 / r.articles
+                cells = [
+                    f"{s.seconds:,.0f} s",
+                    f"{per:.1f} ms{_ratio(per, floor_ms) if name != 'floor' else ''}",
+                    cpu_cell + (_ratio(cpu, floor_cpu) if name != "floor" and s.cpu_seconds else ""),
+                    _mb(s.peak_rss),
+                    _mb(s.site_bytes),
+                    f"{site_kb:.0f} KB{_ratio(site_kb, floor_kb) if name != 'floor' else ''}",
+                ]
+            lines.append(f"| {r.articles:,} | {name} | " + " | ".join(cells) + " |")
+    growth = growth_line(results)
+    return "\n".join(lines) + ("\n\n" + growth if growth else "")
+
+
+def growth_line(results: list[SizeResult]) -> str:
+    """How build time per article grows from the smallest to each larger size."""
+    built = [
+        (r.articles, s.seconds / r.articles)
+        for r in results
+        for n, s in r.steps.items()
+        if n.startswith("build") and not s.error
+    ]
+    if len(built) < 2:
+        return ""
+    (first, base), *rest = built
+    parts = [f"{n:,}: ×{per / base:.2f}" for n, per in rest]
+    return f"Build time per article compared with {first:,} articles: " + ", ".join(parts) + "."
+
+
+def from_json(text: str) -> list[SizeResult]:
+    """Results written by `to_json` (e.g. to print runs of different sizes as one table)."""
+    results = []
+    for r in json.loads(text)["results"]:
+        steps = {name: Step(**step) for name, step in r.pop("steps").items()}
+        results.append(SizeResult(**r, steps=steps))
+    return results
+
+
+def to_json(results: list[SizeResult]) -> str:
+    return json.dumps({"machine": machine(), "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=1)
+
+
+def write_readme(readme: Path, text: str) -> None:
+    """Replace the table between the README's markers."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.find(README_START), content.find(README_END)
+    if start < 0 or end < start:
+        raise BenchError(f"{readme}: no `{README_START}` … `{README_END}` section to put the table in")
+    content = content[: start + len(README_START)] + "\n" + text + "\n" + content[end:]
+    readme.write_text(content, encoding="utf-8")
+
+
+def command(args: argparse.Namespace) -> int:
+    """`python -m build_scripts bench build`: measure, print the table, keep the JSON."""
+
+    work = Path(args.work)
+    steps = sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
+
+    def save(results: list) -> None:
+        Path(args.json).write_text(to_json(results) + "\n", encoding="utf-8")
+
+    if args.from_json:  # print (and put in the README) results measured before
+        results = [r for path in args.from_json.split(",") for r in from_json(Path(path).read_text("utf-8"))]
+        return _print_table(args, sorted(results, key=lambda r: r.articles), "")
+    with progress_bar(steps, "benchmark", unit="step") as bar:
+
+        def progress(message: str) -> None:
+            bar.set_postfix_str(message)
+            bar.update(1)
+
+        try:
+            results = run(
+                work,
+                args.articles,
+                runs=args.runs,
+                config_file=Path(args.config_file).resolve(),
+                serial_up_to=args.serial_up_to,
+                shard_above=args.shard_above,
+                naive_timeout=args.naive_timeout,
+                progress=progress,
+                save=save,
+            )
+        except BenchError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    return _print_table(args, results, args.json)
+
+
+def _print_table(args: argparse.Namespace, results: list, json_path: str) -> int:
+
+    sizes = ",".join(str(r.articles) for r in results)
+    text = (
+        f"Measured with `python -m build_scripts bench build --articles {sizes} --runs {args.runs}` "
+        f"({machine()}; medians of {args.runs} run(s)):\n\n" + table(results)
+    )
+    print(text)
+    if json_path:
+        print(f"\n(JSON: {json_path})", file=sys.stderr)
+    if args.readme:
+        write_readme(Path(args.readme), text)
+    return 0

@@ -1,0 +1,1 @@
+"""The `newspaper-shard` plugin: build one shard (a year) of a sharded build."""

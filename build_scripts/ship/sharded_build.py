@@ -1,0 +1,221 @@
+"""Build a large archive as shards: each year is its own MkDocs build, run in parallel
+processes (or as parallel jobs of a CI matrix), and the shards are assembled into one site.
+
+A shard is a year — its issues and articles, its calendar page, the year pages of reporters
+and tags — or `site`: everything else (home, indexes, reporters, tags, data, hand-written
+pages). Every shard builds with the project's own mkdocs.yml and the `newspaper-shard`
+plugin, which keeps every docs file in the build's file list but excludes the files of other
+shards from being read and written: links between shards (the previous issue across a year
+boundary, an article's reporters and tags, the navigation) resolve to the addresses the
+pages have in the assembled site, and there is one top-level navigation, the project's.
+
+The assembly moves every shard's pages into one site folder, merges the search indexes
+(Material's `search/search_index.json`: one list of documents), and writes one sitemap and
+one set of feeds over all shards (plugins/publish/shards.py). Shards are built into
+`<site>.shards/<name>/`; the assembled site replaces `<site>` only once it is complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from build_scripts.plugins.shard.plugin import SITE_SHARD
+from build_scripts.problems import InputError
+
+SEARCH_INDEX = "search/search_index.json"
+_YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^/]+/(\d{4})\.md$|^data/(\d{4})/")
+
+
+class ShardError(Exception):
+    pass
+
+
+def shard_of(rel: str) -> str:
+    """The shard a docs file belongs to: its year, or `site`."""
+    match = _YEAR_FILE.match(rel)
+    return next(group for group in match.groups() if group) if match else SITE_SHARD
+
+
+def plan_shards(docs: Path) -> dict[str, list[str]]:
+    """Every file of docs/ by shard (hidden files are not part of the site)."""
+    shards: dict[str, list[str]] = defaultdict(list)
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                rel = (Path(dirpath) / name).relative_to(docs).as_posix()
+                shards[shard_of(rel)].append(rel)
+    shards.setdefault(SITE_SHARD, [])
+    return dict(sorted(shards.items(), key=lambda item: (item[0] != SITE_SHARD, item[0])))
+
+
+def shards_folder(site: Path) -> Path:
+    return site.with_name(f"{site.name}.shards")
+
+
+def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> Path:
+    """Build one shard into `<site>.shards/<name>/` (in this process); returns that folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from build_scripts.plugins.publish.shards import SHARD_DATA_ENV
+    from build_scripts.plugins.shard.plugin import ShardPlugin
+
+    folder = shards_folder(site)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / name
+    listing = folder / f"{name}.pages.json"
+    listing.write_text(json.dumps(pages), encoding="utf-8")
+    os.environ[SHARD_DATA_ENV] = str(folder / f"{name}.publish.json")
+    config = load_config(str(config_file), site_dir=str(out))
+    plugin = ShardPlugin()
+    plugin.load_config({"name": name, "pages": str(listing)})
+    config.plugins["newspaper-shard"] = plugin
+    build(config)
+    return out
+
+
+def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
+    try:
+        build_shard(*args)
+    except SystemExit as exc:  # MkDocs aborts (strict mode) with SystemExit
+        return f"shard {args[1]}: {exc}"
+    except Exception as exc:  # reported with the shard's name, never a traceback
+        return f"shard {args[1]}: {type(exc).__name__}: {exc}"
+    return ""
+
+
+def build_all(config_file: Path, docs: Path, site: Path, jobs: int, only: list[str] | None = None) -> list[str]:
+    """Build the shards (all, or `only` these) in up to `jobs` processes; returns their names."""
+    shards = plan_shards(docs)
+    unknown = sorted(set(only or []) - set(shards))
+    if unknown:
+        raise ShardError(f"no shard named {', '.join(unknown)} — the shards are {', '.join(shards)}")
+    names = [name for name in shards if not only or name in only]
+    work = [(config_file, name, shards[name], site) for name in names]
+    # A fresh process for every shard: the search plugin teaches jieba (a global) the names of
+    # the shard's bylines, which must not leak into the next shard built in the same process.
+    fresh = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(work))), mp_context=fresh, max_tasks_per_child=1) as pool:
+        failures = [problem for problem in pool.map(_build_one, work) if problem]
+    if failures:
+        raise ShardError("; ".join(failures))
+    return names
+
+
+def merge_search_indexes(indexes: list[Path], target: Path, page_order: dict[str, int]) -> None:
+    """One Material search index from the shards' (their `config` is the same: the project's),
+    its documents in the order one unsharded build gives them: the pages' order (`page_order`,
+    by address), and within a page, its sections in order."""
+    merged: dict = {}
+    for path in indexes:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not merged:
+            merged = data
+        else:
+            merged["docs"].extend(data["docs"])
+    last = len(page_order)
+    merged["docs"].sort(key=lambda doc: page_order.get(doc["location"].partition("#")[0], last))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _move_tree(source: Path, target: Path) -> None:
+    """Move a shard's files into the assembled site; files every shard writes (the theme's
+    assets, the 404 page, robots.txt) are the same bytes in each and kept once."""
+    for dirpath, _, filenames in os.walk(source):
+        here = Path(dirpath)
+        there = target / here.relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            if not (there / name).exists():
+                os.replace(here / name, there / name)
+
+
+def assemble(config_file: Path, site: Path, names: list[str]) -> None:
+    """Put the built shards together into `site`, replacing it only once complete."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel, get_files
+
+    from build_scripts.plugins.publish.plugin import PublishPlugin
+    from build_scripts.plugins.publish.shards import publish_shards
+
+    folder = shards_folder(site)
+    missing = [name for name in names if not (folder / name).is_dir()]
+    if missing:
+        raise ShardError(f"shard(s) {', '.join(missing)} not built in {folder} — build them first (--shard NAME)")
+    staging = site.with_name(f".{site.name}.assembling")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    config = load_config(str(config_file))
+    indexes = [folder / name / SEARCH_INDEX for name in names if (folder / name / SEARCH_INDEX).is_file()]
+    if indexes:
+        pages = get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
+        merge_search_indexes(
+            indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
+        )
+    for name in names:
+        (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
+        _move_tree(folder / name, staging)
+    records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
+    if records:
+        publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
+        config = config.plugins.on_config(config)  # the public address, as each shard decided it
+        paper = publish.archive.paper
+        publish_shards(
+            records,
+            staging,
+            site_url=config.site_url or "",
+            paper_title=paper.title,
+            author=paper.publisher or paper.title,
+            language=paper.language,
+            utc_offset=publish.utc_offset,
+            feed_size=publish.config.feed_size,
+            sitemap_limit=publish.config.sitemap_limit,
+        )
+    if site.exists():
+        shutil.rmtree(site)
+    staging.rename(site)
+    shutil.rmtree(folder)
+
+
+def command(args: argparse.Namespace) -> int:
+    """`python -m build_scripts build`: build the shards, or some, and assemble them."""
+    from mkdocs.config import load_config
+
+    from build_scripts.catalogue.source_jobs import default_jobs
+
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        raise InputError(
+            str(config_file), None, "no such MkDocs config", "give the site's mkdocs.yml with --config-file"
+        )
+    config = load_config(str(config_file))
+    docs = Path(config.docs_dir)
+    site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
+    shards = plan_shards(docs)
+    if args.list_shards:
+        print(json.dumps(list(shards)))
+        return 0
+    try:
+        if args.assemble:
+            names = list(shards)
+        else:
+            names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard or None)
+        if not args.shard:
+            assemble(config_file, site, names)
+    except ShardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    where = f"{shards_folder(site)}/" if args.shard else str(site)
+    print(f"built {len(names)} shard(s) ({', '.join(names)}) into {where}")
+    return 0

@@ -1,0 +1,72 @@
+"""The pipeline benchmark runs end to end on a tiny archive (speed is not tested here), and
+its table says what the README shows."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from conftest import run_cli
+
+from build_scripts.dev.bench_build import BenchError, SizeResult, Step, run_step
+from build_scripts.dev.bench_report import README_END, README_START, table, write_readme
+
+
+def test_bench_build_measures_every_step_against_the_floor(tmp_path):
+    out = tmp_path / "bench.json"
+    result = run_cli("bench", "build", "--articles", "30", "--work", str(tmp_path / "work"), "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = {
+        cells[1]: cells
+        for line in result.stdout.splitlines()
+        if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "30"
+    }
+    assert set(rows) == {"convert", "convert, 1 process", "convert, one issue changed", "build", "floor", "naive"}
+    assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])  # per article, against the floor
+    assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][4])  # CPU time, against the floor's
+    assert re.match(r"^\d+ KB \(×[\d.]+\)$", rows["build"][7])
+    assert "faster than a full conversion" in rows["convert, one issue changed"][3]
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    steps = saved["results"][0]["steps"]
+    assert all(step["seconds"] > 0 and step["peak_rss"] > 0 and step["cpu_seconds"] > 0 for step in steps.values())
+    assert steps["build"]["site_bytes"] > steps["floor"]["site_bytes"] > 0
+
+
+def test_a_step_that_runs_too_long_is_stopped(tmp_path):
+    seconds, peak, cpu = run_step(
+        [sys.executable, "-c", "import time; x = bytearray(50_000_000); time.sleep(0.5)"], tmp_path
+    )
+    assert peak > 40_000_000 or peak == 0  # psutil sampled it (0 only without psutil)
+    assert 0 < cpu < seconds + 1
+    try:
+        run_step([sys.executable, "-c", "import time; time.sleep(30)"], tmp_path, timeout=0.5)
+    except BenchError as exc:
+        assert "stopped after" in str(exc)
+    else:
+        raise AssertionError("not stopped")
+
+
+def test_the_table_goes_between_the_readme_markers(tmp_path):
+    results = [
+        SizeResult(
+            1000,
+            167,
+            1,
+            {"build": Step("build", 20.0, 2**30, 40 * 2**20), "floor": Step("floor", 10.0, 2**29, 20 * 2**20)},
+        ),
+        SizeResult(
+            10000,
+            1667,
+            1,
+            {"build": Step("build", 220.0, 2**30, 400 * 2**20), "floor": Step("floor", 100.0, 2**29, 200 * 2**20)},
+        ),
+    ]
+    text = table(results)
+    assert "| 1,000 | build | 20 s | 20.0 ms (×2.00) | – |" in text
+    assert "compared with 1,000 articles: 10,000: ×1.10." in text
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{README_START}\nold\n{README_END}\nrest\n", encoding="utf-8")
+    write_readme(readme, text)
+    content = readme.read_text(encoding="utf-8")
+    assert "old" not in content and text in content and content.endswith(f"{README_END}\nrest\n")

@@ -1,0 +1,116 @@
+"""The sharded build: one MkDocs run per year, assembled into the site one build would make —
+the same pages, valid links across years, one sitemap, feeds over all years; and the GitHub
+Actions workflow that runs the shards as a matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, make_archive, run_cli
+
+from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.ship.linkcheck import check_site
+from build_scripts.ship.sharded_build import plan_shards, shard_of
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages-sharded.yml"
+
+
+def test_every_docs_file_has_one_shard():
+    assert shard_of("2019/12/31/index.md") == "2019"
+    assert shard_of("archive/2020.md") == "2020"
+    assert shard_of("reporters/li-jie/2021.md") == "2021" and shard_of("tags/jing-ji/2019.md") == "2019"
+    assert shard_of("data/2020/articles.jsonl") == "2020"
+    for rel in (
+        "index.md",
+        "archive/index.md",
+        "reporters/li-jie/index.md",
+        "tags/index.md",
+        "data/articles.csv",
+        "about.md",
+    ):
+        assert shard_of(rel) == "site"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """An archive across a year boundary, built once whole and once sharded."""
+    project = make_archive(tmp_path_factory.mktemp("sharded"), with_sample=False)
+    generate(project / "source_texts", PAGES_PER_DAY * ARTICLES_PER_PAGE + 12, first_day=dt.date(2019, 12, 31))
+    assert run_cli("convert", cwd=project).returncode == 0
+    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    whole = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site-whole"], cwd=project, capture_output=True, text=True,
+        env={**__import__("os").environ, **env},
+    )  # fmt: skip
+    assert whole.returncode == 0, whole.stderr
+    sharded = run_cli("build", "--shard-by", "year", cwd=project)
+    assert sharded.returncode == 0, sharded.stderr
+    assert "3 shard(s) (site, 2019, 2020)" in sharded.stdout
+    return project
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_sharded_site_is_the_whole_site(built):
+    whole, sharded = _files(built / "site-whole"), _files(built / "site")
+    assert sharded.keys() == whole.keys()
+    differ = [rel for rel in whole if whole[rel] != sharded[rel]]
+    # With Material's search, its index lists the same sections in the same order; only the
+    # segmentation of reporters' names on non-article pages may differ (each shard learns the
+    # names it builds). The archive's own search index is built from articles.jsonl: the same.
+    assert set(differ) <= {"search/search_index.json"}
+    if differ:
+        one, other = (json.loads(files["search/search_index.json"]) for files in (whole, sharded))
+
+        def sections(index: dict) -> list[tuple[str, str]]:
+            return [(d["location"], d["title"].replace("\u200b", "")) for d in index["docs"]]
+
+        assert sections(one) == sections(other)
+    assert not (built / "site.shards").exists()
+
+
+def test_links_across_years_reporters_and_feeds_resolve(built):
+    site = built / "site"
+    report = check_site(site, "https://example.org/archive/")
+    assert report.broken == [] and report.checked > 1000
+    first_of_2020 = (site / "2020/01/01/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./\.\./2019/12/31/"', first_of_2020)  # the issue before, in the other shard
+    latest = (site / "feeds/latest.xml").read_text(encoding="utf-8")
+    assert "/2019/12/31/" in latest and "/2020/01/01/" in latest  # one feed over both years
+
+
+def test_shards_build_one_by_one_and_assemble_as_ci_does(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole"))
+    listed = run_cli("build", "--list-shards", cwd=project)
+    assert json.loads(listed.stdout) == list(plan_shards(project / "docs")) == ["site", "2019", "2020"]
+    for name in ("2020", "site"):
+        assert run_cli("build", "--shard", name, cwd=project).returncode == 0
+    incomplete = run_cli("build", "--assemble", cwd=project)
+    assert incomplete.returncode == 1 and "shard(s) 2019 not built" in incomplete.stderr
+    assert run_cli("build", "--shard", "2019", cwd=project).returncode == 0
+    assert run_cli("build", "--assemble", cwd=project).returncode == 0
+    assert _files(project / "site") == _files(built / "site")
+
+
+def test_the_workflow_runs_one_job_per_shard_then_assembles_and_deploys():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["convert", "shard", "assemble", "deploy"]
+    runs = {name: " ".join(s.get("run", "") for s in job.get("steps", [])) for name, job in jobs.items()}
+    assert "build --list-shards" in runs["convert"] and "GITHUB_OUTPUT" in runs["convert"]
+    assert jobs["shard"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.convert.outputs.shards) }}"
+    assert 'build --shard "${{ matrix.shard }}"' in runs["shard"]
+    assert jobs["assemble"]["needs"] == "shard" and "build --assemble" in runs["assemble"]
+    uses = [s.get("uses", "").split("@")[0] for s in jobs["assemble"]["steps"]]
+    assert uses[-1] == "actions/upload-pages-artifact" and jobs["deploy"]["needs"] == "assemble"
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}

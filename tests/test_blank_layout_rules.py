@@ -202,3 +202,15 @@ def test_a_brief_set_one_blank_line_below_a_dispatch_is_an_article_of_its_own():
     )
     titles = [a.title for a in parse_page(page).articles]
     assert titles == ["全省春播进度过半", "双层观光巴士亮相西湖景区", "城市书房延长开放时间"]
+
+
+def test_a_paragraph_refused_by_the_evidence_names_its_rule():
+    page = (
+        "赛道上最动人的徽章（人民时评）\n\n李 明\n\n"
+        "我们出发，我们挑战，只因胸中未曾熄灭的火焰，只因脚下未曾踏足的远方\n\n"
+        "近期，两个马拉松世界纪录被先后打破，激荡人心。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert len(article.blocks) == 2
+    decision = next(d for d in parse_page(page).decisions if d.text.startswith("近期"))
+    assert decision.rule_id == "paragraph.evidence" and "%" in decision.rule

@@ -78,8 +78,7 @@ def test_removals_reach_the_user_through_the_cli(tmp_path):
     result = convert(project)
     assert result.returncode == 0
     assert (
-        "note: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B"
-        in result.stderr
+        "note: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B" in result.stderr
     )
     assert records(project)[0]["text"] == "正文。"
 

@@ -161,3 +161,9 @@ def test_a_note_naming_the_reporter_who_interviewed_the_writer_is_a_note():
     page = "脑机接口唤醒双手\n\n患者的手又能动了。\n\n（作者为某大学教授，本报记者李小强采访整理）\n"
     (article,) = parse_page(page).articles
     assert article.blocks[-1].kind.value == "note" and article.authors == []
+
+
+def test_two_words_spaced_apart_are_no_names():
+    from build_scripts.parse.patterns import is_signature_name
+
+    assert not is_signature_name("育警铸魂  薪火相传") and is_signature_name("王江燕 马 奔")

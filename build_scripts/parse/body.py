@@ -139,7 +139,14 @@ class BodyRules(PageView):
                 self._add(kind, ending, unit)
                 self.closed = True
                 return
-        self._decide(unit, "paragraph", "paragraph")
+        refused = self._refused_join
+        if refused is not None and refused[0] == self._at and t == unit.text:
+            # the evidence was weighed: the block starts a paragraph of its own
+            self._decide(
+                unit, "paragraph", "paragraph.evidence", refused[2], confident=self._sure_of_a_join(refused[1])
+            )
+        else:
+            self._decide(unit, "paragraph", "paragraph")
         self._add(Kind.PARAGRAPH, t, unit)
         if p.JUMP_TO_RE.search(t):
             self.closed = True  # 下转第N版: the rest is on another page

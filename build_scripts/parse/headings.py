@@ -10,11 +10,8 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.state import HEADLINE_UNSURE
 
-# A weighed decision is flagged (a warning an archivist should check) only when the
-# evidence is nearly even: measured on real pages, decisions outside this band are wrong
-# too seldom for a warning to be worth reading.
-UNSURE_BAND = (0.35, 0.65)
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 
 
@@ -95,7 +92,7 @@ class HeadingRules(BodyRules):
     def _weighed_headline(self, unit: Unit) -> None:
         model, features = self._evidence
         chance = evidence.probability(model, features)
-        self._headline(unit, "headline.evidence", self._weighed_detail(chance), confident=chance >= UNSURE_BAND[1])
+        self._headline(unit, "headline.evidence", self._weighed_detail(chance), confident=chance >= HEADLINE_UNSURE[1])
 
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
@@ -227,7 +224,7 @@ class HeadingRules(BodyRules):
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)
             return self._subhead(
-                unit, "subhead.evidence", self._weighed_detail(chance), confident=chance <= UNSURE_BAND[0]
+                unit, "subhead.evidence", self._weighed_detail(chance), confident=chance <= HEADLINE_UNSURE[0]
             )
         if len(t) > self.profile.subhead_max:
             return self._subhead(unit, "subhead.long", confident=False)

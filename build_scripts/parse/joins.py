@@ -43,7 +43,10 @@ class JoinRules(BodyRules):
             return True
         chance = self._join_probability(unit)
         self._join_rule = ("join.evidence", self._weighed_detail(chance))
-        return chance >= self.profile.join_threshold
+        if chance < self.profile.join_threshold:
+            self._refused_join = (self._at, chance, self._weighed_detail(chance))
+            return False
+        return True
 
     def _join_probability(self, unit: Unit) -> float:
         open_paragraph = self._open_paragraph()

@@ -152,13 +152,16 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
         return None
     if not any_surname:
         plausible = looks_like_name
-    elif len(names) == 1 and not re.search(r"\s", inner):
-        plausible = _pen_name_or_name  # one unspaced word: a name, not a word of the language
+    elif _PADDED_RE.match(inner):
+        plausible = _any_name  # one name spaced out to fill the column: 郜  庆
     else:
-        plausible = _any_name  # spaced to fill the column, or several: names
+        plausible = _pen_name_or_name  # a name, not a word of the language (育警铸魂)
     if not all(plausible(n) for n in names):
         return None
     return names
+
+
+_PADDED_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def _any_name(token: str) -> bool:

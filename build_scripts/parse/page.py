@@ -28,6 +28,8 @@ class PageView(ArticleState):
         self._blocks_below_cache: dict[int, int] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self._at = 0  # the unit being labelled
+        # a join weighed and refused for the unit being labelled: (unit, chance, evidence)
+        self._refused_join: tuple[int, float, str] | None = None
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
         # confirms is the least an article boundary gets on this page.

@@ -16,6 +16,12 @@ from build_scripts.parse.model import (
 )
 from build_scripts.parse.rules import describe
 
+# A weighed decision is flagged (a warning an archivist should check) only when the evidence
+# is nearly even: measured on real pages, decisions outside these bands are wrong too seldom
+# for a warning to be worth reading.
+JOIN_UNSURE = (0.4, 0.5)
+HEADLINE_UNSURE = (0.4, 0.5)
+
 
 class ArticleState:
     units: list[Unit]
@@ -44,6 +50,10 @@ class ArticleState:
 
     def _decide(self, unit: Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
         self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
+
+    def _sure_of_a_join(self, chance: float) -> bool:
+        """Is a weighed break-or-join sure enough to go without a warning?"""
+        return not JOIN_UNSURE[0] < chance < JOIN_UNSURE[1]
 
     def _last_rule(self) -> str:
         """The rule that labelled the block above (decisions are recorded in walk order)."""

@@ -167,3 +167,10 @@ def test_two_words_spaced_apart_are_no_names():
     from build_scripts.parse.patterns import is_signature_name
 
     assert not is_signature_name("育警铸魂  薪火相传") and is_signature_name("王江燕 马 奔")
+
+
+def test_a_dateline_may_name_the_place_without_the_date_but_not_run_into_a_word():
+    from build_scripts.parse.patterns import dateline_of
+
+    assert dateline_of("本报深圳电  （记者姜小丹）科研人员推出新平台。")[:2] == ("本报深圳电", "（记者姜小丹）")
+    assert dateline_of("本报电视台昨晚播出了新节目。") is None

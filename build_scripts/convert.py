@@ -178,7 +178,9 @@ def _convert(
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
     ledger_path = source_dir / LEDGER_FILE
-    placed, ledger = place_articles(published_articles(sources, result.report), read_ledger(ledger_path))
+    placed, ledger = place_articles(
+        published_articles(sources, result.report), read_ledger(ledger_path, config.paper.slug)
+    )
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     furniture = {s.rel: s.furniture for s in sources if s.furniture}
@@ -196,7 +198,7 @@ def _convert(
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger))
+        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug))
     cache.memo("slugs").update(known_slugs())
     cache.save()
     records.prune()

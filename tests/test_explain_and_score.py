@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from conftest import ROOT, SAMPLE, run_cli
+from conftest import SAMPLE, SAMPLE_ARCHIVE, run_cli
 from test_corrections import PAGE
 
 
@@ -24,7 +24,7 @@ def test_explain_prints_a_decision_for_every_block_of_the_sample():
 def test_explain_marks_unsure_decisions(tmp_path):
     page = tmp_path / "source_texts" / "2022-01-28.txt"
     page.parent.mkdir()
-    shutil.copy(ROOT / "source_texts/archive.yml", page.parent)
+    shutil.copy(SAMPLE_ARCHIVE / "archive.yml", page.parent)
     # running text at the top of the page, with no headline above it: an article without a
     # headline, or the rest of one from another page? The parser cannot tell, and says so.
     page.write_text("游客们纷纷表示，今年的灯会比往年更热闹。\n\n" + PAGE, encoding="utf-8")

@@ -8,7 +8,7 @@ import re
 
 import feedparser
 import pytest
-from conftest import PUBLIC_URLS, build_site
+from conftest import PUBLIC_URLS, build_site, serve
 
 from build_scripts.catalogue.archive import unique_name_slugs
 from build_scripts.plugins.publish.feeds import (
@@ -90,7 +90,7 @@ def test_each_reporter_and_correspondent_has_a_feed_of_their_articles(sample_sit
             assert _day(entry) == "2022-01-28"
 
 
-FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
+FEED_LINK = re.compile(r'<link rel="alternate feed" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
 
 
 def test_the_home_page_advertises_the_latest_feed(published_sites):
@@ -193,3 +193,17 @@ def test_an_empty_feed_is_valid_and_dated_without_the_clock():
 def test_summary_text_leaves_out_permalink_marks():
     html = '<p><strong>本报讯</strong> 正文&amp;</p>\n<h2 id="k">看点一<a class="headerlink" href="#k" title="Permanent link">&para;</a></h2>'
     assert text_of_html(html) == "本报讯 正文& 看点一"
+
+
+def test_a_page_that_names_a_feed_requests_no_sitemap_next_to_it(published_sites, page):
+    """Material takes every link[rel=alternate] for a language version and fetches a
+    sitemap.xml beside it: a feed link must not look like one (a 404 on every visit)."""
+    requested = []
+    page.route("https://**", lambda route: route.abort())  # the public address is not this server
+    page.on("request", lambda request: requested.append(request.url))
+    with serve(published_sites["root"]) as local:
+        for path in ("", "reporters/chen-yang-gen/"):
+            page.goto(local + path)
+            page.wait_for_load_state("networkidle")
+    assert FEED_LINK.findall((published_sites["root"] / "index.html").read_text(encoding="utf-8"))
+    assert not [url for url in requested if url.endswith("sitemap.xml")], requested

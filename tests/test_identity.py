@@ -67,11 +67,16 @@ def _texts(project: Path):
                 yield Path(name), archive.read(name).decode("utf-8", errors="replace")
 
 
+# The sample paper's name, and words only its page holds (a headline's slug, its reporters).
+FIRST_PAPER_TRACES = ("浙江日报", "zhejiang", "bao-hu-ao-lin", "陈毅人", "鲁冰", "陈洋根")
+
+
 def test_the_first_papers_name_appears_nowhere(second_paper):
     checked = 0
     for path, text in _texts(second_paper):
         checked += 1
-        assert "浙江日报" not in text and "zhejiang" not in text.lower(), path
+        found = [trace for trace in FIRST_PAPER_TRACES if trace in text.lower()]
+        assert not found, (path, found)
     assert checked > 40
 
 
@@ -105,3 +110,23 @@ def test_a_hand_written_about_page_replaces_the_generated_one(tmp_path):
     built = build_site(project)
     assert built.returncode == 0, built.stderr
     assert "我们自己写的说明。" in (project / "site/about/index.html").read_text(encoding="utf-8")
+
+
+def test_the_first_papers_url_ledger_is_refused_for_another_paper(tmp_path):
+    """Left in place, the sample paper's urls.lock would publish its addresses as withdrawn
+    articles of the new paper: the converter says whose ledger it is and what to do."""
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    ledger = project / "source_texts/urls.lock"
+    assert "# paper: zhejiang-daily" in ledger.read_text(encoding="utf-8")
+    (project / "source_texts/2022/2022-01-28.txt").unlink()
+    (project / "source_texts/2023").mkdir()
+    (project / "source_texts/2023/2023-05-04_01_要闻.txt").write_text(PAGE, encoding="utf-8")
+    (project / "source_texts/archive.yml").write_text(SECOND_PAPER, encoding="utf-8")
+    result = convert(project)
+    assert_no_traceback(result)
+    assert result.returncode == 2
+    assert "urls.lock:4: is the URL ledger of another paper (zhejiang-daily), not of nanfang-chenbao" in result.stderr
+    assert "move this file away" in result.stderr
+    ledger.unlink()
+    assert convert(project).returncode == 0

@@ -141,6 +141,11 @@ def test_a_long_index_is_split_by_initial_letter(rich_docs):
     assert re.search(
         r"- \[陈洋根\]\(../chen-yang-gen/index.md\) <small>\d+篇</small>\n- \[陈毅人\]", files["reporters/letters/c.md"]
     )
+    assert "按姓名的拼音首字母：" in files["reporters/index.md"]
+    tags = name_index_pages(
+        catalogue.people, counts, title="标签", intro="", index_path="tags/index.md", limit=3, names_are="词语"
+    )
+    assert "按词语的拼音首字母：" in tags["tags/index.md"]
 
 
 def test_every_generated_page_has_a_title_and_one_h1(rich_docs):

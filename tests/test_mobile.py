@@ -1,5 +1,6 @@
-"""On a phone (390 px wide, in Chromium): the data page's tables fit the screen, and a year's
-calendar starts at the first month that has issues."""
+"""On a phone (390 px wide, in Chromium): the data page's tables fit the screen, a year's
+calendar starts at the first month that has issues, and the citations' text keeps clear of
+their copy buttons."""
 
 from __future__ import annotations
 
@@ -54,3 +55,23 @@ def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phon
         screenshot(phone, "mobile-calendar")
         phone.set_viewport_size({"width": 1280, "height": 900})  # wide: the whole year, as a wall calendar
         assert phone.locator(".archive-month h2:visible").count() == 12
+
+
+def test_citation_text_keeps_clear_of_its_copy_button_on_a_phone(may_site, phone):
+    article = next((may_site / "site/2023/05/04").glob("*/index.html")).parent.name
+    with serve(may_site / "site") as base:
+        phone.goto(base + f"2023/05/04/{article}/")
+        phone.locator(".article-cite .md-code__button").first.wait_for()  # Material adds the buttons
+        blocks = phone.locator(".article-cite pre")
+        assert blocks.count() == 3
+        for i in range(blocks.count()):
+            gap = blocks.nth(i).evaluate(
+                """pre => {
+                    const code = pre.querySelector("code"), button = pre.querySelector(".md-code__button");
+                    const box = code.getBoundingClientRect();
+                    const textRight = box.right - parseFloat(getComputedStyle(code).paddingRight);
+                    return button.getBoundingClientRect().left - textRight;
+                }"""
+            )
+            assert gap >= 0, (i, gap)
+        screenshot(phone, "mobile-citation")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, screenshot, serve
+from conftest import SAMPLE, screenshot, serve
 from playwright.sync_api import expect
 from search_helpers import NO_RESULTS, articles, search, titles
 
@@ -88,7 +88,7 @@ def test_the_browser_normalises_queries_as_the_index_normalised_the_text(page, s
 
     from build_scripts.plugins.zh_search.normalise import normalise
 
-    text = (ROOT / "source_texts/2022/2022-01-28.txt").read_text(encoding="utf-8")[:3000]
+    text = SAMPLE.read_text(encoding="utf-8")[:3000]
     samples = [OpenCC("s2t.json").convert(text), text, "臺灣發佈會習近平經濟ＧＤＰ", "１２３ＡＢＣ　台灣"]
     page.goto(sample_url)
     in_browser = page.evaluate(

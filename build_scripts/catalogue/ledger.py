@@ -47,6 +47,7 @@ HEADER = """\
 # Written by `python -m build_scripts convert`; commit it together with the texts.
 # address  state  版  source-lines  text-fingerprint  [successor]   (see maintainers/permanent-urls.md)
 """
+PAPER = re.compile(r"^#\s*paper:\s*(\S+)\s*$")  # the paper this ledger belongs to (its slug)
 _URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 _LINES = re.compile(r"^(\d+)-(\d+)$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
@@ -161,18 +162,31 @@ def parse_ledger(text: str, where: str) -> dict[str, Entry]:
     return entries
 
 
-def read_ledger(path: Path) -> dict[str, Entry]:
+def read_ledger(path: Path, paper: str | None = None) -> dict[str, Entry]:
+    """The ledger at `path` ({} when there is none yet). With `paper` (the slug in archive.yml),
+    a ledger written for another paper is an error: its addresses would be published as
+    withdrawn articles of this one."""
     if not path.is_file():
         return {}
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), None, f"cannot be read ({exc})", "restore it from version control") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = PAPER.match(line)
+        if match and paper is not None and match.group(1) != paper:
+            raise InputError(
+                str(path),
+                number,
+                f"is the URL ledger of another paper ({match.group(1)}), not of {paper} (archive.yml)",
+                "a new paper starts a new ledger: move this file away (or delete it) before converting its texts",
+            )
     return parse_ledger(text, str(path))
 
 
-def dump_ledger(entries: dict[str, Entry]) -> str:
-    return HEADER + "".join(entries[url].line() + "\n" for url in sorted(entries))
+def dump_ledger(entries: dict[str, Entry], paper: str = "") -> str:
+    owner = f"# paper: {paper}\n" if paper else ""
+    return HEADER + owner + "".join(entries[url].line() + "\n" for url in sorted(entries))
 
 
 # -- matching -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,12 +73,29 @@ def _fail(path: str, what: str, fix: str, line: int | None = None) -> InputError
     return InputError(path, line, what, fix)
 
 
+def _check_keys(shown: str, text: str, data: dict, allowed: set[str], kind: str) -> None:
+    """An unknown key is a typo until proven otherwise: name it, its line, and the key it
+    most likely meant."""
+    unknown = sorted(set(map(str, data)) - allowed)
+    if not unknown:
+        return
+    guess = difflib.get_close_matches(unknown[0], sorted(allowed), n=1)
+    hint = f"did you mean `{guess[0]}`? " if guess else ""
+    raise _fail(
+        shown,
+        f"unknown {kind}(s): {', '.join(unknown)}",
+        f"{hint}allowed: {', '.join(sorted(allowed))}",
+        _line_of(text, unknown[0]),
+    )
+
+
 def _line_of(text: str, key: str) -> int | None:
     """The line a key is set on, so that errors point at it."""
     m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # BCP 47, as <html lang> takes it
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -115,29 +133,16 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         raise _fail(shown, f"has a value YAML cannot read ({exc})", "put the value in quotes") from None
     if not isinstance(data, dict):
         raise _fail(shown, "must be a mapping of settings", "start it with `paper:`")
-    unknown = set(map(str, data)) - _TOP_KEYS
-    if unknown:
-        raise _fail(
-            shown,
-            f"unknown setting(s): {', '.join(sorted(unknown))}",
-            f"allowed: {', '.join(sorted(_TOP_KEYS))}",
-            _line_of(text, sorted(unknown)[0]),
-        )
+    _check_keys(shown, text, data, _TOP_KEYS, "setting")
     paper = data.get("paper")
+    if isinstance(paper, dict):
+        _check_keys(shown, text, paper, _PAPER_KEYS, "paper setting")
     if not isinstance(paper, dict) or not paper.get("title"):
         raise _fail(
             shown,
             "`paper.title` is missing",
-            "add `paper: {title: 浙江日报, slug: zhejiang-daily}`",
+            "add `paper: {title: 报纸名称, slug: ascii-name}`",
             _line_of(text, "paper"),
-        )
-    unknown = set(map(str, paper)) - _PAPER_KEYS
-    if unknown:
-        raise _fail(
-            shown,
-            f"unknown paper setting(s): {', '.join(sorted(unknown))}",
-            f"allowed: {', '.join(sorted(_PAPER_KEYS))}",
-            _line_of(text, sorted(unknown)[0]),
         )
     for key, value in paper.items():
         if isinstance(value, (list, dict, bool)) or value is None:
@@ -154,13 +159,21 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
             "use lowercase letters, digits and single hyphens, e.g. `slug: zhejiang-daily`",
             _line_of(text, "slug"),
         )
+    language = str(paper.get("language") or "zh-Hans")
+    if not _LANGUAGE_RE.match(language):
+        raise _fail(
+            shown,
+            f"`paper.language` '{language}' is not a language tag",
+            "write it as a BCP 47 tag: zh-Hans (simplified Chinese), zh-Hant (traditional), zh, en …",
+            _line_of(text, "language"),
+        )
     info = PaperInfo(
         title=" ".join(str(paper["title"]).split()),
         slug=slug,
         title_en=str(paper.get("title_en", "")),
         publisher=str(paper.get("publisher", "")),
         place=str(paper.get("place", "")),
-        language=str(paper.get("language") or "zh-Hans"),
+        language=language,
     )
     tags = data.get("tags_per_article", 5)
     if isinstance(tags, bool) or not isinstance(tags, int) or not 0 <= tags <= 20:

@@ -23,7 +23,7 @@ from build_scripts.writers.prepared import CSV_BOM, LIST_SEPARATOR, Prepared, cs
 
 # (field, type, meaning) — the table on the data page, in record order.
 FIELDS = [
-    ("id", "字符串", "文章的固定标识：日期加网址名，如 `2022-01-28-bao-hu-ao-lin-pi-ke-biao-zhi`"),
+    ("id", "字符串", "文章的固定标识：日期加网址名（主标题的拼音），如 `2024-03-05-xin-wen-biao-ti`"),
     ("url", "字符串", "文章页面相对于网站根目录的网址"),
     ("date", "字符串", "出版日期（ISO 8601，YYYY-MM-DD）"),
     ("paper", "字符串", "报纸名称"),
@@ -31,7 +31,7 @@ FIELDS = [
     ("page_name", "字符串", "版名，如“要闻”；未知时为空字符串"),
     ("title", "字符串", "标题行原文（引题、主题、副题以空格相隔）"),
     ("title_parts", "字符串列表", "标题行按空格分成的各部分"),
-    ("byline", "字符串", "署名原文，如“本报记者 陈毅人 通讯员 鲁冰”"),
+    ("byline", "字符串", "署名原文，如“本报记者 张三 通讯员 李四”"),
     ("authors", "字符串列表", "记者姓名"),
     ("correspondents", "字符串列表", "通讯员姓名"),
     ("dateline", "字符串", "电头，如“本报讯”"),

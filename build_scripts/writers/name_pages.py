@@ -112,8 +112,10 @@ def name_index_pages(
     index_path: str,
     limit: int = INDEX_LIMIT,
     meta: dict | None = None,
+    names_are: str = "姓名",
 ) -> dict[str, str]:
-    """An index of names by initial letter; split into one page per letter beyond `limit` names."""
+    """An index of names by initial letter; split into one page per letter beyond `limit` names.
+    `names_are`: what the names are, for the letter line (姓名 of people, 词语 of tags)."""
     groups = by_initial(entries)
     lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
@@ -126,7 +128,7 @@ def name_index_pages(
         folder = index_path.rsplit("/", 1)[0]
         letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
         lines.append(
-            "按姓名或词语的拼音首字母："
+            f"按{names_are}的拼音首字母："
             + " · ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
             + "\n"
         )

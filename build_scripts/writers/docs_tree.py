@@ -83,13 +83,15 @@ def _apply(commit: Path, docs: Path) -> None:
     """Move a committed tree's files into docs/ and remove the files it drops. Idempotent: a
     run killed half-way through is finished by running it again."""
     plan = json.loads((commit / PLAN).read_text(encoding="utf-8"))
-    made: set[Path] = set()
+    made: set[str] = set()  # folders docs/ has
     for rel in plan["write"]:
         source, target = commit / rel, docs / rel
-        if source.exists():  # not moved yet
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+        if not source.exists():  # moved already (itself or with its folder)
+            continue
+        folder = _new_folder(docs, rel, made)
+        if folder:  # docs/ lacks it: it moves whole, with every file staged in it
+            os.replace(commit / folder, docs / folder)
+        else:
             os.replace(source, target)
     for rel in plan["remove"]:
         with contextlib.suppress(FileNotFoundError):
@@ -98,6 +100,22 @@ def _apply(commit: Path, docs: Path) -> None:
     if (commit / MANIFEST).exists():
         os.replace(commit / MANIFEST, docs / MANIFEST)
     shutil.rmtree(commit)
+
+
+def _new_folder(docs: Path, rel: str, made: set[str]) -> str | None:
+    """The outermost folder of `rel` that docs/ does not have (None if it has them all). A
+    staged folder holds only written files, so it can take the place of the missing one in
+    one rename: a first conversion moves a few folders, not every file, and leaves no
+    folders behind to remove."""
+    parts = rel.split("/")[:-1]
+    for n in range(1, len(parts) + 1):
+        folder = "/".join(parts[:n])
+        if folder in made:
+            continue
+        if not (docs / folder).is_dir():
+            return folder
+        made.add(folder)
+    return None
 
 
 def _remove_empty_parents(docs: Path, rel: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
 from build_scripts.catalogue.duplicates import without_repeats
-from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger
+from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger, read_names
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.source_cache import SourceCache
 from build_scripts.catalogue.source_jobs import SourceResult, check_parse, convert_sources, default_jobs
@@ -233,14 +233,14 @@ def _convert(
     ledger_path = source_dir / LEDGER_FILE
     placed, ledger = place_articles(result.parsed, read_ledger(ledger_path, config.paper.slug))
     choose_tags(placed, sources, config)
-    units = plan(
-        placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex(), docs_dir
-    )
+    names = read_names(ledger_path)
+    file_keys = {s.rel: s.key for s in sources}
+    units = plan(placed, config, page_furniture(result.parsed), file_keys, cache.salt.hex(), docs_dir, names)
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(unit_key("moved", cache.salt.hex(), sorted(moved.items())), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug))
+        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))
     cache.prune()
     result.files = len(sources)
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue

@@ -10,9 +10,10 @@ import pytest
 import yaml
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
 
-from build_scripts.catalogue.archive import Catalogue, unique_name_slugs
+from build_scripts.catalogue.archive import Catalogue
 from build_scripts.catalogue.place import place_articles
 from build_scripts.catalogue.tags import assign_tags
+from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.convert import convert, parse_all, read_all
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.problems import Report

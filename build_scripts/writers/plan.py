@@ -15,14 +15,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.urls import HOME, data_year_paths, issue_path
+from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.data_export import by_year, overall_exports, year_exports
 from build_scripts.writers.docs_tree import Unit, unit_key
 from build_scripts.writers.index_pages import home_page, issue_page
+from build_scripts.writers.moved_pages import gone_name_pages
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
 from build_scripts.writers.tag_pages import one_tag_pages, tags_index
 
@@ -36,9 +38,12 @@ def plan(
     file_keys: dict[str, str],
     salt: str,
     docs: Path,
+    names: NameLedger | None = None,
 ) -> list[Unit]:
-    """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file."""
-    catalogue = Catalogue.build(placed)
+    """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
+    `names`: the name pages of the URL ledger (new names are added to it)."""
+    names = names if names is not None else NameLedger()
+    catalogue = Catalogue.build(placed, names)
     ident: dict[int, Identity] = {id(p): (file_keys[p.source.path], p.ordinal, p.slug, tuple(p.tags)) for p in placed}
 
     def idents(articles: list[PlacedArticle]) -> list[Identity]:
@@ -56,6 +61,9 @@ def plan(
         )
     )
     units += _name_units(catalogue, ident, salt)
+    listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
+    gone = gone_name_pages(names, listed)
+    units.append(Unit(unit_key("gone names", salt, sorted(gone.items())), lambda: gone))
     units += _data_units(placed, idents, salt, docs)
     return units
 

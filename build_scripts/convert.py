@@ -20,7 +20,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.duplicates import repeated_pages
 from build_scripts.catalogue.entry import ArticleEntry
-from build_scripts.catalogue.ledger import dump_ledger, read_ledger
+from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.urls import known_slugs, remember_slugs
@@ -183,6 +183,7 @@ def _convert(
     )
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
+    names = read_names(ledger_path)
     furniture = {s.rel: s.furniture for s in sources if s.furniture}
     units, records = plan(
         placed,
@@ -193,12 +194,13 @@ def _convert(
         docs_dir,
         cache.prepared,
         cache.folder / "days",
+        names,
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug))
+        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))
     cache.memo("slugs").update(known_slugs())
     cache.save()
     records.prune()

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
 
-from build_scripts.catalogue.archive import Catalogue, unique_name_slugs
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.convert import convert
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 from build_scripts.writers.reporter_pages import reporter_pages

@@ -23,14 +23,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.urls import HOME, data_year_paths, issue_path
+from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.data_export import DayRecords, overall_exports, year_exports
 from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
+from build_scripts.writers.moved_pages import gone_name_pages
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
 from build_scripts.writers.tag_pages import one_tag_pages, tags_index
@@ -79,11 +81,14 @@ def plan(
     docs: Path,
     prepared: Callable[[str], list[Prepared]],
     days_folder: Path | None,
+    names: NameLedger | None = None,
 ) -> tuple[list[Unit], DayRecords]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
     `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
-    day's data records are kept (None: in memory)."""
-    catalogue = Catalogue.build(placed)
+    day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
+    (new names are added to it)."""
+    names = names if names is not None else NameLedger()
+    catalogue = Catalogue.build(placed, names)
     key = Keys(salt)
     ident = {
         id(p): SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug, *p.tags)) + "\x1e"
@@ -104,6 +109,9 @@ def plan(
     home = key("home", summary, latest, str(len(catalogue.people)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
     units += _name_units(catalogue, ident, key)
+    listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
+    gone = gone_name_pages(names, listed)
+    units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
     units += _data_units(catalogue, records, day_keys, key, docs)
     return units, records
 

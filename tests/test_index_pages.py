@@ -81,6 +81,13 @@ def test_year_page_is_a_calendar_linking_every_day_with_an_issue(rich_docs):
     assert_links_resolve(rich_docs, "archive/2022.md")
 
 
+def test_an_archive_of_one_year_has_no_on_this_day_section(tmp_path):
+    project = make_archive(tmp_path)
+    convert(project / "source_texts", project / "docs")
+    home = read(project / "docs", "index.md")
+    assert "## 最新一期" in home and "往年今日" not in home
+
+
 def test_home_shows_the_latest_issue_and_on_this_day(tmp_path):
     project = make_archive(tmp_path, {"2021/2021-01-28.txt": SAMPLE_TEXT})
     convert(project / "source_texts", project / "docs")

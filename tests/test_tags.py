@@ -54,6 +54,18 @@ def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags()
     assert "数字化" in tags
 
 
+def test_a_page_number_is_never_a_tag():
+    # A 导读 box points to pages: 详见第八版, 第12版 — words jieba keeps whole.
+    texts = [
+        Text("导读", "杭州数字化改革详见第八版。宁波港口吞吐量详见第12版。" * 3),
+        Text("", "合肥农业农村局组织农机抢收小麦。"),
+        Text("", "温州瓯江大桥通车。"),
+    ]
+    tags = Tagger(10, 1).tag_all(texts)[0]
+    assert "数字化" in tags
+    assert not [t for t in tags if t.startswith("第") and t.endswith("版")], tags
+
+
 def test_a_tag_is_kept_only_when_enough_articles_carry_it():
     texts = OLYMPICS + HARVEST + [Text("", "宁波港口吞吐量增长，舟山港口繁忙。")]
     tags = Tagger(5, 3).tag_all(texts)

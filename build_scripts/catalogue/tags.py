@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+_PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
 # Weight of a part of speech: proper names first, then common nouns and verbal nouns.
 POS_WEIGHTS = {
@@ -67,8 +68,9 @@ class Text:
 
 
 def _is_word(token: str) -> bool:
-    """A tag must contain a letter or a Chinese character: numbers (`2022`, `14`) say little."""
-    return len(token) >= MIN_LENGTH and any(ch.isalpha() for ch in token)
+    """A tag must contain a letter or a Chinese character: numbers (`2022`, `14`) say little,
+    and neither does a page number (`第八版`, a 导读 box's pointer)."""
+    return len(token) >= MIN_LENGTH and any(ch.isalpha() for ch in token) and not _PAGE_NUMBER.fullmatch(token)
 
 
 class Tagger:

@@ -105,14 +105,15 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
     # "On this day" is anchored to the newest issue, not to the clock: the build is
     # deterministic (same input, same bytes), so the page cannot depend on when it was built.
-    lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
-    earlier = sorted(
-        (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
-    )
-    if earlier:
-        lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
-    else:
-        lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
+    if first.year < last.year:  # an archive of one year has no "years before" to show
+        lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
+        earlier = sorted(
+            (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
+        )
+        if earlier:
+            lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
+        else:
+            lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
     lines.append("## 浏览与下载\n")
     lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
     lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")

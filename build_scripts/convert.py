@@ -23,6 +23,7 @@ from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
+from build_scripts.contract.labels import page_label
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover
@@ -125,9 +126,13 @@ def _without_duplicates(results: list[SourceResult], report: Report, keep_going:
     return kept
 
 
-def published_articles(results: list[SourceResult], report: Report) -> list[ArticleEntry]:
-    """The articles of every file, but a 版 the issue delivered twice once (catalogue/duplicates.py)."""
+def published_articles(results: list[SourceResult], report: Report) -> tuple[list[ArticleEntry], dict[str, list[str]]]:
+    """The articles of every file, but a 版 the issue delivered twice once (catalogue/duplicates.py);
+    and the lines each issue page prints under a 版 (its furniture, 本版责编, and which other
+    版 repeated it), by source file."""
     repeats = repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None])
+    furniture = {r.rel: list(r.furniture) for r in results if r.furniture}
+    meta = {r.rel: r.meta for r in results if r.meta is not None}
     for r in repeats:
         report.warn(
             r.page,
@@ -135,8 +140,12 @@ def published_articles(results: list[SourceResult], report: Report) -> list[Arti
             f"repeats {r.first} (the same text); published once, from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
+        # the reader of the issue page learns where that 版 went
+        furniture.setdefault(r.first, []).append(
+            f"{page_label(meta[r.page].page, meta[r.page].page_name)} 与本版内容相同"
+        )
     left_out = {r.page for r in repeats}
-    return [entry for result in results if result.rel not in left_out for entry in result.entries]
+    return [entry for result in results if result.rel not in left_out for entry in result.entries], furniture
 
 
 def convert(
@@ -178,13 +187,11 @@ def _convert(
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
     ledger_path = source_dir / LEDGER_FILE
-    placed, ledger = place_articles(
-        published_articles(sources, result.report), read_ledger(ledger_path, config.paper.slug)
-    )
+    entries, furniture = published_articles(sources, result.report)
+    placed, ledger = place_articles(entries, read_ledger(ledger_path, config.paper.slug))
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     names = read_names(ledger_path)
-    furniture = {s.rel: s.furniture for s in sources if s.furniture}
     units, records = plan(
         placed,
         config,
@@ -214,7 +221,8 @@ def _convert(
 def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -> dict[str, str]:
     """Every generated file (relative path -> text) for source files converted in this process
     (`source_jobs.convert_page`), in memory: what the tests and tools use."""
-    placed, _ = place_articles(published_articles(results, report))
+    entries, furniture = published_articles(results, report)
+    placed, _ = place_articles(entries)
     choose_tags(placed, results, config)
     by_key = {f"file-{n}": r for n, r in enumerate(results)}
     for key, r in by_key.items():
@@ -222,7 +230,7 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
     units, _ = plan(
         placed,
         config,
-        {r.rel: r.furniture for r in results if r.furniture},
+        furniture,
         {r.rel: r.key for r in results},
         "",
         Path("."),

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import make_archive
+from inputs import convert
+
 from build_scripts.catalogue.duplicates import repeated_pages
 from build_scripts.catalogue.entry import entry_of
 from build_scripts.ingest.source import PageMeta
@@ -40,3 +43,16 @@ def test_an_article_also_printed_among_other_articles_stays_on_both_pages():
     pages = parsed({"01_要闻.txt": LEAD, "02_要闻.txt": OTHER + "\n\n" + LEAD})
     assert [len(entries) for _, _, entries in pages] == [1, 2]
     assert repeated_pages(pages) == []
+
+
+def test_the_issue_page_says_which_版_repeated_another(tmp_path):
+    project = make_archive(tmp_path, {"2026/2026-05-04_05_公告.txt": NOTICE}, with_sample=False)
+    assert convert(project).returncode == 0
+    # the repeat arrives later: the issue page, whose articles did not change, is written again
+    (project / "source_texts/2026/2026-05-04_06_公告.txt").write_text(NOTICE, encoding="utf-8")
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    assert "2026-05-04_06_公告.txt:1: repeats 2026/2026-05-04_05_公告.txt" in result.stderr
+    issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
+    assert "第5版 公告" in issue and "## 第6版" not in issue
+    assert "第6版 公告 与本版内容相同" in issue.split("## 第5版 公告", 1)[1]

@@ -144,9 +144,11 @@ def _issue_units(
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         articles = catalogue.days[day]
+        # what it prints under each 版 may come from another file (a 版 that repeated it)
+        printed = [furniture.get(path) for path in sorted({p.entry.source for p in articles})]
         units.append(
             Unit(
-                key("issue", str(day), str(before), str(after), idents(articles)),
+                key("issue", str(day), str(before), str(after), idents(articles), repr(printed)),
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
                     issue_path(d): issue_page(d, a, config, b, f, furniture)
                 },

@@ -32,6 +32,26 @@ def test_explain_marks_unsure_decisions(tmp_path):
     assert re.search(r"^  \?\s+1  article without headline ", out, re.MULTILINE)
 
 
+def test_an_unsure_warning_quotes_the_line_and_says_what_to_write_in_the_sidecar(tmp_path):
+    source = tmp_path / "source_texts"
+    (source / "2022").mkdir(parents=True)
+    shutil.copy(SAMPLE_ARCHIVE / "archive.yml", source)
+    page = source / "2022" / "2022-01-28.txt"
+    page.write_text("游客们纷纷表示，今年的灯会比往年更热闹。\n\n" + PAGE, encoding="utf-8")
+    docs = str(tmp_path / "docs")
+    first = run_cli("convert", "--source", str(source), "--docs", docs)
+    assert first.returncode == 0, first.stderr
+    warning = re.search(r"2022/2022-01-28\.txt:1: unsure: article without headline: “游客们纷纷表示.*", first.stderr)
+    assert warning, first.stderr
+    fix = re.search(r"write `([^`]+)` \(it stays in the article above\) in (2022/2022-01-28\.fix\.yml)", warning[0])
+    assert fix, warning[0]
+    # what the warning says to write is a correction the converter takes, and it settles the line
+    (source / fix[2]).write_text(fix[1] + "\n", encoding="utf-8")
+    again = run_cli("convert", "--source", str(source), "--docs", docs)
+    assert again.returncode == 0, again.stderr
+    assert "2022-01-28.txt:1: unsure" not in again.stderr
+
+
 def write_fixture(folder, name, text, expected):
     (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     (folder / f"{name}.expected.yml").write_text(expected, encoding="utf-8")

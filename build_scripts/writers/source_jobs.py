@@ -27,9 +27,10 @@ from build_scripts.contract.labels import first_sentence, main_title_of
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
+from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered, read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
-from build_scripts.parse.model import BODY_KINDS, Article, PageParse
+from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.prepared import Prepared, prepare
@@ -75,8 +76,9 @@ def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
             report.warn(
                 page.path,
                 decision.line,
-                f"unsure: {decision.label} ({decision.rule})",
-                "check it; fix it with a .fix.yml sidecar if it is wrong (see maintainers/input-files.md, Corrections)",
+                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({decision.rule})",
+                f"check it; {_correction(decision, sidecar_of(Path(page.path)).as_posix())} "
+                "(see maintainers/input-files.md, Corrections)",
             )
     for article in result.articles:
         if not any(s.kind in BODY_KINDS for s in article.segments):
@@ -95,6 +97,29 @@ def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
             "no article found in this file (it is empty or has only page furniture)",
             "check the file; remove it if it is not an issue text",
         )
+
+
+# The other readings of an unsure decision: what to write in the page's sidecar, and what it does.
+_OTHER_READINGS = {
+    "article without headline": [("lines: {{{n}: paragraph}}", "it stays in the article above")],
+    "headline": [("lines: {{{n}: subhead}}", "a sub-head of the article above")],
+    "subhead": [("lines: {{{n}: paragraph}}", "a paragraph"), ("join: [{n}]", "joined to the paragraph above")],
+    "paragraph": [("join: [{n}]", "joined to the paragraph above"), ("lines: {{{n}: subhead}}", "a sub-head")],
+    "continuation": [("no_join: [{n}]", "a paragraph of its own")],
+    "byline": [("lines: {{{n}: paragraph}}", "a paragraph")],
+}
+
+
+def _correction(decision: Decision, sidecar: str) -> str:
+    readings = _OTHER_READINGS.get(decision.label, [("lines: {{{n}: LABEL}}", "the label it should have")])
+    choices = " or ".join(f"`{code.format(n=decision.line)}` ({effect})" for code, effect in readings)
+    return f"if it is wrong, write {choices} in {sidecar}"
+
+
+def _quoted(text: str, limit: int = 24) -> str:
+    """The line a warning is about, short enough to find it by eye."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class _OrderedReport(Report):

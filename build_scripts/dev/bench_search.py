@@ -182,6 +182,24 @@ def measure_queries(
     return rows
 
 
+def sample_project(project_root: Path, project: Path) -> None:
+    """A copy of the project's site setup at `project`, with the sample converted into its docs/
+    (the benchmarks then replace its data file with the archive they measure)."""
+    for rel in _PROJECT_FILES:
+        source, target = project_root / rel, project / rel
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("20*"))
+        elif source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    command = [sys.executable, "-m", "build_scripts", "convert", "--source", str(project_root / "source_texts")]
+    converted = subprocess.run(
+        [*command, "--docs", str(project / "docs")], cwd=project_root, capture_output=True, text=True
+    )
+    if converted.returncode != 0:
+        raise BenchError(f"converting the sample failed: {converted.stderr[-2000:]}")
+
+
 def run(
     project_root: Path,
     sizes: list[int],
@@ -195,31 +213,8 @@ def run(
     try:
         for size in sizes:
             project = scratch / f"archive-{size}"
-            for rel in _PROJECT_FILES:
-                source, target = project_root / rel, project / rel
-                if source.is_dir():
-                    shutil.copytree(source, target, ignore=shutil.ignore_patterns("20*"))
-                elif source.is_file():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy(source, target)
             progress(f"converting the sample, generating {size:,} articles …")
-            converted = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "build_scripts",
-                    "convert",
-                    "--source",
-                    str(project_root / "source_texts"),
-                    "--docs",
-                    str(project / "docs"),
-                ],
-                cwd=project_root,
-                capture_output=True,
-                text=True,
-            )
-            if converted.returncode != 0:
-                raise BenchError(f"converting the sample failed: {converted.stderr[-2000:]}")
+            sample_project(project_root, project)
             jsonl = write_archive(project / "docs", size, per_year=PER_YEAR)
             progress(f"indexing {size:,} articles …")
             index_rows.append(measure_indexing(jsonl, scratch / f"index-{size}", project_root))

@@ -10,13 +10,11 @@ whether the offline search returned exactly what the hosted one did.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from build_scripts.dev.bench_search import _PROJECT_FILES, BenchError, _chromium, build_site
+from build_scripts.dev.bench_search import _chromium, build_site, sample_project
 from build_scripts.dev.local_server import serve
 from build_scripts.dev.search_probe import score, top3
 from build_scripts.dev.search_queries import make_queries, read_records
@@ -28,31 +26,8 @@ def run(project_root: Path, articles: Path, count: int, progress: Callable[[str]
     scratch = Path(tempfile.mkdtemp(prefix="bench-quality-"))
     try:
         project = scratch / "project"
-        for rel in _PROJECT_FILES:
-            source, target = project_root / rel, project / rel
-            if source.is_dir():
-                shutil.copytree(source, target, ignore=shutil.ignore_patterns("20*"))
-            elif source.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(source, target)
         progress("converting the sample …")
-        converted = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "build_scripts",
-                "convert",
-                "--source",
-                str(project_root / "source_texts"),
-                "--docs",
-                str(project / "docs"),
-            ],
-            cwd=project_root,
-            capture_output=True,
-            text=True,
-        )
-        if converted.returncode != 0:
-            raise BenchError(f"converting the sample failed: {converted.stderr[-2000:]}")
+        sample_project(project_root, project)
         shutil.copy(articles, project / "docs/data/articles.jsonl")
         sites = {mode: project / f"site-{mode}" for mode in ("hosted", "offline")}
         for mode, site in sites.items():

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
+from inputs import snapshot
 
 
 def test_bench_search_prints_both_tables(browser):
     # `browser`: skip without Chromium on a laptop, fail in CI — the benchmark drives it too.
+    before = snapshot(ROOT / "source_texts")
     result = run_cli("bench", "search", "--sizes", "60", "--queries", "2")
     assert result.returncode == 0, result.stderr
+    assert snapshot(ROOT / "source_texts") == before  # it converts a copy: the project's ledger stays as it is
     index_rows = [line for line in result.stdout.splitlines() if re.match(r"^\| 60 \| [\d,]+ \|", line)]
     assert len(index_rows) == 1
     cells = [c.strip() for c in index_rows[0].split("|")[1:-1]]

@@ -183,16 +183,17 @@ def measure_queries(
 
 
 def sample_project(project_root: Path, project: Path) -> None:
-    """A copy of the project's site setup at `project`, with the sample converted into its docs/
-    (the benchmarks then replace its data file with the archive they measure)."""
+    """A copy of the project's site setup and texts at `project`, converted into its docs/ (the
+    benchmarks then replace its data file with the archive they measure). The copy is
+    converted, not the project: a conversion writes the URL ledger next to its texts."""
     for rel in _PROJECT_FILES:
         source, target = project_root / rel, project / rel
         if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("20*"))
+            shutil.copytree(source, target)
         elif source.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target)
-    command = [sys.executable, "-m", "build_scripts", "convert", "--source", str(project_root / "source_texts")]
+    command = [sys.executable, "-m", "build_scripts", "convert", "--source", str(project / "source_texts")]
     converted = subprocess.run(
         [*command, "--docs", str(project / "docs")], cwd=project_root, capture_output=True, text=True
     )

@@ -214,3 +214,15 @@ def test_a_paragraph_refused_by_the_evidence_names_its_rule():
     assert len(article.blocks) == 2
     decision = next(d for d in parse_page(page).decisions if d.text.startswith("近期"))
     assert decision.rule_id == "paragraph.evidence" and "%" in decision.rule
+
+
+def test_a_number_running_across_the_break_carries_the_paragraph_on():
+    page = (
+        "湖区水质持续向好\n\n本报记者 钟 岚\n\n"
+        "监测数据显示，今年一季度湖区细颗粒物平均浓度为2\n\n"
+        "6.4微克/立方米，同比下降一成，优良天数比例继续提高。\n\n"
+        "下一步，当地还将加密监测点位。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.endswith("浓度为26.4微克/立方米，同比下降一成，优良天数比例继续提高。")
+    assert _rules(page)["6.4微克/"] == "join.number-across"

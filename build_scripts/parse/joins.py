@@ -41,6 +41,9 @@ class JoinRules(BodyRules):
         if evidence.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
             self._join_rule = ("join.left-open", "")
             return True
+        if p.number_across(self._open_paragraph()[1], t):  # type: ignore[index]
+            self._join_rule = ("join.number-across", "")
+            return True
         chance = self._join_probability(unit)
         self._join_rule = ("join.evidence", self._weighed_detail(chance))
         if chance < self.profile.join_threshold:
@@ -83,6 +86,8 @@ class JoinRules(BodyRules):
             return 1.0, "the block below opens where no sentence opens"
         if evidence.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
+        if p.number_across(unit.text, nxt.text):
+            return 1.0, "a number runs across the break"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
         self._evidence = ("join", features)

@@ -193,6 +193,15 @@ def without_trailing_bracket(text: str) -> str:
     return text[: m.start()] if m and m.start() > 0 else text
 
 
+def number_across(before: str, after: str) -> bool:
+    """A number runs across the break (`5|5.2`, `2|022级`, `11.|25万`): no paragraph ends
+    on a digit with the next one opening on a digit or a decimal point."""
+    last, first = before[-1:], after[:1]
+    if last.isdigit():
+        return first.isdigit() or first in ".．"
+    return last in ".．" and before[-2:-1].isdigit() and first.isdigit()
+
+
 def ends_mid_sentence(text: str) -> bool:
     """`记者注意到，` — cut by a page break: never a headline or a sub-head."""
     return text.rstrip()[-1:] in MID_SENTENCE

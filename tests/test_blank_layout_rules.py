@@ -226,3 +226,20 @@ def test_a_number_running_across_the_break_carries_the_paragraph_on():
     (article,) = parse_page(page).articles
     assert article.blocks[0].text.endswith("浓度为26.4微克/立方米，同比下降一成，优良天数比例继续提高。")
     assert _rules(page)["6.4微克/"] == "join.number-across"
+
+
+def test_summary_points_under_a_headline_stay_in_its_article_and_a_cut_one_is_carried_on():
+    page = (
+        "全省春耕工作会议召开 部署粮食生产\n\n"
+        "■ 要稳定粮食播种面积，抓好春耕备耕各项工作\n\n"
+        "■ 要加快高标准农田建设，推进农业科技\n\n"
+        "创新和成果转化，提升防灾减灾能力\n\n"
+        "本报长沙3月2日电  全省春耕工作会议2日召开，部署今年粮食生产工作。\n\n"
+        "会议要求，各地要压实责任，确保粮食稳产增产。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "全省春耕工作会议召开 部署粮食生产"
+    assert article.dateline == "本报长沙3月2日电"
+    assert [b.text[:6] for b in article.blocks] == ["■ 要稳定粮", "■ 要加快高", "全省春耕工作", "会议要求，各"]
+    assert article.blocks[1].text.endswith("推进农业科技创新和成果转化，提升防灾减灾能力")
+    assert _rules(page)["创新和成果转"] == "join.summary-point"

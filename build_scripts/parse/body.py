@@ -84,9 +84,10 @@ class BodyRules(PageView):
             and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds())
             and not (self.layout.indented and unit.indented)
             and not self.digest
+            and not self._only_points()
         ):
             self._start_headless(unit, "article.second-dateline", confident=False)
-        if dated and self._has_body() and not self.closed:
+        if dated and self._has_body() and not self.closed and not self._only_points():
             # an item of a digest (or of a joint report) opens with a dateline of its own:
             # it stays in the item's text, the article has none of its own
             dated = None

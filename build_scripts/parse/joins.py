@@ -20,8 +20,13 @@ class JoinRules(BodyRules):
         t = unit.text
         if shapes.opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
             return False
-        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
+        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t) or p.is_summary_point(t):
             return False
+        if p.is_summary_point(self._open_paragraph()[1]) and not p.is_terminated(t):  # type: ignore[index]
+            # a summary point stops without a full stop: a block below it that does the same
+            # (and is no dateline: that opens the text) is its rest, cut by a break
+            self._join_rule = ("join.summary-point", "")
+            return True
         if self._confirmed_headline(i):
             return False
         if self.layout.indented and unit.gap_before:

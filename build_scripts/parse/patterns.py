@@ -202,6 +202,12 @@ def number_across(before: str, after: str) -> bool:
     return last in ".．" and before[-2:-1].isdigit() and first.isdigit()
 
 
+def is_summary_point(text: str) -> bool:
+    """`■ 要坚持稳中求进工作总基调…`: a point of the summary printed under a headline, in
+    the article's text (never a headline, though it stops without a full stop)."""
+    return text.startswith("■")
+
+
 def ends_mid_sentence(text: str) -> bool:
     """`记者注意到，` — cut by a page break: never a headline or a sub-head."""
     return text.rstrip()[-1:] in MID_SENTENCE

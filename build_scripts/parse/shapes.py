@@ -19,6 +19,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     core = p.without_trailing_bracket(text)
     return (
         len(text) <= profile.headline_max
+        and not p.is_summary_point(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)
@@ -37,7 +38,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
-    if p.dateline_of(text):
+    if p.dateline_of(text) or p.is_summary_point(text):
         return False  # a dispatch's text opens with its dateline
     core = p.without_trailing_bracket(text)
     if (
@@ -99,6 +100,7 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and "。" not in text
+        and not p.is_summary_point(text)
         and not p.is_signature_line(text)
         and not p.is_caption(text)
         and not p.glued_byline(text)

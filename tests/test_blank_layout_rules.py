@@ -243,3 +243,25 @@ def test_summary_points_under_a_headline_stay_in_its_article_and_a_cut_one_is_ca
     assert [b.text[:6] for b in article.blocks] == ["■ 要稳定粮", "■ 要加快高", "全省春耕工作", "会议要求，各"]
     assert article.blocks[1].text.endswith("推进农业科技创新和成果转化，提升防灾减灾能力")
     assert _rules(page)["创新和成果转"] == "join.summary-point"
+
+
+def test_a_word_of_the_language_cut_off_after_a_sentence_is_no_reporter():
+    page = (
+        "企业出海步伐加快\n\n本报记者 钟 岚\n\n"
+        "工人们走进新厂房，生产线全速运转。车间\n\n"
+        "“智能化”改造后效率提升三成。\n\n下一步，企业还将扩大产能。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["钟岚"]
+    assert article.blocks[0].text.endswith("全速运转。车间")
+
+
+def test_a_name_glued_to_a_columns_address_for_letters_signs_the_article():
+    page = (
+        "读书让生活更美好\n\n读书是一件美好的事。\n\n"
+        "欢迎读者来信分享读书心得。投稿邮箱：dushu@example.cn何  平\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.authors == ["何平"] and first.blocks[-1].text.endswith("@example.cn")
+    assert second.title == "城市书房延长开放时间"

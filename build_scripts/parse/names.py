@@ -116,7 +116,18 @@ def looks_like_name(token: str) -> bool:
         return 3 <= len(token) <= 16
     if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
         return False
-    return token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2
+    if not (token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2):
+        return False
+    return len(token) > 2 or not _word_of_the_language(token)
+
+
+def _word_of_the_language(token: str) -> bool:
+    """`全球`, `车间`: one word of the dictionary, and not a name — a common surname does not
+    make it one (the tail of a sentence a page break cut, not a byline)."""
+    import rjieba
+
+    words = rjieba.tag(token, hmm=False)
+    return len(words) == 1 and not words[0][1].startswith("nr")
 
 
 _NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")

@@ -232,6 +232,8 @@ _GLUED_RES = [
     ),
     # a commentary signed with its writers' names only: …的光。徐 阳
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
+    # …a column's address for letters, then its writer: 投稿邮箱：…@peopledaily.cn吴 君
+    re.compile(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
 ]
 # A note on the writer closing the text: the names after it are the writer's, any surname
 _TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
@@ -261,6 +263,10 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             and not (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
             and not (_TRAILING_AUTHOR_NOTE_RE.search(text[: m.start(1)].rstrip()) and is_signature_name(byline))
         ) or (pattern is _GLUED_RES[3] and not letter_signature(byline)):
+            continue
+        if pattern is _GLUED_RES[5] and not (
+            is_name_line(byline) or (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
+        ):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None

@@ -265,3 +265,36 @@ def test_a_name_glued_to_a_columns_address_for_letters_signs_the_article():
     first, second = parse_page(page).articles
     assert first.authors == ["何平"] and first.blocks[-1].text.endswith("@example.cn")
     assert second.title == "城市书房延长开放时间"
+
+
+def test_a_pointer_to_another_page_after_the_closing_credit_ends_the_article():
+    page = (
+        "关于加强社区服务的意见\n\n社区是基层治理的基本单元。\n\n各地要结合实际抓好落实。\n\n"
+        "（新华社北京3月2日电）\n\n（有关负责人答记者问见第四版）\n\n"
+        "春耕备耕有序推进\n\n本报记者 钟 岚\n\n各地春耕备耕有序推进。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "（有关负责人答记者问见第四版）"
+    assert second.title == "春耕备耕有序推进"
+    assert _rules(page)["（有关负责人"] == "paragraph.see-page"
+
+
+def test_a_box_inside_an_article_stays_in_it_after_the_note_on_the_writer():
+    page = (
+        "新型发动机首飞成功\n\n肖 为\n\n此次首飞成功，标志着关键技术取得突破。\n\n"
+        "（作者为某研究院总设计师）\n\n延伸阅读\n\n新型发动机有什么用？\n\n"
+        "它将主要用于物流运输等场景。\n\n（本报记者张明整理）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:4] for b in article.blocks][2:4] == ["延伸阅读", "新型发动"]
+    assert _rules(page)["延伸阅读"] == "subhead.article-box"
+
+
+def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
+    page = (
+        "欧洲车企加快布局\n\n本报记者 钟 岚\n\n欧洲车企纷纷加大在华投资。\n\n"
+        "（本报柏林电）\n\n版式设计：汪小平\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, _ = parse_page(page).articles
+    assert first.blocks[-1].text == "版式设计：汪小平"

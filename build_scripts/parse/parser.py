@@ -70,7 +70,7 @@ class _Parser(HeadingRules, JoinRules):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
-                and not self.closed
+                and (not self.closed or self._last_rule() == "dateline.end-credit")
                 and not self._wide_gap(unit)
                 and self._last_rule() != "furniture"
             ):
@@ -84,6 +84,13 @@ class _Parser(HeadingRules, JoinRules):
         if p.EDITORS_SIGN_RE.match(t) and Kind.NOTE in self._kinds():
             self._decide(unit, "note", "note.editors-sign")
             return self._extend_note(unit)
+        if p.SEE_PAGE_RE.match(t) and self._has_body():
+            # （…答记者问见第四版）: printed at the article's end, after its credit too
+            self._decide(unit, "paragraph", "paragraph.see-page")
+            return self._add(Kind.PARAGRAPH, t, unit)
+        if p.ARTICLE_BOX_RE.match(t) and self._has_body():
+            self.closed = False  # (after a note on the writer or a byline: the box is the article's)
+            return self._subhead(unit, "subhead.article-box")
         open_paragraph = self._open_paragraph()
         indented_paragraph = self.layout.indented and unit.indented
         if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):

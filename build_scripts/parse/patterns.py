@@ -145,6 +145,10 @@ _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
 # A box that opens a page's picture items or its contents: always an article of its own
 COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
+# A box printed inside an article, under its own small heading: it stays in the article
+ARTICLE_BOX_RE = re.compile(r"^(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|小贴士)$")
+# A pointer to a related piece on another page, printed at an article's end
+SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
 # The editors sign their note off on a line of its own: ——编  者
 EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 

@@ -27,6 +27,8 @@ RULES: dict[str, str] = {
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
     "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",
     "join.left-open": "the paragraph above leaves a quotation or a bracket open: a break cut it",
+    "paragraph.see-page": "a pointer to a related piece on another page: the article's last paragraph",
+    "subhead.article-box": "the heading of a box inside the article (延伸阅读, 记者手记)",
     "join.summary-point": "the rest of a summary point (■ …) a break cut",
     "join.number-across": "a number runs across the break (5|5.2): a break cut the paragraph",
     "join.evidence": "the evidence says a break cut the paragraph",

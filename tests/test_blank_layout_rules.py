@@ -298,3 +298,14 @@ def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph(
     )
     first, _ = parse_page(page).articles
     assert first.blocks[-1].text == "版式设计：汪小平"
+
+
+def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():
+    page = (
+        "编者按\n\n年度考古新发现日前揭晓。本版约请专家解读。\n\n——编  者\n\n"
+        "考古新发现解码文明起源\n\n年度考古新发现，是对考古工作的一次检阅。\n\n"
+        "多处遗址的发现，丰富了我们对早期文明的认识。\n"
+    )
+    note, article = parse_page(page).articles
+    assert note.title == "编者按" and note.blocks[-1].text == "——编  者"
+    assert article.title == "考古新发现解码文明起源"

@@ -84,6 +84,13 @@ class _Parser(HeadingRules, JoinRules):
         if p.EDITORS_SIGN_RE.match(t) and Kind.NOTE in self._kinds():
             self._decide(unit, "note", "note.editors-sign")
             return self._extend_note(unit)
+        if p.EDITORS_SIGN_RE.match(t) and p.EDITORS_NOTE_TITLE_RE.match(self._title()) and self._has_body():
+            # an editor's note printed as an article of its own (headed 编者按): signed off,
+            # it ends; the article it introduces follows
+            self._decide(unit, "paragraph", "note.editors-sign")
+            self._add(Kind.PARAGRAPH, t, unit)
+            self.closed = True
+            return
         if p.SEE_PAGE_RE.match(t) and self._has_body():
             # （…答记者问见第四版）: printed at the article's end, after its credit too
             self._decide(unit, "paragraph", "paragraph.see-page")

@@ -151,6 +151,7 @@ ARTICLE_BOX_RE = re.compile(r"^(?:延伸阅读|相关链接|知识链接|背景�
 SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
 # The editors sign their note off on a line of its own: ——编  者
 EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
+EDITORS_NOTE_TITLE_RE = re.compile(r"^(?:编者按|编者的话)$")
 
 
 # ---------------------------------------------------------------------------------------

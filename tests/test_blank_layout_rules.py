@@ -309,3 +309,16 @@ def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off
     note, article = parse_page(page).articles
     assert note.title == "编者按" and note.blocks[-1].text == "——编  者"
     assert article.title == "考古新发现解码文明起源"
+
+
+def test_a_column_of_short_items_opens_inside_the_page_without_a_wider_gap():
+    page = (
+        "湖畔栈道迎客来\n\n本报记者 许 望\n\n湖畔栈道全线贯通，吸引大批游客。\n\n"
+        "未来，栈道还将延伸至湿地公园。\n\n环球扫描\n\n某国际组织报告——\n\n"
+        "全球高校学生人数持续增长\n\n据新华社巴黎5月12日电  某国际组织12日发布报告说，全球高校学生人数持续增长。\n\n"
+        "报告还显示，留学生人数也在增加。\n"
+    )
+    first, digest = parse_page(page).articles
+    assert first.blocks[-1].text.startswith("未来，栈道")
+    assert digest.title == "环球扫描"
+    assert _rules(page)["环球扫描"] == "headline.digest"

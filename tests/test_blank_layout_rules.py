@@ -6,6 +6,7 @@ blocks around a line tell what it is."""
 from __future__ import annotations
 
 from build_scripts.parse.parser import parse_page
+from build_scripts.parse.patterns import glued_byline
 
 
 def _rules(page: str) -> dict[str, str]:
@@ -322,3 +323,14 @@ def test_a_column_of_short_items_opens_inside_the_page_without_a_wider_gap():
     assert first.blocks[-1].text.startswith("未来，栈道")
     assert digest.title == "环球扫描"
     assert _rules(page)["环球扫描"] == "headline.digest"
+
+
+def test_a_main_title_asking_a_question_under_a_column_tag_is_a_headline():
+    page = (
+        "有读者反映，在网上留言反映问题后，很快就接到了被反映一方打来的电话—— 留言人信息是怎样被泄露的？（金台视线）\n\n"
+        "本报记者 赵 兵\n\n人们反映问题时，常需要留下姓名、联系方式等个人信息。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title_parts[-1] == "留言人信息是怎样被泄露的？（金台视线）"
+    assert article.authors == ["赵兵"]
+    assert glued_byline("留言人信息是怎样被泄露的？（金台视线）") is None  # a column, not a name

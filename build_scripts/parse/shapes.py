@@ -76,8 +76,10 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         core = p.without_trailing_bracket(piece)
         if not _HAN_RE.search(piece):
             return False  # every piece of a headline says something in words (not `##`, `|`)
-        if n < len(pieces) - 1:
-            core = core.rstrip(p.QUESTION_OR_EXCLAMATION)  # a kicker may ask: `…怎么办？`
+        if n < len(pieces) - 1 or core != piece:
+            # a kicker may ask (`…怎么办？`), and so may a main title under a column tag
+            # (`投诉人信息是怎样被泄露的？（金台视线）`)
+            core = core.rstrip(p.QUESTION_OR_EXCLAMATION)
         if (
             len(piece) > profile.headline_max
             or p.is_terminated(core)

@@ -334,3 +334,17 @@ def test_a_main_title_asking_a_question_under_a_column_tag_is_a_headline():
     assert article.title_parts[-1] == "留言人信息是怎样被泄露的？（金台视线）"
     assert article.authors == ["赵兵"]
     assert glued_byline("留言人信息是怎样被泄露的？（金台视线）") is None  # a column, not a name
+
+
+def test_a_headline_the_evidence_finds_nearly_even_opens_an_article():
+    page = (
+        "商务部：前4月外贸稳中有升\n\n"
+        "新华社北京5月10日电  （记者谢小明）商务部10日发布数据，前4个月我国货物贸易进出口稳中有升，结构持续优化。\n\n"
+        "商务部有关负责人表示，将继续推动外贸稳规模优结构。\n\n"
+        "某国总统今日起对我国进行为期四天的国事访问\n\n"
+        "应国家主席邀请，某国总统将于5月11日至14日对我国进行国事访问。\n\n"
+        "某国总统于1952年出生，曾任该国议长。\n\n两国建交以来，各领域合作持续深化。\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "某国总统今日起对我国进行为期四天的国事访问"
+    assert _rules(page)["某国总统今日"] == "headline.evidence"

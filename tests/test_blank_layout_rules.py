@@ -348,3 +348,17 @@ def test_a_headline_the_evidence_finds_nearly_even_opens_an_article():
     first, second = parse_page(page).articles
     assert second.title == "某国总统今日起对我国进行为期四天的国事访问"
     assert _rules(page)["某国总统今日"] == "headline.evidence"
+
+
+def test_an_institution_signing_a_piece_is_its_byline_below_the_headline_or_after_its_text():
+    below = (
+        "深入贯彻实施促进法 进一步增强凝聚力\n\n某某省委统战部  某某省民族事务委员会\n\n"
+        "促进法的颁布实施，是一件大事。\n\n各地要认真抓好贯彻落实。\n"
+    )
+    (article,) = parse_page(below).articles
+    assert article.authors == ["某某省委统战部", "某某省民族事务委员会"]
+    assert [b.text[:5] for b in article.blocks] == ["促进法的颁", "各地要认真"]
+    assert _rules(below)["某某省委统战"] == "byline.institution"
+    glued = "纪念老同志诞辰一百周年\n\n老同志的一生，是奋斗的一生。\n\n他永远值得我们怀念。某某省党史研究院\n"
+    (article,) = parse_page(glued).articles
+    assert article.authors == ["某某省党史研究院"] and article.blocks[-1].text == "他永远值得我们怀念。"

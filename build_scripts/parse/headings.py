@@ -220,6 +220,9 @@ class HeadingRules(BodyRules):
         if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
             self._decide(unit, "byline", "byline.names-below-headline")
             return self._add(Kind.BYLINE, t, unit)
+        if self._title_only() and p.institutions(t):
+            self._decide(unit, "byline", "byline.institution")
+            return self._add(Kind.BYLINE, t, unit)
         if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)
         if self._title_only():

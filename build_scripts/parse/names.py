@@ -295,6 +295,18 @@ def names_are_plausible(byline: str) -> bool:
     return True
 
 
+# An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
+# 国家民族事务委员会): one or two names of bodies, nothing else on the line
+_INSTITUTION = rf"[{HAN}]{{2,20}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
+INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
+_INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
+
+
+def institutions(text: str) -> list[str]:
+    """The bodies a line names, when it is nothing but one or two names of institutions."""
+    return text.split() if _INSTITUTIONS_RE.match(text) else []
+
+
 def _is_correspondent_role(role: str) -> bool:
     return role.endswith(("通讯员", "实习生"))
 
@@ -311,7 +323,7 @@ def parse_names(*bylines: str) -> Names:
                 if signer
                 else [note.group(1)]
                 if note
-                else (_names_only(byline) or _names_only(byline, any_surname=True) or [])
+                else (_names_only(byline) or _names_only(byline, any_surname=True) or institutions(byline))
             )
             authors.extend(n for n in named if n not in authors)
             continue

@@ -145,7 +145,11 @@ class _Parser(HeadingRules, JoinRules):
             and not p.dateline_of(t)
             and len(t) <= self.profile.long_headline_max
         ):
-            if p.is_signature_line(t) or (p.is_signature_name(t) and not self.profile.is_column_word(t)):
+            if (
+                p.is_signature_line(t)
+                or (p.is_signature_name(t) and not self.profile.is_column_word(t))
+                or p.institutions(t)
+            ):
                 return self._byline(unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
         if (

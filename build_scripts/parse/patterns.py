@@ -24,9 +24,11 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     AUTHOR_NOTE_RE,
     BRACKETED_BYLINE_RE,
     HAN,
+    INSTITUTIONS,
     NUM_HAN,
     ROLE,
     ROLE_RE,
+    institutions,
     is_byline_line,
     is_name_line,
     is_signature_line,
@@ -45,6 +47,7 @@ __all__ = [
     "NUM_HAN",
     "ROLE",
     "ROLE_RE",
+    "institutions",
     "is_byline_line",
     "is_name_line",
     "is_signature_line",
@@ -239,6 +242,8 @@ _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
     # …a column's address for letters, then its writer: 投稿邮箱：…@peopledaily.cn吴 君
     re.compile(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
+    # …an institution signing the piece after its last sentence: …。中共中央党史和文献研究院
+    re.compile(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
 ]
 # A note on the writer closing the text: the names after it are the writer's, any surname
 _TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")

@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     # credits
     "byline.top": "byline below the headline",
     "byline.names-below-headline": "a line of names right below the headline",
+    "byline.institution": "an institution signing the piece, right below the headline",
     "byline.end": "byline after the text: ends the article",
     "byline.section": "a section's own byline below its heading: a paragraph of the article",
     "byline.continued": "continues the byline that ended the article above",

@@ -362,3 +362,14 @@ def test_an_institution_signing_a_piece_is_its_byline_below_the_headline_or_afte
     glued = "纪念老同志诞辰一百周年\n\n老同志的一生，是奋斗的一生。\n\n他永远值得我们怀念。某某省党史研究院\n"
     (article,) = parse_page(glued).articles
     assert article.authors == ["某某省党史研究院"] and article.blocks[-1].text == "他永远值得我们怀念。"
+
+
+def test_a_byline_glued_to_the_design_credit_below_the_text_ends_the_article():
+    page = (
+        "改善城市环境 提升生物多样性\n\n城市更新让老城区焕发新活力。\n\n"
+        "版式设计：汪小平本报记者 贺 林 李小楠\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "版式设计：汪小平" and first.authors == ["贺林", "李小楠"]
+    assert second.title == "城市书房延长开放时间"

@@ -76,6 +76,13 @@ class _Parser(HeadingRules, JoinRules):
             ):
                 # who drew the chart or laid the page out, printed right below an article's
                 # text: the paper prints it as the article's last paragraph
+                role = p.ROLE_RE.search(t)
+                if role and p.is_byline_line(t[role.start() :]):  # the byline glued to it
+                    self._decide(unit, "paragraph + byline", "paragraph.design-credit", t[role.start() :])
+                    self._add(Kind.PARAGRAPH, t[: role.start()], unit)
+                    self._add(Kind.BYLINE, t[role.start() :], unit)
+                    self.closed = True
+                    return
                 self._decide(unit, "paragraph", "paragraph.design-credit")
                 return self._add(Kind.PARAGRAPH, t, unit)
             self._decide(unit, "furniture", "furniture")

@@ -373,3 +373,13 @@ def test_a_byline_glued_to_the_design_credit_below_the_text_ends_the_article():
     first, second = parse_page(page).articles
     assert first.blocks[-1].text == "版式设计：汪小平" and first.authors == ["贺林", "李小楠"]
     assert second.title == "城市书房延长开放时间"
+
+
+def test_a_speaker_or_a_signed_quotation_with_who_they_are_stays_in_the_article():
+    page = (
+        "回望与寄语\n\n作为一名老画家，我常常想起自己年轻时的创作经历。\n\n"
+        "我希望今天的青年艺术家勇于开拓自己的道路。\n\n——鸥  洋（某美术学院教授）\n\n"
+        "今年是联展创立四十周年，一代代青年从这里走上画坛。\n\n——李  磊（某戏剧学院教授）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:4] for b in article.blocks] == ["作为一名", "我希望今", "——鸥 ", "今年是联", "——李 "]

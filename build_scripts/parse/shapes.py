@@ -20,6 +20,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return (
         len(text) <= profile.headline_max
         and not p.is_summary_point(text)
+        and not p.attributed_name(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)
@@ -38,7 +39,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
-    if p.dateline_of(text) or p.is_summary_point(text):
+    if p.dateline_of(text) or p.is_summary_point(text) or p.attributed_name(text):
         return False  # a dispatch's text opens with its dateline
     core = p.without_trailing_bracket(text)
     if (
@@ -103,6 +104,7 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.ends_mid_sentence(core)
         and "。" not in text
         and not p.is_summary_point(text)
+        and not p.attributed_name(text)
         and not p.is_signature_line(text)
         and not p.is_caption(text)
         and not p.glued_byline(text)

@@ -383,3 +383,15 @@ def test_a_speaker_or_a_signed_quotation_with_who_they_are_stays_in_the_article(
     )
     (article,) = parse_page(page).articles
     assert [b.text[:4] for b in article.blocks] == ["作为一名", "我希望今", "——鸥 ", "今年是联", "——李 "]
+
+
+def test_a_headline_whose_pieces_meet_at_a_dash_opens_an_article_without_a_byline_below():
+    page = (
+        "湖畔栈道迎客来\n\n本报记者 许 望\n\n湖畔栈道全线贯通，吸引大批游客。\n\n"
+        "数字经济展望未来 ——第九届数字经济峰会综述\n\n"
+        "竞技体育中，人工智能辅助训练已经普及。\n\n峰会期间，多项成果集中发布。本报记者 施 雨\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "数字经济展望未来 ——第九届数字经济峰会综述"
+    assert second.authors == ["施雨"] and first.authors == ["许望"]
+    assert _rules(page)["数字经济展望"] == "headline.dash-pieces"

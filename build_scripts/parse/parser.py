@@ -208,6 +208,15 @@ class _Parser(HeadingRules, JoinRules):
             return self._subhead(unit, "subhead.section")
         if (
             not self.layout.indented
+            and p.DASH_PIECES_RE.search(t)
+            and shapes.could_be_headline(t, self.profile)
+            and self._has_body()
+        ):
+            # pieces meeting at a dash: a kicker and its main title, or a main title and its
+            # subtitle — a headline's, never a sub-head's
+            return self._headline(unit, "headline.dash-pieces")
+        if (
+            not self.layout.indented
             and not shapes.heading_shaped(t, self.profile)
             and not self._wide_gap(unit)
             and self._open_for_evidence(i, unit)

@@ -152,6 +152,9 @@ COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说�
 ARTICLE_BOX_RE = re.compile(r"^(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|小贴士)$")
 # A pointer to a related piece on another page, printed at an article's end
 SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
+# A headline's kicker and main title, or main title and subtitle, meeting at a dash on one
+# line: `国际社会积极评价中美元首会晤—— “…”`, `数智洞见未来 ——第九届数字中国建设峰会综述`
+DASH_PIECES_RE = re.compile(r"\S——\s+\S|\S\s+——\S")
 # The editors sign their note off on a line of its own: ——编  者
 EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 EDITORS_NOTE_TITLE_RE = re.compile(r"^(?:编者按|编者的话)$")

@@ -50,6 +50,7 @@ RULES: dict[str, str] = {
     "dateline.glued-credit": "dispatch credit at the end of the text",
     "dateline.opening": "paragraph opens with a dateline",
     # headline or not
+    "headline.dash-pieces": "pieces meeting at a dash on one line (kicker—— main title): a headline",
     "headline.column-box": "a picture-items or contents box (图片报道, 导读) opens an article",
     "headline.digest": "a short name with an item's title and a dateline below: a column of short items opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",

@@ -395,3 +395,14 @@ def test_a_headline_whose_pieces_meet_at_a_dash_opens_an_article_without_a_bylin
     assert second.title == "数字经济展望未来 ——第九届数字经济峰会综述"
     assert second.authors == ["施雨"] and first.authors == ["许望"]
     assert _rules(page)["数字经济展望"] == "headline.dash-pieces"
+
+
+def test_a_second_dispatch_under_one_headline_stays_in_its_article():
+    page = (
+        "总理分别会见两国客人\n\n"
+        "新华社北京5月7日电  国务院总理7日在北京会见来华访问的甲国总理。\n\n双方就深化合作交换了意见。\n\n"
+        "新华社北京5月7日电  国务院总理7日下午在北京会见来华访问的乙国议员代表团。\n\n有关负责人参加会见。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.dateline == "新华社北京5月7日电"
+    assert article.blocks[2].text.startswith("新华社北京5月7日电")

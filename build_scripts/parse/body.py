@@ -78,9 +78,11 @@ class BodyRules(PageView):
             return self._add(Kind.BYLINE, t, unit)
         dated = p.dateline_of(t)
         # (not where indentation marks paragraphs: there only a line that is not indented
-        # opens an article — a digest's items carry datelines of their own)
+        # opens an article — a digest's items carry datelines of their own; nor under a
+        # headline: a second dispatch under one headline, 李强分别会见…, is the article's)
         if (
             dated
+            and Kind.HEADLINE not in self._kinds()
             and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds())
             and not (self.layout.indented and unit.indented)
             and not self.digest

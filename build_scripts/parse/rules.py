@@ -79,7 +79,7 @@ RULES: dict[str, str] = {
     "article.continued-from": "continued from another page (上接…)",
     "headline.must-start": "short line without final punctuation where an article must start",
     "article.headless": "running text where an article must start, and no headline",
-    "article.second-dateline": "a second dateline inside an article starts a new one",
+    "article.second-dateline": "a second dateline in an untitled brief starts the next brief",
     "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",

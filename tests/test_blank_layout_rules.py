@@ -406,3 +406,16 @@ def test_a_second_dispatch_under_one_headline_stays_in_its_article():
     (article,) = parse_page(page).articles
     assert article.dateline == "新华社北京5月7日电"
     assert article.blocks[2].text.startswith("新华社北京5月7日电")
+
+
+def test_headline_pieces_set_apart_by_a_space_are_not_the_start_of_a_cut_paragraph():
+    page = (
+        "乡村体育活力足\n\n本报记者 许 望\n\n户外运动消费持续升温，带动装备、培训、赛事等相关产业发展。\n\n"
+        "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样\n\n"
+        "灯光下的排球场，欢呼声一浪接一浪。海南省某县的乡村排球赛已经连续举办了三届，"
+        "吸引周边村镇的球队踊跃报名参赛，场边观众座无虚席。\n\n"
+        "比赛结束后，球员们还和观众一起合影留念。\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样"
+    assert second.blocks[0].text.startswith("灯光下的排球场")

@@ -192,6 +192,7 @@ class _Parser(HeadingRules, JoinRules):
             and not p.is_end_credit(t)
             and not p.glued_byline(t)
             and not p.glued_end_credit(t)
+            and not shapes.headline_pieces(t, self.profile)
         ):
             chance, why = self._carried_on_below(i)
             if chance >= self.profile.join_threshold:

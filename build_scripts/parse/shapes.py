@@ -93,6 +93,19 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
 
 
+def headline_pieces(text: str, profile: PaperProfile = DEFAULT) -> bool:
+    """Pieces of a headline set apart by a space (`观赛不收门票、参赛不设高门槛 灯光就位，乡村
+    排球打出花样`), not a sentence a page break cut: no running text sets words apart by a
+    space outside quotation marks (a law's article, `第八条  …`, sets its number apart)."""
+    if not spaced_headline(text, profile) or re.match(r"第\S{1,6}条\s", text):
+        return False
+    for m in re.finditer(r"\S[ \u3000]+\S", text):
+        before = text[: m.start() + 1]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+            return False
+    return True
+
+
 def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """A headline that sums the report up in a clause or two (`李强主持召开国务院常务会议
     听取…，审议通过…`): longer than a headline set on its shape alone, and taken as one only

@@ -419,3 +419,14 @@ def test_headline_pieces_set_apart_by_a_space_are_not_the_start_of_a_cut_paragra
     first, second = parse_page(page).articles
     assert second.title == "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样"
     assert second.blocks[0].text.startswith("灯光下的排球场")
+
+
+def test_a_block_opening_with_an_enumeration_comma_or_an_ellipsis_half_carries_the_paragraph_on():
+    page = (
+        "社区服务更贴心\n\n本报记者 许 望\n\n"
+        "居民说：“这是我们共同的心愿。”\n\n、社区和家庭共同参与，服务更贴心。\n\n"
+        "土要培到什么位置才合适…\n\n…大家蹲在地里一边听一边学。\n\n下一步，社区将增设服务点。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:6] for b in article.blocks] == ["居民说：“这", "土要培到什么", "下一步，社区"]
+    assert article.blocks[1].text == "土要培到什么位置才合适……大家蹲在地里一边听一边学。"

@@ -56,6 +56,17 @@ class JoinRules(BodyRules):
             return False
         return True
 
+    def _carries_on_regardless(self, above: str, t: str) -> bool:
+        """A block opening with a comma, an enumeration comma or a closing mark never starts
+        a paragraph — nor the second half of an ellipsis (`…合适…` / `…大家`): it carries on
+        the paragraph above even where that seems to end (`……`, `）`, `2.`)."""
+        if self.layout.indented or not (
+            t[:1] in p.CONTINUATION_MARKS or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
+        ):
+            return False
+        self._join_rule = ("join.opens-mid-sentence", "")
+        return True
+
     def _join_probability(self, unit: Unit) -> float:
         open_paragraph = self._open_paragraph()
         assert open_paragraph is not None

@@ -162,8 +162,10 @@ class _Parser(HeadingRules, JoinRules):
         if (
             open_paragraph
             and not indented_paragraph
-            and not p.is_terminated(open_paragraph[1])
-            and self._continues(i, unit)
+            and (
+                (not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
+                or self._carries_on_regardless(open_paragraph[1], t)
+            )
         ):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article

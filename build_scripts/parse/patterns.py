@@ -231,6 +231,10 @@ def attributed_name(text: str) -> bool:
     return "·" in name or "•" in name or is_signature_name(name)
 
 
+# A block opening with one of these never starts a paragraph: it carries one on
+CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
+
+
 def is_summary_point(text: str) -> bool:
     """`■ 要坚持稳中求进工作总基调…`: a point of the summary printed under a headline, in
     the article's text (never a headline, though it stops without a full stop)."""

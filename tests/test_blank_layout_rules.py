@@ -430,3 +430,14 @@ def test_a_block_opening_with_an_enumeration_comma_or_an_ellipsis_half_carries_t
     (article,) = parse_page(page).articles
     assert [b.text[:6] for b in article.blocks] == ["居民说：“这", "土要培到什么", "下一步，社区"]
     assert article.blocks[1].text == "土要培到什么位置才合适……大家蹲在地里一边听一边学。"
+
+
+def test_the_credit_of_who_put_the_page_together_heads_no_section():
+    page = (
+        "楼市政策持续优化\n\n本报记者 许 望\n\n多地出台政策支持居民购房需求。\n\n"
+        "本期统筹：闵小正\n\n某大学引导学生做好职业规划\n\n本报记者 黄 超\n\n"
+        "某大学校区里，博士生们正在准备求职材料。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "本期统筹：闵小正"
+    assert second.title == "某大学引导学生做好职业规划" and second.authors == ["黄超"]

@@ -235,6 +235,10 @@ def attributed_name(text: str) -> bool:
 CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
 
 
+# Who put a special page or a series together, on a line of its own: 本期统筹：张安宇
+PAGE_CREDIT_RE = re.compile(r"^(?:本期)?(?:统筹|策划|执行)\s*[:：]")
+
+
 def is_summary_point(text: str) -> bool:
     """`■ 要坚持稳中求进工作总基调…`: a point of the summary printed under a headline, in
     the article's text (never a headline, though it stops without a full stop)."""

@@ -21,6 +21,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
         len(text) <= profile.headline_max
         and not p.is_summary_point(text)
         and not p.attributed_name(text)
+        and not p.PAGE_CREDIT_RE.match(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)

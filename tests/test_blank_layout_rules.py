@@ -441,3 +441,14 @@ def test_the_credit_of_who_put_the_page_together_heads_no_section():
     first, second = parse_page(page).articles
     assert first.blocks[-1].text == "本期统筹：闵小正"
     assert second.title == "某大学引导学生做好职业规划" and second.authors == ["黄超"]
+
+
+def test_a_byline_glued_to_the_credit_of_who_put_the_page_together_ends_the_article():
+    page = (
+        "基层服务沉下去 科普质效提上来\n\n科普讲座走进乡村学校，孩子们听得津津有味。\n\n"
+        "本期统筹：韩小瑶本报记者 杨颜菲 吴 君\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "本期统筹：韩小瑶" and first.authors == ["杨颜菲", "吴君"]
+    assert second.title == "城市书房延长开放时间"

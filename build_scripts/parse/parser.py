@@ -76,11 +76,11 @@ class _Parser(HeadingRules, JoinRules):
             ):
                 # who drew the chart or laid the page out, printed right below an article's
                 # text: the paper prints it as the article's last paragraph
-                role = p.ROLE_RE.search(t)
-                if role and p.is_byline_line(t[role.start() :]):  # the byline glued to it
-                    self._decide(unit, "paragraph + byline", "paragraph.design-credit", t[role.start() :])
-                    self._add(Kind.PARAGRAPH, t[: role.start()], unit)
-                    self._add(Kind.BYLINE, t[role.start() :], unit)
+                glued = p.glued_byline(t)
+                if glued:  # the byline glued to it
+                    self._decide(unit, "paragraph + byline", "paragraph.design-credit", glued[1])
+                    self._add(Kind.PARAGRAPH, glued[0], unit)
+                    self._add(Kind.BYLINE, glued[1], unit)
                     self.closed = True
                     return
                 self._decide(unit, "paragraph", "paragraph.design-credit")

@@ -283,8 +283,13 @@ _PADDED_NAME_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def glued_byline(text: str) -> tuple[str, str] | None:
-    """Split `…线索3个。本报记者 陈洋根` (or `…。（作者为…）`, `…。（李思远）`) into
-    (paragraph, byline); None when the paragraph does not end with one."""
+    """Split `…线索3个。本报记者 陈洋根` (or `…。（作者为…）`, `…。（李思远）`, or a credit line
+    with the byline glued to it: `本期统筹：韩春瑶本报记者 杨颜菲`) into (paragraph, byline);
+    None when the paragraph does not end with one."""
+    if PAGE_CREDIT_RE.match(text) or DESIGN_CREDIT_RE.match(text):
+        role = ROLE_RE.search(text)
+        if role and role.start() > 0 and is_byline_line(text[role.start() :]):
+            return text[: role.start()], text[role.start() :]
     for pattern in _GLUED_RES:
         m = pattern.search(text)
         if not m or m.start(1) == 0:

@@ -6,6 +6,7 @@ blocks around a line tell what it is."""
 from __future__ import annotations
 
 from build_scripts.parse.parser import parse_page
+from build_scripts.parse.patterns import glued_byline
 
 
 def _rules(page: str) -> dict[str, str]:
@@ -214,3 +215,240 @@ def test_a_paragraph_refused_by_the_evidence_names_its_rule():
     assert len(article.blocks) == 2
     decision = next(d for d in parse_page(page).decisions if d.text.startswith("近期"))
     assert decision.rule_id == "paragraph.evidence" and "%" in decision.rule
+
+
+def test_a_number_running_across_the_break_carries_the_paragraph_on():
+    page = (
+        "湖区水质持续向好\n\n本报记者 钟 岚\n\n"
+        "监测数据显示，今年一季度湖区细颗粒物平均浓度为2\n\n"
+        "6.4微克/立方米，同比下降一成，优良天数比例继续提高。\n\n"
+        "下一步，当地还将加密监测点位。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.endswith("浓度为26.4微克/立方米，同比下降一成，优良天数比例继续提高。")
+    assert _rules(page)["6.4微克/"] == "join.number-across"
+
+
+def test_summary_points_under_a_headline_stay_in_its_article_and_a_cut_one_is_carried_on():
+    page = (
+        "全省春耕工作会议召开 部署粮食生产\n\n"
+        "■ 要稳定粮食播种面积，抓好春耕备耕各项工作\n\n"
+        "■ 要加快高标准农田建设，推进农业科技\n\n"
+        "创新和成果转化，提升防灾减灾能力\n\n"
+        "本报长沙3月2日电  全省春耕工作会议2日召开，部署今年粮食生产工作。\n\n"
+        "会议要求，各地要压实责任，确保粮食稳产增产。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "全省春耕工作会议召开 部署粮食生产"
+    assert article.dateline == "本报长沙3月2日电"
+    assert [b.text[:6] for b in article.blocks] == ["■ 要稳定粮", "■ 要加快高", "全省春耕工作", "会议要求，各"]
+    assert article.blocks[1].text.endswith("推进农业科技创新和成果转化，提升防灾减灾能力")
+    assert _rules(page)["创新和成果转"] == "join.summary-point"
+
+
+def test_a_word_of_the_language_cut_off_after_a_sentence_is_no_reporter():
+    page = (
+        "企业出海步伐加快\n\n本报记者 钟 岚\n\n"
+        "工人们走进新厂房，生产线全速运转。车间\n\n"
+        "“智能化”改造后效率提升三成。\n\n下一步，企业还将扩大产能。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["钟岚"]
+    assert article.blocks[0].text.endswith("全速运转。车间")
+
+
+def test_a_name_glued_to_a_columns_address_for_letters_signs_the_article():
+    page = (
+        "读书让生活更美好\n\n读书是一件美好的事。\n\n"
+        "欢迎读者来信分享读书心得。投稿邮箱：dushu@example.cn何  平\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.authors == ["何平"] and first.blocks[-1].text.endswith("@example.cn")
+    assert second.title == "城市书房延长开放时间"
+
+
+def test_a_pointer_to_another_page_after_the_closing_credit_ends_the_article():
+    page = (
+        "关于加强社区服务的意见\n\n社区是基层治理的基本单元。\n\n各地要结合实际抓好落实。\n\n"
+        "（新华社北京3月2日电）\n\n（有关负责人答记者问见第四版）\n\n"
+        "春耕备耕有序推进\n\n本报记者 钟 岚\n\n各地春耕备耕有序推进。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "（有关负责人答记者问见第四版）"
+    assert second.title == "春耕备耕有序推进"
+    assert _rules(page)["（有关负责人"] == "paragraph.see-page"
+
+
+def test_a_box_inside_an_article_stays_in_it_after_the_note_on_the_writer():
+    page = (
+        "新型发动机首飞成功\n\n肖 为\n\n此次首飞成功，标志着关键技术取得突破。\n\n"
+        "（作者为某研究院总设计师）\n\n延伸阅读\n\n新型发动机有什么用？\n\n"
+        "它将主要用于物流运输等场景。\n\n（本报记者张明整理）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:4] for b in article.blocks][2:4] == ["延伸阅读", "新型发动"]
+    assert _rules(page)["延伸阅读"] == "subhead.article-box"
+
+
+def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
+    page = (
+        "欧洲车企加快布局\n\n本报记者 钟 岚\n\n欧洲车企纷纷加大在华投资。\n\n"
+        "（本报柏林电）\n\n版式设计：汪小平\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, _ = parse_page(page).articles
+    assert first.blocks[-1].text == "版式设计：汪小平"
+
+
+def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():
+    page = (
+        "编者按\n\n年度考古新发现日前揭晓。本版约请专家解读。\n\n——编  者\n\n"
+        "考古新发现解码文明起源\n\n年度考古新发现，是对考古工作的一次检阅。\n\n"
+        "多处遗址的发现，丰富了我们对早期文明的认识。\n"
+    )
+    note, article = parse_page(page).articles
+    assert note.title == "编者按" and note.blocks[-1].text == "——编  者"
+    assert article.title == "考古新发现解码文明起源"
+
+
+def test_a_column_of_short_items_opens_inside_the_page_without_a_wider_gap():
+    page = (
+        "湖畔栈道迎客来\n\n本报记者 许 望\n\n湖畔栈道全线贯通，吸引大批游客。\n\n"
+        "未来，栈道还将延伸至湿地公园。\n\n环球扫描\n\n某国际组织报告——\n\n"
+        "全球高校学生人数持续增长\n\n据新华社巴黎5月12日电  某国际组织12日发布报告说，全球高校学生人数持续增长。\n\n"
+        "报告还显示，留学生人数也在增加。\n"
+    )
+    first, digest = parse_page(page).articles
+    assert first.blocks[-1].text.startswith("未来，栈道")
+    assert digest.title == "环球扫描"
+    assert _rules(page)["环球扫描"] == "headline.digest"
+
+
+def test_a_main_title_asking_a_question_under_a_column_tag_is_a_headline():
+    page = (
+        "有读者反映，在网上留言反映问题后，很快就接到了被反映一方打来的电话—— 留言人信息是怎样被泄露的？（金台视线）\n\n"
+        "本报记者 赵 兵\n\n人们反映问题时，常需要留下姓名、联系方式等个人信息。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title_parts[-1] == "留言人信息是怎样被泄露的？（金台视线）"
+    assert article.authors == ["赵兵"]
+    assert glued_byline("留言人信息是怎样被泄露的？（金台视线）") is None  # a column, not a name
+
+
+def test_a_headline_the_evidence_finds_nearly_even_opens_an_article():
+    page = (
+        "商务部：前4月外贸稳中有升\n\n"
+        "新华社北京5月10日电  （记者谢小明）商务部10日发布数据，前4个月我国货物贸易进出口稳中有升，结构持续优化。\n\n"
+        "商务部有关负责人表示，将继续推动外贸稳规模优结构。\n\n"
+        "某国总统今日起对我国进行为期四天的国事访问\n\n"
+        "应国家主席邀请，某国总统将于5月11日至14日对我国进行国事访问。\n\n"
+        "某国总统于1952年出生，曾任该国议长。\n\n两国建交以来，各领域合作持续深化。\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "某国总统今日起对我国进行为期四天的国事访问"
+    assert _rules(page)["某国总统今日"] == "headline.evidence"
+
+
+def test_an_institution_signing_a_piece_is_its_byline_below_the_headline_or_after_its_text():
+    below = (
+        "深入贯彻实施促进法 进一步增强凝聚力\n\n某某省委统战部  某某省民族事务委员会\n\n"
+        "促进法的颁布实施，是一件大事。\n\n各地要认真抓好贯彻落实。\n"
+    )
+    (article,) = parse_page(below).articles
+    assert article.authors == ["某某省委统战部", "某某省民族事务委员会"]
+    assert [b.text[:5] for b in article.blocks] == ["促进法的颁", "各地要认真"]
+    assert _rules(below)["某某省委统战"] == "byline.institution"
+    glued = "纪念老同志诞辰一百周年\n\n老同志的一生，是奋斗的一生。\n\n他永远值得我们怀念。某某省党史研究院\n"
+    (article,) = parse_page(glued).articles
+    assert article.authors == ["某某省党史研究院"] and article.blocks[-1].text == "他永远值得我们怀念。"
+
+
+def test_a_byline_glued_to_the_design_credit_below_the_text_ends_the_article():
+    page = (
+        "改善城市环境 提升生物多样性\n\n城市更新让老城区焕发新活力。\n\n"
+        "版式设计：汪小平本报记者 贺 林 李小楠\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "版式设计：汪小平" and first.authors == ["贺林", "李小楠"]
+    assert second.title == "城市书房延长开放时间"
+
+
+def test_a_speaker_or_a_signed_quotation_with_who_they_are_stays_in_the_article():
+    page = (
+        "回望与寄语\n\n作为一名老画家，我常常想起自己年轻时的创作经历。\n\n"
+        "我希望今天的青年艺术家勇于开拓自己的道路。\n\n——鸥  洋（某美术学院教授）\n\n"
+        "今年是联展创立四十周年，一代代青年从这里走上画坛。\n\n——李  磊（某戏剧学院教授）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:4] for b in article.blocks] == ["作为一名", "我希望今", "——鸥 ", "今年是联", "——李 "]
+
+
+def test_a_headline_whose_pieces_meet_at_a_dash_opens_an_article_without_a_byline_below():
+    page = (
+        "湖畔栈道迎客来\n\n本报记者 许 望\n\n湖畔栈道全线贯通，吸引大批游客。\n\n"
+        "数字经济展望未来 ——第九届数字经济峰会综述\n\n"
+        "竞技体育中，人工智能辅助训练已经普及。\n\n峰会期间，多项成果集中发布。本报记者 施 雨\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "数字经济展望未来 ——第九届数字经济峰会综述"
+    assert second.authors == ["施雨"] and first.authors == ["许望"]
+    assert _rules(page)["数字经济展望"] == "headline.dash-pieces"
+
+
+def test_a_second_dispatch_under_one_headline_stays_in_its_article():
+    page = (
+        "总理分别会见两国客人\n\n"
+        "新华社北京5月7日电  国务院总理7日在北京会见来华访问的甲国总理。\n\n双方就深化合作交换了意见。\n\n"
+        "新华社北京5月7日电  国务院总理7日下午在北京会见来华访问的乙国议员代表团。\n\n有关负责人参加会见。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.dateline == "新华社北京5月7日电"
+    assert article.blocks[2].text.startswith("新华社北京5月7日电")
+
+
+def test_headline_pieces_set_apart_by_a_space_are_not_the_start_of_a_cut_paragraph():
+    page = (
+        "乡村体育活力足\n\n本报记者 许 望\n\n户外运动消费持续升温，带动装备、培训、赛事等相关产业发展。\n\n"
+        "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样\n\n"
+        "灯光下的排球场，欢呼声一浪接一浪。海南省某县的乡村排球赛已经连续举办了三届，"
+        "吸引周边村镇的球队踊跃报名参赛，场边观众座无虚席。\n\n"
+        "比赛结束后，球员们还和观众一起合影留念。\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title == "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样"
+    assert second.blocks[0].text.startswith("灯光下的排球场")
+
+
+def test_a_block_opening_with_an_enumeration_comma_or_an_ellipsis_half_carries_the_paragraph_on():
+    page = (
+        "社区服务更贴心\n\n本报记者 许 望\n\n"
+        "居民说：“这是我们共同的心愿。”\n\n、社区和家庭共同参与，服务更贴心。\n\n"
+        "土要培到什么位置才合适…\n\n…大家蹲在地里一边听一边学。\n\n下一步，社区将增设服务点。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:6] for b in article.blocks] == ["居民说：“这", "土要培到什么", "下一步，社区"]
+    assert article.blocks[1].text == "土要培到什么位置才合适……大家蹲在地里一边听一边学。"
+
+
+def test_the_credit_of_who_put_the_page_together_heads_no_section():
+    page = (
+        "楼市政策持续优化\n\n本报记者 许 望\n\n多地出台政策支持居民购房需求。\n\n"
+        "本期统筹：闵小正\n\n某大学引导学生做好职业规划\n\n本报记者 黄 超\n\n"
+        "某大学校区里，博士生们正在准备求职材料。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "本期统筹：闵小正"
+    assert second.title == "某大学引导学生做好职业规划" and second.authors == ["黄超"]
+
+
+def test_a_byline_glued_to_the_credit_of_who_put_the_page_together_ends_the_article():
+    page = (
+        "基层服务沉下去 科普质效提上来\n\n科普讲座走进乡村学校，孩子们听得津津有味。\n\n"
+        "本期统筹：韩小瑶本报记者 杨颜菲 吴 君\n\n"
+        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "本期统筹：韩小瑶" and first.authors == ["杨颜菲", "吴君"]
+    assert second.title == "城市书房延长开放时间"

@@ -174,3 +174,15 @@ def test_a_dateline_may_name_the_place_without_the_date_but_not_run_into_a_word(
 
     assert dateline_of("本报深圳电  （记者姜小丹）科研人员推出新平台。")[:2] == ("本报深圳电", "（记者姜小丹）")
     assert dateline_of("本报电视台昨晚播出了新节目。") is None
+
+
+def test_an_institution_below_a_headline_signs_the_piece_where_indentation_marks_paragraphs():
+    page = (
+        "纪念老同志诞辰一百周年\n某某省党史研究院\n"
+        f"{IND}老同志的一生，是奋斗的一生，他为国家建设作出了重要贡献。\n"
+        f"{IND}他永远值得我们怀念，他的精神永远激励我们前行。\n"
+        f"{IND}我们要学习他的崇高品德，在新征程上继续奋斗。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "纪念老同志诞辰一百周年"
+    assert article.authors == ["某某省党史研究院"]

@@ -78,15 +78,18 @@ class BodyRules(PageView):
             return self._add(Kind.BYLINE, t, unit)
         dated = p.dateline_of(t)
         # (not where indentation marks paragraphs: there only a line that is not indented
-        # opens an article — a digest's items carry datelines of their own)
+        # opens an article — a digest's items carry datelines of their own; nor under a
+        # headline: a second dispatch under one headline, 李强分别会见…, is the article's)
         if (
             dated
+            and Kind.HEADLINE not in self._kinds()
             and (Kind.PARAGRAPH in self._kinds() or Kind.DATELINE in self._kinds())
             and not (self.layout.indented and unit.indented)
             and not self.digest
+            and not self._only_points()
         ):
             self._start_headless(unit, "article.second-dateline", confident=False)
-        if dated and self._has_body() and not self.closed:
+        if dated and self._has_body() and not self.closed and not self._only_points():
             # an item of a digest (or of a joint report) opens with a dateline of its own:
             # it stays in the item's text, the article has none of its own
             dated = None

@@ -129,6 +129,22 @@ class HeadingRules(BodyRules):
             self.digest = True
         return self.digest and not self.closed and not self._wide_gap(unit)
 
+    def _digest_opens(self, i: int) -> bool:
+        """Inside an article, a short name (环球扫描) with a headline right below it and a
+        dateline below that: a column of short items opens, not a sub-head."""
+        t = self.units[i].text
+        if (
+            not self._has_body()
+            or len(p.without_trailing_bracket(t)) > DIGEST_TITLE_MAX
+            or p.is_signature_name(t)
+            or i + 2 >= len(self.units)
+        ):
+            return False
+        first = self.units[i + 1].text
+        if not shapes.heading_shaped(first, self.profile) or p.is_signature_name(first) or p.is_byline_line(first):
+            return False
+        return any(p.dateline_of(u.text) for u in self.units[i + 2 : i + 4])
+
     def _beside(self, unit: Unit) -> bool:
         """Set closer to the line above than blocks are set apart on this page: a further
         line of the same block (a headline's kicker, main title and subtitle on lines of
@@ -185,6 +201,8 @@ class HeadingRules(BodyRules):
         t = unit.text
         if p.COLUMN_BOX_RE.match(t):
             return self._headline(unit, "headline.column-box")
+        if self._digest_opens(i):
+            return self._headline(unit, "headline.digest")
         if self._digest_item(i, unit):
             return self._subhead(unit, "subhead.digest-item")
         if self._confirmed_headline(i):
@@ -201,6 +219,9 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.awaited", extend=True)
         if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
             self._decide(unit, "byline", "byline.names-below-headline")
+            return self._add(Kind.BYLINE, t, unit)
+        if self._title_only() and p.institutions(t):
+            self._decide(unit, "byline", "byline.institution")
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)

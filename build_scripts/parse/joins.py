@@ -20,8 +20,13 @@ class JoinRules(BodyRules):
         t = unit.text
         if shapes.opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
             return False
-        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
+        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t) or p.is_summary_point(t):
             return False
+        if p.is_summary_point(self._open_paragraph()[1]) and not p.is_terminated(t):  # type: ignore[index]
+            # a summary point stops without a full stop: a block below it that does the same
+            # (and is no dateline: that opens the text) is its rest, cut by a break
+            self._join_rule = ("join.summary-point", "")
+            return True
         if self._confirmed_headline(i):
             return False
         if self.layout.indented and unit.gap_before:
@@ -41,11 +46,25 @@ class JoinRules(BodyRules):
         if evidence.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
             self._join_rule = ("join.left-open", "")
             return True
+        if p.number_across(self._open_paragraph()[1], t):  # type: ignore[index]
+            self._join_rule = ("join.number-across", "")
+            return True
         chance = self._join_probability(unit)
         self._join_rule = ("join.evidence", self._weighed_detail(chance))
         if chance < self.profile.join_threshold:
             self._refused_join = (self._at, chance, self._weighed_detail(chance))
             return False
+        return True
+
+    def _carries_on_regardless(self, above: str, t: str) -> bool:
+        """A block opening with a comma, an enumeration comma or a closing mark never starts
+        a paragraph — nor the second half of an ellipsis (`…合适…` / `…大家`): it carries on
+        the paragraph above even where that seems to end (`……`, `）`, `2.`)."""
+        if self.layout.indented or not (
+            t[:1] in p.CONTINUATION_MARKS or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
+        ):
+            return False
+        self._join_rule = ("join.opens-mid-sentence", "")
         return True
 
     def _join_probability(self, unit: Unit) -> float:
@@ -83,6 +102,8 @@ class JoinRules(BodyRules):
             return 1.0, "the block below opens where no sentence opens"
         if evidence.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
+        if p.number_across(unit.text, nxt.text):
+            return 1.0, "a number runs across the break"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
         self._evidence = ("join", features)

@@ -78,6 +78,7 @@ _NOT_NAME_ENDINGS = (
     "随笔",
     "论坛",
     "视点",
+    "视线",
     "观察",
     "时评",
     "快评",
@@ -116,7 +117,18 @@ def looks_like_name(token: str) -> bool:
         return 3 <= len(token) <= 16
     if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
         return False
-    return token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2
+    if not (token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2):
+        return False
+    return len(token) > 2 or not _word_of_the_language(token)
+
+
+def _word_of_the_language(token: str) -> bool:
+    """`全球`, `车间`: one word of the dictionary, and not a name — a common surname does not
+    make it one (the tail of a sentence a page break cut, not a byline)."""
+    import rjieba
+
+    words = rjieba.tag(token, hmm=False)
+    return len(words) == 1 and not words[0][1].startswith("nr")
 
 
 _NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
@@ -283,6 +295,18 @@ def names_are_plausible(byline: str) -> bool:
     return True
 
 
+# An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
+# 国家民族事务委员会): one or two names of bodies, nothing else on the line
+_INSTITUTION = rf"[{HAN}]{{2,20}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
+INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
+_INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
+
+
+def institutions(text: str) -> list[str]:
+    """The bodies a line names, when it is nothing but one or two names of institutions."""
+    return text.split() if _INSTITUTIONS_RE.match(text) else []
+
+
 def _is_correspondent_role(role: str) -> bool:
     return role.endswith(("通讯员", "实习生"))
 
@@ -299,7 +323,7 @@ def parse_names(*bylines: str) -> Names:
                 if signer
                 else [note.group(1)]
                 if note
-                else (_names_only(byline) or _names_only(byline, any_surname=True) or [])
+                else (_names_only(byline) or _names_only(byline, any_surname=True) or institutions(byline))
             )
             authors.extend(n for n in named if n not in authors)
             continue

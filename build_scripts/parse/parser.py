@@ -70,12 +70,19 @@ class _Parser(HeadingRules, JoinRules):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
-                and not self.closed
+                and (not self.closed or self._last_rule() == "dateline.end-credit")
                 and not self._wide_gap(unit)
                 and self._last_rule() != "furniture"
             ):
                 # who drew the chart or laid the page out, printed right below an article's
                 # text: the paper prints it as the article's last paragraph
+                glued = p.glued_byline(t)
+                if glued:  # the byline glued to it
+                    self._decide(unit, "paragraph + byline", "paragraph.design-credit", glued[1])
+                    self._add(Kind.PARAGRAPH, glued[0], unit)
+                    self._add(Kind.BYLINE, glued[1], unit)
+                    self.closed = True
+                    return
                 self._decide(unit, "paragraph", "paragraph.design-credit")
                 return self._add(Kind.PARAGRAPH, t, unit)
             self._decide(unit, "furniture", "furniture")
@@ -84,6 +91,20 @@ class _Parser(HeadingRules, JoinRules):
         if p.EDITORS_SIGN_RE.match(t) and Kind.NOTE in self._kinds():
             self._decide(unit, "note", "note.editors-sign")
             return self._extend_note(unit)
+        if p.EDITORS_SIGN_RE.match(t) and p.EDITORS_NOTE_TITLE_RE.match(self._title()) and self._has_body():
+            # an editor's note printed as an article of its own (headed 编者按): signed off,
+            # it ends; the article it introduces follows
+            self._decide(unit, "paragraph", "note.editors-sign")
+            self._add(Kind.PARAGRAPH, t, unit)
+            self.closed = True
+            return
+        if p.SEE_PAGE_RE.match(t) and self._has_body():
+            # （…答记者问见第四版）: printed at the article's end, after its credit too
+            self._decide(unit, "paragraph", "paragraph.see-page")
+            return self._add(Kind.PARAGRAPH, t, unit)
+        if p.ARTICLE_BOX_RE.match(t) and self._has_body():
+            self.closed = False  # (after a note on the writer or a byline: the box is the article's)
+            return self._subhead(unit, "subhead.article-box")
         open_paragraph = self._open_paragraph()
         indented_paragraph = self.layout.indented and unit.indented
         if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):
@@ -131,14 +152,20 @@ class _Parser(HeadingRules, JoinRules):
             and not p.dateline_of(t)
             and len(t) <= self.profile.long_headline_max
         ):
-            if p.is_signature_line(t) or (p.is_signature_name(t) and not self.profile.is_column_word(t)):
+            if (
+                p.is_signature_line(t)
+                or (p.is_signature_name(t) and not self.profile.is_column_word(t))
+                or p.institutions(t)
+            ):
                 return self._byline(unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
         if (
             open_paragraph
             and not indented_paragraph
-            and not p.is_terminated(open_paragraph[1])
-            and self._continues(i, unit)
+            and (
+                (not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
+                or self._carries_on_regardless(open_paragraph[1], t)
+            )
         ):
             glued = p.glued_byline(t)
             if glued:  # the paragraph's tail, with the byline that ends the article
@@ -167,6 +194,7 @@ class _Parser(HeadingRules, JoinRules):
             and not p.is_end_credit(t)
             and not p.glued_byline(t)
             and not p.glued_end_credit(t)
+            and not shapes.headline_pieces(t, self.profile)
         ):
             chance, why = self._carried_on_below(i)
             if chance >= self.profile.join_threshold:
@@ -181,6 +209,15 @@ class _Parser(HeadingRules, JoinRules):
         if self._starts_section(i):
             self.sections = True
             return self._subhead(unit, "subhead.section")
+        if (
+            not self.layout.indented
+            and p.DASH_PIECES_RE.search(t)
+            and shapes.could_be_headline(t, self.profile)
+            and self._has_body()
+        ):
+            # pieces meeting at a dash: a kicker and its main title, or a main title and its
+            # subtitle — a headline's, never a sub-head's
+            return self._headline(unit, "headline.dash-pieces")
         if (
             not self.layout.indented
             and not shapes.heading_shaped(t, self.profile)

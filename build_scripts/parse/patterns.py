@@ -24,9 +24,11 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     AUTHOR_NOTE_RE,
     BRACKETED_BYLINE_RE,
     HAN,
+    INSTITUTIONS,
     NUM_HAN,
     ROLE,
     ROLE_RE,
+    institutions,
     is_byline_line,
     is_name_line,
     is_signature_line,
@@ -45,6 +47,7 @@ __all__ = [
     "NUM_HAN",
     "ROLE",
     "ROLE_RE",
+    "institutions",
     "is_byline_line",
     "is_name_line",
     "is_signature_line",
@@ -145,8 +148,16 @@ _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
 # A box that opens a page's picture items or its contents: always an article of its own
 COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
+# A box printed inside an article, under its own small heading: it stays in the article
+ARTICLE_BOX_RE = re.compile(r"^(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|小贴士)$")
+# A pointer to a related piece on another page, printed at an article's end
+SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
+# A headline's kicker and main title, or main title and subtitle, meeting at a dash on one
+# line: `国际社会积极评价中美元首会晤—— “…”`, `数智洞见未来 ——第九届数字中国建设峰会综述`
+DASH_PIECES_RE = re.compile(r"\S——\s+\S|\S\s+——\S")
 # The editors sign their note off on a line of its own: ——编  者
 EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
+EDITORS_NOTE_TITLE_RE = re.compile(r"^(?:编者按|编者的话)$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -193,6 +204,47 @@ def without_trailing_bracket(text: str) -> str:
     return text[: m.start()] if m and m.start() > 0 else text
 
 
+def number_across(before: str, after: str) -> bool:
+    """A number runs across the break (`5|5.2`, `2|022级`, `11.|25万`): no paragraph ends
+    on a digit with the next one opening on a digit or a decimal point."""
+    last, first = before[-1:], after[:1]
+    if last.isdigit():
+        return first.isdigit() or first in ".．"
+    return last in ".．" and before[-2:-1].isdigit() and first.isdigit()
+
+
+_ATTRIBUTED_RE = re.compile(
+    rf"^(?:[—－-]{{1,2}}\s*)?([{HAN}·•\s]{{2,16}}?)\s*{_OPEN}([^（）()]{{2,60}}"
+    r"(?:院长|教授|主任|主席|研究员|书记|局长|部长|秘书长|会长|校长|总裁|经理|董事长|专家|学者|作家|画家|"
+    rf"大学|学院|研究院|研究所|协会|委员会|公司|中心|成员|代表)[^（）()]{{0,20}}){_CLOSE}$"
+)
+
+
+def attributed_name(text: str) -> bool:
+    """`王雪坤（商务部国际贸易经济合作研究院院长）`, `——李  磊（上海戏剧学院教授）`: a
+    speaker introduced, or a quotation signed, with who they are — a paragraph, never a
+    headline."""
+    m = _ATTRIBUTED_RE.match(text)
+    if not m:
+        return False
+    name = m.group(1).strip()
+    return "·" in name or "•" in name or is_signature_name(name)
+
+
+# A block opening with one of these never starts a paragraph: it carries one on
+CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
+
+
+# Who put a special page or a series together, on a line of its own: 本期统筹：张安宇
+PAGE_CREDIT_RE = re.compile(r"^(?:本期)?(?:统筹|策划|执行)\s*[:：]")
+
+
+def is_summary_point(text: str) -> bool:
+    """`■ 要坚持稳中求进工作总基调…`: a point of the summary printed under a headline, in
+    the article's text (never a headline, though it stops without a full stop)."""
+    return text.startswith("■")
+
+
 def ends_mid_sentence(text: str) -> bool:
     """`记者注意到，` — cut by a page break: never a headline or a sub-head."""
     return text.rstrip()[-1:] in MID_SENTENCE
@@ -217,6 +269,10 @@ _GLUED_RES = [
     ),
     # a commentary signed with its writers' names only: …的光。徐 阳
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
+    # …a column's address for letters, then its writer: 投稿邮箱：…@peopledaily.cn吴 君
+    re.compile(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
+    # …an institution signing the piece after its last sentence: …。中共中央党史和文献研究院
+    re.compile(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
 ]
 # A note on the writer closing the text: the names after it are the writer's, any surname
 _TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
@@ -227,8 +283,13 @@ _PADDED_NAME_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def glued_byline(text: str) -> tuple[str, str] | None:
-    """Split `…线索3个。本报记者 陈洋根` (or `…。（作者为…）`, `…。（李思远）`) into
-    (paragraph, byline); None when the paragraph does not end with one."""
+    """Split `…线索3个。本报记者 陈洋根` (or `…。（作者为…）`, `…。（李思远）`, or a credit line
+    with the byline glued to it: `本期统筹：韩春瑶本报记者 杨颜菲`) into (paragraph, byline);
+    None when the paragraph does not end with one."""
+    if PAGE_CREDIT_RE.match(text) or DESIGN_CREDIT_RE.match(text):
+        role = ROLE_RE.search(text)
+        if role and role.start() > 0 and is_byline_line(text[role.start() :]):
+            return text[: role.start()], text[role.start() :]
     for pattern in _GLUED_RES:
         m = pattern.search(text)
         if not m or m.start(1) == 0:
@@ -246,6 +307,10 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             and not (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
             and not (_TRAILING_AUTHOR_NOTE_RE.search(text[: m.start(1)].rstrip()) and is_signature_name(byline))
         ) or (pattern is _GLUED_RES[3] and not letter_signature(byline)):
+            continue
+        if pattern is _GLUED_RES[5] and not (
+            is_name_line(byline) or (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
+        ):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None

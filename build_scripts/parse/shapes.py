@@ -19,6 +19,9 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     core = p.without_trailing_bracket(text)
     return (
         len(text) <= profile.headline_max
+        and not p.is_summary_point(text)
+        and not p.attributed_name(text)
+        and not p.PAGE_CREDIT_RE.match(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)
@@ -37,7 +40,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
-    if p.dateline_of(text):
+    if p.dateline_of(text) or p.is_summary_point(text) or p.attributed_name(text):
         return False  # a dispatch's text opens with its dateline
     core = p.without_trailing_bracket(text)
     if (
@@ -75,8 +78,10 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         core = p.without_trailing_bracket(piece)
         if not _HAN_RE.search(piece):
             return False  # every piece of a headline says something in words (not `##`, `|`)
-        if n < len(pieces) - 1:
-            core = core.rstrip(p.QUESTION_OR_EXCLAMATION)  # a kicker may ask: `…怎么办？`
+        if n < len(pieces) - 1 or core != piece:
+            # a kicker may ask (`…怎么办？`), and so may a main title under a column tag
+            # (`投诉人信息是怎样被泄露的？（金台视线）`)
+            core = core.rstrip(p.QUESTION_OR_EXCLAMATION)
         if (
             len(piece) > profile.headline_max
             or p.is_terminated(core)
@@ -89,6 +94,19 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
 
 
+def headline_pieces(text: str, profile: PaperProfile = DEFAULT) -> bool:
+    """Pieces of a headline set apart by a space (`观赛不收门票、参赛不设高门槛 灯光就位，乡村
+    排球打出花样`), not a sentence a page break cut: no running text sets words apart by a
+    space outside quotation marks (a law's article, `第八条  …`, sets its number apart)."""
+    if not spaced_headline(text, profile) or re.match(r"第\S{1,6}条\s", text):
+        return False
+    for m in re.finditer(r"\S[ \u3000]+\S", text):
+        before = text[: m.start() + 1]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+            return False
+    return True
+
+
 def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """A headline that sums the report up in a clause or two (`李强主持召开国务院常务会议
     听取…，审议通过…`): longer than a headline set on its shape alone, and taken as one only
@@ -99,6 +117,8 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and "。" not in text
+        and not p.is_summary_point(text)
+        and not p.attributed_name(text)
         and not p.is_signature_line(text)
         and not p.is_caption(text)
         and not p.glued_byline(text)

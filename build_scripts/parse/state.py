@@ -111,6 +111,12 @@ class ArticleState:
     def _has_body(self) -> bool:
         return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})
 
+    def _only_points(self) -> bool:
+        """The body so far is only the summary points printed under the headline (■ …):
+        the article's text has not started."""
+        body = [s for s in self.current or [] if s.kind in BODY_KINDS]
+        return bool(body) and all(p.is_summary_point(s.text) for s in body)
+
     def _title_only(self) -> bool:
         return bool(self.current) and self._kinds() == {Kind.HEADLINE}
 

@@ -392,7 +392,7 @@ CASES = [
     Case(
         "Invisible characters and NUL",
         {"2022-01-29.txt": "保护冬奥\u200b标志\n\n本报讯 冬奥会\x00将至。\ufeff\n"},
-        says=(r"warning: 2022-01-29\.txt:1: removed 3 invisible characters",),
+        says=(r"note: 2022-01-29\.txt:1: removed 3 invisible characters",),
         check=_articles(1, "保护冬奥标志"),
     ),
 ]

@@ -37,7 +37,8 @@ def test_every_kind_of_space_becomes_a_space_but_the_ideographic_one_is_kept():
 def test_removed_characters_are_counted_by_kind_with_their_lines():
     text, report = run("标题\n\n本报讯\u200b 正文\u200b。\n正文\x00二\x07。\n\u202e反转\u202c\n")
     assert text == "标题\n\n本报讯 正文。\n正文二。\n反转\n"
-    (warning,) = report.warnings
+    assert not report.warnings  # nothing to act on: a note
+    (warning,) = report.notices
     assert str(warning).startswith("2022-01-28.txt:3: removed 6 invisible characters: ")
     assert "2 × U+200B ZERO WIDTH SPACE (line 3)" in warning.what
     assert "1 × U+0000 NUL (line 4)" in warning.what
@@ -48,7 +49,7 @@ def test_removed_characters_are_counted_by_kind_with_their_lines():
 
 def test_many_lines_are_listed_briefly():
     _, report = run("\u200b段落。\n" * 30)
-    assert "(lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more)" in report.warnings[0].what
+    assert "(lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more)" in report.notices[0].what
 
 
 def test_private_use_and_unassigned_characters_are_kept():
@@ -77,8 +78,7 @@ def test_removals_reach_the_user_through_the_cli(tmp_path):
     result = convert(project)
     assert result.returncode == 0
     assert (
-        "warning: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B"
-        in result.stderr
+        "note: 2022-01-29.txt:3: removed 2 invisible characters: 1 × U+0000 NUL (line 3); 1 × U+200B" in result.stderr
     )
     assert records(project)[0]["text"] == "正文。"
 
@@ -120,9 +120,9 @@ def test_nothing_visible_is_dropped_and_every_removal_is_counted(raw):
     text, report = run(raw)
     # Every visible character survives, in order.
     assert [ch for ch in raw if visible(ch)] == [ch for ch in text if visible(ch)]
-    # What went missing is exactly what the warning counts.
+    # What went missing is exactly what the note counts.
     gone = [ch for ch in raw if not visible(ch) and not unicodedata.category(ch) == "Zs" and ch not in BREAKS_AND_TABS]
-    counted = sum(int(n) for w in report.warnings if "invisible" in w.what for n in re.findall(r"(\d+) × U\+", w.what))
+    counted = sum(int(n) for w in report.notices if "invisible" in w.what for n in re.findall(r"(\d+) × U\+", w.what))
     assert counted == sum(1 for ch in gone if ch not in text)
     # Lines stay lines: one output line for every line break of any kind in the input.
     breaks = len(re.findall("\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]", raw))
@@ -135,4 +135,4 @@ def test_normalising_twice_changes_nothing(raw):
     once, _ = run(raw)
     twice, report = run(once)
     assert twice == once
-    assert not any("invisible" in w.what for w in report.warnings)
+    assert not any("invisible" in w.what for w in report.notices)

@@ -85,3 +85,92 @@ def test_the_line_right_below_a_top_byline_is_the_lead_not_a_new_headline():
     (article,) = parse_page(page).articles
     assert article.title == "乘势而上开新局（评论员观察）" and article.authors == ["余宁"]
     assert article.blocks[0].text == "抓住机遇、找准定位，方能在变局中开新局"
+
+
+def test_a_word_in_brackets_inside_a_sentence_does_not_end_the_paragraph():
+    page = (
+        f"社区服务再升级\n{IND}各地建立健全乡镇（街道）、村（社区）\n\n"
+        f"牵头的协商机制，加强关爱服务。\n{IND}下一步还将扩大试点。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "各地建立健全乡镇（街道）、村（社区）牵头的协商机制，加强关爱服务。"
+
+
+def test_names_after_a_labels_colon_are_its_value_not_a_byline():
+    page = "新技术走进车间\n\n本报记者 方 远\n\n车间里，机器人正在焊接车身。\n\n本期统筹：张安宇\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"] and article.blocks[-1].text == "本期统筹：张安宇"
+
+
+def test_glued_bylines_a_magazine_a_collective_credit_and_a_padded_pen_name():
+    magazine = "观星的人\n\n他说，星空是最好的老师。《环球人物》记者 高 远\n"
+    assert parse_page(magazine).articles[0].authors == ["高远"]
+    collective = "春耕见闻\n\n（本报记者王洋、李明、赵亮）本报记者\n"
+    assert parse_page(collective).articles[0].byline == "本报记者"
+    padded = "灯为谁而亮\n\n期待更多服务，始终散发温暖。知  更\n"
+    (article,) = parse_page(padded).articles
+    assert article.authors == ["知更"] and article.text == "期待更多服务，始终散发温暖。"
+
+
+def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
+    page = (
+        f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"
+        f"连呼“玩得比在游乐园还开心”。\n{IND}下一步，村里还将开发更多线路。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["江南"]
+    assert article.blocks[0].text.endswith("朱曼一家连呼“玩得比在游乐园还开心”。")
+
+
+def test_a_rare_surname_before_a_word_is_a_name_a_word_alone_is_not():
+    from build_scripts.parse.patterns import is_signature_name
+
+    assert is_signature_name("代大权") and is_signature_name("郜 庆") and is_signature_name("欧阳小明")
+    assert not is_signature_name("最高") and not is_signature_name("关注当下")
+
+
+def test_a_photographers_report_below_a_headline_is_its_byline():
+    page = "酸笋有了质检员\n\n新华社记者 曹小明摄影报道\n\n近年来，酸笋产业快速发展。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["曹小明"]
+
+
+def test_any_name_after_a_note_on_the_writer_is_the_writers():
+    page = "让服务更便利\n\n生活服务业扩能提质，关乎千家万户。（作者为某研究院研究员）戈小霞\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["戈小霞"] and article.text.endswith("（作者为某研究院研究员）")
+
+
+def test_a_name_before_our_reporters_is_no_newspaper():
+    from build_scripts.parse.patterns import is_byline_line
+
+    assert not is_byline_line("韩小瑶本报记者 杨小菲") and is_byline_line("人民日报记者 王洋")
+
+
+def test_reporters_in_brackets_at_the_end_of_a_signed_article_are_a_note_in_its_text():
+    page = (
+        "国乒捍卫荣誉\n\n孙小飞 闫小齐\n\n中国队再度捧回双冠。\n\n（本报记者  王  者整理）\n\n\n"
+        "麦田静悄悄\n\n本报记者\n\n春耕时节，化肥供应充足。\n\n（本报记者邓小霞、张小锋）\n"
+    )
+    signed, collective = parse_page(page).articles
+    assert signed.authors == ["孙小飞", "闫小齐"] and signed.blocks[-1].text == "（本报记者  王  者整理）"
+    assert collective.authors == ["邓小霞", "张小锋"] and collective.blocks[-1].kind.value == "note"
+
+
+def test_a_note_naming_the_reporter_who_interviewed_the_writer_is_a_note():
+    page = "脑机接口唤醒双手\n\n患者的手又能动了。\n\n（作者为某大学教授，本报记者李小强采访整理）\n"
+    (article,) = parse_page(page).articles
+    assert article.blocks[-1].kind.value == "note" and article.authors == []
+
+
+def test_two_words_spaced_apart_are_no_names():
+    from build_scripts.parse.patterns import is_signature_name
+
+    assert not is_signature_name("育警铸魂  薪火相传") and is_signature_name("王江燕 马 奔")
+
+
+def test_a_dateline_may_name_the_place_without_the_date_but_not_run_into_a_word():
+    from build_scripts.parse.patterns import dateline_of
+
+    assert dateline_of("本报深圳电  （记者姜小丹）科研人员推出新平台。")[:2] == ("本报深圳电", "（记者姜小丹）")
+    assert dateline_of("本报电视台昨晚播出了新节目。") is None

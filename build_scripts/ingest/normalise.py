@@ -100,7 +100,9 @@ def normalise(text: str, rel: str, report: Report) -> str:
             f"{len(lines)} × {_name(ch)} ({_lines(sorted(set(lines)))})"
             for ch, lines in sorted(removed.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         )
-        report.warn(
+        # A note, not a warning: the text reads the same without them, so there is nothing to
+        # act on unless the archivist knows one was meant to be there.
+        report.notice(
             rel,
             first,
             f"removed {total} invisible character{'s' if total > 1 else ''}: {kinds}",

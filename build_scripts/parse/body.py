@@ -8,10 +8,10 @@ from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
-from build_scripts.parse.state import ArticleState
+from build_scripts.parse.page import PageView
 
 
-class BodyRules(ArticleState):
+class BodyRules(PageView):
     def _note_about_the_author(self, text: str) -> bool:
         """`（作者为…教授）` names no one, and below a signed article it only says who the
         writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
@@ -19,9 +19,24 @@ class BodyRules(ArticleState):
             Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names("")
         )
 
+    def _section_credit(self, unit: Unit) -> None:
+        """A section's own byline, below its heading: the paper prints it as a paragraph of
+        the article's text, and its names are the article's too."""
+        self._decide(unit, "paragraph", "byline.section")
+        self._add(Kind.PARAGRAPH, unit.text, unit)
+        self.section_credits.append(unit.text)
+
     def _byline(self, unit: Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "note.author")
+            return self._add(Kind.NOTE, unit.text, unit)
+        if Kind.BYLINE in self._kinds() and self._has_body() and p.BRACKETED_BYLINE_RE.match(unit.text):
+            # the article is signed at its top: reporters listed in brackets at its end are a
+            # note the paper prints in the text (and name the reporters a collective byline
+            # did not)
+            self._decide(unit, "note", "note.credit")
+            if not self.current_names():
+                self.section_credits.append(unit.text)
             return self._add(Kind.NOTE, unit.text, unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
             # the article is signed already: a credit on its own line is its picture's
@@ -100,8 +115,12 @@ class BodyRules(ArticleState):
         nxt = self.next_unit(unit)
         if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
             return True
-        if self.layout.indented:  # headlines, too, stand unindented after a blank line here
-            return not evidence.continues_word(unit.text, nxt.text)
+        if self.layout.indented:
+            # a line that is not indented after a blank line carries the text on (a page
+            # break), unless it is shaped like a headline
+            return not (nxt.gap_before and not shapes.could_be_headline(nxt.text, self.profile)) and not (
+                evidence.continues_word(unit.text, nxt.text)
+            )
         return not (
             nxt.gap_before <= 1
             and nxt.text[:1] not in "“（(《"
@@ -120,7 +139,14 @@ class BodyRules(ArticleState):
                 self._add(kind, ending, unit)
                 self.closed = True
                 return
-        self._decide(unit, "paragraph", "paragraph")
+        refused = self._refused_join
+        if refused is not None and refused[0] == self._at and t == unit.text:
+            # the evidence was weighed: the block starts a paragraph of its own
+            self._decide(
+                unit, "paragraph", "paragraph.evidence", refused[2], confident=self._sure_of_a_join(refused[1])
+            )
+        else:
+            self._decide(unit, "paragraph", "paragraph")
         self._add(Kind.PARAGRAPH, t, unit)
         if p.JUMP_TO_RE.search(t):
             self.closed = True  # 下转第N版: the rest is on another page

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from build_scripts.parse import patterns as p
+from build_scripts.parse import shapes
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
@@ -73,7 +74,7 @@ def _segmenter():
 
 def _word_across(before: str, after: str) -> bool:
     """Does a word run across the break (`体|系`)? jieba segments the characters around it."""
-    left, right = before[-6:], after[:6]
+    left, right = before[-4:], after[:4]
     if not left or not right:
         return False
     position = 0
@@ -84,10 +85,51 @@ def _word_across(before: str, after: str) -> bool:
     return False
 
 
+def _route_score(text: str) -> float:
+    """Log-probability of jieba's best cut of `text` (its dictionary's word frequencies)."""
+    dictionary = _segmenter().dt
+    route: dict[int, tuple[float, int]] = {}
+    dictionary.calc(text, dictionary.get_DAG(text), route)
+    return route[0][0]
+
+
+def _break_cost(before: str, after: str) -> float:
+    """How much likelier the words read across the break than on either side of it: 0 when
+    the break falls between words, more the surer a word runs across it (`黑|河段`)."""
+    left, right = before[-4:], after[:4]
+    if not left or not right:
+        return 0.0
+    return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
+
+
+def _edge_words(before: str, after: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The last word above the break and the first below it, with their parts of speech: a
+    sentence rarely ends on a preposition, an adverb or a particle (`以|`, `也|`, `的|`).
+    (rjieba: jieba's dictionary and tags, fast enough to tag every break.)"""
+    import rjieba
+
+    tail = rjieba.tag(before[-8:], hmm=True)
+    head = rjieba.tag(after[:8], hmm=True)
+    last = tail[-1] if tail else ("", "x")
+    first = head[0] if head else ("", "x")
+    return last, first
+
+
 def continues_word(before: str, after: str) -> bool:
     """Certain signs that `after` carries on `before`: a word runs across the break, or
     `after` starts with a character no sentence starts with."""
-    return after[:1] in _NEVER_FIRST or _word_across(before, after)
+    return opens_mid_sentence(after) or _word_across(before, after)
+
+
+def opens_mid_sentence(text: str) -> bool:
+    """No sentence opens like this: with a comma, a stop or a closing quote or bracket, or
+    with a particle standing as a word of its own (`的`, `了`, `着` — not `了解`, `着力`)."""
+    if text[:1] in _NEVER_OPENS:
+        return True
+    import rjieba
+
+    words = rjieba.tag(text[:6], hmm=False)
+    return bool(words) and words[0][1].startswith("u") and words[0][0] in _NEVER_FIRST
 
 
 def _pair_frequency(before: str, after: str) -> float:
@@ -100,24 +142,38 @@ def _pair_frequency(before: str, after: str) -> float:
 
 
 _FIRST_COMMA_RE = re.compile(r"[，,：:]")
+_OPENING_NUMBER_RE = re.compile(r"[\d.．%％]+([年月日时点号]|世纪|年代)?")
 # Characters that never begin a sentence: a block starting with one carries on the text above.
 _NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
+_NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
 
 
-def join_features(before: str, after: str, lead: bool) -> Features:
+def join_features(before: str, after: str, lead: bool, title: str = "") -> Features:
     """Evidence that `after` carries on the paragraph `before` (which stops without terminal
-    punctuation). `lead`: `before` is the first paragraph below the headline."""
+    punctuation). `lead`: `before` is the first paragraph below the headline `title`."""
     f: Features = {"bias": 1.0}
     core = before.rstrip(p.CLOSERS + " ")
     f["before_ends:" + char_class(before[-1:])] = 1.0
     f["before_core_ends:" + char_class(core[-1:])] = 1.0
     f["after_starts:" + char_class(after[:1])] = 1.0
+    f["before_starts:" + char_class(before[:1])] = 1.0
+    f["after_ends:" + char_class(after.rstrip(p.CLOSERS)[-1:])] = 1.0
     if after[:1] and after[0] in _NEVER_FIRST:
         f["after_starts_with_particle"] = 1.0
     if _word_across(before, after):
         f["word_across_break"] = 1.0
     f["pair_frequency"] = _pair_frequency(before, after)
+    f.update(_buckets("break_cost", int(_break_cost(before, after)), (0, 2, 5, 9)))
+    (last, last_tag), (first, first_tag) = _edge_words(before, after)
+    f["before_last_word:" + last_tag[:1]] = 1.0
+    f["after_first_word:" + first_tag[:1]] = 1.0
+    f[f"before_last_word_len:{min(len(last), 3)}"] = 1.0
+    f[f"after_first_word_len:{min(len(first), 3)}"] = 1.0
+    f.update(_buckets("joined_len", len(before) + len(after), (60, 80, 120, 200)))
+    number = _OPENING_NUMBER_RE.match(after)
+    if number:  # a paragraph may open with a date (2025年，…), rarely with an amount (1.2亿元，…)
+        f["after_opens_with:" + ("date" if number.group(1) else "amount")] = 1.0
     f.update(_buckets("before_len", len(before), (10, 20, 30, 40, 60, 100)))
     f.update(_buckets("after_len", len(after), (10, 20, 30, 40, 60, 100)))
     if any(ch in before for ch in _STOP):
@@ -132,6 +188,9 @@ def join_features(before: str, after: str, lead: bool) -> Features:
         f["after_terminated"] = 1.0
     if lead:
         f["before_is_lead"] = 1.0
+        if p.without_trailing_bracket(title) != title:  # a column's piece opens with a summary
+            f["before_is_lead_of_a_column"] = 1.0
+
     m = _FIRST_COMMA_RE.search(after[:12])
     f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
     last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]
@@ -225,6 +284,11 @@ def headline_features(
     credit_below: bool = False,
     line_cohesion: float | None = None,
     text_cohesion: float | None = None,
+    line_below: float | None = None,
+    picture_below: bool = False,
+    subheads_above: tuple[str, ...] = (),
+    dispatch_above: bool = False,
+    blocks_below: int | None = None,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -237,6 +301,8 @@ def headline_features(
         f["line_shares_words_with_article:" + _level(line_cohesion)] = 1.0
     if text_cohesion is not None:
         f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
+    if line_below is not None:  # a headline's words come back in the lead below it
+        f["line_shares_words_with_text_below:" + _level(line_below)] = 1.0
     f.update(_shape("", text))
     # a sentence often opens with a short phrase and a comma (此外，/ 据介绍，/ 近年来，)
     m = _FIRST_COMMA_RE.search(text[:8])
@@ -249,7 +315,19 @@ def headline_features(
         f["subhead_marker"] = 1.0
     if p.ends_mid_sentence(text):
         f["ends_mid_sentence"] = 1.0
+    if blocks_below is not None:  # a brief is a few paragraphs; a sub-head leads a long part
+        f[f"blocks_below:{min(blocks_below, 7)}"] = 1.0
+    if dispatch_above:  # a dispatch (its text opens with a dateline) is seldom cut into parts
+        f["article_above_is_a_dispatch"] = 1.0
+    if subheads_above:  # the article is already cut into parts: is this one of them?
+        f["article_has_subheads"] = 1.0
+        if any(abs(len(s) - len(text)) <= 2 for s in subheads_above):
+            f["as_long_as_a_subhead_above"] = 1.0
+    if picture_below:  # a picture item: a title, a line or two, the photo credit
+        f["photo_credit_below"] = 1.0
     if before is not None:
+        if p.is_caption(before) or p.AUTHOR_NOTE_RE.match(before):
+            f["before_signs_off"] = 1.0  # a photo credit or a note on the writer ends a piece
         if not p.is_terminated(before):
             f["before_open"] = 1.0
         if p.ends_mid_sentence(before):
@@ -265,6 +343,16 @@ def headline_features(
         if p.is_note(after):
             f["after_note"] = 1.0
     return f
+
+
+def picture_below(texts: list[str]) -> bool:
+    """Does a photo credit close the next blocks, before any line shaped like a heading?"""
+    for text in texts:
+        if p.is_caption(text):
+            return True
+        if shapes.heading_shaped(text):
+            return False
+    return False
 
 
 _trial: dict[str, dict[str, float]] = {}  # weights being trained, used instead of the file

@@ -19,7 +19,10 @@ NUM_HAN = "一二三四五六七八九十百零〇"
 # Roles and names in bylines
 # ---------------------------------------------------------------------------------------
 
-_ORG = rf"(?:本报|新华社|中新社|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|报|通讯社|网|电视台|广播电视台))"
+_ORG = (
+    rf"(?:本报|新华社|中新社|《[{HAN}·]{{2,12}}》"  # or a magazine by its title: 《环球人物》记者
+    rf"|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台))"
+)
 _MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
 _CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
@@ -30,7 +33,7 @@ _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
 _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
 # A writer who also took the photos (文/摄), or who edited readers' words (整理).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|报道|摄影?)"
+_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|摄影报道|报道|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -147,10 +150,42 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     names = _split_names(inner)
     if not 1 <= len(names) <= 3:
         return None
-    plausible = (lambda n: 2 <= len(n) <= 4 or "·" in n) if any_surname else looks_like_name
+    if not any_surname:
+        plausible = looks_like_name
+    elif _PADDED_RE.match(inner):
+        plausible = _any_name  # one name spaced out to fill the column: 郜  庆
+    else:
+        plausible = _pen_name_or_name  # a name, not a word of the language (育警铸魂)
     if not all(plausible(n) for n in names):
         return None
     return names
+
+
+_PADDED_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
+
+
+def _any_name(token: str) -> bool:
+    return 2 <= len(token) <= 4 or "·" in token or "•" in token
+
+
+def _pen_name_or_name(token: str) -> bool:
+    """Any 2–4 Han characters (a rare surname, a pen name: `郜庆`, `代大权`) — but not words
+    of the language (`最高`, `关注当下`, `凤丹盛开`): a word of the dictionary (other than a
+    name) does not stand where a surname stands, nor anywhere in a name of four."""
+    if "·" in token or "•" in token:
+        return True
+    if not 2 <= len(token) <= 4:
+        return False
+    if looks_like_name(token) and (len(token) < 4 or token[:2] in _SURNAMES_2):
+        return True
+    import rjieba
+
+    position = 0
+    for word, tag in rjieba.tag(token, hmm=False):
+        if len(word) >= 2 and not tag.startswith("nr") and (position == 0 or len(token) == 4):
+            return False
+        position += len(word)
+    return True
 
 
 def is_signature_name(text: str) -> bool:
@@ -271,5 +306,5 @@ def parse_names(*bylines: str) -> Names:
         for group in _groups(byline):
             target = correspondents if _is_correspondent_role(group.role) else authors
             # A role alone (本报评论员) names no person: the byline keeps it as printed.
-            target.extend(n for n in group.names if n not in target)
+            target.extend(n for n in group.names if n not in target and not is_not_a_name(n))
     return Names(tuple(authors), tuple(correspondents))

@@ -11,12 +11,15 @@ import re
 
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
     _AUTHOR_NOTE_CORE,
+    _BRACKETED_NAMES_RE,
     _CLOSE,
     _GROUPS,
     _LETTER_NAME,
+    _MOD,
     _NAMELESS_ROLE_RE,
     _NAMES,
     _OPEN,
+    _ORG,
     _PLACE,
     AUTHOR_NOTE_RE,
     BRACKETED_BYLINE_RE,
@@ -78,7 +81,8 @@ SUBHEAD_MAX = 40
 _DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
 DATELINE_RE = re.compile(
     rf"^据?(?:"
-    rf"本报讯|(?:新华社|中新社|本报)电"
+    # 本报深圳电, 据新华社东京电 (a place, no date): set apart from the text that follows
+    rf"本报讯|(?:新华社|中新社|本报)(?:[{HAN}]{{2,8}}?)?电(?=[\s　（(])"
     rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
     rf"|本报[{HAN}]{{2,10}}?讯"
     rf")"
@@ -102,6 +106,8 @@ SUBHEAD_MARKER_RE = re.compile(
 _FURNITURE_LABEL = (
     r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
 )
+# A credit for the page's design or a chart alone on its line (not the page's editors)
+DESIGN_CREDIT_RE = re.compile(r"^(?:版式设计|版式|版面设计|制图|图表制作|设计)\s*[:：]\s*\S")
 _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = re.compile(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
@@ -158,12 +164,27 @@ def is_terminated(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if _BRACKETED_NOTE_RE.search(text):
-        return True
+    note = _BRACKETED_NOTE_RE.search(text)
+    if note:
+        # a note in brackets ends a paragraph: after its last sentence (…。（完）), or as the
+        # whole block (（作者为…）), or crediting it (…（记者 王洋）) — a word in brackets inside
+        # a sentence (…村（社区）) does not
+        before = text[: note.start()].rstrip()
+        return not before or is_terminated(before) or _credit_in_brackets(note.group(0))
     core = text.rstrip(CLOSERS + " ")
     if core[-1:] == "." and core[-2:-1].isdigit():
         return False  # a decimal point a break cut off: 4.|39
     return bool(core) and core[-1] in TERMINAL
+
+
+def _credit_in_brackets(note: str) -> bool:
+    return bool(
+        BRACKETED_BYLINE_RE.match(note)
+        or AUTHOR_NOTE_RE.match(note)
+        or END_CREDIT_RE.match(note)
+        or PHOTO_CREDIT_RE.search(note)
+        or (_BRACKETED_NAMES_RE.match(note) and is_name_line(note))
+    )
 
 
 def without_trailing_bracket(text: str) -> str:
@@ -183,18 +204,26 @@ def has_sentence_punct(text: str) -> bool:
 
 
 _AFTER_SENTENCE = rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])"
+# Names alone follow a sentence's end, not a label's colon (本期统筹：张安宇 is the label's value)
+_AFTER_SENTENCE_END = rf"(?<=[{re.escape(TERMINAL.replace('：', '').replace(':', '') + CLOSERS)}])"
 _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
+    re.compile(rf"{_AFTER_SENTENCE_END}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
     # a reader's letter signed with a place and a name: …。（浙江杭州 王小明） / …。江苏省苏州市  贾  瑞
     re.compile(
-        rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
+        rf"{_AFTER_SENTENCE_END}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
         rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"
     ),
     # a commentary signed with its writers' names only: …的光。徐 阳
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_NAMES})$"),
+    re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
 ]
+# A note on the writer closing the text: the names after it are the writer's, any surname
+_TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
+# A paper's reporters credited together, naming no one (…。本报记者): a collective byline
+_COLLECTIVE_RE = re.compile(rf"^{_ORG}{_MOD}{{0,2}}记者$")
+# One name spaced out to fill the column (知  更): a signature whatever the surname
+_PADDED_NAME_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def glued_byline(text: str) -> tuple[str, str] | None:
@@ -208,12 +237,15 @@ def glued_byline(text: str) -> tuple[str, str] | None:
         if pattern is _GLUED_RES[0]:
             names = parse_names(byline)
             if not names_are_plausible(byline) or not (
-                names.authors + names.correspondents or _NAMELESS_ROLE_RE.match(byline)
+                names.authors + names.correspondents or _NAMELESS_ROLE_RE.match(byline) or _COLLECTIVE_RE.match(byline)
             ):
                 continue
-        elif (pattern in (_GLUED_RES[2], _GLUED_RES[4]) and not is_name_line(byline)) or (
-            pattern is _GLUED_RES[3] and not letter_signature(byline)
-        ):
+        elif (
+            pattern in (_GLUED_RES[2], _GLUED_RES[4])
+            and not is_name_line(byline)
+            and not (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
+            and not (_TRAILING_AUTHOR_NOTE_RE.search(text[: m.start(1)].rstrip()) and is_signature_name(byline))
+        ) or (pattern is _GLUED_RES[3] and not letter_signature(byline)):
             continue
         return text[: m.start(1)].rstrip(), byline
     return None

@@ -16,6 +16,7 @@ RULES: dict[str, str] = {
     "fix.label": "labelled by the .fix.yml file",
     # certain shapes
     "furniture": "page furniture (责编/版式/版头)",
+    "paragraph.design-credit": "a design or chart credit right below an article's text: its last paragraph",
     "note.editors-sign": "the editors sign their note off (——编 者)",
     # where indentation marks paragraphs (indent and wrapped layouts)
     "indent.subhead": "an indented short line inside an article",
@@ -24,18 +25,21 @@ RULES: dict[str, str] = {
     "indent.headline-piece": "a line that is not indented right below a headline line",
     # break or join
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
-    "join.mid-sentence": "the paragraph stopped on a comma: a break cut it",
+    "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",
+    "join.left-open": "the paragraph above leaves a quotation or a bracket open: a break cut it",
     "join.evidence": "the evidence says a break cut the paragraph",
     "join.glued-byline": "carries on the paragraph, with the byline glued to its end",
     # credits
     "byline.top": "byline below the headline",
     "byline.names-below-headline": "a line of names right below the headline",
     "byline.end": "byline after the text: ends the article",
+    "byline.section": "a section's own byline below its heading: a paragraph of the article",
     "byline.continued": "continues the byline that ended the article above",
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",
     "byline.glued": "byline glued to the end of the paragraph",
     "note.author": "a note about the writer below the text",
+    "note.credit": "reporters in brackets at the end of an article signed at its top: a note in the text",
     "caption.credit-in-signed": "a photo credit inside a signed article",
     "dateline.end-credit": "credit of a dispatch at its end: ends the article",
     "dateline.glued-credit": "dispatch credit at the end of the text",
@@ -50,11 +54,12 @@ RULES: dict[str, str] = {
     "headline.after-end": "the article above has ended",
     "headline.awaited": "first line after an editor's note or a forced break",
     "headline.piece": "line right below a headline (kicker/subtitle line)",
+    "subhead.below-headline": "a short line a blank line below the headline: the text's first block",
+    "subhead.section": "heads a section of the article, with a byline of its own below",
     "headline.after-picture": "the picture item above has only its caption",
     "headline.dash-subtitle": "subtitle line starting with a dash",
     "subhead.marker": "numbered/marked sub-head",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
-    "headline.credited-twice": "the text below it ends with a byline of its own",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
     "headline.wide-gap": "more blank lines before it than usual",
@@ -68,6 +73,8 @@ RULES: dict[str, str] = {
     "headline.must-start": "short line without final punctuation where an article must start",
     "article.headless": "running text where an article must start, and no headline",
     "article.second-dateline": "a second dateline inside an article starts a new one",
+    "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
+    "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
 }
 

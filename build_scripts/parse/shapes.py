@@ -10,6 +10,8 @@ from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
+_NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
+_ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
 
 
 def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -17,6 +19,8 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     core = p.without_trailing_bracket(text)
     return (
         len(text) <= profile.headline_max
+        and not p.dateline_of(text)
+        and not _ADDRESS_RE.search(text)
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)
@@ -33,6 +37,8 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
+    if p.dateline_of(text):
+        return False  # a dispatch's text opens with its dateline
     core = p.without_trailing_bracket(text)
     if (
         len(text) <= profile.long_headline_max
@@ -49,8 +55,10 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         return False
     if p.ends_mid_sentence(text) or p.glued_byline(text):
         return False
-    if p.is_caption(text) or p.SPEAKER_RE.match(text):
+    if p.is_caption(text):
         return False
+    if p.SPEAKER_RE.match(text) and p.is_terminated(p.without_trailing_bracket(text)):
+        return False  # a speaker's question in an interview (记者：…？), not `中国机器人：服务世界`
     core = p.without_trailing_bracket(text).rstrip(p.QUOTE_CLOSERS)
     return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
 
@@ -59,12 +67,16 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Kicker, main title and subtitle printed on one line, set apart by spaces: every piece
     short and none a sentence (a kicker may hold commas, numbers and Latin letters)."""
     pieces = text.split()
-    if not 2 <= len(pieces) <= 4 or len(text) > profile.long_headline_max + 30:
+    if pieces and len(pieces) > 1 and _NOTE_PIECE_RE.match(pieces[-1]):
+        pieces = pieces[:-1]  # a note in brackets closing it: when a law was adopted, a series
+    if not 1 <= len(pieces) <= 4 or len(text) > 2 * profile.long_headline_max or len(pieces) == 1 == len(text.split()):
         return False
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         core = p.without_trailing_bracket(piece)
         if not _HAN_RE.search(piece):
             return False  # every piece of a headline says something in words (not `##`, `|`)
+        if n < len(pieces) - 1:
+            core = core.rstrip(p.QUESTION_OR_EXCLAMATION)  # a kicker may ask: `…怎么办？`
         if (
             len(piece) > profile.headline_max
             or p.is_terminated(core)
@@ -75,6 +87,22 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         ):
             return False
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
+
+
+def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
+    """A headline that sums the report up in a clause or two (`李强主持召开国务院常务会议
+    听取…，审议通过…`): longer than a headline set on its shape alone, and taken as one only
+    with the dispatch's dateline right below it. It never ends a sentence."""
+    core = p.without_trailing_bracket(text)
+    return (
+        len(text) <= 2 * profile.long_headline_max
+        and not p.is_terminated(core)
+        and not p.ends_mid_sentence(core)
+        and "。" not in text
+        and not p.is_signature_line(text)
+        and not p.is_caption(text)
+        and not p.glued_byline(text)
+    )
 
 
 def opens_article(text: str) -> bool:

@@ -16,6 +16,12 @@ from build_scripts.parse.model import (
 )
 from build_scripts.parse.rules import describe
 
+# A weighed decision is flagged (a warning an archivist should check) only when the evidence
+# is nearly even: measured on real pages, decisions outside these bands are wrong too seldom
+# for a warning to be worth reading.
+JOIN_UNSURE = (0.4, 0.5)
+HEADLINE_UNSURE = (0.4, 0.5)
+
 
 class ArticleState:
     units: list[Unit]
@@ -33,6 +39,10 @@ class ArticleState:
         self.current_kinds: set[Kind] = set()  # kept as segments are added: no rescans
         self.closed = False  # the current article has ended (byline or credit at its end)
         self.digest = False  # the current article is a column of short items (环球扫描)
+        # The current article is printed in sections, each with a heading and a byline of its
+        # own (a special report): their bylines are printed as paragraphs of its text.
+        self.sections = False
+        self.section_credits: list[str] = []
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -40,6 +50,14 @@ class ArticleState:
 
     def _decide(self, unit: Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
         self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
+
+    def _sure_of_a_join(self, chance: float) -> bool:
+        """Is a weighed break-or-join sure enough to go without a warning?"""
+        return not JOIN_UNSURE[0] < chance < JOIN_UNSURE[1]
+
+    def _last_rule(self) -> str:
+        """The rule that labelled the block above (decisions are recorded in walk order)."""
+        return self.decisions[-1].rule_id if self.decisions else ""
 
     def _add(self, kind: Kind, text: str, unit: Unit) -> None:
         self._flush_tail()
@@ -55,11 +73,13 @@ class ArticleState:
         self.current_kinds = set()
         self.closed = False
         self.digest = False
+        self.sections = False
+        self.section_credits = []
 
     def _finish(self) -> None:
         self._flush_tail()
         if self.current:
-            bylines = [s.text for s in self.current if s.kind is Kind.BYLINE]
+            bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
@@ -74,6 +94,19 @@ class ArticleState:
 
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()
+
+    def current_names(self) -> bool:
+        """Does a byline of the current article name anyone?"""
+        names = p.parse_names(*(s.text for s in self.current or [] if s.kind is Kind.BYLINE))
+        return bool(names.authors or names.correspondents)
+
+    def _title(self) -> str:
+        return " ".join(s.text for s in self.current or [] if s.kind is Kind.HEADLINE)
+
+    def _credited(self) -> bool:
+        """Is the article credited at its top (a byline, a dateline naming its source), or
+        are its sections each credited?"""
+        return bool(self._kinds() & {Kind.BYLINE, Kind.DATELINE} or self.section_credits)
 
     def _has_body(self) -> bool:
         return bool(self._kinds() & {Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION})

@@ -118,18 +118,23 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
         credited = _credited_articles(units, labels)
         gaps = sorted(u.gap_before for u in units[1:]) or [1]
         usual_gap = gaps[len(gaps) // 2]
+        start_of, start = [], 0  # the unit that opens the article each unit is in
+        for k, gold in enumerate(labels):
+            start = k if gold[0] == "H" else start
+            start_of.append(start)
         for i, unit in enumerate(units):
             label = labels[i][0]
             before = units[i - 1] if i else None
             if (
                 before is not None
-                and labels[i - 1][0] in "PC"
+                and labels[i - 1][0] in "PCHh"
                 and not labels[i - 1].endswith("+G")
                 and label in "PCH"
                 and not p.is_terminated(before.text)
             ):
                 lead = i >= 2 and labels[i - 2][0] in "HhB"
-                out["join"].append((evidence.join_features(before.text, unit.text, lead), int(label == "C")))
+                title = " ".join(units[k].text for k in range(start_of[i], i) if labels[k][0] in "Hh")
+                out["join"].append((evidence.join_features(before.text, unit.text, lead, title), int(label == "C")))
             if label in "HP" and shapes.could_be_headline(unit.text):
                 after = units[i + 1].text if i + 1 < len(units) else None
                 start = max((k for k in range(i) if labels[k][0] == "H"), default=0)
@@ -146,6 +151,15 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                     below._section_ends_with_byline(i),
                     evidence.cohesion(evidence.words(unit.text), above),
                     evidence.cohesion(after_words, above),
+                    evidence.cohesion(evidence.words(unit.text), after_words),
+                    evidence.picture_below([u.text for u in units[i + 1 : i + 4]]),
+                    tuple(
+                        units[k].text
+                        for k in range(start + 1, i)
+                        if labels[k][0] == "P" and shapes.heading_shaped(units[k].text)
+                    ),
+                    any(labels[k][0] == "P" and p.dateline_of(units[k].text) for k in range(start + 1, i)),
+                    below._blocks_below(i),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out
@@ -194,9 +208,9 @@ def fixture_samples(folder: Path) -> list[tuple[evidence.Features, int]]:
                         and block.startswith(unit_text)
                         and block[len(unit_text) :].startswith(texts[k + 1][:4])
                     ):
-                        rows.append((evidence.join_features(unit_text, texts[k + 1], lead), 1))
+                        rows.append((evidence.join_features(unit_text, texts[k + 1], lead, article.title), 1))
                 if n + 1 < len(blocks) and not p.is_terminated(block):
-                    rows.append((evidence.join_features(block, blocks[n + 1], lead), 0))
+                    rows.append((evidence.join_features(block, blocks[n + 1], lead, article.title), 0))
     return rows
 
 

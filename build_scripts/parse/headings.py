@@ -1,0 +1,233 @@
+"""Headline or not: whether a short line without a full stop opens a new article, heads a
+part of the article above (a sub-head, a digest's item), or is another piece of the headline
+above it. Certain shapes decide first (a byline below, a column box, a marker); inside an open
+article the weighed evidence decides (evidence.py)."""
+
+from __future__ import annotations
+
+from build_scripts.parse import evidence, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.body import BodyRules
+from build_scripts.parse.layout import Unit
+from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.state import HEADLINE_UNSURE
+
+DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
+
+
+class HeadingRules(BodyRules):
+    weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
+    _words_of: list[Segment] | None  # the article whose words are counted
+    _words_counted: int
+    _words: set[str]
+
+    def _open_for_evidence(self, i: int, unit: Unit) -> bool:
+        """Is the line inside an open article, where only the weighed evidence can tell a
+        new article's headline from a sub-head or a paragraph?"""
+        t = unit.text
+        return not (
+            self.current is None
+            or self.closed
+            or self._title_only()
+            or self._awaiting_title()
+            or self.digest
+            or self._introduced(i)
+            or not shapes.could_be_headline(t, self.profile)
+            or self._confirmed_headline(i)
+            or p.is_note(t)
+            or p.is_caption(t)
+        )
+
+    def _introduced(self, i: int) -> bool:
+        """The paragraph above ends with a colon: it introduces the lines below (a list, a
+        timeline), which stay in its article."""
+        for segment in reversed(self.current or []):
+            if segment.kind is Kind.SUBHEAD:
+                continue  # an item of the list already
+            return (
+                segment.kind is Kind.PARAGRAPH and not self._tail and segment.text.rstrip(p.CLOSERS + " ")[-1:] in "：:"
+            )
+        return False
+
+    def _article_words(self) -> set[str]:
+        """The character pairs of the article so far, kept up to date as it grows (not
+        recounted for every line weighed)."""
+        segments = self.current or []
+        if self._words_of is not self.current or self._words_counted > len(segments):
+            self._words_of, self._words_counted, self._words = self.current, 0, set()
+        for segment in segments[max(self._words_counted - 1, 0) :]:  # the last one may have grown
+            self._words |= evidence.words(segment.text)
+        self._words_counted = len(segments)
+        return self._words
+
+    def _headline_chance(self, i: int, unit: Unit) -> float:
+        before = self.units[i - 1].text if i else None
+        after = self.units[i + 1].text if i + 1 < len(self.units) else None
+        last = self.current[-1].kind if self.current else None
+        previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
+        credited = self._credited()
+        above = self._article_words()
+        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1 : i + 3]))
+        features = evidence.headline_features(
+            unit.text,
+            before,
+            after,
+            unit.gap_before,
+            self.usual_gap,
+            previous,
+            credited,
+            self._section_ends_with_byline(i),
+            evidence.cohesion(evidence.words(unit.text), above),
+            evidence.cohesion(below, above),
+            evidence.cohesion(evidence.words(unit.text), below),
+            evidence.picture_below([u.text for u in self.units[i + 1 : i + 4]]),
+            tuple(s.text for s in self.current or [] if s.kind is Kind.SUBHEAD),
+            Kind.DATELINE in self._kinds(),
+            self._blocks_below(i),
+        )
+        self._evidence = ("headline", features)
+        self.weighed.append((unit, features))
+        return evidence.probability("headline", features)
+
+    def _weighed_headline(self, unit: Unit) -> None:
+        model, features = self._evidence
+        chance = evidence.probability(model, features)
+        self._headline(unit, "headline.evidence", self._weighed_detail(chance), confident=chance >= HEADLINE_UNSURE[1])
+
+    def _punctuated_headline(self, i: int) -> bool:
+        """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
+        not a paragraph, where the page marks an article boundary before it: a wider gap
+        than usual, or a byline ending the text below while the article above is credited."""
+        unit = self.units[i]
+        if (
+            shapes.heading_shaped(unit.text, self.profile)
+            or not shapes.could_be_headline(unit.text, self.profile)
+            or self.current is None
+            or self.closed
+        ):
+            return False
+        if self._wide_gap(unit):
+            return True
+        # (not the line right below a top byline: that is the article's lead)
+        return self._credited() and self._has_body() and self._section_ends_with_byline(i)
+
+    def _digest_item(self, i: int, unit: Unit) -> bool:
+        """A column of short items (环球扫描, 八方速递): its title is a short name with the
+        first item's title right below it; the items' titles and datelines stay inside it
+        until a wider gap, or a headline with a byline of its own."""
+        t = unit.text
+        if not shapes.heading_shaped(t, self.profile) or p.is_signature_name(t):
+            return False
+        nxt = self._next(i)
+        if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
+            return False
+        if (
+            self._title_only()
+            and len(self.current or []) == 1
+            and len(p.without_trailing_bracket((self.current or [])[0].text)) <= DIGEST_TITLE_MAX
+        ):
+            self.digest = True
+        return self.digest and not self.closed and not self._wide_gap(unit)
+
+    def _beside(self, unit: Unit) -> bool:
+        """Set closer to the line above than blocks are set apart on this page: a further
+        line of the same block (a headline's kicker, main title and subtitle on lines of
+        their own). Where blank lines separate blocks, a line after one is a block of its own."""
+        return unit.gap_before == 0 or unit.gap_before < self.usual_gap
+
+    def _credit_line(self, i: int) -> bool:
+        nxt = self._next(i)
+        return nxt is not None and (
+            (p.is_byline_line(nxt.text) and not p.BRACKETED_BYLINE_RE.match(nxt.text))
+            or p.is_name_line(nxt.text)
+            or p.letter_signature(nxt.text) is not None
+        )
+
+    def _starts_section(self, i: int) -> bool:
+        """Where blank lines separate blocks: does this line head a section of the article
+        above, with a byline of its own below its heading? A headline's pieces share one
+        block, so a heading set apart from the headline above it (or one in two blocks,
+        `山东警察学院——` then its title) is a section's, not a new article's."""
+        unit = self.units[i]
+        if (
+            self.layout.indented
+            or self.current is None
+            or self.closed
+            or self._awaiting_title()
+            or self._beside(unit)
+            or self._wide_gap(unit)
+            or not shapes.could_be_headline(unit.text, self.profile)
+        ):
+            return False
+        nxt = self._next(i)
+        two_blocks = (
+            nxt is not None
+            and shapes.heading_shaped(unit.text, self.profile)
+            and not p.is_signature_name(unit.text)
+            and not p.EDITORS_SIGN_RE.match(unit.text)
+            and not unit.text.startswith(("——", "—", "－"))  # a quotation's source, a subtitle
+            and not self._beside(nxt)
+            and not self._wide_gap(nxt)
+            and shapes.could_be_headline(nxt.text, self.profile)
+            and not p.is_name_line(nxt.text)
+            and self._credit_line(i + 1)
+        )
+        if not (two_blocks or self._credit_line(i)):
+            return False
+        if self._title_only() or self._last_rule() == "subhead.section":
+            return True  # right below the headline, or the heading's second block
+        nxt_text = nxt.text if nxt is not None else ""
+        letters = bool(self.section_credits) and all(p.letter_signature(c) for c in self.section_credits)
+        # readers' letters in a column: each headed on one line and signed with a place and a name
+        return two_blocks or (letters and p.letter_signature(nxt_text) is not None)
+
+    def _heading(self, i: int, unit: Unit) -> None:
+        t = unit.text
+        if p.COLUMN_BOX_RE.match(t):
+            return self._headline(unit, "headline.column-box")
+        if self._digest_item(i, unit):
+            return self._subhead(unit, "subhead.digest-item")
+        if self._confirmed_headline(i):
+            if self._awaiting_title():
+                return self._headline(unit, "headline.after-note", extend=True)
+            if self._title_only() and self._beside(unit):
+                return self._headline(unit, "headline.second-line-confirmed", extend=True)
+            return self._headline(unit, "headline.confirmed")
+        if self.current is None:
+            return self._headline(unit, "headline.page-start")
+        if self.closed:
+            return self._headline(unit, "headline.after-end")
+        if self._awaiting_title():
+            return self._headline(unit, "headline.awaited", extend=True)
+        if self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t):
+            self._decide(unit, "byline", "byline.names-below-headline")
+            return self._add(Kind.BYLINE, t, unit)
+        if self._title_only() and self._beside(unit):
+            return self._headline(unit, "headline.piece", extend=True)
+        if self._title_only():
+            return self._subhead(unit, "subhead.below-headline")
+        if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
+            return self._headline(unit, "headline.after-picture")
+        if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
+            return self._headline(unit, "headline.dash-subtitle", extend=True)
+        if p.SUBHEAD_MARKER_RE.match(t):
+            return self._subhead(unit, "subhead.marker")
+        if self._introduced(i):
+            return self._subhead(unit, "subhead.introduced")
+        has_byline = self._credited()
+        if self._wide_gap(unit):
+            return self._headline(
+                unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
+            )
+        if not self.layout.indented and self._open_for_evidence(i, unit):
+            chance = self._headline_chance(i, unit)
+            if chance >= self.profile.headline_threshold:
+                return self._weighed_headline(unit)
+            return self._subhead(
+                unit, "subhead.evidence", self._weighed_detail(chance), confident=chance <= HEADLINE_UNSURE[0]
+            )
+        if len(t) > self.profile.subhead_max:
+            return self._subhead(unit, "subhead.long", confident=False)
+        unsure = not has_byline and self._section_ends_with_byline(i)
+        why = "or the headline of an article without a byline at its top" if unsure else ""
+        return self._subhead(unit, "subhead.short", why, confident=not unsure)

@@ -1,0 +1,104 @@
+"""Break or join: whether a block carries on the paragraph above it (a page or column break
+cut the paragraph) or starts a paragraph of its own. Where indentation marks paragraphs the
+indentation decides; elsewhere the weighed evidence does (evidence.py)."""
+
+from __future__ import annotations
+
+from build_scripts.parse import evidence, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.body import BodyRules
+from build_scripts.parse.layout import Unit
+from build_scripts.parse.model import Kind
+
+
+class JoinRules(BodyRules):
+    _join_rule: tuple[str, str]  # why the last continuation was joined
+
+    def _continues(self, i: int, unit: Unit) -> bool:
+        if unit.line in self.fix.no_join:
+            return False
+        t = unit.text
+        if shapes.opens_article(t) or p.is_furniture(t) or p.is_end_credit(t) or p.is_caption(t):
+            return False
+        if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t):
+            return False
+        if self._confirmed_headline(i):
+            return False
+        if self.layout.indented and unit.gap_before:
+            # Indentation marks paragraphs here: an unindented line after a blank line is the
+            # rest of a paragraph a page break cut, unless it is shaped like a headline.
+            self._join_rule = ("join.indent-page-break", "")
+            return p.is_terminated(t) or not shapes.heading_shaped(t, self.profile)
+        if shapes.heading_shaped(t, self.profile):
+            # A short line after a cut paragraph is its tail unless the page says otherwise.
+            if self._wide_gap(unit):
+                return False
+            if self._credited() and self._section_ends_with_byline(i):
+                return False
+        if evidence.opens_mid_sentence(t):
+            self._join_rule = ("join.opens-mid-sentence", "")
+            return True
+        if evidence.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
+            self._join_rule = ("join.left-open", "")
+            return True
+        chance = self._join_probability(unit)
+        self._join_rule = ("join.evidence", self._weighed_detail(chance))
+        if chance < self.profile.join_threshold:
+            self._refused_join = (self._at, chance, self._weighed_detail(chance))
+            return False
+        return True
+
+    def _join_probability(self, unit: Unit) -> float:
+        open_paragraph = self._open_paragraph()
+        assert open_paragraph is not None
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        lead = len(paragraphs) == 1 and not self._tail
+        # the block as printed: a paragraph opening with a dateline is read with it
+        before = open_paragraph[1]
+        if not self._tail and self._at > 0 and self.units[self._at - 1].text.endswith(before):
+            before = self.units[self._at - 1].text
+        features = evidence.join_features(before, unit.text, lead, self._title())
+        self._evidence = ("join", features)
+        return evidence.probability("join", features)
+
+    def _carried_on_below(self, i: int) -> tuple[float, str]:
+        """Where blank lines separate blocks: how sure is the evidence that the block below
+        carries this one on (a break cut it)? 0 when the block below cannot: it is set off
+        by a wider gap, or it is a byline, a dateline, a credit or a caption."""
+        unit, nxt = self.units[i], self._next(i)
+        if (
+            self.layout.indented
+            or nxt is None
+            or p.is_terminated(unit.text)
+            or nxt.line in self.fix.no_join
+            or self._wide_gap(nxt)
+            or shapes.opens_article(nxt.text)
+            or p.is_furniture(nxt.text)
+            or p.is_end_credit(nxt.text)
+            or p.is_caption(nxt.text)
+            or p.is_signature_line(nxt.text)
+        ):
+            return 0.0, ""
+        if evidence.opens_mid_sentence(nxt.text):
+            return 1.0, "the block below opens where no sentence opens"
+        if evidence.leaves_open(unit.text):
+            return 1.0, "it leaves a quotation or a bracket open"
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
+        self._evidence = ("join", features)
+        chance = evidence.probability("join", features)
+        return chance, self._weighed_detail(chance)
+
+    def _cut_by_page_break(self, i: int) -> bool:
+        """Where indentation marks paragraphs: does the rest of this line come after a page
+        break (a blank line, then a line that is not indented and is not a headline)? Or
+        does it leave a quotation or a bracket open?"""
+        if evidence.leaves_open(self.units[i].text):
+            return True
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and nxt.gap_before > 0
+            and not nxt.indented
+            and (p.is_terminated(nxt.text) or not shapes.heading_shaped(nxt.text, self.profile))
+        )

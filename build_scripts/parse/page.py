@@ -1,0 +1,114 @@
+"""The page around a unit: its blocks, the gaps between them, and what the blocks near a
+unit say about it (is it followed by a byline, does the text below it end an article with a
+credit of its own). Read-only knowledge of the page, shared by the rules that label units."""
+
+from __future__ import annotations
+
+import statistics
+
+from build_scripts.ingest.corrections import Corrections
+from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import evidence, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.layout import Unit, build_units
+from build_scripts.parse.state import ArticleState
+
+
+class PageView(ArticleState):
+    fix: Corrections
+
+    def __init__(self, text: str, first_line: int, corrections: Corrections, profile: PaperProfile):
+        self.fix = corrections
+        keep_apart = frozenset(corrections.break_before | corrections.no_join | set(corrections.labels))
+        self.units, self.layout = build_units(text, first_line, keep_apart)
+        gaps = [u.gap_before for u in self.units[1:]]
+        self.usual_gap = statistics.median(gaps) if gaps else 1
+        ArticleState.__init__(self, profile)
+        self._ends_with_byline_cache: dict[int, bool] = {}
+        self._blocks_below_cache: dict[int, int] = {}
+        self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
+        self._at = 0  # the unit being labelled
+        # a join weighed and refused for the unit being labelled: (unit, chance, evidence)
+        self._refused_join: tuple[int, float, str] | None = None
+        # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
+        # wider one still: the narrowest gap before a headline that a byline or dateline
+        # confirms is the least an article boundary gets on this page.
+        confirmed = [u.gap_before for i, u in enumerate(self.units) if i > 0 and self._confirmed_headline(i)]
+        self.article_gap = min(confirmed) if confirmed else 0
+
+    def _next(self, i: int) -> Unit | None:
+        return self.units[i + 1] if i + 1 < len(self.units) else None
+
+    def next_unit(self, unit: Unit) -> Unit | None:
+        """The block after this one (units are walked in order: found from the current one)."""
+        return self._next(self._at) if self.units[self._at] is unit else None
+
+    def _wide_gap(self, unit: Unit) -> bool:
+        """More blank lines before the unit than between paragraphs, and as many as before
+        the page's confirmed headlines: the page marks an article boundary here."""
+        usual = self.usual_gap if self.layout.indented else max(self.usual_gap, 1)
+        return unit.gap_before > usual and unit.gap_before >= self.article_gap
+
+    def _confirmed_headline(self, i: int) -> bool:
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and nxt.line not in self.fix.labels
+            and shapes.opens_article(nxt.text)
+            and (
+                shapes.could_be_headline(self.units[i].text, self.profile)
+                or (p.dateline_of(nxt.text) is not None and shapes.summary_headline(self.units[i].text, self.profile))
+            )
+            and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
+        )
+
+    def _ends_article(self, i: int) -> bool:
+        """Does unit i sign an article off with a byline of its own (a second one, if the
+        article is signed at its top)? A dispatch credit (（本报柏林电）), a note about the
+        writer, a photo credit or the page's furniture do not."""
+        text = self.units[i].text
+        if p.is_furniture(text) or p.AUTHOR_NOTE_RE.match(text) or p.is_caption(text):
+            return False
+        glued = p.glued_byline(text)
+        if glued and p.AUTHOR_NOTE_RE.match(glued[1]):
+            return False
+        if glued or p.JUMP_TO_RE.search(text):
+            return True
+        if p.is_signature_line(text):
+            return i > 0 and not shapes.heading_shaped(self.units[i - 1].text, self.profile)
+        return False
+
+    def _section_ends_with_byline(self, i: int) -> bool:
+        """Does the stretch after unit i, up to the next confirmed headline, end an article
+        with a byline or credit of its own? Every unit of a stretch shares the answer, so it
+        is computed once per stretch and the walk stays linear."""
+        if i not in self._ends_with_byline_cache:
+            j, answer = i + 1, False
+            while j < len(self.units) and not self._confirmed_headline(j):
+                if shapes.heading_shaped(self.units[j].text, self.profile) and self._wide_gap(self.units[j]):
+                    break  # a headline the gap marks: what follows belongs to its article
+                if self._ends_article(j):
+                    answer = True
+                    break
+                j += 1
+            for k in range(i, j):
+                self._ends_with_byline_cache.setdefault(k, answer)
+            self._ends_with_byline_cache[i] = answer
+        return self._ends_with_byline_cache[i]
+
+    def _weighed_detail(self, chance: float) -> str:
+        """`83%: word_across_break +5.3, …`: the last weighed decision, for `--explain`."""
+        model, features = self._evidence
+        return f"{chance:.0%}: {evidence.strongest(model, features)}"
+
+    def _blocks_below(self, i: int) -> int:
+        """How many blocks follow unit i before the page marks the next article for certain
+        (a headline a byline or dateline confirms, a wide gap) or ends: a brief's few
+        paragraphs, or the rest of a long article."""
+        if i not in self._blocks_below_cache:
+            j = i + 1
+            while j < len(self.units) and not self._confirmed_headline(j) and not self._wide_gap(self.units[j]):
+                j += 1
+            for k in range(i, j):
+                self._blocks_below_cache.setdefault(k, j - k - 1)
+        return self._blocks_below_cache[i]

@@ -172,7 +172,8 @@ class IndexWriter:
     @staticmethod
     def _files_of(lists: dict[str, WordList], year_articles: int) -> int:
         size = sum(
-            (year_articles // 8 if w.is_dense(year_articles) else len(w.articles) + min(len(w.offsets), OFFSETS_APART))
+            (year_articles // 8 if w.is_dense(year_articles) else len(w.articles))
+            + min(len(w.offsets), OFFSETS_APART)
             + 3 * len(word)
             for word, w in lists.items()
         )
@@ -184,17 +185,15 @@ class IndexWriter:
         apart: list[dict[str, str]] = [{} for _ in range(files)]
         for word in sorted(lists):
             n = bucket(word, files)
-            if lists[word].is_dense(year_articles):
-                articles, offsets = lists[word].dense(year_articles)
-                grouped[n][word] = "~" + _b64(articles)  # "~" is not base64: a bitmap, offsets elsewhere
-                apart[n][word] = _b64(offsets)
-                continue
-            articles, offsets = lists[word].encoded()
+            # "~" and "!" are not base64: "~" a bitmap (a dense list), "!" offsets elsewhere.
+            dense = lists[word].is_dense(year_articles)
+            articles, offsets = lists[word].dense(year_articles) if dense else lists[word].encoded()
+            kind = "~" if dense else ""
             if len(offsets) > OFFSETS_APART:
-                grouped[n][word] = "!" + _b64(articles)  # "!" is not base64: offsets elsewhere
+                grouped[n][word] = kind + "!" + _b64(articles)
                 apart[n][word] = _b64(offsets)
             else:
-                grouped[n][word] = _b64(articles + offsets)
+                grouped[n][word] = kind + _b64(articles + offsets)
         for n in range(files):
             self._write(f"{year}/{n}", grouped[n])
             if apart[n]:

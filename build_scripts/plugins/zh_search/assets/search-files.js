@@ -108,7 +108,8 @@
   }
 
   /** A word in very many of the year's articles: a bitmap, then the articles holding it in
-   * the headline and in the byline. Its counts are not kept: each article counts it once. */
+   * the headline and in the byline. Its counts are not kept: each article counts it once
+   * until its offsets are read (withOffsets). */
   function decodeDense(bytes, articles) {
     const read = reader(bytes);
     const count = read.next();
@@ -127,7 +128,15 @@
         info[j] |= flag;
       }
     }
-    return { docs, info };
+    return { docs, info, rest: bytes.subarray(read.at) };
+  }
+
+  /** A dense list's offsets, kept with it: each article's count of the word is read from them.
+   * (Offsets kept apart leave the counts at one, so that a query ranks the same whether or
+   * not an earlier one loaded them.) */
+  function withOffsets(list, bytes) {
+    list.offsets = decodeOffsets(bytes, null, list.docs.length);
+    list.offsets.forEach((found, i) => { list.info[i] = (found.length << 3) | (list.info[i] & 7); });
   }
 
   /** Each article's offsets, in order. `info` gives how many an article has; without it (a
@@ -157,7 +166,10 @@
       const entry = shard[word];
       if (entry === undefined) list = { docs: new Int32Array(0), info: new Int32Array(0), offsets: [], apart: false };
       else if (entry[0] === "~") {
-        list = { ...decodeDense(decodeBase64(entry.slice(1)), year.articles), offsets: null, apart: true, dense: true, shard: n };
+        const apart = entry[1] === "!";
+        const decoded = decodeDense(decodeBase64(entry.slice(apart ? 2 : 1)), year.articles);
+        list = { docs: decoded.docs, info: decoded.info, offsets: null, apart, dense: true, shard: n };
+        if (!apart) withOffsets(list, decoded.rest);
       } else {
         const filter = word[0] === "@" || word[0] === "#";
         const apart = entry[0] === "!";

@@ -33,7 +33,7 @@ from .segment import Segmenter
 from .traditional import changed_by_conversion, encoded_characters
 
 FORMAT = 2
-WORDS_FILE_BYTES = 12_000  # aimed-for size of a file of word lists
+WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
 OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own
 TEXT_PART = 1_500  # characters of article text per file

@@ -99,7 +99,8 @@
     const hints = ["检查用字是否有误", "减少检索词"];
     if (filtered) hints.push("去掉部分筛选条件");
     if (/["“「『]/.test(query)) hints.push("引号内的短语须与原文一字不差，可去掉引号再试");
-    return `${NO_RESULTS}。可${hints.join("，")}。`;
+    // 繁体 and 简体 are matched already: retyping the query in the other is no use.
+    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应，无需改写。）`;
   }
 
   // --------------------------------------------------------------------------------------

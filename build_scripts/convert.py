@@ -1,41 +1,39 @@
-"""The conversion pipeline: source_texts/ → docs/. A plain sequence of small steps."""
+"""The conversion pipeline: source_texts/ → docs/. A plain sequence of small steps.
+
+1. Every source file is read, parsed and tagged, and its articles' pages and records are
+   prepared — by worker processes, one file at a time, or from the cache when the file did
+   not change (writers/source_jobs.py, writers/source_cache.py). What the main process gets
+   back is the catalogue: a few fields per article, never the text.
+2. The main process orders the articles and gives them their addresses (catalogue/place.py,
+   with the URL ledger), chooses their tags over the whole archive (catalogue/tags.py), and
+   plans every file of docs/ as a unit with a digest of its inputs (writers/plan.py).
+3. Units whose digest changed are rendered — article pages by joining what the workers
+   prepared with their address, tags and links — and committed to docs/ in one step
+   (writers/docs_tree.py).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.catalogue.archive import Catalogue, article_links
-from build_scripts.catalogue.duplicates import without_repeats
-from build_scripts.catalogue.ledger import Entry, dump_ledger, read_ledger
+from build_scripts.catalogue.duplicates import repeated_pages
+from build_scripts.catalogue.entry import ArticleEntry
+from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names
 from build_scripts.catalogue.place import PlacedArticle, place_articles
-from build_scripts.catalogue.source_cache import SourceCache
-from build_scripts.catalogue.source_jobs import SourceResult, check_parse, convert_sources, default_jobs
-from build_scripts.catalogue.tags import Tagger, assign_tags, load_stop_words
-from build_scripts.contract.urls import remember_slugs
+from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
+from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
-from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
-from build_scripts.ingest.paper_profile import PaperProfile
-from build_scripts.ingest.read import check_source_folder, discover, read_source
-from build_scripts.ingest.source import SourcePage
-from build_scripts.parse.model import PageParse
-from build_scripts.parse.parser import parse_page
-from build_scripts.problems import InputError, InternalError, Problem, Report, while_reading
-from build_scripts.writers.article_pages import article_pages
-from build_scripts.writers.data_export import exports
-from build_scripts.writers.docs_tree import (
-    Unit,
-    WriteStats,
-    check_apart,
-    exclusive,
-    recover,
-    unit_key,
-    write_tree,
-)
-from build_scripts.writers.index_pages import index_pages
+from build_scripts.ingest.read import check_source_folder, discover
+from build_scripts.problems import InputError, InternalError, Problem, Report
+from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, exclusive, recover, write_tree
+from build_scripts.writers.listing import remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
-from build_scripts.writers.plan import plan
+from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
+from build_scripts.writers.source_cache import SourceCache
+from build_scripts.writers.source_jobs import SourceResult, convert_sources, default_jobs
 
 
 @dataclass
@@ -45,7 +43,7 @@ class Result:
     articles: int = 0
     report: Report = field(default_factory=Report)
     written: WriteStats | None = None
-    parsed: list[tuple[SourcePage, PageParse]] = field(default_factory=list)
+    placed: list[PlacedArticle] = field(default_factory=list)
 
     def summary(self) -> str:
         r = self.report
@@ -82,6 +80,8 @@ def convert_all(
         entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
         made = convert_sources([found[i] for i in missing], config, jobs, bar.update, entries)
         for i, result in zip(missing, made, strict=True):
+            if keys[i] and result.error is None and result.failure is None:
+                result = cache.put(keys[i] or "", result)
             results[i] = result
     converted = []
     for maybe, key in zip(results, keys, strict=True):
@@ -103,69 +103,31 @@ def convert_all(
 
 def _without_duplicates(results: list[SourceResult], report: Report, keep_going: bool) -> list[SourceResult]:
     """Two files for the same date and 版 would publish two versions of one page."""
-    pages = [r.page for r in results if r.page]
-    kept = {id(page) for page in _pages_without_duplicates(pages, report, keep_going)}
-    return [r for r in results if id(r.page) in kept]
-
-
-def _pages_without_duplicates(pages: list[SourcePage], report: Report, keep_going: bool) -> list[SourcePage]:
-    seen: dict[tuple, SourcePage] = {}
+    seen: dict[tuple, SourceResult] = {}
     kept = []
-    for page in pages:
-        key = (page.meta.date, page.meta.page)
+    for result in results:
+        assert result.meta is not None
+        key = (result.meta.date, result.meta.page)
         if key in seen:
-            which = f"page {page.meta.page}" if page.meta.page else "no page number"
+            which = f"page {result.meta.page}" if result.meta.page else "no page number"
             problem = Problem(
-                page.path,
+                result.rel,
                 None,
-                f"is a second file for {page.meta.date} ({which}); {seen[key].path} is the first",
+                f"is a second file for {result.meta.date} ({which}); {seen[key].rel} is the first",
                 "merge the two files, or give each its own page number (YYYY-MM-DD_NN.txt)",
             )
             if not keep_going:
                 raise InputError(problem.path, problem.line, problem.what, problem.fix)
             report.error(problem)
             continue
-        seen[key] = page
-        kept.append(page)
+        seen[key] = result
+        kept.append(result)
     return kept
 
 
-def read_all(source_dir: Path, config: ArchiveConfig, report: Report, keep_going: bool) -> list[SourcePage]:
-    """Read every source file in this process, without parsing it (what the tests and tools use)."""
-    pages = []
-    for one in discover(source_dir, report):
-        try:
-            with while_reading(one.rel):
-                pages.append(read_source(one, config, report))
-        except InputError as exc:
-            if not keep_going:
-                raise
-            report.error(exc.problem)
-    return _pages_without_duplicates(pages, report, keep_going)
-
-
-def parse_all(
-    pages: list[SourcePage], report: Report, profile: PaperProfile = DEFAULT_PROFILE
-) -> list[tuple[SourcePage, PageParse]]:
-    """Parse pages already read (in memory, one process): what the tests and tools use."""
-    parsed = []
-    for page in pages:
-        with while_reading(page.path):
-            result = parse_page(page.text, page.first_line, page.corrections, profile)
-        check_parse(page, result, report)
-        parsed.append((page, result))
-    return parsed
-
-
-def page_furniture(parsed: list[tuple[SourcePage, PageParse]]) -> dict[str, list[str]]:
-    """Lines that belong to a printed page rather than an article (本版责编：X), by source
-    file: the issue page prints them under their 版, so no text of a source is lost."""
-    return {page.path: [s.text for s in result.furniture] for page, result in parsed if result.furniture}
-
-
-def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> list[tuple[SourcePage, PageParse]]:
-    """Publish a 版 the issue delivered twice once (catalogue/duplicates.py)."""
-    kept, repeats = without_repeats(parsed)
+def published_articles(results: list[SourceResult], report: Report) -> list[ArticleEntry]:
+    """The articles of every file, but a 版 the issue delivered twice once (catalogue/duplicates.py)."""
+    repeats = repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None])
     for r in repeats:
         report.warn(
             r.page,
@@ -173,23 +135,8 @@ def drop_repeats(parsed: list[tuple[SourcePage, PageParse]], report: Report) -> 
             f"repeats {r.first} (the same text); published once, from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
-    return kept
-
-
-def render(
-    placed: list[PlacedArticle],
-    config: ArchiveConfig,
-    furniture: dict[str, list[str]] | None = None,
-    ledger: dict[str, Entry] | None = None,
-) -> dict[str, str]:
-    """Tag the articles, then every generated file (relative path -> text), in memory."""
-    assign_tags(placed, config.tags_per_article, config.tag_min_articles, config.paper.title)
-    catalogue = Catalogue.build(placed)
-    files: dict[str, str] = moved_pages(ledger or {}, placed)
-    files.update(article_pages(placed, article_links(catalogue)))
-    files.update(index_pages(catalogue, config, furniture or {}))
-    files.update(exports(placed))
-    return files
+    left_out = {r.page for r in repeats}
+    return [entry for result in results if result.rel not in left_out for entry in result.entries]
 
 
 def convert(
@@ -225,36 +172,93 @@ def _convert(
     result = Result()
     config = load_archive_config(source_dir)
     cache = SourceCache(cache_folder(docs_dir), source_dir)
+    remember_slugs(cache.memo("slugs"))
+    remember_pinyin(cache.memo("pinyin"))
     sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, reuse=incremental)
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    parsed = [(s.page, s.parsed) for s in sources if s.page and s.parsed]
-    result.parsed = drop_repeats(parsed, result.report)
     ledger_path = source_dir / LEDGER_FILE
-    placed, ledger = place_articles(result.parsed, read_ledger(ledger_path, config.paper.slug))
-    choose_tags(placed, sources, config)
-    units = plan(
-        placed, config, page_furniture(result.parsed), {s.rel: s.key for s in sources}, cache.salt.hex(), docs_dir
+    placed, ledger = place_articles(
+        published_articles(sources, result.report), read_ledger(ledger_path, config.paper.slug)
+    )
+    choose_tags(placed, sources, config, cache, reuse=incremental)
+    salt = cache.salt.hex()
+    names = read_names(ledger_path)
+    furniture = {s.rel: s.furniture for s in sources if s.furniture}
+    units, records = plan(
+        placed,
+        config,
+        furniture,
+        {s.rel: s.key for s in sources},
+        salt,
+        docs_dir,
+        cache.prepared,
+        cache.folder / "days",
+        names,
     )
     moved = moved_pages(ledger, placed)
-    units.insert(0, Unit(unit_key("moved", cache.salt.hex(), sorted(moved.items())), lambda: moved))
+    units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
     result.written = write_tree(docs_dir, units, reuse=incremental)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug))
-    cache.prune()
+        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))
+    cache.memo("slugs").update(known_slugs())
+    cache.save()
+    records.prune()
     result.files = len(sources)
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
+    result.placed = placed
     return result
 
 
-def choose_tags(placed: list[PlacedArticle], sources: list[SourceResult], config: ArchiveConfig) -> None:
+def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -> dict[str, str]:
+    """Every generated file (relative path -> text) for source files converted in this process
+    (`source_jobs.convert_page`), in memory: what the tests and tools use."""
+    placed, _ = place_articles(published_articles(results, report))
+    choose_tags(placed, results, config)
+    by_key = {f"file-{n}": r for n, r in enumerate(results)}
+    for key, r in by_key.items():
+        r.key = key
+    units, _ = plan(
+        placed,
+        config,
+        {r.rel: r.furniture for r in results if r.furniture},
+        {r.rel: r.key for r in results},
+        "",
+        Path("."),
+        lambda key: by_key[key].prepared or [],
+        None,
+    )
+    files: dict[str, str] = {}
+    for unit in units:
+        files.update(unit.render())
+    return files
+
+
+def choose_tags(
+    placed: list[PlacedArticle],
+    sources: list[SourceResult],
+    config: ArchiveConfig,
+    cache: SourceCache | None = None,
+    reuse: bool = True,
+) -> None:
     """Each article's tags, chosen over the whole archive from the candidate words its job
-    found (the slow part, done once per file and kept in the cache)."""
-    candidates = {id(a): words for s in sources if s.parsed for a, words in zip(s.parsed.articles, s.tags, strict=True)}
-    tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
-    for article, tags in zip(placed, tagger.choose([candidates[id(p.article)] for p in placed]), strict=True):
-        article.tags = tags
+    found (the slow part, done once per file and kept in the cache). With the same articles
+    as the last run, the last run's choice (kept in the cache) is taken as it is (with `reuse`)."""
+    vocabulary = cache.vocabulary if cache else Vocabulary()
+    results = [s if s.candidates or not s.tags else s.catalogued(vocabulary) for s in sources]
+    candidates = {(s.rel, n): words for s in results for n, words in enumerate(s.candidates, start=1)}
+    order = [(p.entry.source, p.entry.ordinal) for p in placed]
+    inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
+    kept = cache.memo("tags") if cache else {}
+    if reuse and kept.get("inputs") == inputs.hexdigest():
+        chosen = kept["chosen"]
+    else:
+        tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
+        chosen = tagger.choose_among([candidates[(p.entry.source, p.entry.ordinal)] for p in placed], vocabulary.words)
+        kept.update(inputs=inputs.hexdigest(), chosen=chosen)
+    for article, tags in zip(placed, chosen, strict=True):
+        article.tags = list(tags)
 
 
 def _write_ledger(path: Path, text: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.convert import parse_all, read_all
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.read import discover, read_source
+from build_scripts.parse.parser import parse_page
 from build_scripts.problems import Report
 
 
@@ -23,8 +24,9 @@ def test_same_size_same_bytes_and_every_article_is_found(tmp_path):
     assert made.articles == size and made.last_day > made.first_day
 
     report = Report()
-    pages = read_all(tmp_path / "a", load_archive_config(tmp_path / "a"), report, keep_going=False)
-    articles = [a for _, result in parse_all(pages, report) for a in result.articles]
+    config = load_archive_config(tmp_path / "a")
+    pages = [read_source(found, config, report) for found in discover(tmp_path / "a", report)]
+    articles = [a for p in pages for a in parse_page(p.text, p.first_line, p.corrections, config.profile).articles]
     assert len(articles) == size
     assert report.warnings == []
     titles = {a.title for a in articles}

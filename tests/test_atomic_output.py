@@ -177,3 +177,37 @@ def test_a_second_conversion_at_the_same_time_is_refused(archive):
     assert "another conversion is writing this folder right now — wait for it to finish" in second.stderr
     assert process.wait() == 0
     assert snapshot(project / "docs") == after
+
+
+KILL_WHILE_MOVING_FOLDERS_INTO_PLACE = KILL_WHILE_MOVING_INTO_PLACE.replace("== 50", "== 2")
+
+
+def test_a_first_conversion_moves_whole_folders_and_is_recovered_when_killed_doing_it(archive):
+    project, _, after = archive
+    docs = project / "docs"
+    shutil.move(docs, project / "old")
+    shutil.copytree(project / "old" / "stylesheets", docs / "stylesheets")  # the hand-written files
+    shutil.rmtree(project / ".docs.cache")
+    process = _start(project, KILL_WHILE_MOVING_FOLDERS_INTO_PLACE)
+    assert process.wait(timeout=300) == -signal.SIGKILL, process.stderr.read()
+    assert _leftovers(project) == [".docs.commit"]
+    assert convert(project).returncode == 0
+    assert snapshot(docs) == after
+    assert _leftovers(project) == []
+
+
+def test_a_folder_docs_lacks_is_moved_in_whole(tmp_path, monkeypatch):
+    from build_scripts.writers import docs_tree
+
+    moves = []
+    real = os.replace
+    monkeypatch.setattr(docs_tree.os, "replace", lambda a, b: moves.append(str(a)) or real(a, b))
+    files = {f"2021/01/{day:02d}/page-{n}.md": f"{day} {n}\n" for day in range(1, 29) for n in range(5)}
+    docs = tmp_path / "docs"
+    docs_tree.write_tree(docs, files)
+    assert {rel: (docs / rel).read_text(encoding="utf-8") for rel in files} == files
+    assert len(moves) < 5  # the folder 2021 and the manifest, not 140 files
+    moves.clear()
+    docs_tree.write_tree(docs, {**files, "2021/02/01/page-0.md": "new\n", "2021/01/01/page-0.md": "changed\n"})
+    moved = sorted(m.rsplit(".docs.commit/", 1)[-1] for m in moves if "/2021" in m)
+    assert moved == ["2021/01/01/page-0.md", "2021/02"]  # a file into its folder, a new folder whole

@@ -15,6 +15,7 @@ from build_scripts.plugins.archive.citation import (
     csl_json,
     gbt7714,
 )
+from build_scripts.plugins.archive.romanize import romanised_title
 
 DAY = dt.date(2022, 1, 28)
 
@@ -92,6 +93,11 @@ def test_chicago_romanises_chinese_titles_and_names_and_gives_the_characters():
         "Li Jie 李洁. “Quansheng zhengfa xitong reyi 2022 nian zhengfa gongzuo xin kandian” "
         "全省政法系统热议2022年政法工作新看点. Zhejiang ribao 浙江日报 [Zhejiang Daily], January 28, 2022."
     )
+
+
+def test_chicago_reads_the_zero_of_a_written_out_year():
+    title = romanised_title("二〇二六年度工作报告")
+    assert "〇" not in title and "ling" in title and title.endswith("niandu gongzuo baogao")
 
 
 def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():

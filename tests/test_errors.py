@@ -73,7 +73,7 @@ def test_an_internal_error_names_the_file_and_shows_no_traceback(tmp_path, monke
             raise IndexError("list index out of range")
         return real_parser(text, first_line)
 
-    from build_scripts.catalogue import source_jobs
+    from build_scripts.writers import source_jobs
 
     real_parser = source_jobs.parse_page
     monkeypatch.setattr(source_jobs, "parse_page", broken_parser)

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from conftest import PUBLIC_URLS, build_site, serve
 
-from build_scripts.catalogue.archive import unique_name_slugs
+from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.plugins.publish.feeds import (
     FeedArticle,
     atom_feed,

@@ -126,7 +126,7 @@ def test_the_first_papers_url_ledger_is_refused_for_another_paper(tmp_path):
     result = convert(project)
     assert_no_traceback(result)
     assert result.returncode == 2
-    assert "urls.lock:4: is the URL ledger of another paper (zhejiang-daily), not of nanfang-chenbao" in result.stderr
+    assert "urls.lock:5: is the URL ledger of another paper (zhejiang-daily), not of nanfang-chenbao" in result.stderr
     assert "move this file away" in result.stderr
     ledger.unlink()
     assert convert(project).returncode == 0

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from inputs import snapshot
 
+from build_scripts.catalogue.tags import Tagger
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.writers import plan as plan_module
+from build_scripts.writers.docs_tree import MANIFEST
 
 DAY = PAGES_PER_DAY * ARTICLES_PER_PAGE
 
@@ -60,7 +62,9 @@ def test_after_one_issue_changed_only_what_it_touches_is_rewritten(archive, tmp_
         path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
     rendered = []
     real = plan_module.article_page
-    monkeypatch.setattr(plan_module, "article_page", lambda p, links: rendered.append(p.date) or real(p, links))
+    monkeypatch.setattr(
+        plan_module, "article_page", lambda p, prepared, links: rendered.append(p.date) or real(p, prepared, links)
+    )
     convert(archive / "source_texts", archive / "docs")
     assert rendered and {day.isoformat() for day in rendered} == {"2019-01-02"}  # not one page more
     assert snapshot(archive / "docs") == full_conversion(archive / "source_texts", tmp_path)
@@ -97,11 +101,11 @@ def test_the_cache_keeps_only_what_the_sources_still_hold(tmp_path):
     generate(source, 30)
     docs = tmp_path / "docs"
     convert(source, docs, jobs=1)
-    entries = {p.name for p in cache_folder(docs).rglob("*.pickle")}
+    entries = {p.name for p in (cache_folder(docs) / "files").rglob("*.pickle")}
     assert len(entries) == len(list(source.rglob("*.txt")))
     next(source.rglob("*.txt")).unlink()
     convert(source, docs, jobs=1)
-    assert len(list(cache_folder(docs).rglob("*.pickle"))) == len(entries) - 1
+    assert len(list((cache_folder(docs) / "files").rglob("*.pickle"))) == len(entries) - 1
 
 
 def test_relative_links_are_what_posixpath_gives():
@@ -131,3 +135,14 @@ def test_one_year_changed_and_the_others_read_back(tmp_path):
         path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
     convert(source, tmp_path / "docs", jobs=1)
     assert snapshot(tmp_path / "docs") == full_conversion(source, tmp_path / "full")
+
+
+def test_with_nothing_changed_tags_are_not_chosen_again_and_nothing_is_committed(tmp_path, monkeypatch):
+    source = tmp_path / "source_texts"
+    generate(source, 60)
+    convert(source, tmp_path / "docs", jobs=1)
+    manifest = tmp_path / "docs" / MANIFEST
+    before = manifest.stat().st_mtime_ns
+    monkeypatch.setattr(Tagger, "choose_among", lambda *args: pytest.fail("the tags were chosen again"))
+    convert(source, tmp_path / "docs", jobs=1)
+    assert manifest.stat().st_mtime_ns == before  # the same files: no commit

@@ -10,12 +10,9 @@ import pytest
 import yaml
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
 
-from build_scripts.catalogue.archive import Catalogue, unique_name_slugs
-from build_scripts.catalogue.place import place_articles
-from build_scripts.catalogue.tags import assign_tags
-from build_scripts.convert import convert, parse_all, read_all
-from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.problems import Report
+from build_scripts.catalogue.archive import Catalogue
+from build_scripts.contract.urls import unique_name_slugs
+from build_scripts.convert import convert
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 from build_scripts.writers.reporter_pages import reporter_pages
 
@@ -71,13 +68,20 @@ def test_year_page_is_a_calendar_linking_every_day_with_an_issue(rich_docs):
     year = read(rich_docs, "archive/2022.md")
     linked = re.findall(r"\[(\d+)\]\(\.\./2022/01/(\d\d)/index\.md\)\{ aria-label=\"([^\"]+)\" \}", year)
     assert linked == [("28", "28", "2022年1月28日 星期五，4篇"), ("29", "29", "2022年1月29日 星期六，5篇")]
-    assert len(re.findall(r"^## \d+月", year, re.M)) == 12
+    assert re.findall(r"^## \d+月", year, re.M) == ["## 1月"]  # from the first month with issues to the last
     # weeks start on Monday: 1 January 2022 was a Saturday
     assert "|  |  |  |  |  | 1 | 2 |" in year
     assert "[‹ 2021年](2021.md)" in year
     archive = read(rich_docs, "archive/index.md")
     assert "[2022年](2022.md) | 2 | 9 |" in archive and "[2021年](2021.md) | 1 | 4 |" in archive
     assert_links_resolve(rich_docs, "archive/2022.md")
+
+
+def test_an_archive_of_one_year_has_no_on_this_day_section(tmp_path):
+    project = make_archive(tmp_path)
+    convert(project / "source_texts", project / "docs")
+    home = read(project / "docs", "index.md")
+    assert "## 最新一期" in home and "往年今日" not in home
 
 
 def test_home_shows_the_latest_issue_and_on_this_day(tmp_path):
@@ -115,11 +119,7 @@ def test_homophones_get_their_own_pages_in_order_of_first_appearance():
 
 
 def _catalogue(project: Path) -> Catalogue:
-    report = Report()
-    config = load_archive_config(project / "source_texts")
-    placed, _ = place_articles(parse_all(read_all(project / "source_texts", config, report, False), report))
-    assign_tags(placed, 5, 1)
-    return Catalogue.build(placed)
+    return Catalogue.build(convert(project / "source_texts", project / "docs", record_urls=False).placed)
 
 
 def test_a_name_with_many_articles_gets_one_page_per_year(rich_docs, tmp_path):

@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import build_site, make_archive, non_space, run_cli
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.labels import headline_pieces, main_title_of
 from build_scripts.parse.parser import parse_page
 
 TIMELINE = """\
@@ -65,6 +65,16 @@ def test_the_main_title_of_a_headline_in_pieces():
     assert main_title_of(["引题很长很长很长", "主题"]) == "主题"
     assert main_title_of(["引题", "这是主标题", "副题"]) == "这是主标题"  # three pieces: the longest
     assert main_title_of(["数字赋能", "精准服务", "让企业少跑腿好办事", "——福建观察"]) == "让企业少跑腿好办事"
+
+
+def test_a_note_in_brackets_under_a_title_is_never_the_main_title():
+    law = ["某某省河湖保护条例", "（2026年4月30日某某省人民代表大会常务委员会通过）"]
+    assert main_title_of(law) == "某某省河湖保护条例"
+    assert headline_pieces(law) == ([], "某某省河湖保护条例", law[1:])
+    assert main_title_of(["关于加强河湖保护的意见", "（二〇二五年十月二十九日）"]) == "关于加强河湖保护的意见"
+    # brackets inside a piece, or a piece that is only a note: still a title
+    assert main_title_of(["引题", "（甲）乙（丙）"]) == "（甲）乙（丙）"
+    assert main_title_of(["（2026年4月30日通过）"]) == "（2026年4月30日通过）"
 
 
 def test_furniture_is_printed_on_the_issue_page_and_a_bare_headline_is_flagged(tmp_path):

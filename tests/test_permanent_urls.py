@@ -45,7 +45,7 @@ def reconverted(tmp_path_factory) -> tuple[Path, dict]:
     assert first and {e.state for e in first.values()} == {PUBLISHED}
 
     (project / "source_texts/2022/2022-01-28.fix.yml").write_text(MERGE, encoding="utf-8")
-    with mock.patch("build_scripts.convert.parse_page", _headlines_become_paragraphs):
+    with mock.patch("build_scripts.writers.source_jobs.parse_page", _headlines_become_paragraphs):
         convert_in_process(project / "source_texts", project / "docs")
     for extra in ([], ["--no-directory-urls", "--site-dir", "site-offline"]):
         built = build_site(project, *extra, env={"ARCHIVE_SITE_URL": SITE_URL})
@@ -110,6 +110,6 @@ def test_reconverting_the_same_texts_leaves_the_ledger_as_it_is(reconverted):
     project, _ = reconverted
     ledger = project / "source_texts/urls.lock"
     before = ledger.read_bytes()
-    with mock.patch("build_scripts.convert.parse_page", _headlines_become_paragraphs):
+    with mock.patch("build_scripts.writers.source_jobs.parse_page", _headlines_become_paragraphs):
         convert_in_process(project / "source_texts", project / "docs")
     assert ledger.read_bytes() == before

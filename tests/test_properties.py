@@ -21,13 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import JUNK, page_text
 
-from build_scripts.catalogue.place import place_articles
-from build_scripts.convert import parse_all, render
+from build_scripts.convert import render
 from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
 from build_scripts.ingest.read import source_page
+from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Report
 from build_scripts.writers.data_export import JSONL_PATH
 from build_scripts.writers.docs_tree import safe_relative
+from build_scripts.writers.source_jobs import convert_page
 
 CONFIG = ArchiveConfig(paper=PaperInfo(title="浙江日报", slug="zhejiang-daily"))
 INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\x00", "\x07", "\u202e", "\u2060"]
@@ -67,9 +68,9 @@ def source_file(draw) -> tuple[str, bytes]:
 def convert_in_memory(name: str, raw: bytes) -> tuple[dict[str, str], Report, list]:
     report = Report()
     page = source_page(name, raw, CONFIG, report)
-    parsed = parse_all([page], report)
-    placed, _ = place_articles(parsed)
-    return render(placed, CONFIG), report, parsed
+    result, parsed = convert_page(page, CONFIG, report)
+    assert parsed == parse_page(page.text, page.first_line, page.corrections, CONFIG.profile)
+    return render([result], CONFIG, report), report, [(page, parsed)]
 
 
 class _Text(HTMLParser):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_scripts.catalogue.duplicates import without_repeats
-from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.catalogue.duplicates import repeated_pages
+from build_scripts.catalogue.entry import entry_of
+from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.parser import parse_page
 
 DAY = dt.date(2026, 5, 4)
@@ -22,18 +23,20 @@ OTHER = "城市更新让老街焕发新生\n\n本报记者 王芳\n\n老街改�
 def parsed(files: dict[str, str]):
     pages = []
     for number, (path, text) in enumerate(files.items(), start=1):
-        page = SourcePage(path=path, meta=PageMeta(DAY, number, "要闻", "人民日报"), text=text, first_line=1)
-        pages.append((page, parse_page(page.text, page.first_line, page.corrections)))
+        meta = PageMeta(DAY, number, "要闻", "人民日报")
+        articles = parse_page(text, 1).articles
+        pages.append((path, meta, [entry_of(path, meta, a, n) for n, a in enumerate(articles, start=1)]))
     return pages
 
 
 def test_a_page_delivered_twice_is_published_once_and_reported():
-    kept, repeats = without_repeats(parsed({"05_公告.txt": NOTICE, "06_公告.txt": NOTICE}))
-    assert [len(result.articles) for _, result in kept] == [1, 0]
+    pages = parsed({"05_公告.txt": NOTICE, "06_公告.txt": NOTICE})
+    assert [len(entries) for _, _, entries in pages] == [1, 1]
+    repeats = repeated_pages(pages)
     assert [(r.page, r.first, r.line) for r in repeats] == [("06_公告.txt", "05_公告.txt", 1)]
 
 
 def test_an_article_also_printed_among_other_articles_stays_on_both_pages():
-    kept, repeats = without_repeats(parsed({"01_要闻.txt": LEAD, "02_要闻.txt": OTHER + "\n\n" + LEAD}))
-    assert [len(result.articles) for _, result in kept] == [1, 2]
-    assert repeats == []
+    pages = parsed({"01_要闻.txt": LEAD, "02_要闻.txt": OTHER + "\n\n" + LEAD})
+    assert [len(entries) for _, _, entries in pages] == [1, 2]
+    assert repeated_pages(pages) == []

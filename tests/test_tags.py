@@ -9,7 +9,9 @@ import json
 from collections import Counter
 
 import yaml
-from conftest import SAMPLE_TEXT, make_archive
+from conftest import SAMPLE_TEXT, examples, make_archive
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from search_helpers import indexed_urls
 
 from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
@@ -50,6 +52,18 @@ def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags()
     assert "李洁" not in tags and "金台" not in tags and "随笔" not in tags
     assert not any(t.isdigit() for t in tags)
     assert "数字化" in tags
+
+
+def test_a_page_number_is_never_a_tag():
+    # A 导读 box points to pages: 详见第八版, 第12版 — words jieba keeps whole.
+    texts = [
+        Text("导读", "杭州数字化改革详见第八版。宁波港口吞吐量详见第12版。" * 3),
+        Text("", "合肥农业农村局组织农机抢收小麦。"),
+        Text("", "温州瓯江大桥通车。"),
+    ]
+    tags = Tagger(10, 1).tag_all(texts)[0]
+    assert "数字化" in tags
+    assert not [t for t in tags if t.startswith("第") and t.endswith("版")], tags
 
 
 def test_a_tag_is_kept_only_when_enough_articles_carry_it():
@@ -111,3 +125,41 @@ def test_a_word_in_too_many_articles_is_too_general_to_be_a_tag():
     tags = Tagger(3, 2).tag_all(texts)
     assert "杭州" not in {word for article in tags for word in article}  # in all 60 articles
     assert {"宁波", "温州"} <= {word for article in tags for word in article}
+
+
+def reference_choose(tagger: Tagger, candidates: list[dict[str, float]]) -> list[list[str]]:
+    """Tag choice as issue 13 defined it: every article chooses again in every round."""
+    import math
+
+    from build_scripts.catalogue.tags import GENERAL_MIN, GENERAL_SHARE
+
+    frequency = Counter(word for words in candidates for word in words)
+    total = len(candidates)
+    scored = [{word: tf * math.log(total / frequency[word]) for word, tf in words.items()} for words in candidates]
+    general = max(GENERAL_MIN, GENERAL_SHARE * total)
+    eligible = {word for word, n in frequency.items() if tagger.min_articles <= n <= general}
+    while True:
+        chosen = []
+        for scores in scored:
+            ranked = sorted((word for word in scores if word in eligible), key=lambda w: (-scores[w], w))
+            chosen.append([w for w in ranked if scores[w] > 0][: tagger.per_article])
+        counts = Counter(word for words in chosen for word in words)
+        kept = {word for word in eligible if counts[word] >= tagger.min_articles}
+        if kept == eligible:
+            return chosen
+        eligible = kept
+
+
+WORD = st.sampled_from([f"词{n}" for n in range(40)])
+CANDIDATES = st.lists(
+    st.dictionaries(WORD, st.sampled_from([0.5, 1.0, 1.3, 1.6, 2.1, 2.4, 3.0]), max_size=12), max_size=120
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(CANDIDATES, st.integers(1, 5), st.integers(1, 6))
+def test_choosing_again_only_where_a_word_dropped_out_gives_the_tags_of_choosing_everything_again(
+    candidates, per_article, min_articles
+):
+    tagger = Tagger(per_article, min_articles, frozenset())
+    assert tagger.choose(candidates) == reference_choose(tagger, candidates)

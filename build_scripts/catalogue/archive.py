@@ -5,8 +5,8 @@ pages, the index pages and the front matter all link to the same place.
 
 Paths are pinyin slugs (李洁 → `reporters/li-jie/`). Two names with the same pinyin are told
 apart in the order they first appear in the archive (date, 版, position): the first keeps the
-plain slug and later ones get `-2`, `-3` … As newspapers are added in date order, a page's
-URL does not change once published.
+plain slug and later ones get `-2`, `-3` … Once published, a name keeps its slug: the URL
+ledger lists it (catalogue/name_ledger.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import (
     REPORTERS,
@@ -24,7 +25,6 @@ from build_scripts.contract.urls import (
     issue_path,
     month_anchor,
     page_anchor,
-    unique_name_slugs,
     year_path,
 )
 
@@ -65,22 +65,25 @@ class Catalogue:
     tagged: dict[str, list[PlacedArticle]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, articles: list[PlacedArticle]) -> Catalogue:
-        """`articles` in archive order (date, 版, position), as convert.place_articles gives them."""
+    def build(cls, articles: list[PlacedArticle], names: NameLedger | None = None) -> Catalogue:
+        """`articles` in archive order (date, 版, position), as convert.place_articles gives them.
+        `names`: the name pages published before (their slugs are kept; new ones are added)."""
+        names = names if names is not None else NameLedger()
         days: dict[dt.date, list[PlacedArticle]] = defaultdict(list)
         credits: dict[str, list[Credit]] = defaultdict(list)
         tagged: dict[str, list[PlacedArticle]] = defaultdict(list)
         for placed in articles:
             days[placed.date].append(placed)
-            for name in placed.article.authors:
+            entry = placed.entry
+            for name in entry.authors:
                 credits[name].append(Credit(placed, AUTHOR))
-            for name in placed.article.correspondents:
-                if name not in placed.article.authors:
+            for name in entry.correspondents:
+                if name not in entry.authors:
                     credits[name].append(Credit(placed, CORRESPONDENT))
             for tag in dict.fromkeys(placed.tags):
                 tagged[tag].append(placed)
-        people = {name: Entry(name, REPORTERS, slug) for name, slug in unique_name_slugs(credits).items()}
-        tags = {tag: Entry(tag, TAGS, slug) for tag, slug in unique_name_slugs(tagged).items()}
+        people = {name: Entry(name, REPORTERS, slug) for name, slug in names.pin(REPORTERS, credits).items()}
+        tags = {tag: Entry(tag, TAGS, slug) for tag, slug in names.pin(TAGS, tagged).items()}
         return cls(
             articles=articles,
             days=dict(sorted(days.items())),
@@ -97,19 +100,20 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
     Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
     built from it, so the links are right under any `site_url` and with or without directory
     URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
+    people = {name: entry.path for name, entry in catalogue.people.items()}
+    tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
     links = {}
     for day, articles in catalogue.days.items():
+        issue, year = issue_path(day), f"{year_path(day.year)}#{month_anchor(day.month)}"
+        paths = [placed.docs_path for placed in articles]
         for i, placed in enumerate(articles):
-            links[placed.docs_path] = {
-                "issue": issue_path(day),
-                "page_anchor": page_anchor(placed.source.meta.page),
-                "year": f"{year_path(day.year)}#{month_anchor(day.month)}",
-                "previous": articles[i - 1].docs_path if i > 0 else None,
-                "next": articles[i + 1].docs_path if i + 1 < len(articles) else None,
-                "people": {
-                    name: catalogue.people[name].path
-                    for name in [*placed.article.authors, *placed.article.correspondents]
-                },
-                "tags": {tag: catalogue.tags[tag].path for tag in placed.tags},
+            links[paths[i]] = {
+                "issue": issue,
+                "page_anchor": page_anchor(placed.entry.page),
+                "year": year,
+                "previous": paths[i - 1] if i > 0 else None,
+                "next": paths[i + 1] if i + 1 < len(articles) else None,
+                "people": {name: people[name] for name in placed.entry.names},
+                "tags": {tag: tags[tag] for tag in placed.tags},
             }
     return links

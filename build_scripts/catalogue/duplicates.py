@@ -15,11 +15,11 @@ repeats, since two different items may read alike.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from build_scripts.catalogue.ledger import fingerprint
-from build_scripts.ingest.source import SourcePage
-from build_scripts.parse.model import PageParse
+from build_scripts.catalogue.entry import ArticleEntry
+from build_scripts.ingest.source import PageMeta
 
 MIN_CHARACTERS = 20  # below this, two articles that read alike are not taken for one
 
@@ -33,28 +33,20 @@ class Repeat:
     line: int
 
 
-def without_repeats(
-    parsed: list[tuple[SourcePage, PageParse]],
-) -> tuple[list[tuple[SourcePage, PageParse]], list[Repeat]]:
-    """The parsed pages without the 版 that repeat another, and what was left out."""
+def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) -> list[Repeat]:
+    """The 版 of (file, its date and 版, its articles) that repeat another: each names the
+    file that printed its articles first. Their articles are left out; their furniture
+    (本版责编) stays, since the issue page prints it under this 版."""
     seen: dict[tuple[dt.date, str], str] = {}  # (date, text fingerprint) → the file that printed it first
-    in_order = sorted(parsed, key=lambda item: (item[0].meta.date, item[0].meta.page or 0, item[0].path))
-    emptied: dict[int, PageParse] = {}
     repeats: list[Repeat] = []
-    for page, result in in_order:
-        keys = [(page.meta.date, fingerprint([s.text for s in a.segments])) for a in result.articles]
+    for path, meta, entries in sorted(pages, key=lambda item: (item[1].date, item[1].page or 0, item[0])):
+        keys = [(meta.date, e.fingerprint) for e in entries]
         firsts = {seen.get(key) for key in keys}
-        long_enough = all(_characters(a) >= MIN_CHARACTERS for a in result.articles)
-        if keys and long_enough and len(firsts) == 1 and None not in firsts and page.path not in firsts:
+        long_enough = all(e.characters >= MIN_CHARACTERS for e in entries)
+        if keys and long_enough and len(firsts) == 1 and None not in firsts and path not in firsts:
             (first,) = firsts
-            repeats.append(Repeat(page.path, str(first), result.articles[0].first_line))
-            # its furniture (本版责编) stays: the issue page prints it under this 版
-            emptied[id(result)] = PageParse([], result.furniture, result.decisions)
+            repeats.append(Repeat(path, str(first), entries[0].first_line))
             continue
         for key in keys:
-            seen.setdefault(key, page.path)
-    return [(page, emptied.get(id(result), result)) for page, result in parsed], repeats
-
-
-def _characters(article) -> int:
-    return sum(len("".join(s.text.split())) for s in article.segments)
+            seen.setdefault(key, path)
+    return repeats

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from build_scripts.catalogue.name_ledger import NameLedger, is_name_line, parse_names
 from build_scripts.contract.urls import article_url, unique_slugs
 from build_scripts.problems import InputError
 
@@ -46,6 +47,7 @@ HEADER = """\
 # URL ledger: every article address this archive has published, and where it leads now.
 # Written by `python -m build_scripts convert`; commit it together with the texts.
 # address  state  版  source-lines  text-fingerprint  [successor]   (see maintainers/permanent-urls.md)
+# then every reporter's and tag's page:  address  name
 """
 PAPER = re.compile(r"^#\s*paper:\s*(\S+)\s*$")  # the paper this ledger belongs to (its slug)
 _URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
@@ -143,7 +145,7 @@ def parse_ledger(text: str, where: str) -> dict[str, Entry]:
                 "keep every address from both sides (see maintainers/permanent-urls.md), then convert again",
             )
         line = raw.split("#", 1)[0].strip()
-        if not line:
+        if not line or is_name_line(line):  # a name page's line: catalogue/name_ledger.py
             continue
         entry = _parse_line(line, where, number)
         if entry.url in entries:
@@ -184,9 +186,15 @@ def read_ledger(path: Path, paper: str | None = None) -> dict[str, Entry]:
     return parse_ledger(text, str(path))
 
 
-def dump_ledger(entries: dict[str, Entry], paper: str = "") -> str:
+def read_names(path: Path) -> NameLedger:
+    """The name pages the ledger at `path` lists (read_ledger has checked the file)."""
+    return parse_names(path.read_text(encoding="utf-8"), str(path)) if path.is_file() else NameLedger()
+
+
+def dump_ledger(entries: dict[str, Entry], paper: str = "", names: NameLedger | None = None) -> str:
     owner = f"# paper: {paper}\n" if paper else ""
-    return HEADER + owner + "".join(entries[url].line() + "\n" for url in sorted(entries))
+    articles = "".join(entries[url].line() + "\n" for url in sorted(entries))
+    return HEADER + owner + articles + "".join(line + "\n" for line in (names.lines() if names else []))
 
 
 # -- matching -----------------------------------------------------------------------------

@@ -20,15 +20,16 @@ part of a conversion. Ties are broken by the word itself: the same archive gives
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.catalogue.place import PlacedArticle
-
+_PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
 # Weight of a part of speech: proper names first, then common nouns and verbal nouns.
 POS_WEIGHTS = {
@@ -67,8 +68,9 @@ class Text:
 
 
 def _is_word(token: str) -> bool:
-    """A tag must contain a letter or a Chinese character: numbers (`2022`, `14`) say little."""
-    return len(token) >= MIN_LENGTH and any(ch.isalpha() for ch in token)
+    """A tag must contain a letter or a Chinese character: numbers (`2022`, `14`) say little,
+    and neither does a page number (`第八版`, a 导读 box's pointer)."""
+    return len(token) >= MIN_LENGTH and any(ch.isalpha() for ch in token) and not _PAGE_NUMBER.fullmatch(token)
 
 
 class Tagger:
@@ -107,31 +109,73 @@ class Tagger:
         return self.choose([self.words(text) for text in texts])
 
     def choose(self, candidates: Sequence[dict[str, float]]) -> list[list[str]]:
-        """The tags of every article from its candidate words (`words`), over the whole archive.
-        The conversion finds the candidates file by file, in parallel, and keeps them in its cache."""
+        """The tags of every article from its candidate words (`words`), over the whole archive."""
+        vocabulary = Vocabulary()
+        return self.choose_among([vocabulary.compact(words) for words in candidates], vocabulary.words)
+
+    def choose_among(self, candidates: Sequence[Candidates], words: list[str]) -> list[list[str]]:
+        """`choose` for candidates stored as word numbers (`Vocabulary`): the conversion finds
+        them file by file, in parallel, and keeps them in its cache.
+
+        A word's weight in an article is tf × log(articles / articles with the word). Only
+        words within the frequency bounds can be chosen, and an article takes its best
+        `per_article` of them; a word fewer than `min_articles` articles took is then no longer
+        eligible, and the articles that had taken it choose again, until no word drops out."""
         if self.per_article <= 0 or not candidates:
             return [[] for _ in candidates]
-        frequency = Counter(word for words in candidates for word in words)
+        frequency = Counter(itertools.chain.from_iterable(ids for ids, _ in candidates))
         total = len(candidates)
-        scored = [{word: tf * math.log(total / frequency[word]) for word, tf in words.items()} for words in candidates]
         general = max(GENERAL_MIN, GENERAL_SHARE * total)
-        eligible = {word for word, n in frequency.items() if self.min_articles <= n <= general}
+        weight = {i: math.log(total / n) for i, n in frequency.items() if self.min_articles <= n <= general}
+        ranked = []  # each article's eligible words, best first (ties: the word)
+        for ids, tfs in candidates:
+            scored = [
+                (-score, words[i])
+                for i, tf in zip(ids, tfs, strict=True)
+                if i in weight and (score := tf * weight[i]) > 0
+            ]
+            scored.sort()
+            ranked.append([word for _, word in scored])
+        eligible = {words[i] for i in weight}
+        k = self.per_article
+        chosen = [r[:k] for r in ranked]
+        taken: dict[str, list[int]] = {}  # word → the articles that chose it
+        for n, tags in enumerate(chosen):
+            for word in tags:
+                taken.setdefault(word, []).append(n)
         while True:  # at most a few rounds: the eligible set only shrinks
-            chosen = [self._best(scores, eligible) for scores in scored]
-            counts = Counter(word for words in chosen for word in words)
-            kept = {word for word in eligible if counts[word] >= self.min_articles}
-            if kept == eligible:
+            dropped = {word for word in eligible if len(taken.get(word, ())) < self.min_articles}
+            if not dropped:
                 return chosen
-            eligible = kept
+            eligible -= dropped
+            again = sorted({n for word in dropped for n in taken.pop(word, ())})
+            for n in again:  # only the articles that had taken a dropped word choose again
+                for word in chosen[n]:
+                    if word not in dropped:
+                        taken[word].remove(n)
+                chosen[n] = [word for word in ranked[n] if word in eligible][:k]
+                for word in chosen[n]:
+                    taken.setdefault(word, []).append(n)
 
-    def _best(self, scores: dict[str, float], eligible: set[str]) -> list[str]:
-        ranked = sorted((word for word in scores if word in eligible), key=lambda w: (-scores[w], w))
-        return [w for w in ranked if scores[w] > 0][: self.per_article]
+
+Candidates = tuple[array, array]  # an article's candidate words (their numbers) and their weights
 
 
-def assign_tags(articles: list[PlacedArticle], per_article: int, min_articles: int, paper: str = "") -> None:
-    """Fill `tags` of every article (front matter, articles.jsonl and the tag pages carry them)."""
-    stop_words = load_stop_words() | ({paper} if paper else set())
-    texts = [Text(p.article.title, p.article.text, (*p.article.authors, *p.article.correspondents)) for p in articles]
-    for placed, tags in zip(articles, Tagger(per_article, min_articles, stop_words).tag_all(texts), strict=True):
-        placed.tags = tags
+class Vocabulary:
+    """Every candidate word of an archive once, by number: an article's candidates are then
+    two small arrays, quick to keep, to load and to count."""
+
+    def __init__(self, words: list[str] | None = None):
+        self.words: list[str] = words if words is not None else []
+        self.numbers = {word: n for n, word in enumerate(self.words)}
+
+    def compact(self, candidates: dict[str, float]) -> Candidates:
+        numbers, words = self.numbers, self.words
+        ids = array("I")
+        for word in candidates:
+            n = numbers.get(word)
+            if n is None:
+                n = numbers[word] = len(words)
+                words.append(word)
+            ids.append(n)
+        return ids, array("d", candidates.values())

@@ -12,6 +12,7 @@ NO_TITLE = "（无标题）"  # an article printed without a headline
 WEEKDAYS = "一二三四五六日"
 # A headline piece that starts with a dash is a subtitle (副题): `——记全国劳模李明`.
 SUBTITLE_DASHES = ("——", "—", "－－", "--")
+_BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 _SENTENCE_END = re.compile(r"(?<=[。！？!?…])")
 
 
@@ -32,13 +33,20 @@ def is_subtitle(piece: str) -> bool:
     return piece.startswith(SUBTITLE_DASHES)
 
 
+def is_note(piece: str) -> bool:
+    """A piece wholly in brackets: a note under a title (when a law was adopted, the date of a
+    document, `（之二）`), never the title itself."""
+    return len(piece) > 2 and piece[0] in "（(" and piece[-1] in "）)" and not _BRACKETS_INSIDE.search(piece[1:-1])
+
+
 def main_title_of(title_parts: list[str]) -> str:
     """The main title among the kicker / main / subtitle pieces of a headline line.
 
-    A piece starting with a dash is a subtitle. Of two others the last is the main title (a
-    one-line headline prints the kicker first, then the main title); of three or more, the
-    longest, the last of equals (kicker, main title, then a short subtitle such as `X讲话`)."""
-    candidates = [part for part in title_parts if not is_subtitle(part)]
+    A piece starting with a dash is a subtitle, and a piece wholly in brackets a note. Of two
+    others the last is the main title (a one-line headline prints the kicker first, then the
+    main title); of three or more, the longest, the last of equals (kicker, main title, then a
+    short subtitle such as `X讲话`)."""
+    candidates = [part for part in title_parts if not is_subtitle(part) and not is_note(part)]
     if len(candidates) > 2:
         return max(reversed(candidates), key=len)
     if candidates:

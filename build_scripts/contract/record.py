@@ -52,10 +52,15 @@ def _same_in_libyaml(value: object) -> bool:
     return value is None or isinstance(value, bool | int)
 
 
-def dump_front_matter(data: dict) -> str:
-    # safe_dump, never string formatting: a title like `key: value` or `---` stays data.
+def dump_yaml(data: object) -> str:
+    """`data` as YAML, keys in the order given. Through PyYAML, never string formatting: a
+    title like `key: value` or `---` stays data."""
     dumper = _FAST_DUMPER if _FAST_DUMPER and _same_in_libyaml(data) else yaml.SafeDumper
-    return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def dump_front_matter(data: dict) -> str:
+    return "---\n" + dump_yaml(data) + "---\n"
 
 
 def is_article(meta: Mapping[str, Any]) -> bool:

@@ -15,9 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from pypinyin import Style, lazy_pinyin
-from slugify import slugify
-
 from build_scripts.contract.labels import main_title_of
 
 MAX_SLUG_LENGTH = 60
@@ -52,6 +49,9 @@ _known_slugs: dict[str, str] = {}
 def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     if max_length == MAX_SLUG_LENGTH and text in _known_slugs:
         return _known_slugs[text]
+    from pypinyin import Style, lazy_pinyin  # imported when first needed: loading it takes a moment
+    from slugify import slugify
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     slug = slugify("-".join(syllables), max_length=max_length, word_boundary=True, separator="-")
     if max_length == MAX_SLUG_LENGTH:
@@ -67,6 +67,11 @@ def slugs_of(texts: Iterable[str]) -> dict[str, str]:
 def remember_slugs(known: dict[str, str]) -> None:
     """Take slugs that `slugs_of` worked out earlier, in this process or another."""
     _known_slugs.update(known)
+
+
+def known_slugs() -> dict[str, str]:
+    """Every slug worked out in this process (the conversion keeps them for the next run)."""
+    return _known_slugs
 
 
 def slug_for_title(title_parts: list[str]) -> str:

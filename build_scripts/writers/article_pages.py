@@ -1,11 +1,15 @@
-"""Write one Markdown page per article: the article record as front matter, then the body."""
+"""One Markdown page per article: the article record as front matter, then the body.
+
+The body and most of the front matter are made in the worker that parsed the article
+(`body_markdown`, `prepared.prepare`); `article_page` adds what the rest of the archive
+decides — tags, id and links — when the page is written."""
 
 from __future__ import annotations
 
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.record import dump_front_matter
-from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.model import Article, Kind, Segment
 from build_scripts.writers import mdtext
+from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
 
 
 def _block_markdown(block: Segment, dateline: str) -> str:
@@ -21,11 +25,10 @@ def _block_markdown(block: Segment, dateline: str) -> str:
     return text
 
 
-def body_markdown(placed: PlacedArticle) -> str:
-    a = placed.article
+def body_markdown(article: Article) -> str:
     parts = []
-    dateline = a.dateline
-    for block in a.blocks:
+    dateline = article.dateline
+    for block in article.blocks:
         # The dateline is printed at the head of the first paragraph, as in the paper.
         use = dateline if block.kind is Kind.PARAGRAPH else ""
         parts.append(_block_markdown(block, use))
@@ -34,10 +37,19 @@ def body_markdown(placed: PlacedArticle) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def article_page(placed: PlacedArticle, links: dict | None = None) -> str:
-    return dump_front_matter(placed.record(links).front_matter()) + "\n" + body_markdown(placed)
-
-
-def article_pages(articles: list[PlacedArticle], links: dict[str, dict] | None = None) -> dict[str, str]:
-    links = links or {}
-    return {placed.docs_path: article_page(placed, links.get(placed.docs_path)) for placed in articles}
+def article_page(placed: PlacedArticle, prepared: Prepared, links: dict | None = None) -> str:
+    """The article's page: front matter (the record's fields, then its links), a blank line,
+    the body."""
+    return "".join(
+        (
+            "---\n",
+            prepared.front_head,
+            yaml_list("tags", placed.tags),
+            prepared.front_source,
+            yaml_entry("id", placed.id),
+            prepared.front_tail,
+            yaml_links(links) if links else "",
+            "---\n\n",
+            prepared.body,
+        )
+    )

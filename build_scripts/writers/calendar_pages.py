@@ -51,15 +51,14 @@ def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[i
     lines.append(f"{year}年共 {issues} 期、{articles} 篇文章。日期带链接的是档案中有的报纸，点击进入当天的版面目录。\n")
     months = []
     with_issues = sorted({d.month for d in in_year}) or [1]
-    for month in range(1, 13):
+    # From the first month with issues to the last: an archive that starts in May does not
+    # open on four empty months (nor list them in the page's table of contents).
+    for month in range(with_issues[0], with_issues[-1] + 1):
         count = sum(1 for d in in_year if d.month == month)
         note = f"{count}期" if count else "无"
-        # Months before the first issue of the year or after its last: a phone, which shows
-        # one month under another, starts with the first month that has issues.
-        outside = not with_issues[0] <= month <= with_issues[-1]
         months.append(
             wrapped(
-                "archive-month archive-month--outside" if outside else "archive-month",
+                "archive-month",
                 [
                     f"## {month}月 <small>{note}</small> {{ #{month_anchor(month)} }}\n",
                     month_table(here, year, month, in_year),

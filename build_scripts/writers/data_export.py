@@ -10,18 +10,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import contextlib
+import os
+import pickle
 from collections.abc import Callable
-from itertools import groupby
+from pathlib import Path
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import CSV_PATH, DATA_PAGE, JSONL_PATH, data_year_paths
 from build_scripts.writers.listing import front_matter, link, wrapped
-
-CSV_BOM = "\ufeff"
-LIST_SEPARATOR = ";"
+from build_scripts.writers.prepared import CSV_BOM, LIST_SEPARATOR, Prepared, csv_line, jsonl_line
 
 # (field, type, meaning) — the table on the data page, in record order.
 FIELDS = [
@@ -42,42 +40,6 @@ FIELDS = [
     ("source", "对象", "来源文件 `file` 及其中的起止行 `first_line`、`last_line`"),
 ]
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
-
-
-def articles_jsonl(articles: list[PlacedArticle]) -> str:
-    return _jsonl([p.record().data() for p in articles])
-
-
-def _jsonl(records: list[dict]) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n" for record in records)
-
-
-def csv_row(record: dict) -> list[str]:
-    row = []
-    for column in CSV_COLUMNS:
-        if column == "source_file":
-            value = record["source"]["file"]
-        elif column in ("first_line", "last_line"):
-            value = record["source"][column]
-        else:
-            value = record[column]
-        if isinstance(value, list):
-            value = LIST_SEPARATOR.join(value)
-        row.append("" if value is None else str(value))
-    return row
-
-
-def articles_csv(articles: list[PlacedArticle]) -> str:
-    return _csv([p.record().data() for p in articles])
-
-
-def _csv(records: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerow(csv_row(record))
-    return CSV_BOM + out.getvalue()
 
 
 def _size(text: str) -> int:
@@ -132,35 +94,72 @@ def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -
     return "\n".join(lines[:3]) + "\n" + wrapped("archive-data", lines[3:])
 
 
-def year_exports(year: int, articles: list[PlacedArticle]) -> dict[str, str]:
-    """The JSON Lines and CSV files of one year's articles (each record made once)."""
-    records = [p.record().data() for p in articles]
+CSV_HEADER = CSV_BOM + ",".join(CSV_COLUMNS) + "\r\n"
+
+
+class DayRecords:
+    """Each day's lines of articles.jsonl and rows of the CSV file, kept in `folder` (in the
+    conversion cache) under the digest of the day's articles: a year's files are joined from
+    its days, and only a day that changed is made again."""
+
+    def __init__(self, folder: Path | None, prepared_of: Callable[[PlacedArticle], Prepared]):
+        self.folder = folder  # None: kept in memory only
+        self.prepared_of = prepared_of
+        self.used: set[str] = set()
+        self.in_memory: dict[str, tuple[str, str]] = {}
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{key}.pickle"
+
+    def make(self, key: str, articles: list[PlacedArticle]) -> dict[str, str]:
+        """Make the day's records unless they are kept already (no file of docs/ of its own)."""
+        self.used.add(key)
+        if key in self.in_memory or (self.folder is not None and self._path(key).is_file()):
+            return {}
+        lines = "".join(jsonl_line(p, self.prepared_of(p)) for p in articles)
+        rows = "".join(csv_line(p, self.prepared_of(p)) for p in articles)
+        if self.folder is None:
+            self.in_memory[key] = (lines, rows)
+            return {}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{key}.partial"
+        with open(partial, "wb") as stream:
+            pickle.dump((lines, rows), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self._path(key))
+        return {}
+
+    def read(self, key: str) -> tuple[str, str]:
+        if key in self.in_memory:
+            return self.in_memory[key]
+        with open(self._path(key), "rb") as stream:
+            return pickle.load(stream)
+
+    def prune(self) -> None:
+        """Remove the records of days this run did not have."""
+        if self.folder is not None and self.folder.is_dir():
+            for entry in os.scandir(self.folder):
+                if entry.name.removesuffix(".pickle") not in self.used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def year_exports(year: int, days: list[tuple[str, str]]) -> dict[str, str]:
+    """The JSON Lines and CSV files of one year, from each day's (lines, rows)."""
     jsonl, table = data_year_paths(year)
-    return {jsonl: _jsonl(records), table: _csv(records)}
+    return {jsonl: "".join(lines for lines, _ in days), table: CSV_HEADER + "".join(rows for _, rows in days)}
 
 
 def overall_exports(years: list[tuple[int, int]], year_files: Callable[[int], dict[str, str]]) -> dict[str, str]:
     """The files of all years and the data page, joined from each year's files — the same
     bytes as writing every record again, without making them again."""
-    jsonl_parts, csv_parts, sizes = [], [CSV_BOM + ",".join(CSV_COLUMNS) + "\r\n"], {}
+    jsonl_parts, csv_parts, sizes = [], [CSV_HEADER], {}
     for year, _ in years:
         files = year_files(year)
         jsonl, table = data_year_paths(year)
         jsonl_parts.append(files[jsonl])
-        csv_parts.append(files[table].removeprefix(CSV_BOM).split("\r\n", 1)[1])  # its rows, not its header
+        csv_parts.append(files[table].removeprefix(CSV_HEADER))  # its rows, not its header
         sizes.update(files)
     files = {JSONL_PATH: "".join(jsonl_parts), CSV_PATH: "".join(csv_parts)}
     files[DATA_PAGE] = data_page({**sizes, **files}, years, sum(count for _, count in years))
-    return files
-
-
-def by_year(articles: list[PlacedArticle]) -> list[tuple[int, list[PlacedArticle]]]:
-    return [(year, list(group)) for year, group in groupby(articles, key=lambda p: p.date.year)]
-
-
-def exports(articles: list[PlacedArticle]) -> dict[str, str]:
-    made = {year: year_exports(year, in_year) for year, in_year in by_year(articles)}
-    files = overall_exports([(year, len(in_year)) for year, in_year in by_year(articles)], made.__getitem__)
-    for year_files in made.values():
-        files.update(year_files)
     return files

@@ -83,13 +83,15 @@ def _apply(commit: Path, docs: Path) -> None:
     """Move a committed tree's files into docs/ and remove the files it drops. Idempotent: a
     run killed half-way through is finished by running it again."""
     plan = json.loads((commit / PLAN).read_text(encoding="utf-8"))
-    made: set[Path] = set()
+    made: set[str] = set()  # folders docs/ has
     for rel in plan["write"]:
         source, target = commit / rel, docs / rel
-        if source.exists():  # not moved yet
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+        if not source.exists():  # moved already (itself or with its folder)
+            continue
+        folder = _new_folder(docs, rel, made)
+        if folder:  # docs/ lacks it: it moves whole, with every file staged in it
+            os.replace(commit / folder, docs / folder)
+        else:
             os.replace(source, target)
     for rel in plan["remove"]:
         with contextlib.suppress(FileNotFoundError):
@@ -98,6 +100,22 @@ def _apply(commit: Path, docs: Path) -> None:
     if (commit / MANIFEST).exists():
         os.replace(commit / MANIFEST, docs / MANIFEST)
     shutil.rmtree(commit)
+
+
+def _new_folder(docs: Path, rel: str, made: set[str]) -> str | None:
+    """The outermost folder of `rel` that docs/ does not have (None if it has them all). A
+    staged folder holds only written files, so it can take the place of the missing one in
+    one rename: a first conversion moves a few folders, not every file, and leaves no
+    folders behind to remove."""
+    parts = rel.split("/")[:-1]
+    for n in range(1, len(parts) + 1):
+        folder = "/".join(parts[:n])
+        if folder in made:
+            continue
+        if not (docs / folder).is_dir():
+            return folder
+        made.add(folder)
+    return None
 
 
 def _remove_empty_parents(docs: Path, rel: str) -> None:
@@ -198,6 +216,9 @@ def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = Tru
         shutil.rmtree(staging, ignore_errors=True)  # docs/ itself was not touched
         raise
     removed = sorted(set(before) - {rel for paths in manifest.values() for rel in paths})
+    if not written and not removed and _same_manifest(docs, staging):
+        shutil.rmtree(staging)  # nothing to commit
+        return WriteStats(written=0, unchanged=unchanged, removed=0)
     (staging / PLAN).write_text(json.dumps({"write": written, "remove": removed}, ensure_ascii=False), encoding="utf-8")
     commit = _aside(docs, "commit")
     staging.rename(commit)  # the commit: from here on, the next run finishes this one
@@ -218,9 +239,10 @@ def _stage(
     written: list[str] = []
     unchanged = 0
     made: set[Path] = set()
+    top = str(docs)
     for unit in units:
         old = kept_paths.get(unit.key) if reuse and unit.key else None
-        if old and all((docs / rel).is_file() for rel in old):
+        if old and all(os.path.isfile(os.path.join(top, rel)) for rel in old):
             manifest.setdefault(unit.key, []).extend(old)
             unchanged += len(old)
             continue
@@ -246,10 +268,18 @@ def _stage(
             out.write_bytes(data)
             written.append(rel)
     units_json = {key: sorted(paths) for key, paths in sorted(manifest.items())}
+    # One line: json's fast encoder writes no indentation (the file is read only by this module).
     (staging / MANIFEST).write_text(
-        json.dumps({"units": units_json}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        json.dumps({"units": units_json}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
     return manifest, written, unchanged
+
+
+def _same_manifest(docs: Path, staging: Path) -> bool:
+    try:
+        return (docs / MANIFEST).read_bytes() == (staging / MANIFEST).read_bytes()
+    except OSError:
+        return False
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -36,10 +36,7 @@ LATEST_HEADLINES = 12
 
 
 def _pages_of(articles: list[PlacedArticle]) -> list[tuple[tuple[int | None, str], list[PlacedArticle]]]:
-    return [
-        (key, list(group))
-        for key, group in groupby(articles, key=lambda p: (p.source.meta.page, p.source.meta.page_name))
-    ]
+    return [(key, list(group)) for key, group in groupby(articles, key=lambda p: (p.entry.page, p.entry.page_name))]
 
 
 def issue_page(
@@ -71,7 +68,7 @@ def issue_page(
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
         printed = [
-            text for path in dict.fromkeys(p.source.path for p in group) for text in (furniture or {}).get(path, [])
+            text for path in dict.fromkeys(p.entry.source for p in group) for text in (furniture or {}).get(path, [])
         ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
@@ -108,14 +105,15 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
     # "On this day" is anchored to the newest issue, not to the clock: the build is
     # deterministic (same input, same bytes), so the page cannot depend on when it was built.
-    lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
-    earlier = sorted(
-        (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
-    )
-    if earlier:
-        lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
-    else:
-        lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
+    if first.year < last.year:  # an archive of one year has no "years before" to show
+        lines.append(f"## 往年今日 <small>{last.month}月{last.day}日</small>\n")
+        earlier = sorted(
+            (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
+        )
+        if earlier:
+            lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
+        else:
+            lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
     lines.append("## 浏览与下载\n")
     lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
     lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from pypinyin import Style, lazy_pinyin
-
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.labels import NO_TITLE, chinese_date, first_sentence
+from build_scripts.contract.labels import chinese_date
 from build_scripts.contract.record import dump_front_matter
 from build_scripts.writers import mdtext
 
@@ -39,7 +37,7 @@ def front_matter(title: str, **extra) -> str:
 
 
 def title_of(placed: PlacedArticle) -> str:
-    return placed.article.title or NO_TITLE
+    return placed.entry.shown_title
 
 
 def article_item(
@@ -52,12 +50,10 @@ def article_item(
     details = []
     if note:
         details.append(mdtext.escape(note))
-    if byline and placed.article.byline:
-        details.append(mdtext.escape(placed.article.byline))
-    if opening:
-        sentence = first_sentence(placed.article.text)
-        if sentence:
-            details.append(mdtext.escape(sentence))
+    if byline and placed.entry.byline:
+        details.append(mdtext.escape(placed.entry.byline))
+    if opening and placed.entry.opening:
+        details.append(mdtext.escape(placed.entry.opening))
     if not details:
         return f"- {head}"
     # Two trailing spaces: a line break inside the list item.
@@ -69,19 +65,43 @@ def wrapped(css_class: str, lines: Iterable[str]) -> str:
     return f'<div class="{css_class}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
+# Pinyin of every name listed (pypinyin is slow, and an index sorts every name every time it
+# is made): the conversion keeps this table in its cache between runs.
+_pinyin: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def remember_pinyin(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Use `table` as the table of pinyin, filling it as names come; returns it."""
+    global _pinyin
+    table.update(_pinyin)
+    _pinyin = table
+    return table
+
+
+def _pinyin_of(name: str) -> tuple[str, tuple[str, ...]]:
+    """(initial letter, syllables): the letter a name is filed under — the first letter of its
+    pinyin (Latin names: their first letter), `#` for anything else — and how it sorts."""
+    found = _pinyin.get(name)
+    if found is None:
+        from pypinyin import Style, lazy_pinyin  # imported when a name is new: it takes a moment
+
+        syllables = lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
+        letter = (syllables[0][:1] if syllables else "").upper()
+        found = _pinyin[name] = (letter if "A" <= letter <= "Z" else "#", tuple(lazy_pinyin(name)))
+    return found
+
+
 def initial(name: str) -> str:
     """The letter a name is filed under: first letter of its pinyin (Latin names: first letter)."""
-    syllables = lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
-    letter = (syllables[0][:1] if syllables else "").upper()
-    return letter if "A" <= letter <= "Z" else "#"
+    return _pinyin_of(name)[0]
 
 
 def by_initial(names: Iterable[str]) -> list[tuple[str, list[str]]]:
     """Names grouped by initial letter, A–Z then `#`; within a letter, by pinyin."""
 
     def key(name: str) -> tuple:
-        letter = initial(name)
-        return (letter == "#", letter, lazy_pinyin(name), name)
+        letter, syllables = _pinyin_of(name)
+        return (letter == "#", letter, syllables, name)
 
     ordered = sorted(names, key=key)
     return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]

@@ -13,10 +13,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.catalogue.ledger import MOVED, WITHDRAWN, Entry
+from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date, page_label
 from build_scripts.contract.record import dump_front_matter
-from build_scripts.contract.urls import ARCHIVE_INDEX, article_path, issue_path
+from build_scripts.contract.urls import (
+    ARCHIVE_INDEX,
+    REPORTERS,
+    REPORTERS_INDEX,
+    TAGS,
+    TAGS_INDEX,
+    article_path,
+    entry_path,
+    issue_path,
+)
 from build_scripts.writers import mdtext
 from build_scripts.writers.listing import link, title_of
 
@@ -68,6 +78,23 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
             body = (
                 f"{chinese_date(day, weekday=False)}的报纸已不在本档案中。"
                 f"[浏览往期报纸]({link(here, ARCHIVE_INDEX)})，或用页面顶部的搜索框查找。\n"
+            )
+            files[here] = dump_front_matter(front) + "\n" + body
+    return files
+
+
+def gone_name_pages(names: NameLedger, listed: dict[str, list[str]]) -> dict[str, str]:
+    """A page for every reporter's or tag's address published before whose name is no longer in
+    the archive (`listed`: the slugs of each folder's pages now), pointing to the index."""
+    files = {}
+    for folder, index in ((REPORTERS, REPORTERS_INDEX), (TAGS, TAGS_INDEX)):
+        what, index_name = ("署名", "全部记者") if folder == REPORTERS else ("标签", "全部标签")
+        for slug, name in names.gone(folder, listed.get(folder, [])):
+            here = entry_path(folder, slug)
+            front = {"title": "本页已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            body = (
+                f"本档案已没有{what}为“{mdtext.escape(name)}”的文章。"
+                f"[{index_name}]({link(here, index)})，或用页面顶部的搜索框查找。\n"
             )
             files[here] = dump_front_matter(front) + "\n" + body
     return files

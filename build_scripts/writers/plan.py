@@ -8,25 +8,68 @@ covers the file's bytes, name and sidecar), its position on the page, its slug a
 plus whatever else the unit shows (neighbouring issues, counts, links). So `write_tree`
 renders and writes only the units whose inputs changed: after one issue changed, that
 issue's pages and the index pages listing its articles, not the whole archive.
+
+Article pages and data records are finished from what the worker prepared (`prepared.py`),
+read from the conversion cache a source file at a time (`PreparedOf`). The data files of a
+year are joined from each day's records, which are kept in the cache too (`DayRecords`): after
+one issue changed, only that day's records are made again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.urls import HOME, data_year_paths, issue_path
+from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
-from build_scripts.writers.data_export import by_year, overall_exports, year_exports
-from build_scripts.writers.docs_tree import Unit, unit_key
+from build_scripts.writers.data_export import DayRecords, overall_exports, year_exports
+from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
+from build_scripts.writers.moved_pages import gone_name_pages
+from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
 from build_scripts.writers.tag_pages import one_tag_pages, tags_index
 
-Identity = tuple[str, int, str, tuple[str, ...]]
+SEPARATOR = "\x1f"
+
+
+class PreparedOf:
+    """The prepared page and records of an article, read from the cache a source file at a
+    time; the files of one day are kept while its pages are written (its records follow them)."""
+
+    def __init__(self, load: Callable[[str], list[Prepared]], file_keys: dict[str, str]):
+        self.load = load
+        self.file_keys = file_keys
+        self.day: dt.date | None = None
+        self.loaded: dict[str, list[Prepared]] = {}
+
+    def __call__(self, placed: PlacedArticle) -> Prepared:
+        entry = placed.entry
+        if entry.date != self.day:
+            self.day, self.loaded = entry.date, {}
+        key = self.file_keys[entry.source]
+        if key not in self.loaded:
+            self.loaded[key] = self.load(key)
+        return self.loaded[key][entry.ordinal - 1]
+
+
+class Keys:
+    """Unit keys: a digest of the salt, the unit's kind and its inputs as text."""
+
+    def __init__(self, salt: str):
+        self.start = hashlib.blake2b(salt.encode(), digest_size=16)
+
+    def __call__(self, kind: str, *inputs: str) -> str:
+        digest = self.start.copy()
+        digest.update(SEPARATOR.join((kind, *inputs)).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
 
 def plan(
@@ -36,71 +79,64 @@ def plan(
     file_keys: dict[str, str],
     salt: str,
     docs: Path,
-) -> list[Unit]:
-    """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file."""
-    catalogue = Catalogue.build(placed)
-    ident: dict[int, Identity] = {id(p): (file_keys[p.source.path], p.ordinal, p.slug, tuple(p.tags)) for p in placed}
+    prepared: Callable[[str], list[Prepared]],
+    days_folder: Path | None,
+    names: NameLedger | None = None,
+) -> tuple[list[Unit], DayRecords]:
+    """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
+    `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
+    day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
+    (new names are added to it)."""
+    names = names if names is not None else NameLedger()
+    catalogue = Catalogue.build(placed, names)
+    key = Keys(salt)
+    ident = {
+        id(p): SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug, *p.tags)) + "\x1e"
+        for p in placed
+    }
 
-    def idents(articles: list[PlacedArticle]) -> list[Identity]:
-        return [ident[id(p)] for p in articles]
+    def idents(articles: list[PlacedArticle]) -> str:
+        return "".join(ident[id(p)] for p in articles)
 
-    units = _article_units(placed, catalogue, ident, salt)
-    units += _issue_units(catalogue, config, furniture, idents, salt)
-    summary = [(day, len(articles)) for day, articles in catalogue.days.items()]
-    units.append(Unit(unit_key("calendar", salt, summary), lambda: calendar_pages(catalogue.days)))
-    latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else []
-    units.append(
-        Unit(
-            unit_key("home", salt, summary, latest, len(catalogue.people)),
-            lambda: {HOME: home_page(catalogue, config)},
-        )
-    )
-    units += _name_units(catalogue, ident, salt)
-    units += _data_units(placed, idents, salt, docs)
-    return units
-
-
-def _data_units(placed: list[PlacedArticle], idents, salt: str, docs: Path) -> list[Unit]:
-    """One unit per year's data files, and one for the files of all years (joined from the
-    years' files: a year that did not change is read back, not made again) and the data page."""
-    years = by_year(placed)
-    made: dict[int, dict[str, str]] = {}
-
-    def year_files(year: int) -> dict[str, str]:
-        if year not in made:  # unchanged since the last run: as written then
-            # Bytes, not read_text: CSV rows end in \r\n, which universal newlines would turn into \n.
-            made[year] = {rel: (docs / rel).read_bytes().decode("utf-8") for rel in data_year_paths(year)}
-        return made[year]
-
-    units = []
-    keys = []
-    for year, in_year in years:
-        key = unit_key("data-year", salt, year, idents(in_year))
-        keys.append(key)
-        units.append(Unit(key, lambda y=year, a=in_year: made.setdefault(y, year_exports(y, a))))  # type: ignore[misc]
-    counts = [(year, len(in_year)) for year, in_year in years]
-    units.append(Unit(unit_key("data", salt, counts, keys), lambda: overall_exports(counts, year_files)))
-    return units
+    prepared_of = PreparedOf(prepared, file_keys)
+    records = DayRecords(days_folder, prepared_of)
+    day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
+    units = _article_units(catalogue, ident, key, prepared_of, records, day_keys)
+    units += _issue_units(catalogue, config, furniture, idents, key)
+    summary = repr([(day, len(articles)) for day, articles in catalogue.days.items()])
+    units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days)))
+    latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else ""
+    home = key("home", summary, latest, str(len(catalogue.people)))
+    units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
+    units += _name_units(catalogue, ident, key)
+    listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
+    gone = gone_name_pages(names, listed)
+    units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
+    units += _data_units(catalogue, records, day_keys, key, docs)
+    return units, records
 
 
-def _article_units(
-    placed: list[PlacedArticle], catalogue: Catalogue, ident: dict[int, Identity], salt: str
-) -> list[Unit]:
+def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_keys) -> list[Unit]:
+    """Each article's page; after the pages of a day, that day's data records (while its
+    prepared articles are at hand)."""
     links = article_links(catalogue)
     units = []
-    for article in placed:
-        its_links = links.get(article.docs_path)
-        units.append(
-            Unit(
-                unit_key("article", salt, ident[id(article)], its_links),
-                lambda p=article, ln=its_links: {p.docs_path: article_page(p, ln)},  # type: ignore[misc]
+    for day, articles in catalogue.days.items():
+        for article in articles:
+            its_links = links.get(article.docs_path)
+            units.append(
+                Unit(
+                    key("article", ident[id(article)], repr(its_links)),
+                    lambda p=article, ln=its_links: {p.docs_path: article_page(p, prepared_of(p), ln)},  # type: ignore[misc]
+                )
             )
-        )
+        day_key = day_keys[day]
+        units.append(Unit(day_key, lambda k=day_key, a=articles: records.make(k, a)))  # type: ignore[misc]
     return units
 
 
 def _issue_units(
-    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]], idents, salt: str
+    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]], idents, key
 ) -> list[Unit]:
     ordered = list(catalogue.days)
     units = []
@@ -110,7 +146,7 @@ def _issue_units(
         articles = catalogue.days[day]
         units.append(
             Unit(
-                unit_key("issue", salt, day, before, after, idents(articles)),
+                key("issue", str(day), str(before), str(after), idents(articles)),
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
                     issue_path(d): issue_page(d, a, config, b, f, furniture)
                 },
@@ -119,26 +155,45 @@ def _issue_units(
     return units
 
 
-def _name_units(catalogue: Catalogue, ident: dict[int, Identity], salt: str) -> list[Unit]:
+def _name_units(catalogue: Catalogue, ident, key) -> list[Unit]:
     units = []
     for name, entry in catalogue.people.items():
-        credits = [(ident[id(c.placed)], c.role) for c in catalogue.credits[name]]
-        units.append(
-            Unit(
-                unit_key("person", salt, name, entry.slug, credits),
-                lambda n=name: person_pages(catalogue, n),  # type: ignore[misc]
-            )
-        )
-    people = [(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()]
-    units.append(Unit(unit_key("people", salt, people), lambda: reporters_index(catalogue)))
+        credits = "".join(ident[id(c.placed)] + c.role for c in catalogue.credits[name])
+        units.append(Unit(key("person", name, entry.slug, credits), lambda n=name: person_pages(catalogue, n)))  # type: ignore[misc]
+    people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
+    units.append(Unit(key("people", people), lambda: reporters_index(catalogue)))
     for tag, entry in catalogue.tags.items():
-        tagged = [ident[id(p)] for p in catalogue.tagged[tag]]
-        units.append(
-            Unit(
-                unit_key("tag", salt, tag, entry.slug, tagged),
-                lambda t=tag: one_tag_pages(catalogue, t),  # type: ignore[misc]
-            )
-        )
-    tags = [(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()]
-    units.append(Unit(unit_key("tags", salt, tags), lambda: tags_index(catalogue)))
+        tagged = "".join(ident[id(p)] for p in catalogue.tagged[tag])
+        units.append(Unit(key("tag", tag, entry.slug, tagged), lambda t=tag: one_tag_pages(catalogue, t)))  # type: ignore[misc]
+    tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
+    units.append(Unit(key("tags", tags), lambda: tags_index(catalogue)))
+    return units
+
+
+def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path) -> list[Unit]:
+    """One unit per year's data files, joined from its days' records, and one for the files of
+    all years (joined from the years' files: a year that did not change is read back, not made
+    again) and the data page."""
+    years: dict[int, list[dt.date]] = {}
+    for day in catalogue.days:
+        years.setdefault(day.year, []).append(day)
+    made: dict[int, dict[str, str]] = {}
+
+    def year_files(year: int) -> dict[str, str]:
+        if year not in made:  # unchanged since the last run: as written then
+            # Bytes, not read_text: CSV rows end in \r\n, which universal newlines would turn into \n.
+            made[year] = {rel: (docs / rel).read_bytes().decode("utf-8") for rel in data_year_paths(year)}
+        return made[year]
+
+    def make_year(year: int) -> dict[str, str]:
+        made[year] = year_exports(year, [records.read(day_keys[day]) for day in years[year]])
+        return made[year]
+
+    units = []
+    year_keys = []
+    for year, days in years.items():
+        year_keys.append(key("data-year", str(year), *(day_keys[day] for day in days)))
+        units.append(Unit(year_keys[-1], lambda y=year: make_year(y)))  # type: ignore[misc]
+    counts = [(year, sum(len(catalogue.days[day]) for day in days)) for year, days in years.items()]
+    units.append(Unit(key("data", repr(counts), *year_keys), lambda: overall_exports(counts, year_files)))
     return units

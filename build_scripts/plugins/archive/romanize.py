@@ -83,6 +83,7 @@ _PUNCTUATION = str.maketrans(
         "—": "—",
         "·": " ",
         "　": " ",
+        "〇": "零",  # the zero of written-out years (二〇二六年) is read ling, like 零
     }
 )
 

@@ -179,7 +179,9 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         found = {}
         for page in PublishPlugin._pages(files):
             parts = page.file.src_uri.split("/")
-            if len(parts) == 3 and parts[0] == REPORTERS and parts[2] == "index.md" and page.meta.get("title"):
+            if len(parts) != 3 or parts[0] != REPORTERS or parts[2] != "index.md" or is_moved_page(page.meta):
+                continue  # not a person's page, or the page of one no longer in the archive
+            if page.meta.get("title"):
                 found[str(page.meta["title"])] = parts[1]
         return found
 

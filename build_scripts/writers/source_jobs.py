@@ -1,10 +1,15 @@
-"""One source file, read, parsed and tagged on its own: the unit of work of the conversion.
+"""One source file, read, parsed and tagged on its own, and its articles' pages and data
+records prepared: the unit of work of the conversion.
 
 Nothing in a job depends on any other file, so jobs run in parallel worker processes and
-their results are kept in the conversion cache (`source_cache.py`). A job never raises: what
-went wrong comes back as data (an input error, or a bug with its message), because exceptions
-do not all survive the trip between processes, and the conversion must report the first
-problem in file order whatever order the workers finished in.
+their results are kept in the conversion cache (`source_cache.py`). Everything that can be
+worked out from one file is worked out here, spread over the cores: the catalogue's entries
+(catalogue/entry.py), the candidate tag words, the pinyin of titles and names, and most of
+every page and record (`prepared.py`) — the main process only places the articles, chooses
+tags over the archive and joins strings. A job never raises: what went wrong comes back as
+data (an input error, or a bug with its message), because exceptions do not all survive the
+trip between processes, and the conversion must report the first problem in file order
+whatever order the workers finished in.
 """
 
 from __future__ import annotations
@@ -13,18 +18,21 @@ import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
-from build_scripts.contract.labels import main_title_of
+from build_scripts.catalogue.entry import ArticleEntry, entry_of
+from build_scripts.catalogue.tags import Candidates, Tagger, Text, Vocabulary, load_stop_words
+from build_scripts.contract.labels import first_sentence, main_title_of
+from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.read import Discovered, read_source
-from build_scripts.ingest.source import SourcePage
-from build_scripts.parse.model import BODY_KINDS, PageParse
-from build_scripts.parse.parser import parse_page
+from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.model import BODY_KINDS, Article, PageParse
 from build_scripts.problems import InputError, Problem, Report
+from build_scripts.writers.article_pages import body_markdown
+from build_scripts.writers.prepared import Prepared, prepare
 
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start (and to load jieba in every worker) than it saves.
@@ -37,10 +45,13 @@ class SourceResult:
 
     rel: str
     key: str = ""  # its file's cache key (source_cache.py)
-    page: SourcePage | None = None
-    parsed: PageParse | None = None
+    meta: PageMeta | None = None  # its date and 版
+    entries: list[ArticleEntry] = field(default_factory=list)  # its articles, in print order
     tags: list[dict[str, float]] = field(default_factory=list)  # candidate tag words per article (Tagger.words)
-    slugs: dict[str, str] = field(default_factory=dict)  # of its titles and names: pinyin is slow
+    candidates: list[Candidates] = field(default_factory=list)  # the same, as word numbers (Vocabulary)
+    prepared: list[Prepared] | None = None  # per article; None where only the catalogue is kept
+    furniture: list[str] = field(default_factory=list)  # lines of the page's own (本版责编：X)
+    slugs: dict[str, str] = field(default_factory=dict)  # of the names in its bylines: pinyin is slow
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (NOTICE|WARNING, problem), in order
     error: Problem | None = None  # an input error: this file cannot be converted
     failure: Exception | None = None  # a bug in the converter
@@ -49,6 +60,12 @@ class SourceResult:
         """Report this file's notices and warnings, as if it had just been read."""
         for kind, problem in self.problems:
             (report.notices if kind == NOTICE else report.warnings).append(problem)
+
+    def catalogued(self, vocabulary: Vocabulary) -> SourceResult:
+        """What the conversion keeps of every file between runs: without the prepared pages,
+        the candidate tag words as numbers of `vocabulary`."""
+        candidates = [vocabulary.compact(words) for words in self.tags] if self.tags else self.candidates
+        return replace(self, prepared=None, tags=[], candidates=candidates)
 
 
 def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
@@ -105,27 +122,67 @@ def _tagger_for(config: ArchiveConfig) -> Tagger:
     return _taggers[setting]
 
 
+def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord:
+    """The article's record as far as its own file tells: no address, tags or links yet."""
+    meta, text, title = page.meta, article.text, article.title
+    return ArticleRecord(
+        id="",
+        url="",
+        date=meta.date,
+        paper=meta.paper,
+        page=meta.page,
+        page_name=meta.page_name,
+        title=title,
+        title_parts=tuple(title.split()),
+        main_title=main_title_of(title.split()),
+        byline=article.byline,
+        authors=tuple(article.authors),
+        correspondents=tuple(article.correspondents),
+        dateline=article.dateline,
+        tags=(),
+        source=SourceSpan(page.path, article.first_line, article.last_line),
+        ordinal=ordinal,
+        text=text,
+        description=first_sentence(text),
+    )
+
+
+def parse_page(text: str, first_line: int, corrections, profile) -> PageParse:
+    """The parser, loaded when a first file is parsed: a run that finds every file in the
+    cache never loads it (its patterns take a moment to compile)."""
+    from build_scripts.parse.parser import parse_page as parse
+
+    return parse(text, first_line, corrections, profile)
+
+
+def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tuple[SourceResult, PageParse]:
+    """Parse and tag one page that has been read, and prepare its articles' pages and records."""
+    parsed = parse_page(page.text, page.first_line, page.corrections, config.profile)
+    check_parse(page, parsed, report)
+    tagger = _tagger_for(config)
+    articles = parsed.articles
+    result = SourceResult(page.path, meta=page.meta, furniture=[s.text for s in parsed.furniture])
+    result.tags = [
+        tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
+        for a in articles
+    ]
+    result.slugs = slugs_of(name for a in articles for name in (*a.authors, *a.correspondents))
+    result.entries = [entry_of(page.path, page.meta, a, n) for n, a in enumerate(articles, start=1)]
+    result.prepared = [prepare(record_of(page, a, n), body_markdown(a)) for n, a in enumerate(articles, start=1)]
+    return result, parsed
+
+
 def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
-    """Read, parse and tag one file."""
+    """Read one file, then `convert_page`."""
     report = _OrderedReport()
-    result = SourceResult(found.rel, problems=report.in_order)
     try:
         page = read_source(found, config, report)
-        parsed = parse_page(page.text, page.first_line, page.corrections, config.profile)
-        check_parse(page, parsed, report)
-        tagger = _tagger_for(config)
-        result.tags = [
-            tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
-            for a in parsed.articles
-        ]
-        result.slugs = slugs_of(
-            text for a in parsed.articles for text in (main_title_of(a.title_parts), *a.authors, *a.correspondents)
-        )
-        result.page, result.parsed = page, parsed
+        result, _ = convert_page(page, config, report)
     except InputError as exc:
-        result.error = exc.problem
+        result = SourceResult(found.rel, error=exc.problem)
     except Exception as exc:  # a bug: reported with the file's name, never a traceback
-        result.failure = exc
+        result = SourceResult(found.rel, failure=exc)
+    result.rel, result.problems = found.rel, report.in_order
     return result
 
 

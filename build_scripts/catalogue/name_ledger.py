@@ -1,0 +1,88 @@
+"""The names part of the URL ledger: every reporter's and tag's page the archive has published.
+
+A reporter's page (`reporters/li-jie/`) and a tag's (`tags/jing-ji/`) are linked from outside
+as much as articles are, and their slugs are not fixed by the name alone: two names with the
+same pinyin are told apart by the order they first appear in (the first keeps `li-jie`, the
+next gets `li-jie-2`). A correction or a better parser that changes which name comes first
+would hand an address to another person; one that takes a reporter off their last article, or
+a tag below `tag_min_articles`, would make its page vanish. So `urls.lock` also lists each
+name page ever published, one line each, after the article addresses:
+
+    reporters/li-jie/ 李洁
+    tags/jing-ji/ 经济
+
+A name listed there keeps its slug forever, a new name never gets a slug the ledger gave out,
+and a listed name that is no longer in the archive keeps a page saying so (writers/moved_pages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from build_scripts.contract.urls import REPORTERS, TAGS, ascii_slug, unique_slugs
+from build_scripts.problems import InputError
+
+FOLDERS = (REPORTERS, TAGS)
+_ADDRESS = re.compile(rf"^({'|'.join(FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
+FIX = "restore the line from version control (git checkout source_texts/urls.lock), or delete it"
+
+
+def is_name_line(line: str) -> bool:
+    """Whether a ledger line (comments stripped) is about a name page, not an article."""
+    return line.startswith(tuple(f"{folder}/" for folder in FOLDERS))
+
+
+@dataclass
+class NameLedger:
+    """Slug → name of every name page published, by folder (REPORTERS, TAGS)."""
+
+    slugs: dict[str, dict[str, str]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
+
+    def pin(self, folder: str, names: Iterable[str]) -> dict[str, str]:
+        """Slug for each distinct name, in the order given: a listed name keeps its slug, a new
+        one gets its pinyin slug (homophones -2, -3 …) never given out before, and is listed."""
+        known = self.slugs[folder]
+        slug_of = {name: slug for slug, name in sorted(known.items(), reverse=True)}  # first slug wins
+        distinct = list(dict.fromkeys(names))
+        new = [name for name in distinct if name not in slug_of]
+        fresh = unique_slugs((ascii_slug(n) for n in new), empty="x", reserved_suffix=True, taken=known)
+        for name, slug in zip(new, fresh, strict=True):
+            known[slug] = name
+            slug_of[name] = slug
+        return {name: slug_of[name] for name in distinct}
+
+    def gone(self, folder: str, listed: Iterable[str]) -> list[tuple[str, str]]:
+        """(slug, name) of the pages of `folder` published before and not among `listed` slugs."""
+        now = set(listed)
+        return [(slug, name) for slug, name in sorted(self.slugs[folder].items()) if slug not in now]
+
+    def lines(self) -> list[str]:
+        return [f"{folder}/{slug}/ {name}" for folder in FOLDERS for slug, name in sorted(self.slugs[folder].items())]
+
+
+def parse_names(text: str, where: str) -> NameLedger:
+    """The name lines of a ledger's text (article lines are catalogue/ledger.py's)."""
+    ledger = NameLedger()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not is_name_line(line):
+            continue
+        address, _, name = line.partition(" ")
+        match = _ADDRESS.match(address)
+        if not match:
+            raise InputError(where, number, f"{address!r} is not a name page address like reporters/li-jie/", FIX)
+        name = name.strip()
+        if not name:
+            raise InputError(where, number, f"{address} names no one: the line is `address name`", FIX)
+        folder, slug = match.groups()
+        if slug in ledger.slugs[folder]:
+            raise InputError(
+                where,
+                number,
+                f"lists {address} twice",
+                "keep the line that matches the published page (see maintainers/permanent-urls.md)",
+            )
+        ledger.slugs[folder][slug] = name
+    return ledger

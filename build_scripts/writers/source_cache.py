@@ -1,0 +1,204 @@
+"""The conversion cache: what each source file became, kept under a digest of everything it
+depends on, so that converting again reads, parses and tags only the files that changed.
+
+A file's key is a SHA-256 digest of its bytes, its name (the date and 版 may come from it), its
+`.fix.yml` sidecar, `archive.yml` and the converter's version — a digest of the converter's own
+code and data and of the versions of the libraries that shape its output. Any change to one
+of them gives a new key, so a stale entry is never used: it is only left unused, and removed
+at the end of the run.
+
+Two kinds of entry:
+
+- one per source file (`files/<key>.pickle`), written by the worker that converted it: its
+  whole result, with the prepared pages and records of its articles (writers/prepared.py),
+  read again only when one of them is written;
+- the catalogue (`catalogue.pickle`), written at the end of every run that changed anything:
+  every file's result without its prepared pages — what placing, tagging and planning need —
+  and what the conversion learnt on the way (the pinyin of names and tags). A run loads it
+  once instead of reading thousands of files.
+
+A file is read to compute its key only when its size, times or inode differ from what the
+catalogue recorded (as git does); a file changed less than two seconds before its key was
+recorded is read again next time, since a change within the same clock tick leaves the time
+as it was. A torn entry (a killed run) does not unpickle and is read as missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from build_scripts.catalogue.tags import Vocabulary
+from build_scripts.ingest.archive_config import ARCHIVE_FILE
+from build_scripts.ingest.corrections import sidecar_of
+from build_scripts.ingest.read import Discovered
+from build_scripts.writers.prepared import Prepared
+from build_scripts.writers.source_jobs import SourceResult
+
+FORMAT = b"source-cache 2"
+PACKAGE = Path(__file__).resolve().parents[1]
+# The stages whose code decides what a source file becomes (the plugins, ship and dev do not).
+CONVERTER_PARTS = ("problems.py", "contract", "ingest", "parse", "catalogue", "writers", "convert.py")
+LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer")
+SUFFIXES = (".py", ".txt", ".yml", ".json")
+CATALOGUE = "catalogue.pickle"
+RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may change again unseen
+
+Signature = tuple[int, int, int, int, tuple[int, int] | None]
+
+
+def converter_version() -> str:
+    """A digest of the converter's code and data files and of its libraries' versions."""
+    digest = hashlib.sha256(FORMAT)
+    for part in CONVERTER_PARTS:
+        root = PACKAGE / part
+        paths = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in paths:
+            if path.is_file() and path.suffix in SUFFIXES:
+                digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Catalogue:
+    """What the cache knows about every source file, and what runs learnt on the way."""
+
+    salt: bytes = b""
+    files: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # rel → (signature, key)
+    results: dict[str, SourceResult] = field(default_factory=dict)  # key → result without prepared pages
+    memo: dict[str, dict] = field(default_factory=dict)  # learnt values by kind (slugs, pinyin, tags …)
+    words: list[str] = field(default_factory=list)  # every candidate tag word, by number (tags.Vocabulary)
+
+
+def _signature(path: Path) -> tuple[Signature | None, int]:
+    """(what stat says of the file and its sidecar, the file's mtime); None if it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None, 0
+    try:
+        side = sidecar_of(path).stat()
+        sidecar: tuple[int, int] | None = (side.st_size, side.st_mtime_ns)
+    except OSError:
+        sidecar = None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sidecar), st.st_mtime_ns
+
+
+class SourceCache:
+    """Results of source files by key, under `folder`."""
+
+    def __init__(self, folder: Path, source_dir: Path):
+        self.folder = folder
+        salt = hashlib.sha256(converter_version().encode())
+        with contextlib.suppress(OSError):
+            salt.update((source_dir / ARCHIVE_FILE).read_bytes())
+        self.salt = salt.digest()
+        self.catalogue = self._load_catalogue()
+        self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
+        self.results: dict[str, SourceResult] = {}  # this run's
+        self.vocabulary = Vocabulary(self.catalogue.words)
+        self.changed = False
+        self._memo_sizes = {kind: len(table) for kind, table in self.catalogue.memo.items()}
+        self.hits = 0
+        self._now = time.time_ns()
+
+    def _load_catalogue(self) -> Catalogue:
+        try:
+            with open(self.folder / CATALOGUE, "rb") as stream:
+                found = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return Catalogue(self.salt)
+        if not isinstance(found, Catalogue) or found.salt != self.salt:
+            return Catalogue(self.salt)  # another converter or archive.yml: nothing of it holds
+        return found
+
+    def memo(self, kind: str) -> dict:
+        """A table the conversion fills as it goes and finds again next time (e.g. slugs)."""
+        return self.catalogue.memo.setdefault(kind, {})
+
+    def key(self, found: Discovered) -> str | None:
+        """The file's key; None if it cannot be read (the conversion reports why)."""
+        if found.refused:
+            return None
+        signature, mtime = _signature(found.path)
+        known = self.catalogue.files.get(found.rel)
+        if signature is not None and known is not None and known[0] == signature:
+            self.files[found.rel] = known
+            return known[1]
+        digest = hashlib.sha256(self.salt)
+        digest.update(found.rel.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(found.path.read_bytes())
+            sidecar = sidecar_of(found.path)
+            if sidecar.is_file():
+                digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+        except OSError:
+            return None
+        key = digest.hexdigest()
+        if signature is not None and mtime < self._now - RACY_NS:
+            self.files[found.rel] = (signature, key)
+        self.changed = True
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "files" / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> SourceResult | None:
+        """The result of the file with this key, without its prepared pages."""
+        result = self.catalogue.results.get(key)
+        if result is not None and self._path(key).is_file():
+            self.results[key] = result
+            self.hits += 1
+            return result
+        return None
+
+    def entry(self, key: str) -> Path:
+        """Where the result of the file with this key is kept (source_jobs.keep writes it)."""
+        return self._path(key)
+
+    def put(self, key: str, result: SourceResult) -> SourceResult:
+        """A result made in this run (its entry is written by the worker that made it), as
+        the catalogue keeps it."""
+        self.results[key] = result.catalogued(self.vocabulary)
+        self.changed = True
+        return self.results[key]
+
+    def prepared(self, key: str) -> list[Prepared]:
+        """The prepared pages and records of the articles of the file with this key."""
+        with open(self._path(key), "rb") as stream:
+            result = pickle.load(stream)
+        if not isinstance(result, SourceResult) or result.prepared is None:
+            raise ValueError(f"the conversion cache entry {self._path(key)} holds no prepared pages")
+        return result.prepared
+
+    def save(self) -> None:
+        """Record this run's catalogue (only when something changed), and remove every entry
+        this run did not use: the files they were made from are gone or changed."""
+        learnt = {kind: len(table) for kind, table in self.catalogue.memo.items()} != self._memo_sizes
+        if not (self.changed or learnt or self.catalogue.results.keys() != self.results.keys()):
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        catalogue = Catalogue(self.salt, self.files, self.results, self.catalogue.memo, self.vocabulary.words)
+        partial = self.folder / f".{CATALOGUE}.partial"
+        with open(partial, "wb") as stream:
+            pickle.dump(catalogue, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.folder / CATALOGUE)
+        files = self.folder / "files"
+        if not files.is_dir():
+            return
+        for group in os.scandir(files):
+            for entry in os.scandir(group.path):
+                if entry.name.removesuffix(".pickle") not in self.results:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)

@@ -1,0 +1,105 @@
+"""A reporter's or tag's page keeps its address: the URL ledger lists every name page published,
+so a name keeps its slug when homophones come in another order, and a name that left the
+archive keeps a page pointing to the index instead of a 404."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import build_site, make_archive
+from inputs import convert
+
+from build_scripts.catalogue.ledger import dump_ledger, parse_ledger, read_ledger, read_names
+from build_scripts.catalogue.name_ledger import NameLedger, parse_names
+from build_scripts.contract.urls import REPORTERS, TAGS, unique_name_slugs
+from build_scripts.problems import InputError
+from build_scripts.ship.linkcheck import check_site
+
+SITE_URL = "https://archive.example.org/"
+
+
+def test_a_published_name_keeps_its_slug_when_homophones_come_in_another_order():
+    names = NameLedger()
+    assert names.pin(REPORTERS, ["李杰", "李洁"]) == {"李杰": "li-jie", "李洁": "li-jie-2"}
+    again = parse_names("\n".join(names.lines()), "urls.lock")
+    # Without the ledger the first to appear would take the plain slug.
+    assert unique_name_slugs(["李洁", "李杰"]) == {"李洁": "li-jie", "李杰": "li-jie-2"}
+    assert again.pin(REPORTERS, ["李洁", "李杰", "李界"]) == {"李洁": "li-jie-2", "李杰": "li-jie", "李界": "li-jie-3"}
+
+
+def test_a_new_name_never_gets_a_slug_given_out_before():
+    names = parse_names("reporters/li-jie/ 李杰\ntags/jing-ji/ 经济\n", "urls.lock")
+    assert names.pin(REPORTERS, ["李洁"]) == {"李洁": "li-jie-2"}
+    assert names.pin(TAGS, ["经济", "荆棘"]) == {"经济": "jing-ji", "荆棘": "jing-ji-2"}
+    assert names.gone(REPORTERS, ["li-jie-2"]) == [("li-jie", "李杰")]
+
+
+def test_name_lines_live_in_the_article_ledger_and_round_trip():
+    article = "2022/01/28/a/ published 1 1-3 0123456789ab"
+    names = parse_names("reporters/li-jie/ 李杰\n", "x")
+    text = dump_ledger(parse_ledger(article + "\n", "x"), "zhe-jiang-ri-bao", names)
+    assert text.splitlines()[-2:] == [article, "reporters/li-jie/ 李杰"]
+    assert list(parse_ledger(text, "x")) == ["2022/01/28/a/"]
+    assert parse_names(text, "x").lines() == ["reporters/li-jie/ 李杰"]
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("reporters/Li Jie/ 李杰", "not a name page address"),
+        ("tags/jing-ji/", "names no one"),
+        ("tags/jing-ji/ 经济\ntags/jing-ji/ 荆棘", "lists tags/jing-ji/ twice"),
+    ],
+)
+def test_a_damaged_name_line_is_reported_with_its_line(line, message):
+    with pytest.raises(InputError) as caught:
+        parse_names("# header\n" + line + "\n", "urls.lock")
+    assert message in str(caught.value) and "urls.lock:" in str(caught.value)
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory):
+    """The sample converted, then corrected so that 胡宗昊 (line 45) is no longer a byline."""
+    project = make_archive(tmp_path_factory.mktemp("names"))
+    with (project / "source_texts/archive.yml").open("a", encoding="utf-8") as config:
+        config.write("tag_min_articles: 1\n")  # one issue: let every tag have its page
+    assert convert(project).returncode == 0
+    first = read_names(project / "source_texts/urls.lock")
+    (project / "source_texts/2022/2022-01-28.fix.yml").write_text("lines:\n  45: paragraph\n", encoding="utf-8")
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    return project, first
+
+
+def test_the_ledger_lists_every_name_page_and_keeps_it(corrected):
+    project, first = corrected
+    docs = project / "docs"
+    assert "hu-zong-hao" in first.slugs[REPORTERS] and first.slugs[TAGS]
+    for folder, slugs in first.slugs.items():
+        for slug in slugs:
+            assert (docs / folder / slug / "index.md").is_file(), (folder, slug)
+    after = read_names(project / "source_texts/urls.lock")
+    assert after.slugs[REPORTERS].items() >= first.slugs[REPORTERS].items()
+    assert read_ledger(project / "source_texts/urls.lock")  # the articles' lines are still read
+
+
+def test_a_name_no_longer_in_the_archive_keeps_a_page_pointing_to_the_index(corrected):
+    project, _ = corrected
+    page = (project / "docs/reporters/hu-zong-hao/index.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(page.split("---")[1])
+    assert front["template"] == "moved.html" and front["search"] == {"exclude": True}
+    assert "胡宗昊" in page and "](../index.md)" in page
+    index = (project / "docs/reporters/index.md").read_text(encoding="utf-8")
+    assert "胡宗昊" not in index and "李洁" in index
+
+
+def test_the_corrected_site_builds_with_every_first_name_page(corrected):
+    project, first = corrected
+    built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})
+    assert built.returncode == 0, built.stderr
+    for folder, slugs in first.slugs.items():
+        for slug in slugs:
+            assert (project / "site" / folder / slug / "index.html").is_file(), (folder, slug)
+    assert not (project / "site/feeds/reporters/hu-zong-hao.xml").exists()
+    report = check_site(project / "site", SITE_URL)
+    assert report.checked > 0 and report.broken == [], report.broken[:5]

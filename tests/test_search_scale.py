@@ -173,6 +173,6 @@ def test_the_first_query_loads_little(scale, hosted, browser):
         page_path = "search/" if name == "hosted" else "search.html"
         cost = first_query(browser, url, site, page_path, {"q": query}, offline=offline)
         costs[name] = cost.__dict__
-        assert 0 < cost.bytes < 1_500_000 and cost.files < 60
+        assert 0 < cost.bytes < 300_000 and cost.files < 60
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "search-first-query.json").write_text(json.dumps({"query": query, **costs}, indent=1), "utf-8")

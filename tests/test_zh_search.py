@@ -161,7 +161,7 @@ def test_words_are_found_where_they_are_printed(search_site):
     numbers = word_list(index, 2022, "统计局")  # only inside 国家统计局
     assert numbers[0] == 1  # one article
     assert word_list(index, 2022, "@欧阳晓岚")[0] == 1  # the reporter filter
-    assert word_list(index, 2022, "#经济")[0] == 2  # the 版名 filter: both articles of 版 3
+    assert word_list(index, 2022, "#经济")[0] == 3  # the 版名 filter: the three articles of 版 3
 
 
 def test_the_index_is_the_same_bytes_every_time(search_site, tmp_path):

@@ -6,10 +6,14 @@ query needs. The format is documented in maintainers/search-index.md.
 - `lex/N.js`: the archive's words with jieba's frequency, by the hash of their first
   character: what the browser needs to cut a query into words as the text was cut.
 - `YYYY/N.js`: for each word of that year's articles (by the hash of the word) its list of
-  articles, base64; a large list's offsets go to `YYYY/oN.js`.
+  articles, base64 (a bitmap for a word in very many of them); a large list's offsets go to
+  `YYYY/oN.js`.
 - `YYYY/d/N.js`: article N of the year as the results show it; a long text's further parts
-  in `YYYY/d/N-K.js`.
+  in `YYYY/d/N-K.js`. An article printed twice (the same headline and text on two 版) is
+  indexed once, and its file says where else it stands.
 - `names.js`: everyone named in a byline, most articles first (the reporter filter's list).
+- `traditional.js`: what the browser's traditional → simplified conversion would change (a
+  query without any of it is searched without loading opencc-js).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import base64
 import bisect
 import collections
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -25,9 +30,10 @@ from pathlib import Path
 from .normalise import normalise
 from .postings import BODY, BYLINE, TITLE, WordList, bucket
 from .segment import Segmenter
+from .traditional import changed_by_conversion, encoded_characters
 
-FORMAT = 1
-WORDS_FILE_BYTES = 12_000  # aimed-for size of a file of word lists
+FORMAT = 2
+WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
 OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own
 TEXT_PART = 1_500  # characters of article text per file
@@ -45,6 +51,15 @@ class IndexedArticle:
     dateline: str
     text: str
 
+    def identity(self) -> bytes | None:
+        """What makes two articles one: the same headline and text, whatever the spacing
+        (the parser may break a paragraph where the other 版 did not). None for an article
+        without text, which is too little to say so."""
+        if not self.text.strip():
+            return None
+        printed = "".join(self.title.split()) + "\n" + "".join(self.text.split())
+        return hashlib.blake2b(printed.encode("utf-8"), digest_size=16).digest()
+
     def head(self) -> str:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
@@ -60,6 +75,23 @@ def _fields(offsets: list[int], title_end: int, byline_end: int) -> int:
     if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
         fields |= BYLINE
     return fields
+
+
+def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:
+    """The articles to index, each once (the first printed), and for each of them by its
+    number the copies printed after it: a reader wants one result, not two alike."""
+    kept: list[IndexedArticle] = []
+    copies: dict[int, list[IndexedArticle]] = {}
+    first: dict[bytes, int] = {}
+    for article in articles:
+        identity = article.identity()
+        if identity is not None and identity in first:
+            copies.setdefault(first[identity], []).append(article)
+            continue
+        if identity is not None:
+            first[identity] = len(kept)
+        kept.append(article)
+    return kept, copies
 
 
 def script(name: str, data: object) -> str:
@@ -93,7 +125,8 @@ class IndexWriter:
     def add_year(self, year: int, articles: list[IndexedArticle]) -> None:
         """Index one year's articles, given in the archive's order (date, 版, position)."""
         lists: dict[str, WordList] = collections.defaultdict(WordList)
-        for number, article in enumerate(articles):
+        kept, copies = _one_of_each(articles)
+        for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
             found: dict[str, list[int]] = collections.defaultdict(list)
@@ -103,52 +136,64 @@ class IndexWriter:
                 lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)
-            for name in dict.fromkeys(article.names):
+            # A copy printed elsewhere is found through the filters of where it stands too.
+            printed = [article, *copies.get(number, [])]
+            for name in dict.fromkeys(name for a in printed for name in a.names):
                 lists["@" + normalise(name)].add_article(number)
                 self.names[name] += 1
-            if article.page_name:
-                lists["#" + article.page_name].add_article(number)
-                self.page_names[article.page_name] += 1
-            self._write_article(year, number, article, len(head))
-        self._write_lists(year, lists)
-        self.years.append({"year": year, "articles": len(articles), "files": self._files_of(lists)})
+            for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
+                lists["#" + page_name].add_article(number)
+                self.page_names[page_name] += 1
+            self._write_article(year, number, article, len(head), copies.get(number, []))
+        self._write_lists(year, lists, len(kept))
+        self.years.append({"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept))})
 
-    def _write_article(self, year: int, number: int, article: IndexedArticle, head: int) -> None:
+    def _write_article(
+        self, year: int, number: int, article: IndexedArticle, head: int, copies: list[IndexedArticle]
+    ) -> None:
         parts = [article.text[i : i + TEXT_PART] for i in range(0, len(article.text), TEXT_PART)] or [""]
-        self._write(
-            f"{year}/d/{number}",
-            {
-                "u": article.url,
-                "t": article.title,
-                "d": article.date,
-                "p": article.page,
-                "n": article.page_name,
-                "b": article.byline,
-                "h": head,
-                "k": len(parts),
-                "x": parts[0],
-            },
-        )
+        shown: dict[str, object] = {
+            "u": article.url,
+            "t": article.title,
+            "d": article.date,
+            "p": article.page,
+            "n": article.page_name,
+            "b": article.byline,
+            "h": head,
+            "k": len(parts),
+            "x": parts[0],
+        }
+        if copies:
+            shown["a"] = [[c.url, c.date, c.page, c.page_name] for c in copies]
+        self._write(f"{year}/d/{number}", shown)
         for k, part in enumerate(parts[1:], start=1):
             self._write(f"{year}/d/{number}-{k}", {"x": part})
 
     @staticmethod
-    def _files_of(lists: dict[str, WordList]) -> int:
-        size = sum(len(w.articles) + min(len(w.offsets), OFFSETS_APART) + 3 * len(word) for word, w in lists.items())
+    def _files_of(lists: dict[str, WordList], year_articles: int) -> int:
+        size = sum(
+            (year_articles // 8 if w.is_dense(year_articles) else len(w.articles))
+            + min(len(w.offsets), OFFSETS_APART)
+            + 3 * len(word)
+            for word, w in lists.items()
+        )
         return max(1, math.ceil(size / WORDS_FILE_BYTES))
 
-    def _write_lists(self, year: int, lists: dict[str, WordList]) -> None:
-        files = self._files_of(lists)
+    def _write_lists(self, year: int, lists: dict[str, WordList], year_articles: int) -> None:
+        files = self._files_of(lists, year_articles)
         grouped: list[dict[str, str]] = [{} for _ in range(files)]
         apart: list[dict[str, str]] = [{} for _ in range(files)]
         for word in sorted(lists):
-            articles, offsets = lists[word].encoded()
             n = bucket(word, files)
+            # "~" and "!" are not base64: "~" a bitmap (a dense list), "!" offsets elsewhere.
+            dense = lists[word].is_dense(year_articles)
+            articles, offsets = lists[word].dense(year_articles) if dense else lists[word].encoded()
+            kind = "~" if dense else ""
             if len(offsets) > OFFSETS_APART:
-                grouped[n][word] = "!" + _b64(articles)  # "!" is not base64: offsets elsewhere
+                grouped[n][word] = kind + "!" + _b64(articles)
                 apart[n][word] = _b64(offsets)
             else:
-                grouped[n][word] = _b64(articles + offsets)
+                grouped[n][word] = kind + _b64(articles + offsets)
         for n in range(files):
             self._write(f"{year}/{n}", grouped[n])
             if apart[n]:
@@ -165,6 +210,8 @@ class IndexWriter:
             self._write(f"lex/{n}", "\n".join(group))
         by_count = sorted(self.names.items(), key=lambda item: (-item[1], item[0]))
         self._write("names", [[name, count] for name, count in by_count])
+        characters, phrases = changed_by_conversion()
+        self._write("traditional", {"c": _b64(encoded_characters(characters)), "p": list(phrases)})
         pages = sorted(self.page_names.items(), key=lambda item: (-item[1], item[0]))
         self._write(
             "meta",

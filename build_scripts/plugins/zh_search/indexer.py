@@ -22,6 +22,7 @@ from build_scripts.contract.record import ArticleRecord, RecordError
 
 from .index_files import FORMAT, IndexedArticle, IndexWriter
 from .segment import Segmenter
+from .traditional import VENDORED
 from .words import Word, WordListError, read_word_list
 
 
@@ -34,7 +35,7 @@ def index_key(articles: Path, word_list: Path | None, names_from_bylines: bool) 
     digest = hashlib.sha256()
     for part in (str(FORMAT), version("rjieba"), version("opencc"), str(names_from_bylines)):
         digest.update(part.encode() + b"\0")
-    for path in (articles, word_list):
+    for path in (articles, word_list, VENDORED):
         if path is not None and path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

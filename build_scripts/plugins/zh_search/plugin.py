@@ -10,7 +10,8 @@ also works from file:// in the offline bundle. The plugin:
 - starts the indexer (indexer.py) in a process of its own as soon as the files are known,
   so that it cuts the articles' text while MkDocs renders the pages, and moves the index
   into the site when both are done;
-- serves the search scripts, the stylesheet and the vendored opencc-js.
+- serves the search scripts, the stylesheet and the vendored opencc-js (which the pages load
+  only for a query that needs it).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ PAGE_TEMPLATE = "zh-search-page.html"
 SCRIPTS = {  # site path → source file, in the order the pages load them
     "assets/javascripts/zh-search/search-files.js": HERE / "assets" / "search-files.js",
     "assets/javascripts/zh-search/search.js": HERE / "assets" / "search.js",
+    "assets/javascripts/zh-search/search-passage.js": HERE / "assets" / "search-passage.js",
     "assets/javascripts/zh-search/search-ui.js": HERE / "assets" / "search-ui.js",
     "assets/javascripts/zh-search/opencc-t2cn.js": VENDORED_OPENCC,
 }

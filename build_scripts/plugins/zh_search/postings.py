@@ -1,11 +1,20 @@
 """The byte format of a word's list of articles (maintainers/search-index.md), and the hash
-that puts each word in its file. search.js reads both back."""
+that puts each word in its file. search-files.js reads both back."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
 # Where in an article a word was found (bit flags).
 TITLE, BYLINE, BODY = 1, 2, 4
+# A word in at least one article in DENSE_SHARE of a year's is kept as a bitmap of the year's
+# articles (one bit each) instead of a list (about two bytes an article): from there on the
+# bitmap is at least half the size, and a sixteenth of it for a word in nearly every article
+# (的, 和, 发展), which is what made the largest first queries large. Below DENSE_MIN_BYTES the
+# bitmap saves too little to be worth losing the counts.
+DENSE_SHARE = 8
+DENSE_MIN_BYTES = 256
 
 
 def bucket(word: str, buckets: int) -> int:
@@ -30,6 +39,26 @@ def varints(numbers: list[int], out: bytearray) -> None:
     else:
         for n in numbers:
             varint(n, out)
+
+
+def _gaps(articles: list[int], out: bytearray) -> None:
+    """`count`, then each article number as the gap from the previous one, minus one."""
+    varint(len(articles), out)
+    last = -1
+    for article in articles:
+        varint(article - last - 1, out)
+        last = article
+
+
+def read_varints(data: bytes | bytearray, at: int = 0) -> Iterator[int]:
+    """Yield the numbers of `data` from byte `at` on."""
+    n = shift = 0
+    for byte in memoryview(data)[at:]:
+        n |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            yield n
+            n = shift = 0
 
 
 class WordList:
@@ -63,3 +92,36 @@ class WordList:
         head = bytearray()
         varint(self.count, head)
         return bytes(head + self.articles), bytes(self.offsets)
+
+    def is_dense(self, year_articles: int) -> bool:
+        """Is the word in so many of the year's articles that a bitmap is the smaller list?
+        (Only for words with counts: a filter word's list is short.)"""
+        bitmap = (year_articles + 7) // 8
+        return bitmap >= DENSE_MIN_BYTES and self.count * DENSE_SHARE >= year_articles and bool(self.offsets)
+
+    def dense(self, year_articles: int) -> tuple[bytes, bytes]:
+        """A dense word's article part: the count, a bitmap of the year's articles (bit i of
+        byte i >> 3, low bit first), then the articles holding it in the headline and those
+        holding it in the byline, each as `count` and gaps — no occurrence counts. Its offsets
+        part gives each article's number of occurrences before their offsets."""
+        numbers = read_varints(self.articles)
+        offsets = read_varints(self.offsets)
+        bitmap = bytearray((year_articles + 7) // 8)
+        titled, bylined, spread = [], [], bytearray()
+        article = -1
+        for gap in numbers:
+            article += gap + 1
+            info = next(numbers)
+            bitmap[article >> 3] |= 1 << (article & 7)
+            if info & TITLE:
+                titled.append(article)
+            if info & BYLINE:
+                bylined.append(article)
+            varint(info >> 3, spread)
+            varints([next(offsets) for _ in range(info >> 3)], spread)
+        head = bytearray()
+        varint(self.count, head)
+        head += bitmap
+        _gaps(titled, head)
+        _gaps(bylined, head)
+        return bytes(head), bytes(spread)

@@ -78,39 +78,77 @@
     return bytes;
   }
 
+  function reader(bytes, at = 0) {
+    return {
+      get at() { return at; },
+      next() {
+        let n = 0, shift = 0, b;
+        do { b = bytes[at++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+        return n;
+      },
+      skip(n) { at += n; },
+    };
+  }
+
+  const TITLE = 1, BYLINE = 2;
+
   /** A word's articles in one year: ids, tf/fields, and (if loaded) offsets. */
   function decodeList(bytes, withCounts) {
-    let at = 0;
-    const next = () => {
-      let n = 0, shift = 0, b;
-      do { b = bytes[at++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-      return n;
-    };
-    const count = next();
+    const read = reader(bytes);
+    const count = read.next();
     const docs = new Int32Array(count);
     const info = withCounts ? new Int32Array(count) : null;
     let doc = -1;
     for (let i = 0; i < count; i++) {
-      doc += next() + 1;
+      doc += read.next() + 1;
       docs[i] = doc;
-      if (withCounts) info[i] = next();
+      if (withCounts) info[i] = read.next();
     }
-    return { docs, info, rest: bytes.subarray(at) };
+    return { docs, info, rest: bytes.subarray(read.at) };
   }
 
-  function decodeOffsets(bytes, info) {
-    let at = 0;
-    const next = () => {
-      let n = 0, shift = 0, b;
-      do { b = bytes[at++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-      return n;
-    };
+  /** A word in very many of the year's articles: a bitmap, then the articles holding it in
+   * the headline and in the byline. Its counts are not kept: each article counts it once
+   * until its offsets are read (withOffsets). */
+  function decodeDense(bytes, articles) {
+    const read = reader(bytes);
+    const count = read.next();
+    const docs = new Int32Array(count), info = new Int32Array(count).fill(1 << 3);
+    const start = read.at, size = (articles + 7) >> 3;
+    let i = 0;
+    for (let b = 0; b < size; b++) {
+      for (let bits = bytes[start + b]; bits; bits &= bits - 1) docs[i++] = (b << 3) + 31 - Math.clz32(bits & -bits);
+    }
+    read.skip(size);
+    for (const flag of [TITLE, BYLINE]) {
+      let doc = -1, j = 0;
+      for (let n = read.next(); n > 0; n--) {
+        doc += read.next() + 1;
+        while (docs[j] < doc) j++;
+        info[j] |= flag;
+      }
+    }
+    return { docs, info, rest: bytes.subarray(read.at) };
+  }
+
+  /** A dense list's offsets, kept with it: each article's count of the word is read from them.
+   * (Offsets kept apart leave the counts at one, so that a query ranks the same whether or
+   * not an earlier one loaded them.) */
+  function withOffsets(list, bytes) {
+    list.offsets = decodeOffsets(bytes, null, list.docs.length);
+    list.offsets.forEach((found, i) => { list.info[i] = (found.length << 3) | (list.info[i] & 7); });
+  }
+
+  /** Each article's offsets, in order. `info` gives how many an article has; without it (a
+   * dense word) the number stands before each article's offsets. */
+  function decodeOffsets(bytes, info, articles) {
+    const read = reader(bytes);
     const offsets = [];
-    for (let i = 0; i < info.length; i++) {
-      const tf = info[i] >> 3;
+    for (let i = 0; i < articles; i++) {
+      const tf = info ? info[i] >> 3 : read.next();
       const list = new Int32Array(tf);
       let previous = 0;
-      for (let k = 0; k < tf; k++) { previous += next(); list[k] = previous; }
+      for (let k = 0; k < tf; k++) { previous += read.next(); list[k] = previous; }
       offsets.push(list);
     }
     return offsets;
@@ -118,6 +156,7 @@
 
   const lists = new Map(); // "year word" → decoded list
 
+  /** A word's list in a year: {docs, info, offsets (null until loaded), apart, dense}. */
   async function wordList(meta, year, word, wantOffsets) {
     const key = year.year + " " + word;
     let list = lists.get(key);
@@ -126,25 +165,30 @@
       const shard = await need(year.year + "/" + n);
       const entry = shard[word];
       if (entry === undefined) list = { docs: new Int32Array(0), info: new Int32Array(0), offsets: [], apart: false };
-      else {
+      else if (entry[0] === "~") {
+        const apart = entry[1] === "!";
+        const decoded = decodeDense(decodeBase64(entry.slice(apart ? 2 : 1)), year.articles);
+        list = { docs: decoded.docs, info: decoded.info, offsets: null, apart, dense: true, shard: n };
+        if (!apart) withOffsets(list, decoded.rest);
+      } else {
         const filter = word[0] === "@" || word[0] === "#";
         const apart = entry[0] === "!";
         const decoded = decodeList(decodeBase64(apart ? entry.slice(1) : entry), !filter);
         list = { docs: decoded.docs, info: decoded.info, offsets: null, apart, shard: n };
-        if (!filter && !apart) list.offsets = decodeOffsets(decoded.rest, decoded.info);
+        if (!filter && !apart) list.offsets = decodeOffsets(decoded.rest, decoded.info, decoded.docs.length);
       }
       lists.set(key, list);
     }
     if (wantOffsets && !list.offsets) {
       const other = await need(year.year + "/o" + list.shard);
-      list.offsets = decodeOffsets(decodeBase64(other[word]), list.info);
+      list.offsets = decodeOffsets(decodeBase64(other[word]), list.dense ? null : list.info, list.docs.length);
     }
     return list;
   }
 
   global.ArchiveSearch = Object.assign(global.ArchiveSearch || {}, { loaded });
   global.ArchiveSearchFiles = {
-    need, bucket, wordList, loadedNames,
+    need, bucket, wordList, loadedNames, decodeBase64, reader,
     setLoader(loader) { fetchFile = loader; },
     useScripts(base, version) { fetchFile = scriptLoader(base, version); },
     reset() { store.clear(); lists.clear(); loadedNames.length = 0; },

@@ -12,7 +12,7 @@
   const NO_TITLE = "（无标题）";
   const PAGE_SIZE = 10;
   const BOX_RESULTS = 8;
-  const SNIPPET = 110; // characters around the first match
+  const NO_RESULTS = "没有找到符合条件的文章";
 
   const configElement = document.getElementById("zh-search-config");
   if (!configElement || !window.ArchiveSearch) return;
@@ -20,21 +20,15 @@
   const here = (url) => new URL(url, location.href).href;
   const engine = window.ArchiveSearch;
   engine.useScripts(here(config.index), config.key);
-  engine.ready = () => ready(); // for scripts driving the page (the benchmark, the tests)
 
-  // opencc-js is needed only once a reader searches: load it then, once.
-  let converter = null;
-  function ready() {
-    if (!converter) {
-      converter = window.OpenCC ? Promise.resolve() : new Promise((resolve) => {
-        const script = document.createElement("script");
-        script.src = here(config.opencc);
-        script.onload = script.onerror = () => resolve();
-        document.head.appendChild(script);
-      });
-    }
-    return converter;
-  }
+  // opencc-js (traditional → simplified) is loaded only for a query, or a passage, holding
+  // something it would convert — not for the many searches typed in simplified characters.
+  engine.useConverter(() => new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = here(config.opencc);
+    script.onload = script.onerror = () => resolve();
+    document.head.appendChild(script);
+  }));
 
   // --------------------------------------------------------------------------------------
   // One result as the reader sees it
@@ -54,45 +48,59 @@
     return `第${page}版` + (name ? " " + name : "");
   }
 
-  function details(article) {
-    return [chineseDate(article.d), pageLabel(article.p, article.n), article.b].filter(Boolean).join(" · ");
+  /** Another place an identical article was printed ([url, date, 版, 版名] of `article.a`):
+   * 第2版 on the same day, with its date on another. */
+  function elsewhere(article, [, date, page, name]) {
+    return (date === article.d ? "" : chineseDate(date)) + (page === null || page === undefined ? name || "" : `第${page}版`);
   }
 
-  /** The passage of `article.x` around the first place a query word stands, with every
-   * query word marked (matching on normalised text: 習近平 marks 习近平). */
-  function snippet(article, words) {
-    const text = article.x;
-    const normal = engine.normalise(text);
-    const hits = [];
-    for (const word of words) {
-      for (let at = normal.indexOf(word); at >= 0; at = normal.indexOf(word, at + word.length)) {
-        hits.push([at, at + word.length]);
-      }
+  /** 又见第2版: where else an identical article was printed ("" if nowhere). */
+  function alsoPrinted(article) {
+    if (!article.a || !article.a.length) return "";
+    return "又见" + [...new Set(article.a.map((place) => elsewhere(article, place)))].join("、");
+  }
+
+  function details(article) {
+    const line = [chineseDate(article.d), pageLabel(article.p, article.n), article.b, alsoPrinted(article)];
+    return line.filter(Boolean).join(" · ");
+  }
+
+  /** [text, marked] pieces as text and <mark>s, into `element`. */
+  function marked(element, pieces, squeeze) {
+    for (const [text, mark] of pieces) {
+      const shown = squeeze ? text.replace(/\s+/g, " ") : text;
+      if (!mark) { element.append(shown); continue; }
+      const highlight = document.createElement("mark");
+      highlight.textContent = shown;
+      element.append(highlight);
     }
-    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const first = hits.length ? hits[0][0] : 0;
-    const start = Math.max(0, first - 30);
-    const end = Math.min(text.length, start + SNIPPET);
+    return element;
+  }
+
+  /** The headline into `element`, the query's words in it marked. */
+  function headline(element, article) {
+    if (!article.t) element.textContent = NO_TITLE;
+    else marked(element, article.title, false);
+    return element;
+  }
+
+  /** The passage of the article's text where the query stands, what matched marked. */
+  function snippet(article) {
     const paragraph = document.createElement("p");
     paragraph.className = "zh-search-snippet";
-    if (start > 0 || article.start > 0) paragraph.append("…");
-    let at = start;
-    for (const [from, to] of hits) {
-      if (to <= at || from >= end) continue;
-      const a = Math.max(from, at);
-      paragraph.append(text.slice(at, a).replace(/\s+/g, " "));
-      const mark = document.createElement("mark");
-      mark.textContent = text.slice(a, Math.min(to, end));
-      paragraph.append(mark);
-      at = Math.min(to, end);
-    }
-    paragraph.append(text.slice(at, end).replace(/\s+/g, " "));
-    if (end < text.length) paragraph.append("…");
+    if (article.before) paragraph.append("…");
+    marked(paragraph, article.passage, true);
+    if (article.after) paragraph.append("…");
     return paragraph;
   }
 
-  function queryWords(groups) {
-    return [...new Set(groups.flatMap((g) => g.words))].sort((a, b) => b.length - a.length);
+  /** What to try when nothing was found, for what was asked. */
+  function noResults(query, filtered) {
+    const hints = ["检查用字是否有误", "减少检索词"];
+    if (filtered) hints.push("去掉部分筛选条件");
+    if (/["“「『]/.test(query)) hints.push("引号内的短语须与原文一字不差，可去掉引号再试");
+    // 繁体 and 简体 are matched already: retyping the query in the other is no use.
+    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应，无需改写。）`;
   }
 
   // --------------------------------------------------------------------------------------
@@ -114,7 +122,7 @@
     let timer = null, latest = 0;
     const open = (on) => { if (toggle) toggle.checked = on; };
 
-    input.addEventListener("focus", () => { open(true); ready(); });
+    input.addEventListener("focus", () => open(true));
     // The header's magnifier (small screens) checks the toggle: the box opens, focus it.
     if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
     form.addEventListener("submit", (event) => {
@@ -151,15 +159,13 @@
     async function run(query) {
       const mine = ++latest;
       if (!query.trim()) { list.replaceChildren(); meta.textContent = config.placeholder; box.dataset.shown = ""; return; }
-      await ready();
       const found = await engine.search(query);
       const shown = found.results.slice(0, BOX_RESULTS);
       const articles = await Promise.all(shown.map((r) => engine.article(r)));
       if (mine !== latest) return;
-      const words = queryWords(found.groups);
       meta.replaceChildren();
       if (!found.total) {
-        meta.textContent = "没有找到符合条件的文章";
+        meta.textContent = noResults(query, false);
       } else {
         meta.append(`找到 ${found.total} 篇文章 `);
         const all = document.createElement("a");
@@ -168,12 +174,12 @@
         all.textContent = "全部结果（可筛选、排序）→";
         meta.append(all);
       }
-      list.replaceChildren(...articles.map((article) => boxItem(article, words)));
+      list.replaceChildren(...articles.map(boxItem));
       box.dataset.shown = query; // what the results are for (tests and assistive tools wait on it)
     }
   }
 
-  function boxItem(article, words) {
+  function boxItem(article) {
     const item = document.createElement("li");
     item.className = "md-search-result__item";
     const link = document.createElement("a");
@@ -181,12 +187,11 @@
     link.href = articleHref(article.u);
     const body = document.createElement("article");
     body.className = "md-search-result__article md-typeset";
-    const title = document.createElement("h1");
-    title.textContent = article.t || NO_TITLE;
+    const title = headline(document.createElement("h1"), article);
     const line = document.createElement("p");
     line.className = "zh-search-details";
     line.textContent = details(article);
-    body.append(title, line, snippet(article, words));
+    body.append(title, line, snippet(article));
     link.append(body);
     item.append(link);
     return item;
@@ -249,7 +254,8 @@
     async function show(params) {
       const mine = ++latest;
       const query = (params.q || "").trim();
-      if (!query && !params.reporter && !params.page_name) {
+      const filtered = Boolean(params.reporter || params.page_name || params.from || params.to);
+      if (!query && !filtered) {
         status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语。";
         list.replaceChildren();
         pager.replaceChildren();
@@ -257,7 +263,6 @@
         return;
       }
       status.textContent = "正在检索…";
-      await ready();
       const found = await engine.search(query, {
         from: Number(params.from) || undefined, to: Number(params.to) || undefined,
         reporter: params.reporter, pageName: params.page_name, sort: params.sort || "relevance",
@@ -267,10 +272,9 @@
       const shown = found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const articles = await Promise.all(shown.map((r) => engine.article(r)));
       if (mine !== latest) return;
-      status.textContent = found.total ? `共 ${found.total} 篇文章，第 ${page} / ${pages} 页` : "没有找到符合条件的文章";
-      const words = queryWords(found.groups);
+      status.textContent = found.total ? `共 ${found.total} 篇文章，第 ${page} / ${pages} 页` : noResults(query, filtered);
       list.start = (page - 1) * PAGE_SIZE + 1;
-      list.replaceChildren(...articles.map((article) => pageItem(article, words)));
+      list.replaceChildren(...articles.map(pageItem));
       pager.replaceChildren();
       if (pages > 1) {
         const link = (label, number, rel) => {
@@ -292,19 +296,37 @@
     show(state());
   }
 
-  function pageItem(article, words) {
+  function pageItem(article) {
     const item = document.createElement("li");
     item.className = "zh-search-result";
     const title = document.createElement("h2");
-    const link = document.createElement("a");
+    const link = headline(document.createElement("a"), article);
     link.href = articleHref(article.u);
-    link.textContent = article.t || NO_TITLE;
     title.append(link);
     const line = document.createElement("p");
     line.className = "zh-search-details";
-    line.textContent = details(article);
-    item.append(title, line, snippet(article, words));
+    line.append([chineseDate(article.d), pageLabel(article.p, article.n), article.b].filter(Boolean).join(" · "));
+    const also = alsoLinks(article);
+    if (also) line.append(" · ", also);
+    item.append(title, line, snippet(article));
     return item;
+  }
+
+  /** 又见 with a link to each other place the article was printed (the search page; in the
+   * box a result is one link already, and says it in words). */
+  function alsoLinks(article) {
+    if (!article.a || !article.a.length) return null;
+    const span = document.createElement("span");
+    span.className = "zh-search-also";
+    span.append("又见");
+    article.a.forEach((place, n) => {
+      if (n) span.append("、");
+      const link = document.createElement("a");
+      link.href = articleHref(place[0]);
+      link.textContent = elsewhere(article, place);
+      span.append(link);
+    });
+    return span;
   }
 
   for (const box of document.querySelectorAll(".zh-search-box")) setUpBox(box);

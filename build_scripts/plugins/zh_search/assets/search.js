@@ -1,8 +1,9 @@
-/* The archive's search engine, in the reader's browser (and in Node, for measuring): the
- * query cut into words as the articles were, matched and ranked, over the index's files as
- * search-files.js loads and reads them (load that first). A query loads only what it needs:
- * the lexicon files of its characters, the word-list files of its words for each year it
- * covers, and the articles of the results shown. How, step by step: maintainers/search-index.md.
+/* The archive's search engine, in the reader's browser: the query cut into words as the
+ * articles were, matched and ranked, over the index's files as search-files.js loads and reads
+ * them (load that first; search-passage.js adds the results' articles and passages). A query
+ * loads only what it needs: the lexicon files of its characters, the word-list files of its
+ * words for each year it covers, opencc-js only if the query holds something it would convert,
+ * and the articles of the results shown. How, step by step: maintainers/search-index.md.
  */
 (function (global) {
   "use strict";
@@ -20,10 +21,13 @@
 
   let toSimplified = null;
 
+  /** Traditional → simplified with opencc-js, once it is loaded (readyFor); before, a text
+   * is taken as it is — which is right for every text readyFor let through. */
   function simplified(text) {
     if (!toSimplified) {
       const OpenCC = global.OpenCC;
-      toSimplified = OpenCC ? OpenCC.Converter({ from: "t", to: "cn" }) : (t) => t;
+      if (!OpenCC) return text;
+      toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
     }
     const converted = toSimplified(text);
     if (converted.length === text.length) return converted;
@@ -35,6 +39,33 @@
       .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(/\u3000/g, " ")
       .replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  }
+
+  let loadConverter = () => Promise.resolve(); // set by the page: loads opencc-js
+  let converter = null;
+  let changes = null; // what the conversion would change: {characters: Set of code points, phrases}
+
+  function withConverter() {
+    return converter || (converter = loadConverter());
+  }
+
+  /** Would opencc-js change `text`? (traditional.js: the characters it changes on their own,
+   * and the few phrases it changes although none of their characters would be.) */
+  async function converts(text) {
+    if (!changes) {
+      const data = await need("traditional");
+      const bytes = files.decodeBase64(data.c), read = files.reader(bytes);
+      const characters = new Set();
+      for (let point = 0; read.at < bytes.length;) characters.add((point += read.next()));
+      changes = { characters, phrases: data.p };
+    }
+    for (const c of text) if (changes.characters.has(c.codePointAt(0))) return true;
+    return changes.phrases.some((phrase) => text.includes(phrase));
+  }
+
+  /** Make normalise() right for `text`: load opencc-js first if the text needs it. */
+  async function readyFor(text) {
+    if (!toSimplified && !global.OpenCC && text && (await converts(text))) await withConverter();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -113,9 +144,25 @@
     return words.length ? { words, rel: at.map((o) => o - at[0]), exact } : null;
   }
 
+  /** Pieces of text between spaces, with single Han characters in a row read as one piece:
+   * papers print two-character names spaced out (储 勇), and readers type them so. */
+  function spacedWords(text) {
+    const pieces = [];
+    let single = false;
+    for (const piece of text.split(/\s+/)) {
+      if (!piece) continue;
+      const alone = Array.from(piece).length === 1 && HAN.test(piece);
+      if (alone && single) pieces[pieces.length - 1] += piece;
+      else pieces.push(piece);
+      single = alone;
+    }
+    return pieces;
+  }
+
   /** The query as groups of words: each quoted phrase is one (found only as written), and
    * each run of text between spaces is one (its words anywhere; together, a bonus). */
   async function parse(meta, query) {
+    await readyFor(query);
     const pieces = [];
     let rest = "", last = 0;
     for (const m of query.matchAll(QUOTES)) {
@@ -124,7 +171,7 @@
       pieces.push([normalise(m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), true]);
     }
     rest += query.slice(last);
-    for (const piece of normalise(rest).split(/\s+/)) if (piece) pieces.push([piece, false]);
+    for (const piece of spacedWords(normalise(rest))) pieces.push([piece, false]);
     const groups = await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)));
     return groups.filter(Boolean);
   }
@@ -155,32 +202,22 @@
     return Int32Array.from(out);
   }
 
-  /** Does the group stand in the article as written: each word where the query has it,
-   * relative to the first? Words whose offsets were not loaded count as present. */
-  function phraseAt(rel, offsets) {
+  /** Where the group stands in the article as written — each word where the query has it,
+   * relative to the first — as offsets of its first word; words whose offsets were not loaded
+   * count as present. At most `most` places. */
+  function phraseStarts(rel, offsets, most = Infinity) {
+    const found = [];
     const anchor = offsets.findIndex((o) => o);
-    if (anchor < 0) return -1;
+    if (anchor < 0) return found;
     outer: for (const start of offsets[anchor]) {
       const first = start - rel[anchor];
       for (let k = 0; k < rel.length; k++) {
         if (offsets[k] && !binaryHas(offsets[k], first + rel[k])) continue outer;
       }
-      return first;
+      found.push(first);
+      if (found.length >= most) break;
     }
-    return -1;
-  }
-
-  /** Where in the article to look for a snippet: the first place of its rarest word whose
-   * offsets are loaded (-1: none is). */
-  function firstOffset(words, listOf, where, i) {
-    let best = -1, bestCount = Infinity;
-    for (const w of words) {
-      const list = listOf.get(w);
-      if (!list.offsets || list.docs.length >= bestCount) continue;
-      const offsets = list.offsets[where.get(w)[i]];
-      if (offsets && offsets.length) { best = offsets[0]; bestCount = list.docs.length; }
-    }
-    return best;
+    return found;
   }
 
   function binaryHas(array, value) {
@@ -197,9 +234,11 @@
   // Searching
   // ---------------------------------------------------------------------------------------
 
-    const K1 = 1.2;
+  const K1 = 1.2;
 
-  /** Matches of `groups` in one year, each {year, doc, score}. */
+  /** Matches of `groups` in one year, each {year, doc, score, context, i}: `context` (shared
+   * by the year's results) and `i` say where the words stand in the article, for its passage.
+   * No groups and no filters: every article of the year. */
   async function searchYear(meta, year, groups, filters) {
     const words = [];
     for (const g of groups) for (const w of g.words) if (!words.includes(w)) words.push(w);
@@ -211,18 +250,24 @@
       const list = await wordList(meta, year, f, false);
       docs = docs ? intersect(docs, list.docs) : list.docs;
     }
-    if (!docs || !docs.length) return [];
+    if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
+    if (!docs.length) return [];
     // Offsets: always for exact phrases; for other groups only where they are cheap to load.
     const want = groups.map((g) => g.words.map((w) => g.words.length > 1 && (g.exact || !listOf.get(w).apart)));
     await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
     const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
+    const offsetsOf = (w, i) => {
+      const list = listOf.get(w);
+      return list.offsets ? list.offsets[where.get(w)[i]] : null;
+    };
+    const context = { groups, offsetsOf, phrases: new Map() };
     const idf = new Map(words.map((w) => {
       const df = listOf.get(w).docs.length;
       return [w, Math.log(1 + (year.articles - df + 0.5) / (df + 0.5))];
     }));
     const results = [];
     for (let i = 0; i < docs.length; i++) {
-      let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0, at = -1;
+      let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0;
       for (const w of words) {
         const list = listOf.get(w);
         const j = where.get(w)[i];
@@ -232,25 +277,23 @@
         const weighted = tf + (fields & TITLE ? 3 : 0);
         bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
       }
+      const standing = [];
       for (const [n, g] of groups.entries()) {
         if (g.words.length < 2) { phrases++; continue; }
-        const offsets = g.words.map((w, k) => {
-          if (!want[n][k]) return null;
-          const list = listOf.get(w);
-          return list.offsets[where.get(w)[i]];
-        });
-        const found = phraseAt(g.rel, offsets);
-        if (found >= 0) { phrases++; if (at < 0) at = found; }
+        const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
+        if (phraseStarts(g.rel, offsets, 1).length) { phrases++; standing.push(n); }
         else if (g.exact) exactMissing = true;
       }
       if (exactMissing) continue;
       const allPhrases = phrases === groups.length;
-      if (allPhrases && groups.some((g) => g.words.length > 1)) score += 4;
-      if (allTitle) score += allPhrases ? 4 : 2;
-      if (byline) score += 1;
-      score += bm25 / (bm25 + 10);
-      if (at < 0) at = firstOffset(words, listOf, where, i);
-      results.push({ year: year.year, doc: docs[i], score, at });
+      if (groups.length) {
+        if (allPhrases && groups.some((g) => g.words.length > 1)) score += 4;
+        if (allTitle) score += allPhrases ? 4 : 2;
+        if (byline) score += 1;
+        score += bm25 / (bm25 + 10);
+      }
+      if (standing.length) context.phrases.set(i, standing);
+      results.push({ year: year.year, doc: docs[i], score, context, i });
     }
     return results;
   }
@@ -260,9 +303,16 @@
   const ArchiveSearch = {
     loadedNames: files.loadedNames,
     normalise,
+    readyFor,
+    phraseStarts,
     bucket,
     setLoader: files.setLoader,
     useScripts: files.useScripts,
+    /** How the page loads opencc-js (a function returning a promise): only when a query or a
+     * passage holds something it would convert. */
+    useConverter(load) { loadConverter = load; },
+    /** Load opencc-js now (for scripts that compare conversions). */
+    ready() { return withConverter(); },
     /** Forget everything loaded (for measuring a first query again). */
     reset() { files.reset(); lexicons.clear(); metaPromise = null; },
     meta() { return metaPromise || (metaPromise = need("meta")); },
@@ -270,14 +320,18 @@
     /** The query's words as the engine will look for them (for showing and testing). */
     async words(query) { return parse(await this.meta(), query); },
 
-    /** {total, results: [{year, doc, score}]} sorted by `sort` (relevance|newest|oldest). */
+    /** {total, results: [{year, doc, score, …}]} sorted by `sort` (relevance|newest|oldest).
+     * Filters alone (no words) list every article they let through, newest first. */
     async search(query, options = {}) {
       const meta = await this.meta();
       const groups = await parse(meta, query);
       const filters = [];
-      if (options.reporter) filters.push("@" + normalise(options.reporter.trim()));
+      if (options.reporter && options.reporter.trim()) {
+        await readyFor(options.reporter);
+        filters.push("@" + spacedWords(normalise(options.reporter)).join(" "));
+      }
       if (options.pageName) filters.push("#" + options.pageName);
-      if (!groups.length && !filters.length) return { total: 0, results: [], groups };
+      if (!groups.length && !filters.length && !options.from && !options.to) return { total: 0, results: [], groups };
       const from = options.from || -Infinity, to = options.to || Infinity;
       const years = meta.years.filter((y) => y.year >= from && y.year <= to);
       const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters)));
@@ -292,18 +346,6 @@
 
     /** Everyone named in a byline, most articles first: [[name, count], …]. */
     names() { return need("names"); },
-
-    /** The article behind a result, {u, t, d, p, n, b, h, k, x}, with `x` the part of its
-     * text where the result's words are (`start`: that part's offset in the text). */
-    async article(result) {
-      const name = result.year + "/d/" + result.doc;
-      const article = await need(name);
-      const meta = await this.meta();
-      const part = Math.max(0, Math.min(article.k - 1, Math.floor((result.at - article.h) / meta.textPart)));
-      if (!(result.at >= article.h) || part === 0) return { ...article, start: 0 };
-      const more = await need(name + "-" + part);
-      return { ...article, x: more.x, start: part * meta.textPart };
-    },
   };
 
   Object.assign(global.ArchiveSearch, ArchiveSearch);

@@ -1,0 +1,99 @@
+"""What a reader sees of the results, in a real browser: the passage where the query stands
+with the phrase marked whole, a name printed spaced out found as typed, filters alone listing
+their articles by date, a hint when nothing is found, and opencc-js loaded only for a query
+that needs it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from conftest import serve
+from search_helpers import NO_RESULTS, search, titles
+
+SPACED = "春耕备耕有序推进 农资供应充足"  # byline 本报记者 储 勇
+
+
+@pytest.fixture(scope="module")
+def search_url(search_site):
+    with serve(search_site / "site") as url:
+        yield url
+
+
+def marks(page) -> list[str]:
+    return page.locator(".zh-search-box .md-search-result__item .zh-search-snippet mark").all_inner_texts()
+
+
+def test_a_phrase_is_marked_whole_and_no_lone_character_of_it(page, search_url):
+    page.goto(search_url)
+    _, results = search(page, "国家统计局28日发布")  # unquoted: cut into words, printed together
+    assert titles(results)[0] == "国家统计局发布2021年经济数据 我省居民收入稳步增长"
+    assert marks(page)[0] == "国家统计局28日发布"
+    assert all(len(mark) > 1 for mark in marks(page))  # not 日 wherever it is printed
+
+
+def test_the_passage_is_where_the_words_stand(page, sample_url):
+    page.goto(sample_url)
+    _, results = search(page, "奥密克戎")  # first printed some 200 characters into the text
+    hangzhou = next(r for r in results if r.title.startswith("杭州累计报告本土确诊14例"))
+    assert hangzhou.text.startswith("…") and "奥密克戎" in hangzhou.text
+    assert "奥密克戎" in marks(page)
+
+
+@pytest.mark.parametrize("query", ["储勇", "储 勇"])
+def test_a_name_printed_spaced_out_is_found_as_typed(page, search_url, query):
+    page.goto(search_url)
+    _, results = search(page, query)
+    assert titles(results) == [SPACED]
+    assert results[0].details.endswith("本报记者 储 勇")
+    # One name, not two characters each anywhere; in the reporter filter too.
+    assert page.evaluate("async (q) => (await ArchiveSearch.words(q)).map((g) => g.words)", query) == [["储勇"]]
+    assert show(page, search_url + "search/?reporter=" + quote(query), "reporter=") == [SPACED]
+
+
+def show(page, url: str, marker: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_function(
+        "(marker) => (document.getElementById('zh-search-page').dataset.shown || '').includes(marker)", arg=marker
+    )
+    return page.locator(".zh-search-result h2").all_inner_texts()
+
+
+def test_filters_alone_list_their_articles_newest_first(page, search_url):
+    shown = show(page, search_url + "search/?from=2022&to=2022", "from=2022")
+    assert len(shown) == 7 and shown[0] == SPACED  # the last article of the last day
+    days = [
+        int(re.search(r"1月(\d+)日", d).group(1))
+        for d in page.locator(".zh-search-result .zh-search-details").all_inner_texts()
+    ]
+    assert days == sorted(days, reverse=True) and days[-1] == 28
+    assert "共 7 篇文章" in page.locator("#zh-search-page").inner_text()
+    assert set(show(page, search_url + "search/?page_name=" + quote("经济"), "page_name=")) == {
+        "国家统计局发布2021年经济数据 我省居民收入稳步增长",
+        "全市政法委书记会议召开",
+        SPACED,
+    }
+    assert show(page, search_url + "search/?from=1990&to=1995", "from=1990") == []
+
+
+def test_a_search_without_results_says_what_to_try(page, search_url):
+    page.goto(search_url)
+    summary, _ = search(page, "“发布国家统计局”")
+    assert summary.startswith(NO_RESULTS) and "引号" in summary
+    show(page, search_url + "search/?q=" + quote("量子计算机") + "&page_name=" + quote("经济"), "page_name=")
+    status = page.locator("#zh-search-page").inner_text()
+    assert NO_RESULTS in status and "筛选" in status
+
+
+def loaded_converter(page) -> bool:
+    return page.evaluate("() => performance.getEntriesByType('resource').some((e) => e.name.includes('opencc'))")
+
+
+def test_only_a_query_needing_conversion_loads_opencc(page, search_url):
+    page.goto(search_url)
+    search(page, "国家统计局 居民收入")
+    assert not loaded_converter(page)
+    _, results = search(page, "國家統計局")
+    assert not loaded_converter(page) or "国家统计局发布2021年经济数据 我省居民收入稳步增长" in titles(results)
+    assert loaded_converter(page)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +149,15 @@ def published_articles(results: list[SourceResult], report: Report) -> tuple[lis
     return [entry for result in results if result.rel not in left_out for entry in result.entries], furniture
 
 
+def pages_delivered(results: list[SourceResult]) -> dict[dt.date, list[int]]:
+    """The 版 numbers each day's source files carry (a repeated 版 too: it was delivered)."""
+    pages: dict[dt.date, list[int]] = {}
+    for r in results:
+        if r.meta is not None and r.meta.page is not None:
+            pages.setdefault(r.meta.date, []).append(r.meta.page)
+    return {day: sorted(numbers) for day, numbers in sorted(pages.items())}
+
+
 def convert(
     source_dir: Path,
     docs_dir: Path,
@@ -202,6 +212,7 @@ def _convert(
         cache.prepared,
         cache.folder / "days",
         names,
+        pages_delivered(sources),
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
@@ -236,6 +247,7 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
         Path("."),
         lambda key: by_key[key].prepared or [],
         None,
+        delivered=pages_delivered(results),
     )
     files: dict[str, str] = {}
     for unit in units:

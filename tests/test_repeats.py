@@ -56,3 +56,12 @@ def test_the_issue_page_says_which_版_repeated_another(tmp_path):
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     assert "第5版 公告" in issue and "## 第6版" not in issue
     assert "第6版 公告 与本版内容相同" in issue.split("## 第5版 公告", 1)[1]
+
+
+def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
+    files = {f"2026/2026-05-04_{n:02d}_要闻.txt": text for n, text in ((1, LEAD), (3, OTHER), (6, NOTICE))}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
+    assert "本期档案中没有第2版、第4至5版。" in issue

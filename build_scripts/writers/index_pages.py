@@ -46,7 +46,10 @@ def issue_page(
     before: dt.date | None,
     after: dt.date | None,
     furniture: dict[str, list[str]] | None = None,
+    delivered: list[int] | None = None,
 ) -> str:
+    """`delivered`: the 版 numbers of this day's source files (a 版 with no file is said to be
+    missing, so a reader does not take the gap for an error of the archive)."""
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -63,6 +66,9 @@ def issue_page(
         lines.append(
             "\n版面：" + " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
         )
+    missing = _missing_pages(delivered or [])
+    if missing:
+        lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")
     lines.append("")
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
@@ -73,6 +79,23 @@ def issue_page(
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
     return "\n".join(lines)
+
+
+def _missing_pages(delivered: list[int]) -> list[int]:
+    """版 numbers below the last one delivered that have no source file."""
+    have = set(delivered)
+    return [n for n in range(1, max(have) + 1) if n not in have] if have else []
+
+
+def _page_runs(numbers: list[int]) -> list[str]:
+    """[2, 3, 4, 7] → 第2至4版, 第7版."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [f"第{r[0]}版" if len(r) == 1 else f"第{r[0]}至{r[-1]}版" for r in runs]
 
 
 def _issue_line(here: str, day: dt.date, articles: list[PlacedArticle]) -> str:

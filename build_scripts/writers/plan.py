@@ -82,11 +82,12 @@ def plan(
     prepared: Callable[[str], list[Prepared]],
     days_folder: Path | None,
     names: NameLedger | None = None,
+    delivered: dict[dt.date, list[int]] | None = None,
 ) -> tuple[list[Unit], DayRecords]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
     `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
     day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
-    (new names are added to it)."""
+    (new names are added to it); `delivered`: the 版 numbers of each day's source files."""
     names = names if names is not None else NameLedger()
     catalogue = Catalogue.build(placed, names)
     key = Keys(salt)
@@ -102,7 +103,7 @@ def plan(
     records = DayRecords(days_folder, prepared_of)
     day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
     units = _article_units(catalogue, ident, key, prepared_of, records, day_keys)
-    units += _issue_units(catalogue, config, furniture, idents, key)
+    units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
     summary = repr([(day, len(articles)) for day, articles in catalogue.days.items()])
     units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days)))
     latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else ""
@@ -136,7 +137,12 @@ def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_k
 
 
 def _issue_units(
-    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]], idents, key
+    catalogue: Catalogue,
+    config: ArchiveConfig,
+    furniture: dict[str, list[str]],
+    delivered: dict[dt.date, list[int]],
+    idents,
+    key,
 ) -> list[Unit]:
     ordered = list(catalogue.days)
     units = []
@@ -148,9 +154,17 @@ def _issue_units(
         printed = [furniture.get(path) for path in sorted({p.entry.source for p in articles})]
         units.append(
             Unit(
-                key("issue", str(day), str(before), str(after), idents(articles), repr(printed)),
+                key(
+                    "issue",
+                    str(day),
+                    str(before),
+                    str(after),
+                    idents(articles),
+                    repr(printed),
+                    repr(delivered.get(day)),
+                ),
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
-                    issue_path(d): issue_page(d, a, config, b, f, furniture)
+                    issue_path(d): issue_page(d, a, config, b, f, furniture, delivered.get(d))
                 },
             )
         )

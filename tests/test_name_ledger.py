@@ -100,6 +100,9 @@ def test_the_corrected_site_builds_with_every_first_name_page(corrected):
     for folder, slugs in first.slugs.items():
         for slug in slugs:
             assert (project / "site" / folder / slug / "index.html").is_file(), (folder, slug)
-    assert not (project / "site/feeds/reporters/hu-zong-hao.xml").exists()
+    # their feed stays at its address too, empty: a subscriber's reader finds it
+    feed = (project / "site/feeds/reporters/hu-zong-hao.xml").read_text(encoding="utf-8")
+    assert "胡宗昊" in feed and "<entry>" not in feed
+    assert "<entry>" in (project / "site/feeds/reporters/li-jie.xml").read_text(encoding="utf-8")
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]

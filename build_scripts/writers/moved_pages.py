@@ -91,7 +91,12 @@ def gone_name_pages(names: NameLedger, listed: dict[str, list[str]]) -> dict[str
         what, index_name = ("署名", "全部记者") if folder == REPORTERS else ("标签", "全部标签")
         for slug, name in names.gone(folder, listed.get(folder, [])):
             here = entry_path(folder, slug)
-            front = {"title": "本页已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            front = {
+                "title": "本页已不在档案中",
+                "template": MOVED_TEMPLATE,
+                "search": {"exclude": True},
+                "former_name": name,  # the publish plugin keeps their feed, empty, at its address
+            }
             body = (
                 f"本档案已没有{what}为“{mdtext.escape(name)}”的文章。"
                 f"[{index_name}]({link(here, index)})，或用页面顶部的搜索框查找。\n"

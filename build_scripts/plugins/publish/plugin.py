@@ -31,7 +31,15 @@ from mkdocs.structure.pages import Page
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.site_url import public_site_url
-from build_scripts.contract.urls import DATA_DIR, REPORTERS, ROBOTS, SITEMAP, entry_path, issue_date_of_url
+from build_scripts.contract.urls import (
+    DATA_DIR,
+    REPORTERS,
+    ROBOTS,
+    SITEMAP,
+    entry_path,
+    issue_date_of_url,
+    reporter_feed_path,
+)
 from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
@@ -159,6 +167,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             person_page_url=lambda slug: self._person_page_url(files, slug),
             size=self.config.feed_size,
         )
+        if not os.environ.get(SHARD_DATA_ENV):
+            self.feeds += self._feeds_of_the_gone(files)
         # Feed readers look for feeds on the page a reader gives them: the home page names
         # the latest articles' feed, a person's page (when the site has one) their own
         # first. Other pages name none, because Material probes for a `sitemap.xml` next to
@@ -172,6 +182,26 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             if person_page is not None:
                 self._feeds_of_page[person_page.file.src_uri] = [feed, latest]
         return env
+
+    def _feeds_of_the_gone(self, files: Files) -> list[Feed]:
+        """An empty feed for each person no longer in the archive whose page stays (see
+        writers/moved_pages.py): a reader subscribed to it finds it, without entries."""
+        feeds = []
+        for page in self._pages(files):
+            parts = page.file.src_uri.split("/")
+            name = page.meta.get("former_name")
+            if (
+                len(parts) == 3
+                and parts[0] == REPORTERS
+                and parts[2] == "index.md"
+                and is_moved_page(page.meta)
+                and name
+            ):
+                title = f"{self.archive.paper.title} · {name}"
+                feeds.append(
+                    Feed(reporter_feed_path(parts[1]), title, [], page.canonical_url or "", str(name), parts[1])
+                )
+        return feeds
 
     @staticmethod
     def _people_with_pages(files: Files) -> dict[str, str]:

@@ -275,11 +275,15 @@
     }
     if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
     if (!docs.length) return [];
-    // Offsets: always for quoted phrases and for characters that must stand together; for
-    // other groups only where they are cheap to load.
+    // Offsets: always for quoted phrases; for characters that must stand together unless
+    // kept apart for one of the commonest words (的, 是: a bitmap), whose offsets are the
+    // largest a query could load (such a word counts as present wherever needed); for other
+    // groups only where they are cheap to load.
     const inRun = (g, k) => g.runs.some(([first, end]) => k >= first && k < end);
+    const cheap = (w) => !listOf.get(w).apart;
     const want = groups.map((g) => g.words.map((w, k) =>
-      g.exact ? g.words.length > 1 || !g.tiled : inRun(g, k) || (g.words.length > 1 && !listOf.get(w).apart)));
+      g.exact ? g.words.length > 1 || !g.tiled
+        : (inRun(g, k) && (cheap(w) || !listOf.get(w).dense)) || (g.words.length > 1 && cheap(w))));
     await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
     const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
     const offsetsOf = (w, i) => {

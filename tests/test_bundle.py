@@ -147,6 +147,10 @@ def test_search_works_from_file_with_the_network_blocked(browser, unzipped):
         assert "杭州累计报告本土确诊14例 浙江统一全省风险人群管控政策" in titles(results)
         _, results = search(page, "奧密克戎")  # traditional: opencc-js, loaded then, from the bundle
         assert any(t.startswith("杭州累计报告本土确诊14例") for t in titles(results))
+        _, results = search(page, '"运行情况。数据显示"')  # checked on the article's file
+        assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+        _, results = search(page, '"运行情况，数据显示"')
+        assert results == []
         summary, results = search(page, "量子计算机")
         assert summary.startswith(NO_RESULTS) and results == []
         _, results = search(page, "统计局")

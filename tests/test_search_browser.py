@@ -74,6 +74,13 @@ def test_a_quoted_phrase_matches_only_as_printed(page, search_url):
     assert results == []
     _, results = search(page, "发布 国家统计局")  # unquoted: the words anywhere
     assert "国家统计局发布2021年经济数据 我省居民收入稳步增长" in titles(results)
+    # Punctuation inside the quotes is printed too (a full-width comma is the printed ",").
+    for printed in ('"运行情况。数据显示"', '"数据显示，我省"'):
+        _, results = search(page, printed)
+        assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    for not_printed in ('"运行情况，数据显示"', '"运行情况数据显示"'):
+        _, results = search(page, not_printed)
+        assert results == []
 
 
 def test_a_traditional_query_finds_the_simplified_text_and_shows_it_as_printed(page, sample_url):

@@ -29,13 +29,14 @@
    * index has them: {from, to, unit, weight}. A group standing as a phrase gives the places of
    * the phrase (one unit, worth its number of words); another gives its words (a unit each). */
   function placesOf(result) {
-    const { groups, offsetsOf, phrases } = result.context;
+    const { groups, offsetsOf, phrases, printed } = result.context;
     const standing = phrases.get(result.i) || [];
     const places = [];
     groups.forEach((group, n) => {
       const offsets = group.words.map((w) => offsetsOf(w, result.i));
       if (standing.includes(n)) {
-        for (const from of engine.phraseStarts(group.rel, offsets, MOST)) {
+        const starts = printed.get(result.i + ":" + n) || engine.phraseStarts(group.rel, offsets, MOST);
+        for (const from of starts.slice(0, MOST)) {
           places.push({ from, to: from + spanOf(group), unit: String(n), weight: group.words.length });
         }
         return;
@@ -87,10 +88,13 @@
     return found;
   }
 
-  const spanOf = (group) => group.rel[group.rel.length - 1] + length(group.words[group.words.length - 1]);
+  const spanOf = (group) =>
+    group.exact ? length(group.text) : group.rel[group.rel.length - 1] + length(group.words[group.words.length - 1]);
 
-  /** Where a group of words stands as a phrase in `text` (normalised characters), as printed. */
+  /** Where a group of words stands as a phrase in `text` (normalised characters), as printed;
+   * a quoted phrase where its text is printed, punctuation and all. */
   function phraseIn(text, group) {
+    if (group.exact) return occurrences(text, group.text);
     return occurrences(text, group.words[0]).filter((at) =>
       group.words.every((word, k) => standsAt(text, at + group.rel[k], word)));
   }
@@ -101,7 +105,7 @@
   function printedPlaces(text, head, groups) {
     const places = [];
     groups.forEach((group, n) => {
-      if (group.words.length < 2) return;
+      if (group.words.length < 2 && !group.exact) return;
       for (const at of phraseIn(text, group).slice(0, MOST)) {
         places.push({ from: head + at, to: head + at + spanOf(group), unit: String(n), weight: group.words.length });
       }
@@ -115,7 +119,7 @@
     const { groups, offsetsOf } = result.context;
     const marks = [];
     groups.forEach((group) => {
-      if (group.words.length > 1) {
+      if (group.words.length > 1 || group.exact) {
         const starts = phraseIn(text, group);
         if (starts.length || group.exact) {
           for (const at of starts) marks.push([at, at + spanOf(group)]);
@@ -164,7 +168,7 @@
     const [file, meta] = await Promise.all([need(name), engine.meta()]);
     const { groups } = result.context;
     const places = groups.length ? placesOf(result) : [];
-    if (groups.some((group) => group.words.length > 1)) {
+    if (groups.some((group) => group.words.length > 1 || group.exact)) {
       await engine.readyFor(file.x);
       places.push(...printedPlaces(chars(engine.normalise(file.x)), file.h, groups));
     }

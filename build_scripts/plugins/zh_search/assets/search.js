@@ -125,14 +125,24 @@
   }
 
   /** A piece of the query as one group: its words, and where each starts (in characters)
-   * relative to the first, for the phrase test. */
+   * relative to the first, for the phrase test. Characters typed together that the
+   * dictionary does not hold as a word (算力: 算, 力) must stand together: `runs` are those
+   * words, [first, end) in `words`. A quoted phrase (`exact`) keeps its text (`text`, with
+   * its punctuation; `lead`: where the first word starts in it), which the article must print;
+   * `tiled`: its words are all of it, so their standing together is the text printed. */
   async function group(meta, piece, exact) {
-    const words = [], at = [];
+    const words = [], at = [], runs = [];
     let run = [], runStart = 0, offset = 0;
     const flush = async () => {
       if (!run.length) return;
-      let o = runStart;
-      for (const w of await cut(meta, run)) { words.push(w); at.push(o); o += Array.from(w).length; }
+      let o = runStart, single = -1;
+      for (const w of await cut(meta, run)) {
+        const alone = Array.from(w).length === 1 && HAN.test(w);
+        if (alone && single < 0) single = words.length;
+        if (!alone && single >= 0) { if (words.length - single > 1) runs.push([single, words.length]); single = -1; }
+        words.push(w); at.push(o); o += Array.from(w).length;
+      }
+      if (single >= 0 && words.length - single > 1) runs.push([single, words.length]);
       run = [];
     };
     for (const u of units(piece)) {
@@ -141,7 +151,15 @@
       offset += Array.from(u).length;
     }
     await flush();
-    return words.length ? { words, rel: at.map((o) => o - at[0]), exact } : null;
+    if (!words.length) return null;
+    const rel = at.map((o) => o - at[0]);
+    if (!exact) return { words, rel, exact, runs };
+    // Which words an article printing the phrase surely holds as words: not a single
+    // character at either end, which the text may cut with its neighbour (2025年 in 2025年底).
+    const edge = (k) => (k === 0 || k === words.length - 1) && Array.from(words[k]).length === 1 && HAN.test(words[k]);
+    let sure = words.map((w, k) => !edge(k));
+    if (!sure.some(Boolean)) sure = words.map(() => true);
+    return { words, rel, exact, runs: [], text: piece, lead: at[0], tiled: words.join("") === piece, sure };
   }
 
   /** Pieces of text between spaces, with single Han characters in a row read as one piece:
@@ -240,62 +258,136 @@
    * by the year's results) and `i` say where the words stand in the article, for its passage.
    * No groups and no filters: every article of the year. */
   async function searchYear(meta, year, groups, filters) {
-    const words = [];
-    for (const g of groups) for (const w of g.words) if (!words.includes(w)) words.push(w);
+    const words = [], required = new Set();
+    for (const g of groups) {
+      g.words.forEach((w, k) => {
+        if (!words.includes(w)) words.push(w);
+        if (!g.exact || g.sure[k]) required.add(w);
+      });
+    }
     const base = await Promise.all(words.map((w) => wordList(meta, year, w, false)));
     const listOf = new Map(words.map((w, i) => [w, base[i]]));
     let docs = null;
-    for (const list of base) docs = docs ? intersect(docs, list.docs) : list.docs;
+    for (const w of required) docs = docs ? intersect(docs, listOf.get(w).docs) : listOf.get(w).docs;
     for (const f of filters) {
       const list = await wordList(meta, year, f, false);
       docs = docs ? intersect(docs, list.docs) : list.docs;
     }
     if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
     if (!docs.length) return [];
-    // Offsets: always for exact phrases; for other groups only where they are cheap to load.
-    const want = groups.map((g) => g.words.map((w) => g.words.length > 1 && (g.exact || !listOf.get(w).apart)));
+    // Offsets: always for quoted phrases; for characters that must stand together unless
+    // kept apart for one of the commonest words (的, 是: a bitmap), whose offsets are the
+    // largest a query could load (such a word counts as present wherever needed); for other
+    // groups only where they are cheap to load.
+    const inRun = (g, k) => g.runs.some(([first, end]) => k >= first && k < end);
+    const cheap = (w) => !listOf.get(w).apart;
+    const want = groups.map((g) => g.words.map((w, k) =>
+      g.exact ? g.words.length > 1 || !g.tiled
+        : (inRun(g, k) && (cheap(w) || !listOf.get(w).dense)) || (g.words.length > 1 && cheap(w))));
     await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
     const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
     const offsetsOf = (w, i) => {
       const list = listOf.get(w);
-      return list.offsets ? list.offsets[where.get(w)[i]] : null;
+      const j = where.get(w)[i];
+      return !list.offsets ? null : j < 0 ? [] : list.offsets[j];
     };
-    const context = { groups, offsetsOf, phrases: new Map() };
+    const context = { groups, offsetsOf, phrases: new Map(), printed: new Map() };
     const idf = new Map(words.map((w) => {
       const df = listOf.get(w).docs.length;
       return [w, Math.log(1 + (year.articles - df + 0.5) / (df + 0.5))];
     }));
-    const results = [];
+    const results = [], unsure = [];
     for (let i = 0; i < docs.length; i++) {
       let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0;
       for (const w of words) {
         const list = listOf.get(w);
         const j = where.get(w)[i];
+        if (j < 0) { allTitle = false; continue; }
         const tf = list.info[j] >> 3, fields = list.info[j] & 7;
         if (!(fields & TITLE)) allTitle = false;
         if (fields & BYLINE) byline = true;
         const weighted = tf + (fields & TITLE ? 3 : 0);
         bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
       }
-      const standing = [];
+      const standing = [], check = [];
       for (const [n, g] of groups.entries()) {
-        if (g.words.length < 2) { phrases++; continue; }
         const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
+        if (g.runs.some(([first, end]) => !phraseStarts(g.rel.slice(first, end), offsets.slice(first, end), 1).length)) {
+          exactMissing = true;
+          break;
+        }
+        if (g.exact) {
+          // The words where the phrase's words stand; then, unless they are the phrase, the
+          // characters printed there.
+          if (g.tiled && g.words.length === 1) { phrases++; continue; }
+          if (g.tiled && phraseStarts(g.rel, offsets, 1).length) { phrases++; standing.push(n); continue; }
+          const starts = phraseStarts(g.rel, offsets.map((o, k) => (g.sure[k] ? o : null)), MAY_CHECK);
+          if (!starts.length) { exactMissing = true; break; }
+          check.push([n, starts]);
+          continue;
+        }
+        if (g.words.length < 2) { phrases++; continue; }
         if (phraseStarts(g.rel, offsets, 1).length) { phrases++; standing.push(n); }
-        else if (g.exact) exactMissing = true;
       }
       if (exactMissing) continue;
-      const allPhrases = phrases === groups.length;
+      const allPhrases = phrases + check.length === groups.length;
       if (groups.length) {
         if (allPhrases && groups.some((g) => g.words.length > 1)) score += 4;
         if (allTitle) score += allPhrases ? 4 : 2;
         if (byline) score += 1;
         score += bm25 / (bm25 + 10);
       }
-      if (standing.length) context.phrases.set(i, standing);
-      results.push({ year: year.year, doc: docs[i], score, context, i });
+      if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
+      const result = { year: year.year, doc: docs[i], score, context, i };
+      if (check.length) unsure.push([result, check]);
+      results.push(result);
     }
-    return results;
+    if (!unsure.length) return results;
+    const wrong = new Set();
+    await Promise.all(unsure.map(async ([result, check]) => {
+      for (const [n, starts] of check) {
+        const found = await printedAt(meta, result, groups[n], starts);
+        if (!found.length) { wrong.add(result); return; }
+        context.printed.set(result.i + ":" + n, found);
+      }
+    }));
+    return wrong.size ? results.filter((r) => !wrong.has(r)) : results;
+  }
+
+  const MAY_CHECK = 64; // places of a quoted phrase checked in one article
+
+  /** Of `starts` (offsets of a quoted phrase's first word in an article's indexed head and
+   * text), those where the article prints the phrase's text, as offsets of the text: in its
+   * headline, byline or text (the names added to the byline and the dateline are not in the
+   * article's file; a phrase there is found only as words). */
+  async function printedAt(meta, result, group, starts) {
+    const name = result.year + "/d/" + result.doc;
+    const file = await need(name);
+    const phrase = Array.from(group.text), size = phrase.length, part = meta.textPart;
+    const title = Array.from(file.t).length, byline = Array.from(file.b || "").length;
+    const texts = new Map();
+    const textOf = async (k) => {
+      if (!texts.has(k)) texts.set(k, k === 0 ? file.x : (await need(name + "-" + k)).x);
+      return texts.get(k);
+    };
+    const found = [];
+    for (const start of starts.map((s) => s - group.lead)) {
+      let printed = null;
+      if (start >= 0 && start + size <= title) printed = Array.from(file.t).slice(start, start + size);
+      else if (start > title && start + size <= title + 1 + byline) {
+        printed = Array.from(file.b).slice(start - title - 1, start - title - 1 + size);
+      } else if (start >= file.h) {
+        const from = start - file.h, first = Math.floor(from / part);
+        const last = Math.min(file.k - 1, Math.floor((from + size - 1) / part));
+        const parts = [];
+        for (let k = first; k <= last; k++) parts.push(await textOf(k));
+        printed = Array.from(parts.join("")).slice(from - first * part, from - first * part + size);
+      }
+      if (!printed || printed.length !== size) continue;
+      await readyFor(printed.join(""));
+      if (Array.from(normalise(printed.join(""))).every((c, k) => c === phrase[k])) found.push(start);
+    }
+    return found;
   }
 
   let metaPromise = null;

@@ -1,0 +1,100 @@
+"""What a query's characters must match, checked by the browser's engine (search.js under
+node) over a small index: a quoted phrase only where its characters are printed, punctuation
+and all, however the text around it was cut into words; characters typed together that the
+dictionary does not hold as one word only where they stand together."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build_scripts.plugins.zh_search.index_files import IndexedArticle, IndexWriter
+from build_scripts.plugins.zh_search.segment import Segmenter
+
+ASSETS = Path(__file__).resolve().parents[1] / "build_scripts/plugins/zh_search/assets"
+
+TEXTS = {
+    "printed": "国务院于5·22会议部署防灾工作。",
+    "date": "国务院于5月22日召开会议，5月24日部署防灾工作。",
+    "year-end": "工程预计至2025年底完工。",
+    "year-count": "公司公布2025年度报告。",
+    "year-alone": "2025 年 计划已经公布。",
+    "together": "数据中心的算力持续提升。",
+    "apart": "他算账时发现计算有误，力求改正。",
+}
+
+
+def article(slug: str, text: str) -> IndexedArticle:
+    return IndexedArticle(
+        url=f"2025/06/01/{slug}/",
+        title="新闻",
+        date="2025-06-01",
+        page=1,
+        page_name="要闻",
+        byline="",
+        names=(),
+        dateline="",
+        text=text,
+    )
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("index")
+    writer = IndexWriter(folder, Segmenter())
+    writer.add_year(2025, [article(slug, text) for slug, text in TEXTS.items()])
+    writer.finish("test")
+    return folder
+
+
+def found(index: Path, queries: list[str]) -> list[list[str]]:
+    """The slugs of each query's results, and the passages marked, as the browser finds them."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node not installed (scripts/test installs it)")
+    script = f"""
+const fs = require("fs"), vm = require("vm");
+globalThis.atob = (s) => Buffer.from(s, "base64").toString("binary");
+for (const name of ["search-files.js", "search.js", "search-passage.js"]) require({json.dumps(str(ASSETS))} + "/" + name);
+const engine = globalThis.ArchiveSearch;
+engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(index))} + "/" + name + ".js", "utf8")));
+(async () => {{
+  const out = [];
+  for (const query of {json.dumps(queries, ensure_ascii=False)}) {{
+    const {{ results }} = await engine.search(query);
+    const slugs = [];
+    for (const r of results) {{
+      const a = await engine.article(r);
+      slugs.push(a.u.split("/")[3] + ":" + a.passage.filter(([, m]) => m).map(([t]) => t).join("|"));
+    }}
+    out.push(slugs.sort());
+  }}
+  console.log(JSON.stringify(out));
+}})().catch((e) => {{ console.error(e); process.exit(1); }});
+"""
+    run = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_a_quoted_phrase_matches_only_its_characters_as_printed(index):
+    assert found(index, ['"5·22"', "“5·22”", '"5月22日"']) == [
+        ["printed:5·22"],
+        ["printed:5·22"],
+        ["date:5月22日"],
+    ]
+
+
+def test_a_quoted_phrase_is_found_however_the_text_around_it_was_cut(index):
+    assert found(index, ['"2025年"', '"2025年底"']) == [
+        ["year-count:2025年", "year-end:2025年"],
+        ["year-end:2025年底"],
+    ]
+
+
+def test_characters_not_a_word_together_must_stand_together(index):
+    assert found(index, ["算力", "计算 力求"]) == [["together:算力"], ["apart:计算|力求"]]

@@ -182,7 +182,9 @@ class _Parser(HeadingRules, JoinRules):
             rule_id, why = self._join_rule
             self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
-        if self._last_rule() == "subhead.section" and (p.is_signature_line(t) or p.is_signature_name(t)):
+        if self._last_rule() == "subhead.section" and (
+            p.is_signature_line(t) or p.is_signature_name(t) or p.contributor_signature(t)
+        ):
             return self._section_credit(unit)
         if p.is_signature_line(t):
             return self._byline(unit)

@@ -186,3 +186,12 @@ def test_an_institution_below_a_headline_signs_the_piece_where_indentation_marks
     (article,) = parse_page(page).articles
     assert article.title == "纪念老同志诞辰一百周年"
     assert article.authors == ["某某省党史研究院"]
+
+
+def test_a_long_headline_with_commas_above_a_byline_opens_the_page():
+    # kicker and main title run together (a column-wide first line joined to the next one)
+    headline = "全市开展第三届“夏日消费节”，安排近千万元消费券一街一主题，串起吃住行游购（聚焦假期消费）"
+    assert len(headline) > 40
+    page = f"{headline}\n\n本报记者 田 野\n\n假期里，全市各大商圈客流明显回升，不少商户推出了优惠活动。\n"
+    (article,) = parse_page(page).articles
+    assert article.title == headline and article.authors == ["田野"]

@@ -195,3 +195,22 @@ def test_a_long_headline_with_commas_above_a_byline_opens_the_page():
     page = f"{headline}\n\n本报记者 田 野\n\n假期里，全市各大商圈客流明显回升，不少商户推出了优惠活动。\n"
     (article,) = parse_page(page).articles
     assert article.title == headline and article.authors == ["田野"]
+
+
+def test_reporters_credited_after_a_dateline_without_their_role_are_the_byline():
+    page = "新区一季度项目开工\n\n本报北京5月20日电  （王云河、薛子明）记者从新区管委会获悉，一季度开工项目58个。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["王云河", "薛子明"]
+    assert article.text.startswith("记者从新区管委会获悉")
+
+
+def test_a_long_name_written_out_from_another_language_credits_a_dispatch():
+    page = "两国举行经贸会谈\n\n据新华社乌兰巴托5月4日电  （记者巴特尔其其格）两国代表当日举行会谈。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["巴特尔其其格"]
+
+
+def test_a_bracketed_phrase_after_a_dateline_is_not_a_credit():
+    page = "新机型亮相\n\n本报上海5月20日电  （全球首发）一款新机型当日亮相。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == []

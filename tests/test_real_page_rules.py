@@ -214,3 +214,17 @@ def test_a_bracketed_phrase_after_a_dateline_is_not_a_credit():
     page = "新机型亮相\n\n本报上海5月20日电  （全球首发）一款新机型当日亮相。\n"
     (article,) = parse_page(page).articles
     assert article.authors == []
+
+
+def test_a_kicker_ending_in_a_colon_above_a_confirmed_headline_is_its_first_piece():
+    page = (
+        f"{IND}新区一季度开工项目58个，总投资超过百亿元。\n\n"
+        "市消协发布“端午”消费提示：\n"
+        "理性消费，倡导文明节日风尚\n"
+        "本报记者 齐志远\n"
+        f"{IND}端午假期临近，各地将迎来出行和消费的高峰。\n"
+        f"{IND}市消协提醒，出行前要合理安排行程。\n"
+    )
+    articles = parse_page(page).articles
+    assert articles[-1].title == "市消协发布“端午”消费提示： 理性消费，倡导文明节日风尚"
+    assert articles[-1].authors == ["齐志远"]

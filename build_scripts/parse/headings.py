@@ -166,6 +166,22 @@ class HeadingRules(BodyRules):
             and (p.letter_signature(writer) is not None or p.contributor_signature(writer) is not None)
         )
 
+    def _kicker_above_headline(self, i: int) -> bool:
+        """A short kicker ending in a colon or an ellipsis (`中消协发布“五一”消费提示：`,
+        `先清创，再消肿，忌抓挠……`) right above a headline line a byline or dateline
+        confirms, neither indented: the first piece of that headline, not running text."""
+        t = self.units[i].text
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and not nxt.indented
+            and nxt.gap_before == 0
+            and len(t) <= self.profile.comma_headline_max
+            and "。" not in t
+            and t.rstrip(p.CLOSERS).endswith(("：", ":", "……", "…"))
+            and self._confirmed_headline(i + 1)
+        )
+
     def _beside(self, unit: Unit) -> bool:
         """Set closer to the line above than blocks are set apart on this page: a further
         line of the same block (a headline's kicker, main title and subtitle on lines of

@@ -228,3 +228,13 @@ def test_a_kicker_ending_in_a_colon_above_a_confirmed_headline_is_its_first_piec
     articles = parse_page(page).articles
     assert articles[-1].title == "市消协发布“端午”消费提示： 理性消费，倡导文明节日风尚"
     assert articles[-1].authors == ["齐志远"]
+
+
+def test_an_institution_with_a_second_name_in_brackets_signs_the_piece():
+    signer = "某省委党校（某省行政学院）校（院）务委员会"
+    page = (
+        f"为构建自主知识体系贡献力量\n{signer}\n"
+        f"{IND}近日，学校召开专题会议，研究部署有关工作。\n{IND}会议要求，各部门要抓好落实。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == [signer]

@@ -311,7 +311,7 @@ def names_are_plausible(byline: str) -> bool:
 
 # An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
 # 国家民族事务委员会): one or two names of bodies, nothing else on the line
-_INSTITUTION = rf"[{HAN}]{{2,20}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
+_INSTITUTION = rf"[{HAN}][{HAN}（）]{{1,24}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
 INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
 _INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
 

@@ -109,3 +109,17 @@ def test_a_columns_short_name_below_an_article_opens_the_column():
     articles = parse_page(page).articles
     assert [a.title for a in articles] == ["让文艺多些新意（随笔）", "众说"]
     assert _rules(page)["众说"] == "headline.group-column"
+
+
+def test_an_editors_sign_off_below_the_articles_first_paragraphs_is_a_paragraph_not_a_subhead():
+    page = (
+        "把小事办好（大家谈）\n\n"
+        "办好小事，是干部的基本功。本期大家谈，我们选刊两篇来稿。\n\n"
+        "——编  者\n\n"
+        "先把路灯修好\n\n"
+        "湖南省长沙市  周明远\n\n"
+        "小区的路灯坏了一个月，居民夜里出门只能摸黑。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert "——编  者" in [b.text for b in article.blocks]
+    assert _rules(page)["——编  者"] == "note.editors-sign"

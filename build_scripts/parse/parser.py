@@ -98,6 +98,10 @@ class _Parser(HeadingRules, JoinRules):
             self._add(Kind.PARAGRAPH, t, unit)
             self.closed = True
             return
+        if p.EDITORS_SIGN_RE.match(t) and self._has_body() and not self.closed:
+            # signs off an editor's note printed as the article's first paragraphs (大家谈)
+            self._decide(unit, "paragraph", "note.editors-sign")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if p.SEE_PAGE_RE.match(t) and self._has_body():
             # （…答记者问见第四版）: printed at the article's end, after its credit too
             self._decide(unit, "paragraph", "paragraph.see-page")

@@ -116,3 +116,28 @@ def test_a_file_mixing_layouts_converts_without_loss():
     pieces = "".join(s.text for s in result.segments_in_order)
     assert non_space(pieces) == non_space(text)
     assert len(result.articles) >= 4
+
+
+def _wrap(paragraph: str, width: int = 16) -> list[str]:
+    text = IND + paragraph
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+def test_a_headline_as_wide_as_the_column_keeps_its_byline_below_it():
+    headline = "谁在给孩子们的书包“加码”？（社会走笔）"
+    assert len(headline) == 20
+    lines = [
+        "山区学校开出木工课",
+        "",
+        *_wrap("春天开学后，山里的孩子们第一次拿起了刨子和墨斗，在老师的带领下做出了小板凳。", 20),
+        *_wrap("木工老师说，孩子们最喜欢的是给自己的小板凳刻上名字，一个学期下来人人都有作品。", 20),
+        "李 明",
+        "",
+        headline,
+        "吴 限",
+        *_wrap("开学不久，不少家长发现孩子的书包越来越沉，课本之外还多了好几本练习册和辅导书。", 20),
+        *_wrap("减负不能只停留在口头上，学校和家长都要算一算孩子书包里的这笔账，把该减的减下来。", 20),
+    ]
+    articles = parse_page("\n".join(lines) + "\n").articles
+    assert [a.title for a in articles] == ["山区学校开出木工课", headline]
+    assert articles[1].authors == ["吴限"]

@@ -186,3 +186,55 @@ def test_an_institution_below_a_headline_signs_the_piece_where_indentation_marks
     (article,) = parse_page(page).articles
     assert article.title == "纪念老同志诞辰一百周年"
     assert article.authors == ["某某省党史研究院"]
+
+
+def test_a_long_headline_with_commas_above_a_byline_opens_the_page():
+    # kicker and main title run together (a column-wide first line joined to the next one)
+    headline = "全市开展第三届“夏日消费节”，安排近千万元消费券一街一主题，串起吃住行游购（聚焦假期消费）"
+    assert len(headline) > 40
+    page = f"{headline}\n\n本报记者 田 野\n\n假期里，全市各大商圈客流明显回升，不少商户推出了优惠活动。\n"
+    (article,) = parse_page(page).articles
+    assert article.title == headline and article.authors == ["田野"]
+
+
+def test_reporters_credited_after_a_dateline_without_their_role_are_the_byline():
+    page = "新区一季度项目开工\n\n本报北京5月20日电  （王云河、薛子明）记者从新区管委会获悉，一季度开工项目58个。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["王云河", "薛子明"]
+    assert article.text.startswith("记者从新区管委会获悉")
+
+
+def test_a_long_name_written_out_from_another_language_credits_a_dispatch():
+    page = "两国举行经贸会谈\n\n据新华社乌兰巴托5月4日电  （记者巴特尔其其格）两国代表当日举行会谈。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["巴特尔其其格"]
+
+
+def test_a_bracketed_phrase_after_a_dateline_is_not_a_credit():
+    page = "新机型亮相\n\n本报上海5月20日电  （全球首发）一款新机型当日亮相。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == []
+
+
+def test_a_kicker_ending_in_a_colon_above_a_confirmed_headline_is_its_first_piece():
+    page = (
+        f"{IND}新区一季度开工项目58个，总投资超过百亿元。\n\n"
+        "市消协发布“端午”消费提示：\n"
+        "理性消费，倡导文明节日风尚\n"
+        "本报记者 齐志远\n"
+        f"{IND}端午假期临近，各地将迎来出行和消费的高峰。\n"
+        f"{IND}市消协提醒，出行前要合理安排行程。\n"
+    )
+    articles = parse_page(page).articles
+    assert articles[-1].title == "市消协发布“端午”消费提示： 理性消费，倡导文明节日风尚"
+    assert articles[-1].authors == ["齐志远"]
+
+
+def test_an_institution_with_a_second_name_in_brackets_signs_the_piece():
+    signer = "某省委党校（某省行政学院）校（院）务委员会"
+    page = (
+        f"为构建自主知识体系贡献力量\n{signer}\n"
+        f"{IND}近日，学校召开专题会议，研究部署有关工作。\n{IND}会议要求，各部门要抓好落实。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == [signer]

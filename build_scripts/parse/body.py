@@ -16,7 +16,7 @@ class BodyRules(PageView):
         """`（作者为…教授）` names no one, and below a signed article it only says who the
         writer is: a note in the body, not the byline (the paper prints it as a paragraph)."""
         return bool(p.AUTHOR_NOTE_RE.match(text)) and (
-            Kind.BYLINE in self._kinds() or p.parse_names(text) == p.parse_names("")
+            Kind.BYLINE in self._kinds() or bool(self.section_credits) or p.parse_names(text) == p.parse_names("")
         )
 
     def _section_credit(self, unit: Unit) -> None:

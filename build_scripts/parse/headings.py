@@ -145,6 +145,43 @@ class HeadingRules(BodyRules):
             return False
         return any(p.dateline_of(u.text) for u in self.units[i + 2 : i + 4])
 
+    def _group_column_opens(self, i: int) -> bool:
+        """Inside an article, a column's short name (来论) with a contribution's heading right
+        below it and its writer below that (a place and a name): a column of contributions
+        opens, not a sub-head (a name that looks like a person's is the article's byline)."""
+        t = self.units[i].text
+        if (
+            not self._has_body()
+            or len(t) > DIGEST_TITLE_MAX
+            or " " in t
+            or p.is_name_line(t)
+            or i + 2 >= len(self.units)
+        ):
+            return False
+        heading, writer = self.units[i + 1].text, self.units[i + 2].text
+        return (
+            shapes.heading_shaped(heading, self.profile)
+            and not p.is_signature_line(heading)
+            and not p.is_signature_name(heading)
+            and (p.letter_signature(writer) is not None or p.contributor_signature(writer) is not None)
+        )
+
+    def _kicker_above_headline(self, i: int) -> bool:
+        """A short kicker ending in a colon or an ellipsis (`中消协发布“五一”消费提示：`,
+        `先清创，再消肿，忌抓挠……`) right above a headline line a byline or dateline
+        confirms, neither indented: the first piece of that headline, not running text."""
+        t = self.units[i].text
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and not nxt.indented
+            and nxt.gap_before == 0
+            and len(t) <= self.profile.comma_headline_max
+            and "。" not in t
+            and t.rstrip(p.CLOSERS).endswith(("：", ":", "……", "…"))
+            and self._confirmed_headline(i + 1)
+        )
+
     def _beside(self, unit: Unit) -> bool:
         """Set closer to the line above than blocks are set apart on this page: a further
         line of the same block (a headline's kicker, main title and subtitle on lines of
@@ -188,14 +225,32 @@ class HeadingRules(BodyRules):
             and not p.is_name_line(nxt.text)
             and self._credit_line(i + 1)
         )
-        if not (two_blocks or self._credit_line(i)):
+        group = (
+            nxt is not None
+            and not p.TRAILING_BRACKET_RE.search(unit.text)  # a column's own headline: （金台随笔）
+            and (self._group_column(nxt.text) or (self._title_only() and p.contributor_signature(nxt.text) is not None))
+            and (self._credit_line(i) or p.contributor_signature(nxt.text) is not None)
+        )
+        if not (two_blocks or group or self._credit_line(i)):
             return False
         if self._title_only() or self._last_rule() == "subhead.section":
             return True  # right below the headline, or the heading's second block
         nxt_text = nxt.text if nxt is not None else ""
         letters = bool(self.section_credits) and all(p.letter_signature(c) for c in self.section_credits)
         # readers' letters in a column: each headed on one line and signed with a place and a name
-        return two_blocks or (letters and p.letter_signature(nxt_text) is not None)
+        return two_blocks or group or (letters and p.letter_signature(nxt_text) is not None)
+
+    def _group_column(self, credit: str) -> bool:
+        """A column of contributions (大家谈, 发言摘编), not credited at its top: one an editor's
+        note signed `——编  者` introduces, or one in sections signed alike (all by reporters,
+        or all by their writers) as the `credit` below this heading. Each contribution's
+        heading, with its writer below it, heads a section of it."""
+        if self._kinds() & {Kind.BYLINE, Kind.DATELINE}:
+            return False
+        if any(s.kind is not Kind.HEADLINE and p.EDITORS_SIGN_RE.match(s.text) for s in self.current or []):
+            return True
+        reporters = bool(p.ROLE_RE.search(credit))
+        return bool(self.section_credits) and all(bool(p.ROLE_RE.search(c)) == reporters for c in self.section_credits)
 
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
@@ -203,6 +258,8 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.column-box")
         if self._digest_opens(i):
             return self._headline(unit, "headline.digest")
+        if self._group_column_opens(i):
+            return self._headline(unit, "headline.group-column")
         if self._digest_item(i, unit):
             return self._subhead(unit, "subhead.digest-item")
         if self._confirmed_headline(i):

@@ -103,17 +103,26 @@ def detect_layout(lines: list[str]) -> Layout:
     return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width)
 
 
-def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Layout) -> bool:
+def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Layout, below: str) -> bool:
     """Where paragraphs are indented, a single line that is not indented and is shaped like
     a headline only happens to fill the column: the line below it is not its rest — unless
     it is the rest of a paragraph a page break cut (a blank line above it, and the block
-    before that stopped mid-sentence)."""
-    from build_scripts.parse.patterns import is_terminated  # (neither needs the layout)
-    from build_scripts.parse.shapes import heading_shaped
+    before that stopped mid-sentence). A headline's byline below it is never its rest,
+    whatever the headline holds (`…，…？（环球走笔）` above `吴 限`)."""
+    from build_scripts.parse import patterns as p  # (none of them needs the layout)
+    from build_scripts.parse.shapes import could_be_headline, heading_shaped
 
-    if not layout.indented or unit.indented or unit.last_line or not heading_shaped(unit.text):
+    if not layout.indented or unit.indented:
         return False
-    return not (unit.gap_before and before is not None and not is_terminated(before.text))
+    if (
+        (could_be_headline(unit.text) or p.TRAILING_BRACKET_RE.search(unit.text))
+        and "。" not in unit.text  # (a paragraph's last line, its byline cut: …说。本报 / 记者 X)
+        and (p.is_byline_line(below) or p.is_signature_name(below))
+    ):
+        return True
+    if unit.last_line or not heading_shaped(unit.text):
+        return False
+    return not (unit.gap_before and before is not None and not p.is_terminated(before.text))
 
 
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
@@ -141,7 +150,7 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and prev.full
             and number not in keep_apart
             and not (layout.indented and indented)
-            and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout)
+            and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout, line)
         ):
             units[-1] = Unit(prev.text + line, prev.line, prev.gap_before, prev.indented, number, full)
         else:

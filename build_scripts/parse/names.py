@@ -146,6 +146,20 @@ LETTER_SIGNATURE_RE = re.compile(
 )
 
 
+# A contribution to a group column (发言摘编, 大家谈) is signed below its heading with who
+# the writer is and their name, set apart by spaces: 中国人民大学校长  马怀德
+_CONTRIBUTOR_RE = re.compile(rf"^[{HAN}（）()、·]{{5,40}}\s{{2,}}({_LETTER_NAME})$")
+
+
+def contributor_signature(text: str) -> str | None:
+    """The writer's name when the line is who they are and their name: 复旦大学…副院长  郑  雯."""
+    m = _CONTRIBUTOR_RE.match(text)
+    if not m:
+        return None
+    name = "".join(m.group(1).split())
+    return name if _PADDED_RE.match(m.group(1)) or _pen_name_or_name(name) else None
+
+
 def is_byline_line(text: str) -> bool:
     """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""
     return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
@@ -297,7 +311,7 @@ def names_are_plausible(byline: str) -> bool:
 
 # An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
 # 国家民族事务委员会): one or two names of bodies, nothing else on the line
-_INSTITUTION = rf"[{HAN}]{{2,20}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
+_INSTITUTION = rf"[{HAN}][{HAN}（）]{{1,24}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
 INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
 _INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
 

@@ -57,7 +57,10 @@ class PageView(ArticleState):
             and shapes.opens_article(nxt.text)
             and (
                 shapes.could_be_headline(self.units[i].text, self.profile)
-                or (p.dateline_of(nxt.text) is not None and shapes.summary_headline(self.units[i].text, self.profile))
+                or (
+                    (p.dateline_of(nxt.text) is not None or p.is_byline_line(nxt.text))
+                    and shapes.summary_headline(self.units[i].text, self.profile)
+                )
             )
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
         )

@@ -98,6 +98,10 @@ class _Parser(HeadingRules, JoinRules):
             self._add(Kind.PARAGRAPH, t, unit)
             self.closed = True
             return
+        if p.EDITORS_SIGN_RE.match(t) and self._has_body() and not self.closed:
+            # signs off an editor's note printed as the article's first paragraphs (大家谈)
+            self._decide(unit, "paragraph", "note.editors-sign")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if p.SEE_PAGE_RE.match(t) and self._has_body():
             # （…答记者问见第四版）: printed at the article's end, after its credit too
             self._decide(unit, "paragraph", "paragraph.see-page")
@@ -128,7 +132,7 @@ class _Parser(HeadingRules, JoinRules):
             and unit.gap_before
             and self._has_body()
             and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
-            and shapes.could_be_headline(t, self.profile)
+            and (shapes.could_be_headline(t, self.profile) or self._kicker_above_headline(i))
             and not p.is_signature_line(t)
         ):
             return self._headline(unit, "indent.headline")
@@ -182,7 +186,9 @@ class _Parser(HeadingRules, JoinRules):
             rule_id, why = self._join_rule
             self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
-        if self._last_rule() == "subhead.section" and (p.is_signature_line(t) or p.is_signature_name(t)):
+        if self._last_rule() == "subhead.section" and (
+            p.is_signature_line(t) or p.is_signature_name(t) or p.contributor_signature(t)
+        ):
             return self._section_credit(unit)
         if p.is_signature_line(t):
             return self._byline(unit)

@@ -28,6 +28,7 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     NUM_HAN,
     ROLE,
     ROLE_RE,
+    contributor_signature,
     institutions,
     is_byline_line,
     is_name_line,
@@ -47,6 +48,7 @@ __all__ = [
     "NUM_HAN",
     "ROLE",
     "ROLE_RE",
+    "contributor_signature",
     "institutions",
     "is_byline_line",
     "is_name_line",
@@ -316,6 +318,19 @@ def glued_byline(text: str) -> tuple[str, str] | None:
     return None
 
 
+# …or named without their role: 本报北京5月20日电  （王云杉、薛子怡）
+_DATELINE_NAMES_RE = re.compile(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')})")
+
+
+def _credit_names_fit(credit: str) -> bool:
+    """The names of a dateline's credit: 2–4 Han characters, or up to 8 for a name written
+    out from another language (（记者宝乐日其其格）)."""
+    if names_are_plausible(credit):
+        return True
+    names = parse_names(credit)
+    return bool(names.authors) and all(2 <= len(n) <= 8 for n in names.authors + names.correspondents)
+
+
 def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     """Split a paragraph opening with a dateline into (dateline, bracketed credit, rest)."""
     m = DATELINE_RE.match(text)
@@ -325,7 +340,12 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     rest = text[m.end() :]
     credit = None
     cm = DATELINE_CREDIT_RE.match(rest)
-    if cm and names_are_plausible(cm.group(1)):
+    if not (cm and _credit_names_fit(cm.group(1))):
+        cm = _DATELINE_NAMES_RE.match(rest)
+        # (names of two or three characters: not a bracketed phrase, （全球首发）)
+        short = cm is not None and all(len(n) <= 3 for n in parse_names(cm.group(1)).authors)
+        cm = cm if cm and short and is_name_line(cm.group(1)) else None
+    if cm:
         credit = cm.group(1)
         rest = rest[cm.end() :]
     if not rest.strip() and credit is None:

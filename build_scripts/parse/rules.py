@@ -53,6 +53,7 @@ RULES: dict[str, str] = {
     "headline.dash-pieces": "pieces meeting at a dash on one line (kicker—— main title): a headline",
     "headline.column-box": "a picture-items or contents box (图片报道, 导读) opens an article",
     "headline.digest": "a short name with an item's title and a dateline below: a column of short items opens",
+    "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
     "headline.confirmed": "a byline, dateline or editor's note follows it",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",

@@ -93,6 +93,11 @@ def _undecodable_name(rel: str) -> Problem | None:
     return Problem(shown, None, "the file name is not UTF-8", f"rename the file or its folder{hint}")
 
 
+def _refused(path: Path, rel: str, what: str, fix: str) -> Discovered:
+    """A file found but not to be read: its problem is reported when its turn comes."""
+    return Discovered(path, rel, Problem(rel, None, what, fix))
+
+
 def discover(source_dir: Path, report: Report) -> list[Discovered]:
     """Every `*.txt` under source_dir, sorted. Other files are ignored with a notice; hidden
     files and folders (`.git`, macOS `._*` files) are skipped; links that lead outside the
@@ -134,29 +139,21 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     found.append(
-                        Discovered(
+                        _refused(
                             path,
                             rel,
-                            Problem(
-                                rel,
-                                None,
-                                f"is a link to {target}, outside {source_dir}",
-                                "copy the file into the source folder instead of linking to it",
-                            ),
+                            f"is a link to {target}, outside {source_dir}",
+                            "copy the file into the source folder instead of linking to it",
                         )
                     )
                     continue
                 if not target.exists():
                     found.append(
-                        Discovered(
+                        _refused(
                             path,
                             rel,
-                            Problem(
-                                rel,
-                                None,
-                                f"is a link to {target}, which does not exist",
-                                "remove the link or restore its file",
-                            ),
+                            f"is a link to {target}, which does not exist",
+                            "remove the link or restore its file",
                         )
                     )
                     continue
@@ -171,15 +168,11 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 continue
             if not path.is_file():
                 found.append(
-                    Discovered(
+                    _refused(
                         path,
                         rel,
-                        Problem(
-                            rel,
-                            None,
-                            "is not a regular file (a pipe, socket or device)",
-                            "remove it from the source folder",
-                        ),
+                        "is not a regular file (a pipe, socket or device)",
+                        "remove it from the source folder",
                     )
                 )
                 continue

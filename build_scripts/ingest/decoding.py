@@ -237,11 +237,14 @@ def _utf16_without_bom(raw: bytes) -> Decoded | None:
     return Decoded(text, name, "detected")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def _looks_binary(raw: bytes) -> bool:
     """Many zero or control bytes. A few are tolerated (normalise.py removes them and says
     so): text exported by old tools carries the odd stray NUL."""
     sample = raw[:65536]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C: every file is asked
     return controls > max(len(sample) * 0.02, 8)
 
 

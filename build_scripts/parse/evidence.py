@@ -22,6 +22,7 @@ from pathlib import Path
 
 from build_scripts.parse import patterns as p
 from build_scripts.parse import shapes
+from build_scripts.parse.memo import memo
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
@@ -72,6 +73,7 @@ def _segmenter():
     return jieba
 
 
+@memo
 def _word_across(before: str, after: str) -> bool:
     """Does a word run across the break (`体|系`)? jieba segments the characters around it."""
     left, right = before[-4:], after[:4]
@@ -93,6 +95,7 @@ def _route_score(text: str) -> float:
     return route[0][0]
 
 
+@memo
 def _break_cost(before: str, after: str) -> float:
     """How much likelier the words read across the break than on either side of it: 0 when
     the break falls between words, more the surer a word runs across it (`黑|河段`)."""
@@ -102,6 +105,7 @@ def _break_cost(before: str, after: str) -> float:
     return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
 
 
+@memo
 def _edge_words(before: str, after: str) -> tuple[tuple[str, str], tuple[str, str]]:
     """The last word above the break and the first below it, with their parts of speech: a
     sentence rarely ends on a preposition, an adverb or a particle (`以|`, `也|`, `的|`).
@@ -121,6 +125,7 @@ def continues_word(before: str, after: str) -> bool:
     return opens_mid_sentence(after) or _word_across(before, after)
 
 
+@memo
 def opens_mid_sentence(text: str) -> bool:
     """No sentence opens like this: with a comma, a stop or a closing quote or bracket, or
     with a particle standing as a word of its own (`的`, `了`, `着` — not `了解`, `着力`)."""
@@ -132,6 +137,7 @@ def opens_mid_sentence(text: str) -> bool:
     return bool(words) and words[0][1].startswith("u") and words[0][0] in _NEVER_FIRST
 
 
+@memo
 def _pair_frequency(before: str, after: str) -> float:
     """How common the characters across the break are as a word (log of jieba's count)."""
     freq = _segmenter().get_FREQ

@@ -8,8 +8,10 @@ Pure data and small predicates; the parser decides where a byline stands (parser
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from build_scripts.parse.memo import memo
 from build_scripts.parse.model import Names
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -109,6 +111,7 @@ def is_not_a_name(token: str) -> bool:
     return token.endswith(_NOT_NAME_ENDINGS)
 
 
+@memo
 def looks_like_name(token: str) -> bool:
     """2–4 Han characters starting with a common surname, or a name with a middle dot."""
     if is_not_a_name(token):
@@ -160,6 +163,7 @@ def contributor_signature(text: str) -> str | None:
     return name if _PADDED_RE.match(m.group(1)) or _pen_name_or_name(name) else None
 
 
+@memo
 def is_byline_line(text: str) -> bool:
     """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""
     return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
@@ -176,6 +180,7 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     names = _split_names(inner)
     if not 1 <= len(names) <= 3:
         return None
+    plausible: Callable[[str], bool]
     if not any_surname:
         plausible = looks_like_name
     elif _PADDED_RE.match(inner):
@@ -194,6 +199,7 @@ def _any_name(token: str) -> bool:
     return 2 <= len(token) <= 4 or "·" in token or "•" in token
 
 
+@memo
 def _pen_name_or_name(token: str) -> bool:
     """Any 2–4 Han characters (a rare surname, a pen name: `郜庆`, `代大权`) — but not words
     of the language (`最高`, `关注当下`, `凤丹盛开`): a word of the dictionary (other than a
@@ -214,16 +220,19 @@ def _pen_name_or_name(token: str) -> bool:
     return True
 
 
+@memo
 def is_signature_name(text: str) -> bool:
     """A line of one to three names with any surname (`郜 庆`, `匪 迦`, `王江燕 马 奔`):
     the writer's signature when it stands right below a headline."""
     return _names_only(text, any_surname=True) is not None
 
 
+@memo
 def is_name_line(text: str) -> bool:
     return _names_only(text) is not None
 
 
+@memo
 def is_signature_line(text: str) -> bool:
     """Any line that credits an article: a byline, an author's note (（作者：…）), names in
     brackets, or a reader's place and name."""
@@ -235,6 +244,7 @@ def is_signature_line(text: str) -> bool:
     )
 
 
+@memo
 def letter_signature(text: str) -> str | None:
     """The writer's name when the text is a reader's place and name."""
     m = LETTER_SIGNATURE_RE.match(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.parse.memo import memo
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
     _AUTHOR_NOTE_CORE,
     _BRACKETED_NAMES_RE,
@@ -171,6 +172,7 @@ def strip_closers(text: str) -> str:
     return text.rstrip(CLOSERS + " ")
 
 
+@memo
 def is_terminated(text: str) -> bool:
     """True when a paragraph ends here: a sentence end, possibly inside closing quotes
     (…。” ends, 工程” does not), or a closing bracket (…。（完）, …（记者 王洋）)."""
@@ -222,6 +224,7 @@ _ATTRIBUTED_RE = re.compile(
 )
 
 
+@memo
 def attributed_name(text: str) -> bool:
     """`王雪坤（商务部国际贸易经济合作研究院院长）`, `——李  磊（上海戏剧学院教授）`: a
     speaker introduced, or a quotation signed, with who they are — a paragraph, never a
@@ -284,6 +287,7 @@ _COLLECTIVE_RE = re.compile(rf"^{_ORG}{_MOD}{{0,2}}记者$")
 _PADDED_NAME_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
+@memo
 def glued_byline(text: str) -> tuple[str, str] | None:
     """Split `…线索3个。本报记者 陈洋根` (or `…。（作者为…）`, `…。（李思远）`, or a credit line
     with the byline glued to it: `本期统筹：韩春瑶本报记者 杨颜菲`) into (paragraph, byline);
@@ -331,6 +335,7 @@ def _credit_names_fit(credit: str) -> bool:
     return bool(names.authors) and all(2 <= len(n) <= 8 for n in names.authors + names.correspondents)
 
 
+@memo
 def dateline_of(text: str) -> tuple[str, str | None, str] | None:
     """Split a paragraph opening with a dateline into (dateline, bracketed credit, rest)."""
     m = DATELINE_RE.match(text)
@@ -371,6 +376,7 @@ def is_furniture(text: str) -> bool:
 SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负责人：… in an interview
 
 
+@memo
 def is_caption(text: str) -> bool:
     # every photo credit ends in 摄/摄影/供图/提供 (before closing brackets): a cheap look first
     tail = text[-16:]

@@ -8,12 +8,14 @@ import re
 
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
+from build_scripts.parse.memo import memo
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
 _NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
 _ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
 
 
+@memo
 def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Short, no sentence punctuation, no full stop at the end: a headline or a sub-head."""
     core = p.without_trailing_bracket(text)
@@ -35,6 +37,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     )
 
 
+@memo
 def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Looser: a headline may carry commas or end with ？/！ when a byline or dateline
     below it confirms it."""
@@ -66,6 +69,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return not p.is_terminated(core) or core[-1:] in p.QUESTION_OR_EXCLAMATION
 
 
+@memo
 def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Kicker, main title and subtitle printed on one line, set apart by spaces: every piece
     short and none a sentence (a kicker may hold commas, numbers and Latin letters)."""
@@ -94,6 +98,7 @@ def spaced_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return not p.is_caption(text) and not p.is_furniture(text) and not p.is_signature_line(text)
 
 
+@memo
 def headline_pieces(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """Pieces of a headline set apart by a space (`观赛不收门票、参赛不设高门槛 灯光就位，乡村
     排球打出花样`), not a sentence a page break cut: no running text sets words apart by a
@@ -107,6 +112,7 @@ def headline_pieces(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return True
 
 
+@memo
 def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """A headline that sums the report up in a clause or two (`李强主持召开国务院常务会议
     听取…，审议通过…`): longer than a headline set on its shape alone, and taken as one only
@@ -125,6 +131,7 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     )
 
 
+@memo
 def opens_article(text: str) -> bool:
     """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
     if p.is_byline_line(text):

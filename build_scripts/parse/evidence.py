@@ -20,8 +20,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from build_scripts.parse import lexical, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.memo import memo
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -269,26 +269,6 @@ def _shape(prefix: str, text: str) -> Features:
     return f
 
 
-@cache
-def words(text: str) -> frozenset[str]:
-    """The pairs of Han characters in a block, for lexical cohesion: shared pairs stand for
-    shared words without segmenting the text (fast, and no dictionary needed)."""
-    return frozenset(run[k : k + 2] for run in _HAN_RE.findall(text) for k in range(len(run) - 1))
-
-
-_HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
-
-
-def cohesion(these: frozenset[str], those: frozenset[str] | set[str]) -> float:
-    """The share of these words that those share: how much a stretch of text talks about
-    what the article above talks about (a new article changes the subject)."""
-    return len(these & those) / len(these) if these else 0.0
-
-
-def _level(value: float) -> str:
-    return "none" if value == 0 else "low" if value < 0.2 else "some" if value < 0.45 else "high"
-
-
 def headline_features(
     text: str,
     before: str | None,
@@ -314,11 +294,11 @@ def headline_features(
     f: Features = {"bias": 1.0}
     f[f"credited_above:{int(credited)}_credit_below:{int(credit_below)}"] = 1.0
     if line_cohesion is not None:
-        f["line_shares_words_with_article:" + _level(line_cohesion)] = 1.0
+        f["line_shares_words_with_article:" + lexical.level(line_cohesion)] = 1.0
     if text_cohesion is not None:
-        f["text_below_shares_words_with_article:" + _level(text_cohesion)] = 1.0
+        f["text_below_shares_words_with_article:" + lexical.level(text_cohesion)] = 1.0
     if line_below is not None:  # a headline's words come back in the lead below it
-        f["line_shares_words_with_text_below:" + _level(line_below)] = 1.0
+        f["line_shares_words_with_text_below:" + lexical.level(line_below)] = 1.0
     f.update(_shape("", text))
     # a sentence often opens with a short phrase and a comma (此外，/ 据介绍，/ 近年来，)
     m = _FIRST_COMMA_RE.search(text[:8])

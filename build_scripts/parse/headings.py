@@ -5,7 +5,7 @@ article the weighed evidence decides (evidence.py)."""
 
 from __future__ import annotations
 
-from build_scripts.parse import evidence, shapes
+from build_scripts.parse import evidence, lexical, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
@@ -56,7 +56,7 @@ class HeadingRules(BodyRules):
         if self._words_of is not self.current or self._words_counted > len(segments):
             self._words_of, self._words_counted, self._words = self.current, 0, set()
         for segment in segments[max(self._words_counted - 1, 0) :]:  # the last one may have grown
-            self._words |= evidence.words(segment.text)
+            self._words |= lexical.words(segment.text)
         self._words_counted = len(segments)
         return self._words
 
@@ -67,7 +67,7 @@ class HeadingRules(BodyRules):
         previous = {Kind.HEADLINE: "headline", Kind.BYLINE: "byline"}.get(last, "paragraph") if last else "start"
         credited = self._credited()
         above = self._article_words()
-        below = frozenset().union(*(evidence.words(u.text) for u in self.units[i + 1 : i + 3]))
+        below = frozenset().union(*(lexical.words(u.text) for u in self.units[i + 1 : i + 3]))
         features = evidence.headline_features(
             unit.text,
             before,
@@ -77,9 +77,9 @@ class HeadingRules(BodyRules):
             previous,
             credited,
             self._section_ends_with_byline(i),
-            evidence.cohesion(evidence.words(unit.text), above),
-            evidence.cohesion(below, above),
-            evidence.cohesion(evidence.words(unit.text), below),
+            lexical.cohesion(lexical.words(unit.text), above),
+            lexical.cohesion(below, above),
+            lexical.cohesion(lexical.words(unit.text), below),
             evidence.picture_below([u.text for u in self.units[i + 1 : i + 4]]),
             tuple(s.text for s in self.current or [] if s.kind is Kind.SUBHEAD),
             Kind.DATELINE in self._kinds(),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.read import read_text
-from build_scripts.parse import evidence, shapes
+from build_scripts.parse import evidence, lexical, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.parser import _Parser
@@ -138,8 +138,8 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
             if label in "HP" and shapes.could_be_headline(unit.text):
                 after = units[i + 1].text if i + 1 < len(units) else None
                 start = max((k for k in range(i) if labels[k][0] == "H"), default=0)
-                above = frozenset().union(*(evidence.words(u.text) for u in units[start:i]))
-                after_words = frozenset().union(*(evidence.words(u.text) for u in units[i + 1 : i + 3]))
+                above = frozenset().union(*(lexical.words(u.text) for u in units[start:i]))
+                after_words = frozenset().union(*(lexical.words(u.text) for u in units[i + 1 : i + 3]))
                 features = evidence.headline_features(
                     unit.text,
                     before.text if before else None,
@@ -149,9 +149,9 @@ def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
                     _previous_state(units, labels, i),
                     credited[i],
                     below._section_ends_with_byline(i),
-                    evidence.cohesion(evidence.words(unit.text), above),
-                    evidence.cohesion(after_words, above),
-                    evidence.cohesion(evidence.words(unit.text), after_words),
+                    lexical.cohesion(lexical.words(unit.text), above),
+                    lexical.cohesion(after_words, above),
+                    lexical.cohesion(lexical.words(unit.text), after_words),
                     evidence.picture_below([u.text for u in units[i + 1 : i + 4]]),
                     tuple(
                         units[k].text

@@ -4,9 +4,13 @@ archive keeps a page pointing to the index instead of a 404."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 import yaml
-from conftest import build_site, make_archive
+from conftest import ROOT, build_site, make_archive
 from inputs import convert
 
 from build_scripts.catalogue.ledger import dump_ledger, parse_ledger, read_ledger, read_names
@@ -101,6 +105,23 @@ def test_the_corrected_site_builds_with_every_first_name_page(corrected):
         for slug in slugs:
             assert (project / "site" / folder / slug / "index.html").is_file(), (folder, slug)
     # their feed stays at its address too, empty: a subscriber's reader finds it
+    feed = (project / "site/feeds/reporters/hu-zong-hao.xml").read_text(encoding="utf-8")
+    assert "胡宗昊" in feed and "<entry>" not in feed
+    assert "<entry>" in (project / "site/feeds/reporters/li-jie.xml").read_text(encoding="utf-8")
+    report = check_site(project / "site", SITE_URL)
+    assert report.checked > 0 and report.broken == [], report.broken[:5]
+
+
+def test_a_sharded_build_keeps_the_empty_feed_of_a_name_no_longer_in_the_archive(corrected):
+    """The shards' feeds are written by the assembly over all shards: the feed of a name that
+    left the archive must be written there too, or its subscribers get a 404."""
+    project, _ = corrected
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "ARCHIVE_SITE_URL": SITE_URL}
+    built = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "build", "--shard-by", "year"],
+        cwd=project, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
     feed = (project / "site/feeds/reporters/hu-zong-hao.xml").read_text(encoding="utf-8")
     assert "胡宗昊" in feed and "<entry>" not in feed
     assert "<entry>" in (project / "site/feeds/reporters/li-jie.xml").read_text(encoding="utf-8")

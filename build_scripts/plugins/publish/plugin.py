@@ -247,7 +247,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             shard_data = os.environ.get(SHARD_DATA_ENV)
             if shard_data:  # the assembly writes the sitemap and feeds of all shards (shards.py)
                 Path(shard_data).write_text(
-                    shard_record(entries, self.shard_articles, self.person_slugs), encoding="utf-8"
+                    shard_record(entries, self.shard_articles, self.person_slugs, self._feeds_of_the_gone(self.files)),
+                    encoding="utf-8",
                 )
                 self.feeds = []
             else:

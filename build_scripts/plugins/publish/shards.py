@@ -15,13 +15,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from build_scripts.contract.urls import REPORTERS, entry_path
-from build_scripts.plugins.publish.feeds import FeedArticle, atom_feed, plan_feeds
+from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds
 from build_scripts.plugins.publish.sitemap import SitemapEntry, sitemap_files
 
 SHARD_DATA_ENV = "ARCHIVE_SHARD_DATA"  # set by the sharded build: where a shard records what it publishes
 
 
-def shard_record(entries: Iterable[SitemapEntry], articles: Iterable[FeedArticle], person_slugs: dict[str, str]) -> str:
+def shard_record(
+    entries: Iterable[SitemapEntry],
+    articles: Iterable[FeedArticle],
+    person_slugs: dict[str, str],
+    gone: Iterable[Feed] = (),
+) -> str:
+    """`gone`: the empty feeds of people no longer in the archive whose page this shard
+    keeps (their feed stays at its address, as in one build)."""
     return json.dumps(
         {
             "sitemap": [[e.loc, e.lastmod.isoformat() if e.lastmod else None] for e in entries],
@@ -39,6 +46,7 @@ def shard_record(entries: Iterable[SitemapEntry], articles: Iterable[FeedArticle
                 for a in articles
             ],
             "people": person_slugs,
+            "gone": [[f.path, f.title, f.page_url, f.person, f.slug] for f in gone],
         },
         ensure_ascii=False,
     )
@@ -56,6 +64,7 @@ def publish_shards(
     entries: list[SitemapEntry] = []
     articles: list[FeedArticle] = []
     people: dict[str, str] = {}
+    gone: list[Feed] = []
     for path in records:
         data = json.loads(path.read_text(encoding="utf-8"))
         entries += [SitemapEntry(loc, _day(lastmod)) for loc, lastmod in data["sitemap"]]
@@ -64,6 +73,7 @@ def publish_shards(
             for i, title, url, day, a, c, summary, order in data["articles"]
         ]
         people.update(data["people"])
+        gone += [Feed(path, title, [], url, name, slug) for path, title, url, name, slug in data.get("gone", [])]
     entries = list({entry.loc: entry for entry in entries}.values())  # pages every shard builds: once
     written = sitemap_files(entries, site_url, limit=sitemap_limit)
     feeds = plan_feeds(
@@ -74,10 +84,10 @@ def publish_shards(
         person_page_url=lambda slug: site_url + entry_path(REPORTERS, slug).removesuffix("index.md"),
         size=feed_size,
     )
-    for feed in feeds:
+    for feed in feeds + gone:
         written[feed.path] = atom_feed(feed, site_url, author=author, language=language, utc_offset=utc_offset)
     for rel, data in written.items():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return len(feeds)
+    return len(feeds) + len(gone)

@@ -452,3 +452,21 @@ def test_a_byline_glued_to_the_credit_of_who_put_the_page_together_ends_the_arti
     first, second = parse_page(page).articles
     assert first.blocks[-1].text == "本期统筹：韩小瑶" and first.authors == ["杨颜菲", "吴君"]
     assert second.title == "城市书房延长开放时间"
+
+
+def test_a_heading_without_a_dateline_below_ends_a_column_of_dispatches():
+    page = (
+        "四方快讯\n\n山城夜间公交线路增至二十条\n\n"
+        "江城日报山城5月6日电  （记者 方 舟）山城新开通五条夜间公交线路。\n\n"
+        "湖乡千亩油菜花进入盛花期\n\n"
+        "湖乡日报湖乡5月6日电  （记者 柳 岸）湖乡千亩油菜花日前进入盛花期。\n\n"
+        "游客夜游古镇成新风尚\n\n"
+        "近期，古镇夜游在社交媒体上持续走红，不少游客专程前来。\n\n"
+        "古镇管理方介绍，夜间客流已占全天的四成。\n"
+    )
+    digest, after = parse_page(page).articles
+    assert digest.title == "四方快讯"
+    assert [b.text[:6] for b in digest.blocks if b.kind == "subhead"] == ["山城夜间公交", "湖乡千亩油菜"]
+    assert after.title == "游客夜游古镇成新风尚"
+    assert [b.text[:6] for b in after.blocks] == ["近期，古镇夜", "古镇管理方介"]
+    assert _rules(page)["游客夜游古镇"] == "headline.after-digest"

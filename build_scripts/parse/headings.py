@@ -129,6 +129,28 @@ class HeadingRules(BodyRules):
             self.digest = True
         return self.digest and not self.closed and not self._wide_gap(unit)
 
+    def _leaves_digest(self, i: int, unit: Unit) -> bool:
+        """A column of dispatches (八方速递: every item a title and a dateline) ends at a
+        heading whose text opens without a dateline: the article of its own that follows the
+        column on the page, not one more item."""
+        nxt = self._next(i)
+        if (
+            not self.digest
+            or self.closed
+            or nxt is None
+            or p.dateline_of(nxt.text)
+            or not shapes.heading_shaped(unit.text, self.profile)
+            or shapes.heading_shaped(nxt.text, self.profile)  # an item's title on two lines
+        ):
+            return False
+        segments = self.current or []
+        items = [k for k, segment in enumerate(segments) if segment.kind is Kind.SUBHEAD]
+        return bool(items) and all(
+            k + 1 < len(segments)
+            and (segments[k + 1].kind is Kind.DATELINE or p.dateline_of(segments[k + 1].text) is not None)
+            for k in items
+        )
+
     def _digest_opens(self, i: int) -> bool:
         """Inside an article, a short name (环球扫描) with a headline right below it and a
         dateline below that: a column of short items opens, not a sub-head."""
@@ -260,6 +282,8 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.digest")
         if self._group_column_opens(i):
             return self._headline(unit, "headline.group-column")
+        if self._leaves_digest(i, unit):
+            return self._headline(unit, "headline.after-digest")
         if self._digest_item(i, unit):
             return self._subhead(unit, "subhead.digest-item")
         if self._confirmed_headline(i):

@@ -55,6 +55,7 @@ RULES: dict[str, str] = {
     "headline.digest": "a short name with an item's title and a dateline below: a column of short items opens",
     "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
+    "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
     "headline.confirmed": "a byline, dateline or editor's note follows it",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

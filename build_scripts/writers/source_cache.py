@@ -16,7 +16,7 @@ Two kinds of entry:
   every file's result without its prepared pages — what placing, tagging and planning need —
   and what the conversion learnt on the way (the pinyin of names and tags). A run loads it
   once instead of reading thousands of files. The results are kept in parts, one per day of
-  the paper (`days/<date>.pickle`, beside the header): a run writes again only the parts of
+  the paper (`results/<date>.pickle`, beside the header): a run writes again only the parts of
   the days whose files changed. A result is filed under its key, which is a digest of all it
   was made from, so a part left by a run killed before its header was written is still right
   for every key it holds; those no file has any more are dropped when the part is written again.

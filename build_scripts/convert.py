@@ -251,7 +251,9 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
     )
     files: dict[str, str] = {}
     for unit in units:
-        files.update(unit.render())
+        files.update(
+            (rel, text if isinstance(text, str) else text.decode("utf-8")) for rel, text in unit.render().items()
+        )
     return files
 
 

@@ -13,6 +13,7 @@ from build_scripts.catalogue.tags import Tagger
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.writers import plan as plan_module
+from build_scripts.writers import source_jobs
 from build_scripts.writers.docs_tree import MANIFEST
 
 DAY = PAGES_PER_DAY * ARTICLES_PER_PAGE
@@ -42,7 +43,8 @@ def test_two_processes_write_what_one_writes(archive, tmp_path):
     assert snapshot(archive / "docs") == full_conversion(archive / "source_texts", tmp_path)
 
 
-def test_warnings_are_the_same_in_any_order_of_work_and_from_the_cache(tmp_path):
+def test_warnings_are_the_same_in_any_order_of_work_and_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_jobs, "MIN_FILES_PER_WORKER", 2)  # a pool, for so few files
     source = tmp_path / "source_texts"
     generate(source, 60)
     (source / "2019" / "2019-01-01_01_要闻.txt").write_text("\n\n孤零零的标题\n", encoding="utf-8")

@@ -82,3 +82,23 @@ def test_any_paragraph_renders_as_itself(text):
     parsed = render(text)
     assert " ".join("".join(parsed.text).split()) == text
     assert set(parsed.tags) <= {"p"}
+
+
+def _escape_in_full(text: str) -> str:
+    """escape without its shortcut for text that needs none."""
+    import html
+    import re
+
+    text = html.escape(text, quote=False)
+    text = re.sub(r"([\\`*_{}\[\]()#+!|-])", r"\\\1", text)
+    return re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
+
+
+@given(st.text(alphabet=st.sampled_from("新闻 \t1１٣.)(&<>-_|*`#+!{}[]\\a本报讯"), max_size=12) | st.text(max_size=20))
+@settings(max_examples=500)
+def test_the_shortcut_for_plain_text_escapes_as_in_full(text):
+    assert escape(text) == _escape_in_full(text)
+
+
+def test_a_numbered_line_in_another_script_is_escaped():
+    assert escape("１. 要点") == "１\\. 要点"

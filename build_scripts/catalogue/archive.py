@@ -63,6 +63,9 @@ class Catalogue:
     credits: dict[str, list[Credit]] = field(default_factory=dict)
     tags: dict[str, Entry] = field(default_factory=dict)
     tagged: dict[str, list[PlacedArticle]] = field(default_factory=dict)
+    # Markdown list items made for the pages of reporters and tags (writers/name_pages.py): an
+    # article is listed on the page of each of its names and tags.
+    items: dict[tuple, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, articles: list[PlacedArticle], names: NameLedger | None = None) -> Catalogue:

@@ -22,6 +22,8 @@ class PlacedArticle:
     entry: ArticleEntry
     slug: str = ""
     tags: list[str] = field(default_factory=list)
+    # (slug, docs path) once asked: the path is asked for on every page that lists the article
+    _path: tuple[str, str] = field(default=("", ""), repr=False, compare=False)
 
     @property
     def date(self) -> dt.date:
@@ -37,7 +39,11 @@ class PlacedArticle:
 
     @property
     def docs_path(self) -> str:
-        return article_path(self.entry.date, self.slug)
+        slug, path = self._path
+        if slug != self.slug or not path:
+            path = article_path(self.entry.date, self.slug)
+            self._path = (self.slug, path)
+        return path
 
 
 def archive_order(entry: ArticleEntry) -> tuple:

@@ -42,8 +42,8 @@ FIELDS = [
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
 
 
-def _size(text: str) -> int:
-    return len(text.encode("utf-8"))
+def _size(data: bytes) -> int:
+    return len(data)
 
 
 def human_size(size: int) -> str:
@@ -54,7 +54,8 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -> str:
+def data_page(files: dict[str, bytes], years: list[tuple[int, int]], total: int) -> str:
+    """The data page; `files`: the data files as written (their sizes are shown)."""
     here = DATA_PAGE
     lines = [
         front_matter("数据"),
@@ -95,18 +96,21 @@ def data_page(files: dict[str, str], years: list[tuple[int, int]], total: int) -
 
 
 CSV_HEADER = CSV_BOM + ",".join(CSV_COLUMNS) + "\r\n"
+CSV_HEADER_BYTES = CSV_HEADER.encode("utf-8")
 
 
 class DayRecords:
     """Each day's lines of articles.jsonl and rows of the CSV file, kept in `folder` (in the
     conversion cache) under the digest of the day's articles: a year's files are joined from
-    its days, and only a day that changed is made again."""
+    its days, and only a day that changed is made again. Kept as UTF-8, as the files are
+    written: the data files are most of the bytes a conversion writes, and joining bytes
+    spares encoding tens of megabytes again after every change."""
 
     def __init__(self, folder: Path | None, prepared_of: Callable[[PlacedArticle], Prepared]):
         self.folder = folder  # None: kept in memory only
         self.prepared_of = prepared_of
         self.used: set[str] = set()
-        self.in_memory: dict[str, tuple[str, str]] = {}
+        self.in_memory: dict[str, tuple[bytes, bytes]] = {}
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -117,8 +121,8 @@ class DayRecords:
         self.used.add(key)
         if key in self.in_memory or (self.folder is not None and self._path(key).is_file()):
             return {}
-        lines = "".join(jsonl_line(p, self.prepared_of(p)) for p in articles)
-        rows = "".join(csv_line(p, self.prepared_of(p)) for p in articles)
+        lines = "".join(jsonl_line(p, self.prepared_of(p)) for p in articles).encode("utf-8")
+        rows = "".join(csv_line(p, self.prepared_of(p)) for p in articles).encode("utf-8")
         if self.folder is None:
             self.in_memory[key] = (lines, rows)
             return {}
@@ -129,7 +133,7 @@ class DayRecords:
         os.replace(partial, self._path(key))
         return {}
 
-    def read(self, key: str) -> tuple[str, str]:
+    def read(self, key: str) -> tuple[bytes, bytes]:
         if key in self.in_memory:
             return self.in_memory[key]
         with open(self._path(key), "rb") as stream:
@@ -144,22 +148,24 @@ class DayRecords:
                         os.unlink(entry.path)
 
 
-def year_exports(year: int, days: list[tuple[str, str]]) -> dict[str, str]:
+def year_exports(year: int, days: list[tuple[bytes, bytes]]) -> dict[str, bytes]:
     """The JSON Lines and CSV files of one year, from each day's (lines, rows)."""
     jsonl, table = data_year_paths(year)
-    return {jsonl: "".join(lines for lines, _ in days), table: CSV_HEADER + "".join(rows for _, rows in days)}
+    return {jsonl: b"".join(lines for lines, _ in days), table: CSV_HEADER_BYTES + b"".join(rows for _, rows in days)}
 
 
-def overall_exports(years: list[tuple[int, int]], year_files: Callable[[int], dict[str, str]]) -> dict[str, str]:
+def overall_exports(
+    years: list[tuple[int, int]], year_files: Callable[[int], dict[str, bytes]]
+) -> dict[str, str | bytes]:
     """The files of all years and the data page, joined from each year's files — the same
     bytes as writing every record again, without making them again."""
-    jsonl_parts, csv_parts, sizes = [], [CSV_HEADER], {}
+    jsonl_parts, csv_parts, sizes = [], [CSV_HEADER_BYTES], {}
     for year, _ in years:
         files = year_files(year)
         jsonl, table = data_year_paths(year)
         jsonl_parts.append(files[jsonl])
-        csv_parts.append(files[table].removeprefix(CSV_HEADER))  # its rows, not its header
+        csv_parts.append(files[table].removeprefix(CSV_HEADER_BYTES))  # its rows, not its header
         sizes.update(files)
-    files = {JSONL_PATH: "".join(jsonl_parts), CSV_PATH: "".join(csv_parts)}
-    files[DATA_PAGE] = data_page({**sizes, **files}, years, sum(count for _, count in years))
-    return files
+    joined = {JSONL_PATH: b"".join(jsonl_parts), CSV_PATH: b"".join(csv_parts)}
+    page = data_page({**sizes, **joined}, years, sum(count for _, count in years))
+    return {**joined, DATA_PAGE: page}

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,10 +48,11 @@ def _aside(docs: Path, what: str) -> Path:
 @dataclass(frozen=True)
 class Unit:
     """Generated files written together, and a digest of everything they are made from
-    (`key`; "" when unknown: then they are rendered and compared with what is there)."""
+    (`key`; "" when unknown: then they are rendered and compared with what is there). A file
+    is text, or its bytes when they are at hand already (UTF-8)."""
 
     key: str
-    render: Callable[[], dict[str, str]]
+    render: Callable[[], Mapping[str, str | bytes]]
 
 
 def unit_key(*inputs: object) -> str:
@@ -257,7 +258,7 @@ def _stage(
                     "rename or remove it (generated pages are listed in docs/.generated.json)",
                 )
             manifest.setdefault(unit.key, []).append(rel)
-            data = text.encode("utf-8")
+            data = text.encode("utf-8") if isinstance(text, str) else text
             if rel in before and _same_bytes(target, data):
                 unchanged += 1
                 continue

@@ -38,12 +38,25 @@ class Listed:
     note: str = ""
 
 
-def _items(here: str, listed: list[Listed], level: str = "###") -> list[str]:
+def _items(here: str, listed: list[Listed], level: str = "###", made: dict | None = None) -> list[str]:
+    """The articles under month headings. `made`: items made before, by (id of the article,
+    note, where the page is): an article is listed on the page of each of its names and tags,
+    and its item is the same on all of them whose relative link to it is the same — those as
+    deep in the docs folder, under a top folder the article is not in."""
     lines = []
     notes = {id(x.placed): x.note for x in listed}
+    made = {} if made is None else made
+    top = here.partition("/")[0] + "/"
+    apart = here.count("/")  # the link climbs to the top: only the depth matters
     for month, group in month_groups([x.placed for x in listed]):
         lines.append(f"\n{level} {month}\n")
-        lines.extend(article_item(here, p, date=True, note=notes[id(p)]) for p in group)
+        for p in group:
+            note = notes[id(p)]
+            key = (id(p), note, here if p.docs_path.startswith(top) else apart)
+            item = made.get(key)
+            if item is None:
+                item = made[key] = article_item(here, p, date=True, note=note)
+            lines.append(item)
     return lines
 
 
@@ -56,9 +69,11 @@ def entry_pages(
     index_path: str,
     limit: int = ENTRY_PAGE_LIMIT,
     meta: dict | None = None,
+    made: dict | None = None,
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
-    `listed` is in archive order; pages show the newest first."""
+    `listed` is in archive order; pages show the newest first. `made`: list items made for
+    other names' pages in this run (see `_items`; the articles must outlive it)."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
@@ -71,21 +86,23 @@ def entry_pages(
     files = {}
     if len(listed) <= limit:
         lines.append("## 文章\n")
-        lines.extend(_items(here, newest_first))
+        lines.extend(_items(here, newest_first, made=made))
     else:
         lines.append("## 各年文章\n")
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
             lines.append(f"- [{year}年]({link(here, entry.year_path(year))}) · {len(year_listed)}篇")
-            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta)
+            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta, made)
         lines.append(f"\n## 最新{LATEST_ON_ENTRY_PAGE}篇\n")
-        lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE]))
+        lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE], made=made))
     lines.append("")
     files[here] = "\n".join(lines)
     return files
 
 
-def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str, meta: dict | None = None) -> str:
+def _year_page(
+    entry: Entry, year: int, listed: list[Listed], kind: str, meta: dict | None = None, made: dict | None = None
+) -> str:
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
     lines = [
@@ -94,7 +111,7 @@ def _year_page(entry: Entry, year: int, listed: list[Listed], kind: str, meta: d
         f"# {name} · {year}年\n",
         f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
     ]
-    lines.extend(_items(here, listed, level="##"))
+    lines.extend(_items(here, listed, level="##", made=made))
     lines.append("")
     return "\n".join(lines)
 

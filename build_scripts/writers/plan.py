@@ -193,15 +193,14 @@ def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: 
     years: dict[int, list[dt.date]] = {}
     for day in catalogue.days:
         years.setdefault(day.year, []).append(day)
-    made: dict[int, dict[str, str]] = {}
+    made: dict[int, dict[str, bytes]] = {}
 
-    def year_files(year: int) -> dict[str, str]:
+    def year_files(year: int) -> dict[str, bytes]:
         if year not in made:  # unchanged since the last run: as written then
-            # Bytes, not read_text: CSV rows end in \r\n, which universal newlines would turn into \n.
-            made[year] = {rel: (docs / rel).read_bytes().decode("utf-8") for rel in data_year_paths(year)}
+            made[year] = {rel: (docs / rel).read_bytes() for rel in data_year_paths(year)}
         return made[year]
 
-    def make_year(year: int) -> dict[str, str]:
+    def make_year(year: int) -> dict[str, bytes]:
         made[year] = year_exports(year, [records.read(day_keys[day]) for day in years[year]])
         return made[year]
 

@@ -24,7 +24,12 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
     credits = catalogue.credits[name]
     listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
     return entry_pages(
-        catalogue.people[name], listed, kind="记者", summary=_summary(credits), index_path=REPORTERS_INDEX
+        catalogue.people[name],
+        listed,
+        kind="记者",
+        summary=_summary(credits),
+        index_path=REPORTERS_INDEX,
+        made=catalogue.items,
     )
 
 

@@ -15,7 +15,11 @@ Two kinds of entry:
 - the catalogue (`catalogue.pickle`), written at the end of every run that changed anything:
   every file's result without its prepared pages — what placing, tagging and planning need —
   and what the conversion learnt on the way (the pinyin of names and tags). A run loads it
-  once instead of reading thousands of files.
+  once instead of reading thousands of files. The results are kept in parts, one per day of
+  the paper (`results/<date>.pickle`, beside the header): a run writes again only the parts of
+  the days whose files changed. A result is filed under its key, which is a digest of all it
+  was made from, so a part left by a run killed before its header was written is still right
+  for every key it holds; those no file has any more are dropped when the part is written again.
 
 A file is read to compute its key only when its size, times or inode differ from what the
 catalogue recorded (as git does); a file changed less than two seconds before its key was
@@ -41,13 +45,14 @@ from build_scripts.ingest.read import Discovered
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.source_jobs import SourceResult
 
-FORMAT = b"source-cache 2"
+FORMAT = b"source-cache 3"
 PACKAGE = Path(__file__).resolve().parents[1]
 # The stages whose code decides what a source file becomes (the plugins, ship and dev do not).
 CONVERTER_PARTS = ("problems.py", "contract", "ingest", "parse", "catalogue", "writers", "convert.py")
 LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer")
 SUFFIXES = (".py", ".txt", ".yml", ".json")
 CATALOGUE = "catalogue.pickle"
+PARTS = "results"  # the catalogue's results, one part per day (`_part_of`)
 RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may change again unseen
 
 Signature = tuple[int, int, int, int, tuple[int, int] | None]
@@ -77,6 +82,7 @@ class Catalogue:
     salt: bytes = b""
     files: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # rel → (signature, key)
     results: dict[str, SourceResult] = field(default_factory=dict)  # key → result without prepared pages
+    parts: dict[str, frozenset[str]] = field(default_factory=dict)  # part → the keys of its results
     memo: dict[str, dict] = field(default_factory=dict)  # learnt values by kind (slugs, pinyin, tags …)
     words: list[str] = field(default_factory=list)  # every candidate tag word, by number (tags.Vocabulary)
 
@@ -104,6 +110,7 @@ class SourceCache:
         with contextlib.suppress(OSError):
             salt.update((source_dir / ARCHIVE_FILE).read_bytes())
         self.salt = salt.digest()
+        self._on_disk: dict[str, frozenset[str]] = {}  # the keys each part's file holds
         self.catalogue = self._load_catalogue()
         self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
         self.results: dict[str, SourceResult] = {}  # this run's
@@ -114,13 +121,14 @@ class SourceCache:
         self._now = time.time_ns()
 
     def _load_catalogue(self) -> Catalogue:
-        try:
-            with open(self.folder / CATALOGUE, "rb") as stream:
-                found = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return Catalogue(self.salt)
+        found = _unpickle(self.folder / CATALOGUE)
         if not isinstance(found, Catalogue) or found.salt != self.salt:
             return Catalogue(self.salt)  # another converter or archive.yml: nothing of it holds
+        for part in found.parts:
+            results = _unpickle(self.folder / PARTS / f"{part}.pickle")
+            if isinstance(results, dict):  # a part torn or lost: its files are converted again
+                found.results.update(results)
+                self._on_disk[part] = frozenset(results)
         return found
 
     def memo(self, kind: str) -> dict:
@@ -188,12 +196,20 @@ class SourceCache:
         learnt = {kind: len(table) for kind, table in self.catalogue.memo.items()} != self._memo_sizes
         if not (self.changed or learnt or self.catalogue.results.keys() != self.results.keys()):
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        catalogue = Catalogue(self.salt, self.files, self.results, self.catalogue.memo, self.vocabulary.words)
-        partial = self.folder / f".{CATALOGUE}.partial"
-        with open(partial, "wb") as stream:
-            pickle.dump(catalogue, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.folder / CATALOGUE)
+        (self.folder / PARTS).mkdir(parents=True, exist_ok=True)
+        parts: dict[str, dict[str, SourceResult]] = {}
+        for key, result in self.results.items():
+            parts.setdefault(_part_of(result), {})[key] = result
+        kept = {part: frozenset(results) for part, results in parts.items()}
+        for part, results in parts.items():
+            if self._on_disk.get(part) != kept[part]:
+                _write_pickle(self.folder / PARTS / f"{part}.pickle", results)
+        catalogue = Catalogue(self.salt, self.files, {}, kept, self.catalogue.memo, self.vocabulary.words)
+        _write_pickle(self.folder / CATALOGUE, catalogue)
+        for entry in os.scandir(self.folder / PARTS):
+            if entry.name.removesuffix(".pickle") not in kept:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
         files = self.folder / "files"
         if not files.is_dir():
             return
@@ -202,3 +218,24 @@ class SourceCache:
                 if entry.name.removesuffix(".pickle") not in self.results:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
+
+
+def _part_of(result: SourceResult) -> str:
+    """The part of the catalogue a file's result is kept in: its day's (an issue changes together)."""
+    return result.meta.date.isoformat() if result.meta is not None else "undated"
+
+
+def _unpickle(path: Path) -> object:
+    try:
+        with open(path, "rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Written whole or not at all: into a temporary file renamed into place."""
+    partial = path.with_name(f".{path.name}.partial")
+    with open(partial, "wb") as stream:
+        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)

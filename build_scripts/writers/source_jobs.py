@@ -25,7 +25,7 @@ from build_scripts.catalogue.entry import ArticleEntry, entry_of
 from build_scripts.catalogue.tags import Candidates, Tagger, Text, Vocabulary, load_stop_words
 from build_scripts.contract.labels import first_sentence, main_title_of
 from build_scripts.contract.record import ArticleRecord, SourceSpan
-from build_scripts.contract.urls import slugs_of
+from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered, read_source
@@ -36,8 +36,10 @@ from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.prepared import Prepared, prepare
 
 NOTICE, WARNING = "note", "warning"
-# Below this many files a pool costs more to start (and to load jieba in every worker) than it saves.
-MIN_FILES_PER_WORKER = 4
+# Below this many files a pool costs more to start than it saves: a worker handles a file in
+# about 12 ms, and a process of its own costs a fork and the trips of its results (the parser
+# and rjieba, 0.4 s to load, are loaded before the pool forks — see `_load_before_forking`).
+MIN_FILES_PER_WORKER = 16
 
 
 @dataclass
@@ -191,8 +193,14 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
         tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
         for a in articles
     ]
-    result.slugs = slugs_of(name for a in articles for name in (*a.authors, *a.correspondents))
     result.entries = [entry_of(page.path, page.meta, a, n) for n, a in enumerate(articles, start=1)]
+    # Every text spelt in pinyin here, kept by the conversion so that the next run's workers
+    # need not load pypinyin for a file whose names and titles did not change.
+    titles = [main_title_of(a.title_parts) for a in articles]
+    untitled = [
+        first_sentence(a.text, limit=30) for a, title in zip(articles, titles, strict=True) if not ascii_slug(title)
+    ]
+    result.slugs = slugs_of([*(name for a in articles for name in (*a.authors, *a.correspondents)), *titles, *untitled])
     result.prepared = [prepare(record_of(page, a, n), body_markdown(a)) for n, a in enumerate(articles, start=1)]
     return result, parsed
 
@@ -256,6 +264,15 @@ def _end_with_parent() -> None:
         pass
 
 
+def _load_before_forking(config: ArchiveConfig) -> None:
+    """Load the parser and rjieba's dictionary once, before the workers are forked: each would
+    load them again otherwise (where workers are forked — Linux — they inherit them)."""
+    import build_scripts.parse.parser  # noqa: F401
+
+    if config.tags_per_article > 0:
+        import rjieba  # noqa: F401
+
+
 def default_jobs() -> int:
     """All the cores this process may run on."""
     try:
@@ -282,6 +299,7 @@ def convert_sources(
             if done:
                 done(1)
         return
+    _load_before_forking(config)
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:

@@ -28,6 +28,7 @@ def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
         summary=f"共 {len(articles)} 篇",
         index_path=TAGS_INDEX,
         meta=OUT_OF_SEARCH,
+        made=catalogue.items,
     )
 
 

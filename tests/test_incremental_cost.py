@@ -1,0 +1,73 @@
+"""What converting again after a small change still has to do, kept small: these tests check
+the shortcuts an incremental conversion takes, and that their output is a full conversion's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inputs import snapshot
+
+from build_scripts.contract.labels import main_title_of
+from build_scripts.convert import cache_folder, convert
+from build_scripts.dev.archive_generator import generate
+from build_scripts.writers import source_jobs
+from build_scripts.writers.source_cache import SourceCache
+
+
+def _edit(source: Path, day: str) -> None:
+    for path in source.rglob(f"{day}_*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
+
+
+def test_the_pinyin_of_titles_is_kept_so_that_an_edited_file_needs_no_pypinyin(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_jobs, "MIN_FILES_PER_WORKER", 1)  # spelt in workers, not in this process
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 30)
+    result = convert(source, docs, jobs=2)
+    kept = SourceCache(cache_folder(docs), source).memo("slugs")
+    titles = {main_title_of(p.entry.title.split()) for p in result.placed if p.entry.title}
+    assert titles and titles <= kept.keys()
+
+
+def _converted(monkeypatch) -> list[str]:
+    """The files the next conversions read and parse (not taken from the cache)."""
+    import build_scripts.convert as convert_module
+
+    seen: list[str] = []
+    real = convert_module.convert_sources
+
+    def counting(found, *args, **kwargs):
+        seen.extend(one.rel for one in found)
+        return real(found, *args, **kwargs)
+
+    monkeypatch.setattr(convert_module, "convert_sources", counting)
+    return seen
+
+
+def test_the_catalogue_is_written_again_only_for_the_days_that_changed(tmp_path):
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 3 * 120)
+    convert(source, docs, jobs=1)
+    parts = cache_folder(docs) / "results"
+    before = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert sorted(before) == ["2019-01-01.pickle", "2019-01-02.pickle", "2019-01-03.pickle"]
+    _edit(source, "2019-01-02")
+    convert(source, docs, jobs=1)
+    after = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert [name for name in after if after[name] != before[name]] == ["2019-01-02.pickle"]
+
+
+def test_a_lost_or_torn_part_of_the_catalogue_is_made_again(tmp_path, monkeypatch):
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 2 * 120)
+    convert(source, docs, jobs=1)
+    expected = snapshot(docs)
+    part = cache_folder(docs) / "results" / "2019-01-02.pickle"
+    part.write_bytes(part.read_bytes()[:100])  # as a run killed while writing it would leave it
+    converted = _converted(monkeypatch)
+    convert(source, docs, jobs=1)
+    assert converted and all("2019-01-02" in rel for rel in converted)
+    assert snapshot(docs) == expected
+    converted.clear()
+    convert(source, docs, jobs=1)
+    assert not converted  # healed: the part holds its day's results again

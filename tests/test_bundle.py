@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import ROOT, run_cli, screenshot
 from search_helpers import NO_RESULTS, search, titles
+
+from build_scripts.ship.bundle import external_fetches
 
 VENDOR = ROOT / "build_scripts" / "vendor" / "iframe-worker"
 SLUG = "zhejiang-daily"  # source_texts/archive.yml
@@ -203,3 +208,21 @@ def test_bundle_needs_converted_pages(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
     assert result.returncode == 2 and "has no converted pages" in result.stderr and "convert" in result.stderr
+
+
+def test_a_bundle_of_a_site_with_a_public_address_keeps_its_feed_links(search_site, tmp_path):
+    """With a public address the home page names its Atom feed (<link rel="alternate feed">):
+    a link no browser loads by itself, so the bundle is made, and still loads nothing."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ARCHIVE_SITE_URL": "https://archive.example.org/"}
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "bundle", "--config-file", str(search_site / "mkdocs.yml"),
+         "--source", str(search_site / "source_texts"), "--out", str(tmp_path)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(tmp_path / f"{SLUG}-offline.zip") as archive:
+        archive.extractall(folder)
+    home = (folder / f"{SLUG}-offline" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate feed"' in home and "https://archive.example.org/feeds/" in home
+    assert external_fetches(folder / f"{SLUG}-offline") == []

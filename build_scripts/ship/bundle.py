@@ -43,7 +43,9 @@ _FETCHING = {
     "object": ("data",),
     "link": ("href",),
 }
-_LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
+# Links a browser never loads by itself (`feed`: the Atom feeds named on the home page and a
+# reporter's page, with a public address; a feed reader follows them, not the page)
+_LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "feed", "author", "license", "help", "search", "next", "prev"}
 
 
 class BundleError(Exception):
@@ -175,7 +177,8 @@ def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
             shown = "\n  ".join(fetches[:20])
             raise BundleError(
                 f"the offline site would load {len(fetches)} thing(s) from the network, e.g.:\n  {shown}\n"
-                "remove them from mkdocs.yml (extra_javascript, extra_css, theme options) or vendor them"
+                "remove them from mkdocs.yml (extra_javascript, extra_css, theme options) or from the templates in\n"
+                "overrides/, or vendor them"
             )
         target = out_dir / f"{slug}-offline.zip"
         files = write_zip(site, target, f"{slug}-offline", epoch)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.labels import headline_pieces, main_title_of, title_pieces
 from build_scripts.contract.urls import (
     MAX_SLUG_LENGTH,
     ascii_slug,
     slug_for_title,
     unique_slugs,
 )
+from build_scripts.parse.parser import parse_page
 
 
 def test_polyphones_are_read_in_context():
@@ -19,6 +20,24 @@ def test_main_title_is_the_last_piece_that_is_not_a_subtitle():
     assert main_title_of(["引题", "主标题", "——副题"]) == "主标题"
     assert main_title_of(["主标题"]) == "主标题"
     assert slug_for_title(["杭州累计报告本土确诊14例", "浙江统一全省风险人群管控政策"]).startswith("zhe-jiang-tong-yi")
+
+
+def test_after_a_kicker_that_hands_over_the_main_title_is_the_lines_below_it():
+    parts = ["多国代表走进港城——", "创新的高地", "合作的舞台"]
+    assert main_title_of(parts) == "创新的高地 合作的舞台"
+    parts = ["某某在座谈会上强调", "以更大力度加强基础研究", "打牢科技强国建设根基", "某某出席"]
+    assert headline_pieces(parts) == (["某某在座谈会上强调"], "以更大力度加强基础研究 打牢科技强国建设根基", ["某某出席"])
+    assert slug_for_title(["河南某市——", "小区违建拆除难（身边事）"]).startswith("xiao-qu-wei-jian")
+
+
+def test_a_space_inside_a_column_tag_does_not_part_the_headline():
+    assert title_pieces("节约一粒米 从我做起（厉行节约 反对浪费）") == ["节约一粒米", "从我做起（厉行节约 反对浪费）"]
+    assert title_pieces("“春风  化雨”音乐会 开幕") == ["“春风 化雨”音乐会", "开幕"]
+    assert title_pieces("括号（未闭 合") == ["括号（未闭", "合"]  # unbalanced: every space parts
+    page = "节约一粒米 从我做起（厉行节约 反对浪费）\n\n本报记者 许 望\n\n食堂推出小份菜，剩饭少了一半。\n"
+    (article,) = parse_page(page).articles
+    assert article.title_parts == ["节约一粒米", "从我做起（厉行节约 反对浪费）"]
+    assert main_title_of(article.title_parts) == "从我做起（厉行节约 反对浪费）"
 
 
 def test_long_titles_are_capped_at_a_word_boundary():

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_scripts.catalogue.ledger import Cut, fingerprint
-from build_scripts.contract.labels import NO_TITLE, first_sentence, main_title_of
+from build_scripts.contract.labels import NO_TITLE, first_sentence, main_title_of, title_pieces
 from build_scripts.contract.urls import ascii_slug, slug_for_title
 from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.model import Article
@@ -45,7 +45,7 @@ class ArticleEntry:
 
     @property
     def main_title(self) -> str:
-        return main_title_of(self.title.split())
+        return main_title_of(title_pieces(self.title))
 
     @property
     def names(self) -> tuple[str, ...]:

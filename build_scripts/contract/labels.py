@@ -29,6 +29,34 @@ def page_label(page: int | None, page_name: str) -> str:
     return f"第{page}版" + (f" {page_name}" if page_name else "")
 
 
+_OPENERS, _CLOSERS = "（(【《“‘「『", "）)】》”’」』"
+
+
+def title_pieces(title: str) -> list[str]:
+    """The pieces of a headline line, set apart by spaces: kicker, main title, subtitle. A
+    space inside brackets or quotation marks does not part them: `（厉行节约 反对浪费）` is one
+    column tag. A line whose brackets do not close is parted at every space."""
+    pieces, piece, depth = [], "", 0
+    for ch in title:
+        if ch.isspace() and depth == 0:
+            if piece:
+                pieces.append(piece)
+            piece = ""
+            continue
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        if ch.isspace():
+            if piece[-1:] != " ":
+                piece += " "  # one space inside a piece, as printed
+        else:
+            piece += ch
+    if piece:
+        pieces.append(piece)
+    return pieces if depth == 0 else title.split()
+
+
 def is_subtitle(piece: str) -> bool:
     return piece.startswith(SUBTITLE_DASHES)
 
@@ -39,29 +67,56 @@ def is_note(piece: str) -> bool:
     return len(piece) > 2 and piece[0] in "（(" and piece[-1] in "）)" and not _BRACKETS_INSIDE.search(piece[1:-1])
 
 
-def main_title_of(title_parts: list[str]) -> str:
-    """The main title among the kicker / main / subtitle pieces of a headline line.
+# A kicker that ends where its main title takes over: with a dash (`…走进深圳——`), a colon,
+# or the verb that introduces what a leader said (`习近平在…时强调`).
+_KICKER_END = re.compile(r"(?:——|—|：|:|强调|指出|表示|时说|要求|提出)$")
+# `李强作出批示`, `蔡奇出席`: a short line under a longer main title, not part of it (the
+# lines of a couplet, `观浩瀚星河 思文化万象`, are as long as each other)
+_SHORT_SUBTITLE = 6
 
-    A piece starting with a dash is a subtitle, and a piece wholly in brackets a note. Of two
-    others the last is the main title (a one-line headline prints the kicker first, then the
-    main title); of three or more, the longest, the last of equals (kicker, main title, then a
-    short subtitle such as `X讲话`)."""
-    candidates = [part for part in title_parts if not is_subtitle(part) and not is_note(part)]
+
+def main_span(title_parts: list[str]) -> tuple[int, int]:
+    """Where the main title stands among the kicker / main / subtitle pieces of a headline
+    line: `title_parts[start:end]`.
+
+    A piece starting with a dash is a subtitle, and a piece wholly in brackets a note. After
+    a kicker that hands over (ending in a dash or `强调`), the pieces that follow are the main
+    title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
+    lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
+    one-line headline prints the kicker first); of three or more, the longest, the last of
+    equals (kicker, main title, then a short subtitle such as `X讲话`)."""
+    candidates = [n for n, part in enumerate(title_parts) if not is_subtitle(part) and not is_note(part)]
+    if len(candidates) > 1 and _KICKER_END.search(title_parts[candidates[0]]):
+        rest = candidates[1:]
+        run = [rest[0]]
+        for n in rest[1:]:
+            if n != run[-1] + 1:
+                break
+            run.append(n)
+        first = len(title_parts[run[0]])
+        while len(run) > 1 and len(title_parts[run[-1]]) <= min(_SHORT_SUBTITLE, first - 4):
+            run.pop()
+        return run[0], run[-1] + 1
     if len(candidates) > 2:
-        return max(reversed(candidates), key=len)
+        n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
+        return n, n + 1
     if candidates:
-        return candidates[-1]
-    return title_parts[0].lstrip("—－-") if title_parts else ""
+        return candidates[-1], candidates[-1] + 1
+    return (0, 1) if title_parts else (0, 0)
+
+
+def main_title_of(title_parts: list[str]) -> str:
+    """The main title of a headline line (`main_span`), its pieces joined by a space."""
+    start, end = main_span(title_parts)
+    main = " ".join(title_parts[start:end])
+    return main.lstrip("—－-") if start == end - 1 and is_subtitle(main) else main
 
 
 def headline_pieces(title_parts: list[str]) -> tuple[list[str], str, list[str]]:
     """(kickers, main title, subtitles): pieces before the main title are kickers (引题),
     pieces after it are subtitles (副题)."""
-    main = main_title_of(title_parts)
-    if main not in title_parts:  # every piece starts with a dash: the first is the title
-        return [], main, title_parts[1:]
-    i = title_parts.index(main)
-    return title_parts[:i], main, title_parts[i + 1 :]
+    start, end = main_span(title_parts)
+    return title_parts[:start], main_title_of(title_parts), title_parts[end:]
 
 
 def print_details(day: dt.date, page: int | None, page_name: str) -> str:

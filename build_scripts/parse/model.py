@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from build_scripts.contract.labels import title_pieces
+
 
 class Kind(StrEnum):
     HEADLINE = "headline"
@@ -71,7 +73,7 @@ class Article:
 
     @property
     def title_parts(self) -> list[str]:
-        return self.title.split()
+        return title_pieces(self.title)
 
     @property
     def byline(self) -> str:

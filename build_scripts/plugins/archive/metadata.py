@@ -15,7 +15,7 @@ import json
 
 from markupsafe import Markup
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.labels import headline_pieces
 from build_scripts.contract.record import ArticleRecord
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.plugins.archive.citation import Work
@@ -45,8 +45,8 @@ def _page_section(record: ArticleRecord) -> str:
 def json_ld(record: ArticleRecord, *, url: str, issue_url: str, issue_label: str, paper: PaperInfo | None) -> dict:
     """schema.org NewsArticle, part of a PublicationIssue of a Periodical."""
     parts = list(record.title_parts)
-    main = main_title_of(parts)
-    others = [p for p in parts if p != main]
+    kickers, main, subtitles = headline_pieces(parts)
+    others = kickers + subtitles
     periodical: dict = {"@type": "Periodical", "name": record.paper}
     if paper and paper.title == record.paper:
         if paper.title_en:

@@ -16,8 +16,10 @@ from inputs import convert
 from build_scripts.catalogue.ledger import dump_ledger, parse_ledger, read_ledger, read_names
 from build_scripts.catalogue.name_ledger import NameLedger, parse_names
 from build_scripts.contract.urls import REPORTERS, TAGS, unique_name_slugs
+from build_scripts.plugins.archive.romanize import romanised_name
 from build_scripts.problems import InputError
 from build_scripts.ship.linkcheck import check_site
+from build_scripts.writers.listing import by_initial
 
 SITE_URL = "https://archive.example.org/"
 
@@ -127,3 +129,20 @@ def test_a_sharded_build_keeps_the_empty_feed_of_a_name_no_longer_in_the_archive
     assert "<entry>" in (project / "site/feeds/reporters/li-jie.xml").read_text(encoding="utf-8")
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]
+
+
+def test_a_reporter_s_family_name_is_read_as_a_family_name():
+    """曾 is céng in running text and Zēng as a family name: the reporter's address and the
+    letter their name is filed under follow the family name's reading; a tag's do not."""
+    ledger = NameLedger()
+    assert ledger.pin(REPORTERS, ["曾亦辰", "单 霁", "欧阳晓岚"]) == {
+        "曾亦辰": "zeng-yi-chen",
+        "单 霁": "dan-ji",  # not a name of two to four characters as printed: read as text
+        "欧阳晓岚": "ou-yang-xiao-lan",
+    }
+    assert ledger.pin(REPORTERS, ["单霁翔", "尉迟恭"]) == {"单霁翔": "shan-ji-xiang", "尉迟恭": "yu-chi-gong"}
+    assert ledger.pin(TAGS, ["曾经"]) == {"曾经": "ceng-jing"}
+    groups = dict(by_initial(["曾亦辰", "张华", "单霁翔", "陈立"], person=True))
+    assert groups["Z"] == ["曾亦辰", "张华"] and groups["S"] == ["单霁翔"] and groups["C"] == ["陈立"]
+    assert dict(by_initial(["曾经", "成就"]))["C"] == ["曾经", "成就"]
+    assert romanised_name("曾亦辰") == "Zeng Yichen" and romanised_name("尉迟恭") == "Yuchi Gong"

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from build_scripts.contract.urls import REPORTERS, TAGS, ascii_slug, unique_slugs
+from build_scripts.contract.urls import REPORTERS, TAGS, ascii_slug, person_slug, unique_slugs
 from build_scripts.problems import InputError
 
 FOLDERS = (REPORTERS, TAGS)
@@ -47,7 +47,8 @@ class NameLedger:
         slug_of = {name: slug for slug, name in sorted(known.items(), reverse=True)}  # first slug wins
         distinct = list(dict.fromkeys(names))
         new = [name for name in distinct if name not in slug_of]
-        fresh = unique_slugs((ascii_slug(n) for n in new), empty="x", reserved_suffix=True, taken=known)
+        make_slug = person_slug if folder == REPORTERS else ascii_slug
+        fresh = unique_slugs((make_slug(n) for n in new), empty="x", reserved_suffix=True, taken=known)
         for name, slug in zip(new, fresh, strict=True):
             known[slug] = name
             slug_of[name] = slug

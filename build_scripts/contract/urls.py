@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.names import name_syllables
 
 MAX_SLUG_LENGTH = 60
 # Names a generated folder next to articles, people or tags already uses.
@@ -57,6 +58,15 @@ def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     if max_length == MAX_SLUG_LENGTH:
         _known_slugs[text] = slug
     return slug
+
+
+def person_slug(name: str) -> str:
+    """A reporter's slug: the pinyin of their name with the family name read as one
+    (曾亦辰 → zeng-yi-chen, not ceng-yi-chen)."""
+    from slugify import slugify
+
+    syllables = name_syllables(name)
+    return slugify("-".join(syllables), max_length=MAX_SLUG_LENGTH, word_boundary=True, separator="-")
 
 
 def slugs_of(texts: Iterable[str]) -> dict[str, str]:
@@ -103,10 +113,11 @@ def unique_slugs(
     return result
 
 
-def unique_name_slugs(names: Iterable[str]) -> dict[str, str]:
-    """Slug for each distinct name (reporter or tag), in the order given; homophones get -2, -3 …"""
+def unique_name_slugs(names: Iterable[str], slug: Callable[[str], str] = ascii_slug) -> dict[str, str]:
+    """Slug for each distinct name (reporter: `person_slug`, or tag), in the order given;
+    homophones get -2, -3 …"""
     distinct = list(dict.fromkeys(names))
-    slugs = unique_slugs((ascii_slug(name) for name in distinct), empty="x", reserved_suffix=True)
+    slugs = unique_slugs((slug(name) for name in distinct), empty="x", reserved_suffix=True)
     return dict(zip(distinct, slugs, strict=True))
 
 

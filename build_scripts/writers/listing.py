@@ -12,6 +12,7 @@ from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date
+from build_scripts.contract.names import SURNAME_READINGS, family_name, name_syllables
 from build_scripts.contract.record import dump_front_matter
 from build_scripts.writers import mdtext
 
@@ -78,33 +79,37 @@ def remember_pinyin(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, 
     return table
 
 
-def _pinyin_of(name: str) -> tuple[str, tuple[str, ...]]:
+def _pinyin_of(name: str, person: bool = False) -> tuple[str, tuple[str, ...]]:
     """(initial letter, syllables): the letter a name is filed under — the first letter of its
-    pinyin (Latin names: their first letter), `#` for anything else — and how it sorts."""
-    found = _pinyin.get(name)
+    pinyin (Latin names: their first letter), `#` for anything else — and how it sorts. A
+    person's family name is read as one (曾 under Z)."""
+    key = ("person:" + name) if person else name
+    found = _pinyin.get(key)
     if found is None:
         from pypinyin import Style, lazy_pinyin  # imported when a name is new: it takes a moment
 
-        syllables = lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
-        letter = (syllables[0][:1] if syllables else "").upper()
-        found = _pinyin[name] = (letter if "A" <= letter <= "Z" else "#", tuple(lazy_pinyin(name)))
+        syllables = tuple(name_syllables(name)) if person else tuple(lazy_pinyin(name))
+        reading = SURNAME_READINGS.get(family_name(name)) if person else None
+        first = [reading] if reading else lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
+        letter = (first[0][:1] if first else "").upper()
+        found = _pinyin[key] = (letter if "A" <= letter <= "Z" else "#", syllables)
     return found
 
 
-def initial(name: str) -> str:
+def initial(name: str, person: bool = False) -> str:
     """The letter a name is filed under: first letter of its pinyin (Latin names: first letter)."""
-    return _pinyin_of(name)[0]
+    return _pinyin_of(name, person)[0]
 
 
-def by_initial(names: Iterable[str]) -> list[tuple[str, list[str]]]:
+def by_initial(names: Iterable[str], person: bool = False) -> list[tuple[str, list[str]]]:
     """Names grouped by initial letter, A–Z then `#`; within a letter, by pinyin."""
 
     def key(name: str) -> tuple:
-        letter, syllables = _pinyin_of(name)
+        letter, syllables = _pinyin_of(name, person)
         return (letter == "#", letter, syllables, name)
 
     ordered = sorted(names, key=key)
-    return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]
+    return [(letter, list(group)) for letter, group in groupby(ordered, key=lambda n: initial(n, person))]
 
 
 def month_groups(articles: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:

@@ -130,10 +130,12 @@ def name_index_pages(
     limit: int = INDEX_LIMIT,
     meta: dict | None = None,
     names_are: str = "姓名",
+    people: bool = True,
 ) -> dict[str, str]:
     """An index of names by initial letter; split into one page per letter beyond `limit` names.
-    `names_are`: what the names are, for the letter line (姓名 of people, 词语 of tags)."""
-    groups = by_initial(entries)
+    `names_are`: what the names are, for the letter line (姓名 of people, 词语 of tags);
+    `people`: names of people, filed by their family name's reading (曾 under Z)."""
+    groups = by_initial(entries, person=people)
     lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
     if len(entries) <= limit:

@@ -49,5 +49,12 @@ def tags_index(catalogue: Catalogue) -> dict[str, str]:
         else "档案中还没有标签。"
     )
     return name_index_pages(
-        catalogue.tags, counts, title="标签", intro=intro, index_path=TAGS_INDEX, meta=OUT_OF_SEARCH, names_are="词语"
+        catalogue.tags,
+        counts,
+        title="标签",
+        intro=intro,
+        index_path=TAGS_INDEX,
+        meta=OUT_OF_SEARCH,
+        names_are="词语",
+        people=False,
     )

@@ -19,46 +19,8 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 "
-    "南宫 西门 百里 呼延 澹台 万俟 闻人 赫连 公羊 钟离 申屠 太史 淳于 单于 濮阳 拓跋 左丘 第五".split()
-)
-# Surnames read otherwise than the same character in running text.
-SURNAME_READINGS = {
-    "单": "shan",
-    "曾": "zeng",
-    "解": "xie",
-    "仇": "qiu",
-    "朴": "piao",
-    "区": "ou",
-    "查": "zha",
-    "盖": "ge",
-    "翟": "zhai",
-    "乐": "yue",
-    "缪": "miao",
-    "覃": "qin",
-    "冼": "xian",
-    "华": "hua",
-    "秘": "bi",
-    "种": "chong",
-    "重": "chong",
-    "折": "she",
-    "都": "du",
-    "薄": "bo",
-    "柏": "bai",
-    "牟": "mou",
-    "阚": "kan",
-    "宿": "su",
-    "燕": "yan",
-    "过": "guo",
-    "纪": "ji",
-    "瞿": "qu",
-    "尉迟": "yuchi",
-    "万俟": "moqi",
-    "单于": "chanyu",
-    "长孙": "zhangsun",
-    "澹台": "tantai",
-}
+from build_scripts.contract.names import COMPOUND_SURNAMES, SURNAME_READINGS
+
 # The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -110,7 +72,7 @@ def romanised_name(name: str) -> str:
     if parts is None:
         return romanised_title(name)
     family, given = parts
-    family_pinyin = SURNAME_READINGS.get(family) or _syllables(family)
+    family_pinyin = "".join(SURNAME_READINGS.get(family, "").split()) or _syllables(family)
     return f"{family_pinyin.capitalize()} {_syllables(given).capitalize()}"
 
 

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from feedgen.feed import FeedGenerator
 
 from build_scripts.contract.labels import NO_TITLE
-from build_scripts.contract.urls import LATEST_FEED, reporter_feed_path, unique_name_slugs
+from build_scripts.contract.urls import LATEST_FEED, person_slug, reporter_feed_path, unique_name_slugs
 
 FEED_SIZE = 50  # entries per feed: the newest articles
 SUMMARY_LENGTH = 160  # characters of the article's text shown as its summary
@@ -116,7 +116,7 @@ def plan_feeds(
             by_person[name].append(a)
     slugs = person_slugs or {}
     if not by_person.keys() <= slugs.keys():  # someone without a page: name them by the catalogue's rule
-        slugs = {**unique_name_slugs(people_in_order(articles)), **slugs}
+        slugs = {**unique_name_slugs(people_in_order(articles), person_slug), **slugs}
     for name, slug in sorted(slugs.items(), key=lambda item: item[1]):
         page = (person_page_url(slug) if person_page_url else None) or site_url
         entries = newest_first(by_person[name])[:size]

@@ -1,0 +1,70 @@
+"""How a Chinese personal name is read: family name first, and a family name read as a
+family name — 曾 Zeng, 单 Shan — not as the same character in running text (céng, dān).
+Shared by the URLs and the A–Z index of reporters and by the citations' romanisation."""
+
+from __future__ import annotations
+
+import re
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 "
+    "南宫 西门 百里 呼延 澹台 万俟 闻人 赫连 公羊 钟离 申屠 太史 淳于 单于 濮阳 拓跋 左丘 第五".split()
+)
+# Surnames read otherwise than the same character in running text.
+SURNAME_READINGS = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "区": "ou",
+    "查": "zha",
+    "盖": "ge",
+    "翟": "zhai",
+    "乐": "yue",
+    "缪": "miao",
+    "覃": "qin",
+    "冼": "xian",
+    "华": "hua",
+    "秘": "bi",
+    "种": "chong",
+    "重": "chong",
+    "折": "she",
+    "都": "du",
+    "薄": "bo",
+    "柏": "bai",
+    "牟": "mou",
+    "阚": "kan",
+    "宿": "su",
+    "燕": "yan",
+    "过": "guo",
+    "纪": "ji",
+    "瞿": "qu",
+    "尉迟": "yu chi",
+    "万俟": "mo qi",
+    "单于": "chan yu",
+    "长孙": "zhang sun",
+    "澹台": "tan tai",
+}
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def family_name(name: str) -> str:
+    """The family name of a personal name of two to four Han characters (a compound one,
+    欧阳, when it is one), or "" for anything else."""
+    if not _HAN_NAME.match(name):
+        return ""
+    return name[:2] if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else name[:1]
+
+
+def name_syllables(name: str) -> list[str]:
+    """The pinyin syllables of a personal name, its family name read as one (曾亦辰 →
+    zeng yi chen); other text as pypinyin reads it."""
+    from pypinyin import Style, lazy_pinyin  # imported when first needed: loading it takes a moment
+
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+    family = family_name(name)
+    reading = SURNAME_READINGS.get(family)
+    if reading and len(syllables) == len(name):
+        syllables[: len(family)] = reading.split()
+    return syllables

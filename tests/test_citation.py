@@ -100,6 +100,16 @@ def test_chicago_reads_the_zero_of_a_written_out_year():
     assert "〇" not in title and "ling" in title and title.endswith("niandu gongzuo baogao")
 
 
+def test_chicago_writes_compounds_places_and_names_as_library_romanisation_does():
+    # a long compound as the words it is made of; 陕西 as officially spelt; an apostrophe
+    # where syllables would run together; a name jieba cuts in two, whole
+    assert romanised_title("全国人民代表大会常务委员会关于修改监狱法的决定").startswith(
+        "Quanguo renmin daibiao dahui changwu weiyuanhui guanyu"
+    )
+    assert romanised_title("陕西西安举办书展").startswith("Shaanxi Xi'an")
+    assert romanised_title("丁薛祥在调研时强调").startswith("Ding Xuexiang zai")
+
+
 def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():
     assert chicago_note(work(["欧阳晓岚", "单雄", "曾乐"], title="标题")).startswith(
         "Ouyang Xiaolan 欧阳晓岚, Shan Xiong 单雄, and Zeng Le 曾乐, “Biaoti” 标题,"
@@ -117,7 +127,7 @@ def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
 def test_chicago_page_url_and_quotes_inside_the_headline():
     w = work(title="创新落实“除险保安”晾晒机制", page=4, url="https://example.org/2022/01/28/x/")
     assert chicago_note(w) == (
-        "Li Jie 李洁, “Chuangxin luoshi ‘chuxian baoan’ liangshai jizhi” 创新落实“除险保安”晾晒机制, "
+        "Li Jie 李洁, “Chuangxin luoshi ‘chuxian bao'an’ liangshai jizhi” 创新落实“除险保安”晾晒机制, "
         "Zhejiang ribao 浙江日报, January 28, 2022, 4, https://example.org/2022/01/28/x/."
     )
     assert chicago_bibliography(w).endswith("January 28, 2022. https://example.org/2022/01/28/x/.")

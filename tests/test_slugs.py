@@ -26,7 +26,11 @@ def test_after_a_kicker_that_hands_over_the_main_title_is_the_lines_below_it():
     parts = ["多国代表走进港城——", "创新的高地", "合作的舞台"]
     assert main_title_of(parts) == "创新的高地 合作的舞台"
     parts = ["某某在座谈会上强调", "以更大力度加强基础研究", "打牢科技强国建设根基", "某某出席"]
-    assert headline_pieces(parts) == (["某某在座谈会上强调"], "以更大力度加强基础研究 打牢科技强国建设根基", ["某某出席"])
+    assert headline_pieces(parts) == (
+        ["某某在座谈会上强调"],
+        "以更大力度加强基础研究 打牢科技强国建设根基",
+        ["某某出席"],
+    )
     assert slug_for_title(["河南某市——", "小区违建拆除难（身边事）"]).startswith("xiao-qu-wei-jian")
 
 

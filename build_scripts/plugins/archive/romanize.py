@@ -61,9 +61,23 @@ def split_name(name: str) -> tuple[str, str] | None:
     return name[0], name[1:]
 
 
+# Places whose official spelling is not their plain pinyin (陕西 is not 山西).
+_PLACE_SPELLINGS = {"陕西": "shaanxi"}
+
+
 @functools.lru_cache(maxsize=65536)  # words and names recur on thousands of pages; pypinyin is slow
 def _syllables(text: str) -> str:
-    return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default"))
+    """The syllables of a word written together, with an apostrophe where a syllable opening
+    with a, o or e would run into the one before it (西安 Xi'an, not Xian)."""
+    if text in _PLACE_SPELLINGS:
+        return _PLACE_SPELLINGS[text]
+    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default")
+    out = ""
+    for syllable in syllables:
+        if out and syllable[:1] in "aoe" and out[-1:].isalpha():
+            out += "'"
+        out += syllable
+    return out
 
 
 def romanised_name(name: str) -> str:
@@ -77,13 +91,55 @@ def romanised_name(name: str) -> str:
 
 
 def _words(word: str) -> list[str]:
-    """A four-character word of two dictionary words is written as two (政法系统 → zhengfa
-    xitong, 人民日报 → renmin ribao), as library romanisation divides compounds."""
+    """A compound is written as the dictionary words it is made of, as library romanisation
+    divides compounds: 政法系统 → zhengfa xitong, 人民日报 → renmin ribao, 全国人民代表大会常务
+    委员会 → quanguo renmin daibiao dahui changwu weiyuanhui (the most words of two to four
+    characters: the shortest that stand as words; a word that cannot be divided so stays whole)."""
     import rjieba
 
-    if len(word) == 4 and rjieba.has_word(word[:2]) and rjieba.has_word(word[2:]):
-        return [word[:2], word[2:]]
-    return [word]
+    if len(word) < 4:
+        return [word]
+    # best[k]: the most pieces covering word[:k], and where the last piece starts
+    best: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for size in (2, 3, 4):
+            start = end - size
+            if start < 0 or best[start] is None or (start == 0 and end == len(word)):
+                continue
+            if rjieba.has_word(word[start:end]):
+                count = best[start][0] + 1  # type: ignore[index]
+                if best[end] is None or count > best[end][0]:  # type: ignore[index]
+                    best[end] = (count, start)
+    if best[len(word)] is None:
+        return [word]
+    pieces, end = [], len(word)
+    while end:
+        start = best[end][1]  # type: ignore[index]
+        pieces.append(word[start:end])
+        end = start
+    return pieces[::-1]
+
+
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+
+
+def _names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba cuts some names in two (丁薛祥 → 丁 / 薛祥, both tagged as names): a family name
+    of one character tagged as a name, followed by a given name of one or two, is one name."""
+    out: list[tuple[str, str]] = []
+    for word, pos in tagged:
+        if (
+            out
+            and pos in _NAME_TAGS
+            and len(word) <= 2
+            and out[-1][1] in _NAME_TAGS
+            and len(out[-1][0]) == 1
+            and _HAN.match(out[-1][0] + word)
+        ):
+            out[-1] = (out[-1][0] + word, "nr")
+        else:
+            out.append((word, pos))
+    return out
 
 
 @functools.lru_cache(maxsize=4096)  # each article's citations romanise its title and paper four times
@@ -93,7 +149,7 @@ def romanised_title(text: str) -> str:
     import rjieba
 
     words = []
-    for word, pos in rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION)):
+    for word, pos in _names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
         if _HAN.match(word) and pos in ("nr", "nrfg", "nrt") and split_name(word):
             words.append(romanised_name(word))
         elif _HAN.match(word):

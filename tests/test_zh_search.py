@@ -140,6 +140,35 @@ def test_a_word_list_stores_gaps_counts_fields_and_offsets():
     assert bytes(out) == b"\xac\x02"
 
 
+@pytest.mark.parametrize("scale", [1, 200, 40_000])
+def test_a_word_list_of_large_numbers_reads_back_as_added(scale):
+    """Small numbers are encoded from a table, large ones (an offset in a long article, a gap
+    across a year) one byte at a time: both read back alike, dense or not."""
+    words, added, article = WordList(), [], -1
+    for n in range(40):
+        article += 1 + (n * scale) % 70_000
+        offsets = sorted({(n * 7 * scale) % 90_000, (n * 13 * scale + 5) % 90_000, n * scale})
+        words.add(article, 4 | (n % 2), offsets)
+        added.append((article, len(offsets) << 3 | 4 | (n % 2), offsets))
+    articles, offsets = words.encoded()
+    numbers, steps = read_varints(articles), read_varints(offsets)
+    assert numbers[0] == len(added)
+    gaps = [a - b - 1 for (a, _, _), b in zip(added, [-1] + [a for a, _, _ in added], strict=False)]
+    assert numbers[1:] == [n for gap, (_, info, _) in zip(gaps, added, strict=True) for n in (gap, info)]
+    assert steps == [b - a for _, _, o in added for a, b in zip([0, *o], o, strict=False)]
+    year = added[-1][0] + 1
+    _, spread = words.dense(year)
+    expected = []
+    for _, info, o in added:
+        expected += [info >> 3, *(b - a for a, b in zip([0, *o], o, strict=False))]
+    assert read_varints(spread) == expected
+
+
+def test_offsets_out_of_order_are_refused():
+    with pytest.raises(ValueError, match="not in order"):
+        WordList().add(0, 4, [10, 3])
+
+
 # --- the built index ----------------------------------------------------------------------
 
 

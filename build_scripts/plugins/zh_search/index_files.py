@@ -113,11 +113,14 @@ class IndexWriter:
         self.names: collections.Counter[str] = collections.Counter()
         self.files = 0
         self.bytes = 0
+        self.folders: set[Path] = set()
 
     def _write(self, name: str, data: object) -> None:
         text = script(name, data).encode("utf-8")
         path = self.out / f"{name}.js"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:  # one folder holds thousands of files
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         path.write_bytes(text)
         self.files += 1
         self.bytes += len(text)
@@ -129,10 +132,7 @@ class IndexWriter:
         for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
-            found: dict[str, list[int]] = collections.defaultdict(list)
-            for word, offset in self.segmenter.tokens(normalise(head + article.text)):
-                found[word].append(offset)
-            for word, offsets in found.items():
+            for word, offsets in self.segmenter.positions(normalise(head + article.text)).items():
                 lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)

@@ -33,6 +33,19 @@ def varint(n: int, out: bytearray) -> None:
     out.append(n)
 
 
+def _encoded(n: int) -> bytes:
+    out = bytearray()
+    varint(n, out)
+    return bytes(out)
+
+
+# The varint of every number below 2**16, made once: an index adds millions of small numbers
+# (gaps, counts, offsets within an article), and looking their bytes up is several times
+# faster than encoding each. Larger numbers take `varint`.
+_SMALL = 1 << 16
+_VARINTS = [_encoded(n) for n in range(_SMALL)]
+
+
 def varints(numbers: list[int], out: bytearray) -> None:
     if all(n < 0x80 for n in numbers):  # the common case, in one step
         out += bytes(numbers)
@@ -75,9 +88,20 @@ class WordList:
         self.count = 0
 
     def add(self, article: int, fields: int, offsets: list[int]) -> None:
-        varint(article - self.last - 1, self.articles)
-        varint(len(offsets) << 3 | fields, self.articles)
-        varints([b - a for a, b in zip([0, *offsets], offsets, strict=False)], self.offsets)
+        gap, info = article - self.last - 1, len(offsets) << 3 | fields
+        if len(offsets) == 1:
+            steps = offsets
+        else:
+            steps = [b - a for a, b in zip([0, *offsets], offsets, strict=False)]
+            if min(steps) < 0:
+                raise ValueError(f"offsets {offsets} are not in order")
+        if gap < _SMALL and info < _SMALL and max(steps) < _SMALL:
+            self.articles += _VARINTS[gap] + _VARINTS[info]
+            self.offsets += _VARINTS[steps[0]] if len(steps) == 1 else b"".join([_VARINTS[n] for n in steps])
+        else:
+            varint(gap, self.articles)
+            varint(info, self.articles)
+            varints(steps, self.offsets)
         self.last = article
         self.count += 1
 
@@ -104,11 +128,13 @@ class WordList:
         byte i >> 3, low bit first), then the articles holding it in the headline and those
         holding it in the byline, each as `count` and gaps — no occurrence counts. Its offsets
         part gives each article's number of occurrences before their offsets."""
-        numbers = read_varints(self.articles)
-        offsets = read_varints(self.offsets)
+        # Every number one byte (the common case for gaps and counts): the bytes are the numbers.
+        numbers = iter(self.articles) if self.articles.isascii() else read_varints(self.articles)
+        # Each article's offsets are copied as they are encoded: the byte after each number's last.
+        ends = [i + 1 for i, byte in enumerate(self.offsets) if byte < 0x80]
         bitmap = bytearray((year_articles + 7) // 8)
         titled, bylined, spread = [], [], bytearray()
-        article = -1
+        article, taken, start = -1, 0, 0
         for gap in numbers:
             article += gap + 1
             info = next(numbers)
@@ -117,8 +143,12 @@ class WordList:
                 titled.append(article)
             if info & BYLINE:
                 bylined.append(article)
-            varint(info >> 3, spread)
-            varints([next(offsets) for _ in range(info >> 3)], spread)
+            count = info >> 3
+            varint(count, spread)
+            taken += count
+            end = ends[taken - 1]
+            spread += self.offsets[start:end]
+            start = end
         head = bytearray()
         varint(self.count, head)
         head += bitmap

@@ -26,6 +26,7 @@ from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
 from .config import ArchivePluginConfig
+from .frame import Frame, Translations, place_of, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
 from .settings import archive_settings
 
@@ -60,6 +61,12 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `<html lang>` (overrides/partials/language.html): the language of the text, while
         # theme.language keeps choosing the interface's wording.
         env.globals["archive_language"] = self.paper.language if self.paper else ""
+        # Parts of Material's frame rendered once per place and reused (frame.py).
+        env.loader = with_material_templates(env.loader)
+        env.globals["archive_frame"] = Frame()
+        env.globals["archive_translations"] = Translations(
+            env, config.theme["language"], env.globals["archive_language"]
+        )
         return env
 
     def on_files(self, files, *, config):
@@ -79,6 +86,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        context["archive_place"] = place_of(page, nav, context.get("base_url", ""))
         if is_moved_page(page.meta):
             return self._moved_context(context, page)
         if not self.config.enabled or not is_article(page.meta) or self.files is None:

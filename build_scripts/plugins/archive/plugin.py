@@ -25,6 +25,7 @@ from build_scripts.writers.docs_tree import finish_interrupted
 from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
+from .blank_lines import without_blank_lines
 from .config import ArchivePluginConfig
 from .frame import Frame, Translations, place_of, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
@@ -114,4 +115,4 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             target = Path(config.site_dir) / csl_path(page.file.src_uri)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        return output
+        return without_blank_lines(output)

@@ -17,7 +17,7 @@ from conftest import build_site
 
 from build_scripts.plugins.zh_search.indexer import IndexInputError, build_index
 from build_scripts.plugins.zh_search.normalise import normalise
-from build_scripts.plugins.zh_search.postings import WordList, bucket, varint
+from build_scripts.plugins.zh_search.postings import WordList, add_words, bucket, fields_of, varint
 from build_scripts.plugins.zh_search.segment import Segmenter
 from build_scripts.plugins.zh_search.words import Word, WordListError, read_word_list
 
@@ -162,6 +162,27 @@ def test_a_word_list_of_large_numbers_reads_back_as_added(scale):
     for _, info, o in added:
         expected += [info >> 3, *(b - a for a, b in zip([0, *o], o, strict=False))]
     assert read_varints(spread) == expected
+
+
+@pytest.mark.fast
+def test_positions_gather_the_tokens_by_word():
+    text = normalise("国家统计局28日发布：ＣＰＩ上涨2.1%，a-b 126.com  𠀀字与abc123。")
+    segmenter, gathered = Segmenter(), {}
+    for word, offset in segmenter.tokens(text):
+        gathered.setdefault(word, []).append(offset)
+    assert segmenter.positions(text) == gathered and "cpi" in gathered and "126" in gathered
+
+
+@pytest.mark.fast
+def test_adding_an_articles_words_at_once_is_adding_each():
+    positions = {"的": [0, 5, 300], "天气": [2], "远": [70_000], "标题": [1], "记者": [12], "正文": [40]}
+    one_by_one, at_once = {w: WordList() for w in positions}, {}
+    for number in (0, 3, 90_000):
+        for word, offsets in positions.items():
+            one_by_one[word].add(number, fields_of(offsets, 10, 20), offsets)
+        assert add_words(at_once, number, positions, 10, 20) == ([*positions] if number == 0 else [])
+    assert {w: ws.encoded() for w, ws in at_once.items()} == {w: ws.encoded() for w, ws in one_by_one.items()}
+    assert fields_of([1], 10, 20) == 1 and fields_of([12], 10, 20) == 2 and fields_of([1, 12, 40], 10, 20) == 7
 
 
 def test_offsets_out_of_order_are_refused():

@@ -19,7 +19,6 @@ query needs. The format is documented in maintainers/search-index.md.
 from __future__ import annotations
 
 import base64
-import bisect
 import collections
 import hashlib
 import json
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalise import normalise
-from .postings import BODY, BYLINE, TITLE, WordList, bucket
+from .postings import WordList, add_words, bucket
 from .segment import Segmenter
 from .traditional import changed_by_conversion, encoded_characters
 
@@ -64,17 +63,6 @@ class IndexedArticle:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
-
-
-def _fields(offsets: list[int], title_end: int, byline_end: int) -> int:
-    """Where the (sorted) offsets fall: headline, byline, body."""
-    fields = TITLE if offsets[0] < title_end else 0
-    if offsets[-1] >= byline_end:
-        fields |= BODY
-    first_after_title = bisect.bisect_left(offsets, title_end)
-    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
-        fields |= BYLINE
-    return fields
 
 
 def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:
@@ -132,8 +120,8 @@ class IndexWriter:
         for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
-            for word, offsets in self.segmenter.positions(normalise(head + article.text)).items():
-                lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
+            positions = self.segmenter.positions(normalise(head + article.text))
+            for word in add_words(lists, number, positions, title_end, byline_end):
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)
             # A copy printed elsewhere is found through the filters of where it stands too.

@@ -3,6 +3,7 @@ that puts each word in its file. search-files.js reads both back."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
@@ -155,3 +156,38 @@ class WordList:
         _gaps(titled, head)
         _gaps(bylined, head)
         return bytes(head), bytes(spread)
+
+
+def fields_of(offsets: list[int], title_end: int, byline_end: int) -> int:
+    """Where the (sorted) offsets fall: headline, byline, body."""
+    fields = TITLE if offsets[0] < title_end else 0
+    if offsets[-1] >= byline_end:
+        fields |= BODY
+    first_after_title = bisect.bisect_left(offsets, title_end)
+    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
+        fields |= BYLINE
+    return fields
+
+
+def add_words(
+    lists: dict[str, WordList], article: int, positions: dict[str, list[int]], title_end: int, byline_end: int
+) -> list[str]:
+    """Add one article's words and their offsets (`Segmenter.positions`) to the year's lists,
+    as `WordList.add` would, the commonest case (a word once in the article) in one step here:
+    an index adds millions. Returns the words that were not in the year's lists yet."""
+    new = []
+    for word, offsets in positions.items():
+        words = lists.get(word)
+        if words is None:
+            words = lists[word] = WordList()
+            new.append(word)
+        gap = article - words.last - 1
+        if len(offsets) == 1 and gap < _SMALL and (at := offsets[0]) < _SMALL:
+            fields = TITLE if at < title_end else BYLINE if at < byline_end else BODY
+            words.articles += _VARINTS[gap] + _VARINTS[1 << 3 | fields]
+            words.offsets += _VARINTS[at]
+            words.last = article
+            words.count += 1
+        else:
+            words.add(article, fields_of(offsets, title_end, byline_end), offsets)
+    return new

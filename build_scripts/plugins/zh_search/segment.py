@@ -78,12 +78,12 @@ class Segmenter:
         gathered by word, in one pass (what the index needs of each article)."""
         found: dict[str, list[int]] = {}
         for word, start, _end in self.jieba.tokenize(text, mode="search", hmm=False):
-            if "\u4e00" <= word[0] <= "\u9fff" or HAN.search(word):
-                if word in found:
+            if "\u4e00" <= word[0] <= "\u9fff" or (word.isascii() and word.isalnum()) or HAN.search(word):
+                if word in found:  # a Chinese word, or a run of Latin letters and digits
                     found[word].append(start)
                 else:
                     found[word] = [start]
-            else:
+            elif len(word) > 1:  # one character more is punctuation or space, which is no word
                 for run in _ALNUM.finditer(word):
                     found.setdefault(run.group(), []).append(start + run.start())
         return found

@@ -64,6 +64,11 @@ def test_a_place_is_where_the_page_links_to_the_navigation_from(tmp_path):
     assert place_of(page("tags/x/index.md"), nav, "../..") != place_of(page("data/x/index.md"), nav, "../..")
     assert place_of(tags, nav, "..") is None  # in the navigation: its tab is the current one
     assert place_of(None, nav, "/") is None  # the 404 page
+    frame = Frame()  # the same places, most of them remembered by depth
+    for path, base_url in [("2019/01/01/a.md", "../../../.."), ("tags/x/index.md", "../.."), ("tags/index.md", "..")]:
+        for _ in range(2):
+            assert frame.place(page(path), nav, base_url) == place_of(page(path), nav, base_url)
+    assert frame.place(page("2020/05/09/b.md"), nav, "../../../..") == place_of(one, nav, "../../../..")
 
 
 @pytest.mark.fast

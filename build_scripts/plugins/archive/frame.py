@@ -50,6 +50,22 @@ class Frame:
     def __init__(self) -> None:
         self.kept: dict[tuple, Markup] = {}
         self.reused = 0
+        self.places: dict[str, Place | None] = {}
+        self.first_segments: set[str] | None = None
+
+    def place(self, page: Page | None, nav: Navigation | None, base_url: str) -> Place | None:
+        """`place_of`, worked out once for all the pages whose first folder is none of the
+        navigation's pages' (every article and issue): their links to those pages differ only
+        by their depth, which `base_url` gives."""
+        if page is None or nav is None:
+            return None
+        if self.first_segments is None:
+            self.first_segments = {p.url.split("/", 1)[0] for p in nav.pages}
+        if page.url.split("/", 1)[0] in self.first_segments or page in nav.pages:
+            return place_of(page, nav, base_url)
+        if base_url not in self.places:
+            self.places[base_url] = place_of(page, nav, base_url)
+        return self.places[base_url]
 
     def get(self, part: str, place: Place | None) -> Markup | None:
         found = self.kept.get((part, place)) if place is not None else None

@@ -26,12 +26,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from .key import FORMAT
 from .normalise import normalise
 from .postings import WordList, add_words, bucket
 from .segment import Segmenter
 from .traditional import changed_by_conversion, encoded_characters
 
-FORMAT = 2
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
 OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own

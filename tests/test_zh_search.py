@@ -17,7 +17,7 @@ from conftest import build_site
 
 from build_scripts.plugins.zh_search.indexer import IndexInputError, build_index
 from build_scripts.plugins.zh_search.normalise import normalise
-from build_scripts.plugins.zh_search.postings import WordList, bucket, varint
+from build_scripts.plugins.zh_search.postings import WordList, add_words, bucket, fields_of, varint
 from build_scripts.plugins.zh_search.segment import Segmenter
 from build_scripts.plugins.zh_search.words import Word, WordListError, read_word_list
 
@@ -138,6 +138,56 @@ def test_a_word_list_stores_gaps_counts_fields_and_offsets():
     out = bytearray()
     varint(300, out)
     assert bytes(out) == b"\xac\x02"
+
+
+@pytest.mark.parametrize("scale", [1, 200, 40_000])
+def test_a_word_list_of_large_numbers_reads_back_as_added(scale):
+    """Small numbers are encoded from a table, large ones (an offset in a long article, a gap
+    across a year) one byte at a time: both read back alike, dense or not."""
+    words, added, article = WordList(), [], -1
+    for n in range(40):
+        article += 1 + (n * scale) % 70_000
+        offsets = sorted({(n * 7 * scale) % 90_000, (n * 13 * scale + 5) % 90_000, n * scale})
+        words.add(article, 4 | (n % 2), offsets)
+        added.append((article, len(offsets) << 3 | 4 | (n % 2), offsets))
+    articles, offsets = words.encoded()
+    numbers, steps = read_varints(articles), read_varints(offsets)
+    assert numbers[0] == len(added)
+    gaps = [a - b - 1 for (a, _, _), b in zip(added, [-1] + [a for a, _, _ in added], strict=False)]
+    assert numbers[1:] == [n for gap, (_, info, _) in zip(gaps, added, strict=True) for n in (gap, info)]
+    assert steps == [b - a for _, _, o in added for a, b in zip([0, *o], o, strict=False)]
+    year = added[-1][0] + 1
+    _, spread = words.dense(year)
+    expected = []
+    for _, info, o in added:
+        expected += [info >> 3, *(b - a for a, b in zip([0, *o], o, strict=False))]
+    assert read_varints(spread) == expected
+
+
+@pytest.mark.fast
+def test_positions_gather_the_tokens_by_word():
+    text = normalise("国家统计局28日发布：ＣＰＩ上涨2.1%，a-b 126.com  𠀀字与abc123。")
+    segmenter, gathered = Segmenter(), {}
+    for word, offset in segmenter.tokens(text):
+        gathered.setdefault(word, []).append(offset)
+    assert segmenter.positions(text) == gathered and "cpi" in gathered and "126" in gathered
+
+
+@pytest.mark.fast
+def test_adding_an_articles_words_at_once_is_adding_each():
+    positions = {"的": [0, 5, 300], "天气": [2], "远": [70_000], "标题": [1], "记者": [12], "正文": [40]}
+    one_by_one, at_once = {w: WordList() for w in positions}, {}
+    for number in (0, 3, 90_000):
+        for word, offsets in positions.items():
+            one_by_one[word].add(number, fields_of(offsets, 10, 20), offsets)
+        assert add_words(at_once, number, positions, 10, 20) == ([*positions] if number == 0 else [])
+    assert {w: ws.encoded() for w, ws in at_once.items()} == {w: ws.encoded() for w, ws in one_by_one.items()}
+    assert fields_of([1], 10, 20) == 1 and fields_of([12], 10, 20) == 2 and fields_of([1, 12, 40], 10, 20) == 7
+
+
+def test_offsets_out_of_order_are_refused():
+    with pytest.raises(ValueError, match="not in order"):
+        WordList().add(0, 4, [10, 3])
 
 
 # --- the built index ----------------------------------------------------------------------

@@ -144,8 +144,14 @@ class Resolver:
         meta = file.page.meta if file.page else {}
         if not is_article(meta):
             return Target(target.url, "", "")
-        record = ArticleRecord.from_meta(meta)
-        return Target(target.url, "", record.main_title or record.title)
+        return Target(target.url, "", _as_printed(meta.get("main_title")) or _as_printed(meta.get("title")))
+
+
+def _as_printed(value: object) -> str:
+    """A front-matter text as printed (the title is HTML-escaped for the theme by then)."""
+    if isinstance(value, Markup):
+        return value.unescape()
+    return str(value) if value else ""
 
 
 def absolute_or_relative(page: Page, url: str, site_url: str) -> str:

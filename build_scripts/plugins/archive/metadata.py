@@ -26,7 +26,7 @@ ZOTERO_NEWS_TYPE = "NewsItem"
 def script_json(data) -> Markup:
     """JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` are written as
     \\u escapes, so no value (a headline with `</script>` in it) can end the script element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)

@@ -25,7 +25,9 @@ from build_scripts.writers.docs_tree import finish_interrupted
 from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
+from .blank_lines import without_blank_lines
 from .config import ArchivePluginConfig
+from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
 from .settings import archive_settings
 
@@ -40,10 +42,13 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
+        self.frame: Frame | None = None  # parts of Material's frame rendered once per place
+        self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
 
     @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
         self.settings = None
+        self.folders = set()  # a build (again, under `mkdocs serve`) starts from an empty site
         archive = archive_settings(config).archive
         self.paper = archive.paper
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
@@ -60,6 +65,12 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `<html lang>` (overrides/partials/language.html): the language of the text, while
         # theme.language keeps choosing the interface's wording.
         env.globals["archive_language"] = self.paper.language if self.paper else ""
+        # Parts of Material's frame rendered once per place and reused (frame.py).
+        env.loader = with_material_templates(env.loader)
+        env.globals["archive_frame"] = self.frame = Frame()
+        env.globals["archive_translations"] = Translations(
+            env, config.theme["language"], env.globals["archive_language"]
+        )
         return env
 
     def on_files(self, files, *, config):
@@ -79,6 +90,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        frame = self.frame
+        context["archive_place"] = frame.place(page, nav, context.get("base_url", "")) if frame else None
         if is_moved_page(page.meta):
             return self._moved_context(context, page)
         if not self.config.enabled or not is_article(page.meta) or self.files is None:
@@ -104,6 +117,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if text is not None:
             # The CSL-JSON download sits next to the article page: <slug>.csl.json.
             target = Path(config.site_dir) / csl_path(page.file.src_uri)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self.folders:  # an issue's folder holds all its articles'
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
             target.write_text(text, encoding="utf-8")
-        return output
+        return without_blank_lines(output)

@@ -19,7 +19,6 @@ query needs. The format is documented in maintainers/search-index.md.
 from __future__ import annotations
 
 import base64
-import bisect
 import collections
 import hashlib
 import json
@@ -27,12 +26,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from .key import FORMAT
 from .normalise import normalise
-from .postings import BODY, BYLINE, TITLE, WordList, bucket
+from .postings import WordList, add_words, bucket
 from .segment import Segmenter
 from .traditional import changed_by_conversion, encoded_characters
 
-FORMAT = 2
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
 OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own
@@ -64,17 +63,6 @@ class IndexedArticle:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
-
-
-def _fields(offsets: list[int], title_end: int, byline_end: int) -> int:
-    """Where the (sorted) offsets fall: headline, byline, body."""
-    fields = TITLE if offsets[0] < title_end else 0
-    if offsets[-1] >= byline_end:
-        fields |= BODY
-    first_after_title = bisect.bisect_left(offsets, title_end)
-    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
-        fields |= BYLINE
-    return fields
 
 
 def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:
@@ -113,11 +101,14 @@ class IndexWriter:
         self.names: collections.Counter[str] = collections.Counter()
         self.files = 0
         self.bytes = 0
+        self.folders: set[Path] = set()
 
     def _write(self, name: str, data: object) -> None:
         text = script(name, data).encode("utf-8")
         path = self.out / f"{name}.js"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:  # one folder holds thousands of files
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         path.write_bytes(text)
         self.files += 1
         self.bytes += len(text)
@@ -129,11 +120,8 @@ class IndexWriter:
         for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
-            found: dict[str, list[int]] = collections.defaultdict(list)
-            for word, offset in self.segmenter.tokens(normalise(head + article.text)):
-                found[word].append(offset)
-            for word, offsets in found.items():
-                lists[word].add(number, _fields(offsets, title_end, byline_end), offsets)
+            positions = self.segmenter.positions(normalise(head + article.text))
+            for word in add_words(lists, number, positions, title_end, byline_end):
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)
             # A copy printed elsewhere is found through the filters of where it stands too.

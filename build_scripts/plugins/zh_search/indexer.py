@@ -9,36 +9,23 @@ cuts each text once.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 import shutil
 import sys
 from collections.abc import Iterator
-from importlib.metadata import version
 from pathlib import Path
 
 from build_scripts.contract.record import ArticleRecord, RecordError
 
-from .index_files import FORMAT, IndexedArticle, IndexWriter
+from .index_files import IndexedArticle, IndexWriter
+from .key import index_key
 from .segment import Segmenter
-from .traditional import VENDORED
 from .words import Word, WordListError, read_word_list
 
 
 class IndexInputError(Exception):
     """A problem with the input, as one line `path:line: what — fix`."""
-
-
-def index_key(articles: Path, word_list: Path | None, names_from_bylines: bool) -> str:
-    """What the index depends on: the same key means the same index (it versions the files)."""
-    digest = hashlib.sha256()
-    for part in (str(FORMAT), version("rjieba"), version("opencc"), str(names_from_bylines)):
-        digest.update(part.encode() + b"\0")
-    for path in (articles, word_list, VENDORED):
-        if path is not None and path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def read_articles(path: Path) -> Iterator[ArticleRecord]:

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from build_scripts.contract.urls import JSONL_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE
 
 from .config import ZhSearchConfig
-from .indexer import index_key
+from .key import index_key
 
 log = logging.getLogger("mkdocs.plugins.zh_search")
 

@@ -3,6 +3,7 @@ that puts each word in its file. search-files.js reads both back."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
@@ -31,6 +32,19 @@ def varint(n: int, out: bytearray) -> None:
         out.append((n & 0x7F) | 0x80)
         n >>= 7
     out.append(n)
+
+
+def _encoded(n: int) -> bytes:
+    out = bytearray()
+    varint(n, out)
+    return bytes(out)
+
+
+# The varint of every number below 2**16, made once: an index adds millions of small numbers
+# (gaps, counts, offsets within an article), and looking their bytes up is several times
+# faster than encoding each. Larger numbers take `varint`.
+_SMALL = 1 << 16
+_VARINTS = [_encoded(n) for n in range(_SMALL)]
 
 
 def varints(numbers: list[int], out: bytearray) -> None:
@@ -75,9 +89,20 @@ class WordList:
         self.count = 0
 
     def add(self, article: int, fields: int, offsets: list[int]) -> None:
-        varint(article - self.last - 1, self.articles)
-        varint(len(offsets) << 3 | fields, self.articles)
-        varints([b - a for a, b in zip([0, *offsets], offsets, strict=False)], self.offsets)
+        gap, info = article - self.last - 1, len(offsets) << 3 | fields
+        if len(offsets) == 1:
+            steps = offsets
+        else:
+            steps = [b - a for a, b in zip([0, *offsets], offsets, strict=False)]
+            if min(steps) < 0:
+                raise ValueError(f"offsets {offsets} are not in order")
+        if gap < _SMALL and info < _SMALL and max(steps) < _SMALL:
+            self.articles += _VARINTS[gap] + _VARINTS[info]
+            self.offsets += _VARINTS[steps[0]] if len(steps) == 1 else b"".join([_VARINTS[n] for n in steps])
+        else:
+            varint(gap, self.articles)
+            varint(info, self.articles)
+            varints(steps, self.offsets)
         self.last = article
         self.count += 1
 
@@ -104,11 +129,13 @@ class WordList:
         byte i >> 3, low bit first), then the articles holding it in the headline and those
         holding it in the byline, each as `count` and gaps — no occurrence counts. Its offsets
         part gives each article's number of occurrences before their offsets."""
-        numbers = read_varints(self.articles)
-        offsets = read_varints(self.offsets)
+        # Every number one byte (the common case for gaps and counts): the bytes are the numbers.
+        numbers = iter(self.articles) if self.articles.isascii() else read_varints(self.articles)
+        # Each article's offsets are copied as they are encoded: the byte after each number's last.
+        ends = [i + 1 for i, byte in enumerate(self.offsets) if byte < 0x80]
         bitmap = bytearray((year_articles + 7) // 8)
         titled, bylined, spread = [], [], bytearray()
-        article = -1
+        article, taken, start = -1, 0, 0
         for gap in numbers:
             article += gap + 1
             info = next(numbers)
@@ -117,11 +144,50 @@ class WordList:
                 titled.append(article)
             if info & BYLINE:
                 bylined.append(article)
-            varint(info >> 3, spread)
-            varints([next(offsets) for _ in range(info >> 3)], spread)
+            count = info >> 3
+            varint(count, spread)
+            taken += count
+            end = ends[taken - 1]
+            spread += self.offsets[start:end]
+            start = end
         head = bytearray()
         varint(self.count, head)
         head += bitmap
         _gaps(titled, head)
         _gaps(bylined, head)
         return bytes(head), bytes(spread)
+
+
+def fields_of(offsets: list[int], title_end: int, byline_end: int) -> int:
+    """Where the (sorted) offsets fall: headline, byline, body."""
+    fields = TITLE if offsets[0] < title_end else 0
+    if offsets[-1] >= byline_end:
+        fields |= BODY
+    first_after_title = bisect.bisect_left(offsets, title_end)
+    if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
+        fields |= BYLINE
+    return fields
+
+
+def add_words(
+    lists: dict[str, WordList], article: int, positions: dict[str, list[int]], title_end: int, byline_end: int
+) -> list[str]:
+    """Add one article's words and their offsets (`Segmenter.positions`) to the year's lists,
+    as `WordList.add` would, the commonest case (a word once in the article) in one step here:
+    an index adds millions. Returns the words that were not in the year's lists yet."""
+    new = []
+    for word, offsets in positions.items():
+        words = lists.get(word)
+        if words is None:
+            words = lists[word] = WordList()
+            new.append(word)
+        gap = article - words.last - 1
+        if len(offsets) == 1 and gap < _SMALL and (at := offsets[0]) < _SMALL:
+            fields = TITLE if at < title_end else BYLINE if at < byline_end else BODY
+            words.articles += _VARINTS[gap] + _VARINTS[1 << 3 | fields]
+            words.offsets += _VARINTS[at]
+            words.last = article
+            words.count += 1
+        else:
+            words.add(article, fields_of(offsets, title_end, byline_end), offsets)
+    return new

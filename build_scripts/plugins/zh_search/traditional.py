@@ -15,9 +15,9 @@ import functools
 import re
 from pathlib import Path
 
+from .key import VENDORED
 from .postings import varint
 
-VENDORED = Path(__file__).resolve().parents[2] / "vendor" / "opencc-js" / "t2cn.js"
 _CONFIG = re.compile(r"t2s:\{normalizationChain:\[\[(\w+)\]\],conversionChain:\[\[(\w+),(\w+)\]\]\}")
 
 

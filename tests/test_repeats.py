@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import make_archive
+from conftest import build_site, make_archive
 from inputs import convert
 
 from build_scripts.catalogue.duplicates import repeated_pages
 from build_scripts.catalogue.entry import entry_of
 from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.parser import parse_page
+from build_scripts.ship.linkcheck import check_site
 
 DAY = dt.date(2026, 5, 4)
+SITE_URL = "https://archive.example.org/"
 NOTICE = (
     "关于表彰先进集体的决定\n\n经研究，决定对在防汛救灾工作中表现突出的集体予以表彰，希望受到表彰的集体珍惜荣誉。\n"
 )
@@ -65,3 +67,35 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
     assert result.returncode == 0, result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     assert "本期档案中没有第2版、第4至5版。" in issue
+
+
+def test_an_article_printed_again_says_where_else_and_is_cited_listed_and_fed_once(tmp_path):
+    """The same article on 第1版 and, in full again, on 第2版 among other articles: both 版
+    list it and both pages stay; each page says where else it stands; the first printing is
+    the canonical page, the one in the sitemap, the feeds and on its reporter's page."""
+    files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
+    assert issue.count("全国春耕生产有序推进") == 2  # each 版's contents list it
+    reporter = (project / "docs/reporters/li-ming/index.md").read_text(encoding="utf-8")
+    assert reporter.count("全国春耕生产有序推进") == 1
+    pages = sorted((project / "docs/2026/05/04").glob("quan-guo-chun-geng*.md"), key=lambda p: len(p.stem))
+    assert len(pages) == 2
+    built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})
+    assert built.returncode == 0, built.stderr
+    site = project / "site/2026/05/04"
+    first, again = (site / p.stem / "index.html" for p in pages)
+    first_html, again_html = first.read_text(encoding="utf-8"), again.read_text(encoding="utf-8")
+    first_url = f"{SITE_URL}2026/05/04/{pages[0].stem}/"
+    assert f'<link rel="canonical" href="{first_url}">' in again_html
+    assert f'<link rel="canonical" href="{first_url}">' in first_html
+    assert "又见" in first_html and "第2版 要闻" in first_html.split("又见", 1)[1][:300]
+    assert "又见" in again_html and "第1版 要闻" in again_html.split("又见", 1)[1][:300]
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert first_url in sitemap and f"/{pages[1].stem}/" not in sitemap
+    feed = (project / "site/feeds/latest.xml").read_text(encoding="utf-8")
+    assert feed.count("<title>全国春耕生产有序推进</title>") == 1
+    report = check_site(project / "site", SITE_URL)
+    assert report.checked > 0 and report.broken == [], report.broken[:5]

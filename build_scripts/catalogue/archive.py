@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
+from build_scripts.catalogue.duplicates import reprints
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import (
@@ -66,6 +68,10 @@ class Catalogue:
     # Markdown list items made for the pages of reporters and tags (writers/name_pages.py): an
     # article is listed on the page of each of its names and tags.
     items: dict[tuple, str] = field(default_factory=dict)
+    # An article printed again on another 版 of the same issue (a front-page story the paper
+    # prints in full where it continues): docs path of the reprint → the first printing. Both
+    # pages stay (each 版's contents list it); reporters' and tags' pages list it once.
+    first_printing: dict[str, PlacedArticle] = field(default_factory=dict)
 
     @classmethod
     def build(cls, articles: list[PlacedArticle], names: NameLedger | None = None) -> Catalogue:
@@ -75,8 +81,11 @@ class Catalogue:
         days: dict[dt.date, list[PlacedArticle]] = defaultdict(list)
         credits: dict[str, list[Credit]] = defaultdict(list)
         tagged: dict[str, list[PlacedArticle]] = defaultdict(list)
+        first_printing = reprints(articles)
         for placed in articles:
             days[placed.date].append(placed)
+            if placed.docs_path in first_printing:
+                continue
             entry = placed.entry
             for name in entry.authors:
                 credits[name].append(Credit(placed, AUTHOR))
@@ -94,6 +103,7 @@ class Catalogue:
             credits=dict(credits),
             tags=tags,
             tagged=dict(tagged),
+            first_printing=first_printing,
         )
 
 
@@ -105,7 +115,7 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
     URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
     people = {name: entry.path for name, entry in catalogue.people.items()}
     tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
-    links = {}
+    links: dict[str, dict[str, Any]] = {}
     for day, articles in catalogue.days.items():
         issue, year = issue_path(day), f"{year_path(day.year)}#{month_anchor(day.month)}"
         paths = [placed.docs_path for placed in articles]
@@ -119,4 +129,7 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
                 "people": {name: people[name] for name in placed.entry.names},
                 "tags": {tag: tags[tag] for tag in placed.tags},
             }
+    for reprint, first in catalogue.first_printing.items():
+        links[reprint]["first_printing"] = first.docs_path
+        links[first.docs_path].setdefault("printed_again", []).append(reprint)
     return links

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from build_scripts.catalogue.entry import ArticleEntry
+from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.ingest.source import PageMeta
 
 MIN_CHARACTERS = 20  # below this, two articles that read alike are not taken for one
@@ -50,3 +51,20 @@ def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) ->
         for key in keys:
             seen.setdefault(key, path)
     return repeats
+
+
+def reprints(articles: Sequence[PlacedArticle]) -> dict[str, PlacedArticle]:
+    """Articles (in archive order) printed again on another 版 of the same issue: the docs
+    path of each later printing → the first. Such an article is the paper's own repeat (a
+    front-page story printed in full where it continues): its pages stay, one says where
+    else it stands, and the first printing is the one cited, listed and fed."""
+    first: dict[tuple[dt.date, str], PlacedArticle] = {}
+    found = {}
+    for placed in articles:
+        entry = placed.entry
+        if entry.characters < MIN_CHARACTERS:
+            continue
+        earlier = first.setdefault((entry.date, entry.fingerprint), placed)
+        if earlier is not placed and earlier.entry.page != entry.page:
+            found[placed.docs_path] = earlier
+    return found

@@ -73,6 +73,8 @@ class ArticleView:
     csl_text: str
     json_ld: Markup
     meta_tags: list[tuple[str, str, str]] = field(default_factory=list)
+    # the other 版 of the issue that print the same article (titled by their 版 label)
+    printed_also: list[Target] = field(default_factory=list)
 
 
 def _spelled(rest: str, name: str) -> int:
@@ -135,6 +137,15 @@ class Resolver:
             )
             return None
         return Target(file.url, anchor, title)
+
+    def printing(self, path: str | None) -> Target | None:
+        """The same article on another 版: its page, titled by that 版 (`第4版 国际`)."""
+        target = self(path)
+        file = self.files.get_file_from_path(path) if path else None
+        if target is None or file is None or file.page is None:
+            return None
+        record = ArticleRecord.from_meta(file.page.meta)
+        return Target(target.url, "", page_label(record.page, record.page_name))
 
     def neighbour(self, path: str | None) -> Target | None:
         target = self(path)
@@ -208,6 +219,11 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
         archive=resolve(ARCHIVE_INDEX),
         previous=resolve.neighbour(links.get("previous")),
         next=resolve.neighbour(links.get("next")),
+        printed_also=[
+            target
+            for path in [links.get("first_printing"), *(links.get("printed_again") or [])]
+            if path and (target := resolve.printing(path)) is not None
+        ],
         tags=tags,
         citations={
             "GB/T 7714-2015": gbt7714(work),

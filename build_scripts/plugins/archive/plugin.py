@@ -101,6 +101,11 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text
+        first = (page.meta.get("links") or {}).get("first_printing")
+        target = self.files.get_file_from_path(str(first)) if first else None
+        if target is not None and target.page is not None:
+            # printed again on another 版: the first printing is the one search engines index
+            page.canonical_url = target.page.canonical_url
         return context
 
     def _moved_context(self, context, page):

@@ -73,6 +73,13 @@ def _page_date(page: Page) -> dt.date | None:
     return issue_date_of_url(page.url)
 
 
+def _printed_before(page: Page) -> bool:
+    """An article the issue printed on an earlier 版 too (catalogue/duplicates.py): that
+    printing is the one fed, listed in the sitemap and canonical."""
+    links = page.meta.get("links")
+    return isinstance(links, dict) and bool(links.get("first_printing")) and is_article(page.meta)
+
+
 def _feed_article(page: Page) -> FeedArticle:
     record = ArticleRecord.from_meta(page.meta)
     return FeedArticle(
@@ -149,7 +156,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         articles = []
         person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree
         for page in self._pages(files):
-            if is_article(page.meta):
+            if is_article(page.meta) and not _printed_before(page):
                 article = _feed_article(page)
                 people = ArticleRecord.from_meta(page.meta).links.get("people") or {}
                 for name, path in people.items():
@@ -242,7 +249,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             entries = [
                 SitemapEntry(page.canonical_url, _page_date(page))
                 for page in self._pages(self.files)
-                if page.canonical_url and not is_moved_page(page.meta)  # moved: its successor is listed
+                # moved, or an article printed again: the page it points to is listed
+                if page.canonical_url and not is_moved_page(page.meta) and not _printed_before(page)
             ]
             shard_data = os.environ.get(SHARD_DATA_ENV)
             if shard_data:  # the assembly writes the sitemap and feeds of all shards (shards.py)

@@ -60,3 +60,10 @@ def assert_problems_are_well_formed(result) -> None:
         assert match, f"not `path:line: what — fix`: {line}"
         if match.group(1) in ("error", "warning"):
             assert match.group("fix"), f"no fix given: {line}"
+
+
+def rules_of(page: str) -> dict[str, str]:
+    """The rule that labelled each line of a page, by the line's first characters."""
+    from build_scripts.parse.parser import parse_page
+
+    return {d.text[:6]: d.rule_id for d in parse_page(page).decisions}

@@ -5,13 +5,11 @@ blocks around a line tell what it is."""
 
 from __future__ import annotations
 
+import pytest
+from inputs import rules_of
+
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import glued_byline
-
-
-def _rules(page: str) -> dict[str, str]:
-    """The rule that labelled each line, by the line's first characters."""
-    return {d.text[:6]: d.rule_id for d in parse_page(page).decisions}
 
 
 def test_a_block_opening_with_a_particle_carries_on_the_paragraph_above():
@@ -22,7 +20,7 @@ def test_a_block_opening_with_a_particle_carries_on_the_paragraph_above():
     )
     (article,) = parse_page(page).articles
     assert [b.text[:6] for b in article.blocks] == ["夜市管理方介", "周末的客流已"]
-    assert _rules(page)["的时间比去年"] == "join.opens-mid-sentence"
+    assert rules_of(page)["的时间比去年"] == "join.opens-mid-sentence"
 
 
 def test_lines_of_verse_ending_on_a_comma_stay_lines_of_their_own():
@@ -43,7 +41,7 @@ def test_a_short_block_the_block_below_carries_on_is_not_a_subhead():
     assert (
         article.blocks[1].text == "此外，志愿者们还把募集来的绘本，送到镇上的儿童福利院，孩子们很快就读完了第一批书。"
     )
-    assert _rules(page)["此外，志愿者"] == "paragraph.cut-below"
+    assert rules_of(page)["此外，志愿者"] == "paragraph.cut-below"
 
 
 def test_a_line_a_blank_line_below_a_one_line_headline_opens_the_text():
@@ -51,7 +49,7 @@ def test_a_line_a_blank_line_below_a_one_line_headline_opens_the_text():
     (article,) = parse_page(page).articles
     assert article.title == "山区公路通到家门口"
     assert article.blocks[0].text == "一条路的三年"
-    assert _rules(page)["一条路的三年"] == "subhead.below-headline"
+    assert rules_of(page)["一条路的三年"] == "subhead.below-headline"
 
 
 SECTIONS = (
@@ -71,7 +69,7 @@ def test_sections_with_bylines_of_their_own_stay_in_one_article():
     texts = [b.text for b in article.blocks]
     assert "本报记者  范小舟" in texts and "本报记者  齐  川" in texts  # printed in the text
     assert article.authors == ["范小舟", "齐川"]
-    rules = _rules(SECTIONS)
+    rules = rules_of(SECTIONS)
     assert rules["东港码头青年"] == rules["夜色里的吊机"] == rules["西山林场护林"] == "subhead.section"
     assert rules["本报记者  "] == "byline.section"
 
@@ -97,7 +95,7 @@ def test_a_design_credit_right_below_the_text_is_the_articles_last_paragraph():
     (article,) = result.articles
     assert article.blocks[-1].text == "制图：林 晓"
     assert [s.text for s in result.furniture] == ["本版责编：王 川", "版式设计：周 宁"]
-    assert _rules(page)["制图：林 晓"] == "paragraph.design-credit"
+    assert rules_of(page)["制图：林 晓"] == "paragraph.design-credit"
 
 
 def test_a_word_of_the_language_below_a_headline_is_not_a_name_but_a_spaced_one_is():
@@ -136,8 +134,8 @@ def test_a_paragraph_leaving_a_quotation_open_is_carried_on_below():
     )
     (article,) = parse_page(page).articles
     assert article.blocks[0].text == "规划纲要把“建设现代化产业体系巩固实体经济根基”放在各项任务的第一位。"
-    assert _rules(page)["规划纲要把“"] == "paragraph.cut-below"
-    assert _rules(page)["巩固实体经济"] == "join.left-open"
+    assert rules_of(page)["规划纲要把“"] == "paragraph.cut-below"
+    assert rules_of(page)["巩固实体经济"] == "join.left-open"
 
 
 def test_headlines_with_a_question_kicker_a_colon_or_a_note_in_brackets():
@@ -226,7 +224,7 @@ def test_a_number_running_across_the_break_carries_the_paragraph_on():
     )
     (article,) = parse_page(page).articles
     assert article.blocks[0].text.endswith("浓度为26.4微克/立方米，同比下降一成，优良天数比例继续提高。")
-    assert _rules(page)["6.4微克/"] == "join.number-across"
+    assert rules_of(page)["6.4微克/"] == "join.number-across"
 
 
 def test_summary_points_under_a_headline_stay_in_its_article_and_a_cut_one_is_carried_on():
@@ -243,7 +241,7 @@ def test_summary_points_under_a_headline_stay_in_its_article_and_a_cut_one_is_ca
     assert article.dateline == "本报长沙3月2日电"
     assert [b.text[:6] for b in article.blocks] == ["■ 要稳定粮", "■ 要加快高", "全省春耕工作", "会议要求，各"]
     assert article.blocks[1].text.endswith("推进农业科技创新和成果转化，提升防灾减灾能力")
-    assert _rules(page)["创新和成果转"] == "join.summary-point"
+    assert rules_of(page)["创新和成果转"] == "join.summary-point"
 
 
 def test_a_word_of_the_language_cut_off_after_a_sentence_is_no_reporter():
@@ -277,7 +275,7 @@ def test_a_pointer_to_another_page_after_the_closing_credit_ends_the_article():
     first, second = parse_page(page).articles
     assert first.blocks[-1].text == "（有关负责人答记者问见第四版）"
     assert second.title == "春耕备耕有序推进"
-    assert _rules(page)["（有关负责人"] == "paragraph.see-page"
+    assert rules_of(page)["（有关负责人"] == "paragraph.see-page"
 
 
 def test_a_box_inside_an_article_stays_in_it_after_the_note_on_the_writer():
@@ -288,7 +286,7 @@ def test_a_box_inside_an_article_stays_in_it_after_the_note_on_the_writer():
     )
     (article,) = parse_page(page).articles
     assert [b.text[:4] for b in article.blocks][2:4] == ["延伸阅读", "新型发动"]
-    assert _rules(page)["延伸阅读"] == "subhead.article-box"
+    assert rules_of(page)["延伸阅读"] == "subhead.article-box"
 
 
 def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
@@ -322,7 +320,7 @@ def test_a_column_of_short_items_opens_inside_the_page_without_a_wider_gap():
     first, digest = parse_page(page).articles
     assert first.blocks[-1].text.startswith("未来，栈道")
     assert digest.title == "环球扫描"
-    assert _rules(page)["环球扫描"] == "headline.digest"
+    assert rules_of(page)["环球扫描"] == "headline.digest"
 
 
 def test_a_main_title_asking_a_question_under_a_column_tag_is_a_headline():
@@ -347,7 +345,7 @@ def test_a_headline_the_evidence_finds_nearly_even_opens_an_article():
     )
     first, second = parse_page(page).articles
     assert second.title == "某国总统今日起对我国进行为期四天的国事访问"
-    assert _rules(page)["某国总统今日"] == "headline.evidence"
+    assert rules_of(page)["某国总统今日"] == "headline.evidence"
 
 
 def test_an_institution_signing_a_piece_is_its_byline_below_the_headline_or_after_its_text():
@@ -358,21 +356,10 @@ def test_an_institution_signing_a_piece_is_its_byline_below_the_headline_or_afte
     (article,) = parse_page(below).articles
     assert article.authors == ["某某省委统战部", "某某省民族事务委员会"]
     assert [b.text[:5] for b in article.blocks] == ["促进法的颁", "各地要认真"]
-    assert _rules(below)["某某省委统战"] == "byline.institution"
+    assert rules_of(below)["某某省委统战"] == "byline.institution"
     glued = "纪念老同志诞辰一百周年\n\n老同志的一生，是奋斗的一生。\n\n他永远值得我们怀念。某某省党史研究院\n"
     (article,) = parse_page(glued).articles
     assert article.authors == ["某某省党史研究院"] and article.blocks[-1].text == "他永远值得我们怀念。"
-
-
-def test_a_byline_glued_to_the_design_credit_below_the_text_ends_the_article():
-    page = (
-        "改善城市环境 提升生物多样性\n\n城市更新让老城区焕发新活力。\n\n"
-        "版式设计：汪小平本报记者 贺 林 李小楠\n\n"
-        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
-    )
-    first, second = parse_page(page).articles
-    assert first.blocks[-1].text == "版式设计：汪小平" and first.authors == ["贺林", "李小楠"]
-    assert second.title == "城市书房延长开放时间"
 
 
 def test_a_speaker_or_a_signed_quotation_with_who_they_are_stays_in_the_article():
@@ -394,7 +381,7 @@ def test_a_headline_whose_pieces_meet_at_a_dash_opens_an_article_without_a_bylin
     first, second = parse_page(page).articles
     assert second.title == "数字经济展望未来 ——第九届数字经济峰会综述"
     assert second.authors == ["施雨"] and first.authors == ["许望"]
-    assert _rules(page)["数字经济展望"] == "headline.dash-pieces"
+    assert rules_of(page)["数字经济展望"] == "headline.dash-pieces"
 
 
 def test_a_second_dispatch_under_one_headline_stays_in_its_article():
@@ -443,14 +430,25 @@ def test_the_credit_of_who_put_the_page_together_heads_no_section():
     assert second.title == "某大学引导学生做好职业规划" and second.authors == ["黄超"]
 
 
-def test_a_byline_glued_to_the_credit_of_who_put_the_page_together_ends_the_article():
-    page = (
-        "基层服务沉下去 科普质效提上来\n\n科普讲座走进乡村学校，孩子们听得津津有味。\n\n"
-        "本期统筹：韩小瑶本报记者 杨颜菲 吴 君\n\n"
-        "城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
-    )
+@pytest.mark.parametrize(
+    ("head", "credit", "authors"),
+    [
+        (  # who laid the page out, printed right below the text
+            "改善城市环境 提升生物多样性\n\n城市更新让老城区焕发新活力。",
+            "版式设计：汪小平本报记者 贺 林 李小楠",
+            ["贺林", "李小楠"],
+        ),
+        (  # who put the page together
+            "基层服务沉下去 科普质效提上来\n\n科普讲座走进乡村学校，孩子们听得津津有味。",
+            "本期统筹：韩小瑶本报记者 杨颜菲 吴 君",
+            ["杨颜菲", "吴君"],
+        ),
+    ],
+)
+def test_a_byline_glued_to_a_page_credit_below_the_text_ends_the_article(head, credit, authors):
+    page = f"{head}\n\n{credit}\n\n城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
     first, second = parse_page(page).articles
-    assert first.blocks[-1].text == "本期统筹：韩小瑶" and first.authors == ["杨颜菲", "吴君"]
+    assert first.blocks[-1].text == credit.split("本报记者")[0] and first.authors == authors
     assert second.title == "城市书房延长开放时间"
 
 
@@ -469,4 +467,4 @@ def test_a_heading_without_a_dateline_below_ends_a_column_of_dispatches():
     assert [b.text[:6] for b in digest.blocks if b.kind == "subhead"] == ["山城夜间公交", "湖乡千亩油菜"]
     assert after.title == "游客夜游古镇成新风尚"
     assert [b.text[:6] for b in after.blocks] == ["近期，古镇夜", "古镇管理方介"]
-    assert _rules(page)["游客夜游古镇"] == "headline.after-digest"
+    assert rules_of(page)["游客夜游古镇"] == "headline.after-digest"

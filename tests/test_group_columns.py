@@ -4,12 +4,10 @@ their name). Each invented page must stay one article, its writers in it."""
 
 from __future__ import annotations
 
+from inputs import rules_of
+
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import contributor_signature
-
-
-def _rules(page: str) -> dict[str, str]:
-    return {d.text[:6]: d.rule_id for d in parse_page(page).decisions}
 
 
 def test_contributions_below_an_editors_note_signed_by_place_and_name_stay_one_article():
@@ -27,7 +25,7 @@ def test_contributions_below_an_editors_note_signed_by_place_and_name_stay_one_a
     )
     (article,) = parse_page(page).articles
     assert article.title == "把小事办好（大家谈）"
-    rules = _rules(page)
+    rules = rules_of(page)
     assert rules["先把路灯修好"] == rules["听听老人怎么"] == "subhead.section"
     assert rules["湖南省长沙市"] == rules["山东省青岛市"] == "byline.section"
 
@@ -45,7 +43,7 @@ def test_a_digest_of_speeches_each_signed_with_who_spoke_stays_one_article():
     )
     (article,) = parse_page(page).articles
     assert len([b for b in article.blocks if b.text == "把论文写在大地上"]) == 1
-    assert _rules(page)["某某研究院副"] == "byline.section"
+    assert rules_of(page)["某某研究院副"] == "byline.section"
 
 
 def test_a_columns_later_contribution_with_a_comma_in_its_heading_stays_in_it():
@@ -62,7 +60,7 @@ def test_a_columns_later_contribution_with_a_comma_in_its_heading_stays_in_it():
     )
     (article,) = parse_page(page).articles
     assert article.title == "众议"
-    assert _rules(page)["用好数据，别"] == "subhead.section"
+    assert rules_of(page)["用好数据，别"] == "subhead.section"
 
 
 def test_a_piece_signed_by_its_writer_after_sections_signed_by_reporters_is_an_article_of_its_own():
@@ -108,7 +106,7 @@ def test_a_columns_short_name_below_an_article_opens_the_column():
     )
     articles = parse_page(page).articles
     assert [a.title for a in articles] == ["让文艺多些新意（随笔）", "众说"]
-    assert _rules(page)["众说"] == "headline.group-column"
+    assert rules_of(page)["众说"] == "headline.group-column"
 
 
 def test_an_editors_sign_off_below_the_articles_first_paragraphs_is_a_paragraph_not_a_subhead():
@@ -122,4 +120,4 @@ def test_an_editors_sign_off_below_the_articles_first_paragraphs_is_a_paragraph_
     )
     (article,) = parse_page(page).articles
     assert "——编  者" in [b.text for b in article.blocks]
-    assert _rules(page)["——编  者"] == "note.editors-sign"
+    assert rules_of(page)["——编  者"] == "note.editors-sign"

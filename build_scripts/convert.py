@@ -35,7 +35,8 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.source_cache import SourceCache
-from build_scripts.writers.source_jobs import SourceResult, convert_sources, default_jobs
+from build_scripts.writers.source_jobs import SourceResult, convert_sources
+from build_scripts.writers.workers import default_jobs
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _convert(
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
-    result.written = write_tree(docs_dir, units, reuse=incremental)
+    result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs)
     if record_urls:
         _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))
     cache.memo("slugs").update(known_slugs())

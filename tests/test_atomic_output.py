@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT, SAMPLE_TEXT, make_archive
 from inputs import convert, snapshot
 
+from build_scripts.problems import InputError
+
 DAYS = 150  # enough pages (600) that writing them takes a while: the kill must land mid-write
 
 
@@ -91,11 +93,11 @@ def test_killed_while_writing_leaves_the_previous_docs(archive):
 KILL_AFTER_50_FILES = """
 import os, signal
 from pathlib import Path
-real, count = Path.write_bytes, [0]
-def write_bytes(self, data):
+real, count, converter = Path.write_bytes, [0], os.getpid()
+def write_bytes(self, data):  # in the converter or in a worker it forked: the converter is killed
     count[0] += 1
     if count[0] == 50:
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(converter, signal.SIGKILL)
     return real(self, data)
 Path.write_bytes = write_bytes
 """
@@ -211,3 +213,52 @@ def test_a_folder_docs_lacks_is_moved_in_whole(tmp_path, monkeypatch):
     docs_tree.write_tree(docs, {**files, "2021/02/01/page-0.md": "new\n", "2021/01/01/page-0.md": "changed\n"})
     moved = sorted(m.rsplit(".docs.commit/", 1)[-1] for m in moves if "/2021" in m)
     assert moved == ["2021/01/01/page-0.md", "2021/02"]  # a file into its folder, a new folder whole
+
+
+def _units(files: dict[str, str], order: list[str], seen: Path | None = None):
+    """A unit per file, each to be rendered apart, in `order`; each leaves the number of the
+    process that rendered it in the folder `seen`."""
+    from build_scripts.writers.docs_tree import Unit
+
+    def render(rel: str) -> dict[str, str]:
+        if seen is not None:
+            (seen / str(os.getpid())).touch()
+        return {rel: files[rel]}
+
+    return [Unit(f"{rel} {files[rel]}", lambda rel=rel: render(rel), apart=True) for rel in order]
+
+
+def test_units_written_by_worker_processes_are_those_one_process_writes(tmp_path, monkeypatch):
+    from build_scripts.writers import docs_tree
+
+    monkeypatch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+    files = {f"2021/01/{day:02d}/page-{n}.md": f"{day} {n}\n" for day in range(1, 29) for n in range(5)}
+    alone, shared, seen = tmp_path / "alone", tmp_path / "shared", tmp_path / "seen"
+    seen.mkdir()
+    renders_here = []
+    calendar = docs_tree.Unit("calendar", lambda: renders_here.append(1) or {"archive/index.md": "x\n"})
+    one = docs_tree.write_tree(alone, [*_units(files, sorted(files)), calendar], jobs=1)
+    two = docs_tree.write_tree(shared, [*_units(files, sorted(files), seen), calendar], jobs=2)
+    assert snapshot(shared) == snapshot(alone) and one == two
+    workers = {int(p.name) for p in seen.iterdir()}
+    assert workers and os.getpid() not in workers  # the pages were written by worker processes
+    assert renders_here == [1, 1]  # a unit not marked apart is rendered by the conversion itself
+    edited = {**files, "2021/01/03/page-1.md": "edited\n"}
+    again = docs_tree.write_tree(shared, [*_units(edited, sorted(edited)), calendar], jobs=2)
+    assert again.written == 1 and (shared / "2021/01/03/page-1.md").read_text(encoding="utf-8") == "edited\n"
+
+
+def test_a_worker_meeting_a_hand_written_file_reports_the_first_in_order(tmp_path, monkeypatch):
+    from build_scripts.writers import docs_tree
+
+    monkeypatch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+    files = {f"2021/01/{day:02d}/page-{n}.md": f"{day} {n}\n" for day in range(1, 29) for n in range(5)}
+    docs = tmp_path / "docs"
+    for rel in ("2021/01/20/page-3.md", "2021/01/05/page-2.md"):  # hand-written, where pages would go
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("mine\n", encoding="utf-8")
+    for jobs in (1, 2):
+        with pytest.raises(InputError) as raised:
+            docs_tree.write_tree(docs, _units(files, sorted(files)), jobs=jobs)
+        assert raised.value.problem.path == str(docs / "2021/01/05/page-2.md")
+        assert not (tmp_path / ".docs.staging").exists() and (docs / "2021/01/20/page-3.md").read_text() == "mine\n"

@@ -12,8 +12,8 @@ from inputs import snapshot
 from build_scripts.catalogue.tags import Tagger
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.writers import docs_tree, source_jobs
 from build_scripts.writers import plan as plan_module
-from build_scripts.writers import source_jobs
 from build_scripts.writers.docs_tree import MANIFEST
 
 DAY = PAGES_PER_DAY * ARTICLES_PER_PAGE
@@ -21,10 +21,13 @@ DAY = PAGES_PER_DAY * ARTICLES_PER_PAGE
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    """Three days of generated issues, converted once (incrementally, with two processes)."""
+    """Three days of generated issues, converted once (incrementally, with two processes, which
+    also write the pages)."""
     root = tmp_path_factory.mktemp("incremental")
     generate(root / "source_texts", 3 * DAY)
-    assert convert(root / "source_texts", root / "docs", jobs=2).articles == 3 * DAY
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+        assert convert(root / "source_texts", root / "docs", jobs=2).articles == 3 * DAY
     return root
 
 
@@ -67,7 +70,7 @@ def test_after_one_issue_changed_only_what_it_touches_is_rewritten(archive, tmp_
     monkeypatch.setattr(
         plan_module, "article_page", lambda p, prepared, links: rendered.append(p.date) or real(p, prepared, links)
     )
-    convert(archive / "source_texts", archive / "docs")
+    convert(archive / "source_texts", archive / "docs", jobs=1)  # rendered here, where `rendered` is seen
     assert rendered and {day.isoformat() for day in rendered} == {"2019-01-02"}  # not one page more
     assert snapshot(archive / "docs") == full_conversion(archive / "source_texts", tmp_path)
 

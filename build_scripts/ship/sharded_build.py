@@ -192,7 +192,7 @@ def command(args: argparse.Namespace) -> int:
     """`python -m build_scripts build`: build the shards, or some, and assemble them."""
     from mkdocs.config import load_config
 
-    from build_scripts.writers.source_jobs import default_jobs
+    from build_scripts.writers.workers import default_jobs
 
     config_file = Path(args.config_file).resolve()
     if not config_file.is_file():

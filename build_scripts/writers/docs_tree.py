@@ -25,10 +25,11 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.problems import InputError
+from build_scripts.problems import InputError, Problem
+from build_scripts.writers.workers import can_fork, forked_pool
 
 MANIFEST = ".generated.json"
 PLAN = ".commit.json"  # in a committed tree: the files to put in place and to remove
@@ -53,6 +54,9 @@ class Unit:
 
     key: str
     render: Callable[[], Mapping[str, str | bytes]]
+    # Rendering it reads only what the plan holds and changes nothing another unit reads, so
+    # another process may render it (article, issue, reporter and tag pages).
+    apart: bool = False
 
 
 def unit_key(*inputs: object) -> str:
@@ -203,16 +207,17 @@ def safe_relative(rel: str) -> str:
     return rel
 
 
-def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = True) -> WriteStats:
+def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = True, jobs: int = 1) -> WriteStats:
     """Make the generated files of `docs` exactly those of `files` (relative path -> text, or
-    units). With `reuse`, a unit whose digest is unchanged since the last run is kept as it is."""
+    units). With `reuse`, a unit whose digest is unchanged since the last run is kept as it is.
+    `jobs`: processes that render and write units marked `apart` (when there are many)."""
     units = [Unit("", lambda: files)] if isinstance(files, dict) else files
     recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
     before = read_manifest(docs)
     staging = _aside(docs, "staging")
     try:
-        manifest, written, unchanged = _stage(docs, staging, units, before, reuse)
+        manifest, written, unchanged = _stage(docs, staging, units, before, reuse, jobs)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # docs/ itself was not touched
         raise
@@ -227,8 +232,13 @@ def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = Tru
     return WriteStats(written=len(written), unchanged=unchanged, removed=len(removed))
 
 
+# What a unit's files came to: each path, and whether it was written (False: the same bytes
+# are in docs/ already).
+Outcome = list[tuple[str, bool]]
+
+
 def _stage(
-    docs: Path, staging: Path, units: list[Unit], before: dict[str, str], reuse: bool
+    docs: Path, staging: Path, units: list[Unit], before: dict[str, str], reuse: bool, jobs: int
 ) -> tuple[dict[str, list[str]], list[str], int]:
     """Render the units that changed and write their changed files into `staging`: (the new
     manifest, the files written, how many files were left as they are)."""
@@ -236,44 +246,124 @@ def _stage(
     kept_paths: dict[str, list[str]] = {}
     for rel, key in before.items():
         kept_paths.setdefault(key, []).append(rel)
+    kept: dict[int, list[str]] = {}
+    for index, unit in enumerate(units):
+        old = kept_paths.get(unit.key) if reuse and unit.key else None
+        if old and all(os.path.isfile(os.path.join(docs, rel)) for rel in old):
+            kept[index] = old
+    todo = [index for index in range(len(units)) if index not in kept]
+    outcomes = _render_all(units, todo, _Target(docs, staging, frozenset(before)), jobs)
     manifest: dict[str, list[str]] = {}
     written: list[str] = []
     unchanged = 0
-    made: set[Path] = set()
-    top = str(docs)
-    for unit in units:
-        old = kept_paths.get(unit.key) if reuse and unit.key else None
-        if old and all(os.path.isfile(os.path.join(top, rel)) for rel in old):
-            manifest.setdefault(unit.key, []).extend(old)
-            unchanged += len(old)
+    for index, unit in enumerate(units):
+        if index in kept:
+            manifest.setdefault(unit.key, []).extend(kept[index])
+            unchanged += len(kept[index])
             continue
-        for rel, text in unit.render().items():
-            safe_relative(rel)
-            target = docs / rel
-            if rel not in before and target.exists():
-                raise InputError(
-                    str(target),
-                    None,
-                    "is a hand-written file where the converter writes a generated page",
-                    "rename or remove it (generated pages are listed in docs/.generated.json)",
-                )
+        for rel, wrote in outcomes[index]:
             manifest.setdefault(unit.key, []).append(rel)
-            data = text.encode("utf-8") if isinstance(text, str) else text
-            if rel in before and _same_bytes(target, data):
+            if wrote:
+                written.append(rel)
+            else:
                 unchanged += 1
-                continue
-            out = staging / rel
-            if out.parent not in made:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                made.add(out.parent)
-            out.write_bytes(data)
-            written.append(rel)
     units_json = {key: sorted(paths) for key, paths in sorted(manifest.items())}
     # One line: json's fast encoder writes no indentation (the file is read only by this module).
     (staging / MANIFEST).write_text(
         json.dumps({"units": units_json}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
     return manifest, written, unchanged
+
+
+@dataclass
+class _Target:
+    """Where a unit's files go: `staging`, unless `docs` has the same bytes already."""
+
+    docs: Path
+    staging: Path
+    before: frozenset[str]  # the generated files of the last run
+    made: set[Path] = field(default_factory=set)  # folders this process made in staging
+
+    def write(self, unit: Unit) -> Outcome:
+        outcome = []
+        for rel, text in unit.render().items():
+            safe_relative(rel)
+            target = self.docs / rel
+            if rel not in self.before and target.exists():
+                raise InputError(
+                    str(target),
+                    None,
+                    "is a hand-written file where the converter writes a generated page",
+                    "rename or remove it (generated pages are listed in docs/.generated.json)",
+                )
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            if rel in self.before and _same_bytes(target, data):
+                outcome.append((rel, False))
+                continue
+            out = self.staging / rel
+            if out.parent not in self.made:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                self.made.add(out.parent)
+            out.write_bytes(data)
+            outcome.append((rel, True))
+        return outcome
+
+
+# Below this many units to render apart, a pool costs more than it saves (a unit's files take
+# about half a millisecond to create on a virtual disk; a forked worker some tens).
+MIN_UNITS_APART = 400
+
+# In a forked worker: the units and where they go, inherited from the process that forked it.
+_shared: tuple[list[Unit], _Target] | None = None
+
+
+def _render_all(units: list[Unit], todo: list[int], target: _Target, jobs: int) -> dict[int, Outcome]:
+    """Render and write the units `todo`, by index. Units marked `apart` are shared out among
+    `jobs` forked processes while this one renders the others, in order (they may depend on
+    units before them)."""
+    global _shared
+    apart = [index for index in todo if units[index].apart]
+    if jobs < 2 or len(apart) < MIN_UNITS_APART or not can_fork():
+        return {index: target.write(units[index]) for index in todo}
+    outcomes: dict[int, Outcome | Problem] = {}
+    size = max(16, len(apart) // (jobs * 8))  # runs of neighbouring units: an issue's articles together
+    _shared = (units, target)  # before the pool forks: its workers inherit it
+    try:
+        with forked_pool(jobs) as pool:
+            parts = pool.map(_write_apart, [apart[i : i + size] for i in range(0, len(apart), size)])
+            outcomes.update(_write_each(units, [index for index in todo if not units[index].apart], target))
+            for part in parts:
+                outcomes.update(part)
+    finally:
+        _shared = None
+    written: dict[int, Outcome] = {}
+    for index in sorted(outcomes):  # the first problem in the units' order, as working alone meets it
+        outcome = outcomes[index]
+        if isinstance(outcome, Problem):
+            raise InputError(outcome.path, outcome.line, outcome.what, outcome.fix)
+        written[index] = outcome
+    return written
+
+
+def _write_each(units: list[Unit], indexes: list[int], target: _Target) -> list[tuple[int, Outcome | Problem]]:
+    """Render and write units in order, up to the first input error (kept as data: it must be
+    reported in the units' order whichever process met it)."""
+    done: list[tuple[int, Outcome | Problem]] = []
+    for index in indexes:
+        try:
+            done.append((index, target.write(units[index])))
+        except InputError as error:
+            done.append((index, error.problem))
+            break
+    return done
+
+
+def _write_apart(indexes: list[int]) -> list[tuple[int, Outcome | Problem]]:
+    """In a forked worker: render and write some units (an exception does not survive the
+    trip back: an input error travels as data)."""
+    assert _shared is not None
+    units, target = _shared
+    return _write_each(units, indexes, target)
 
 
 def _same_manifest(docs: Path, staging: Path) -> bool:

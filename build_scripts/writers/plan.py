@@ -129,6 +129,7 @@ def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_k
                 Unit(
                     key("article", ident[id(article)], repr(its_links)),
                     lambda p=article, ln=its_links: {p.docs_path: article_page(p, prepared_of(p), ln)},  # type: ignore[misc]
+                    apart=True,
                 )
             )
         day_key = day_keys[day]
@@ -166,6 +167,7 @@ def _issue_units(
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
                     issue_path(d): issue_page(d, a, config, b, f, furniture, delivered.get(d))
                 },
+                apart=True,
             )
         )
     return units
@@ -175,12 +177,14 @@ def _name_units(catalogue: Catalogue, ident, key) -> list[Unit]:
     units = []
     for name, entry in catalogue.people.items():
         credits = "".join(ident[id(c.placed)] + c.role for c in catalogue.credits[name])
-        units.append(Unit(key("person", name, entry.slug, credits), lambda n=name: person_pages(catalogue, n)))  # type: ignore[misc]
+        units.append(
+            Unit(key("person", name, entry.slug, credits), lambda n=name: person_pages(catalogue, n), apart=True)  # type: ignore[misc]
+        )
     people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
     units.append(Unit(key("people", people), lambda: reporters_index(catalogue)))
     for tag, entry in catalogue.tags.items():
         tagged = "".join(ident[id(p)] for p in catalogue.tagged[tag])
-        units.append(Unit(key("tag", tag, entry.slug, tagged), lambda t=tag: one_tag_pages(catalogue, t)))  # type: ignore[misc]
+        units.append(Unit(key("tag", tag, entry.slug, tagged), lambda t=tag: one_tag_pages(catalogue, t), apart=True))  # type: ignore[misc]
     tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
     units.append(Unit(key("tags", tags), lambda: tags_index(catalogue)))
     return units

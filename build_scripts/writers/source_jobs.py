@@ -14,7 +14,6 @@ whatever order the workers finished in.
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +33,7 @@ from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.prepared import Prepared, prepare
+from build_scripts.writers.workers import end_with_parent
 
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start than it saves: a worker handles a file in
@@ -251,19 +251,6 @@ def _job_in_worker(args: Job) -> SourceResult:
     return result
 
 
-def _end_with_parent() -> None:
-    """In a worker: end when the conversion that started it ends, even if it was killed
-    (Linux; elsewhere the worker ends when it next finds the queue closed)."""
-    try:
-        import ctypes
-        import signal
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
-
-
 def _load_before_forking(config: ArchiveConfig) -> None:
     """Load the parser and rjieba's dictionary once, before the workers are forked: each would
     load them again otherwise (where workers are forked — Linux — they inherit them)."""
@@ -271,14 +258,6 @@ def _load_before_forking(config: ArchiveConfig) -> None:
 
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
-
-
-def default_jobs() -> int:
-    """All the cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def convert_sources(
@@ -302,7 +281,7 @@ def convert_sources(
     _load_before_forking(config)
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
         for result in pool.map(_job_in_worker, work, chunksize=chunk):
             yield result
             if done:

@@ -71,3 +71,30 @@ def test_a_lost_or_torn_part_of_the_catalogue_is_made_again(tmp_path, monkeypatc
     converted.clear()
     convert(source, docs, jobs=1)
     assert not converted  # healed: the part holds its day's results again
+
+
+def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_changed(tmp_path, monkeypatch):
+    from build_scripts.writers import plan as plan_module
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 2 * 120)
+    convert(source, docs, jobs=1)
+    made: list[str] = []
+    for name in ("person_pages", "one_tag_pages"):
+        real = getattr(plan_module, name)
+        monkeypatch.setattr(
+            plan_module, name, lambda catalogue, key, real=real: made.append(key) or real(catalogue, key)
+        )
+    _edit(source, "2019-01-02")  # a sentence of each page edited: no title, byline or tag changes
+    result = convert(source, docs, jobs=1)
+    assert result.written and result.written.written > 0 and not made
+    path = next(source.rglob("2019-01-02_*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title = next(i for i, line in enumerate(lines) if line.strip() and i > 0)
+    lines[title] += "（修订）"  # a headline changed: the pages listing that article are made again
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    convert(source, docs, jobs=1)
+    assert made
+    expected = tmp_path / "full"
+    convert(source, expected, jobs=1, incremental=False)
+    assert snapshot(docs) == snapshot(expected)

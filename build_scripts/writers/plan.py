@@ -96,6 +96,10 @@ def plan(
         for p in placed
     }
 
+    # What a reporter's or tag's page shows of an article (listing.article_item): a change to
+    # its source file that leaves these alone does not make those pages again.
+    shown = {id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline)) + "\x1e" for p in placed}
+
     def idents(articles: list[PlacedArticle]) -> str:
         return "".join(ident[id(p)] for p in articles)
 
@@ -109,7 +113,7 @@ def plan(
     latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else ""
     home = key("home", summary, latest, str(len(catalogue.people)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
-    units += _name_units(catalogue, ident, key)
+    units += _name_units(catalogue, shown, key)
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
     gone = gone_name_pages(names, listed)
     units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
@@ -173,17 +177,17 @@ def _issue_units(
     return units
 
 
-def _name_units(catalogue: Catalogue, ident, key) -> list[Unit]:
+def _name_units(catalogue: Catalogue, shown, key) -> list[Unit]:
     units = []
     for name, entry in catalogue.people.items():
-        credits = "".join(ident[id(c.placed)] + c.role for c in catalogue.credits[name])
+        credits = "".join(shown[id(c.placed)] + c.role for c in catalogue.credits[name])
         units.append(
             Unit(key("person", name, entry.slug, credits), lambda n=name: person_pages(catalogue, n), apart=True)  # type: ignore[misc]
         )
     people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
     units.append(Unit(key("people", people), lambda: reporters_index(catalogue)))
     for tag, entry in catalogue.tags.items():
-        tagged = "".join(ident[id(p)] for p in catalogue.tagged[tag])
+        tagged = "".join(shown[id(p)] for p in catalogue.tagged[tag])
         units.append(Unit(key("tag", tag, entry.slug, tagged), lambda t=tag: one_tag_pages(catalogue, t), apart=True))  # type: ignore[misc]
     tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
     units.append(Unit(key("tags", tags), lambda: tags_index(catalogue)))

@@ -238,3 +238,13 @@ def test_an_institution_with_a_second_name_in_brackets_signs_the_piece():
     )
     (article,) = parse_page(page).articles
     assert article.authors == [signer]
+
+
+def test_a_columns_name_joined_by_a_middle_dot_is_no_name():
+    page = (
+        "海外来信\n\n麦克·奥杜罗\n\n我在这里学习了三年，认识了很多朋友。\n\n"
+        "导读\n\n文化·书香\n\n一座城市的阅读地图\n\n第十二版\n\n国际·视点\n\n小店经济活力足\n\n第十版\n"
+    )
+    letter, box = parse_page(page).articles
+    assert letter.authors == ["麦克·奥杜罗"]  # a name written out from another language stays one
+    assert box.title == "导读" and not box.authors and box.text.startswith("文化·书香")

@@ -117,12 +117,28 @@ def looks_like_name(token: str) -> bool:
     if is_not_a_name(token):
         return False
     if "·" in token or "•" in token:
-        return 3 <= len(token) <= 16
+        return 3 <= len(token) <= 16 and not _column_with_dot(token)
     if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
         return False
     if not (token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2):
         return False
     return len(token) > 2 or not _word_of_the_language(token)
+
+
+def _column_with_dot(token: str) -> bool:
+    """`理论·访谈录`, `经济聚焦·农田里的新鲜事`: a column's name joins words of the language
+    with a middle dot, as a transliterated name joins its parts (`麦克·奥杜罗`). To the
+    dictionary, a column's first part is words of two characters or more and its last part
+    holds a word of two or more, none of them a name or a place; a name's parts are names,
+    or are cut into single characters (`劳拉`: 劳 拉), and a name whose first part is a word
+    (`买买提`, `大卫`) has a name after it."""
+    import rjieba
+
+    parts = re.split(r"[·•]", token)
+    first, last = rjieba.tag(parts[0], hmm=False), rjieba.tag(parts[-1], hmm=False)
+    if not first or not last or any(tag.startswith(("nr", "ns")) for _, tag in first + last):
+        return False
+    return all(len(word) > 1 for word, _ in first) and any(len(word) > 1 for word, _ in last)
 
 
 def _word_of_the_language(token: str) -> bool:
@@ -205,7 +221,7 @@ def _pen_name_or_name(token: str) -> bool:
     of the language (`最高`, `关注当下`, `凤丹盛开`): a word of the dictionary (other than a
     name) does not stand where a surname stands, nor anywhere in a name of four."""
     if "·" in token or "•" in token:
-        return True
+        return not _column_with_dot(token)
     if not 2 <= len(token) <= 4:
         return False
     if looks_like_name(token) and (len(token) < 4 or token[:2] in _SURNAMES_2):

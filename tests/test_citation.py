@@ -168,3 +168,9 @@ def test_csl_json_is_a_newspaper_article():
     }
     (bare,) = csl_json(work([]))
     assert "author" not in bare and "page" not in bare and "URL" not in bare
+
+
+def test_chicago_capitalises_the_first_word_of_a_title_but_not_a_word_after_a_number():
+    assert romanised_title("我国粮食生产再获丰收").startswith("Woguo")
+    assert romanised_title("“我国”粮食再获丰收").startswith("‘Woguo’ liangshi")
+    assert romanised_title("2025年我国粮食再获丰收").startswith("2025 nian woguo")

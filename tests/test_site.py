@@ -17,6 +17,8 @@ def test_pages_are_chinese(sample_site):
     home = (sample_site / "site/index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]* lang="zh-Hans"', home)  # the language of the text, from archive.yml
     assert "本站由" in home and "Made with" not in home  # the footer too
+    about = (sample_site / "site/about/index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink"' in about and "Permanent link" not in about  # a heading's link too
 
 
 def test_every_article_is_built_and_linked_from_its_issue(sample_site):

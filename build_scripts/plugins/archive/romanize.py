@@ -162,5 +162,6 @@ def romanised_title(text: str) -> str:
     text = " ".join(words)
     text = re.sub(r"\s+([,.:;!?)’])", r"\1", text)
     text = re.sub(r"([(‘])\s+", r"\1", text)
-    first = re.search(r"[A-Za-zü]", text)
-    return text[: first.start()] + text[first.start()].upper() + text[first.start() + 1 :] if first else text
+    # Sentence style: the first word takes a capital — unless it is a number (`2026 niandu`).
+    first = re.match(r"[^\w]*[A-Za-zü]", text)
+    return text[: first.end() - 1] + text[first.end() - 1].upper() + text[first.end() :] if first else text

@@ -248,3 +248,27 @@ def test_a_columns_name_joined_by_a_middle_dot_is_no_name():
     letter, box = parse_page(page).articles
     assert letter.authors == ["麦克·奥杜罗"]  # a name written out from another language stays one
     assert box.title == "导读" and not box.authors and box.text.startswith("文化·书香")
+
+
+def test_a_letters_heading_spaced_like_a_name_is_no_byline():
+    page = (
+        "总书记回信勉励青年代表 矢志拼搏奋斗\n\n回  信\n\n青年朋友们：\n\n"
+        "你们好！来信收到了，得知你们获得表彰，我表示祝贺。\n\n希望你们继续努力。\n\n习近平\n\n2026年5月3日\n"
+    )
+    (letter,) = parse_page(page).articles
+    assert not letter.authors and letter.byline == ""
+    assert letter.blocks[0].text == "回  信" and letter.blocks[-1].text == "2026年5月3日"
+
+
+def test_a_letter_signed_and_dated_then_the_news_of_it_make_one_article():
+    page = (
+        "总书记致信祝贺学会成立六十周年\n\n回  信\n\n中国科学学会：\n\n"
+        "欣悉学会成立六十周年，我表示热烈的祝贺！\n\n希望你们再接再厉，再创佳绩！\n\n习近平\n\n2026年5月2日\n\n"
+        "（新华社北京5月3日电）\n\n新华社北京5月3日电  在学会成立六十周年之际，总书记发来贺信。\n\n"
+        "贺信在学会引起热烈反响。\n"
+    )
+    (letter,) = parse_page(page).articles
+    texts = [block.text for block in letter.blocks]
+    assert texts[texts.index("希望你们再接再厉，再创佳绩！") + 1 :][:2] == ["习近平", "2026年5月2日"]
+    assert not letter.authors and texts[-1] == "贺信在学会引起热烈反响。"
+    assert all(block.kind.value != "subhead" for block in letter.blocks[1:])

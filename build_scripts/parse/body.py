@@ -67,6 +67,11 @@ class BodyRules(PageView):
             return self._add(Kind.CAPTION, t, unit)
         if p.JUMP_FROM_RE.match(t) and (self.current is None or self.closed):
             self._start_headless(unit, "article.continued-from", confident=True)
+        elif self.closed and self._last_rule() == "dateline.end-credit" and p.dateline_of(t):
+            # (新华社北京5月3日电) ends a letter or a speech the agency sent; the agency's news of
+            # it follows with no headline of its own: the paper prints them as one article
+            self.closed = False
+            self._decide(unit, "paragraph", "article.dispatch-after-credit")
         elif self.current is None or self.closed:
             if shapes.could_be_headline(t, self.profile):
                 return self._headline(unit, "headline.must-start")

@@ -312,6 +312,9 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.after-picture")
         if t.startswith(("——", "－－", "—")) and Kind.PARAGRAPH not in self._kinds():
             return self._headline(unit, "headline.dash-subtitle", extend=True)
+        if Kind.PARAGRAPH in self._kinds() and self._signs_a_letter(i):
+            self._decide(unit, "paragraph", "paragraph.signature")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if p.SUBHEAD_MARKER_RE.match(t):
             return self._subhead(unit, "subhead.marker")
         if self._introduced(i):

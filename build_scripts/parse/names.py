@@ -103,6 +103,10 @@ _NOT_NAME_ENDINGS = (
     "调查",
     "札记",
     "来信",
+    "回信",
+    "复信",
+    "贺信",
+    "贺电",
     "答问",
 )
 
@@ -212,7 +216,7 @@ _PADDED_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def _any_name(token: str) -> bool:
-    return 2 <= len(token) <= 4 or "·" in token or "•" in token
+    return (2 <= len(token) <= 4 or "·" in token or "•" in token) and not is_not_a_name(token)
 
 
 @memo

@@ -4,6 +4,7 @@ credit of its own). Read-only knowledge of the page, shared by the rules that la
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from build_scripts.ingest.corrections import Corrections
@@ -12,6 +13,11 @@ from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.state import ArticleState
+
+# A letter's or a speech's date below its signature: 2026年5月2日 / 二〇二六年五月二日
+DATE_ONLY_RE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
 
 
 class PageView(ArticleState):
@@ -63,6 +69,27 @@ class PageView(ArticleState):
                 )
             )
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
+            and not self._closes_a_letter(i)
+        )
+
+    def _closes_a_letter(self, i: int) -> bool:
+        """A sentence above a name and a date alone on their lines (…节日快乐！ / 习近平 /
+        2026年5月2日) is a letter's or a speech's last, above its signature: no headline."""
+        return i + 2 < len(self.units) and self._signature_at(i)
+
+    def _signs_a_letter(self, i: int) -> bool:
+        """Is unit i the name or the date of such a signature (paragraphs of the letter)?"""
+        return (i >= 1 and self._signature_at(i - 1)) or (i >= 2 and self._signature_at(i - 2))
+
+    def _signature_at(self, i: int) -> bool:
+        """Units i, i+1, i+2: a sentence's end, a name, a date."""
+        if i + 2 >= len(self.units):
+            return False
+        last, name, date = self.units[i : i + 3]
+        return (
+            last.text.endswith(("。", "！", "？", "!", "?"))
+            and p.is_name_line(name.text)
+            and DATE_ONLY_RE.match(date.text) is not None
         )
 
     def _ends_article(self, i: int) -> bool:

@@ -272,3 +272,11 @@ def test_a_letter_signed_and_dated_then_the_news_of_it_make_one_article():
     assert texts[texts.index("希望你们再接再厉，再创佳绩！") + 1 :][:2] == ["习近平", "2026年5月2日"]
     assert not letter.authors and texts[-1] == "贺信在学会引起热烈反响。"
     assert all(block.kind.value != "subhead" for block in letter.blocks[1:])
+
+
+def test_a_team_of_reporters_credited_at_the_end_names_the_authors_of_a_collective_byline():
+    team = "王明、李华、张强、赵敏、刘洋、陈静、杨帆、黄磊、周婷"
+    page = f"论坛凝聚共识\n\n本报记者\n\n各地文化事业蓬勃发展。\n\n群众文化生活日益丰富。\n\n（本报记者{team}）\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == team.split("、") and article.byline == "本报记者"
+    assert article.blocks[-1].kind.value == "note"

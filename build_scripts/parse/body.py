@@ -8,6 +8,7 @@ from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.names import TEAM_CREDIT_RE
 from build_scripts.parse.page import PageView
 
 
@@ -26,18 +27,20 @@ class BodyRules(PageView):
         self._add(Kind.PARAGRAPH, unit.text, unit)
         self.section_credits.append(unit.text)
 
+    def _credit_note(self, unit: Unit) -> None:
+        """The article is signed at its top: reporters listed in brackets at its end are a
+        note the paper prints in the text (and name the reporters a collective byline did not)."""
+        self._decide(unit, "note", "note.credit")
+        if not self.current_names():
+            self.section_credits.append(unit.text)
+        self._add(Kind.NOTE, unit.text, unit)
+
     def _byline(self, unit: Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "note.author")
             return self._add(Kind.NOTE, unit.text, unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.BRACKETED_BYLINE_RE.match(unit.text):
-            # the article is signed at its top: reporters listed in brackets at its end are a
-            # note the paper prints in the text (and name the reporters a collective byline
-            # did not)
-            self._decide(unit, "note", "note.credit")
-            if not self.current_names():
-                self.section_credits.append(unit.text)
-            return self._add(Kind.NOTE, unit.text, unit)
+            return self._credit_note(unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
             # the article is signed already: a credit on its own line is its picture's
             self._decide(unit, "caption", "caption.credit-in-signed")
@@ -55,6 +58,13 @@ class BodyRules(PageView):
 
     def _body(self, i: int, unit: Unit) -> None:
         t = unit.text
+        if (
+            Kind.BYLINE in self._kinds()
+            and self._has_body()
+            and TEAM_CREDIT_RE.match(t)
+            and p.names_are_plausible(t.strip("（）()"))
+        ):
+            return self._credit_note(unit)  # a team too large for a byline line
         if p.is_note(t):
             if self.current is None or self.closed or self._has_body():
                 self._open()

@@ -46,6 +46,8 @@ _NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}
 # A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
 BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
 BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
+# The team behind a big report, in brackets at its end: more names than a byline line holds
+TEAM_CREDIT_RE = re.compile(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
 
 # Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
 # （作者为中国人民大学教授） / 作者：王洋

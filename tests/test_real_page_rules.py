@@ -280,3 +280,15 @@ def test_a_team_of_reporters_credited_at_the_end_names_the_authors_of_a_collecti
     (article,) = parse_page(page).articles
     assert article.authors == team.split("、") and article.byline == "本报记者"
     assert article.blocks[-1].kind.value == "note"
+
+
+def test_the_bracketed_date_a_document_was_adopted_is_its_text_not_a_headline():
+    page = (
+        "两部门印发《城市绿地管理办法》\n\n本报北京5月7日电  近日，两部门印发《城市绿地管理办法》，要求各地认真贯彻落实。"
+        "\n\n《城市绿地管理办法》全文如下。\n\n城市绿地管理办法\n\n\n（2026年3月19日部务会议审议通过  2026年4月25日发布）\n\n"
+        "第一条  为了加强城市绿地管理，改善人居环境，根据有关法律法规，制定本办法。\n\n"
+        "第二条  本办法适用于城市绿地的规划、建设、保护和管理。\n\n第三条  本办法自发布之日起施行。\n"
+    )
+    (article,) = parse_page(page).articles  # a wider gap above the date, as on the real page
+    texts = [block.text for block in article.blocks]
+    assert "（2026年3月19日部务会议审议通过  2026年4月25日发布）" in texts and texts[-1].startswith("第三条")

@@ -19,6 +19,12 @@ DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 
+# A line in brackets that opens with a date: when and by whom a document was adopted, or a
+# speech delivered (（2026年3月19日中共中央政治局常委会会议审议批准）)
+DATED_NOTE_RE = re.compile(
+    r"^[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$"
+)
+
 
 class PageView(ArticleState):
     fix: Corrections

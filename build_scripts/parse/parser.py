@@ -27,7 +27,7 @@ from build_scripts.parse.headings import HeadingRules
 from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
-from build_scripts.parse.page import PageView
+from build_scripts.parse.page import DATED_NOTE_RE, PageView
 
 
 class _Parser(HeadingRules, JoinRules):
@@ -215,6 +215,11 @@ class _Parser(HeadingRules, JoinRules):
         if self._starts_section(i):
             self.sections = True
             return self._subhead(unit, "subhead.section")
+        if Kind.PARAGRAPH in self._kinds() and not self.closed and DATED_NOTE_RE.match(t):
+            # below a headline it is a piece of it (the date of a speech); in the text, the
+            # date of the document printed there — never a new article's headline
+            self._decide(unit, "paragraph", "paragraph.dated-note")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if (
             not self.layout.indented
             and p.DASH_PIECES_RE.search(t)

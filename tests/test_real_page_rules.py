@@ -292,3 +292,13 @@ def test_the_bracketed_date_a_document_was_adopted_is_its_text_not_a_headline():
     (article,) = parse_page(page).articles  # a wider gap above the date, as on the real page
     texts = [block.text for block in article.blocks]
     assert "（2026年3月19日部务会议审议通过  2026年4月25日发布）" in texts and texts[-1].startswith("第三条")
+
+
+def test_a_long_first_block_above_a_writers_name_is_the_pages_first_headline():
+    page = (
+        "坚持以人民为中心的发展思想，推动经济社会高质量发展不断取得新成效（深入学习贯彻新发展理念）\n\n沈传宝\n\n"
+        "习近平总书记指出：“发展是解决一切问题的基础和关键。”\n\n坚持以人民为中心，是发展的根本立场。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title.startswith("坚持以人民为中心") and article.authors == ["沈传宝"]
+    assert article.blocks[0].text.startswith("习近平总书记指出")

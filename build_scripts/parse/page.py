@@ -76,6 +76,20 @@ class PageView(ArticleState):
             )
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
             and not self._closes_a_letter(i)
+        ) or self._signed_page_opening(i)
+
+    def _signed_page_opening(self, i: int) -> bool:
+        """The page's first block, above a writer's name alone (沈传宝), is the headline of a
+        signed piece however long it is (a commentary's title and its column in brackets)."""
+        nxt = self._next(i)
+        text = self.units[i].text
+        return (
+            self.current is None
+            and nxt is not None
+            and nxt.line not in self.fix.labels
+            and not text.endswith(("。", "！", "？", "!", "?", "：", ":"))
+            and len(text) <= 80
+            and p.is_signature_name(nxt.text)
         )
 
     def _closes_a_letter(self, i: int) -> bool:

@@ -56,7 +56,7 @@ RULES: dict[str, str] = {
     "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
-    "headline.confirmed": "a byline, dateline or editor's note follows it",
+    "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",
     "headline.page-start": "first short unpunctuated line of the page",

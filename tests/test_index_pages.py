@@ -172,3 +172,12 @@ def test_reporter_pages_for_an_archive_without_bylines(tmp_path):
     files = reporter_pages(_catalogue(project))
     assert list(files) == ["reporters/index.md"]
     assert "档案中还没有署名的文章" in files["reporters/index.md"]
+
+
+def test_a_body_signing_a_piece_is_listed_as_a_signing_body_not_a_reporter(tmp_path):
+    text = "团结奋斗新征程\n\n中共中央统战部\n\n新时代统一战线工作取得新成效。\n\n广泛凝聚共识。\n"
+    project = make_archive(tmp_path, {"2022-01-29.txt": text}, with_sample=False)
+    files = reporter_pages(_catalogue(project))
+    body = next(page for path, page in files.items() if path != "reporters/index.md")
+    assert "署名单位 · 共 1 篇" in body and "记者 ·" not in body
+    assert "署名中出现的 1 个署名单位，" in files["reporters/index.md"]

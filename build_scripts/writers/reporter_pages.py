@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue
 from build_scripts.contract.urls import REPORTERS_INDEX
+from build_scripts.parse.names import institutions
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
 
@@ -26,11 +27,16 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
     return entry_pages(
         catalogue.people[name],
         listed,
-        kind="记者",
+        kind=_kind(name),
         summary=_summary(credits),
         index_path=REPORTERS_INDEX,
         made=catalogue.items,
     )
+
+
+def _kind(name: str) -> str:
+    """What a name on a byline is: a reporter, or a body signing the piece (中共中央统战部)."""
+    return "署名单位" if institutions(name) else "记者"
 
 
 def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -44,9 +50,8 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
 def reporters_index(catalogue: Catalogue) -> dict[str, str]:
     """The index of everyone named in a byline (split by initial letter when long)."""
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
-    intro = (
-        f"署名中出现的 {len(counts)} 位记者和通讯员，按姓名拼音排列；数字是署名的文章篇数。"
-        if counts
-        else "档案中还没有署名的文章。"
-    )
+    bodies = sum(1 for name in counts if _kind(name) != "记者")
+    people = len(counts) - bodies
+    who = "、".join(([f"{people} 位记者和通讯员"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else []))
+    intro = f"署名中出现的 {who}，按拼音排列；数字是署名的文章篇数。" if counts else "档案中还没有署名的文章。"
     return name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX)

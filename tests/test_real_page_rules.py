@@ -302,3 +302,19 @@ def test_a_long_first_block_above_a_writers_name_is_the_pages_first_headline():
     (article,) = parse_page(page).articles
     assert article.title.startswith("坚持以人民为中心") and article.authors == ["沈传宝"]
     assert article.blocks[0].text.startswith("习近平总书记指出")
+
+
+def test_a_joint_statements_signature_block_is_its_last_paragraphs_not_an_article():
+    page = (
+        "甲国和乙国联合声明\n\n甲国和乙国都拥有悠久历史。\n\n双方同意加强各领域合作。\n\n"
+        "甲国主席     乙国总统\n\n王  明             安德烈·彼得罗夫\n\n二〇二六年五月二十日于北京\n\n"
+        "（新华社北京5月20日电）\n\n两国元首会谈\n\n本报记者 方 远\n\n两国元首当日举行会谈。\n"
+    )
+    statement, talks = parse_page(page).articles
+    texts = [block.text for block in statement.blocks]
+    assert texts[texts.index("双方同意加强各领域合作。") + 1 :][:3] == [
+        "甲国主席     乙国总统",
+        "王  明             安德烈·彼得罗夫",
+        "二〇二六年五月二十日于北京",
+    ]
+    assert not statement.authors and talks.authors == ["方远"]

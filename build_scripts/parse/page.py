@@ -14,10 +14,14 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.state import ArticleState
 
-# A letter's or a speech's date below its signature: 2026年5月2日 / 二〇二六年五月二日
+# A letter's or a speech's date below its signature, and where it was signed: 2026年5月2日 /
+# 二〇二六年五月二十日于北京
 DATE_ONLY_RE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:于[\u4e00-\u9fff]{2,10})?$"
 )
+# The offices of those who sign a joint statement, above their names
+OFFICES_RE = re.compile(r"^(?:[\u4e00-\u9fff（）]{2,24}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){1,4}$")
 
 # A line in brackets that opens with a date: when and by whom a document was adopted, or a
 # speech delivered (（2026年3月19日中共中央政治局常委会会议审议批准）)
@@ -76,6 +80,7 @@ class PageView(ArticleState):
             )
             and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
             and not self._closes_a_letter(i)
+            and not self._signs_a_letter(i)
         ) or self._signed_page_opening(i)
 
     def _signed_page_opening(self, i: int) -> bool:
@@ -93,24 +98,30 @@ class PageView(ArticleState):
         )
 
     def _closes_a_letter(self, i: int) -> bool:
-        """A sentence above a name and a date alone on their lines (…节日快乐！ / 习近平 /
-        2026年5月2日) is a letter's or a speech's last, above its signature: no headline."""
-        return i + 2 < len(self.units) and self._signature_at(i)
+        """A sentence above a signature (…节日快乐！ / 习近平 / 2026年5月2日) is a letter's,
+        a speech's or a joint statement's last: no headline."""
+        return self._signature_after(i) > 0
 
     def _signs_a_letter(self, i: int) -> bool:
-        """Is unit i the name or the date of such a signature (paragraphs of the letter)?"""
-        return (i >= 1 and self._signature_at(i - 1)) or (i >= 2 and self._signature_at(i - 2))
+        """Is unit i a line of such a signature (paragraphs of the text it signs)?"""
+        return any(i >= k and self._signature_after(i - k) >= k for k in (1, 2, 3))
 
-    def _signature_at(self, i: int) -> bool:
-        """Units i, i+1, i+2: a sentence's end, a name, a date."""
-        if i + 2 >= len(self.units):
-            return False
-        last, name, date = self.units[i : i + 3]
-        return (
-            last.text.endswith(("。", "！", "？", "!", "?"))
-            and p.is_name_line(name.text)
-            and DATE_ONLY_RE.match(date.text) is not None
-        )
+    def _signature_after(self, i: int) -> int:
+        """How many units after unit i, a sentence's end, sign it: the signers' offices (when
+        they are heads of state: 中华人民共和国主席 俄罗斯联邦总统), their names, and a date
+        alone on its line (0: none)."""
+        if not self.units[i].text.endswith(("。", "！", "？", "!", "?")):
+            return 0
+        j = i + 1
+        if j < len(self.units) and OFFICES_RE.match(self.units[j].text):
+            j += 1
+        if (
+            j + 1 < len(self.units)
+            and p.is_name_line(self.units[j].text)
+            and DATE_ONLY_RE.match(self.units[j + 1].text)
+        ):
+            return j + 2 - (i + 1)
+        return 0
 
     def _ends_article(self, i: int) -> bool:
         """Does unit i sign an article off with a byline of its own (a second one, if the

@@ -51,6 +51,9 @@ FLOOR_NAV = "nav:\n  - index.md\nnot_in_nav: |\n  *\n"
 BARE_ARTICLE_TEMPLATE = '{% extends "main.html" %}\n'
 
 
+TRASH = ".trash"  # archives of the last run, set aside until this run has measured everything
+
+
 class BenchError(Exception):
     pass
 
@@ -147,8 +150,10 @@ def folder_bytes(folder: Path) -> int:
 
 def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
     """A project folder with a generated archive, the site's config, templates and hand-written pages."""
-    if folder.exists():
-        shutil.rmtree(folder)
+    if folder.exists():  # set aside, deleted once everything is measured (see `run`)
+        trash = folder.parent / TRASH
+        trash.mkdir(exist_ok=True)
+        folder.rename(trash / f"{folder.name}-{time.time_ns()}")
     made = generate(folder / "source_texts", articles)
     shutil.copy(ROOT / "source_texts" / "userdict.txt", folder / "source_texts" / "userdict.txt")
     shutil.copy(config_file, folder / "mkdocs.yml")
@@ -248,7 +253,8 @@ def bench_size(
             [*convert[:-1], alone.name, "--full", "--jobs", "1"],
             before=lambda: _empty_docs(alone),
         )
-        _remove_docs(alone)
+        # (left in place: on this machine's disk, deleting ten thousand files slows the files
+        # created for a minute after it — the next steps' — and the next run removes it)
     step("convert, one issue changed", convert, before=lambda: change_one_issue(folder / "source_texts"))
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet"]
     if articles > shard_above:
@@ -275,20 +281,25 @@ def run(
 ) -> list[SizeResult]:
     """Benchmark every size; `save` is called after every step, so a long run keeps what it measured."""
     results: list[SizeResult] = []
-    for i, articles in enumerate(sorted(sizes)):
-        results.append(
-            bench_size(
-                work / str(articles),
-                articles,
-                runs=runs,
-                config_file=config_file,
-                naive=i == 0,
-                serial_up_to=serial_up_to,
-                shard_above=shard_above,
-                progress=progress,
-                naive_timeout=naive_timeout,
-                measured=lambda partial: save([*results, partial]),  # every step kept as soon as it is measured
+    try:
+        for i, articles in enumerate(sorted(sizes)):
+            results.append(
+                bench_size(
+                    work / str(articles),
+                    articles,
+                    runs=runs,
+                    config_file=config_file,
+                    naive=i == 0,
+                    serial_up_to=serial_up_to,
+                    shard_above=shard_above,
+                    progress=progress,
+                    naive_timeout=naive_timeout,
+                    measured=lambda partial: save([*results, partial]),  # every step kept as soon as it is measured
+                )
             )
-        )
-        save(results)
+            save(results)
+    finally:
+        # Deleting tens of thousands of files slows, on this machine's disk, the files created
+        # for a minute after: the last run's archives are deleted once nothing is measured.
+        shutil.rmtree(work / TRASH, ignore_errors=True)
     return results

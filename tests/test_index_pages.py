@@ -179,5 +179,5 @@ def test_a_body_signing_a_piece_is_listed_as_a_signing_body_not_a_reporter(tmp_p
     project = make_archive(tmp_path, {"2022-01-29.txt": text}, with_sample=False)
     files = reporter_pages(_catalogue(project))
     body = next(page for path, page in files.items() if path != "reporters/index.md")
-    assert "署名单位 · 共 1 篇" in body and "记者 ·" not in body
+    assert "署名单位 · 共 1 篇" in body and "记者 ·" not in body and "[全部记者](../index.md)" in body
     assert "署名中出现的 1 个署名单位，" in files["reporters/index.md"]

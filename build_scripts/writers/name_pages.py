@@ -70,10 +70,12 @@ def entry_pages(
     limit: int = ENTRY_PAGE_LIMIT,
     meta: dict | None = None,
     made: dict | None = None,
+    index_name: str = "",
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
     `listed` is in archive order; pages show the newest first. `made`: list items made for
-    other names' pages in this run (see `_items`; the articles must outlive it)."""
+    other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
+    what the index lists, when it is not `kind` (a signing body is listed with 记者)."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
@@ -81,7 +83,7 @@ def entry_pages(
         front_matter(entry.name, **(meta or {})),
         "",
         f"# {name}\n",
-        f"{kind} · {mdtext.escape(summary)} · [全部{kind}]({link(here, index_path)})\n",
+        f"{kind} · {mdtext.escape(summary)} · [全部{index_name or kind}]({link(here, index_path)})\n",
     ]
     files = {}
     if len(listed) <= limit:

@@ -28,6 +28,7 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
         catalogue.people[name],
         listed,
         kind=_kind(name),
+        index_name="记者",
         summary=_summary(credits),
         index_path=REPORTERS_INDEX,
         made=catalogue.items,

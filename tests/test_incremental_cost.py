@@ -98,3 +98,16 @@ def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_change
     expected = tmp_path / "full"
     convert(source, expected, jobs=1, incremental=False)
     assert snapshot(docs) == snapshot(expected)
+
+
+def test_the_dictionaries_are_loaded_before_the_workers_are_forked(tmp_path, monkeypatch):
+    import jieba
+
+    from build_scripts.ingest.archive_config import load_archive_config
+
+    (tmp_path / "archive.yml").write_text("paper: {title: 人民日报, slug: renmin-ribao}\n", encoding="utf-8")
+    config = load_archive_config(tmp_path)
+    monkeypatch.setattr(jieba.dt, "initialized", False)  # as in a conversion that has not loaded it
+    monkeypatch.setattr(jieba.dt, "FREQ", {})
+    source_jobs._load_before_forking(config)
+    assert jieba.dt.initialized and jieba.dt.FREQ  # the workers inherit it instead of each loading it

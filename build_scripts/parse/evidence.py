@@ -73,6 +73,12 @@ def _segmenter():
     return jieba
 
 
+def load_dictionary() -> None:
+    """Load jieba's dictionary now (it loads on the first break weighed otherwise): a
+    conversion does it before forking its workers, which then share it."""
+    _segmenter().dt.check_initialized()
+
+
 @memo
 def _word_across(before: str, after: str) -> bool:
     """Does a word run across the break (`体|系`)? jieba segments the characters around it

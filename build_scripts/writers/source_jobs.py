@@ -38,7 +38,7 @@ from build_scripts.writers.workers import end_with_parent
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start than it saves: a worker handles a file in
 # about 12 ms, and a process of its own costs a fork and the trips of its results (the parser
-# and rjieba, 0.4 s to load, are loaded before the pool forks — see `_load_before_forking`).
+# and the dictionaries, about 1 s to load, are loaded before the pool forks — see `_load_before_forking`).
 MIN_FILES_PER_WORKER = 16
 
 
@@ -252,10 +252,13 @@ def _job_in_worker(args: Job) -> SourceResult:
 
 
 def _load_before_forking(config: ArchiveConfig) -> None:
-    """Load the parser and rjieba's dictionary once, before the workers are forked: each would
-    load them again otherwise (where workers are forked — Linux — they inherit them)."""
+    """Load the parser, rjieba's dictionary and jieba's (the parser weighs breaks with its word
+    frequencies) once, before the workers are forked: each would load them again otherwise
+    (where workers are forked — Linux — they inherit them)."""
     import build_scripts.parse.parser  # noqa: F401
+    from build_scripts.parse.evidence import load_dictionary
 
+    load_dictionary()
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
 

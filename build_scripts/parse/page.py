@@ -41,6 +41,7 @@ class PageView(ArticleState):
         self.usual_gap = statistics.median(gaps) if gaps else 1
         ArticleState.__init__(self, profile)
         self._ends_with_byline_cache: dict[int, bool] = {}
+        self._confirmed: dict[int, bool] = {}  # _confirmed_headline by unit: asked some three times a unit
         self._blocks_below_cache: dict[int, int] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self._at = 0  # the unit being labelled
@@ -66,6 +67,14 @@ class PageView(ArticleState):
         return unit.gap_before > usual and unit.gap_before >= self.article_gap
 
     def _confirmed_headline(self, i: int) -> bool:
+        """A headline the blocks below confirm (a byline, a dateline, an editor's note; a
+        writer's name below the page's first block). Depends only on the page."""
+        known = self._confirmed.get(i)
+        if known is None:
+            known = self._confirmed[i] = self._confirmed_by_what_follows(i)
+        return known
+
+    def _confirmed_by_what_follows(self, i: int) -> bool:
         nxt = self._next(i)
         return (
             nxt is not None
@@ -89,7 +98,8 @@ class PageView(ArticleState):
         nxt = self._next(i)
         text = self.units[i].text
         return (
-            self.current is None
+            i < 4
+            and all(p.is_furniture(u.text) for u in self.units[:i])  # nothing but furniture above it
             and nxt is not None
             and nxt.line not in self.fix.labels
             and not text.endswith(("。", "！", "？", "!", "?", "：", ":"))

@@ -23,6 +23,9 @@ DATE_ONLY_RE = re.compile(
 # The offices of those who sign a joint statement, above their names
 OFFICES_RE = re.compile(r"^(?:[\u4e00-\u9fff（）]{2,24}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){1,4}$")
 
+# What a letter's last sentence and no headline end with
+SENTENCE_END = ("。", "！", "？", "!", "?")
+
 # A line in brackets that opens with a date: when and by whom a document was adopted, or a
 # speech delivered (（2026年3月19日中共中央政治局常委会会议审议批准）)
 DATED_NOTE_RE = re.compile(
@@ -102,7 +105,7 @@ class PageView(ArticleState):
             and all(p.is_furniture(u.text) for u in self.units[:i])  # nothing but furniture above it
             and nxt is not None
             and nxt.line not in self.fix.labels
-            and not text.endswith(("。", "！", "？", "!", "?", "：", ":"))
+            and not text.endswith((*SENTENCE_END, "：", ":"))
             and len(text) <= 80
             and p.is_signature_name(nxt.text)
         )
@@ -120,7 +123,7 @@ class PageView(ArticleState):
         """How many units after unit i, a sentence's end, sign it: the signers' offices (when
         they are heads of state: 中华人民共和国主席 俄罗斯联邦总统), their names, and a date
         alone on its line (0: none)."""
-        if not self.units[i].text.endswith(("。", "！", "？", "!", "?")):
+        if not self.units[i].text.endswith(SENTENCE_END):
             return 0
         j = i + 1
         if j < len(self.units) and OFFICES_RE.match(self.units[j].text):

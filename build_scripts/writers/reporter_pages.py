@@ -51,7 +51,7 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
 def reporters_index(catalogue: Catalogue) -> dict[str, str]:
     """The index of everyone named in a byline (split by initial letter when long)."""
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
-    bodies = sum(1 for name in counts if _kind(name) != "记者")
+    bodies = sum(1 for name in counts if institutions(name))
     people = len(counts) - bodies
     who = "、".join(([f"{people} 位记者和通讯员"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else []))
     intro = f"署名中出现的 {who}，按拼音排列；数字是署名的文章篇数。" if counts else "档案中还没有署名的文章。"

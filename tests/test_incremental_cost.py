@@ -104,10 +104,13 @@ def test_the_dictionaries_are_loaded_before_the_workers_are_forked(tmp_path, mon
     import jieba
 
     from build_scripts.ingest.archive_config import load_archive_config
+    from build_scripts.parse import prose
 
     (tmp_path / "archive.yml").write_text("paper: {title: 人民日报, slug: renmin-ribao}\n", encoding="utf-8")
     config = load_archive_config(tmp_path)
     monkeypatch.setattr(jieba.dt, "initialized", False)  # as in a conversion that has not loaded it
     monkeypatch.setattr(jieba.dt, "FREQ", {})
+    prose._shipped.cache_clear()
     source_jobs._load_before_forking(config)
     assert jieba.dt.initialized and jieba.dt.FREQ  # the workers inherit it instead of each loading it
+    assert prose._shipped.cache_info().currsize == 1  # and the prose model

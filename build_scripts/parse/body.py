@@ -4,7 +4,7 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
-from build_scripts.parse import evidence, shapes
+from build_scripts.parse import breaks, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
@@ -137,7 +137,7 @@ class BodyRules(PageView):
             # a line that is not indented after a blank line carries the text on (a page
             # break), unless it is shaped like a headline
             return not (nxt.gap_before and not shapes.could_be_headline(nxt.text, self.profile)) and not (
-                evidence.continues_word(unit.text, nxt.text)
+                breaks.continues_word(unit.text, nxt.text)
             )
         return not (
             nxt.gap_before <= 1

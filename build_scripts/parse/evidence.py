@@ -20,7 +20,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from build_scripts.parse import lexical, shapes
+from build_scripts.parse import breaks, lexical, prose, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
 
@@ -65,102 +65,8 @@ def _buckets(name: str, value: int, limits: tuple[int, ...]) -> Features:
     return {f"{name}>{limit}": 1.0 for limit in limits if value > limit}
 
 
-@cache
-def _segmenter():
-    import jieba  # imported on first use: the dictionary takes a moment to load
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
-def load_dictionary() -> None:
-    """Load jieba's dictionary now (it loads on the first break weighed otherwise): a
-    conversion does it before forking its workers, which then share it."""
-    _segmenter().dt.check_initialized()
-
-
-@memo
-def _word_across(before: str, after: str) -> bool:
-    """Does a word run across the break (`体|系`)? jieba segments the characters around it
-    (rjieba: jieba's dictionary and cut, the same words, in a fraction of the time)."""
-    import rjieba
-
-    left, right = before[-4:], after[:4]
-    if not left or not right:
-        return False
-    position = 0
-    for word in rjieba.cut(left + right, hmm=False):
-        if position < len(left) < position + len(word) and len(word) >= 2:
-            return True
-        position += len(word)
-    return False
-
-
-def _route_score(text: str) -> float:
-    """Log-probability of jieba's best cut of `text` (its dictionary's word frequencies)."""
-    dictionary = _segmenter().dt
-    route: dict[int, tuple[float, int]] = {}
-    dictionary.calc(text, dictionary.get_DAG(text), route)
-    return route[0][0]
-
-
-@memo
-def _break_cost(before: str, after: str) -> float:
-    """How much likelier the words read across the break than on either side of it: 0 when
-    the break falls between words, more the surer a word runs across it (`黑|河段`)."""
-    left, right = before[-4:], after[:4]
-    if not left or not right:
-        return 0.0
-    return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
-
-
-@memo
-def _edge_words(before: str, after: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """The last word above the break and the first below it, with their parts of speech: a
-    sentence rarely ends on a preposition, an adverb or a particle (`以|`, `也|`, `的|`).
-    (rjieba: jieba's dictionary and tags, fast enough to tag every break.)"""
-    import rjieba
-
-    tail = rjieba.tag(before[-8:], hmm=True)
-    head = rjieba.tag(after[:8], hmm=True)
-    last = tail[-1] if tail else ("", "x")
-    first = head[0] if head else ("", "x")
-    return last, first
-
-
-def continues_word(before: str, after: str) -> bool:
-    """Certain signs that `after` carries on `before`: a word runs across the break, or
-    `after` starts with a character no sentence starts with."""
-    return opens_mid_sentence(after) or _word_across(before, after)
-
-
-@memo
-def opens_mid_sentence(text: str) -> bool:
-    """No sentence opens like this: with a comma, a stop or a closing quote or bracket, or
-    with a particle standing as a word of its own (`的`, `了`, `着` — not `了解`, `着力`)."""
-    if text[:1] in _NEVER_OPENS:
-        return True
-    import rjieba
-
-    words = rjieba.tag(text[:6], hmm=False)
-    return bool(words) and words[0][1].startswith("u") and words[0][0] in _NEVER_FIRST
-
-
-@memo
-def _pair_frequency(before: str, after: str) -> float:
-    """How common the characters across the break are as a word (log of jieba's count)."""
-    freq = _segmenter().get_FREQ
-    best = max(
-        freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0, freq(before[-1:] + after[:2]) or 0
-    )
-    return min(math.log1p(best) / 10, 1.5)
-
-
 _FIRST_COMMA_RE = re.compile(r"[，,：:]")
 _OPENING_NUMBER_RE = re.compile(r"[\d.．%％]+([年月日时点号]|世纪|年代)?")
-# Characters that never begin a sentence: a block starting with one carries on the text above.
-_NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
-_NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
 
 
@@ -181,13 +87,13 @@ def _join_features(before: str, after: str, lead: bool, title: str) -> tuple[tup
     f["after_starts:" + char_class(after[:1])] = 1.0
     f["before_starts:" + char_class(before[:1])] = 1.0
     f["after_ends:" + char_class(after.rstrip(p.CLOSERS)[-1:])] = 1.0
-    if after[:1] and after[0] in _NEVER_FIRST:
+    if after[:1] and after[0] in breaks.NEVER_FIRST:
         f["after_starts_with_particle"] = 1.0
-    if _word_across(before, after):
+    if breaks.word_across(before, after):
         f["word_across_break"] = 1.0
-    f["pair_frequency"] = _pair_frequency(before, after)
-    f.update(_buckets("break_cost", int(_break_cost(before, after)), (0, 2, 5, 9)))
-    (last, last_tag), (first, first_tag) = _edge_words(before, after)
+    f["pair_frequency"] = breaks.pair_frequency(before, after)
+    f.update(_buckets("break_cost", int(breaks.break_cost(before, after)), (0, 2, 5, 9)))
+    (last, last_tag), (first, first_tag) = breaks.edge_words(before, after)
     f["before_last_word:" + last_tag[:1]] = 1.0
     f["after_first_word:" + first_tag[:1]] = 1.0
     f[f"before_last_word_len:{min(len(last), 3)}"] = 1.0
@@ -220,9 +126,9 @@ def _join_features(before: str, after: str, lead: bool, title: str) -> tuple[tup
     if p.dateline_of(after):
         f["after_dateline"] = 1.0
     # A quotation or a bracket opened and not closed: the sentence goes on below.
-    if leaves_open(before):
+    if breaks.leaves_open(before):
         f["before_leaves_open"] = 1.0
-    if _closes_first(after):
+    if breaks.closes_first(after):
         f["after_closes_first"] = 1.0
     if (
         before[-1:].isdigit()
@@ -235,25 +141,15 @@ def _join_features(before: str, after: str, lead: bool, title: str) -> tuple[tup
         f["number_or_word_across_break"] = 1.0
     if "。" in before or "！" in before or "？" in before:
         f["before_stop_then_" + char_class(core[-1:])] = 1.0
+    runs_on = prose.model().runs_on(before, after)
+    f["runs_on"] = max(-10.0, min(10.0, runs_on)) / 5
+    f.update(_buckets("runs_on", math.floor(runs_on), (-5, -3, -1, 1, 3)))
+    f.update(_buckets("closes", math.floor(prose.model().closes_after(before)), (-8, -6, -4, -2)))
+    f.update(_buckets("opens", math.floor(prose.model().opens_with(after)), (-2, 0, 2, 4)))
+    last, first = breaks.clause_edges(before, after)
+    f.update(_buckets("last_word_closes", math.floor(prose.model().closes_clause(last)), (-3, -2, -1, 0, 1)))
+    f.update(_buckets("first_word_opens", math.floor(prose.model().opens_clause(first)), (-3, -2, -1, 0, 1)))
     return tuple(f.items())
-
-
-_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
-
-
-def leaves_open(text: str) -> bool:
-    """A quotation or bracket opened and not closed."""
-    return any(text.count(left) > text.count(right) for left, right in _PAIRS)
-
-
-def _closes_first(text: str) -> bool:
-    """A closing quote or bracket before any opening one: it closes one opened above."""
-    for ch in text:
-        if ch in "“（《‘(":
-            return False
-        if ch in "”）》’)":
-            return True
-    return False
 
 
 def _shape(prefix: str, text: str) -> Features:
@@ -374,6 +270,11 @@ def try_weights(models: dict[str, dict[str, float]]) -> None:
     an empty dict goes back to the shipped ones."""
     _trial.clear()
     _trial.update(models)
+
+
+def forget() -> None:
+    """Forget the evidence weighed so far (training changes the prose model under it)."""
+    _join_features.cache_clear()
 
 
 def score(model: str, features: Features) -> float:

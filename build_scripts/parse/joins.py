@@ -4,7 +4,7 @@ indentation decides; elsewhere the weighed evidence does (evidence.py)."""
 
 from __future__ import annotations
 
-from build_scripts.parse import evidence, shapes
+from build_scripts.parse import breaks, evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
@@ -40,10 +40,10 @@ class JoinRules(BodyRules):
                 return False
             if self._credited() and self._section_ends_with_byline(i):
                 return False
-        if evidence.opens_mid_sentence(t):
+        if breaks.opens_mid_sentence(t):
             self._join_rule = ("join.opens-mid-sentence", "")
             return True
-        if evidence.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
+        if breaks.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
             self._join_rule = ("join.left-open", "")
             return True
         if p.number_across(self._open_paragraph()[1], t):  # type: ignore[index]
@@ -98,9 +98,9 @@ class JoinRules(BodyRules):
             or p.is_signature_line(nxt.text)
         ):
             return 0.0, ""
-        if evidence.opens_mid_sentence(nxt.text):
+        if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"
-        if evidence.leaves_open(unit.text):
+        if breaks.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
         if p.number_across(unit.text, nxt.text):
             return 1.0, "a number runs across the break"
@@ -114,7 +114,7 @@ class JoinRules(BodyRules):
         """Where indentation marks paragraphs: does the rest of this line come after a page
         break (a blank line, then a line that is not indented and is not a headline)? Or
         does it leave a quotation or a bracket open?"""
-        if evidence.leaves_open(self.units[i].text):
+        if breaks.leaves_open(self.units[i].text):
             return True
         nxt = self._next(i)
         return (

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.read import read_text
-from build_scripts.parse import evidence, lexical, shapes
+from build_scripts.parse import evidence, lexical, prose, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.parser import _Parser
@@ -103,10 +103,34 @@ def _credited_articles(units: list[Unit], labels: list[str]) -> list[bool]:
     return out
 
 
-def samples(corpus: Path) -> dict[str, list[tuple[evidence.Features, int]]]:
-    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+def _truth(corpus: Path) -> dict[str, dict]:
+    return json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+
+
+def paragraphs(corpus: Path, names: set[str]) -> list[str]:
+    """The true paragraphs of these pages, as the prose model reads them."""
+    truth = _truth(corpus)
+    return [_norm(text) for name in sorted(names) for a in truth[name]["articles"] for text in a["paragraphs"]]
+
+
+def halves(corpora: list[Path]) -> list[dict[Path, set[str]]]:
+    """The pages in two halves by day (alternate days of the sorted dates): the evidence of
+    one half is weighed by a prose model learnt from the other, so the join model learns
+    how much to trust the prose model on pages it has not read — as on a user's pages."""
+    dated = [(corpus, name, page.get("date", name)) for corpus in corpora for name, page in _truth(corpus).items()]
+    order = {date: i % 2 for i, date in enumerate(sorted({date for _, _, date in dated}))}
+    out: list[dict[Path, set[str]]] = [{corpus: set() for corpus in corpora} for _ in (0, 1)]
+    for corpus, name, date in dated:
+        out[order[date]][corpus].add(name)
+    return out
+
+
+def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple[evidence.Features, int]]]:
+    truth = _truth(corpus)
     out: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
     for name in sorted(truth):
+        if names is not None and name not in names:
+            continue
         path = next((corpus / "source_texts").rglob(name))
         _, body, first = read_text(name, path.read_bytes(), None, Report())
         units, layout = build_units(body, first)
@@ -238,6 +262,11 @@ def fit(data: list[tuple[evidence.Features, int]], seed: int = 0) -> dict[str, f
     return {k: round(v, 3) for k, v in sorted(averaged.items()) if abs(v) >= 0.005}
 
 
+def _use_prose(table: prose.Table) -> None:
+    prose.try_model(table)
+    evidence.forget()  # the evidence remembered was weighed with another prose model
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", nargs="+", type=Path)
@@ -249,11 +278,17 @@ def main(argv: list[str] | None = None) -> int:
         help="a folder of hand-cut fixture pages to learn join decisions from too",
     )
     parser.add_argument("--out", type=Path, default=evidence.WEIGHTS_FILE)
+    parser.add_argument("--prose-out", type=Path, default=prose.PROSE_FILE)
     args = parser.parse_args(argv)
     data: dict[str, list[tuple[evidence.Features, int]]] = {"join": [], "headline": []}
-    for corpus in args.corpora:
-        for model, rows in samples(corpus).items():
-            data[model] += rows
+    groups = halves(args.corpora)
+    for half, other in ((groups[0], groups[1]), (groups[1], groups[0])):
+        _use_prose(prose.learn(text for corpus, names in other.items() for text in paragraphs(corpus, names)))
+        for corpus, names in half.items():
+            for model, rows in samples(corpus, names).items():
+                data[model] += rows
+    table = prose.learn(text for corpus in args.corpora for text in paragraphs(corpus, set(_truth(corpus))))
+    _use_prose(table)
     # The fixture pages are read by a first model learnt from the corpus alone (not by the
     # shipped weights): the same corpus and fixtures always give the same weights.
     evidence.try_weights({model: fit(rows) for model, rows in data.items()})
@@ -267,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps({"trained_on": counts, "models": models}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
     )
+    args.prose_out.write_bytes(prose.dump(table))
     for model, rows in data.items():
         wrong = sum((evidence.score(model, f) > 0) != bool(y) for f, y in rows)
         print(f"{model}: {len(rows)} decisions, {len(models[model])} weights, {wrong} wrong on the training data")

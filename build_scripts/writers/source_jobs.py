@@ -252,13 +252,13 @@ def _job_in_worker(args: Job) -> SourceResult:
 
 
 def _load_before_forking(config: ArchiveConfig) -> None:
-    """Load the parser, rjieba's dictionary and jieba's (the parser weighs breaks with its word
-    frequencies) once, before the workers are forked: each would load them again otherwise
-    (where workers are forked — Linux — they inherit them)."""
+    """Load the parser, rjieba's dictionary, jieba's and the prose model (the parser weighs
+    breaks with them) once, before the workers are forked: each would load them again
+    otherwise (where workers are forked — Linux — they inherit them)."""
     import build_scripts.parse.parser  # noqa: F401
-    from build_scripts.parse.evidence import load_dictionary
+    from build_scripts.parse.breaks import load_models
 
-    load_dictionary()
+    load_models()
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
 

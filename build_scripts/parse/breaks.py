@@ -1,0 +1,135 @@
+"""What the words on either side of a break say: does a word run across it (jieba's
+dictionary), how do the prose's clauses open and close around it (the prose model), does
+the text below open where no sentence opens, is a quotation left open above it. The
+evidence for break or join (`evidence.py`) is made of these, and the parser's certain
+rules (`joins.py`) use the surest of them directly."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from build_scripts.parse import prose
+from build_scripts.parse.memo import memo
+
+# Characters that never begin a sentence: a block starting with one carries on the text above.
+NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
+NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
+
+
+@cache
+def _segmenter():
+    import jieba  # imported on first use: the dictionary takes a moment to load
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def load_models() -> None:
+    """Load jieba's dictionary and the prose model now (they load on the first break weighed
+    otherwise): a conversion does it before forking its workers, which then share them."""
+    _segmenter().dt.check_initialized()
+    prose.model()
+
+
+@memo
+def word_across(before: str, after: str) -> bool:
+    """Does a word run across the break (`体|系`)? jieba segments the characters around it
+    (rjieba: jieba's dictionary and cut, the same words, in a fraction of the time)."""
+    import rjieba
+
+    left, right = before[-4:], after[:4]
+    if not left or not right:
+        return False
+    position = 0
+    for word in rjieba.cut(left + right, hmm=False):
+        if position < len(left) < position + len(word) and len(word) >= 2:
+            return True
+        position += len(word)
+    return False
+
+
+def _route_score(text: str) -> float:
+    """Log-probability of jieba's best cut of `text` (its dictionary's word frequencies)."""
+    dictionary = _segmenter().dt
+    route: dict[int, tuple[float, int]] = {}
+    dictionary.calc(text, dictionary.get_DAG(text), route)
+    return route[0][0]
+
+
+@memo
+def break_cost(before: str, after: str) -> float:
+    """How much likelier the words read across the break than on either side of it: 0 when
+    the break falls between words, more the surer a word runs across it (`黑|河段`)."""
+    left, right = before[-4:], after[:4]
+    if not left or not right:
+        return 0.0
+    return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
+
+
+@memo
+def edge_words(before: str, after: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The last word above the break and the first below it, with their parts of speech: a
+    sentence rarely ends on a preposition, an adverb or a particle (`以|`, `也|`, `的|`).
+    (rjieba: jieba's dictionary and tags, fast enough to tag every break.)"""
+    import rjieba
+
+    tail = rjieba.tag(before[-8:], hmm=True)
+    head = rjieba.tag(after[:8], hmm=True)
+    last = tail[-1] if tail else ("", "x")
+    first = head[0] if head else ("", "x")
+    return last, first
+
+
+@memo
+def clause_edges(before: str, after: str) -> tuple[str, str]:
+    """The last word above the break and the first below it, cut as the prose model's word
+    tables were learnt."""
+    tail, head = prose.words(before[-8:]), prose.words(after[:8])
+    return (tail[-1] if tail else ""), (head[0] if head else "")
+
+
+def continues_word(before: str, after: str) -> bool:
+    """Certain signs that `after` carries on `before`: a word runs across the break, or
+    `after` starts with a character no sentence starts with."""
+    return opens_mid_sentence(after) or word_across(before, after)
+
+
+@memo
+def opens_mid_sentence(text: str) -> bool:
+    """No sentence opens like this: with a comma, a stop or a closing quote or bracket, or
+    with a particle standing as a word of its own (`的`, `了`, `着` — not `了解`, `着力`)."""
+    if text[:1] in NEVER_OPENS:
+        return True
+    import rjieba
+
+    words = rjieba.tag(text[:6], hmm=False)
+    return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
+
+
+@memo
+def pair_frequency(before: str, after: str) -> float:
+    """How common the characters across the break are as a word (log of jieba's count)."""
+    freq = _segmenter().get_FREQ
+    best = max(
+        freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0, freq(before[-1:] + after[:2]) or 0
+    )
+    return min(math.log1p(best) / 10, 1.5)
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
+
+
+def leaves_open(text: str) -> bool:
+    """A quotation or bracket opened and not closed."""
+    return any(text.count(left) > text.count(right) for left, right in _PAIRS)
+
+
+def closes_first(text: str) -> bool:
+    """A closing quote or bracket before any opening one: it closes one opened above."""
+    for ch in text:
+        if ch in "“（《‘(":
+            return False
+        if ch in "”）》’)":
+            return True
+    return False

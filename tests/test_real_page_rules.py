@@ -318,3 +318,18 @@ def test_a_joint_statements_signature_block_is_its_last_paragraphs_not_an_articl
         "二〇二六年五月二十日于北京",
     ]
     assert not statement.authors and talks.authors == ["方远"]
+
+
+def test_a_contact_line_with_an_address_is_never_a_headline():
+    from build_scripts.parse.shapes import could_be_headline
+
+    contact = "本版邮箱：laigao@example.cn（来稿请注明栏目名）"
+    assert not could_be_headline(contact)
+    assert not could_be_headline("投稿网址：https://example.cn/tougao")
+    page = (
+        "说说身边的新变化\n\n本报记者 方 远\n\n小区门口新开了一家书店，周末总是坐满了人。\n\n"
+        f"欢迎来稿\n\n写下你身边的新变化，与读者分享。\n\n{contact}\n"
+    )
+    articles = parse_page(page).articles
+    assert not any("邮箱" in article.title for article in articles)
+    assert articles[-1].blocks[-1].text == contact

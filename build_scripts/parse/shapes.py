@@ -45,6 +45,8 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         return True
     if p.dateline_of(text) or p.is_summary_point(text) or p.attributed_name(text):
         return False  # a dispatch's text opens with its dateline
+    if _ADDRESS_RE.search(text):
+        return False  # a contact line (`本版邮箱：…@…（来稿请注明栏目名）`)
     core = p.without_trailing_bracket(text)
     if (
         len(text) <= profile.long_headline_max

@@ -201,7 +201,8 @@ RICH_FILES = {
     "2022/2022-01-29_01_要闻.txt": (
         f"{HOSTILE_HEADLINE} 反诈宣传进社区\n\n本报记者 王小明 通讯员 张三\n\n"
         "本报讯 近日，杭州开展反诈宣传进社区活动。居民纷纷表示受益匪浅。\n\n"
-        "## 看点 [链接](javascript:alert(1))\n\n第二段内容，讲述反诈骗知识。\n"
+        # Markdown a paragraph may hold by chance: a heading mark and a script link
+        "## 看点 [链接](javascript:alert(1))，第二段内容，讲述反诈骗知识。\n"
     ),
     # the same day of the year before: the home page's "往年今日"
     "2021/2021-01-28.txt": SAMPLE_TEXT.replace("保护奥林匹克标志", "迎接冬奥会"),

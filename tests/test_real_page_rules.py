@@ -333,3 +333,29 @@ def test_a_contact_line_with_an_address_is_never_a_headline():
     articles = parse_page(page).articles
     assert not any("邮箱" in article.title for article in articles)
     assert articles[-1].blocks[-1].text == contact
+
+
+def test_a_name_alone_below_the_last_sentence_signs_the_piece_off():
+    page = (
+        "图片报道\n\n春耕时节，田野里处处是忙碌的身影。\n\n这正是：\n\n田间农事忙，\n\n处处好风光。\n\n"
+        "林  之文\n\n\n\n漫谈\n\n小区门口新开了一家书店，周末总是坐满了人。\n"
+    )
+    result = parse_page(page)
+    first, second = result.articles
+    assert first.title == "图片报道" and first.blocks[-1].text == "林  之文" and first.authors == []
+    assert second.title == "漫谈"  # the piece above is signed off: what follows opens an article
+    assert "paragraph.signed-off" in {decision.rule_id for decision in result.decisions}
+    # a name the text follows is a section's heading, not a signature
+    page = "三位老师的故事\n\n本报记者 方 远\n\n他们都在山里教书。\n\n林  海\n\n林海教了三十年书。\n"
+    assert "paragraph.signed-off" not in {decision.rule_id for decision in parse_page(page).decisions}
+
+
+def test_a_box_heading_right_below_the_byline_stays_in_the_article():
+    page = (
+        "古城老街焕新颜\n\n本报记者 方 远\n\n头条看点\n\n修缮老建筑，留住烟火气；引入新业态，激活夜经济。\n\n"
+        "清晨的老街，石板路上还带着露水。\n\n人物小传\n\n老周，六十八岁，在老街修了四十年钟表。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.authors == ["方远"]
+    assert [d.rule_id for d in result.decisions if d.rule_id == "subhead.article-box"] == ["subhead.article-box"] * 2

@@ -315,6 +315,12 @@ class HeadingRules(BodyRules):
         if Kind.PARAGRAPH in self._kinds() and self._signs_a_letter(i):
             self._decide(unit, "paragraph", "paragraph.signature")
             return self._add(Kind.PARAGRAPH, t, unit)
+        if Kind.PARAGRAPH in self._kinds() and self._signs_off(i):
+            # printed as the text's last line, as the paper prints it: the article ends
+            self._decide(unit, "paragraph", "paragraph.signed-off")
+            self._add(Kind.PARAGRAPH, t, unit)
+            self.closed = True
+            return
         if p.SUBHEAD_MARKER_RE.match(t):
             return self._subhead(unit, "subhead.marker")
         if self._introduced(i):

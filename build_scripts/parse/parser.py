@@ -106,8 +106,10 @@ class _Parser(HeadingRules, JoinRules):
             # （…答记者问见第四版）: printed at the article's end, after its credit too
             self._decide(unit, "paragraph", "paragraph.see-page")
             return self._add(Kind.PARAGRAPH, t, unit)
-        if p.ARTICLE_BOX_RE.match(t) and self._has_body():
-            self.closed = False  # (after a note on the writer or a byline: the box is the article's)
+        if p.ARTICLE_BOX_RE.match(t) and (self._has_body() or (self.current and Kind.BYLINE in self._kinds())):
+            # (right below the byline, or after a note on the writer or a byline at the end:
+            # the box is the article's)
+            self.closed = False
             return self._subhead(unit, "subhead.article-box")
         open_paragraph = self._open_paragraph()
         indented_paragraph = self.layout.indented and unit.indented

@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "headline.dash-subtitle": "subtitle line starting with a dash",
     "paragraph.dated-note": "a line in brackets opening with a date, inside an article's text: when the document there was adopted, a paragraph",
     "paragraph.signature": "names and a date alone below a letter's, a speech's or a joint statement's last sentence (the signers' offices above the names): its signature, in its text",
+    "paragraph.signed-off": "a writer's name alone below the text's last sentence, a wider gap below it: the last line of the text, and the article ends",
     "subhead.marker": "numbered/marked sub-head",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
     "headline.evidence": "the evidence says a new article starts",

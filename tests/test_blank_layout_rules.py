@@ -401,7 +401,8 @@ def test_headline_pieces_set_apart_by_a_space_are_not_the_start_of_a_cut_paragra
         "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样\n\n"
         "灯光下的排球场，欢呼声一浪接一浪。海南省某县的乡村排球赛已经连续举办了三届，"
         "吸引周边村镇的球队踊跃报名参赛，场边观众座无虚席。\n\n"
-        "比赛结束后，球员们还和观众一起合影留念。\n"
+        # signed at its end, as on the real page: an article of its own, not a sub-head
+        "比赛结束后，球员们还和观众一起合影留念。本报记者 董 川\n"
     )
     first, second = parse_page(page).articles
     assert second.title == "观赛不收门票、参赛不设高门槛 灯光就位，乡村排球打出花样"

@@ -359,3 +359,21 @@ def test_a_box_heading_right_below_the_byline_stays_in_the_article():
     (article,) = result.articles
     assert article.authors == ["方远"]
     assert [d.rule_id for d in result.decisions if d.rule_id == "subhead.article-box"] == ["subhead.article-box"] * 2
+
+
+def test_a_heading_over_text_signed_at_its_end_is_weighed_as_an_article_signed_there():
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse.evidence import headline_features
+    from build_scripts.parse.parser import _Parser
+
+    page = (
+        "古城老街焕新颜\n\n本报记者 方 远\n\n清晨的老街，石板路上还带着露水。\n\n"
+        "展会上看新技术\n\n机器人、无人机……展馆里人头攒动。本报记者 林 溪\n\n"
+        "修缮老建筑\n\n老街的修缮从去年开始。\n\n留住烟火气\n\n老字号陆续回来了。\n"
+    )
+    parser = _Parser(page, 1, Corrections())
+    texts = [unit.text for unit in parser.units]
+    signed = {text: parser._signed_below(k) for k, text in enumerate(texts)}
+    assert signed["展会上看新技术"] and not signed["修缮老建筑"]
+    features = headline_features("展会上看新技术", None, None, 1, 1.0, "paragraph", True, True, signed_below=True)
+    assert features["credited_above:1_signed_below:1"] == 1.0

@@ -187,14 +187,17 @@ def headline_features(
     subheads_above: tuple[str, ...] = (),
     dispatch_above: bool = False,
     blocks_below: int | None = None,
+    signed_below: bool = False,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
     article ended there —, or start of the page); `credited`: the article above is credited
     at its top (byline or dateline); `credit_below`: the text below this line, up to the
-    next headline, ends with a credit of its own."""
+    next headline, ends with a credit of its own; `signed_below`: the text right below it,
+    before any other line shaped like a heading, does (an article signed at its end)."""
     f: Features = {"bias": 1.0}
     f[f"credited_above:{int(credited)}_credit_below:{int(credit_below)}"] = 1.0
+    f[f"credited_above:{int(credited)}_signed_below:{int(signed_below)}"] = 1.0
     if line_cohesion is not None:
         f["line_shares_words_with_article:" + lexical.level(line_cohesion)] = 1.0
     if text_cohesion is not None:

@@ -84,6 +84,7 @@ class HeadingRules(BodyRules):
             tuple(s.text for s in self.current or [] if s.kind is Kind.SUBHEAD),
             Kind.DATELINE in self._kinds(),
             self._blocks_below(i),
+            self._signed_below(i),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

@@ -164,6 +164,18 @@ class PageView(ArticleState):
             return i > 0 and not shapes.heading_shaped(self.units[i - 1].text, self.profile)
         return False
 
+    def _signed_below(self, i: int) -> bool:
+        """Does the text right below unit i, before any line shaped like a heading, end with
+        a credit of its own (`…。本报记者 王 洲`)? A piece signed at its end, headed by unit i."""
+        j = i + 1
+        while j < len(self.units) and j < i + 80:
+            if self._ends_article(j):
+                return True
+            if shapes.heading_shaped(self.units[j].text, self.profile) or self._confirmed_headline(j):
+                return False
+            j += 1
+        return False
+
     def _section_ends_with_byline(self, i: int) -> bool:
         """Does the stretch after unit i, up to the next confirmed headline, end an article
         with a byline or credit of its own? Every unit of a stretch shares the answer, so it

@@ -14,6 +14,7 @@ can name the evidence that weighed most.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -292,7 +293,6 @@ def probability(model: str, features: Features) -> float:
 def strongest(model: str, features: Features, n: int = 3) -> str:
     """The evidence that weighed most, for `--explain`: `word_across_break +4.1, …`."""
     weights = _weights()[model]
-    parts = sorted(
-        ((weights.get(k, 0.0) * v, k) for k, v in features.items() if k != "bias"), key=lambda item: -abs(item[0])
-    )
-    return ", ".join(f"{name} {value:+.1f}" for value, name in parts[:n] if value)
+    parts = [(weights[k] * v, k) for k, v in features.items() if k != "bias" and k in weights]
+    top = heapq.nlargest(n, parts, key=lambda item: abs(item[0]))  # as sorted(…)[:n], in fewer steps
+    return ", ".join(f"{name} {value:+.1f}" for value, name in top if value)

@@ -50,9 +50,10 @@ class JoinRules(BodyRules):
             self._join_rule = ("join.number-across", "")
             return True
         chance = self._join_probability(unit)
-        self._join_rule = ("join.evidence", self._weighed_detail(chance))
+        detail = self._weighed_detail(chance)
+        self._join_rule = ("join.evidence", detail)
         if chance < self.profile.join_threshold:
-            self._refused_join = (self._at, chance, self._weighed_detail(chance))
+            self._refused_join = (self._at, chance, detail)
             return False
         return True
 
@@ -108,7 +109,8 @@ class JoinRules(BodyRules):
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
         self._evidence = ("join", features)
         chance = evidence.probability("join", features)
-        return chance, self._weighed_detail(chance)
+        # the evidence named only where it carries the block on (it is asked of most blocks)
+        return chance, self._weighed_detail(chance) if chance >= self.profile.join_threshold else ""
 
     def _cut_by_page_break(self, i: int) -> bool:
         """Where indentation marks paragraphs: does the rest of this line come after a page

@@ -61,6 +61,7 @@ class Prose:
         opens, closes, seen = (sum(counts[k] for counts in self.words.values()) for k in range(3))
         self._opens_rate = (opens or 1) / (seen or 2)
         self._closes_rate = (closes or 1) / (seen or 2)
+        self._known: dict[tuple[str, str], float] = {}
 
     def probability(self, context: str, char: str) -> float:
         p = 1.0 / self.alphabet
@@ -75,11 +76,16 @@ class Prose:
         return p
 
     def log_probability(self, context: str, text: str) -> float:
-        out = 0.0
-        for char in text:
-            out += math.log(self.probability(context, char))
-            context = (context + char)[-(ORDER - 1) :]
-        return out
+        key = (context, text)
+        if key not in self._known:
+            if len(self._known) >= 1 << 16:
+                self._known.clear()  # bounded: a day's breaks are a few thousand
+            out = 0.0
+            for char in text:
+                out += math.log(self.probability(context, char))
+                context = (context + char)[-(ORDER - 1) :]
+            self._known[key] = out  # a break is weighed with the same pieces more than once
+        return self._known[key]
 
     def runs_on(self, before: str, after: str) -> float:
         """How much likelier (natural log) `after` reads as the rest of `before` than as a

@@ -39,6 +39,10 @@ class Case:
     unprivileged: bool = False  # run without root's power to read any file
 
 
+def _one_page_named(project: Path, page_name: str) -> None:
+    assert {(row["page"], row["page_name"]) for row in records(project)} == {(2, page_name)}
+
+
 def _articles(n: int, title: str | None = None) -> Callable[[Path], None]:
     def check(project: Path) -> None:
         rows = records(project)
@@ -226,6 +230,12 @@ CASES = [
         {"2999-01-28.txt": ARTICLE},
         says=(r"warning: 2999-01-28\.txt: the file name has the date 2999-01-28, which is in the future",),
         check=_articles(1),
+    ),
+    Case(
+        "Extension typed twice",
+        {"2022-01-29_02_要闻.txt.txt": ARTICLE},
+        says=(r"warning: 2022-01-29_02_要闻\.txt\.txt: the file name ends in \.txt twice; read as one — rename the file to 2022-01-29_02_要闻\.txt",),
+        check=lambda project: _one_page_named(project, "要闻"),
     ),
     Case(
         "No date anywhere",

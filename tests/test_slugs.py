@@ -52,3 +52,11 @@ def test_long_titles_are_capped_at_a_word_boundary():
 
 def test_duplicates_within_a_day_get_numbered_and_empty_ones_a_fallback():
     assert unique_slugs(["a", "b", "a", "", "", "index"]) == ["a", "b", "a-2", "article", "article-2", "article-index"]
+
+
+def test_a_short_headline_spaced_out_to_fill_the_column_is_one_piece():
+    assert title_pieces("丑 石") == ["丑石"] and main_title_of(title_pieces("修  复")) == "修复"
+    assert slug_for_title(title_pieces("征 集")) == "zheng-ji"
+    assert title_pieces("习近平 回信") == ["习近平", "回信"]  # pieces of two characters and more stay pieces
+    (article,) = parse_page("丑 石\n\n韦廷信\n\n村口有一块石头，谁也说不清它在那里多少年了。\n").articles
+    assert article.title == "丑 石" and article.title_parts == ["丑石"] and article.authors == ["韦廷信"]

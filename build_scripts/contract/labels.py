@@ -35,7 +35,9 @@ _OPENERS, _CLOSERS = "（(【《“‘「『", "）)】》”’」』"
 def title_pieces(title: str) -> list[str]:
     """The pieces of a headline line, set apart by spaces: kicker, main title, subtitle. A
     space inside brackets or quotation marks does not part them: `（厉行节约 反对浪费）` is one
-    column tag. A line whose brackets do not close is parted at every space."""
+    column tag. A line whose brackets do not close is parted at every space. A short line
+    spaced out to fill the column (`丑 石`, `征 集`) is one piece, not a kicker of one
+    character."""
     pieces, piece, depth = [], "", 0
     for ch in title:
         if ch.isspace() and depth == 0:
@@ -54,7 +56,13 @@ def title_pieces(title: str) -> list[str]:
             piece += ch
     if piece:
         pieces.append(piece)
-    return pieces if depth == 0 else title.split()
+    pieces = pieces if depth == 0 else title.split()
+    if len(pieces) > 1 and all(len(p) <= 2 for p in pieces) and any(_HAN_CHAR.fullmatch(p) for p in pieces):
+        return ["".join(pieces)]  # a short headline spaced out to fill the column (`丑 石`): one piece
+    return pieces
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def is_subtitle(piece: str) -> bool:

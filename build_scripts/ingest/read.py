@@ -237,6 +237,10 @@ def _text_from(value: object, rel: str, line: int | None, key: str) -> str:
 def resolve_meta(rel: str, header: dict, config: ArchiveConfig, report: Report) -> PageMeta:
     name = Path(rel).name
     stem = name[: -len(".txt")] if is_issue_text(name) else name
+    if is_issue_text(stem):
+        # `…_要闻.txt.txt`: a system that hides extensions let a second one be typed
+        report.warn(rel, None, "the file name ends in .txt twice; read as one", f"rename the file to {stem}")
+        stem = stem[: -len(".txt")]
     m = FILE_NAME_RE.fullmatch(stem)
     name_date = name_page = name_page_name = None
     if m:

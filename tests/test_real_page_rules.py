@@ -345,6 +345,15 @@ def test_a_name_alone_below_the_last_sentence_signs_the_piece_off():
     assert first.title == "图片报道" and first.blocks[-1].text == "林  之文" and first.authors == []
     assert second.title == "漫谈"  # the piece above is signed off: what follows opens an article
     assert "paragraph.signed-off" in {decision.rule_id for decision in result.decisions}
+    # with a headline its byline confirms right below the name, as with a wider gap
+    page = (
+        "图片报道\n\n田间农事忙，\n\n处处好风光。\n\n林  之文\n\n"
+        "“跨城送饭” 一碗乡愁\n\n本报记者 方 远\n\n每天清晨，她都把饭菜装进保温盒。\n"
+    )
+    result = parse_page(page)
+    first, second = result.articles
+    assert first.blocks[-1].text == "林  之文" and second.title == "“跨城送饭” 一碗乡愁"
+    assert [d.rule_id for d in result.decisions if d.line == 7] == ["paragraph.signed-off"]
     # a name the text follows is a section's heading, not a signature
     page = "三位老师的故事\n\n本报记者 方 远\n\n他们都在山里教书。\n\n林  海\n\n林海教了三十年书。\n"
     assert "paragraph.signed-off" not in {decision.rule_id for decision in parse_page(page).decisions}
@@ -377,3 +386,16 @@ def test_a_heading_over_text_signed_at_its_end_is_weighed_as_an_article_signed_t
     assert signed["展会上看新技术"] and not signed["修缮老建筑"]
     features = headline_features("展会上看新技术", None, None, 1, 1.0, "paragraph", True, True, signed_below=True)
     assert features["credited_above:1_signed_below:1"] == 1.0
+
+
+def test_lines_labelled_sub_heads_in_a_row_are_a_poems_lines():
+    from build_scripts.parse.model import Kind
+
+    page = "山村的早晨\n\n林 溪\n\n雾从山腰升起\n\n鸡鸣叫醒了炊烟\n\n石板路上\n\n走来背篓的人\n"
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [block.kind for block in article.blocks] == [Kind.PARAGRAPH] * 4
+    assert {d.rule_id for d in result.decisions if d.line >= 5} == {"paragraph.lines"}
+    # a sub-head or two above their text stay sub-heads
+    page = "山村的早晨\n\n本报记者 林 溪\n\n村里通了公路，车开到了村口。\n\n新的路\n\n路修到了家门口，孩子们上学方便了。\n"
+    assert Kind.SUBHEAD in {block.kind for block in parse_page(page).articles[0].blocks}

@@ -120,16 +120,16 @@ class PageView(ArticleState):
         return any(i >= k and self._signature_after(i - k) >= k for k in (1, 2, 3))
 
     def _signs_off(self, i: int) -> bool:
-        """Is unit i a writer's name alone below the text's last sentence, set off from what
-        follows by a wider gap (or the page's end)? The piece signed off, as a picture item's
-        writer (`徐  之文`) signs it — not a section's heading, which the text follows."""
+        """Is unit i a writer's name alone below the text's last sentence, with the page's
+        end, a wider gap or a sure headline below it? The piece signed off, as a picture
+        item's writer (`徐  之文`) signs it — not a section's heading, which text follows."""
         t = self.units[i].text
         if i == 0 or not p.is_signature_name(t) or self.profile.is_column_word(t):
             return False
         if not self.units[i - 1].text.endswith(SENTENCE_END):
             return False
         nxt = self._next(i)
-        return nxt is None or self._wide_gap(nxt)
+        return nxt is None or self._wide_gap(nxt) or self._confirmed_headline(i + 1)
 
     def _signature_after(self, i: int) -> int:
         """How many units after unit i, a sentence's end, sign it: the signers' offices (when

@@ -3,6 +3,8 @@ ended, and how a decision is recorded (with the id of the rule that made it)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
@@ -19,8 +21,10 @@ from build_scripts.parse.rules import describe
 # A weighed decision is flagged (a warning an archivist should check) only when the evidence
 # is nearly even: measured on real pages, decisions outside these bands are wrong too seldom
 # for a warning to be worth reading.
-JOIN_UNSURE = (0.4, 0.5)
-HEADLINE_UNSURE = (0.4, 0.5)
+# Sub-heads in a row, nothing between: a poem's lines or a list's items (`_lines_not_subheads`)
+LINES_IN_A_ROW = 3
+JOIN_UNSURE = (0.35, 0.6)
+HEADLINE_UNSURE = (0.35, 0.6)
 
 
 class ArticleState:
@@ -79,6 +83,7 @@ class ArticleState:
     def _finish(self) -> None:
         self._flush_tail()
         if self.current:
+            self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
                 # A picture with its caption and nothing else: the photographer is its author.
@@ -91,6 +96,27 @@ class ArticleState:
                 )
             self.articles.append(Article(list(self.current), names))
         self.current = None
+
+    def _lines_not_subheads(self) -> None:
+        """Sub-heads in a row, with no text between them, are the lines of a poem or the
+        items of a list: text as the paper prints it, not a stack of headings."""
+        segments = self.current or []
+        start = 0
+        while start < len(segments):
+            end = start
+            while end < len(segments) and segments[end].kind is Kind.SUBHEAD:
+                end += 1
+            if end - start >= LINES_IN_A_ROW:
+                lines = {segment.first_line for segment in segments[start:end]}
+                segments[start:end] = [replace(segment, kind=Kind.PARAGRAPH) for segment in segments[start:end]]
+                why = describe("paragraph.lines")
+                self.decisions = [
+                    Decision(d.line, "paragraph", why, d.confident, d.text, "paragraph.lines")
+                    if d.line in lines and d.label == "subhead"
+                    else d
+                    for d in self.decisions
+                ]
+            start = end + 1
 
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()

@@ -234,7 +234,9 @@ CASES = [
     Case(
         "Extension typed twice",
         {"2022-01-29_02_要闻.txt.txt": ARTICLE},
-        says=(r"warning: 2022-01-29_02_要闻\.txt\.txt: the file name ends in \.txt twice; read as one — rename the file to 2022-01-29_02_要闻\.txt",),
+        says=(
+            r"warning: 2022-01-29_02_要闻\.txt\.txt: the file name ends in \.txt twice; read as one — rename the file to 2022-01-29_02_要闻\.txt",
+        ),
         check=lambda project: _one_page_named(project, "要闻"),
     ),
     Case(

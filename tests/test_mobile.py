@@ -1,6 +1,6 @@
 """On a phone (390 px wide, in Chromium): the data page's tables fit the screen, a year's
-calendar starts at the first month that has issues, and the citations' text keeps clear of
-their copy buttons."""
+calendar starts at the first month that has issues, the citations' text keeps clear of
+their copy buttons, and Chinese quotation marks are drawn by a CJK face."""
 
 from __future__ import annotations
 
@@ -76,3 +76,21 @@ def test_citation_text_keeps_clear_of_its_copy_button_on_a_phone(may_site, phone
             )
             assert gap >= 0, (i, gap)
         screenshot(phone, "mobile-citation")
+
+
+def test_chinese_quotation_marks_are_drawn_by_a_cjk_face_not_squeezed_by_a_latin_one(may_site, phone):
+    with serve(may_site / "site") as base:
+        phone.goto(base)
+        widths = phone.evaluate(
+            """async () => {
+                const spans = ["“", "中"].map(ch => {
+                    const span = document.createElement("span");
+                    span.textContent = ch.repeat(10);
+                    document.querySelector(".md-typeset").appendChild(span);
+                    return span;
+                });
+                await document.fonts.ready;  // a face named by local() loads when first used
+                return spans.map(span => span.getBoundingClientRect().width);
+            }"""
+        )
+        assert widths[0] >= 0.5 * widths[1], widths  # drawn by a CJK face, not squeezed by a Latin one

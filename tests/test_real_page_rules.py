@@ -397,5 +397,30 @@ def test_lines_labelled_sub_heads_in_a_row_are_a_poems_lines():
     assert [block.kind for block in article.blocks] == [Kind.PARAGRAPH] * 4
     assert {d.rule_id for d in result.decisions if d.line >= 5} == {"paragraph.lines"}
     # a sub-head or two above their text stay sub-heads
-    page = "山村的早晨\n\n本报记者 林 溪\n\n村里通了公路，车开到了村口。\n\n新的路\n\n路修到了家门口，孩子们上学方便了。\n"
+    page = (
+        "山村的早晨\n\n本报记者 林 溪\n\n村里通了公路，车开到了村口。\n\n新的路\n\n路修到了家门口，孩子们上学方便了。\n"
+    )
     assert Kind.SUBHEAD in {block.kind for block in parse_page(page).articles[0].blocks}
+
+
+def test_a_sections_number_alone_on_its_line_heads_the_section():
+    page = (
+        "说说老街\n\n林 溪\n\n老街的来历，要从一口井说起\n\n一\n\n人有血肉之躯，更有文化之魂。老街也是。\n\n"
+        "二\n\n老街的修缮从去年开始。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [block.text for block in article.blocks][-4:] == [
+        "一",
+        "人有血肉之躯，更有文化之魂。老街也是。",
+        "二",
+        "老街的修缮从去年开始。",
+    ]
+    assert [d.rule_id for d in result.decisions if d.text in ("一", "二")] == ["subhead.marker"] * 2
+
+
+def test_a_name_that_helped_write_the_piece_is_named_without_the_words_that_say_so():
+    from build_scripts.parse.patterns import parse_names
+
+    assert parse_names("（本报记者 方 远  麦克·李参与采写）").authors == ("方远", "麦克·李")
+    assert parse_names("本报记者 林 溪采写").authors == ("林溪",)

@@ -4,11 +4,17 @@ indentation decides; elsewhere the weighed evidence does (evidence.py)."""
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.parse import breaks, evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind
+
+# A section's number alone on its line (`一`, `二`, `3`): it heads a section, it is never the
+# first part of a paragraph a break cut
+_SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
 
 
 class JoinRules(BodyRules):
@@ -97,6 +103,7 @@ class JoinRules(BodyRules):
             or p.is_end_credit(nxt.text)
             or p.is_caption(nxt.text)
             or p.is_signature_line(nxt.text)
+            or _SECTION_NUMBER_RE.match(unit.text)
         ):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):

@@ -34,8 +34,9 @@ _ROLE_RE = ROLE_RE = re.compile(ROLE)
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
 _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
-# A writer who also took the photos (文/摄), or who edited readers' words (整理).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|整理|摄影报道|报道|摄影?)"
+# A writer who also took the photos (文/摄), who edited readers' words (整理), or who helped
+# write the piece (参与采写).
+_SUFFIX = r"(?:文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报道|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"

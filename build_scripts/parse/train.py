@@ -1,14 +1,17 @@
-"""Learn the weights of the evidence models (`evidence.py`) from pages with their true cut.
+"""Learn the weights of the evidence models (`evidence.py`) and the prose model
+(`prose.py`) from pages with their true cut.
 
-    python -m build_scripts.parse.train CORPUS_DIR [CORPUS_DIR …] [--out FILE]
+    python -m build_scripts.parse.train CORPUS_DIR [CORPUS_DIR …] [--out FILE] [--prose-out FILE]
 
 A corpus directory holds `source_texts/**/*.txt` and `truth.json` (for every page file,
 its articles' `title_parts`, `byline`, `paragraphs`, and whether the byline was glued to
-the last paragraph: the format `../shared/tools/corpus_rmrb.py` writes). Every block of
-every page is lined up with the truth, the evidence for each decision is collected, and a
-logistic model per decision is fitted by stochastic gradient descent in a fixed order:
-the same corpus gives the same weights, byte for byte. Only the weights are written; no
-text of the corpus ends up in the package.
+the last paragraph: the format `../shared/tools/corpus_rmrb.py` writes). The prose model
+is learnt from the true paragraphs. Every block of every page is lined up with the truth,
+the evidence for each decision is collected (each half of the days weighed with a prose
+model learnt from the other half), and a logistic model per decision is fitted by
+stochastic gradient descent in a fixed order: the same corpus gives the same files, byte
+for byte. Only weights and counts are written; no text of the corpus ends up in the
+package.
 """
 
 from __future__ import annotations

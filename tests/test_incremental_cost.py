@@ -114,3 +114,17 @@ def test_the_dictionaries_are_loaded_before_the_workers_are_forked(tmp_path, mon
     source_jobs._load_before_forking(config)
     assert jieba.dt.initialized and jieba.dt.FREQ  # the workers inherit it instead of each loading it
     assert prose._shipped.cache_info().currsize == 1  # and the prose model
+
+
+def test_every_file_the_converter_is_made_of_counts_in_its_version():
+    """A retrained model (weights.json, prose.json.gz) must make every cached result stale."""
+    from build_scripts.writers.source_cache import CONVERTER_PARTS, PACKAGE, SUFFIXES
+
+    files = [
+        path
+        for part in CONVERTER_PARTS
+        for path in ((PACKAGE / part).rglob("*") if (PACKAGE / part).is_dir() else [PACKAGE / part])
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    assert any(path.name == "prose.json.gz" for path in files)
+    assert [path for path in files if path.suffix not in SUFFIXES] == []

@@ -50,7 +50,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # The stages whose code decides what a source file becomes (the plugins, ship and dev do not).
 CONVERTER_PARTS = ("problems.py", "contract", "ingest", "parse", "catalogue", "writers", "convert.py")
 LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer")
-SUFFIXES = (".py", ".txt", ".yml", ".json")
+SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz")
 CATALOGUE = "catalogue.pickle"
 PARTS = "results"  # the catalogue's results, one part per day (`_part_of`)
 RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may change again unseen

@@ -354,6 +354,13 @@ def test_a_name_alone_below_the_last_sentence_signs_the_piece_off():
     first, second = result.articles
     assert first.blocks[-1].text == "林  之文" and second.title == "“跨城送饭” 一碗乡愁"
     assert [d.rule_id for d in result.decisions if d.line == 7] == ["paragraph.signed-off"]
+    # a name spaced out with 文 after it says who wrote the lines, whatever follows
+    page = (
+        "图片报道\n\n田间农事忙，\n\n处处好风光。\n\n林  之文\n\n漫谈\n\n小区门口新开了一家书店，周末总是坐满了人。\n"
+    )
+    result = parse_page(page)
+    assert result.articles[0].blocks[-1].text == "林  之文"
+    assert [d.rule_id for d in result.decisions if d.line == 7] == ["paragraph.signed-off"]
     # a name the text follows is a section's heading, not a signature
     page = "三位老师的故事\n\n本报记者 方 远\n\n他们都在山里教书。\n\n林  海\n\n林海教了三十年书。\n"
     assert "paragraph.signed-off" not in {decision.rule_id for decision in parse_page(page).decisions}

@@ -25,6 +25,9 @@ OFFICES_RE = re.compile(r"^(?:[\u4e00-\u9fff（）]{2,24}?(?:主席|总统|总�
 
 # What a letter's last sentence and no headline end with
 SENTENCE_END = ("。", "！", "？", "!", "?")
+# A writer's name spaced out to fill the line, then 文 (`徐  之文`: the text is 徐之's), as
+# under a picture item's lines — three characters at least: `人  文` is a spaced word
+WRITER_CREDIT_RE = re.compile(rf"^[{p.HAN}]{{1,2}}\s+[{p.HAN}]{{1,2}}文$")
 
 # A line in brackets that opens with a date: when and by whom a document was adopted, or a
 # speech delivered (（2026年3月19日中共中央政治局常委会会议审议批准）)
@@ -128,6 +131,8 @@ class PageView(ArticleState):
             return False
         if not self.units[i - 1].text.endswith(SENTENCE_END):
             return False
+        if WRITER_CREDIT_RE.match(t):
+            return True  # the name spaced out, then 文: who wrote the lines above
         nxt = self._next(i)
         return nxt is None or self._wide_gap(nxt) or self._confirmed_headline(i + 1)
 

@@ -3,8 +3,11 @@ the shortcuts an incremental conversion takes, and that their output is a full c
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+from conftest import ROOT
 from inputs import snapshot
 
 from build_scripts.contract.labels import main_title_of
@@ -100,20 +103,35 @@ def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_change
     assert snapshot(docs) == snapshot(expected)
 
 
-def test_the_dictionaries_are_loaded_before_the_workers_are_forked(tmp_path, monkeypatch):
-    import jieba
-
+def test_the_models_are_loaded_before_the_workers_are_forked(tmp_path):
     from build_scripts.ingest.archive_config import load_archive_config
     from build_scripts.parse import prose
 
     (tmp_path / "archive.yml").write_text("paper: {title: 人民日报, slug: renmin-ribao}\n", encoding="utf-8")
     config = load_archive_config(tmp_path)
-    monkeypatch.setattr(jieba.dt, "initialized", False)  # as in a conversion that has not loaded it
-    monkeypatch.setattr(jieba.dt, "FREQ", {})
-    prose._shipped.cache_clear()
+    prose._shipped.cache_clear()  # as in a conversion that has not loaded it
     source_jobs._load_before_forking(config)
-    assert jieba.dt.initialized and jieba.dt.FREQ  # the workers inherit it instead of each loading it
-    assert prose._shipped.cache_info().currsize == 1  # and the prose model
+    assert prose._shipped.cache_info().currsize == 1  # the workers inherit it instead of each loading it
+    assert "rjieba" in sys.modules
+
+
+def test_a_conversion_does_not_load_jiebas_python_dictionary(tmp_path):
+    """It takes half a second to load, much of converting one changed issue: the parser
+    weighs breaks with rjieba and the prose model instead."""
+    source = tmp_path / "src"
+    (source / "2022").mkdir(parents=True)
+    page = "春耕正当时\n\n本报记者 方 远\n\n近日，田间地头一派繁忙景象，农机来回穿\n\n梭，农民们抢抓农时。\n"
+    (source / "2022" / "2022-03-01.txt").write_text(page, encoding="utf-8")
+    (source / "archive.yml").write_text("paper: {title: 人民日报, slug: renmin-ribao}\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from build_scripts.convert import convert\n"
+        f"convert(Path({str(source)!r}), Path({str(tmp_path / 'docs')!r}), jobs=1)\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_every_file_the_converter_is_made_of_counts_in_its_version():

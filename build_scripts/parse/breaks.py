@@ -6,9 +6,6 @@ rules (`joins.py`) use the surest of them directly."""
 
 from __future__ import annotations
 
-import math
-from functools import cache
-
 from build_scripts.parse import prose
 from build_scripts.parse.memo import memo
 
@@ -17,18 +14,13 @@ NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
 NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 
 
-@cache
-def _segmenter():
-    import jieba  # imported on first use: the dictionary takes a moment to load
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def load_models() -> None:
-    """Load jieba's dictionary and the prose model now (they load on the first break weighed
-    otherwise): a conversion does it before forking its workers, which then share them."""
-    _segmenter().dt.check_initialized()
+    """Load rjieba (jieba's dictionary, in Rust) and the prose model now (they load on the
+    first break weighed otherwise): a conversion does it before forking its workers, which
+    then share them. (jieba's own Python dictionary, slow to load, is not needed: the prose
+    model tells more of a break than its word frequencies did.)"""
+    import rjieba  # noqa: F401
+
     prose.model()
 
 
@@ -47,24 +39,6 @@ def word_across(before: str, after: str) -> bool:
             return True
         position += len(word)
     return False
-
-
-def _route_score(text: str) -> float:
-    """Log-probability of jieba's best cut of `text` (its dictionary's word frequencies)."""
-    dictionary = _segmenter().dt
-    route: dict[int, tuple[float, int]] = {}
-    dictionary.calc(text, dictionary.get_DAG(text), route)
-    return route[0][0]
-
-
-@memo
-def break_cost(before: str, after: str) -> float:
-    """How much likelier the words read across the break than on either side of it: 0 when
-    the break falls between words, more the surer a word runs across it (`黑|河段`)."""
-    left, right = before[-4:], after[:4]
-    if not left or not right:
-        return 0.0
-    return max(0.0, _route_score(left + right) - _route_score(left) - _route_score(right))
 
 
 @memo
@@ -105,16 +79,6 @@ def opens_mid_sentence(text: str) -> bool:
 
     words = rjieba.tag(text[:6], hmm=False)
     return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
-
-
-@memo
-def pair_frequency(before: str, after: str) -> float:
-    """How common the characters across the break are as a word (log of jieba's count)."""
-    freq = _segmenter().get_FREQ
-    best = max(
-        freq(before[-1:] + after[:1]) or 0, freq(before[-2:] + after[:1]) or 0, freq(before[-1:] + after[:2]) or 0
-    )
-    return min(math.log1p(best) / 10, 1.5)
 
 
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))

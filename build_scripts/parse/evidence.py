@@ -92,8 +92,6 @@ def _join_features(before: str, after: str, lead: bool, title: str) -> tuple[tup
         f["after_starts_with_particle"] = 1.0
     if breaks.word_across(before, after):
         f["word_across_break"] = 1.0
-    f["pair_frequency"] = breaks.pair_frequency(before, after)
-    f.update(_buckets("break_cost", int(breaks.break_cost(before, after)), (0, 2, 5, 9)))
     (last, last_tag), (first, first_tag) = breaks.edge_words(before, after)
     f["before_last_word:" + last_tag[:1]] = 1.0
     f["after_first_word:" + first_tag[:1]] = 1.0

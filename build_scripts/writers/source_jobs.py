@@ -38,7 +38,7 @@ from build_scripts.writers.workers import end_with_parent
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start than it saves: a worker handles a file in
 # about 12 ms, and a process of its own costs a fork and the trips of its results (the parser
-# and the dictionaries, about 1 s to load, are loaded before the pool forks — see `_load_before_forking`).
+# and its models are loaded before the pool forks — see `_load_before_forking`).
 MIN_FILES_PER_WORKER = 16
 
 
@@ -252,9 +252,9 @@ def _job_in_worker(args: Job) -> SourceResult:
 
 
 def _load_before_forking(config: ArchiveConfig) -> None:
-    """Load the parser, rjieba's dictionary, jieba's and the prose model (the parser weighs
-    breaks with them) once, before the workers are forked: each would load them again
-    otherwise (where workers are forked — Linux — they inherit them)."""
+    """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
+    with them) once, before the workers are forked: each would load them again otherwise
+    (where workers are forked — Linux — they inherit them)."""
     import build_scripts.parse.parser  # noqa: F401
     from build_scripts.parse.breaks import load_models
 

@@ -23,8 +23,8 @@ from build_scripts.parse.rules import describe
 # for a warning to be worth reading.
 # Sub-heads in a row, nothing between: a poem's lines or a list's items (`_lines_not_subheads`)
 LINES_IN_A_ROW = 3
-JOIN_UNSURE = (0.35, 0.6)
-HEADLINE_UNSURE = (0.35, 0.6)
+JOIN_UNSURE = (0.4, 0.56)
+HEADLINE_UNSURE = (0.4, 0.56)
 
 
 class ArticleState:

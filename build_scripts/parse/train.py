@@ -22,6 +22,7 @@ import math
 import random
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 from build_scripts.ingest.corrections import Corrections
@@ -106,7 +107,9 @@ def _credited_articles(units: list[Unit], labels: list[str]) -> list[bool]:
     return out
 
 
+@cache
 def _truth(corpus: Path) -> dict[str, dict]:
+    """A corpus's truth, read once: the halves, the paragraphs and the samples all ask for it."""
     return json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
 
 

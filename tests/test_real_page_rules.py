@@ -431,3 +431,48 @@ def test_a_name_that_helped_write_the_piece_is_named_without_the_words_that_say_
 
     assert parse_names("（本报记者 方 远  麦克·李参与采写）").authors == ("方远", "麦克·李")
     assert parse_names("本报记者 林 溪采写").authors == ("林溪",)
+
+
+def test_lines_of_verse_stay_lines_though_the_first_ends_with_a_comma():
+    from build_scripts.parse.breaks import verse_pair
+
+    page = (
+        "读书的好时节\n\n林 溪\n\n春日正好，图书馆里坐满了人。\n\n这正是：\n\n"
+        "春风翻书页，\n\n灯下有墨香。\n\n一卷在手中，\n\n岁月自芬芳。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [block.text for block in article.blocks][-4:] == [
+        "春风翻书页，",
+        "灯下有墨香。",
+        "一卷在手中，",
+        "岁月自芬芳。",
+    ]
+    assert [d.rule_id for d in result.decisions if d.text in ("灯下有墨香。", "岁月自芬芳。")] == [
+        "paragraph.verse"
+    ] * 2
+    # the halves of a paragraph a break cut after a comma are no verse: not as long, or longer
+    assert not verse_pair("春日正好，图书馆里坐满了人，", "有的还带着孩子。")
+    assert not verse_pair("图书馆里坐满了前来借书的读者，", "孩子们一坐就是一整个下午。")
+
+
+def test_a_heading_shaped_like_one_further_down_heads_a_section_of_the_same_article():
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse.parser import _Parser
+
+    page = (
+        "老街新事多\n\n本报记者 方 远\n\n老街的变化，街坊们看在眼里。老街的新事，一件接着一件。\n\n"
+        "老街开书店\n\n读书人多了\n\n老街的书店开在巷口，街坊们常来坐坐。\n\n"
+        "老街办市集\n\n烟火气浓了\n\n老街的市集办在河边，街坊们周末都来逛逛。\n"
+    )
+    parser = _Parser(page, 1, Corrections())
+    parallel = {unit.text: parser._parallel_below(k) for k, unit in enumerate(parser.units)}
+    # a two-line heading with another below it; the last one has none like it further down
+    assert parallel["老街开书店"] and not parallel["老街办市集"]
+    (article,) = parse_page(page).articles  # two sections of one article, not two more articles
+    assert [block.text for block in article.blocks if block.kind.value == "subhead"] == [
+        "老街开书店",
+        "读书人多了",
+        "老街办市集",
+        "烟火气浓了",
+    ]

@@ -160,9 +160,8 @@ class BodyRules(PageView):
         refused = self._refused_join
         if refused is not None and refused[0] == self._at and t == unit.text:
             # the evidence was weighed: the block starts a paragraph of its own
-            self._decide(
-                unit, "paragraph", "paragraph.evidence", refused[2], confident=self._sure_of_a_join(refused[1])
-            )
+            chance, detail, rule_id = refused[1:]
+            self._decide(unit, "paragraph", rule_id, detail, confident=self._sure_of_a_join(chance))
         else:
             self._decide(unit, "paragraph", "paragraph")
         self._add(Kind.PARAGRAPH, t, unit)

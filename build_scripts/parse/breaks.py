@@ -6,8 +6,11 @@ rules (`joins.py`) use the surest of them directly."""
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.parse import prose
 from build_scripts.parse.memo import memo
+from build_scripts.parse.patterns import HAN
 
 # Characters that never begin a sentence: a block starting with one carries on the text above.
 NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
@@ -79,6 +82,23 @@ def opens_mid_sentence(text: str) -> bool:
 
     words = rjieba.tag(text[:6], hmm=False)
     return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
+
+
+# A line of verse as a paper prints a poem or a couplet (徐徐书卷展， / 处处盈墨香。): four
+# to eleven characters and one mark. The first line of a pair ends mid-couplet.
+_VERSE_OPENING_RE = re.compile(rf"[{HAN}]{{4,11}}[，、；]")
+_VERSE_CLOSING_RE = re.compile(rf"[{HAN}]{{4,11}}[，、；。！？]")
+
+
+def verse_pair(before: str, after: str) -> bool:
+    """Are `before` and `after` two lines of verse: as long as each other, each of them
+    characters and one mark? A break cutting a paragraph leaves no such pair, so `after`
+    starts a line (a paragraph) of its own even though `before` ends with a comma."""
+    return (
+        len(before) == len(after)
+        and _VERSE_OPENING_RE.fullmatch(before) is not None
+        and _VERSE_CLOSING_RE.fullmatch(after) is not None
+    )
 
 
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))

@@ -187,6 +187,7 @@ def headline_features(
     dispatch_above: bool = False,
     blocks_below: int | None = None,
     signed_below: bool = False,
+    parallel_below: bool = False,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -223,6 +224,8 @@ def headline_features(
         f["article_has_subheads"] = 1.0
         if any(abs(len(s) - len(text)) <= 2 for s in subheads_above):
             f["as_long_as_a_subhead_above"] = 1.0
+    if parallel_below:  # a heading like it further down: the sections of one article
+        f["parallel_heading_below"] = 1.0
     if picture_below:  # a picture item: a title, a line or two, the photo credit
         f["photo_credit_below"] = 1.0
     if before is not None:

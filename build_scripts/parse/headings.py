@@ -85,6 +85,7 @@ class HeadingRules(BodyRules):
             Kind.DATELINE in self._kinds(),
             self._blocks_below(i),
             self._signed_below(i),
+            self._parallel_below(i),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

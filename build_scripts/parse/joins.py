@@ -49,6 +49,9 @@ class JoinRules(BodyRules):
         if breaks.opens_mid_sentence(t):
             self._join_rule = ("join.opens-mid-sentence", "")
             return True
+        if breaks.verse_pair(self._open_paragraph()[1], t):  # type: ignore[index]
+            self._refused_join = (self._at, 0.0, "", "paragraph.verse")
+            return False
         if breaks.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
             self._join_rule = ("join.left-open", "")
             return True
@@ -59,7 +62,7 @@ class JoinRules(BodyRules):
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
         if chance < self.profile.join_threshold:
-            self._refused_join = (self._at, chance, detail)
+            self._refused_join = (self._at, chance, detail, "paragraph.evidence")
             return False
         return True
 
@@ -105,6 +108,8 @@ class JoinRules(BodyRules):
             or p.is_signature_line(nxt.text)
             or _SECTION_NUMBER_RE.match(unit.text)
         ):
+            return 0.0, ""
+        if breaks.verse_pair(unit.text, nxt.text):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"

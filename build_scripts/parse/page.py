@@ -51,8 +51,8 @@ class PageView(ArticleState):
         self._blocks_below_cache: dict[int, int] = {}
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self._at = 0  # the unit being labelled
-        # a join weighed and refused for the unit being labelled: (unit, chance, evidence)
-        self._refused_join: tuple[int, float, str] | None = None
+        # a join weighed and refused for the unit being labelled: (unit, chance, why, rule)
+        self._refused_join: tuple[int, float, str, str] | None = None
         # Some pages set sub-heads off with a wider gap than paragraphs and articles with a
         # wider one still: the narrowest gap before a headline that a byline or dateline
         # confirms is the least an article boundary gets on this page.
@@ -198,6 +198,32 @@ class PageView(ArticleState):
                 self._ends_with_byline_cache.setdefault(k, answer)
             self._ends_with_byline_cache[i] = answer
         return self._ends_with_byline_cache[i]
+
+    def _heading_at(self, i: int) -> tuple[str, ...]:
+        """The lines of the heading unit i opens (one line, or two: a section's heading
+        printed in two pieces, 深耕科创沃土 / 激活城市动能)."""
+        if i + 1 < len(self.units) and shapes.heading_shaped(self.units[i + 1].text, self.profile):
+            return self.units[i].text, self.units[i + 1].text
+        return (self.units[i].text,)
+
+    def _parallel_below(self, i: int) -> bool:
+        """Is there a heading of the same shape (as many lines, each as long to a
+        character) as the one unit i opens further down, before the page marks the next
+        article for certain? The sections of one article are headed alike (案例一 … / 案例二 …);
+        a new article's headline seldom looks like its sub-heads."""
+        shape, shaped = self._heading_at(i), shapes.heading_shaped
+        j = i + len(shape)
+        while j < len(self.units) and j < i + 150:
+            if self._confirmed_headline(j) or self._wide_gap(self.units[j]):
+                return False
+            if shaped(self.units[j].text, self.profile) and not shaped(self.units[j - 1].text, self.profile):
+                other = self._heading_at(j)
+                if len(other) == len(shape) and (len(shape) == 2 or abs(len(shape[0]) - len(other[0])) <= 1):
+                    return True
+                j += len(other)
+            else:
+                j += 1
+        return False
 
     def _weighed_detail(self, chance: float) -> str:
         """`83%: word_across_break +5.3, …`: the last weighed decision, for `--explain`."""

@@ -88,6 +88,7 @@ RULES: dict[str, str] = {
     "article.headless": "running text where an article must start, and no headline",
     "article.second-dateline": "a second dateline in an untitled brief starts the next brief",
     "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
+    "paragraph.verse": "a line of verse below another as long (徐徐书卷展， / 处处盈墨香。): a line of its own, not the rest of the one above",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
 }

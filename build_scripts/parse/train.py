@@ -191,6 +191,7 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
                     any(labels[k][0] == "P" and p.dateline_of(units[k].text) for k in range(start + 1, i)),
                     below._blocks_below(i),
                     below._signed_below(i),
+                    below._parallel_below(i),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

@@ -90,9 +90,10 @@ class Tagger:
         weight: dict[str, float] = {}
         title = _COLUMN_HEADING.sub("", text.title)
         for part, times in ((title, TITLE_WEIGHT), (text.body, 1)):
-            # Counted first, looked at once per distinct word: most of the time goes here.
-            tagged = Counter(token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS)
-            for (word, pos), n in tagged.items():
+            # Counted first (in C, every token), then looked at once per distinct word.
+            for (word, pos), n in Counter(rjieba.tag(part)).items():
+                if pos not in POS_WEIGHTS:
+                    continue
                 ok = usable.get(word)
                 if ok is None:
                     ok = usable[word] = word not in self.stop_words and _is_word(word)

@@ -476,3 +476,21 @@ def test_a_heading_shaped_like_one_further_down_heads_a_section_of_the_same_arti
         "老街办市集",
         "烟火气浓了",
     ]
+
+
+def test_a_line_as_long_as_the_articles_sub_heads_is_one_more_not_a_signature():
+    page = (
+        "老手艺里的年味\n\n本报记者 方 远\n\n年关将近，老街上的手艺人忙了起来。\n\n"
+        "剪纸\n\n一把剪刀，剪出满窗的喜气。\n\n"
+        "年画\n\n一块木版，印出一年的盼头。\n\n"
+        "糖画\n\n灶台上的年夜饭\n\n本报记者 林 溪\n\n年夜饭，是一年里最用心的一顿饭。\n"
+    )
+    result = parse_page(page)
+    assert "paragraph.signed-off" not in {d.rule_id for d in result.decisions}
+    subheads = [b.text for b in result.articles[0].blocks if b.kind.value == "subhead"]
+    assert subheads[:3] == ["剪纸", "年画", "糖画"]
+    # a writer's name below the last sentence, where the article has no sub-head as long
+    page = (
+        "老手艺里的年味\n\n年关将近，老街上的手艺人忙了起来。\n\n林溪\n\n灶台上的年夜饭\n\n本报记者 方 远\n\n年夜饭。\n"
+    )
+    assert "paragraph.signed-off" in {d.rule_id for d in parse_page(page).decisions}

@@ -12,6 +12,7 @@ from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
+from build_scripts.parse.model import Kind
 from build_scripts.parse.state import ArticleState
 
 # A letter's or a speech's date below its signature, and where it was signed: 2026年5月2日 /
@@ -133,6 +134,8 @@ class PageView(ArticleState):
             return False
         if WRITER_CREDIT_RE.match(t):
             return True  # the name spaced out, then 文: who wrote the lines above
+        if " " not in t and any(s.kind is Kind.SUBHEAD and len(s.text) == len(t) for s in self.current or []):
+            return False  # as long as a sub-head of the article: one more (食材 … 食器 … 食艺)
         nxt = self._next(i)
         return nxt is None or self._wide_gap(nxt) or self._confirmed_headline(i + 1)
 

@@ -494,3 +494,14 @@ def test_a_line_as_long_as_the_articles_sub_heads_is_one_more_not_a_signature():
         "老手艺里的年味\n\n年关将近，老街上的手艺人忙了起来。\n\n林溪\n\n灶台上的年夜饭\n\n本报记者 方 远\n\n年夜饭。\n"
     )
     assert "paragraph.signed-off" in {d.rule_id for d in parse_page(page).decisions}
+
+
+def test_a_line_opening_with_a_star_is_an_item_of_a_list_not_a_headline():
+    page = (
+        "劳动铸荣光\n\n本报记者 方 远\n\n先进典型来自各行各业。\n\n集体事迹精选\n\n"
+        "★滨江市第一中学物理教研组（女职工集体）\n\n教研组深耕课堂三十年。\n\n"
+        "★滨江市公交集团八路车队\n\n车队安全行驶一千万公里。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [d.rule_id for d in result.decisions if d.text.startswith("★")] == ["subhead.marker"] * 2

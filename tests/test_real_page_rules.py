@@ -505,3 +505,17 @@ def test_a_line_opening_with_a_star_is_an_item_of_a_list_not_a_headline():
     result = parse_page(page)
     (article,) = result.articles
     assert [d.rule_id for d in result.decisions if d.text.startswith("★")] == ["subhead.marker"] * 2
+
+
+def test_a_heading_is_weighed_with_how_many_blocks_the_article_above_has():
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse.parser import _Parser
+
+    page = (
+        "老街新事多\n\n本报记者 方 远\n\n老街的变化，街坊们看在眼里。\n\n老街的新事，一件接着一件。\n\n"
+        "巷口开了家书店\n\n书店开在巷口，常有人来坐坐。\n"
+    )
+    parser = _Parser(page, 1, Corrections())
+    parser.run()
+    weighed = {unit.text: features for unit, features in parser.weighed}
+    assert weighed["巷口开了家书店"]["blocks_above:2"] == 1.0

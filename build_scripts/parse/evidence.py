@@ -188,13 +188,15 @@ def headline_features(
     blocks_below: int | None = None,
     signed_below: bool = False,
     parallel_below: bool = False,
+    blocks_above: int | None = None,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
     article ended there —, or start of the page); `credited`: the article above is credited
     at its top (byline or dateline); `credit_below`: the text below this line, up to the
     next headline, ends with a credit of its own; `signed_below`: the text right below it,
-    before any other line shaped like a heading, does (an article signed at its end)."""
+    before any other line shaped like a heading, does (an article signed at its end);
+    `blocks_above`: the blocks of text the article above has so far."""
     f: Features = {"bias": 1.0}
     f[f"credited_above:{int(credited)}_credit_below:{int(credit_below)}"] = 1.0
     f[f"credited_above:{int(credited)}_signed_below:{int(signed_below)}"] = 1.0
@@ -224,6 +226,8 @@ def headline_features(
         f["article_has_subheads"] = 1.0
         if any(abs(len(s) - len(text)) <= 2 for s in subheads_above):
             f["as_long_as_a_subhead_above"] = 1.0
+    if blocks_above is not None:  # an article seldom ends after a paragraph or two, a brief's
+        f[f"blocks_above:{min(blocks_above, 6)}"] = 1.0  # sections seldom run so short
     if parallel_below:  # a heading like it further down: the sections of one article
         f["parallel_heading_below"] = 1.0
     if picture_below:  # a picture item: a title, a line or two, the photo credit

@@ -9,7 +9,7 @@ from build_scripts.parse import evidence, lexical, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
-from build_scripts.parse.model import Kind, Segment
+from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.state import HEADLINE_UNSURE
 
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
@@ -86,6 +86,7 @@ class HeadingRules(BodyRules):
             self._blocks_below(i),
             self._signed_below(i),
             self._parallel_below(i),
+            sum(1 for s in self.current or [] if s.kind in BODY_KINDS),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

@@ -192,6 +192,7 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
                     below._blocks_below(i),
                     below._signed_below(i),
                     below._parallel_below(i),
+                    sum(1 for k in range(start + 1, i) if labels[k][0] == "P"),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

@@ -519,3 +519,16 @@ def test_a_heading_is_weighed_with_how_many_blocks_the_article_above_has():
     parser.run()
     weighed = {unit.text: features for unit, features in parser.weighed}
     assert weighed["巷口开了家书店"]["blocks_above:2"] == 1.0
+
+
+def test_a_section_heading_in_two_pieces_is_one_heading_of_the_page():
+    from build_scripts.writers.article_pages import body_markdown
+
+    page = (
+        "老街新事多\n\n本报记者 方 远\n\n老街的变化，街坊们看在眼里。老街的新事，一件接着一件。\n\n"
+        "老街开书店\n\n读书人多了\n\n老街的书店开在巷口，街坊们常来坐坐。\n"
+    )
+    (article,) = parse_page(page).articles
+    body = body_markdown(article)
+    assert "## 老街开书店 读书人多了\n\n老街的书店开在巷口" in body
+    assert body.count("## ") == 1

@@ -28,10 +28,18 @@ def _block_markdown(block: Segment, dateline: str) -> str:
 def body_markdown(article: Article) -> str:
     parts = []
     dateline = article.dateline
+    previous: Kind | None = None
     for block in article.blocks:
+        if block.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
+            # A section's heading printed in two pieces (强基固本 / 筑牢中华民族精神大厦) is one
+            # heading, its pieces set apart as a headline's are: not an empty section.
+            parts[-1] += " " + mdtext.escape(block.text)
+            previous = None  # a third line would be text (parse: paragraph.lines)
+            continue
         # The dateline is printed at the head of the first paragraph, as in the paper.
         use = dateline if block.kind is Kind.PARAGRAPH else ""
         parts.append(_block_markdown(block, use))
+        previous = block.kind
         if use:
             dateline = ""
     return "\n\n".join(parts) + "\n"

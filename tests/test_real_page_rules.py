@@ -532,3 +532,22 @@ def test_a_section_heading_in_two_pieces_is_one_heading_of_the_page():
     body = body_markdown(article)
     assert "## 老街开书店 读书人多了\n\n老街的书店开在巷口" in body
     assert body.count("## ") == 1
+
+
+def test_a_line_ending_with_an_office_and_a_name_is_never_the_first_part_of_a_cut_paragraph():
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse.breaks import ends_with_office_and_name
+
+    page = (
+        "企业家谈创新\n\n本报记者 方 远\n\n几位企业家谈了各自的体会。\n\n"
+        "滨江机械有限公司党委书记、董事长  林海涛\n\n"
+        "滨江机械有限公司以创新为价值原点，致力于让每一台机器更节能、更安全，让工人的双手更轻松。\n"
+    )
+    # labelled a paragraph (as the page's own flow labels such a line below a section's
+    # heading): the block below is not its rest
+    result = parse_page(page, corrections=Corrections(labels={7: "paragraph"}))
+    (article,) = result.articles
+    assert [b.text for b in article.blocks][-2] == "滨江机械有限公司党委书记、董事长  林海涛"
+    assert [d.rule_id for d in result.decisions if d.line == 9] == ["paragraph.after-speaker"]
+    assert ends_with_office_and_name("中华人民共和国主席\xa0\xa0习近平")
+    assert not ends_with_office_and_name("每个轮毂都有一层楼那么高，工人踩着梯子")

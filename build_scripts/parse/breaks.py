@@ -10,7 +10,7 @@ import re
 
 from build_scripts.parse import prose
 from build_scripts.parse.memo import memo
-from build_scripts.parse.patterns import HAN
+from build_scripts.parse.patterns import HAN, is_signature_name
 
 # Characters that never begin a sentence: a block starting with one carries on the text above.
 NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
@@ -99,6 +99,19 @@ def verse_pair(before: str, after: str) -> bool:
         and _VERSE_OPENING_RE.fullmatch(before) is not None
         and _VERSE_CLOSING_RE.fullmatch(after) is not None
     )
+
+
+# Someone's office, then their name set apart by spaces (…对外贸易处副处长  邓  维, 中华人民共和国
+# 主席  习近平): who speaks below, or who signs above — a line of its own, never a cut paragraph.
+_OFFICE_AND_NAME_RE = re.compile(
+    r"(?:长|书记|主任|经理|教授|研究员|院士|主席|委员|总监|负责人|代表|医生|教师|董事|工程师|专家|馆员|主编"
+    rf"|作家|演员|总统|总理|首相)\s{{2,}}([{HAN}](?:\s*[{HAN}]){{1,3}})$"
+)
+
+
+def ends_with_office_and_name(text: str) -> bool:
+    m = _OFFICE_AND_NAME_RE.search(text)
+    return m is not None and is_signature_name(m.group(1))
 
 
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))

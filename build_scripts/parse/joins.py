@@ -52,6 +52,9 @@ class JoinRules(BodyRules):
         if breaks.verse_pair(self._open_paragraph()[1], t):  # type: ignore[index]
             self._refused_join = (self._at, 0.0, "", "paragraph.verse")
             return False
+        if breaks.ends_with_office_and_name(self._open_paragraph()[1]):  # type: ignore[index]
+            self._refused_join = (self._at, 0.0, "", "paragraph.after-speaker")
+            return False
         if breaks.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
             self._join_rule = ("join.left-open", "")
             return True
@@ -109,7 +112,7 @@ class JoinRules(BodyRules):
             or _SECTION_NUMBER_RE.match(unit.text)
         ):
             return 0.0, ""
-        if breaks.verse_pair(unit.text, nxt.text):
+        if breaks.verse_pair(unit.text, nxt.text) or breaks.ends_with_office_and_name(unit.text):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"

@@ -181,3 +181,16 @@ def test_a_body_signing_a_piece_is_listed_as_a_signing_body_not_a_reporter(tmp_p
     body = next(page for path, page in files.items() if path != "reporters/index.md")
     assert "署名单位 · 共 1 篇" in body and "记者 ·" not in body and "[全部记者](../index.md)" in body
     assert "署名中出现的 1 个署名单位，" in files["reporters/index.md"]
+
+
+def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
+    from build_scripts.contract.labels import byline_with_names
+
+    assert byline_with_names("本报记者", ("张贺", "耿磊")) == "本报记者 张贺、耿磊"
+    assert byline_with_names("本报记者 储 勇", ("储勇",)) == "本报记者 储 勇"  # spelt out, spaced
+    assert byline_with_names("", ("林溪",)) == "林溪"
+    page = "学以致用求实效\n\n本报记者\n\n各地扎实开展学习教育，解决群众急难愁盼问题。\n\n（本报记者张贺、耿磊）\n"
+    project = make_archive(tmp_path, {"2022/2022-01-28_01.txt": page})
+    convert(project / "source_texts", project / "docs")
+    listed = read(project / "docs", "2022/01/28/index.md")
+    assert "本报记者 张贺、耿磊" in listed

@@ -65,6 +65,24 @@ def test_an_article_printed_on_two_pages_is_indexed_once_and_says_where_else(tmp
     assert [name for name, _ in load(tmp_path, "names")] == ["储勇", "王小明"]
 
 
+def test_a_result_shows_the_names_its_byline_does_not_spell_out(tmp_path):
+    writer = IndexWriter(tmp_path, Segmenter())
+    signed_at_its_end = IndexedArticle(
+        url="2022/03/01/a/",
+        title="学以致用求实效",
+        date="2022-03-01",
+        page=1,
+        page_name="要闻",
+        byline="本报记者",  # the names are in a credit at the article's end
+        names=("张贺", "耿磊"),
+        dateline="",
+        text="各地扎实开展学习教育。",
+    )
+    writer.add_year(2022, [signed_at_its_end])
+    writer.finish("test")
+    assert load(tmp_path, "2022/d/0")["b"] == "本报记者 张贺、耿磊"
+
+
 def test_articles_without_text_are_never_taken_for_one_another(tmp_path):
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(2022, [article(f"2022/03/01/{n}/", n, "要闻", "") for n in (1, 2)])

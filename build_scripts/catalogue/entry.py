@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_scripts.catalogue.ledger import Cut, fingerprint
-from build_scripts.contract.labels import NO_TITLE, first_sentence, main_title_of, title_pieces
+from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence, main_title_of, title_pieces
 from build_scripts.contract.urls import ascii_slug, slug_for_title
 from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.model import Article
@@ -46,6 +46,10 @@ class ArticleEntry:
     @property
     def main_title(self) -> str:
         return main_title_of(title_pieces(self.title))
+
+    @property
+    def shown_byline(self) -> str:
+        return byline_with_names(self.byline, self.names)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -16,6 +16,15 @@ _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a tit
 _SENTENCE_END = re.compile(r"(?<=[。！？!?…])")
 
 
+def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
+    """The byline as a list of articles or a search result shows it: as printed, then the
+    names it does not spell out — a byline of `本报记者` alone, its reporters named in a
+    credit at the article's end, reads `本报记者 张贺、耿磊`."""
+    printed = "".join(byline.split())
+    missing = [name for name in names if name and "".join(name.split()) not in printed]
+    return " ".join(part for part in (byline.strip(), "、".join(missing)) if part)
+
+
 def chinese_date(day: dt.date, weekday: bool = True) -> str:
     """`2022年1月28日 星期五` (or without the weekday)."""
     text = f"{day.year}年{day.month}月{day.day}日"

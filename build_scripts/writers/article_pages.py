@@ -26,7 +26,7 @@ def _block_markdown(block: Segment, dateline: str) -> str:
 
 
 def body_markdown(article: Article) -> str:
-    parts = []
+    parts: list[str] = []
     dateline = article.dateline
     previous: Kind | None = None
     for block in article.blocks:

@@ -51,8 +51,8 @@ def article_item(
     details = []
     if note:
         details.append(mdtext.escape(note))
-    if byline and placed.entry.byline:
-        details.append(mdtext.escape(placed.entry.byline))
+    if byline and placed.entry.shown_byline:
+        details.append(mdtext.escape(placed.entry.shown_byline))
     if opening and placed.entry.opening:
         details.append(mdtext.escape(placed.entry.opening))
     if not details:

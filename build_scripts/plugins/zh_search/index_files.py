@@ -26,6 +26,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.contract.labels import byline_with_names
+
 from .key import FORMAT
 from .normalise import normalise
 from .postings import WordList, add_words, bucket
@@ -146,7 +148,7 @@ class IndexWriter:
             "d": article.date,
             "p": article.page,
             "n": article.page_name,
-            "b": article.byline,
+            "b": byline_with_names(article.byline, article.names),  # shown: names it does not spell out too
             "h": head,
             "k": len(parts),
             "x": parts[0],

@@ -28,13 +28,13 @@ TEXTS = {
 }
 
 
-def article(slug: str, text: str) -> IndexedArticle:
+def article(slug: str, text: str, title: str = "新闻", page: int = 1, page_name: str = "要闻") -> IndexedArticle:
     return IndexedArticle(
         url=f"2025/06/01/{slug}/",
-        title="新闻",
+        title=title,
         date="2025-06-01",
-        page=1,
-        page_name="要闻",
+        page=page,
+        page_name=page_name,
         byline="",
         names=(),
         dateline="",
@@ -51,8 +51,9 @@ def index(tmp_path_factory) -> Path:
     return folder
 
 
-def found(index: Path, queries: list[str]) -> list[list[str]]:
-    """The slugs of each query's results, and the passages marked, as the browser finds them."""
+def found(index: Path, queries: list[str], ranked: bool = False) -> list[list[str]]:
+    """The slugs of each query's results, and the passages marked, as the browser finds them
+    (sorted, or with `ranked` in the order the browser lists them)."""
     node = shutil.which("node")
     if not node:
         pytest.skip("node not installed (scripts/test installs it)")
@@ -71,7 +72,7 @@ engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(i
       const a = await engine.article(r);
       slugs.push(a.u.split("/")[3] + ":" + a.passage.filter(([, m]) => m).map(([t]) => t).join("|"));
     }}
-    out.push(slugs.sort());
+    out.push({"true" if ranked else "false"} ? slugs : slugs.sort());
   }}
   console.log(JSON.stringify(out));
 }})().catch((e) => {{ console.error(e); process.exit(1); }});
@@ -98,3 +99,17 @@ def test_a_quoted_phrase_is_found_however_the_text_around_it_was_cut(index):
 
 def test_characters_not_a_word_together_must_stand_together(index):
     assert found(index, ["算力", "计算 力求"]) == [["together:算力"], ["apart:计算|力求"]]
+
+
+def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2025,
+        [
+            # the advertisement names the query in its headline, the report only in its text
+            article("advert", "好味道，来自乡村振兴示范村。", title="乡村振兴好味道", page=12, page_name="广告"),
+            article("report", "各地推进乡村振兴，产业兴旺。", title="产业兴旺"),
+        ],
+    )
+    writer.finish("test")
+    assert found(tmp_path, ["乡村振兴"], ranked=True) == [["report:乡村振兴", "advert:乡村振兴"]]

@@ -38,6 +38,9 @@ WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
 OFFSETS_APART = 16_000  # a word's offsets beyond this many bytes (in a year) get a file of their own
 TEXT_PART = 1_500  # characters of article text per file
+# 版 whose articles a query's results list after every other match: an advertisement that
+# names 乡村振兴 in its headline is not what a reader searching for it looks for first.
+RANKED_LAST = ("广告",)
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ class IndexWriter:
                 "lexicon": files,
                 "years": sorted(self.years, key=lambda y: y["year"]),
                 "pageNames": [[n, c] for n, c in pages],
+                "rankLast": [n for n in RANKED_LAST if n in self.page_names],
                 "textPart": TEXT_PART,
             },
         )

@@ -253,6 +253,20 @@
   // ---------------------------------------------------------------------------------------
 
   const K1 = 1.2;
+  const LAST = 1000; // taken from the score of an article of a 版 ranked last: below any other
+
+  /** Articles of the 版 the index ranks last (meta.rankLast: advertisements) go after every
+   * other match, in their own order. */
+  async function rankLast(meta, years, perYear) {
+    const names = meta.rankLast || [];
+    if (!names.length) return;
+    await Promise.all(years.map(async (year, n) => {
+      const lists = await Promise.all(names.map((name) => wordList(meta, year, "#" + name, false)));
+      for (const result of perYear[n]) {
+        if (lists.some((list) => binaryHas(list.docs, result.doc))) result.score -= LAST;
+      }
+    }));
+  }
 
   /** Matches of `groups` in one year, each {year, doc, score, context, i}: `context` (shared
    * by the year's results) and `i` say where the words stand in the article, for its passage.
@@ -427,8 +441,9 @@
       const from = options.from || -Infinity, to = options.to || Infinity;
       const years = meta.years.filter((y) => y.year >= from && y.year <= to);
       const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters)));
-      const results = perYear.flat();
       const sort = options.sort || "relevance";
+      if (groups.length && sort === "relevance") await rankLast(meta, years, perYear);
+      const results = perYear.flat();
       const newer = (a, b) => b.year - a.year || b.doc - a.doc;
       if (sort === "newest") results.sort(newer);
       else if (sort === "oldest") results.sort((a, b) => -newer(a, b));

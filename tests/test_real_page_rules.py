@@ -551,3 +551,20 @@ def test_a_line_ending_with_an_office_and_a_name_is_never_the_first_part_of_a_cu
     assert [d.rule_id for d in result.decisions if d.line == 9] == ["paragraph.after-speaker"]
     assert ends_with_office_and_name("中华人民共和国主席\xa0\xa0习近平")
     assert not ends_with_office_and_name("每个轮毂都有一层楼那么高，工人踩着梯子")
+
+
+def test_the_line_below_an_items_kicker_is_the_rest_of_its_heading():
+    page = (
+        "环球扫描\n\n某国举行大选\n\n新华社某地5月24日电  某国24日举行大选，投票率创新高。\n\n"
+        "某国总统——\n\n准备同各国加强合作，推动地区和平\n\n"
+        "新华社某地5月24日电  某国总统24日在首都表示，愿同各国加强合作。\n"
+    )
+    result = parse_page(page)
+    (digest,) = result.articles
+    assert [d.rule_id for d in result.decisions if d.text.startswith("准备同各国")] == ["subhead.after-kicker"]
+    assert digest.blocks[-1].text.startswith("新华社某地5月24日电  某国总统")
+    # a headline's kicker: the line below is its main title, though a dateline follows it
+    (article,) = parse_page(
+        "某国总统——\n\n准备同各国加强合作，推动地区和平\n\n新华社某地5月24日电  某国总统表示愿加强合作。\n"
+    ).articles
+    assert article.title_parts == ["某国总统——", "准备同各国加强合作，推动地区和平"]

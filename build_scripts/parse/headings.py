@@ -144,6 +144,7 @@ class HeadingRules(BodyRules):
             or p.dateline_of(nxt.text)
             or not shapes.heading_shaped(unit.text, self.profile)
             or shapes.heading_shaped(nxt.text, self.profile)  # an item's title on two lines
+            or unit.text.endswith("——")  # …or its kicker: 伊朗总统—— / 准备向世界保证，…
         ):
             return False
         segments = self.current or []
@@ -277,6 +278,19 @@ class HeadingRules(BodyRules):
         reporters = bool(p.ROLE_RE.search(credit))
         return bool(self.section_credits) and all(bool(p.ROLE_RE.search(c)) == reporters for c in self.section_credits)
 
+    def _below_a_kicker(self, unit: Unit) -> bool:
+        """The line right below a heading that ends with a dash (`伊朗总统——`: a kicker, of
+        a headline or of an item in a column of short items) is the rest of that heading, even
+        with a dateline below it: not a new article's headline. (Below a sub-head of running
+        text, a confirmed headline still opens an article.)"""
+        last = (self.current or [None])[-1]
+        return (
+            last is not None
+            and (last.kind is Kind.HEADLINE or (last.kind is Kind.SUBHEAD and self.digest))
+            and last.text.endswith("——")
+            and not self._wide_gap(unit)
+        )
+
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
         if p.COLUMN_BOX_RE.match(t):
@@ -289,6 +303,10 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.after-digest")
         if self._digest_item(i, unit):
             return self._subhead(unit, "subhead.digest-item")
+        if self._below_a_kicker(unit):
+            if self._title_only():  # the article's own headline: 某国总统—— / 准备…
+                return self._headline(unit, "headline.after-kicker", extend=True)
+            return self._subhead(unit, "subhead.after-kicker")
         if self._confirmed_headline(i):
             if self._awaiting_title():
                 return self._headline(unit, "headline.after-note", extend=True)

@@ -56,6 +56,8 @@ RULES: dict[str, str] = {
     "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
+    "headline.after-kicker": "the line below a headline ending with a dash (某国总统—— / 准备…): the rest of that headline",
+    "subhead.after-kicker": "the line below a sub-head ending with a dash (伊朗总统—— / 准备向世界保证…): the rest of that heading",
     "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

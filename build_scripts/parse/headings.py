@@ -283,7 +283,7 @@ class HeadingRules(BodyRules):
         a headline or of an item in a column of short items) is the rest of that heading, even
         with a dateline below it: not a new article's headline. (Below a sub-head of running
         text, a confirmed headline still opens an article.)"""
-        last = (self.current or [None])[-1]
+        last = self.current[-1] if self.current else None
         return (
             last is not None
             and (last.kind is Kind.HEADLINE or (last.kind is Kind.SUBHEAD and self.digest))

@@ -210,10 +210,11 @@ class PageView(ArticleState):
         return (self.units[i].text,)
 
     def _parallel_below(self, i: int) -> bool:
-        """Is there a heading of the same shape (as many lines, each as long to a
-        character) as the one unit i opens further down, before the page marks the next
-        article for certain? The sections of one article are headed alike (案例一 … / 案例二 …);
-        a new article's headline seldom looks like its sub-heads."""
+        """Is there a heading of the same shape as the one unit i opens further down, before
+        the page marks the next article for certain — one line as long as it to a character,
+        or, for a heading in two lines, another in two lines? The sections of one article are
+        headed alike (案例一 / 新技术… … 案例二 / 新方案…); a new article's headline seldom looks
+        like its sub-heads."""
         shape, shaped = self._heading_at(i), shapes.heading_shaped
         j = i + len(shape)
         while j < len(self.units) and j < i + 150:

@@ -109,8 +109,9 @@ _OFFICE_AND_NAME_RE = re.compile(
 )
 
 
+@memo
 def ends_with_office_and_name(text: str) -> bool:
-    m = _OFFICE_AND_NAME_RE.search(text)
+    m = _OFFICE_AND_NAME_RE.search(text[-30:])  # the office, the spaces and the name: the line's end
     return m is not None and is_signature_name(m.group(1))
 
 

@@ -30,7 +30,7 @@ from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load
 from build_scripts.ingest.read import check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, exclusive, recover, write_tree
-from build_scripts.writers.listing import remember_pinyin
+from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
@@ -95,6 +95,7 @@ def convert_all(
             raise InternalError(result.rel, result.failure) from result.failure
         result.replay(report)
         remember_slugs(result.slugs)
+        learn_pinyin(result.readings)
         if result.error:
             if not keep_going:
                 raise InputError(result.error.path, result.error.line, result.error.what, result.error.fix)

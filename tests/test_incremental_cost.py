@@ -32,6 +32,21 @@ def test_the_pinyin_of_titles_is_kept_so_that_an_edited_file_needs_no_pypinyin(t
     assert titles and titles <= kept.keys()
 
 
+def test_the_pinyin_of_reporters_names_is_worked_out_where_their_bylines_are_read(tmp_path, monkeypatch):
+    from build_scripts.writers import listing
+
+    monkeypatch.setattr(source_jobs, "MIN_FILES_PER_WORKER", 1)  # read in workers, not in this process
+    asked: list[str] = []  # names spelt in pinyin in this process
+    real = listing.name_syllables
+    monkeypatch.setattr(listing, "name_syllables", lambda name: asked.append(name) or real(name))
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 30)
+    result = convert(source, docs, jobs=2)
+    names = {name for p in result.placed for name in p.entry.names}
+    assert names and not names & set(asked)  # the index of reporters was filed from the workers' readings
+    assert listing.readings_of(["曾亦辰"]) == {"person:曾亦辰": ("Z", ("zeng", "yi", "chen"))}
+
+
 def _converted(monkeypatch) -> list[str]:
     """The files the next conversions read and parse (not taken from the cache)."""
     import build_scripts.convert as convert_module

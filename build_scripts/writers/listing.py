@@ -79,6 +79,17 @@ def remember_pinyin(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, 
     return table
 
 
+def readings_of(names: Iterable[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The pinyin of people's names, as the reporters' index files them, to be remembered
+    elsewhere (worked out by the worker that read the byline, not by the index's writer)."""
+    return {"person:" + name: _pinyin_of(name, person=True) for name in names}
+
+
+def learn_pinyin(readings: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """Take pinyin that `readings_of` worked out, in this process or another."""
+    _pinyin.update(readings)
+
+
 def _pinyin_of(name: str, person: bool = False) -> tuple[str, tuple[str, ...]]:
     """(initial letter, syllables): the letter a name is filed under — the first letter of its
     pinyin (Latin names: their first letter), `#` for anything else — and how it sorts. A

@@ -32,6 +32,7 @@ from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
+from build_scripts.writers.listing import readings_of
 from build_scripts.writers.prepared import Prepared, prepare
 from build_scripts.writers.workers import end_with_parent
 
@@ -55,6 +56,7 @@ class SourceResult:
     prepared: list[Prepared] | None = None  # per article; None where only the catalogue is kept
     furniture: list[str] = field(default_factory=list)  # lines of the page's own (本版责编：X)
     slugs: dict[str, str] = field(default_factory=dict)  # of the names in its bylines: pinyin is slow
+    readings: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # the same names' pinyin, as indexed
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (NOTICE|WARNING, problem), in order
     error: Problem | None = None  # an input error: this file cannot be converted
     failure: Exception | None = None  # a bug in the converter
@@ -200,7 +202,9 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
     untitled = [
         first_sentence(a.text, limit=30) for a, title in zip(articles, titles, strict=True) if not ascii_slug(title)
     ]
-    result.slugs = slugs_of([*(name for a in articles for name in (*a.authors, *a.correspondents)), *titles, *untitled])
+    names = [name for a in articles for name in (*a.authors, *a.correspondents)]
+    result.slugs = slugs_of([*names, *titles, *untitled])
+    result.readings = readings_of(names)
     result.prepared = [prepare(record_of(page, a, n), body_markdown(a)) for n, a in enumerate(articles, start=1)]
     return result, parsed
 
@@ -253,12 +257,14 @@ def _job_in_worker(args: Job) -> SourceResult:
 
 def _load_before_forking(config: ArchiveConfig) -> None:
     """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
-    with them) once, before the workers are forked: each would load them again otherwise
-    (where workers are forked — Linux — they inherit them)."""
+    with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
+    workers are forked: each would load them again otherwise (where workers are forked —
+    Linux — they inherit them), and this process would later load pypinyin for the tags."""
     import build_scripts.parse.parser  # noqa: F401
     from build_scripts.parse.breaks import load_models
 
     load_models()
+    ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
 

@@ -52,6 +52,17 @@ def test_many_lines_are_listed_briefly():
     assert "(lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more)" in report.notices[0].what
 
 
+def test_many_notes_with_the_same_advice_are_counted_past_the_first_few(tmp_path):
+    files = {f"2022-01-{day:02d}.txt": "标题\n\n正文\u200b。\n" for day in range(1, 9)}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+    assert len([n for n in notes if "removed 1 invisible character" in n]) == 5
+    assert notes[-1].startswith("note: … and 3 more like these (nothing to do")
+    every = convert(project, "--all-notes")
+    assert len([n for n in every.stderr.splitlines() if "removed 1 invisible character" in n]) == 8
+
+
 def test_private_use_and_unassigned_characters_are_kept():
     # Old fonts put rare characters in the private-use area; U+31350 (CJK Extension H) is
     # newer than some Unicode databases. Both are text.

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import collections
 import sys
 from pathlib import Path
 
-from build_scripts.problems import InputError, InternalError, Problem
+from build_scripts.problems import NOTES_SHOWN, InputError, InternalError, printed_notes
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
@@ -26,7 +25,7 @@ def _convert(args: argparse.Namespace) -> int:
         Path(args.source), Path(args.docs), keep_going=args.keep_going, jobs=args.jobs, incremental=not args.full
     )
     report = result.report
-    for line in _notes(report.notices, every=args.all_notes):
+    for line in printed_notes(report.notices, every=args.all_notes):
         print(line, file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -38,27 +37,6 @@ def _convert(args: argparse.Namespace) -> int:
     if result.written is None:
         print("nothing could be converted: docs/ was left as it was", file=sys.stderr)
     return EXIT_INPUT_ERROR if report.errors else 0
-
-
-NOTES_SHOWN = 5  # notes with the same advice printed before the rest is only counted
-
-
-def _notes(notices: list[Problem], every: bool) -> list[str]:
-    """The notes to print: all of them with `every`; otherwise the first few that give the
-    same advice (`removed 1 invisible character … — nothing to do …` on thousands of pages of
-    a long archive), then how many more, so that the warnings stay in sight."""
-    lines: list[str] = []
-    shown: collections.Counter[str] = collections.Counter()
-    hidden: collections.Counter[str] = collections.Counter()
-    for notice in notices:
-        if every or shown[notice.fix] < NOTES_SHOWN:
-            shown[notice.fix] += 1
-            lines.append(f"note: {notice}")
-        else:
-            hidden[notice.fix] += 1
-    for fix, count in hidden.items():
-        lines.append(f"note: … and {count} more like these ({fix}); `convert --all-notes` lists every one")
-    return lines
 
 
 def _score(args: argparse.Namespace) -> int:

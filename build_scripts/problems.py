@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 from dataclasses import dataclass
 
@@ -64,3 +65,24 @@ def while_reading(path: str):
         raise
     except Exception as exc:
         raise InternalError(path, exc) from exc
+
+
+NOTES_SHOWN = 5  # notes with the same advice printed before the rest is only counted
+
+
+def printed_notes(notices: list[Problem], every: bool) -> list[str]:
+    """The notes to print: all of them with `every`; otherwise the first few that give the
+    same advice (`removed 1 invisible character … — nothing to do …` on thousands of pages of
+    a long archive), then how many more, so that the warnings stay in sight."""
+    lines: list[str] = []
+    shown: collections.Counter[str] = collections.Counter()
+    hidden: collections.Counter[str] = collections.Counter()
+    for notice in notices:
+        if every or shown[notice.fix] < NOTES_SHOWN:
+            shown[notice.fix] += 1
+            lines.append(f"note: {notice}")
+        else:
+            hidden[notice.fix] += 1
+    for fix, count in hidden.items():
+        lines.append(f"note: … and {count} more like these ({fix}); `convert --all-notes` lists every one")
+    return lines

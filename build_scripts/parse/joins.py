@@ -28,7 +28,8 @@ class JoinRules(BodyRules):
             return False
         if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t) or p.is_summary_point(t):
             return False
-        if p.is_summary_point(self._open_paragraph()[1]) and not p.is_terminated(t):  # type: ignore[index]
+        above: str = self._open_paragraph()[1]  # type: ignore[index]
+        if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same
             # (and is no dateline: that opens the text) is its rest, cut by a break
             self._join_rule = ("join.summary-point", "")
@@ -49,16 +50,15 @@ class JoinRules(BodyRules):
         if breaks.opens_mid_sentence(t):
             self._join_rule = ("join.opens-mid-sentence", "")
             return True
-        if breaks.verse_pair(self._open_paragraph()[1], t):  # type: ignore[index]
-            self._refused_join = (self._at, 0.0, "", "paragraph.verse")
+        apart = "paragraph.verse" if breaks.verse_pair(above, t) else ""
+        apart = apart or ("paragraph.after-speaker" if breaks.ends_with_office_and_name(above) else "")
+        if apart:  # lines the paper sets apart: no break cut them
+            self._refused_join = (self._at, 0.0, "", apart)
             return False
-        if breaks.ends_with_office_and_name(self._open_paragraph()[1]):  # type: ignore[index]
-            self._refused_join = (self._at, 0.0, "", "paragraph.after-speaker")
-            return False
-        if breaks.leaves_open(self._open_paragraph()[1]):  # type: ignore[index]
+        if breaks.leaves_open(above):
             self._join_rule = ("join.left-open", "")
             return True
-        if p.number_across(self._open_paragraph()[1], t):  # type: ignore[index]
+        if p.number_across(above, t):
             self._join_rule = ("join.number-across", "")
             return True
         chance = self._join_probability(unit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import pytest
 
@@ -119,3 +120,17 @@ def test_each_half_of_the_days_is_weighed_with_a_model_learnt_from_the_other(tmp
     first, second = train.halves([corpus])
     days = {name[:10] for name in first[corpus]}, {name[:10] for name in second[corpus]}
     assert days == ({"2024-03-01", "2024-03-03"}, {"2024-03-02", "2024-03-04"})
+
+
+def test_a_page_in_two_corpora_is_read_once_by_the_prose_model(tmp_path, restore_models):
+    """The same days laid out twice (blank and indent, or two seeds) are the same prose:
+    counted twice, rare grams would pass the model's threshold of counts."""
+    corpus = _corpus(tmp_path / "corpus")
+    again = tmp_path / "again"
+    shutil.copytree(corpus, again)
+    outputs = []
+    for corpora in ([corpus], [corpus, again]):
+        tables = tmp_path / f"prose{len(corpora)}.json.gz"
+        assert train.main([*map(str, corpora), "--out", str(tmp_path / "w.json"), "--prose-out", str(tables)]) == 0
+        outputs.append(tables.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -149,6 +149,27 @@ def test_a_conversion_does_not_load_jiebas_python_dictionary(tmp_path):
     assert run.stdout.strip().splitlines()[-1] == "False"
 
 
+def test_converting_again_with_nothing_changed_does_not_load_the_parser(tmp_path):
+    """Compiling the parser's patterns takes a tenth of a second: a nightly conversion with no
+    new issue has nothing to parse."""
+    source = tmp_path / "src"
+    generate(source, 20)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from build_scripts.convert import convert\n"
+        f"result = convert(Path({str(source)!r}), Path({str(tmp_path / 'docs')!r}), jobs=1)\n"
+        "print(result.articles, sorted(m for m in sys.modules if m.startswith('build_scripts.parse.')))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+        for _ in "12"
+    ]
+    first, again = (run.stdout.strip().splitlines()[-1] for run in runs)
+    assert "build_scripts.parse.patterns" in first  # the first conversion parsed every file
+    assert again == "20 ['build_scripts.parse.model']"
+
+
 def test_every_file_the_converter_is_made_of_counts_in_its_version():
     """A retrained model (weights.json, prose.json.gz) must make every cached result stale."""
     from build_scripts.writers.source_cache import CONVERTER_PARTS, PACKAGE, SUFFIXES

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue
 from build_scripts.contract.urls import REPORTERS_INDEX
-from build_scripts.parse.names import institutions
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
 
@@ -35,9 +34,17 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
     )
 
 
+def _is_body(name: str) -> bool:
+    """Is a name on a byline a body signing the piece (中共中央统战部), not a person? Asked
+    of the parser's patterns, loaded only when a reporter's page is made: a conversion with
+    nothing new to parse never loads them (a tenth of a second of compiling)."""
+    from build_scripts.parse.names import institutions
+
+    return bool(institutions(name))
+
+
 def _kind(name: str) -> str:
-    """What a name on a byline is: a reporter, or a body signing the piece (中共中央统战部)."""
-    return "署名单位" if institutions(name) else "记者"
+    return "署名单位" if _is_body(name) else "记者"
 
 
 def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -51,7 +58,7 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
 def reporters_index(catalogue: Catalogue) -> dict[str, str]:
     """The index of everyone named in a byline (split by initial letter when long)."""
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
-    bodies = sum(1 for name in counts if institutions(name))
+    bodies = sum(1 for name in counts if _is_body(name))
     people = len(counts) - bodies
     who = "、".join(([f"{people} 位记者和通讯员"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else []))
     intro = f"署名中出现的 {who}，按拼音排列；数字是署名的文章篇数。" if counts else "档案中还没有署名的文章。"

@@ -47,6 +47,13 @@ def test_an_article_also_printed_among_other_articles_stays_on_both_pages():
     assert repeated_pages(pages) == []
 
 
+def test_a_版_that_prints_alone_one_article_of_a_fuller_版_is_a_版_of_its_own():
+    """A joint statement among the news of 第2版, and alone on 第3版: 第3版 is not 第2版 again."""
+    pages = parsed({"02_要闻.txt": OTHER + "\n\n" + LEAD, "03_要闻.txt": LEAD})
+    assert [len(entries) for _, _, entries in pages] == [2, 1]
+    assert repeated_pages(pages) == []
+
+
 def test_the_issue_page_says_which_版_repeated_another(tmp_path):
     project = make_archive(tmp_path, {"2026/2026-05-04_05_公告.txt": NOTICE}, with_sample=False)
     assert convert(project).returncode == 0

@@ -1,11 +1,13 @@
 """A 版 an issue delivers twice: the same notice page under two numbers, or a page saved over
-another. A reader should find it once, so a page whose every article another 版 of the same
-issue printed first is left out (the first, in 版 order, is published) and reported with both
-files, so the archivist can check that it really is a repeat and not the wrong page.
+another. A reader should find it once, so a page whose articles are those of another 版 of
+the same issue, no more and no fewer, is left out (the first, in 版 order, is published) and
+reported with both files, so the archivist can check that it really is a repeat and not the
+wrong page.
 
 A single article that also stands on another 版 among other articles is kept on both: the
 paper printed it there (an e-edition lists an article continued from page 1 on page 2 as
-well), and that 版's table of contents must list it.
+well, or a joint statement among the news of 第2版 and alone on 第3版), and that 版's table
+of contents must list it.
 
 Two articles are the same when every non-space character they were cut from is the same (the
 ledger's text fingerprint); very short ones (a one-line 本报讯 item) are never counted as
@@ -39,6 +41,7 @@ def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) ->
     file that printed its articles first. Their articles are left out; their furniture
     (本版责编) stays, since the issue page prints it under this 版."""
     seen: dict[tuple[dt.date, str], str] = {}  # (date, text fingerprint) → the file that printed it first
+    printed: dict[str, set[tuple[dt.date, str]]] = {}  # the articles of each file
     repeats: list[Repeat] = []
     for path, meta, entries in sorted(pages, key=lambda item: (item[1].date, item[1].page or 0, item[0])):
         keys = [(meta.date, e.fingerprint) for e in entries]
@@ -46,8 +49,12 @@ def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) ->
         long_enough = all(e.characters >= MIN_CHARACTERS for e in entries)
         if keys and long_enough and len(firsts) == 1 and None not in firsts and path not in firsts:
             (first,) = firsts
-            repeats.append(Repeat(path, str(first), entries[0].first_line))
-            continue
+            # The same 版 only when the first holds nothing else: a 版 that prints in full one
+            # article of a fuller 版 (a statement continued from 第2版 on 第3版) is a 版 of its own.
+            if printed[str(first)] == set(keys):
+                repeats.append(Repeat(path, str(first), entries[0].first_line))
+                continue
+        printed[path] = set(keys)
         for key in keys:
             seen.setdefault(key, path)
     return repeats

@@ -210,19 +210,41 @@ def test_bundle_needs_converted_pages(tmp_path):
     assert result.returncode == 2 and "has no converted pages" in result.stderr and "convert" in result.stderr
 
 
-def test_a_bundle_of_a_site_with_a_public_address_keeps_its_feed_links(search_site, tmp_path):
-    """With a public address the home page names its Atom feed (<link rel="alternate feed">):
-    a link no browser loads by itself, so the bundle is made, and still loads nothing."""
+@pytest.fixture(scope="module")
+def public_bundle(search_site, tmp_path_factory) -> Path:
+    """The bundle of a site with a public address, unzipped."""
+    out = tmp_path_factory.mktemp("public")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ARCHIVE_SITE_URL": "https://archive.example.org/"}
     result = subprocess.run(
         [sys.executable, "-m", "build_scripts", "bundle", "--config-file", str(search_site / "mkdocs.yml"),
-         "--source", str(search_site / "source_texts"), "--out", str(tmp_path)],
+         "--source", str(search_site / "source_texts"), "--out", str(out)],
         capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    folder = tmp_path / "unzipped"
-    with zipfile.ZipFile(tmp_path / f"{SLUG}-offline.zip") as archive:
-        archive.extractall(folder)
-    home = (folder / f"{SLUG}-offline" / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(out / f"{SLUG}-offline.zip") as archive:
+        archive.extractall(out / "unzipped")
+    return out / "unzipped" / f"{SLUG}-offline"
+
+
+def test_a_bundle_of_a_site_with_a_public_address_keeps_its_feed_links(public_bundle):
+    """With a public address the home page names its Atom feed (<link rel="alternate feed">):
+    a link no browser loads by itself, so the bundle is made, and still loads nothing."""
+    home = (public_bundle / "index.html").read_text(encoding="utf-8")
     assert 'rel="alternate feed"' in home and "https://archive.example.org/feeds/" in home
-    assert external_fetches(folder / f"{SLUG}-offline") == []
+    assert external_fetches(public_bundle) == []
+
+
+def test_a_bundled_page_names_and_cites_its_public_address(public_bundle):
+    """Opened from the bundle as `slug.html`, an article still names the address it has on the
+    published site (`slug/`) as its canonical link and in its citations: the `.html` one is
+    not found there."""
+    csl = sorted(public_bundle.glob("2022/01/28/*.csl.json"))
+    assert csl
+    page = csl[0].with_name(csl[0].name.removesuffix(".csl.json") + ".html")
+    public = f"https://archive.example.org/2022/01/28/{page.stem}/"
+    html = page.read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{public}">' in html
+    assert json.loads(csl[0].read_text(encoding="utf-8"))[0]["URL"] == public
+    assert ".html" not in json.loads(csl[0].read_text(encoding="utf-8"))[0]["URL"]
+    issue = (public_bundle / "2022/01/28/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://archive.example.org/2022/01/28/">' in issue

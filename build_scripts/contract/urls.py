@@ -133,6 +133,17 @@ def article_url(day: dt.date, slug: str) -> str:
     return f"{day:%Y/%m/%d}/{slug}/"
 
 
+def public_url(docs_path: str) -> str:
+    """The site-relative address a docs file is published at on the web (directory URLs):
+    `2022/01/28/slug.md` → `2022/01/28/slug/`, `2022/01/28/index.md` → `2022/01/28/`. The
+    offline bundle's pages (`slug.html`) cite and name this address, the one a reader can
+    open from anywhere."""
+    path = docs_path.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return f"{path}/"
+
+
 def article_id(day: dt.date, slug: str) -> str:
     return f"{day.isoformat()}-{slug}"
 

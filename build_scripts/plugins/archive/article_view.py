@@ -186,7 +186,8 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     label = page_label(record.page, record.page_name) if record.page is not None or record.page_name else None
     section = Target(issue.url, links.get("page_anchor", "")) if issue and label else None
 
-    url = absolute_or_relative(page, page.url, site_url)
+    # its public address (in the offline bundle too: plugins/offline_bundle), else a relative one
+    url = page.canonical_url or absolute_or_relative(page, page.url, site_url)
     work = Work.from_record(
         record,
         url=url if site_url else "",

@@ -6,16 +6,21 @@ to start the search worker from `file://` and the shim works around that — so 
 site still needs the network for search. Whenever Material's offline plugin is enabled,
 this plugin serves the vendored copy of the shim instead (Material adds the CDN copy only
 when no `iframe-worker` script is listed yet, so this runs first) and refuses web fonts.
-In a normal build it does nothing.
+Its pages are opened as files (`slug.html`), but what they name as their address (the
+canonical link, the citations) is the page's address on the published site (`slug/`): the
+one a reader can cite. In a normal build it does nothing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+
+from build_scripts.contract.urls import public_url
 
 from .config import OfflineBundleConfig
 
@@ -50,3 +55,9 @@ class OfflineBundlePlugin(BasePlugin[OfflineBundleConfig]):
         if self.active:
             files.append(File.generated(config, SHIM_URI, abs_src_path=str(VENDORED_SHIM)))
         return files
+
+    @event_priority(100)  # before the archive plugin cites the page
+    def on_pre_page(self, page, *, config, files):
+        if self.active and config.site_url:
+            page.canonical_url = urljoin(config.site_url, public_url(page.file.src_uri))
+        return page

@@ -25,6 +25,7 @@ from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.labels import page_label
+from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover
@@ -218,6 +219,8 @@ def _convert(
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
+    paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, source_dir.name)}
+    units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
     result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs)
     if record_urls:
         _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))

@@ -130,3 +130,31 @@ def test_the_first_papers_url_ledger_is_refused_for_another_paper(tmp_path):
     assert "move this file away" in result.stderr
     ledger.unlink()
     assert convert(project).returncode == 0
+
+
+def test_pages_converted_from_another_papers_folder_are_not_built_under_this_papers_name(tmp_path):
+    """`convert --source ELSEWHERE` fills docs/ with another paper's pages, while the build
+    reads the project's own archive.yml (the plugin's `source_dir`): the build stops and
+    says which folder to point it at, instead of mixing the two papers' names."""
+    project = make_archive(tmp_path, with_sample=False)
+    elsewhere = tmp_path / "chenbao_texts"
+    (elsewhere / "2023").mkdir(parents=True)
+    (elsewhere / "archive.yml").write_text(SECOND_PAPER, encoding="utf-8")
+    (elsewhere / "2023/2023-05-04_01_要闻.txt").write_text(PAGE, encoding="utf-8")
+    converted = run_cli("convert", "--source", str(elsewhere), "--docs", str(project / "docs"))
+    assert converted.returncode == 0, converted.stderr
+    built = build_site(project)
+    assert_no_traceback(built)
+    assert built.returncode != 0
+    assert (
+        "holds the pages of 南方晨报 (nanfang-chenbao), converted from a folder named 'chenbao_texts'" in built.stderr
+    )
+    assert "describes 浙江日报 (zhejiang-daily)" in built.stderr and "`source_dir:`" in built.stderr
+    # pointed at the folder that was converted, the same pages build
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - newspaper-archive\n" in text
+    pointed = text.replace("  - newspaper-archive\n", f"  - newspaper-archive:\n      source_dir: {elsewhere}\n")
+    config.write_text(pointed, encoding="utf-8")
+    rebuilt = build_site(project)
+    assert rebuilt.returncode == 0, rebuilt.stderr

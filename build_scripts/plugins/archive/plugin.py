@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.labels import NO_TITLE
+from build_scripts.contract.provenance import recorded_paper
 from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
@@ -49,8 +50,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_config(self, config):
         self.settings = None
         self.folders = set()  # a build (again, under `mkdocs serve`) starts from an empty site
-        archive = archive_settings(config).archive
+        settings = archive_settings(config)
+        archive = settings.archive
         self.paper = archive.paper
+        _check_provenance(Path(config.docs_dir), settings.source_dir, archive.paper)
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
         config.site_description = archive.site_description
@@ -127,3 +130,19 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 self.folders.add(target.parent)
             target.write_text(text, encoding="utf-8")
         return without_blank_lines(output)
+
+
+def _check_provenance(docs: Path, source: Path, paper: PaperInfo) -> None:
+    """The pages were converted for the paper this build names (contract/provenance.py): a
+    folder converted with `convert --source ELSEWHERE` and built with the project's own
+    archive.yml would publish one paper's articles under another's name and address."""
+    recorded = recorded_paper(docs)
+    if recorded is None or recorded[0] == paper.slug:
+        return
+    slug, title, folder = recorded
+    raise PluginError(
+        f"{docs} holds the pages of {title} ({slug}), converted from a folder named '{folder}', but this "
+        f"build reads {source / 'archive.yml'}, which describes {paper.title} ({paper.slug}) — point "
+        f"`source_dir:` of the newspaper-archive plugin in mkdocs.yml at the folder you converted, "
+        f"or convert {source} into {docs}"
+    )

@@ -568,3 +568,23 @@ def test_the_line_below_an_items_kicker_is_the_rest_of_its_heading():
         "某国总统——\n\n准备同各国加强合作，推动地区和平\n\n新华社某地5月24日电  某国总统表示愿加强合作。\n"
     ).articles
     assert article.title_parts == ["某国总统——", "准备同各国加强合作，推动地区和平"]
+
+
+def test_the_title_above_a_decree_and_its_number_opens_the_document():
+    """`条例 / 政府令 / 第12号` after an unsigned brief: the title opens the document (not three
+    lines of a list at the end of the brief), and the decree and its number are its first
+    paragraphs, as printed."""
+    page = (
+        "全市龙舟邀请赛举行\n\n本报某市5月20日电  全市龙舟邀请赛日前在江滨公园举行，30支队伍参赛。\n\n"
+        "赛事设置男子组、女子组和混合组，吸引数万名市民到场观赛。\n\n"
+        "某市城市绿化管理条例\n\n某市人民政府令\n\n第12号\n\n"
+        "《某市城市绿化管理条例》已经市政府常务会议通过，现予公布，自2026年7月1日起施行。\n\n"
+        "市长  王  平\n\n2026年5月15日\n\n第一章  总  则\n\n第一条  为了加强城市绿化管理，制定本条例。\n"
+    )
+    result = parse_page(page)
+    brief, document = result.articles
+    assert brief.title == "全市龙舟邀请赛举行" and "某市城市绿化管理条例" not in [b.text for b in brief.blocks]
+    assert document.title == "某市城市绿化管理条例"
+    assert [b.text for b in document.blocks][:2] == ["某市人民政府令", "第12号"]
+    assert {d.rule_id for d in result.decisions if d.text in ("某市人民政府令", "第12号")} == {"paragraph.decree"}
+    assert [d.rule_id for d in result.decisions if d.text == "某市城市绿化管理条例"] == ["headline.decree"]

@@ -291,6 +291,26 @@ class HeadingRules(BodyRules):
             and not self._wide_gap(unit)
         )
 
+    def _heads_a_decree(self, i: int) -> bool:
+        """Is the line right above a decree line and its number (`中华人民共和国国务院令` /
+        `第839号`) the title of the document it enacts? A document's title never runs on as a
+        line of the text above, nor of a list."""
+        below, after = self._next(i), self._next(i + 1)
+        return below is not None and shapes.is_decree(below.text, after.text if after else None)
+
+    def _part_of_a_decree(self, i: int, unit: Unit) -> bool:
+        """The decree line and its number below a document's title (or the number below a decree
+        that heads the page itself): its first paragraphs, text as the paper prints them, not
+        headings."""
+        if self.current is None or self.closed:
+            return False
+        if self._title_only():  # below the title; or the number below a decree printed as the title
+            below = self._next(i)
+            return shapes.is_decree(unit.text, below.text if below else None) or shapes.is_decree(
+                self._title(), unit.text
+            )
+        return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
+
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
         if p.COLUMN_BOX_RE.match(t):
@@ -303,6 +323,12 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.after-digest")
         if self._digest_item(i, unit):
             return self._subhead(unit, "subhead.digest-item")
+        if self._heads_a_decree(i):
+            # the title of the document whose decree follows: 条例 / 国务院令 / 第839号
+            return self._headline(unit, "headline.decree", extend=self._title_only())
+        if self._part_of_a_decree(i, unit):
+            self._decide(unit, "paragraph", "paragraph.decree")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if self._below_a_kicker(unit):
             if self._title_only():  # the article's own headline: 某国总统—— / 准备…
                 return self._headline(unit, "headline.after-kicker", extend=True)

@@ -58,6 +58,8 @@ RULES: dict[str, str] = {
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
     "headline.after-kicker": "the line below a headline ending with a dash (某国总统—— / 准备…): the rest of that headline",
     "subhead.after-kicker": "the line below a sub-head ending with a dash (伊朗总统—— / 准备向世界保证…): the rest of that heading",
+    "headline.decree": "the title of an official document, right above its decree and the decree's number (国务院令 / 第839号)",
+    "paragraph.decree": "a decree and its number below the title of the document it enacts: its first paragraphs",
     "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

@@ -139,3 +139,18 @@ def opens_article(text: str) -> bool:
     if p.is_byline_line(text):
         return not p.BRACKETED_BYLINE_RE.match(text)
     return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)
+
+
+# An official document's decree line and its number, printed between the document's title and
+# its text: `中华人民共和国国务院令` / `第839号`, `中华人民共和国主席令` / `第七十四号`.
+_DECREE_RE = re.compile(rf"^[{p.HAN}]{{2,14}}令$")
+_DECREE_NUMBER_RE = re.compile(r"^第[0-9０-９一二三四五六七八九十百千零〇]{1,8}号$")
+
+
+def is_decree(line: str, below: str | None) -> bool:
+    """Is `line` a decree line, with the decree's number on the line below it?"""
+    return below is not None and bool(_DECREE_RE.match(line)) and bool(_DECREE_NUMBER_RE.match(below))
+
+
+def is_decree_number(line: str) -> bool:
+    return bool(_DECREE_NUMBER_RE.match(line))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 
 from conftest import SAMPLE, SAMPLE_ARCHIVE, run_cli
 from test_corrections import PAGE
+
+from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.model import Decision, PageParse
+from build_scripts.parse.rules import describe
+from build_scripts.problems import Report
+from build_scripts.writers.source_jobs import check_parse
 
 
 def test_explain_prints_a_decision_for_every_block_of_the_sample():
@@ -81,3 +88,24 @@ def test_score_prints_a_table_and_counts_mistakes(tmp_path):
     assert rows["right"] == ["1", "1", "100.0%", "100.0%", "100.0%", "100.0%"]
     assert rows["wrong"] == ["1", "1", "0.0%", "100.0%", "0.0%", "100.0%"]
     assert rows["TOTAL"][:3] == ["2", "2", "50.0%"]
+
+
+def test_an_unsure_weighed_decision_is_told_as_the_two_readings_and_how_the_evidence_leans():
+    """The warning names what is in doubt in the archivist's words; the model's evidence
+    (`gap_wider:0 -4.5 …`) is for `--explain`, not for the warning."""
+    weighed = describe("headline.evidence", "40%: gap_wider:0 -4.5, len>6 -2.8")
+    short = describe("subhead.short", "or the headline of an article without a byline at its top")
+    decisions = [
+        Decision(7, "headline", weighed, False, "学会走群众路线", "headline.evidence"),
+        Decision(9, "subhead", short, False, "春耕正当时", "subhead.short"),
+    ]
+    page = SourcePage("2026/2026-04-28_04_要闻.txt", PageMeta(dt.date(2026, 4, 28), 4, "要闻", "人民日报"), "", 1)
+    report = Report()
+    check_parse(page, PageParse([], [], decisions), report)
+    headline, subhead = [w.what for w in report.warnings if w.line in (7, 9)]
+    assert headline == (
+        "unsure: headline: “学会走群众路线” (a new article's headline, or a sub-head of the article above? "
+        "the evidence is split: 40 % for a new article)"
+    )
+    assert "gap_wider" not in headline
+    assert subhead == f"unsure: subhead: “春耕正当时” ({short})"  # a rule's own words where nothing was weighed

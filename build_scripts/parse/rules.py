@@ -9,6 +9,8 @@ their own; the `*.evidence` rules weigh many pieces of evidence together (eviden
 
 from __future__ import annotations
 
+import re
+
 RULES: dict[str, str] = {
     # the archivist's corrections (.fix.yml) come first
     "fix.break": "a new article starts here, forced by the .fix.yml file",
@@ -102,3 +104,25 @@ RULES: dict[str, str] = {
 def describe(rule_id: str, detail: str = "") -> str:
     text = RULES[rule_id]
     return f"{text} ({detail})" if detail else text
+
+
+# A weighed decision the parser is unsure of, as the archivist reads it in the warning: the two
+# readings in doubt, and which way the evidence leans (`--explain` lists the evidence itself).
+DOUBTS: dict[str, tuple[str, str]] = {
+    "headline.evidence": ("a new article's headline, or a sub-head of the article above", "a new article"),
+    "subhead.evidence": ("a sub-head of the article above, or a new article's headline", "a new article"),
+    "join.evidence": ("the rest of the paragraph above (cut by a page break), or a paragraph", "the rest of the paragraph above"),
+    "paragraph.evidence": ("a paragraph of its own, or the rest of the paragraph above", "the rest of the paragraph above"),
+}
+_CHANCE_RE = re.compile(r"\((\d+)%: ")
+
+
+def doubt(rule_id: str, rule: str) -> str:
+    """Why a decision is unsure, in the archivist's words: for a weighed one, the readings in
+    doubt and how far the evidence leans (`a new article's headline, or a sub-head …: 40 % for
+    a new article`); for any other, its rule as `--explain` gives it."""
+    readings = DOUBTS.get(rule_id)
+    chance = _CHANCE_RE.search(rule)
+    if readings is None or chance is None:
+        return rule
+    return f"{readings[0]}? the evidence is split: {chance.group(1)} % for {readings[1]}"

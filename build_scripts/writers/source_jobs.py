@@ -30,6 +30,7 @@ from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered, read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
+from build_scripts.parse.rules import doubt
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.listing import readings_of
@@ -80,7 +81,7 @@ def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
             report.warn(
                 page.path,
                 decision.line,
-                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({decision.rule})",
+                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule)})",
                 f"check it; {_correction(decision, sidecar_of(Path(page.path)).as_posix())} "
                 "(see maintainers/input-files.md, Corrections)",
             )

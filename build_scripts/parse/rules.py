@@ -111,8 +111,14 @@ def describe(rule_id: str, detail: str = "") -> str:
 DOUBTS: dict[str, tuple[str, str]] = {
     "headline.evidence": ("a new article's headline, or a sub-head of the article above", "a new article"),
     "subhead.evidence": ("a sub-head of the article above, or a new article's headline", "a new article"),
-    "join.evidence": ("the rest of the paragraph above (cut by a page break), or a paragraph", "the rest of the paragraph above"),
-    "paragraph.evidence": ("a paragraph of its own, or the rest of the paragraph above", "the rest of the paragraph above"),
+    "join.evidence": (
+        "the rest of the paragraph above (cut by a page break), or a paragraph",
+        "the rest of the paragraph above",
+    ),
+    "paragraph.evidence": (
+        "a paragraph of its own, or the rest of the paragraph above",
+        "the rest of the paragraph above",
+    ),
 }
 _CHANCE_RE = re.compile(r"\((\d+)%: ")
 

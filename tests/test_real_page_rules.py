@@ -588,3 +588,26 @@ def test_the_title_above_a_decree_and_its_number_opens_the_document():
     assert [b.text for b in document.blocks][:2] == ["某市人民政府令", "第12号"]
     assert {d.rule_id for d in result.decisions if d.text in ("某市人民政府令", "第12号")} == {"paragraph.decree"}
     assert [d.rule_id for d in result.decisions if d.text == "某市城市绿化管理条例"] == ["headline.decree"]
+
+
+def test_a_name_with_a_note_below_a_sections_heading_is_a_contributor_not_a_headline():
+    """A forum of contributors: each section headed, then `名字（国家）`, their words and a note
+    on the writer. The named lines are paragraphs of the one article; the same shape after
+    an article's text is a new piece's headline with its column (`老王（遇见）`)."""
+    page = (
+        "远方的朋友谈合作（论坛）\n\n本期邀请两位外国专家，讲述他们眼中的合作。\n\n"
+        "科技创新\n\n成果惠及更多国家\n\n阿米尔·卡汗（巴基斯坦）\n\n"
+        "这些年，我多次到访中国的科研机构，看到创新成果不断涌现。\n\n（作者为某研究院院长）\n\n"
+        "绿色发展\n\n携手共建美好家园\n\n林秀英（新加坡）\n\n"
+        "绿色转型需要各方携手，合作的空间还很大。\n\n（作者为某基金会理事）\n\n"
+        "老王（遇见）\n\n小区门口新开了一家修车铺，老王每天早早就开了门。\n\n"
+        "街坊们有事都爱找他帮忙，他从不推辞。\n"
+    )
+    result = parse_page(page)
+    forum, story = result.articles
+    assert forum.title == "远方的朋友谈合作（论坛）"
+    assert {d.rule_id for d in result.decisions if d.text in ("阿米尔·卡汗（巴基斯坦）", "林秀英（新加坡）")} == {
+        "paragraph.named"
+    }
+    assert "林秀英（新加坡）" in [b.text for b in forum.blocks]
+    assert story.title == "老王（遇见）"

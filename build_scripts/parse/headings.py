@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from build_scripts.parse import evidence, lexical, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse.body import BodyRules
+from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
+from build_scripts.parse.names import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
-DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 
-
-class HeadingRules(BodyRules):
+class HeadingRules(ColumnRules):
     weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
     _words_of: list[Segment] | None  # the article whose words are counted
     _words_counted: int
@@ -114,84 +113,6 @@ class HeadingRules(BodyRules):
         # (not the line right below a top byline: that is the article's lead)
         return self._credited() and self._has_body() and self._section_ends_with_byline(i)
 
-    def _digest_item(self, i: int, unit: Unit) -> bool:
-        """A column of short items (环球扫描, 八方速递): its title is a short name with the
-        first item's title right below it; the items' titles and datelines stay inside it
-        until a wider gap, or a headline with a byline of its own."""
-        t = unit.text
-        if not shapes.heading_shaped(t, self.profile) or p.is_signature_name(t):
-            return False
-        nxt = self._next(i)
-        if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
-            return False
-        if (
-            self._title_only()
-            and len(self.current or []) == 1
-            and len(p.without_trailing_bracket((self.current or [])[0].text)) <= DIGEST_TITLE_MAX
-        ):
-            self.digest = True
-        return self.digest and not self.closed and not self._wide_gap(unit)
-
-    def _leaves_digest(self, i: int, unit: Unit) -> bool:
-        """A column of dispatches (八方速递: every item a title and a dateline) ends at a
-        heading whose text opens without a dateline: the article of its own that follows the
-        column on the page, not one more item."""
-        nxt = self._next(i)
-        if (
-            not self.digest
-            or self.closed
-            or nxt is None
-            or p.dateline_of(nxt.text)
-            or not shapes.heading_shaped(unit.text, self.profile)
-            or shapes.heading_shaped(nxt.text, self.profile)  # an item's title on two lines
-            or unit.text.endswith("——")  # …or its kicker: 伊朗总统—— / 准备向世界保证，…
-        ):
-            return False
-        segments = self.current or []
-        items = [k for k, segment in enumerate(segments) if segment.kind is Kind.SUBHEAD]
-        return bool(items) and all(
-            k + 1 < len(segments)
-            and (segments[k + 1].kind is Kind.DATELINE or p.dateline_of(segments[k + 1].text) is not None)
-            for k in items
-        )
-
-    def _digest_opens(self, i: int) -> bool:
-        """Inside an article, a short name (环球扫描) with a headline right below it and a
-        dateline below that: a column of short items opens, not a sub-head."""
-        t = self.units[i].text
-        if (
-            not self._has_body()
-            or len(p.without_trailing_bracket(t)) > DIGEST_TITLE_MAX
-            or p.is_signature_name(t)
-            or i + 2 >= len(self.units)
-        ):
-            return False
-        first = self.units[i + 1].text
-        if not shapes.heading_shaped(first, self.profile) or p.is_signature_name(first) or p.is_byline_line(first):
-            return False
-        return any(p.dateline_of(u.text) for u in self.units[i + 2 : i + 4])
-
-    def _group_column_opens(self, i: int) -> bool:
-        """Inside an article, a column's short name (来论) with a contribution's heading right
-        below it and its writer below that (a place and a name): a column of contributions
-        opens, not a sub-head (a name that looks like a person's is the article's byline)."""
-        t = self.units[i].text
-        if (
-            not self._has_body()
-            or len(t) > DIGEST_TITLE_MAX
-            or " " in t
-            or p.is_name_line(t)
-            or i + 2 >= len(self.units)
-        ):
-            return False
-        heading, writer = self.units[i + 1].text, self.units[i + 2].text
-        return (
-            shapes.heading_shaped(heading, self.profile)
-            and not p.is_signature_line(heading)
-            and not p.is_signature_name(heading)
-            and (p.letter_signature(writer) is not None or p.contributor_signature(writer) is not None)
-        )
-
     def _kicker_above_headline(self, i: int) -> bool:
         """A short kicker ending in a colon or an ellipsis (`中消协发布“五一”消费提示：`,
         `先清创，再消肿，忌抓挠……`) right above a headline line a byline or dateline
@@ -266,18 +187,6 @@ class HeadingRules(BodyRules):
         # readers' letters in a column: each headed on one line and signed with a place and a name
         return two_blocks or group or (letters and p.letter_signature(nxt_text) is not None)
 
-    def _group_column(self, credit: str) -> bool:
-        """A column of contributions (大家谈, 发言摘编), not credited at its top: one an editor's
-        note signed `——编  者` introduces, or one in sections signed alike (all by reporters,
-        or all by their writers) as the `credit` below this heading. Each contribution's
-        heading, with its writer below it, heads a section of it."""
-        if self._kinds() & {Kind.BYLINE, Kind.DATELINE}:
-            return False
-        if any(s.kind is not Kind.HEADLINE and p.EDITORS_SIGN_RE.match(s.text) for s in self.current or []):
-            return True
-        reporters = bool(p.ROLE_RE.search(credit))
-        return bool(self.section_credits) and all(bool(p.ROLE_RE.search(c)) == reporters for c in self.section_credits)
-
     def _below_a_kicker(self, unit: Unit) -> bool:
         """The line right below a heading that ends with a dash (`伊朗总统——`: a kicker, of
         a headline or of an item in a column of short items) is the rest of that heading, even
@@ -311,6 +220,22 @@ class HeadingRules(BodyRules):
             )
         return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
 
+    def _named_speaker(self, text: str) -> bool:
+        """A forum's contributor or a dialogue's speaker, named with a note in brackets below a
+        section's heading or the list of speakers (`扩大开放` / `梁锦慧（新加坡）`, `对话人：…` /
+        `任姗姗（本报记者）`): a paragraph of the article. (After the text of an article, such a
+        line is a new piece's headline with its column: `老魏（遇见）`.)"""
+        last = self.current[-1] if self.current and not self.closed else None
+        return (
+            last is not None
+            and (
+                last.kind in (Kind.SUBHEAD, Kind.HEADLINE)
+                or self._last_rule() == "paragraph.named"
+                or last.text.startswith("对话人")
+            )
+            and name_with_note(text) is not None
+        )
+
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
         if p.COLUMN_BOX_RE.match(t):
@@ -328,6 +253,9 @@ class HeadingRules(BodyRules):
             return self._headline(unit, "headline.decree", extend=self._title_only())
         if self._part_of_a_decree(i, unit):
             self._decide(unit, "paragraph", "paragraph.decree")
+            return self._add(Kind.PARAGRAPH, t, unit)
+        if self._named_speaker(t):
+            self._decide(unit, "paragraph", "paragraph.named")
             return self._add(Kind.PARAGRAPH, t, unit)
         if self._below_a_kicker(unit):
             if self._title_only():  # the article's own headline: 某国总统—— / 准备…

@@ -186,6 +186,19 @@ def contributor_signature(text: str) -> str | None:
     return name if _PADDED_RE.match(m.group(1)) or _pen_name_or_name(name) else None
 
 
+# A person named with where they come from or what they do, in brackets: `梁锦慧（新加坡）`,
+# `菲利克斯·达帕雷·达科拉（加纳）`, `任姗姗（本报记者）` — a forum's contributor, a dialogue's speaker.
+_NAME_WITH_NOTE_RE = re.compile(rf"^([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)[（(]([{HAN}《》·]{{2,14}})[）)]$")
+
+
+@memo
+def name_with_note(text: str) -> str | None:
+    """The name, when the line is a person's name with a note in brackets (never a headline:
+    a headline's bracket names its column, `（金台随笔）`, after words, not after a name)."""
+    m = _NAME_WITH_NOTE_RE.match(text)
+    return m.group(1) if m and not m.group(1).endswith("摄") and _pen_name_or_name(m.group(1)) else None
+
+
 @memo
 def is_byline_line(text: str) -> bool:
     """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""

@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "subhead.after-kicker": "the line below a sub-head ending with a dash (伊朗总统—— / 准备向世界保证…): the rest of that heading",
     "headline.decree": "the title of an official document, right above its decree and the decree's number (国务院令 / 第839号)",
     "paragraph.decree": "a decree and its number below the title of the document it enacts: its first paragraphs",
+    "paragraph.named": "a person's name with a note in brackets (梁锦慧（新加坡）, 任姗姗（本报记者）) inside an article: a contributor or a speaker named above their words, a paragraph",
     "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

@@ -3,6 +3,7 @@ word, a photo credit or a page break looks like in the layouts users hold."""
 
 from __future__ import annotations
 
+from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.parser import parse_page
 
@@ -611,3 +612,15 @@ def test_a_name_with_a_note_below_a_sections_heading_is_a_contributor_not_a_head
     }
     assert "林秀英（新加坡）" in [b.text for b in forum.blocks]
     assert story.title == "老王（遇见）"
+
+
+def test_a_dispatch_from_two_places_keeps_its_item_in_the_column():
+    """`新华社甲城/乙城5月2日电`: a dateline all the same, so the item stays in the column of
+    short items instead of being taken for the article that follows the column."""
+    page = (
+        "环球扫描\n\n某国举行议会选举\n\n据新华社甲城5月1日电  某国1日举行议会选举，投票率创新高。\n\n"
+        "两国就边境问题举行会谈\n\n新华社甲城/乙城5月2日电  （记者王明）两国代表2日就边境问题举行会谈。\n"
+    )
+    (digest,) = parse_page(page).articles
+    assert digest.title == "环球扫描"
+    assert p.dateline_of("新华社甲城/乙城5月2日电  （记者王明）两国代表2日举行会谈。")

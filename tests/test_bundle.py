@@ -246,5 +246,7 @@ def test_a_bundled_page_names_and_cites_its_public_address(public_bundle):
     assert f'<link rel="canonical" href="{public}">' in html
     assert json.loads(csl[0].read_text(encoding="utf-8"))[0]["URL"] == public
     assert ".html" not in json.loads(csl[0].read_text(encoding="utf-8"))[0]["URL"]
+    ld = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert ld["url"] == public and ld["isPartOf"]["url"] == "https://archive.example.org/2022/01/28/"
     issue = (public_bundle / "2022/01/28/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://archive.example.org/2022/01/28/">' in issue

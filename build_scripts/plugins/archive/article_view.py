@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from build_scripts.contract.labels import chinese_date, headline_pieces, page_label
 from build_scripts.contract.record import ArticleRecord, is_article
-from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path
+from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, public_url
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.plugins.archive.citation import (
     Work,
@@ -203,7 +203,10 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     data = json_ld(
         record,
         url=url,
-        issue_url=absolute_or_relative(page, issue.url if issue else "", site_url),
+        # the issue's public address (in the offline bundle its file name is no address to cite)
+        issue_url=site_url.rstrip("/") + "/" + public_url(str(links["issue"]))
+        if site_url and issue
+        else absolute_or_relative(page, issue.url if issue else "", site_url),
         issue_label=issue_label,
         paper=paper,
     )

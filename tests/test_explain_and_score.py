@@ -11,7 +11,7 @@ from test_corrections import PAGE
 
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import Decision, PageParse
-from build_scripts.parse.rules import describe
+from build_scripts.parse.rules import describe, doubt
 from build_scripts.problems import Report
 from build_scripts.writers.source_jobs import check_parse
 
@@ -109,3 +109,6 @@ def test_an_unsure_weighed_decision_is_told_as_the_two_readings_and_how_the_evid
     )
     assert "gap_wider" not in headline
     assert subhead == f"unsure: subhead: “春耕正当时” ({short})"  # a rule's own words where nothing was weighed
+    # a join refused at 44 %: told as the reading taken, a paragraph of its own, at 56 %
+    refused = describe("paragraph.evidence", "44%: runs_on +3.6, joined_len>80 +3.2")
+    assert doubt("paragraph.evidence", refused).endswith("the evidence is split: 56 % for a paragraph of its own")

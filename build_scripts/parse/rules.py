@@ -107,29 +107,35 @@ def describe(rule_id: str, detail: str = "") -> str:
     return f"{text} ({detail})" if detail else text
 
 
-# A weighed decision the parser is unsure of, as the archivist reads it in the warning: the two
-# readings in doubt, and which way the evidence leans (`--explain` lists the evidence itself).
-DOUBTS: dict[str, tuple[str, str]] = {
-    "headline.evidence": ("a new article's headline, or a sub-head of the article above", "a new article"),
-    "subhead.evidence": ("a sub-head of the article above, or a new article's headline", "a new article"),
+# A weighed decision the parser is unsure of, as the archivist reads it in the warning: the
+# reading taken first, then the other, and how sure the evidence is of the one taken (the
+# weighed chance is of a new article or of a join; `--explain` lists the evidence itself).
+DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the chance of it
+    "headline.evidence": ("a new article's headline, or a sub-head of the article above", "a new article", True),
+    "subhead.evidence": ("a sub-head of the article above, or a new article's headline", "a sub-head", False),
     "join.evidence": (
-        "the rest of the paragraph above (cut by a page break), or a paragraph",
+        "the rest of the paragraph above (cut by a page break), or a paragraph of its own",
         "the rest of the paragraph above",
+        True,
     ),
     "paragraph.evidence": (
         "a paragraph of its own, or the rest of the paragraph above",
-        "the rest of the paragraph above",
+        "a paragraph of its own",
+        False,
     ),
 }
 _CHANCE_RE = re.compile(r"\((\d+)%: ")
 
 
 def doubt(rule_id: str, rule: str) -> str:
-    """Why a decision is unsure, in the archivist's words: for a weighed one, the readings in
-    doubt and how far the evidence leans (`a new article's headline, or a sub-head …: 40 % for
-    a new article`); for any other, its rule as `--explain` gives it."""
+    """Why a decision is unsure, in the archivist's words: for a weighed one, the reading
+    taken, the other, and how sure the evidence is of the one taken (`a new article's
+    headline, or a sub-head …? the evidence is split: 55 % for a new article`); for any
+    other, its rule as `--explain` gives it."""
     readings = DOUBTS.get(rule_id)
     chance = _CHANCE_RE.search(rule)
     if readings is None or chance is None:
         return rule
-    return f"{readings[0]}? the evidence is split: {chance.group(1)} % for {readings[1]}"
+    both, taken, of_taken = readings
+    percent = int(chance.group(1)) if of_taken else 100 - int(chance.group(1))
+    return f"{both}? the evidence is split: {percent} % for {taken}"

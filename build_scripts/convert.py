@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,7 +220,8 @@ def _convert(
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
-    paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, source_dir.name)}
+    where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())  # from docs/: the same bytes wherever the two are
+    paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
     units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
     result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs)
     if record_urls:

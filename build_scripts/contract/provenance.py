@@ -13,8 +13,8 @@ PROVENANCE_FILE = ".archive.json"
 
 
 def provenance_text(slug: str, title: str, source: str) -> str:
-    """The record: the paper's slug and title, and the source folder as the converter was
-    given it (for the error message only)."""
+    """The record: the paper's slug and title, and the source folder relative to the docs
+    folder (for the error message only)."""
     return json.dumps({"paper": {"slug": slug, "title": title}, "source": source}, ensure_ascii=False) + "\n"
 
 

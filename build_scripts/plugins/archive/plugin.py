@@ -141,7 +141,7 @@ def _check_provenance(docs: Path, source: Path, paper: PaperInfo) -> None:
         return
     slug, title, folder = recorded
     raise PluginError(
-        f"{docs} holds the pages of {title} ({slug}), converted from a folder named '{folder}', but this "
+        f"{docs} holds the pages of {title} ({slug}), converted from {(docs / folder).resolve()}, but this "
         f"build reads {source / 'archive.yml'}, which describes {paper.title} ({paper.slug}) — point "
         f"`source_dir:` of the newspaper-archive plugin in mkdocs.yml at the folder you converted, "
         f"or convert {source} into {docs}"

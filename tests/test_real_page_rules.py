@@ -624,3 +624,46 @@ def test_a_dispatch_from_two_places_keeps_its_item_in_the_column():
     (digest,) = parse_page(page).articles
     assert digest.title == "环球扫描"
     assert p.dateline_of("新华社甲城/乙城5月2日电  （记者王明）两国代表2日举行会谈。")
+
+
+def test_a_documents_title_with_the_note_of_its_adoption_opens_the_document():
+    """Lists of appointments printed one after another, each titled on one line with the note
+    of when it was adopted: each list is a document of its own, not three short lines of the
+    list above (blank-line layout, where a headline's pieces share a line)."""
+    page = (
+        "某省人民代表大会常务委员会任免名单 （2026年5月20日某省第十四届人民代表大会常务委员会第九次会议通过）\n\n"
+        "一、任命张明为某省交通运输厅厅长；\n\n免去李华的某省交通运输厅厅长职务。\n\n"
+        "二、任命王芳为某省审计厅厅长。\n\n"
+        "某省人民代表大会常务委员会免职名单 （2026年5月20日某省第十四届人民代表大会常务委员会第九次会议通过）\n\n"
+        "免去赵刚的某省人民代表大会常务委员会副秘书长职务。\n"
+    )
+    result = parse_page(page)
+    first, second = result.articles
+    assert first.title_parts == [
+        "某省人民代表大会常务委员会任免名单",
+        "（2026年5月20日某省第十四届人民代表大会常务委员会第九次会议通过）",
+    ]
+    assert [b.text for b in second.blocks] == ["免去赵刚的某省人民代表大会常务委员会副秘书长职务。"]
+    assert second.title.startswith("某省人民代表大会常务委员会免职名单")
+    assert "headline.adopted" in {d.rule_id for d in result.decisions}
+
+
+def test_a_title_with_its_columns_name_below_text_opens_the_next_piece():
+    """An editor's note after a feature, titled with its column in brackets: a piece of its
+    own, not a sub-head of the feature; a photo credit ending the same way stays a caption."""
+    page = (
+        "小剧种走上大舞台\n\n本报记者  李  明\n\n"
+        "这些年，县剧团排演了多部新戏，下乡演出二百余场，观众从老人扩展到年轻人，剧场里常常座无虚席。\n\n"
+        "王  平摄（影像中国）\n\n"
+        "剧团团长说，老戏要传下去，新戏也要排出来，让更多年轻观众走进剧场，喜欢上这门古老的艺术。\n\n"
+        "老戏新唱，广觅知音（编辑手记）\n\n"
+        "守护一个剧种，需要热爱，也需要方法。\n"
+    )
+    result = parse_page(page)
+    feature, note = result.articles
+    assert note.title == "老戏新唱，广觅知音（编辑手记）"
+    assert [b.text for b in note.blocks] == ["守护一个剧种，需要热爱，也需要方法。"]
+    assert feature.title == "小剧种走上大舞台" and "王  平摄（影像中国）" in [b.text for b in feature.blocks]
+    assert [d.rule_id for d in result.decisions if d.text == "老戏新唱，广觅知音（编辑手记）"] == [
+        "headline.column-tag"
+    ]

@@ -13,6 +13,8 @@ from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.names import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
+TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
+
 
 class HeadingRules(ColumnRules):
     weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
@@ -219,6 +221,17 @@ class HeadingRules(ColumnRules):
                 self._title(), unit.text
             )
         return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
+
+    def _tagged_after_text(self, unit: Unit) -> bool:
+        """A title with its column's name in brackets, right below a paragraph of text: the
+        next piece opens (`…（编辑手记）` after a feature), never a sub-head of the one above."""
+        last = self.current[-1] if self.current and not self.closed else None
+        return (
+            last is not None
+            and last.kind is Kind.PARAGRAPH
+            and len(last.text) > TEXT_MIN
+            and shapes.is_tagged_title(unit.text)
+        )
 
     def _named_speaker(self, text: str) -> bool:
         """A forum's contributor or a dialogue's speaker, named with a note in brackets below a

@@ -194,6 +194,11 @@ class _Parser(HeadingRules, JoinRules):
             return self._section_credit(unit)
         if p.is_signature_line(t):
             return self._byline(unit)
+        if not self.layout.indented and shapes.is_adopted_title(t) and not self._awaiting_title():
+            # a document's title and the note of its adoption (…名单 （2026年4月30日…通过）)
+            return self._headline(unit, "headline.adopted", extend=self._title_only())
+        if self._tagged_after_text(unit):
+            return self._headline(unit, "headline.column-tag")
         if (
             self.current is not None
             and not self.closed

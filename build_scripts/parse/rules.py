@@ -60,6 +60,8 @@ RULES: dict[str, str] = {
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
     "headline.after-kicker": "the line below a headline ending with a dash (某国总统—— / 准备…): the rest of that headline",
     "subhead.after-kicker": "the line below a sub-head ending with a dash (伊朗总统—— / 准备向世界保证…): the rest of that heading",
+    "headline.column-tag": "a title with its column's name in brackets (…（编辑手记）) right below a paragraph of text: the next piece",
+    "headline.adopted": "an official document's title with the note of its adoption on the same line (…名单 （2026年4月30日…会议通过）)",
     "headline.decree": "the title of an official document, right above its decree and the decree's number (国务院令 / 第839号)",
     "paragraph.decree": "a decree and its number below the title of the document it enacts: its first paragraphs",
     "paragraph.named": "a person's name with a note in brackets (梁锦慧（新加坡）, 任姗姗（本报记者）) inside an article: a contributor or a speaker named above their words, a paragraph",

@@ -9,6 +9,7 @@ import re
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
+from build_scripts.parse.names import name_with_note
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
 _NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
@@ -154,3 +155,35 @@ def is_decree(line: str, below: str | None) -> bool:
 
 def is_decree_number(line: str) -> bool:
     return bool(_DECREE_NUMBER_RE.match(line))
+
+
+# An official document's title with the note of when it was adopted, printed as one line where
+# a headline's pieces share a line (`…任免名单 （2026年4月30日第十四届…会议通过）`): the title
+# of a document, never a line of the text above it or of a list.
+_ADOPTED_TITLE_RE = re.compile(
+    r"^[^。！？；，\s]{4,}[ \u3000]+[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^（）()]*"
+    r"(?:通过|批准|公布|发布|修订|修正)[）)]$"
+)
+
+
+def is_adopted_title(line: str) -> bool:
+    return bool(_ADOPTED_TITLE_RE.match(line))
+
+
+# A title with its column's name in brackets at its end (`稀有剧种，广觅知音（编辑手记）`,
+# `…（国际视点）`): on real pages such a line below an article's text always opened the next
+# piece. Photo credits (`…摄（影像中国）`), signatures (`——李磊（教授）`), a contributor's
+# name with a note (`梁锦慧（新加坡）`) and the page's address lines end the same way: not titles.
+_TAGGED_TITLE_RE = re.compile(rf"^[^。！？!?]{{2,40}}[（(][{p.HAN}·]{{2,10}}[）)]$")
+_NOT_A_TITLE = ("摄", "供图", "制图", "提供", "邮箱", "★")
+
+
+@memo
+def is_tagged_title(line: str) -> bool:
+    return (
+        bool(_TAGGED_TITLE_RE.match(line))
+        and not line.startswith(("—", "－"))
+        and not any(word in line for word in _NOT_A_TITLE)
+        and name_with_note(line) is None
+        and not p.is_caption(line)
+    )

@@ -667,3 +667,11 @@ def test_a_title_with_its_columns_name_below_text_opens_the_next_piece():
     assert [d.rule_id for d in result.decisions if d.text == "老戏新唱，广觅知音（编辑手记）"] == [
         "headline.column-tag"
     ]
+
+
+def test_a_writers_name_of_a_rarer_surname_glued_after_the_last_sentence_is_the_byline():
+    """`…安全屏障。屈信明`, `…的金光。亓玉昆`: surnames of the 百家姓 beyond the commonest
+    still sign a commentary; a dictionary word after the last sentence does not."""
+    assert p.glued_byline("为高质量发展筑牢安全屏障。屈信明") == ("为高质量发展筑牢安全屏障。", "屈信明")
+    assert p.glued_byline("共同沐浴新时代晨晖的金光。亓玉昆") == ("共同沐浴新时代晨晖的金光。", "亓玉昆")
+    assert p.glued_byline("这一变化影响巨大。巨大") is None

@@ -51,8 +51,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
-    """A project folder with source_texts/ (archive.yml + the given files), the hand-written
-    docs (stylesheets/), mkdocs.yml and the theme overrides copied from the real project."""
+    """A project folder with source_texts/ (archive.yml + the given files), an empty docs/,
+    mkdocs.yml and the theme overrides copied from the real project."""
     project = tmp_path / "project"
     source = project / "source_texts"
     source.mkdir(parents=True)
@@ -71,7 +71,6 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
     (project / "docs").mkdir()
     if (ROOT / "docs" / "about.md").is_file():  # generated from archive.yml unless written by hand
         shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
-    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     return project

@@ -13,6 +13,16 @@ def test_strict_build_has_no_warnings(sample_site):
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def test_the_archives_stylesheet_comes_with_the_theme_wherever_docs_was_converted(sample_site):
+    """docs/ holds only what the converter wrote (the project here has no hand-written docs/),
+    and every page still gets its stylesheet: it is part of the theme's overrides."""
+    assert not (sample_site / "docs" / "stylesheets").exists()
+    css = (sample_site / "site" / "stylesheets" / "archive.css").read_text(encoding="utf-8")
+    assert "@font-face" in css
+    home = (sample_site / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="stylesheets/archive.css"' in home
+
+
 def test_pages_are_chinese(sample_site):
     home = (sample_site / "site/index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]* lang="zh-Hans"', home)  # the language of the text, from archive.yml

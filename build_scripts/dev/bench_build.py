@@ -160,7 +160,6 @@ def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     docs = folder / "docs"
     docs.mkdir()
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")  # the hand-written part of docs/
     (folder / "floor-overrides").mkdir()
     (folder / "floor-overrides" / "article.html").write_text(BARE_ARTICLE_TEMPLATE, encoding="utf-8")
     (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")
@@ -184,10 +183,9 @@ def _remove_docs(docs: Path) -> None:
 
 
 def _empty_docs(docs: Path) -> None:
-    """A docs folder holding only its hand-written part (as `make_project` makes it), and no
-    conversion cache."""
+    """An empty docs folder (as `make_project` makes it), and no conversion cache."""
     _remove_docs(docs)
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    docs.mkdir()
 
 
 def measure(runs: int, once: Callable[[], tuple[float, int, float]]) -> tuple[float, int, list[float], float]:

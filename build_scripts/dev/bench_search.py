@@ -43,7 +43,7 @@ from build_scripts.dev.search_queries import make_queries, read_records
 PER_YEAR = 20_000
 MODES = ("hosted", "offline")
 SCOPES = ("one year", "all years")
-_PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets", "source_texts")
+_PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "source_texts")
 _CUT_ONLY = """
 import json, sys, rjieba
 from build_scripts.plugins.zh_search.normalise import normalise

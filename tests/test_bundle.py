@@ -210,6 +210,16 @@ def test_bundle_needs_converted_pages(tmp_path):
     assert result.returncode == 2 and "has no converted pages" in result.stderr and "convert" in result.stderr
 
 
+def test_bundle_reads_the_pages_from_the_configurations_docs_dir(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / ".generated.json").write_text("{}", encoding="utf-8")  # not the folder it builds
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: pages\n", encoding="utf-8")
+    result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
+    assert result.returncode == 2 and "has no converted pages" in result.stderr
+    assert str(tmp_path / "pages") in result.stderr
+
+
 @pytest.fixture(scope="module")
 def public_bundle(search_site, tmp_path_factory) -> Path:
     """The bundle of a site with a public address, unzipped."""

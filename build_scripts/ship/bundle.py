@@ -153,11 +153,20 @@ def write_zip(site: Path, target: Path, top: str, epoch: int) -> int:
     return len(files)
 
 
+def docs_folder(config_file: Path) -> Path:
+    """The folder of pages the configuration builds (`docs_dir`, relative to it)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as stream:
+        config = yaml_load(stream) or {}
+    return (config_file.parent / str(config.get("docs_dir", "docs"))).resolve()
+
+
 def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise InputError(str(config_file), None, "not found", "run this in the project folder, or give --config-file")
-    docs = config_file.parent / "docs"
+    docs = docs_folder(config_file)
     if not (docs / ".generated.json").is_file():
         raise InputError(
             str(docs),

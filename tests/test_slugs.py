@@ -60,3 +60,14 @@ def test_a_short_headline_spaced_out_to_fill_the_column_is_one_piece():
     assert title_pieces("习近平 回信") == ["习近平", "回信"]  # pieces of two characters and more stay pieces
     (article,) = parse_page("丑 石\n\n韦廷信\n\n村口有一块石头，谁也说不清它在那里多少年了。\n").articles
     assert article.title == "丑 石" and article.title_parts == ["丑石"] and article.authors == ["韦廷信"]
+
+
+def test_a_long_titles_slug_is_cut_at_a_syllable_and_never_skips_one():
+    """Cut to 60 characters, the slug keeps the title's syllables in order up to the cut: it
+    never leaves out one that did not fit and takes a shorter one after it (`…同比增25.6%`
+    must not read `…tong-bi-zeng-6`)."""
+    from build_scripts.contract.urls import ascii_slug
+
+    slug = ascii_slug("一季度电力市场交易电量同比增25.6%")
+    assert slug == "yi-ji-du-dian-li-shi-chang-jiao-yi-dian-liang-tong-bi-zeng"
+    assert ascii_slug("浙江统一全省风险人群管控政策").endswith("-guan-kong")

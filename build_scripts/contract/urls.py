@@ -54,7 +54,7 @@ def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     from slugify import slugify
 
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
-    slug = slugify("-".join(syllables), max_length=max_length, word_boundary=True, separator="-")
+    slug = slugify("-".join(syllables), max_length=max_length, word_boundary=True, save_order=True, separator="-")
     if max_length == MAX_SLUG_LENGTH:
         _known_slugs[text] = slug
     return slug
@@ -66,7 +66,7 @@ def person_slug(name: str) -> str:
     from slugify import slugify
 
     syllables = name_syllables(name)
-    return slugify("-".join(syllables), max_length=MAX_SLUG_LENGTH, word_boundary=True, separator="-")
+    return slugify("-".join(syllables), max_length=MAX_SLUG_LENGTH, word_boundary=True, save_order=True, separator="-")
 
 
 def slugs_of(texts: Iterable[str]) -> dict[str, str]:

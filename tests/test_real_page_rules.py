@@ -675,3 +675,12 @@ def test_a_writers_name_of_a_rarer_surname_glued_after_the_last_sentence_is_the_
     assert p.glued_byline("为高质量发展筑牢安全屏障。屈信明") == ("为高质量发展筑牢安全屏障。", "屈信明")
     assert p.glued_byline("共同沐浴新时代晨晖的金光。亓玉昆") == ("共同沐浴新时代晨晖的金光。", "亓玉昆")
     assert p.glued_byline("这一变化影响巨大。巨大") is None
+
+
+def test_a_spaced_name_glued_to_a_poems_last_line_is_its_byline():
+    """A poem's last line stops without punctuation; its writer's two-character name, spaced
+    out to fill the line, glued to it is the byline (`…又松了一圈进  勤`). A headline's pieces
+    set apart by spaces are not (`理论武装  学深悟透`)."""
+    assert p.glued_byline("我绷紧的孤弦，又松了一圈进  勤") == ("我绷紧的孤弦，又松了一圈", "进  勤")
+    assert p.glued_byline("理论武装  学深悟透") is None
+    assert p.glued_byline("春天里 书") is None

@@ -279,6 +279,7 @@ _GLUED_RES = [
     re.compile(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
     # …an institution signing the piece after its last sentence: …。中共中央党史和文献研究院
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
+    re.compile(rf"^[^\s]{{6,}}(?<=[{HAN}])([{HAN}]\s+[{HAN}])$"),  # a poem's last line, its writer: …一圈进  勤
 ]
 # A note on the writer closing the text: the names after it are the writer's, any surname
 _TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
@@ -315,7 +316,7 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             and not (_TRAILING_AUTHOR_NOTE_RE.search(text[: m.start(1)].rstrip()) and is_signature_name(byline))
         ) or (pattern is _GLUED_RES[3] and not letter_signature(byline)):
             continue
-        if pattern is _GLUED_RES[5] and not (
+        if pattern in (_GLUED_RES[5], _GLUED_RES[7]) and not (
             is_name_line(byline) or (_PADDED_NAME_RE.match(byline) and is_signature_name(byline))
         ):
             continue
@@ -328,8 +329,7 @@ _DATELINE_NAMES_RE = re.compile(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')
 
 
 def _credit_names_fit(credit: str) -> bool:
-    """The names of a dateline's credit: 2–4 Han characters, or up to 8 for a name written
-    out from another language (（记者宝乐日其其格）)."""
+    """A dateline credit's names: 2–4 Han characters, or up to 8 written out (（记者宝乐日其其格）)."""
     if names_are_plausible(credit):
         return True
     names = parse_names(credit)

@@ -183,6 +183,20 @@ def test_a_body_signing_a_piece_is_listed_as_a_signing_body_not_a_reporter(tmp_p
     assert "署名中出现的 1 个署名单位，" in files["reporters/index.md"]
 
 
+def test_a_writer_signed_with_a_name_alone_is_an_author_not_a_reporter(tmp_path):
+    """A letter signed with a place and a name, or a commentary signed with a name: the page
+    calls its writer 作者; a reporter's byline (本报记者 …) keeps 记者."""
+    text = (
+        "家门口的公园变美了\n\n湖南长沙市  吴  峥\n\n小区旁的公园改造后，散步的人多了。\n\n"
+        "新能源汽车销量增长\n\n本报记者  王  洋\n\n本报北京1月28日电  一月新能源汽车销量同比增长。\n"
+    )
+    project = make_archive(tmp_path, {"2022-01-29.txt": text}, with_sample=False)
+    files = reporter_pages(_catalogue(project))
+    pages = {path.split("/")[1]: page for path, page in files.items() if path != "reporters/index.md"}
+    assert "作者 · 共 1 篇" in pages["wu-zheng"] and "记者 ·" not in pages["wu-zheng"]
+    assert "记者 · 共 1 篇" in pages["wang-yang"]
+
+
 def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
     from build_scripts.contract.labels import byline_with_names
 

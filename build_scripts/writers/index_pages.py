@@ -139,7 +139,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
             lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
     lines.append("## 浏览与下载\n")
     lines.append(f"- [往期]({link(here, ARCHIVE_INDEX)})：按年份和月历找到每一期，再按版面读文章")
-    lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位记者和通讯员的文章")
+    lines.append(f"- [记者]({link(here, REPORTERS_INDEX)})：{len(catalogue.people)} 位署名者的文章")
     lines.append(f"- [标签]({link(here, TAGS_INDEX)})：按关键词找文章")
     lines.append(f"- [数据]({link(here, DATA_PAGE)})：全部文章的文本与元数据（JSON Lines、CSV）")
     lines.append("")

@@ -3,7 +3,7 @@ page per person listing their articles by date (split by year once there are man
 
 from __future__ import annotations
 
-from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue
+from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue, Credit
 from build_scripts.contract.urls import REPORTERS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
@@ -26,7 +26,7 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
     return entry_pages(
         catalogue.people[name],
         listed,
-        kind=_kind(name),
+        kind=_kind(name, credits),
         index_name="记者",
         summary=_summary(credits),
         index_path=REPORTERS_INDEX,
@@ -43,8 +43,13 @@ def _is_body(name: str) -> bool:
     return bool(institutions(name))
 
 
-def _kind(name: str) -> str:
-    return "署名单位" if _is_body(name) else "记者"
+def _kind(name: str, credits: list[Credit]) -> str:
+    """A body, a reporter (a byline of theirs names a role: 本报记者, 通讯员), or a writer: a
+    commentary's author, a reader who wrote a letter, a poet (signed with their name alone)."""
+    if _is_body(name):
+        return "署名单位"
+    reporting = any(role in c.placed.entry.byline for c in credits for role in (AUTHOR, CORRESPONDENT))
+    return "记者" if reporting else "作者"
 
 
 def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -60,6 +65,8 @@ def reporters_index(catalogue: Catalogue) -> dict[str, str]:
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
     bodies = sum(1 for name in counts if _is_body(name))
     people = len(counts) - bodies
-    who = "、".join(([f"{people} 位记者和通讯员"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else []))
+    who = "、".join(
+        ([f"{people} 位记者、通讯员和作者"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else [])
+    )
     intro = f"署名中出现的 {who}，按拼音排列；数字是署名的文章篇数。" if counts else "档案中还没有署名的文章。"
     return name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX)

@@ -164,9 +164,7 @@ EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
 EDITORS_NOTE_TITLE_RE = re.compile(r"^(?:编者按|编者的话)$")
 
 
-# ---------------------------------------------------------------------------------------
-# Predicates
-# ---------------------------------------------------------------------------------------
+# -- Predicates -------------------------------------------------------------------------
 
 
 def strip_closers(text: str) -> str:
@@ -363,6 +361,7 @@ def is_end_credit(text: str) -> bool:
     return bool(END_CREDIT_RE.match(text))
 
 
+@memo
 def glued_end_credit(text: str) -> tuple[str, str] | None:
     m = GLUED_END_CREDIT_RE.search(text)
     if not m or m.start(1) == 0:

@@ -684,3 +684,44 @@ def test_a_spaced_name_glued_to_a_poems_last_line_is_its_byline():
     assert p.glued_byline("我绷紧的孤弦，又松了一圈进  勤") == ("我绷紧的孤弦，又松了一圈", "进  勤")
     assert p.glued_byline("理论武装  学深悟透") is None
     assert p.glued_byline("春天里 书") is None
+
+
+SUBHEADED_FEATURE = (
+    "小城新事\n\n本报记者  李  明\n\n"
+    "清晨的集市人来人往，摊主们忙着摆放新鲜的蔬菜和水果，吆喝声此起彼伏，一派热闹景象。\n\n"
+    "老街焕新，烟火气更浓了\n\n"
+    "改造后的老街保留了青石板路，新开的小店吸引了不少年轻人前来打卡，周末的客流比去年多了三成。\n\n"
+    "夜市升级，好去处更多了\n\n"
+    "夜市统一了摊位和照明，还增加了休息区，市民晚饭后带着孩子来逛，成了小城新的好去处。\n\n"
+    "服务跟进，办事更方便了\n\n"
+    "街道在集市旁设立了便民服务点，居民办理社保、缴纳水电费都不用再跑远路，老人们都说十分方便。\n"
+)
+
+
+def test_a_short_line_like_the_articles_other_sub_heads_is_weighed_as_one_of_them(monkeypatch):
+    """Sub-heads come in a series: the join evidence for a short unpunctuated line counts the
+    lines of its article like it (as long, each above a longer block), so `夜市升级，…` is
+    weighed as one more sub-head, not as the first part of a paragraph a break cut. A word
+    running across the break outweighs that: the feature is left out there."""
+    from build_scripts.parse import evidence
+
+    texts = [b for b in SUBHEADED_FEATURE.split("\n\n") if b.strip()]
+    at = texts.index("夜市升级，好去处更多了")
+    assert evidence.lines_alike(texts, at) == 2
+    assert evidence.lines_alike(texts, 2) is None  # a paragraph of text: too long for a sub-head
+    features = evidence.join_features(texts[at], texts[at + 1], False, "小城新事", 2)
+    assert features.get("short_lines_alike_in_article") == 1.0
+    assert "short_lines_alike_in_article" not in evidence.join_features(
+        "他们在实验室里反复测", "试新材料的性能。", False, "", 2
+    )
+    weighed = []
+    real = evidence.join_features
+
+    def spy(before, after, lead, title="", alike=None):
+        weighed.append((before, alike))
+        return real(before, after, lead, title, alike)
+
+    monkeypatch.setattr(evidence, "join_features", spy)
+    (article,) = parse_page(SUBHEADED_FEATURE).articles
+    assert ("夜市升级，好去处更多了", 2) in weighed  # the parser counts the article's lines
+    assert "夜市升级，好去处更多了" in [b.text for b in article.blocks]

@@ -71,17 +71,43 @@ _OPENING_NUMBER_RE = re.compile(r"[\d.．%％]+([年月日时点号]|世纪|年�
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
 
 
-def join_features(before: str, after: str, lead: bool, title: str = "") -> Features:
+def join_features(before: str, after: str, lead: bool, title: str = "", alike: int | None = None) -> Features:
     """Evidence that `after` carries on the paragraph `before` (which stops without terminal
-    punctuation). `lead`: `before` is the first paragraph below the headline `title`."""
+    punctuation). `lead`: `before` is the first paragraph below the headline `title`;
+    `alike`: for a short `before`, how many lines of its article are like it (`lines_alike`)."""
     # weighed once as the block above (will the next block carry it on?), once as the block
     # below (does it carry the one above on?): the same pair, remembered
-    return dict(_join_features(before, after, lead, title))
+    return dict(_join_features(before, after, lead, title, alike))
+
+
+SHORT_LINE = 40  # a sub-head's length at most
+
+
+def lines_alike(texts: list[str], at: int) -> int | None:
+    """How many other blocks of an article (`texts`, its headline first) are like
+    `texts[at]`: as short, about as long, stopping without punctuation, with a longer block
+    below them (not a byline). An article's sub-heads come in a series; the first part of a
+    paragraph a break cut has no such fellows. None for a block too long to be a sub-head."""
+    text = texts[at]
+    if len(text) > SHORT_LINE:
+        return None
+    return sum(
+        1
+        for k in range(1, len(texts) - 1)  # not the headline the article opens with
+        if k != at
+        and len(texts[k]) <= SHORT_LINE
+        and not shapes.opens_article(texts[k])  # a byline
+        and abs(len(texts[k]) - len(text)) <= 4
+        and not p.is_terminated(texts[k])
+        and len(texts[k + 1]) > SHORT_LINE
+    )
 
 
 @memo
-def _join_features(before: str, after: str, lead: bool, title: str) -> tuple[tuple[str, float], ...]:
+def _join_features(before: str, after: str, lead: bool, title: str, alike: int | None) -> tuple[tuple[str, float], ...]:
     f: Features = {"bias": 1.0}
+    if alike and not breaks.word_across(before, after):
+        f["short_lines_alike_in_article"] = 1.0
     core = before.rstrip(p.CLOSERS + " ")
     f["before_ends:" + char_class(before[-1:])] = 1.0
     f["before_core_ends:" + char_class(core[-1:])] = 1.0

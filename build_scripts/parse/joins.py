@@ -89,9 +89,19 @@ class JoinRules(BodyRules):
         before = open_paragraph[1]
         if not self._tail and self._at > 0 and self.units[self._at - 1].text.endswith(before):
             before = self.units[self._at - 1].text
-        features = evidence.join_features(before, unit.text, lead, self._title())
+        features = evidence.join_features(before, unit.text, lead, self._title(), self._alike(self._at - 1))
         self._evidence = ("join", features)
         return evidence.probability("join", features)
+
+    def _alike(self, b: int) -> int | None:
+        """How many blocks of the article are like block b (`evidence.lines_alike`): from the
+        article's first block to where the page next marks an article for certain."""
+        if len(self.units[b].text) > evidence.SHORT_LINE:
+            return None
+        first = self.current[0].first_line if self.current and not self.closed else self.units[b].line
+        start = min(self._unit_at.get(first, b), b)
+        end = min(len(self.units), b + 1 + self._blocks_below(b))
+        return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
 
     def _carried_on_below(self, i: int) -> tuple[float, str]:
         """Where blank lines separate blocks: how sure is the evidence that the block below
@@ -121,7 +131,7 @@ class JoinRules(BodyRules):
         if p.number_across(unit.text, nxt.text):
             return 1.0, "a number runs across the break"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
-        features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title())
+        features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title(), self._alike(i))
         self._evidence = ("join", features)
         chance = evidence.probability("join", features)
         # the evidence named only where it carries the block on (it is asked of most blocks)

@@ -50,6 +50,7 @@ class PageView(ArticleState):
         self._ends_with_byline_cache: dict[int, bool] = {}
         self._confirmed: dict[int, bool] = {}  # _confirmed_headline by unit: asked some three times a unit
         self._blocks_below_cache: dict[int, int] = {}
+        self._unit_at = {u.line: k for k, u in enumerate(self.units)}  # a segment's first unit
         self._evidence: tuple[str, evidence.Features] = ("", {})  # the last weighed decision
         self._at = 0  # the unit being labelled
         # a join weighed and refused for the unit being labelled: (unit, chance, why, rule)

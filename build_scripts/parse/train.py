@@ -176,7 +176,11 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
             ):
                 lead = i >= 2 and labels[i - 2][0] in "HhB"
                 title = " ".join(units[k].text for k in range(start_of[i], i) if labels[k][0] in "Hh")
-                out["join"].append((evidence.join_features(before.text, unit.text, lead, title), int(label == "C")))
+                end = min(len(units), i + below._blocks_below(i - 1))  # as the parser sees the article
+                alike = evidence.lines_alike([u.text for u in units[start_of[i - 1] : end]], i - 1 - start_of[i - 1])
+                out["join"].append(
+                    (evidence.join_features(before.text, unit.text, lead, title, alike), int(label == "C"))
+                )
             if label in "HP" and shapes.could_be_headline(unit.text):
                 after = units[i + 1].text if i + 1 < len(units) else None
                 start = max((k for k in range(i) if labels[k][0] == "H"), default=0)

@@ -725,3 +725,30 @@ def test_a_short_line_like_the_articles_other_sub_heads_is_weighed_as_one_of_the
     (article,) = parse_page(SUBHEADED_FEATURE).articles
     assert ("夜市升级，好去处更多了", 2) in weighed  # the parser counts the article's lines
     assert "夜市升级，好去处更多了" in [b.text for b in article.blocks]
+
+
+def test_a_line_of_headline_pieces_set_apart_by_one_space_opens_an_unsigned_article():
+    """Where a headline's pieces share a line they are set apart by one space (`陕西汉中
+    四十五载守护 谱写朱鹮保护华章`); a sub-head printed in two halves has a wider gap
+    (`理论武装  学深悟透`). An unsigned article's headline below another article's text is
+    told by it; spaces inside Latin words are not such gaps (`U9 Xtreme`)."""
+    from build_scripts.parse import evidence
+
+    assert evidence.headline_features("甲地 四十年守护 谱写护林华章", None, None, 1, 1, "paragraph")["space_width:1"]
+    assert evidence.headline_features("理论武装  学深悟透", None, None, 1, 1, "paragraph")["space_width:2+"]
+    assert not any(
+        k.startswith("space_width")
+        for k in evidence.headline_features("首发U9 Xtreme车型", None, None, 1, 1, "paragraph")
+    )
+    page = (
+        "多地推进学习教育走深走实\n\n本报记者  王  洋\n\n"
+        "学习教育开展以来，各地坚持学用结合，推动解决了一批群众急难愁盼问题，取得了实实在在的成效。\n\n"
+        "理论武装  学深悟透\n\n"
+        "某市坚持把理论学习作为首要任务，区委常委会带头领学，各级党组织开展专题研讨，引导党员干部增强本领。\n\n"
+        "甲地 四十年守护 谱写护林华章\n\n"
+        "清晨的林场里，护林员沿着山路巡查，远处青山层叠，林木葱郁，四十年来这片林海再未发生过火灾。\n\n"
+        "如今，林场年年植树造林，森林覆盖率比建场之初提高了三十多个百分点，成了远近闻名的绿色屏障。\n"
+    )
+    first, second = parse_page(page).articles
+    assert "理论武装  学深悟透" in [b.text for b in first.blocks]
+    assert second.title_parts == ["甲地", "四十年守护", "谱写护林华章"] or second.title.startswith("甲地")

@@ -177,6 +177,10 @@ def _join_features(before: str, after: str, lead: bool, title: str, alike: int |
     return tuple(f.items())
 
 
+# a gap between words, not one inside a run of Latin letters and digits (`仰望U9 Xtreme`)
+_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]+(?=[^\x00-\x7f])")
+
+
 def _shape(prefix: str, text: str) -> Features:
     f: Features = {}
     core = p.without_trailing_bracket(text)
@@ -191,8 +195,12 @@ def _shape(prefix: str, text: str) -> Features:
         f[prefix + "stop_inside"] = 1.0
     if core != text:
         f[prefix + "bracket_tag_at_end"] = 1.0
-    if re.search(r"\S[ \u3000]+\S", text):
+    gaps = _GAP_RE.findall(text)
+    if gaps:
         f[prefix + "space_inside"] = 1.0
+        # a headline's pieces are set apart by one space; a sub-head printed in two halves,
+        # a name spaced out to fill the line, by a wider gap (`理论武装  学深悟透`, `程  兆`)
+        f[prefix + "space_width:" + ("1" if all(gap == " " for gap in gaps) else "2+")] = 1.0
     return f
 
 

@@ -527,12 +527,14 @@ def test_a_section_heading_in_two_pieces_is_one_heading_of_the_page():
 
     page = (
         "老街新事多\n\n本报记者 方 远\n\n老街的变化，街坊们看在眼里。老街的新事，一件接着一件。\n\n"
-        "老街开书店\n\n读书人多了\n\n老街的书店开在巷口，街坊们常来坐坐。\n"
+        "老街开书店\n\n读书人多了\n\n老街的书店开在巷口，街坊们常来坐坐。\n\n"
+        "老街办市集\n\n年味更浓了\n\n腊月里，老街办起了年货市集，街坊们逛得热闹。\n"
     )
     (article,) = parse_page(page).articles
     body = body_markdown(article)
     assert "## 老街开书店 读书人多了\n\n老街的书店开在巷口" in body
-    assert body.count("## ") == 1
+    assert "## 老街办市集 年味更浓了\n\n腊月里" in body
+    assert body.count("## ") == 2
 
 
 def test_a_line_ending_with_an_office_and_a_name_is_never_the_first_part_of_a_cut_paragraph():

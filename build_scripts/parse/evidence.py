@@ -198,8 +198,10 @@ def _shape(prefix: str, text: str) -> Features:
     gaps = _GAP_RE.findall(text)
     if gaps:
         f[prefix + "space_inside"] = 1.0
+    if gaps and not (p.is_byline_line(text) or p.glued_byline(text)):
         # a headline's pieces are set apart by one space; a sub-head printed in two halves,
-        # a name spaced out to fill the line, by a wider gap (`理论武装  学深悟透`, `程  兆`)
+        # a name spaced out to fill the line, by a wider gap (`理论武装  学深悟透`, `程  兆`);
+        # a byline's names are set apart by one space too (`本报记者 杨颜菲 吴 君`)
         f[prefix + "space_width:" + ("1" if all(gap == " " for gap in gaps) else "2+")] = 1.0
     return f
 

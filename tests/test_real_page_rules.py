@@ -754,3 +754,24 @@ def test_a_line_of_headline_pieces_set_apart_by_one_space_opens_an_unsigned_arti
     first, second = parse_page(page).articles
     assert "理论武装  学深悟透" in [b.text for b in first.blocks]
     assert second.title_parts == ["甲地", "四十年守护", "谱写护林华章"] or second.title.startswith("甲地")
+
+
+def test_a_line_weighed_as_headline_or_sub_head_is_compared_with_the_articles_short_lines(monkeypatch):
+    """The headline evidence counts the article's lines like the one weighed, as the join
+    evidence does: a series of them is the article's sub-heads."""
+    from build_scripts.parse import evidence
+
+    assert "short_lines_alike_in_article:2" in evidence.headline_features(
+        "夜市升级，好去处更多了", None, None, 1, 1, "paragraph", alike=2
+    )
+    weighed = []
+    real = evidence.headline_features
+
+    def spy(text, *args, **kwargs):
+        features = real(text, *args, **kwargs)
+        weighed.append((text, {k for k in features if k.startswith("short_lines_alike")}))
+        return features
+
+    monkeypatch.setattr(evidence, "headline_features", spy)
+    parse_page(SUBHEADED_FEATURE)
+    assert ("服务跟进，办事更方便了", {"short_lines_alike_in_article:2"}) in weighed

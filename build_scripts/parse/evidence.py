@@ -225,6 +225,7 @@ def headline_features(
     signed_below: bool = False,
     parallel_below: bool = False,
     blocks_above: int | None = None,
+    alike: int | None = None,
 ) -> Features:
     """Evidence that the line `text` opens an article. `before`/`after`: the blocks around
     it; `previous`: what the block before it was (headline, byline, paragraph, end — an
@@ -266,6 +267,8 @@ def headline_features(
         f[f"blocks_above:{min(blocks_above, 6)}"] = 1.0  # sections seldom run so short
     if parallel_below:  # a heading like it further down: the sections of one article
         f["parallel_heading_below"] = 1.0
+    if alike:  # short lines like it in the article: its sub-heads (`lines_alike`)
+        f[f"short_lines_alike_in_article:{min(alike, 2)}"] = 1.0
     if picture_below:  # a picture item: a title, a line or two, the photo credit
         f["photo_credit_below"] = 1.0
     if before is not None:

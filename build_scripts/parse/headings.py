@@ -88,6 +88,7 @@ class HeadingRules(ColumnRules):
             self._signed_below(i),
             self._parallel_below(i),
             sum(1 for s in self.current or [] if s.kind in BODY_KINDS),
+            self._alike(i),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

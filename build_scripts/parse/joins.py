@@ -93,16 +93,6 @@ class JoinRules(BodyRules):
         self._evidence = ("join", features)
         return evidence.probability("join", features)
 
-    def _alike(self, b: int) -> int | None:
-        """How many blocks of the article are like block b (`evidence.lines_alike`): from the
-        article's first block to where the page next marks an article for certain."""
-        if len(self.units[b].text) > evidence.SHORT_LINE:
-            return None
-        first = self.current[0].first_line if self.current and not self.closed else self.units[b].line
-        start = min(self._unit_at.get(first, b), b)
-        end = min(len(self.units), b + 1 + self._blocks_below(b))
-        return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
-
     def _carried_on_below(self, i: int) -> tuple[float, str]:
         """Where blank lines separate blocks: how sure is the evidence that the block below
         carries this one on (a break cut it)? 0 when the block below cannot: it is set off

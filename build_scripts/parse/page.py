@@ -235,6 +235,16 @@ class PageView(ArticleState):
         model, features = self._evidence
         return f"{chance:.0%}: {evidence.strongest(model, features)}"
 
+    def _alike(self, b: int) -> int | None:
+        """How many blocks of the article are like block b (`evidence.lines_alike`): from the
+        article's first block to where the page next marks an article for certain."""
+        if len(self.units[b].text) > evidence.SHORT_LINE:
+            return None
+        first = self.current[0].first_line if self.current and not self.closed else self.units[b].line
+        start = min(self._unit_at.get(first, b), b)
+        end = min(len(self.units), b + 1 + self._blocks_below(b))
+        return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
+
     def _blocks_below(self, i: int) -> int:
         """How many blocks follow unit i before the page marks the next article for certain
         (a headline a byline or dateline confirms, a wide gap) or ends: a brief's few

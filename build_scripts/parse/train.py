@@ -209,6 +209,9 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
                     below._signed_below(i),
                     below._parallel_below(i),
                     sum(1 for k in range(start + 1, i) if labels[k][0] == "P"),
+                    evidence.lines_alike(
+                        [u.text for u in units[start : min(len(units), i + 1 + below._blocks_below(i))]], i - start
+                    ),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

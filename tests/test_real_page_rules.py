@@ -775,3 +775,18 @@ def test_a_line_weighed_as_headline_or_sub_head_is_compared_with_the_articles_sh
     monkeypatch.setattr(evidence, "headline_features", spy)
     parse_page(SUBHEADED_FEATURE)
     assert ("服务跟进，办事更方便了", {"short_lines_alike_in_article:2"}) in weighed
+
+
+def test_where_a_charts_figures_come_from_is_text_not_a_sub_head():
+    """`数据来源：某市统计局` below a chart is a line of the article's text: not a sub-head
+    (which would show in the article's contents box), nor a new article."""
+    page = (
+        "全市消费市场持续回暖\n\n本报记者  李  明\n\n"
+        "今年以来，全市社会消费品零售总额稳步增长，餐饮、文旅等服务消费尤其活跃，市场信心持续增强。\n\n"
+        "数据来源：某市统计局\n\n"
+        "业内人士认为，随着各项促消费政策落地见效，消费市场有望保持向好态势，为经济增长提供支撑。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [d.label for d in result.decisions if d.text == "数据来源：某市统计局"] == ["paragraph"]
+    assert "数据来源：某市统计局" in [b.text for b in article.blocks]

@@ -13,6 +13,8 @@ from build_scripts.parse.names import name_with_note
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
 _NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
+# Where a chart's or a table's figures come from, printed below it: text, never a heading
+_SOURCE_RE = re.compile(r"^(?:数据|资料|图片|信息)?来源[:：]")
 _ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
 
 
@@ -27,6 +29,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.PAGE_CREDIT_RE.match(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
+        and not _SOURCE_RE.match(text)
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
         and not p.has_sentence_punct(core)

@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="print how one source file is cut into articles, line by line, and why; writes nothing",
     )
-    convert.set_defaults(run=_convert)
+    convert.set_defaults(run=_convert, left="docs/ was left as it was before this run")
 
     score = commands.add_parser(
         "score",
@@ -347,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    untouched = "docs/ was left as it was before this run"
+    untouched = getattr(args, "left", "nothing was left half-written")
     try:
         return args.run(args)
     except InputError as exc:
@@ -387,7 +387,7 @@ def _internal(args: argparse.Namespace, exc: BaseException, where: str) -> None:
         traceback.print_exception(exc, file=sys.stderr)
     print(
         f"error: internal error{' ' + where if where else ''}: {type(exc).__name__}: {exc} — this is a bug in the "
-        "converter, not in your files; docs/ was left as it was. Please report it with the file "
+        f"converter, not in your files; {getattr(args, 'left', 'nothing was left half-written')}. Please report it with the file "
         "(run with --debug to see the details).",
         file=sys.stderr,
     )

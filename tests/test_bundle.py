@@ -260,3 +260,33 @@ def test_a_bundled_page_names_and_cites_its_public_address(public_bundle):
     assert ld["url"] == public and ld["isPartOf"]["url"] == "https://archive.example.org/2022/01/28/"
     issue = (public_bundle / "2022/01/28/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://archive.example.org/2022/01/28/">' in issue
+
+
+def test_a_zip_that_cannot_be_finished_is_not_left_behind(tmp_path, monkeypatch, capsys):
+    """The disk fills up while the bundle is zipped: no half-written zip stays in the folder,
+    and the message does not speak of docs/, which bundling never touches."""
+    import errno
+
+    from build_scripts import cli
+    from build_scripts.ship import bundle as bundle_module
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(OSError):
+        bundle_module.write_zip(site, tmp_path / "x-offline.zip", "x-offline", 1_700_000_000)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    def no_room(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".x-offline.zip.partial"))
+
+    monkeypatch.setattr(bundle_module, "bundle", no_room)
+    assert cli.main(["bundle", "--out", str(tmp_path)]) == cli.EXIT_INTERNAL_ERROR
+    message = capsys.readouterr().err
+    assert "No space left on device" in message and "check that the disk has room" in message
+    assert "docs/" not in message and "nothing was left half-written" in message

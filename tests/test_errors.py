@@ -84,7 +84,7 @@ def test_an_internal_error_names_the_file_and_shows_no_traceback(tmp_path, monke
     assert "Traceback" not in err
     assert err.startswith(
         "error: internal error while converting 2022-01-29.txt: IndexError: list index out of range"
-        " — this is a bug in the converter, not in your files; docs/ was left as it was."
+        " — this is a bug in the converter, not in your files; docs/ was left as it was before this run."
     )
     assert snapshot(project / "docs") == before
     assert cli.main(["--debug", *args]) == 1

@@ -142,13 +142,17 @@ def write_zip(site: Path, target: Path, top: str, epoch: int) -> int:
         key=lambda p: p.relative_to(site).as_posix(),
     )
     partial = target.with_name(f".{target.name}.partial")
-    with zipfile.ZipFile(partial, "w") as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3  # Unix, whatever system makes the zip
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    try:
+        with zipfile.ZipFile(partial, "w") as archive:
+            for path in files:
+                info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o100644 << 16
+                info.create_system = 3  # Unix, whatever system makes the zip
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+    except BaseException:  # a full disk, an interrupt: no half-written zip is left behind
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return len(files)
 

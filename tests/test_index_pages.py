@@ -203,6 +203,10 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
     assert byline_with_names("本报记者", ("张贺", "耿磊")) == "本报记者 张贺、耿磊"
     assert byline_with_names("本报记者 储 勇", ("储勇",)) == "本报记者 储 勇"  # spelt out, spaced
     assert byline_with_names("", ("林溪",)) == "林溪"
+    # printed in brackets after a dateline: shown without them, as the others are
+    assert byline_with_names("（记者冯歆然、刘恺）", ("冯歆然", "刘恺")) == "记者冯歆然、刘恺"
+    assert byline_with_names("（本报记者 王洋）", ("王洋", "李明")) == "本报记者 王洋 李明"
+    assert byline_with_names("（新华社记者 张三）（李四参与采写）", ("张三",)) == "（新华社记者 张三）（李四参与采写）"
     page = "学以致用求实效\n\n本报记者\n\n各地扎实开展学习教育，解决群众急难愁盼问题。\n\n（本报记者张贺、耿磊）\n"
     project = make_archive(tmp_path, {"2022/2022-01-28_01.txt": page})
     convert(project / "source_texts", project / "docs")

@@ -19,10 +19,14 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?…])")
 def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
     """The byline as a list of articles or a search result shows it: as printed, then the
     names it does not spell out — a byline of `本报记者` alone, its reporters named in a
-    credit at the article's end, reads `本报记者 张贺、耿磊`."""
-    printed = "".join(byline.split())
+    credit at the article's end, reads `本报记者 张贺、耿磊`. A byline printed in brackets
+    after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are."""
+    shown = byline.strip()
+    if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
+        shown = shown[1:-1].strip()
+    printed = "".join(shown.split())
     missing = [name for name in names if name and "".join(name.split()) not in printed]
-    return " ".join(part for part in (byline.strip(), "、".join(missing)) if part)
+    return " ".join(part for part in (shown, "、".join(missing)) if part)
 
 
 def chinese_date(day: dt.date, weekday: bool = True) -> str:

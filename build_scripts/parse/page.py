@@ -236,12 +236,16 @@ class PageView(ArticleState):
         return f"{chance:.0%}: {evidence.strongest(model, features)}"
 
     def _alike(self, b: int) -> int | None:
-        """How many blocks of the article are like block b (`evidence.lines_alike`): from the
-        article's first block to where the page next marks an article for certain."""
+        """How many blocks of the current article are like block b (`evidence.lines_alike`)."""
+        first = self.current[0].first_line if self.current and not self.closed else self.units[b].line
+        return self._alike_from(min(self._unit_at.get(first, b), b), b)
+
+    def _alike_from(self, start: int, b: int) -> int | None:
+        """How many blocks of the article opening at block `start` are like block b: from
+        there to where the page next marks an article for certain (training asks it with
+        the true article's first block)."""
         if len(self.units[b].text) > evidence.SHORT_LINE:
             return None
-        first = self.current[0].first_line if self.current and not self.closed else self.units[b].line
-        start = min(self._unit_at.get(first, b), b)
         end = min(len(self.units), b + 1 + self._blocks_below(b))
         return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
 

@@ -176,8 +176,7 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
             ):
                 lead = i >= 2 and labels[i - 2][0] in "HhB"
                 title = " ".join(units[k].text for k in range(start_of[i], i) if labels[k][0] in "Hh")
-                end = min(len(units), i + below._blocks_below(i - 1))  # as the parser sees the article
-                alike = evidence.lines_alike([u.text for u in units[start_of[i - 1] : end]], i - 1 - start_of[i - 1])
+                alike = below._alike_from(start_of[i - 1], i - 1)  # as the parser sees the article
                 out["join"].append(
                     (evidence.join_features(before.text, unit.text, lead, title, alike), int(label == "C"))
                 )
@@ -209,9 +208,7 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
                     below._signed_below(i),
                     below._parallel_below(i),
                     sum(1 for k in range(start + 1, i) if labels[k][0] == "P"),
-                    evidence.lines_alike(
-                        [u.text for u in units[start : min(len(units), i + 1 + below._blocks_below(i))]], i - start
-                    ),
+                    below._alike_from(start, i),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

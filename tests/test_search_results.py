@@ -52,6 +52,17 @@ def test_a_name_printed_spaced_out_is_found_as_typed(page, search_url, query):
     assert show(page, search_url + "search/?reporter=" + quote(query), "reporter=") == [SPACED]
 
 
+def test_a_long_word_inside_a_longer_one_finds_it(page, search_url):
+    """`人大常委会` is a word of its own where a page prints 省人大常委会, and sits inside
+    全国人大常委会 where another prints that: the reader typing it wants both."""
+    page.goto(search_url)
+    _, results = search(page, "人大常委会")
+    assert sorted(titles(results)) == sorted([SPACED, "全市政法委书记会议召开"])
+    assert page.evaluate("async (q) => (await ArchiveSearch.words(q)).map((g) => g.words)", "人大常委会") == [
+        ["人大常委会"]
+    ]
+
+
 def show(page, url: str, marker: str) -> list[str]:
     page.goto(url)
     page.wait_for_function(

@@ -104,6 +104,13 @@ def test_a_compound_word_and_the_words_inside_it_are_indexed():
     assert {"国家统计局", "统计局", "国家", "28"} <= set(words)
 
 
+def test_longer_words_inside_a_word_are_indexed_where_they_stand():
+    # search mode alone gives only the words of two and three characters inside a word
+    text = "十四届全国人大常委会第二十二次会议"
+    tokens = set(Segmenter().tokens(text))
+    assert {("全国人大常委会", 3), ("全国人大", 3), ("人大常委会", 5), ("常委会", 7)} <= tokens
+
+
 def test_byline_names_and_listed_words_are_one_word():
     plain = Segmenter()
     assert "欧阳晓岚" not in plain.cut("本报记者欧阳晓岚报道")  # jieba alone splits the name
@@ -166,7 +173,7 @@ def test_a_word_list_of_large_numbers_reads_back_as_added(scale):
 
 @pytest.mark.fast
 def test_positions_gather_the_tokens_by_word():
-    text = normalise("国家统计局28日发布：ＣＰＩ上涨2.1%，a-b 126.com  𠀀字与abc123。")
+    text = normalise("国家统计局28日发布：ＣＰＩ上涨2.1%，a-b 126.com  𠀀字与abc123。全国人大常委会、人大常委会")
     segmenter, gathered = Segmenter(), {}
     for word, offset in segmenter.tokens(text):
         gathered.setdefault(word, []).append(offset)

@@ -22,6 +22,7 @@ import rjieba
 from .words import Word
 
 _ALNUM = re.compile(r"[a-z0-9]+")
+INNER_MIN = 4  # search mode gives the shorter words inside a word itself
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -45,6 +46,7 @@ class Segmenter:
         self.jieba = rjieba.Jieba()
         self.freq = jieba_frequencies()
         self.total = sum(self.freq.values())
+        self._inner: dict[str, list[tuple[str, int]]] = {}
         # Sorted: the dictionary (and so every cut) must not depend on the order names came in.
         for word in sorted(set(words), key=lambda w: (w.text, w.frequency or 0, w.tag or "")):
             count = word.frequency if word.frequency is not None else self.suggest(word.text)
@@ -69,9 +71,29 @@ class Segmenter:
         for word, start, _end in self.jieba.tokenize(text, mode="search", hmm=False):
             if "\u4e00" <= word[0] <= "\u9fff" or HAN.search(word):  # the common case first
                 yield word, start
+                for inner, at in self.inner_words(word):
+                    yield inner, start + at
             else:
                 for run in _ALNUM.finditer(word):
                     yield run.group(), start + run.start()
+
+    def inner_words(self, word: str) -> list[tuple[str, int]]:
+        """The dictionary words of four characters or more inside a longer word, with where
+        they start in it. jieba's search mode gives only those of two and three characters
+        (全国人大常委会: 全国, 人大, 常委会 …), so without these a reader typing 全国人大 or
+        人大常委会 would not find the articles that print 全国人大常委会."""
+        if len(word) <= INNER_MIN:
+            return []
+        found = self._inner.get(word)
+        if found is None:
+            found = [
+                (word[k : k + n], k)
+                for k in range(len(word) - INNER_MIN + 1)
+                for n in range(INNER_MIN, len(word) - k + 1)
+                if n < len(word) and word[k : k + n] in self.freq
+            ]
+            self._inner[word] = found
+        return found
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Every search word of normalised text with its offsets, in order: `tokens`
@@ -83,6 +105,8 @@ class Segmenter:
                     found[word].append(start)
                 else:
                     found[word] = [start]
+                for inner, at in self.inner_words(word):
+                    found.setdefault(inner, []).append(start + at)
             elif len(word) > 1:  # one character more is punctuation or space, which is no word
                 for run in _ALNUM.finditer(word):
                     found.setdefault(run.group(), []).append(start + run.start())

@@ -790,3 +790,21 @@ def test_where_a_charts_figures_come_from_is_text_not_a_sub_head():
     (article,) = result.articles
     assert [d.label for d in result.decisions if d.text == "数据来源：某市统计局"] == ["paragraph"]
     assert "数据来源：某市统计局" in [b.text for b in article.blocks]
+
+
+def test_a_lead_opening_with_a_dateline_runs_on_across_a_break():
+    """A story's lead opens with its dateline and stops only at a full stop: cut by a break
+    before one (`…职业技能培训|学校近日成立…`), the block below carries it on, however short the
+    part above and however well the part below would open a paragraph."""
+    page = (
+        "某地唐卡艺术职业技能培训学校成立\n\n"
+        "某某日报某市5月6日电  （记者明某）某地唐卡艺术职业技能培训\n\n"
+        "学校近日成立，学校根据培训层次实行差异化教学，力图培养兼具理论功底与专业素养的人才。\n\n"
+        "据介绍，学校首期招收学员60名，课程涵盖唐卡绘制、矿物颜料制作等内容。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.dateline.startswith("某某日报某市5月6日电")
+    assert [b.text for b in article.blocks][0].startswith("某地唐卡艺术职业技能培训学校近日成立，")
+    (decision,) = [d for d in result.decisions if d.text.startswith("学校近日成立")]
+    assert (decision.label, decision.rule_id) == ("continuation", "join.dateline-lead")

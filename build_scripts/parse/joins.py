@@ -61,6 +61,9 @@ class JoinRules(BodyRules):
         if p.number_across(above, t):
             self._join_rule = ("join.number-across", "")
             return True
+        if p.dateline_of(self._printed_above()):
+            self._join_rule = ("join.dateline-lead", "")
+            return True
         chance = self._join_probability(unit)
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
@@ -80,15 +83,20 @@ class JoinRules(BodyRules):
         self._join_rule = ("join.opens-mid-sentence", "")
         return True
 
-    def _join_probability(self, unit: Unit) -> float:
+    def _printed_above(self) -> str:
+        """The open paragraph as the block above printed it: a paragraph opening with a
+        dateline is read with it."""
         open_paragraph = self._open_paragraph()
         assert open_paragraph is not None
-        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
-        lead = len(paragraphs) == 1 and not self._tail
-        # the block as printed: a paragraph opening with a dateline is read with it
-        before = open_paragraph[1]
+        before: str = open_paragraph[1]
         if not self._tail and self._at > 0 and self.units[self._at - 1].text.endswith(before):
             before = self.units[self._at - 1].text
+        return before
+
+    def _join_probability(self, unit: Unit) -> float:
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        lead = len(paragraphs) == 1 and not self._tail
+        before = self._printed_above()
         features = evidence.join_features(before, unit.text, lead, self._title(), self._alike(self._at - 1))
         self._evidence = ("join", features)
         return evidence.probability("join", features)
@@ -120,6 +128,8 @@ class JoinRules(BodyRules):
             return 1.0, "it leaves a quotation or a bracket open"
         if p.number_across(unit.text, nxt.text):
             return 1.0, "a number runs across the break"
+        if p.dateline_of(unit.text):
+            return 1.0, "it opens with a dateline: a story's lead, which stops only at a full stop"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title(), self._alike(i))
         self._evidence = ("join", features)

@@ -67,6 +67,17 @@ def test_the_main_title_of_a_headline_in_pieces():
     assert main_title_of(["数字赋能", "精准服务", "让企业少跑腿好办事", "——福建观察"]) == "让企业少跑腿好办事"
 
 
+def test_the_halves_of_a_couplet_headline_are_one_title():
+    # short halves as long as each other, no punctuation: one title, cited whole
+    assert main_title_of(["增殖放流", "守护闽江"]) == "增殖放流 守护闽江"
+    assert main_title_of(["考实真政绩", "画准实干人（人民时评）"]) == "考实真政绩 画准实干人（人民时评）"
+    assert headline_pieces(["花海中", "赴春约"]) == ([], "花海中 赴春约", [])
+    # a kicker: longer than its title, or with punctuation, or a label of two characters
+    assert main_title_of(["国际跳棋团体世锦赛结束", "中国女队夺冠"]) == "中国女队夺冠"
+    assert main_title_of(["一路向北，一路向新", "北极航线"]) == "北极航线"
+    assert main_title_of(["专访", "主标题"]) == "主标题"
+
+
 def test_a_note_in_brackets_under_a_title_is_never_the_main_title():
     law = ["某某省河湖保护条例", "（2026年4月30日某某省人民代表大会常务委员会通过）"]
     assert main_title_of(law) == "某某省河湖保护条例"

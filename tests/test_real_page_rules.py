@@ -808,3 +808,13 @@ def test_a_lead_opening_with_a_dateline_runs_on_across_a_break():
     assert [b.text for b in article.blocks][0].startswith("某地唐卡艺术职业技能培训学校近日成立，")
     (decision,) = [d for d in result.decisions if d.text.startswith("学校近日成立")]
     assert (decision.label, decision.rule_id) == ("continuation", "join.dateline-lead")
+
+
+def test_beside_a_photo_credit_a_padded_name_glued_to_wen_is_the_writer():
+    """`杨  迅文  …陈思汗摄`: text by 杨迅, photo by 陈思汗 (文 and 摄 credit the two). A name
+    padded to fill the column is two characters, so 文 is no part of it; without a
+    photographer beside it, a name ending in 文 keeps it (王志文)."""
+    parse_names = p.parse_names
+    assert parse_names("本报记者  杨  迅文  新华社记者  陈思汗摄").authors == ("杨迅", "陈思汗")
+    assert parse_names("本报记者  王志文").authors == ("王志文",)
+    assert parse_names("本报记者 杨 迅 申智林").authors == ("杨迅", "申智林")

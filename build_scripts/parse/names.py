@@ -342,7 +342,10 @@ def _groups(byline: str) -> list[_Group]:
     # Keep only roles that start a group: at the start or after whitespace / a name.
     for idx, m in enumerate(roles):
         end = roles[idx + 1].start() if idx + 1 < len(roles) else len(text)
-        groups.append(_Group(m.group(0), tuple(_split_names(text[m.end() : end]))))
+        names = text[m.end() : end]
+        if "摄" in byline:  # beside a photographer's 摄, 文 credits the text: `杨  迅文  陈思汗摄`
+            names = re.sub(rf"^(\s*[{HAN}]\s+[{HAN}])文(?=\s*$)", r"\1", names)
+        groups.append(_Group(m.group(0), tuple(_split_names(names))))
     return groups
 
 
@@ -370,10 +373,6 @@ def institutions(text: str) -> list[str]:
     return text.split() if _INSTITUTIONS_RE.match(text) else []
 
 
-def _is_correspondent_role(role: str) -> bool:
-    return role.endswith(("通讯员", "实习生"))
-
-
 def parse_names(*bylines: str) -> Names:
     authors: list[str] = []
     correspondents: list[str] = []
@@ -391,7 +390,7 @@ def parse_names(*bylines: str) -> Names:
             authors.extend(n for n in named if n not in authors)
             continue
         for group in _groups(byline):
-            target = correspondents if _is_correspondent_role(group.role) else authors
+            target = correspondents if group.role.endswith(("通讯员", "实习生")) else authors
             # A role alone (本报评论员) names no person: the byline keeps it as printed.
             target.extend(n for n in group.names if n not in target and not is_not_a_name(n))
     return Names(tuple(authors), tuple(correspondents))

@@ -818,3 +818,37 @@ def test_beside_a_photo_credit_a_padded_name_glued_to_wen_is_the_writer():
     assert parse_names("本报记者  杨  迅文  新华社记者  陈思汗摄").authors == ("杨迅", "陈思汗")
     assert parse_names("本报记者  王志文").authors == ("王志文",)
     assert parse_names("本报记者 杨 迅 申智林").authors == ("杨迅", "申智林")
+
+
+POEM = "晨光落在窗台上\n\n麻雀数着屋檐的瓦\n\n母亲把炉火拨亮\n\n粥香漫过了小巷\n\n"
+
+
+def test_a_heading_signed_below_a_poem_signed_at_its_top_opens_the_next_piece():
+    """A poem is signed once. Below its lines, a heading with a name under it and prose
+    after is the next piece's headline and byline, not a section of the poem."""
+    page = (
+        "清晨小记\n\n林 雨\n\n" + POEM + "老屋的窗\n\n"
+        "宋启明\n\n"
+        "小时候，家里的老屋只有一扇木窗，窗纸每年冬天都要重新糊一遍，糊窗的浆糊是母亲用面粉熬的。\n\n"
+        "后来搬进新楼，明亮的玻璃窗取代了木窗，可我总会想起窗纸上那一团暖黄的灯影。\n"
+    )
+    result = parse_page(page)
+    poem, essay = result.articles
+    assert (poem.title, list(poem.authors)) == ("清晨小记", ["林雨"])
+    assert [b.text for b in poem.blocks][-1] == "粥香漫过了小巷"
+    assert (essay.title, list(essay.authors)) == ("老屋的窗", ["宋启明"])
+    assert [d.rule_id for d in result.decisions if d.text == "老屋的窗"] == ["headline.after-poem"]
+
+
+def test_a_name_shaped_title_set_apart_by_a_wider_gap_is_no_sections_byline():
+    """`明瓦` could be a name (明 is a surname): right below a heading it would be that
+    section's byline. Set apart from the poem above by a wider gap than the page's blocks,
+    it is the next piece's title."""
+    page = (
+        "清晨小记\n\n林 雨\n\n" + POEM + "\n明瓦\n\n"
+        "过去乡下的房子大多是瓦房，屋里暗，老人便在屋顶嵌几片透光的瓦，叫作明瓦，阳光从那里照进来。\n\n"
+        "如今瓦房少了，明瓦也少见了，可那一束从屋顶落下的光，我一直记得。宋启明\n"
+    )
+    result = parse_page(page)
+    assert [a.title for a in result.articles] == ["清晨小记", "明瓦"]
+    assert list(result.articles[1].authors) == ["宋启明"]

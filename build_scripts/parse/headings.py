@@ -190,6 +190,30 @@ class HeadingRules(ColumnRules):
         # readers' letters in a column: each headed on one line and signed with a place and a name
         return two_blocks or group or (letters and p.letter_signature(nxt_text) is not None)
 
+    def _a_poem_so_far(self) -> bool:
+        """The article above is signed at its top and holds only short lines without a full
+        stop below it, three or more: a poem. A poem is signed once, so a heading with a name
+        below it after the poem's lines opens the next piece, not a section of the poem."""
+        body = [s for s in self.current or [] if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]
+        return (
+            Kind.BYLINE in self._kinds()
+            and len(body) >= 3
+            and all(len(s.text) <= evidence.SHORT_LINE and "。" not in s.text for s in body)
+        )
+
+    def _signed_prose_below(self, i: int) -> bool:
+        """A name right below this line (not set apart by a wider gap), then running text."""
+        nxt = self._next(i)
+        text = self._next(i + 1)
+        return (
+            nxt is not None
+            and text is not None
+            and self._credit_line(i)
+            and not self._wide_gap(nxt)
+            and len(text.text) > evidence.SHORT_LINE
+            and p.is_terminated(text.text)
+        )
+
     def _below_a_kicker(self, unit: Unit) -> bool:
         """The line right below a heading that ends with a dash (`伊朗总统——`: a kicker, of
         a headline or of an item in a column of short items) is the rest of that heading, even

@@ -188,8 +188,10 @@ class _Parser(HeadingRules, JoinRules):
             rule_id, why = self._join_rule
             self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
             return self._extend_last(unit)
-        if self._last_rule() == "subhead.section" and (
-            p.is_signature_line(t) or p.is_signature_name(t) or p.contributor_signature(t)
+        if (
+            self._last_rule() == "subhead.section"
+            and not self._wide_gap(unit)  # set apart wider than the page's blocks: a new piece's title
+            and (p.is_signature_line(t) or p.is_signature_name(t) or p.contributor_signature(t))
         ):
             return self._section_credit(unit)
         if p.is_signature_line(t):
@@ -220,6 +222,8 @@ class _Parser(HeadingRules, JoinRules):
             self.closed = True
             return
         if self._starts_section(i):
+            if self._a_poem_so_far() and self._signed_prose_below(i):
+                return self._headline(unit, "headline.after-poem")
             self.sections = True
             return self._subhead(unit, "subhead.section")
         if Kind.PARAGRAPH in self._kinds() and not self.closed and DATED_NOTE_RE.match(t):

@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import build_site, make_archive, non_space, run_cli
 
-from build_scripts.contract.labels import headline_pieces, main_title_of
+from build_scripts.contract.labels import headline_pieces, main_title_of, title_pieces
 from build_scripts.parse.parser import parse_page
 
 TIMELINE = """\
@@ -76,6 +76,11 @@ def test_the_halves_of_a_couplet_headline_are_one_title():
     assert main_title_of(["国际跳棋团体世锦赛结束", "中国女队夺冠"]) == "中国女队夺冠"
     assert main_title_of(["一路向北，一路向新", "北极航线"]) == "北极航线"
     assert main_title_of(["专访", "主标题"]) == "主标题"
+    # cut from a headline line, a couplet is one piece: one kicker here, not two
+    assert title_pieces("家人从未放弃 好人接力收留 走失多年的弟弟回家了") == [
+        "家人从未放弃 好人接力收留",
+        "走失多年的弟弟回家了",
+    ]
 
 
 def test_a_note_in_brackets_under_a_title_is_never_the_main_title():

@@ -35,12 +35,15 @@ def test_after_a_kicker_that_hands_over_the_main_title_is_the_lines_below_it():
 
 
 def test_a_space_inside_a_column_tag_does_not_part_the_headline():
-    assert title_pieces("节约一粒米 从我做起（厉行节约 反对浪费）") == ["节约一粒米", "从我做起（厉行节约 反对浪费）"]
+    assert title_pieces("全市食堂推出小份菜 从我做起（厉行节约 反对浪费）") == [
+        "全市食堂推出小份菜",
+        "从我做起（厉行节约 反对浪费）",
+    ]
     assert title_pieces("“春风  化雨”音乐会 开幕") == ["“春风 化雨”音乐会", "开幕"]
     assert title_pieces("括号（未闭 合") == ["括号（未闭", "合"]  # unbalanced: every space parts
-    page = "节约一粒米 从我做起（厉行节约 反对浪费）\n\n本报记者 许 望\n\n食堂推出小份菜，剩饭少了一半。\n"
+    page = "全市食堂推出小份菜 从我做起（厉行节约 反对浪费）\n\n本报记者 许 望\n\n食堂推出小份菜，剩饭少了一半。\n"
     (article,) = parse_page(page).articles
-    assert article.title_parts == ["节约一粒米", "从我做起（厉行节约 反对浪费）"]
+    assert article.title_parts == ["全市食堂推出小份菜", "从我做起（厉行节约 反对浪费）"]
     assert main_title_of(article.title_parts) == "从我做起（厉行节约 反对浪费）"
 
 

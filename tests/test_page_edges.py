@@ -68,15 +68,15 @@ def test_the_main_title_of_a_headline_in_pieces():
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():
-    # short halves as long as each other, no punctuation: one title, cited whole
-    assert main_title_of(["增殖放流", "守护闽江"]) == "增殖放流 守护闽江"
-    assert main_title_of(["考实真政绩", "画准实干人（人民时评）"]) == "考实真政绩 画准实干人（人民时评）"
-    assert headline_pieces(["花海中", "赴春约"]) == ([], "花海中 赴春约", [])
+    # short halves as long as each other, no punctuation: one piece, the title, cited whole
+    assert title_pieces("增殖放流 守护闽江") == ["增殖放流 守护闽江"]
+    assert main_title_of(title_pieces("考实真政绩 画准实干人（人民时评）")) == "考实真政绩 画准实干人（人民时评）"
+    assert headline_pieces(title_pieces("花海中 赴春约")) == ([], "花海中 赴春约", [])
     # a kicker: longer than its title, or with punctuation, or a label of two characters
-    assert main_title_of(["国际跳棋团体世锦赛结束", "中国女队夺冠"]) == "中国女队夺冠"
-    assert main_title_of(["一路向北，一路向新", "北极航线"]) == "北极航线"
-    assert main_title_of(["专访", "主标题"]) == "主标题"
-    # cut from a headline line, a couplet is one piece: one kicker here, not two
+    assert main_title_of(title_pieces("国际跳棋团体世锦赛结束 中国女队夺冠")) == "中国女队夺冠"
+    assert main_title_of(title_pieces("一路向北，一路向新 北极航线")) == "北极航线"
+    assert main_title_of(title_pieces("专访 主标题")) == "主标题"
+    # a couplet among more pieces is one piece too: one kicker here, not two
     assert title_pieces("家人从未放弃 好人接力收留 走失多年的弟弟回家了") == [
         "家人从未放弃 好人接力收留",
         "走失多年的弟弟回家了",

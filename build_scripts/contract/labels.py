@@ -139,10 +139,10 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     A piece starting with a dash is a subtitle, and a piece wholly in brackets a note. After
     a kicker that hands over (ending in a dash or `强调`), the pieces that follow are the main
     title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
-    lines closing it (`蔡奇出席`). Otherwise of three or more pieces the longest is the main
-    title, the last of equals (kicker, main title, then a short subtitle such as `X讲话`); two
-    pieces are both the main title when they are a couplet (`is_couplet`), else the last is
-    (a one-line headline prints the kicker first)."""
+    lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
+    one-line headline prints the kicker first; a couplet is one piece, `title_pieces`); of
+    three or more, the longest, the last of equals (kicker, main title, then a short subtitle
+    such as `X讲话`)."""
     candidates = [n for n, part in enumerate(title_parts) if not is_subtitle(part) and not is_note(part)]
     if len(candidates) > 1 and _KICKER_END.search(title_parts[candidates[0]]):
         rest = candidates[1:]
@@ -158,8 +158,6 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1
-    if len(candidates) == 2 == len(title_parts) and is_couplet(*title_parts):
-        return 0, 2
     if candidates:
         return candidates[-1], candidates[-1] + 1
     return (0, 1) if title_parts else (0, 0)

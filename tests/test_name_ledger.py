@@ -145,4 +145,6 @@ def test_a_reporter_s_family_name_is_read_as_a_family_name():
     groups = dict(by_initial(["曾亦辰", "张华", "单霁翔", "陈立"], person=True))
     assert groups["Z"] == ["曾亦辰", "张华"] and groups["S"] == ["单霁翔"] and groups["C"] == ["陈立"]
     assert dict(by_initial(["曾经", "成就"]))["C"] == ["曾经", "成就"]
+    # a name is filed under its first syllable as the name reads, as its address spells it
+    assert dict(by_initial(["长乐", "张华"], person=True)) == {"C": ["长乐"], "Z": ["张华"]}
     assert romanised_name("曾亦辰") == "Zeng Yichen" and romanised_name("尉迟恭") == "Yuchi Gong"

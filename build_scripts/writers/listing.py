@@ -101,7 +101,8 @@ def _pinyin_of(name: str, person: bool = False) -> tuple[str, tuple[str, ...]]:
 
         syllables = tuple(name_syllables(name)) if person else tuple(lazy_pinyin(name))
         reading = SURNAME_READINGS.get(family_name(name)) if person else None
-        first = [reading] if reading else lazy_pinyin(name[:1], style=Style.FIRST_LETTER, errors="default")
+        # the first syllable as the whole name is read (长乐 chang le, not 长 zhang alone)
+        first = [reading] if reading else list(syllables[:1]) or lazy_pinyin(name[:1], style=Style.FIRST_LETTER)
         letter = (first[0][:1] if first else "").upper()
         found = _pinyin[key] = (letter if "A" <= letter <= "Z" else "#", syllables)
     return found

@@ -852,3 +852,37 @@ def test_a_name_shaped_title_set_apart_by_a_wider_gap_is_no_sections_byline():
     result = parse_page(page)
     assert [a.title for a in result.articles] == ["清晨小记", "明瓦"]
     assert list(result.articles[1].authors) == ["宋启明"]
+
+
+DOCUMENT_PAGE = (
+    "某省印发《某省河湖长制工作考核办法》\n\n"
+    "本报讯 近日，某省办公厅印发《某省河湖长制工作考核办法》，并发出通知，要求各地结合实际认真贯彻落实。\n\n"
+    "《某省河湖长制工作考核办法》全文如下。\n\n"
+    "某省河湖长制工作考核办法\n\n"
+    "第一章  总  则\n\n"
+    "第一条  为了推动河湖长制落实落细，压实各级河湖长责任，制定本办法。\n\n"
+    "第二章  附  则\n\n"
+    "第二条  本办法自发布之日起施行。\n\n"
+    "（相关报道见第四版）\n\n"
+    "年轻一代在一线实干争先\n\n"
+    "“把论文写在祖国大地上。”在某市的一间实验室里，几位年轻的研究人员正围着一台样机调试参数，讨论着下一步的改进方向。\n\n"
+    "实验室负责人介绍，团队平均年龄不到三十岁，已经承担了多项重点课题，成果陆续走出实验室。\n"
+)
+
+
+def test_the_document_a_headline_names_is_printed_inside_its_article():
+    """`某省印发《…考核办法》`, then `…全文如下。` and the document's title on a line of its own:
+    the heading of the document's text, inside the article, not a new article."""
+    result = parse_page(DOCUMENT_PAGE)
+    assert [d.rule_id for d in result.decisions if d.text == "某省河湖长制工作考核办法"] == ["subhead.document-title"]
+    assert "第二条  本办法自发布之日起施行。" in [b.text for b in result.articles[0].blocks]
+
+
+def test_a_pointer_to_another_page_ends_its_article():
+    """`（相关报道见第四版）` is printed as an article's last line: a heading below it opens
+    the next article, even one without a byline."""
+    result = parse_page(DOCUMENT_PAGE)
+    assert [a.title for a in result.articles] == [
+        "某省印发《某省河湖长制工作考核办法》",
+        "年轻一代在一线实干争先",
+    ]

@@ -105,7 +105,9 @@ class _Parser(HeadingRules, JoinRules):
         if p.SEE_PAGE_RE.match(t) and self._has_body():
             # （…答记者问见第四版）: printed at the article's end, after its credit too
             self._decide(unit, "paragraph", "paragraph.see-page")
-            return self._add(Kind.PARAGRAPH, t, unit)
+            self._add(Kind.PARAGRAPH, t, unit)
+            self.closed = True  # the article's last line: a heading below opens the next one
+            return
         if p.ARTICLE_BOX_RE.match(t) and (self._has_body() or (self.current and Kind.BYLINE in self._kinds())):
             # (right below the byline, or after a note on the writer or a byline at the end:
             # the box is the article's)

@@ -71,6 +71,7 @@ RULES: dict[str, str] = {
     "headline.after-note": "headline of the article an editor's note introduced",
     "headline.page-start": "first short unpunctuated line of the page",
     "headline.after-end": "the article above has ended",
+    "subhead.document-title": "the title of the document the headline names in 《》, heading its full text inside the article",
     "headline.after-poem": "a heading with a name below it after a poem's lines, the poem signed at its top: the next piece opens",
     "headline.awaited": "first line after an editor's note or a forced break",
     "headline.piece": "line right below a headline (kicker/subtitle line)",

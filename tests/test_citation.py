@@ -110,6 +110,18 @@ def test_chicago_writes_compounds_places_and_names_as_library_romanisation_does(
     assert romanised_title("丁薛祥在调研时强调").startswith("Ding Xuexiang zai")
 
 
+def test_chicago_writes_words_jieba_files_as_names_as_words():
+    # jieba's dictionary tags 福祉, 高峰 and 青少年 as names: in a title they are words
+    assert romanised_title("增进民生福祉") == "Zengjin minsheng fuzhi"
+    assert romanised_title("能源电力高峰需求") == "Nengyuan dianli gaofeng xuqiu"
+    assert romanised_title("关爱青少年成长").startswith("Guan'ai qingshaonian")
+    # names stay names: jieba's full names, names its HMM found, three characters after a
+    # common family name; a transcribed foreign name is one word, capitalised
+    assert romanised_title("习近平同李强会见") == "Xi Jinping tong Li Qiang huijian"
+    assert romanised_title("赵乐际在调研时强调").startswith("Zhao Leji zai")
+    assert romanised_title("会见塞尔维亚外长") == "Huijian Sai'erweiya waizhang"
+
+
 def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():
     assert chicago_note(work(["欧阳晓岚", "单雄", "曾乐"], title="标题")).startswith(
         "Ouyang Xiaolan 欧阳晓岚, Shan Xiong 单雄, and Zeng Le 曾乐, “Biaoti” 标题,"

@@ -10,6 +10,12 @@ COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 "
     "南宫 西门 百里 呼延 澹台 万俟 闻人 赫连 公羊 钟离 申屠 太史 淳于 单于 濮阳 拓跋 左丘 第五".split()
 )
+# The hundred commonest family names (in about that order): enough to tell a three-character
+# name (赵乐际) from a word jieba's dictionary files as a name (青少年).
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁"
+    "任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严"
+)
 # Surnames read otherwise than the same character in running text.
 SURNAME_READINGS = {
     "单": "shan",

@@ -19,7 +19,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-from build_scripts.contract.names import COMPOUND_SURNAMES, SURNAME_READINGS
+from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_READINGS
 
 # The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
@@ -123,6 +123,20 @@ def _words(word: str) -> list[str]:
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 
 
+def _personal_name(word: str, pos: str) -> bool:
+    """Is this word of a title a person's name? jieba's `nrfg` are (习近平, 李强); its `nr` are
+    when jieba's HMM found them (王毅, 丁薛祥: no dictionary word), or three characters after a
+    common family name (赵乐际). Its dictionary files many common words as `nr` (福祉, 文明,
+    青少年) and names of countries as `nrt` (塞尔维亚): those are words, not names."""
+    import rjieba
+
+    if pos == "nrfg":
+        return True
+    if pos != "nr":
+        return False
+    return not rjieba.has_word(word) or (len(word) == 3 and word[0] in COMMON_SURNAMES)
+
+
 def _names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """jieba cuts some names in two (丁薛祥 → 丁 / 薛祥, both tagged as names): a family name
     of one character tagged as a name, followed by a given name of one or two, is one name."""
@@ -150,11 +164,12 @@ def romanised_title(text: str) -> str:
 
     words = []
     for word, pos in _names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
-        if _HAN.match(word) and pos in ("nr", "nrfg", "nrt") and split_name(word):
+        if _HAN.match(word) and _personal_name(word, pos) and split_name(word):
             words.append(romanised_name(word))
         elif _HAN.match(word):
-            pieces = [_syllables(piece) for piece in _words(word)]
-            if pos in ("ns", "nt"):  # places and organisations: 浙江 → Zhejiang
+            # a foreign name transcribed is one word (塞尔维亚 Sai'erweiya), a compound its words
+            pieces = [_syllables(word)] if pos == "nrt" else [_syllables(piece) for piece in _words(word)]
+            if pos in ("ns", "nt", "nrt"):  # places, organisations, foreign names: 浙江 → Zhejiang
                 pieces[0] = pieces[0].capitalize()
             words.extend(pieces)
         elif word.strip():

@@ -42,6 +42,13 @@ def test_names_of_places_and_organisations_come_before_common_nouns():
     assert tags[0] == "杭州"
 
 
+def test_a_name_jieba_cuts_in_two_is_a_tag_whole():
+    # jieba cuts 丁薛祥 into 丁 / 薛祥: the tag is the name, never its given name alone
+    texts = [Text("丁薛祥调研", "丁薛祥在某地调研时强调，丁薛祥指出要把工作做实。"), Text("", "宁波天气晴朗。")]
+    tags = Tagger(2, 1).tag_all(texts)[0]
+    assert "丁薛祥" in tags and "薛祥" not in tags
+
+
 def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
     stop_words = load_stop_words() | {"浙江日报"}
     assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑"} <= stop_words

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.contract.names import names_joined
+
 _PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
 # Weight of a part of speech: proper names first, then common nouns and verbal nouns.
@@ -92,7 +94,8 @@ class Tagger:
         for part, times in ((title, TITLE_WEIGHT), (text.body, 1)):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
             # the nouns are counted in C, then looked at once per distinct word.
-            nouns = [token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS]
+            # A name jieba cuts in two (丁 / 薛祥) is counted whole, never as its given name.
+            nouns = [token for token in names_joined(rjieba.tag(part)) if token[1] in POS_WEIGHTS]
             for (word, pos), n in Counter(nouns).items():
                 ok = usable.get(word)
                 if ok is None:

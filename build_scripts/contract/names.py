@@ -74,3 +74,26 @@ def name_syllables(name: str) -> list[str]:
     if reading and len(syllables) == len(name):
         syllables[: len(family)] = reading.split()
     return syllables
+
+
+NAME_TAGS = ("nr", "nrfg", "nrt")  # jieba's parts of speech for people's names
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba cuts some names in two (丁薛祥 → 丁 / 薛祥, both tagged as names): a family name
+    of one character tagged as a name, followed by a given name of one or two, is one name."""
+    out: list[tuple[str, str]] = []
+    for word, pos in tagged:
+        if (
+            out
+            and pos in NAME_TAGS
+            and len(word) <= 2
+            and out[-1][1] in NAME_TAGS
+            and len(out[-1][0]) == 1
+            and _HAN_NAME.match(out[-1][0] + word)
+        ):
+            out[-1] = (out[-1][0] + word, "nr")
+        else:
+            out.append((word, pos))
+    return out

@@ -19,7 +19,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_READINGS
+from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_READINGS, names_joined
 
 # The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
@@ -120,9 +120,6 @@ def _words(word: str) -> list[str]:
     return pieces[::-1]
 
 
-_NAME_TAGS = ("nr", "nrfg", "nrt")
-
-
 def _personal_name(word: str, pos: str) -> bool:
     """Is this word of a title a person's name? jieba's `nrfg` are (习近平, 李强); its `nr` are
     when jieba's HMM found them (王毅, 丁薛祥: no dictionary word), or three characters after a
@@ -137,25 +134,6 @@ def _personal_name(word: str, pos: str) -> bool:
     return not rjieba.has_word(word) or (len(word) == 3 and word[0] in COMMON_SURNAMES)
 
 
-def _names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """jieba cuts some names in two (丁薛祥 → 丁 / 薛祥, both tagged as names): a family name
-    of one character tagged as a name, followed by a given name of one or two, is one name."""
-    out: list[tuple[str, str]] = []
-    for word, pos in tagged:
-        if (
-            out
-            and pos in _NAME_TAGS
-            and len(word) <= 2
-            and out[-1][1] in _NAME_TAGS
-            and len(out[-1][0]) == 1
-            and _HAN.match(out[-1][0] + word)
-        ):
-            out[-1] = (out[-1][0] + word, "nr")
-        else:
-            out.append((word, pos))
-    return out
-
-
 @functools.lru_cache(maxsize=4096)  # each article's citations romanise its title and paper four times
 def romanised_title(text: str) -> str:
     """Sentence-style romanisation: words from jieba, syllables of a word written together,
@@ -163,7 +141,7 @@ def romanised_title(text: str) -> str:
     import rjieba
 
     words = []
-    for word, pos in _names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
+    for word, pos in names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
         if _HAN.match(word) and _personal_name(word, pos) and split_name(word):
             words.append(romanised_name(word))
         elif _HAN.match(word):

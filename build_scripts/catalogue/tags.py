@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.contract.names import names_joined
+from build_scripts.contract.names import NAME_TAGS, names_joined
 
 _PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
@@ -94,8 +94,10 @@ class Tagger:
         for part, times in ((title, TITLE_WEIGHT), (text.body, 1)):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
             # the nouns are counted in C, then looked at once per distinct word.
-            # A name jieba cuts in two (丁 / 薛祥) is counted whole, never as its given name.
-            nouns = [token for token in names_joined(rjieba.tag(part)) if token[1] in POS_WEIGHTS]
+            nouns = [token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS]
+            if any(len(word) == 1 and pos in NAME_TAGS for word, pos in nouns):
+                # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name
+                nouns = names_joined(nouns, part)
             for (word, pos), n in Counter(nouns).items():
                 ok = usable.get(word)
                 if ok is None:

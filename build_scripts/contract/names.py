@@ -80,9 +80,11 @@ NAME_TAGS = ("nr", "nrfg", "nrt")  # jieba's parts of speech for people's names
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-def names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def names_joined(tagged: list[tuple[str, str]], text: str = "") -> list[tuple[str, str]]:
     """jieba cuts some names in two (丁薛祥 → 丁 / 薛祥, both tagged as names): a family name
-    of one character tagged as a name, followed by a given name of one or two, is one name."""
+    of one character tagged as a name, followed by a given name of one or two, is one name.
+    With `text` (the text `tagged` was cut from, some of its words left out), only where the
+    whole name is printed in it."""
     out: list[tuple[str, str]] = []
     for word, pos in tagged:
         if (
@@ -92,6 +94,7 @@ def names_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and out[-1][1] in NAME_TAGS
             and len(out[-1][0]) == 1
             and _HAN_NAME.match(out[-1][0] + word)
+            and (not text or out[-1][0] + word in text)
         ):
             out[-1] = (out[-1][0] + word, "nr")
         else:

@@ -76,6 +76,12 @@ def test_the_halves_of_a_couplet_headline_are_one_title():
     assert main_title_of(title_pieces("国际跳棋团体世锦赛结束 中国女队夺冠")) == "中国女队夺冠"
     assert main_title_of(title_pieces("一路向北，一路向新 北极航线")) == "北极航线"
     assert main_title_of(title_pieces("专访 主标题")) == "主标题"
+    # two short lines closing a headline after a kicker that hands over are one subtitle
+    line = "某某在座谈会上强调 以更大力度加强基础研究 进一步打牢强国建设根基 蔡奇出席 丁薛祥主持"
+    assert headline_pieces(title_pieces(line))[1:] == (
+        "以更大力度加强基础研究 进一步打牢强国建设根基",
+        ["蔡奇出席 丁薛祥主持"],
+    )
     # a couplet among more pieces is one piece too: one kicker here, not two
     assert title_pieces("家人从未放弃 好人接力收留 走失多年的弟弟回家了") == [
         "家人从未放弃 好人接力收留",

@@ -152,7 +152,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
                 break
             run.append(n)
         first = len(title_parts[run[0]])
-        while len(run) > 1 and len(title_parts[run[-1]]) <= min(_SHORT_SUBTITLE, first - 4):
+        # (a pair of such lines is one piece, `title_pieces`: `蔡奇出席 丁薛祥主持`)
+        while len(run) > 1 and max(map(len, title_parts[run[-1]].split())) <= min(_SHORT_SUBTITLE, first - 4):
             run.pop()
         return run[0], run[-1] + 1
     if len(candidates) > 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -131,6 +132,14 @@ def test_every_link_resolves_to_a_file_in_the_bundle(unzipped):
             elif tag == "a" and target.suffix not in (".html", ".jsonl", ".json", ".csv"):  # pages and data downloads
                 broken.append(f"{page.relative_to(unzipped)}: <a href={url}> is not a page")
     assert broken == []
+
+
+def test_the_data_files_lead_to_the_bundles_own_pages(unzipped):
+    # without a public address, a record's url is the page as the bundle holds it: a file
+    records = [json.loads(line) for line in (unzipped / "data/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records and all(r["url"].endswith(".html") and (unzipped / r["url"]).is_file() for r in records)
+    with (unzipped / "data/articles.csv").open(encoding="utf-8-sig", newline="") as rows:
+        assert all((unzipped / row["url"]).is_file() for row in csv.DictReader(rows))
 
 
 def test_search_works_from_file_with_the_network_blocked(browser, unzipped):

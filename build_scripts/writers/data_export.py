@@ -24,7 +24,11 @@ from build_scripts.writers.prepared import CSV_BOM, LIST_SEPARATOR, Prepared, cs
 # (field, type, meaning) — the table on the data page, in record order.
 FIELDS = [
     ("id", "字符串", "文章的固定标识：日期加网址名（主标题的拼音），如 `2024-03-05-xin-wen-biao-ti`"),
-    ("url", "字符串", "文章页面的网址：网站有公开地址（site_url）时为完整网址，否则相对于网站根目录"),
+    (
+        "url",
+        "字符串",
+        "文章页面的网址：网站有公开地址（site_url）时为完整网址，否则相对于网站根目录（离线包中为页面文件 `….html`）",
+    ),
     ("date", "字符串", "出版日期（ISO 8601，YYYY-MM-DD）"),
     ("paper", "字符串", "报纸名称"),
     ("page", "整数或空", "版次（第几版）；来源未标明时为空"),

@@ -1,9 +1,11 @@
-"""Absolute `url`s in the published data files.
+"""Where a record's `url` leads, in the published data files.
 
 The converter writes each record's `url` relative to the site (`2022/01/28/<slug>/`): it does
 not know where the site will be published. Once the build knows its public address, the copies
 in `site/data/` get the full address, so a researcher's downloaded record links to its article
-wherever the file ends up. The files in `docs/` stay as the converter wrote them.
+wherever the file ends up. A site built without a public address and without folder addresses
+(the offline bundle) gets the page's own file (`2022/01/28/<slug>.html`), which is what exists
+there. The files in `docs/` stay as the converter wrote them.
 """
 
 from __future__ import annotations
@@ -16,20 +18,24 @@ from pathlib import Path
 CSV_BOM = "\ufeff"
 
 
-def _absolute(url: str, site_url: str) -> str:
-    return url if url.startswith(("http://", "https://")) or not url else site_url + url
+def _located(url: str, site_url: str, directory_urls: bool = True) -> str:
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    if site_url:
+        return site_url + url
+    return url if directory_urls or not url.endswith("/") else url[:-1] + ".html"
 
 
-def absolute_jsonl(text: str, site_url: str) -> str:
+def located_jsonl(text: str, site_url: str, directory_urls: bool = True) -> str:
     lines = []
     for line in text.splitlines():
         record = json.loads(line)
-        record["url"] = _absolute(str(record.get("url") or ""), site_url)
+        record["url"] = _located(str(record.get("url") or ""), site_url, directory_urls)
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     return "".join(lines)
 
 
-def absolute_csv(text: str, site_url: str) -> str:
+def located_csv(text: str, site_url: str, directory_urls: bool = True) -> str:
     rows = list(csv.reader(io.StringIO(text.removeprefix(CSV_BOM))))
     if not rows or "url" not in rows[0]:
         return text
@@ -38,19 +44,22 @@ def absolute_csv(text: str, site_url: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # as the converter writes it (RFC 4180)
     writer.writerow(rows[0])
     for row in rows[1:]:
-        row[column] = _absolute(row[column], site_url)
+        row[column] = _located(row[column], site_url, directory_urls)
         writer.writerow(row)
     return CSV_BOM + out.getvalue()
 
 
-def make_data_urls_absolute(data_dir: Path, site_url: str) -> int:
+def locate_data_urls(data_dir: Path, site_url: str, directory_urls: bool = True) -> int:
     """Rewrite every `articles.jsonl` and `articles.csv` under the built site's data folder."""
     changed = 0
     for path in sorted(data_dir.rglob("articles.*")):
         if path.suffix not in (".jsonl", ".csv"):
             continue
         text = path.read_text(encoding="utf-8")
-        new = absolute_jsonl(text, site_url) if path.suffix == ".jsonl" else absolute_csv(text, site_url)
+        if path.suffix == ".jsonl":
+            new = located_jsonl(text, site_url, directory_urls)
+        else:
+            new = located_csv(text, site_url, directory_urls)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1

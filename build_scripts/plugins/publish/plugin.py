@@ -42,7 +42,7 @@ from build_scripts.contract.urls import (
 )
 from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
 from build_scripts.plugins.archive.settings import archive_settings
-from build_scripts.plugins.publish.data_urls import make_data_urls_absolute
+from build_scripts.plugins.publish.data_urls import locate_data_urls
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
 from build_scripts.plugins.publish.preview import Reconverter
 from build_scripts.plugins.publish.shards import SHARD_DATA_ENV, shard_record
@@ -277,6 +277,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        if config.site_url or not config.use_directory_urls:  # a public address, or pages as files
+            locate_data_urls(site / DATA_DIR, config.site_url, config.use_directory_urls)
         if config.site_url:
-            make_data_urls_absolute(site / DATA_DIR, config.site_url)
             log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

@@ -289,6 +289,16 @@ def test_a_box_inside_an_article_stays_in_it_after_the_note_on_the_writer():
     assert rules_of(page)["延伸阅读"] == "subhead.article-box"
 
 
+def test_an_editors_note_box_after_the_note_on_the_writer_stays_in_the_article():
+    page = (
+        "读史札记\n\n肖 为\n\n一部书写尽了一种物产的千年流转。\n\n"
+        "（作者为某研究院研究员）\n\n编辑手记\n\n一粒糖里的文明\n\n"
+        "编辑这篇读后感的过程，也是一次重新认识世界的过程。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert rules_of(page)["编辑手记"] == "subhead.article-box"
+
+
 def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
     page = (
         "欧洲车企加快布局\n\n本报记者 钟 岚\n\n欧洲车企纷纷加大在华投资。\n\n"

@@ -299,6 +299,17 @@ def test_an_editors_note_box_after_the_note_on_the_writer_stays_in_the_article()
     assert rules_of(page)["编辑手记"] == "subhead.article-box"
 
 
+def test_a_prologue_heading_below_the_byline_opens_the_text_not_an_article():
+    # `引 子` (a prologue), `尾 声`, `结 语`: the parts of one report, spaced out or not
+    page = (
+        "记者探访地铁站里的博物馆\n\n本报记者 李 明 王 芳\n\n引 子\n\n"
+        "假期刚过，地铁站里的遗址展厅仍有不少市民驻足参观，讲解员一遍遍讲述桥的来历。\n\n"
+        "尾 声\n\n夜色渐深，展厅的灯光依旧亮着，守护着城市的记忆。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert rules_of(page)["引 子"] == rules_of(page)["尾 声"] == "subhead.article-box"
+
+
 def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
     page = (
         "欧洲车企加快布局\n\n本报记者 钟 岚\n\n欧洲车企纷纷加大在华投资。\n\n"

@@ -152,7 +152,7 @@ NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
 COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
 # A box printed inside an article under its own small heading (头条看点, 人物小传, ■链接): it stays there
 ARTICLE_BOX_RE = re.compile(
-    rf"^(?:■\s*)?(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|编辑手记|小贴士|人物小传|人物简介|[{HAN}]{{2}}看点)$"
+    rf"^(?:■\s*)?(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|编辑手记|引\s*子|尾\s*声|结\s*语|小贴士|人物小传|人物简介|[{HAN}]{{2}}看点)$"
 )
 # A pointer to a related piece on another page, printed at an article's end
 SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")

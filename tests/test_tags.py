@@ -49,6 +49,15 @@ def test_a_name_jieba_cuts_in_two_is_a_tag_whole():
     assert "丁薛祥" in tags and "薛祥" not in tags
 
 
+def test_a_name_jieba_glues_to_the_preposition_after_it_is_a_tag_without_it():
+    # jieba reads 王毅同|俄罗斯外长 as one name, 王毅同; the text prints 王毅 alone elsewhere
+    said = "外交部长王毅同俄罗斯外长拉夫罗夫举行会谈。王毅表示，双方要加强合作。"
+    tags = Tagger(3, 1).tag_all([Text("会谈", said), Text("", "宁波天气晴朗。")])[0]
+    assert "王毅" in tags and "王毅同" not in tags
+    # a name that is always printed so keeps its last character
+    assert Tagger(3, 1).words(Text("", "外交部长王毅同俄罗斯外长会谈。"))["王毅同"]
+
+
 def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
     stop_words = load_stop_words() | {"浙江日报"}
     assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑"} <= stop_words

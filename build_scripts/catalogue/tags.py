@@ -60,6 +60,22 @@ def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# jieba's model glues a preposition or conjunction to a name it does not know (`王毅同` in
+# `王毅同俄罗斯外长会谈`, tagged as one name).
+_GLUED_TO_NAMES = frozenset("同和与跟在向对为将把被给从")
+
+
+def _unglued(word: str, pos: str, text: str) -> tuple[str, str]:
+    """A three-character name ending in such a word is the name before it, where the text
+    also prints that name without it (`王毅表示`); a name that always ends so (王永和) stays."""
+    if pos not in NAME_TAGS or len(word) != 3 or word[-1] not in _GLUED_TO_NAMES:
+        return word, pos
+    name = word[:2]
+    if text.count(name) > text.count(word):
+        return name, pos
+    return word, pos
+
+
 @dataclass(frozen=True)
 class Text:
     """What tagging reads of one article."""
@@ -98,6 +114,7 @@ class Tagger:
             if any(len(word) == 1 and pos in NAME_TAGS for word, pos in nouns):
                 # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name
                 nouns = names_joined(nouns, part)
+            nouns = [_unglued(word, pos, part) for word, pos in nouns]
             for (word, pos), n in Counter(nouns).items():
                 ok = usable.get(word)
                 if ok is None:

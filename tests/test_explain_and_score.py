@@ -112,3 +112,38 @@ def test_an_unsure_weighed_decision_is_told_as_the_two_readings_and_how_the_evid
     # a join refused at 44 %: told as the reading taken, a paragraph of its own, at 56 %
     refused = describe("paragraph.evidence", "44%: runs_on +3.6, joined_len>80 +3.2")
     assert doubt("paragraph.evidence", refused).endswith("the evidence is split: 56 % for a paragraph of its own")
+
+
+# A block that stops without a full stop, then text below it: the join model weighs the break.
+_CUT_PAGE = """春耕正当时 农民抢农时
+
+本报记者  张  明
+
+田间地头一片繁忙景象，农民们正在抢抓农时开展春耕生产，各地农业部门组织技术人员深入一线指导
+
+农户科学施肥，确保粮食生产开好局起好步。
+"""
+
+
+def _join_decision_at(chance: float, monkeypatch) -> Decision:
+    from build_scripts.parse import evidence
+    from build_scripts.parse.parser import parse_page
+
+    real = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: chance if model == "join" else real(model, f))
+    (decision,) = [d for d in parse_page(_CUT_PAGE).decisions if d.line == 7]
+    return decision
+
+
+def test_a_join_the_evidence_barely_carries_is_flagged_as_a_refused_one_is(monkeypatch):
+    """On real pages joins go wrong most often just above the threshold (a sub-head glued to
+    the paragraph below): such a join is a warning, as a join refused by a little is."""
+    barely = _join_decision_at(0.55, monkeypatch)
+    assert (barely.label, barely.rule_id, barely.confident) == ("continuation", "join.evidence", False)
+    assert doubt(barely.rule_id, barely.rule).endswith(
+        "the evidence is split: 55 % for the rest of the paragraph above"
+    )
+    assert _join_decision_at(0.8, monkeypatch).confident
+    refused = _join_decision_at(0.46, monkeypatch)
+    assert (refused.label, refused.rule_id, refused.confident) == ("paragraph", "paragraph.evidence", False)
+    assert _join_decision_at(0.2, monkeypatch).confident

@@ -19,6 +19,7 @@ _SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
 
 class JoinRules(BodyRules):
     _join_rule: tuple[str, str]  # why the last continuation was joined
+    _join_chance: float  # how sure the evidence was of it, where it was weighed ("join.evidence")
 
     def _continues(self, i: int, unit: Unit) -> bool:
         if unit.line in self.fix.no_join:
@@ -67,6 +68,7 @@ class JoinRules(BodyRules):
         chance = self._join_probability(unit)
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
+        self._join_chance = chance
         if chance < self.profile.join_threshold:
             self._refused_join = (self._at, chance, detail, "paragraph.evidence")
             return False

@@ -35,6 +35,7 @@ class _Parser(HeadingRules, JoinRules):
         PageView.__init__(self, text, first_line, corrections, profile)
         self.weighed = []
         self._join_rule = ("join.evidence", "")
+        self._join_chance = 1.0
         self._words_of = None
         self._words_counted = 0
         self._words = set()
@@ -188,7 +189,9 @@ class _Parser(HeadingRules, JoinRules):
                 self.closed = True
                 return
             rule_id, why = self._join_rule
-            self._decide(unit, "continuation", rule_id, f"of line {open_paragraph[0].first_line}; {why}".rstrip("; "))
+            sure = rule_id != "join.evidence" or self._sure_of_a_join(self._join_chance)
+            of_line = f"of line {open_paragraph[0].first_line}; {why}".rstrip("; ")
+            self._decide(unit, "continuation", rule_id, of_line, confident=sure)
             return self._extend_last(unit)
         if (
             self._last_rule() == "subhead.section"

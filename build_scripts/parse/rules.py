@@ -129,7 +129,7 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
         False,
     ),
 }
-_CHANCE_RE = re.compile(r"\((\d+)%: ")
+_CHANCE_RE = re.compile(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 
 def doubt(rule_id: str, rule: str) -> str:

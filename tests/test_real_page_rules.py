@@ -840,6 +840,23 @@ def test_a_heading_signed_below_a_poem_signed_at_its_top_opens_the_next_piece():
     assert [d.rule_id for d in result.decisions if d.text == "老屋的窗"] == ["headline.after-poem"]
 
 
+def test_a_name_shaped_title_below_a_poem_signed_at_its_top_is_the_next_pieces_headline():
+    """`柳笛` could be a name (柳 is a surname) signing the poem's last line as a section's
+    byline. With its writer's name below it and prose after, it heads the next piece, even
+    where the page sets it no further apart than the poem's lines."""
+    page = (
+        "清晨小记\n\n林 雨\n\n" + POEM + "柳笛\n\n"
+        "宋启明\n\n"
+        "小时候，每到春天，父亲就在河边折一截新发的柳枝，轻轻拧松树皮，抽出白生生的枝芯，做一支柳笛给我吹。\n\n"
+        "后来搬进新楼，再也没有那样的柳树，可我总会想起河边那一阵清亮的笛声。\n"
+    )
+    result = parse_page(page)
+    poem, essay = result.articles
+    assert (poem.title, list(poem.authors)) == ("清晨小记", ["林雨"])
+    assert [b.text for b in poem.blocks][-1] == "粥香漫过了小巷"
+    assert (essay.title, list(essay.authors)) == ("柳笛", ["宋启明"])
+
+
 def test_a_name_shaped_title_set_apart_by_a_wider_gap_is_no_sections_byline():
     """`明瓦` could be a name (明 is a surname): right below a heading it would be that
     section's byline. Set apart from the poem above by a wider gap than the page's blocks,

@@ -197,6 +197,8 @@ class _Parser(HeadingRules, JoinRules):
             self._last_rule() == "subhead.section"
             and not self._wide_gap(unit)  # set apart wider than the page's blocks: a new piece's title
             and (p.is_signature_line(t) or p.is_signature_name(t) or p.contributor_signature(t))
+            # below a poem's last line, a short title with its writer under it (`明瓦` / `袁益民`)
+            and not (self._a_poem_so_far() and self._signed_prose_below(i))
         ):
             return self._section_credit(unit)
         if p.is_signature_line(t):

@@ -903,3 +903,31 @@ def test_a_pointer_to_another_page_ends_its_article():
         "某省印发《某省河湖长制工作考核办法》",
         "年轻一代在一线实干争先",
     ]
+
+
+def test_a_block_of_a_laws_text_that_stops_without_a_full_stop_was_cut_by_a_break():
+    """A law's articles and their paragraphs end with a full stop: in a law's text, a block
+    that stops without one is carried on by the block below, however short — but a chapter's
+    heading (`第二章  监督管理`) stops so too and heads what follows."""
+    page = (
+        "某某资源管理条例\n\n"
+        "第一章  总则\n\n"
+        "第一条  为了规范某某资源的勘查和开采活动，保护和合理利用资源，根据有关法律，制定本条例。\n\n"
+        "第二条  勘查单位在开展野外作业前，应当依法办理建设项目\n\n"
+        "核准、用地、生态环境等方面的相关手续，并向所在地主管部门报告。\n\n"
+        "主管部门受理报告后，可以组织专家对勘查方案、开采\n\n"
+        "方案进行评审，并在10个工作日内出具评审意见。\n\n"
+        "第二章  监督管理\n\n"
+        "第三条  主管部门应当建立健全监督检查制度，定期对勘查和开采活动进行检查，发现问题及时处理。\n"
+    )
+    result = parse_page(page)
+    (law,) = result.articles
+    assert [b.text for b in law.blocks] == [
+        "第一章  总则",
+        "第一条  为了规范某某资源的勘查和开采活动，保护和合理利用资源，根据有关法律，制定本条例。",
+        "第二条  勘查单位在开展野外作业前，应当依法办理建设项目核准、用地、生态环境等方面的相关手续，并向所在地主管部门报告。",
+        "主管部门受理报告后，可以组织专家对勘查方案、开采方案进行评审，并在10个工作日内出具评审意见。",
+        "第二章  监督管理",
+        "第三条  主管部门应当建立健全监督检查制度，定期对勘查和开采活动进行检查，发现问题及时处理。",
+    ]
+    assert {d.rule_id for d in result.decisions if d.label == "continuation"} == {"join.law-article"}

@@ -12,6 +12,12 @@ from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind
 
+# A law's article (`第六十八条  矿业权人…`) and each paragraph of it end with a full stop (or
+# the ；/： of a list), so in a law's text a block that stops without one was cut by a break
+# (on the 535 real pages: 49 of 49). Its chapters' headings (`第三章  监督管理`) stop so too.
+_LAW_ARTICLE_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}条[\s　]")
+_LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
+
 # A section's number alone on its line (`一`, `二`, `3`): it heads a section, it is never the
 # first part of a paragraph a break cut
 _SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
@@ -65,6 +71,9 @@ class JoinRules(BodyRules):
         if p.dateline_of(self._printed_above()):
             self._join_rule = ("join.dateline-lead", "")
             return True
+        if self._in_a_law(above):
+            self._join_rule = ("join.law-article", "")
+            return True
         chance = self._join_probability(unit)
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
@@ -73,6 +82,15 @@ class JoinRules(BodyRules):
             self._refused_join = (self._at, chance, detail, "paragraph.evidence")
             return False
         return True
+
+    def _in_a_law(self, block: str) -> bool:
+        """Is this block running text of a law (it or a paragraph above it in the article
+        opens an article, `第十二条  …`), not a chapter's heading?"""
+        if _LAW_CHAPTER_RE.match(block):
+            return False
+        return bool(_LAW_ARTICLE_RE.match(block)) or any(
+            s.kind is Kind.PARAGRAPH and _LAW_ARTICLE_RE.match(s.text) for s in self.current or []
+        )
 
     def _carries_on_regardless(self, above: str, t: str) -> bool:
         """A block opening with a comma, an enumeration comma or a closing mark never starts
@@ -132,6 +150,8 @@ class JoinRules(BodyRules):
             return 1.0, "a number runs across the break"
         if p.dateline_of(unit.text):
             return 1.0, "it opens with a dateline: a story's lead, which stops only at a full stop"
+        if self._in_a_law(unit.text):
+            return 1.0, "a paragraph of a law's text, which stops only at a full stop"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title(), self._alike(i))
         self._evidence = ("join", features)

@@ -931,3 +931,32 @@ def test_a_block_of_a_laws_text_that_stops_without_a_full_stop_was_cut_by_a_brea
         "第三条  主管部门应当建立健全监督检查制度，定期对勘查和开采活动进行检查，发现问题及时处理。",
     ]
     assert {d.rule_id for d in result.decisions if d.label == "continuation"} == {"join.law-article"}
+
+
+def test_an_item_numbered_as_paragraphs_above_that_stops_without_a_full_stop_was_cut():
+    """Where a document's numbered items are paragraphs (`一、双方…。`), an item that stops
+    without a full stop was cut by a break; where they are headings (`一、总体要求`), a
+    numbered line stays a sub-head."""
+    statement = (
+        "甲乙两国联合声明\n\n"
+        "一、双方同意加强高层交往，保持各层级密切沟通，深化政治互信，推动两国关系持续健康发展。\n\n"
+        "二、双方祝贺乙国200名青年技术人员\n\n"
+        "在甲国培训项目顺利完成，乙方感谢甲方给予的大力支持。\n\n"
+        "三、双方同意深化经贸、能源、数字经济等领域合作，实施更多惠及民生的项目，造福两国人民。\n"
+    )
+    (article,) = parse_page(statement).articles
+    assert [b.text for b in article.blocks][1] == (
+        "二、双方祝贺乙国200名青年技术人员在甲国培训项目顺利完成，乙方感谢甲方给予的大力支持。"
+    )
+    plan = (
+        "关于加强某项工作的意见\n\n"
+        "一、总体要求\n\n"
+        "坚持以人民为中心，着力解决群众急难愁盼问题，推动各项工作取得实效，不断增强群众获得感。\n\n"
+        "二、重点任务\n\n"
+        "加强组织领导，健全工作机制，强化督促检查，确保各项任务落地见效，形成工作合力。\n"
+    )
+    (article,) = parse_page(plan).articles
+    assert [(b.kind.value, b.text) for b in article.blocks if b.text.startswith(("一、", "二、"))] == [
+        ("subhead", "一、总体要求"),
+        ("subhead", "二、重点任务"),
+    ]

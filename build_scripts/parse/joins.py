@@ -18,6 +18,11 @@ from build_scripts.parse.model import Kind
 _LAW_ARTICLE_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}条[\s　]")
 _LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
 
+# An item numbered `八、`: where the document's items are paragraphs (one above ended with a
+# full stop, as in a joint statement), not headings (`一、总体要求`), every item ends with one:
+# an item that stops without it was cut by a break (on the 535 real pages: 7 of 7).
+_NUMBERED_ITEM_RE = re.compile(rf"^[{p.NUM_HAN}]{{1,3}}、")
+
 # A section's number alone on its line (`一`, `二`, `3`): it heads a section, it is never the
 # first part of a paragraph a break cut
 _SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
@@ -74,6 +79,9 @@ class JoinRules(BodyRules):
         if self._in_a_law(above):
             self._join_rule = ("join.law-article", "")
             return True
+        if self._an_item_of_paragraphs(above):
+            self._join_rule = ("join.numbered-item", "")
+            return True
         chance = self._join_probability(unit)
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
@@ -90,6 +98,14 @@ class JoinRules(BodyRules):
             return False
         return bool(_LAW_ARTICLE_RE.match(block)) or any(
             s.kind is Kind.PARAGRAPH and _LAW_ARTICLE_RE.match(s.text) for s in self.current or []
+        )
+
+    def _an_item_of_paragraphs(self, block: str) -> bool:
+        """Does this block open an item numbered as earlier items of the article that were
+        paragraphs ending with a full stop (`三、双方决心…。`)?"""
+        return bool(_NUMBERED_ITEM_RE.match(block)) and any(
+            s.kind is Kind.PARAGRAPH and _NUMBERED_ITEM_RE.match(s.text) and p.is_terminated(s.text)
+            for s in self.current or []
         )
 
     def _carries_on_regardless(self, above: str, t: str) -> bool:
@@ -152,6 +168,8 @@ class JoinRules(BodyRules):
             return 1.0, "it opens with a dateline: a story's lead, which stops only at a full stop"
         if self._in_a_law(unit.text):
             return 1.0, "a paragraph of a law's text, which stops only at a full stop"
+        if self._an_item_of_paragraphs(unit.text):
+            return 1.0, "an item numbered as the paragraphs above, which stop only at a full stop"
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title(), self._alike(i))
         self._evidence = ("join", features)

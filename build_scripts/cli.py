@@ -54,7 +54,7 @@ def _bundle(args: argparse.Namespace) -> int:
     from build_scripts.ship.bundle import BundleError, bundle
 
     try:
-        made = bundle(Path(args.config_file), Path(args.source), Path(args.out))
+        made = bundle(Path(args.config_file), Path(args.source) if args.source else None, Path(args.out))
     except BundleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -227,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bundle.add_argument("--config-file", default="mkdocs.yml", help="the site's MkDocs config (default: %(default)s)")
     bundle.add_argument(
-        "--source", default="source_texts", help="folder with archive.yml, for the paper's slug (default: %(default)s)"
+        "--source", help="folder with archive.yml, for the paper's slug where the pages do not record it (old pages)"
     )
     bundle.add_argument("--out", default="dist", help="folder to write the zip into (default: %(default)s)")
     bundle.set_defaults(run=_bundle)

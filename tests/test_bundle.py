@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, run_cli, screenshot
 from search_helpers import NO_RESULTS, search, titles
 
+from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.ship.bundle import external_fetches
 
 VENDOR = ROOT / "build_scripts" / "vendor" / "iframe-worker"
@@ -299,3 +300,20 @@ def test_a_zip_that_cannot_be_finished_is_not_left_behind(tmp_path, monkeypatch,
     message = capsys.readouterr().err
     assert "No space left on device" in message and "check that the disk has room" in message
     assert "docs/" not in message and "nothing was left half-written" in message
+
+
+def test_the_bundle_is_named_after_the_paper_its_pages_were_converted_for(tmp_path):
+    """Pages converted from another folder than ./source_texts (convert --source, a config's
+    source_dir) are that folder's paper: the zip is named after it, not after whatever
+    archive.yml lies in the folder the command runs in."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ".generated.json").write_text("{}", encoding="utf-8")
+    (docs / "index.md").write_text("# 人民日报\n", encoding="utf-8")
+    (docs / PROVENANCE_FILE).write_text(provenance_text("people-daily", "人民日报", "../src"), encoding="utf-8")
+    config = "site_name: x\ntheme:\n  name: material\n  font: false\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "dist").glob("*.zip")] == ["people-daily-offline.zip"]
+    assert (ROOT / "source_texts" / "archive.yml").read_text(encoding="utf-8").count(SLUG)  # the other paper

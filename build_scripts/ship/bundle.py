@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from build_scripts.contract.provenance import recorded_paper
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.problems import InputError
 
@@ -166,7 +167,17 @@ def docs_folder(config_file: Path) -> Path:
     return (config_file.parent / str(config.get("docs_dir", "docs"))).resolve()
 
 
-def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
+def paper_slug(docs: Path, source_dir: Path | None) -> str:
+    """The slug of the paper whose pages the docs folder holds, as the converter recorded it
+    (the build checks that record against the archive.yml it reads); `source_dir`'s
+    archive.yml only for pages converted before the record was kept."""
+    recorded = recorded_paper(docs)
+    if recorded is not None:
+        return recorded[0]
+    return load_archive_config(source_dir or Path("source_texts")).paper.slug
+
+
+def bundle(config_file: Path, source_dir: Path | None, out_dir: Path) -> Bundle:
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise InputError(str(config_file), None, "not found", "run this in the project folder, or give --config-file")
@@ -178,7 +189,7 @@ def bundle(config_file: Path, source_dir: Path, out_dir: Path) -> Bundle:
             "has no converted pages",
             "run `python -m build_scripts convert` (or ./scripts/build) first",
         )
-    slug = load_archive_config(source_dir).paper.slug
+    slug = paper_slug(docs, source_dir)
     epoch = bundle_epoch(docs)
     out_dir.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".offline-", dir=out_dir))

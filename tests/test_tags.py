@@ -54,6 +54,9 @@ def test_a_name_jieba_glues_to_the_preposition_after_it_is_a_tag_without_it():
     said = "外交部长王毅同俄罗斯外长拉夫罗夫举行会谈。王毅表示，双方要加强合作。"
     tags = Tagger(3, 1).tag_all([Text("会谈", said), Text("", "宁波天气晴朗。")])[0]
     assert "王毅" in tags and "王毅同" not in tags
+    # in the headline too, where the text below prints the name alone
+    headline = Tagger(3, 1).words(Text("王毅同俄罗斯外长会谈", "双方就双边关系交换意见。王毅表示，双方要加强合作。"))
+    assert "王毅" in headline and "王毅同" not in headline
     # a name that is always printed so keeps its last character
     assert Tagger(3, 1).words(Text("", "外交部长王毅同俄罗斯外长会谈。"))["王毅同"]
 
@@ -179,3 +182,9 @@ def test_choosing_again_only_where_a_word_dropped_out_gives_the_tags_of_choosing
 ):
     tagger = Tagger(per_article, min_articles, frozenset())
     assert tagger.choose(candidates) == reference_choose(tagger, candidates)
+
+
+def test_the_pieces_of_an_e_mail_or_web_address_are_never_tags():
+    body = "读者来信请寄本版邮箱：rmrbpl@peopledaily.cn，详见www.people.com.cn/zhuanti 或 people.cn。"
+    words = Tagger(5, 1).words(Text("读者来信", body * 3))
+    assert not {"rmrbpl", "peopledaily", "peopledaily.cn", "people", "cn", "zhuanti"} & set(words)

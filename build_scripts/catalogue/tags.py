@@ -60,6 +60,11 @@ def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# An e-mail or web address (`本版邮箱：rmrbpl@people.cn`): its pieces are no tags.
+_ADDRESS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。；）)]+|\b[\w-]+(?:\.[a-z]{2,})+\b", re.ASCII
+)
+
 # jieba's model glues a preposition or conjunction to a name it does not know (`王毅同` in
 # `王毅同俄罗斯外长会谈`, tagged as one name).
 _GLUED_TO_NAMES = frozenset("同和与跟在向对为将把被给从")
@@ -107,14 +112,15 @@ class Tagger:
         counts: Counter[str] = Counter()
         weight: dict[str, float] = {}
         title = _COLUMN_HEADING.sub("", text.title)
-        for part, times in ((title, TITLE_WEIGHT), (text.body, 1)):
+        whole = f"{title}\n{text.body}"
+        for part, times in ((title, TITLE_WEIGHT), (_ADDRESS.sub(" ", text.body), 1)):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
             # the nouns are counted in C, then looked at once per distinct word.
             nouns = [token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS]
             if any(len(word) == 1 and pos in NAME_TAGS for word, pos in nouns):
                 # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name
                 nouns = names_joined(nouns, part)
-            nouns = [_unglued(word, pos, part) for word, pos in nouns]
+            nouns = [_unglued(word, pos, whole) for word, pos in nouns]
             for (word, pos), n in Counter(nouns).items():
                 ok = usable.get(word)
                 if ok is None:

@@ -168,3 +168,11 @@ def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, search_ur
     page.keyboard.press("Enter")
     page.wait_for_url(results[0].href)
     assert page.locator("h1.article-title").count() == 1
+
+
+def test_enter_in_the_header_box_opens_the_search_page_for_the_query(page, search_url):
+    page.goto(search_url)
+    search(page, "政法")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    assert page.evaluate("new URL(location.href).searchParams.get('q')") == "政法"

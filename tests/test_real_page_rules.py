@@ -960,3 +960,22 @@ def test_an_item_numbered_as_paragraphs_above_that_stops_without_a_full_stop_was
         ("subhead", "一、总体要求"),
         ("subhead", "二、重点任务"),
     ]
+
+
+def test_a_short_phrase_ending_in_a_dash_between_paragraphs_is_a_sections_lead_in_heading():
+    """`因地制宜，一县一策——` on its own line heads the section below it, commas and all (a
+    line without them, `优化提升传统产业——`, already reads as a heading)."""
+    page = (
+        "某省推动县域经济高质量发展\n\n"
+        "本报记者  张  明\n\n"
+        "县域经济是国民经济的基本单元，某省立足各地实际，推动县域经济发展取得明显成效。\n\n"
+        "因地制宜，一县一策——\n\n"
+        "平原、山区、丘陵，某省县域资源禀赋各不相同，发展路径也各有侧重。\n\n"
+        "系统谋划，集群成链——\n\n"
+        "产业基础好的县，如何做大做强？跳出县域思维，推动要素跨县流动。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [(b.kind.value, b.text) for b in article.blocks if b.text.endswith("——")] == [
+        ("subhead", "因地制宜，一县一策——"),
+        ("subhead", "系统谋划，集群成链——"),
+    ]

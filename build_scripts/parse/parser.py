@@ -19,6 +19,8 @@ Every decision is recorded (Decision) for `convert --explain`; unsure ones becom
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
@@ -28,6 +30,9 @@ from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
+
+# A short phrase or two, with commas only, ending in a dash, on a line of its own
+_DASH_LEAD_RE = re.compile(r"^[^。！？；：“”‘’（）()!?;:]{2,22}——$")
 
 
 class _Parser(HeadingRules, JoinRules):
@@ -257,6 +262,9 @@ class _Parser(HeadingRules, JoinRules):
             return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
         if shapes.heading_shaped(t, self.profile) or self._confirmed_headline(i) or self._punctuated_headline(i):
             return self._heading(i, unit)
+        if _DASH_LEAD_RE.match(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:
+            # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section
+            return self._subhead(unit, "subhead.dash-lead")
         self._body(i, unit)
 
 

@@ -86,6 +86,7 @@ RULES: dict[str, str] = {
     "paragraph.signed-off": "a writer's name alone below the text's last sentence, a wider gap or a sure headline below it: the last line of the text, and the article ends",
     "paragraph.lines": "three or more sub-heads in a row, with no text between them: the lines of a poem or the items of a list, text",
     "subhead.marker": "numbered/marked sub-head",
+    "subhead.dash-lead": "a short phrase ending in a dash on a line of its own between paragraphs: a section's lead-in heading",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",

@@ -411,6 +411,27 @@ def test_lines_labelled_sub_heads_in_a_row_are_a_poems_lines():
     assert Kind.SUBHEAD in {block.kind for block in parse_page(page).articles[0].blocks}
 
 
+def test_in_a_poem_a_line_alone_taken_for_a_sub_head_is_a_line_of_it():
+    """Every block a short line without a full stop: a poem. A line the headline evidence
+    took for a sub-head between lines with commas is one of its lines too."""
+    from build_scripts.parse.model import Kind
+
+    page = (
+        "桥上\n\n林 溪\n\n"
+        "桥窄，仅够两个人并排\n\n两支队伍走到中间，停住了\n\n他们看对方，坚毅的脸\n\n"
+        "两只手紧紧握在桥中间\n\n桥下河水很响，但听见的是心跳\n\n后来的书上写着，会师\n\n"
+        "印成铅字，很重\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [block.kind for block in article.blocks] == [Kind.PARAGRAPH] * 7
+    # in prose, such a line between paragraphs stays a sub-head
+    prose = (
+        "桥上\n\n本报记者 林 溪\n\n桥窄，仅够两个人并排走过。两支队伍走到中间，停住了。\n\n"
+        "两只手紧紧握在桥中间\n\n桥下河水很响，大家听见的是彼此的心跳。\n"
+    )
+    assert Kind.SUBHEAD in {block.kind for block in parse_page(prose).articles[0].blocks}
+
+
 def test_a_sections_number_alone_on_its_line_heads_the_section():
     page = (
         "说说老街\n\n林 溪\n\n老街的来历，要从一口井说起\n\n一\n\n人有血肉之躯，更有文化之魂。老街也是。\n\n"

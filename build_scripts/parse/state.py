@@ -29,6 +29,19 @@ JOIN_UNSURE = (0.44, 0.62)
 HEADLINE_UNSURE = (0.4, 0.44)
 
 
+# A poem: at least this many blocks of text, each a line this short without a full stop, few
+# of them spaced (a list of names is spaced), few of them taken for sub-heads
+POEM_LINES, POEM_LINE_MAX = 6, 30
+
+
+def _a_poem(blocks: list[str]) -> bool:
+    return (
+        len(blocks) >= POEM_LINES
+        and all(len(b) <= POEM_LINE_MAX and "。" not in b for b in blocks)
+        and 3 * sum(1 for b in blocks if " " in b or "\u3000" in b) < len(blocks)
+    )
+
+
 class ArticleState:
     units: list[Unit]
     layout: Layout  # set by the walk (parser.py)
@@ -101,24 +114,33 @@ class ArticleState:
 
     def _lines_not_subheads(self) -> None:
         """Sub-heads in a row, with no text between them, are the lines of a poem or the
-        items of a list: text as the paper prints it, not a stack of headings."""
+        items of a list: text as the paper prints it, not a stack of headings. In a poem (every
+        block of its text a short line without a full stop) a line alone is one too."""
         segments = self.current or []
+        if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
+            return self._as_lines([n for n, s in enumerate(segments) if s.kind is Kind.SUBHEAD])
         start = 0
         while start < len(segments):
             end = start
             while end < len(segments) and segments[end].kind is Kind.SUBHEAD:
                 end += 1
             if end - start >= LINES_IN_A_ROW:
-                lines = {segment.first_line for segment in segments[start:end]}
-                segments[start:end] = [replace(segment, kind=Kind.PARAGRAPH) for segment in segments[start:end]]
-                why = describe("paragraph.lines")
-                self.decisions = [
-                    Decision(d.line, "paragraph", why, d.confident, d.text, "paragraph.lines")
-                    if d.line in lines and d.label == "subhead"
-                    else d
-                    for d in self.decisions
-                ]
+                self._as_lines(list(range(start, end)))
             start = end + 1
+
+    def _as_lines(self, which: list[int]) -> None:
+        """These segments of the current article are lines of its text, not sub-heads."""
+        segments = self.current or []
+        lines = {segments[n].first_line for n in which}
+        for n in which:
+            segments[n] = replace(segments[n], kind=Kind.PARAGRAPH)
+        why = describe("paragraph.lines")
+        self.decisions = [
+            Decision(d.line, "paragraph", why, d.confident, d.text, "paragraph.lines")
+            if d.line in lines and d.label == "subhead"
+            else d
+            for d in self.decisions
+        ]
 
     def _kinds(self) -> set[Kind]:
         return self.current_kinds if self.current is not None else set()

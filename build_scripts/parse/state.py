@@ -23,14 +23,13 @@ from build_scripts.parse.rules import describe
 # for a warning to be worth reading. Joins are wrong most often just above the threshold
 # (0.5): a sub-head glued to the paragraph below, so the band reaches higher on that side;
 # headlines weighed near their threshold (0.4) are mostly right, so only the closest are.
-# Sub-heads in a row, nothing between: a poem's lines or a list's items (`_lines_not_subheads`)
-LINES_IN_A_ROW = 3
 JOIN_UNSURE = (0.44, 0.62)
 HEADLINE_UNSURE = (0.4, 0.44)
 
-
+# Sub-heads in a row, nothing between: a poem's lines or a list's items (`_lines_not_subheads`)
+LINES_IN_A_ROW = 3
 # A poem: at least this many blocks of text, each a line this short without a full stop, few
-# of them spaced (a list of names is spaced), few of them taken for sub-heads
+# of them spaced (a list of names is spaced)
 POEM_LINES, POEM_LINE_MAX = 6, 30
 
 

@@ -188,3 +188,4 @@ def test_the_pieces_of_an_e_mail_or_web_address_are_never_tags():
     body = "读者来信请寄本版邮箱：rmrbpl@peopledaily.cn，详见www.people.com.cn/zhuanti 或 people.cn。"
     words = Tagger(5, 1).words(Text("读者来信", body * 3))
     assert not {"rmrbpl", "peopledaily", "peopledaily.cn", "people", "cn", "zhuanti"} & set(words)
+    assert "邮箱" not in words  # nor the footer's own word for it

@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
     "join.left-open": "the paragraph above leaves a quotation or a bracket open: a break cut it",
     "join.dateline-lead": "the paragraph above opens with a dateline (a story's lead) and stops without a full stop: a break cut it",
     "join.numbered-item": "the paragraph above is an item numbered as earlier items that ended with a full stop (三、双方…。), and stops without one: a break cut it",
-    "join.law-article": "the paragraph above is a law's text (第六十八条 …) and stops without a full stop: a break cut it",
+    "join.law-article": "the paragraph above is a law's text (its article opens 第…条) and stops without a full stop: a break cut it",
     "paragraph.see-page": "a pointer to a related piece on another page: the article's last paragraph",
     "subhead.article-box": "the heading of a box inside the article (延伸阅读, 记者手记)",
     "join.summary-point": "the rest of a summary point (■ …) a break cut",

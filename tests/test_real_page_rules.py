@@ -1000,3 +1000,28 @@ def test_a_short_phrase_ending_in_a_dash_between_paragraphs_is_a_sections_lead_i
         ("subhead", "因地制宜，一县一策——"),
         ("subhead", "系统谋划，集群成链——"),
     ]
+
+
+def test_a_credit_printed_after_the_text_stays_after_it_on_the_page():
+    """`（新华社北京5月12日电）` below a statement is printed where the paper prints it, not
+    moved to the head of its first item; a dateline above the text still heads its first
+    paragraph."""
+    from build_scripts.writers.article_pages import body_markdown
+
+    page = (
+        "甲乙两国联合声明\n\n"
+        "一、双方同意加强高层交往，保持各层级密切沟通，深化政治互信。\n\n"
+        "二、双方同意深化经贸合作，实施更多惠及民生的项目。\n\n"
+        "（新华社北京5月12日电）\n\n"
+        "某地举办市民文化节\n\n"
+        "本报北京5月11日电  某地近日举办市民文化节，吸引众多市民参加。\n\n"
+        "文化节持续三天，内容丰富多彩。\n"
+    )
+    statement, report = parse_page(page).articles
+    assert statement.dateline == "（新华社北京5月12日电）"
+    assert body_markdown(statement) == (
+        "一、双方同意加强高层交往，保持各层级密切沟通，深化政治互信。\n\n"
+        "二、双方同意深化经贸合作，实施更多惠及民生的项目。\n\n"
+        "（新华社北京5月12日电）\n"
+    )
+    assert body_markdown(report).startswith("**本报北京5月11日电** 某地近日举办市民文化节")

@@ -7,7 +7,7 @@ decides — tags, id and links — when the page is written."""
 from __future__ import annotations
 
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.parse.model import Article, Kind, Segment
+from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
 
@@ -27,9 +27,19 @@ def _block_markdown(block: Segment, dateline: str) -> str:
 
 def body_markdown(article: Article) -> str:
     parts: list[str] = []
-    dateline = article.dateline
+    dateline = ""  # a dateline above the text, waiting for its first paragraph
+    started = False  # a paragraph has been printed
     previous: Kind | None = None
-    for block in article.blocks:
+    for block in article.segments:
+        if block.kind is Kind.DATELINE:
+            if started:  # a credit where the paper prints it: after the text (…（新华社北京5月12日电）)
+                parts.append(mdtext.escape(block.text))
+                previous = block.kind
+            else:
+                dateline = f"{dateline} {block.text}".strip()
+            continue
+        if block.kind not in BODY_KINDS:
+            continue
         if block.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
             # A section's heading printed in two pieces (强基固本 / 筑牢中华民族精神大厦) is one
             # heading, its pieces set apart as a headline's are: not an empty section.
@@ -40,8 +50,10 @@ def body_markdown(article: Article) -> str:
         use = dateline if block.kind is Kind.PARAGRAPH else ""
         parts.append(_block_markdown(block, use))
         previous = block.kind
-        if use:
-            dateline = ""
+        if block.kind is Kind.PARAGRAPH:
+            started, dateline = True, ""
+    if dateline:  # no paragraph to head: printed on its own, not lost
+        parts.append(f"**{mdtext.escape(dateline)}**")
     return "\n\n".join(parts) + "\n"
 
 

@@ -1025,3 +1025,22 @@ def test_a_credit_printed_after_the_text_stays_after_it_on_the_page():
         "（新华社北京5月12日电）\n"
     )
     assert body_markdown(report).startswith("**本报北京5月11日电** 某地近日举办市民文化节")
+
+
+def test_a_numbered_heading_closing_a_row_of_short_lines_heads_the_text_below_it():
+    """A decree's signature (`总理  李  强`, its date) then `第一章  总  则`: three short lines
+    in a row, but the last is a numbered heading with the law's text below it."""
+    from build_scripts.parse.model import Kind
+
+    page = (
+        "某某资源管理条例\n\n"
+        "某某条例已经审议通过，现予公布，自2026年7月1日起施行。\n\n"
+        "总理  张  明\n\n"
+        "2026年5月15日\n\n"
+        "第一章  总  则\n\n"
+        "第一条  为了规范某某资源的勘查和开采活动，保护和合理利用资源，制定本条例。\n"
+    )
+    (law,) = parse_page(page).articles
+    kinds = {b.text: b.kind for b in law.blocks}
+    assert kinds["第一章  总  则"] is Kind.SUBHEAD
+    assert kinds["总理  张  明"] is kinds["2026年5月15日"] is Kind.PARAGRAPH

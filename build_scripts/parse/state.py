@@ -124,8 +124,15 @@ class ArticleState:
             while end < len(segments) and segments[end].kind is Kind.SUBHEAD:
                 end += 1
             if end - start >= LINES_IN_A_ROW:
-                self._as_lines(list(range(start, end)))
+                # the last, a numbered heading with text below it (`第一章  总  则` under a
+                # decree's signature), heads that text
+                last = end - 1 if end < len(segments) and self._heads_text(segments[end - 1], segments[end]) else end
+                self._as_lines(list(range(start, last)))
             start = end + 1
+
+    @staticmethod
+    def _heads_text(heading: Segment, below: Segment) -> bool:
+        return below.kind is Kind.PARAGRAPH and bool(p.SUBHEAD_MARKER_RE.match(heading.text))
 
     def _as_lines(self, which: list[int]) -> None:
         """These segments of the current article are lines of its text, not sub-heads."""

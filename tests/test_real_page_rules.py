@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
+from build_scripts.parse.model import Article, PageParse
 from build_scripts.parse.parser import parse_page
 
 IND = "\u3000\u3000"
@@ -844,20 +845,24 @@ def test_beside_a_photo_credit_a_padded_name_glued_to_wen_is_the_writer():
 POEM = "晨光落在窗台上\n\n麻雀数着屋檐的瓦\n\n母亲把炉火拨亮\n\n粥香漫过了小巷\n\n"
 
 
+def _poem_then_essay(title: str, essay: str) -> tuple[Article, Article, PageParse]:
+    """The poem above (signed at its top), then a piece headed `title`, signed 宋启明."""
+    result = parse_page("清晨小记\n\n林 雨\n\n" + POEM + f"{title}\n\n宋启明\n\n{essay}")
+    poem, piece = result.articles
+    assert (poem.title, list(poem.authors)) == ("清晨小记", ["林雨"])
+    assert [b.text for b in poem.blocks][-1] == "粥香漫过了小巷"
+    return poem, piece, result
+
+
 def test_a_heading_signed_below_a_poem_signed_at_its_top_opens_the_next_piece():
     """A poem is signed once. Below its lines, a heading with a name under it and prose
     after is the next piece's headline and byline, not a section of the poem."""
-    page = (
-        "清晨小记\n\n林 雨\n\n" + POEM + "老屋的窗\n\n"
-        "宋启明\n\n"
+    essay = (
         "小时候，家里的老屋只有一扇木窗，窗纸每年冬天都要重新糊一遍，糊窗的浆糊是母亲用面粉熬的。\n\n"
         "后来搬进新楼，明亮的玻璃窗取代了木窗，可我总会想起窗纸上那一团暖黄的灯影。\n"
     )
-    result = parse_page(page)
-    poem, essay = result.articles
-    assert (poem.title, list(poem.authors)) == ("清晨小记", ["林雨"])
-    assert [b.text for b in poem.blocks][-1] == "粥香漫过了小巷"
-    assert (essay.title, list(essay.authors)) == ("老屋的窗", ["宋启明"])
+    _, piece, result = _poem_then_essay("老屋的窗", essay)
+    assert (piece.title, list(piece.authors)) == ("老屋的窗", ["宋启明"])
     assert [d.rule_id for d in result.decisions if d.text == "老屋的窗"] == ["headline.after-poem"]
 
 
@@ -865,17 +870,12 @@ def test_a_name_shaped_title_below_a_poem_signed_at_its_top_is_the_next_pieces_h
     """`柳笛` could be a name (柳 is a surname) signing the poem's last line as a section's
     byline. With its writer's name below it and prose after, it heads the next piece, even
     where the page sets it no further apart than the poem's lines."""
-    page = (
-        "清晨小记\n\n林 雨\n\n" + POEM + "柳笛\n\n"
-        "宋启明\n\n"
+    essay = (
         "小时候，每到春天，父亲就在河边折一截新发的柳枝，轻轻拧松树皮，抽出白生生的枝芯，做一支柳笛给我吹。\n\n"
         "后来搬进新楼，再也没有那样的柳树，可我总会想起河边那一阵清亮的笛声。\n"
     )
-    result = parse_page(page)
-    poem, essay = result.articles
-    assert (poem.title, list(poem.authors)) == ("清晨小记", ["林雨"])
-    assert [b.text for b in poem.blocks][-1] == "粥香漫过了小巷"
-    assert (essay.title, list(essay.authors)) == ("柳笛", ["宋启明"])
+    _, piece, _ = _poem_then_essay("柳笛", essay)
+    assert (piece.title, list(piece.authors)) == ("柳笛", ["宋启明"])
 
 
 def test_a_name_shaped_title_set_apart_by_a_wider_gap_is_no_sections_byline():

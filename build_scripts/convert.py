@@ -277,6 +277,7 @@ def choose_tags(
     vocabulary = cache.vocabulary if cache else Vocabulary()
     results = [s if s.candidates or not s.tags else s.catalogued(vocabulary) for s in sources]
     candidates = {(s.rel, n): words for s in results for n, words in enumerate(s.candidates, start=1)}
+    key_of = {s.rel: s.key for s in sources}
     order = [(p.entry.source, p.entry.ordinal) for p in placed]
     inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
     kept = cache.memo("tags") if cache else {}
@@ -284,7 +285,13 @@ def choose_tags(
         chosen = kept["chosen"]
     else:
         tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
-        chosen = tagger.choose_among([candidates[(p.entry.source, p.entry.ordinal)] for p in placed], vocabulary.words)
+        keys = [f"{key_of[p.entry.source]}:{p.entry.ordinal}" for p in placed]  # the same key: the same candidates
+        ranking = cache.memo("tag ranking") if cache else None
+        if ranking is not None and not reuse:
+            ranking.clear()
+        chosen = tagger.choose_among(
+            [candidates[(p.entry.source, p.entry.ordinal)] for p in placed], vocabulary.words, keys, ranking
+        )
         kept.update(inputs=inputs.hexdigest(), chosen=chosen)
     for article, tags in zip(placed, chosen, strict=True):
         article.tags = list(tags)

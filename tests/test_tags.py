@@ -184,6 +184,45 @@ def test_choosing_again_only_where_a_word_dropped_out_gives_the_tags_of_choosing
     assert tagger.choose(candidates) == reference_choose(tagger, candidates)
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(CANDIDATES, st.integers(0, 119), WORD, st.integers(1, 5), st.integers(1, 6))
+def test_choosing_after_one_article_changed_with_the_last_runs_rankings_gives_the_tags_of_choosing_afresh(
+    candidates, edited, word, per_article, min_articles
+):
+    from build_scripts.catalogue.tags import Vocabulary
+
+    tagger = Tagger(per_article, min_articles, frozenset())
+    vocabulary = Vocabulary()
+    keys = [f"article {n}" for n in range(len(candidates))]
+    memo: dict = {}
+    tagger.choose_among([vocabulary.compact(c) for c in candidates], vocabulary.words, keys, memo)
+    if candidates:  # one article gains a word (the counts of its words change), under a new key
+        edited %= len(candidates)
+        candidates[edited] = {**candidates[edited], word: 2.0}
+        keys[edited] = "article edited"
+    again = tagger.choose_among([vocabulary.compact(c) for c in candidates], vocabulary.words, keys, memo)
+    assert again == reference_choose(tagger, candidates)
+
+
+def test_an_article_whose_words_kept_their_counts_keeps_its_ranking_of_the_last_run():
+    from build_scripts.catalogue.tags import Vocabulary
+
+    tagger = Tagger(1, 1, frozenset())
+    vocabulary = Vocabulary()
+    candidates = [{"港口": 1.0, "码头": 2.0}, {"港口": 1.0, "铁路": 1.0}, {"码头": 1.0}, {"机场": 1.0}]
+    keys = ["a", "b", "c", "d"]
+    memo: dict = {}
+    compact = [vocabulary.compact(c) for c in candidates]
+    assert tagger.choose_among(compact, vocabulary.words, keys, memo) == [["码头"], ["铁路"], ["码头"], ["机场"]]
+    # Had the last run ranked 港口 first for "a", this run takes its word for it: nothing "a"
+    # says was counted differently. "d" has a word whose count changed ("b" took 机场): it ranks again.
+    memo["ranked"]["a"] = memo["ranked"]["a"][::-1]
+    candidates[1] = {"港口": 1.0, "铁路": 1.0, "机场": 3.0}
+    keys[1] = "b, edited"
+    compact = [vocabulary.compact(c) for c in candidates]
+    assert tagger.choose_among(compact, vocabulary.words, keys, memo) == [["港口"], ["机场"], ["码头"], ["机场"]]
+
+
 def test_the_pieces_of_an_e_mail_or_web_address_are_never_tags():
     body = "读者来信请寄本版邮箱：rmrbpl@peopledaily.cn，详见www.people.com.cn/zhuanti 或 people.cn。"
     words = Tagger(5, 1).words(Text("读者来信", body * 3))

@@ -142,49 +142,85 @@ class Tagger:
         vocabulary = Vocabulary()
         return self.choose_among([vocabulary.compact(words) for words in candidates], vocabulary.words)
 
-    def choose_among(self, candidates: Sequence[Candidates], words: list[str]) -> list[list[str]]:
+    def choose_among(
+        self,
+        candidates: Sequence[Candidates],
+        words: list[str],
+        keys: Sequence[str] | None = None,
+        memo: dict | None = None,
+    ) -> list[list[str]]:
         """`choose` for candidates stored as word numbers (`Vocabulary`): the conversion finds
         them file by file, in parallel, and keeps them in its cache.
 
         A word's weight in an article is tf × log(articles / articles with the word). Only
         words within the frequency bounds can be chosen, and an article takes its best
         `per_article` of them; a word fewer than `min_articles` articles took is then no longer
-        eligible, and the articles that had taken it choose again, until no word drops out."""
+        eligible, and the articles that had taken it choose again, until no word drops out.
+
+        With `keys` (one per article, the same for the same candidates) and a `memo` kept from
+        the last run, an article whose words are all in as many articles as then (in an
+        archive of as many articles) keeps its ranking of then: after one issue changed, only
+        the articles sharing a word whose count changed rank their words again."""
         if self.per_article <= 0 or not candidates:
             return [[] for _ in candidates]
         frequency = Counter(itertools.chain.from_iterable(ids for ids, _ in candidates))
         total = len(candidates)
         general = max(GENERAL_MIN, GENERAL_SHARE * total)
         weight = {i: math.log(total / n) for i, n in frequency.items() if self.min_articles <= n <= general}
-        ranked = []  # each article's eligible words, best first (ties: the word)
-        for ids, tfs in candidates:
+        k = self.per_article
+
+        def ranking(n: int) -> array:
+            """An article's eligible words, best first (ties: the word)."""
+            ids, tfs = candidates[n]
             scored = [
-                (-score, words[i])
+                (-score, words[i], i)
                 for i, tf in zip(ids, tfs, strict=True)
                 if i in weight and (score := tf * weight[i]) > 0
             ]
             scored.sort()
-            ranked.append([word for _, word in scored])
-        eligible = {words[i] for i in weight}
-        k = self.per_article
-        chosen = [r[:k] for r in ranked]
-        taken: dict[str, list[int]] = {}  # word → the articles that chose it
+            return array("I", [i for _, _, i in scored])
+
+        before, changed = _kept_from_before(memo if keys else None, (total, self.min_articles), frequency)
+        ranked = []
+        for n in range(total):
+            kept = before.get(keys[n]) if keys else None
+            ranked.append(kept if kept is not None and changed.isdisjoint(candidates[n][0]) else ranking(n))
+        if memo is not None and keys:
+            memo.clear()
+            memo.update(
+                settings=(total, self.min_articles), frequency=frequency, ranked=dict(zip(keys, ranked, strict=True))
+            )
+        eligible = set(weight)
+        chosen = [list(r[:k]) for r in ranked]
+        taken: dict[int, list[int]] = {}  # word → the articles that chose it
         for n, tags in enumerate(chosen):
-            for word in tags:
-                taken.setdefault(word, []).append(n)
+            for i in tags:
+                taken.setdefault(i, []).append(n)
         while True:  # at most a few rounds: the eligible set only shrinks
-            dropped = {word for word in eligible if len(taken.get(word, ())) < self.min_articles}
+            dropped = {i for i in eligible if len(taken.get(i, ())) < self.min_articles}
             if not dropped:
-                return chosen
+                return [[words[i] for i in tags] for tags in chosen]
             eligible -= dropped
-            again = sorted({n for word in dropped for n in taken.pop(word, ())})
+            again = sorted({n for i in dropped for n in taken.pop(i, ())})
             for n in again:  # only the articles that had taken a dropped word choose again
-                for word in chosen[n]:
-                    if word not in dropped:
-                        taken[word].remove(n)
-                chosen[n] = [word for word in ranked[n] if word in eligible][:k]
-                for word in chosen[n]:
-                    taken.setdefault(word, []).append(n)
+                for i in chosen[n]:
+                    if i not in dropped:
+                        taken[i].remove(n)
+                chosen[n] = [i for i in ranked[n] if i in eligible][:k]
+                for i in chosen[n]:
+                    taken.setdefault(i, []).append(n)
+
+
+def _kept_from_before(memo: dict | None, settings: tuple, frequency: Counter[int]) -> tuple[dict, set[int]]:
+    """How the last run (`memo`) ranked each article's words, and the words whose counts
+    changed since: an article with none of them ranks its words as it did. Nothing when the
+    archive's size (every word's weight) or the settings changed."""
+    if memo is None or memo.get("settings") != settings:
+        return {}, set()
+    before: Counter[int] = memo["frequency"]
+    changed = {i for i, n in frequency.items() if before.get(i) != n}
+    changed.update(before.keys() - frequency.keys())
+    return memo["ranked"], changed
 
 
 Candidates = tuple[array, array]  # an article's candidate words (their numbers) and their weights

@@ -1044,3 +1044,31 @@ def test_a_numbered_heading_closing_a_row_of_short_lines_heads_the_text_below_it
     kinds = {b.text: b.kind for b in law.blocks}
     assert kinds["第一章  总  则"] is Kind.SUBHEAD
     assert kinds["总理  张  明"] is kinds["2026年5月15日"] is Kind.PARAGRAPH
+
+
+def test_two_writers_below_a_headline_one_of_them_spaced_to_the_width_of_three_are_its_byline():
+    # 周天 is a word of the dictionary as well as a name: printed `周 天` beside another
+    # name, it is the name
+    page = "守护万家灯火\n\n周 天 李良生\n\n基层强则国家强，基层安则天下安。\n\n消防工作关乎群众安危。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["周天", "李良生"] and article.blocks[0].text.startswith("基层强")
+    assert not p.is_name_line("春 天 李良生")  # no surname: words spaced apart
+
+
+def test_a_quotation_on_its_own_line_in_an_article_that_has_one_so_is_weighed_as_its_next_section():
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse import evidence
+    from build_scripts.parse.parser import _Parser
+
+    page = (
+        "合作区里的新气象\n\n本报记者 黄小昭\n\n"
+        "从首都出发，向东行驶约120公里，便来到合作区。\n\n“这些设备的‘心脏’，就在合作区跳动”\n\n"
+        "走进合资的电气公司开关车间，工人们正在调试设备。\n\n“吸引着越来越多的企业前来栖息”\n\n"
+        "合作区又开发了新的扩展区，吸引了更多企业入驻。\n"
+    )
+    parser = _Parser(page, 1, Corrections())
+    parser.run()
+    weighed = {unit.text: features for unit, features in parser.weighed}
+    assert "quoted_like_a_line_above" in weighed["“吸引着越来越多的企业前来栖息”"]
+    assert "quoted_like_a_line_above" not in weighed.get("“这些设备的‘心脏’，就在合作区跳动”", {})
+    assert evidence.score("headline", {"quoted_like_a_line_above": 1.0}) < 0  # learnt: it speaks against a headline

@@ -94,6 +94,8 @@ class HeadingRules(ColumnRules):
             self._parallel_below(i),
             sum(1 for s in self.current or [] if s.kind in BODY_KINDS),
             self._alike(i),
+            evidence.quoted_line(unit.text)
+            and any(s.kind in BODY_KINDS and evidence.quoted_line(s.text) for s in self.current or []),
         )
         self._evidence = ("headline", features)
         self.weighed.append((unit, features))

@@ -41,6 +41,8 @@ class JoinRules(BodyRules):
         if p.is_signature_line(t) or p.JUMP_FROM_RE.match(t) or p.is_summary_point(t):
             return False
         above: str = self._open_paragraph()[1]  # type: ignore[index]
+        if self.section_credits and above == self.section_credits[-1] and not self._tail:
+            return False  # a section's byline (`李  姝` below its heading): its text opens below
         if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same
             # (and is no dateline: that opens the text) is its rest, cut by a break

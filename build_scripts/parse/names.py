@@ -1,8 +1,7 @@
 """Bylines and the names in them: the roles reporters sign with (本报记者, 通讯员 …), the
 names that follow, signatures of commentaries and letters, and the reading of a byline
-into authors and correspondents.
-
-Pure data and small predicates; the parser decides where a byline stands (parser.py).
+into authors and correspondents. Pure data and small predicates; the parser decides where
+a byline stands (parser.py).
 """
 
 from __future__ import annotations
@@ -226,9 +225,15 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
         plausible = _any_name  # one name spaced out to fill the column: 郜  庆
     else:
         plausible = _pen_name_or_name  # a name, not a word of the language (育警铸魂)
-    if not all(plausible(n) for n in names):
+    if not all(plausible(n) or len(names) > 1 and _padded(n, inner) for n in names):
         return None
     return names
+
+
+def _padded(name: str, line: str) -> bool:
+    """`周 天` beside another name: a name of two characters spaced to the width of three is
+    a name even where the two make a word (周天)."""
+    return len(name) == 2 and name[0] in _SURNAMES_1 and re.search(rf"{name[0]}\s+{name[1]}", line) is not None
 
 
 _PADDED_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
@@ -291,11 +296,6 @@ def letter_signature(text: str) -> str | None:
         return None
     name = "".join((m.group(2) or m.group(4)).split())
     return name if looks_like_name(name) else None
-
-
-# ---------------------------------------------------------------------------------------
-# Names
-# ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

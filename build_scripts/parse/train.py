@@ -209,6 +209,8 @@ def samples(corpus: Path, names: set[str] | None = None) -> dict[str, list[tuple
                     below._parallel_below(i),
                     sum(1 for k in range(start + 1, i) if labels[k][0] == "P"),
                     below._alike_from(start, i),
+                    evidence.quoted_line(unit.text)
+                    and any(labels[k][0] == "P" and evidence.quoted_line(units[k].text) for k in range(start + 1, i)),
                 )
                 out["headline"].append((features, int(label == "H")))
     return out

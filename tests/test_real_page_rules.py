@@ -1072,3 +1072,21 @@ def test_a_quotation_on_its_own_line_in_an_article_that_has_one_so_is_weighed_as
     assert "quoted_like_a_line_above" in weighed["“吸引着越来越多的企业前来栖息”"]
     assert "quoted_like_a_line_above" not in weighed.get("“这些设备的‘心脏’，就在合作区跳动”", {})
     assert evidence.score("headline", {"quoted_like_a_line_above": 1.0}) < 0  # learnt: it speaks against a headline
+
+
+def test_the_first_part_of_a_paragraph_a_word_runs_on_from_is_no_fellow_of_the_sub_heads():
+    # a long document cut by many breaks: `…完善制度体` is as short as the sub-heads and
+    # stops as they do, but a word (体|系) runs on below it: a break cut it
+    from build_scripts.parse import evidence
+
+    texts = [b for b in SUBHEADED_FEATURE.split("\n\n") if b.strip()]
+    at = texts.index("夜市升级，好去处更多了")
+    cut = (
+        texts[:at]
+        + [
+            "街道不断完善集市管理制度体",
+            "系，摊位整齐了，道路也通畅了，早晚还有专人打扫卫生，市民们都说逛得更放心、更舒心了。",
+        ]
+        + texts[at:]
+    )
+    assert evidence.lines_alike(cut, at + 2) == 2  # the same fellows as before: not the cut line

@@ -100,6 +100,9 @@ def lines_alike(texts: list[str], at: int) -> int | None:
         and abs(len(texts[k]) - len(text)) <= 4
         and not p.is_terminated(texts[k])
         and len(texts[k + 1]) > SHORT_LINE
+        # a line a word runs on from, below it, is the first part of a paragraph a break
+        # cut: a long document has many, of all lengths, and they are no series of sub-heads
+        and not breaks.word_across(texts[k], texts[k + 1])
     )
 
 

@@ -1090,3 +1090,32 @@ def test_the_first_part_of_a_paragraph_a_word_runs_on_from_is_no_fellow_of_the_s
         + texts[at:]
     )
     assert evidence.lines_alike(cut, at + 2) == 2  # the same fellows as before: not the cut line
+
+
+def test_the_clauses_of_a_treatys_preamble_are_paragraphs_though_each_ends_with_a_comma(monkeypatch):
+    # however sure the evidence is that a break cut each (a real page's model was), as a
+    # block ending with a comma usually says
+    from build_scripts.parse import evidence
+
+    weighed = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.99 if model == "join" else weighed(model, f))
+    page = (
+        "甲国和乙国友好合作条约\n\n"
+        "甲国与乙国（以下简称“缔约双方”），\n\n"
+        "秉承两国人民世代友好的历史传统，\n\n"
+        "认为两国此前签署的合作文件对发展双边关系具有重要意义，\n\n"
+        "重申恪守公认的国际法原则和准则，\n\n"
+        "基于两国高水平合作的现实需要，推动构建更加紧密的伙伴关系。\n\n"
+        "兹达成协议如下：\n\n"
+        "第一条\n\n"
+        "缔约双方在相互尊重的基础上发展长期稳定的关系。\n"
+    )
+    (article,) = parse_page(page).articles
+    texts = [b.text for b in article.blocks]
+    assert texts[:5] == [
+        "甲国与乙国（以下简称“缔约双方”），",
+        "秉承两国人民世代友好的历史传统，",
+        "认为两国此前签署的合作文件对发展双边关系具有重要意义，",
+        "重申恪守公认的国际法原则和准则，",
+        "基于两国高水平合作的现实需要，推动构建更加紧密的伙伴关系。",
+    ]

@@ -101,6 +101,15 @@ def verse_pair(before: str, after: str) -> bool:
     )
 
 
+def in_a_preamble(before_that: str | None, before: str, after: str) -> bool:
+    """Is `after` a clause of a treaty's preamble, below another: `before` ends with a comma,
+    and so does `after` or the block above `before` (`秉承两国人民睦邻友好的历史传统，` /
+    `认为…条约，` … `基于…，推动构建双边命运共同体。`)? Each clause is a paragraph: breaks in
+    a row, each right after a comma, cut no paragraph so (on the 535 real pages, every such
+    pair is a preamble's: 6 of 6)."""
+    return before.endswith("，") and (after.endswith("，") or (before_that or "").endswith("，"))
+
+
 # Someone's office, then their name set apart by spaces (…对外贸易处副处长  邓  维, 中华人民共和国
 # 主席  习近平): who speaks below, or who signs above — a line of its own, never a cut paragraph.
 _OFFICE_AND_NAME_RE = re.compile(

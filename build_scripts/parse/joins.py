@@ -66,6 +66,7 @@ class JoinRules(BodyRules):
             return True
         apart = "paragraph.verse" if breaks.verse_pair(above, t) else ""
         apart = apart or ("paragraph.after-speaker" if breaks.ends_with_office_and_name(above) else "")
+        apart = apart or ("paragraph.clause" if breaks.in_a_preamble(self._text_at(i - 2), above, t) else "")
         if apart:  # lines the paper sets apart: no break cut them
             self._refused_join = (self._at, 0.0, "", apart)
             return False
@@ -92,6 +93,9 @@ class JoinRules(BodyRules):
             self._refused_join = (self._at, chance, detail, "paragraph.evidence")
             return False
         return True
+
+    def _text_at(self, i: int) -> str | None:
+        return self.units[i].text if 0 <= i < len(self.units) else None
 
     def _in_a_law(self, block: str) -> bool:
         """Is this block running text of a law (it or a paragraph above it in the article
@@ -158,7 +162,11 @@ class JoinRules(BodyRules):
             or _SECTION_NUMBER_RE.match(unit.text)
         ):
             return 0.0, ""
-        if breaks.verse_pair(unit.text, nxt.text) or breaks.ends_with_office_and_name(unit.text):
+        if (
+            breaks.verse_pair(unit.text, nxt.text)
+            or breaks.ends_with_office_and_name(unit.text)
+            or breaks.in_a_preamble(self._text_at(i - 1), unit.text, nxt.text)
+        ):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"

@@ -104,6 +104,7 @@ RULES: dict[str, str] = {
     "article.second-dateline": "a second dateline in an untitled brief starts the next brief",
     "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
     "paragraph.verse": "a line of verse below another as long (徐徐书卷展， / 处处盈墨香。): a line of its own, not the rest of the one above",
+    "paragraph.clause": "a clause of a treaty's preamble (秉承…， / 认为…，): below a block ending with a comma, itself ending with one or below another that does — a paragraph of its own, not the rest of the one above",
     "paragraph.after-speaker": "below a line ending with someone's office and name (…副处长  邓  维): a paragraph of its own, not the rest of that line",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",

@@ -109,26 +109,30 @@ class Tagger:
 
         names = set(text.names)
         usable = self._usable
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}  # (a plain dict: a Counter calls Python for every new word)
         weight: dict[str, float] = {}
         title = _COLUMN_HEADING.sub("", text.title)
         whole = f"{title}\n{text.body}"
         for part, times in ((title, TITLE_WEIGHT), (_ADDRESS.sub(" ", text.body), 1)):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
-            # the nouns are counted in C, then looked at once per distinct word.
+            # the nouns are counted in C, then each distinct one is looked at once (most recur):
+            # the counts, and the order words are first met in, are those of the nouns.
             nouns = [token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS]
-            if any(len(word) == 1 and pos in NAME_TAGS for word, pos in nouns):
+            tokens = Counter(nouns)
+            if any(len(word) == 1 and pos in NAME_TAGS for word, pos in tokens):
                 # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name
-                nouns = names_joined(nouns, part)
-            nouns = [_unglued(word, pos, whole) for word, pos in nouns]
-            for (word, pos), n in Counter(nouns).items():
+                tokens = Counter(names_joined(nouns, part))
+            for (word, pos), n in tokens.items():
+                pos_weight = POS_WEIGHTS[pos]
+                if pos in NAME_TAGS:
+                    word, pos = _unglued(word, pos, whole)
                 ok = usable.get(word)
                 if ok is None:
                     ok = usable[word] = word not in self.stop_words and _is_word(word)
                 if not ok or word in names:
                     continue
-                counts[word] += n * times
-                weight[word] = max(weight.get(word, 0.0), POS_WEIGHTS[pos])
+                counts[word] = counts.get(word, 0) + n * times
+                weight[word] = max(weight.get(word, 0.0), pos_weight)
         return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items()}
 
     def tag_all(self, texts: Sequence[Text]) -> list[list[str]]:

@@ -14,6 +14,7 @@ whatever order the workers finished in.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -260,7 +261,8 @@ def _load_before_forking(config: ArchiveConfig) -> None:
     """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
     with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
     workers are forked: each would load them again otherwise (where workers are forked —
-    Linux — they inherit them), and this process would later load pypinyin for the tags."""
+    Linux — they inherit them), and this process would later load pypinyin for the tags.
+    Then the garbage collector is told to leave them alone (`_collect_less`)."""
     import build_scripts.parse.parser  # noqa: F401
     from build_scripts.parse.breaks import load_models
 
@@ -268,6 +270,27 @@ def _load_before_forking(config: ArchiveConfig) -> None:
     ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
+    _collect_less()
+
+
+# A full round of the garbage collector comes after this many rounds of its middle generation
+# (Python's default: 10).
+FULL_COLLECTION_EVERY = 100
+
+
+def _collect_less() -> None:
+    """Spare the conversion most of the garbage collector's full rounds, which walk every
+    object the process holds: a tenth of a worker's time went on them, walking the same
+    objects again and again. The models just loaded live as long as the process, so they
+    leave its rounds for good (`gc.freeze`; in a forked worker the collector then never
+    touches their pages, which stay shared with this process). What a conversion gathers as
+    it goes (the parser's remembered answers, the results of every file) mostly lives as
+    long, so full rounds are considered ten times less often than by default (which runs one
+    each time that grew by a quarter): garbage still goes, most of it at once as its last
+    reference does, and the rare cyclic rest at a later round."""
+    gc.freeze()
+    first, middle, _ = gc.get_threshold()
+    gc.set_threshold(first, middle, FULL_COLLECTION_EVERY)
 
 
 def convert_sources(
@@ -282,13 +305,14 @@ def convert_sources(
     results arrive (for a progress bar)."""
     work: list[Job] = [(one, config, entries[i] if entries else None) for i, one in enumerate(found)]
     workers = min(jobs, len(work) // MIN_FILES_PER_WORKER)
+    if work:
+        _load_before_forking(config)  # (with one process too: then they stay out of collections)
     if workers <= 1:
         for item in work:
             yield _job(item)
             if done:
                 done(1)
         return
-    _load_before_forking(config)
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:

@@ -216,25 +216,6 @@ def number_across(before: str, after: str) -> bool:
     return last in ".．" and before[-2:-1].isdigit() and first.isdigit()
 
 
-_ATTRIBUTED_RE = re.compile(
-    rf"^(?:[—－-]{{1,2}}\s*)?([{HAN}·•\s]{{2,16}}?)\s*{_OPEN}([^（）()]{{2,60}}"
-    r"(?:院长|教授|主任|主席|研究员|书记|局长|部长|秘书长|会长|校长|总裁|经理|董事长|专家|学者|作家|画家|"
-    rf"大学|学院|研究院|研究所|协会|委员会|公司|中心|成员|代表)[^（）()]{{0,20}}){_CLOSE}$"
-)
-
-
-@memo
-def attributed_name(text: str) -> bool:
-    """`王雪坤（商务部国际贸易经济合作研究院院长）`, `——李  磊（上海戏剧学院教授）`: a
-    speaker introduced, or a quotation signed, with who they are — a paragraph, never a
-    headline."""
-    m = _ATTRIBUTED_RE.match(text)
-    if not m:
-        return False
-    name = m.group(1).strip()
-    return "·" in name or "•" in name or is_signature_name(name)
-
-
 # A block opening with one of these never starts a paragraph: it carries one on
 CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
 

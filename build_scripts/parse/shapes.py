@@ -9,13 +9,32 @@ import re
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
-from build_scripts.parse.names import name_with_note
+from build_scripts.parse.names import _CLOSE, _OPEN, is_signature_name, name_with_note
 
 _HAN_RE = re.compile(rf"[{p.HAN}]")
 _NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
 # Where a chart's or a table's figures come from, printed below it: text, never a heading
 _SOURCE_RE = re.compile(r"^(?:数据|资料|图片|信息)?来源[:：]")
 _ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
+
+
+_ATTRIBUTED_RE = re.compile(
+    rf"^(?:[—－-]{{1,2}}\s*)?([{p.HAN}·•\s]{{2,16}}?)\s*{_OPEN}([^（）()]{{2,60}}"
+    r"(?:院长|教授|主任|主席|研究员|书记|局长|部长|秘书长|会长|校长|总裁|经理|董事长|专家|学者|作家|画家|"
+    rf"大学|学院|研究院|研究所|协会|委员会|公司|中心|成员|代表)[^（）()]{{0,20}}){_CLOSE}$"
+)
+
+
+@memo
+def attributed_name(text: str) -> bool:
+    """`王雪坤（商务部国际贸易经济合作研究院院长）`, `——李  磊（上海戏剧学院教授）`: a
+    speaker introduced, or a quotation signed, with who they are — a paragraph, never a
+    headline."""
+    m = _ATTRIBUTED_RE.match(text)
+    if not m:
+        return False
+    name = m.group(1).strip()
+    return "·" in name or "•" in name or is_signature_name(name)
 
 
 @memo
@@ -25,7 +44,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return (
         len(text) <= profile.headline_max
         and not p.is_summary_point(text)
-        and not p.attributed_name(text)
+        and not attributed_name(text)
         and not p.PAGE_CREDIT_RE.match(text)
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
@@ -47,7 +66,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
     below it confirms it."""
     if heading_shaped(text, profile):
         return True
-    if p.dateline_of(text) or p.is_summary_point(text) or p.attributed_name(text):
+    if p.dateline_of(text) or p.is_summary_point(text) or attributed_name(text):
         return False  # a dispatch's text opens with its dateline
     if _ADDRESS_RE.search(text):
         return False  # a contact line (`本版邮箱：…@…（来稿请注明栏目名）`)
@@ -130,7 +149,7 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.ends_mid_sentence(core)
         and "。" not in text
         and not p.is_summary_point(text)
-        and not p.attributed_name(text)
+        and not attributed_name(text)
         and not p.is_signature_line(text)
         and not p.is_caption(text)
         and not p.glued_byline(text)

@@ -260,6 +260,11 @@ _GLUED_RES = [
     re.compile(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
     re.compile(rf"^[^\s]{{6,}}(?<=[{HAN}])([{HAN}]\s+[{HAN}])$"),  # a poem's last line, its writer: …一圈进  勤
 ]
+# Every byline _GLUED_RES finds ends the text, but for spaces or a line break after it (a role
+# may end it: 本报记者 ); before them it ends with a Han character, a name's dot, the slash of
+# 文/ or a closing bracket. A text ending otherwise (…。, …”, …？: most paragraphs) is not
+# searched eight times for one.
+_GLUED_LAST_RE = re.compile(rf"[{HAN}·•/／）)]")
 # A note on the writer closing the text: the names after it are the writer's, any surname
 _TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
 # A paper's reporters credited together, naming no one (…。本报记者): a collective byline
@@ -277,6 +282,8 @@ def glued_byline(text: str) -> tuple[str, str] | None:
         role = ROLE_RE.search(text)
         if role and role.start() > 0 and is_byline_line(text[role.start() :]):
             return text[: role.start()], text[role.start() :]
+    if not _GLUED_LAST_RE.fullmatch(text.rstrip()[-1:]):
+        return None
     for pattern in _GLUED_RES:
         m = pattern.search(text)
         if not m or m.start(1) == 0:

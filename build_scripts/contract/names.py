@@ -5,6 +5,7 @@ Shared by the URLs and the A–Z index of reporters and by the citations' romani
 from __future__ import annotations
 
 import re
+from typing import Any
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 "
@@ -63,12 +64,55 @@ def family_name(name: str) -> str:
     return name[:2] if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else name[:1]
 
 
+_reader: Any = None  # pypinyin's reader, made when first needed (`read_pinyin`)
+
+
+def read_pinyin(text: str) -> list[str]:
+    """The pinyin of `text` as pypinyin's `lazy_pinyin` reads it (tones left out, what has
+    no reading kept as it is), each word it cuts the text into read once per process: titles
+    and names share most of their words, and reading them is most of pypinyin's time."""
+    global _reader
+    from pypinyin import Style  # imported when first needed: loading it takes a moment
+
+    if _reader is None:
+        _reader = _remembering_reader()
+    return _reader.lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+def _remembering_reader() -> Any:
+    """`lazy_pinyin`'s own reader (a Pinyin with the converter it makes), but for the
+    converter remembering what it made of each word (pypinyin's dictionaries do not change
+    during a run)."""
+    from pypinyin import Style
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    class Remembering(UltimateConverter):
+        def __init__(self) -> None:
+            super().__init__()  # as lazy_pinyin makes it: no ü, no tone sandhi
+            self.known: dict[tuple, tuple[tuple[str, ...], ...]] = {}
+
+        def convert(
+            self, words: str, style: Style, heteronym: bool, errors: Any, strict: bool = True, **kwargs: Any
+        ) -> list[list[str]]:
+            if kwargs:
+                return super().convert(words, style, heteronym, errors, strict, **kwargs)
+            key = (words, style, heteronym, errors, strict)
+            found = self.known.get(key)
+            if found is None:
+                if len(self.known) >= 1 << 16:
+                    self.known.clear()  # bounded: a day's titles hold a few thousand words
+                made = super().convert(words, style, heteronym, errors, strict)
+                found = self.known[key] = tuple(tuple(readings) for readings in made)
+            return [list(readings) for readings in found]  # fresh lists, as pypinyin's own
+
+    return Pinyin(Remembering())
+
+
 def name_syllables(name: str) -> list[str]:
     """The pinyin syllables of a personal name, its family name read as one (曾亦辰 →
     zeng yi chen); other text as pypinyin reads it."""
-    from pypinyin import Style, lazy_pinyin  # imported when first needed: loading it takes a moment
-
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+    syllables = read_pinyin(name)
     family = family_name(name)
     reading = SURNAME_READINGS.get(family)
     if reading and len(syllables) == len(name):

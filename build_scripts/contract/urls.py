@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from build_scripts.contract.labels import main_title_of
-from build_scripts.contract.names import name_syllables
+from build_scripts.contract.names import name_syllables, read_pinyin
 
 MAX_SLUG_LENGTH = 60
 # Names a generated folder next to articles, people or tags already uses.
@@ -50,10 +50,9 @@ _known_slugs: dict[str, str] = {}
 def ascii_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     if max_length == MAX_SLUG_LENGTH and text in _known_slugs:
         return _known_slugs[text]
-    from pypinyin import Style, lazy_pinyin  # imported when first needed: loading it takes a moment
     from slugify import slugify
 
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    syllables = read_pinyin(text)
     slug = slugify("-".join(syllables), max_length=max_length, word_boundary=True, save_order=True, separator="-")
     if max_length == MAX_SLUG_LENGTH:
         _known_slugs[text] = slug

@@ -206,6 +206,9 @@ def _convert(
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     names = read_names(ledger_path)
+    known = cache.memo("article keys")  # each day's article keys, as the last run made them
+    if not incremental:
+        known.clear()
     units, records = plan(
         placed,
         config,
@@ -217,6 +220,7 @@ def _convert(
         cache.folder / "days",
         names,
         pages_delivered(sources),
+        known,
     )
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))

@@ -113,12 +113,31 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
     Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
     built from it, so the links are right under any `site_url` and with or without directory
     URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
-    people = {name: entry.path for name, entry in catalogue.people.items()}
-    tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
-    links: dict[str, dict[str, Any]] = {}
-    for day, articles in catalogue.days.items():
+    links = DayLinks(catalogue)
+    return {path: its for day in catalogue.days for path, its in links(day).items()}
+
+
+class DayLinks:
+    """The links of the articles of one day (`article_links`), worked out when first asked: an
+    article's links lead only to its day's articles (neighbours, reprints: an issue prints an
+    article again, never another day) and to the pages of its names and tags."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.people = {name: entry.path for name, entry in catalogue.people.items()}
+        self.tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
+        self.made: dict[dt.date, dict[str, dict[str, Any]]] = {}
+
+    def __call__(self, day: dt.date) -> dict[str, dict[str, Any]]:
+        if day not in self.made:
+            self.made[day] = self._make(day)
+        return self.made[day]
+
+    def _make(self, day: dt.date) -> dict[str, dict[str, Any]]:
+        articles = self.catalogue.days[day]
         issue, year = issue_path(day), f"{year_path(day.year)}#{month_anchor(day.month)}"
         paths = [placed.docs_path for placed in articles]
+        links: dict[str, dict[str, Any]] = {}
         for i, placed in enumerate(articles):
             links[paths[i]] = {
                 "issue": issue,
@@ -126,10 +145,11 @@ def article_links(catalogue: Catalogue) -> dict[str, dict]:
                 "year": year,
                 "previous": paths[i - 1] if i > 0 else None,
                 "next": paths[i + 1] if i + 1 < len(articles) else None,
-                "people": {name: people[name] for name in placed.entry.names},
-                "tags": {tag: tags[tag] for tag in placed.tags},
+                "people": {name: self.people[name] for name in placed.entry.names},
+                "tags": {tag: self.tags[tag] for tag in placed.tags},
             }
-    for reprint, first in catalogue.first_printing.items():
-        links[reprint]["first_printing"] = first.docs_path
-        links[first.docs_path].setdefault("printed_again", []).append(reprint)
-    return links
+        for reprint, first in self.catalogue.first_printing.items():
+            if first.date == day:
+                links[reprint]["first_printing"] = first.docs_path
+                links[first.docs_path].setdefault("printed_again", []).append(reprint)
+        return links

@@ -22,7 +22,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from build_scripts.catalogue.archive import Catalogue, article_links
+from build_scripts.catalogue.archive import Catalogue, DayLinks
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
@@ -83,11 +83,14 @@ def plan(
     days_folder: Path | None,
     names: NameLedger | None = None,
     delivered: dict[dt.date, list[int]] | None = None,
+    known: dict | None = None,
 ) -> tuple[list[Unit], DayRecords]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
     `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
     day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
-    (new names are added to it); `delivered`: the 版 numbers of each day's source files."""
+    (new names are added to it); `delivered`: the 版 numbers of each day's source files;
+    `known`: the keys of each day's article pages, as the last run left them (`DayArticleKeys`;
+    updated to this run's)."""
     names = names if names is not None else NameLedger()
     catalogue = Catalogue.build(placed, names)
     key = Keys(salt)
@@ -106,7 +109,7 @@ def plan(
     prepared_of = PreparedOf(prepared, file_keys)
     records = DayRecords(days_folder, prepared_of)
     day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
-    units = _article_units(catalogue, ident, key, prepared_of, records, day_keys)
+    units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, known)
     units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
     summary = repr([(day, len(articles)) for day, articles in catalogue.days.items()])
     units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days)))
@@ -121,24 +124,59 @@ def plan(
     return units, records
 
 
-def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_keys) -> list[Unit]:
+def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_keys, known) -> list[Unit]:
     """Each article's page; after the pages of a day, that day's data records (while its
     prepared articles are at hand)."""
-    links = article_links(catalogue)
+    links = DayLinks(catalogue)
+    article_keys = DayArticleKeys(catalogue, links, key, known)
     units = []
     for day, articles in catalogue.days.items():
-        for article in articles:
-            its_links = links.get(article.docs_path)
+        keys = article_keys(day, day_keys[day], ident)
+        for article, its_key in zip(articles, keys, strict=True):
             units.append(
                 Unit(
-                    key("article", ident[id(article)], repr(its_links)),
-                    lambda p=article, ln=its_links: {p.docs_path: article_page(p, prepared_of(p), ln)},  # type: ignore[misc]
+                    its_key,
+                    lambda p=article: {p.docs_path: article_page(p, prepared_of(p), links(p.date)[p.docs_path])},  # type: ignore[misc]
                     apart=True,
                 )
             )
         day_key = day_keys[day]
         units.append(Unit(day_key, lambda k=day_key, a=articles: records.make(k, a)))  # type: ignore[misc]
+    article_keys.done()
     return units
+
+
+class DayArticleKeys:
+    """The keys of a day's article pages. An article's key digests its identity and its links
+    (`DayLinks`): making them costs a links table and its repr for every article of the
+    archive, so a day's keys are kept from the last run under a digest of all they read — its
+    articles' identities (`day_key`), and the addresses of the pages of their names and tags —
+    and made again only for the days where that digest changed."""
+
+    def __init__(self, catalogue: Catalogue, links: DayLinks, key, known: dict | None):
+        self.catalogue, self.links, self.key = catalogue, links, key
+        self.known = known if known is not None else {}
+        self.now: dict[dt.date, tuple[str, list[str]]] = {}
+
+    def __call__(self, day: dt.date, day_key: str, ident: dict[int, str]) -> list[str]:
+        articles = self.catalogue.days[day]
+        people, tags = self.links.people, self.links.tags
+        named = SEPARATOR.join(people[name] for p in articles for name in p.entry.names)
+        tagged = SEPARATOR.join(tags[tag] for p in articles for tag in p.tags)
+        inputs = self.key("article keys", day_key, named, tagged)
+        kept = self.known.get(day)
+        if kept is not None and kept[0] == inputs:
+            keys = kept[1]
+        else:
+            its_links = self.links(day)
+            keys = [self.key("article", ident[id(p)], repr(its_links[p.docs_path])) for p in articles]
+        self.now[day] = (inputs, keys)
+        return keys
+
+    def done(self) -> None:
+        """Keep this run's keys for the next (only the days the archive still has)."""
+        self.known.clear()
+        self.known.update(self.now)
 
 
 def _issue_units(

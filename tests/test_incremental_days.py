@@ -1,0 +1,47 @@
+"""Converting again after one issue changed does per-article work only for the days whose
+inputs changed: these tests check that an unchanged day is passed over, and that the output is
+still a full conversion's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inputs import snapshot
+
+from build_scripts.convert import convert
+from build_scripts.dev.archive_generator import generate
+
+
+def _edit(source: Path, day: str) -> None:
+    for path in source.rglob(f"{day}_*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
+
+
+def _same_as_a_full_conversion(source: Path, docs: Path, tmp_path: Path) -> None:
+    expected = tmp_path / "full"
+    convert(source, expected, jobs=1, incremental=False)
+    assert snapshot(docs) == snapshot(expected)
+
+
+def test_the_keys_of_an_unchanged_days_article_pages_are_not_made_again(tmp_path, monkeypatch):
+    from build_scripts.writers import plan as plan_module
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 3 * 120)
+    convert(source, docs, jobs=1)
+    made: list[str] = []  # the article keys digested
+    real = plan_module.Keys.__call__
+
+    def counting(self, kind, *inputs):
+        if kind == "article":
+            made.append(inputs[0])
+        return real(self, kind, *inputs)
+
+    monkeypatch.setattr(plan_module.Keys, "__call__", counting)
+    convert(source, docs, jobs=1)
+    assert made == []  # nothing changed: every day's keys are the last run's
+    _edit(source, "2019-01-02")
+    result = convert(source, docs, jobs=1)
+    edited = [p for p in result.placed if str(p.date) == "2019-01-02"]
+    assert 0 < len(made) and len(made) == len(edited)
+    _same_as_a_full_conversion(source, docs, tmp_path)

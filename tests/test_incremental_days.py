@@ -45,3 +45,16 @@ def test_the_keys_of_an_unchanged_days_article_pages_are_not_made_again(tmp_path
     edited = [p for p in result.placed if str(p.date) == "2019-01-02"]
     assert 0 < len(made) and len(made) == len(edited)
     _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_generated_page_deleted_by_hand_is_made_again(tmp_path):
+    """Unchanged pages are known to be there from one listing of their folder, not a `stat` each."""
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 40)
+    result = convert(source, docs, jobs=1)
+    expected = snapshot(docs)
+    article = docs / result.placed[3].docs_path
+    article.unlink()
+    (docs / "tags").rename(tmp_path / "tags-aside")  # a whole folder of them
+    convert(source, docs, jobs=1)
+    assert snapshot(docs) == expected

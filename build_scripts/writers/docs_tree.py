@@ -251,9 +251,10 @@ def _stage(
     for rel, key in before.items():
         kept_paths.setdefault(key, []).append(rel)
     kept: dict[int, list[str]] = {}
+    present = _files_in(docs, {rel.rpartition("/")[0] for rel in before}) if reuse else set()
     for index, unit in enumerate(units):
         old = kept_paths.get(unit.key) if reuse and unit.key else None
-        if old and all(os.path.isfile(os.path.join(docs, rel)) for rel in old):
+        if old and all(rel in present for rel in old):  # one deleted by hand is made again
             kept[index] = old
     todo = [index for index in range(len(units)) if index not in kept]
     outcomes = _render_all(units, todo, _Target(docs, staging, frozenset(before)), jobs)
@@ -277,6 +278,20 @@ def _stage(
         json.dumps({"units": units_json}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
     return manifest, written, unchanged
+
+
+def _files_in(docs: Path, folders: set[str]) -> set[str]:
+    """The files (not folders) in these folders of `docs`, by relative path: one listing a
+    folder instead of one `stat` a file (4,000 folders against 16,000 files at 10,000 articles)."""
+    found: set[str] = set()
+    for folder in folders:
+        prefix = f"{folder}/" if folder else ""
+        try:
+            with os.scandir(docs / folder) as entries:
+                found.update(prefix + entry.name for entry in entries if entry.is_file())
+        except OSError:  # gone, or not a folder: its files are made again
+            continue
+    return found
 
 
 @dataclass

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.duplicates import repeated_pages
 from build_scripts.catalogue.entry import ArticleEntry
-from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names
+from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.labels import page_label
@@ -202,7 +202,11 @@ def _convert(
         return result
     ledger_path = source_dir / LEDGER_FILE
     entries, furniture = published_articles(sources, result.report)
-    placed, ledger = place_articles(entries, read_ledger(ledger_path, config.paper.slug))
+    # the last run's parsed ledger and matching, kept for what did not change
+    parsed, matched = cache.memo("ledger"), cache.memo("ledger days")
+    if not incremental:
+        matched.clear()
+    placed, ledger = place_articles(entries, read_ledger(ledger_path, config.paper.slug, parsed), matched)
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     names = read_names(ledger_path)
@@ -229,7 +233,9 @@ def _convert(
     units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
     result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs)
     if record_urls:
-        _write_ledger(ledger_path, dump_ledger(ledger, config.paper.slug, names))
+        text = dump_ledger(ledger, config.paper.slug, names)
+        _write_ledger(ledger_path, text)
+        remember_ledger(parsed, text, ledger)  # the next run reads it back
     cache.memo("slugs").update(known_slugs())
     cache.save()
     records.prune()

@@ -164,10 +164,11 @@ def parse_ledger(text: str, where: str) -> dict[str, Entry]:
     return entries
 
 
-def read_ledger(path: Path, paper: str | None = None) -> dict[str, Entry]:
+def read_ledger(path: Path, paper: str | None = None, parsed: dict | None = None) -> dict[str, Entry]:
     """The ledger at `path` ({} when there is none yet). With `paper` (the slug in archive.yml),
     a ledger written for another paper is an error: its addresses would be published as
-    withdrawn articles of this one."""
+    withdrawn articles of this one. `parsed`: a ledger's text parsed before (`remember_ledger`),
+    taken as it is when the file holds that text (parsing 10,000 lines costs a tenth of a second)."""
     if not path.is_file():
         return {}
     try:
@@ -183,7 +184,21 @@ def read_ledger(path: Path, paper: str | None = None) -> dict[str, Entry]:
                 f"is the URL ledger of another paper ({match.group(1)}), not of {paper} (archive.yml)",
                 "a new paper starts a new ledger: move this file away (or delete it) before converting its texts",
             )
-    return parse_ledger(text, str(path))
+    if parsed is not None and parsed.get("text") == _digest(text):
+        return dict(parsed["entries"])
+    entries = parse_ledger(text, str(path))
+    if parsed is not None:
+        remember_ledger(parsed, text, entries)
+    return entries
+
+
+def remember_ledger(parsed: dict, text: str, entries: dict[str, Entry]) -> None:
+    """Keep a ledger's entries under a digest of its text (`read_ledger`'s `parsed`)."""
+    parsed.update(text=_digest(text), entries=dict(entries))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_names(path: Path) -> NameLedger:
@@ -234,8 +249,11 @@ def _pairs(entries: list[Entry], cuts: list[tuple[int, Cut]]) -> list[tuple[tupl
     return found
 
 
-def assign(cuts: list[Cut], ledger: dict[str, Entry]) -> tuple[list[str], dict[str, Entry]]:
-    """The slug of every cut (in the order given), and the ledger after this conversion."""
+def assign(cuts: list[Cut], ledger: dict[str, Entry], known: dict | None = None) -> tuple[list[str], dict[str, Entry]]:
+    """The slug of every cut (in the order given), and the ledger after this conversion.
+    `known`: each day's slugs as the last run matched them, under a digest of what they were
+    matched from (updated to this run's): a day whose cuts and ledger lines are the same is
+    not matched again."""
     slugs = [""] * len(cuts)
     by_day: dict[dt.date, list[tuple[int, Cut]]] = defaultdict(list)
     for i, cut in enumerate(cuts):
@@ -243,21 +261,21 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry]) -> tuple[list[str], dict[s
     old_by_day: dict[dt.date, list[Entry]] = defaultdict(list)
     for entry in ledger.values():
         old_by_day[entry.date].append(entry)
+    known = known if known is not None else {}
+    now: dict[dt.date, tuple[str, list[str]]] = {}
     new: dict[str, Entry] = {}
     for day, day_cuts in sorted(by_day.items()):
-        used: set[str] = set()
-        for _score, url, i in _pairs(old_by_day.get(day, []), day_cuts):
-            if url in used or slugs[i]:
-                continue
-            used.add(url)
-            slugs[i] = ledger[url].slug
-        taken = {entry.slug for entry in old_by_day.get(day, [])} | {slugs[i] for i, _ in day_cuts if slugs[i]}
-        unmatched = [i for i, _ in day_cuts if not slugs[i]]
-        for i, slug in zip(unmatched, unique_slugs((cuts[i].wanted_slug for i in unmatched), taken=taken), strict=True):
+        old = old_by_day.get(day, [])
+        inputs = _day_inputs(old, day_cuts)
+        kept = known.get(day)
+        day_slugs = kept[1] if kept is not None and kept[0] == inputs else _match_day(old, day_cuts)
+        now[day] = (inputs, day_slugs)
+        for (i, cut), slug in zip(day_cuts, day_slugs, strict=True):
             slugs[i] = slug
-        for i, cut in day_cuts:
-            url = article_url(day, slugs[i])
+            url = article_url(day, slug)
             new[url] = Entry(url, PUBLISHED, cut.page, cut.first_line, cut.last_line, cut.fingerprint)
+    known.clear()
+    known.update(now)
     by_text: dict[str, list[int]] = defaultdict(list)
     by_page: dict[tuple[dt.date, int | None], list[int]] = defaultdict(list)
     for i, cut in enumerate(cuts):
@@ -269,6 +287,31 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry]) -> tuple[list[str], dict[s
                 entry, cuts, slugs, by_text.get(entry.fingerprint, []), by_page.get((entry.date, entry.page), [])
             )
     return slugs, _without_chains(new)
+
+
+def _day_inputs(old: list[Entry], cuts: list[tuple[int, Cut]]) -> str:
+    """A digest of all that matching a day reads: its ledger lines and its cuts, in order."""
+    lines = [(e.url, e.state, e.page, e.first_line, e.last_line, e.fingerprint, e.successor) for e in old]
+    cut = [(c.page, c.first_line, c.last_line, c.fingerprint, c.wanted_slug) for _, c in cuts]
+    return hashlib.blake2b(repr((lines, cut)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _match_day(old: list[Entry], day_cuts: list[tuple[int, Cut]]) -> list[str]:
+    """The slugs of one day's cuts: the addresses of the day's ledger lines they match, or new ones."""
+    slugs = {i: "" for i, _ in day_cuts}
+    used: set[str] = set()
+    slug_of = {entry.url: entry.slug for entry in old}
+    for _score, url, i in _pairs(old, day_cuts):
+        if url in used or slugs[i]:
+            continue
+        used.add(url)
+        slugs[i] = slug_of[url]
+    taken = {entry.slug for entry in old} | {slug for slug in slugs.values() if slug}
+    unmatched = [i for i, _ in day_cuts if not slugs[i]]
+    wanted = {i: cut.wanted_slug for i, cut in day_cuts}
+    for i, slug in zip(unmatched, unique_slugs((wanted[i] for i in unmatched), taken=taken), strict=True):
+        slugs[i] = slug
+    return [slugs[i] for i, _ in day_cuts]
 
 
 def _retired(entry: Entry, cuts: list[Cut], slugs: list[str], same_text: list[int], same_page: list[int]) -> Entry:

@@ -51,12 +51,13 @@ def archive_order(entry: ArticleEntry) -> tuple:
 
 
 def place_articles(
-    entries: Iterable[ArticleEntry], ledger: dict[str, Entry] | None = None
+    entries: Iterable[ArticleEntry], ledger: dict[str, Entry] | None = None, known: dict | None = None
 ) -> tuple[list[PlacedArticle], dict[str, Entry]]:
     """Order articles by date, 版 and position, and give each its URL slug: the one the
-    ledger has for it, or a new one. Returns the articles and the ledger after this run."""
+    ledger has for it, or a new one. Returns the articles and the ledger after this run.
+    `known`: each day's slugs as the last run matched them (ledger.assign)."""
     placed = [PlacedArticle(entry) for entry in sorted(entries, key=archive_order)]
-    slugs, new_ledger = assign([p.entry.cut() for p in placed], ledger or {})
+    slugs, new_ledger = assign([p.entry.cut() for p in placed], ledger or {}, known)
     for p, slug in zip(placed, slugs, strict=True):
         p.slug = slug
     return placed, new_ledger

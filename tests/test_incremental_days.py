@@ -86,3 +86,20 @@ def test_only_the_days_that_changed_are_matched_against_the_url_ledger(tmp_path,
     (source / "urls.lock").write_text((source / "urls.lock").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     convert(source, docs, jobs=1)  # a ledger edited by hand is read again
     assert len(parsed) == 2  # (and once more by the full conversion)
+
+
+def test_what_the_conversion_holds_is_set_aside_from_the_cycle_collector_while_it_runs(tmp_path, monkeypatch):
+    import gc
+
+    import build_scripts.convert as convert_module
+
+    frozen: list[int] = []  # objects set aside while docs/ is written
+    real = convert_module.write_tree
+    monkeypatch.setattr(
+        convert_module, "write_tree", lambda *a, **k: frozen.append(gc.get_freeze_count()) or real(*a, **k)
+    )
+    source = tmp_path / "source_texts"
+    generate(source, 20)
+    convert(source, tmp_path / "docs", jobs=1)
+    assert frozen and frozen[0] > 0
+    assert gc.get_freeze_count() == 0  # and handed back to it afterwards

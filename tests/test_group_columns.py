@@ -4,10 +4,15 @@ their name). Each invented page must stay one article, its writers in it."""
 
 from __future__ import annotations
 
-from inputs import rules_of
+from inputs import rules_of, sure_of_every_join
 
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import contributor_signature
+
+# A column's first contribution: its heading, its writer, its text and where it was taken from.
+FIRST_CONTRIBUTION = (
+    "众议\n\n少些“留痕”多些实效\n\n孟长生\n\n有的地方把工作留痕当成了工作本身。\n\n（摘编自《某某日报》）\n\n"
+)
 
 
 def test_contributions_below_an_editors_note_signed_by_place_and_name_stay_one_article():
@@ -47,17 +52,7 @@ def test_a_digest_of_speeches_each_signed_with_who_spoke_stays_one_article():
 
 
 def test_a_columns_later_contribution_with_a_comma_in_its_heading_stays_in_it():
-    page = (
-        "众议\n\n"
-        "少些“留痕”多些实效\n\n"
-        "孟长生\n\n"
-        "有的地方把工作留痕当成了工作本身。\n\n"
-        "（摘编自《某某日报》）\n\n"
-        "用好数据，别困于数据\n\n"
-        "李  舒\n\n"
-        "数据是工具，不是目的。\n\n"
-        "（摘编自《某某晚报》）\n"
-    )
+    page = FIRST_CONTRIBUTION + "用好数据，别困于数据\n\n李  舒\n\n数据是工具，不是目的。\n\n（摘编自《某某晚报》）\n"
     (article,) = parse_page(page).articles
     assert article.title == "众议"
     assert rules_of(page)["用好数据，别"] == "subhead.section"
@@ -127,17 +122,9 @@ def test_the_text_below_a_sections_byline_is_never_its_rest(monkeypatch):
     # a name stops without a full stop, as a paragraph a break cut does; however sure the
     # evidence is that a break cut it (on a real page a model said 59 %), the text below the
     # name opens the section
-    from build_scripts.parse import evidence
-
-    weighed = evidence.probability
-    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.99 if model == "join" else weighed(model, f))
+    sure_of_every_join(monkeypatch)
     page = (
-        "众议\n\n"
-        "少些“留痕”多些实效\n\n"
-        "孟长生\n\n"
-        "有的地方把工作留痕当成了工作本身。\n\n"
-        "（摘编自《某某日报》）\n\n"
-        "用好数字，别困于数字\n\n"
+        FIRST_CONTRIBUTION + "用好数字，别困于数字\n\n"
         "李  舒\n\n"
         "站上体重秤，数字跳出来那一刻，心情就定了调：轻了，窃喜；重了，懊恼。\n\n"
         "（摘编自《某某晚报》）\n"

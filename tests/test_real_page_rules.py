@@ -1095,10 +1095,9 @@ def test_the_first_part_of_a_paragraph_a_word_runs_on_from_is_no_fellow_of_the_s
 def test_the_clauses_of_a_treatys_preamble_are_paragraphs_though_each_ends_with_a_comma(monkeypatch):
     # however sure the evidence is that a break cut each (a real page's model was), as a
     # block ending with a comma usually says
-    from build_scripts.parse import evidence
+    from inputs import sure_of_every_join
 
-    weighed = evidence.probability
-    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.99 if model == "join" else weighed(model, f))
+    sure_of_every_join(monkeypatch)
     page = (
         "甲国和乙国友好合作条约\n\n"
         "甲国与乙国（以下简称“缔约双方”），\n\n"

@@ -132,3 +132,21 @@ def test_the_text_below_a_sections_byline_is_never_its_rest(monkeypatch):
     (article,) = parse_page(page).articles
     texts = [b.text for b in article.blocks]
     assert texts[texts.index("李  舒") + 1].startswith("站上体重秤")
+
+
+def test_voices_in_a_report_each_a_quotation_then_who_said_it_stay_in_the_report():
+    page = (
+        "城市礼物怎样让人爱不释手（深度调查）\n\n"
+        "憨态可掬的玩偶、造型别致的冰箱贴，城市礼物越来越受欢迎。\n\n"
+        "记者走访多地，听听业内人士怎么说。\n\n"
+        "“深挖城市特色，避免千篇一律”\n\n"
+        "张文全\n\n"
+        "要论城市礼物的顶流，我个人首推熊猫玩偶。\n\n"
+        "（作者为文创产品收藏爱好者，本报记者施小芳采访整理）\n\n"
+        "“流量带来关注，品质赢得人心”\n\n"
+        "李芒果\n\n"
+        "一只头顶绿色大蒜的小黄鸟玩偶，让不少游客记住了这座城市。\n\n"
+        "（作者为玩偶设计师，本报记者吴小君采访整理）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert rules_of(page)["“深挖城市特"] == rules_of(page)["“流量带来关"] == "subhead.section"

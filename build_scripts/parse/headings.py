@@ -170,6 +170,10 @@ class HeadingRules(ColumnRules):
         ):
             return False
         nxt = self._next(i)
+        if evidence.quoted_line(unit.text) and nxt is not None and self._has_body() and p.is_name_line(nxt.text):
+            # a voice among the article's: what they said, then who (`“流量带来关注，品质赢得人心”`
+            # / `李芒果`); a new article's quoted headline has a reporter's byline below it
+            return True
         two_blocks = (
             nxt is not None
             and shapes.heading_shaped(unit.text, self.profile)

@@ -58,7 +58,7 @@ def test_a_name_jieba_glues_to_the_preposition_after_it_is_a_tag_without_it():
     headline = Tagger(3, 1).words(Text("王毅同俄罗斯外长会谈", "双方就双边关系交换意见。王毅表示，双方要加强合作。"))
     assert "王毅" in headline and "王毅同" not in headline
     # a name that is always printed so keeps its last character
-    assert Tagger(3, 1).words(Text("", "外交部长王毅同俄罗斯外长会谈。"))["王毅同"]
+    assert Tagger(3, 1).words(Text("", "外交部长王毅同俄罗斯外长会谈。会后王毅同记者见面。"))["王毅同"]
 
 
 def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
@@ -71,6 +71,15 @@ def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags()
     assert "李洁" not in tags and "金台" not in tags and "随笔" not in tags
     assert not any(t.isdigit() for t in tags)
     assert "数字化" in tags
+
+
+def test_a_word_the_text_mentions_once_in_passing_is_no_tag_one_it_repeats_or_its_headline_names_is():
+    words = Tagger(3, 1).words(
+        Text("港口扩建工程开工", "晚高峰时段，码头车辆排起长队。工人在码头加班作业，港口吞吐量创新高。")
+    )
+    assert "高峰" not in words  # once, in passing
+    assert "码头" in words  # twice in the text
+    assert "港口" in words  # in the headline (and once in the text)
 
 
 def test_a_page_number_is_never_a_tag():
@@ -140,7 +149,7 @@ def test_tag_pages_are_not_in_the_search_index(rich_site):
 
 def test_a_word_in_too_many_articles_is_too_general_to_be_a_tag():
     places = ["宁波", "温州", "嘉兴", "湖州", "绍兴", "金华"]
-    texts = [Text("", f"杭州和{places[n % 6]}的港口码头繁忙。杭州物流增长。") for n in range(60)]
+    texts = [Text("", f"杭州和{places[n % 6]}的港口码头繁忙。杭州、{places[n % 6]}物流增长。") for n in range(60)]
     tags = Tagger(3, 2).tag_all(texts)
     assert "杭州" not in {word for article in tags for word in article}  # in all 60 articles
     assert {"宁波", "温州"} <= {word for article in tags for word in article}

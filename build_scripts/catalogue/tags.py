@@ -6,7 +6,8 @@ general-purpose table), when it names someone or something — people, places, o
 and other proper names (jieba's part-of-speech tags nr, ns, nt, nz) weigh more than common
 nouns — and when it is not newspaper boilerplate (`data/tag_stopwords.txt`: 本报, 记者,
 图片, 编辑 …), the paper's own name, a column heading (`（金台随笔）` after a headline) or
-the name of the article's own reporter (they have pages of their own).
+the name of the article's own reporter (they have pages of their own). The article must say
+it twice, or in its headline: a word mentioned once in passing is not what it is about.
 
 A tag is kept only when at least `min_articles` articles carry it: a tag page with one
 article leads nowhere, and the pages would outnumber the articles. Articles choose their
@@ -46,6 +47,9 @@ POS_WEIGHTS = {
     "vn": 0.7,
 }
 TITLE_WEIGHT = 3  # a word of the headline counts as three of the text
+# An article is about what it says twice, or says in its headline: a word its text mentions
+# once in passing (`高峰` in a report of a fire on a bridge at rush hour) is no tag of it.
+MIN_MENTIONS = 2
 # A word in more articles than this share of the archive (and more than GENERAL_MIN) is too
 # general to tell them apart (中国, 城市 in a national daily): as a tag it would list half the
 # archive. jieba's parts of speech cannot be trusted to spare names here (城市 is `ns`).
@@ -133,7 +137,7 @@ class Tagger:
                     continue
                 counts[word] = counts.get(word, 0) + n * times
                 weight[word] = max(weight.get(word, 0.0), pos_weight)
-        return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items()}
+        return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items() if n >= MIN_MENTIONS}
 
     def tag_all(self, texts: Sequence[Text]) -> list[list[str]]:
         """The tags of every article, in the order given."""

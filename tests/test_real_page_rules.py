@@ -1118,3 +1118,16 @@ def test_the_clauses_of_a_treatys_preamble_are_paragraphs_though_each_ends_with_
         "重申恪守公认的国际法原则和准则，",
         "基于两国高水平合作的现实需要，推动构建更加紧密的伙伴关系。",
     ]
+
+
+def test_a_turn_of_an_interview_cut_short_by_a_break_is_text_not_a_heading():
+    page = (
+        "把每个小角色演成主角\n\n本报记者 任小珊\n\n"
+        "“磨”戏\n\n"
+        "记者：剧中的老艺人圆满地吹出81口\n\n"
+        "“连珠火”，这场戏震撼了观众。您是怎么准备的？\n\n"
+        "演员：为了这场戏，我跟着老师傅练了三个月。\n"
+    )
+    (article,) = parse_page(page).articles
+    turn = next(b for b in article.blocks if b.text.startswith("记者："))
+    assert turn.kind.value == "paragraph"

@@ -40,6 +40,7 @@ JSONL_KEYS = {
     "dateline",
     "text",
     "tags",
+    "reprint_of",
     "source",
 }
 

@@ -3,7 +3,10 @@ other articles stays on both (catalogue/duplicates.py)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 from conftest import build_site, make_archive
 from inputs import convert
@@ -106,3 +109,19 @@ def test_an_article_printed_again_says_where_else_and_is_cited_listed_and_fed_on
     assert feed.count("<title>全国春耕生产有序推进</title>") == 1
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]
+
+
+def test_the_data_files_name_the_first_printing_of_an_article_printed_again(tmp_path):
+    # counting articles from the data files, a reader can leave the second printing out
+    files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}
+    project = make_archive(tmp_path, files, with_sample=False)
+    assert convert(project).returncode == 0
+    rows = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    lead = [row for row in rows if row["title"] == "全国春耕生产有序推进"]
+    first, again = sorted(lead, key=lambda row: row["page"])
+    assert first["reprint_of"] is None and again["reprint_of"] == first["id"]
+    assert all(row["reprint_of"] is None for row in rows if row["title"] != "全国春耕生产有序推进")
+    table = list(csv.DictReader(io.StringIO((project / "docs/data/articles.csv").read_text(encoding="utf-8-sig"))))
+    assert [row["reprint_of"] for row in table if row["title"] == "全国春耕生产有序推进"] == ["", first["id"]]

@@ -130,8 +130,16 @@ class ArticleRecord:
             "dateline": self.dateline,
             "text": self.text,
             "tags": list(self.tags),
+            "reprint_of": self.reprint_of,
             "source": self.source.as_dict(),
         }
+
+    @property
+    def reprint_of(self) -> str | None:
+        """The id of the first printing, for an article the issue prints again in full on
+        another 版 (`links.first_printing`, a docs path `YYYY/MM/DD/<slug>.md`); else None."""
+        first = self.links.get("first_printing") if self.links else None
+        return reprint_id(first) if first else None
 
     def front_matter(self) -> dict:
         """The article page's front matter: the record without its text, plus what the page needs."""
@@ -215,3 +223,8 @@ def _texts(value: object) -> tuple[str, ...]:
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def reprint_id(docs_path: str) -> str:
+    """An article's id from its docs path (`2022/01/28/<slug>.md` → `2022-01-28-<slug>`)."""
+    return docs_path.removesuffix(".md").replace("/", "-", 3)

@@ -45,6 +45,11 @@ FIELDS = [
     ("dateline", "字符串", "电头，如“本报讯”"),
     ("text", "字符串", "正文纯文本：段落与小标题按顺序排列，之间空一行；不含标题和署名"),
     ("tags", "字符串列表", "自动提取的关键词"),
+    (
+        "reprint_of",
+        "字符串或空",
+        "同一期在另一版全文重印的文章（如头版文章转版后全文刊出）：首次刊出的那篇的 id；否则为空。统计文章数时可略去",
+    ),
     ("source", "对象", "来源文件 `file` 及其中的起止行 `first_line`、`last_line`"),
 ]
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
@@ -114,9 +119,15 @@ class DayRecords:
     written: the data files are most of the bytes a conversion writes, and joining bytes
     spares encoding tens of megabytes again after every change."""
 
-    def __init__(self, folder: Path | None, prepared_of: Callable[[PlacedArticle], Prepared]):
+    def __init__(
+        self,
+        folder: Path | None,
+        prepared_of: Callable[[PlacedArticle], Prepared],
+        first_printing: dict[str, PlacedArticle] | None = None,
+    ):
         self.folder = folder  # None: kept in memory only
         self.prepared_of = prepared_of
+        self.first_printing = first_printing or {}  # docs path of a reprint → its first printing
         self.used: set[str] = set()
         self.in_memory: dict[str, tuple[bytes, bytes]] = {}
 
@@ -129,8 +140,9 @@ class DayRecords:
         self.used.add(key)
         if key in self.in_memory or (self.folder is not None and self._path(key).is_file()):
             return {}
-        lines = "".join(jsonl_line(p, self.prepared_of(p)) for p in articles).encode("utf-8")
-        rows = "".join(csv_line(p, self.prepared_of(p)) for p in articles).encode("utf-8")
+        first = self.first_printing
+        lines = "".join(jsonl_line(p, self.prepared_of(p), first.get(p.docs_path)) for p in articles).encode("utf-8")
+        rows = "".join(csv_line(p, self.prepared_of(p), first.get(p.docs_path)) for p in articles).encode("utf-8")
         if self.folder is None:
             self.in_memory[key] = (lines, rows)
             return {}

@@ -107,7 +107,7 @@ def plan(
         return "".join(ident[id(p)] for p in articles)
 
     prepared_of = PreparedOf(prepared, file_keys)
-    records = DayRecords(days_folder, prepared_of)
+    records = DayRecords(days_folder, prepared_of, catalogue.first_printing)
     day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
     units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, known)
     units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)

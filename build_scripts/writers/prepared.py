@@ -77,17 +77,19 @@ def prepare(record: ArticleRecord, body: str) -> Prepared:
 # -- finishing ----------------------------------------------------------------------------
 
 
-def jsonl_line(placed: PlacedArticle, prepared: Prepared) -> str:
+def jsonl_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:
+    """`first`: the first printing of an article the issue prints again on another 版."""
     dumps = json.dumps
     return (
         f'{{"id": {dumps(placed.id, ensure_ascii=False)}, "url": {dumps(placed.url, ensure_ascii=False)}, '
-        f'{prepared.record}, "tags": {dumps(placed.tags, ensure_ascii=False)}, {prepared.record_tail}}}\n'
+        f'{prepared.record}, "tags": {dumps(placed.tags, ensure_ascii=False)}, '
+        f'"reprint_of": {dumps(first.id if first else None)}, {prepared.record_tail}}}\n'
     )
 
 
-def csv_line(placed: PlacedArticle, prepared: Prepared) -> str:
+def csv_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:
     head = _csv_fields([placed.id, placed.url])
-    tags = _csv_fields([LIST_SEPARATOR.join(placed.tags)])
+    tags = _csv_fields([LIST_SEPARATOR.join(placed.tags), first.id if first else ""])
     return f"{head},{prepared.row},{tags},{prepared.row_tail}\r\n"
 
 

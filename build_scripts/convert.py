@@ -182,10 +182,12 @@ def convert(
     check_apart(source_dir, docs_dir)
     with exclusive(docs_dir):
         recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
+        thresholds = gc.get_threshold()  # the workers' loading spaces out full collections
         try:
             return _convert(source_dir, docs_dir, keep_going, record_urls, jobs or default_jobs(), incremental)
         finally:
             gc.unfreeze()  # what `_settled` set aside is collected as usual again
+            gc.set_threshold(*thresholds)
 
 
 def _settled() -> None:

@@ -107,20 +107,15 @@ class Catalogue:
         )
 
 
-def article_links(catalogue: Catalogue) -> dict[str, dict]:
-    """Where each article page links to (front matter `links`), by the article's docs path.
+class DayLinks:
+    """Where each article page of a day links to (front matter `links`), by the article's docs
+    path, worked out when first asked: an article's links lead only to its day's articles
+    (neighbours, reprints: an issue prints an article again, never another day) and to the
+    pages of its names and tags.
 
     Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
     built from it, so the links are right under any `site_url` and with or without directory
     URLs, and a missing page is a build warning (an error under `--strict`), not a dead link."""
-    links = DayLinks(catalogue)
-    return {path: its for day in catalogue.days for path, its in links(day).items()}
-
-
-class DayLinks:
-    """The links of the articles of one day (`article_links`), worked out when first asked: an
-    article's links lead only to its day's articles (neighbours, reprints: an issue prints an
-    article again, never another day) and to the pages of its names and tags."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from build_scripts.contract.urls import article_id_of_path
+
 ARTICLE_TEMPLATE = "article.html"  # the template of every article page: it marks them
 
 
@@ -139,7 +141,7 @@ class ArticleRecord:
         """The id of the first printing, for an article the issue prints again in full on
         another 版 (`links.first_printing`, a docs path `YYYY/MM/DD/<slug>.md`); else None."""
         first = self.links.get("first_printing") if self.links else None
-        return reprint_id(first) if first else None
+        return article_id_of_path(first) if first else None
 
     def front_matter(self) -> dict:
         """The article page's front matter: the record without its text, plus what the page needs."""
@@ -223,8 +225,3 @@ def _texts(value: object) -> tuple[str, ...]:
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def reprint_id(docs_path: str) -> str:
-    """An article's id from its docs path (`2022/01/28/<slug>.md` → `2022-01-28-<slug>`)."""
-    return docs_path.removesuffix(".md").replace("/", "-", 3)

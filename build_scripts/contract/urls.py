@@ -147,6 +147,12 @@ def article_id(day: dt.date, slug: str) -> str:
     return f"{day.isoformat()}-{slug}"
 
 
+def article_id_of_path(docs_path: str) -> str:
+    """`article_id` from the article's docs path (`article_path`): `2022/01/28/<slug>.md` →
+    `2022-01-28-<slug>`."""
+    return docs_path.removesuffix(".md").replace("/", "-", 3)
+
+
 def csl_path(article_docs_path: str) -> str:
     """The CSL-JSON download next to an article: `<slug>.csl.json`."""
     return article_docs_path.removesuffix(".md") + CSL_SUFFIX

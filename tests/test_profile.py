@@ -27,9 +27,11 @@ def test_without_a_profile_the_default_is_used(tmp_path):
 def test_a_profile_by_name_and_with_overrides(tmp_path):
     assert _config(tmp_path, "profile: national-daily\n").profile == DEFAULT
     profile = _config(
-        tmp_path, "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n"
+        tmp_path,
+        "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n  section_labels: [镜头]\n",
     ).profile
     assert profile.headline_max == 70 and profile.column_words == ("今日谈",)
+    assert profile.section_labels == ("镜头",)
     assert profile.comma_headline_max == DEFAULT.comma_headline_max  # the rest from its base
 
 
@@ -41,6 +43,7 @@ def test_a_profile_by_name_and_with_overrides(tmp_path):
         ("profile:\n  headline_max: lots\n", 5, "`headline_max` must be a whole number"),
         ("profile:\n  join_threshold: 2\n", 5, "`join_threshold` must be a number between 0 and 1"),
         ("profile:\n  column_words: 今日谈\n", 5, "`column_words` must be a list of words"),
+        ("profile:\n  section_labels: 案例\n", 5, "`section_labels` must be a list of words"),
     ],
 )
 def test_a_wrong_profile_setting_is_an_error_at_its_line(tmp_path, extra, line, what):

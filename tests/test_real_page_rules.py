@@ -3,6 +3,8 @@ word, a photo credit or a page break looks like in the layouts users hold."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import Article, PageParse
@@ -1131,3 +1133,38 @@ def test_a_turn_of_an_interview_cut_short_by_a_break_is_text_not_a_heading():
     (article,) = parse_page(page).articles
     turn = next(b for b in article.blocks if b.text.startswith("记者："))
     assert turn.kind.value == "paragraph"
+
+
+def test_a_numbered_sections_label_below_a_sections_credit_goes_on_with_the_article():
+    # a talk in cases: each case is credited at its end, and the next case's label follows
+    page = (
+        "让老街区焕发新活力（城市更新故事会）\n\n"
+        "老街区的更新，关键在于留住烟火气，也要让居民的日子越过越好。\n\n"
+        "各地在实践中探索出了不少好办法，下面是其中的两个案例。\n\n"
+        "（本报记者王小明整理）\n\n"
+        "案例一\n\n"
+        "小巷子里的大变化\n\n"
+        "我们先从最窄的巷子改起，把电线入地，把路面铺平，居民都说好。\n\n"
+        "（本报记者李小红整理）\n\n"
+        "案例二\n\n"
+        "旧厂房变身文化街\n\n"
+        "废弃多年的厂房，如今成了年轻人喜欢的文化街，周末人来人往。\n\n"
+        "（本报记者赵小刚整理）\n"
+    )
+    parsed = parse_page(page)
+    (article,) = parsed.articles
+    texts = [b.text for b in article.blocks]
+    assert "（本报记者李小红整理）" in texts and "案例二" in texts
+    assert {"王小明", "李小红", "赵小刚"} <= set(article.authors)
+    label = next(b for b in article.blocks if b.text == "案例二")
+    assert label.kind.value == "subhead"
+    assert "subhead.section-label" in {d.rule_id for d in parsed.decisions}
+
+
+def test_a_section_label_is_a_word_of_the_profile_and_a_number():
+    from build_scripts.ingest.paper_profile import DEFAULT
+    from build_scripts.parse.shapes import section_label
+
+    assert section_label("案例三") and section_label("第二部分") and section_label("镜头10")
+    assert not section_label("统一") and not section_label("案例") and not section_label("案例一 新技术")
+    assert not section_label("片段一", replace(DEFAULT, section_labels=("案例",)))

@@ -30,6 +30,9 @@ class PaperProfile:
     subhead_max: int = 40  # a longer unpunctuated line inside an article is flagged
     # words that name a column or a kind of piece (（金台随笔）, 今日谈): never a person's name
     column_words: tuple[str, ...] = ()
+    # words a numbered section of an article is labelled with (案例一 … 案例四): such a label
+    # alone on its line is never a headline, and a credit above it closes only a section
+    section_labels: tuple[str, ...] = ("案例", "镜头", "故事", "场景", "片段")
     # how sure the weighed evidence must be (0–1) to join a block to the paragraph above, or
     # to open a new article inside an open one (below an even chance: measured on real pages,
     # the evidence leans to a sub-head, and 0.4 cuts them best)
@@ -87,7 +90,7 @@ def profile_from(value: object) -> PaperProfile:
             if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 < setting < 1:
                 raise ProfileError(key, f"`{key}` must be a number between 0 and 1", f"e.g. `{key}: 0.5`")
             changes[key] = float(setting)
-        else:  # column_words
+        else:  # column_words, section_labels
             if not isinstance(setting, list) or not all(isinstance(w, str) and w.strip() for w in setting):
                 raise ProfileError(key, f"`{key}` must be a list of words", f"e.g. `{key}: [金台随笔, 今日谈]`")
             changes[key] = tuple(w.strip() for w in setting)

@@ -20,10 +20,11 @@ class BodyRules(PageView):
             Kind.BYLINE in self._kinds() or bool(self.section_credits) or p.parse_names(text) == p.parse_names("")
         )
 
-    def _section_credit(self, unit: Unit) -> None:
-        """A section's own byline, below its heading: the paper prints it as a paragraph of
-        the article's text, and its names are the article's too."""
-        self._decide(unit, "paragraph", "byline.section")
+    def _section_credit(self, unit: Unit, rule_id: str = "byline.section") -> None:
+        """A section's own byline, below its heading (or at its end, the next section's label
+        below it): the paper prints it as a paragraph of the article's text, and its names
+        are the article's too."""
+        self._decide(unit, "paragraph", rule_id)
         self._add(Kind.PARAGRAPH, unit.text, unit)
         self.section_credits.append(unit.text)
 
@@ -34,6 +35,10 @@ class BodyRules(PageView):
         if not self.current_names():
             self.section_credits.append(unit.text)
         self._add(Kind.NOTE, unit.text, unit)
+
+    def _section_label_below(self, unit: Unit) -> bool:
+        below = self.next_unit(unit)
+        return below is not None and shapes.section_label(below.text, self.profile) and not self._wide_gap(below)
 
     def _byline(self, unit: Unit) -> None:
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
@@ -49,6 +54,8 @@ class BodyRules(PageView):
             self._decide(unit, "byline", "byline.orphan", confident=False)
         elif self.closed:
             self._decide(unit, "byline", "byline.continued")
+        elif self._has_body() and self._section_label_below(unit):
+            return self._section_credit(unit, "byline.section-end")
         elif self._has_body():
             self._decide(unit, "byline", "byline.end")
             self.closed = True

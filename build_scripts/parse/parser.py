@@ -119,6 +119,10 @@ class _Parser(HeadingRules, JoinRules):
             # the box is the article's)
             self.closed = False
             return self._subhead(unit, "subhead.article-box")
+        if shapes.section_label(t, self.profile) and self._has_body() and not self._wide_gap(unit):
+            # 案例二 below the credit of 案例一: the article's next section, not a new article
+            self.closed = False
+            return self._subhead(unit, "subhead.section-label")
         open_paragraph = self._open_paragraph()
         indented_paragraph = self.layout.indented and unit.indented
         if indented_paragraph and self.current is not None and not p.JUMP_FROM_RE.match(t):

@@ -196,6 +196,19 @@ def is_adopted_title(line: str) -> bool:
     return bool(_ADOPTED_TITLE_RE.match(line))
 
 
+_NUMBERED_PART_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,3}}(?:部分|篇|章|节|幕)$")
+_SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
+
+
+def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
+    """A numbered section's label and nothing else (`案例二`, `第三部分`): it names no story,
+    so it heads a section of the article it is printed in, never an article of its own."""
+    text = text.strip()
+    if _NUMBERED_PART_RE.match(text):
+        return True
+    return any(text.startswith(word) and _SECTION_NUMBER_RE.match(text[len(word) :]) for word in profile.section_labels)
+
+
 # A title with its column's name in brackets at its end (`稀有剧种，广觅知音（编辑手记）`,
 # `…（国际视点）`): on real pages such a line below an article's text always opened the next
 # piece. Photo credits (`…摄（影像中国）`), signatures (`——李磊（教授）`), a contributor's

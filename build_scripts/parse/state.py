@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import patterns as p
+from build_scripts.parse import shapes
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import (
     BODY_KINDS,
@@ -123,7 +124,8 @@ class ArticleState:
             end = start
             while end < len(segments) and segments[end].kind is Kind.SUBHEAD:
                 end += 1
-            if end - start >= LINES_IN_A_ROW:
+            # a numbered section's label heads its section's headings (案例三 / its title / 讲述人…)
+            if end - start >= LINES_IN_A_ROW and not shapes.section_label(segments[start].text, self.profile):
                 # the last, a numbered heading with text below it (`第一章  总  则` under a
                 # decree's signature), heads that text
                 last = end - 1 if end < len(segments) and self._heads_text(segments[end - 1], segments[end]) else end

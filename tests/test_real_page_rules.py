@@ -1168,3 +1168,22 @@ def test_a_section_label_is_a_word_of_the_profile_and_a_number():
     assert section_label("案例三") and section_label("第二部分") and section_label("镜头10")
     assert not section_label("统一") and not section_label("案例") and not section_label("案例一 新技术")
     assert not section_label("片段一", replace(DEFAULT, section_labels=("案例",)))
+
+
+def test_a_block_whose_first_sentence_ends_a_few_characters_in_is_the_rest_of_the_one_above():
+    # the break fell just before the end of a sentence: a paragraph seldom opens with a
+    # sentence of a few characters
+    page = (
+        "让青年交流成为两国友好的桥梁\n\n本报记者 田 野\n\n"
+        "近日，一场青年交流活动在北京举行，两国青年代表围绕教育、科技和文化等话题深入交流。\n\n"
+        "主席指出，两国关系希望在人民，基础在民间，未来在青年，活力\n\n"
+        "在地方。主席提出的青少年交流倡议，极大促进了两国人民特别是青年一代的相互了解，双向奔赴的大势不可阻挡。\n\n"
+        "与会代表表示，将继续推动两国地方之间的交流合作，为两国关系发展注入新的活力。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert any(
+        b.text.endswith(
+            "活力在地方。主席提出的青少年交流倡议，极大促进了两国人民特别是青年一代的相互了解，双向奔赴的大势不可阻挡。"
+        )
+        for b in article.blocks
+    )

@@ -81,6 +81,7 @@ def join_features(before: str, after: str, lead: bool, title: str = "", alike: i
 
 
 SHORT_LINE = 40  # a sub-head's length at most
+SENTENCE_ENDS_WITHIN = 8  # characters below a break (`after_sentence_ends_at_once`)
 
 
 def lines_alike(texts: list[str], at: int) -> int | None:
@@ -151,6 +152,10 @@ def _join_features(before: str, after: str, lead: bool, title: str, alike: int |
     f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
     last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]
     f.update(_buckets("before_last_clause", len(last_clause), (4, 8, 12, 20)))
+    if any(ch in "。！？" for ch in after[:SENTENCE_ENDS_WITHIN]):
+        # a sentence ends a few characters below the break: the end of the one above,
+        # seldom a whole sentence opening a paragraph
+        f["after_sentence_ends_at_once"] = 1.0
     if p.dateline_of(after):
         f["after_dateline"] = 1.0
     # A quotation or a bracket opened and not closed: the sentence goes on below.

@@ -146,4 +146,42 @@ def test_a_join_the_evidence_barely_carries_is_flagged_as_a_refused_one_is(monke
     assert _join_decision_at(0.8, monkeypatch).confident
     refused = _join_decision_at(0.46, monkeypatch)
     assert (refused.label, refused.rule_id, refused.confident) == ("paragraph", "paragraph.evidence", False)
+    # a paragraph a break cut is left in two with the evidence well below even: still flagged
+    far_below = _join_decision_at(0.35, monkeypatch)
+    assert (far_below.label, far_below.confident) == ("paragraph", False)
     assert _join_decision_at(0.2, monkeypatch).confident
+
+
+_SHORT_LINE_PAGE = """春耕正当时 农民抢农时
+
+本报记者  张  明
+
+田间地头一片繁忙景象，农民们正在抢抓农时开展春耕生产。
+
+各地农业部门组织技术人员深入一线指导农户科学施肥。
+
+新农机下地忙
+
+今年，县里新添了一批播种机，一天能种几十亩地。
+
+合作社负责人说，机器一上阵，春播进度快了不少。
+"""
+
+
+def _headline_decision_at(chance: float, monkeypatch) -> Decision:
+    from build_scripts.parse import evidence
+    from build_scripts.parse.parser import parse_page
+
+    real = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: chance if model == "headline" else real(model, f))
+    (decision,) = [d for d in parse_page(_SHORT_LINE_PAGE).decisions if d.text == "新农机下地忙"]
+    return decision
+
+
+def test_a_headline_the_evidence_barely_carries_is_flagged(monkeypatch):
+    """A new article's headline weighed just above its threshold (0.4) is on real pages a
+    sub-head taken for a headline as often as not: a warning, up to an even chance."""
+    barely = _headline_decision_at(0.47, monkeypatch)
+    assert (barely.label, barely.rule_id, barely.confident) == ("headline", "headline.evidence", False)
+    assert _headline_decision_at(0.7, monkeypatch).confident
+    assert _headline_decision_at(0.3, monkeypatch).confident

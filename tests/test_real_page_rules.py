@@ -1144,20 +1144,26 @@ def test_a_numbered_sections_label_below_a_sections_credit_goes_on_with_the_arti
         "（本报记者王小明整理）\n\n"
         "案例一\n\n"
         "小巷子里的大变化\n\n"
+        "讲述人：某市某区住建局局长  张  华\n\n"
+        "谁能想到，窄巷子也能变成网红街？\n\n"
         "我们先从最窄的巷子改起，把电线入地，把路面铺平，居民都说好。\n\n"
         "（本报记者李小红整理）\n\n"
         "案例二\n\n"
         "旧厂房变身文化街\n\n"
         "废弃多年的厂房，如今成了年轻人喜欢的文化街，周末人来人往。\n\n"
-        "（本报记者赵小刚整理）\n"
+        "（本报记者赵小刚整理）\n\n"
+        "春日田野农机忙\n\n本报记者  周  末\n\n田野里，一台台播种机来回穿梭，农民们忙着春耕。\n"
     )
     parsed = parse_page(page)
-    (article,) = parsed.articles
-    texts = [b.text for b in article.blocks]
-    assert "（本报记者李小红整理）" in texts and "案例二" in texts
-    assert {"王小明", "李小红", "赵小刚"} <= set(article.authors)
-    label = next(b for b in article.blocks if b.text == "案例二")
-    assert label.kind.value == "subhead"
+    talk, _next = parsed.articles
+    kinds = {b.text: b.kind.value for b in talk.blocks}
+    assert kinds["案例二"] == "subhead" and kinds["（本报记者李小红整理）"] == "paragraph"
+    # the last case's credit is credited so too, and ends the talk: the next piece is its own
+    assert kinds["（本报记者赵小刚整理）"] == "paragraph" and talk.byline == ""
+    assert set(talk.authors) == {"王小明", "李小红", "赵小刚"} and _next.title == "春日田野农机忙"
+    # a label heads a heading of at most two lines; a line past those is the section's text
+    assert [kinds[t] for t in ("小巷子里的大变化", "讲述人：某市某区住建局局长  张  华")] == ["subhead"] * 2
+    assert kinds["谁能想到，窄巷子也能变成网红街？"] == "paragraph"
     assert "subhead.section-label" in {d.rule_id for d in parsed.decisions}
 
 
@@ -1166,6 +1172,8 @@ def test_a_section_label_is_a_word_of_the_profile_and_a_number():
     from build_scripts.parse.shapes import section_label
 
     assert section_label("案例三") and section_label("第二部分") and section_label("镜头10")
+    assert section_label("案 例 二") and section_label("■案例二") and section_label("【案例二】")
+    assert section_label("案例二：")
     assert not section_label("统一") and not section_label("案例") and not section_label("案例一 新技术")
     assert not section_label("片段一", replace(DEFAULT, section_labels=("案例",)))
 

@@ -45,7 +45,7 @@ RULES: dict[str, str] = {
     "byline.institution": "an institution signing the piece, right below the headline",
     "byline.end": "byline after the text: ends the article",
     "byline.section": "a section's own byline below its heading: a paragraph of the article",
-    "byline.section-end": "a section's credit with the next section's label below it (…整理 / 案例二): a paragraph of the article",
+    "byline.section-end": "a section's credit with the next section's label below it (…整理 / 案例二), or the last section's credit of an article credited so (it ends the article): a paragraph of the article",
     "byline.continued": "continues the byline that ended the article above",
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",

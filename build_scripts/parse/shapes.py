@@ -198,12 +198,13 @@ def is_adopted_title(line: str) -> bool:
 
 _NUMBERED_PART_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,3}}(?:部分|篇|章|节|幕)$")
 _SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
+_LABEL_DRESS_RE = re.compile(r"\s+|^[■□●◆▲★【〔\[]|[】〕\]]$|[：:]$")
 
 
 def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """A numbered section's label and nothing else (`案例二`, `第三部分`): it names no story,
     so it heads a section of the article it is printed in, never an article of its own."""
-    text = text.strip()
+    text = _LABEL_DRESS_RE.sub("", text)  # `案 例 二`, `■案例二`, `【案例二】`, `案例二：`
     if _NUMBERED_PART_RE.match(text):
         return True
     return any(text.startswith(word) and _SECTION_NUMBER_RE.match(text[len(word) :]) for word in profile.section_labels)

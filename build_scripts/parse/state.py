@@ -32,6 +32,8 @@ HEADLINE_UNSURE = (0.4, 0.5)
 
 # Sub-heads in a row, nothing between: a poem's lines or a list's items (`_lines_not_subheads`)
 LINES_IN_A_ROW = 3
+# The lines of a section's heading below its numbered label (`_lines_not_subheads`)
+SECTION_HEADING_LINES = 2
 # A poem: at least this many blocks of text, each a line this short without a full stop, few
 # of them spaced (a list of names is spaced)
 POEM_LINES, POEM_LINE_MAX = 6, 30
@@ -65,6 +67,8 @@ class ArticleState:
         # own (a special report): their bylines are printed as paragraphs of its text.
         self.sections = False
         self.section_credits: list[str] = []
+        # its sections are credited at their ends, each credit above the next one's label
+        self.credited_by_section = False
         # Pieces appended to the last segment by continuations, joined once when it is done
         # (appending to a str each time would be quadratic on long chains).
         self._tail: list[str] = []
@@ -97,6 +101,7 @@ class ArticleState:
         self.digest = False
         self.sections = False
         self.section_credits = []
+        self.credited_by_section = False
 
     def _finish(self) -> None:
         self._flush_tail()
@@ -127,8 +132,11 @@ class ArticleState:
             end = start
             while end < len(segments) and segments[end].kind is Kind.SUBHEAD:
                 end += 1
-            # a numbered section's label heads its section's headings (案例三 / its title / 讲述人…)
-            if end - start >= LINES_IN_A_ROW and not shapes.section_label(segments[start].text, self.profile):
+            if end - start >= LINES_IN_A_ROW and shapes.section_label(segments[start].text, self.profile):
+                # a numbered section's label heads its section's heading of one or two lines
+                # (案例三 / 新品种… / 讲述人：…): lines past those are its text
+                self._as_lines(list(range(start + 1 + SECTION_HEADING_LINES, end)))
+            elif end - start >= LINES_IN_A_ROW:
                 # the last, a numbered heading with text below it (`第一章  总  则` under a
                 # decree's signature), heads that text
                 last = end - 1 if end < len(segments) and self._heads_text(segments[end - 1], segments[end]) else end

@@ -169,7 +169,7 @@ def test_every_link_on_every_article_page_leads_to_a_file(rich_site, folder):
         if p.suffix in ("", ".html") and p.name not in ("index.html",) and (p.is_file() or (p / "index.html").is_file())
     ]
     pages = [p / "index.html" if p.is_dir() else p for p in pages]
-    assert len(pages) == 13
+    assert len(pages) == 14
     for page_file in pages:
         links = Page(page_file.read_text(encoding="utf-8")).links
         for href, _ in links:
@@ -206,3 +206,16 @@ def test_a_name_printed_with_a_space_is_linked_where_it_stands():
     assert segments == [("本报记者 ", None), ("赵 鹏", "赵鹏"), (" ", None), ("周亚军", "周亚军")]
     # a name the byline does not spell out still gets a link of its own, once
     assert byline_segments("（本报评论员）", ["李洁"])[-1] == ("李洁", "李洁")
+
+
+def test_an_article_credited_only_in_its_text_names_its_credited_in_its_header(site):
+    """A talk whose cases are credited at their ends has no byline of its own: the header
+    still names everyone credited, each linked to their page."""
+    (page_file,) = [
+        p
+        for p in site.glob("2022/01/29/*/index.html")
+        if re.search(r"<h1[^>]*>[^<]*让老街区焕发新活力", p.read_text(encoding="utf-8"))
+    ]
+    byline = re.search(r'<p class="article-byline">(.*?)</p>', page_file.read_text(encoding="utf-8"), re.S)
+    assert byline is not None
+    assert re.findall(r'<a href="[^"]*reporters/[^"]*">([^<]+)</a>', byline.group(1)) == ["王小明", "李小红"]

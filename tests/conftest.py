@@ -203,14 +203,6 @@ RICH_FILES = {
         # Markdown a paragraph may hold by chance: a heading mark and a script link
         "## 看点 [链接](javascript:alert(1))，第二段内容，讲述反诈骗知识。\n"
     ),
-    # a talk in cases, each credited at its end: no byline, its compilers named in the text
-    "2022/2022-01-29_05_经济.txt": (
-        "让老街区焕发新活力（城市更新故事会）\n\n"
-        "老街区的更新，关键在于留住烟火气，也要让居民的日子越过越好。\n\n"
-        "（本报记者王小明整理）\n\n案例一\n\n小巷子里的大变化\n\n"
-        "我们先从最窄的巷子改起，把电线入地，把路面铺平，居民都说好。\n\n"
-        "（本报记者李小红整理）\n"
-    ),
     # the same day of the year before: the home page's "往年今日"
     "2021/2021-01-28.txt": SAMPLE_TEXT.replace("保护奥林匹克标志", "迎接冬奥会"),
 }

@@ -54,11 +54,11 @@ class BodyRules(PageView):
             self._decide(unit, "byline", "byline.orphan", confident=False)
         elif self.closed:
             self._decide(unit, "byline", "byline.continued")
-        elif self._has_body() and (self._section_label_below(unit) or self.credited_by_section):
+        elif self._has_body() and ((label_below := self._section_label_below(unit)) or self.credited_by_section):
             # a section's credit, the next section's label below it; the last one ends the article
             self._section_credit(unit, "byline.section-end")
             self.credited_by_section = True
-            self.closed = not self._section_label_below(unit)
+            self.closed = not label_below
             return
         elif self._has_body():
             self._decide(unit, "byline", "byline.end")

@@ -23,10 +23,6 @@ _LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
 # an item that stops without it was cut by a break (on the 535 real pages: 7 of 7).
 _NUMBERED_ITEM_RE = re.compile(rf"^[{p.NUM_HAN}]{{1,3}}、")
 
-# A section's number alone on its line (`一`, `二`, `3`): it heads a section, it is never the
-# first part of a paragraph a break cut
-_SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
-
 
 class JoinRules(BodyRules):
     _join_rule: tuple[str, str]  # why the last continuation was joined
@@ -159,7 +155,9 @@ class JoinRules(BodyRules):
             or p.is_end_credit(nxt.text)
             or p.is_caption(nxt.text)
             or p.is_signature_line(nxt.text)
-            or _SECTION_NUMBER_RE.match(unit.text)
+            # a section's number alone on its line heads a section: never the first part of a
+            # paragraph a break cut
+            or shapes.SECTION_NUMBER_RE.match(unit.text)
         ):
             return 0.0, ""
         if (

@@ -197,7 +197,8 @@ def is_adopted_title(line: str) -> bool:
 
 
 _NUMBERED_PART_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,3}}(?:部分|篇|章|节|幕)$")
-_SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
+# a section's number alone (`三`, `12`), as printed on a line or after a label word
+SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
 _LABEL_DRESS_RE = re.compile(r"\s+|^[■□●◆▲★【〔\[]|[】〕\]]$|[：:]$")
 
 
@@ -207,7 +208,7 @@ def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
     text = _LABEL_DRESS_RE.sub("", text)  # `案 例 二`, `■案例二`, `【案例二】`, `案例二：`
     if _NUMBERED_PART_RE.match(text):
         return True
-    return any(text.startswith(word) and _SECTION_NUMBER_RE.match(text[len(word) :]) for word in profile.section_labels)
+    return any(text.startswith(word) and SECTION_NUMBER_RE.match(text[len(word) :]) for word in profile.section_labels)
 
 
 # A title with its column's name in brackets at its end (`稀有剧种，广觅知音（编辑手记）`,

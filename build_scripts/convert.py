@@ -26,7 +26,6 @@ from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
-from build_scripts.contract.labels import page_label
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
@@ -133,25 +132,19 @@ def _without_duplicates(results: list[SourceResult], report: Report, keep_going:
 
 
 def published_articles(results: list[SourceResult], report: Report) -> tuple[list[ArticleEntry], dict[str, list[str]]]:
-    """The articles of every file, but a 版 the issue delivered twice once (catalogue/duplicates.py);
-    and the lines each issue page prints under a 版 (its furniture, 本版责编, and which other
-    版 repeated it), by source file."""
-    repeats = repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None])
-    furniture = {r.rel: list(r.furniture) for r in results if r.furniture}
-    meta = {r.rel: r.meta for r in results if r.meta is not None}
-    for r in repeats:
+    """The articles of every file, and the lines each issue page prints under a 版 (its
+    furniture, 本版责编), by source file. A 版 the issue delivered twice is published under both
+    numbers, as the paper's e-edition shows it: its articles are reprints of the first's
+    (catalogue/duplicates.py), and the archivist is told, in case one file holds the wrong page."""
+    for r in repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None]):
         report.warn(
             r.page,
             r.line,
-            f"repeats {r.first} (the same text); published once, from {r.first}",
+            f"repeats {r.first} (the same text); its articles are published as printed again from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
-        # the reader of the issue page learns where that 版 went
-        furniture.setdefault(r.first, []).append(
-            f"{page_label(meta[r.page].page, meta[r.page].page_name)} 与本版内容相同"
-        )
-    left_out = {r.page for r in repeats}
-    return [entry for result in results if result.rel not in left_out for entry in result.entries], furniture
+    furniture = {r.rel: list(r.furniture) for r in results if r.furniture}
+    return [entry for result in results for entry in result.entries], furniture
 
 
 def pages_delivered(results: list[SourceResult]) -> dict[dt.date, list[int]]:

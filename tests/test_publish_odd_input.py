@@ -96,14 +96,14 @@ def test_json_ld_feeds_sitemap_and_data_files_are_well_formed(odd_site):
         assert json.loads(blocks[0])["url"] == SITE_URL + record["url"]
 
 
-def test_the_same_notice_on_three_pages_is_published_once(odd_site):
+def test_the_same_notice_on_three_pages_is_listed_on_each_and_cited_once(odd_site):
     notices = [r for r in records(odd_site) if r["title"].startswith("关于表彰全国劳动模范")]
-    assert len(notices) == 1 and notices[0]["page"] == 2
+    assert [(r["page"], r["reprint_of"]) for r in notices] == [(2, None), (5, notices[0]["id"]), (7, notices[0]["id"])]
     log = (odd_site / "convert.log").read_text(encoding="utf-8")
     for copy in ("05", "07"):
         assert (
             f"warning: odd_articles/2023-03-01_{copy}_公告.txt:1: repeats odd_articles/2023-03-01_02_公告.txt "
-            "(the same text); published once" in log
+            "(the same text); its articles are published as printed again" in log
         ), log
 
 

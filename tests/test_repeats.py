@@ -1,5 +1,5 @@
-"""A 版 delivered twice is published once; an article that also stands on another 版 among
-other articles stays on both (catalogue/duplicates.py)."""
+"""A 版 delivered twice, and an article that also stands on another 版 among other articles,
+are listed under both 版, the later printing pointing to the first (catalogue/duplicates.py)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def parsed(files: dict[str, str]):
     return pages
 
 
-def test_a_page_delivered_twice_is_published_once_and_reported():
+def test_a_page_delivered_twice_is_found_with_the_file_that_printed_it_first():
     pages = parsed({"05_公告.txt": NOTICE, "06_公告.txt": NOTICE})
     assert [len(entries) for _, _, entries in pages] == [1, 1]
     repeats = repeated_pages(pages)
@@ -57,7 +57,10 @@ def test_a_版_that_prints_alone_one_article_of_a_fuller_版_is_a_版_of_its_own
     assert repeated_pages(pages) == []
 
 
-def test_the_issue_page_says_which_版_repeated_another(tmp_path):
+def test_a_版_delivered_twice_is_listed_under_both_numbers_as_printed_again(tmp_path):
+    """The paper's e-edition lists the notice under 第5版 and 第6版: both 版 list it, the
+    second printing says where it stood first and points to it as canonical, and the
+    archivist is told (one of the two files may hold the wrong page)."""
     project = make_archive(tmp_path, {"2026/2026-05-04_05_公告.txt": NOTICE}, with_sample=False)
     assert convert(project).returncode == 0
     # the repeat arrives later: the issue page, whose articles did not change, is written again
@@ -66,8 +69,19 @@ def test_the_issue_page_says_which_版_repeated_another(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2026-05-04_06_公告.txt:1: repeats 2026/2026-05-04_05_公告.txt" in result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
-    assert "第5版 公告" in issue and "## 第6版" not in issue
-    assert "第6版 公告 与本版内容相同" in issue.split("## 第5版 公告", 1)[1]
+    fifth, sixth = issue.split("## 第5版 公告", 1)[1].split("## 第6版 公告", 1)
+    assert "关于表彰先进集体的决定" in fifth and "关于表彰先进集体的决定" in sixth
+    rows = [json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["page"], row["reprint_of"]) for row in rows] == [(5, None), (6, rows[0]["id"])]
+    built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})
+    assert built.returncode == 0, built.stderr
+    pages = sorted((project / "docs/2026/05/04").glob("guan-yu-biao-zhang*.md"), key=lambda p: len(p.stem))
+    first_url = f"{SITE_URL}2026/05/04/{pages[0].stem}/"
+    again_html = (project / "site/2026/05/04" / pages[1].stem / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{first_url}">' in again_html
+    assert "又见" in again_html and "第5版 公告" in again_html.split("又见", 1)[1][:300]
+    report = check_site(project / "site", SITE_URL)
+    assert report.checked > 0 and report.broken == [], report.broken[:5]
 
 
 def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):

@@ -1,13 +1,12 @@
-"""A 版 an issue delivers twice: the same notice page under two numbers, or a page saved over
-another. A reader should find it once, so a page whose articles are those of another 版 of
-the same issue, no more and no fewer, is left out (the first, in 版 order, is published) and
-reported with both files, so the archivist can check that it really is a repeat and not the
-wrong page.
+"""Articles an issue prints on more than one 版. Every printing is kept: the paper printed it
+there (an e-edition lists an article continued from page 1 on page 2 as well, a joint
+statement among the news of 第2版 and alone on 第3版, a notice page under two numbers), and
+that 版's table of contents must list it. The first printing is the one cited, listed and
+fed; the later ones say where it stood first (`reprints`).
 
-A single article that also stands on another 版 among other articles is kept on both: the
-paper printed it there (an e-edition lists an article continued from page 1 on page 2 as
-well, or a joint statement among the news of 第2版 and alone on 第3版), and that 版's table
-of contents must list it.
+A whole 版 whose articles are those of another 版 of the same issue, no more and no fewer
+(`repeated_pages`), is reported with both files, so the archivist can check that it really
+is a repeat and not a page saved over another.
 
 Two articles are the same when every non-space character they were cut from is the same (the
 ledger's text fingerprint); very short ones (a one-line 本报讯 item) are never counted as
@@ -38,8 +37,7 @@ class Repeat:
 
 def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) -> list[Repeat]:
     """The 版 of (file, its date and 版, its articles) that repeat another: each names the
-    file that printed its articles first. Their articles are left out; their furniture
-    (本版责编) stays, since the issue page prints it under this 版."""
+    file that printed its articles first."""
     seen: dict[tuple[dt.date, str], str] = {}  # (date, text fingerprint) → the file that printed it first
     printed: dict[str, set[tuple[dt.date, str]]] = {}  # the articles of each file
     repeats: list[Repeat] = []

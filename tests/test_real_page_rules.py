@@ -1195,3 +1195,27 @@ def test_a_block_whose_first_sentence_ends_a_few_characters_in_is_the_rest_of_th
         )
         for b in article.blocks
     )
+
+
+def test_a_long_punctuated_headline_at_the_top_of_an_indented_page_heads_its_article():
+    """Where indentation marks paragraphs, the page's first line, not indented and ending no
+    sentence, heads the article below it however long and punctuated (`…怎样？记者在…探访`)."""
+    body = [
+        "建设科技强国，关键在于释放科研人员的创新潜能。",
+        "近年来，多地推行项目负责人制度，给予团队更大的自主权。",
+        "不少科研人员表示，经费使用更灵活了，干劲也更足了。",
+    ]
+    kicker = "项目负责人制、经费包干制、信用承诺制推行情况到底怎样？记者在北京、四川、湖北等地探访"
+    page = f"{kicker}\n让科研人员心无旁骛搞创新（记者调查）\n" + "".join(f"{IND}{line}\n" for line in body)
+    (article,) = parse_page(page).articles
+    assert article.title_parts == [kicker, "让科研人员心无旁骛搞创新（记者调查）"]
+    assert article.text == "\n\n".join(body)
+    title = "涵养实干担当，关键在于坚定理想信念，把初心使命落实到每一项具体工作和行动上（学思践悟）"
+    titled = f"{title}\n" + "".join(f"{IND}{line}\n" for line in body)
+    assert [a.title for a in parse_page(titled).articles] == [title]
+
+
+def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
+    page = f"工作，多措并举推动政策落地见效。\n{IND}下一步，各地将继续扩大试点范围。\n"
+    (article,) = parse_page(page).articles
+    assert article.title == "" and article.text.startswith("工作，多措并举推动政策落地见效。")

@@ -177,6 +177,8 @@ class _Parser(HeadingRules, JoinRules):
             ):
                 return self._byline(unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
+        if self.layout.indented and not unit.indented and self.current is None and self._heads_indented_text(i):
+            return self._headline(unit, "indent.page-top")
         if (
             open_paragraph
             and not indented_paragraph
@@ -270,6 +272,32 @@ class _Parser(HeadingRules, JoinRules):
             # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section
             return self._subhead(unit, "subhead.dash-lead")
         self._body(i, unit)
+
+    def _heads_indented_text(self, i: int) -> bool:
+        """Where indentation marks paragraphs: a line at the top of the page (no article open),
+        not indented and not ending a sentence, above indented text or another line not
+        indented that could head it (a kicker, `…，一级军士长王臣——` / `一颗匠心护战鹰`): a
+        headline, however long and punctuated. The rest of a paragraph from another page
+        would end its sentence."""
+        t = self.units[i].text
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and len(t) <= self.profile.long_headline_max
+            and not p.is_terminated(t)
+            and not p.ends_mid_sentence(t)
+            and not p.dateline_of(t)
+            and not p.is_signature_line(t)
+            and not p.is_caption(t)
+            and not p.is_furniture(t)
+            and (
+                nxt.indented
+                or (
+                    nxt.gap_before == 0
+                    and (shapes.could_be_headline(nxt.text, self.profile) or p.is_byline_line(nxt.text))
+                )
+            )
+        )
 
 
 def parse_page(

@@ -25,6 +25,7 @@ RULES: dict[str, str] = {
     "indent.headline": "a line that is not indented after a blank line",
     "indent.part-heading": "a line that is not indented with no blank line above it heads a part of the article",
     "indent.headline-piece": "a line that is not indented right below a headline line",
+    "indent.page-top": "the page's first line, not indented and ending no sentence, above indented text or a headline line: a headline, however long",
     # break or join
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
     "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",

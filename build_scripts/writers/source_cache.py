@@ -30,6 +30,7 @@ as it was. A torn entry (a killed run) does not unpickle and is read as missing.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -226,11 +227,17 @@ def _part_of(result: SourceResult) -> str:
 
 
 def _unpickle(path: Path) -> object:
+    # (the cycle collector waits: reading makes many objects and no garbage)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as stream:
             return pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write_pickle(path: Path, value: object) -> None:

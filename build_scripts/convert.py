@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.catalogue.duplicates import repeated_pages
+from build_scripts.catalogue.duplicates import repeated_pages, reprints
 from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles
@@ -297,23 +297,30 @@ def choose_tags(
     results = [s if s.candidates or not s.tags else s.catalogued(vocabulary) for s in sources]
     candidates = {(s.rel, n): words for s in results for n, words in enumerate(s.candidates, start=1)}
     key_of = {s.rel: s.key for s in sources}
-    order = [(p.entry.source, p.entry.ordinal) for p in placed]
+    # An article printed again (catalogue/duplicates.py) is tagged once, as its tags' pages list
+    # it once: counted twice, a word of two repeated notices would pass `tag_min_articles`.
+    first_printing = reprints(placed)
+    tagged = [p for p in placed if p.docs_path not in first_printing]
+    by_path = {p.docs_path: p for p in placed if p.docs_path in first_printing}
+    order = [(p.entry.source, p.entry.ordinal) for p in tagged]
     inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
     kept = cache.memo("tags") if cache else {}
     if reuse and kept.get("inputs") == inputs.hexdigest():
         chosen = kept["chosen"]
     else:
         tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
-        keys = [f"{key_of[p.entry.source]}:{p.entry.ordinal}" for p in placed]  # the same key: the same candidates
+        keys = [f"{key_of[p.entry.source]}:{p.entry.ordinal}" for p in tagged]  # the same key: the same candidates
         ranking = cache.memo("tag ranking") if cache else None
         if ranking is not None and not reuse:
             ranking.clear()
         chosen = tagger.choose_among(
-            [candidates[(p.entry.source, p.entry.ordinal)] for p in placed], vocabulary.words, keys, ranking
+            [candidates[(p.entry.source, p.entry.ordinal)] for p in tagged], vocabulary.words, keys, ranking
         )
         kept.update(inputs=inputs.hexdigest(), chosen=chosen)
-    for article, tags in zip(placed, chosen, strict=True):
+    for article, tags in zip(tagged, chosen, strict=True):
         article.tags = list(tags)
+    for path, first in first_printing.items():
+        by_path[path].tags = list(first.tags)
 
 
 def _write_ledger(path: Path, text: str) -> None:

@@ -63,7 +63,7 @@ def test_a_版_delivered_twice_is_listed_under_both_numbers_as_printed_again(tmp
     archivist is told (one of the two files may hold the wrong page)."""
     project = make_archive(tmp_path, {"2026/2026-05-04_05_公告.txt": NOTICE}, with_sample=False)
     assert convert(project).returncode == 0
-    # the repeat arrives later: the issue page, whose articles did not change, is written again
+    # the repeat arrives later, in a conversion that takes the first 版 from the cache
     (project / "source_texts/2026/2026-05-04_06_公告.txt").write_text(NOTICE, encoding="utf-8")
     result = convert(project)
     assert result.returncode == 0, result.stderr
@@ -71,7 +71,9 @@ def test_a_版_delivered_twice_is_listed_under_both_numbers_as_printed_again(tmp
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     fifth, sixth = issue.split("## 第5版 公告", 1)[1].split("## 第6版 公告", 1)
     assert "关于表彰先进集体的决定" in fifth and "关于表彰先进集体的决定" in sixth
-    rows = [json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [(row["page"], row["reprint_of"]) for row in rows] == [(5, None), (6, rows[0]["id"])]
     built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})
     assert built.returncode == 0, built.stderr
@@ -139,3 +141,30 @@ def test_the_data_files_name_the_first_printing_of_an_article_printed_again(tmp_
     assert all(row["reprint_of"] is None for row in rows if row["title"] != "全国春耕生产有序推进")
     table = list(csv.DictReader(io.StringIO((project / "docs/data/articles.csv").read_text(encoding="utf-8-sig"))))
     assert [row["reprint_of"] for row in table if row["title"] == "全国春耕生产有序推进"] == ["", first["id"]]
+
+
+def test_an_article_printed_again_is_tagged_once_with_the_tags_of_its_first_printing(tmp_path):
+    """A tag needs `tag_min_articles` articles: the two printings of one notice are one."""
+    notice = (
+        "关于表彰先进集体的决定\n\n"
+        "经研究，决定对在防汛救灾工作中表现突出的先进集体予以表彰。各先进集体要珍惜荣誉，防汛救灾工作要再接再厉。\n"
+    )
+    praised = "先进集体风采录\n\n本报记者 王芳\n\n这些先进集体扎根基层，先进集体的每位成员都默默奉献。\n"
+    files = {
+        "2026/2026-05-04_02_要闻.txt": LEAD,
+        "2026/2026-05-04_03_要闻.txt": OTHER,
+        "2026/2026-05-04_05_公告.txt": notice,
+        "2026/2026-05-04_06_公告.txt": notice,
+    }
+    alone = make_archive(tmp_path / "alone", files, with_sample=False)
+    together = make_archive(tmp_path / "together", {**files, "2026/2026-05-04_01_要闻.txt": praised}, with_sample=False)
+    tagged = {}
+    for name, project in (("alone", alone), ("together", together)):
+        config = project / "source_texts/archive.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "tag_min_articles: 2\n", encoding="utf-8")
+        assert convert(project).returncode == 0
+        lines = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+        tagged[name] = {(row["page"], row["title"]): row["tags"] for row in map(json.loads, lines)}
+    assert tagged["alone"][(5, "关于表彰先进集体的决定")] == tagged["alone"][(6, "关于表彰先进集体的决定")] == []
+    first, again = tagged["together"][(5, "关于表彰先进集体的决定")], tagged["together"][(6, "关于表彰先进集体的决定")]
+    assert "先进集体" in first and again == first

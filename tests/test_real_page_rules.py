@@ -1216,6 +1216,12 @@ def test_a_long_punctuated_headline_at_the_top_of_an_indented_page_heads_its_art
 
 
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
-    page = f"工作，多措并举推动政策落地见效。\n{IND}下一步，各地将继续扩大试点范围。\n"
-    (article,) = parse_page(page).articles
-    assert article.title == "" and article.text.startswith("工作，多措并举推动政策落地见效。")
+    """It ends its sentence, or opens where no sentence opens: the page's first article has no
+    headline (the archivist is told)."""
+    for rest in (
+        "工作，多措并举推动政策落地见效。",
+        "的重要指示精神，扎实推进各项工作，确保各项政策措施落地见效，切实让群众感受到实实在在的变化",
+    ):
+        page = f"{rest}\n{IND}下一步，各地将继续扩大试点范围。\n{IND}试点经验将在全省推广。\n"
+        (article,) = parse_page(page).articles
+        assert article.title == "" and article.text.startswith(rest), rest

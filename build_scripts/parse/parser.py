@@ -23,8 +23,8 @@ import re
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
+from build_scripts.parse import breaks, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.headings import HeadingRules
 from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
@@ -277,8 +277,8 @@ class _Parser(HeadingRules, JoinRules):
         """Where indentation marks paragraphs: a line at the top of the page (no article open),
         not indented and not ending a sentence, above indented text or another line not
         indented that could head it (a kicker, `…，一级军士长王臣——` / `一颗匠心护战鹰`): a
-        headline, however long and punctuated. The rest of a paragraph from another page
-        would end its sentence."""
+        headline, however long and punctuated. The rest of a paragraph from another page mostly
+        ends its sentence, or opens where no sentence opens (`的…`, a comma)."""
         t = self.units[i].text
         nxt = self._next(i)
         return (
@@ -286,6 +286,7 @@ class _Parser(HeadingRules, JoinRules):
             and len(t) <= self.profile.long_headline_max
             and not p.is_terminated(t)
             and not p.ends_mid_sentence(t)
+            and not breaks.opens_mid_sentence(t)
             and not p.dateline_of(t)
             and not p.is_signature_line(t)
             and not p.is_caption(t)

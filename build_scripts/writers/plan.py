@@ -193,7 +193,7 @@ def _issue_units(
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         articles = catalogue.days[day]
-        # what it prints under each 版 may come from another file (a 版 that repeated it)
+        # what it prints under each 版 (本版责编, a running head): from each of the day's files
         printed = [furniture.get(path) for path in sorted({p.entry.source for p in articles})]
         units.append(
             Unit(

@@ -301,7 +301,6 @@ def choose_tags(
     # it once: counted twice, a word of two repeated notices would pass `tag_min_articles`.
     first_printing = reprints(placed)
     tagged = [p for p in placed if p.docs_path not in first_printing]
-    by_path = {p.docs_path: p for p in placed if p.docs_path in first_printing}
     order = [(p.entry.source, p.entry.ordinal) for p in tagged]
     inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
     kept = cache.memo("tags") if cache else {}
@@ -319,8 +318,9 @@ def choose_tags(
         kept.update(inputs=inputs.hexdigest(), chosen=chosen)
     for article, tags in zip(tagged, chosen, strict=True):
         article.tags = list(tags)
-    for path, first in first_printing.items():
-        by_path[path].tags = list(first.tags)
+    for article in placed:
+        if article.docs_path in first_printing:
+            article.tags = list(first_printing[article.docs_path].tags)
 
 
 def _write_ledger(path: Path, text: str) -> None:

@@ -58,7 +58,9 @@ def articles(draw) -> tuple[PlacedArticle, ArticleRecord, dict]:
         text=draw(TEXT),
         description=draw(TEXT),
     )
-    entry = ArticleEntry(record.source.file, day, record.page, "", record.ordinal, 1, 1, "", "", (), (), "", "", 0, "")
+    entry = ArticleEntry(
+        record.source.file, day, record.page, "", record.ordinal, 1, 1, "", "", (), (), "", "", "", 0, ""
+    )
     placed = PlacedArticle(entry, slug, tags)
     links = draw(
         st.one_of(

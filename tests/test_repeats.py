@@ -168,3 +168,24 @@ def test_an_article_printed_again_is_tagged_once_with_the_tags_of_its_first_prin
     assert tagged["alone"][(5, "关于表彰先进集体的决定")] == tagged["alone"][(6, "关于表彰先进集体的决定")] == []
     first, again = tagged["together"][(5, "关于表彰先进集体的决定")], tagged["together"][(6, "关于表彰先进集体的决定")]
     assert "先进集体" in first and again == first
+
+
+def test_a_later_printing_with_its_byline_below_the_text_or_none_is_the_same_article(tmp_path):
+    """The paper prints a front-page piece again in full on another 版, its byline moved below
+    the text, or left out: still one article, listed once on its reporter's page."""
+    moved = (
+        "全国春耕生产有序推进\n\n本报北京5月3日电 各地抢抓农时，春耕生产进展顺利，粮食播种面积稳中有增。本报记者 李明\n"
+    )
+    dropped = "全国春耕生产有序推进\n\n本报北京5月3日电 各地抢抓农时，春耕生产进展顺利，粮食播种面积稳中有增。\n"
+    for name, again in (("moved", moved), ("dropped", dropped)):
+        files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_04_要闻.txt": OTHER + "\n\n" + again}
+        project = make_archive(tmp_path / name, files, with_sample=False)
+        result = convert(project)
+        assert result.returncode == 0, result.stderr
+        lines = (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+        lead = sorted(
+            (row for row in map(json.loads, lines) if row["title"] == "全国春耕生产有序推进"), key=lambda r: r["page"]
+        )
+        assert [row["reprint_of"] for row in lead] == [None, lead[0]["id"]], name
+        reporter = (project / "docs/reporters/li-ming/index.md").read_text(encoding="utf-8")
+        assert reporter.count("全国春耕生产有序推进") == 1, name

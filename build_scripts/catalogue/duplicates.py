@@ -8,8 +8,8 @@ A whole 版 whose articles are those of another 版 of the same issue, no more a
 (`repeated_pages`), is reported with both files, so the archivist can check that it really
 is a repeat and not a page saved over another.
 
-Two articles are the same when every non-space character they were cut from is the same (the
-ledger's text fingerprint); very short ones (a one-line 本报讯 item) are never counted as
+Two articles are the same when every non-space character they were cut from but their bylines'
+is the same (a later printing may carry its byline below the text, or none); very short ones (a one-line 本报讯 item) are never counted as
 repeats, since two different items may read alike.
 """
 
@@ -42,7 +42,7 @@ def repeated_pages(pages: Sequence[tuple[str, PageMeta, list[ArticleEntry]]]) ->
     printed: dict[str, set[tuple[dt.date, str]]] = {}  # the articles of each file
     repeats: list[Repeat] = []
     for path, meta, entries in sorted(pages, key=lambda item: (item[1].date, item[1].page or 0, item[0])):
-        keys = [(meta.date, e.fingerprint) for e in entries]
+        keys = [(meta.date, e.text_print) for e in entries]
         firsts = {seen.get(key) for key in keys}
         long_enough = all(e.characters >= MIN_CHARACTERS for e in entries)
         if keys and long_enough and len(firsts) == 1 and None not in firsts and path not in firsts:
@@ -69,7 +69,7 @@ def reprints(articles: Sequence[PlacedArticle]) -> dict[str, PlacedArticle]:
         entry = placed.entry
         if entry.characters < MIN_CHARACTERS:
             continue
-        earlier = first.setdefault((entry.date, entry.fingerprint), placed)
+        earlier = first.setdefault((entry.date, entry.text_print), placed)
         if earlier is not placed and earlier.entry.page != entry.page:
             found[placed.docs_path] = earlier
     return found

@@ -18,7 +18,7 @@ from build_scripts.catalogue.ledger import Cut, fingerprint
 from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence, main_title_of, title_pieces
 from build_scripts.contract.urls import ascii_slug, slug_for_title
 from build_scripts.ingest.source import PageMeta
-from build_scripts.parse.model import Article
+from build_scripts.parse.model import Article, Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class ArticleEntry:
     correspondents: tuple[str, ...]
     opening: str  # its first sentence: the page's description, the issue page's summary line
     fingerprint: str  # every non-space character it was cut from, hashed (the URL ledger's match)
+    text_print: str  # the same but its byline's: two printings of one article (`duplicates.py`)
     characters: int  # how many non-space characters (a short item is never taken for a repeat)
     wanted_slug: str  # the slug its title asks for (pinyin)
 
@@ -94,6 +95,8 @@ def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> Artic
         correspondents=tuple(article.correspondents),
         opening=first_sentence(text),
         fingerprint=fingerprint(texts),
+        # a later printing may move its byline below the text, or leave it out
+        text_print=fingerprint(s.text for s in article.segments if s.kind is not Kind.BYLINE),
         characters=sum(len("".join(t.split())) for t in texts),
         wanted_slug=wanted_slug(article, text),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import Article, PageParse
@@ -674,25 +676,25 @@ def test_a_documents_title_with_the_note_of_its_adoption_opens_the_document():
     assert "headline.adopted" in {d.rule_id for d in result.decisions}
 
 
-def test_a_title_with_its_columns_name_below_text_opens_the_next_piece():
-    """An editor's note after a feature, titled with its column in brackets: a piece of its
-    own, not a sub-head of the feature; a photo credit ending the same way stays a caption."""
+@pytest.mark.parametrize("title", ["老戏新唱，广觅知音（编辑手记）", "老戏新唱，知音何在？（编辑手记）"])
+def test_a_title_with_its_columns_name_below_text_opens_the_next_piece(title):
+    """An editor's note after a feature, titled with its column in brackets (asking, too): a
+    piece of its own, not a sub-head of the feature; a photo credit ending the same way stays
+    a caption."""
     page = (
         "小剧种走上大舞台\n\n本报记者  李  明\n\n"
         "这些年，县剧团排演了多部新戏，下乡演出二百余场，观众从老人扩展到年轻人，剧场里常常座无虚席。\n\n"
         "王  平摄（影像中国）\n\n"
         "剧团团长说，老戏要传下去，新戏也要排出来，让更多年轻观众走进剧场，喜欢上这门古老的艺术。\n\n"
-        "老戏新唱，广觅知音（编辑手记）\n\n"
+        f"{title}\n\n"
         "守护一个剧种，需要热爱，也需要方法。\n"
     )
     result = parse_page(page)
     feature, note = result.articles
-    assert note.title == "老戏新唱，广觅知音（编辑手记）"
+    assert note.title == title
     assert [b.text for b in note.blocks] == ["守护一个剧种，需要热爱，也需要方法。"]
     assert feature.title == "小剧种走上大舞台" and "王  平摄（影像中国）" in [b.text for b in feature.blocks]
-    assert [d.rule_id for d in result.decisions if d.text == "老戏新唱，广觅知音（编辑手记）"] == [
-        "headline.column-tag"
-    ]
+    assert [d.rule_id for d in result.decisions if d.text == title] == ["headline.column-tag"]
 
 
 def test_a_writers_name_of_a_rarer_surname_glued_after_the_last_sentence_is_the_byline():
@@ -1225,3 +1227,50 @@ def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline()
         page = f"{rest}\n{IND}下一步，各地将继续扩大试点范围。\n{IND}试点经验将在全省推广。\n"
         (article,) = parse_page(page).articles
         assert article.title == "" and article.text.startswith(rest), rest
+
+
+def test_a_letter_signed_with_a_place_and_a_rare_surname_ends_with_its_writer():
+    """`和` is a word of the language and a surname: after a place, set apart by spaces, it is
+    the writer's name, and the letter ends there (the box below is a piece of its own)."""
+    page = (
+        "农家书屋要管好用好（建议）\n\n"
+        "书屋建了，就该管好用好，让农民愿意来、坐得住。\n\n"
+        "云南省泸水市  和建华\n\n"
+        "征集\n\n"
+        "本版联合开展群众急难愁盼问题征集，欢迎读者提供线索。\n"
+    )
+    letter, box = parse_page(page).articles
+    assert letter.authors == ["和建华"] and letter.text == "书屋建了，就该管好用好，让农民愿意来、坐得住。"
+    assert box.title == "征集" and box.text.startswith("本版联合开展")
+
+
+def test_a_title_naming_its_column_below_a_signed_letter_opens_a_new_piece():
+    """A reader's letter signed by a group (`某村村民`), then a title that asks and names its
+    column (`…？（曝光）`) with a reporter below it: the next piece, not a section whose
+    heading took two blocks."""
+    page = (
+        "水渠年久失修 雨水漫进农田（身边事）\n\n"
+        "我们村的水渠年久失修，一下雨就漫进农田。盼望有关部门尽快修缮。\n\n"
+        "清泉村3组村民\n\n"
+        "河南某县—— 校园体检，竟成商业引流？（曝光）\n\n"
+        "本报记者 张 明\n\n"
+        "孩子从学校带回一张视力检查单，印满了眼镜店的名字。\n"
+    )
+    letter, report = parse_page(page).articles
+    assert "清泉村3组村民" in letter.text
+    assert report.title.endswith("竟成商业引流？（曝光）") and report.authors == ["张明"]
+
+
+def test_a_row_of_stars_between_parts_of_the_text_is_a_pause_not_a_heading():
+    """`***  ***` between two parts of a commentary: a paragraph of the article (the paper's
+    e-edition prints it so), never a sub-head listed in the page's contents."""
+    page = (
+        "每一次握手都是对未来的书写\n\n本报评论员\n\n"
+        "两国关系历经风雨，合作始终是主流。\n\n"
+        "***\u00a0\u00a0***\n\n"
+        "时移世易，关系回不到过去，但能够有一个更好的未来。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "paragraph"]
+    assert [d.rule_id for d in result.decisions if d.text.startswith("***")] == ["paragraph.divider"]

@@ -12,6 +12,19 @@ from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind
 
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
+EXCLAIMED_TITLE_MAX = 20
+
+
+def _exclaimed_title(text: str) -> bool:
+    """A short title that exclaims or asks (`烧烤学院首届学生，毕业了！`): one sentence, its
+    only stop the last character."""
+    core = p.strip_closers(text)
+    return (
+        len(text) <= EXCLAIMED_TITLE_MAX
+        and core[-1:] in p.QUESTION_OR_EXCLAMATION
+        and not any(ch in p.TERMINAL for ch in core[:-1])
+        and not p.dateline_of(text)
+    )
 
 
 class ColumnRules(BodyRules):
@@ -36,14 +49,15 @@ class ColumnRules(BodyRules):
     def _leaves_digest(self, i: int, unit: Unit) -> bool:
         """A column of dispatches (八方速递: every item a title and a dateline) ends at a
         heading whose text opens without a dateline: the article of its own that follows the
-        column on the page, not one more item."""
+        column on the page, not one more item. Its title may exclaim (`…，毕业了！`): no item
+        of the column starts so."""
         nxt = self._next(i)
         if (
             not self.digest
             or self.closed
             or nxt is None
             or p.dateline_of(nxt.text)
-            or not shapes.heading_shaped(unit.text, self.profile)
+            or not (shapes.heading_shaped(unit.text, self.profile) or _exclaimed_title(unit.text))
             or shapes.heading_shaped(nxt.text, self.profile)  # an item's title on two lines
             or unit.text.endswith("——")  # …or its kicker: 伊朗总统—— / 准备向世界保证，…
         ):

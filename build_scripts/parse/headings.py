@@ -194,8 +194,12 @@ class HeadingRules(ColumnRules):
         )
         if not (two_blocks or group or self._credit_line(i)):
             return False
-        if self._title_only() or self._last_rule() == "subhead.section":
-            return True  # right below the headline, or the heading's second block
+        if self._title_only():
+            return True  # right below the headline
+        if self._last_rule() == "subhead.section":
+            # the heading's second block — unless it names its column (`…（曝光）`): a new
+            # piece's title, below a line that signed the one above (`古泉村5组村民`)
+            return not shapes.is_tagged_title(unit.text)
         nxt_text = nxt.text if nxt is not None else ""
         letters = bool(self.section_credits) and all(p.letter_signature(c) for c in self.section_credits)
         # readers' letters in a column: each headed on one line and signed with a place and a name

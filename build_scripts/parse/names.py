@@ -295,7 +295,9 @@ def letter_signature(text: str) -> str | None:
     if not m:
         return None
     name = "".join((m.group(2) or m.group(4)).split())
-    return name if looks_like_name(name) else None
+    # the place before it says the line signs a letter: a rare surname (和建华) is a name
+    # there, as long as the line's last word is no word of the language
+    return name if looks_like_name(name) or _pen_name_or_name(name) else None
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,11 @@ class _Parser(HeadingRules, JoinRules):
             # the box is the article's)
             self.closed = False
             return self._subhead(unit, "subhead.article-box")
+        if p.DIVIDER_RE.match(t) and self._has_body() and not self.closed:
+            # `***  ***` between two parts of the text: a pause in it, neither a heading of its
+            # own nor the end of the article
+            self._decide(unit, "paragraph", "paragraph.divider")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if shapes.section_label(t, self.profile) and self._has_body() and not self._wide_gap(unit):
             # 案例二 below the credit of 案例一: the article's next section, not a new article
             self.closed = False
@@ -266,7 +271,12 @@ class _Parser(HeadingRules, JoinRules):
             and self._headline_chance(i, unit) >= self.profile.headline_threshold
         ):
             return self._weighed_headline(unit)  # a headline with commas, or pieces set apart by spaces
-        if shapes.heading_shaped(t, self.profile) or self._confirmed_headline(i) or self._punctuated_headline(i):
+        if (
+            shapes.heading_shaped(t, self.profile)
+            or self._confirmed_headline(i)
+            or self._punctuated_headline(i)
+            or self._leaves_digest(i, unit)
+        ):
             return self._heading(i, unit)
         if _DASH_LEAD_RE.match(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:
             # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section

@@ -215,7 +215,8 @@ def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
 # `…（国际视点）`): on real pages such a line below an article's text always opened the next
 # piece. Photo credits (`…摄（影像中国）`), signatures (`——李磊（教授）`), a contributor's
 # name with a note (`梁锦慧（新加坡）`) and the page's address lines end the same way: not titles.
-_TAGGED_TITLE_RE = re.compile(rf"^[^。！？!?]{{2,40}}[（(][{p.HAN}·]{{2,10}}[）)]$")
+# a title may ask or exclaim right before its column's name: `…竟成商业引流？（曝光）`
+_TAGGED_TITLE_RE = re.compile(rf"^[^。！？!?]{{2,40}}[？！?!]?[（(][{p.HAN}·]{{2,10}}[）)]$")
 _NOT_A_TITLE = ("摄", "供图", "制图", "提供", "邮箱", "★")
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_scripts.catalogue.ledger import (
     MOVED,
@@ -114,3 +116,33 @@ def test_an_address_listed_twice_is_an_error():
     line = "2026/05/01/b/ published 1 10-20 0123456789ab\n"
     with pytest.raises(InputError, match=r"urls\.lock:2: lists 2026/05/01/b/ twice"):
         parse_ledger(line + line, "urls.lock")
+
+
+_TEXTS = st.sampled_from("甲乙丙丁戊")  # few texts: repeats, printings on two 版, merges
+_CUTS = st.lists(
+    st.builds(
+        lambda page, first, length, text, slug, later: cut(
+            first, first + length, text, slug, page=page, day=DAY + dt.timedelta(days=later)
+        ),
+        st.sampled_from([1, 2, None]),
+        st.integers(1, 40),
+        st.integers(0, 15),
+        _TEXTS,
+        st.sampled_from(["a", "b", ""]),
+        st.integers(0, 1),
+    ),
+    max_size=8,
+    unique_by=lambda c: (c.date, c.page, c.first_line),  # no two articles start on one line of a 版
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=_CUTS, after=_CUTS)
+def test_cuts_matched_against_the_lines_written_for_them_keep_their_addresses(before, after):
+    """What lets a run keep a day's matching (`assign`'s `known`): matched again against the
+    ledger it wrote, the same cuts get the same addresses and the ledger stays as it is —
+    after a first conversion and after any edit."""
+    _, ledger = assign(before, {})
+    slugs, written = assign(after, ledger)
+    again, rewritten = assign(after, written)
+    assert again == slugs and rewritten == written

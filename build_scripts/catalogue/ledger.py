@@ -263,19 +263,22 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry], known: dict | None = None)
         old_by_day[entry.date].append(entry)
     known = known if known is not None else {}
     now: dict[dt.date, tuple[str, list[str]]] = {}
+    matched: set[dt.date] = set()
     new: dict[str, Entry] = {}
     for day, day_cuts in sorted(by_day.items()):
         old = old_by_day.get(day, [])
         inputs = _day_inputs(old, day_cuts)
         kept = known.get(day)
-        day_slugs = kept[1] if kept is not None and kept[0] == inputs else _match_day(old, day_cuts)
+        if kept is not None and kept[0] == inputs:
+            day_slugs = kept[1]
+        else:
+            day_slugs = _match_day(old, day_cuts)
+            matched.add(day)
         now[day] = (inputs, day_slugs)
         for (i, cut), slug in zip(day_cuts, day_slugs, strict=True):
             slugs[i] = slug
             url = article_url(day, slug)
             new[url] = Entry(url, PUBLISHED, cut.page, cut.first_line, cut.last_line, cut.fingerprint)
-    known.clear()
-    known.update(now)
     by_text: dict[str, list[int]] = defaultdict(list)
     by_page: dict[tuple[dt.date, int | None], list[int]] = defaultdict(list)
     for i, cut in enumerate(cuts):
@@ -286,12 +289,25 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry], known: dict | None = None)
             new[url] = _retired(
                 entry, cuts, slugs, by_text.get(entry.fingerprint, []), by_page.get((entry.date, entry.page), [])
             )
-    return slugs, _without_chains(new)
+    final = _without_chains(new)
+    # A day matched now is kept under the digest of the lines written for it: matched against
+    # them, its cuts find the addresses they were given, so the next run need not match it
+    # again (a ledger not written, as by the preview, gives another digest: matched again).
+    written: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in final.values():
+        if entry.date in matched:
+            written[entry.date].append(entry)
+    for day in matched:
+        now[day] = (_day_inputs(written[day], by_day[day]), now[day][1])
+    known.clear()
+    known.update(now)
+    return slugs, final
 
 
 def _day_inputs(old: list[Entry], cuts: list[tuple[int, Cut]]) -> str:
-    """A digest of all that matching a day reads: its ledger lines and its cuts, in order."""
-    lines = [(e.url, e.state, e.page, e.first_line, e.last_line, e.fingerprint, e.successor) for e in old]
+    """A digest of all that matching a day reads: its ledger lines (in any order: matching
+    breaks ties by address) and its cuts, in order."""
+    lines = sorted((e.url, e.state, e.page, e.first_line, e.last_line, e.fingerprint, e.successor) for e in old)
     cut = [(c.page, c.first_line, c.last_line, c.fingerprint, c.wanted_slug) for _, c in cuts]
     return hashlib.blake2b(repr((lines, cut)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,23 @@ def test_an_article_printed_on_two_pages_is_indexed_once_and_says_where_else(tmp
     for word in ("#经济", "#要闻", "@储勇", "@王小明"):
         assert word in lists, word
     assert [name for name, _ in load(tmp_path, "names")] == ["储勇", "王小明"]
+
+
+def test_an_article_the_converter_found_printed_again_is_indexed_once(tmp_path):
+    """Its later printing carries its byline at the end of the text: not the same text, but
+    the converter says it is the same article (`reprint_of`), and search shows it once."""
+    text = "各地抢抓农时，春耕备耕有序推进。"
+    first = replace(article("2022/03/01/a/", 1, "要闻", text, ("储勇",)), id="2022-03-01-a")
+    again = replace(article("2022/03/01/b/", 4, "经济", text + "本报记者 储勇"), id="2022-03-01-b")
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(2022, [first, replace(again, reprint_of="2022-03-01-a")])
+    writer.finish("test")
+    assert load(tmp_path, "meta")["years"][0]["articles"] == 1
+    assert load(tmp_path, "2022/d/0")["a"] == [["2022/03/01/b/", "2022-03-01", 4, "经济"]]
+    alone = IndexWriter(tmp_path / "alone", Segmenter())
+    alone.add_year(2022, [first, again])  # without the converter's word, two texts: two results
+    alone.finish("test")
+    assert load(tmp_path / "alone", "meta")["years"][0]["articles"] == 2
 
 
 def test_a_result_shows_the_names_its_byline_does_not_spell_out(tmp_path):

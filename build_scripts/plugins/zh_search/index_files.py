@@ -9,8 +9,8 @@ query needs. The format is documented in maintainers/search-index.md.
   articles, base64 (a bitmap for a word in very many of them); a large list's offsets go to
   `YYYY/oN.js`.
 - `YYYY/d/N.js`: article N of the year as the results show it; a long text's further parts
-  in `YYYY/d/N-K.js`. An article printed twice (the same headline and text on two 版) is
-  indexed once, and its file says where else it stands.
+  in `YYYY/d/N-K.js`. An article printed twice (the same headline and text on two 版, or
+  what the converter found printed again) is indexed once, and its file says where else it stands.
 - `names.js`: everyone named in a byline, most articles first (the reporter filter's list).
 - `traditional.js`: what the browser's traditional → simplified conversion would change (a
   query without any of it is searched without loading opencc-js).
@@ -54,6 +54,8 @@ class IndexedArticle:
     names: tuple[str, ...]  # reporters and correspondents
     dateline: str
     text: str
+    id: str = ""
+    reprint_of: str | None = None  # the id of its first printing (catalogue/duplicates.py)
 
     def identity(self) -> bytes | None:
         """What makes two articles one: the same headline and text, whatever the spacing
@@ -72,17 +74,25 @@ class IndexedArticle:
 
 def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:
     """The articles to index, each once (the first printed), and for each of them by its
-    number the copies printed after it: a reader wants one result, not two alike."""
+    number the copies printed after it: a reader wants one result, not two alike. A copy is
+    what the converter found printed again (its byline moved or left out, too), or an
+    article of the same headline and text."""
     kept: list[IndexedArticle] = []
     copies: dict[int, list[IndexedArticle]] = {}
     first: dict[bytes, int] = {}
+    by_id: dict[str, int] = {}
     for article in articles:
         identity = article.identity()
-        if identity is not None and identity in first:
-            copies.setdefault(first[identity], []).append(article)
+        at = by_id.get(article.reprint_of) if article.reprint_of else None
+        if at is None and identity is not None:
+            at = first.get(identity)
+        if at is not None:
+            copies.setdefault(at, []).append(article)
+            by_id.setdefault(article.id, at)
             continue
         if identity is not None:
             first[identity] = len(kept)
+        by_id.setdefault(article.id, len(kept))
         kept.append(article)
     return kept, copies
 

@@ -28,7 +28,8 @@ class IndexInputError(Exception):
     """A problem with the input, as one line `path:line: what — fix`."""
 
 
-def read_articles(path: Path) -> Iterator[ArticleRecord]:
+def read_articles(path: Path) -> Iterator[tuple[ArticleRecord, str | None]]:
+    """Each record, with the id of its first printing for an article printed again."""
     if not path.is_file():  # docs/ that the converter did not write: nothing to index
         return
     with path.open(encoding="utf-8") as lines:
@@ -36,15 +37,18 @@ def read_articles(path: Path) -> Iterator[ArticleRecord]:
             if not line.strip():
                 continue
             try:
-                yield ArticleRecord.from_meta(json.loads(line))
+                data = json.loads(line)
+                yield ArticleRecord.from_meta(data), data.get("reprint_of") or None
             except (ValueError, RecordError) as exc:
                 raise IndexInputError(
                     f"{path}:{number}: not an article record ({exc}) — run the converter again"
                 ) from None
 
 
-def indexed(record: ArticleRecord) -> IndexedArticle:
+def indexed(record: ArticleRecord, reprint_of: str | None = None) -> IndexedArticle:
     return IndexedArticle(
+        id=record.id,
+        reprint_of=reprint_of,
         url=record.url,
         title=record.title,
         date=record.date.isoformat(),
@@ -59,16 +63,16 @@ def indexed(record: ArticleRecord) -> IndexedArticle:
 
 def build_index(articles: Path, out: Path, word_list: Path | None, names_from_bylines: bool = True) -> IndexWriter:
     """Write the index of `articles` (articles.jsonl) into the folder `out` (replaced)."""
-    records = sorted(read_articles(articles), key=lambda r: r.date)  # stable: keeps 版 order
+    records = sorted(read_articles(articles), key=lambda r: r[0].date)  # stable: keeps 版 order
     words: list[Word] = read_word_list(word_list, str(word_list)) if word_list else []
     if names_from_bylines:
-        words += [Word(name) for r in records for name in r.people if len(name.split()) == 1]
+        words += [Word(name) for r, _ in records for name in r.people if len(name.split()) == 1]
     writer = IndexWriter(out, Segmenter(words))
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for year, group in itertools.groupby(records, key=lambda r: r.date.year):
-        writer.add_year(year, [indexed(r) for r in group])
+    for year, group in itertools.groupby(records, key=lambda r: r[0].date.year):
+        writer.add_year(year, [indexed(r, first) for r, first in group])
     writer.finish(index_key(articles, word_list, names_from_bylines))
     return writer
 

@@ -487,7 +487,7 @@ _DISPATCHES = (
 def test_a_heading_without_a_dateline_below_ends_a_column_of_dispatches(title):
     page = (
         _DISPATCHES + f"{title}\n\n"
-        "近期，古镇夜游在社交媒体上持续走红，不少游客专程前来。\n\n"
+        "近期，古镇夜游在社交媒体上持续走红，不少游客专程前来，只为看一眼灯火里的老街和石桥。\n\n"
         "古镇管理方介绍，夜间客流已占全天的四成。\n"
     )
     digest, after = parse_page(page).articles
@@ -496,3 +496,12 @@ def test_a_heading_without_a_dateline_below_ends_a_column_of_dispatches(title):
     assert after.title == title
     assert [b.text[:6] for b in after.blocks] == ["近期，古镇夜", "古镇管理方介"]
     assert rules_of(page)[title[:6]] == "headline.after-digest"
+
+
+@pytest.mark.parametrize("line", ["“真美，真香！”", "花开了，你来吗？", "谁能想到呢？"])
+def test_a_short_exclamation_in_a_dispatchs_text_stays_in_the_column(line):
+    """What someone said, or a short line of an item's own text that asks or exclaims, is no
+    title leaving the column."""
+    page = _DISPATCHES + f"{line}\n\n游客纷纷拍照留念，花海旁的民宿和农家乐也迎来了客流高峰，周末常常一房难求。\n"
+    (digest,) = parse_page(page).articles
+    assert digest.title == "四方快讯" and line in [b.text for b in digest.blocks]

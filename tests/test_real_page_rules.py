@@ -1274,3 +1274,14 @@ def test_a_row_of_stars_between_parts_of_the_text_is_a_pause_not_a_heading():
     (article,) = result.articles
     assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "paragraph"]
     assert [d.rule_id for d in result.decisions if d.text.startswith("***")] == ["paragraph.divider"]
+
+
+def test_applause_noted_after_a_question_in_a_speech_is_no_column_tag():
+    page = (
+        "在青年座谈会上的讲话\n\n本报记者 李 明\n\n"
+        "同学们，青春是用来奋斗的，新时代的舞台无比广阔，每个人都有机会一展身手，成就一番事业。\n\n"
+        "大家说，是不是这个道理？（掌声）\n\n"
+        "希望大家珍惜韶华，脚踏实地，在奋斗中书写青春篇章。\n"
+    )
+    (speech,) = parse_page(page).articles
+    assert "大家说，是不是这个道理？（掌声）" in [b.text for b in speech.blocks]

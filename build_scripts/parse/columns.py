@@ -12,18 +12,24 @@ from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind
 
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
-EXCLAIMED_TITLE_MAX = 20
+EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
+TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
+_OPENING_QUOTES = ("“", "‘", "「", "『", '"', "（", "(")
 
 
-def _exclaimed_title(text: str) -> bool:
-    """A short title that exclaims or asks (`烧烤学院首届学生，毕业了！`): one sentence, its
-    only stop the last character."""
+def _exclaimed_title(text: str, below: str) -> bool:
+    """A short title that exclaims or asks (`烧烤学院首届学生，毕业了！`) above a story's text:
+    one sentence, its only stop the last character — not what someone said (`“真美，真香！”`),
+    nor a short line of an item's own text."""
     core = p.strip_closers(text)
     return (
-        len(text) <= EXCLAIMED_TITLE_MAX
-        and core[-1:] in p.QUESTION_OR_EXCLAMATION
+        EXCLAIMED_TITLE_MIN <= len(text) <= EXCLAIMED_TITLE_MAX
+        and bool(core)
+        and core[-1] in p.QUESTION_OR_EXCLAMATION
         and not any(ch in p.TERMINAL for ch in core[:-1])
+        and not text.startswith(_OPENING_QUOTES)
         and not p.dateline_of(text)
+        and len(below) >= TEXT_BELOW_MIN
     )
 
 
@@ -57,7 +63,7 @@ class ColumnRules(BodyRules):
             or self.closed
             or nxt is None
             or p.dateline_of(nxt.text)
-            or not (shapes.heading_shaped(unit.text, self.profile) or _exclaimed_title(unit.text))
+            or not (shapes.heading_shaped(unit.text, self.profile) or _exclaimed_title(unit.text, nxt.text))
             or shapes.heading_shaped(nxt.text, self.profile)  # an item's title on two lines
             or unit.text.endswith("——")  # …or its kicker: 伊朗总统—— / 准备向世界保证，…
         ):

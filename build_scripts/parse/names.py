@@ -295,9 +295,10 @@ def letter_signature(text: str) -> str | None:
     if not m:
         return None
     name = "".join((m.group(2) or m.group(4)).split())
-    # the place before it says the line signs a letter: a rare surname (和建华) is a name
-    # there, as long as the line's last word is no word of the language
-    return name if looks_like_name(name) or _pen_name_or_name(name) else None
+    # after a county or a village (云南泸水市), three characters no word of the dictionary: a
+    # rarer surname that is also a word (和建华), not a district after a city (云南昆明  官渡)
+    rare = len(name) == 3 and (m.group(1) or m.group(3))[-1] in "省市县区州旗镇乡村" and _pen_name_or_name(name)
+    return name if looks_like_name(name) or rare else None
 
 
 @dataclass(frozen=True)

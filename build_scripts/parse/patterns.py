@@ -68,7 +68,8 @@ BRACKET_CLOSERS = "）)】"
 CLOSERS = QUOTE_CLOSERS + BRACKET_CLOSERS
 QUESTION_OR_EXCLAMATION = "？?！!"
 # a row of stars or marks alone on its line (`***  ***`, `＊ ＊ ＊`, `※※※`): a pause in the text
-DIVIDER_RE = re.compile(r"^[*＊※✱✲★☆◆◇●○·•\s]*[*＊※✱✲★☆◆◇●○][*＊※✱✲★☆◆◇●○·•\s]*$")
+# (two marks at least: a lone ● or ○○○ may stand for a name left out)
+DIVIDER_RE = re.compile(r"^\s*(?:[*＊※✱✲★☆◆◇]\s*){2,}$")
 SENTENCE_PUNCT = "，,。；;！!？?"
 MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 

@@ -217,7 +217,7 @@ def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
 # name with a note (`梁锦慧（新加坡）`) and the page's address lines end the same way: not titles.
 # a title may ask or exclaim right before its column's name: `…竟成商业引流？（曝光）`
 _TAGGED_TITLE_RE = re.compile(rf"^[^。！？!?]{{2,40}}[？！?!]?[（(][{p.HAN}·]{{2,10}}[）)]$")
-_NOT_A_TITLE = ("摄", "供图", "制图", "提供", "邮箱", "★")
+_NOT_A_TITLE = ("摄", "供图", "制图", "提供", "邮箱", "★", "掌声", "鼓掌")  # …？（掌声）: a speech's
 
 
 @memo

@@ -189,3 +189,18 @@ def test_a_later_printing_with_its_byline_below_the_text_or_none_is_the_same_art
         assert [row["reprint_of"] for row in lead] == [None, lead[0]["id"]], name
         reporter = (project / "docs/reporters/li-ming/index.md").read_text(encoding="utf-8")
         assert reporter.count("全国春耕生产有序推进") == 1, name
+
+
+def test_two_headlines_alike_over_different_bylines_are_not_one_article(tmp_path):
+    """Without their bylines, two pieces with no text read alike: too little to say they are one."""
+    first = "春回大地万物复苏田野一片新绿\n\n本报记者 张三丰 李四光 王五常\n"
+    other = "春回大地万物复苏田野一片新绿\n\n本报记者 赵六合 钱七星 孙八方\n"
+    files = {"2026/2026-05-04_01_要闻.txt": first + "\n\n" + OTHER, "2026/2026-05-04_04_要闻.txt": other}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    rows = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    alike = [row for row in rows if row["title"] == "春回大地万物复苏田野一片新绿"]
+    assert len(alike) == 2 and [row["reprint_of"] for row in alike] == [None, None]

@@ -8,9 +8,10 @@ A whole 版 whose articles are those of another 版 of the same issue, no more a
 (`repeated_pages`), is reported with both files, so the archivist can check that it really
 is a repeat and not a page saved over another.
 
-Two articles are the same when every non-space character they were cut from but their bylines'
-is the same (a later printing may carry its byline below the text, or none); very short ones (a one-line 本报讯 item) are never counted as
-repeats, since two different items may read alike.
+Two articles are the same when every non-space character they were cut from is the same,
+their bylines left out (a later printing may carry its byline below the text, or none); very
+short ones (a one-line 本报讯 item, a headline over a byline) are never counted as repeats,
+since two different items may read alike.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ class ArticleEntry:
     opening: str  # its first sentence: the page's description, the issue page's summary line
     fingerprint: str  # every non-space character it was cut from, hashed (the URL ledger's match)
     text_print: str  # the same but its byline's: two printings of one article (`duplicates.py`)
-    characters: int  # how many non-space characters (a short item is never taken for a repeat)
+    characters: int  # how many of those (a short item is never taken for a repeat)
     wanted_slug: str  # the slug its title asks for (pinyin)
 
     @property
@@ -80,6 +80,7 @@ def wanted_slug(article: Article, text: str) -> str:
 
 def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> ArticleEntry:
     texts = [s.text for s in article.segments]
+    printed = [s.text for s in article.segments if s.kind is not Kind.BYLINE]
     text = article.text
     return ArticleEntry(
         source=path,
@@ -96,7 +97,7 @@ def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> Artic
         opening=first_sentence(text),
         fingerprint=fingerprint(texts),
         # a later printing may move its byline below the text, or leave it out
-        text_print=fingerprint(s.text for s in article.segments if s.kind is not Kind.BYLINE),
-        characters=sum(len("".join(t.split())) for t in texts),
+        text_print=fingerprint(printed),
+        characters=sum(len("".join(t.split())) for t in printed),
         wanted_slug=wanted_slug(article, text),
     )

@@ -85,8 +85,10 @@ def test_only_the_days_that_changed_are_matched_against_the_url_ledger(tmp_path,
     assert matched == []
     _same_as_a_full_conversion(source, docs, tmp_path)
     (source / "urls.lock").write_text((source / "urls.lock").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    matched.clear()
     convert(source, docs, jobs=1)  # a ledger edited by hand is read again
     assert len(parsed) == 2  # (and once more by the full conversion)
+    assert matched == []  # its lines as they were, in the file's order: no day matched again
 
 
 def test_what_the_conversion_holds_is_set_aside_from_the_cycle_collector_while_it_runs(tmp_path, monkeypatch):

@@ -31,7 +31,8 @@ from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
-from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, exclusive, recover, write_tree
+from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, recover, write_tree
+from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import Keys, plan

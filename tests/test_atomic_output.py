@@ -262,3 +262,28 @@ def test_a_worker_meeting_a_hand_written_file_reports_the_first_in_order(tmp_pat
             docs_tree.write_tree(docs, _units(files, sorted(files)), jobs=jobs)
         assert raised.value.problem.path == str(docs / "2021/01/05/page-2.md")
         assert not (tmp_path / ".docs.staging").exists() and (docs / "2021/01/20/page-3.md").read_text() == "mine\n"
+
+
+# A worker forked by the conversion that outlives it for a moment (the kernel ends it, but a
+# loaded machine may take that long to): it still holds the lock the conversion took.
+KILLED_WITH_A_WORKER_STILL_ENDING = """
+import os, signal, time
+from build_scripts.writers import docs_tree as output
+def stage(*args):
+    if os.fork() == 0:  # a worker, holding what the conversion holds, ending two seconds later
+        time.sleep(2)
+        os._exit(0)
+    os.kill(os.getpid(), signal.SIGKILL)
+output._stage = stage
+"""
+
+
+def test_the_next_run_waits_for_the_workers_of_a_killed_conversion(archive):
+    project, before, after = archive
+    process = _start(project, KILLED_WITH_A_WORKER_STILL_ENDING)
+    assert process.wait(timeout=300) == -signal.SIGKILL, process.stderr.read()
+    assert snapshot(project / "docs") == before
+    run = convert(project)  # at once: the worker still holds the lock
+    assert run.returncode == 0, run.stderr
+    assert snapshot(project / "docs") == after
+    assert _leftovers(project) == []

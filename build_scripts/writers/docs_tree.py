@@ -24,12 +24,13 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.contract.provenance import PROVENANCE_FILE
 from build_scripts.problems import InputError, Problem
+from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.workers import can_fork, forked_pool
 
 MANIFEST = ".generated.json"
@@ -149,32 +150,6 @@ def read_manifest(docs: Path) -> dict[str, str]:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-@contextlib.contextmanager
-def exclusive(docs: Path) -> Iterator[None]:
-    """Only one conversion may write a docs folder at a time: a second one would remove the
-    first one's staging folder as a leftover."""
-    try:
-        import fcntl
-    except ImportError:  # not on this system: no lock
-        yield
-        return
-    docs.parent.mkdir(parents=True, exist_ok=True)
-    with open(_aside(docs, "lock"), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(
-                str(docs),
-                None,
-                "another conversion is writing this folder right now",
-                "wait for it to finish, then run again",
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def check_apart(source: Path, docs: Path) -> None:

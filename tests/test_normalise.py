@@ -147,3 +147,15 @@ def test_normalising_twice_changes_nothing(raw):
     twice, report = run(once)
     assert twice == once
     assert not any("invisible" in w.what for w in report.notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_quick_paths_give_what_looking_at_every_character_gives(raw):
+    """Plain files and lines skip the look at each character: they must come out as if it had
+    been made (`classify`, character by character, after the line breaks are unified)."""
+    from build_scripts.ingest.normalise import classify
+
+    unified = re.sub("\r\n|[\r\u2028\u2029\x85\x0b\x0c]", "\n", raw)
+    action = {"space": " ", "remove": ""}
+    assert run(raw)[0] == "".join(action.get(classify(ch), ch) for ch in unified)

@@ -176,7 +176,9 @@ def test_a_second_conversion_at_the_same_time_is_refused(archive):
         assert process.poll() is None and time.monotonic() < deadline
     second = convert(project)
     assert second.returncode == 2
-    assert "another conversion is writing this folder right now — wait for it to finish" in second.stderr
+    assert f"another conversion (process {process.pid}) is writing this folder right now — wait for it to finish" in (
+        second.stderr
+    )
     assert process.wait() == 0
     assert snapshot(project / "docs") == after
 

@@ -25,19 +25,27 @@ def exclusive(docs: Path) -> Iterator[None]:
         yield
         return
     docs.parent.mkdir(parents=True, exist_ok=True)
-    with open(docs.with_name(f".{docs.name}.lock"), "a+") as lock:
+    with open(docs.with_name(f".{docs.name}.lock"), "a+", encoding="ascii", errors="replace") as lock:
         deadline = time.monotonic() + ORPHANS_END_WITHIN
         while True:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if _holder_runs(lock) or time.monotonic() > deadline:
+                holder = _holder(lock)
+                if holder is not None:
                     raise InputError(
                         str(docs),
                         None,
-                        "another conversion is writing this folder right now",
+                        f"another conversion{f' (process {holder})' if holder else ''} is writing this folder right now",
                         "wait for it to finish, then run again",
+                    ) from None
+                if time.monotonic() > deadline:
+                    raise InputError(
+                        str(docs),
+                        None,
+                        "the worker processes of a conversion that was stopped still hold this folder",
+                        "end them (they run `python -m build_scripts convert`), then run again",
                     ) from None
                 time.sleep(0.05)  # a killed conversion's workers, ending
         lock.truncate(0)
@@ -52,16 +60,27 @@ def exclusive(docs: Path) -> Iterator[None]:
 ORPHANS_END_WITHIN = 60.0  # seconds: they are sent SIGTERM when the conversion dies
 
 
-def _holder_runs(lock: IO[str]) -> bool:
-    """Whether the conversion that took the lock (its process id is written in it) still runs."""
+def _holder(lock: IO[str]) -> int | None:
+    """The conversion that took the lock (its process id is written in it) if it still runs;
+    None if it is gone — killed or ended, with workers of its own still ending; 0 if unknown."""
     lock.seek(0)
     written = lock.read().strip()
-    if not written.isdigit():  # taken by a conversion that did not write its id: assume it runs
-        return True
+    if not (written.isascii() and written.isdigit()):  # no id written (yet): assume it runs
+        return 0
+    pid = int(written)
     try:
-        os.kill(int(written), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
+        return None
+    except (PermissionError, OverflowError):  # another user's process; a number no process has
+        return pid
+    return None if _zombie(pid) else pid
+
+
+def _zombie(pid: int) -> bool:
+    """Killed but not yet reaped by whoever started it (Linux; elsewhere: assume not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
         return False
-    except PermissionError:  # another user's process
-        return True
-    return True
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]

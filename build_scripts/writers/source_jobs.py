@@ -36,7 +36,7 @@ from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.listing import readings_of
 from build_scripts.writers.prepared import Prepared, prepare
-from build_scripts.writers.workers import end_with_parent
+from build_scripts.writers.workers import with_parent
 
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start than it saves: a worker handles a file in
@@ -315,7 +315,7 @@ def convert_sources(
         return
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=workers, **with_parent()) as pool:
         for result in pool.map(_job_in_worker, work, chunksize=chunk):
             yield result
             if done:

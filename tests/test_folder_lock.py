@@ -1,0 +1,114 @@
+"""The lock that lets one conversion at a time write a docs folder (`writers/folder_lock.py`):
+who holds it, and what the next run does when a conversion is gone but its workers are not."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from build_scripts.problems import InputError
+from build_scripts.writers import folder_lock
+from build_scripts.writers.folder_lock import exclusive
+from build_scripts.writers.workers import end_with_parent
+
+
+def _held_by(docs: Path, pid: int):
+    """The lock taken as a conversion's worker holds it: another open file, the id written."""
+    holder = open(docs.with_name(".docs.lock"), "a+")  # released by the test
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    holder.write(str(pid))
+    holder.flush()
+    return holder
+
+
+def _gone() -> int:
+    """The id of a process that has ended and been reaped."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_workers_that_outlive_a_gone_conversion_are_named_after_a_while(tmp_path, monkeypatch):
+    monkeypatch.setattr(folder_lock, "ORPHANS_END_WITHIN", 0.3)
+    docs = tmp_path / "docs"
+    holder = _held_by(docs, _gone())
+    with pytest.raises(InputError) as refused, exclusive(docs):
+        pass
+    holder.close()
+    assert "the worker processes of a conversion that was stopped still hold this folder" in str(refused.value)
+
+
+def test_a_live_conversion_is_named_and_refused_at_once(tmp_path):
+    docs = tmp_path / "docs"
+    holder = _held_by(docs, os.getpid())
+    started = time.monotonic()
+    with pytest.raises(InputError) as refused, exclusive(docs):
+        pass
+    holder.close()
+    assert f"another conversion (process {os.getpid()}) is writing this folder right now" in str(refused.value)
+    assert time.monotonic() - started < folder_lock.ORPHANS_END_WITHIN
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process states are read from /proc (Linux)")
+def test_a_killed_conversion_not_yet_reaped_is_gone(tmp_path):
+    """Killed, it is a zombie until whoever started it reaps it: its workers are waited for."""
+    docs = tmp_path / "docs"
+    process = subprocess.Popen(["true"])
+    stat = Path(f"/proc/{process.pid}/stat")
+    deadline = time.monotonic() + 30
+    while stat.read_text().rpartition(")")[2].split()[0] != "Z":  # ended, not reaped
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    holder = _held_by(docs, process.pid)
+    threading.Timer(0.5, holder.close).start()  # its last worker ends
+    with exclusive(docs):
+        assert docs.with_name(".docs.lock").read_text() == str(os.getpid())
+    process.wait()
+
+
+def test_a_worker_whose_conversion_died_before_it_started_ends():
+    child = os.fork()
+    if child == 0:  # a worker: its conversion is no longer its parent
+        try:
+            end_with_parent(os.getppid() + 1)
+        finally:
+            os._exit(0)  # still here: it did not end
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+
+
+def test_without_prctl_a_worker_watches_its_conversion_and_ends_with_it():
+    """Where the kernel cannot be asked (macOS, BSD), a thread in the worker watches."""
+    read_end, write_end = os.pipe()
+    started, said = os.pipe()  # the worker says it is watching before its conversion ends
+    conversion = os.fork()
+    if conversion == 0:
+        try:
+            me = os.getpid()  # as `with_parent` passes it to the pool
+            if os.fork() == 0:  # its worker, holding the pipe open while it lives
+                os.close(read_end)
+                import ctypes
+
+                ctypes.CDLL = lambda *args, **kwargs: object()  # no prctl here
+                try:
+                    end_with_parent(me)
+                    os.write(said, b"!")
+                    time.sleep(60)  # waiting for work that will never come
+                finally:
+                    os._exit(0)
+            os.read(started, 1)
+        finally:
+            os._exit(0)  # the conversion ends (as if killed), its worker still running
+    for end in (write_end, started, said):
+        os.close(end)
+    os.waitpid(conversion, 0)
+    ready, _, _ = select.select([read_end], [], [], 20)
+    assert ready and os.read(read_end, 1) == b"", "the worker still runs"  # every writer gone: it ended
+    os.close(read_end)

@@ -118,6 +118,22 @@ def test_glued_bylines_a_magazine_a_collective_credit_and_a_padded_pen_name():
     assert article.authors == ["知更"] and article.text == "期待更多服务，始终散发温暖。"
 
 
+def test_a_report_credited_at_its_end_is_its_reporters_when_its_byline_names_no_one():
+    text = "各地青年建功立业\n\n本报记者\n\n青年突击队连夜抢修线路，保障了春耕用电。\n\n"
+    compiled = text + "（综合本报记者王晓东、李明远报道，统筹：赵川）\n"
+    (article,) = parse_page(compiled).articles
+    assert article.authors == ["王晓东", "李明远"] and article.byline == "本报记者"
+    # the credit stays where the paper prints it, as the last paragraph
+    assert article.blocks[-1].text == "（综合本报记者王晓东、李明远报道，统筹：赵川）"
+    dispatch = "春季农业生产有序推进\n\n各地抓住有利天气抢种抢收。\n\n（新华社北京5月4日电  记者周海燕、孙立）\n"
+    assert parse_page(dispatch).articles[0].authors == ["周海燕", "孙立"]
+    # a byline that names its writer keeps them; a bare dispatch credit names no one
+    signed = compiled.replace("\n本报记者\n", "\n本报记者 陈 静\n")
+    assert parse_page(signed).articles[0].authors == ["陈静"]
+    bare = "春季农业生产有序推进\n\n各地抓住有利天气抢种抢收。\n\n（新华社北京5月4日电）\n"
+    assert parse_page(bare).articles[0].authors == []
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

@@ -141,6 +141,11 @@ _CREDIT_CORE = (
     rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
 )
 END_CREDIT_RE = re.compile(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
+# A report put together from reporters' work names them in a last paragraph in brackets:
+# `（综合本报记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`.
+_CLOSING_CREDIT_RE = re.compile(
+    rf"^{_OPEN}\s*(?:综合)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
+)
 GLUED_END_CREDIT_RE = re.compile(
     rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])\s*({_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE})$"
 )
@@ -350,6 +355,11 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
 
 def is_end_credit(text: str) -> bool:
     return bool(END_CREDIT_RE.match(text))
+
+
+def closing_credit(text: str) -> str | None:
+    m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道
+    return m.group(1) if m and is_byline_line(m.group(1)) else None
 
 
 @memo

@@ -127,6 +127,24 @@ def test_an_article_printed_again_says_where_else_and_is_cited_listed_and_fed_on
     assert report.checked > 0 and report.broken == [], report.broken[:5]
 
 
+def test_an_article_printed_again_is_counted_once_in_the_totals(tmp_path):
+    """Each 版 lists the article printed again, but the issue's, the year's, the archive's
+    and the home page's totals count it once (as its reporter's page does); the data page
+    counts records, one for each printing."""
+    files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    docs = project / "docs"
+    issue = (docs / "2026/05/04/index.md").read_text(encoding="utf-8")
+    assert "本期收录 2 篇文章，共 2 个版面；同一篇文章在另一版全文重印的 1 处不重复计数。" in issue
+    assert "共 1 期、2 篇文章" in (docs / "index.md").read_text(encoding="utf-8")
+    assert "1 期报纸、2 篇文章" in (docs / "archive/index.md").read_text(encoding="utf-8")
+    year = (docs / "archive/2026.md").read_text(encoding="utf-8")
+    assert "2026年共 1 期、2 篇文章" in year and "2026年5月4日 星期一，2篇" in year
+    assert "共 3 条记录" in (docs / "data/index.md").read_text(encoding="utf-8")
+
+
 def test_the_data_files_name_the_first_printing_of_an_article_printed_again(tmp_path):
     # counting articles from the data files, a reader can leave the second printing out
     files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}

@@ -73,6 +73,11 @@ class Catalogue:
     # pages stay (each 版's contents list it); reporters' and tags' pages list it once.
     first_printing: dict[str, PlacedArticle] = field(default_factory=dict)
 
+    def counted(self, articles: list[PlacedArticle]) -> int:
+        """How many articles these are, each once: a printing again is the article counted
+        where it was first printed (the archive's, a year's and an issue's totals say so)."""
+        return sum(1 for p in articles if p.docs_path not in self.first_printing)
+
     @classmethod
     def build(cls, articles: list[PlacedArticle], names: NameLedger | None = None) -> Catalogue:
         """`articles` in archive order (date, 版, position), as convert.place_articles gives them.

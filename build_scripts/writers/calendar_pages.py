@@ -2,13 +2,15 @@
 which every day that has an issue links to that issue (as Chronicling America does).
 
 A year page holds at most 366 links whatever the size of the archive; the page of years grows
-by one line a year.
+by one line a year. Their counts take an article printed again on another 版 of its issue once
+(`counted`: Catalogue.counted).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
@@ -19,26 +21,31 @@ from build_scripts.writers.listing import front_matter, link, wrapped
 WEEKDAY_HEADER = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|"
 
 
-def _day_cell(here: str, day: dt.date, articles: list[PlacedArticle] | None) -> str:
+Counted = Callable[[list[PlacedArticle]], int]
+
+
+def _day_cell(here: str, day: dt.date, articles: list[PlacedArticle] | None, counted: Counted = len) -> str:
     if not articles:
         return str(day.day)
     # The cell shows the day number; screen readers hear the whole date and the count.
-    label = f"{chinese_date(day)}，{len(articles)}篇"
+    label = f"{chinese_date(day)}，{counted(articles)}篇"
     return f'[{day.day}]({link(here, issue_path(day))}){{ aria-label="{label}" }}'
 
 
-def month_table(here: str, year: int, month: int, days: dict[dt.date, list[PlacedArticle]]) -> str:
+def month_table(
+    here: str, year: int, month: int, days: dict[dt.date, list[PlacedArticle]], counted: Counted = len
+) -> str:
     rows = [WEEKDAY_HEADER]
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        cells = [_day_cell(here, d, days.get(d)) if d.month == month else "" for d in week]
+        cells = [_day_cell(here, d, days.get(d), counted) if d.month == month else "" for d in week]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
-def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[int]) -> str:
+def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[int], counted: Counted = len) -> str:
     here = year_path(year)
     in_year = {d: a for d, a in days.items() if d.year == year}
-    issues, articles = len(in_year), sum(len(a) for a in in_year.values())
+    issues, articles = len(in_year), sum(counted(a) for a in in_year.values())
     lines = [front_matter(f"{year}年"), "", f"# {year}年\n"]
     i = years.index(year)
     steps = []
@@ -61,7 +68,7 @@ def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[i
                 "archive-month",
                 [
                     f"## {month}月 <small>{note}</small> {{ #{month_anchor(month)} }}\n",
-                    month_table(here, year, month, in_year),
+                    month_table(here, year, month, in_year, counted),
                 ],
             )
         )
@@ -69,14 +76,14 @@ def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[i
     return "\n".join(lines)
 
 
-def archive_index(days: dict[dt.date, list[PlacedArticle]]) -> str:
+def archive_index(days: dict[dt.date, list[PlacedArticle]], counted: Counted = len) -> str:
     here = ARCHIVE_INDEX
     lines = [front_matter("往期"), "", "# 往期\n"]
     if not days:
         lines.append("档案中还没有报纸。\n")
         return "\n".join(lines)
     first, last = min(days), max(days)
-    total = sum(len(a) for a in days.values())
+    total = sum(counted(a) for a in days.values())
     span = chinese_date(first, weekday=False)
     if last != first:
         span += f"至{chinese_date(last, weekday=False)}"
@@ -86,14 +93,14 @@ def archive_index(days: dict[dt.date, list[PlacedArticle]]) -> str:
         year_days = list(group)
         months = sorted({d.month for d in year_days})
         month_links = " ".join(f"[{m}月]({link(here, year_path(year))}#{month_anchor(m)})" for m in months)
-        count = sum(len(days[d]) for d in year_days)
+        count = sum(counted(days[d]) for d in year_days)
         lines.append(f"| [{year}年]({link(here, year_path(year))}) | {len(year_days)} | {count} | {month_links} |")
     lines.append("")
     return "\n".join(lines)
 
 
-def calendar_pages(days: dict[dt.date, list[PlacedArticle]]) -> dict[str, str]:
+def calendar_pages(days: dict[dt.date, list[PlacedArticle]], counted: Counted = len) -> dict[str, str]:
     years = sorted({d.year for d in days})
-    files = {year_path(year): year_page(year, days, years) for year in years}
-    files[ARCHIVE_INDEX] = archive_index(days)
+    files = {year_path(year): year_page(year, days, years, counted) for year in years}
+    files[ARCHIVE_INDEX] = archive_index(days, counted)
     return files

@@ -74,17 +74,18 @@ def data_page(files: dict[str, bytes], years: list[tuple[int, int]], total: int)
         front_matter("数据"),
         "",
         "# 数据下载\n",
-        f"本档案全部 {total} 篇文章的文本与元数据，可直接下载用于研究。每篇文章一条记录，"
+        f"本档案全部文章的文本与元数据，共 {total} 条记录，可直接下载用于研究。每篇文章一条记录；"
+        "在同一期另一版全文重印的文章，重印处另有一条（`reprint_of` 指向首次刊出的那条）。"
         "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
         "## 全部文章\n",
-        "| 文件 | 格式 | 篇数 | 大小 |\n|:--|:--|--:|--:|",
+        "| 文件 | 格式 | 记录 | 大小 |\n|:--|:--|--:|--:|",
         f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
         f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
         "",
     ]
     if years:
         lines.append("## 按年份\n")
-        lines.append("| 年份 | 篇数 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
+        lines.append("| 年份 | 记录 | JSON Lines | CSV |\n|:--|--:|:--|:--|")
         for year, count in sorted(years, reverse=True):
             jsonl, table = data_year_paths(year)
             lines.append(

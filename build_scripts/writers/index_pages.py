@@ -9,6 +9,7 @@ MkDocs checks them and rewrites them for any `site_url` or `use_directory_urls` 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import groupby
 
 from build_scripts.catalogue.archive import Catalogue
@@ -47,9 +48,11 @@ def issue_page(
     after: dt.date | None,
     furniture: dict[str, list[str]] | None = None,
     delivered: list[int] | None = None,
+    counted: Callable[[list[PlacedArticle]], int] = len,
 ) -> str:
     """`delivered`: the 版 numbers of this day's source files (a 版 with no file is said to be
-    missing, so a reader does not take the gap for an error of the archive)."""
+    missing, so a reader does not take the gap for an error of the archive). `counted`: how many
+    articles a list is, one printed again on another 版 once (Catalogue.counted)."""
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -61,7 +64,11 @@ def issue_page(
         steps.append(f"[后一期 {chinese_date(after, weekday=False)} ›]({link(here, issue_path(after))})")
     lines.append(" · ".join(steps) + "\n")
     pages = _pages_of(articles)
-    lines.append(f"本期收录 {len(articles)} 篇文章" + (f"，共 {len(pages)} 个版面。" if len(pages) > 1 else "。"))
+    printed_again = len(articles) - counted(articles)
+    count = f"本期收录 {counted(articles)} 篇文章" + (f"，共 {len(pages)} 个版面" if len(pages) > 1 else "")
+    if printed_again:
+        count += f"；同一篇文章在另一版全文重印的 {printed_again} 处不重复计数"
+    lines.append(count + "。")
     if len(pages) > 1:
         lines.append(
             "\n版面：" + " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
@@ -98,8 +105,8 @@ def _page_runs(numbers: list[int]) -> list[str]:
     return [f"第{r[0]}版" if len(r) == 1 else f"第{r[0]}至{r[-1]}版" for r in runs]
 
 
-def _issue_line(here: str, day: dt.date, articles: list[PlacedArticle]) -> str:
-    return f"- [{chinese_date(day)}]({link(here, issue_path(day))}) <small>{len(articles)}篇</small>"
+def _issue_line(here: str, day: dt.date, count: int) -> str:
+    return f"- [{chinese_date(day)}]({link(here, issue_path(day))}) <small>{count}篇</small>"
 
 
 def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
@@ -110,7 +117,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     if not days:
         lines.append("档案中还没有报纸。把每期的文本放进 `source_texts/` 再构建网站。\n")
         return "\n".join(lines)
-    total = len(catalogue.articles)
+    total = catalogue.counted(catalogue.articles)
     first, last = min(days), max(days)
     span = chinese_date(first, weekday=False)
     if last != first:
@@ -119,11 +126,14 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"## 最新一期 <small>{chinese_date(last)}</small>\n")
     latest = days[last]
     lines.append(wrapped("archive-toc", [article_item(here, p) for p in latest[:LATEST_HEADLINES]]))
-    more = f"本期共 {len(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
+    more = f"本期共 {catalogue.counted(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
     lines.append(f"{more}[查看本期目录]({link(here, issue_path(last))})\n")
     lines.append("## 最新各期\n")
     lines.append(
-        wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in sorted(days, reverse=True)[:LATEST_ISSUES]])
+        wrapped(
+            "archive-issues",
+            [_issue_line(here, d, catalogue.counted(days[d])) for d in sorted(days, reverse=True)[:LATEST_ISSUES]],
+        )
     )
     lines.append(f"[全部往期]({link(here, ARCHIVE_INDEX)})\n")
     # "On this day" is anchored to the newest issue, not to the clock: the build is
@@ -134,7 +144,7 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
             (d for d in days if (d.month, d.day) == (last.month, last.day) and d.year < last.year), reverse=True
         )
         if earlier:
-            lines.append(wrapped("archive-issues", [_issue_line(here, d, days[d]) for d in earlier]))
+            lines.append(wrapped("archive-issues", [_issue_line(here, d, catalogue.counted(days[d])) for d in earlier]))
         else:
             lines.append(f"档案中没有往年{last.month}月{last.day}日的报纸。\n")
     lines.append("## 浏览与下载\n")
@@ -157,8 +167,8 @@ def index_pages(
     for i, day in enumerate(ordered):
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[issue_path(day)] = issue_page(day, days[day], config, before, after, furniture)
-    files.update(calendar_pages(days))
+        files[issue_path(day)] = issue_page(day, days[day], config, before, after, furniture, None, catalogue.counted)
+    files.update(calendar_pages(days, catalogue.counted))
     files.update(reporter_pages(catalogue))
     files.update(tag_pages(catalogue))
     files["index.md"] = home_page(catalogue, config)

@@ -111,8 +111,9 @@ def plan(
     day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
     units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, known)
     units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
-    summary = repr([(day, len(articles)) for day, articles in catalogue.days.items()])
-    units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days)))
+    # each day's count of articles, an article printed again on another 版 once
+    summary = repr([(day, catalogue.counted(articles)) for day, articles in catalogue.days.items()])
+    units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days, catalogue.counted)))
     latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else ""
     home = key("home", summary, latest, str(len(catalogue.people)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
@@ -207,7 +208,7 @@ def _issue_units(
                     repr(delivered.get(day)),
                 ),
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
-                    issue_path(d): issue_page(d, a, config, b, f, furniture, delivered.get(d))
+                    issue_path(d): issue_page(d, a, config, b, f, furniture, delivered.get(d), catalogue.counted)
                 },
                 apart=True,
             )

@@ -134,6 +134,24 @@ def test_a_report_credited_at_its_end_is_its_reporters_when_its_byline_names_no_
     assert parse_page(bare).articles[0].authors == []
 
 
+def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_sub_heads():
+    page = (
+        "中华人民共和国主席令\n\n第九十九号\n\n根据全国人民代表大会常务委员会的决定：\n\n"
+        "一、免去王一的示例部部长职务；\n\n任命李二为示例部部长。\n\n二、任命赵三为样本部部长。\n\n"
+        "中华人民共和国主席  张  三\n\n2030年1月1日\n\n（新华社北京1月1日电）\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [(b.kind.name, b.text) for b in article.blocks[-2:]] == [
+        ("PARAGRAPH", "中华人民共和国主席  张  三"),
+        ("PARAGRAPH", "2030年1月1日"),
+    ]
+    assert {d.rule_id for d in result.decisions if d.line in (13, 15)} == {"paragraph.heads-nothing"}
+    # a sub-head with text below it stays one
+    section = "乡村新貌\n\n本报记者 陈 静\n\n村里修了新路。\n\n产业兴旺\n\n合作社带动了全村增收。\n"
+    assert [b.kind.name for b in parse_page(section).articles[0].blocks] == ["PARAGRAPH", "SUBHEAD", "PARAGRAPH"]
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

@@ -148,20 +148,30 @@ class ArticleState:
                 last = end - 1 if end < len(segments) and self._heads_text(segments[end - 1], segments[end]) else end
                 self._as_lines(list(range(start, last)))
             start = end + 1
+        # A sub-head heads the text below it: in an article not cut into sections, sub-heads
+        # with no text below them (a decree's signature and date above the credit that ends
+        # it) are its last lines. (In one cut into sections, the last may be a section's
+        # heading whose text a page break took elsewhere.)
+        body = [n for n, s in enumerate(segments) if s.kind in BODY_KINDS]
+        last_text = max((n for n in body if segments[n].kind is not Kind.SUBHEAD), default=-1)
+        if last_text >= 0 and not any(segments[n].kind is Kind.SUBHEAD for n in body if n < last_text):
+            self._as_lines([n for n in body if n > last_text], "paragraph.heads-nothing")
 
     @staticmethod
     def _heads_text(heading: Segment, below: Segment) -> bool:
         return below.kind is Kind.PARAGRAPH and bool(p.SUBHEAD_MARKER_RE.match(heading.text))
 
-    def _as_lines(self, which: list[int]) -> None:
+    def _as_lines(self, which: list[int], rule: str = "paragraph.lines") -> None:
         """These segments of the current article are lines of its text, not sub-heads."""
+        if not which:
+            return
         segments = self.current or []
         lines = {segments[n].first_line for n in which}
         for n in which:
             segments[n] = replace(segments[n], kind=Kind.PARAGRAPH)
-        why = describe("paragraph.lines")
+        why = describe(rule)
         self.decisions = [
-            Decision(d.line, "paragraph", why, d.confident, d.text, "paragraph.lines")
+            Decision(d.line, "paragraph", why, d.confident, d.text, rule)
             if d.line in lines and d.label == "subhead"
             else d
             for d in self.decisions

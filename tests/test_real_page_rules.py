@@ -152,6 +152,31 @@ def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_s
     assert [b.kind.name for b in parse_page(section).articles[0].blocks] == ["PARAGRAPH", "SUBHEAD", "PARAGRAPH"]
 
 
+@pytest.fixture
+def evidence_that_always_joins():
+    """Weights under which every break weighed is a paragraph a page break cut."""
+    from build_scripts.parse import evidence
+
+    evidence.try_weights({"join": {"bias": 10.0}, "headline": {"bias": -10.0}})
+    evidence.forget()
+    yield
+    evidence.try_weights({})
+    evidence.forget()
+
+
+def test_a_quotations_attribution_is_a_paragraph_of_its_own_whatever_the_evidence(evidence_that_always_joins):
+    page = (
+        "让创新活力竞相迸发（总书记的关切·落地的回响）\n\n本报记者 陈 静\n\n"
+        "“要坚持创新驱动发展，加快建设科技强国。”\n\n"
+        "——2030年5月1日，总书记在全国科技大会上发表重要讲话强调\n\n"
+        "各地把握机遇，加快推进产业升级，一批新技术、新产品不断涌现。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [b.text[:8] for b in article.blocks] == ["“要坚持创新驱动", "——2030年5", "各地把握机遇，加"]
+    assert {d.line: d.rule_id for d in result.decisions}[7] == "paragraph.attribution"
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

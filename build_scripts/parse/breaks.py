@@ -117,6 +117,10 @@ _OFFICE_AND_NAME_RE = re.compile(
     rf"|作家|演员|总统|总理|首相)\s{{2,}}([{HAN}](?:\s*[{HAN}]){{1,3}})$"
 )
 
+# Who said the quotation above, and when (——2025年8月20日，习近平总书记在…时指出): a line
+# of its own, though it stops without punctuation.
+ATTRIBUTION_RE = re.compile(r"^——\s*\d{4}年[^。！？]{4,90}(?:指出|强调|说|表示|要求|寄语|嘱托)[：:]?$")
+
 
 @memo
 def ends_with_office_and_name(text: str) -> bool:

@@ -63,6 +63,7 @@ class JoinRules(BodyRules):
         apart = "paragraph.verse" if breaks.verse_pair(above, t) else ""
         apart = apart or ("paragraph.after-speaker" if breaks.ends_with_office_and_name(above) else "")
         apart = apart or ("paragraph.clause" if breaks.in_a_preamble(self._text_at(i - 2), above, t) else "")
+        apart = apart or ("paragraph.attribution" if breaks.ATTRIBUTION_RE.match(above) else "")
         if apart:  # lines the paper sets apart: no break cut them
             self._refused_join = (self._at, 0.0, "", apart)
             return False
@@ -164,6 +165,7 @@ class JoinRules(BodyRules):
             breaks.verse_pair(unit.text, nxt.text)
             or breaks.ends_with_office_and_name(unit.text)
             or breaks.in_a_preamble(self._text_at(i - 1), unit.text, nxt.text)
+            or breaks.ATTRIBUTION_RE.match(unit.text)
         ):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):

@@ -124,6 +124,10 @@ class _Parser(HeadingRules, JoinRules):
             # own nor the end of the article
             self._decide(unit, "paragraph", "paragraph.divider")
             return self._add(Kind.PARAGRAPH, t, unit)
+        if breaks.ATTRIBUTION_RE.match(t) and self._has_body() and not self.closed:
+            # ——2025年8月20日，习近平总书记…指出, below the words it attributes: never a heading
+            self._decide(unit, "paragraph", "paragraph.attribution")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if shapes.section_label(t, self.profile) and self._has_body() and not self._wide_gap(unit):
             # 案例二 below the credit of 案例一: the article's next section, not a new article
             self.closed = False

@@ -95,16 +95,25 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
     assert "本期档案中没有第2版、第4至5版。" in issue
 
 
-def test_an_article_printed_again_says_where_else_and_is_cited_listed_and_fed_once(tmp_path):
+def test_an_article_printed_again_says_where_else_and_is_cited_listed_fed_and_counted_once(tmp_path):
     """The same article on 第1版 and, in full again, on 第2版 among other articles: both 版
     list it and both pages stay; each page says where else it stands; the first printing is
-    the canonical page, the one in the sitemap, the feeds and on its reporter's page."""
+    the canonical page, the one in the sitemap, the feeds and on its reporter's page. The
+    issue's, the year's, the archive's and the home page's totals count it once; the data
+    page counts records, one for each printing."""
     files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}
     project = make_archive(tmp_path, files, with_sample=False)
     result = convert(project)
     assert result.returncode == 0, result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     assert issue.count("全国春耕生产有序推进") == 2  # each 版's contents list it
+    assert "本期收录 2 篇文章，共 2 个版面；同一篇文章在另一版全文重印的 1 处不重复计数。" in issue
+    docs = project / "docs"
+    assert "共 1 期、2 篇文章" in (docs / "index.md").read_text(encoding="utf-8")
+    assert "1 期报纸、2 篇文章" in (docs / "archive/index.md").read_text(encoding="utf-8")
+    year = (docs / "archive/2026.md").read_text(encoding="utf-8")
+    assert "2026年共 1 期、2 篇文章" in year and "2026年5月4日 星期一，2篇" in year
+    assert "共 3 条记录" in (docs / "data/index.md").read_text(encoding="utf-8")
     reporter = (project / "docs/reporters/li-ming/index.md").read_text(encoding="utf-8")
     assert reporter.count("全国春耕生产有序推进") == 1
     pages = sorted((project / "docs/2026/05/04").glob("quan-guo-chun-geng*.md"), key=lambda p: len(p.stem))
@@ -125,24 +134,6 @@ def test_an_article_printed_again_says_where_else_and_is_cited_listed_and_fed_on
     assert feed.count("<title>全国春耕生产有序推进</title>") == 1
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]
-
-
-def test_an_article_printed_again_is_counted_once_in_the_totals(tmp_path):
-    """Each 版 lists the article printed again, but the issue's, the year's, the archive's
-    and the home page's totals count it once (as its reporter's page does); the data page
-    counts records, one for each printing."""
-    files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-04_02_要闻.txt": OTHER + "\n\n" + LEAD}
-    project = make_archive(tmp_path, files, with_sample=False)
-    result = convert(project)
-    assert result.returncode == 0, result.stderr
-    docs = project / "docs"
-    issue = (docs / "2026/05/04/index.md").read_text(encoding="utf-8")
-    assert "本期收录 2 篇文章，共 2 个版面；同一篇文章在另一版全文重印的 1 处不重复计数。" in issue
-    assert "共 1 期、2 篇文章" in (docs / "index.md").read_text(encoding="utf-8")
-    assert "1 期报纸、2 篇文章" in (docs / "archive/index.md").read_text(encoding="utf-8")
-    year = (docs / "archive/2026.md").read_text(encoding="utf-8")
-    assert "2026年共 1 期、2 篇文章" in year and "2026年5月4日 星期一，2篇" in year
-    assert "共 3 条记录" in (docs / "data/index.md").read_text(encoding="utf-8")
 
 
 def test_the_data_files_name_the_first_printing_of_an_article_printed_again(tmp_path):

@@ -241,6 +241,13 @@ def test_a_dateline_may_name_the_place_without_the_date_but_not_run_into_a_word(
     assert dateline_of("本报电视台昨晚播出了新节目。") is None
 
 
+def test_a_dispatch_from_two_places_has_its_dateline_and_credit():
+    page = "两地口岸通关突破千万人次\n\n本报珠海、澳门4月27日电  （记者林海、宋波）两地口岸通关人次创新高。\n"
+    (article,) = parse_page(page).articles
+    assert article.dateline == "本报珠海、澳门4月27日电" and article.authors == ["林海", "宋波"]
+    assert article.text == "两地口岸通关人次创新高。"
+
+
 def test_an_institution_below_a_headline_signs_the_piece_where_indentation_marks_paragraphs():
     page = (
         "纪念老同志诞辰一百周年\n某某省党史研究院\n"

@@ -89,9 +89,9 @@ SUBHEAD_MAX = 40
 _DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
 DATELINE_RE = re.compile(
     rf"^据?(?:"
-    # 本报深圳电, 据新华社东京电 (no date): set apart from the text; dated: 新华社耶路撒冷/贝鲁特4月27日电
+    # 本报深圳电, 据新华社东京电 (no date): set apart from the text; dated: 新华社耶路撒冷/贝鲁特4月27日电, 本报珠海、澳门…
     rf"本报讯|(?:新华社|中新社|本报)(?:[{HAN}]{{2,8}}?)?电(?=[\s　（(])"
-    rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}/／]{{0,12}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
+    rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}/／、]{{0,12}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
     rf"|本报[{HAN}]{{2,10}}?讯"
     rf")"
 )

@@ -67,6 +67,18 @@ def test_the_main_title_of_a_headline_in_pieces():
     assert main_title_of(["数字赋能", "精准服务", "让企业少跑腿好办事", "——福建观察"]) == "让企业少跑腿好办事"
 
 
+def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_title():
+    # the e-edition's <h3> over an <h1> of two short pieces: not the longest piece as the title
+    line = "某市博物院开设石刻分馆 大馆带小馆 打造新看点"
+    assert headline_pieces(title_pieces(line)) == (["某市博物院开设石刻分馆"], "大馆带小馆 打造新看点", [])
+    # a column's name in brackets does not make the last piece the longest
+    line = "某县探索村级小额工程集体建 工程村民建 乡亲增收家园美（民生一线）"
+    assert main_title_of(title_pieces(line)) == "工程村民建 乡亲增收家园美（民生一线）"
+    # a place over its title is a piece of the title too
+    line = "精细化治理修补摊点，留住烟火气 某县 给小修小补安个家"
+    assert headline_pieces(title_pieces(line)) == (["精细化治理修补摊点，留住烟火气"], "某县 给小修小补安个家", [])
+
+
 def test_the_halves_of_a_couplet_headline_are_one_title():
     # short halves as long as each other, no punctuation: one piece, the title, cited whole
     assert title_pieces("增殖放流 守护闽江") == ["增殖放流 守护闽江"]

@@ -25,6 +25,9 @@ TEXTS = {
     "year-alone": "2025 年 计划已经公布。",
     "together": "数据中心的算力持续提升。",
     "apart": "他算账时发现计算有误，力求改正。",
+    "craft": "神舟二十二号载人飞船返回舱成功着陆。",
+    "anniversary": "两国举行招待会，庆祝建交70周年。",
+    "session": "十四届全国人大常委会第二十二次会议闭幕。",
 }
 
 
@@ -113,3 +116,15 @@ def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     )
     writer.finish("test")
     assert found(tmp_path, ["乡村振兴"], ranked=True) == [["report:乡村振兴", "advert:乡村振兴"]]
+
+
+def test_numbers_are_found_in_arabic_or_chinese_numerals_whichever_is_typed(index):
+    # the paper prints 神舟二十二号 and 70周年; readers type 神舟22号 and 七十周年
+    assert found(index, ["神舟22号", "建交七十周年", "14届 22次", "神舟二十二号"]) == [
+        ["craft:神舟二十二号"],
+        ["anniversary:建交70周年"],
+        ["session:十四届|二十二次"],
+        ["craft:神舟二十二号"],
+    ]
+    # a quoted phrase is found only as typed; 十四五 (a plan's name) is no number
+    assert found(index, ['"神舟22号"', "十四五"]) == [[], []]

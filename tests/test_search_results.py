@@ -91,7 +91,9 @@ def test_filters_alone_list_their_articles_newest_first(page, search_url):
 def test_a_search_without_results_says_what_to_try(page, search_url):
     page.goto(search_url)
     summary, _ = search(page, "“发布国家统计局”")
-    assert summary.startswith(NO_RESULTS) and "引号" in summary
+    assert summary.startswith(NO_RESULTS) and "引号" in summary and "拼音" not in summary
+    summary, _ = search(page, "tongji ju")  # pinyin: the index holds Chinese text
+    assert summary.startswith(NO_RESULTS) and "不支持拼音" in summary
     show(page, search_url + "search/?q=" + quote("量子计算机") + "&page_name=" + quote("经济"), "page_name=")
     status = page.locator("#zh-search-page").inner_text()
     assert NO_RESULTS in status and "筛选" in status

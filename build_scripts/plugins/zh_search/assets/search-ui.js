@@ -99,8 +99,10 @@
     const hints = ["检查用字是否有误", "减少检索词"];
     if (filtered) hints.push("去掉部分筛选条件");
     if (/["“「『]/.test(query)) hints.push("引号内的短语须与原文一字不差，可去掉引号再试");
-    // 繁体 and 简体 are matched already: retyping the query in the other is no use.
-    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应，无需改写。）`;
+    // Latin letters only: a reader trying pinyin, which the index does not hold.
+    if (/^[\sa-z']+$/i.test(query) && /[aeiouv]/i.test(query)) hints.push("用汉字检索（不支持拼音）");
+    // 繁体 and 简体, 22 and 二十二 are matched already: retyping the query is no use.
+    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字与简体字、阿拉伯数字与汉字数字已互相对应，无需改写。）`;
   }
 
   // --------------------------------------------------------------------------------------

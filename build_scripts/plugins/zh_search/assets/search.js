@@ -404,6 +404,68 @@
     return found;
   }
 
+  // ---------------------------------------------------------------------------------------
+  // Numbers: the paper prints 神舟二十二号 and 70周年, readers type 神舟22号 and 七十周年
+  // ---------------------------------------------------------------------------------------
+
+  const NUMERALS = "〇一二三四五六七八九";
+  const UNITS = ["", "十", "百", "千"];
+  // A number in Chinese numerals as the paper writes one below ten thousand: 十四, 二十二,
+  // 一百零五, 两千 (a digit is followed by its unit, so 十四五 — the plan — is no number).
+  const CHINESE_NUMBER = /^(?:([一二两三四五六七八九])千)?(?:[零〇]?([一二两三四五六七八九])百)?(?:[零〇]?([一二三四五六七八九])?(十))?(?:[零〇]?([一二三四五六七八九]))?$/u;
+
+  /** 22 → 二十二, 10 → 十, 105 → 一百零五; a year (four digits before 年) digit by digit:
+   * 2026年 → 二〇二六年. Null for what is not such a number. */
+  function inChinese(digits, nextChar) {
+    if (digits.length > 4 || digits.startsWith("0")) return null;
+    if (digits.length === 4 && nextChar === "年") return Array.from(digits, (d) => NUMERALS[Number(d)]).join("");
+    let out = "", gap = false;
+    Array.from(digits, Number).forEach((d, i) => {
+      const unit = digits.length - 1 - i;
+      if (d === 0) { gap = out !== ""; return; }
+      if (gap) { out += "零"; gap = false; }
+      out += (d === 1 && unit === 1 && out === "" ? "" : NUMERALS[d]) + UNITS[unit];
+    });
+    return out;
+  }
+
+  /** 二十二 → 22, 七十 → 70, 二〇二六 (before 年) → 2026; null for anything else (五一, 十分). */
+  function inDigits(run, nextChar) {
+    const value = (c) => (c === "两" ? 2 : NUMERALS.indexOf(c === "零" ? "〇" : c));
+    if (/^[〇零一二三四五六七八九]{4}$/u.test(run) && nextChar === "年") return Array.from(run, value).join("");
+    if (!/[十百千]/u.test(run) || Array.from(run).length < 2) return null;
+    const m = CHINESE_NUMBER.exec(run);
+    if (!m) return null;
+    const [, thousands, hundreds, tens, ten, ones] = m;
+    const n = (thousands ? value(thousands) * 1000 : 0) + (hundreds ? value(hundreds) * 100 : 0)
+      + (ten ? (tens ? value(tens) : 1) * 10 : 0) + (ones ? value(ones) : 0);
+    return String(n);
+  }
+
+  /** The query with its numbers written the other way, outside quoted phrases (which are found
+   * only as typed); the query itself when it holds none. */
+  function otherNumbers(query) {
+    let out = "", last = 0;
+    const swap = (text, after) => text.replace(/[0-9]+|[〇零一二两三四五六七八九十百千]+/gu, (run, at, all) => {
+      const next = all[at + run.length] ?? after;
+      return (/[0-9]/u.test(run) ? inChinese(run, next) : inDigits(run, next)) ?? run;
+    });
+    for (const m of query.matchAll(QUOTES)) {
+      out += swap(query.slice(last, m.index), m[0][0]) + m[0];
+      last = m.index + m[0].length;
+    }
+    return out + swap(query.slice(last), "");
+  }
+
+  /** Results in the order asked for: relevance (then newest), newest or oldest first. */
+  function sorted(results, sort) {
+    const newer = (a, b) => b.year - a.year || b.doc - a.doc;
+    if (sort === "newest") results.sort(newer);
+    else if (sort === "oldest") results.sort((a, b) => -newer(a, b));
+    else results.sort((a, b) => b.score - a.score || newer(a, b));
+    return results;
+  }
+
   let metaPromise = null;
 
   const ArchiveSearch = {
@@ -429,6 +491,21 @@
     /** {total, results: [{year, doc, score, …}]} sorted by `sort` (relevance|newest|oldest).
      * Filters alone (no words) list every article they let through, newest first. */
     async search(query, options = {}) {
+      const other = otherNumbers(query);
+      if (other === query) return this.searchAsTyped(query, options);
+      // 神舟22号 finds 神舟二十二号 too: each article once, at its better score
+      const [typed, swapped] = await Promise.all([query, other].map((q) => this.searchAsTyped(q, options)));
+      const best = new Map();
+      for (const r of [...typed.results, ...swapped.results]) {
+        const key = r.year + ":" + r.doc, seen = best.get(key);
+        if (!seen || r.score > seen.score) best.set(key, r);
+      }
+      const results = sorted([...best.values()], options.sort || "relevance");
+      return { total: results.length, results, groups: typed.groups };
+    },
+
+    /** `search` for the query's numbers exactly as typed. */
+    async searchAsTyped(query, options = {}) {
       const meta = await this.meta();
       const groups = await parse(meta, query);
       const filters = [];
@@ -443,11 +520,7 @@
       const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters)));
       const sort = options.sort || "relevance";
       if (groups.length && sort === "relevance") await rankLast(meta, years, perYear);
-      const results = perYear.flat();
-      const newer = (a, b) => b.year - a.year || b.doc - a.doc;
-      if (sort === "newest") results.sort(newer);
-      else if (sort === "oldest") results.sort((a, b) => -newer(a, b));
-      else results.sort((a, b) => b.score - a.score || newer(a, b));
+      const results = sorted(perYear.flat(), sort);
       return { total: results.length, results, groups };
     },
 

@@ -134,6 +134,22 @@ def test_a_report_credited_at_its_end_is_its_reporters_when_its_byline_names_no_
     assert parse_page(bare).articles[0].authors == []
 
 
+def test_interviews_written_up_by_reporters_are_theirs_when_no_byline_names_anyone():
+    # three people tell their stories, each written up by reporters named at the end of it
+    page = (
+        "工匠谈创新（产经视野）\n\n示例公司研究员张一\n\n向着山的那一边\n\n我参与建设了八座大桥，每一座都不容易。\n\n"
+        "（本报记者王晓东采访整理）\n\n示例学院教师李二\n\n追求极致的精度\n\n我带学生，先教做人，再教技术。\n\n"
+        "（本报记者陈静、赵川采访整理）\n\n示例公司工程师孙三\n\n守护安全\n\n我们的设备小了，也更可靠了。\n\n"
+        "（本版文字由本报记者周海燕采访整理）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["王晓东", "陈静", "赵川", "周海燕"]
+    assert "（本报记者陈静、赵川采访整理）" in article.text  # printed where the paper prints it
+    # the people who told their stories sign nothing: a piece that names its writer keeps them
+    signed = "谈创新\n\n本报记者 刘 洋\n\n我参与建设了八座大桥。\n\n（本报记者王晓东采访整理）\n"
+    assert parse_page(signed).articles[0].authors == ["刘洋"]
+
+
 def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_sub_heads():
     page = (
         "中华人民共和国主席令\n\n第九十九号\n\n根据全国人民代表大会常务委员会的决定：\n\n"
@@ -1351,3 +1367,16 @@ def test_applause_noted_after_a_question_in_a_speech_is_no_column_tag():
     )
     (speech,) = parse_page(page).articles
     assert "大家说，是不是这个道理？（掌声）" in [b.text for b in speech.blocks]
+
+
+def test_lead_in_heads_ending_in_a_dash_are_all_heads_though_some_quote_a_word():
+    # three parallel lead-ins to a report's sections; the second puts a word in quotation marks
+    page = (
+        "某省做实做强实体经济\n\n本报记者 陈 静\n\n某省立足优势，壮大产业。\n\n"
+        "一块铝，见证资源优势转化——\n\n一张铝箔，最薄0.006毫米。\n\n"
+        "一辆车，折射产业“链”动创新——\n\n新能源汽车下线，带动配套企业。\n\n"
+        "一串数，依托区位激活发展——\n\n签约项目90个，落地见效。\n"
+    )
+    result = parse_page(page)
+    heads = [d.text for d in result.decisions if d.rule_id == "subhead.dash-lead"]
+    assert heads == ["一块铝，见证资源优势转化——", "一辆车，折射产业“链”动创新——", "一串数，依托区位激活发展——"]

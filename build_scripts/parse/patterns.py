@@ -141,10 +141,10 @@ _CREDIT_CORE = (
     rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
 )
 END_CREDIT_RE = re.compile(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
-# A report put together from reporters' work names them in a last paragraph in brackets:
-# `（综合本报记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`.
+# A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
+# 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
 _CLOSING_CREDIT_RE = re.compile(
-    rf"^{_OPEN}\s*(?:综合)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
+    rf"^{_OPEN}\s*(?:综合|本版文字由)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
 )
 GLUED_END_CREDIT_RE = re.compile(
     rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])\s*({_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE})$"
@@ -358,8 +358,8 @@ def is_end_credit(text: str) -> bool:
 
 
 def closing_credit(text: str) -> str | None:
-    m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道
-    return m.group(1) if m and is_byline_line(m.group(1)) else None
+    m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道; 本报记者X of …X采访整理
+    return credit if m and is_byline_line(credit := m.group(1).removesuffix("采访整理")) else None
 
 
 @memo

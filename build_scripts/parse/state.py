@@ -112,12 +112,12 @@ class ArticleState:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
             names = p.parse_names(*bylines)
-            last = [s for s in self.current if s.kind in BODY_KINDS][-1:]
-            credit = p.closing_credit(last[0].text) if last and last[0].kind is Kind.PARAGRAPH else None
-            if credit and not (names.authors or names.correspondents):
-                # a byline naming no one (本报记者), and the reporters named in the closing
-                # credit the paper prints as the last paragraph: the article is theirs
-                names = p.parse_names(credit)
+            credits = [c for s in self.current if s.kind is Kind.PARAGRAPH and (c := p.closing_credit(s.text))]
+            if credits and not (names.authors or names.correspondents):
+                # a byline naming no one (本报记者), and the reporters named in the credit the
+                # paper prints as the last paragraph of the report, or of each of its parts
+                # (`（本报记者…采访整理）` under each of three interviews): the article is theirs
+                names = p.parse_names(*credits)
             if self.profile.column_words:  # a column's name is never a person
                 names = Names(
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),

@@ -31,8 +31,9 @@ from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
 
-# A short phrase or two, with commas only, ending in a dash, on a line of its own
-_DASH_LEAD_RE = re.compile(r"^[^。！？；：“”‘’（）()!?;:]{2,22}——$")
+# A short phrase or two, with commas and quotation marks only (`一辆车，折射产业优势“链”动创新阵势——`),
+# ending in a dash, on a line of its own
+_DASH_LEAD_RE = re.compile(r"^[^。！？；：（）()!?;:]{2,22}——$")
 
 
 class _Parser(HeadingRules, JoinRules):

@@ -77,6 +77,15 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
     # a place over its title is a piece of the title too
     line = "精细化治理修补摊点，留住烟火气 某县 给小修小补安个家"
     assert headline_pieces(title_pieces(line)) == (["精细化治理修补摊点，留住烟火气"], "某县 给小修小补安个家", [])
+    # who attended, closing the line, is no piece of the title
+    line = "某国领导人同来访的外国总统举行会谈 张三 李四参加"
+    assert headline_pieces(title_pieces(line)) == ([], "某国领导人同来访的外国总统举行会谈", ["张三", "李四参加"])
+    line = "全面贯彻党的二十届四中全会精神 奋力谱写发展新篇章 王五出席"
+    assert headline_pieces(title_pieces(line)) == (
+        ["全面贯彻党的二十届四中全会精神"],
+        "奋力谱写发展新篇章",
+        ["王五出席"],
+    )
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():

@@ -145,6 +145,7 @@ def test_interviews_written_up_by_reporters_are_theirs_when_no_byline_names_anyo
     (article,) = parse_page(page).articles
     assert article.authors == ["王晓东", "陈静", "赵川", "周海燕"]
     assert "（本报记者陈静、赵川采访整理）" in article.text  # printed where the paper prints it
+    assert p.closing_credit("（本报记者 王晓东 采访整理）") == "本报记者 王晓东"  # spaced as some pages print it
     # the people who told their stories sign nothing: a piece that names its writer keeps them
     signed = "谈创新\n\n本报记者 刘 洋\n\n我参与建设了八座大桥。\n\n（本报记者王晓东采访整理）\n"
     assert parse_page(signed).articles[0].authors == ["刘洋"]

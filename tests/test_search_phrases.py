@@ -28,6 +28,9 @@ TEXTS = {
     "craft": "神舟二十二号载人飞船返回舱成功着陆。",
     "anniversary": "两国举行招待会，庆祝建交70周年。",
     "session": "十四届全国人大常委会第二十二次会议闭幕。",
+    "launch": "2024年，神舟二十二号于5月1日发射。",
+    "buses": "全市开通110条公交线路。",
+    "points": "四是加强监管，五是完善机制。",
 }
 
 
@@ -120,11 +123,23 @@ def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
 
 def test_numbers_are_found_in_arabic_or_chinese_numerals_whichever_is_typed(index):
     # the paper prints 神舟二十二号 and 70周年; readers type 神舟22号 and 七十周年
-    assert found(index, ["神舟22号", "建交七十周年", "14届 22次", "神舟二十二号"]) == [
-        ["craft:神舟二十二号"],
+    assert found(index, ["神舟22号", "建交七十周年", "14届 22次", "五月一日"]) == [
+        ["craft:神舟二十二号", "launch:神舟二十二号"],
         ["anniversary:建交70周年"],
         ["session:十四届|二十二次"],
-        ["craft:神舟二十二号"],
+        ["launch:5月1日"],
     ]
-    # a quoted phrase is found only as typed; 十四五 (a plan's name) is no number
-    assert found(index, ['"神舟22号"', "十四五"]) == [[], []]
+    # one number typed each way, as the paper prints years in digits and craft in words
+    assert found(index, ["十四届 22次", "2024年 神舟22号"]) == [
+        ["session:十四届|二十二次"],
+        ["launch:2024年|神舟二十二号"],
+    ]
+
+
+def test_what_only_looks_like_a_number_is_found_as_typed(index):
+    # a quoted phrase is found only as typed; 十四五 (a plan's name) is no number, nor 一百一
+    # (said for 110, which is written 一百一十)
+    assert found(index, ['"神舟22号"', "十四五", "一百一十条", "一百一条"]) == [[], [], ["buses:110条"], []]
+    # an amount (5%), a decimal (4.5) or a code (5G) is no count to write in words: 五是 is no match
+    for results in found(index, ["5%", "4.5", "5G"]):
+        assert not any(result.startswith("points:") for result in results)

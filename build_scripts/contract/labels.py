@@ -143,6 +143,21 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
     return candidates == list(range(candidates[0], candidates[-1] + 1)) and all(first > n for n in rest)
 
 
+# Who attended, closing a headline line: `蔡奇出席`, `李强 王毅参加` — a subtitle, never the title
+_ATTENDING = re.compile(r"(?:出席|参加|主持|陪同|会见|讲话|致辞)(?:并讲话|并致辞|会议)?$")
+
+
+def _without_attendance(title_parts: list[str], candidates: list[int]) -> list[int]:
+    """The candidates but for the pieces closing the line that say who attended: the line saying
+    so, and the names of three characters or fewer before it (`李强 王毅参加`)."""
+    kept = list(candidates)
+    if kept and _ATTENDING.search(title_parts[kept[-1]]) and len(title_parts[kept[-1]]) <= 12:
+        kept.pop()
+        while len(kept) > 1 and len(title_parts[kept[-1]]) <= 3:
+            kept.pop()
+    return kept
+
+
 def main_span(title_parts: list[str]) -> tuple[int, int]:
     """Where the main title stands among the kicker / main / subtitle pieces of a headline
     line: `title_parts[start:end]`.
@@ -152,9 +167,10 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
     lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`); of
-    three or more, all but the first when the first is the longest (a kicker over a title in
-    pieces), else the longest, the last of equals (kicker, main title, then a short subtitle
-    such as `X讲话`)."""
+    three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
+    aside as subtitles — all but the first when the first is the longest (a kicker over a title
+    in pieces), the second of two left, else the longest, the last of equals (kicker, main
+    title, then a short subtitle such as `X讲话`)."""
     candidates = [n for n, part in enumerate(title_parts) if not is_subtitle(part) and not is_note(part)]
     if len(candidates) > 1 and _KICKER_END.search(title_parts[candidates[0]]):
         rest = candidates[1:]
@@ -168,8 +184,11 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         while len(run) > 1 and max(map(len, title_parts[run[-1]].split())) <= min(_SHORT_SUBTITLE, first - 4):
             run.pop()
         return run[0], run[-1] + 1
-    if len(candidates) > 2 and _over_a_title_in_pieces(title_parts, candidates):
-        return candidates[1], candidates[-1] + 1
+    leading = _without_attendance(title_parts, candidates)
+    if len(leading) > 2 and _over_a_title_in_pieces(title_parts, leading):
+        return leading[1], leading[-1] + 1
+    if len(leading) == 2 < len(candidates):  # a kicker and its title, then who attended
+        return leading[1], leading[1] + 1
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

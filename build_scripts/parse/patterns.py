@@ -359,7 +359,7 @@ def is_end_credit(text: str) -> bool:
 
 def closing_credit(text: str) -> str | None:
     m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道; 本报记者X of …X采访整理
-    return credit if m and is_byline_line(credit := m.group(1).removesuffix("采访整理")) else None
+    return credit if m and is_byline_line(credit := m.group(1).removesuffix("采访整理").rstrip()) else None
 
 
 @memo

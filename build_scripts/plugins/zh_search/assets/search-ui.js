@@ -99,10 +99,10 @@
     const hints = ["检查用字是否有误", "减少检索词"];
     if (filtered) hints.push("去掉部分筛选条件");
     if (/["“「『]/.test(query)) hints.push("引号内的短语须与原文一字不差，可去掉引号再试");
-    // Latin letters only: a reader trying pinyin, which the index does not hold.
-    if (/^[\sa-z']+$/i.test(query) && /[aeiouv]/i.test(query)) hints.push("用汉字检索（不支持拼音）");
-    // 繁体 and 简体, 22 and 二十二 are matched already: retyping the query is no use.
-    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字与简体字、阿拉伯数字与汉字数字已互相对应，无需改写。）`;
+    // Small Latin letters only: a reader trying pinyin, which the index does not hold (APEC is a word).
+    if (/^[\sa-z']+$/.test(query) && /[aeiouv]/.test(query)) hints.push("用汉字检索（不支持拼音）");
+    // 繁体 and 简体 are matched already, and so are numbers (22, 二十二): retyping them is no use.
+    return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应；数字写作22或二十二均可。）`;
   }
 
   // --------------------------------------------------------------------------------------

@@ -413,12 +413,18 @@
   // A number in Chinese numerals as the paper writes one below ten thousand: 十四, 二十二,
   // 一百零五, 两千 (a digit is followed by its unit, so 十四五 — the plan — is no number).
   const CHINESE_NUMBER = /^(?:([一二两三四五六七八九])千)?(?:[零〇]?([一二两三四五六七八九])百)?(?:[零〇]?([一二三四五六七八九])?(十))?(?:[零〇]?([一二三四五六七八九]))?$/u;
+  // A single Chinese numeral is a number before what it counts (五月一日, 三名航天员), not in
+  // words (统一, 五一).
+  const COUNTED = /^[月日号名位个次届项家]/u;
+  // A number typed as part of something else is left alone: 5G, 3.5, 5%, 10:30, 2024-2025.
+  const PART_OF = /[A-Za-z0-9０-９.．%％:：\-－/／]/u;
+  const MOST_NUMBERS = 3; // in other numerals one by one, in every combination (8 searches)
 
   /** 22 → 二十二, 10 → 十, 105 → 一百零五; a year (four digits before 年) digit by digit:
-   * 2026年 → 二〇二六年. Null for what is not such a number. */
-  function inChinese(digits, nextChar) {
+   * 2026年 → 二〇二六年. Null for what the paper would not print in Chinese numerals. */
+  function inChinese(digits, next) {
     if (digits.length > 4 || digits.startsWith("0")) return null;
-    if (digits.length === 4 && nextChar === "年") return Array.from(digits, (d) => NUMERALS[Number(d)]).join("");
+    if (digits.length === 4) return next === "年" ? Array.from(digits, (d) => NUMERALS[Number(d)]).join("") : null;
     let out = "", gap = false;
     Array.from(digits, Number).forEach((d, i) => {
       const unit = digits.length - 1 - i;
@@ -429,32 +435,57 @@
     return out;
   }
 
-  /** 二十二 → 22, 七十 → 70, 二〇二六 (before 年) → 2026; null for anything else (五一, 十分). */
-  function inDigits(run, nextChar) {
+  /** 二十二 → 22, 七十 → 70, 二〇二六 (before 年) → 2026, 五 (before 月) → 5; null for anything
+   * else (五一, 十分, 一百一 — said for 110, written 一百一十). */
+  function inDigits(run, next) {
     const value = (c) => (c === "两" ? 2 : NUMERALS.indexOf(c === "零" ? "〇" : c));
-    if (/^[〇零一二三四五六七八九]{4}$/u.test(run) && nextChar === "年") return Array.from(run, value).join("");
-    if (!/[十百千]/u.test(run) || Array.from(run).length < 2) return null;
+    if (/^[〇零一二三四五六七八九]{4}$/u.test(run) && next === "年") return Array.from(run, value).join("");
+    if (Array.from(run).length === 1) return COUNTED.test(next) ? String(run === "十" ? 10 : value(run)) : null;
     const m = CHINESE_NUMBER.exec(run);
-    if (!m) return null;
+    if (!m || !/[十百千]/u.test(run)) return null;
     const [, thousands, hundreds, tens, ten, ones] = m;
     const n = (thousands ? value(thousands) * 1000 : 0) + (hundreds ? value(hundreds) * 100 : 0)
       + (ten ? (tens ? value(tens) : 1) * 10 : 0) + (ones ? value(ones) : 0);
-    return String(n);
+    // only the number's written form: read back, it must be what was typed
+    return inChinese(String(n), "") === run.replace(/两/gu, "二").replace(/〇/gu, "零") ? String(n) : null;
   }
 
-  /** The query with its numbers written the other way, outside quoted phrases (which are found
-   * only as typed); the query itself when it holds none. */
-  function otherNumbers(query) {
-    let out = "", last = 0;
-    const swap = (text, after) => text.replace(/[0-9]+|[〇零一二两三四五六七八九十百千]+/gu, (run, at, all) => {
-      const next = all[at + run.length] ?? after;
-      return (/[0-9]/u.test(run) ? inChinese(run, next) : inDigits(run, next)) ?? run;
-    });
-    for (const m of query.matchAll(QUOTES)) {
-      out += swap(query.slice(last, m.index), m[0][0]) + m[0];
-      last = m.index + m[0].length;
+  /** Where the query holds a number, outside quoted phrases (found only as typed), and the
+   * number in the other numerals: [{at, length, other}]. */
+  function numbersIn(query) {
+    const quoted = [...query.matchAll(QUOTES)].map((m) => [m.index, m.index + m[0].length]);
+    const found = [];
+    for (const m of query.matchAll(/[0-9０-９]+|[〇零一二两三四五六七八九十百千]+/gu)) {
+      const at = m.index, end = at + m[0].length, before = query[at - 1] ?? "", next = query[end] ?? "";
+      if (quoted.some(([from, to]) => at >= from && at < to)) continue;
+      let other;
+      if (/[0-9０-９]/u.test(m[0])) {
+        // a number among Chinese text: not part of a code or an amount, nor typed alone
+        if (PART_OF.test(before) || PART_OF.test(next) || !(HAN.test(before) || HAN.test(next))) continue;
+        other = inChinese(m[0].replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)), next);
+      } else {
+        other = inDigits(m[0], next);
+      }
+      if (other) found.push({ at, length: m[0].length, other });
     }
-    return out + swap(query.slice(last), "");
+    return found;
+  }
+
+  /** The query with its numbers written the other way, one by one and together: readers mix
+   * them (十四届 22次), and the paper prints years in digits, craft and sessions in words. */
+  function numberForms(query) {
+    const numbers = numbersIn(query);
+    const masks = numbers.length > MOST_NUMBERS ? [(1 << numbers.length) - 1] : [];
+    for (let mask = 1; numbers.length <= MOST_NUMBERS && mask < 1 << numbers.length; mask++) masks.push(mask);
+    return masks.map((mask) => {
+      let out = "", last = 0;
+      numbers.forEach((n, k) => {
+        if (!(mask & (1 << k))) return;
+        out += query.slice(last, n.at) + n.other;
+        last = n.at + n.length;
+      });
+      return out + query.slice(last);
+    });
   }
 
   /** Results in the order asked for: relevance (then newest), newest or oldest first. */
@@ -491,12 +522,12 @@
     /** {total, results: [{year, doc, score, …}]} sorted by `sort` (relevance|newest|oldest).
      * Filters alone (no words) list every article they let through, newest first. */
     async search(query, options = {}) {
-      const other = otherNumbers(query);
-      if (other === query) return this.searchAsTyped(query, options);
-      // 神舟22号 finds 神舟二十二号 too: each article once, at its better score
-      const [typed, swapped] = await Promise.all([query, other].map((q) => this.searchAsTyped(q, options)));
+      const others = numberForms(query);
+      if (!others.length) return this.searchAsTyped(query, options);
+      // 神舟22号 finds 神舟二十二号 too: each article once, at its best score
+      const [typed, ...swapped] = await Promise.all([query, ...others].map((q) => this.searchAsTyped(q, options)));
       const best = new Map();
-      for (const r of [...typed.results, ...swapped.results]) {
+      for (const r of [typed, ...swapped].flatMap((found) => found.results)) {
         const key = r.year + ":" + r.doc, seen = best.get(key);
         if (!seen || r.score > seen.score) best.set(key, r);
       }

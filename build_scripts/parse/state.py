@@ -112,12 +112,12 @@ class ArticleState:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
             names = p.parse_names(*bylines)
-            credits = [c for s in self.current if s.kind is Kind.PARAGRAPH and (c := p.closing_credit(s.text))]
-            if credits and not (names.authors or names.correspondents):
+            if not (names.authors or names.correspondents):
                 # a byline naming no one (本报记者), and the reporters named in the credit the
                 # paper prints as the last paragraph of the report, or of each of its parts
                 # (`（本报记者…采访整理）` under each of three interviews): the article is theirs
-                names = p.parse_names(*credits)
+                credits = [c for s in self.current if s.kind is Kind.PARAGRAPH and (c := p.closing_credit(s.text))]
+                names = p.parse_names(*credits) if credits else names
             if self.profile.column_words:  # a column's name is never a person
                 names = Names(
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),

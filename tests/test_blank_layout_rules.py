@@ -320,6 +320,17 @@ def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph(
     assert first.blocks[-1].text == "版式设计：汪小平"
 
 
+def test_a_chart_credit_below_the_byline_that_closes_an_article_is_its_last_paragraph():
+    page = (
+        "海外手艺人节开幕\n\n日前，手艺人节在示例城开幕，展出陶艺、编织等作品。\n\n（本报记者  钟 岚）\n\n"
+        "制图：林 晓\n\n\n\n城市书房延长开放时间\n\n本报记者 许 望\n\n城市书房开放时间延长至晚上十点。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "制图：林 晓" and first.authors == ["钟岚"]
+    assert rules_of(page)["制图：林 晓"] == "paragraph.design-credit"
+    assert second.title == "城市书房延长开放时间"
+
+
 def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():
     page = (
         "编者按\n\n年度考古新发现日前揭晓。本版约请专家解读。\n\n——编  者\n\n"

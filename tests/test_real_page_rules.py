@@ -194,6 +194,43 @@ def test_a_quotations_attribution_is_a_paragraph_of_its_own_whatever_the_evidenc
     assert {d.line: d.rule_id for d in result.decisions}[7] == "paragraph.attribution"
 
 
+def test_a_name_right_below_the_headline_signs_the_piece_whatever_the_join_evidence(evidence_that_always_joins):
+    page = "写给孩子的歌（创作谈）\n\n谭小禾\n\n歌曲能被大家喜欢，是我没有想到的。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["谭小禾"]
+    assert [b.text for b in article.blocks] == ["歌曲能被大家喜欢，是我没有想到的。"]
+
+
+def test_the_heading_right_above_an_interviews_question_is_a_sub_head_whatever_the_evidence():
+    from build_scripts.parse import evidence
+
+    page = (
+        "“把每一粒种子种好”——对话育种专家林秋\n\n本报记者 方 远\n\n近日，记者专访了林秋。\n\n"
+        "“从一粒种子开始”\n\n问：您为什么选择育种？\n\n答：我在田边长大，总觉得种子里藏着希望。\n\n"
+        "“好种子要经得起风雨”\n\n记者：推广新品种难在哪里？\n\n答：难在让农户相信，我们就一块田一块田地试。\n"
+    )
+    evidence.try_weights({"join": {"bias": -10.0}, "headline": {"bias": 10.0}})  # every line weighed a headline
+    evidence.forget()
+    try:
+        result = parse_page(page)
+    finally:
+        evidence.try_weights({})
+        evidence.forget()
+    (article,) = result.articles
+    kinds = ["PARAGRAPH", "SUBHEAD", "PARAGRAPH", "PARAGRAPH", "SUBHEAD", "PARAGRAPH", "PARAGRAPH"]
+    assert [b.kind.name for b in article.blocks] == kinds
+    assert {d.rule_id for d in result.decisions if d.text.startswith("“从") or d.text.startswith("“好")} == {
+        "subhead.before-question"
+    }
+
+
+def test_a_pen_name_below_a_line_is_evidence_of_a_headline_as_a_reporters_name_is():
+    from build_scripts.parse import evidence
+
+    features = evidence.headline_features("当我们走近山水", "上一段。", "若 水 王小彬", 1, 1.0, "paragraph")
+    assert features.get("after_byline") == 1.0
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

@@ -293,7 +293,7 @@ def headline_features(
         f["page_end"] = 1.0
     else:
         f.update(_shape("after_", after))
-        if p.is_byline_line(after) or p.is_name_line(after):
+        if p.is_byline_line(after) or p.is_signature_name(after):  # names of any surname: `若 水 王亚彬`
             f["after_byline"] = 1.0
         if p.dateline_of(after):
             f["after_dateline"] = 1.0

@@ -20,6 +20,11 @@ TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
 
 _DOCUMENT_RE = re.compile(r"《([^《》]{4,60})》")  # a document a headline names
 
+# An interview's question (`问：…`, `记者：…`). On the 535 real pages, 17 blocks opening so sit
+# right below a line without a full stop: each a sub-head of the interview. No new article
+# opens with one (its headline has a byline or a lead between).
+_QUESTION_RE = re.compile(r"^(问|记者)[：:]")
+
 
 class HeadingRules(ColumnRules):
     weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
@@ -368,6 +373,9 @@ class HeadingRules(ColumnRules):
             return self._headline(
                 unit, "headline.wide-gap", f"{unit.gap_before} blank lines; usual here: {self.usual_gap:g}"
             )
+        below = self._next(i)
+        if Kind.PARAGRAPH in self._kinds() and below is not None and _QUESTION_RE.match(below.text):
+            return self._subhead(unit, "subhead.before-question")
         if not self.layout.indented and self._open_for_evidence(i, unit):
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:

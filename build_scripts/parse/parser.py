@@ -77,7 +77,8 @@ class _Parser(HeadingRules, JoinRules):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
-                and (not self.closed or self._last_rule() == "dateline.end-credit")
+                # after the text, or after the credit or the byline that closed it
+                and (not self.closed or self._last_rule() in ("dateline.end-credit", "byline.end", "byline.glued"))
                 and not self._wide_gap(unit)
                 and self._last_rule() != "furniture"
             ):
@@ -238,6 +239,8 @@ class _Parser(HeadingRules, JoinRules):
             and not p.glued_byline(t)
             and not p.glued_end_credit(t)
             and not shapes.headline_pieces(t, self.profile)
+            # a name right below the headline signs the piece (`谭淇尹` / `歌曲《玉盘》…`)
+            and not (self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t))
         ):
             chance, why = self._carried_on_below(i)
             if chance >= self.profile.join_threshold:

@@ -92,6 +92,7 @@ RULES: dict[str, str] = {
     "subhead.marker": "numbered/marked sub-head",
     "subhead.dash-lead": "a short phrase ending in a dash on a line of its own between paragraphs: a section's lead-in heading",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
+    "subhead.before-question": "a question (`问：…`) right below it: the heading of an interview's part",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
     "headline.wide-gap": "more blank lines before it than usual",

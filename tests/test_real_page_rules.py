@@ -231,6 +231,39 @@ def test_a_pen_name_below_a_line_is_evidence_of_a_headline_as_a_reporters_name_i
     assert features.get("after_byline") == 1.0
 
 
+def test_a_sections_writer_below_its_heading_in_the_indent_layout_is_a_paragraph_and_the_text_goes_on():
+    page = (
+        "基层工作谈（大家谈）\n"
+        + IND
+        + "近日，本版约请基层干部谈体会。\n"
+        + IND
+        + "——编  者\n"
+        + "".join(
+            IND + line + "\n"
+            for line in (
+                "坚持“挖深井”",
+                "示例省某某市  马小正",
+                "初到基层，我向前辈请教做好工作的经验。",
+                "多听群众的意见",
+                "某某大学副校长  黄  辉",
+                "听取意见，是做好工作的第一步。",
+            )
+        )
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [b.text for b in article.blocks if b.kind.name == "SUBHEAD"] == ["坚持“挖深井”", "多听群众的意见"]
+    assert "示例省某某市  马小正" in article.text and article.text.endswith("听取意见，是做好工作的第一步。")
+    assert article.authors == ["马小正", "黄辉"]
+    assert {d.rule_id for d in result.decisions if d.line in (5, 8)} == {"byline.section"}
+    # the signatures below a treaty's text sign it: no section, no writers
+    treaty = "示例友好条约\n" + "".join(
+        IND + line + "\n"
+        for line in ("本条约于二〇三〇年五月一日在北京签订。", "中华人民共和国主席  张  三", "示例共和国总统  李四海")
+    )
+    assert parse_page(treaty).articles[0].authors == []
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

@@ -142,6 +142,16 @@ class _Parser(HeadingRules, JoinRules):
             if self.closed and self._has_body():
                 self.closed = False
             if (
+                self._has_body()
+                and self.current[-1].kind is Kind.SUBHEAD
+                and (p.is_signature_line(t) or p.contributor_signature(t))
+                # not the second line of signatures below a treaty (`中华人民共和国主席  习近平`)
+                and not p.contributor_signature(self.current[-1].text)
+            ):
+                # right below a section's heading, its writer (`坚持“挖深井”` / `安徽亳州市  马方正`,
+                # `教育部某中心副主任  黄  辉`), as `subhead.section` finds where blank lines part blocks
+                return self._section_credit(unit)
+            if (
                 (self._has_body() or self._title_only())
                 and shapes.heading_shaped(t, self.profile)
                 and not p.is_signature_line(t)

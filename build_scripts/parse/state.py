@@ -112,6 +112,11 @@ class ArticleState:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
             names = p.parse_names(*bylines)
+            if any(not p.parse_names(c).authors and p.contributor_signature(c) for c in self.section_credits):
+                # a section's writer named with who they are (`某大学副校长  黄  辉`) is the
+                # article's too, in the order the sections print them
+                writers = [w for c in bylines for w in p.parse_names(c).authors or [p.contributor_signature(c) or ""]]
+                names = Names(tuple(dict.fromkeys(w for w in writers if w)), names.correspondents)
             if not (names.authors or names.correspondents):
                 # a byline naming no one (本报记者), and the reporters named in the credit the
                 # paper prints as the last paragraph of the report, or of each of its parts

@@ -264,6 +264,24 @@ def test_a_sections_writer_below_its_heading_in_the_indent_layout_is_a_paragraph
     assert parse_page(treaty).articles[0].authors == []
 
 
+@pytest.mark.parametrize("space", ["end of the line", "start of the next"])
+def test_a_space_where_wrapped_text_breaks_keeps_the_names_either_side_apart(space):
+    lines = [
+        IND + "城市书房的开放时间延长至晚上",
+        "十点，周末还将再举办读书分享会，",
+        "书房新添了儿童阅览区，配备了上",
+        "千册绘本，还有志愿者讲故事。欢迎",
+        "市民前来书房阅读。本报记者 钟岚 ",  # wrapped at the column's 16 characters
+        "许望海",
+    ]
+    if space == "start of the next":
+        lines[-2:] = [lines[-2].rstrip(), " " + lines[-1]]
+    page = "城市书房延长开放时间\n" + "\n".join(lines) + "\n" + IND + "附近的学校也组织学生前来参观。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["钟岚", "许望海"]
+    assert article.text.startswith("城市书房的开放时间延长至晚上十点，")  # no space where none was printed
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

@@ -13,7 +13,8 @@ Raw page text reaches users in three layouts (and mixtures of them):
 The evidence is counted, never configured: the share of indented lines says whether
 indentation marks paragraphs; the commonest line width, when a good share of lines have
 it, is the column width of wrapped text. A wrapped line is joined to the line above when
-that line filled the column and this one is not indented and follows with no blank line.
+that line filled the column and this one is not indented and follows with no blank line
+(with one space between them where the text breaks at a space).
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
     layout = detect_layout(lines)
     units: list[Unit] = []
     gap = 0
+    spaced = False  # the line above ended with a space: the wrapped line below starts a word
     for offset, raw in enumerate(lines):
         line = raw.strip()
         number = first_line + offset
@@ -152,8 +154,11 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and not (layout.indented and indented)
             and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout, line)
         ):
-            units[-1] = Unit(prev.text + line, prev.line, prev.gap_before, prev.indented, number, full)
+            # a space at the break stays (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`: names apart)
+            joined = prev.text + (" " if spaced or raw[:1].isspace() else "") + line
+            units[-1] = Unit(joined, prev.line, prev.gap_before, prev.indented, number, full)
         else:
             units.append(Unit(line, number, gap, indented, 0, full))
+        spaced = raw[-1:].isspace()
         gap = 0
     return units, layout

@@ -264,7 +264,7 @@ def test_a_sections_writer_below_its_heading_in_the_indent_layout_is_a_paragraph
     assert parse_page(treaty).articles[0].authors == []
 
 
-@pytest.mark.parametrize("space", ["end of the line", "start of the next"])
+@pytest.mark.parametrize("space", ["end of the line", "start of the next", "filling the line"])
 def test_a_space_where_wrapped_text_breaks_keeps_the_names_either_side_apart(space):
     lines = [
         IND + "城市书房的开放时间延长至晚上",
@@ -276,6 +276,8 @@ def test_a_space_where_wrapped_text_breaks_keeps_the_names_either_side_apart(spa
     ]
     if space == "start of the next":
         lines[-2:] = [lines[-2].rstrip(), " " + lines[-1]]
+    if space == "filling the line":  # as wide as the column only with the spaces that end it
+        lines[-2] = "市民来阅读。本报记者 钟岚\u00a0\u00a0\u00a0"
     page = "城市书房延长开放时间\n" + "\n".join(lines) + "\n" + IND + "附近的学校也组织学生前来参观。\n"
     (article,) = parse_page(page).articles
     assert article.authors == ["钟岚", "许望海"]

@@ -14,7 +14,7 @@ The evidence is counted, never configured: the share of indented lines says whet
 indentation marks paragraphs; the commonest line width, when a good share of lines have
 it, is the column width of wrapped text. A wrapped line is joined to the line above when
 that line filled the column and this one is not indented and follows with no blank line
-(with one space between them where the text breaks at a space).
+(with the spaces between them where the text breaks at a space).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
     layout = detect_layout(lines)
     units: list[Unit] = []
     gap = 0
-    spaced = False  # the line above ended with a space: the wrapped line below starts a word
+    tail = ""  # the spaces that end the line above: where wrapped text breaks at a space
     for offset, raw in enumerate(lines):
         line = raw.strip()
         number = first_line + offset
@@ -143,7 +143,10 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         indented = _indent_of(raw) >= _INDENT_SPACES
         # exactly the column's width (or one less): a line longer than the column is not
         # one of its wrapped lines (headlines are set wider)
-        full = bool(layout.wrap_width) and layout.wrap_width - 1 <= len(raw.rstrip()) <= layout.wrap_width
+        # (spaces ending the line count: text copied out of a column breaks at a space too)
+        full = bool(layout.wrap_width) and any(
+            layout.wrap_width - 1 <= width <= layout.wrap_width for width in (len(raw.rstrip()), len(raw))
+        )
         prev = units[-1] if units else None
         if (
             prev is not None
@@ -154,11 +157,11 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and not (layout.indented and indented)
             and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout, line)
         ):
-            # a space at the break stays (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`: names apart)
-            joined = prev.text + (" " if spaced or raw[:1].isspace() else "") + line
+            # the spaces at the break stay (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`: names apart)
+            joined = prev.text + tail + raw[: len(raw) - len(raw.lstrip())] + line
             units[-1] = Unit(joined, prev.line, prev.gap_before, prev.indented, number, full)
         else:
             units.append(Unit(line, number, gap, indented, 0, full))
-        spaced = raw[-1:].isspace()
+        tail = raw[len(raw.rstrip()) :]
         gap = 0
     return units, layout

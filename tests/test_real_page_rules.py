@@ -284,6 +284,31 @@ def test_a_space_where_wrapped_text_breaks_keeps_the_names_either_side_apart(spa
     assert article.text.startswith("城市书房的开放时间延长至晚上十点，")  # no space where none was printed
 
 
+def test_a_headline_line_as_wide_as_the_wrapped_column_is_no_paragraphs_first_line():
+    column = [
+        IND + "城市书房的开放时间延长至晚上",  # wrapped at 16 characters
+        "十点，周末还将再举办读书分享会，",
+        "书房新添了儿童阅览区，配备了上",
+        "千册绘本，还有志愿者讲故事。",
+    ]
+    page = "\n".join(
+        ["城市书房延长开放时间", *column, ""]
+        + ["示例县：预警抢出窗口期，农技到田", "五千亩示范片秧苗逐渐恢复长势（三夏进行时·防汛保丰收）"]
+        + [IND + "当下，早稻生长正值关键期，农", "技人员分组下田，逐块查看秧苗长势", "指导农户排水追肥。"]
+    )
+    first, second = parse_page(page + "\n").articles
+    assert second.title_parts == [
+        "示例县：预警抢出窗口期，农技到田",
+        "五千亩示范片秧苗逐渐恢复长势（三夏进行时·防汛保丰收）",
+    ]
+    assert second.text == "当下，早稻生长正值关键期，农技人员分组下田，逐块查看秧苗长势指导农户排水追肥。"
+    # below a paragraph that trails off (`……`) a page break may have cut it: no headline
+    rest = ["充分发挥自身优势，落实好这些战略", "举措。"]
+    trailing = "\n".join(["城市书房延长开放时间", *column[:3], "千册绘本，还有志愿者讲故事……", "", *rest])
+    (article,) = parse_page(trailing + "\n").articles
+    assert article.blocks[-1].text == "充分发挥自身优势，落实好这些战略举措。"
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

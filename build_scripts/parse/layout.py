@@ -121,7 +121,17 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
         and (p.is_byline_line(below) or p.is_signature_name(below))
     ):
         return True
-    if unit.last_line or not heading_shaped(unit.text):
+    if unit.last_line:
+        return False
+    if (
+        unit.gap_before
+        and not p.is_terminated(unit.text)
+        and (before is None or (p.is_terminated(before.text) and not before.text.endswith("…")))
+    ):
+        # after a blank line, below a block that ended its sentence (no page break cut it,
+        # as one may after `……`): a headline line, whatever it holds (`湖南澧县：…，…送到田`)
+        return True
+    if not heading_shaped(unit.text):
         return False
     return not (unit.gap_before and before is not None and not p.is_terminated(before.text))
 

@@ -309,6 +309,22 @@ def test_a_headline_line_as_wide_as_the_wrapped_column_is_no_paragraphs_first_li
     assert article.blocks[-1].text == "充分发挥自身优势，落实好这些战略举措。"
 
 
+def test_nothing_carries_on_the_line_crediting_who_put_the_page_together():
+    page = (
+        "健康，给孩子最好的礼物（服务窗）\n"
+        + IND
+        + "户外活动每天不少于两小时。\n"
+        + IND
+        + "本期统筹：付小丽\n\n\n"
+        + "毕业论文致谢门卫，何以动人？（民生观）\n"
+        + IND
+        + "学位论文的致谢中，我们通常感谢导师。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.blocks[-1].text == "本期统筹：付小丽"
+    assert second.title == "毕业论文致谢门卫，何以动人？（民生观）"
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

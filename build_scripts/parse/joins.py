@@ -39,6 +39,8 @@ class JoinRules(BodyRules):
         above: str = self._open_paragraph()[1]  # type: ignore[index]
         if self.section_credits and above == self.section_credits[-1] and not self._tail:
             return False  # a section's byline (`李  姝` below its heading): its text opens below
+        if p.PAGE_CREDIT_RE.match(above) or p.DESIGN_CREDIT_RE.match(above):
+            return False  # who put the page together (`本期统筹：付明丽`): names, and nothing goes on
         if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same
             # (and is no dateline: that opens the text) is its rest, cut by a break

@@ -222,6 +222,20 @@ def test_the_heading_right_above_an_interviews_question_is_a_sub_head_whatever_t
     assert {d.rule_id for d in result.decisions if d.text.startswith("“从") or d.text.startswith("“好")} == {
         "subhead.before-question"
     }
+    # a Q&A's headline in pieces, its byline printed at its end, opens a new article
+    qa = (
+        "示例工作会议召开\n\n本报记者 方 远\n\n会议部署了下一阶段的工作。\n\n"
+        "示例部新闻发言人 就某国相关做法答记者问\n\n问：某国近日的做法，示例部有何评论？\n\n"
+        "答：这一做法违背市场原则，我们坚决反对。本报记者 许 望\n"
+    )
+    evidence.try_weights({"join": {"bias": -10.0}, "headline": {"bias": 10.0}})
+    evidence.forget()
+    try:
+        first, second = parse_page(qa).articles
+    finally:
+        evidence.try_weights({})
+        evidence.forget()
+    assert second.title_parts == ["示例部新闻发言人", "就某国相关做法答记者问"] and second.authors == ["许望"]
 
 
 def test_a_pen_name_below_a_line_is_evidence_of_a_headline_as_a_reporters_name_is():

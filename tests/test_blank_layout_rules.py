@@ -331,6 +331,42 @@ def test_a_chart_credit_below_the_byline_that_closes_an_article_is_its_last_para
     assert second.title == "城市书房延长开放时间"
 
 
+@pytest.fixture
+def evidence_for_sub_heads():
+    """Weights under which every line weighed is a sub-head of the article above."""
+    from build_scripts.parse import evidence
+
+    evidence.try_weights({"join": {"bias": -10.0}, "headline": {"bias": -10.0}})
+    evidence.forget()
+    yield
+    evidence.try_weights({})
+    evidence.forget()
+
+
+def test_headline_pieces_one_space_apart_and_a_documents_title_open_articles_whatever_the_evidence(
+    evidence_for_sub_heads,
+):
+    # the article below prints its byline at its end: only the line's shape tells
+    page = (
+        "示例研讨会在京召开\n\n本报北京5月20日电  研讨会20日在京召开。\n\n"
+        "倡导移风易俗，示例州在村寨推广合约食堂 办酒席时当“饭店”，闲下来开农家乐\n\n"
+        "走进示例村，一幢木质瓦房映入眼帘。\n\n理论武装  学深悟透\n\n村民们说好。本报记者 苏 滨\n"
+    )
+    first, second = parse_page(page).articles
+    assert second.title_parts == ["倡导移风易俗，示例州在村寨推广合约食堂", "办酒席时当“饭店”，闲下来开农家乐"]
+    rules = rules_of(page)
+    assert rules["倡导移风易俗"] == "headline.spaced-pieces"
+    assert rules["理论武装  "] == "subhead.evidence"  # halves set wider apart: a sub-head
+    statement = (
+        "示例研讨会在京召开\n\n本报记者 方 远\n\n研讨会20日在京召开。\n\n"
+        "示例甲国和示例乙国关于深化全面合作的联合声明\n\n应示例甲国邀请，乙国总统进行国事访问。\n\n"
+        "双方同意加强合作。\n\n（新华社北京5月20日电）\n"
+    )
+    first, second = parse_page(statement).articles
+    assert second.title == "示例甲国和示例乙国关于深化全面合作的联合声明"
+    assert rules_of(statement)["示例甲国和示"] == "headline.document"
+
+
 def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():
     page = (
         "编者按\n\n年度考古新发现日前揭晓。本版约请专家解读。\n\n——编  者\n\n"

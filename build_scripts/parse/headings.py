@@ -20,11 +20,6 @@ TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
 
 _DOCUMENT_RE = re.compile(r"《([^《》]{4,60})》")  # a document a headline names
 
-# An interview's question (`问：…`, `记者：…`). On the 535 real pages, 17 blocks opening so sit
-# right below a line without a full stop: each a sub-head of the interview. One article opens
-# with one: a Q&A, its headline in pieces set apart by a space, its byline between them.
-_QUESTION_RE = re.compile(r"^(问|记者)[：:]")
-
 
 class HeadingRules(ColumnRules):
     weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
@@ -377,13 +372,15 @@ class HeadingRules(ColumnRules):
         if (
             Kind.PARAGRAPH in self._kinds()
             and below is not None
-            and _QUESTION_RE.match(below.text)
+            and shapes.QUESTION_RE.match(below.text)
             # a headline's pieces on one line (`司法部新闻发言人 就…答记者问`) open a Q&A
             # whose byline is printed at its end
             and not shapes.headline_pieces(t, self.profile)
         ):
             return self._subhead(unit, "subhead.before-question")
         if not self.layout.indented and self._open_for_evidence(i, unit):
+            if shaped := shapes.headline_by_shape(t, self.profile):
+                return self._headline(unit, shaped)
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)

@@ -93,6 +93,8 @@ RULES: dict[str, str] = {
     "subhead.dash-lead": "a short phrase ending in a dash on a line of its own between paragraphs: a section's lead-in heading",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
     "subhead.before-question": "a question (`问：…`) right below it: the heading of an interview's part",
+    "headline.spaced-pieces": "inside an article's text, a headline's pieces set apart by one space each: a new article",
+    "headline.document": "inside an article's text, a document's full title (…关于…的联合声明): a new article",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
     "headline.wide-gap": "more blank lines before it than usual",

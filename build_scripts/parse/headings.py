@@ -379,8 +379,10 @@ class HeadingRules(ColumnRules):
         ):
             return self._subhead(unit, "subhead.before-question")
         if not self.layout.indented and self._open_for_evidence(i, unit):
-            if shaped := shapes.headline_by_shape(t, self.profile):
-                return self._headline(unit, shaped)
+            if shapes.pieces_one_space_apart(t, self.profile):
+                return self._headline(unit, "headline.spaced-pieces")
+            if shapes.document_title(t):
+                return self._headline(unit, "headline.document")
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)

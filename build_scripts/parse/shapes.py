@@ -159,14 +159,8 @@ _DOCUMENT_TITLE_RE = re.compile(
 )
 
 
-def headline_by_shape(text: str, profile: PaperProfile = DEFAULT) -> str:
-    """The rule that makes this line a new article's headline by its shape alone, inside an
-    article's text where the evidence would be weighed ('' if none does)."""
-    if pieces_one_space_apart(text, profile):
-        return "headline.spaced-pieces"
-    if _DOCUMENT_TITLE_RE.match(text):
-        return "headline.document"
-    return ""
+def document_title(text: str) -> bool:
+    return bool(_DOCUMENT_TITLE_RE.match(text))
 
 
 # An interview's question (`问：…`, `记者：…`). On the 535 real pages, 17 blocks opening so sit

@@ -367,6 +367,19 @@ def test_headline_pieces_one_space_apart_and_a_documents_title_open_articles_wha
     assert rules_of(statement)["示例甲国和示"] == "headline.document"
 
 
+def test_the_pages_first_line_ending_no_sentence_is_its_headline_commas_and_all():
+    page = (
+        "树立和践行正确政绩观，起决定性作用的是党性（深入学习贯彻示例新时代中国特色示例主义思想）\n\n"
+        "党性是政党固有的本质属性。\n\n领导干部要在实践中锤炼党性。王 明\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title == "树立和践行正确政绩观，起决定性作用的是党性（深入学习贯彻示例新时代中国特色示例主义思想）"
+    assert article.authors == ["王明"]
+    assert rules_of(page)["树立和践行正"] == "headline.must-start"
+    # a sentence is no headline, at the top of the page or anywhere
+    assert parse_page("党性是政党固有的本质属性，要在实践中锤炼。\n").articles[0].title_parts == []
+
+
 def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():
     page = (
         "编者按\n\n年度考古新发现日前揭晓。本版约请专家解读。\n\n——编  者\n\n"

@@ -20,6 +20,18 @@ class BodyRules(PageView):
             Kind.BYLINE in self._kinds() or bool(self.section_credits) or p.parse_names(text) == p.parse_names("")
         )
 
+    def _page_top_line(self, t: str) -> bool:
+        """The page's first line, ending no sentence, commas and all (`树立和践行正确政绩观，起
+        决定性作用的是党性（深入学习…）`): its first headline, though no byline below confirms
+        it (the piece signed at its end). Every one of the real corpus's 535 pages opens so."""
+        core = p.without_trailing_bracket(t)
+        return (
+            len(t) <= self.profile.long_headline_max
+            and not p.is_terminated(core)
+            and not p.ends_mid_sentence(core)
+            and not breaks.opens_mid_sentence(t)  # (`的重要指示精神，…`: the rest of a paragraph)
+        )
+
     def _section_credit(self, unit: Unit, rule_id: str = "byline.section") -> None:
         """A section's own byline, below its heading (or at its end, the next section's label
         below it): the paper prints it as a paragraph of the article's text, and its names
@@ -94,7 +106,7 @@ class BodyRules(PageView):
             self.closed = False
             self._decide(unit, "paragraph", "article.dispatch-after-credit")
         elif self.current is None or self.closed:
-            if shapes.could_be_headline(t, self.profile):
+            if shapes.could_be_headline(t, self.profile) or (self.current is None and self._page_top_line(t)):
                 return self._headline(unit, "headline.must-start")
             self._start_headless(unit, "article.headless", confident=False)
         signature = p.letter_signature(t)

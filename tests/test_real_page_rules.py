@@ -339,6 +339,25 @@ def test_nothing_carries_on_the_line_crediting_who_put_the_page_together():
     assert second.title == "毕业论文致谢门卫，何以动人？（民生观）"
 
 
+def test_an_editors_note_a_page_break_cut_in_the_indent_layout_goes_on_below_it():
+    page = (
+        "编者按\n"
+        + IND
+        + "编者按：示例规则明确了疲劳驾驶的认定标准；示例条例要求开发水源和节约用水\n\n"
+        + "相结合，持续增强供水安全保障能力。本版予以解读。\n\n"
+        + "示例规则6月起实施\n"
+        + IND
+        + "示例规则明确，驾驶人连续驾驶超过4小时未停车休息的，应认定为疲劳驾驶。\n"
+        + IND
+        + "规则还明确了疲劳驾驶的检测方法。\n"
+        + IND
+        + "规则自6月1日起施行。\n"
+    )
+    note, article = parse_page(page).articles
+    assert note.blocks[-1].text.endswith("节约用水相结合，持续增强供水安全保障能力。本版予以解读。")
+    assert article.title == "示例规则6月起实施"
+
+
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():
     page = (
         f"山村民宿游客多\n本报记者 江 南\n{IND}民宿窗外就是小河，确是“望得见山、看得见水”。朱曼一家\n\n"

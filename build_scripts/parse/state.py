@@ -220,12 +220,12 @@ class ArticleState:
         )
 
     def _open_paragraph(self) -> tuple[Segment, str] | None:
-        """The last paragraph of the current article and how it ends, if a page break may
-        have cut it."""
+        """The last paragraph of the current article (or the editor's note that opens it) and
+        how it ends, if a page break may have cut it."""
         if not self.current or self.closed:
             return None
         last = self.current[-1]
-        if last.kind is not Kind.PARAGRAPH:
+        if last.kind not in (Kind.PARAGRAPH, Kind.NOTE):
             return None
         return last, self._tail[-1] if self._tail else last.text
 

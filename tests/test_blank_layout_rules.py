@@ -329,6 +329,10 @@ def test_a_chart_credit_below_the_byline_that_closes_an_article_is_its_last_para
     assert first.blocks[-1].text == "制图：林 晓" and first.authors == ["钟岚"]
     assert rules_of(page)["制图：林 晓"] == "paragraph.design-credit"
     assert second.title == "城市书房延长开放时间"
+    # so below a byline glued to the text's end, or a dispatch's credit
+    for end in ("作品。本报记者 钟 岚", "作品。（新华社北京5月1日电）"):
+        closed = page.replace("作品。\n\n（本报记者  钟 岚）", end)
+        assert parse_page(closed).articles[0].blocks[-1].text == "制图：林 晓", end
 
 
 @pytest.fixture
@@ -357,6 +361,12 @@ def test_headline_pieces_one_space_apart_and_a_documents_title_open_articles_wha
     rules = rules_of(page)
     assert rules["倡导移风易俗"] == "headline.spaced-pieces"
     assert rules["理论武装  "] == "subhead.evidence"  # halves set wider apart: a sub-head
+    # a heading with a note in brackets is one piece; a line naming a document acted on is no title
+    for line in ("第一阶段 （2020年—2022年）", "认真学习贯彻示例中央关于全面深化改革的决定"):
+        lines = rules_of(
+            f"示例县推进乡村振兴\n\n本报记者 方 远\n\n近年来，示例县推进乡村振兴。\n\n{line}\n\n大家表示收获很大。\n"
+        )
+        assert lines[line[:6]] == "subhead.evidence", line
     statement = (
         "示例研讨会在京召开\n\n本报记者 方 远\n\n研讨会20日在京召开。\n\n"
         "示例甲国和示例乙国关于深化全面合作的联合声明\n\n应示例甲国邀请，乙国总统进行国事访问。\n\n"
@@ -376,8 +386,13 @@ def test_the_pages_first_line_ending_no_sentence_is_its_headline_commas_and_all(
     assert article.title == "树立和践行正确政绩观，起决定性作用的是党性（深入学习贯彻示例新时代中国特色示例主义思想）"
     assert article.authors == ["王明"]
     assert rules_of(page)["树立和践行正"] == "headline.must-start"
-    # a sentence is no headline, at the top of the page or anywhere
+    # a sentence is no headline, at the top of the page or anywhere; nor a dispatch's dateline
+    # or a summary point
     assert parse_page("党性是政党固有的本质属性，要在实践中锤炼。\n").articles[0].title_parts == []
+    dispatch = parse_page("本报北京5月3日电  （记者方远）\n\n示例会议3日在京召开，部署下一阶段工作。\n").articles[0]
+    assert dispatch.title_parts == [] and dispatch.authors == ["方远"]
+    point = "■ 要坚持稳中求进工作总基调，统筹发展和安全\n\n示例会议3日在京召开。\n"
+    assert parse_page(point).articles[0].title_parts == []
 
 
 def test_an_editors_note_headed_as_an_article_ends_where_the_editors_sign_it_off():

@@ -236,6 +236,14 @@ def test_the_heading_right_above_an_interviews_question_is_a_sub_head_whatever_t
         evidence.try_weights({})
         evidence.forget()
     assert second.title_parts == ["示例部新闻发言人", "就某国相关做法答记者问"] and second.authors == ["许望"]
+    one_piece = qa.replace("示例部新闻发言人 就", "示例部新闻发言人就")
+    evidence.try_weights({"join": {"bias": -10.0}, "headline": {"bias": 10.0}})
+    evidence.forget()
+    try:
+        assert parse_page(one_piece).articles[1].title == "示例部新闻发言人就某国相关做法答记者问"
+    finally:
+        evidence.try_weights({})
+        evidence.forget()
 
 
 def test_a_pen_name_below_a_line_is_evidence_of_a_headline_as_a_reporters_name_is():
@@ -316,6 +324,10 @@ def test_a_headline_line_as_wide_as_the_wrapped_column_is_no_paragraphs_first_li
         "五千亩示范片秧苗逐渐恢复长势（三夏进行时·防汛保丰收）",
     ]
     assert second.text == "当下，早稻生长正值关键期，农技人员分组下田，逐块查看秧苗长势指导农户排水追肥。"
+    # at the page's top, the rest of a paragraph from the page before, a blank line above it
+    more = [IND + "附近的学校也组织学生前来参观", "老师们说这样的安排很受欢迎。", IND + "书房负责人介绍，今后还将增加"]
+    rest = ["推动产业转型升级，培育壮大新兴产", "业，让更多群众在家门口就业增收。", *column, *more, "更多服务。"]
+    assert parse_page("\n" + "\n".join(rest) + "\n").articles[0].text.startswith("推动产业转型升级，培育壮大新兴产业，")
     # below a paragraph that trails off (`……`) a page break may have cut it: no headline
     rest = ["充分发挥自身优势，落实好这些战略", "举措。"]
     trailing = "\n".join(["城市书房延长开放时间", *column[:3], "千册绘本，还有志愿者讲故事……", "", *rest])
@@ -323,20 +335,28 @@ def test_a_headline_line_as_wide_as_the_wrapped_column_is_no_paragraphs_first_li
     assert article.blocks[-1].text == "充分发挥自身优势，落实好这些战略举措。"
 
 
-def test_nothing_carries_on_the_line_crediting_who_put_the_page_together():
+@pytest.mark.parametrize("credit", ["本期统筹：付小丽", "制图：付小丽"])
+def test_nothing_carries_on_the_line_crediting_who_put_the_page_together(credit):
     page = (
         "健康，给孩子最好的礼物（服务窗）\n"
         + IND
         + "户外活动每天不少于两小时。\n"
         + IND
-        + "本期统筹：付小丽\n\n\n"
+        + credit
+        + "\n\n\n"
         + "毕业论文致谢门卫，何以动人？（民生观）\n"
         + IND
         + "学位论文的致谢中，我们通常感谢导师。\n"
     )
     first, second = parse_page(page).articles
-    assert first.blocks[-1].text == "本期统筹：付小丽"
+    assert first.blocks[-1].text == credit
     assert second.title == "毕业论文致谢门卫，何以动人？（民生观）"
+
+
+def test_a_sentence_opening_with_a_role_word_and_a_colon_is_carried_on_as_any(evidence_that_always_joins):
+    page = "示例展览开幕\n\n本报记者 方 远\n\n展览分三个单元。\n\n策划：策展团队走访了十余个村落，收集了大量\n\n老物件和口述史料。\n"
+    (article,) = parse_page(page).articles
+    assert article.blocks[-1].text == "策划：策展团队走访了十余个村落，收集了大量老物件和口述史料。"
 
 
 def test_an_editors_note_a_page_break_cut_in_the_indent_layout_goes_on_below_it():
@@ -356,6 +376,23 @@ def test_an_editors_note_a_page_break_cut_in_the_indent_layout_goes_on_below_it(
     note, article = parse_page(page).articles
     assert note.blocks[-1].text.endswith("节约用水相结合，持续增强供水安全保障能力。本版予以解读。")
     assert article.title == "示例规则6月起实施"
+
+
+def test_running_text_copied_with_a_space_ending_every_line_joins_without_spaces():
+    lines = [
+        IND + "城市书房的开放时间延长至晚上 ",  # wrapped at 16 characters, a space after each
+        "十点，周末还将再举办读书分享会， ",
+        "书房新添了儿童阅览区，配备了上 ",
+        "千册绘本，还有志愿者讲故事。",
+        IND + "书房今后将增加更多服务。 ",  # a sentence's end and a space: no wrapped line
+        "孩子们的新去处",
+        IND + "附近的学校组织学生前来参观。",
+    ]
+    (article,) = parse_page("城市书房延长开放时间\n" + "\n".join(lines) + "\n").articles
+    assert article.blocks[0].text == "城市书房的开放时间延长至晚上十点，周末还将再举办读书分享会，" + (
+        "书房新添了儿童阅览区，配备了上千册绘本，还有志愿者讲故事。"
+    )
+    assert [b.text for b in article.blocks[1:3]] == ["书房今后将增加更多服务。", "孩子们的新去处"]
 
 
 def test_names_a_page_break_cut_off_in_the_indent_layout_are_not_a_byline():

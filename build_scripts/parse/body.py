@@ -23,13 +23,19 @@ class BodyRules(PageView):
     def _page_top_line(self, t: str) -> bool:
         """The page's first line, ending no sentence, commas and all (`树立和践行正确政绩观，起
         决定性作用的是党性（深入学习…）`): its first headline, though no byline below confirms
-        it (the piece signed at its end). Every one of the real corpus's 535 pages opens so."""
+        it (the piece signed at its end). Each of the real corpus's 535 pages opens with its
+        first headline; not a dispatch's dateline, a summary point, a caption or a credit,
+        nor the rest of a paragraph from the page before (`的重要指示精神，…`)."""
         core = p.without_trailing_bracket(t)
         return (
             len(t) <= self.profile.long_headline_max
             and not p.is_terminated(core)
             and not p.ends_mid_sentence(core)
-            and not breaks.opens_mid_sentence(t)  # (`的重要指示精神，…`: the rest of a paragraph)
+            and not breaks.opens_mid_sentence(t)
+            and not p.dateline_of(t)
+            and not p.is_summary_point(t)
+            and not p.is_caption(t)
+            and not p.is_signature_line(t)
         )
 
     def _section_credit(self, unit: Unit, rule_id: str = "byline.section") -> None:

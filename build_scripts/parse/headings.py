@@ -370,12 +370,12 @@ class HeadingRules(ColumnRules):
             )
         below = self._next(i)
         if (
-            Kind.PARAGRAPH in self._kinds()
+            not self.layout.indented
+            and Kind.PARAGRAPH in self._kinds()
             and below is not None
             and shapes.QUESTION_RE.match(below.text)
-            # a headline's pieces on one line (`司法部新闻发言人 就…答记者问`) open a Q&A
-            # whose byline is printed at its end
-            and not shapes.headline_pieces(t, self.profile)
+            # a Q&A's headline (`司法部新闻发言人 就…答记者问`), its byline printed at its end
+            and not (shapes.headline_pieces(t, self.profile) or shapes.QA_HEADLINE_RE.search(t))
         ):
             return self._subhead(unit, "subhead.before-question")
         if not self.layout.indented and self._open_for_evidence(i, unit):

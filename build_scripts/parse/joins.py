@@ -24,6 +24,14 @@ _LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
 _NUMBERED_ITEM_RE = re.compile(rf"^[{p.NUM_HAN}]{{1,3}}、")
 
 
+def _credit_line(text: str) -> bool:
+    """A role and names, nothing more: `本期统筹：付明丽`, `制图：王  婷` (not `策划：…` opening a
+    sentence)."""
+    if not (p.PAGE_CREDIT_RE.match(text) or p.DESIGN_CREDIT_RE.match(text)):
+        return False
+    return p.is_signature_name(re.split(r"[:：]", text, maxsplit=1)[-1].strip())
+
+
 class JoinRules(BodyRules):
     _join_rule: tuple[str, str]  # why the last continuation was joined
     _join_chance: float  # how sure the evidence was of it, where it was weighed ("join.evidence")
@@ -39,7 +47,7 @@ class JoinRules(BodyRules):
         above: str = self._open_paragraph()[1]  # type: ignore[index]
         if self.section_credits and above == self.section_credits[-1] and not self._tail:
             return False  # a section's byline (`李  姝` below its heading): its text opens below
-        if p.PAGE_CREDIT_RE.match(above) or p.DESIGN_CREDIT_RE.match(above):
+        if _credit_line(above):
             return False  # who put the page together (`本期统筹：付明丽`): names, and nothing goes on
         if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same

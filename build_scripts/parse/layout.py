@@ -19,8 +19,12 @@ that line filled the column and this one is not indented and follows with no bla
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+
+_WORDS_APART_RE = re.compile(r"\S \S+$")  # the line's last word set apart by a space
+_NAME_REST_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a short line of words alone: a name's rest
 
 # A line indented by at least this much (U+3000 counts as one) starts a paragraph.
 _INDENT_SPACES = 2
@@ -109,7 +113,8 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
     a headline only happens to fill the column: the line below it is not its rest — unless
     it is the rest of a paragraph a page break cut (a blank line above it, and the block
     before that stopped mid-sentence). A headline's byline below it is never its rest,
-    whatever the headline holds (`…，…？（环球走笔）` above `吴 限`)."""
+    whatever the headline holds (`…，…？（环球走笔）` above `吴 限`); nor is anything the rest
+    of a line that ends no sentence after a blank line below one that did, commas and all."""
     from build_scripts.parse import patterns as p  # (none of them needs the layout)
     from build_scripts.parse.shapes import could_be_headline, heading_shaped
 
@@ -125,8 +130,10 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
         return False
     if (
         unit.gap_before
+        and before is not None  # (at the page's top, `indent.page-top` decides)
         and not p.is_terminated(unit.text)
-        and (before is None or (p.is_terminated(before.text) and not before.text.endswith("…")))
+        and p.is_terminated(before.text)
+        and not before.text.rstrip(p.CLOSERS).endswith("…")
     ):
         # after a blank line, below a block that ended its sentence (no page break cut it,
         # as one may after `……`): a headline line, whatever it holds (`湖南澧县：…，…送到田`)
@@ -141,6 +148,8 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
     start a block of their own."""
     lines = text.split("\n")
     layout = detect_layout(lines)
+    from build_scripts.parse import patterns as p  # (none of them needs the layout)
+
     units: list[Unit] = []
     gap = 0
     tail = ""  # the spaces that end the line above: where wrapped text breaks at a space
@@ -153,10 +162,10 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         indented = _indent_of(raw) >= _INDENT_SPACES
         # exactly the column's width (or one less): a line longer than the column is not
         # one of its wrapped lines (headlines are set wider)
-        # (spaces ending the line count: text copied out of a column breaks at a space too)
-        full = bool(layout.wrap_width) and any(
-            layout.wrap_width - 1 <= width <= layout.wrap_width for width in (len(raw.rstrip()), len(raw))
-        )
+        # (spaces ending a line that ends no sentence count: text copied out of a column
+        # breaks at a space too, `…原题为《首店当红火  ` / `老店莫冷落》）`)
+        widths = (len(raw.rstrip()),) if p.is_terminated(raw.rstrip()) else (len(raw.rstrip()), len(raw))
+        full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
         prev = units[-1] if units else None
         if (
             prev is not None
@@ -167,8 +176,10 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and not (layout.indented and indented)
             and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout, line)
         ):
-            # the spaces at the break stay (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`: names apart)
-            joined = prev.text + tail + raw[: len(raw) - len(raw.lstrip())] + line
+            # a space at the break stays between names (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`,
+            # `…根本。海 ` / `生`), not in running text copied with a space ending every line
+            names = _WORDS_APART_RE.search(prev.text) or _NAME_REST_RE.fullmatch(line)
+            joined = prev.text + (" " if (tail or raw[:1].isspace()) and names else "") + line
             units[-1] = Unit(joined, prev.line, prev.gap_before, prev.indented, number, full)
         else:
             units.append(Unit(line, number, gap, indented, 0, full))

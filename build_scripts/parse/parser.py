@@ -78,7 +78,9 @@ class _Parser(HeadingRules, JoinRules):
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
                 # after the text, or after the credit or the byline that closed it
-                and (not self.closed or self._last_rule() in ("dateline.end-credit", "byline.end", "byline.glued"))
+                and (
+                    not self.closed or (self.current[-1].kind if self.current else None) in (Kind.BYLINE, Kind.DATELINE)
+                )
                 and not self._wide_gap(unit)
                 and self._last_rule() != "furniture"
             ):

@@ -148,25 +148,33 @@ def pieces_one_space_apart(text: str, profile: PaperProfile = DEFAULT) -> bool:
     """A headline's pieces set apart by one space each (`倡导移风易俗，贵州…推广合约食堂
     办酒席时当“饭店”，闲下来开农家乐`): a sub-head printed in halves sets them wider apart
     (`理论武装  学深悟透`), and running text sets no words apart."""
-    return bool(_ONE_SPACE_APART_RE.fullmatch(text)) and headline_pieces(text, profile)
+    pieces = [piece for piece in text.split(" ") if not piece.startswith(("（", "("))]
+    # (a heading and a note in brackets, `第一阶段 （2020年—2022年）`, are one piece)
+    return len(pieces) >= 2 and bool(_ONE_SPACE_APART_RE.fullmatch(text)) and headline_pieces(text, profile)
 
 
 # A document's full title: who issues it, what it is about, what it is (`中华人民共和国和俄罗斯
 # 联邦关于…的联合声明`, `…常务委员会关于批准《…》的决定`). On the real corpus's 36 days, 9
 # such lines are headlines and none a line of an article's text.
 _DOCUMENT_TITLE_RE = re.compile(
-    r"^[^，。；：！？\s]{2,40}关于[^。；！？\s]{2,80}的(?:联合声明|声明|意见|决定|通知|公告|公报|宣言|规定|办法|决议|条例|报告)$"
+    r"^([^，。；：！？\s]{2,40}?)关于[^。；！？\s]{2,80}的(?:联合声明|联合公报|意见|决定|通知|公告|决议)$"
 )
+# who issues it ends in an institution; a line naming a document it acts on is a sub-head
+# (`认真学习贯彻党中央关于…的决定`)
+_ISSUER_RE = re.compile(r"(?:国|联邦|共和国|王国|中央|院|部|委员会|政府|办公厅|厅|局|署)$")
+_ACTS_ON_RE = re.compile(r"学习|贯彻|落实|解读|印发|发布|发表|签署|通过|审议|执行|实施")
 
 
 def document_title(text: str) -> bool:
-    return bool(_DOCUMENT_TITLE_RE.match(text))
+    m = _DOCUMENT_TITLE_RE.match(text)
+    return m is not None and bool(_ISSUER_RE.search(m.group(1))) and not _ACTS_ON_RE.search(m.group(1))
 
 
 # An interview's question (`问：…`, `记者：…`). On the 535 real pages, 17 blocks opening so sit
 # right below a line without a full stop: each a sub-head of the interview. One article opens
 # with one: a Q&A, its headline in pieces set apart by a space, its byline between them.
-QUESTION_RE = re.compile(r"^(问|记者)[：:]")
+QUESTION_RE = re.compile(r"^(问|记者)[：:].{6,}")  # (more than a name: `记者：许望海` is a byline)
+QA_HEADLINE_RE = re.compile(r"答(?:本报)?记者问$")
 
 
 @memo

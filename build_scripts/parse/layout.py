@@ -146,10 +146,10 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
     """The page's blocks. Lines named in `keep_apart` (an archivist's corrections) always
     start a block of their own."""
-    lines = text.split("\n")
-    layout = detect_layout(lines)
     from build_scripts.parse import patterns as p  # (none of them needs the layout)
 
+    lines = text.split("\n")
+    layout = detect_layout(lines)
     units: list[Unit] = []
     gap = 0
     tail = ""  # the spaces that end the line above: where wrapped text breaks at a space
@@ -161,9 +161,9 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             continue
         indented = _indent_of(raw) >= _INDENT_SPACES
         # exactly the column's width (or one less): a line longer than the column is not
-        # one of its wrapped lines (headlines are set wider)
-        # (spaces ending a line that ends no sentence count: text copied out of a column
-        # breaks at a space too, `…原题为《首店当红火  ` / `老店莫冷落》）`)
+        # one of its wrapped lines (headlines are set wider); the spaces ending a line that
+        # ends no sentence count (text copied out of a column breaks at a space too:
+        # `…原题为《首店当红火  ` / `老店莫冷落》）`)
         widths = (len(raw.rstrip()),) if p.is_terminated(raw.rstrip()) else (len(raw.rstrip()), len(raw))
         full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
         prev = units[-1] if units else None

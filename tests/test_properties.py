@@ -3,7 +3,7 @@ broken paragraphs, punctuation and junk, in the encodings, line endings and invi
 characters people's tools produce. It never crashes, keeps every visible character, renders
 every character as text, writes only safe paths, and gives identical output twice.
 
-Runs in-process (read → parse → place → render, no disk writes) to keep 500 examples quick.
+Runs in-process (read → parse → place → render, no disk writes) to keep 300 examples quick.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def _shown(body: str) -> _Text:
     return parsed
 
 
-@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source_file())
 def test_any_file_converts_losslessly_safely_and_identically_twice(file):
     name, raw = file

@@ -1,11 +1,11 @@
-"""Search on a 20,000-article archive over four years, in Chromium: hosted on 127.0.0.1 and
+"""Search on a 12,000-article archive over four years, in Chromium: hosted on 127.0.0.1 and
 offline from file:// with the network blocked. The query-quality set finds its articles, the
 offline search finds what the hosted one finds, every filter and sort does what it says, a
 traditional query finds a simplified article, and the cost of a first query is recorded.
 
 The archive is cheap to make: the sample project converted as usual, with its
-`docs/data/articles.jsonl` (the search index's only input) replaced by 20,000 generated
-records; MkDocs builds the sample's few pages while the plugin indexes the 20,000 articles.
+`docs/data/articles.jsonl` (the search index's only input) replaced by 12,000 generated
+records; MkDocs builds the sample's few pages while the plugin indexes the 12,000 articles.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from build_scripts.dev.search_archive import write_archive
 from build_scripts.dev.search_probe import canonical, first_query, score, top3
 from build_scripts.dev.search_queries import Query, make_queries, read_records
 
-ARTICLES = 20_000
-PER_YEAR = 5_000  # four years: 2000–2003
+ARTICLES = 12_000
+PER_YEAR = 3_000  # four years: 2000–2003
 QUERIES = 300
 
 
@@ -33,7 +33,7 @@ def scale(tmp_path_factory, browser):
     converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert converted.returncode == 0, converted.stderr
     write_archive(project / "docs", ARTICLES, per_year=PER_YEAR)
-    # The hosted and the offline site are built side by side (each indexes the 20,000 articles
+    # The hosted and the offline site are built side by side (each indexes the 12,000 articles
     # in one process): they write only into their own site folders.
     with ThreadPoolExecutor(2) as pool:
         builds = [

@@ -24,18 +24,21 @@ class BodyRules(PageView):
         """The page's first line, ending no sentence, commas and all (`树立和践行正确政绩观，起
         决定性作用的是党性（深入学习…）`): its first headline, though no byline below confirms
         it (the piece signed at its end). Each of the real corpus's 535 pages opens with its
-        first headline; not a dispatch's dateline, a summary point, a caption or a credit,
-        nor the rest of a paragraph from the page before (`的重要指示精神，…`)."""
-        core = p.without_trailing_bracket(t)
+        first headline; not a summary point, nor what `_could_open_the_page` rules out."""
+        return self._could_open_the_page(t, p.without_trailing_bracket(t)) and not p.is_summary_point(t)
+
+    def _could_open_the_page(self, t: str, core: str) -> bool:
+        """Could line `t` (`core`: what of it must end no sentence) be a headline at the top of
+        a page? Not a dispatch's dateline, a caption or a credit, nor the rest of a paragraph
+        from the page before (it ends its sentence, or opens where none opens: `的…`)."""
         return (
             len(t) <= self.profile.long_headline_max
             and not p.is_terminated(core)
             and not p.ends_mid_sentence(core)
             and not breaks.opens_mid_sentence(t)
             and not p.dateline_of(t)
-            and not p.is_summary_point(t)
-            and not p.is_caption(t)
             and not p.is_signature_line(t)
+            and not p.is_caption(t)
         )
 
     def _section_credit(self, unit: Unit, rule_id: str = "byline.section") -> None:

@@ -313,13 +313,7 @@ class _Parser(HeadingRules, JoinRules):
         nxt = self._next(i)
         return (
             nxt is not None
-            and len(t) <= self.profile.long_headline_max
-            and not p.is_terminated(t)
-            and not p.ends_mid_sentence(t)
-            and not breaks.opens_mid_sentence(t)
-            and not p.dateline_of(t)
-            and not p.is_signature_line(t)
-            and not p.is_caption(t)
+            and self._could_open_the_page(t, t)
             and not p.is_furniture(t)
             and (
                 nxt.indented

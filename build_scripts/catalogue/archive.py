@@ -89,14 +89,19 @@ class Catalogue:
         first_printing = reprints(articles)
         for placed in articles:
             days[placed.date].append(placed)
-            if placed.docs_path in first_printing:
-                continue
             entry = placed.entry
+            # A printing again is listed under its first printing's names; a name only it
+            # prints (a byline the first printing left out or was cut without) is listed with it.
+            first = first_printing.get(placed.docs_path)
+            credited = set(first.entry.names) if first is not None else set()
             for name in entry.authors:
-                credits[name].append(Credit(placed, AUTHOR))
+                if name not in credited:
+                    credits[name].append(Credit(placed, AUTHOR))
             for name in entry.correspondents:
-                if name not in entry.authors:
+                if name not in entry.authors and name not in credited:
                     credits[name].append(Credit(placed, CORRESPONDENT))
+            if first is not None:
+                continue
             for tag in dict.fromkeys(placed.tags):
                 tagged[tag].append(placed)
         people = {name: Entry(name, REPORTERS, slug) for name, slug in names.pin(REPORTERS, credits).items()}

@@ -580,3 +580,11 @@ def test_a_short_exclamation_in_a_dispatchs_text_stays_in_the_column(line):
     page = _DISPATCHES + f"{line}\n\n游客纷纷拍照留念，花海旁的民宿和农家乐也迎来了客流高峰，周末常常一房难求。\n"
     (digest,) = parse_page(page).articles
     assert digest.title == "四方快讯" and line in [b.text for b in digest.blocks]
+
+
+def test_an_institution_with_a_second_name_in_brackets_signs_the_piece_below_its_headline():
+    signer = "某省委党校（某省行政学院）校（院）务委员会"
+    page = f"为构建自主知识体系贡献力量\n\n{signer}\n\n近日，学校召开专题会议，研究部署有关工作。\n\n会议要求，各部门要抓好落实。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == [signer]
+    assert [b.text[:5] for b in article.blocks] == ["近日，学校", "会议要求，"]

@@ -137,3 +137,17 @@ def test_a_page_in_two_corpora_is_read_once_by_the_prose_model(tmp_path, restore
         assert train.main([*map(str, corpora), "--out", str(tmp_path / "w.json"), "--prose-out", str(tables)]) == 0
         outputs.append(tables.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_fixture_decision_weighs_as_much_against_every_copy_of_the_pages(tmp_path):
+    """The same days laid out three times give each page three times: a fixture's decision
+    then counts three times as much, or the fixtures' conventions would fade."""
+    corpus = _corpus(tmp_path / "corpus")
+    copies = [corpus]
+    for n in (2, 3):
+        copies.append(tmp_path / f"again{n}")
+        shutil.copytree(corpus, copies[-1])
+    other_days = _corpus(tmp_path / "other", days=("2024-04-01", "2024-04-02"))
+    assert train.copies_of_a_page([corpus]) == 1
+    assert train.copies_of_a_page(copies) == 3
+    assert train.copies_of_a_page([corpus, other_days]) == 1

@@ -37,7 +37,7 @@ _SPACE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what read
 EPOCHS = 30
 LEARNING_RATE = 0.1
 L2 = 1e-4
-FIXTURE_WEIGHT = 8  # a fixture decision counts as this many corpus decisions
+FIXTURE_WEIGHT = 8  # a fixture decision counts as this many corpus decisions of one copy of the pages
 
 
 def _norm(text: str) -> str:
@@ -129,6 +129,15 @@ def first_copies(corpora: list[Path]) -> dict[Path, set[str]]:
         out[corpus] = set(_truth(corpus)) - seen
         seen |= out[corpus]
     return out
+
+
+def copies_of_a_page(corpora: list[Path]) -> int:
+    """How many times the corpora give each page, on average (the same days laid out with
+    other breaks, five times over: 5): a fixture decision weighs as much against them as
+    against one copy."""
+    pages = sum(len(_truth(corpus)) for corpus in corpora)
+    distinct = sum(len(names) for names in first_copies(corpora).values())
+    return max(1, round(pages / max(distinct, 1)))
 
 
 def halves(corpora: list[Path]) -> list[dict[Path, set[str]]]:
@@ -324,9 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     # The fixture pages are read by a first model learnt from the corpus alone (not by the
     # shipped weights): the same corpus and fixtures always give the same weights.
     evidence.try_weights({model: fit(rows) for model, rows in data.items()})
+    weight = FIXTURE_WEIGHT * copies_of_a_page(args.corpora)
     for folder in args.fixtures:
-        data["join"] += fixture_samples(folder) * FIXTURE_WEIGHT
-        data["headline"] += fixture_headline_samples(folder) * FIXTURE_WEIGHT
+        data["join"] += fixture_samples(folder) * weight
+        data["headline"] += fixture_headline_samples(folder) * weight
     models = {model: fit(rows) for model, rows in data.items()}
     evidence.try_weights(models)
     counts = {model: len(rows) for model, rows in data.items()}

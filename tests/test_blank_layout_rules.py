@@ -588,3 +588,22 @@ def test_an_institution_with_a_second_name_in_brackets_signs_the_piece_below_its
     (article,) = parse_page(page).articles
     assert article.authors == [signer]
     assert [b.text[:5] for b in article.blocks] == ["近日，学校", "会议要求，"]
+
+
+@pytest.mark.parametrize("subtitle", ["走进某市（县）人民调解委员会", "记某村（社区）人民调解委员会"])
+def test_a_subtitle_naming_a_body_with_a_place_in_brackets_signs_nothing(subtitle):
+    page = f"调解有温度\n\n{subtitle}\n\n近日，记者来到调解室，看到调解员正在耐心倾听。\n\n调解员说，群众的事无小事。\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == []
+
+
+def test_a_wider_gap_on_a_page_of_one_article_does_not_stop_a_break_from_being_joined():
+    """An extra blank line (a picture left out) above a paragraph a break cut: the page has
+    no other article to say how wide its articles are set apart."""
+    page = (
+        "社区图书角受欢迎\n\n本报记者 许 望\n\n社区图书角开放半年来，借阅量逐月上升。\n\n\n"
+        "此外，志愿者们还把募集来的绘本，送到镇上的儿童福利\n\n院，孩子们很快就读完了第一批书。\n\n"
+        "下一步，社区还将增设夜间借阅服务。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:6] for b in article.blocks] == ["社区图书角开", "此外，志愿者", "下一步，社区"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -139,15 +140,20 @@ def test_a_page_in_two_corpora_is_read_once_by_the_prose_model(tmp_path, restore
     assert outputs[0] == outputs[1]
 
 
-def test_a_fixture_decision_weighs_as_much_against_every_copy_of_the_pages(tmp_path):
-    """The same days laid out three times give each page three times: a fixture's decision
-    then counts three times as much, or the fixtures' conventions would fade."""
+def test_a_fixture_decision_weighs_as_much_against_every_copy_of_the_pages(tmp_path, restore_models):
+    """The same days laid out twice give each page twice: a fixture's decision then counts
+    twice as much, or the fixtures' conventions would fade — the decisions trained on are
+    exactly twice those of one copy."""
     corpus = _corpus(tmp_path / "corpus")
-    copies = [corpus]
-    for n in (2, 3):
-        copies.append(tmp_path / f"again{n}")
-        shutil.copytree(corpus, copies[-1])
-    other_days = _corpus(tmp_path / "other", days=("2024-04-01", "2024-04-02"))
-    assert train.copies_of_a_page([corpus]) == 1
-    assert train.copies_of_a_page(copies) == 3
-    assert train.copies_of_a_page([corpus, other_days]) == 1
+    again = tmp_path / "again"
+    shutil.copytree(corpus, again)
+    assert train.copies_of_a_page([corpus]) == 1 and train.copies_of_a_page([corpus, again]) == 2
+    assert train.copies_of_a_page([corpus, _corpus(tmp_path / "other", days=("2024-04-01",))]) == 1
+    fixtures = Path(__file__).parent / "fixtures" / "layouts"
+    counts = []
+    for corpora in ([corpus], [corpus, again]):
+        weights = tmp_path / f"w{len(corpora)}.json"
+        argv = [*map(str, corpora), "--fixtures", str(fixtures), "--out", str(weights)]
+        assert train.main([*argv, "--prose-out", str(tmp_path / "p.json.gz")]) == 0
+        counts.append(json.loads(weights.read_text(encoding="utf-8"))["trained_on"])
+    assert counts[1] == {model: 2 * n for model, n in counts[0].items()}

@@ -89,19 +89,14 @@ class Catalogue:
         first_printing = reprints(articles)
         for placed in articles:
             days[placed.date].append(placed)
-            entry = placed.entry
-            # A printing again is listed under its first printing's names; a name only it
-            # prints (a byline the first printing left out or was cut without) is listed with it.
-            first = first_printing.get(placed.docs_path)
-            credited = set(first.entry.names) if first is not None else set()
-            for name in entry.authors:
-                if name not in credited:
-                    credits[name].append(Credit(placed, AUTHOR))
-            for name in entry.correspondents:
-                if name not in entry.authors and name not in credited:
-                    credits[name].append(Credit(placed, CORRESPONDENT))
-            if first is not None:
+            if placed.docs_path in first_printing:
                 continue
+            entry = placed.entry
+            for name in entry.authors:
+                credits[name].append(Credit(placed, AUTHOR))
+            for name in entry.correspondents:
+                if name not in entry.authors:
+                    credits[name].append(Credit(placed, CORRESPONDENT))
             for tag in dict.fromkeys(placed.tags):
                 tagged[tag].append(placed)
         people = {name: Entry(name, REPORTERS, slug) for name, slug in names.pin(REPORTERS, credits).items()}
@@ -150,7 +145,9 @@ class DayLinks:
                 "year": year,
                 "previous": paths[i - 1] if i > 0 else None,
                 "next": paths[i + 1] if i + 1 < len(articles) else None,
-                "people": {name: self.people[name] for name in placed.entry.names},
+                # a name only a printing again carries (its first printing was cut without
+                # the byline) has no page: reporters' pages list first printings
+                "people": {name: self.people[name] for name in placed.entry.names if name in self.people},
                 "tags": {tag: self.tags[tag] for tag in placed.tags},
             }
         for reprint, first in self.catalogue.first_printing.items():

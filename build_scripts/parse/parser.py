@@ -251,8 +251,9 @@ class _Parser(HeadingRules, JoinRules):
             and not p.glued_byline(t)
             and not p.glued_end_credit(t)
             and not shapes.headline_pieces(t, self.profile)
-            # set apart as widely as the page sets its articles apart: a new piece's title
-            and not self._wide_gap(unit)
+            # set apart as widely as the page sets its confirmed articles apart: a new
+            # piece's title (a page with none such says nothing by its gaps)
+            and not (self.article_gap and self._wide_gap(unit))
             # a name right below the headline signs the piece (`谭淇尹` / `歌曲《玉盘》…`)
             and not (self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t))
         ):
@@ -300,7 +301,7 @@ class _Parser(HeadingRules, JoinRules):
             or self._leaves_digest(i, unit)
             # an institution signing the piece, right below its headline, however it is
             # written out (`中央党校（国家行政学院）校（院）务委员会`): `byline.institution`
-            or (self._title_only() and p.institutions(t))
+            or (self._title_only() and shapes.signing_institution(t))
         ):
             return self._heading(i, unit)
         if _DASH_LEAD_RE.match(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:

@@ -265,3 +265,13 @@ def is_tagged_title(line: str) -> bool:
         and name_with_note(line) is None
         and not p.is_caption(line)
     )
+
+
+# A body's second name in brackets follows the name of a body (`中央党校（国家行政学院）`,
+# `校（院）务委员会`), never a place or a verb's object (`走进某市（县）人民调解委员会`: a subtitle)
+_BRACKET_AFTER_A_PLACE_RE = re.compile(r"(?<![校院部委会局厅社所心办处])（")
+
+
+def signing_institution(text: str) -> bool:
+    """Is this line, with brackets in it, only the name of a body signing a piece?"""
+    return bool(p.institutions(text)) and not _BRACKET_AFTER_A_PLACE_RE.search(text)

@@ -162,7 +162,7 @@ class DayArticleKeys:
     def __call__(self, day: dt.date, day_key: str, ident: dict[int, str]) -> list[str]:
         articles = self.catalogue.days[day]
         people, tags = self.links.people, self.links.tags
-        named = SEPARATOR.join(people[name] for p in articles for name in p.entry.names)
+        named = SEPARATOR.join(people.get(name, "") for p in articles for name in p.entry.names)
         tagged = SEPARATOR.join(tags[tag] for p in articles for tag in p.tags)
         inputs = self.key("article keys", day_key, named, tagged)
         kept = self.known.get(day)

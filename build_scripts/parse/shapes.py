@@ -273,5 +273,6 @@ _BRACKET_AFTER_A_PLACE_RE = re.compile(r"(?<![校院部委会局厅社所心办�
 
 
 def signing_institution(text: str) -> bool:
-    """Is this line, with brackets in it, only the name of a body signing a piece?"""
+    """Is this line only the names of one or two bodies signing a piece (a second name in
+    brackets only after a body's name)?"""
     return bool(p.institutions(text)) and not _BRACKET_AFTER_A_PLACE_RE.search(text)

@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import build_site, make_archive, non_space, run_cli
 
-from build_scripts.contract.labels import headline_pieces, main_title_of, title_pieces
+from build_scripts.contract.labels import first_sentence, headline_pieces, main_title_of, title_pieces
 from build_scripts.parse.parser import parse_page
 
 TIMELINE = """\
@@ -86,6 +86,14 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
         "奋力谱写发展新篇章",
         ["王五出席"],
     )
+    # two pieces, the second saying who attended: the first is the title, not a kicker (on the
+    # e-edition's own roles of 35 days, every such pair is a title and its subtitle)
+    assert headline_pieces(["全省乡村振兴工作会议在杭州召开", "赵六出席并讲话"]) == (
+        [],
+        "全省乡村振兴工作会议在杭州召开",
+        ["赵六出席并讲话"],
+    )
+    assert main_title_of(["某某文化论坛在某市开幕", "钱七出席并发表主旨演讲"]) == "某某文化论坛在某市开幕"
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():
@@ -108,6 +116,16 @@ def test_the_halves_of_a_couplet_headline_are_one_title():
         "家人从未放弃 好人接力收留",
         "走失多年的弟弟回家了",
     ]
+
+
+def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
+    # the excerpt under a headline in lists and the page's description
+    assert first_sentence("他说：“这事关全局。”随后又说了一句。") == "他说：“这事关全局。”"
+    assert first_sentence("（据某某社电。）下一句。") == "（据某某社电。）"
+    assert first_sentence("真的吗？！是的。") == "真的吗？！"
+    assert first_sentence("第一句。第二句。\n\n第二段。") == "第一句。"
+    assert first_sentence("没有句号的一段") == "没有句号的一段"
+    assert first_sentence("很长" * 50 + "。") == "很长" * 44 + "很…"
 
 
 def test_a_note_in_brackets_under_a_title_is_never_the_main_title():

@@ -13,7 +13,9 @@ WEEKDAYS = "一二三四五六日"
 # A headline piece that starts with a dash is a subtitle (副题): `——记全国劳模李明`.
 SUBTITLE_DASHES = ("——", "—", "－－", "--")
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
-_SENTENCE_END = re.compile(r"(?<=[。！？!?…])")
+# A sentence: up to the marks that end it, and the quotation marks and brackets they close
+# (`…竞争力。”`).
+_SENTENCE = re.compile(r".*?[。！？!?…]+[”’」』）)]*", re.S)
 
 
 def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
@@ -144,7 +146,7 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
 
 
 # Who attended, closing a headline line: `蔡奇出席`, `李强 王毅参加` — a subtitle, never the title
-_ATTENDING = re.compile(r"(?:出席|参加|主持|陪同|会见|讲话|致辞)(?:并讲话|并致辞|会议)?$")
+_ATTENDING = re.compile(r"(?:出席|参加|主持|陪同|会见|讲话|致辞|发表主旨演讲)(?:并讲话|并致辞|会议|并发表主旨演讲)?$")
 
 
 def _without_attendance(title_parts: list[str], candidates: list[int]) -> list[int]:
@@ -166,7 +168,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     a kicker that hands over (ending in a dash or `强调`), the pieces that follow are the main
     title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
     lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
-    one-line headline prints the kicker first; a couplet is one piece, `title_pieces`); of
+    one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
+    it says who attended (`王沪宁出席并讲话`: the first is the title); of
     three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
     aside as subtitles — all but the first when the first is the longest (a kicker over a title
     in pieces), the second of two left, else the longest, the last of equals (kicker, main
@@ -189,6 +192,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[1], leading[-1] + 1
     if len(leading) == 2 < len(candidates):  # a kicker and its title, then who attended
         return leading[1], leading[1] + 1
+    if len(leading) == 1 < len(candidates):  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
+        return leading[0], leading[0] + 1
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1
@@ -222,5 +227,6 @@ def print_details(day: dt.date, page: int | None, page_name: str) -> str:
 def first_sentence(text: str, limit: int = 90) -> str:
     """The opening sentence of an article's text, cut at `limit` characters."""
     first_paragraph = text.split("\n\n", 1)[0].strip()
-    sentence = _SENTENCE_END.split(first_paragraph, 1)[0] if first_paragraph else ""
+    found = _SENTENCE.match(first_paragraph)
+    sentence = found.group() if found else first_paragraph
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

@@ -1,6 +1,7 @@
 """On a phone (390 px wide, in Chromium): the data page's tables fit the screen, a year's
-calendar starts at the first month that has issues, the citations' text keeps clear of
-their copy buttons, and Chinese quotation marks are drawn by a CJK face."""
+calendar starts at the first month that has issues, an issue's list of 版 breaks between
+its links, the citations' text keeps clear of their copy buttons, and Chinese quotation
+marks are drawn by a CJK face."""
 
 from __future__ import annotations
 
@@ -56,6 +57,29 @@ def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phon
         phone.set_viewport_size({"width": 1280, "height": 900})  # wide: the same months, side by side
         assert phone.locator(".archive-month h2:visible").count() == 2
         assert "1月" not in phone.locator(".md-sidebar--secondary").inner_text()
+
+
+@pytest.fixture(scope="module")
+def many_pages_site(tmp_path_factory) -> Path:
+    """One day of twelve 版."""
+    files = {f"2023/2023-05-04_{n:02d}_要闻.txt": SAMPLE_TEXT.replace("冬奥会", f"第{n}届") for n in range(1, 13)}
+    project = make_archive(tmp_path_factory.mktemp("pages"), files, with_sample=False)
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
+def test_an_issues_list_of_pages_breaks_between_its_links_on_a_phone(many_pages_site, phone):
+    with serve(many_pages_site / "site") as base:
+        phone.goto(base + "2023/05/04/")
+        links = phone.locator(".archive-pages a")
+        assert links.count() == 12
+        # an inline link broken across two lines has two boxes
+        boxes = links.evaluate_all("links => links.map(a => [a.textContent, a.getClientRects().length])")
+        assert [text for text, count in boxes if count != 1] == [], boxes
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(phone, "mobile-issue-pages")
 
 
 def test_citation_text_keeps_clear_of_its_copy_button_on_a_phone(may_site, phone):

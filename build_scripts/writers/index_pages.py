@@ -70,9 +70,9 @@ def issue_page(
         count += f"；同一篇文章在另一版全文重印的 {printed_again} 处不重复计数"
     lines.append(count + "。")
     if len(pages) > 1:
-        lines.append(
-            "\n版面：" + " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
-        )
+        # in a <div> whose links the stylesheet keeps whole: a phone breaks `第4版 要闻` anywhere
+        links = " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
+        lines.append("\n" + wrapped("archive-pages", ["版面：" + links]))
     missing = _missing_pages(delivered or [])
     if missing:
         lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")

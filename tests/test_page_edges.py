@@ -161,11 +161,31 @@ def test_furniture_is_printed_on_the_issue_page_and_a_bare_headline_is_flagged(t
     assert "第 1 行" in bare and "第 1–1 行" not in bare
 
 
-@pytest.mark.parametrize("name", ["2022-2-3.txt", "2022-02-03_第4版_政法.txt"])
-def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, name):
+@pytest.mark.parametrize(
+    "name, renamed", [("2022-2-3.txt", "2022-02-03.txt"), ("2022-02-03_第4版_政法.txt", "2022-02-03_04_政法.txt")]
+)
+def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, name, renamed):
     project = make_archive(tmp_path, {f"2022/{name}": "标题\n\n正文。\n"}, with_sample=False)
     result = _convert(project)
     assert result.returncode == 2
     assert (
         f"error: 2022/{name}: the file name starts with a date but is not YYYY-MM-DD[_NN[_版名]].txt" in result.stderr
     )
+    assert f"rename it to {renamed}, or give the date in a header" in result.stderr  # its own date, not an example
+
+
+@pytest.mark.parametrize(
+    "name, renamed",
+    [("20220203.txt", "2022-02-03.txt"), ("2022年2月3日.txt", "2022-02-03.txt"), ("2022-02-30.txt", None)],
+)
+def test_a_file_name_with_its_date_written_another_way_is_told_its_right_name(tmp_path, name, renamed):
+    project = make_archive(tmp_path, {f"2022/{name}": "标题\n\n正文。\n"}, with_sample=False)
+    result = _convert(project)
+    assert result.returncode == 2
+    if renamed:
+        assert f"error: 2022/{name}: no date" in result.stderr
+        assert (
+            f"rename it to {renamed}, or give the date in a header `---` / `date: 2022-02-03` / `---`" in result.stderr
+        )
+    else:  # no such day: nothing to rename it to
+        assert "rename it to" not in result.stderr and "2022-02-30" in result.stderr

@@ -94,6 +94,8 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
         ["赵六出席并讲话"],
     )
     assert main_title_of(["某某文化论坛在某市开幕", "钱七出席并发表主旨演讲"]) == "某某文化论坛在某市开幕"
+    # a title that ends as an attendance line does, naming no one: still the title
+    assert main_title_of(["深入学习贯彻", "总书记重要讲话"]) == "总书记重要讲话"
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():
@@ -126,6 +128,7 @@ def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
     assert first_sentence("第一句。第二句。\n\n第二段。") == "第一句。"
     assert first_sentence("没有句号的一段") == "没有句号的一段"
     assert first_sentence("很长" * 50 + "。") == "很长" * 44 + "很…"
+    assert first_sentence("他说" + "…" * 80) == "他说……"  # a dotted leader is no sentence
 
 
 def test_a_note_in_brackets_under_a_title_is_never_the_main_title():
@@ -176,7 +179,12 @@ def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, nam
 
 @pytest.mark.parametrize(
     "name, renamed",
-    [("20220203.txt", "2022-02-03.txt"), ("2022年2月3日.txt", "2022-02-03.txt"), ("2022-02-30.txt", None)],
+    [
+        ("20220203.txt", "2022-02-03.txt"),
+        ("2022年2月3日.txt", "2022-02-03.txt"),
+        ("2022-2-30.txt", None),
+        ("2022023.txt", None),
+    ],
 )
 def test_a_file_name_with_its_date_written_another_way_is_told_its_right_name(tmp_path, name, renamed):
     project = make_archive(tmp_path, {f"2022/{name}": "标题\n\n正文。\n"}, with_sample=False)
@@ -187,5 +195,5 @@ def test_a_file_name_with_its_date_written_another_way_is_told_its_right_name(tm
         assert (
             f"rename it to {renamed}, or give the date in a header `---` / `date: 2022-02-03` / `---`" in result.stderr
         )
-    else:  # no such day: nothing to rename it to
-        assert "rename it to" not in result.stderr and "2022-02-30" in result.stderr
+    else:  # no such day, or no telling which (2022-02-03 or 2022-12-03?): nothing to rename it to
+        assert f"error: 2022/{name}:" in result.stderr and "rename it to" not in result.stderr

@@ -41,11 +41,8 @@ def _wait_for(condition, timeout: float, what: str) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """`mkdocs serve` on a fresh sample project whose docs/ holds only the hand-written page."""
-    project = make_archive(tmp_path)
-    log_path = tmp_path / "serve.log"
+def _serve(project, log_path) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` in `project` on a free port, once it answers (or has stopped)."""
     base = f"http://127.0.0.1:{_free_port()}/"
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}
     with log_path.open("w", encoding="utf-8") as log:
@@ -56,17 +53,30 @@ def preview(tmp_path):
             stderr=subprocess.STDOUT,
             env={**env, "NO_MKDOCS_2_WARNING": "1"},
         )
+    _wait_for(lambda: _get(base) is not None or server.poll() is not None, 120, "mkdocs serve to start")
+    return server, base
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`mkdocs serve` on a fresh sample project whose docs/ holds only the hand-written page."""
+    project = make_archive(tmp_path)
+    log_path = tmp_path / "serve.log"
+    server, base = _serve(project, log_path)
+    for _ in range(2):  # the free port taken by another process before the server bound it (tests run in parallel)
+        if server.poll() is None or "in use" not in log_path.read_text(encoding="utf-8"):
+            break
+        server, base = _serve(project, log_path)
+    try:
+        assert server.poll() is None, log_path.read_text(encoding="utf-8")
+        yield project, base, log_path
+    finally:
+        server.terminate()
         try:
-            _wait_for(lambda: _get(base) is not None or server.poll() is not None, 120, "mkdocs serve to start")
-            assert server.poll() is None, log_path.read_text(encoding="utf-8")
-            yield project, base, log_path
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _builds(log_path) -> int:

@@ -15,7 +15,7 @@ SUBTITLE_DASHES = ("——", "—", "－－", "--")
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 # A sentence: up to the marks that end it, and the quotation marks and brackets they close
 # (`…竞争力。”`).
-_SENTENCE = re.compile(r".*?[。！？!?…]+[”’」』）)]*", re.S)
+_SENTENCE = re.compile(r".*?(?:[。！？!?]+|…{1,2})[”’」』）)]*", re.S)
 
 
 def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
@@ -149,6 +149,13 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
 _ATTENDING = re.compile(r"(?:出席|参加|主持|陪同|会见|讲话|致辞|发表主旨演讲)(?:并讲话|并致辞|会议|并发表主旨演讲)?$")
 
 
+# Of two pieces, the second names who attended: names of two to four characters, then the
+# verb (`王五出席并讲话`, `张三、李四参加`; not `总书记重要讲话`, which is a title).
+_NAMES_ATTENDING = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}(?:[、 ][\u4e00-\u9fff]{2,4})*(?:出席|参加|主持|陪同|会见|致辞)(?:会议)?(?:并讲话|并致辞|并发表主旨演讲)?$"
+)
+
+
 def _without_attendance(title_parts: list[str], candidates: list[int]) -> list[int]:
     """The candidates but for the pieces closing the line that say who attended: the line saying
     so, and the names of three characters or fewer before it (`李强 王毅参加`)."""
@@ -192,8 +199,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[1], leading[-1] + 1
     if len(leading) == 2 < len(candidates):  # a kicker and its title, then who attended
         return leading[1], leading[1] + 1
-    if len(leading) == 1 < len(candidates):  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
-        return leading[0], leading[0] + 1
+    if len(leading) == 1 < len(candidates) and _NAMES_ATTENDING.match(title_parts[candidates[-1]]):
+        return leading[0], leading[0] + 1  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

@@ -33,8 +33,9 @@ from build_scripts.problems import InputError, Problem, Report
 
 FILE_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:_(\d{1,3})(?:_(.+))?)?$")
 # A date and 版 written another way: 2022-1-29, 20220129, 2022年1月29日, 2022-01-29_第4版_要闻
+# (without separators only as eight digits: 2022129 could be 2022-01-29 or 2022-12-09)
 _LOOSE_NAME_RE = re.compile(
-    r"^(?P<y>\d{4})[-_./年 ]?(?P<m>\d{1,2})[-_./月 ]?(?P<d>\d{1,2})日?"
+    r"^(?:(?P<y>\d{4})[-_./年 ](?P<m>\d{1,2})[-_./月 ](?P<d>\d{1,2})日?|(?P<ymd>\d{8}))"
     r"(?:[-_ ]+第?(?P<page>\d{1,3})版?(?:[-_ ]+(?P<name>[^\s_]+))?)?$"
 )
 
@@ -52,10 +53,11 @@ def _renamed(stem: str) -> str | None:
     """The name to give a file whose name holds its date (and 版) written another way; None
     when it holds no real date."""
     m = _LOOSE_NAME_RE.match(stem)
-    if m is None:
+    if m is None or (m["page"] and int(m["page"]) == 0):
         return None
+    ymd = m["ymd"]
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = dt.date(*(map(int, (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"]))))
     except ValueError:
         return None
     page = f"_{int(m['page']):02d}" + (f"_{m['name']}" if m["name"] else "") if m["page"] else ""

@@ -96,6 +96,11 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
     assert main_title_of(["某某文化论坛在某市开幕", "钱七出席并发表主旨演讲"]) == "某某文化论坛在某市开幕"
     # a title that ends as an attendance line does, naming no one: still the title
     assert main_title_of(["深入学习贯彻", "总书记重要讲话"]) == "总书记重要讲话"
+    # two lines that end alike: a title and a subtitle in parallel with it, not a kicker
+    assert main_title_of(["甲国主席同乙国总统就建交30周年互致贺电", "甲国总理同乙国总理互致贺电"]) == (
+        "甲国主席同乙国总统就建交30周年互致贺电"
+    )
+    assert main_title_of(["某省一季度城镇新增就业12万人", "农村劳动力转移就业28万人"]) == "某省一季度城镇新增就业12万人"
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():

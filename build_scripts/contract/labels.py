@@ -156,6 +156,15 @@ _NAMES_ATTENDING = re.compile(
 )
 
 
+def _parallel(first: str, second: str) -> bool:
+    """Two headline lines that end alike (`…就中埃建交70周年互致贺电 / 李强同埃及总理…互致贺电`,
+    `…新增就业12.1万人 / …转移就业28.9万人`): a title and a subtitle in parallel with it; a
+    kicker does not end as its title does. (On the e-edition's own roles of 35 days: 4 such
+    pairs, all a title and its subtitle.)"""
+    a, b = _COLUMN_TAG.sub("", first), _COLUMN_TAG.sub("", second)
+    return min(len(a), len(b)) >= 4 and a[-2:] == b[-2:] and not _COUPLET_MARKS.search(a[-2:])
+
+
 def _without_attendance(title_parts: list[str], candidates: list[int]) -> list[int]:
     """The candidates but for the pieces closing the line that say who attended: the line saying
     so, and the names of three characters or fewer before it (`李强 王毅参加`)."""
@@ -176,7 +185,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
     lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
-    it says who attended (`王沪宁出席并讲话`: the first is the title); of
+    it says who attended (`王沪宁出席并讲话`) or ends as the first does (`…互致贺电 / …互致贺电`):
+    then the first is the title; of
     three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
     aside as subtitles — all but the first when the first is the longest (a kicker over a title
     in pieces), the second of two left, else the longest, the last of equals (kicker, main
@@ -201,6 +211,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[1], leading[1] + 1
     if len(leading) == 1 < len(candidates) and _NAMES_ATTENDING.match(title_parts[candidates[-1]]):
         return leading[0], leading[0] + 1  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
+    if len(candidates) == 2 and _parallel(*(title_parts[n] for n in candidates)):
+        return candidates[0], candidates[0] + 1  # a title, then a line in parallel with it
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

@@ -146,13 +146,15 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
 
 
 # Who attended, closing a headline line: `蔡奇出席`, `李强 王毅参加` — a subtitle, never the title
-_ATTENDING = re.compile(r"(?:出席|参加|主持|陪同|会见|讲话|致辞|发表主旨演讲)(?:并讲话|并致辞|会议|并发表主旨演讲)?$")
+_ATTENDED = "(?:出席|参加|主持|陪同|会见|致辞)"
+_AND_SPOKE = "(?:并讲话|并致辞|并发表主旨演讲)"
+_ATTENDING = re.compile(rf"(?:{_ATTENDED}|讲话|发表主旨演讲)(?:{_AND_SPOKE}|会议)?$")
 
 
 # Of two pieces, the second names who attended: names of two to four characters, then the
 # verb (`王五出席并讲话`, `张三、李四参加`; not `总书记重要讲话`, which is a title).
 _NAMES_ATTENDING = re.compile(
-    r"^[\u4e00-\u9fff]{2,4}(?:[、 ][\u4e00-\u9fff]{2,4})*(?:出席|参加|主持|陪同|会见|致辞)(?:会议)?(?:并讲话|并致辞|并发表主旨演讲)?$"
+    rf"^[\u4e00-\u9fff]{{2,4}}(?:[、 ][\u4e00-\u9fff]{{2,4}})*{_ATTENDED}(?:会议)?{_AND_SPOKE}?$"
 )
 
 

@@ -31,9 +31,13 @@ def _renamed(stem: str) -> str | None:
     if m is None or (m["page"] and int(m["page"]) == 0):
         return None
     ymd = m["ymd"]
+    year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
     try:
-        day = dt.date(*(map(int, (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"]))))
+        name = dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-    page = f"_{int(m['page']):02d}" + (f"_{m['name']}" if m["name"] else "") if m["page"] else ""
-    return f"{day.isoformat()}{page}.txt"
+    if m["page"]:
+        name += f"_{int(m['page']):02d}"
+        if m["name"]:
+            name += f"_{m['name']}"
+    return f"{name}.txt"

@@ -38,7 +38,8 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.source_cache import SourceCache
-from build_scripts.writers.source_jobs import SourceResult, convert_sources
+from build_scripts.writers.source_jobs import SourceResult, convert_sources, job_list, pool_size
+from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import default_jobs
 
 
@@ -67,6 +68,7 @@ def convert_all(
     jobs: int,
     cache: SourceCache,
     reuse: bool,
+    warm: WarmWorker | None = None,
 ) -> list[SourceResult]:
     """Every source file read, parsed and tagged, in file order: from the cache where the file
     is unchanged (with `reuse`), by `jobs` worker processes otherwise. Each result's `key` is
@@ -84,7 +86,14 @@ def convert_all(
     missing = [i for i, result in enumerate(results) if result is None]
     with progress_bar(len(missing), "converting") as bar:
         entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
-        made = convert_sources([found[i] for i in missing], config, jobs, bar.update, entries)
+        changed = [found[i] for i in missing]
+        if warm is not None and changed and pool_size(len(changed), jobs) <= 1:
+            # a few files: the worker that has loaded the parser meanwhile parses them
+            made = warm.convert(job_list(changed, config, entries), bar.update)
+        else:
+            if warm is not None:
+                warm.stop()
+            made = convert_sources(changed, config, jobs, bar.update, entries)
         for i, result in zip(missing, made, strict=True):
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)
@@ -202,11 +211,18 @@ def _convert(
 ) -> Result:
     result = Result()
     config = load_archive_config(source_dir)
-    cache = SourceCache(cache_folder(docs_dir), source_dir)
-    _settled()
-    remember_slugs(cache.memo("slugs"))
-    remember_pinyin(cache.memo("pinyin"))
-    sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, reuse=incremental)
+    folder = cache_folder(docs_dir)
+    # loads the parser while the cache is read, for the files that changed (warm_worker.py)
+    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config)
+    try:
+        cache = SourceCache(folder, source_dir)
+        _settled()
+        remember_slugs(cache.memo("slugs"))
+        remember_pinyin(cache.memo("pinyin"))
+        sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, incremental, warm)
+    finally:
+        if warm is not None:
+            warm.stop()
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
     ledger_path = source_dir / LEDGER_FILE

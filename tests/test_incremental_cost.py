@@ -126,7 +126,7 @@ def test_the_models_are_loaded_before_the_workers_are_forked(tmp_path):
     (tmp_path / "archive.yml").write_text("paper: {title: 人民日报, slug: renmin-ribao}\n", encoding="utf-8")
     config = load_archive_config(tmp_path)
     prose._shipped.cache_clear()  # as in a conversion that has not loaded it
-    source_jobs._load_before_forking(config)
+    source_jobs.load_before_forking(config)
     assert prose._shipped.cache_info().currsize == 1  # the workers inherit it instead of each loading it
     assert "rjieba" in sys.modules
 

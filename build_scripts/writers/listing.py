@@ -79,6 +79,11 @@ def remember_pinyin(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, 
     return table
 
 
+def known_pinyin() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The table of pinyin this process has (`remember_pinyin`, `learn_pinyin`)."""
+    return _pinyin
+
+
 def readings_of(names: Iterable[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The pinyin of people's names, as the reporters' index files them, to be remembered
     elsewhere (worked out by the worker that read the byline, not by the index's writer)."""

@@ -41,7 +41,7 @@ from build_scripts.writers.workers import with_parent
 NOTICE, WARNING = "note", "warning"
 # Below this many files a pool costs more to start than it saves: a worker handles a file in
 # about 12 ms, and a process of its own costs a fork and the trips of its results (the parser
-# and its models are loaded before the pool forks — see `_load_before_forking`).
+# and its models are loaded before the pool forks — see `load_before_forking`).
 MIN_FILES_PER_WORKER = 16
 
 
@@ -239,7 +239,7 @@ def keep(result: SourceResult, entry: Path) -> None:
 Job = tuple[Discovered, ArchiveConfig, Path | None]
 
 
-def _job(args: Job) -> SourceResult:
+def run_job(args: Job) -> SourceResult:
     found, config, entry = args
     result = convert_source(found, config)
     if entry is not None:
@@ -247,8 +247,8 @@ def _job(args: Job) -> SourceResult:
     return result
 
 
-def _job_in_worker(args: Job) -> SourceResult:
-    result = _job(args)
+def run_job_in_worker(args: Job) -> SourceResult:
+    result = run_job(args)
     if result.failure is not None:
         try:  # it must travel back to the main process; not every exception can
             pickle.dumps(result.failure)
@@ -257,17 +257,19 @@ def _job_in_worker(args: Job) -> SourceResult:
     return result
 
 
-def _load_before_forking(config: ArchiveConfig) -> None:
+def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
     """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
     with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
     workers are forked: each would load them again otherwise (where workers are forked —
     Linux — they inherit them), and this process would later load pypinyin for the tags.
-    Then the garbage collector is told to leave them alone (`_collect_less`)."""
+    Then the garbage collector is told to leave them alone (`_collect_less`). Without
+    `pinyin`, pypinyin is loaded only if a slug not known yet is asked for."""
     import build_scripts.parse.parser  # noqa: F401
     from build_scripts.parse.breaks import load_models
 
     load_models()
-    ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
+    if pinyin:
+        ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
     _collect_less()
@@ -293,6 +295,16 @@ def _collect_less() -> None:
     gc.set_threshold(first, middle, FULL_COLLECTION_EVERY)
 
 
+def job_list(found: Sequence[Discovered], config: ArchiveConfig, entries: Sequence[Path | None] | None) -> list[Job]:
+    """The jobs for these files, each result to be kept at its cache entry (when given)."""
+    return [(one, config, entries[i] if entries else None) for i, one in enumerate(found)]
+
+
+def pool_size(files: int, jobs: int) -> int:
+    """How many workers `files` files are worth, `jobs` at most: 0 or 1 — none."""
+    return min(jobs, files // MIN_FILES_PER_WORKER)
+
+
 def convert_sources(
     found: Sequence[Discovered],
     config: ArchiveConfig,
@@ -303,20 +315,20 @@ def convert_sources(
     """convert_source for every file, in the order given, on up to `jobs` processes; each
     result is also kept at its cache entry (`entries`, when given). `done(n)` is called as
     results arrive (for a progress bar)."""
-    work: list[Job] = [(one, config, entries[i] if entries else None) for i, one in enumerate(found)]
-    workers = min(jobs, len(work) // MIN_FILES_PER_WORKER)
+    work = job_list(found, config, entries)
+    workers = pool_size(len(work), jobs)
     if work:
-        _load_before_forking(config)  # (with one process too: then they stay out of collections)
+        load_before_forking(config)  # (with one process too: then they stay out of collections)
     if workers <= 1:
         for item in work:
-            yield _job(item)
+            yield run_job(item)
             if done:
                 done(1)
         return
     # Chunks of a few files: few enough round trips, small enough that workers finish together.
     chunk = max(1, min(16, len(work) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, **with_parent()) as pool:
-        for result in pool.map(_job_in_worker, work, chunksize=chunk):
+        for result in pool.map(run_job_in_worker, work, chunksize=chunk):
             yield result
             if done:
                 done(1)

@@ -1,0 +1,92 @@
+"""A worker that loads the parser while the conversion reads its cache.
+
+Converting again after a few files changed spends most of its time on things that grow
+with the archive (reading the cache, placing and planning) and on a fixed cost: loading the
+parser, its models and rjieba before the changed files can be parsed (about a second: the
+parser's regular expressions alone take 0.4 s to compile). Both are done one after the
+other in one process, while the second core is idle.
+
+So where a cache is there to read (the run is probably incremental) and more than one
+process may be used, one worker is forked first thing. It loads the parser while this
+process reads the cache, then parses the files that changed, if they are few
+(`source_jobs.convert_sources`). If many changed, or none, it is stopped, and the
+conversion goes on as without it. What it returns is what a worker of the pool returns
+(`source_jobs.run_job_in_worker`), so the output is the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection
+
+from build_scripts.contract.urls import known_slugs, remember_slugs
+from build_scripts.ingest.archive_config import ArchiveConfig
+from build_scripts.writers.listing import known_pinyin, remember_pinyin
+from build_scripts.writers.source_jobs import Job, SourceResult, load_before_forking, run_job, run_job_in_worker
+from build_scripts.writers.workers import can_fork, end_with_parent
+
+
+class WarmWorker:
+    """One forked process that loads the parser at once, then parses the jobs it is sent."""
+
+    def __init__(self, config: ArchiveConfig):
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(target=_serve, args=(theirs, config, os.getpid()), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    @classmethod
+    def start_if_useful(
+        cls, jobs: int, incremental: bool, cache_exists: bool, config: ArchiveConfig
+    ) -> WarmWorker | None:
+        """A warm worker where it can save time: a second process is allowed, the run may reuse
+        a cache, and processes can be forked (Linux, macOS)."""
+        if jobs > 1 and incremental and cache_exists and can_fork():
+            return cls(config)
+        return None
+
+    def convert(self, work: Sequence[Job], done: Callable[[int], None] | None = None) -> Iterator[SourceResult]:
+        """The results of `work`, in its order, one job at a time (`done(1)` after each, for a
+        progress bar). Should the worker die (killed, out of memory), the jobs it had not done
+        are done in this process."""
+        finished = 0
+        try:
+            # what a worker forked now would know: the slugs and pinyin the cache holds
+            self._connection.send((known_slugs(), known_pinyin()))
+            for job in work:
+                self._connection.send(job)
+                result = self._connection.recv()
+                finished += 1
+                yield result
+                if done:
+                    done(1)
+        except (EOFError, OSError):
+            for job in work[finished:]:
+                yield run_job(job)
+                if done:
+                    done(1)
+
+    def stop(self) -> None:
+        """End the worker, whether it is still loading or waiting for work."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._connection.close()
+
+
+def _serve(connection: Connection, config: ArchiveConfig, parent: int) -> None:
+    end_with_parent(parent)
+    # pypinyin is left out: the slugs the cache knows come with the work, and a changed file
+    # seldom has a title or name that needs pypinyin (a third of a second to load)
+    load_before_forking(config, pinyin=False)
+    try:
+        slugs, pinyin = connection.recv()
+        remember_slugs(slugs)
+        remember_pinyin(pinyin)
+        while True:
+            connection.send(run_job_in_worker(connection.recv()))
+    except EOFError:  # the conversion closed its end
+        return

@@ -1,0 +1,130 @@
+"""Converting again after a few files changed: one worker, forked first thing, loads the
+parser while the cache is read and parses the changed files — with the output of a full
+conversion, and the conversion's own process taking over should that worker die."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from inputs import snapshot
+
+from build_scripts.convert import convert
+from build_scripts.dev.archive_generator import generate
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.read import discover
+from build_scripts.problems import Report
+from build_scripts.writers import source_jobs
+from build_scripts.writers.warm_worker import WarmWorker
+from build_scripts.writers.workers import can_fork
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the worker is forked")
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[tuple[WarmWorker, list[int]]]:
+    """Every warm worker a conversion starts, with the number of files it was given each time."""
+    seen: list[tuple[WarmWorker, list[int]]] = []
+    original_init, original_convert = WarmWorker.__init__, WarmWorker.convert
+
+    def init(self, config):
+        original_init(self, config)
+        seen.append((self, []))
+
+    def convert_work(self, work, done=None):
+        next(given for worker, given in seen if worker is self).append(len(work))
+        return original_convert(self, work, done)
+
+    monkeypatch.setattr(WarmWorker, "__init__", init)
+    monkeypatch.setattr(WarmWorker, "convert", convert_work)
+    return seen
+
+
+def _edit(source: Path) -> Path:
+    path = sorted(source.rglob("*.txt"))[3]
+    path.write_text(path.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
+    return path
+
+
+def test_a_file_changed_is_parsed_by_the_worker_and_the_output_is_a_full_conversions(tmp_path, started):
+    source = tmp_path / "source_texts"
+    generate(source, 60)
+    convert(source, tmp_path / "docs", jobs=2)
+    assert not started  # no cache yet: nothing to read meanwhile
+    _edit(source)
+    convert(source, tmp_path / "docs", jobs=2)
+    assert [given for _, given in started] == [[1]]
+    assert not started[0][0]._process.is_alive()
+
+    shutil.copytree(source, tmp_path / "again" / "source_texts")
+    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
+    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+
+
+def test_with_many_files_changed_or_none_the_worker_is_stopped_unused(tmp_path, started, monkeypatch):
+    source = tmp_path / "source_texts"
+    generate(source, 60)
+    convert(source, tmp_path / "docs", jobs=2)
+    convert(source, tmp_path / "docs", jobs=2)  # nothing changed
+    monkeypatch.setattr(source_jobs, "MIN_FILES_PER_WORKER", 1)  # two files are enough for a pool
+    for path in sorted(source.rglob("*.txt"))[:4]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    convert(source, tmp_path / "docs", jobs=2)
+    assert len(started) == 2 and all(given == [] for _, given in started)
+    assert not any(worker._process.is_alive() for worker, _ in started)
+    convert(source, tmp_path / "docs", jobs=1)  # one process asked for: no worker
+    convert(source, tmp_path / "docs", jobs=2, incremental=False)  # everything again: a pool
+    assert len(started) == 2
+
+
+def test_a_worker_that_died_leaves_its_files_to_the_conversion(tmp_path):
+    source = tmp_path / "source_texts"
+    generate(source, 60)
+    config = load_archive_config(source)
+    work = [(found, config, None) for found in discover(source, Report())[:3]]
+    worker = WarmWorker(config)
+    os.kill(worker._process.pid, signal.SIGKILL)
+    worker._process.join()
+    results = list(worker.convert(work))
+    worker.stop()
+    expected = [source_jobs.run_job(job) for job in work]
+    assert [r.rel for r in results] == [r.rel for r in expected]
+    assert [r.entries for r in results] == [r.entries for r in expected]
+    assert all(r.error is None and r.failure is None for r in results)
+
+
+def test_the_worker_ends_with_a_conversion_that_was_killed(tmp_path):
+    """An orphaned worker would hold the conversion's memory and wait for work forever."""
+    generate(tmp_path, 1)  # for its archive.yml
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from build_scripts.ingest.archive_config import load_archive_config\n"
+        "from build_scripts.writers.warm_worker import WarmWorker\n"
+        "worker = WarmWorker(load_archive_config(Path(sys.argv[1])))\n"
+        "print(worker._process.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    conversion = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[1]
+    )
+    assert conversion.stdout is not None
+    pid = int(conversion.stdout.readline())
+    os.kill(pid, 0)  # the worker runs
+    conversion.kill()
+    conversion.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    pytest.fail(f"the worker {pid} outlived the conversion")

@@ -128,3 +128,16 @@ def test_the_worker_ends_with_a_conversion_that_was_killed(tmp_path):
         time.sleep(0.05)
     os.kill(pid, signal.SIGKILL)
     pytest.fail(f"the worker {pid} outlived the conversion")
+
+
+def test_ctrl_c_ends_the_worker_without_a_traceback(tmp_path, capfd):
+    generate(tmp_path, 1)
+    config = load_archive_config(tmp_path)
+    worker = WarmWorker(config)
+    one = [(found, config, None) for found in discover(tmp_path, Report())[:1]]
+    assert len(list(worker.convert(one))) == 1  # the worker has loaded and waits for work
+    os.kill(worker._process.pid, signal.SIGINT)  # as Ctrl-C sends it to every process of the conversion
+    worker._process.join(10)
+    assert worker._process.exitcode == 0
+    worker.stop()
+    assert "Traceback" not in capfd.readouterr().err

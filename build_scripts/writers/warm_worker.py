@@ -79,14 +79,14 @@ class WarmWorker:
 
 def _serve(connection: Connection, config: ArchiveConfig, parent: int) -> None:
     end_with_parent(parent)
-    # pypinyin is left out: the slugs the cache knows come with the work, and a changed file
-    # seldom has a title or name that needs pypinyin (a third of a second to load)
-    load_before_forking(config, pinyin=False)
     try:
+        # pypinyin is left out: the slugs the cache knows come with the work, and a changed
+        # file seldom has a title or name that needs pypinyin (a third of a second to load)
+        load_before_forking(config, pinyin=False)
         slugs, pinyin = connection.recv()
         remember_slugs(slugs)
         remember_pinyin(pinyin)
         while True:
             connection.send(run_job_in_worker(connection.recv()))
-    except EOFError:  # the conversion closed its end
+    except (EOFError, KeyboardInterrupt):  # the conversion closed its end, or Ctrl-C: it says so
         return

@@ -4,6 +4,7 @@ conversion, and the conversion's own process taking over should that worker die.
 
 from __future__ import annotations
 
+import multiprocessing.context
 import os
 import shutil
 import signal
@@ -141,3 +142,17 @@ def test_ctrl_c_ends_the_worker_without_a_traceback(tmp_path, capfd):
     assert worker._process.exitcode == 0
     worker.stop()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_worker_that_cannot_start_is_done_without(tmp_path, monkeypatch):
+    source = tmp_path / "source_texts"
+    generate(source, 60)
+    convert(source, tmp_path / "docs", jobs=2)
+    _edit(source)
+
+    def no_memory(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_memory)
+    assert WarmWorker.start_if_useful(2, True, True, load_archive_config(source)) is None
+    assert convert(source, tmp_path / "docs", jobs=2).articles == 60

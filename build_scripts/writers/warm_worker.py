@@ -8,8 +8,8 @@ other in one process, while the second core is idle.
 
 So where a cache is there to read (the run is probably incremental) and more than one
 process may be used, one worker is forked first thing. It loads the parser while this
-process reads the cache, then parses the files that changed, if they are few
-(`source_jobs.convert_sources`). If many changed, or none, it is stopped, and the
+process reads the cache, then parses the files that changed, if they are too few for a
+pool (`convert.convert_all`). If many changed, or none, it is stopped, and the
 conversion goes on as without it. What it returns is what a worker of the pool returns
 (`source_jobs.run_job_in_worker`), so the output is the same either way.
 """
@@ -43,9 +43,13 @@ class WarmWorker:
         cls, jobs: int, incremental: bool, cache_exists: bool, config: ArchiveConfig
     ) -> WarmWorker | None:
         """A warm worker where it can save time: a second process is allowed, the run may reuse
-        a cache, and processes can be forked (Linux, macOS)."""
+        a cache, and processes can be forked (Linux, macOS). None where it cannot start (no
+        memory for a process): the conversion does without."""
         if jobs > 1 and incremental and cache_exists and can_fork():
-            return cls(config)
+            try:
+                return cls(config)
+            except OSError:
+                return None
         return None
 
     def convert(self, work: Sequence[Job], done: Callable[[int], None] | None = None) -> Iterator[SourceResult]:

@@ -38,7 +38,7 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.source_cache import SourceCache
-from build_scripts.writers.source_jobs import SourceResult, convert_sources, job_list, pool_size
+from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import default_jobs
 
@@ -89,6 +89,7 @@ def convert_all(
         changed = [found[i] for i in missing]
         if warm is not None and changed and pool_size(len(changed), jobs) <= 1:
             # a few files: the worker that has loaded the parser meanwhile parses them
+            collect_less()  # as the loading would have set it here
             made = warm.convert(job_list(changed, config, entries), bar.update)
         else:
             if warm is not None:

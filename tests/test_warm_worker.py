@@ -21,7 +21,7 @@ from build_scripts.dev.archive_generator import generate
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.ingest.read import discover
 from build_scripts.problems import Report
-from build_scripts.writers import source_jobs
+from build_scripts.writers import source_jobs, warm_worker
 from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import can_fork
 
@@ -53,14 +53,19 @@ def _edit(source: Path) -> Path:
     return path
 
 
-def test_a_file_changed_is_parsed_by_the_worker_and_the_output_is_a_full_conversions(tmp_path, started):
+def test_a_file_changed_is_parsed_by_the_worker_and_the_output_is_a_full_conversions(tmp_path, started, monkeypatch):
     source = tmp_path / "source_texts"
     generate(source, 60)
     convert(source, tmp_path / "docs", jobs=2)
     assert not started  # no cache yet: nothing to read meanwhile
     _edit(source)
+    here = []  # files parsed in this process (the worker counts its own, in its own memory)
+    run_job = source_jobs.run_job
+    monkeypatch.setattr(source_jobs, "run_job", lambda job: here.append(job) or run_job(job))
+    monkeypatch.setattr(warm_worker, "run_job", source_jobs.run_job)
     convert(source, tmp_path / "docs", jobs=2)
     assert [given for _, given in started] == [[1]]
+    assert here == []  # the worker parsed it
     assert not started[0][0]._process.is_alive()
 
     shutil.copytree(source, tmp_path / "again" / "source_texts")

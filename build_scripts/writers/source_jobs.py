@@ -262,7 +262,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
     with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
     workers are forked: each would load them again otherwise (where workers are forked —
     Linux — they inherit them), and this process would later load pypinyin for the tags.
-    Then the garbage collector is told to leave them alone (`_collect_less`). Without
+    Then the garbage collector is told to leave them alone (`collect_less`). Without
     `pinyin`, pypinyin is loaded only if a slug not known yet is asked for."""
     import build_scripts.parse.parser  # noqa: F401
     from build_scripts.parse.breaks import load_models
@@ -272,7 +272,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
         ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
         import rjieba  # noqa: F401
-    _collect_less()
+    collect_less()
 
 
 # A full round of the garbage collector comes after this many rounds of its middle generation
@@ -280,7 +280,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
 FULL_COLLECTION_EVERY = 100
 
 
-def _collect_less() -> None:
+def collect_less() -> None:
     """Spare the conversion most of the garbage collector's full rounds, which walk every
     object the process holds: a tenth of a worker's time went on them, walking the same
     objects again and again. The models just loaded live as long as the process, so they

@@ -35,8 +35,13 @@ class WarmWorker:
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, config, os.getpid()), daemon=True)
-        self._process.start()
-        theirs.close()
+        try:
+            self._process.start()
+        except OSError:
+            self._connection.close()
+            raise
+        finally:
+            theirs.close()
 
     @classmethod
     def start_if_useful(
@@ -56,22 +61,33 @@ class WarmWorker:
         """The results of `work`, in its order, one job at a time (`done(1)` after each, for a
         progress bar). Should the worker die (killed, out of memory), the jobs it had not done
         are done in this process."""
-        finished = 0
+        # what a worker forked now would know: the slugs and pinyin the cache holds
+        alive = self._send((known_slugs(), known_pinyin()))
+        for job in work:
+            result = self._result_of(job) if alive else None
+            if result is None:
+                alive = False
+                result = run_job(job)
+            yield result
+            if done:
+                done(1)
+
+    def _send(self, message: object) -> bool:
         try:
-            # what a worker forked now would know: the slugs and pinyin the cache holds
-            self._connection.send((known_slugs(), known_pinyin()))
-            for job in work:
-                self._connection.send(job)
-                result = self._connection.recv()
-                finished += 1
-                yield result
-                if done:
-                    done(1)
+            self._connection.send(message)
+            return True
+        except OSError:  # the worker is gone
+            return False
+
+    def _result_of(self, job: Job) -> SourceResult | None:
+        """The worker's result for `job`; None if it died before sending it."""
+        if not self._send(job):
+            return None
+        try:
+            result: SourceResult = self._connection.recv()
+            return result
         except (EOFError, OSError):
-            for job in work[finished:]:
-                yield run_job(job)
-                if done:
-                    done(1)
+            return None
 
     def stop(self) -> None:
         """End the worker, whether it is still loading or waiting for work."""
@@ -84,8 +100,9 @@ class WarmWorker:
 def _serve(connection: Connection, config: ArchiveConfig, parent: int) -> None:
     end_with_parent(parent)
     try:
-        # pypinyin is left out: the slugs the cache knows come with the work, and a changed
-        # file seldom has a title or name that needs pypinyin (a third of a second to load)
+        # pypinyin is left out (a third of a second to load): the slugs the cache knows come
+        # with the work, so an edited issue needs none; a new issue's titles load it when the
+        # first of them is spelt
         load_before_forking(config, pinyin=False)
         slugs, pinyin = connection.recv()
         remember_slugs(slugs)

@@ -4,6 +4,7 @@ still a full conversion's."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from inputs import snapshot
@@ -106,3 +107,25 @@ def test_what_the_conversion_holds_is_set_aside_from_the_cycle_collector_while_i
     convert(source, tmp_path / "docs", jobs=1)
     assert frozen and frozen[0] > 0
     assert gc.get_freeze_count() == 0  # and handed back to it afterwards
+
+
+def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_records(tmp_path, monkeypatch):
+    """A word's weight is counted over the archive, so a new issue moves the tags of articles
+    on other days; their data records are joined again with their new tags, not made again
+    from their prepared records."""
+    from build_scripts.writers import data_export
+
+    generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
+    generate(generated, 4 * 120)
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-04_*"))
+    before = {p.docs_path: p.tags for p in convert(source, docs, jobs=1).placed}
+    for path in generated.rglob("2019-01-04_*.txt"):
+        shutil.copy(path, source / path.relative_to(generated))
+    made: list[str] = []  # the days whose records were made from their articles
+    real = data_export.jsonl_around_tags
+    monkeypatch.setattr(data_export, "jsonl_around_tags", lambda p, *rest: made.append(str(p.date)) or real(p, *rest))
+    after = convert(source, docs, jobs=1).placed
+    moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
+    assert moved, "the new issue moves no older article's tags: the test needs other texts"
+    assert set(made) == {"2019-01-04"}
+    _same_as_a_full_conversion(source, docs, tmp_path)

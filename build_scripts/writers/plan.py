@@ -106,9 +106,12 @@ def plan(
     def idents(articles: list[PlacedArticle]) -> str:
         return "".join(ident[id(p)] for p in articles)
 
+    def untagged(articles: list[PlacedArticle]) -> str:  # a day's data records but for their tags
+        return "".join(SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug)) for p in articles)
+
     prepared_of = PreparedOf(prepared, file_keys)
     records = DayRecords(days_folder, prepared_of, catalogue.first_printing)
-    day_keys = {day: key("data-day", idents(articles)) for day, articles in catalogue.days.items()}
+    day_keys = {day: key("data-day", untagged(articles)) for day, articles in catalogue.days.items()}
     units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, known)
     units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
     # each day's count of articles, an article printed again on another 版 once
@@ -121,7 +124,7 @@ def plan(
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
     gone = gone_name_pages(names, listed)
     units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
-    units += _data_units(catalogue, records, day_keys, key, docs)
+    units += _data_units(catalogue, records, day_keys, key, docs, idents)
     return units, records
 
 
@@ -233,10 +236,10 @@ def _name_units(catalogue: Catalogue, shown, key) -> list[Unit]:
     return units
 
 
-def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path) -> list[Unit]:
-    """One unit per year's data files, joined from its days' records, and one for the files of
-    all years (joined from the years' files: a year that did not change is read back, not made
-    again) and the data page."""
+def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents) -> list[Unit]:
+    """One unit per year's data files, joined from its days' records and its articles' tags,
+    and one for the files of all years (joined from the years' files: a year that did not
+    change is read back, not made again) and the data page."""
     years: dict[int, list[dt.date]] = {}
     for day in catalogue.days:
         years.setdefault(day.year, []).append(day)
@@ -248,13 +251,14 @@ def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: 
         return made[year]
 
     def make_year(year: int) -> dict[str, bytes]:
-        made[year] = year_exports(year, [records.read(day_keys[day]) for day in years[year]])
+        made[year] = year_exports(year, [(records.read(day_keys[day]), catalogue.days[day]) for day in years[year]])
         return made[year]
 
     units = []
     year_keys = []
     for year, days in years.items():
-        year_keys.append(key("data-year", str(year), *(day_keys[day] for day in days)))
+        tags = "".join(idents(catalogue.days[day]) for day in days)  # and every other identity
+        year_keys.append(key("data-year", str(year), *(day_keys[day] for day in days), tags))
         units.append(Unit(year_keys[-1], lambda y=year: make_year(y)))  # type: ignore[misc]
     counts = [(year, sum(len(catalogue.days[day]) for day in days)) for year, days in years.items()]
     units.append(Unit(key("data", repr(counts), *year_keys), lambda: overall_exports(counts, year_files)))

@@ -79,18 +79,38 @@ def prepare(record: ArticleRecord, body: str) -> Prepared:
 
 def jsonl_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:
     """`first`: the first printing of an article the issue prints again on another 版."""
+    before, after = jsonl_around_tags(placed, prepared, first)
+    return before + jsonl_tags(placed.tags) + after
+
+
+def jsonl_around_tags(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> tuple[str, str]:
+    """An article's JSON line before its tags and after them: the tags are what a new issue
+    changes in older articles (their weights are counted over the archive), the rest is not."""
     dumps = json.dumps
     return (
         f'{{"id": {dumps(placed.id, ensure_ascii=False)}, "url": {dumps(placed.url, ensure_ascii=False)}, '
-        f'{prepared.record}, "tags": {dumps(placed.tags, ensure_ascii=False)}, '
-        f'"reprint_of": {dumps(first.id if first else None)}, {prepared.record_tail}}}\n'
+        f'{prepared.record}, "tags": ',
+        f', "reprint_of": {dumps(first.id if first else None)}, {prepared.record_tail}}}\n',
     )
 
 
+def jsonl_tags(tags: list[str]) -> str:
+    return json.dumps(tags, ensure_ascii=False)
+
+
 def csv_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:
+    before, after = csv_around_tags(placed, prepared, first)
+    return before + csv_tags(placed.tags) + after
+
+
+def csv_around_tags(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> tuple[str, str]:
+    """An article's CSV row before its tags' column and after it (`jsonl_around_tags`)."""
     head = _csv_fields([placed.id, placed.url])
-    tags = _csv_fields([LIST_SEPARATOR.join(placed.tags), first.id if first else ""])
-    return f"{head},{prepared.row},{tags},{prepared.row_tail}\r\n"
+    return f"{head},{prepared.row},", f",{_csv_fields([first.id if first else ''])},{prepared.row_tail}\r\n"
+
+
+def csv_tags(tags: list[str]) -> str:
+    return _csv_fields([LIST_SEPARATOR.join(tags)])
 
 
 # -- CSV ----------------------------------------------------------------------------------

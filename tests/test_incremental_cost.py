@@ -4,6 +4,7 @@ the shortcuts an incremental conversion takes, and that their output is a full c
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,27 @@ def test_every_file_the_converter_is_made_of_counts_in_its_version():
     ]
     assert any(path.name == "prose.json.gz" for path in files)
     assert [path for path in files if path.suffix not in SUFFIXES] == []
+
+
+def test_a_new_issue_parsed_by_the_warm_worker_does_not_load_the_parser_here(tmp_path):
+    """The index of reporters, made again when an issue brings names, asks whether a name is a
+    body's (中共中央统战部); that question no longer compiles the parser's patterns (half a
+    second) in a process that parses nothing itself."""
+    generated, source = tmp_path / "generated", tmp_path / "src"
+    generate(generated, 3 * 120)
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-03_*"))
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from build_scripts.convert import convert\n"
+        f"result = convert(Path({str(source)!r}), Path({str(tmp_path / 'docs')!r}), jobs=2)\n"
+        "print(result.articles, sorted(m for m in sys.modules if m.startswith('build_scripts.parse.')))\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    for path in generated.rglob("2019-01-03_*.txt"):
+        shutil.copy(path, source / path.relative_to(generated))
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    articles, loaded = run.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert articles == str(3 * 120)
+    heavy = ("patterns", "names", "parser", "evidence", "prose")  # compiled or loaded to parse
+    assert not [m for m in ast.literal_eval(loaded) if m.rsplit(".", 1)[-1] in heavy], loaded

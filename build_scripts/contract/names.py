@@ -144,3 +144,20 @@ def names_joined(tagged: list[tuple[str, str]], text: str = "") -> list[tuple[st
         else:
             out.append((word, pos))
     return out
+
+
+# Han characters as names are written: the unified ideographs, extension A, and the
+# compatibility ideographs.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
+# 国家民族事务委员会): one or two names of bodies, nothing else on the line. Here, not with the
+# parser's patterns, because the index of reporters asks it of every name on a byline, and
+# compiling the parser's patterns takes half a second.
+_INSTITUTION = rf"[{HAN}][{HAN}（）]{{1,24}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
+INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
+_INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
+
+
+def institutions(text: str) -> list[str]:
+    """The bodies a line names, when it is nothing but one or two names of institutions."""
+    return text.split() if _INSTITUTIONS_RE.match(text) else []

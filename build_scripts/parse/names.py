@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from build_scripts.contract.names import HAN, institutions
 from build_scripts.parse.memo import memo
 from build_scripts.parse.model import Names
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NUM_HAN = "一二三四五六七八九十百零〇"
 
 # ---------------------------------------------------------------------------------------
@@ -362,18 +362,6 @@ def names_are_plausible(byline: str) -> bool:
             elif not 2 <= len(name) <= 4 or is_not_a_name(name):
                 return False
     return True
-
-
-# An institution signing a piece as its author (中共中央党史和文献研究院, 中共中央统战部
-# 国家民族事务委员会): one or two names of bodies, nothing else on the line
-_INSTITUTION = rf"[{HAN}][{HAN}（）]{{1,24}}(?:研究院|研究所|研究中心|委员会|党组|统战部|宣传部|组织部|办公厅)"
-INSTITUTIONS = rf"{_INSTITUTION}(?:\s+{_INSTITUTION})?"
-_INSTITUTIONS_RE = re.compile(rf"^{INSTITUTIONS}$")
-
-
-def institutions(text: str) -> list[str]:
-    """The bodies a line names, when it is nothing but one or two names of institutions."""
-    return text.split() if _INSTITUTIONS_RE.match(text) else []
 
 
 def parse_names(*bylines: str) -> Names:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.contract.names import INSTITUTIONS
 from build_scripts.parse.memo import memo
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
     _AUTHOR_NOTE_CORE,
@@ -25,7 +26,6 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     AUTHOR_NOTE_RE,
     BRACKETED_BYLINE_RE,
     HAN,
-    INSTITUTIONS,
     NUM_HAN,
     ROLE,
     ROLE_RE,

@@ -4,6 +4,7 @@ page per person listing their articles by date (split by year once there are man
 from __future__ import annotations
 
 from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue, Credit
+from build_scripts.contract.names import institutions
 from build_scripts.contract.urls import REPORTERS_INDEX
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
@@ -35,11 +36,7 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
 
 
 def _is_body(name: str) -> bool:
-    """Is a name on a byline a body signing the piece (中共中央统战部), not a person? Asked
-    of the parser's patterns, loaded only when a reporter's page is made: a conversion with
-    nothing new to parse never loads them (a tenth of a second of compiling)."""
-    from build_scripts.parse.names import institutions
-
+    """Is a name on a byline a body signing the piece (中共中央统战部), not a person?"""
     return bool(institutions(name))
 
 

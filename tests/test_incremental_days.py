@@ -4,6 +4,7 @@ still a full conversion's."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -128,4 +129,27 @@ def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_reco
     moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
     assert moved, "the new issue moves no older article's tags: the test needs other texts"
     assert set(made) == {"2019-01-04"}
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_tag_moving_between_two_articles_of_a_day_makes_both_pages_again(tmp_path, monkeypatch):
+    """The day's tags, run together, are the same before and after; each article's are not."""
+    import build_scripts.convert as convert_module
+    from build_scripts.catalogue.duplicates import reprints
+
+    real = convert_module.choose_tags
+
+    def one_tag_moved(placed, *args, **kwargs):
+        real(placed, *args, **kwargs)
+        first_printings = reprints(placed)
+        day = [p for p in placed if p.date == placed[0].date and p.docs_path not in first_printings]
+        a, b = next((a, b) for a, b in itertools.pairwise(day) if b.tags and b.tags[0] not in a.tags)
+        a.tags, b.tags = [*a.tags, b.tags[0]], b.tags[1:]
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 2 * 120)
+    monkeypatch.setattr(convert_module, "choose_tags", one_tag_moved)
+    convert(source, docs, jobs=1)
+    monkeypatch.setattr(convert_module, "choose_tags", real)
+    convert(source, docs, jobs=1)
     _same_as_a_full_conversion(source, docs, tmp_path)

@@ -112,7 +112,9 @@ def plan(
     prepared_of = PreparedOf(prepared, file_keys)
     records = DayRecords(days_folder, prepared_of, catalogue.first_printing)
     day_keys = {day: key("data-day", untagged(articles)) for day, articles in catalogue.days.items()}
-    units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, known)
+    # what a day's article pages show of its articles: their tags too, each article's its own
+    tagged_days = {day: key("day", idents(articles)) for day, articles in catalogue.days.items()}
+    units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, tagged_days, known)
     units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
     # each day's count of articles, an article printed again on another 版 once
     summary = repr([(day, catalogue.counted(articles)) for day, articles in catalogue.days.items()])
@@ -128,14 +130,14 @@ def plan(
     return units, records
 
 
-def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_keys, known) -> list[Unit]:
+def _article_units(catalogue: Catalogue, ident, key, prepared_of, records, day_keys, tagged_days, known) -> list[Unit]:
     """Each article's page; after the pages of a day, that day's data records (while its
     prepared articles are at hand)."""
     links = DayLinks(catalogue)
     article_keys = DayArticleKeys(catalogue, links, key, known)
     units = []
     for day, articles in catalogue.days.items():
-        keys = article_keys(day, day_keys[day], ident)
+        keys = article_keys(day, tagged_days[day], ident)
         for article, its_key in zip(articles, keys, strict=True):
             units.append(
                 Unit(

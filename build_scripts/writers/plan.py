@@ -107,7 +107,9 @@ def plan(
         return "".join(ident[id(p)] for p in articles)
 
     def untagged(articles: list[PlacedArticle]) -> str:  # a day's data records but for their tags
-        return "".join(SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug)) for p in articles)
+        return "".join(
+            SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug)) + "\x1e" for p in articles
+        )
 
     prepared_of = PreparedOf(prepared, file_keys)
     records = DayRecords(days_folder, prepared_of, catalogue.first_printing)

@@ -35,6 +35,7 @@ from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, recov
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
+from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.source_cache import SourceCache
@@ -295,9 +296,7 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
     )
     files: dict[str, str] = {}
     for unit in units:
-        files.update(
-            (rel, text if isinstance(text, str) else text.decode("utf-8")) for rel, text in unit.render().items()
-        )
+        files.update((rel, text_of(text)) for rel, text in unit.render().items())
     return files
 
 

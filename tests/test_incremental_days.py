@@ -153,3 +153,26 @@ def test_a_tag_moving_between_two_articles_of_a_day_makes_both_pages_again(tmp_p
     monkeypatch.setattr(convert_module, "choose_tags", real)
     convert(source, docs, jobs=1)
     _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_the_data_files_of_a_year_that_did_not_change_are_copied_into_all_years_not_read(tmp_path, monkeypatch):
+    """The files of all years hold each year's files one after the other (writers/pieces.py):
+    a year that did not change is copied from its file by the system, not read into memory."""
+    import datetime as dt
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 240, first_day=dt.date(2019, 12, 31))  # one day in 2019, one in 2020
+    convert(source, docs, jobs=1)
+    unchanged = {docs / "data" / "2019" / "articles.jsonl", docs / "data" / "2019" / "articles.csv"}
+    assert all(path.is_file() for path in unchanged)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        assert self not in unchanged, f"{self} was read into memory"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    _edit(source, "2020-01-01")
+    convert(source, docs, jobs=1)
+    monkeypatch.undo()
+    _same_as_a_full_conversion(source, docs, tmp_path)

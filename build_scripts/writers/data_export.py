@@ -19,6 +19,7 @@ from pathlib import Path
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import CSV_PATH, DATA_PAGE, JSONL_PATH, data_year_paths
 from build_scripts.writers.listing import front_matter, link, wrapped
+from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import (
     CSV_BOM,
     LIST_SEPARATOR,
@@ -63,10 +64,6 @@ FIELDS = [
 CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
 
 
-def _size(data: bytes) -> int:
-    return len(data)
-
-
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} B"
@@ -75,8 +72,8 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def data_page(files: dict[str, bytes], years: list[tuple[int, int]], total: int) -> str:
-    """The data page; `files`: the data files as written (their sizes are shown)."""
+def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -> str:
+    """The data page; `sizes`: the data files' sizes in bytes, by path."""
     here = DATA_PAGE
     lines = [
         front_matter("数据"),
@@ -87,8 +84,8 @@ def data_page(files: dict[str, bytes], years: list[tuple[int, int]], total: int)
         "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
         "## 全部文章\n",
         "| 文件 | 格式 | 记录 | 大小 |\n|:--|:--|--:|--:|",
-        f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(_size(files[JSONL_PATH]))} |",
-        f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(_size(files[CSV_PATH]))} |",
+        f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(sizes[JSONL_PATH])} |",
+        f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(sizes[CSV_PATH])} |",
         "",
     ]
     if years:
@@ -97,8 +94,8 @@ def data_page(files: dict[str, bytes], years: list[tuple[int, int]], total: int)
         for year, count in sorted(years, reverse=True):
             jsonl, table = data_year_paths(year)
             lines.append(
-                f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(_size(files[jsonl]))} "
-                f"| [articles.csv]({link(here, table)}) {human_size(_size(files[table]))} |"
+                f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(sizes[jsonl])} "
+                f"| [articles.csv]({link(here, table)}) {human_size(sizes[table])} |"
             )
         lines.append("")
     lines.append("## 字段说明\n")
@@ -189,30 +186,45 @@ class DayRecords:
                         os.unlink(entry.path)
 
 
-def year_exports(year: int, days: list[tuple[DayParts, list[PlacedArticle]]]) -> dict[str, bytes]:
+def year_exports(year: int, days: list[tuple[DayParts, list[PlacedArticle]]]) -> dict[str, Pieces]:
     """The JSON Lines and CSV files of one year, from each day's parts and its articles' tags."""
     jsonl, table = data_year_paths(year)
     lines: list[bytes] = []
-    rows: list[bytes] = [CSV_HEADER_BYTES]
+    rows: list[bytes] = []
     for parts, articles in days:
         for (line_before, line_after, row_before, row_after), p in zip(parts, articles, strict=True):
             lines += (line_before, jsonl_tags(p.tags).encode(), line_after)
             rows += (row_before, csv_tags(p.tags).encode(), row_after)
-    return {jsonl: b"".join(lines), table: b"".join(rows)}
+    # joined once here, written and compared in one go; the CSV header apart, as the file of
+    # all years has it once
+    return {jsonl: Pieces((b"".join(lines),)), table: Pieces((CSV_HEADER_BYTES, b"".join(rows)))}
 
 
 def overall_exports(
-    years: list[tuple[int, int]], year_files: Callable[[int], dict[str, bytes]]
-) -> dict[str, str | bytes]:
-    """The files of all years and the data page, joined from each year's files — the same
+    years: list[tuple[int, int]], year_files: Callable[[int], dict[str, Pieces]]
+) -> dict[str, str | Pieces]:
+    """The files of all years and the data page, made of each year's files — the same
     bytes as writing every record again, without making them again."""
-    jsonl_parts, csv_parts, sizes = [], [CSV_HEADER_BYTES], {}
+    jsonl_parts: list[bytes | FilePart] = []
+    csv_parts: list[bytes | FilePart] = [CSV_HEADER_BYTES]
+    sizes: dict[str, int] = {}
     for year, _ in years:
         files = year_files(year)
         jsonl, table = data_year_paths(year)
-        jsonl_parts.append(files[jsonl])
-        csv_parts.append(files[table].removeprefix(CSV_HEADER_BYTES))  # its rows, not its header
-        sizes.update(files)
-    joined = {JSONL_PATH: b"".join(jsonl_parts), CSV_PATH: b"".join(csv_parts)}
-    page = data_page({**sizes, **joined}, years, sum(count for _, count in years))
+        jsonl_parts += files[jsonl].parts
+        csv_parts += _without_header(files[table].parts)  # its rows, not its header
+        sizes.update((rel, pieces.size()) for rel, pieces in files.items())
+    joined = {JSONL_PATH: Pieces(tuple(jsonl_parts)), CSV_PATH: Pieces(tuple(csv_parts))}
+    sizes.update((rel, pieces.size()) for rel, pieces in joined.items())
+    page = data_page(sizes, years, sum(count for _, count in years))
     return {**joined, DATA_PAGE: page}
+
+
+def _without_header(parts: tuple[bytes | FilePart, ...]) -> tuple[bytes | FilePart, ...]:
+    """A year's CSV pieces without the header row: its file from past the header, or the
+    rows `year_exports` made."""
+    first, *rest = parts
+    if isinstance(first, FilePart):
+        return (first._replace(skip=len(CSV_HEADER_BYTES)), *rest)
+    assert first == CSV_HEADER_BYTES
+    return tuple(rest)

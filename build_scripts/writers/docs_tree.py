@@ -31,6 +31,7 @@ from pathlib import Path
 from build_scripts.contract.provenance import PROVENANCE_FILE
 from build_scripts.problems import InputError, Problem
 from build_scripts.writers.folder_lock import exclusive
+from build_scripts.writers.pieces import Pieces
 from build_scripts.writers.workers import can_fork, forked_pool
 
 MANIFEST = ".generated.json"
@@ -52,10 +53,11 @@ def _aside(docs: Path, what: str) -> Path:
 class Unit:
     """Generated files written together, and a digest of everything they are made from
     (`key`; "" when unknown: then they are rendered and compared with what is there). A file
-    is text, or its bytes when they are at hand already (UTF-8)."""
+    is text, or its bytes when they are at hand already (UTF-8), or pieces (`pieces.py`: the
+    data files)."""
 
     key: str
-    render: Callable[[], Mapping[str, str | bytes]]
+    render: Callable[[], Mapping[str, str | bytes | Pieces]]
     # Rendering it reads only what the plan holds and changes nothing another unit reads, so
     # another process may render it (article, issue, reporter and tag pages).
     apart: bool = False
@@ -294,7 +296,10 @@ class _Target:
             if out.parent not in self.made:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 self.made.add(out.parent)
-            out.write_bytes(data)
+            if isinstance(data, Pieces):
+                data.write_to(out)
+            else:
+                out.write_bytes(data)
             outcome.append((rel, True))
         return outcome
 
@@ -363,10 +368,12 @@ def _same_manifest(docs: Path, staging: Path) -> bool:
         return False
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: Path, data: bytes | Pieces) -> bool:
     """Does the file hold exactly `data`? Compared as bytes, not through digests: the data
     files are tens of megabytes, read back after every change, and hashing both sides took
     twice as long as comparing them."""
+    if isinstance(data, Pieces):
+        return data.same_as(path)
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:

@@ -33,6 +33,7 @@ from build_scripts.writers.data_export import DayRecords, overall_exports, year_
 from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.moved_pages import gone_name_pages
+from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
 from build_scripts.writers.tag_pages import one_tag_pages, tags_index
@@ -247,14 +248,14 @@ def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: 
     years: dict[int, list[dt.date]] = {}
     for day in catalogue.days:
         years.setdefault(day.year, []).append(day)
-    made: dict[int, dict[str, bytes]] = {}
+    made: dict[int, dict[str, Pieces]] = {}
 
-    def year_files(year: int) -> dict[str, bytes]:
-        if year not in made:  # unchanged since the last run: as written then
-            made[year] = {rel: (docs / rel).read_bytes() for rel in data_year_paths(year)}
+    def year_files(year: int) -> dict[str, Pieces]:
+        if year not in made:  # unchanged since the last run: the files written then, as they are
+            return {rel: Pieces((FilePart(docs / rel),)) for rel in data_year_paths(year)}
         return made[year]
 
-    def make_year(year: int) -> dict[str, bytes]:
+    def make_year(year: int) -> dict[str, Pieces]:
         made[year] = year_exports(year, [(records.read(day_keys[day]), catalogue.days[day]) for day in years[year]])
         return made[year]
 

@@ -1,0 +1,107 @@
+"""A generated file given as pieces to write one after the other, not as one string.
+
+The data files are the largest files of `docs/`: 50 MB of JSON Lines and as much CSV for all
+years at 11,000 articles. A year's file is its articles' records, each with its tags between
+the parts that do not change; the file of all years is the years' files one after the other.
+Joined in memory, then compared with the file in `docs/`, they took a tenth of converting
+again after one issue changed, most of it copying bytes that were already on disk.
+
+As pieces, a file is compared with the one in `docs/` and written piece by piece. A piece is
+bytes at hand, or a file already in `docs/` (from an offset: a year's CSV file without its
+header), which the system copies without the bytes passing through Python.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+CHUNK = 1 << 20  # bytes compared or copied at a time from a file piece
+
+
+class FilePart(NamedTuple):
+    """A file in `docs/` from byte `skip` on (it must not change while the pieces are written)."""
+
+    path: Path
+    skip: int = 0
+
+    def size(self) -> int:
+        return self.path.stat().st_size - self.skip
+
+
+@dataclass(frozen=True)
+class Pieces:
+    parts: tuple[bytes | FilePart, ...]
+
+    def size(self) -> int:
+        return sum(len(part) if isinstance(part, bytes) else part.size() for part in self.parts)
+
+    def data(self) -> bytes:
+        """The whole file in memory (for a conversion held in memory: tests and tools)."""
+        return b"".join(part if isinstance(part, bytes) else _read(part) for part in self.parts)
+
+    def same_as(self, path: Path) -> bool:
+        """Does the file at `path` hold exactly these bytes? Read piece by piece, up to the
+        first difference."""
+        try:
+            if path.stat().st_size != self.size():
+                return False
+            with path.open("rb") as old:
+                return all(_same_piece(old, part) for part in self.parts)
+        except OSError:
+            return False
+
+    def write_to(self, path: Path) -> None:
+        with path.open("wb") as out:
+            for part in self.parts:
+                if isinstance(part, bytes):
+                    out.write(part)
+                else:
+                    out.flush()
+                    _copy(part, out)
+
+
+def _read(part: FilePart) -> bytes:
+    with part.path.open("rb") as f:
+        f.seek(part.skip)
+        return f.read()
+
+
+def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
+    if isinstance(part, bytes):
+        return old.read(len(part)) == part
+    with part.path.open("rb") as f:
+        f.seek(part.skip)
+        while chunk := f.read(CHUNK):
+            if old.read(len(chunk)) != chunk:
+                return False
+    return True
+
+
+def _copy(part: FilePart, out: BinaryIO) -> None:
+    """Append the file piece to `out` (flushed): by `os.sendfile` where the system copies
+    between files (Linux), through a buffer elsewhere."""
+    with part.path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        offset = part.skip
+        try:
+            while offset < size:
+                sent = os.sendfile(out.fileno(), f.fileno(), offset, size - offset)
+                if sent == 0:
+                    break
+                offset += sent
+        except (AttributeError, OSError):  # no sendfile between two files here (macOS)
+            out.seek(0, os.SEEK_END)
+            f.seek(offset)
+            shutil.copyfileobj(f, out, CHUNK)
+        out.seek(0, os.SEEK_END)  # the writer's buffer starts where the system stopped
+
+
+def text_of(value: str | bytes | Pieces) -> str:
+    """A generated file's text, however it was given."""
+    if isinstance(value, str):
+        return value
+    return (value.data() if isinstance(value, Pieces) else value).decode("utf-8")

@@ -34,8 +34,8 @@ def started(monkeypatch) -> list[tuple[WarmWorker, list[int]]]:
     seen: list[tuple[WarmWorker, list[int]]] = []
     original_init, original_convert = WarmWorker.__init__, WarmWorker.convert
 
-    def init(self, config):
-        original_init(self, config)
+    def init(self, config, processes=1):
+        original_init(self, config, processes)
         seen.append((self, []))
 
     def convert_work(self, work, done=None):
@@ -161,3 +161,71 @@ def test_a_worker_that_cannot_start_is_done_without(tmp_path, monkeypatch):
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_memory)
     assert WarmWorker.start_if_useful(2, True, True, load_archive_config(source)) is None
     assert convert(source, tmp_path / "docs", jobs=2).articles == 60
+
+
+# Set by `_parsed_by` for the processes forked from the test (the helpers' pool sends the
+# function it runs by name, so it must be a module's).
+_NOTING: dict[str, object] = {}
+
+
+def _noting(job):
+    record, kill_at, conversion = _NOTING["record"], _NOTING["kill_at"], _NOTING["conversion"]
+    if kill_at and job[0].rel.endswith(kill_at) and os.getppid() != conversion:
+        os._exit(1)
+    with Path(str(record)).open("a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()} {os.getppid()}\n")
+    return source_jobs.run_job_in_worker(job)
+
+
+def _parsed_by(monkeypatch, record: Path, kill_helper_at: str | None = None) -> None:
+    """Make every process that parses a file note its pid and its parent's (in `record`); a
+    helper forked from the worker (its parent is not this process) dies instead of parsing
+    `kill_helper_at`."""
+    monkeypatch.setitem(_NOTING, "record", record)
+    monkeypatch.setitem(_NOTING, "kill_at", kill_helper_at)
+    monkeypatch.setitem(_NOTING, "conversion", os.getpid())
+    monkeypatch.setattr(warm_worker, "run_job_in_worker", _noting)
+
+
+def _edit_many(source: Path, count: int) -> None:
+    for path in sorted(source.rglob("*.txt"))[:count]:
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
+
+
+def test_a_new_days_files_are_shared_among_helpers_forked_from_the_worker(tmp_path, started, monkeypatch):
+    source = tmp_path / "source_texts"
+    generate(source, 120)
+    convert(source, tmp_path / "docs", jobs=2)
+    _edit_many(source, warm_worker.MIN_FILES_TO_SHARE + 2)
+    record = tmp_path / "parsed-by"
+    _parsed_by(monkeypatch, record)
+    convert(source, tmp_path / "docs", jobs=2)
+    assert [given for _, given in started] == [[warm_worker.MIN_FILES_TO_SHARE + 2]]
+    worker = started[0][0]._process.pid
+    by = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    assert len(by) == warm_worker.MIN_FILES_TO_SHARE + 2
+    assert {parent for _, parent in by} == {str(worker)}  # every file parsed by a helper of the worker
+    assert len({pid for pid, _ in by}) == 2  # two of them: the conversion may use two processes
+
+    shutil.copytree(source, tmp_path / "again" / "source_texts")
+    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
+    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+
+
+def test_a_helper_that_died_leaves_the_rest_to_the_worker(tmp_path, started, monkeypatch):
+    source = tmp_path / "source_texts"
+    generate(source, 120)
+    convert(source, tmp_path / "docs", jobs=2)
+    _edit_many(source, warm_worker.MIN_FILES_TO_SHARE + 2)
+    third = sorted(source.rglob("*.txt"))[2].name
+    record = tmp_path / "parsed-by"
+    _parsed_by(monkeypatch, record, kill_helper_at=third)
+    convert(source, tmp_path / "docs", jobs=2)
+    worker = str(started[0][0]._process.pid)
+    by = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    assert any(parent == worker for _, parent in by)  # helpers parsed some
+    assert any(pid == worker for pid, _ in by)  # and the worker itself what the dead one left
+
+    shutil.copytree(source, tmp_path / "again" / "source_texts")
+    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
+    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")

@@ -12,6 +12,11 @@ process reads the cache, then parses the files that changed, if they are too few
 pool (`convert.convert_all`). If many changed, or none, it is stopped, and the
 conversion goes on as without it. What it returns is what a worker of the pool returns
 (`source_jobs.run_job_in_worker`), so the output is the same either way.
+
+A new day's issue is a few tens of files (20 on the real archive: 1.2 s to parse one after
+the other, while this process waits). Given several, the worker shares them among helpers
+forked from itself once the parser is loaded — they inherit it, so a helper costs a fork,
+not a second of loading — as many as the conversion may use processes.
 """
 
 from __future__ import annotations
@@ -19,22 +24,28 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.listing import known_pinyin, remember_pinyin
 from build_scripts.writers.source_jobs import Job, SourceResult, load_before_forking, run_job, run_job_in_worker
-from build_scripts.writers.workers import can_fork, end_with_parent
+from build_scripts.writers.workers import can_fork, end_with_parent, forked_pool
+
+# From this many files on, the worker shares them among helpers forked from it: a real page
+# takes 50–60 ms to parse, a helper's fork and the trips of its results a few.
+MIN_FILES_TO_SHARE = 4
 
 
 class WarmWorker:
     """One forked process that loads the parser at once, then parses the jobs it is sent."""
 
-    def __init__(self, config: ArchiveConfig):
+    def __init__(self, config: ArchiveConfig, processes: int = 1):
+        """`processes`: how many the worker may share a batch of files among."""
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, config, os.getpid()), daemon=True)
+        self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid()), daemon=True)
         try:
             self._process.start()
         except OSError:
@@ -52,7 +63,7 @@ class WarmWorker:
         memory for a process): the conversion does without."""
         if jobs > 1 and incremental and cache_exists and can_fork():
             try:
-                return cls(config)
+                return cls(config, jobs)
             except OSError:
                 return None
         return None
@@ -61,10 +72,11 @@ class WarmWorker:
         """The results of `work`, in its order, one job at a time (`done(1)` after each, for a
         progress bar). Should the worker die (killed, out of memory), the jobs it had not done
         are done in this process."""
-        # what a worker forked now would know: the slugs and pinyin the cache holds
-        alive = self._send((known_slugs(), known_pinyin()))
+        # what a worker forked now would know: the slugs and pinyin the cache holds; then the
+        # work, all of it at once (the worker may share it out)
+        alive = self._send((known_slugs(), known_pinyin())) and self._send(list(work))
         for job in work:
-            result = self._result_of(job) if alive else None
+            result = self._result() if alive else None
             if result is None:
                 alive = False
                 result = run_job(job)
@@ -79,10 +91,8 @@ class WarmWorker:
         except OSError:  # the worker is gone
             return False
 
-    def _result_of(self, job: Job) -> SourceResult | None:
-        """The worker's result for `job`; None if it died before sending it."""
-        if not self._send(job):
-            return None
+    def _result(self) -> SourceResult | None:
+        """The worker's next result, in the order of the work; None if it died before sending it."""
         try:
             result: SourceResult = self._connection.recv()
             return result
@@ -97,7 +107,7 @@ class WarmWorker:
         self._connection.close()
 
 
-def _serve(connection: Connection, config: ArchiveConfig, parent: int) -> None:
+def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent: int) -> None:
     end_with_parent(parent)
     try:
         # pypinyin is left out (a third of a second to load): the slugs the cache knows come
@@ -108,6 +118,27 @@ def _serve(connection: Connection, config: ArchiveConfig, parent: int) -> None:
         remember_slugs(slugs)
         remember_pinyin(pinyin)
         while True:
-            connection.send(run_job_in_worker(connection.recv()))
+            for result in _results(connection.recv(), processes):
+                connection.send(result)
     except (EOFError, KeyboardInterrupt):  # the conversion closed its end, or Ctrl-C: it says so
         return
+
+
+def _results(work: list[Job], processes: int) -> Iterator[SourceResult]:
+    """The results of `work` in its order: from helpers forked from this worker where there
+    are enough files to share, by this worker itself otherwise — and for what is left should a
+    helper die (killed, out of memory: the helpers' pool breaks)."""
+    done = 0
+    if processes > 1 and len(work) >= MIN_FILES_TO_SHARE:
+        # The worker is a daemon so that the conversion never waits for it at exit, and
+        # multiprocessing refuses a daemon children; its helpers end with it (`with_parent`).
+        multiprocessing.current_process().daemon = False
+        try:
+            with forked_pool(min(processes, len(work))) as pool:
+                for result in pool.map(run_job_in_worker, work):
+                    yield result
+                    done += 1
+        except BrokenProcessPool:
+            pass
+    for job in work[done:]:
+        yield run_job_in_worker(job)

@@ -107,3 +107,20 @@ def test_a_page_and_its_records_are_what_the_whole_record_gives(article, body):
     assert article_page(placed, prepared, links) == f"---\n{front}---\n\n{body}"
     assert jsonl_line(placed, prepared) == json.dumps(whole.data(), ensure_ascii=False) + "\n"
     assert csv_line(placed, prepared) == csv_row(whole.data())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from('标签a ,;"\\\r\n\t\x00\x1f\u2028é'), max_size=6), max_size=4))
+def test_tags_are_written_as_json_and_csv_write_them(tags):
+    """Tags without anything to escape or quote are joined as they are (the common case, and
+    the fast one); whatever they hold, the bytes are json's and csv's."""
+    import csv
+    import io
+    import json
+
+    from build_scripts.writers.prepared import LIST_SEPARATOR, csv_tags, jsonl_tags
+
+    assert jsonl_tags(tags) == json.dumps(tags, ensure_ascii=False)
+    row = io.StringIO()
+    csv.writer(row, lineterminator="\r\n").writerow(["a", LIST_SEPARATOR.join(tags), "b"])
+    assert f"a,{csv_tags(tags)},b\r\n" == row.getvalue()

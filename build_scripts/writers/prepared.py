@@ -94,8 +94,19 @@ def jsonl_around_tags(placed: PlacedArticle, prepared: Prepared, first: PlacedAr
     )
 
 
+# Tags that JSON and CSV write as they are: nothing to escape (`"`, a backslash, control characters)
+# and nothing to quote (`,`, `"`, line ends). Tags are words of the text, so nearly all are;
+# a year's data files take every article's tags again after each new issue (the tags of
+# older articles move), and `json.dumps` and `csv.writer` cost more than the joining.
+_PLAIN_JSON = re.compile(r'[^"\\\x00-\x1f]*')
+_PLAIN_CSV = re.compile(r'[^,"\r\n]*')
+
+
 def jsonl_tags(tags: list[str]) -> str:
-    return json.dumps(tags, ensure_ascii=False)
+    if not tags:
+        return "[]"
+    joined = '", "'.join(tags)
+    return f'["{joined}"]' if _PLAIN_JSON.fullmatch(joined) else json.dumps(tags, ensure_ascii=False)
 
 
 def csv_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:
@@ -110,7 +121,8 @@ def csv_around_tags(placed: PlacedArticle, prepared: Prepared, first: PlacedArti
 
 
 def csv_tags(tags: list[str]) -> str:
-    return _csv_fields([LIST_SEPARATOR.join(tags)])
+    joined = LIST_SEPARATOR.join(tags)
+    return joined if _PLAIN_CSV.fullmatch(joined) else _csv_fields([joined])
 
 
 # -- CSV ----------------------------------------------------------------------------------

@@ -53,6 +53,12 @@ def _edit(source: Path) -> Path:
     return path
 
 
+def _same_as_a_full_conversion(source: Path, tmp_path: Path) -> None:
+    shutil.copytree(source, tmp_path / "again" / "source_texts")
+    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
+    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+
+
 def test_a_file_changed_is_parsed_by_the_worker_and_the_output_is_a_full_conversions(tmp_path, started, monkeypatch):
     source = tmp_path / "source_texts"
     generate(source, 60)
@@ -68,9 +74,7 @@ def test_a_file_changed_is_parsed_by_the_worker_and_the_output_is_a_full_convers
     assert here == []  # the worker parsed it
     assert not started[0][0]._process.is_alive()
 
-    shutil.copytree(source, tmp_path / "again" / "source_texts")
-    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
-    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+    _same_as_a_full_conversion(source, tmp_path)
 
 
 def test_with_many_files_changed_or_none_the_worker_is_stopped_unused(tmp_path, started, monkeypatch):
@@ -207,9 +211,7 @@ def test_a_new_days_files_are_shared_among_helpers_forked_from_the_worker(tmp_pa
     assert {parent for _, parent in by} == {str(worker)}  # every file parsed by a helper of the worker
     assert len({pid for pid, _ in by}) == 2  # two of them: the conversion may use two processes
 
-    shutil.copytree(source, tmp_path / "again" / "source_texts")
-    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
-    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+    _same_as_a_full_conversion(source, tmp_path)
 
 
 def test_a_helper_that_died_leaves_the_rest_to_the_worker(tmp_path, started, monkeypatch):
@@ -226,6 +228,4 @@ def test_a_helper_that_died_leaves_the_rest_to_the_worker(tmp_path, started, mon
     assert any(parent == worker for _, parent in by)  # helpers parsed some
     assert any(pid == worker for pid, _ in by)  # and the worker itself what the dead one left
 
-    shutil.copytree(source, tmp_path / "again" / "source_texts")
-    convert(tmp_path / "again" / "source_texts", tmp_path / "again" / "docs", jobs=1, incremental=False)
-    assert snapshot(tmp_path / "docs") == snapshot(tmp_path / "again" / "docs")
+    _same_as_a_full_conversion(source, tmp_path)

@@ -31,7 +31,7 @@ from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.read import check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
-from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, recover, write_tree
+from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
@@ -216,27 +216,32 @@ def _convert(
     folder = cache_folder(docs_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config)
+    ledger_path = source_dir / LEDGER_FILE
     try:
         cache = SourceCache(folder, source_dir)
         _settled()
         remember_slugs(cache.memo("slugs"))
         remember_pinyin(cache.memo("pinyin"))
+        # What does not depend on the files that changed is read while the worker still loads
+        # the parser (about a third of a second, after one issue was edited): the URL ledger
+        # (the last run's parsed ledger kept for what did not change), the names, what docs/ holds.
+        parsed = cache.memo("ledger")
+        published = read_ledger(ledger_path, config.paper.slug, parsed)
+        names = read_names(ledger_path)
+        listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, incremental, warm)
     finally:
         if warm is not None:
             warm.stop()
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    ledger_path = source_dir / LEDGER_FILE
     entries, furniture = published_articles(sources, result.report)
-    # the last run's parsed ledger and matching, kept for what did not change
-    parsed, matched = cache.memo("ledger"), cache.memo("ledger days")
+    matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
     if not incremental:
         matched.clear()
-    placed, ledger = place_articles(entries, read_ledger(ledger_path, config.paper.slug, parsed), matched)
+    placed, ledger = place_articles(entries, published, matched)
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
-    names = read_names(ledger_path)
     known = cache.memo("article keys")  # each day's article keys, as the last run made them
     if not incremental:
         known.clear()
@@ -259,7 +264,7 @@ def _convert(
     where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())  # from docs/: the same bytes wherever the two are
     paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
     units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
-    result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs)
+    result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs, listing=listing)
     if record_urls:
         text = dump_ledger(ledger, config.paper.slug, names)
         _write_ledger(ledger_path, text)

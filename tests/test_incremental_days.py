@@ -171,8 +171,14 @@ def test_the_data_files_of_a_year_that_did_not_change_are_copied_into_all_years_
         assert self not in unchanged, f"{self} was read into memory"
         return real(self)
 
+    from build_scripts.writers import pieces
+
+    copied: list[Path] = []
+    real_copy = pieces._copy
+    monkeypatch.setattr(pieces, "_copy", lambda part, out: copied.append(part.path) or real_copy(part, out))
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     _edit(source, "2020-01-01")
     convert(source, docs, jobs=1)
     monkeypatch.undo()
+    assert set(copied) == unchanged  # into the files of all years, from the year's files
     _same_as_a_full_conversion(source, docs, tmp_path)

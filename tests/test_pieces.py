@@ -47,3 +47,38 @@ def test_a_file_piece_is_copied_after_what_the_writer_holds(tmp_path, monkeypatc
     pieces = _pieces(tmp_path)
     pieces.write_to(tmp_path / "all.csv")
     assert (tmp_path / "all.csv").read_bytes() == "head\r\nrow 1\r\nrow 2\r\n行".encode()
+
+
+def test_a_file_piece_past_a_head_it_begins_with_and_whole_if_it_does_not(tmp_path):
+    """A year's CSV file is copied past its header into the file of all years; one edited by
+    hand so that it no longer begins with it is copied whole, as before, not cut short."""
+    year = tmp_path / "year.csv"
+    year.write_bytes(b"header\r\nrow\r\n")
+    assert FilePart(year).after(b"header\r\n") == FilePart(year, len(b"header\r\n"))
+    year.write_bytes(b"rows only\r\n")
+    assert FilePart(year).after(b"header\r\n") == FilePart(year)
+    year.write_bytes(b"")
+    assert FilePart(year, skip=8).size() == 0
+
+
+def test_large_pieces_are_compared_a_chunk_at_a_time(tmp_path, monkeypatch):
+    import build_scripts.writers.pieces as module
+
+    monkeypatch.setattr(module, "CHUNK", 4)
+    data = bytes(range(50))
+    pieces = Pieces((data[:23], data[23:]))
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    assert pieces.same_as(path)
+    path.write_bytes(data[:30] + b"\xff" + data[31:])
+    assert not pieces.same_as(path)
+
+
+def test_a_file_piece_that_shrinks_while_it_is_copied_is_an_error_not_a_short_file(tmp_path, monkeypatch):
+    import pytest
+
+    import build_scripts.writers.pieces as module
+
+    monkeypatch.setattr(module.os, "sendfile", lambda *args: 0)
+    with pytest.raises(RuntimeError, match="changed while it was being copied"):
+        _pieces(tmp_path).write_to(tmp_path / "all.csv")

@@ -225,6 +225,6 @@ def _without_header(parts: tuple[bytes | FilePart, ...]) -> tuple[bytes | FilePa
     rows `year_exports` made."""
     first, *rest = parts
     if isinstance(first, FilePart):
-        return (first._replace(skip=len(CSV_HEADER_BYTES)), *rest)
+        return (first.after(CSV_HEADER_BYTES), *rest)
     assert first == CSV_HEADER_BYTES
     return tuple(rest)

@@ -31,7 +31,7 @@ from pathlib import Path
 from build_scripts.contract.provenance import PROVENANCE_FILE
 from build_scripts.problems import InputError, Problem
 from build_scripts.writers.folder_lock import exclusive
-from build_scripts.writers.pieces import Pieces
+from build_scripts.writers.pieces import Pieces, same_bytes
 from build_scripts.writers.workers import can_fork, forked_pool
 
 MANIFEST = ".generated.json"
@@ -184,17 +184,37 @@ def safe_relative(rel: str) -> str:
     return rel
 
 
-def write_tree(docs: Path, files: dict[str, str] | list[Unit], reuse: bool = True, jobs: int = 1) -> WriteStats:
+@dataclass(frozen=True)
+class Listing:
+    """What `docs/` holds of the last run: its generated files, each with its unit's digest
+    (the manifest), and those of them that are there (one deleted by hand is made again)."""
+
+    before: dict[str, str]
+    present: set[str]
+
+
+def list_docs(docs: Path, reuse: bool = True) -> Listing:
+    """The listing `write_tree` starts from; a conversion takes it while its worker loads the
+    parser (`convert._convert`), as nothing it does before writing changes `docs/`."""
+    before = read_manifest(docs)
+    return Listing(before, _files_in(docs, {rel.rpartition("/")[0] for rel in before}) if reuse else set())
+
+
+def write_tree(
+    docs: Path, files: dict[str, str] | list[Unit], reuse: bool = True, jobs: int = 1, listing: Listing | None = None
+) -> WriteStats:
     """Make the generated files of `docs` exactly those of `files` (relative path -> text, or
     units). With `reuse`, a unit whose digest is unchanged since the last run is kept as it is.
-    `jobs`: processes that render and write units marked `apart` (when there are many)."""
+    `jobs`: processes that render and write units marked `apart` (when there are many).
+    `listing`: `list_docs(docs, reuse)`, if it was taken already."""
     units = [Unit("", lambda: files)] if isinstance(files, dict) else files
     recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
-    before = read_manifest(docs)
+    listing = listing or list_docs(docs, reuse)
+    before = listing.before
     staging = _aside(docs, "staging")
     try:
-        manifest, written, unchanged = _stage(docs, staging, units, before, reuse, jobs)
+        manifest, written, unchanged = _stage(docs, staging, units, listing, reuse, jobs)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # docs/ itself was not touched
         raise
@@ -215,16 +235,16 @@ Outcome = list[tuple[str, bool]]
 
 
 def _stage(
-    docs: Path, staging: Path, units: list[Unit], before: dict[str, str], reuse: bool, jobs: int
+    docs: Path, staging: Path, units: list[Unit], listing: Listing, reuse: bool, jobs: int
 ) -> tuple[dict[str, list[str]], list[str], int]:
     """Render the units that changed and write their changed files into `staging`: (the new
     manifest, the files written, how many files were left as they are)."""
     staging.mkdir(parents=True)
+    before, present = listing.before, listing.present
     kept_paths: dict[str, list[str]] = {}
     for rel, key in before.items():
         kept_paths.setdefault(key, []).append(rel)
     kept: dict[int, list[str]] = {}
-    present = _files_in(docs, {rel.rpartition("/")[0] for rel in before}) if reuse else set()
     for index, unit in enumerate(units):
         old = kept_paths.get(unit.key) if reuse and unit.key else None
         if old and all(rel in present for rel in old):  # one deleted by hand is made again
@@ -289,7 +309,7 @@ class _Target:
                     "rename or remove it (generated pages are listed in docs/.generated.json)",
                 )
             data = text.encode("utf-8") if isinstance(text, str) else text
-            if rel in self.before and _same_bytes(target, data):
+            if rel in self.before and same_bytes(target, data):
                 outcome.append((rel, False))
                 continue
             out = self.staging / rel
@@ -364,17 +384,5 @@ def _write_apart(indexes: list[int]) -> list[tuple[int, Outcome | Problem]]:
 def _same_manifest(docs: Path, staging: Path) -> bool:
     try:
         return (docs / MANIFEST).read_bytes() == (staging / MANIFEST).read_bytes()
-    except OSError:
-        return False
-
-
-def _same_bytes(path: Path, data: bytes | Pieces) -> bool:
-    """Does the file hold exactly `data`? Compared as bytes, not through digests: the data
-    files are tens of megabytes, read back after every change, and hashing both sides took
-    twice as long as comparing them."""
-    if isinstance(data, Pieces):
-        return data.same_as(path)
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False

@@ -29,7 +29,14 @@ class FilePart(NamedTuple):
     skip: int = 0
 
     def size(self) -> int:
-        return self.path.stat().st_size - self.skip
+        return max(0, self.path.stat().st_size - self.skip)
+
+    def after(self, head: bytes) -> FilePart:
+        """The file past `head`, if it begins with it (a year's CSV file past its header);
+        the whole file if not (a file edited by hand: copied as it is, not cut short)."""
+        with self.path.open("rb") as f:
+            f.seek(self.skip)
+            return self._replace(skip=self.skip + len(head)) if f.read(len(head)) == head else self
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,9 @@ def _read(part: FilePart) -> bytes:
 
 def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
     if isinstance(part, bytes):
-        return old.read(len(part)) == part
+        view = memoryview(part)
+        chunks = (view[at : at + CHUNK] for at in range(0, len(part), CHUNK))
+        return all(old.read(len(chunk)) == chunk for chunk in chunks)
     with part.path.open("rb") as f:
         f.seek(part.skip)
         while chunk := f.read(CHUNK):
@@ -90,14 +99,25 @@ def _copy(part: FilePart, out: BinaryIO) -> None:
         try:
             while offset < size:
                 sent = os.sendfile(out.fileno(), f.fileno(), offset, size - offset)
-                if sent == 0:
-                    break
+                if sent == 0:  # the file is shorter than it was a moment ago
+                    raise RuntimeError(f"{part.path} changed while it was being copied")
                 offset += sent
         except (AttributeError, OSError):  # no sendfile between two files here (macOS)
             out.seek(0, os.SEEK_END)
             f.seek(offset)
             shutil.copyfileobj(f, out, CHUNK)
         out.seek(0, os.SEEK_END)  # the writer's buffer starts where the system stopped
+
+
+def same_bytes(path: Path, data: bytes | Pieces) -> bool:
+    """Does the file hold exactly `data`? Compared as bytes, not through digests: the data
+    files are tens of megabytes, and hashing both sides took twice as long as comparing them."""
+    if isinstance(data, Pieces):
+        return data.same_as(path)
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def text_of(value: str | bytes | Pieces) -> str:

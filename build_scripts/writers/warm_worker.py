@@ -131,14 +131,14 @@ def _results(work: list[Job], processes: int) -> Iterator[SourceResult]:
     done = 0
     if processes > 1 and len(work) >= MIN_FILES_TO_SHARE:
         # The worker is a daemon so that the conversion never waits for it at exit, and
-        # multiprocessing refuses a daemon children; its helpers end with it (`with_parent`).
+        # multiprocessing refuses children to a daemon; its helpers end with it (`with_parent`).
         multiprocessing.current_process().daemon = False
         try:
             with forked_pool(min(processes, len(work))) as pool:
                 for result in pool.map(run_job_in_worker, work):
                     yield result
                     done += 1
-        except BrokenProcessPool:
+        except (BrokenProcessPool, OSError):  # a helper died, or could not be forked
             pass
     for job in work[done:]:
         yield run_job_in_worker(job)

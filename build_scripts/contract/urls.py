@@ -12,6 +12,7 @@ python-slugify then cleans and caps them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -123,13 +124,20 @@ def unique_name_slugs(names: Iterable[str], slug: Callable[[str], str] = ascii_s
 # -- articles and issues ----------------------------------------------------------------
 
 
+@functools.cache
+def _day_folder(day: dt.date) -> str:
+    # `2022/01/28`: formatting a date goes through strftime, asked three times for each of
+    # the archive's articles on every run; there are few days
+    return f"{day:%Y/%m/%d}"
+
+
 def article_path(day: dt.date, slug: str) -> str:
-    return f"{day:%Y/%m/%d}/{slug}.md"
+    return f"{_day_folder(day)}/{slug}.md"
 
 
 def article_url(day: dt.date, slug: str) -> str:
     """Site-relative address of an article page (directory URLs)."""
-    return f"{day:%Y/%m/%d}/{slug}/"
+    return f"{_day_folder(day)}/{slug}/"
 
 
 def public_url(docs_path: str) -> str:
@@ -159,7 +167,7 @@ def csl_path(article_docs_path: str) -> str:
 
 
 def issue_path(day: dt.date) -> str:
-    return f"{day:%Y/%m/%d}/index.md"
+    return f"{_day_folder(day)}/index.md"
 
 
 ISSUE_URL_RE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(?:index\.html)?$")

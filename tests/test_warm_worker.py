@@ -196,17 +196,28 @@ def _edit_many(source: Path, count: int) -> None:
         path.write_text(path.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
 
 
-def test_a_new_days_files_are_shared_among_helpers_forked_from_the_worker(tmp_path, started, monkeypatch):
+def _converted_then_a_new_day(tmp_path: Path) -> Path:
+    """An archive converted once, then enough of its files changed for the worker to share."""
     source = tmp_path / "source_texts"
     generate(source, 120)
     convert(source, tmp_path / "docs", jobs=2)
     _edit_many(source, warm_worker.MIN_FILES_TO_SHARE + 2)
+    return source
+
+
+def _parsed(record: Path) -> list[list[str]]:
+    """(pid, parent pid) of each file parsed, as `_parsed_by` noted them."""
+    return [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_new_days_files_are_shared_among_helpers_forked_from_the_worker(tmp_path, started, monkeypatch):
+    source = _converted_then_a_new_day(tmp_path)
     record = tmp_path / "parsed-by"
     _parsed_by(monkeypatch, record)
     convert(source, tmp_path / "docs", jobs=2)
     assert [given for _, given in started] == [[warm_worker.MIN_FILES_TO_SHARE + 2]]
     worker = started[0][0]._process.pid
-    by = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    by = _parsed(record)
     assert len(by) == warm_worker.MIN_FILES_TO_SHARE + 2
     assert {parent for _, parent in by} == {str(worker)}  # every file parsed by a helper of the worker
     # two of them, as the conversion may use two processes (on a loaded machine the first
@@ -217,16 +228,13 @@ def test_a_new_days_files_are_shared_among_helpers_forked_from_the_worker(tmp_pa
 
 
 def test_a_helper_that_died_leaves_the_rest_to_the_worker(tmp_path, started, monkeypatch):
-    source = tmp_path / "source_texts"
-    generate(source, 120)
-    convert(source, tmp_path / "docs", jobs=2)
-    _edit_many(source, warm_worker.MIN_FILES_TO_SHARE + 2)
+    source = _converted_then_a_new_day(tmp_path)
     third = sorted(source.rglob("*.txt"))[2].name
     record = tmp_path / "parsed-by"
     _parsed_by(monkeypatch, record, kill_helper_at=third)
     convert(source, tmp_path / "docs", jobs=2)
     worker = str(started[0][0]._process.pid)
-    by = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    by = _parsed(record)
     assert any(parent == worker for _, parent in by)  # helpers parsed some
     assert any(pid == worker for pid, _ in by)  # and the worker itself what the dead one left
 
@@ -255,10 +263,7 @@ def test_what_does_not_depend_on_the_changed_files_is_read_while_the_worker_load
 
 
 def test_helpers_that_cannot_be_forked_leave_the_files_to_the_worker(tmp_path, started, monkeypatch, capfd):
-    source = tmp_path / "source_texts"
-    generate(source, 120)
-    convert(source, tmp_path / "docs", jobs=2)
-    _edit_many(source, warm_worker.MIN_FILES_TO_SHARE + 2)
+    source = _converted_then_a_new_day(tmp_path)
     record = tmp_path / "parsed-by"
     _parsed_by(monkeypatch, record)
 
@@ -268,7 +273,7 @@ def test_helpers_that_cannot_be_forked_leave_the_files_to_the_worker(tmp_path, s
     monkeypatch.setattr(warm_worker, "forked_pool", no_memory)
     convert(source, tmp_path / "docs", jobs=2)
     worker = str(started[0][0]._process.pid)
-    by = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    by = _parsed(record)
     assert [pid for pid, _ in by] == [worker] * (warm_worker.MIN_FILES_TO_SHARE + 2)
     assert "Traceback" not in capfd.readouterr().err
     _same_as_a_full_conversion(source, tmp_path)

@@ -124,3 +124,17 @@ def test_tags_are_written_as_json_and_csv_write_them(tags):
     row = io.StringIO()
     csv.writer(row, lineterminator="\r\n").writerow(["a", LIST_SEPARATOR.join(tags), "b"])
     assert f"a,{csv_tags(tags)},b\r\n" == row.getvalue()
+
+
+def test_plain_tags_are_joined_without_json_or_csv(monkeypatch):
+    """The fast path is taken for a list of several plain tags (the case of nearly every article)."""
+    from build_scripts.writers import prepared
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("json.dumps or csv was called for plain tags")
+
+    monkeypatch.setattr(prepared.json, "dumps", refuse)
+    monkeypatch.setattr(prepared, "_csv_fields", refuse)
+    tags = ["人工智能", "AI", "长三角"]
+    assert prepared.jsonl_tags(tags) == '["人工智能", "AI", "长三角"]'
+    assert prepared.csv_tags(tags) == prepared.LIST_SEPARATOR.join(tags)

@@ -105,8 +105,10 @@ _PLAIN_CSV = re.compile(r'[^,"\r\n]*')
 def jsonl_tags(tags: list[str]) -> str:
     if not tags:
         return "[]"
-    joined = '", "'.join(tags)
-    return f'["{joined}"]' if _PLAIN_JSON.fullmatch(joined) else json.dumps(tags, ensure_ascii=False)
+    # (each tag is checked, not the joined list: its separators hold quotation marks)
+    if _PLAIN_JSON.fullmatch("".join(tags)):
+        return '["' + '", "'.join(tags) + '"]'
+    return json.dumps(tags, ensure_ascii=False)
 
 
 def csv_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> str:

@@ -61,6 +61,45 @@ def test_a_name_jieba_glues_to_the_preposition_after_it_is_a_tag_without_it():
     assert Tagger(3, 1).words(Text("", "外交部长王毅同俄罗斯外长会谈。会后王毅同记者见面。"))["王毅同"]
 
 
+def test_a_word_jieba_cuts_into_pieces_is_a_tag_whole():
+    # jieba's model cuts names and words its dictionary lacks into words of their own: 夏 / 巴兹,
+    # 刘国 / 中, 大湾 / 区; a piece the text never prints apart from the rest is no tag
+    cases = {
+        "夏巴兹": ("巴兹", "巴基斯坦总理夏巴兹会见来宾。夏巴兹表示，两国友谊牢不可破。"),
+        "刘国中": ("刘国", "国务院副总理刘国中出席会议。刘国中强调，要抓好春耕生产。"),
+        "大湾区": ("大湾", "粤港澳大湾区建设提速。大湾区的轨道交通越织越密。"),
+    }
+    for whole, (piece, body) in cases.items():
+        words = Tagger(3, 1).words(Text("", body))
+        assert whole in words and piece not in words, (whole, words)
+
+
+def test_words_printed_apart_or_only_once_are_not_glued():
+    glued = Tagger(3, 1).words
+    # a name and the verb after it, every time
+    assert "王毅" in glued(Text("", "王毅说，合作要深化。王毅说，对话要继续。"))
+    # a name and the phrase it opens: neither a word nor its piece
+    phrase = glued(Text("", "学习习近平新时代中国特色社会主义思想。用习近平新时代中国特色社会主义思想武装头脑。"))
+    assert not [word for word in phrase if word.startswith("习近平新")]
+    # a name and the title after it
+    assert "比利时" in glued(Text("", "比利时副首相访华。比利时副首相表示，愿深化合作。"))
+    # two nouns: a piece or a word of its own (奥林匹克 / 标志), the dictionary cannot tell
+    assert "人形机器人" not in glued(Text("", "人形机器人走进工厂。这台人形机器人能搬运零件。"))
+    # printed once: nothing tells a word from a piece
+    once = glued(Text("粤港澳大湾区建设提速", "轨道交通越织越密。"))
+    assert "大湾" in once and "大湾区" not in once
+
+
+def test_pieces_are_glued_only_where_every_mention_has_the_same_neighbour():
+    from build_scripts.catalogue.tags import glued_nouns
+
+    title = [("刘国", "nr"), ("中", "f"), ("出席", "v")]
+    body = [("总理", "n"), ("刘国", "nr"), ("中", "f"), ("强调", "v"), ("，", "x"), ("会议", "n")]
+    assert glued_nouns([title, body]) == [[("刘国中", "nr")], [("总理", "n"), ("刘国中", "nr"), ("会议", "n")]]
+    apart = [("刘国", "nr"), ("中", "f"), ("出席", "v"), ("，", "x"), ("刘国", "nr"), ("表示", "v")]
+    assert glued_nouns([apart]) == [[("刘国", "nr"), ("刘国", "nr")]]
+
+
 def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
     stop_words = load_stop_words() | {"浙江日报"}
     assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑"} <= stop_words

@@ -85,6 +85,93 @@ def _unglued(word: str, pos: str, text: str) -> tuple[str, str]:
     return word, pos
 
 
+# jieba's model cuts a name or a word its dictionary lacks into pieces that are words of their
+# own (夏巴兹 → 夏 / 巴兹, 刘国中 → 刘国 / 中, 拉赫蒙 → 拉赫 / 蒙, 大湾区 → 大湾 / 区), and a
+# piece makes a tag that names nothing (巴兹, 刘国, 大湾). A noun the article never prints apart
+# from the same single character is a piece of a longer word, and that word is the candidate.
+# Glued on is a character that is a noun itself, and next to a proper name any character but
+# punctuation, particles, prepositions, conjunctions, adverbs, pronouns, numbers, quantifiers
+# and distinguishing words (parts of speech by their first letter: 比利时 / 副首相), an adjective
+# after the name (习近平 / 新 / 时代), and the verbs that follow a name (王毅说 twice is still 王毅).
+# Two nouns are never glued (人形 / 机器人, 营商 / 环境): maintainers/site.md, Tags, says why.
+_NEVER_A_PIECE = ("x", "u", "p", "c", "d", "r", "m", "q", "y", "e", "o", "b")
+_PROPER = frozenset({*NAME_TAGS, "ns", "nt", "nz"})
+_SAID = frozenset("说称讲问答道笑是在有到来去看听想致访见会谈任赴抵发出")
+MAX_GLUED = 8  # characters: a longer run is a phrase, not a word
+
+
+def glued_nouns(
+    parts: Sequence[Sequence[tuple[str, str]]], stop_words: frozenset[str] = frozenset()
+) -> list[list[tuple[str, str]]]:
+    """The nouns of each part of an article (its headline's and its text's words and parts of
+    speech, from jieba), in order, a piece of a longer word glued to the rest of it: where
+    every mention of it, in any part, has the same neighbour. A stop word is never a piece."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for k, tokens in enumerate(parts):
+        for i, (word, pos) in enumerate(tokens):
+            if pos in POS_WEIGHTS:
+                places.setdefault(word, []).append((k, i))
+    span = {word: (0, 0) if word in stop_words else _whole(parts, where, stop_words) for word, where in places.items()}
+    out: list[list[tuple[str, str]]] = [[] for _ in parts]
+    done: set[tuple[int, int, int]] = set()  # the pieces of one word are counted once
+    for k, tokens in enumerate(parts):
+        for i, (word, pos) in enumerate(tokens):
+            if pos not in POS_WEIGHTS:
+                continue
+            before, after = span[word]
+            if before or after:
+                if (k, i - before, i + after) in done:
+                    continue
+                done.add((k, i - before, i + after))
+                word = "".join(w for w, _ in tokens[i - before : i + after + 1])
+            out[k].append((word, pos))
+    return out
+
+
+def _whole(
+    parts: Sequence[Sequence[tuple[str, str]]], where: list[tuple[int, int]], stop_words: frozenset[str]
+) -> tuple[int, int]:
+    """How many words before and after a noun (at `where`) are always printed with it, as
+    pieces of one word."""
+    if len(where) < 2:  # once: nothing tells a word from a piece
+        return 0, 0
+    k, i = where[0]
+    word, pos = parts[k][i]
+    length = len(word)
+    reach = [0, 0]  # words glued before, after
+
+    def neighbour(offset: int) -> tuple[str, str] | None:
+        """The word at this offset from every place, if it is the same everywhere."""
+        found = {parts[p][j + offset] if 0 <= j + offset < len(parts[p]) else None for p, j in where}
+        return found.pop() if len(found) == 1 else None
+
+    for side, step in ((1, 1), (0, -1)):
+        while True:
+            token = neighbour(step * (reach[side] + 1))
+            if (
+                token is None
+                or token[0] in stop_words
+                or length + len(token[0]) > MAX_GLUED
+                or not _glues(token, (word, pos), after=step > 0)
+            ):
+                break
+            reach[side] += 1
+            length += len(token[0])
+    return reach[0], reach[1]
+
+
+def _glues(token: tuple[str, str], noun: tuple[str, str], after: bool) -> bool:
+    """Is this neighbour of a noun (`after` it, or before) a piece of the same word?"""
+    word, its_pos = token
+    if len(word) != 1 or not "\u4e00" <= word <= "\u9fff":
+        return False
+    if its_pos in POS_WEIGHTS:
+        return True
+    if noun[1] not in _PROPER or its_pos.startswith(_NEVER_A_PIECE) or word in _SAID:
+        return False
+    return not (after and its_pos.startswith("a"))
+
+
 @dataclass(frozen=True)
 class Text:
     """What tagging reads of one article."""
@@ -117,11 +204,12 @@ class Tagger:
         weight: dict[str, float] = {}
         title = _COLUMN_HEADING.sub("", text.title)
         whole = f"{title}\n{text.body}"
-        for part, times in ((title, TITLE_WEIGHT), (_ADDRESS.sub(" ", text.body), 1)):
+        parts = (title, _ADDRESS.sub(" ", text.body))
+        glued = glued_nouns([rjieba.tag(part) for part in parts], self.stop_words)
+        for part, times, nouns in zip(parts, (TITLE_WEIGHT, 1), glued, strict=True):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
             # the nouns are counted in C, then each distinct one is looked at once (most recur):
             # the counts, and the order words are first met in, are those of the nouns.
-            nouns = [token for token in rjieba.tag(part) if token[1] in POS_WEIGHTS]
             tokens = Counter(nouns)
             if any(len(word) == 1 and pos in NAME_TAGS for word, pos in tokens):
                 # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name

@@ -95,6 +95,16 @@ def test_json_ld_has_kicker_as_alternative_headline(site):
     assert "printPage" not in data  # the sample's 版 is not known: nothing is made up
 
 
+def test_the_window_title_and_the_scrolled_header_show_the_main_title_not_the_kicker(site):
+    """A tab, a bookmark and the header shown once the page scrolls name the article by its
+    main title: the kicker printed above it (引题) would push the headline out of sight."""
+    html = article_html(site, LI_JIE)
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    assert title.startswith("全省政法系统热议2022年政法工作新看点 - "), title
+    topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">(.*?)</span>', html, re.S)
+    assert topic.group(1).strip() == "全省政法系统热议2022年政法工作新看点"
+
+
 def test_a_headline_cannot_close_the_script_element(site):
     html = article_html(site, HOSTILE)
     assert HOSTILE_HEADLINE not in html and "<script>alert(1)" not in html

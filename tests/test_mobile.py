@@ -44,6 +44,11 @@ def test_data_tables_fit_a_phone(may_site, phone):
             overflow = tables.nth(i).evaluate("t => t.scrollWidth - t.clientWidth")
             assert overflow <= 1, i
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        # a field's name is never broken across lines (`bylin|e`)
+        names = phone.locator("article td:first-child > code")
+        assert names.count() >= 10
+        broken = names.evaluate_all("codes => codes.filter(c => c.getClientRects().length > 1).map(c => c.textContent)")
+        assert broken == []
         screenshot(phone, "mobile-data")
 
 

@@ -1598,3 +1598,19 @@ def test_a_line_set_apart_as_the_page_sets_its_articles_apart_is_never_a_cut_par
     titles = [a.title for a in parse_page(page).articles]
     assert titles == ["城市更新让老街焕发新生", "全国春耕生产有序推进", "保护冬奥会标志"]
     assert rules_of(page)["保护冬奥会标"] == "headline.wide-gap"
+
+
+def test_a_column_of_short_items_is_credited_to_the_reporters_of_its_items():
+    """环球扫描 prints no byline: each item names its reporters after its dateline, and the
+    column is theirs (their pages list it), its text left as printed."""
+    page = (
+        "环球扫描\n\n某国举行议会选举\n\n本报甲城5月1日电  （记者王明）某国1日举行议会选举，投票率创新高。\n\n"
+        "两国就边境问题举行会谈\n\n据新华社乙城5月2日电  （记者李华、张强）两国代表2日就边境问题举行会谈。\n"
+    )
+    (digest,) = parse_page(page).articles
+    assert digest.title == "环球扫描"
+    assert list(digest.authors) == ["王明", "李华", "张强"]
+    assert digest.blocks[1].text.startswith("本报甲城5月1日电  （记者王明）")
+    # an item without a credit adds no one, and a column with none is no one's
+    (uncredited,) = parse_page(page.replace("（记者王明）", "").replace("（记者李华、张强）", "")).articles
+    assert not uncredited.authors

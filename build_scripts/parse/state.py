@@ -123,6 +123,11 @@ class ArticleState:
                 # (`（本报记者…采访整理）` under each of three interviews): the article is theirs
                 credits = [c for s in self.current if s.kind is Kind.PARAGRAPH and (c := p.closing_credit(s.text))]
                 names = p.parse_names(*credits) if credits else names
+            if not (names.authors or names.correspondents) and self.digest:
+                # a column of short items (环球扫描) has no byline: each item credits its
+                # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)
+                credits = [c for s in self.current if (d := p.dateline_of(s.text)) and (c := d[1])]
+                names = p.parse_names(*credits) if credits else names
             if self.profile.column_words:  # a column's name is never a person
                 names = Names(
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),

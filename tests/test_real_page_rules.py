@@ -1614,3 +1614,44 @@ def test_a_column_of_short_items_is_credited_to_the_reporters_of_its_items():
     # an item without a credit adds no one, and a column with none is no one's
     (uncredited,) = parse_page(page.replace("（记者王明）", "").replace("（记者李华、张强）", "")).articles
     assert not uncredited.authors
+
+
+_SECTIONS = (
+    "这座县级博物馆韵味十足\n\n本报记者 某某\n\n头条看点\n\n"
+    "位于古城内的历史博物馆，馆藏文物数千件，每逢节假日，前来参观的游客络绎不绝。\n\n"
+    "多元科普，拉近观众与历史距离\n\n"
+    "朱砂青墨落宣纸，一笔一画见敦煌。一场书画体验活动，吸引了许多孩子前来参与。\n\n"
+    "博物馆做科普，为何如此受欢迎？\n\n"
+    "老师会先用短视频等多种形式介绍藏品，再带着孩子们动手体验，寓教于乐。\n\n"
+    "特色夜游，提升文化体验感\n\n"
+    "暮色之下，身穿汉服的游客聚在博物馆门口，跟随讲解员走进展厅，开启夜游之旅。\n"
+)
+
+
+def test_a_short_line_of_phrases_between_paragraphs_is_a_sub_head():
+    """`多元科普，拉近观众与历史距离`: two phrases and no stop between two paragraphs of text —
+    a sub-head, though a comma parts it; a question there is a line of the text."""
+    result = parse_page(_SECTIONS)
+    (article,) = result.articles
+    heads = [b.text for b in article.blocks if b.kind.name == "SUBHEAD"]
+    assert heads == ["头条看点", "多元科普，拉近观众与历史距离", "特色夜游，提升文化体验感"]
+    assert {d.rule_id for d in result.decisions if d.text.startswith(("多元", "特色"))} == {"subhead.phrases"}
+    # below a paragraph a page break cut, the line is that paragraph's rest or a line of it
+    cut = _SECTIONS.replace("络绎不绝。", "络绎不绝")
+    (article,) = parse_page(cut).articles
+    assert "多元科普，拉近观众与历史距离" not in [b.text for b in article.blocks if b.kind.name == "SUBHEAD"]
+
+
+def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
+    """The excerpt under a headline in the issue's list and the page's description: from the
+    text's first paragraph, not from a heading printed above it (头条看点)."""
+    from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
+    from build_scripts.ingest.read import source_page
+    from build_scripts.problems import Report
+    from build_scripts.writers.source_jobs import record_of
+
+    config = ArchiveConfig(paper=PaperInfo(title="某报", slug="mou-bao"))
+    page = source_page("2026-05-07_13_文化.txt", _SECTIONS.encode(), config, Report())
+    (article,) = parse_page(page.text, page.first_line, page.corrections).articles
+    record = record_of(page, article, 1)
+    assert record.description == "位于古城内的历史博物馆，馆藏文物数千件，每逢节假日，前来参观的游客络绎不绝。"

@@ -100,6 +100,7 @@ RULES: dict[str, str] = {
     "headline.wide-gap": "more blank lines before it than usual",
     "subhead.long": "long unpunctuated line inside an article",
     "subhead.short": "short unpunctuated line inside an article",
+    "subhead.phrases": "a short line of phrases parted by a comma, with no stop, between a complete paragraph and one that is not its rest: a sub-head",
     # the body
     "note.editor": "editor's note",
     "caption.photo": "photo caption/credit (…摄)",

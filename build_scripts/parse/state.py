@@ -47,6 +47,24 @@ def _a_poem(blocks: list[str]) -> bool:
     )
 
 
+# A sub-head of phrases parted by a comma (`特色夜游，提升文化体验感`): at most this long, with
+# a paragraph of at least this many characters above and below it.
+PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
+
+
+def _phrase_heading(text: str, profile: PaperProfile) -> bool:
+    core = p.strip_closers(text)
+    return (
+        len(text) <= PHRASE_HEADING_MAX
+        and "，" in text
+        and shapes.could_be_headline(text, profile)
+        and not p.is_terminated(text)
+        and not p.ends_mid_sentence(text)
+        and core[-1:] not in p.QUESTION_OR_EXCLAMATION
+        and not p.dateline_of(text)
+    )
+
+
 class ArticleState:
     units: list[Unit]
     layout: Layout  # set by the walk (parser.py)
@@ -106,6 +124,7 @@ class ArticleState:
     def _finish(self) -> None:
         self._flush_tail()
         if self.current:
+            self._phrase_subheads()
             self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
@@ -135,6 +154,38 @@ class ArticleState:
                 )
             self.articles.append(Article(list(self.current), names))
         self.current = None
+
+    def _phrase_subheads(self) -> None:
+        """A short line of two phrases and no stop (`多元科普，拉近观众与历史距离`) between two
+        paragraphs of text, the one above complete and the one below not its rest (the breaks
+        were weighed as the walk went): a sub-head of the article. The walk takes for sub-heads
+        only lines without a comma (`heading_shaped`); a sentence of the text ends with a stop."""
+        segments = self.current or []
+        if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
+            return
+        which = [
+            n
+            for n in range(1, len(segments) - 1)
+            if segments[n].kind is Kind.PARAGRAPH
+            and _phrase_heading(segments[n].text, self.profile)
+            and segments[n - 1].kind is Kind.PARAGRAPH
+            and len(segments[n - 1].text) >= PARAGRAPH_AROUND_MIN
+            and p.is_terminated(segments[n - 1].text)
+            and segments[n + 1].kind is Kind.PARAGRAPH
+            and len(segments[n + 1].text) >= PARAGRAPH_AROUND_MIN
+        ]
+        if not which:
+            return
+        lines = {segments[n].first_line for n in which}
+        for n in which:
+            segments[n] = replace(segments[n], kind=Kind.SUBHEAD)
+        why = describe("subhead.phrases")
+        self.decisions = [
+            Decision(d.line, "subhead", why, d.confident, d.text, "subhead.phrases")
+            if d.line in lines and d.label == "paragraph"
+            else d
+            for d in self.decisions
+        ]
 
     def _lines_not_subheads(self) -> None:
         """Sub-heads in a row, with no text between them, are the lines of a poem or the

@@ -1655,3 +1655,16 @@ def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
     (article,) = parse_page(page.text, page.first_line, page.corrections).articles
     record = record_of(page, article, 1)
     assert record.description == "位于古城内的历史博物馆，馆藏文物数千件，每逢节假日，前来参观的游客络绎不绝。"
+
+
+def test_where_an_epigraph_comes_from_is_a_line_of_the_text_not_a_heading():
+    """`——摘自“十五五”规划纲要` under the quotation that opens a report: a paragraph, as the
+    paper prints it, never a sub-head."""
+    page = (
+        "社区服务综合体打造幸福驿站\n\n创新社区集成服务模式。\n\n——摘自“十五五”规划纲要\n\n"
+        "下午4点多，某社区的手工教室里，居民们正跟着老师学编织，毛线在她们手中渐渐变成一只只小熊。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [b.kind.name for b in article.blocks] == ["PARAGRAPH", "PARAGRAPH", "PARAGRAPH"]
+    assert [d.rule_id for d in result.decisions if d.text.startswith("——摘自")] == ["paragraph.attribution"]

@@ -119,7 +119,10 @@ _OFFICE_AND_NAME_RE = re.compile(
 
 # Who said the quotation above, and when (——2025年8月20日，习近平总书记在…时指出): a line
 # of its own, though it stops without punctuation.
-ATTRIBUTION_RE = re.compile(r"^——\s*\d{4}年[^。！？]{4,90}(?:指出|强调|说|表示|要求|寄语|嘱托)[：:]?$")
+# …or where the quotation above comes from (——摘自“十五五”规划纲要, ——选自《…》)
+ATTRIBUTION_RE = re.compile(
+    r"^——\s*(?:\d{4}年[^。！？]{4,90}(?:指出|强调|说|表示|要求|寄语|嘱托)[：:]?|(?:摘自|选自|引自|出自)[^。！？]{2,40})$"
+)
 
 
 @memo

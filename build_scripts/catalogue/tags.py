@@ -106,20 +106,26 @@ def glued_nouns(
     """The nouns of each part of an article (its headline's and its text's words and parts of
     speech, from jieba), in order, a piece of a longer word glued to the rest of it: where
     every mention of it, in any part, has the same neighbour. A stop word is never a piece."""
+    nouns = [[(i, token) for i, token in enumerate(tokens) if token[1] in POS_WEIGHTS] for tokens in parts]
     places: dict[str, list[tuple[int, int]]] = {}
-    for k, tokens in enumerate(parts):
-        for i, (word, pos) in enumerate(tokens):
-            if pos in POS_WEIGHTS:
-                places.setdefault(word, []).append((k, i))
-    span = {word: (0, 0) if word in stop_words else _whole(parts, where, stop_words) for word, where in places.items()}
+    for k, found in enumerate(nouns):
+        for i, (word, _) in found:
+            places.setdefault(word, []).append((k, i))
+    span = {
+        word: _whole(parts, where, stop_words)
+        for word, where in places.items()
+        if len(where) > 1 and word not in stop_words  # once: nothing tells a word from a piece
+    }
+    span = {word: reach for word, reach in span.items() if reach != (0, 0)}
+    if not span:  # (nearly every article)
+        return [[token for _, token in found] for found in nouns]
     out: list[list[tuple[str, str]]] = [[] for _ in parts]
     done: set[tuple[int, int, int]] = set()  # the pieces of one word are counted once
-    for k, tokens in enumerate(parts):
-        for i, (word, pos) in enumerate(tokens):
-            if pos not in POS_WEIGHTS:
-                continue
-            before, after = span[word]
-            if before or after:
+    for k, found in enumerate(nouns):
+        tokens = parts[k]
+        for i, (word, pos) in found:
+            if word in span:
+                before, after = span[word]
                 if (k, i - before, i + after) in done:
                     continue
                 done.add((k, i - before, i + after))
@@ -133,17 +139,24 @@ def _whole(
 ) -> tuple[int, int]:
     """How many words before and after a noun (at `where`) are always printed with it, as
     pieces of one word."""
-    if len(where) < 2:  # once: nothing tells a word from a piece
-        return 0, 0
     k, i = where[0]
     word, pos = parts[k][i]
     length = len(word)
     reach = [0, 0]  # words glued before, after
 
     def neighbour(offset: int) -> tuple[str, str] | None:
-        """The word at this offset from every place, if it is the same everywhere."""
-        found = {parts[p][j + offset] if 0 <= j + offset < len(parts[p]) else None for p, j in where}
-        return found.pop() if len(found) == 1 else None
+        """The word at this offset from every place, if it is the same everywhere (most words
+        differ at their second place: the loop ends there)."""
+        found = None
+        for p, j in where:
+            if not 0 <= j + offset < len(parts[p]):
+                return None
+            token = parts[p][j + offset]
+            if found is None:
+                found = token
+            elif token != found:
+                return None
+        return found
 
     for side, step in ((1, 1), (0, -1)):
         while True:

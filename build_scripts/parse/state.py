@@ -174,18 +174,7 @@ class ArticleState:
             and segments[n + 1].kind is Kind.PARAGRAPH
             and len(segments[n + 1].text) >= PARAGRAPH_AROUND_MIN
         ]
-        if not which:
-            return
-        lines = {segments[n].first_line for n in which}
-        for n in which:
-            segments[n] = replace(segments[n], kind=Kind.SUBHEAD)
-        why = describe("subhead.phrases")
-        self.decisions = [
-            Decision(d.line, "subhead", why, d.confident, d.text, "subhead.phrases")
-            if d.line in lines and d.label == "paragraph"
-            else d
-            for d in self.decisions
-        ]
+        self._relabel(which, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
 
     def _lines_not_subheads(self) -> None:
         """Sub-heads in a row, with no text between them, are the lines of a poem or the
@@ -224,16 +213,19 @@ class ArticleState:
 
     def _as_lines(self, which: list[int], rule: str = "paragraph.lines") -> None:
         """These segments of the current article are lines of its text, not sub-heads."""
-        if not which:
-            return
+        self._relabel(which, Kind.SUBHEAD, Kind.PARAGRAPH, rule)
+
+    def _relabel(self, which: list[int], was: Kind, kind: Kind, rule: str) -> None:
+        """These segments of the current article (of kind `was`) are of `kind` after all, by
+        this rule: their decisions, as `--explain` shows them, too."""
         segments = self.current or []
         lines = {segments[n].first_line for n in which}
         for n in which:
-            segments[n] = replace(segments[n], kind=Kind.PARAGRAPH)
+            segments[n] = replace(segments[n], kind=kind)
         why = describe(rule)
         self.decisions = [
-            Decision(d.line, "paragraph", why, d.confident, d.text, rule)
-            if d.line in lines and d.label == "subhead"
+            Decision(d.line, kind.value, why, d.confident, d.text, rule)
+            if d.line in lines and d.label == was.value
             else d
             for d in self.decisions
         ]

@@ -1645,6 +1645,7 @@ def test_a_short_line_of_phrases_between_paragraphs_is_a_sub_head():
 def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
     """The excerpt under a headline in the issue's list and the page's description: from the
     text's first paragraph, not from a heading printed above it (头条看点)."""
+    from build_scripts.catalogue.entry import entry_of
     from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
     from build_scripts.ingest.read import source_page
     from build_scripts.problems import Report
@@ -1654,7 +1655,9 @@ def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
     page = source_page("2026-05-07_13_文化.txt", _SECTIONS.encode(), config, Report())
     (article,) = parse_page(page.text, page.first_line, page.corrections).articles
     record = record_of(page, article, 1)
-    assert record.description == "位于古城内的历史博物馆，馆藏文物数千件，每逢节假日，前来参观的游客络绎不绝。"
+    opening = "位于古城内的历史博物馆，馆藏文物数千件，每逢节假日，前来参观的游客络绎不绝。"
+    assert record.description == opening
+    assert entry_of(page.path, page.meta, article, 1).opening == opening  # the issue page's summary line
 
 
 def test_where_an_epigraph_comes_from_is_a_line_of_the_text_not_a_heading():

@@ -94,7 +94,7 @@ def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> Artic
         byline=article.byline,
         authors=tuple(article.authors),
         correspondents=tuple(article.correspondents),
-        opening=first_sentence(text),
+        opening=first_sentence(article.opening),
         fingerprint=fingerprint(texts),
         # a later printing may move its byline below the text, or leave it out
         text_print=fingerprint(printed),

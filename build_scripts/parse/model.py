@@ -101,6 +101,11 @@ class Article:
         return "\n\n".join(b.text for b in self.blocks)
 
     @property
+    def opening(self) -> str:
+        """Where its text opens: its first paragraph, not a heading above it (头条看点)."""
+        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH), self.text)
+
+    @property
     def first_line(self) -> int:
         return min(s.first_line for s in self.segments)
 

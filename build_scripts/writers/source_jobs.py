@@ -30,7 +30,7 @@ from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered, read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
-from build_scripts.parse.model import BODY_KINDS, Article, Decision, Kind, PageParse
+from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
 from build_scripts.parse.rules import doubt
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
@@ -174,8 +174,7 @@ def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord
         source=SourceSpan(page.path, article.first_line, article.last_line),
         ordinal=ordinal,
         text=text,
-        # from the text's first paragraph: a heading above it (头条看点) describes nothing
-        description=first_sentence(next((b.text for b in article.blocks if b.kind is Kind.PARAGRAPH), text)),
+        description=first_sentence(article.opening),
     )
 
 

@@ -77,7 +77,18 @@ def test_a_word_jieba_cuts_into_pieces_is_a_tag_whole():
 def test_words_printed_apart_or_only_once_are_not_glued():
     glued = Tagger(3, 1).words
     # a name and the verb after it, every time
-    assert "王毅" in glued(Text("", "王毅说，合作要深化。王毅说，对话要继续。"))
+    assert "王毅" in glued(Text("", "王毅谈合作。王毅谈对话。"))
+    # a place and a verb before it, or when or where in it after it; a division of a country
+    # before a common noun; two common nouns
+    for text, word in [
+        ("游西湖，赏春光。游西湖，品龙井。", "西湖"),
+        ("登黄山，看日出。登黄山，赏云海。", "黄山"),
+        ("在上海时，他常去外滩。离开上海时，他很不舍。", "上海"),
+        ("省博物馆新展开幕。省博物馆观众如潮。", "博物馆"),
+        ("省农业农村厅部署春耕。省农业农村厅要求各地抓好落实。", "农业"),
+    ]:
+        words = glued(Text("", text))
+        assert word in words, (word, words)
     # a name and the phrase it opens: neither a word nor its piece
     phrase = glued(Text("", "学习习近平新时代中国特色社会主义思想。用习近平新时代中国特色社会主义思想武装头脑。"))
     assert not [word for word in phrase if word.startswith("习近平新")]

@@ -87,16 +87,16 @@ def _unglued(word: str, pos: str, text: str) -> tuple[str, str]:
 
 # jieba's model cuts a name or a word its dictionary lacks into pieces that are words of their
 # own (夏巴兹 → 夏 / 巴兹, 刘国中 → 刘国 / 中, 拉赫蒙 → 拉赫 / 蒙, 大湾区 → 大湾 / 区), and a
-# piece makes a tag that names nothing (巴兹, 刘国, 大湾). A noun the article never prints apart
-# from the same single character is a piece of a longer word, and that word is the candidate.
-# Glued on is a character that is a noun itself, and next to a proper name any character but
-# punctuation, particles, prepositions, conjunctions, adverbs, pronouns, numbers, quantifiers
-# and distinguishing words (parts of speech by their first letter: 比利时 / 副首相), an adjective
-# after the name (习近平 / 新 / 时代), and the verbs that follow a name (王毅说 twice is still 王毅).
-# Two nouns are never glued (人形 / 机器人, 营商 / 环境): maintainers/site.md, Tags, says why.
+# piece makes a tag that names nothing (巴兹, 刘国, 大湾). A proper name the article prints twice
+# or more, every time next to the same single character, is a piece of a longer name, and that
+# name is the candidate. Which characters: see `_glues`. A common noun is never glued: 省 / 农业,
+# 农村 / 厅, 人形 / 机器人 are words side by side as often as pieces (maintainers/site.md, Tags).
 _NEVER_A_PIECE = ("x", "u", "p", "c", "d", "r", "m", "q", "y", "e", "o", "b")
 _PROPER = frozenset({*NAME_TAGS, "ns", "nt", "nz"})
+_NAMES = frozenset({*NAME_TAGS, "nz"})  # of people, and of things (刘 / 海星)
 _SAID = frozenset("说称讲问答道笑是在有到来去看听想致访见会谈任赴抵发出")
+_ADMINISTRATIVE = frozenset("省市县区乡镇村")  # before a name: whose it is (省博物馆), no piece
+_WHEN_OR_WHERE = frozenset("时前后里内外上下中间边")  # after a place: when or where in it (上海时)
 MAX_GLUED = 8  # characters: a longer run is a phrase, not a word
 
 
@@ -120,7 +120,7 @@ def glued_nouns(
     if not span:  # (nearly every article)
         return [[token for _, token in found] for found in nouns]
     out: list[list[tuple[str, str]]] = [[] for _ in parts]
-    done: set[tuple[int, int, int]] = set()  # the pieces of one word are counted once
+    done: set[tuple[int, int, int]] = set()  # a glued word once, however many of its pieces lead to it
     for k, found in enumerate(nouns):
         tokens = parts[k]
         for i, (word, pos) in found:
@@ -174,15 +174,24 @@ def _whole(
 
 
 def _glues(token: tuple[str, str], noun: tuple[str, str], after: bool) -> bool:
-    """Is this neighbour of a noun (`after` it, or before) a piece of the same word?"""
+    """Is this neighbour of a proper name (`after` it, or before) a piece of the same name?
+    Next to a name of a person or a thing: a single character, but for punctuation,
+    particles, prepositions, conjunctions, adverbs, pronouns, numbers, quantifiers and
+    distinguishing words (parts of speech by their first letter: 比利时 / 副首相), the verbs
+    that follow a name (王毅说 twice is still 王毅), an adjective after it (习近平 / 新时代)
+    and a verb or a division of a country before it. Next to a place or a body: after it a
+    noun (大湾 / 区, 姑苏 / 区) but when or where in it (上海 / 时, 西湖 / 上), before it a
+    person's name only (夏 / 巴兹) — never a verb (驻 / 美国, 游 / 西湖)."""
     word, its_pos = token
-    if len(word) != 1 or not "\u4e00" <= word <= "\u9fff":
+    if len(word) != 1 or not "\u4e00" <= word <= "\u9fff" or noun[1] not in _PROPER:
         return False
-    if its_pos in POS_WEIGHTS:
-        return True
-    if noun[1] not in _PROPER or its_pos.startswith(_NEVER_A_PIECE) or word in _SAID:
+    if its_pos.startswith(_NEVER_A_PIECE) or word in _SAID or (not after and word in _ADMINISTRATIVE):
         return False
-    return not (after and its_pos.startswith("a"))
+    if noun[1] in _NAMES:
+        return not its_pos.startswith("a" if after else "v")
+    if after:
+        return its_pos == "n" and word not in _WHEN_OR_WHERE
+    return its_pos in NAME_TAGS
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,8 @@ class ArticleState:
     def _relabel(self, which: list[int], was: Kind, kind: Kind, rule: str) -> None:
         """These segments of the current article (of kind `was`) are of `kind` after all, by
         this rule: their decisions, as `--explain` shows them, too."""
+        if not which:
+            return
         segments = self.current or []
         lines = {segments[n].first_line for n in which}
         for n in which:

@@ -106,31 +106,34 @@ def glued_nouns(
     """The nouns of each part of an article (its headline's and its text's words and parts of
     speech, from jieba), in order, a piece of a longer word glued to the rest of it: where
     every mention of it, in any part, has the same neighbour. A stop word is never a piece."""
-    nouns = [[(i, token) for i, token in enumerate(tokens) if token[1] in POS_WEIGHTS] for tokens in parts]
-    places: dict[str, list[tuple[int, int]]] = {}
-    for k, found in enumerate(nouns):
-        for i, (word, _) in found:
+    nouns = [[token for token in tokens if token[1] in POS_WEIGHTS] for tokens in parts]
+    places: dict[str, list[tuple[int, int]]] = {}  # of the proper names: only they are glued
+    for k, tokens in enumerate(parts):
+        for i, word in [(i, token[0]) for i, token in enumerate(tokens) if token[1] in _PROPER]:
             places.setdefault(word, []).append((k, i))
-    span = {
-        word: _whole(parts, where, stop_words)
-        for word, where in places.items()
-        if len(where) > 1 and word not in stop_words  # once: nothing tells a word from a piece
-    }
-    span = {word: reach for word, reach in span.items() if reach != (0, 0)}
-    if not span:  # (nearly every article)
-        return [[token for _, token in found] for found in nouns]
-    out: list[list[tuple[str, str]]] = [[] for _ in parts]
-    done: set[tuple[int, int, int]] = set()  # a glued word once, however many of its pieces lead to it
-    for k, found in enumerate(nouns):
-        tokens = parts[k]
-        for i, (word, pos) in found:
-            if word in span:
-                before, after = span[word]
-                if (k, i - before, i + after) in done:
+    spans: dict[tuple[int, int], tuple[int, int]] = {}  # (part, word) → its name's first and last word
+    for word, where in places.items():
+        if len(where) > 1 and word not in stop_words:  # once: nothing tells a word from a piece
+            before, after = _whole(parts, where, stop_words)
+            if before or after:
+                spans.update(((k, i), (i - before, i + after)) for k, i in where)
+    if not spans:  # (nearly every article)
+        return nouns
+    out: list[list[tuple[str, str]]] = []
+    for k, tokens in enumerate(parts):
+        found: list[tuple[str, str]] = []
+        done: set[tuple[int, int]] = set()  # a name once, however many of its pieces lead to it
+        for i, (word, pos) in enumerate(tokens):
+            if pos not in POS_WEIGHTS:
+                continue
+            span = spans.get((k, i))
+            if span is not None:
+                if span in done:
                     continue
-                done.add((k, i - before, i + after))
-                word = "".join(w for w, _ in tokens[i - before : i + after + 1])
-            out[k].append((word, pos))
+                done.add(span)
+                word = "".join(piece for piece, _ in tokens[span[0] : span[1] + 1])
+            found.append((word, pos))
+        out.append(found)
     return out
 
 

@@ -97,6 +97,28 @@ def test_home_shows_the_latest_issue_and_on_this_day(tmp_path):
     assert_links_resolve(project / "docs", "index.md")
 
 
+FRONT_PAGE_WITH_A_BOX = (  # as a real front page prints its 导读 box: among the day's stories
+    "城西新建一座图书馆\n\n本报记者 王小明\n\n"
+    "本报讯 城西新建的图书馆今天开馆，藏书二十万册，周末延长开放时间。\n\n"
+    "市民纷纷前往借阅，馆内座位全部坐满。\n\n\n"
+    "河道整治完成验收\n\n本报记者 张三\n\n"
+    "本报讯 城东三条河道的整治工程通过验收，两岸新修步道四公里。\n\n\n"
+    "导 读\n\n城市公交\n\n新增三条夜间线路\n\n第二版\n\n冬训正当时\n\n第四版\n"
+)
+
+
+def test_home_page_headlines_leave_out_the_boxes_of_the_issue(tmp_path):
+    # the front page's 导读 box is an article of its issue, but not a headline of the day
+    project = make_archive(tmp_path, {"2022/2022-01-29_01_要闻.txt": FRONT_PAGE_WITH_A_BOX})
+    convert(project / "source_texts", project / "docs")
+    issue = read(project / "docs", "2022/01/29/index.md")
+    assert "[导 读]" in issue  # still in the issue's contents
+    latest = read(project / "docs", "index.md").split("## 最新一期", 1)[1].split("## 最新各期", 1)[0]
+    titles = [title for title, target in links_of(latest) if not target.endswith("index.md")]
+    assert titles == ["城西新建一座图书馆", "河道整治完成验收"]
+    assert "本期共 3 篇，[查看本期目录]" in latest  # the box is counted, and reached from the contents
+
+
 def test_reporter_index_and_pages(rich_docs):
     index = read(rich_docs, "reporters/index.md")
     people = {name: target for name, target in links_of(index) if not target.startswith("#")}

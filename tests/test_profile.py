@@ -28,10 +28,12 @@ def test_a_profile_by_name_and_with_overrides(tmp_path):
     assert _config(tmp_path, "profile: national-daily\n").profile == DEFAULT
     profile = _config(
         tmp_path,
-        "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n  section_labels: [镜头]\n",
+        "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n  section_labels: [镜头]\n"
+        "  box_titles: [本期看点]\n",
     ).profile
     assert profile.headline_max == 70 and profile.column_words == ("今日谈",)
     assert profile.section_labels == ("镜头",)
+    assert profile.is_box_title("本期 看点") and not profile.is_box_title("导读")
     assert profile.comma_headline_max == DEFAULT.comma_headline_max  # the rest from its base
 
 

@@ -9,6 +9,7 @@ Chosen in `source_texts/archive.yml`, by name or by name plus overrides:
       base: national-daily
       headline_max: 70               # longest headline line taken on its shape alone
       column_words: [金台随笔, 今日谈]  # names of columns: never a person, never a byline
+      box_titles: [导读, 图片报道]      # recurring boxes, not stories: not among the latest headlines
 
 Every value has the default of `national-daily`, the profile learnt on a national daily's
 real pages; the sample paper (a provincial daily) reads well with it too.
@@ -33,6 +34,10 @@ class PaperProfile:
     # words a numbered section of an article is labelled with (案例一 … 案例四): such a label
     # alone on its line is never a headline, and a credit above it closes only a section
     section_labels: tuple[str, ...] = ("案例", "镜头", "故事", "场景", "片段")
+    # titles of the boxes a page prints issue after issue rather than a story (the front page's
+    # 导读, a 图片报道 of captions): such a title opens an article of its own, which the home
+    # page leaves out of the day's latest headlines
+    box_titles: tuple[str, ...] = ("图片报道", "图片新闻", "新闻图片", "图说新闻", "本版导读", "今日导读", "导读")
     # how sure the weighed evidence must be (0–1) to join a block to the paragraph above, or
     # to open a new article inside an open one (below an even chance: measured on real pages,
     # the evidence leans to a sub-head, and 0.4 cuts them best)
@@ -41,6 +46,10 @@ class PaperProfile:
 
     def is_column_word(self, text: str) -> bool:
         return any(text.endswith(word) for word in self.column_words)
+
+    def is_box_title(self, title: str) -> bool:
+        """A box's title as printed, spaced or not (`导 读`)."""
+        return "".join(title.split()) in self.box_titles
 
 
 NATIONAL_DAILY = PaperProfile()
@@ -90,7 +99,7 @@ def profile_from(value: object) -> PaperProfile:
             if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 < setting < 1:
                 raise ProfileError(key, f"`{key}` must be a number between 0 and 1", f"e.g. `{key}: 0.5`")
             changes[key] = float(setting)
-        else:  # column_words, section_labels
+        else:  # column_words, section_labels, box_titles
             if not isinstance(setting, list) or not all(isinstance(w, str) and w.strip() for w in setting):
                 raise ProfileError(key, f"`{key}` must be a list of words", f"e.g. `{key}: [金台随笔, 今日谈]`")
             changes[key] = tuple(w.strip() for w in setting)

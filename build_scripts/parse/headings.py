@@ -299,7 +299,7 @@ class HeadingRules(ColumnRules):
 
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
-        if p.COLUMN_BOX_RE.match(t):
+        if self.profile.is_box_title(t):  # a page's picture items or its contents: an article of its own
             return self._headline(unit, "headline.column-box")
         if self._digest_opens(i):
             return self._headline(unit, "headline.digest")

@@ -156,8 +156,6 @@ JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
-# A box opening a page's picture items or its contents: always an article of its own
-COLUMN_BOX_RE = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图说新闻|本版导读|今日导读|导读)$")
 # A box printed inside an article under its own small heading (头条看点, 人物小传, ■链接): it stays there
 ARTICLE_BOX_RE = re.compile(
     rf"^(?:■\s*)?(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|编辑手记|引\s*子|尾\s*声|结\s*语|小贴士|人物小传|人物简介|[{HAN}]{{2}}看点)$"

@@ -125,8 +125,11 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"收录《{mdtext.escape(paper.title)}》{span}共 {len(days)} 期、{total} 篇文章的全文。\n")
     lines.append(f"## 最新一期 <small>{chinese_date(last)}</small>\n")
     latest = days[last]
-    lines.append(wrapped("archive-toc", [article_item(here, p) for p in latest[:LATEST_HEADLINES]]))
-    more = f"本期共 {catalogue.counted(latest)} 篇，" if len(latest) > LATEST_HEADLINES else ""
+    # the day's stories in the order printed, not its boxes (导读, 图片报道: paper_profile.py)
+    stories = [p for p in latest if not config.profile.is_box_title(p.entry.title)] or latest
+    shown = stories[:LATEST_HEADLINES]
+    lines.append(wrapped("archive-toc", [article_item(here, p) for p in shown]))
+    more = f"本期共 {catalogue.counted(latest)} 篇，" if len(latest) > len(shown) else ""
     lines.append(f"{more}[查看本期目录]({link(here, issue_path(last))})\n")
     lines.append("## 最新各期\n")
     lines.append(

@@ -100,14 +100,18 @@ def sample_site(tmp_path_factory) -> Path:
 
 
 SEARCH_ISSUE = ROOT / "tests" / "data" / "search" / "2022-01-29_03_经济.txt"
+# a column of short news items, each under its own sub-head (search names the item that matched)
+DIGEST_ISSUE = ROOT / "tests" / "data" / "search" / "2022-01-28_04_国际.txt"
 
 
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The sample plus a second issue with a 版 number, compound words (国家统计局, 政法委)
-    and bylines with names jieba splits (欧阳晓岚), converted and built once."""
+    and bylines with names jieba splits (欧阳晓岚), and a third with a column of short news
+    items, converted and built once."""
     project = make_archive(
-        tmp_path_factory.mktemp("search"), {f"2022/{SEARCH_ISSUE.name}": SEARCH_ISSUE.read_text(encoding="utf-8")}
+        tmp_path_factory.mktemp("search"),
+        {f"2022/{issue.name}": issue.read_text(encoding="utf-8") for issue in (SEARCH_ISSUE, DIGEST_ISSUE)},
     )
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr

@@ -18,6 +18,13 @@ class Result:
     details: str  # date · 版 · byline
     text: str  # the snippet
     href: str
+    section: str = ""  # the sub-head of the section that matched, shown after the title
+
+
+# the headline's own text, without the section's sub-head shown after it
+_HEADLINE = """el => Array.from(el.childNodes)
+    .filter((n) => !(n.classList && n.classList.contains("zh-search-section")))
+    .map((n) => n.textContent).join("")"""
 
 
 def search(page, query: str) -> tuple[str, list[Result]]:
@@ -32,9 +39,11 @@ def search(page, query: str) -> tuple[str, list[Result]]:
     results = []
     for item in box.locator(".md-search-result__item").all():
         link = item.locator("a.md-search-result__link").first
+        section = link.locator("h1 .zh-search-section")
         results.append(
             Result(
-                title=link.locator("h1").inner_text().strip(),
+                title=link.locator("h1").evaluate(_HEADLINE).strip(),
+                section=section.inner_text().removeprefix(" ").removeprefix("›").strip() if section.count() else "",
                 details=link.locator(".zh-search-details").inner_text().strip(),
                 text=link.locator(".zh-search-snippet").inner_text().strip(),
                 href=link.get_attribute("href") or "",

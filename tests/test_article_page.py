@@ -240,3 +240,16 @@ def test_an_article_credited_only_in_its_text_names_its_credited_in_its_header(t
     byline = re.search(r'<p class="article-byline">(.*?)</p>', page_file.read_text(encoding="utf-8"), re.S)
     assert byline is not None
     assert re.findall(r'<a href="[^"]*reporters/[^"]*">([^<]+)</a>', byline.group(1)) == ["王小明", "李小红"]
+
+
+@pytest.mark.parametrize("fixture", sorted((Path(__file__).parent / "fixtures" / "layouts").glob("*.txt")), ids=str)
+def test_an_articles_subheads_are_the_headings_its_page_prints(fixture):
+    """The record's `subheads` (what search names a section by) are the page's `## ` headings,
+    a heading printed in two pieces one heading — on every layout fixture."""
+    from build_scripts.parse.parser import parse_page
+    from build_scripts.writers import mdtext
+    from build_scripts.writers.article_pages import body_markdown
+
+    for article in parse_page(fixture.read_text(encoding="utf-8")).articles:
+        printed = [part[3:] for part in body_markdown(article).rstrip("\n").split("\n\n") if part.startswith("## ")]
+        assert [mdtext.escape(h) for h in article.subheads] == printed

@@ -39,6 +39,7 @@ JSONL_KEYS = {
     "correspondents",
     "dateline",
     "text",
+    "subheads",
     "tags",
     "reprint_of",
     "source",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from conftest import SAMPLE, screenshot, serve
 from playwright.sync_api import expect
@@ -56,6 +58,29 @@ def test_results_show_title_date_and_page(page, search_url):
     assert result.details == "2022年1月29日 · 第3版 经济 · 本报记者 欧阳晓岚"
     assert result.href.endswith("/2022/01/29/wo-sheng-ju-min-shou-ru-wen-bu-zeng-zhang/")
     screenshot(page, "search-hosted-details")
+
+
+def test_a_match_in_a_column_of_short_news_names_its_item_and_opens_there(page, search_url):
+    page.set_viewport_size({"width": 420, "height": 360})  # the item's heading is below the fold
+    page.goto(search_url)
+    _, results = search(page, "绿化带")  # in the text of the column's second item
+    (result,) = [r for r in results if r.title == "海外简讯"]
+    assert result.section == "南美一国启动大规模植树计划"
+    assert result.href.endswith("/2022/01/28/hai-wai-jian-xun/#:~:text=" + quote("南美一国启动大规模植树计划"))
+    screenshot(page, "search-hosted-digest-item")
+    _, results = search(page, "春耕")  # the first item's
+    assert [r.section for r in results if r.title == "海外简讯"] == ["北欧多国迎来罕见暖春"]
+    _, results = search(page, "欧阳晓岚")  # a match in the headline or byline names no section
+    assert all(not r.section for r in results)
+    search(page, "绿化带")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url("**/hai-wai-jian-xun/**")
+    heading = page.locator("h2", has_text="南美一国启动大规模植树计划")
+    # the browser scrolled to the item's heading (a text fragment), not to the top of the column
+    page.wait_for_function("() => window.scrollY > 0", timeout=10_000)
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 360, box
+    page.screenshot(path=str(screenshot(page, "search-hosted-digest-item-opened")))  # the viewport, not the page
 
 
 def test_every_word_is_required(page, search_url):

@@ -66,6 +66,21 @@ def test_an_article_printed_on_two_pages_is_indexed_once_and_says_where_else(tmp
     assert [name for name, _ in load(tmp_path, "names")] == ["储勇", "王小明"]
 
 
+def test_a_text_with_subheads_says_where_each_section_starts(tmp_path):
+    text = "海外简讯的导语。\n\n北欧暖春\n\n北欧多国气温偏高。\n\n植树计划\n\n分两期\n\n将种一亿棵树。"
+    digest = replace(article("2022/03/01/a/", 3, "国际", text), subheads=("北欧暖春", "植树计划 分两期", "不在正文"))
+    # a heading printed in two pieces stands where its first piece does; one not in the text is left out
+    assert digest.sections() == [(text.index("北欧暖春"), "北欧暖春"), (text.index("植树计划"), "植树计划 分两期")]
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(2022, [digest, article("2022/03/01/b/", 3, "国际", "没有小标题的正文。")])
+    writer.finish("test")
+    assert load(tmp_path, "2022/d/0")["s"] == [
+        [text.index("北欧暖春"), "北欧暖春"],
+        [text.index("植树计划"), "植树计划 分两期"],
+    ]
+    assert "s" not in load(tmp_path, "2022/d/1")
+
+
 def test_an_article_the_converter_found_printed_again_is_indexed_once(tmp_path):
     """Its later printing carries its byline at the end of the text: not the same text, but
     the converter says it is the same article (`reprint_of`), and search shows it once."""

@@ -105,6 +105,7 @@ class ArticleRecord:
     source: SourceSpan
     ordinal: int = 0  # 1-based position on its 版
     text: str = ""  # body as plain text (data files only; a page carries it as Markdown)
+    subheads: tuple[str, ...] = ()  # the text's sub-heads, in order (JSON Lines only: search names them)
     description: str = ""  # opening sentence, for <meta name="description">
     links: Mapping[str, Any] = field(default_factory=dict)  # docs paths this page links to
 
@@ -131,6 +132,7 @@ class ArticleRecord:
             "correspondents": list(self.correspondents),
             "dateline": self.dateline,
             "text": self.text,
+            "subheads": list(self.subheads),
             "tags": list(self.tags),
             "reprint_of": self.reprint_of,
             "source": self.source.as_dict(),
@@ -203,6 +205,7 @@ class ArticleRecord:
             source=SourceSpan(_text(source.get("file")), _int(source.get("first_line")), _int(source.get("last_line"))),
             ordinal=_int(meta.get("ordinal")),
             text=_text(meta.get("text")),
+            subheads=_texts(meta.get("subheads")),
             description=_text(meta.get("description")),
             links=meta.get("links") or {},
         )

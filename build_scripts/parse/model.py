@@ -96,6 +96,25 @@ class Article:
         return [s for s in self.segments if s.kind in BODY_KINDS]
 
     @property
+    def subheads(self) -> list[str]:
+        """Its sub-heads as its page prints them, in order: one printed in two pieces
+        (强基固本 / 筑牢中华民族精神大厦) is one heading, the pieces joined by a space, as
+        `writers/article_pages.body_markdown` joins them."""
+        headings: list[str] = []
+        previous: Kind | None = None
+        for segment in self.segments:
+            if segment.kind is not Kind.DATELINE and segment.kind not in BODY_KINDS:
+                continue
+            if segment.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
+                headings[-1] += " " + segment.text
+                previous = None  # a third line is text
+                continue
+            if segment.kind is Kind.SUBHEAD:
+                headings.append(segment.text)
+            previous = segment.kind
+        return headings
+
+    @property
     def text(self) -> str:
         """Body as plain text: blocks in order, one blank line between them."""
         return "\n\n".join(b.text for b in self.blocks)

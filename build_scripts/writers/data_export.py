@@ -53,6 +53,7 @@ FIELDS = [
     ("correspondents", "字符串列表", "通讯员姓名"),
     ("dateline", "字符串", "电头，如“本报讯”"),
     ("text", "字符串", "正文纯文本：段落与小标题按顺序排列，之间空一行；不含标题和署名"),
+    ("subheads", "字符串列表", "正文中的小标题，按顺序（仅 JSON Lines；CSV 无此列）"),
     ("tags", "字符串列表", "自动提取的关键词"),
     (
         "reprint_of",
@@ -61,7 +62,11 @@ FIELDS = [
     ),
     ("source", "对象", "来源文件 `file` 及其中的起止行 `first_line`、`last_line`"),
 ]
-CSV_COLUMNS = [name for name, _, _ in FIELDS if name != "source"] + ["source_file", "first_line", "last_line"]
+CSV_COLUMNS = [name for name, _, _ in FIELDS if name not in ("source", "subheads")] + [
+    "source_file",
+    "first_line",
+    "last_line",
+]
 
 
 def human_size(size: int) -> str:

@@ -33,10 +33,11 @@ _FRONT_HEAD = (
     "title", "title_parts", "main_title", "date", "paper", "page", "page_name", "byline", "authors",
     "correspondents", "dateline",
 )  # fmt: skip
-_RECORD_MIDDLE = (
+_ROW_MIDDLE = (
     "date", "paper", "page", "page_name", "title", "title_parts", "byline", "authors", "correspondents",
     "dateline", "text",
 )  # fmt: skip
+_RECORD_MIDDLE = (*_ROW_MIDDLE, "subheads")  # (a list of sub-heads has no column: JSON Lines only)
 _LINK_KEYS = ("issue", "page_anchor", "year", "previous", "next")
 _SHORT = 200  # a string this short is never folded at YAML's line width of 1000
 _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML breaks lines at (and then indents)
@@ -50,7 +51,7 @@ class Prepared:
     front_source: str  # `source`
     front_tail: str  # `ordinal`, `template`, `description`
     body: str  # the page's Markdown
-    record: str  # articles.jsonl: the fields from `date` to `text`, without braces
+    record: str  # articles.jsonl: the fields from `date` to `subheads`, without braces
     record_tail: str  # `"source": {…}`
     row: str  # the CSV columns from `date` to `text`
     row_tail: str  # `source_file`, `first_line`, `last_line`
@@ -69,7 +70,7 @@ def prepare(record: ArticleRecord, body: str) -> Prepared:
         body=body,
         record=json.dumps({key: data[key] for key in _RECORD_MIDDLE}, ensure_ascii=False)[1:-1],
         record_tail=json.dumps({"source": source}, ensure_ascii=False)[1:-1],
-        row=_csv_fields([_csv_value(data[key]) for key in _RECORD_MIDDLE]),
+        row=_csv_fields([_csv_value(data[key]) for key in _ROW_MIDDLE]),
         row_tail=_csv_fields([source["file"], str(source["first_line"]), str(source["last_line"])]),
     )
 

@@ -174,6 +174,7 @@ def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord
         source=SourceSpan(page.path, article.first_line, article.last_line),
         ordinal=ordinal,
         text=text,
+        subheads=tuple(article.subheads),
         description=first_sentence(article.opening),
     )
 

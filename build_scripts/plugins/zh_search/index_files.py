@@ -8,7 +8,8 @@ query needs. The format is documented in maintainers/search-index.md.
 - `YYYY/N.js`: for each word of that year's articles (by the hash of the word) its list of
   articles, base64 (a bitmap for a word in very many of them); a large list's offsets go to
   `YYYY/oN.js`.
-- `YYYY/d/N.js`: article N of the year as the results show it; a long text's further parts
+- `YYYY/d/N.js`: article N of the year as the results show it (with where its sub-heads stand,
+  to name the section a match is in); a long text's further parts
   in `YYYY/d/N-K.js`. An article printed twice (the same headline and text on two 版, or
   what the converter found printed again) is indexed once, and its file says where else it stands.
 - `names.js`: everyone named in a byline, most articles first (the reporter filter's list).
@@ -56,6 +57,28 @@ class IndexedArticle:
     text: str
     id: str = ""
     reprint_of: str | None = None  # the id of its first printing (catalogue/duplicates.py)
+    subheads: tuple[str, ...] = ()  # the sub-heads of `text`, in order
+
+    def sections(self) -> list[tuple[int, str]]:
+        """Where each sub-head stands in the text (characters from its start), with the
+        heading as the page prints it: a match after it is in its section. A heading printed
+        in two pieces is two paragraphs of the text; one not found is left out."""
+        starts: list[tuple[int, str]] = []
+        paragraphs: list[tuple[int, str]] = []
+        at = 0
+        for paragraph in self.text.split("\n\n"):
+            paragraphs.append((at, paragraph))
+            at += len(paragraph) + 2
+        n = 0
+        for heading in self.subheads:
+            for k in range(n, len(paragraphs)):
+                offset, paragraph = paragraphs[k]
+                two = k + 1 < len(paragraphs) and heading == f"{paragraph} {paragraphs[k + 1][1]}"
+                if paragraph == heading or two:
+                    starts.append((offset, heading))
+                    n = k + (2 if two else 1)
+                    break
+        return starts
 
     def identity(self) -> bytes | None:
         """What makes two articles one: the same headline and text, whatever the spacing
@@ -168,6 +191,9 @@ class IndexWriter:
         }
         if copies:
             shown["a"] = [[c.url, c.date, c.page, c.page_name] for c in copies]
+        sections = article.sections()
+        if sections:
+            shown["s"] = [list(section) for section in sections]
         self._write(f"{year}/d/{number}", shown)
         for k, part in enumerate(parts[1:], start=1):
             self._write(f"{year}/d/{number}-{k}", {"x": part})

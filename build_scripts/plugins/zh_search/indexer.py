@@ -58,6 +58,7 @@ def indexed(record: ArticleRecord, reprint_of: str | None = None) -> IndexedArti
         names=record.people,
         dateline=record.dateline,
         text=record.text,
+        subheads=record.subheads,
     )
 
 

@@ -52,7 +52,8 @@
   }
 
   /** Where the passage of `size` characters starts in the text (`head`: the length of the
-   * indexed head before it): around the places worth most together, the earliest of those. */
+   * indexed head before it): around the places worth most together, the earliest of those;
+   * and where the first of those stands (-1 when the text has none). */
   function passageStart(places, head, size) {
     const body = places
       .filter((p) => p.from >= head)
@@ -70,9 +71,21 @@
       for (const weight of units.values()) worth += weight;
       if (!best || worth > best.worth) best = { worth, from: body[a].from, to: end };
     }
-    if (!best) return 0;
+    if (!best) return { start: 0, at: -1 };
     const room = size - (best.to - best.from);
-    return Math.max(0, best.from - Math.max(0, Math.min(LEAD, Math.floor(room / 2))));
+    return { start: Math.max(0, best.from - Math.max(0, Math.min(LEAD, Math.floor(room / 2)))), at: best.from };
+  }
+
+  /** The sub-head of the section the text's offset `at` is in ([[offset, heading]] in order);
+   * null before the first, or when the query matched no place in the text. */
+  function sectionAt(sections, at) {
+    let heading = null;
+    if (at < 0) return heading;
+    for (const [offset, text] of sections || []) {
+      if (offset > at) break;
+      heading = text;
+    }
+    return heading;
   }
 
   /** Does `word` stand in `text` (an array of characters) at `at`? */
@@ -162,7 +175,8 @@
 
   /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}), with `title`
    * and `passage` as [text, marked] pieces of the headline and of `size` characters of text,
-   * and `before`/`after`: whether the text goes on before and after the passage. */
+   * `before`/`after`: whether the text goes on before and after the passage, and `section`:
+   * the sub-head of the section what matched is in (an item of a column of short news), or null. */
   engine.article = async function article(result, size = 110) {
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);
@@ -173,7 +187,8 @@
       places.push(...printedPlaces(chars(engine.normalise(file.x)), file.h, groups));
     }
     const part = meta.textPart;
-    let start = Math.min(passageStart(places, file.h, size), file.k * part - 1);
+    const found = passageStart(places, file.h, size);
+    let start = Math.min(found.start, file.k * part - 1);
     const first = Math.floor(start / part);
     const last = Math.min(file.k - 1, Math.floor((start + size - 1) / part));
     const parts = [];
@@ -192,6 +207,7 @@
       passage: pieces(printed, marked(printed, file.h + start)),
       before: start > 0,
       after: last < file.k - 1 || from + size < text.length,
+      section: sectionAt(file.s, found.at),
     };
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

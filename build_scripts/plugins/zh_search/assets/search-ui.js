@@ -38,6 +38,16 @@
     return here(config.base + (config.directoryUrls ? url : url.replace(/\/$/, ".html")));
   }
 
+  /** A result's link: to its article, and there to the sub-head of the section that matched
+   * (a text fragment, `#:~:text=`: the browser scrolls to the heading and marks it; one that
+   * does not know them opens the article at its top). */
+  function resultHref(article) {
+    const href = articleHref(article.u);
+    if (!article.section) return href;
+    // in a text directive `-`, `,` and `&` are syntax: percent-encoded like the rest
+    return href + "#:~:text=" + encodeURIComponent(article.section).replace(/-/g, "%2D");
+  }
+
   function chineseDate(iso) {
     const [y, m, d] = iso.split("-").map(Number);
     return `${y}年${m}月${d}日`;
@@ -77,10 +87,17 @@
     return element;
   }
 
-  /** The headline into `element`, the query's words in it marked. */
+  /** The headline into `element`, the query's words in it marked; then the sub-head of the
+   * section that matched (环球扫描 › 美媒：美伊框架协议…: which item of a column of short news). */
   function headline(element, article) {
     if (!article.t) element.textContent = NO_TITLE;
     else marked(element, article.title, false);
+    if (article.section) {
+      const section = document.createElement("span");
+      section.className = "zh-search-section";
+      section.textContent = " › " + article.section;
+      element.append(section);
+    }
     return element;
   }
 
@@ -186,7 +203,7 @@
     item.className = "md-search-result__item";
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = articleHref(article.u);
+    link.href = resultHref(article);
     const body = document.createElement("article");
     body.className = "md-search-result__article md-typeset";
     const title = headline(document.createElement("h1"), article);
@@ -303,7 +320,7 @@
     item.className = "zh-search-result";
     const title = document.createElement("h2");
     const link = headline(document.createElement("a"), article);
-    link.href = articleHref(article.u);
+    link.href = resultHref(article);
     title.append(link);
     const line = document.createElement("p");
     line.className = "zh-search-details";

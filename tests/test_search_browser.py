@@ -60,14 +60,15 @@ def test_results_show_title_date_and_page(page, search_url):
     screenshot(page, "search-hosted-details")
 
 
-def test_a_match_in_a_column_of_short_news_names_its_item_and_opens_there(page, search_url):
-    page.set_viewport_size({"width": 420, "height": 360})  # the item's heading is below the fold
+@pytest.mark.parametrize("width", [1280, 420])  # wide, the page shows its table of contents beside the text
+def test_a_match_in_a_column_of_short_news_names_its_item_and_opens_there(page, search_url, width):
+    page.set_viewport_size({"width": width, "height": 360})  # the item's heading is below the fold
     page.goto(search_url)
     _, results = search(page, "绿化带")  # in the text of the column's second item
     (result,) = [r for r in results if r.title == "海外简讯"]
     assert result.section == "南美一国启动大规模植树计划"
-    assert result.href.endswith("/2022/01/28/hai-wai-jian-xun/#:~:text=" + quote("南美一国启动大规模植树计划"))
-    screenshot(page, "search-hosted-digest-item")
+    assert result.href.endswith("/2022/01/28/hai-wai-jian-xun/#" + quote("南美一国启动大规模植树计划"))
+    screenshot(page, f"search-hosted-digest-item-{width}")
     _, results = search(page, "春耕")  # the first item's
     assert [r.section for r in results if r.title == "海外简讯"] == ["北欧多国迎来罕见暖春"]
     _, results = search(page, "欧阳晓岚")  # a match in the headline or byline names no section
@@ -75,12 +76,12 @@ def test_a_match_in_a_column_of_short_news_names_its_item_and_opens_there(page, 
     search(page, "绿化带")
     page.locator(".md-search-result__link").first.click()
     page.wait_for_url("**/hai-wai-jian-xun/**")
-    heading = page.locator("h2", has_text="南美一国启动大规模植树计划")
-    # the browser scrolled to the item's heading (a text fragment), not to the top of the column
+    # the browser scrolled to the item's heading in the text, not to the top of the column
     page.wait_for_function("() => window.scrollY > 0", timeout=10_000)
+    heading = page.locator("article h2", has_text="南美一国启动大规模植树计划")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < 360, box
-    page.screenshot(path=str(screenshot(page, "search-hosted-digest-item-opened")))  # the viewport, not the page
+    page.screenshot(path=str(screenshot(page, f"search-hosted-digest-item-opened-{width}")))  # the viewport
 
 
 def test_every_word_is_required(page, search_url):

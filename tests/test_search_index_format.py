@@ -67,17 +67,20 @@ def test_an_article_printed_on_two_pages_is_indexed_once_and_says_where_else(tmp
 
 
 def test_a_text_with_subheads_says_where_each_section_starts(tmp_path):
-    text = "海外简讯的导语。\n\n北欧暖春\n\n北欧多国气温偏高。\n\n植树计划\n\n分两期\n\n将种一亿棵树。"
-    digest = replace(article("2022/03/01/a/", 3, "国际", text), subheads=("北欧暖春", "植树计划 分两期", "不在正文"))
-    # a heading printed in two pieces stands where its first piece does; one not in the text is left out
-    assert digest.sections() == [(text.index("北欧暖春"), "北欧暖春"), (text.index("植树计划"), "植树计划 分两期")]
+    text = "海外简讯的导语。\n\n北欧暖春\n\n北欧多国气温偏高。\n\n植树计划\n\n分两期\n\n将种一亿棵树。\n\n北欧暖春\n\n又一条。"
+    headings = ("北欧暖春", "植树计划 分两期", "不在正文", "北欧暖春")
+    digest = replace(article("2022/03/01/a/", 3, "国际", text), subheads=headings)
+    # a heading printed in two pieces stands where its first piece does; one not in the text is
+    # left out; a heading printed twice has the anchor MkDocs gives the second (`_1`)
+    assert digest.sections() == [
+        (text.index("北欧暖春"), "北欧暖春", "北欧暖春"),
+        (text.index("植树计划"), "植树计划 分两期", "植树计划-分两期"),
+        (text.rindex("北欧暖春"), "北欧暖春", "北欧暖春_1"),
+    ]
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(2022, [digest, article("2022/03/01/b/", 3, "国际", "没有小标题的正文。")])
     writer.finish("test")
-    assert load(tmp_path, "2022/d/0")["s"] == [
-        [text.index("北欧暖春"), "北欧暖春"],
-        [text.index("植树计划"), "植树计划 分两期"],
-    ]
+    assert load(tmp_path, "2022/d/0")["s"] == [list(section) for section in digest.sections()]
     assert "s" not in load(tmp_path, "2022/d/1")
 
 

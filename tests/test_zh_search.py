@@ -211,6 +211,11 @@ def test_the_index_holds_every_article_and_nothing_else(search_site):
     assert (ouyang["d"], ouyang["p"], ouyang["n"], ouyang["b"]) == ("2022-01-29", 3, "经济", "本报记者 欧阳晓岚")
     assert ouyang["x"].startswith("国家统计局28日发布")  # the text as printed
     assert [name for name, _ in meta["pageNames"]] == ["经济", "国际"]
+    # a column's items: each sub-head's anchor is the id MkDocs gave the heading on its page
+    digest = next(a for a in shown if a["t"] == "海外简讯")
+    page = (search_site / "site" / digest["u"] / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)"', page)
+    assert [anchor for _, _, anchor in digest["s"]] == ids[:3] and ids[3:] == ["article-cite-heading"]
 
 
 def test_words_are_found_where_they_are_printed(search_site):

@@ -27,6 +27,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown.extensions.toc import unique
+from pymdownx.slugs import slugify
+
 from build_scripts.contract.labels import byline_with_names
 
 from .key import FORMAT
@@ -59,23 +62,25 @@ class IndexedArticle:
     reprint_of: str | None = None  # the id of its first printing (catalogue/duplicates.py)
     subheads: tuple[str, ...] = ()  # the sub-heads of `text`, in order
 
-    def sections(self) -> list[tuple[int, str]]:
+    def sections(self) -> list[tuple[int, str, str]]:
         """Where each sub-head stands in the text (characters from its start), with the
-        heading as the page prints it: a match after it is in its section. A heading printed
-        in two pieces is two paragraphs of the text; one not found is left out."""
-        starts: list[tuple[int, str]] = []
+        heading as the page prints it and its anchor on the page: a match after it is in its
+        section. A heading printed in two pieces is two paragraphs of the text; one not found
+        is left out."""
+        anchors = heading_anchors(self.subheads)
+        starts: list[tuple[int, str, str]] = []
         paragraphs: list[tuple[int, str]] = []
         at = 0
         for paragraph in self.text.split("\n\n"):
             paragraphs.append((at, paragraph))
             at += len(paragraph) + 2
         n = 0
-        for heading in self.subheads:
+        for heading, anchor in zip(self.subheads, anchors, strict=True):
             for k in range(n, len(paragraphs)):
                 offset, paragraph = paragraphs[k]
                 two = k + 1 < len(paragraphs) and heading == f"{paragraph} {paragraphs[k + 1][1]}"
                 if paragraph == heading or two:
-                    starts.append((offset, heading))
+                    starts.append((offset, heading, anchor))
                     n = k + (2 if two else 1)
                     break
         return starts
@@ -93,6 +98,20 @@ class IndexedArticle:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
+
+
+# The anchors MkDocs gives an article page's sub-heads (its `toc` extension, with the slugify
+# that mkdocs.yml sets: pymdownx's, lower case): each heading's slug, the page's first use
+# of it as is and later ones numbered (`_1`, `_2`). A page's headings are its sub-heads only
+# (the headline is the template's). Linking to the anchor, not to the heading's text, lands
+# on the heading itself, never on its entry in the table of contents beside it.
+_SLUG = slugify(case="lower")
+
+
+def heading_anchors(headings: tuple[str, ...]) -> list[str]:
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    return [unique(_SLUG(heading, "-"), used, counters) for heading in headings]
 
 
 def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:

@@ -76,16 +76,16 @@
     return { start: Math.max(0, best.from - Math.max(0, Math.min(LEAD, Math.floor(room / 2)))), at: best.from };
   }
 
-  /** The sub-head of the section the text's offset `at` is in ([[offset, heading]] in order);
-   * null before the first, or when the query matched no place in the text. */
+  /** The section the text's offset `at` is in ([[offset, heading, anchor]] in order), as
+   * {heading, anchor}; null before the first, or when the query matched no place in the text. */
   function sectionAt(sections, at) {
-    let heading = null;
-    if (at < 0) return heading;
-    for (const [offset, text] of sections || []) {
+    let section = null;
+    if (at < 0) return section;
+    for (const [offset, heading, anchor] of sections || []) {
       if (offset > at) break;
-      heading = text;
+      section = { heading, anchor };
     }
-    return heading;
+    return section;
   }
 
   /** Does `word` stand in `text` (an array of characters) at `at`? */
@@ -176,7 +176,7 @@
   /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}), with `title`
    * and `passage` as [text, marked] pieces of the headline and of `size` characters of text,
    * `before`/`after`: whether the text goes on before and after the passage, and `section`:
-   * the sub-head of the section what matched is in (an item of a column of short news), or null. */
+   * the section what matched is in (an item of a column of short news), {heading, anchor}, or null. */
   engine.article = async function article(result, size = 110) {
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);

@@ -38,14 +38,10 @@
     return here(config.base + (config.directoryUrls ? url : url.replace(/\/$/, ".html")));
   }
 
-  /** A result's link: to its article, and there to the sub-head of the section that matched
-   * (a text fragment, `#:~:text=`: the browser scrolls to the heading and marks it; one that
-   * does not know them opens the article at its top). */
+  /** A result's link: to its article, and there to the sub-head of the section that matched. */
   function resultHref(article) {
     const href = articleHref(article.u);
-    if (!article.section) return href;
-    // in a text directive `-`, `,` and `&` are syntax: percent-encoded like the rest
-    return href + "#:~:text=" + encodeURIComponent(article.section).replace(/-/g, "%2D");
+    return article.section ? href + "#" + encodeURIComponent(article.section.anchor) : href;
   }
 
   function chineseDate(iso) {
@@ -95,7 +91,7 @@
     if (article.section) {
       const section = document.createElement("span");
       section.className = "zh-search-section";
-      section.textContent = " › " + article.section;
+      section.textContent = " › " + article.section.heading;
       element.append(section);
     }
     return element;

@@ -67,15 +67,20 @@ def test_an_article_printed_on_two_pages_is_indexed_once_and_says_where_else(tmp
 
 
 def test_a_text_with_subheads_says_where_each_section_starts(tmp_path):
-    text = "海外简讯的导语。\n\n北欧暖春\n\n北欧多国气温偏高。\n\n植树计划\n\n分两期\n\n将种一亿棵树。\n\n北欧暖春\n\n又一条。"
-    headings = ("北欧暖春", "植树计划 分两期", "不在正文", "北欧暖春")
+    text = (
+        "海外简讯的导语。\n\n北欧暖春\n\n北欧多国气温偏高。\n\n植树计划\n\n分两期\n\n将种一亿棵树。"
+        "\n\n北欧暖春\n\n又一条。\n\n动真碰硬  真查实改\n\n再一条。"
+    )
+    headings = ("北欧暖春", "植树计划 分两期", "不在正文", "北欧暖春", "动真碰硬  真查实改")
     digest = replace(article("2022/03/01/a/", 3, "国际", text), subheads=headings)
     # a heading printed in two pieces stands where its first piece does; one not in the text is
-    # left out; a heading printed twice has the anchor MkDocs gives the second (`_1`)
+    # left out; a heading printed twice has the anchor MkDocs gives the second (`_1`); spaces
+    # run together, as the page shows them
     assert digest.sections() == [
         (text.index("北欧暖春"), "北欧暖春", "北欧暖春"),
         (text.index("植树计划"), "植树计划 分两期", "植树计划-分两期"),
         (text.rindex("北欧暖春"), "北欧暖春", "北欧暖春_1"),
+        (text.index("动真碰硬"), "动真碰硬  真查实改", "动真碰硬-真查实改"),
     ]
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(2022, [digest, article("2022/03/01/b/", 3, "国际", "没有小标题的正文。")])

@@ -111,7 +111,8 @@ _SLUG = slugify(case="lower")
 def heading_anchors(headings: tuple[str, ...]) -> list[str]:
     used: set[str] = set()
     counters: dict[str, int] = {}
-    return [unique(_SLUG(heading, "-"), used, counters) for heading in headings]
+    # (the heading's text as the toc reads it: its spaces run together, as HTML shows them)
+    return [unique(_SLUG(" ".join(heading.split()), "-"), used, counters) for heading in headings]
 
 
 def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:

@@ -12,7 +12,7 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
-from build_scripts.parse.names import name_with_note
+from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.state import HEADLINE_UNSURE
 
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
@@ -285,17 +285,15 @@ class HeadingRules(ColumnRules):
         """A forum's contributor or a dialogue's speaker, named with a note in brackets below a
         section's heading or the list of speakers (`扩大开放` / `梁锦慧（新加坡）`, `对话人：…` /
         `任姗姗（本报记者）`): a paragraph of the article. (After the text of an article, such a
-        line is a new piece's headline with its column: `老魏（遇见）`.)"""
+        line is a new piece's headline with its column: `老魏（遇见）`.) In the list of speakers,
+        a name may be followed by what they are after a gap instead (`李  拯  本报评论员`)."""
         last = self.current[-1] if self.current and not self.closed else None
-        return (
-            last is not None
-            and (
-                last.kind in (Kind.SUBHEAD, Kind.HEADLINE)
-                or self._last_rule() == "paragraph.named"
-                or last.text.startswith("对话人")
-            )
-            and name_with_note(text) is not None
-        )
+        if last is None:
+            return False
+        in_list = self._last_rule() == "paragraph.named" or last.text.startswith("对话人")
+        if in_list and name_with_role(text) is not None:
+            return True
+        return (in_list or last.kind in (Kind.SUBHEAD, Kind.HEADLINE)) and name_with_note(text) is not None
 
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text

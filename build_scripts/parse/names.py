@@ -191,6 +191,17 @@ def contributor_signature(text: str) -> str | None:
 # A person named with where they come from or what they do, in brackets: `梁锦慧（新加坡）`,
 # `菲利克斯·达帕雷·达科拉（加纳）`, `任姗姗（本报记者）` — a forum's contributor, a dialogue's speaker.
 _NAME_WITH_NOTE_RE = re.compile(rf"^([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)[（(]([{HAN}《》·]{{2,14}})[）)]$")
+# A dialogue's speaker: a name (spaced or not), a gap, what they are (`李  拯  本报评论员`).
+_NAME_WITH_ROLE_RE = re.compile(
+    rf"^([{HAN}](?:\s?\s?[{HAN}]){{1,3}}|[{HAN}]+(?:·[{HAN}]+)+)\s\s+[{HAN}《》·、（）]{{2,30}}$"
+)
+
+
+@memo
+def name_with_role(text: str) -> str | None:
+    """The name, when the line is a person's name, a gap and what they are (below `对话人：`)."""
+    name = "".join(m.group(1).split()) if (m := _NAME_WITH_ROLE_RE.match(text)) else ""
+    return name if name and _pen_name_or_name(name) else None
 
 
 @memo

@@ -17,6 +17,7 @@ from build_scripts.parse.model import (
     Names,
     Segment,
 )
+from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.rules import describe
 
 # A weighed decision is flagged (a warning an archivist should check) only when the evidence
@@ -147,6 +148,9 @@ class ArticleState:
                 # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)
                 credits = [c for s in self.current if (d := p.dateline_of(s.text)) and (c := d[1])]
                 names = p.parse_names(*credits) if credits else names
+            if not (names.authors or names.correspondents):
+                # a dialogue's speakers listed below `对话人：`: the paper's own are its authors
+                names = Names(_own_speakers(self.current), ()) if _own_speakers(self.current) else names
             if self.profile.column_words:  # a column's name is never a person
                 names = Names(
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),
@@ -308,3 +312,21 @@ class ArticleState:
     def _extend_note(self, unit: Unit) -> None:
         """The editors' sign-off is part of their note, as a block of its own."""
         self._add(Kind.NOTE, unit.text, unit)
+
+
+def _own_speakers(segments: list[Segment]) -> tuple[str, ...]:
+    """The speakers of a dialogue from the paper itself, in the list below `对话人：`
+    (`李  拯  本报评论员`, `任姗姗（本报记者）`; not `朱浙萍  浙江日报评论员`, a guest)."""
+    found: list[str] = []
+    listing = False
+    for segment in segments:
+        if segment.kind is not Kind.PARAGRAPH:
+            continue
+        if segment.text.startswith("对话人"):
+            listing = True
+            continue
+        name = (name_with_role(segment.text) or name_with_note(segment.text)) if listing else None
+        listing = name is not None
+        if name and "本报" in segment.text:
+            found.append(name)
+    return tuple(found)

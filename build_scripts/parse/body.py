@@ -4,12 +4,17 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.parse import breaks, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
-from build_scripts.parse.names import TEAM_CREDIT_RE
+from build_scripts.parse.names import TEAM_CREDIT_RE, name_with_role
 from build_scripts.parse.page import PageView
+
+# The label of a list of participants, one a line below it (`对话人：`, `嘉  宾：…`)
+_PARTICIPANTS_RE = re.compile(r"^(?:对话人|嘉\s*宾)[:：]")
 
 
 class BodyRules(PageView):
@@ -61,7 +66,20 @@ class BodyRules(PageView):
         below = self.next_unit(unit)
         return below is not None and shapes.section_label(below.text, self.profile) and not self._wide_gap(below)
 
+    def _in_participants(self, text: str) -> bool:
+        """The next of a dialogue's or an interview's participants, listed below `对话人：` or
+        `嘉  宾：` one a line: a name and what they are after a gap (`李  拯  本报评论员`), or
+        where they come from and a name (`某大学院长  唐士其`) — a paragraph, never a byline."""
+        last = self.current[-1] if self.current and not self.closed else None
+        listing = last is not None and (
+            self._last_rule() == "paragraph.named" or _PARTICIPANTS_RE.match(last.text) is not None
+        )
+        return listing and bool(name_with_role(text) or p.contributor_signature(text))
+
     def _byline(self, unit: Unit) -> None:
+        if self._in_participants(unit.text):  # 嘉  宾：… / 某大学院长  唐士其
+            self._decide(unit, "paragraph", "paragraph.named")
+            return self._add(Kind.PARAGRAPH, unit.text, unit)
         if self.current is not None and self._has_body() and self._note_about_the_author(unit.text):
             self._decide(unit, "note", "note.author")
             return self._add(Kind.NOTE, unit.text, unit)

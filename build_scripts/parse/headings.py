@@ -12,7 +12,7 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
-from build_scripts.parse.names import name_with_note, name_with_role
+from build_scripts.parse.names import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
@@ -290,9 +290,9 @@ class HeadingRules(ColumnRules):
         last = self.current[-1] if self.current and not self.closed else None
         if last is None:
             return False
-        in_list = self._last_rule() == "paragraph.named" or last.text.startswith("对话人")
-        if in_list and name_with_role(text) is not None:
+        if self._in_participants(text):
             return True
+        in_list = self._last_rule() == "paragraph.named" or last.text.startswith("对话人")
         return (in_list or last.kind in (Kind.SUBHEAD, Kind.HEADLINE)) and name_with_note(text) is not None
 
     def _heading(self, i: int, unit: Unit) -> None:

@@ -70,7 +70,7 @@ RULES: dict[str, str] = {
     "headline.adopted": "an official document's title with the note of its adoption on the same line (…名单 （2026年4月30日…会议通过）)",
     "headline.decree": "the title of an official document, right above its decree and the decree's number (国务院令 / 第839号)",
     "paragraph.decree": "a decree and its number below the title of the document it enacts: its first paragraphs",
-    "paragraph.named": "a person's name with a note in brackets (梁锦慧（新加坡）, 任姗姗（本报记者）), or below 对话人： with what they are after a gap (李  拯  本报评论员), inside an article: a contributor or a speaker named above their words, a paragraph",
+    "paragraph.named": "a person's name with a note in brackets (梁锦慧（新加坡）, 任姗姗（本报记者）), or listed below 对话人： or 嘉宾： (李  拯  本报评论员, 北京大学国际关系学院院长  唐士其), inside an article: a contributor or a speaker named above their words, a paragraph",
     "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
     "headline.after-note": "headline of the article an editor's note introduced",

@@ -16,9 +16,10 @@ _NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
 # Where a chart's or a table's figures come from, printed below it: text, never a heading
 _SOURCE_RE = re.compile(r"^(?:数据|资料|图片|信息)?来源[:：]")
 _ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
-# A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`): text, never a heading, even
-# where a break cut it short (on the 535 real pages: 270 of 270 are paragraphs or their first parts)
-_SPEAKER_TURN_RE = re.compile(r"^(?:记者|问|答|主持人)[:：]")
+# A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`), or its list of guests
+# (`嘉  宾：某大学院长  薛  澜`): text, never a heading, even where a break cut it short (on the
+# 535 real pages: 270 of 270 turns are paragraphs or their first parts)
+_SPEAKER_TURN_RE = re.compile(r"^(?:记者|问|答|主持人|嘉\s*宾)[:：]")
 
 
 _ATTRIBUTED_RE = re.compile(

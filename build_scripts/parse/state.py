@@ -322,7 +322,7 @@ def _own_speakers(segments: list[Segment]) -> tuple[str, ...]:
     for segment in segments:
         if segment.kind is not Kind.PARAGRAPH:
             continue
-        if segment.text.startswith("对话人"):
+        if segment.text.startswith(("对话人", "嘉宾", "嘉  宾")):
             listing = True
             continue
         name = (name_with_role(segment.text) or name_with_note(segment.text)) if listing else None

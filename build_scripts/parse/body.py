@@ -4,17 +4,12 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
-import re
-
 from build_scripts.parse import breaks, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
 from build_scripts.parse.names import TEAM_CREDIT_RE, name_with_role
 from build_scripts.parse.page import PageView
-
-# The label of a list of participants, one a line below it (`对话人：`, `嘉  宾：…`)
-_PARTICIPANTS_RE = re.compile(r"^(?:对话人|嘉\s*宾)[:：]")
 
 
 class BodyRules(PageView):
@@ -72,7 +67,7 @@ class BodyRules(PageView):
         where they come from and a name (`某大学院长  唐士其`) — a paragraph, never a byline."""
         last = self.current[-1] if self.current and not self.closed else None
         listing = last is not None and (
-            self._last_rule() == "paragraph.named" or _PARTICIPANTS_RE.match(last.text) is not None
+            self._last_rule() == "paragraph.named" or p.PARTICIPANTS_RE.match(last.text) is not None
         )
         return listing and bool(name_with_role(text) or p.contributor_signature(text))
 

@@ -292,7 +292,7 @@ class HeadingRules(ColumnRules):
             return False
         if self._in_participants(text):
             return True
-        in_list = self._last_rule() == "paragraph.named" or last.text.startswith("对话人")
+        in_list = self._last_rule() == "paragraph.named" or p.PARTICIPANTS_RE.match(last.text) is not None
         return (in_list or last.kind in (Kind.SUBHEAD, Kind.HEADLINE)) and name_with_note(text) is not None
 
     def _heading(self, i: int, unit: Unit) -> None:

@@ -156,6 +156,8 @@ JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
+# The label of a list of participants, one a line below it (`对话人：`, `嘉  宾：…`)
+PARTICIPANTS_RE = re.compile(r"^(?:对话人|嘉\s*宾)[:：]")
 # A box printed inside an article under its own small heading (头条看点, 人物小传, ■链接): it stays there
 ARTICLE_BOX_RE = re.compile(
     rf"^(?:■\s*)?(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|编辑手记|引\s*子|尾\s*声|结\s*语|小贴士|人物小传|人物简介|[{HAN}]{{2}}看点)$"

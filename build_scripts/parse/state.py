@@ -150,7 +150,7 @@ class ArticleState:
                 names = p.parse_names(*credits) if credits else names
             if not (names.authors or names.correspondents):
                 # a dialogue's speakers listed below `对话人：`: the paper's own are its authors
-                names = Names(_own_speakers(self.current), ()) if _own_speakers(self.current) else names
+                names = Names(speakers, ()) if (speakers := _own_speakers(self.current)) else names
             if self.profile.column_words:  # a column's name is never a person
                 names = Names(
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),
@@ -322,7 +322,7 @@ def _own_speakers(segments: list[Segment]) -> tuple[str, ...]:
     for segment in segments:
         if segment.kind is not Kind.PARAGRAPH:
             continue
-        if segment.text.startswith(("对话人", "嘉宾", "嘉  宾")):
+        if p.PARTICIPANTS_RE.match(segment.text):
             listing = True
             continue
         name = (name_with_role(segment.text) or name_with_note(segment.text)) if listing else None

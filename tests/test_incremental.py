@@ -3,6 +3,7 @@ process: byte for byte, warnings included, whatever changed in between."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from inputs import snapshot
 from build_scripts.catalogue.tags import Tagger
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.ingest.read import discover
+from build_scripts.problems import Report
 from build_scripts.writers import docs_tree, source_jobs
 from build_scripts.writers import plan as plan_module
 from build_scripts.writers.docs_tree import MANIFEST
@@ -151,3 +155,18 @@ def test_with_nothing_changed_tags_are_not_chosen_again_and_nothing_is_committed
     monkeypatch.setattr(Tagger, "choose_among", lambda *args: pytest.fail("the tags were chosen again"))
     convert(source, tmp_path / "docs", jobs=1)
     assert manifest.stat().st_mtime_ns == before  # the same files: no commit
+
+
+def test_a_worker_sends_back_the_catalogue_and_keeps_the_pages_in_its_cache_entry(archive, tmp_path):
+    """The text of every article crosses between processes once (into the cache entry), not
+    twice: the main process keeps only the catalogue and reads the pages from the entry."""
+    config = load_archive_config(archive / "source_texts")
+    found = discover(archive / "source_texts", Report())[0]
+    entry = tmp_path / "entry.pickle"
+    sent = source_jobs.run_job_in_worker((found, config, entry))
+    assert sent.entries and sent.prepared is None
+    with entry.open("rb") as stream:
+        kept = pickle.load(stream)
+    assert kept.prepared and len(kept.prepared) == len(sent.entries)
+    # with no entry to keep them, the pages come back with the result
+    assert source_jobs.run_job_in_worker((found, config, None)).prepared == kept.prepared

@@ -249,7 +249,13 @@ def run_job(args: Job) -> SourceResult:
 
 
 def run_job_in_worker(args: Job) -> SourceResult:
+    """`run_job` in a worker process. A result kept at its cache entry travels back without
+    its prepared pages: the main process keeps only the catalogue (`SourceCache.put`) and reads
+    the pages from the entry when it writes them, so sending them would only pickle every
+    article's text a second time (thirteen times the bytes of what is kept)."""
     result = run_job(args)
+    if args[2] is not None and result.prepared is not None:
+        result = replace(result, prepared=None)
     if result.failure is not None:
         try:  # it must travel back to the main process; not every exception can
             pickle.dumps(result.failure)

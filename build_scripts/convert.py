@@ -329,7 +329,9 @@ def choose_tags(
     if reuse and kept.get("inputs") == inputs.hexdigest():
         chosen = kept["chosen"]
     else:
-        tagger = Tagger(config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title})
+        tagger = Tagger(
+            config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title}, config.words
+        )
         keys = [f"{key_of[p.entry.source]}:{p.entry.ordinal}" for p in tagged]  # the same key: the same candidates
         ranking = cache.memo("tag ranking") if cache else None
         if ranking is not None and not reuse:

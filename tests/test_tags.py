@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_helpers import indexed_urls
 
-from build_scripts.catalogue.tags import Tagger, Text, load_stop_words
+from build_scripts.catalogue.tags import GENERAL_MIN, Tagger, Text, load_stop_words
 from build_scripts.convert import convert
+from build_scripts.ingest.word_list import Word
+from build_scripts.problems import InputError
 
 OLYMPIC_TEXT = SAMPLE_TEXT.split("保护奥林匹克标志", 1)[1].split("巩固深化成果", 1)[0]
 # A small archive: three articles about the Winter Olympics in Hangzhou, three about rice
@@ -102,7 +104,7 @@ def test_words_printed_apart_or_only_once_are_not_glued():
 
 
 def test_pieces_are_glued_only_where_every_mention_has_the_same_neighbour():
-    from build_scripts.catalogue.tags import glued_nouns
+    from build_scripts.catalogue.tag_cut import glued_nouns
 
     title = [("刘国", "nr"), ("中", "f"), ("出席", "v")]
     body = [("总理", "n"), ("刘国", "nr"), ("中", "f"), ("强调", "v"), ("，", "x"), ("会议", "n")]
@@ -215,7 +217,9 @@ def reference_choose(tagger: Tagger, candidates: list[dict[str, float]]) -> list
     total = len(candidates)
     scored = [{word: tf * math.log(total / frequency[word]) for word, tf in words.items()} for words in candidates]
     general = max(GENERAL_MIN, GENERAL_SHARE * total)
-    eligible = {word for word, n in frequency.items() if tagger.min_articles <= n <= general}
+    eligible = {
+        word for word, n in frequency.items() if tagger.min_articles <= n and (n <= general or word in tagger.terms)
+    }
     while True:
         chosen = []
         for scores in scored:
@@ -235,11 +239,11 @@ CANDIDATES = st.lists(
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(CANDIDATES, st.integers(1, 5), st.integers(1, 6))
+@given(CANDIDATES, st.integers(1, 5), st.integers(1, 6), st.sets(WORD, max_size=5))
 def test_choosing_again_only_where_a_word_dropped_out_gives_the_tags_of_choosing_everything_again(
-    candidates, per_article, min_articles
+    candidates, per_article, min_articles, listed
 ):
-    tagger = Tagger(per_article, min_articles, frozenset())
+    tagger = Tagger(per_article, min_articles, frozenset(), [Word(word) for word in sorted(listed)])
     assert tagger.choose(candidates) == reference_choose(tagger, candidates)
 
 
@@ -287,3 +291,68 @@ def test_the_pieces_of_an_e_mail_or_web_address_are_never_tags():
     words = Tagger(5, 1).words(Text("读者来信", body * 3))
     assert not {"rmrbpl", "peopledaily", "peopledaily.cn", "people", "cn", "zhuanti"} & set(words)
     assert "邮箱" not in words  # nor the footer's own word for it
+
+
+# A term jieba cuts in two (中国式 / 现代化): the archive's word list makes it one word.
+TERM = "中国式现代化"
+ON_TERM = f"推进{TERM}，要坚持以人民为中心。{TERM}是人口规模巨大的现代化。"
+
+
+def test_a_term_of_the_archives_word_list_is_one_candidate_word_not_its_pieces():
+    assert "中国式" in Tagger(5, 1).words(Text("", ON_TERM))  # jieba's cut: a piece
+    listed = Tagger(5, 1, words=[Word(TERM)]).words(Text("", ON_TERM))
+    assert TERM in listed and "中国式" not in listed
+    # the parser's jieba is not changed by it (it cuts across page breaks with jieba's words)
+    import rjieba
+
+    assert TERM not in rjieba.cut(ON_TERM, hmm=False)
+
+
+def test_a_listed_term_may_be_a_tag_however_many_articles_print_it():
+    """Past the share of the archive that makes a word too general (中国, 城市 in a national
+    daily), a word is no tag — unless the archivist listed it as a term to find articles by."""
+    total = 4 * GENERAL_MIN  # of which 人工智能 and 城市 are in 60 %: more than GENERAL_MIN
+    candidates = [{f"细节{n % 20}": 1.0, **({"城市": 3.0, "人工智能": 3.0} if n % 5 < 3 else {})} for n in range(total)]
+    chosen = Tagger(2, 2, frozenset()).choose(candidates)
+    assert not {"城市", "人工智能"} & {tag for tags in chosen for tag in tags}
+    listed = Tagger(2, 2, frozenset(), [Word("人工智能")]).choose(candidates)
+    assert all(("人工智能" in tags) == ("人工智能" in words) for tags, words in zip(listed, candidates, strict=True))
+    assert "城市" not in {tag for tags in listed for tag in tags}
+
+
+def test_the_archives_word_list_shapes_the_tags_and_a_change_to_it_converts_again(tmp_path):
+    body = "\n\n".join(f"{ON_TERM}各地深入学习{TERM}理论。" for _ in range(2))
+    files = {f"2024/2024-03-0{n}_01.txt": f"学习{TERM}\n\n本报记者 张三\n\n{body}\n" for n in range(1, 4)}
+    files.update(
+        {f"2024/2024-03-0{n}_01.txt": "春耕\n\n本报记者 李四\n\n农民忙春耕。春耕正当时。\n" for n in range(4, 8)}
+    )
+    project = make_archive(tmp_path, files, with_sample=False)
+    source, docs = project / "source_texts", project / "docs"
+    (source / "archive.yml").write_text(
+        (source / "archive.yml").read_text(encoding="utf-8") + "tag_min_articles: 3\n", encoding="utf-8"
+    )
+
+    def tags() -> set[str]:
+        convert(source, docs, jobs=1)
+        lines = (docs / "data" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        return {tag for line in lines for tag in json.loads(line)["tags"]}
+
+    assert TERM not in tags()
+    with (source / "userdict.txt").open("a", encoding="utf-8") as words:
+        words.write(f"{TERM}\n")
+    assert TERM in tags()  # the cache does not keep the tags of the list before
+
+
+def test_a_bad_line_of_the_word_list_stops_the_conversion_naming_the_file_and_line(tmp_path):
+    project = make_archive(tmp_path)
+    words = project / "source_texts" / "userdict.txt"
+    count = len(words.read_text(encoding="utf-8").splitlines())
+    words.write_text(words.read_text(encoding="utf-8") + "中国式 现代化 n\n", encoding="utf-8")
+    try:
+        convert(project / "source_texts", project / "docs", jobs=1)
+    except InputError as exc:
+        assert (exc.problem.path, exc.problem.line) == (str(words), count + 1)
+        assert "userdict" in str(exc) or "word" in exc.problem.fix
+    else:
+        raise AssertionError("a bad word list converted")
+    assert not any((project / "docs").iterdir())  # nothing half-written

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import build_site
 
+from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 from build_scripts.plugins.zh_search.indexer import IndexInputError, build_index
 from build_scripts.plugins.zh_search.normalise import normalise
 from build_scripts.plugins.zh_search.postings import WordList, add_words, bucket, fields_of, varint
 from build_scripts.plugins.zh_search.segment import Segmenter
-from build_scripts.plugins.zh_search.words import Word, WordListError, read_word_list
 
 CALL = re.compile(r'^ArchiveSearch\.loaded\(("[^"\\]*"),(.*)\);\n$', re.S)
 

@@ -16,7 +16,11 @@ until it is stable, so every published tag has at least `min_articles` articles.
 
 Words and their parts of speech come from rjieba (jieba's dictionary and model, in Rust:
 about 20 times faster than jieba in Python, with the same tokens), so tagging stays a small
-part of a conversion. Ties are broken by the word itself: the same archive gives the same tags.
+part of a conversion, with the archive's word list (`source_texts/userdict.txt`) added: a
+term jieba cuts in two (中国式现代化 → 中国式 / 现代化) is one word once listed there, as in
+search. A listed word is a term the archivist wants to find articles by, so it may be a tag
+however many articles print it (the share that makes other words too general does not apply).
+Ties are broken by the word itself: the same archive gives the same tags.
 """
 
 from __future__ import annotations
@@ -26,26 +30,16 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.contract.names import NAME_TAGS, names_joined
+from build_scripts.catalogue.tag_cut import NAME_TAGS, POS_WEIGHTS, Tokens, glued_nouns, tagging_cut, unglued
+from build_scripts.contract.names import names_joined
+from build_scripts.ingest.word_list import Word
 
 _PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
 STOP_WORDS_FILE = Path(__file__).with_name("data") / "tag_stopwords.txt"
-# Weight of a part of speech: proper names first, then common nouns and verbal nouns.
-POS_WEIGHTS = {
-    "nr": 1.6,
-    "nrfg": 1.6,
-    "nrt": 1.6,  # people
-    "nt": 1.6,  # organisations
-    "ns": 1.4,  # places
-    "nz": 1.3,  # other proper names
-    "eng": 1.0,  # AI, 5G …
-    "n": 1.0,
-    "vn": 0.7,
-}
 TITLE_WEIGHT = 3  # a word of the headline counts as three of the text
 # An article is about what it says twice, or says in its headline: a word its text mentions
 # once in passing (`高峰` in a report of a fire on a bridge at rush hour) is no tag of it.
@@ -69,133 +63,6 @@ _ADDRESS = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。；）)]+|\b[\w-]+(?:\.[a-z]{2,})+\b", re.ASCII
 )
 
-# jieba's model glues a preposition or conjunction to a name it does not know (`王毅同` in
-# `王毅同俄罗斯外长会谈`, tagged as one name).
-_GLUED_TO_NAMES = frozenset("同和与跟在向对为将把被给从")
-
-
-def _unglued(word: str, pos: str, text: str) -> tuple[str, str]:
-    """A three-character name ending in such a word is the name before it, where the text
-    also prints that name without it (`王毅表示`); a name that always ends so (王永和) stays."""
-    if pos not in NAME_TAGS or len(word) != 3 or word[-1] not in _GLUED_TO_NAMES:
-        return word, pos
-    name = word[:2]
-    if text.count(name) > text.count(word):
-        return name, pos
-    return word, pos
-
-
-# jieba's model cuts a name or a word its dictionary lacks into pieces that are words of their
-# own (夏巴兹 → 夏 / 巴兹, 刘国中 → 刘国 / 中, 拉赫蒙 → 拉赫 / 蒙, 大湾区 → 大湾 / 区), and a
-# piece makes a tag that names nothing (巴兹, 刘国, 大湾). A proper name the article prints twice
-# or more, every time next to the same single character, is a piece of a longer name, and that
-# name is the candidate. Which characters: see `_glues`. A common noun is never glued: 省 / 农业,
-# 农村 / 厅, 人形 / 机器人 are words side by side as often as pieces (maintainers/site.md, Tags).
-_NEVER_A_PIECE = ("x", "u", "p", "c", "d", "r", "m", "q", "y", "e", "o", "b")
-_PROPER = frozenset({*NAME_TAGS, "ns", "nt", "nz"})
-_NAMES = frozenset({*NAME_TAGS, "nz"})  # of people, and of things (刘 / 海星)
-_SAID = frozenset("说称讲问答道笑是在有到来去看听想致访见会谈任赴抵发出")
-_ADMINISTRATIVE = frozenset("省市县区乡镇村")  # before a name: whose it is (省博物馆), no piece
-_WHEN_OR_WHERE = frozenset("时前后里内外上下中间边")  # after a place: when or where in it (上海时)
-MAX_GLUED = 8  # characters: a longer run is a phrase, not a word
-
-
-def glued_nouns(
-    parts: Sequence[Sequence[tuple[str, str]]], stop_words: frozenset[str] = frozenset()
-) -> list[list[tuple[str, str]]]:
-    """The nouns of each part of an article (its headline's and its text's words and parts of
-    speech, from jieba), in order, a piece of a longer word glued to the rest of it: where
-    every mention of it, in any part, has the same neighbour. A stop word is never a piece."""
-    nouns = [[token for token in tokens if token[1] in POS_WEIGHTS] for tokens in parts]
-    places: dict[str, list[tuple[int, int]]] = {}  # of the proper names: only they are glued
-    for k, tokens in enumerate(parts):
-        for i, word in [(i, token[0]) for i, token in enumerate(tokens) if token[1] in _PROPER]:
-            places.setdefault(word, []).append((k, i))
-    spans: dict[tuple[int, int], tuple[int, int]] = {}  # (part, word) → its name's first and last word
-    for word, where in places.items():
-        if len(where) > 1 and word not in stop_words:  # once: nothing tells a word from a piece
-            before, after = _whole(parts, where, stop_words)
-            if before or after:
-                spans.update(((k, i), (i - before, i + after)) for k, i in where)
-    if not spans:  # (nearly every article)
-        return nouns
-    out: list[list[tuple[str, str]]] = []
-    for k, tokens in enumerate(parts):
-        found: list[tuple[str, str]] = []
-        done: set[tuple[int, int]] = set()  # a name once, however many of its pieces lead to it
-        for i, (word, pos) in enumerate(tokens):
-            if pos not in POS_WEIGHTS:
-                continue
-            span = spans.get((k, i))
-            if span is not None:
-                if span in done:
-                    continue
-                done.add(span)
-                word = "".join(piece for piece, _ in tokens[span[0] : span[1] + 1])
-            found.append((word, pos))
-        out.append(found)
-    return out
-
-
-def _whole(
-    parts: Sequence[Sequence[tuple[str, str]]], where: list[tuple[int, int]], stop_words: frozenset[str]
-) -> tuple[int, int]:
-    """How many words before and after a noun (at `where`) are always printed with it, as
-    pieces of one word."""
-    k, i = where[0]
-    word, pos = parts[k][i]
-    length = len(word)
-    reach = [0, 0]  # words glued before, after
-
-    def neighbour(offset: int) -> tuple[str, str] | None:
-        """The word at this offset from every place, if it is the same everywhere (most words
-        differ at their second place: the loop ends there)."""
-        found = None
-        for p, j in where:
-            if not 0 <= j + offset < len(parts[p]):
-                return None
-            token = parts[p][j + offset]
-            if found is None:
-                found = token
-            elif token != found:
-                return None
-        return found
-
-    for side, step in ((1, 1), (0, -1)):
-        while True:
-            token = neighbour(step * (reach[side] + 1))
-            if (
-                token is None
-                or token[0] in stop_words
-                or length + len(token[0]) > MAX_GLUED
-                or not _glues(token, (word, pos), after=step > 0)
-            ):
-                break
-            reach[side] += 1
-            length += len(token[0])
-    return reach[0], reach[1]
-
-
-def _glues(token: tuple[str, str], noun: tuple[str, str], after: bool) -> bool:
-    """Is this neighbour of a proper name (`after` it, or before) a piece of the same name?
-    Next to a name of a person or a thing: a single character, but for punctuation,
-    particles, prepositions, conjunctions, adverbs, pronouns, numbers, quantifiers and
-    distinguishing words (parts of speech by their first letter: 比利时 / 副首相), the verbs
-    that follow a name (王毅说 twice is still 王毅), an adjective after it (习近平 / 新时代)
-    and a verb or a division of a country before it. Next to a place or a body: after it a
-    noun (大湾 / 区, 姑苏 / 区) but when or where in it (上海 / 时, 西湖 / 上), before it a
-    person's name only (夏 / 巴兹) — never a verb (驻 / 美国, 游 / 西湖)."""
-    word, its_pos = token
-    if len(word) != 1 or not "\u4e00" <= word <= "\u9fff" or noun[1] not in _PROPER:
-        return False
-    if its_pos.startswith(_NEVER_A_PIECE) or word in _SAID or (not after and word in _ADMINISTRATIVE):
-        return False
-    if noun[1] in _NAMES:
-        return not its_pos.startswith("a" if after else "v")
-    if after:
-        return its_pos == "n" and word not in _WHEN_OR_WHERE
-    return its_pos in NAME_TAGS
-
 
 @dataclass(frozen=True)
 class Text:
@@ -213,16 +80,28 @@ def _is_word(token: str) -> bool:
 
 
 class Tagger:
-    def __init__(self, per_article: int, min_articles: int, stop_words: frozenset[str] | None = None):
+    def __init__(
+        self,
+        per_article: int,
+        min_articles: int,
+        stop_words: frozenset[str] | None = None,
+        words: Sequence[Word] = (),
+    ):
         self.per_article = per_article
         self.min_articles = max(1, min_articles)
         self.stop_words = load_stop_words() if stop_words is None else stop_words
+        self.terms = frozenset(word.text for word in words)  # never too general
+        self._words = tuple(words)
+        self._cut: Callable[[str], Tokens] | None = None  # made when first needed (`tagging_cut`)
         self._usable: dict[str, bool] = {}  # word → may it be a tag at all (asked millions of times)
+
+    def cut(self, text: str) -> Tokens:
+        if self._cut is None:
+            self._cut = tagging_cut(self._words)
+        return self._cut(text)
 
     def words(self, text: Text) -> dict[str, float]:
         """Candidate words of one article: weighted term frequency × part-of-speech weight."""
-        import rjieba  # late import: loading the dictionary takes a moment, and 0 tags never needs it
-
         names = set(text.names)
         usable = self._usable
         counts: dict[str, int] = {}  # (a plain dict: a Counter calls Python for every new word)
@@ -230,7 +109,7 @@ class Tagger:
         title = _COLUMN_HEADING.sub("", text.title)
         whole = f"{title}\n{text.body}"
         parts = (title, _ADDRESS.sub(" ", text.body))
-        glued = glued_nouns([rjieba.tag(part) for part in parts], self.stop_words)
+        glued = glued_nouns([self.cut(part) for part in parts], self.stop_words)
         for part, times, nouns in zip(parts, (TITLE_WEIGHT, 1), glued, strict=True):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
             # the nouns are counted in C, then each distinct one is looked at once (most recur):
@@ -242,7 +121,7 @@ class Tagger:
             for (word, pos), n in tokens.items():
                 pos_weight = POS_WEIGHTS[pos]
                 if pos in NAME_TAGS:
-                    word, pos = _unglued(word, pos, whole)
+                    word, pos = unglued(word, pos, whole)
                 ok = usable.get(word)
                 if ok is None:
                     ok = usable[word] = word not in self.stop_words and _is_word(word)
@@ -287,7 +166,11 @@ class Tagger:
         frequency = Counter(itertools.chain.from_iterable(ids for ids, _ in candidates))
         total = len(candidates)
         general = max(GENERAL_MIN, GENERAL_SHARE * total)
-        weight = {i: math.log(total / n) for i, n in frequency.items() if self.min_articles <= n <= general}
+        weight = {
+            i: math.log(total / n)
+            for i, n in frequency.items()
+            if self.min_articles <= n and (n <= general or words[i] in self.terms)
+        }
         k = self.per_article
 
         def ranking(n: int) -> array:
@@ -301,7 +184,9 @@ class Tagger:
             scored.sort()
             return array("I", [i for _, _, i in scored])
 
-        before, changed = _kept_from_before(memo if keys else None, (total, self.min_articles), frequency)
+        before, changed = _kept_from_before(
+            memo if keys else None, (total, self.min_articles, sorted(self.terms)), frequency
+        )
         ranked = []
         for n in range(total):
             kept = before.get(keys[n]) if keys else None
@@ -309,7 +194,9 @@ class Tagger:
         if memo is not None and keys:
             memo.clear()
             memo.update(
-                settings=(total, self.min_articles), frequency=frequency, ranked=dict(zip(keys, ranked, strict=True))
+                settings=(total, self.min_articles, sorted(self.terms)),
+                frequency=frequency,
+                ranked=dict(zip(keys, ranked, strict=True)),
             )
         eligible = set(weight)
         chosen = [list(r[:k]) for r in ranked]

@@ -18,7 +18,7 @@ from build_scripts.dev.bench_search import _chromium, build_site, sample_project
 from build_scripts.dev.local_server import serve
 from build_scripts.dev.search_probe import score, top3
 from build_scripts.dev.search_queries import make_queries, read_records
-from build_scripts.plugins.zh_search.words import read_word_list
+from build_scripts.ingest.word_list import read_word_list
 
 
 def run(project_root: Path, articles: Path, count: int, progress: Callable[[str], None] = lambda m: None) -> str:

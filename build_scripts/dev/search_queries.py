@@ -23,9 +23,9 @@ from pathlib import Path
 
 import opencc
 
+from build_scripts.ingest.word_list import Word
 from build_scripts.plugins.zh_search.normalise import normalise
 from build_scripts.plugins.zh_search.segment import Segmenter
-from build_scripts.plugins.zh_search.words import Word
 
 KINDS = ("phrase", "reporter", "place")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")

@@ -11,6 +11,7 @@ import yaml
 
 from build_scripts.ingest.paper_profile import DEFAULT as DEFAULT_PROFILE
 from build_scripts.ingest.paper_profile import PaperProfile, ProfileError, profile_from
+from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 from build_scripts.problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
@@ -59,6 +60,12 @@ class ArchiveConfig:
     description: str = ""  # default: a sentence naming the paper
     about: str = ""  # Markdown added to the generated about page
     profile: PaperProfile = DEFAULT_PROFILE  # the paper's values for the parser (ingest/paper_profile.py)
+    words: tuple[Word, ...] = ()  # the archive's word list (userdict.txt): one word each for search and tags
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """The words the archivist listed: each a term of its own, however many articles print it."""
+        return frozenset(word.text for word in self.words)
 
     @property
     def site_name(self) -> str:
@@ -223,6 +230,7 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
     except ProfileError as exc:
         raise _fail(shown, exc.what, exc.fix, _line_of(text, exc.key)) from None
     return ArchiveConfig(
+        words=_word_list(source_dir),
         profile=profile,
         paper=info,
         encoding=encoding,
@@ -233,3 +241,14 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         description=texts["description"],
         about=texts["about"],
     )
+
+
+def _word_list(source_dir: Path) -> tuple[Word, ...]:
+    """The archive's word list, if it has one (an archive need not)."""
+    path = source_dir / WORD_LIST_FILE
+    if not path.is_file():
+        return ()
+    try:
+        return tuple(read_word_list(path, str(path)))
+    except WordListError as exc:
+        raise InputError(exc.path, exc.line, exc.what, exc.fix) from None

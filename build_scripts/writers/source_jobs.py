@@ -142,14 +142,14 @@ class _OrderedReport(Report):
         self.in_order.append((NOTICE, Problem(path, line, what, fix)))
 
 
-_taggers: dict[tuple[int, int, str], Tagger] = {}  # one per process and setting: its word cache fills once
+_taggers: dict[tuple, Tagger] = {}  # one per process and setting: its word cache fills once
 
 
 def _tagger_for(config: ArchiveConfig) -> Tagger:
-    setting = (config.tags_per_article, config.tag_min_articles, config.paper.title)
+    setting = (config.tags_per_article, config.tag_min_articles, config.paper.title, config.words)
     if setting not in _taggers:
         stop_words = load_stop_words() | ({config.paper.title} if config.paper.title else set())
-        _taggers[setting] = Tagger(config.tags_per_article, config.tag_min_articles, stop_words)
+        _taggers[setting] = Tagger(config.tags_per_article, config.tag_min_articles, stop_words, config.words)
     return _taggers[setting]
 
 
@@ -278,7 +278,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
     if pinyin:
         ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
-        import rjieba  # noqa: F401
+        _tagger_for(config).cut("预热")  # rjieba, with the archive's words if it lists any
     collect_less()
 
 

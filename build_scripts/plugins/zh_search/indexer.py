@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from build_scripts.contract.record import ArticleRecord, RecordError
+from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 
 from .index_files import IndexedArticle, IndexWriter
 from .key import index_key
 from .segment import Segmenter
-from .words import Word, WordListError, read_word_list
 
 
 class IndexInputError(Exception):

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import jieba  # for its dictionary file: rjieba's built-in dictionary is a copy of it
 import rjieba
 
-from .words import Word
+from build_scripts.ingest.word_list import Word
 
 _ALNUM = re.compile(r"[a-z0-9]+")
 INNER_MIN = 4  # search mode gives the shorter words inside a word itself

@@ -1,7 +1,9 @@
 """The archive's hand-kept word list (`source_texts/userdict.txt`, jieba's user-dictionary format).
 
 jieba's dictionary is general-purpose: it splits many personal names (陈毅人 → 陈毅/人,
-武露露 → 武/露露) and newer terms, and a word that is split cannot be searched as one.
+武露露 → 武/露露) and newer terms (中国式现代化 → 中国式/现代化), and a word that is split
+cannot be searched as one, nor be a tag. The search index (plugins/zh_search) and the tags
+(catalogue/tags.py) both cut the text with it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class WordListError(Exception):
     """A line of the hand-kept word list that is not a word entry."""
 
     def __init__(self, path: str, line: int | None, what: str, fix: str):
+        self.path, self.line, self.what, self.fix = path, line, what, fix
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {what} — {fix}")
 

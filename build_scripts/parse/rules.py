@@ -101,6 +101,7 @@ RULES: dict[str, str] = {
     "subhead.long": "long unpunctuated line inside an article",
     "subhead.short": "short unpunctuated line inside an article",
     "subhead.phrases": "a short line of phrases parted by a comma, with no stop, between a complete paragraph and one that is not its rest: a sub-head",
+    "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs, like another of the article's: sections headed alike",
     # the body
     "note.editor": "editor's note",
     "caption.photo": "photo caption/credit (…摄)",

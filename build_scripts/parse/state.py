@@ -51,12 +51,15 @@ def _a_poem(blocks: list[str]) -> bool:
 # A sub-head of phrases parted by a comma (`特色夜游，提升文化体验感`): at most this long, with
 # a paragraph of at least this many characters above and below it.
 PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
+# Sections headed alike (`立足…实践，确立本体论根基` … `坚持人民至上，确立正确价值取向`): with two
+# or more such lines in an article, a heading of phrases may be this long.
+PHRASE_HEADINGS_ALIKE_MAX = 24
 
 
-def _phrase_heading(text: str, profile: PaperProfile) -> bool:
+def _phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADING_MAX) -> bool:
     core = p.strip_closers(text)
     return (
-        len(text) <= PHRASE_HEADING_MAX
+        len(text) <= longest
         and "，" in text
         and shapes.could_be_headline(text, profile)
         and not p.is_terminated(text)
@@ -163,22 +166,33 @@ class ArticleState:
         """A short line of two phrases and no stop (`多元科普，拉近观众与历史距离`) between two
         paragraphs of text, the one above complete and the one below not its rest (the breaks
         were weighed as the walk went): a sub-head of the article. The walk takes for sub-heads
-        only lines without a comma (`heading_shaped`); a sentence of the text ends with a stop."""
+        only lines without a comma (`heading_shaped`); a sentence of the text ends with a stop.
+        Where two or more lines of the article are such headings up to
+        `PHRASE_HEADINGS_ALIKE_MAX` characters long, its sections are headed alike: all are."""
         segments = self.current or []
         if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
             return
-        which = [
+        alike = self._phrase_headings(PHRASE_HEADINGS_ALIKE_MAX)
+        if len(alike) >= 2:
+            short = set(self._phrase_headings(PHRASE_HEADING_MAX))
+            self._relabel([n for n in alike if n in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
+            self._relabel([n for n in alike if n not in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases-alike")
+        else:
+            self._relabel(self._phrase_headings(PHRASE_HEADING_MAX), Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
+
+    def _phrase_headings(self, longest: int) -> list[int]:
+        segments = self.current or []
+        return [
             n
             for n in range(1, len(segments) - 1)
             if segments[n].kind is Kind.PARAGRAPH
-            and _phrase_heading(segments[n].text, self.profile)
+            and _phrase_heading(segments[n].text, self.profile, longest)
             and segments[n - 1].kind is Kind.PARAGRAPH
             and len(segments[n - 1].text) >= PARAGRAPH_AROUND_MIN
             and p.is_terminated(segments[n - 1].text)
             and segments[n + 1].kind is Kind.PARAGRAPH
             and len(segments[n + 1].text) >= PARAGRAPH_AROUND_MIN
         ]
-        self._relabel(which, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
 
     def _lines_not_subheads(self) -> None:
         """Sub-heads in a row, with no text between them, are the lines of a poem or the

@@ -109,7 +109,9 @@ def test_an_article_printed_again_says_where_else_and_is_cited_listed_fed_and_co
     assert issue.count("全国春耕生产有序推进") == 2  # each 版's contents list it
     assert "本期收录 2 篇文章，共 2 个版面；同一篇文章在另一版全文重印的 1 处不重复计数。" in issue
     docs = project / "docs"
-    assert "共 1 期、2 篇文章" in (docs / "index.md").read_text(encoding="utf-8")
+    assert "共 1 期、2 篇文章的全文（同一篇文章在另一版全文重印的 1 处不重复计数）。" in (docs / "index.md").read_text(
+        encoding="utf-8"
+    )
     assert "1 期报纸、2 篇文章" in (docs / "archive/index.md").read_text(encoding="utf-8")
     year = (docs / "archive/2026.md").read_text(encoding="utf-8")
     assert "2026年共 1 期、2 篇文章" in year and "2026年5月4日 星期一，2篇" in year

@@ -122,7 +122,10 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     span = chinese_date(first, weekday=False)
     if last != first:
         span += f"至{chinese_date(last, weekday=False)}"
-    lines.append(f"收录《{mdtext.escape(paper.title)}》{span}共 {len(days)} 期、{total} 篇文章的全文。\n")
+    # the data page counts records, one per printing: the difference is said here
+    again = len(catalogue.articles) - total
+    reprinted = f"（同一篇文章在另一版全文重印的 {again} 处不重复计数）" if again else ""
+    lines.append(f"收录《{mdtext.escape(paper.title)}》{span}共 {len(days)} 期、{total} 篇文章的全文{reprinted}。\n")
     lines.append(f"## 最新一期 <small>{chinese_date(last)}</small>\n")
     latest = days[last]
     # the day's stories in the order printed, not its boxes (导读, 图片报道: paper_profile.py)

@@ -1671,3 +1671,32 @@ def test_where_an_epigraph_comes_from_is_a_line_of_the_text_not_a_heading():
     (article,) = result.articles
     assert [b.kind.name for b in article.blocks] == ["PARAGRAPH", "PARAGRAPH", "PARAGRAPH"]
     assert [d.rule_id for d in result.decisions if d.text.startswith("——摘自")] == ["paragraph.attribution"]
+
+
+def test_sections_headed_alike_are_sub_heads_however_long_the_heading():
+    """A theory piece's sections headed alike (`……，……` with no stop), one heading short, the
+    others longer than a lone heading of phrases may be: all of them are sub-heads."""
+    headings = [
+        "立足县域经济实践，夯实城乡融合的产业根基",
+        "把握人口流动的规律和趋势，优化公共服务布局",
+        "坚持农民主体，激发乡村内生动力",
+    ]
+    texts = [
+        "县域是城乡融合的关键节点。各地依托本地资源禀赋，培育特色产业，让农民在家门口实现就业增收。",
+        "随着人口在城乡之间双向流动，教育、医疗、养老等公共服务需要随人而动，按照常住人口合理配置。",
+        "农民是乡村振兴的主体。要尊重农民意愿，保障农民权益，让广大农民在共建共享中有更多获得感。",
+    ]
+    sections = "".join(f"{heading}\n\n{text}\n\n" for heading, text in zip(headings, texts, strict=True))
+    page = (
+        "以改革创新推动城乡融合发展（观点）\n\n程  远\n\n"
+        "推动城乡融合发展，是一项长期而系统的任务，需要在实践中不断探索，在探索中不断总结经验。\n\n"
+        f"{sections}（作者为某大学农业经济研究所研究员）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text for b in article.blocks if b.kind.value == "subhead"] == headings
+    rules = rules_of(page)
+    assert [rules[heading[:6]] for heading in headings] == ["subhead.phrases-alike"] * 2 + ["subhead.phrases"]
+    # one such heading alone, longer than 16 characters, stays a paragraph
+    alone = page.replace(f"{headings[1]}\n\n", "").replace(f"{headings[2]}\n\n", "")
+    (article,) = parse_page(alone).articles
+    assert not [b for b in article.blocks if b.kind.value == "subhead"]

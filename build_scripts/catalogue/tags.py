@@ -58,6 +58,9 @@ def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# What a place's full name may end with: its kind of division (安徽省, 杭州市, 平谷区).
+_DIVISIONS = frozenset("省市县区")
+
 # An e-mail or web address (`本版邮箱：rmrbpl@people.cn`): its pieces are no tags.
 _ADDRESS = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。；）)]+|\b[\w-]+(?:\.[a-z]{2,})+\b", re.ASCII
@@ -94,6 +97,7 @@ class Tagger:
         self._words = tuple(words)
         self._cut: Callable[[str], Tokens] | None = None  # made when first needed (`tagging_cut`)
         self._usable: dict[str, bool] = {}  # word → may it be a tag at all (asked millions of times)
+        self._places: dict[str, str] = {}  # 安徽省 → 安徽 (`_place`)
 
     def cut(self, text: str) -> Tokens:
         if self._cut is None:
@@ -122,6 +126,8 @@ class Tagger:
                 pos_weight = POS_WEIGHTS[pos]
                 if pos in NAME_TAGS:
                     word, pos = unglued(word, pos, whole)
+                elif pos == "ns" and word[-1] in _DIVISIONS and len(word) > 2:
+                    word = self._place(word)
                 ok = usable.get(word)
                 if ok is None:
                     ok = usable[word] = word not in self.stop_words and _is_word(word)
@@ -130,6 +136,16 @@ class Tagger:
                 counts[word] = counts.get(word, 0) + n * times
                 weight[word] = max(weight.get(word, 0.0), pos_weight)
         return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items() if n >= MIN_MENTIONS}
+
+    def _place(self, word: str) -> str:
+        """A place named with its kind of division (安徽省, 杭州市) is the place its name alone
+        names (安徽, 杭州): the paper prints both, and a reader looks for one tag. Only where
+        the name alone is a place in jieba's dictionary (开发区, 示范区 are no 开发, 示范)."""
+        place = self._places.get(word)
+        if place is None:
+            name = word[:-1]
+            place = self._places[word] = name if self.cut(name) == [(name, "ns")] else word
+        return place
 
     def tag_all(self, texts: Sequence[Text]) -> list[list[str]]:
         """The tags of every article, in the order given."""

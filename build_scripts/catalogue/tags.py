@@ -140,11 +140,13 @@ class Tagger:
     def _place(self, word: str) -> str:
         """A place named with its kind of division (安徽省, 杭州市) is the place its name alone
         names (安徽, 杭州): the paper prints both, and a reader looks for one tag. Only where
-        the name alone is a place in jieba's dictionary (开发区, 示范区 are no 开发, 示范)."""
+        both are places in jieba's dictionary (开发区, 示范区 are no 开发, 示范), and not for a
+        name glued from jieba's pieces (`glued_nouns`: 大湾区 is one name, not 大湾)."""
         place = self._places.get(word)
         if place is None:
             name = word[:-1]
-            place = self._places[word] = name if self.cut(name) == [(name, "ns")] else word
+            known = self.cut(word) == [(word, "ns")] and self.cut(name) == [(name, "ns")]
+            place = self._places[word] = name if known else word
         return place
 
     def tag_all(self, texts: Sequence[Text]) -> list[list[str]]:

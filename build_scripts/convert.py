@@ -218,7 +218,7 @@ def _convert(
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config)
     ledger_path = source_dir / LEDGER_FILE
     try:
-        cache = SourceCache(folder, source_dir)
+        cache = SourceCache(folder, source_dir, config.words)
         _settled()
         remember_slugs(cache.memo("slugs"))
         remember_pinyin(cache.memo("pinyin"))

@@ -237,3 +237,18 @@ def test_a_name_only_a_later_printing_prints_links_nowhere_and_the_archive_conve
     assert built.returncode == 0, built.stderr
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]
+
+
+def test_a_reprint_added_to_an_earlier_day_is_counted_on_the_home_page_as_by_a_full_conversion(tmp_path):
+    """The home page says how many reprints it counts once: a reprint added to a day that is
+    not the latest changes no day's count, and the page must still be made again."""
+    files = {"2026/2026-05-04_01_要闻.txt": LEAD, "2026/2026-05-05_01_要闻.txt": OTHER}
+    project = make_archive(tmp_path, files, with_sample=False)
+    assert convert(project).returncode == 0
+    home = project / "docs" / "index.md"
+    assert "重印" not in home.read_text(encoding="utf-8")
+    (project / "source_texts/2026/2026-05-04_02_要闻.txt").write_text(LEAD, encoding="utf-8")  # 版 1 again
+    assert convert(project).returncode == 0  # incremental: the cache of the first run is used
+    assert "同一篇文章在另一版全文重印的 1 处不重复计数" in home.read_text(encoding="utf-8")
+    assert convert(project, "--full").returncode == 0
+    assert "同一篇文章在另一版全文重印的 1 处不重复计数" in home.read_text(encoding="utf-8")

@@ -8,15 +8,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import pytest
 import yaml
 from conftest import SAMPLE_TEXT, examples, make_archive
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_helpers import indexed_urls
 
+from build_scripts.catalogue import tags as tags_module
 from build_scripts.catalogue.tags import GENERAL_MIN, Tagger, Text, load_stop_words
 from build_scripts.convert import convert
-from build_scripts.ingest.word_list import Word
+from build_scripts.ingest.word_list import Word, WordListError
 from build_scripts.problems import InputError
 
 OLYMPIC_TEXT = SAMPLE_TEXT.split("保护奥林匹克标志", 1)[1].split("巩固深化成果", 1)[0]
@@ -239,12 +241,14 @@ CANDIDATES = st.lists(
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(CANDIDATES, st.integers(1, 5), st.integers(1, 6), st.sets(WORD, max_size=5))
+@given(CANDIDATES, st.integers(1, 5), st.integers(1, 6), st.sets(WORD, max_size=5), st.integers(2, 20))
 def test_choosing_again_only_where_a_word_dropped_out_gives_the_tags_of_choosing_everything_again(
-    candidates, per_article, min_articles, listed
+    candidates, per_article, min_articles, listed, general
 ):
     tagger = Tagger(per_article, min_articles, frozenset(), [Word(word) for word in sorted(listed)])
-    assert tagger.choose(candidates) == reference_choose(tagger, candidates)
+    with pytest.MonkeyPatch.context() as patch:  # a cap on general words these small archives reach
+        patch.setattr(tags_module, "GENERAL_MIN", general)
+        assert tagger.choose(candidates) == reference_choose(tagger, candidates)
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -367,3 +371,25 @@ def test_a_place_named_with_its_division_is_the_same_tag_as_the_place_named_alon
     assert {"安徽", "杭州", "开发区", "示范区"} <= set(words)
     assert not {"安徽省", "杭州市", "开发"} & set(words)
     assert words["安徽"] > words["杭州"]  # its mentions counted together, the headline's three times
+
+
+def test_a_listed_word_jieba_reads_whole_keeps_its_part_of_speech_and_one_listed_with_0_stays_apart():
+    from build_scripts.catalogue.tag_cut import tagging_cut
+
+    cut = tagging_cut([Word("王毅"), Word(TERM), Word("人工智能", 0)])
+    assert cut("王毅会见来宾")[0] == ("王毅", "nr")  # a person still, not `nz`
+    assert cut(ON_TERM)[1] == (TERM, "nz")
+    assert "人工智能" not in [word for word, _ in cut("发展人工智能产业")]  # frequency 0: apart, as in search
+    assert Tagger(5, 1, words=[Word(TERM), Word("人工智能", 0)]).terms == {TERM}
+
+
+def test_an_unreadable_word_list_is_a_clear_error(tmp_path):
+    project = make_archive(tmp_path)
+    words = project / "source_texts" / "userdict.txt"
+    words.unlink()
+    words.mkdir()  # a folder where the list should be: unreadable as a file
+    (words / "x").write_text("x", encoding="utf-8")
+    from build_scripts.ingest.word_list import read_word_list
+
+    with pytest.raises(WordListError, match="cannot be read"):
+        read_word_list(words, str(words))

@@ -28,17 +28,33 @@ LISTED_TAG = "nz"  # the part of speech of a listed word that names none: a prop
 
 
 def tagging_cut(words: Sequence[Word] = ()) -> Callable[[str], Tokens]:
-    """jieba's words and parts of speech, with `words` added (those without a part of speech
-    as `LISTED_TAG`, so that they can be tags). Without words, rjieba's shared dictionary;
-    with them, a dictionary of their own (the parser's cut stays jieba's alone)."""
+    """jieba's words and parts of speech, with `words` added as jieba's user dictionary takes
+    them (a frequency of 0 keeps a word apart, as in search). A word listed without frequency
+    or part of speech that jieba already reads whole keeps jieba's tag (何忠新 `nr`); one it
+    cuts is added as `LISTED_TAG`, so that it can be a tag. Without words, rjieba's shared
+    dictionary; with them, a dictionary of their own (the parser's cut stays jieba's alone)."""
     import rjieba  # late import: loading the dictionary takes a moment, and 0 tags never needs it
 
     if not words:
         return rjieba.tag
     jieba = rjieba.Jieba()
-    for word in sorted(set(words), key=lambda w: (w.text, w.frequency or 0, w.tag or "")):
-        jieba.add_word(word.text, word.frequency or jieba.suggest_freq(word.text), word.tag or LISTED_TAG)
+    for word in sorted(set(words), key=word_order):
+        if word.frequency is None and word.tag is None and len(jieba.tag(word.text)) == 1:
+            continue  # one word already, with jieba's own part of speech
+        frequency = word.frequency if word.frequency is not None else jieba.suggest_freq(word.text)
+        jieba.add_word(word.text, frequency, word.tag or LISTED_TAG)
     return jieba.tag
+
+
+def word_order(word: Word) -> tuple[str, int, str]:
+    """Listed words in a fixed order: the dictionary must not depend on the list's order."""
+    return (word.text, word.frequency if word.frequency is not None else -1, word.tag or "")
+
+
+def listed_terms(words: Sequence[Word]) -> frozenset[str]:
+    """The listed words that are terms to find articles by: not those listed to be kept
+    apart (frequency 0)."""
+    return frozenset(word.text for word in words if word.frequency != 0)
 
 
 # jieba's model glues a preposition or conjunction to a name it does not know (`王毅同` in

@@ -34,7 +34,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.catalogue.tag_cut import NAME_TAGS, POS_WEIGHTS, Tokens, glued_nouns, tagging_cut, unglued
+from build_scripts.catalogue.tag_cut import (
+    NAME_TAGS,
+    POS_WEIGHTS,
+    Tokens,
+    glued_nouns,
+    listed_terms,
+    tagging_cut,
+    unglued,
+)
 from build_scripts.contract.names import names_joined
 from build_scripts.ingest.word_list import Word
 
@@ -93,7 +101,7 @@ class Tagger:
         self.per_article = per_article
         self.min_articles = max(1, min_articles)
         self.stop_words = load_stop_words() if stop_words is None else stop_words
-        self.terms = frozenset(word.text for word in words)  # never too general
+        self.terms = listed_terms(words)  # never too general
         self._words = tuple(words)
         self._cut: Callable[[str], Tokens] | None = None  # made when first needed (`tagging_cut`)
         self._usable: dict[str, bool] = {}  # word → may it be a tag at all (asked millions of times)
@@ -202,9 +210,7 @@ class Tagger:
             scored.sort()
             return array("I", [i for _, _, i in scored])
 
-        before, changed = _kept_from_before(
-            memo if keys else None, (total, self.min_articles, sorted(self.terms)), frequency
-        )
+        before, changed = _kept_from_before(memo if keys else None, (total, self.min_articles), frequency)
         ranked = []
         for n in range(total):
             kept = before.get(keys[n]) if keys else None
@@ -212,7 +218,7 @@ class Tagger:
         if memo is not None and keys:
             memo.clear()
             memo.update(
-                settings=(total, self.min_articles, sorted(self.terms)),
+                settings=(total, self.min_articles),
                 frequency=frequency,
                 ranked=dict(zip(keys, ranked, strict=True)),
             )

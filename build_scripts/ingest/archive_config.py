@@ -63,11 +63,6 @@ class ArchiveConfig:
     words: tuple[Word, ...] = ()  # the archive's word list (userdict.txt): one word each for search and tags
 
     @property
-    def terms(self) -> frozenset[str]:
-        """The words the archivist listed: each a term of its own, however many articles print it."""
-        return frozenset(word.text for word in self.words)
-
-    @property
     def site_name(self) -> str:
         return self.name or f"{self.paper.title}数字报档案"
 

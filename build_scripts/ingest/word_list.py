@@ -47,6 +47,10 @@ def read_word_list(path: Path, shown: str) -> list[Word]:
         ) from None
     except UnicodeDecodeError:
         raise WordListError(shown, None, "is not UTF-8 text", "save it as UTF-8") from None
+    except OSError as exc:
+        raise WordListError(
+            shown, None, f"cannot be read ({exc.strerror})", "make it readable (e.g. chmod a+r)"
+        ) from None
     words = []
     for number, line in enumerate(text.splitlines(), start=1):
         fields = line.split()

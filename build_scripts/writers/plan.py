@@ -123,7 +123,8 @@ def plan(
     summary = repr([(day, catalogue.counted(articles)) for day, articles in catalogue.days.items()])
     units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days, catalogue.counted)))
     latest = idents(catalogue.days[max(catalogue.days)]) if catalogue.days else ""
-    home = key("home", summary, latest, str(len(catalogue.people)))
+    # (and the printings: the home page says how many of them are reprints counted once)
+    home = key("home", summary, latest, str(len(catalogue.people)), str(len(catalogue.articles)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
     units += _name_units(catalogue, shown, key)
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}

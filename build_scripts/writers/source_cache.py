@@ -2,8 +2,8 @@
 depends on, so that converting again reads, parses and tags only the files that changed.
 
 A file's key is a SHA-256 digest of its bytes, its name (the date and 版 may come from it), its
-`.fix.yml` sidecar, `archive.yml`, the word list (`userdict.txt`: tags are cut with it) and the
-converter's version — a digest of the converter's own
+`.fix.yml` sidecar, `archive.yml`, the words of the word list (`userdict.txt`: tags are cut with
+them) and the converter's version — a digest of the converter's own
 code and data and of the versions of the libraries that shape its output. Any change to one
 of them gives a new key, so a stale entry is never used: it is only left unused, and removed
 at the end of the run.
@@ -36,14 +36,17 @@ import hashlib
 import os
 import pickle
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from build_scripts.catalogue.tag_cut import word_order
 from build_scripts.catalogue.tags import Vocabulary
-from build_scripts.ingest.archive_config import ARCHIVE_FILE, WORD_LIST_FILE
+from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered
+from build_scripts.ingest.word_list import Word
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.source_jobs import SourceResult
 
@@ -106,12 +109,14 @@ def _signature(path: Path) -> tuple[Signature | None, int]:
 class SourceCache:
     """Results of source files by key, under `folder`."""
 
-    def __init__(self, folder: Path, source_dir: Path):
+    def __init__(self, folder: Path, source_dir: Path, words: Sequence[Word] = ()):
+        """`words`: the archive's word list as read (`ArchiveConfig.words`): tags are cut with it."""
         self.folder = folder
         salt = hashlib.sha256(converter_version().encode())
-        for setting in (ARCHIVE_FILE, WORD_LIST_FILE):  # the word list cuts the words tags are made of
-            with contextlib.suppress(OSError):
-                salt.update(setting.encode() + b"\0" + (source_dir / setting).read_bytes())
+        with contextlib.suppress(OSError):
+            salt.update((source_dir / ARCHIVE_FILE).read_bytes())
+        # the words, not the file's bytes: a comment or the order of the lines changes no tag
+        salt.update(repr(sorted(set(words), key=word_order)).encode())
         self.salt = salt.digest()
         self._on_disk: dict[str, frozenset[str]] = {}  # the keys each part's file holds
         self.catalogue = self._load_catalogue()

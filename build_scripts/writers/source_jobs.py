@@ -143,13 +143,17 @@ class _OrderedReport(Report):
 
 
 _taggers: dict[tuple, Tagger] = {}  # one per process and setting: its word cache fills once
+_last: list = [None, None]  # the settings and tagger of the last call: hashing a long word list per file costs
 
 
 def _tagger_for(config: ArchiveConfig) -> Tagger:
+    if config is _last[0]:  # the same settings as the file before (a pool's chunk shares one)
+        return _last[1]
     setting = (config.tags_per_article, config.tag_min_articles, config.paper.title, config.words)
     if setting not in _taggers:
         stop_words = load_stop_words() | ({config.paper.title} if config.paper.title else set())
         _taggers[setting] = Tagger(config.tags_per_article, config.tag_min_articles, stop_words, config.words)
+    _last[:] = [config, _taggers[setting]]
     return _taggers[setting]
 
 

@@ -121,7 +121,11 @@ def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent
             for result in _results(connection.recv(), processes):
                 connection.send(result)
     except (EOFError, KeyboardInterrupt):  # the conversion closed its end, or Ctrl-C: it says so
-        return
+        # Out at once, past multiprocessing's way out (flushing the standard streams, joining
+        # threads): the worker was forked from a process that may have had other threads, and
+        # a lock one of them held then stays locked here for good. It has nothing to finish:
+        # every result it made was kept and sent.
+        os._exit(0)
 
 
 def _results(work: list[Job], processes: int) -> Iterator[SourceResult]:

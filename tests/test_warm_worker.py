@@ -145,12 +145,24 @@ def test_ctrl_c_ends_the_worker_without_a_traceback(tmp_path, capfd):
     config = load_archive_config(tmp_path)
     worker = WarmWorker(config)
     one = [(found, config, None) for found in discover(tmp_path, Report())[:1]]
-    assert len(list(worker.convert(one))) == 1  # the worker has loaded and waits for work
-    os.kill(worker._process.pid, signal.SIGINT)  # as Ctrl-C sends it to every process of the conversion
-    worker._process.join(10)
-    assert worker._process.exitcode == 0
-    worker.stop()
+    try:
+        assert len(list(worker.convert(one))) == 1  # the worker has loaded and waits for work
+        os.kill(worker._process.pid, signal.SIGINT)  # as Ctrl-C sends it to every process of the conversion
+        worker._process.join(10)
+        assert worker._process.exitcode == 0, _state_of(worker._process.pid)
+    finally:
+        worker.stop()  # never left behind: it holds the pipes this process had (a browser driver's)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _state_of(pid: int | None) -> str:
+    """What a process that outlived its Ctrl-C was doing, and what it made of the signal."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines()
+        wchan = Path(f"/proc/{pid}/wchan").read_text(encoding="utf-8")
+    except OSError:
+        return "no /proc entry"
+    return f"waiting in {wchan}; " + "; ".join(line for line in status if line.startswith(("Sig", "State")))
 
 
 def test_a_worker_that_cannot_start_is_done_without(tmp_path, monkeypatch):

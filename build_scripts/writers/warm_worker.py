@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
@@ -109,6 +110,9 @@ class WarmWorker:
 
 def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent: int) -> None:
     end_with_parent(parent)
+    # Ctrl-C ends the worker as it ends the conversion, whatever the process it was forked
+    # from had made of SIGINT (a test runner's worker, a library's event loop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         # pypinyin is left out (a third of a second to load): the slugs the cache knows come
         # with the work, so an edited issue needs none; a new issue's titles load it when the

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.catalogue.tag_cut import (
-    NAME_TAGS,
     POS_WEIGHTS,
     Tokens,
     glued_nouns,
@@ -43,7 +42,7 @@ from build_scripts.catalogue.tag_cut import (
     tagging_cut,
     unglued,
 )
-from build_scripts.contract.names import names_joined
+from build_scripts.contract.names import NAME_TAGS, names_joined
 from build_scripts.ingest.word_list import Word
 
 _PAGE_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+版")
@@ -66,7 +65,7 @@ def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-# What a place's full name may end with: its kind of division (安徽省, 杭州市, 平谷区).
+# What a place's full name may end with: its kind of division (安徽省, 杭州市).
 _DIVISIONS = frozenset("省市县区")
 
 # An e-mail or web address (`本版邮箱：rmrbpl@people.cn`): its pieces are no tags.

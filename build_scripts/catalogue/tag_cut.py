@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from build_scripts.contract.names import NAME_TAGS
-from build_scripts.ingest.word_list import Word
+from build_scripts.ingest.word_list import Word, word_order
 
 # Weight of a part of speech: proper names first, then common nouns and verbal nouns.
 POS_WEIGHTS = {
@@ -44,11 +44,6 @@ def tagging_cut(words: Sequence[Word] = ()) -> Callable[[str], Tokens]:
         frequency = word.frequency if word.frequency is not None else jieba.suggest_freq(word.text)
         jieba.add_word(word.text, frequency, word.tag or LISTED_TAG)
     return jieba.tag
-
-
-def word_order(word: Word) -> tuple[str, int, str]:
-    """Listed words in a fixed order: the dictionary must not depend on the list's order."""
-    return (word.text, word.frequency if word.frequency is not None else -1, word.tag or "")
 
 
 def listed_terms(words: Sequence[Word]) -> frozenset[str]:

@@ -33,6 +33,12 @@ class Word:
     tag: str | None = None
 
 
+def word_order(word: Word) -> tuple[str, int, str]:
+    """Listed words in a fixed order: a dictionary made of them must not depend on the order
+    of the list's lines."""
+    return (word.text, word.frequency or 0, word.tag or "")
+
+
 def read_word_list(path: Path, shown: str) -> list[Word]:
     """Parse a jieba user dictionary. Unlike jieba's own loader it allows `#` comment
     lines (jieba would add `#` as a word) and reports a bad line instead of guessing."""

@@ -41,12 +41,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from build_scripts.catalogue.tag_cut import word_order
 from build_scripts.catalogue.tags import Vocabulary
 from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.read import Discovered
-from build_scripts.ingest.word_list import Word
+from build_scripts.ingest.word_list import Word, word_order
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.source_jobs import SourceResult
 

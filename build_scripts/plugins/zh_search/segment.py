@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import jieba  # for its dictionary file: rjieba's built-in dictionary is a copy of it
 import rjieba
 
-from build_scripts.ingest.word_list import Word
+from build_scripts.ingest.word_list import Word, word_order
 
 _ALNUM = re.compile(r"[a-z0-9]+")
 INNER_MIN = 4  # search mode gives the shorter words inside a word itself
@@ -48,7 +48,7 @@ class Segmenter:
         self.total = sum(self.freq.values())
         self._inner: dict[str, list[tuple[str, int]]] = {}
         # Sorted: the dictionary (and so every cut) must not depend on the order names came in.
-        for word in sorted(set(words), key=lambda w: (w.text, w.frequency or 0, w.tag or "")):
+        for word in sorted(set(words), key=word_order):
             count = word.frequency if word.frequency is not None else self.suggest(word.text)
             if word.frequency is None and self.freq.get(word.text, 0) >= count:
                 continue  # already one word

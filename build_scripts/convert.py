@@ -29,7 +29,7 @@ from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
-from build_scripts.ingest.read import check_source_folder, discover
+from build_scripts.ingest.discover import check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
@@ -38,7 +38,7 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
-from build_scripts.writers.source_cache import SourceCache
+from build_scripts.writers.source_cache import SourceCache, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import default_jobs
@@ -218,8 +218,9 @@ def _convert(
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config)
     ledger_path = source_dir / LEDGER_FILE
     try:
-        cache = SourceCache(folder, source_dir, config.words)
-        _settled()
+        with collector_waits():  # until what it loaded is set aside: else one round walks it all
+            cache = SourceCache(folder, source_dir, config.words)
+            _settled()
         remember_slugs(cache.memo("slugs"))
         remember_pinyin(cache.memo("pinyin"))
         # What does not depend on the files that changed is read while the worker still loads

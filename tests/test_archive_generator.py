@@ -7,7 +7,8 @@ from pathlib import Path
 
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.read import discover, read_source
+from build_scripts.ingest.discover import discover
+from build_scripts.ingest.read import read_source
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import Report
 

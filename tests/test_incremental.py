@@ -14,7 +14,7 @@ from build_scripts.catalogue.tags import Tagger
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.read import discover
+from build_scripts.ingest.discover import discover
 from build_scripts.problems import Report
 from build_scripts.writers import docs_tree, source_jobs
 from build_scripts.writers import plan as plan_module

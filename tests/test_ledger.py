@@ -98,6 +98,8 @@ def test_the_same_input_gives_the_same_ledger():
         ("2026/05/01/a/ published 1 1-9", "has 4 fields"),
         ("2026/05/01/A B/ published 1 1-9 0123456789ab", "is not an article address"),
         ("2026/02/30/a/ published 1 1-9 0123456789ab", "impossible date"),
+        # digits of another script (full-width) are no address's: an address is ASCII
+        ("２０２６/05/01/a/ published 1 1-9 0123456789ab", "is not an article address"),
         ("2026/05/01/a/ gone 1 1-9 0123456789ab", "unknown state"),
         ("2026/05/01/a/ published x 1-9 0123456789ab", "is not a number"),
         ("2026/05/01/a/ published 1 9-1 0123456789ab", "are not like 12-40"),

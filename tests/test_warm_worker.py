@@ -19,7 +19,7 @@ from inputs import snapshot
 from build_scripts.convert import convert
 from build_scripts.dev.archive_generator import generate
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.read import discover
+from build_scripts.ingest.discover import discover
 from build_scripts.problems import Report
 from build_scripts.writers import source_jobs, warm_worker
 from build_scripts.writers.warm_worker import WarmWorker

@@ -50,7 +50,7 @@ HEADER = """\
 # then every reporter's and tag's page:  address  name
 """
 PAPER = re.compile(r"^#\s*paper:\s*(\S+)\s*$")  # the paper this ledger belongs to (its slug)
-_URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
+_URL = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)/$", re.ASCII)
 _LINES = re.compile(r"^(\d+)-(\d+)$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 FIX = "restore the line from version control (git checkout source_texts/urls.lock), or delete it"
@@ -86,7 +86,8 @@ class Entry:
 
     @property
     def date(self) -> dt.date:
-        return dt.date(int(self.url[0:4]), int(self.url[5:7]), int(self.url[8:10]))
+        # (asked of every line of the ledger in every run: one call in C, not three int()s)
+        return dt.date.fromisoformat(self.url[:10].replace("/", "-"))
 
     @property
     def slug(self) -> str:

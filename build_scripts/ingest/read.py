@@ -8,176 +8,29 @@ reported with the file and line it came from.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.ingest.archive_config import (
-    ARCHIVE_FILE,
-    LEDGER_FILE,
-    WORD_LIST_FILE,
     ArchiveConfig,
 )
 from build_scripts.ingest.corrections import (
-    SIDECAR_SUFFIX,
     Corrections,
     load_corrections,
     sidecar_of,
 )
 from build_scripts.ingest.decoding import decode
+from build_scripts.ingest.discover import Discovered, is_issue_text
 from build_scripts.ingest.file_names import FILE_NAME_RE, rename_fix
 from build_scripts.ingest.header import Header, split_header
 from build_scripts.ingest.normalise import normalise
 from build_scripts.ingest.source import PageMeta, SourcePage
-from build_scripts.problems import InputError, Problem, Report
+from build_scripts.problems import InputError, Report
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # The first newspapers appeared in the 17th century: an earlier year is a typo.
 FIRST_YEAR = 1600
 DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+Z-]*)?$")
-
-
-@dataclass(frozen=True)
-class Discovered:
-    path: Path
-    rel: str  # relative to the source folder, forward slashes
-    refused: Problem | None = None  # why it cannot be read; raised when it is read
-
-
-# ---------------------------------------------------------------------------------------
-# Finding files
-# ---------------------------------------------------------------------------------------
-
-
-def check_source_folder(source_dir: Path) -> None:
-    if not source_dir.exists():
-        raise InputError(
-            str(source_dir),
-            None,
-            "the source folder does not exist",
-            "create it and put the issue texts in it, or give another folder with --source",
-        )
-    if not source_dir.is_dir():
-        raise InputError(
-            str(source_dir),
-            None,
-            "is a file, not the folder of issue texts",
-            "give the folder that holds the issue texts with --source",
-        )
-
-
-def is_issue_text(name: str) -> bool:
-    return name.lower().endswith(".txt") and len(name) > 4
-
-
-def _undecodable_name(rel: str) -> Problem | None:
-    """A file name that is not UTF-8 (a zip made on Chinese Windows names files in GBK): it
-    cannot be shown or published as it is, so it is refused with the name it most likely has."""
-    try:
-        rel.encode("utf-8")
-        return None
-    except UnicodeEncodeError:
-        pass
-    raw = os.fsencode(rel)
-    shown = raw.decode("utf-8", errors="backslashreplace")
-    for encoding in ("gb18030", "cp950"):
-        try:
-            guess = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        guess = None
-    hint = f" (it reads as '{guess}' in {encoding.upper()})" if guess else ""
-    return Problem(shown, None, "the file name is not UTF-8", f"rename the file or its folder{hint}")
-
-
-def _refused(path: Path, rel: str, what: str, fix: str) -> Discovered:
-    """A file found but not to be read: its problem is reported when its turn comes."""
-    return Discovered(path, rel, Problem(rel, None, what, fix))
-
-
-def discover(source_dir: Path, report: Report) -> list[Discovered]:
-    """Every `*.txt` under source_dir, sorted. Other files are ignored with a notice; hidden
-    files and folders (`.git`, macOS `._*` files) are skipped; links that lead outside the
-    folder, broken links, folders that cannot be read and special files are refused."""
-    root = source_dir.resolve()
-    found: list[Discovered] = []
-
-    def unreadable(error: OSError) -> None:
-        rel = Path(error.filename).relative_to(source_dir).as_posix() if error.filename else str(source_dir)
-        found.append(
-            Discovered(
-                Path(error.filename or source_dir),
-                rel,
-                Problem(
-                    rel,
-                    None,
-                    f"folder cannot be read ({error.strerror})",
-                    "make it readable (e.g. chmod a+rx) or move it away",
-                ),
-            )
-        )
-
-    for dirpath, dirnames, filenames in os.walk(source_dir, followlinks=False, onerror=unreadable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        linked_dirs = [d for d in dirnames if (Path(dirpath) / d).is_symlink()]
-        for name in sorted(filenames + linked_dirs):
-            path = Path(dirpath) / name
-            rel = path.relative_to(source_dir).as_posix()
-            if name.startswith("."):
-                continue
-            misnamed = _undecodable_name(rel)
-            if misnamed:
-                if is_issue_text(name):
-                    found.append(Discovered(path, misnamed.path, misnamed))
-                else:
-                    report.notice(misnamed.path, None, "ignored: only .txt files are issue texts")
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    found.append(
-                        _refused(
-                            path,
-                            rel,
-                            f"is a link to {target}, outside {source_dir}",
-                            "copy the file into the source folder instead of linking to it",
-                        )
-                    )
-                    continue
-                if not target.exists():
-                    found.append(
-                        _refused(
-                            path,
-                            rel,
-                            f"is a link to {target}, which does not exist",
-                            "remove the link or restore its file",
-                        )
-                    )
-                    continue
-                if path.is_dir():
-                    report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
-                    continue
-            if rel in (WORD_LIST_FILE, LEDGER_FILE):
-                continue  # the search word list (zh-search `user_dict`) and the URL ledger, not issues
-            if not is_issue_text(name):
-                if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
-                    report.notice(rel, None, "ignored: only .txt files are issue texts")
-                continue
-            if not path.is_file():
-                found.append(
-                    _refused(
-                        path,
-                        rel,
-                        "is not a regular file (a pipe, socket or device)",
-                        "remove it from the source folder",
-                    )
-                )
-                continue
-            found.append(Discovered(path, rel))
-    return found
 
 
 # ---------------------------------------------------------------------------------------

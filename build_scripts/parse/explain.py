@@ -8,7 +8,8 @@ from pathlib import Path
 
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.read import Discovered, read_source
+from build_scripts.ingest.discover import Discovered
+from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import PageParse
 from build_scripts.parse.parser import parse_page

@@ -36,7 +36,7 @@ import hashlib
 import os
 import pickle
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -44,7 +44,7 @@ from pathlib import Path
 from build_scripts.catalogue.tags import Vocabulary
 from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
-from build_scripts.ingest.read import Discovered
+from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.word_list import Word, word_order
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.source_jobs import SourceResult
@@ -118,6 +118,7 @@ class SourceCache:
         salt.update(repr(sorted(set(words), key=word_order)).encode())
         self.salt = salt.digest()
         self._on_disk: dict[str, frozenset[str]] = {}  # the keys each part's file holds
+        self._listed: frozenset[str] | None = None  # the keys whose entries are on disk (`_entries`)
         self.catalogue = self._load_catalogue()
         self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
         self.results: dict[str, SourceResult] = {}  # this run's
@@ -128,14 +129,18 @@ class SourceCache:
         self._now = time.time_ns()
 
     def _load_catalogue(self) -> Catalogue:
-        found = _unpickle(self.folder / CATALOGUE)
-        if not isinstance(found, Catalogue) or found.salt != self.salt:
-            return Catalogue(self.salt)  # another converter or archive.yml: nothing of it holds
-        for part in found.parts:
-            results = _unpickle(self.folder / PARTS / f"{part}.pickle")
-            if isinstance(results, dict):  # a part torn or lost: its files are converted again
-                found.results.update(results)
-                self._on_disk[part] = frozenset(results)
+        # The cycle collector waits until all of it is read: loading makes many objects and no
+        # garbage, and with the collector on between the parts (one a day) its rounds walked the
+        # growing catalogue again and again — half the loading's time at 100,000 articles.
+        with collector_waits():
+            found = _unpickle(self.folder / CATALOGUE)
+            if not isinstance(found, Catalogue) or found.salt != self.salt:
+                return Catalogue(self.salt)  # another converter or archive.yml: nothing of it holds
+            for part in found.parts:
+                results = _unpickle(self.folder / PARTS / f"{part}.pickle")
+                if isinstance(results, dict):  # a part torn or lost: its files are converted again
+                    found.results.update(results)
+                    self._on_disk[part] = frozenset(results)
         return found
 
     def memo(self, kind: str) -> dict:
@@ -170,13 +175,30 @@ class SourceCache:
         return self.folder / "files" / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> SourceResult | None:
-        """The result of the file with this key, without its prepared pages."""
+        """The result of the file with this key, without its prepared pages (only while its
+        entry, which holds them, is there)."""
         result = self.catalogue.results.get(key)
-        if result is not None and self._path(key).is_file():
+        if result is not None and key in self._entries():
             self.results[key] = result
             self.hits += 1
             return result
         return None
+
+    def _entries(self) -> frozenset[str]:
+        """The keys whose entries are on disk, as the run found them: one listing of the
+        entries' folders instead of a look at each file (a second at 100,000 articles)."""
+        if self._listed is None:
+            keys: set[str] = set()
+            with contextlib.suppress(OSError):
+                for group in os.scandir(self.folder / "files"):
+                    with contextlib.suppress(OSError):
+                        keys.update(
+                            entry.name[: -len(".pickle")]
+                            for entry in os.scandir(group.path)
+                            if entry.name.endswith(".pickle") and entry.is_file()
+                        )
+            self._listed = frozenset(keys)
+        return self._listed
 
     def entry(self, key: str) -> Path:
         """Where the result of the file with this key is kept (source_jobs.keep writes it)."""
@@ -232,18 +254,26 @@ def _part_of(result: SourceResult) -> str:
     return result.meta.date.isoformat() if result.meta is not None else "undated"
 
 
-def _unpickle(path: Path) -> object:
-    # (the cycle collector waits: reading makes many objects and no garbage)
+@contextlib.contextmanager
+def collector_waits() -> Iterator[None]:
+    """No rounds of the cycle collector meanwhile (they resume as they were)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with open(path, "rb") as stream:
-            return pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _unpickle(path: Path) -> object:
+    # (the cycle collector waits: reading makes many objects and no garbage)
+    with collector_waits():
+        try:
+            with open(path, "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
 
 
 def _write_pickle(path: Path, value: object) -> None:

@@ -28,7 +28,8 @@ from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.corrections import sidecar_of
-from build_scripts.ingest.read import Discovered, read_source
+from build_scripts.ingest.discover import Discovered
+from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
 from build_scripts.parse.rules import doubt

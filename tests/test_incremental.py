@@ -117,6 +117,22 @@ def test_the_cache_keeps_only_what_the_sources_still_hold(tmp_path):
     assert len(list((cache_folder(docs) / "files").rglob("*.pickle"))) == len(entries) - 1
 
 
+def test_a_lost_cache_entry_is_made_again(tmp_path):
+    """The catalogue still lists a file whose entry (with its pages) is gone: the file is
+    converted again, and the pages come out as a full conversion makes them."""
+    source = tmp_path / "source_texts"
+    generate(source, 30)
+    docs = tmp_path / "docs"
+    convert(source, docs, jobs=1)
+    lost = sorted((cache_folder(docs) / "files").rglob("*.pickle"))[0]
+    lost.unlink()
+    edited = sorted(source.rglob("*.txt"))[-1]  # a change elsewhere: the lost file's pages are read
+    edited.write_text(edited.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
+    convert(source, docs, jobs=1)
+    assert lost.is_file()
+    assert snapshot(docs) == full_conversion(source, tmp_path / "full")
+
+
 def test_relative_links_are_what_posixpath_gives():
     import posixpath
     import random

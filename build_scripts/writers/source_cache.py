@@ -186,18 +186,13 @@ class SourceCache:
 
     def _entries(self) -> frozenset[str]:
         """The keys whose entries are on disk, as the run found them: one listing of the
-        entries' folders instead of a look at each file (a second at 100,000 articles)."""
+        entries' folders instead of a `stat` of each entry (16,674 at 100,000 articles)."""
         if self._listed is None:
-            keys: set[str] = set()
-            with contextlib.suppress(OSError):
-                for group in os.scandir(self.folder / "files"):
-                    with contextlib.suppress(OSError):
-                        keys.update(
-                            entry.name[: -len(".pickle")]
-                            for entry in os.scandir(group.path)
-                            if entry.name.endswith(".pickle") and entry.is_file()
-                        )
-            self._listed = frozenset(keys)
+            self._listed = frozenset(
+                entry.name.removesuffix(".pickle")
+                for entry in _entry_files(self.folder)
+                if entry.name.endswith(".pickle") and entry.is_file()
+            )
         return self._listed
 
     def entry(self, key: str) -> Path:
@@ -239,14 +234,25 @@ class SourceCache:
             if entry.name.removesuffix(".pickle") not in kept:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-        files = self.folder / "files"
-        if not files.is_dir():
-            return
-        for group in os.scandir(files):
-            for entry in os.scandir(group.path):
-                if entry.name.removesuffix(".pickle") not in self.results:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+        for entry in _entry_files(self.folder):
+            if entry.name.removesuffix(".pickle") not in self.results:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _entry_files(folder: Path) -> Iterator[os.DirEntry[str]]:
+    """What the entries' folders hold (`files/<first two of the key>/<key>.pickle`); nothing
+    where they cannot be read."""
+    try:
+        groups = list(os.scandir(folder / "files"))
+    except OSError:
+        return
+    for group in groups:
+        try:
+            entries = list(os.scandir(group.path))
+        except OSError:
+            continue
+        yield from entries
 
 
 def _part_of(result: SourceResult) -> str:

@@ -73,6 +73,11 @@ def test_a_match_in_a_column_of_short_news_names_its_item_and_opens_there(page, 
     assert [r.section for r in results if r.title == "海外简讯"] == ["北欧多国迎来罕见暖春"]
     _, results = search(page, "欧阳晓岚")  # a match in the headline or byline names no section
     assert all(not r.section for r in results)
+    # the headline typed in the box: the column as a whole, even where its last item prints
+    # the same words again
+    _, results = search(page, "海外简讯")
+    (result,) = [r for r in results if r.title == "海外简讯"]
+    assert not result.section and result.href.endswith("/2022/01/28/hai-wai-jian-xun/")
     search(page, "绿化带")
     page.locator(".md-search-result__link").first.click()
     page.wait_for_url("**/hai-wai-jian-xun/**")

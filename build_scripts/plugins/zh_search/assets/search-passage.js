@@ -76,6 +76,14 @@
     return { start: Math.max(0, best.from - Math.max(0, Math.min(LEAD, Math.floor(room / 2)))), at: best.from };
   }
 
+  /** Does the headline hold every piece of the query the article holds? Then the article as a
+   * whole is what was asked for (its headline typed in the box), not the section of its text
+   * where the same words come again: the result opens at the top. */
+  function headlineHoldsAll(places, head) {
+    const inHeadline = new Set(places.filter((p) => p.from < head).map((p) => p.unit));
+    return inHeadline.size > 0 && places.every((p) => inHeadline.has(p.unit));
+  }
+
   /** The section the text's offset `at` is in ([[offset, heading, anchor]] in order), as
    * {heading, anchor}; null before the first, or when the query matched no place in the text. */
   function sectionAt(sections, at) {
@@ -176,7 +184,8 @@
   /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}), with `title`
    * and `passage` as [text, marked] pieces of the headline and of `size` characters of text,
    * `before`/`after`: whether the text goes on before and after the passage, and `section`:
-   * the section what matched is in (an item of a column of short news), {heading, anchor}, or null. */
+   * the section what matched is in (an item of a column of short news), {heading, anchor}, or
+   * null (and null where the headline holds all the query). */
   engine.article = async function article(result, size = 110) {
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);
@@ -207,7 +216,7 @@
       passage: pieces(printed, marked(printed, file.h + start)),
       before: start > 0,
       after: last < file.k - 1 || from + size < text.length,
-      section: sectionAt(file.s, found.at),
+      section: headlineHoldsAll(places, file.h) ? null : sectionAt(file.s, found.at),
     };
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -74,3 +74,17 @@ def test_a_missing_address_shows_the_chinese_404_page_with_its_styles(page, publ
         page.locator(".not-found-links").get_by_role("link", name="首页").click()
         page.wait_for_url(base)
         assert "浙江日报" in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize(("trimmed", "lands_on"), [("2022/01/", "archive/2022/#month-01"), ("2022/", "archive/2022/")])
+def test_an_issue_address_cut_back_to_its_month_or_year_leads_to_the_calendar(
+    page, published_sites, tmp_path, trimmed, lands_on
+):
+    """A reader who trims 2022/01/28/ to 2022/01/ gets the month on the year's calendar, not
+    the 404 page, under GitHub Pages' project subpath as at a domain's root."""
+    with serve_under_subpath(published_sites["subpath"], tmp_path) as base:
+        response = page.goto(base + trimmed)
+        assert response is not None and response.status == 200
+        page.wait_for_url(base + lands_on)
+        assert page.locator("h1").inner_text().startswith("2022年")
+        assert page.locator("#month-01").count() == 1

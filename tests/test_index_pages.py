@@ -77,6 +77,17 @@ def test_year_page_is_a_calendar_linking_every_day_with_an_issue(rich_docs):
     assert_links_resolve(rich_docs, "archive/2022.md")
 
 
+def test_a_year_and_a_month_address_lead_to_the_calendar(rich_docs):
+    """An issue's address cut back (2022/01/28/ → 2022/01/, 2022/) is a page that sends the
+    reader to the month on the year's calendar, not a missing page."""
+    for rel, target in (("2022/index.md", "archive/2022.md"), ("2022/01/index.md", "archive/2022.md#month-01")):
+        meta = yaml.safe_load(read(rich_docs, rel).split("---\n", 2)[1])
+        assert (meta["template"], meta["moved_to"], meta["search"]) == ("moved.html", target, {"exclude": True})
+        assert_links_resolve(rich_docs, rel)
+    assert (rich_docs / "2021/index.md").is_file()
+    assert not (rich_docs / "2022/02/index.md").exists()  # a month without issues has none
+
+
 def test_an_archive_of_one_year_has_no_on_this_day_section(tmp_path):
     project = make_archive(tmp_path)
     convert(project / "source_texts", project / "docs")

@@ -188,6 +188,16 @@ def year_path(year: int) -> str:
     return f"archive/{year}.md"
 
 
+def year_folder_path(year: int) -> str:
+    """`2022/`: an issue's address cut back to its year (it leads to the year's calendar)."""
+    return f"{year:04d}/index.md"
+
+
+def month_folder_path(year: int, month: int) -> str:
+    """`2022/01/`: an issue's address cut back to its month (it leads to the month's calendar)."""
+    return f"{year:04d}/{month:02d}/index.md"
+
+
 def month_anchor(month: int) -> str:
     """The id of a month's calendar on the year page."""
     return f"month-{month:02d}"

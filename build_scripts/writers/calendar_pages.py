@@ -15,8 +15,16 @@ from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date
-from build_scripts.contract.urls import ARCHIVE_INDEX, issue_path, month_anchor, year_path
+from build_scripts.contract.urls import (
+    ARCHIVE_INDEX,
+    issue_path,
+    month_anchor,
+    month_folder_path,
+    year_folder_path,
+    year_path,
+)
 from build_scripts.writers.listing import front_matter, link, wrapped
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE
 
 WEEKDAY_HEADER = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|"
 
@@ -99,8 +107,28 @@ def archive_index(days: dict[dt.date, list[PlacedArticle]], counted: Counted = l
     return "\n".join(lines)
 
 
+def folder_pages(days: dict[dt.date, list[PlacedArticle]]) -> dict[str, str]:
+    """An issue's address cut back to its month or its year (`2022/01/`, `2022/`), as a reader
+    trims an address to go up: a page that sends them on to that month on the year's calendar
+    (as a moved address's page does: a refresh and a link, on any server and from `file://`;
+    not in search, the sitemap or the feeds)."""
+    files = {}
+    for year in sorted({d.year for d in days}):
+        files[year_folder_path(year)] = _leading_to(year_folder_path(year), year_path(year), f"{year}年")
+    for year, month in sorted({(d.year, d.month) for d in days}):
+        here = month_folder_path(year, month)
+        files[here] = _leading_to(here, f"{year_path(year)}#{month_anchor(month)}", f"{year}年{month}月")
+    return files
+
+
+def _leading_to(here: str, target: str, when: str) -> str:
+    front = front_matter(when, template=MOVED_TEMPLATE, moved_to=target, search={"exclude": True})
+    return f"{front}\n{when}的报纸见[{when}的日历]({link(here, target)})。\n"
+
+
 def calendar_pages(days: dict[dt.date, list[PlacedArticle]], counted: Counted = len) -> dict[str, str]:
     years = sorted({d.year for d in days})
     files = {year_path(year): year_page(year, days, years, counted) for year in years}
     files[ARCHIVE_INDEX] = archive_index(days, counted)
+    files.update(folder_pages(days))
     return files

@@ -114,9 +114,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _moved_context(self, context, page):
         """A moved address names its successor: the refresh goes there, and so does the
         canonical link, so search engines carry the old address's standing over to it."""
-        target = self.files.get_file_from_path(str(page.meta.get("moved_to") or "")) if self.files else None
+        path, _, anchor = str(page.meta.get("moved_to") or "").partition("#")  # (a month on a year's calendar)
+        target = self.files.get_file_from_path(path) if self.files else None
         if target is not None and target.page is not None:
-            context["moved_to"] = target.url
+            context["moved_to"] = target.url + (f"#{anchor}" if anchor else "")
             page.canonical_url = target.page.canonical_url
         return context
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -199,6 +200,21 @@ def test_tag_pages_are_not_in_the_search_index(rich_site):
     found = indexed_urls(rich_site / "site")
     assert (rich_site / "docs/tags/index.md").is_file()
     assert found and not [url for url in found if url.startswith("tags/")]
+
+
+def test_a_tag_page_says_it_lists_the_articles_the_word_sums_up_and_links_to_its_search(rich_site):
+    """A tag is an article's few most telling words, so its page is not every article that
+    prints the word: it says so, and its link searches the whole text for it, hosted and offline."""
+    pages = sorted((rich_site / "docs/tags").glob("*/index.md"))
+    assert pages
+    for page in pages:
+        tag = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n", 2)[1])["title"]
+        slug = page.parent.name
+        hosted = (rich_site / "site/tags" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../search/?q={quote(tag, safe="")}"' in hosted, slug
+        offline = (rich_site / "site-offline/tags" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../search.html?q={quote(tag, safe="")}"' in offline, slug
+        assert "为关键词的文章；正文中提到它的全部文章" in hosted
 
 
 def test_a_word_in_too_many_articles_is_too_general_to_be_a_tag():

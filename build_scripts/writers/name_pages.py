@@ -8,6 +8,7 @@ with a page of its own, and the latest articles. An index lists every name on on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -71,11 +72,13 @@ def entry_pages(
     meta: dict | None = None,
     made: dict | None = None,
     index_name: str = "",
+    note: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles).
     `listed` is in archive order; pages show the newest first. `made`: list items made for
     other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
-    what the index lists, when it is not `kind` (a signing body is listed with 记者)."""
+    what the index lists, when it is not `kind` (a signing body is listed with 记者). `note`:
+    a paragraph of Markdown below the summary, made for the page's path."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
@@ -85,6 +88,8 @@ def entry_pages(
         f"# {name}\n",
         f"{kind} · {mdtext.escape(summary)} · [全部{index_name or kind}]({link(here, index_path)})\n",
     ]
+    if note is not None:
+        lines.append(note(here) + "\n")
     files = {}
     if len(listed) <= limit:
         lines.append("## 文章\n")

@@ -9,8 +9,12 @@ are still drawn by Material's own `partials/tags.html`, linking to these pages.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from build_scripts.catalogue.archive import Catalogue
-from build_scripts.contract.urls import TAGS_INDEX
+from build_scripts.contract.urls import SEARCH_PAGE, TAGS_INDEX
+from build_scripts.writers import mdtext
+from build_scripts.writers.listing import link
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
 # Tag pages list articles the search finds by themselves: in the index they would only crowd
@@ -29,7 +33,16 @@ def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
         index_path=TAGS_INDEX,
         meta=OUT_OF_SEARCH,
         made=catalogue.items,
+        note=lambda here: search_note(here, tag),
     )
+
+
+def search_note(here: str, tag: str) -> str:
+    """A tag lists the articles it sums up, not every one that prints the word (an article
+    takes its few most telling words): the page says so, and links to the search for it."""
+    shown = mdtext.escape(tag)
+    search = f"{link(here, SEARCH_PAGE)}?q={quote(tag, safe='')}"
+    return f"列出以“{shown}”为关键词的文章；正文中提到它的全部文章，见[检索“{shown}”]({search})。"
 
 
 def tag_pages(catalogue: Catalogue) -> dict[str, str]:

@@ -19,6 +19,7 @@ from build_scripts.problems import Report
 from build_scripts.writers import docs_tree, source_jobs
 from build_scripts.writers import plan as plan_module
 from build_scripts.writers.docs_tree import MANIFEST
+from build_scripts.writers.source_cache import SourceCache
 
 DAY = PAGES_PER_DAY * ARTICLES_PER_PAGE
 
@@ -124,9 +125,12 @@ def test_a_lost_cache_entry_is_made_again(tmp_path):
     generate(source, 30)
     docs = tmp_path / "docs"
     convert(source, docs, jobs=1)
-    lost = sorted((cache_folder(docs) / "files").rglob("*.pickle"))[0]
+    cache = SourceCache(cache_folder(docs), source)
+    keys = {result.rel: key for key, result in cache.catalogue.results.items()}
+    files = sorted(keys)
+    lost = cache.entry(keys[files[0]])  # the first file's
     lost.unlink()
-    edited = sorted(source.rglob("*.txt"))[-1]  # a change elsewhere: the lost file's pages are read
+    edited = source / files[-1]  # and a change in another file
     edited.write_text(edited.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
     convert(source, docs, jobs=1)
     assert lost.is_file()

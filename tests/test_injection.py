@@ -283,7 +283,13 @@ def test_no_script_runs_in_a_browser(hostile_site, page):
     dialog opens and nothing of the source became an element."""
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    pages = [p for p in _html_files(hostile_site) if "/2022/" in p.as_posix()]
+    # not the month's and the year's addresses (2022/, 2022/03/), which send the reader on to
+    # the calendar (a refresh of their own, and no text of the source)
+    pages = [
+        p
+        for p in _html_files(hostile_site)
+        if "/2022/" in p.as_posix() and len(p.relative_to(hostile_site / "site").parts) > 3
+    ]
     with serve(hostile_site / "site") as base:
         for path in pages:
             url = base + path.relative_to(hostile_site / "site").parent.as_posix() + "/"

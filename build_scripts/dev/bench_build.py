@@ -26,7 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts.contract.record import ARTICLE_TEMPLATE
 from build_scripts.dev.archive_generator import generate
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR_CONFIG = """site_name: floor
@@ -47,8 +49,10 @@ validation:
   links: {not_found: ignore, absolute_links: ignore, unrecognized_links: ignore, anchors: ignore}
 """
 FLOOR_NAV = "nav:\n  - index.md\nnot_in_nav: |\n  *\n"
-# Article pages name their template; bare Material has none of that name, so it is its own page template.
-BARE_ARTICLE_TEMPLATE = '{% extends "main.html" %}\n'
+# Article pages, and the pages an address cut back to its month leads on from, name their
+# template; bare Material has none of those names, so each is its own page template.
+BARE_TEMPLATE = '{% extends "main.html" %}\n'
+NAMED_TEMPLATES = (ARTICLE_TEMPLATE, MOVED_TEMPLATE)
 
 
 TRASH = ".trash"  # archives of the last run, set aside until this run has measured everything
@@ -161,7 +165,8 @@ def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
     docs = folder / "docs"
     docs.mkdir()
     (folder / "floor-overrides").mkdir()
-    (folder / "floor-overrides" / "article.html").write_text(BARE_ARTICLE_TEMPLATE, encoding="utf-8")
+    for name in NAMED_TEMPLATES:
+        (folder / "floor-overrides" / name).write_text(BARE_TEMPLATE, encoding="utf-8")
     (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")
     (folder / "naive.yml").write_text(FLOOR_CONFIG, encoding="utf-8")  # no nav: every page in it
     years = made.last_day.year - made.first_day.year + 1

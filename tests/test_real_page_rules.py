@@ -1042,6 +1042,51 @@ def test_a_short_line_like_the_articles_other_sub_heads_is_weighed_as_one_of_the
     assert "夜市升级，好去处更多了" in [b.text for b in article.blocks]
 
 
+LABELLED_SECTIONS = (
+    "旧楼改造为何停摆\n\n本报记者  周  远\n\n"
+    "编辑同志：我们小区的旧楼改造项目开工三年，至今没有完工，住户们一直住在外面。\n\n"
+    "现状：三年前搬出的住户至今回不了家，工地上只剩几台停着的机器\n\n"
+    "记者日前来到小区，看到楼体外的脚手架已经生锈，工地大门紧锁，只有一名保安在值守，住户们说已经很久没见过工人了。\n\n"
+    "原委：项目资金没有落实就匆忙动了工，施工单位先行垫付的钱迟迟拿不回来，工程只好停下\n\n"
+    "区住建局负责人介绍，项目立项时资金来源写的是上级补助，但补助至今没有下达到位，区里的配套资金也还没有着落。\n\n"
+    "进展：区里已成立专班，正在重新核算资金\n\n"
+    "专班负责人表示，将在年内拿出复工方案，并定期向住户公开资金使用和工程进度情况，接受大家的监督。\n"
+)
+
+
+def test_a_sections_labelled_heading_has_the_other_labelled_headings_as_fellows():
+    """A section's heading may open with its label and a colon (`原委：…`), of any length:
+    the other headings so labelled in its article are its fellows, however long, so a
+    heading of more than 40 characters is weighed as one more sub-head, not as a break's first part. A
+    label the article prints twice is a speaker's (`薛澜：第一，…`): no fellow, and no series."""
+    from build_scripts.parse import evidence, shapes
+
+    texts = [b for b in LABELLED_SECTIONS.split("\n\n") if b.strip()]
+    at = next(k for k, text in enumerate(texts) if text.startswith("原委："))
+    assert len(texts[at]) > evidence.SHORT_LINE  # too long for a sub-head by its length alone
+    assert evidence.lines_alike(texts, at) == 2  # 现状：… and 进展：…
+    assert shapes.heading_label(texts[at]) == "原委"
+    assert shapes.heading_label(texts[2]) is None  # `编辑同志：…。`: it ends with a full stop
+    spoken = [*texts[:-1], "原委：我们算过一笔账，这个项目的资金缺口有两千多万元，一时补不上。", texts[-1]]
+    assert evidence.lines_alike(spoken, at) is None  # 原委 opens two blocks: a speaker's name
+
+    weighed = []
+    real = evidence.join_features
+
+    def spy(before, after, lead, title="", alike=None):
+        weighed.append((before, alike))
+        return real(before, after, lead, title, alike)
+
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(evidence, "join_features", spy)
+        parse_page(LABELLED_SECTIONS)
+    assert (texts[at], 2) in weighed  # the parser counts them too
+    features = evidence.join_features(texts[at], texts[at + 1], False, texts[0], 2)
+    assert features.get("short_lines_alike_in_article") == 1.0  # weighed against a break's first part
+
+
 def test_a_line_of_headline_pieces_set_apart_by_one_space_opens_an_unsigned_article():
     """Where a headline's pieces share a line they are set apart by one space (`陕西汉中
     四十五载守护 谱写朱鹮保护华章`); a sub-head printed in two halves has a wider gap

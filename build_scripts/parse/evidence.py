@@ -87,18 +87,27 @@ SENTENCE_ENDS_WITHIN = 8  # characters below a break (`after_sentence_ends_at_on
 def lines_alike(texts: list[str], at: int) -> int | None:
     """How many other blocks of an article (`texts`, its headline first) are like
     `texts[at]`: as short, about as long, stopping without punctuation, with a longer block
-    below them (not a byline). An article's sub-heads come in a series; the first part of a
-    paragraph a break cut has no such fellows. None for a block too long to be a sub-head."""
+    below them (not a byline) — or, for a section's label and its words (`原委：…`), other
+    such blocks with labels of their own. An article's sub-heads come in a series; the first
+    part of a paragraph a break cut has no such fellows. None for a block too long to be a
+    sub-head."""
     text = texts[at]
-    if len(text) > SHORT_LINE:
+    label = shapes.heading_label(text)
+    if len(text) > SHORT_LINE and label is None:
+        return None
+    labels = shapes.labels_once(texts[1:]) if label is not None else set()
+    labelled = label in labels
+    if len(text) > SHORT_LINE and not labelled:
         return None
     return sum(
         1
         for k in range(1, len(texts) - 1)  # not the headline the article opens with
         if k != at
-        and len(texts[k]) <= SHORT_LINE
+        and (
+            (len(text) <= SHORT_LINE and len(texts[k]) <= SHORT_LINE and abs(len(texts[k]) - len(text)) <= 4)
+            or (labelled and shapes.heading_label(texts[k]) in labels)
+        )
         and not shapes.opens_article(texts[k])  # a byline
-        and abs(len(texts[k]) - len(text)) <= 4
         and not p.is_terminated(texts[k])
         and len(texts[k + 1]) > SHORT_LINE
         # a line a word runs on from, below it, is the first part of a paragraph a break

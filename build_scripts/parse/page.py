@@ -244,7 +244,8 @@ class PageView(ArticleState):
         """How many blocks of the article opening at block `start` are like block b: from
         there to where the page next marks an article for certain (training asks it with
         the true article's first block)."""
-        if len(self.units[b].text) > evidence.SHORT_LINE:
+        text = self.units[b].text
+        if len(text) > evidence.SHORT_LINE and shapes.heading_label(text) is None:
             return None
         end = min(len(self.units), b + 1 + self._blocks_below(b))
         return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)

@@ -277,3 +277,32 @@ def signing_institution(text: str) -> bool:
     """Is this line only the names of one or two bodies signing a piece (a second name in
     brackets only after a body's name)?"""
     return bool(p.institutions(text)) and not _BRACKET_AFTER_A_PLACE_RE.search(text)
+
+
+# A section's heading may open with its label and a colon (`原委：房屋产权…就已完工`,
+# `止损：原方案超出…`, `出海传韵：以品牌为桥，…`): the labels of an article's sections differ,
+# and its headings are of any length. A speaker's name opens paragraphs the same way
+# (`薛澜：第一，…`), but it comes back in the article: a label printed twice is a speaker's.
+# On the corpus's 535 pages, 72 such headings with a fellow; 4 long paragraphs a break could
+# cut so (`案由：…`, `建议：…` in a proposal, beside `提案人：…`).
+LABELLED_LINE = 50  # a labelled heading's length at most
+_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,6})：(?=\S)")
+
+
+def heading_label(text: str) -> str | None:
+    """The label of a block shaped as a section's labelled heading (`原委` of `原委：…`),
+    without end punctuation; None for any other block."""
+    m = _LABEL_RE.match(text)
+    if m is None or len(text) > LABELLED_LINE or p.is_terminated(text):
+        return None
+    return m.group(1)
+
+
+def labels_once(texts: list[str]) -> set[str]:
+    """The labels (`heading_label`) that open one block only of `texts` (an article's)."""
+    seen: dict[str, int] = {}
+    for text in texts:
+        m = _LABEL_RE.match(text)
+        if m:
+            seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    return {label for label, times in seen.items() if times == 1}

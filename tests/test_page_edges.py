@@ -101,6 +101,24 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
         "甲国主席同乙国总统就建交30周年互致贺电"
     )
     assert main_title_of(["某省一季度城镇新增就业12万人", "农村劳动力转移就业28万人"]) == "某省一季度城镇新增就业12万人"
+    # a second line that follows up on the first: its subtitle (a figure compared, a scale
+    # reached, the visitors counted, a document's number, who sent a message or chaired)
+    for subtitle in (
+        "同比增长6.5%",
+        "较去年提前9天",
+        "规模创历史同期新高",
+        "逾3万人次参观",
+        "［十四届］第九号",
+        "周八致信祝贺",
+        "吴九宣读主席贺信",
+        "郑十与某国外长共同主持",
+        "孙一出席并作主旨发言",
+    ):
+        assert main_title_of(["某市上半年外贸进出口总值120亿元", subtitle]) == "某市上半年外贸进出口总值120亿元", (
+            subtitle
+        )
+    # a kicker, then a title that reaches a record: the title (it names no 规模)
+    assert main_title_of(["截至3月底", "某省多项运输指标创新高"]) == "某省多项运输指标创新高"
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():

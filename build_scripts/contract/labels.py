@@ -147,7 +147,7 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
 
 # Who attended, closing a headline line: `蔡奇出席`, `李强 王毅参加` — a subtitle, never the title
 _ATTENDED = "(?:出席|参加|主持|陪同|会见|致辞)"
-_AND_SPOKE = "(?:并讲话|并致辞|并发表主旨演讲)"
+_AND_SPOKE = "(?:并讲话|并致辞|并发表主旨演讲|并作主旨发言|并发言)"
 _ATTENDING = re.compile(rf"(?:{_ATTENDED}|讲话|发表主旨演讲)(?:{_AND_SPOKE}|会议)?$")
 
 
@@ -155,6 +155,23 @@ _ATTENDING = re.compile(rf"(?:{_ATTENDED}|讲话|发表主旨演讲)(?:{_AND_SPO
 # verb (`王五出席并讲话`, `张三、李四参加`; not `总书记重要讲话`, which is a title).
 _NAMES_ATTENDING = re.compile(
     rf"^[\u4e00-\u9fff]{{2,4}}(?:[、 ][\u4e00-\u9fff]{{2,4}})*{_ATTENDED}(?:会议)?{_AND_SPOKE}?$"
+)
+
+
+# Of two pieces, a second that only makes sense after the first is its subtitle: a figure
+# compared (`同比增长17.6倍`, `较去年提前14天`), a scale reached (`规模创历史同期新高`), the
+# visitors counted (`逾7万人次参观`), a document's number (`［十四届］第十七号`), who sent or
+# read a message (`王沪宁致信祝贺`, `沈跃跃宣读习近平主席贺信`) or chaired together
+# (`刘国中与阿里波夫共同主持`). On the e-edition's own roles of 36 days, 13 pairs so shaped
+# are a title and its subtitle, none of 776 a kicker and its title (a title that ends
+# `…指标创新高` names no 规模, and stays one).
+_FOLLOWING_UP = re.compile(
+    r"^(?:同比|环比|较(?:去年|上年|上月)|比上年|比去年)"
+    r"|规模.{0,8}创(?:历史同期|历史)?新高$"
+    r"|人次(?:参观|观展|游览)$"
+    r"|^[［\[（(][^］\]）)]{1,10}[］\]）)]第[^，。]{1,8}号$"
+    r"|^[\u4e00-\u9fff]{2,4}(?:致信|致贺信|致电|致函|发来贺信|宣读.{1,12}贺信)"
+    r"|^[\u4e00-\u9fff]{2,5}[与和同][\u4e00-\u9fff]{2,6}共同(?:主持|出席|见证)"
 )
 
 
@@ -187,8 +204,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     title, a couplet printed as one line (`科技创新的高地 世界合作的舞台`), but for short
     lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
-    it says who attended (`王沪宁出席并讲话`) or ends as the first does (`…互致贺电 / …互致贺电`):
-    then the first is the title; of
+    it says who attended (`王沪宁出席并讲话`), ends as the first does (`…互致贺电 / …互致贺电`) or
+    follows up on it (`…总值205.5亿元 / 同比增长17.6倍`): then the first is the title; of
     three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
     aside as subtitles — all but the first when the first is the longest (a kicker over a title
     in pieces), the second of two left, else the longest, the last of equals (kicker, main
@@ -215,6 +232,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[0], leading[0] + 1  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
     if len(candidates) == 2 and _parallel(*(title_parts[n] for n in candidates)):
         return candidates[0], candidates[0] + 1  # a title, then a line in parallel with it
+    if len(candidates) == 2 and _FOLLOWING_UP.search(_COLUMN_TAG.sub("", title_parts[candidates[1]])):
+        return candidates[0], candidates[0] + 1  # a title, then what follows from it
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

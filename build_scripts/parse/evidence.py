@@ -93,8 +93,6 @@ def lines_alike(texts: list[str], at: int) -> int | None:
     sub-head."""
     text = texts[at]
     label = shapes.heading_label(text)
-    if len(text) > SHORT_LINE and label is None:
-        return None
     labels = shapes.labels_once(texts[1:]) if label is not None else set()
     labelled = label in labels
     if len(text) > SHORT_LINE and not labelled:

@@ -195,6 +195,42 @@ def test_a_quotations_attribution_is_a_paragraph_of_its_own_whatever_the_evidenc
     assert {d.line: d.rule_id for d in result.decisions}[7] == "paragraph.attribution"
 
 
+def test_who_wrote_or_asked_the_words_above_signs_them_in_a_paragraph_of_their_own():
+    """A motto signed with a name alone (`——林小溪`), a question signed by readers
+    (`——某某网网友`): paragraphs of the text, never sub-heads, and the text below starts another."""
+    page = (
+        "攀岩少年的冬训（体育故事）\n\n本报记者 周 远\n\n"
+        "冬训开始前，队员们在训练馆里写下了新一年的心愿，贴在了攀岩墙旁边的展板上。\n\n"
+        "寄语\n\n只要心里有光，就能照亮前面的路\n\n——林小溪\n\n"
+        "三声倒计时结束，林小溪手抓岩点，几秒钟就爬到了岩壁的一半，教练在下面不停地提醒她调整呼吸。\n\n"
+        "“训练这么苦，孩子们为什么还愿意坚持？”\n\n——某某网网友\n\n"
+        "要回答这个问题，不妨去训练馆里看一看，孩子们脸上的笑容就是最好的答案。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    signed = [b for b in article.blocks if b.text.startswith("——")]
+    assert [(b.text, b.kind.name) for b in signed] == [("——林小溪", "PARAGRAPH"), ("——某某网网友", "PARAGRAPH")]
+    rules = {d.text: d.rule_id for d in result.decisions}
+    assert rules["——林小溪"] == rules["——某某网网友"] == "paragraph.attribution"
+
+
+def test_who_tells_or_proposes_right_below_the_headline_is_a_line_of_the_text(evidence_that_always_joins):
+    """`提案人：某某中央` right below a proposal's headline names who proposes it: a paragraph,
+    not the heading of the text's first section, and nothing below goes on from it."""
+    page = (
+        "推进城乡供水一体化（提案摘要）\n\n提案人：某某中央\n\n"
+        "案由：农村供水保障水平与城市相比仍有差距，部分地区水源单一、管网老化问题较为突出\n\n"
+        "建议：统筹城乡供水规划，推进规模化供水工程建设，健全运行管护长效机制。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [(b.kind.name, b.text[:6]) for b in article.blocks][:2] == [
+        ("PARAGRAPH", "提案人：某某"),
+        ("PARAGRAPH", "案由：农村供"),
+    ]
+    assert {d.text: d.rule_id for d in result.decisions}["提案人：某某中央"] == "paragraph.credit"
+
+
 def test_a_name_right_below_the_headline_signs_the_piece_whatever_the_join_evidence(evidence_that_always_joins):
     page = "写给孩子的歌（创作谈）\n\n谭小禾\n\n歌曲能被大家喜欢，是我没有想到的。\n"
     (article,) = parse_page(page).articles

@@ -342,6 +342,9 @@ class HeadingRules(ColumnRules):
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)
+        if self._title_only() and shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):
+            self._decide(unit, "paragraph", "paragraph.credit")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if self._title_only():
             return self._subhead(unit, "subhead.below-headline")
         if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():

@@ -47,8 +47,8 @@ class JoinRules(BodyRules):
         above: str = self._open_paragraph()[1]  # type: ignore[index]
         if self.section_credits and above == self.section_credits[-1] and not self._tail:
             return False  # a section's byline (`李  姝` below its heading): its text opens below
-        if _credit_line(above):
-            return False  # who put the page together (`本期统筹：付明丽`): names, and nothing goes on
+        if _credit_line(above) or shapes.role_credit(above):
+            return False  # who put the page together (`本期统筹：付明丽`), or who tells it: nothing goes on
         if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same
             # (and is no dateline: that opens the text) is its rest, cut by a break
@@ -166,6 +166,7 @@ class JoinRules(BodyRules):
             or p.is_end_credit(nxt.text)
             or p.is_caption(nxt.text)
             or p.is_signature_line(nxt.text)
+            or shapes.role_credit(unit.text)
             # a section's number alone on its line heads a section: never the first part of a
             # paragraph a break cut
             or shapes.SECTION_NUMBER_RE.match(unit.text)

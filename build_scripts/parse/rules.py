@@ -117,7 +117,8 @@ RULES: dict[str, str] = {
     "paragraph.after-speaker": "below a line ending with someone's office and name (…副处长  邓  维): a paragraph of its own, not the rest of that line",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
-    "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), or where it comes from (——摘自…): a paragraph of its own, not a heading, and the text below starts another",
+    "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…): a line of the text that nothing goes on from, not a heading",
+    "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), where it comes from (——摘自…), or who wrote or asked it (——赵一程, ——人民网网友): a paragraph of its own, not a heading, and the text below starts another",
     "paragraph.divider": "a row of stars or marks alone between parts of the text (***  ***): a pause in it",
 }
 

@@ -306,3 +306,14 @@ def labels_once(texts: list[str]) -> set[str]:
         if m:
             seen[m.group(1)] = seen.get(m.group(1), 0) + 1
     return {label for label, times in seen.items() if times == 1}
+
+
+# Who tells, proposes or hosts, right below a headline (`提案人：民革中央`, `主讲人：…村医
+# 叶永红`): a role ending in 人, a colon, and who — a line of the text that nothing goes on
+# from, not its first section's heading. (A dialogue's `对话人：…` opens the list of its
+# speakers, read as such: `patterns.PARTICIPANTS_RE`.)
+_ROLE_CREDIT_RE = re.compile(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s*[^。！？；]{{2,60}}$")
+
+
+def role_credit(text: str) -> bool:
+    return _ROLE_CREDIT_RE.match(text) is not None

@@ -48,6 +48,9 @@ def test_gbt7714_lists_up_to_three_creators_then_deng(creators, head):
 def test_cited_title_is_the_main_title_with_its_subtitle_and_without_the_kicker():
     assert cited_title(["创新落实……工程……", "全省政法系统热议新看点"]) == "全省政法系统热议新看点"
     assert cited_title(["引题", "主题", "——副题"]) == "主题: 副题"
+    # a character that prints nothing before the dash (`\u200b——`, as real pages have it): a subtitle all the same
+    assert cited_title(["把匠心写进时代", "\u200b——评一套丛书"]) == "把匠心写进时代: 评一套丛书"
+    assert cited_title(["写在开庭之际", "\u200b—\u200b—纪念某某审判"]) == "写在开庭之际: 纪念某某审判"
     assert cited_title(["保护奥林匹克标志"]) == "保护奥林匹克标志"
     assert cited_title([]) == NO_TITLE  # the one placeholder of every page and output
 

@@ -12,6 +12,8 @@ NO_TITLE = "（无标题）"  # an article printed without a headline
 WEEKDAYS = "一二三四五六日"
 # A headline piece that starts with a dash is a subtitle (副题): `——记全国劳模李明`.
 SUBTITLE_DASHES = ("——", "—", "－－", "--")
+# Characters that print nothing, found before a subtitle's dash on real pages (`\u200b——评…`)
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 # A sentence: up to the marks that end it, and the quotation marks and brackets they close
 # (`…竞争力。”`).
@@ -97,7 +99,7 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def is_subtitle(piece: str) -> bool:
-    return piece.startswith(SUBTITLE_DASHES)
+    return piece.lstrip(INVISIBLE).startswith(SUBTITLE_DASHES)
 
 
 def is_note(piece: str) -> bool:

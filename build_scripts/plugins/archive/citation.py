@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from build_scripts.contract.labels import NO_TITLE, SUBTITLE_DASHES, headline_pieces, is_subtitle
+from build_scripts.contract.labels import INVISIBLE, NO_TITLE, SUBTITLE_DASHES, headline_pieces, is_subtitle
 from build_scripts.contract.record import ArticleRecord
 from build_scripts.plugins.archive.romanize import romanised_name, romanised_title, split_name
 
@@ -97,7 +97,7 @@ def cited_title(title_parts: list[str]) -> str:
     if not title_parts:
         return NO_TITLE
     _, main, after = headline_pieces(title_parts)
-    subtitles = [part.lstrip("".join(SUBTITLE_DASHES)) for part in after if is_subtitle(part)]
+    subtitles = [part.lstrip(INVISIBLE + "".join(SUBTITLE_DASHES)) for part in after if is_subtitle(part)]
     subtitles = [s for s in subtitles if s]
     return ": ".join([main, *subtitles]) if main else NO_TITLE
 

@@ -164,7 +164,7 @@ _NAMES_ATTENDING = re.compile(
 # compared (`同比增长17.6倍`, `较去年提前14天`), a scale reached (`规模创历史同期新高`), the
 # visitors counted (`逾7万人次参观`), a document's number (`［十四届］第十七号`), who sent or
 # read a message (`王沪宁致信祝贺`, `沈跃跃宣读习近平主席贺信`) or chaired together
-# (`刘国中与阿里波夫共同主持`). On the e-edition's own roles of 36 days, 13 pairs so shaped
+# (`刘国中与阿里波夫共同主持`). On the e-edition's own roles of 36 days, 18 pairs so shaped
 # are a title and its subtitle, none of 776 a kicker and its title (a title that ends
 # `…指标创新高` names no 规模, and stays one).
 _FOLLOWING_UP = re.compile(
@@ -174,7 +174,11 @@ _FOLLOWING_UP = re.compile(
     r"|^[［\[（(][^］\]）)]{1,10}[］\]）)]第[^，。]{1,8}号$"
     r"|^[\u4e00-\u9fff]{2,4}(?:致信|致贺信|致电|致函|发来贺信|宣读.{1,12}贺信)"
     r"|^[\u4e00-\u9fff]{2,5}[与和同][\u4e00-\u9fff]{2,6}共同(?:主持|出席|见证)"
+    r"|[\u4e00-\u9fff]{2,4}主持(?:会议)?$"  # what a meeting did, then who chaired it (`…草案等赵乐际主持`)
 )
+# …and a first piece that reports a meeting (`李强主持召开国务院常务会议`, `…会议在京举行`) is
+# the title, whatever the second lists of what it did (8 titles; none of the 776 kickers)
+_MEETING_REPORTED = re.compile(r"主持召开.{0,24}会议$|会议(?:在[\u4e00-\u9fff]{1,3})?(?:举行|闭幕|开幕)$")
 
 
 def _parallel(first: str, second: str) -> bool:
@@ -207,7 +211,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     lines closing it (`蔡奇出席`). Otherwise of two pieces the last is the main title (a
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
     it says who attended (`王沪宁出席并讲话`), ends as the first does (`…互致贺电 / …互致贺电`) or
-    follows up on it (`…总值205.5亿元 / 同比增长17.6倍`): then the first is the title; of
+    follows up on it (`…总值205.5亿元 / 同比增长17.6倍`), or the first reports a meeting
+    (`李强主持召开国务院常务会议 / 听取…`): then the first is the title; of
     three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
     aside as subtitles — all but the first when the first is the longest (a kicker over a title
     in pieces), the second of two left, else the longest, the last of equals (kicker, main
@@ -234,7 +239,10 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[0], leading[0] + 1  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
     if len(candidates) == 2 and _parallel(*(title_parts[n] for n in candidates)):
         return candidates[0], candidates[0] + 1  # a title, then a line in parallel with it
-    if len(candidates) == 2 and _FOLLOWING_UP.search(_COLUMN_TAG.sub("", title_parts[candidates[1]])):
+    if len(candidates) == 2 and (
+        _FOLLOWING_UP.search(_COLUMN_TAG.sub("", title_parts[candidates[1]]))
+        or _MEETING_REPORTED.search(_COLUMN_TAG.sub("", title_parts[candidates[0]]))
+    ):
         return candidates[0], candidates[0] + 1  # a title, then what follows from it
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))

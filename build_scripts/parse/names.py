@@ -32,7 +32,8 @@ _ROLE_RE = ROLE_RE = re.compile(ROLE)
 
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
-_NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,7}}"
+# up to 16 names: a national round-up credits a dozen reporters in brackets at its end
+_NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 # A writer who also took the photos (文/摄), who edited readers' words (整理), or who helped
 # write the piece (参与采写).
 _SUFFIX = r"(?:文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报道|摄影?)"
@@ -46,7 +47,7 @@ _NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}
 # A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
 BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
 BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
-# The team behind a big report, in brackets at its end: more names than a byline line holds
+# The team behind a big report, in brackets at its end: nine names or more, up to twenty
 TEAM_CREDIT_RE = re.compile(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
 
 # Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /

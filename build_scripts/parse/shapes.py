@@ -286,7 +286,7 @@ def signing_institution(text: str) -> bool:
 # On the corpus's 535 pages, 72 such headings with a fellow; 4 long paragraphs a break could
 # cut so (`案由：…`, `建议：…` in a proposal, beside `提案人：…`).
 LABELLED_LINE = 50  # a labelled heading's length at most
-_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,6})：(?=\S)")
+_LABEL_RE = re.compile(rf"([{p.HAN}]{{2,6}})：(?=\S)")
 
 
 def heading_label(text: str) -> str | None:

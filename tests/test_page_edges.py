@@ -113,6 +113,12 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
         "吴九宣读主席贺信",
         "郑十与某国外长共同主持",
         "孙一出席并作主旨发言",
+        "较2020年增加约8万",
+        "将于近期择机投入使用",
+        "已在两座城市服务上百户家庭",
+        "预计到二〇三〇年引进人才十万人",
+        "计划近日择机实施",
+        "陈二出席并为学员颁发证书",
     ):
         assert main_title_of(["某市上半年外贸进出口总值120亿元", subtitle]) == "某市上半年外贸进出口总值120亿元", (
             subtitle
@@ -122,6 +128,20 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
     assert main_title_of(["某某主持召开某地常务会议", "听取某项工作汇报 研究某项改革"]) == "某某主持召开某地常务会议"
     # a kicker, then a title that reaches a record: the title (it names no 规模)
     assert main_title_of(["截至3月底", "某省多项运输指标创新高"]) == "某省多项运输指标创新高"
+
+
+def test_the_column_name_in_brackets_closes_the_main_title():
+    # the paper prints a column's name after the main title: on a first line, that line is
+    # the title and the second its subtitle, dash or no dash
+    assert main_title_of(["某项专项行动取得明显成效（权威发布）", "全国共查纠问题线索六万多件"]) == (
+        "某项专项行动取得明显成效（权威发布）"
+    )
+    assert main_title_of(["写出生活的烟火（新作速评）", "——读某某长篇小说"]) == "写出生活的烟火（新作速评）"
+    # on the second line, that line is the title, whatever the first says of it: a kicker
+    # over a title that opens with 将 as a preposition (将…纳入…), not as a future
+    assert main_title_of(["某项规定填补保护细化规则空白", "将“数据”等纳入保护范畴（法治聚焦）"]) == (
+        "将“数据”等纳入保护范畴（法治聚焦）"
+    )
 
 
 def test_the_halves_of_a_couplet_headline_are_one_title():

@@ -164,11 +164,15 @@ _NAMES_ATTENDING = re.compile(
 # compared (`同比增长17.6倍`, `较去年提前14天`), a scale reached (`规模创历史同期新高`), the
 # visitors counted (`逾7万人次参观`), a document's number (`［十四届］第十七号`), who sent or
 # read a message (`王沪宁致信祝贺`, `沈跃跃宣读习近平主席贺信`) or chaired together
-# (`刘国中与阿里波夫共同主持`). On the e-edition's own roles of 36 days, 18 pairs so shaped
-# are a title and its subtitle, none of 776 a kicker and its title (a title that ends
-# `…指标创新高` names no 规模, and stays one).
+# (`刘国中与阿里波夫共同主持`), or what the subject above will do or has done (`将于近期择机
+# 受控再入大气层`, `已在深圳、北京服务上百户家庭`). On the e-edition's own roles of 36 days,
+# 32 second lines so shaped are subtitles; of the 775 titles under a kicker, one is (`将“数据”…
+# 纳入…`, 将 as a preposition), and its column's name in brackets keeps it the title
+# (a title that ends `…指标创新高` names no 规模, and stays one).
 _FOLLOWING_UP = re.compile(
-    r"^(?:同比|环比|较(?:去年|上年|上月)|比上年|比去年)"
+    r"^(?:同比|环比|较(?:去年|上年|上月|\d{4}年)|比上年|比去年)"
+    r"|^(?:将|已|预计|计划)"  # what the subject above will do or has done (`将于近期择机…`)
+    r"|^[\u4e00-\u9fff]{2,4}出席并"  # who attended and what they did (`陈希出席并为学员颁发…`)
     r"|规模.{0,8}创(?:历史同期|历史)?新高$"
     r"|人次(?:参观|观展|游览)$"
     r"|^[［\[（(][^］\]）)]{1,10}[］\]）)]第[^，。]{1,8}号$"
@@ -212,7 +216,10 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
     it says who attended (`王沪宁出席并讲话`), ends as the first does (`…互致贺电 / …互致贺电`) or
     follows up on it (`…总值205.5亿元 / 同比增长17.6倍`), or the first reports a meeting
-    (`李强主持召开国务院常务会议 / 听取…`): then the first is the title; of
+    (`李强主持召开国务院常务会议 / 听取…`): then the first is the title. A column's name in
+    brackets closes the main title whatever else the lines say (`…成效（权威发布） / 全国共…`:
+    the first; on the e-edition's own roles of 36 days, 32 first lines so closed were titles,
+    none a kicker, and 333 second lines so closed were titles, 8 subtitles). Of
     three or more — once the pieces closing the line that say who attended (`蔡奇出席`) are set
     aside as subtitles — all but the first when the first is the longest (a kicker over a title
     in pieces), the second of two left, else the longest, the last of equals (kicker, main
@@ -239,11 +246,15 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return leading[0], leading[0] + 1  # a title, then who attended: `…开幕 / 王沪宁出席并讲话`
     if len(candidates) == 2 and _parallel(*(title_parts[n] for n in candidates)):
         return candidates[0], candidates[0] + 1  # a title, then a line in parallel with it
-    if len(candidates) == 2 and (
-        _FOLLOWING_UP.search(_COLUMN_TAG.sub("", title_parts[candidates[1]]))
-        or _MEETING_REPORTED.search(_COLUMN_TAG.sub("", title_parts[candidates[0]]))
-    ):
-        return candidates[0], candidates[0] + 1  # a title, then what follows from it
+    if len(candidates) == 2:
+        upper, lower = (title_parts[n] for n in candidates)
+        tagged = (bool(_COLUMN_TAG.search(upper)), bool(_COLUMN_TAG.search(lower)))
+        if (
+            tagged == (True, False)
+            or tagged == (False, False)
+            and (_FOLLOWING_UP.search(lower) or _MEETING_REPORTED.search(upper))
+        ):
+            return candidates[0], candidates[0] + 1  # a title, then what follows from it
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

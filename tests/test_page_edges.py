@@ -166,6 +166,22 @@ def test_the_halves_of_a_couplet_headline_are_one_title():
     ]
 
 
+def test_under_a_column_name_the_halves_of_a_title_may_differ_in_length_and_quote_a_word():
+    for line in (
+        "善于“钉钉子” 创造好政绩（思想纵横）",
+        "改造升级 传统产业提质增效（某某专栏）",
+        "敢为人先 突破技术壁垒（编辑手记）",
+    ):
+        assert main_title_of(title_pieces(line)) == line, line
+    # a kicker over a tagged title: longer than ten characters, or handing over with a dash
+    assert main_title_of(title_pieces("某省某市推进高标准农田改造提升 能掀盖的水井让种子喝饱水（探访）")) == (
+        "能掀盖的水井让种子喝饱水（探访）"
+    )
+    assert main_title_of(title_pieces("某某市—— 小区违建拆除难（身边事）")) == "小区违建拆除难（身边事）"
+    # without a column's name, halves so unlike stay a kicker and its title
+    assert main_title_of(title_pieces("中央网信办 规范短视频内容标注")) == "规范短视频内容标注"
+
+
 def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
     # the excerpt under a headline in lists and the page's description
     assert first_sentence("他说：“这事关全局。”随后又说了一句。") == "他说：“这事关全局。”"

@@ -657,6 +657,19 @@ def test_a_joint_statements_signature_block_is_its_last_paragraphs_not_an_articl
     assert not statement.authors and talks.authors == ["方远"]
 
 
+def test_the_body_issuing_a_notice_and_its_date_sign_it_in_its_text():
+    page = (
+        "某省重大课题研究招标公告\n\n一、招标课题\n\n课题名单见某省社科网。\n\n二、其他事项\n\n"
+        "每项课题安排研究经费十万元，具体内容详见招标文件。\n\n"
+        "某省重大课题研究招投标工作联席会议办公室\n\n2030年4月28日\n"
+    )
+    result = parse_page(page)
+    (notice,) = result.articles
+    assert notice.subheads == ["一、招标课题", "二、其他事项"]
+    assert [b.text for b in notice.blocks][-2:] == ["某省重大课题研究招投标工作联席会议办公室", "2030年4月28日"]
+    assert {d.rule_id for d in result.decisions if d.line in (11, 13)} == {"paragraph.signature"}
+
+
 def test_a_contact_line_with_an_address_is_never_a_headline():
     from build_scripts.parse.shapes import could_be_headline
 
@@ -894,6 +907,20 @@ def test_a_section_heading_in_two_pieces_is_one_heading_of_the_page():
     assert "## 老街开书店 读书人多了\n\n老街的书店开在巷口" in body
     assert "## 老街办市集 年味更浓了\n\n腊月里" in body
     assert body.count("## ") == 2
+
+
+def test_a_row_of_stars_between_parts_of_the_text_is_a_divider_on_the_page():
+    from build_scripts.writers.article_pages import body_markdown
+
+    page = (
+        "老街新事多\n\n本报记者 方 远\n\n老街的变化，街坊们看在眼里。\n\n***    ***\n\n"
+        "腊月里，老街办起了年货市集，街坊们逛得热闹。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert "***    ***" in article.text  # the record keeps the line as printed
+    body = body_markdown(article)
+    assert '\n\n<hr class="article-divider" title="***    ***">\n\n腊月里' in body
+    assert "\\*" not in body
 
 
 def test_a_line_ending_with_an_office_and_a_name_is_never_the_first_part_of_a_cut_paragraph():

@@ -23,6 +23,9 @@ DATE_ONLY_RE = re.compile(
 )
 # The offices of those who sign a joint statement, above their names
 OFFICES_RE = re.compile(r"^(?:[\u4e00-\u9fff（）]{2,24}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){1,4}$")
+# A body that signs a notice or a letter of thanks above its date (`…联席会议办公室` /
+# `2026年4月28日`, `某村村民委员会` / `2026年4月7日`)
+ISSUER_RE = re.compile(r"^[\u4e00-\u9fff（）]{2,30}(?:办公室|委员会|领导小组|指挥部|组委会|有限公司|集团)$")
 
 # What a letter's last sentence and no headline end with
 SENTENCE_END = ("。", "！", "？", "!", "?")
@@ -142,8 +145,8 @@ class PageView(ArticleState):
 
     def _signature_after(self, i: int) -> int:
         """How many units after unit i, a sentence's end, sign it: the signers' offices (when
-        they are heads of state: 中华人民共和国主席 俄罗斯联邦总统), their names, and a date
-        alone on its line (0: none)."""
+        they are heads of state: 中华人民共和国主席 俄罗斯联邦总统), their names or the body
+        that issues it (a notice's office), and a date alone on its line (0: none)."""
         if not self.units[i].text.endswith(SENTENCE_END):
             return 0
         j = i + 1
@@ -151,7 +154,7 @@ class PageView(ArticleState):
             j += 1
         if (
             j + 1 < len(self.units)
-            and p.is_name_line(self.units[j].text)
+            and (p.is_name_line(self.units[j].text) or ISSUER_RE.match(self.units[j].text))
             and DATE_ONLY_RE.match(self.units[j + 1].text)
         ):
             return j + 2 - (i + 1)

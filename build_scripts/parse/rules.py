@@ -85,7 +85,7 @@ RULES: dict[str, str] = {
     "headline.after-picture": "the picture item above has only its caption",
     "headline.dash-subtitle": "subtitle line starting with a dash",
     "paragraph.dated-note": "a line in brackets opening with a date, inside an article's text: when the document there was adopted, a paragraph",
-    "paragraph.signature": "names and a date alone below a letter's, a speech's or a joint statement's last sentence (the signers' offices above the names): its signature, in its text",
+    "paragraph.signature": "names, or the body issuing it, and a date alone below a letter's, a notice's, a speech's or a joint statement's last sentence (the signers' offices above the names): its signature, in its text",
     "paragraph.signed-off": "a writer's name alone below the text's last sentence, a wider gap or a sure headline below it: the last line of the text, and the article ends",
     "paragraph.lines": "three or more sub-heads in a row, with no text between them: the lines of a poem or the items of a list, text",
     "paragraph.heads-nothing": "in an article not cut into sections, a sub-head with no text below it (a signature and its date at a decree's end): a line of its text",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
+from build_scripts.parse.patterns import DIVIDER_RE
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
 
@@ -22,6 +23,10 @@ def _block_markdown(block: Segment, dateline: str) -> str:
         return f'<p class="article-note">{mdtext.escape_attr(block.text)}</p>'
     if dateline:
         return f"**{mdtext.escape(dateline)}** {text}"
+    if block.kind is Kind.PARAGRAPH and DIVIDER_RE.match(block.text):
+        # a row of stars between parts of the text (`***  ***`, parse: paragraph.divider) is
+        # the pause the paper prints: a divider on the page, not three escaped asterisks
+        return f'<hr class="article-divider" title="{mdtext.escape_attr(block.text.strip())}">'
     return text
 
 

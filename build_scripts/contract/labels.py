@@ -1,6 +1,6 @@
 """Small pieces of wording every page, feed, citation and search result shares, defined once:
 the untitled placeholder, the Chinese date, the 版 label, the subtitle dash, the main title
-of a headline and an article's opening sentence.
+of a headline, a divider between parts of a text and an article's opening sentence.
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ WEEKDAYS = "一二三四五六日"
 SUBTITLE_DASHES = ("——", "—", "－－", "--")
 # Characters that print nothing, found before a subtitle's dash on real pages (`\u200b——评…`)
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# a row of stars or marks alone on its line (`***  ***`, `＊ ＊ ＊`, `※※※`): a pause in the text,
+# which its page prints as a divider (two marks at least: a lone ● or ○○○ may stand for a name
+# left out)
+DIVIDER_RE = re.compile(r"^\s*(?:[*＊※✱✲★☆◆◇]\s*){2,}$")
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 # A sentence: up to the marks that end it, and the quotation marks and brackets they close
 # (`…竞争力。”`).

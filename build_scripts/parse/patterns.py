@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.contract.labels import DIVIDER_RE  # noqa: F401 (the parser's, from here)
 from build_scripts.contract.names import INSTITUTIONS
 from build_scripts.parse.memo import memo
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
@@ -67,9 +68,6 @@ QUOTE_CLOSERS = "”’」』》〉\"'"
 BRACKET_CLOSERS = "）)】"
 CLOSERS = QUOTE_CLOSERS + BRACKET_CLOSERS
 QUESTION_OR_EXCLAMATION = "？?！!"
-# a row of stars or marks alone on its line (`***  ***`, `＊ ＊ ＊`, `※※※`): a pause in the text
-# (two marks at least: a lone ● or ○○○ may stand for a name left out)
-DIVIDER_RE = re.compile(r"^\s*(?:[*＊※✱✲★☆◆◇]\s*){2,}$")
 SENTENCE_PUNCT = "，,。；;！!？?"
 MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 

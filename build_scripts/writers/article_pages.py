@@ -7,8 +7,8 @@ decides — tags, id and links — when the page is written."""
 from __future__ import annotations
 
 from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.labels import DIVIDER_RE
 from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
-from build_scripts.parse.patterns import DIVIDER_RE
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
 

@@ -1818,3 +1818,48 @@ def test_sections_headed_alike_are_sub_heads_however_long_the_heading():
     alone = page.replace(f"{headings[1]}\n\n", "").replace(f"{headings[2]}\n\n", "")
     (article,) = parse_page(alone).articles
     assert not [b for b in article.blocks if b.kind.value == "subhead"]
+
+
+@pytest.fixture
+def evidence_of_sub_heads():
+    """The shipped weights, but every heading weighed inside an article is a sub-head."""
+    from build_scripts.parse import evidence
+
+    evidence.try_weights({**evidence._shipped(), "headline": {"bias": -10.0}})
+    evidence.forget()
+    yield
+    evidence.try_weights({})
+    evidence.forget()
+
+
+def test_a_heading_below_a_brief_dispatch_opens_the_next_article_whatever_the_evidence(evidence_of_sub_heads):
+    """A dispatch is not cut into parts: a heading a few blocks into one, with running text
+    below it, is the next article's headline (the announcement of a visit below a dispatch on
+    talks) — unless the dispatch already has a sub-head."""
+    dispatch = (
+        "王明会见某国外长李华\n\n"
+        "新华社北京6月2日电  （记者张三）国务委员王明2日在京会见来访的某国外长李华。\n\n"
+        "王明表示，中方愿同某国一道，推动两国关系不断向前发展，造福两国人民。\n\n"
+    )
+    visit = "某国总理今起对我国进行正式访问\n\n应国务院总理邀请，某国总理将于6月3日至6日对中国进行正式访问，双方将就合作交换意见。\n"
+    result = parse_page(dispatch + visit)
+    assert [a.title for a in result.articles] == ["王明会见某国外长李华", "某国总理今起对我国进行正式访问"]
+    assert {d.line: d.rule_id for d in result.decisions}[7] == "headline.after-dispatch"
+
+    with_parts = dispatch.replace("王明表示", "深化合作\n\n王明表示")
+    assert len(parse_page(with_parts + visit).articles) == 1
+
+
+def test_the_heading_of_a_list_a_dispatch_announces_is_not_taken_for_the_next_article():
+    """`…企业名单` below a dispatch, with its note and one name a line below it: no running
+    text follows the heading, so it is not the next article's headline for being in a dispatch."""
+    page = (
+        "某协会发布年度企业名单\n\n"
+        "新华社北京6月2日电  （记者张三）某协会2日发布年度优秀文化企业名单，共有3家企业入选。\n\n"
+        "年度优秀文化企业名单\n\n"
+        "（共3家，排名不分先后）\n\n"
+        "甲乙文化科技有限公司\n\n丙丁传媒集团有限公司\n\n戊己影视股份有限公司\n"
+    )
+    result = parse_page(page)
+    assert "headline.after-dispatch" not in {d.rule_id for d in result.decisions}
+    assert [a.title for a in result.articles] == ["某协会发布年度企业名单"]

@@ -384,6 +384,8 @@ class HeadingRules(ColumnRules):
                 return self._headline(unit, "headline.spaced-pieces")
             if shapes.document_title(t):
                 return self._headline(unit, "headline.document")
+            if self._after_a_brief_dispatch(i):
+                return self._headline(unit, "headline.after-dispatch")
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)

@@ -170,16 +170,21 @@ def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_s
     assert [b.kind.name for b in parse_page(section).articles[0].blocks] == ["PARAGRAPH", "SUBHEAD", "PARAGRAPH"]
 
 
-@pytest.fixture
-def evidence_that_always_joins():
-    """Weights under which every break weighed is a paragraph a page break cut."""
+def _weighing_with(models):
+    """Score with these weights for one test, then with the shipped ones again."""
     from build_scripts.parse import evidence
 
-    evidence.try_weights({"join": {"bias": 10.0}, "headline": {"bias": -10.0}})
+    evidence.try_weights(models)
     evidence.forget()
     yield
     evidence.try_weights({})
     evidence.forget()
+
+
+@pytest.fixture
+def evidence_that_always_joins():
+    """Weights under which every break weighed is a paragraph a page break cut."""
+    yield from _weighing_with({"join": {"bias": 10.0}, "headline": {"bias": -10.0}})
 
 
 def test_a_quotations_attribution_is_a_paragraph_of_its_own_whatever_the_evidence(evidence_that_always_joins):
@@ -1825,11 +1830,7 @@ def evidence_of_sub_heads():
     """The shipped weights, but every heading weighed inside an article is a sub-head."""
     from build_scripts.parse import evidence
 
-    evidence.try_weights({**evidence._shipped(), "headline": {"bias": -10.0}})
-    evidence.forget()
-    yield
-    evidence.try_weights({})
-    evidence.forget()
+    yield from _weighing_with({**evidence._shipped(), "headline": {"bias": -10.0}})
 
 
 def test_a_heading_below_a_brief_dispatch_opens_the_next_article_whatever_the_evidence(evidence_of_sub_heads):

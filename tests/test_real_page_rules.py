@@ -1864,3 +1864,22 @@ def test_the_heading_of_a_list_a_dispatch_announces_is_not_taken_for_the_next_ar
     result = parse_page(page)
     assert "headline.after-dispatch" not in {d.rule_id for d in result.decisions}
     assert [a.title for a in result.articles] == ["某协会发布年度企业名单"]
+
+
+def test_a_name_glued_after_the_last_line_signs_it_though_it_reads_as_a_word_with_the_next_headline():
+    """Where indentation marks paragraphs, the writer's name glued after the note on them
+    (`…董事长）苟护生`) signs the article, though its last character and the next article's
+    headline, after blank lines, read as a word (`生|前`): a word runs across only into text
+    that goes on."""
+    page = (
+        "充分释放场景赋能的乘数效应（感言）\n"
+        "　　场景是连接技术与市场的桥梁，要推动更多新技术在真实场景中得到应用，形成良性循环。\n"
+        "　　（作者为某某工程咨询有限公司党委书记、董事长）苟护生\n\n\n"
+        "前四月全国一般公共预算收入增长\n"
+        "　　财政部发布数据显示，前四月全国一般公共预算收入同比增长，运行总体平稳。\n"
+    )
+    result = parse_page(page)
+    first = result.articles[0]
+    assert first.byline == "苟护生"
+    assert first.blocks[-1].text == "（作者为某某工程咨询有限公司党委书记、董事长）"
+    assert {d.line: d.rule_id for d in result.decisions}[3] == "byline.glued"

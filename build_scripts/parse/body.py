@@ -179,11 +179,12 @@ class BodyRules(PageView):
         if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
             return True
         if self.layout.indented:
-            # a line that is not indented after a blank line carries the text on (a page
-            # break), unless it is shaped like a headline
-            return not (nxt.gap_before and not shapes.could_be_headline(nxt.text, self.profile)) and not (
-                breaks.continues_word(unit.text, nxt.text)
-            )
+            if nxt.gap_before:
+                # a line that is not indented after a blank line carries the text on (a page
+                # break), unless it is shaped like a headline: then a new article opens there,
+                # and a word read across the two (…）苟护生 / 前四月…: 生前) is chance
+                return shapes.could_be_headline(nxt.text, self.profile)
+            return not breaks.continues_word(unit.text, nxt.text)  # a wrapped line: …李海燕介 / 绍…
         return not (
             nxt.gap_before <= 1
             and nxt.text[:1] not in "“（(《"

@@ -1883,3 +1883,23 @@ def test_a_name_glued_after_the_last_line_signs_it_though_it_reads_as_a_word_wit
     assert first.byline == "苟护生"
     assert first.blocks[-1].text == "（作者为某某工程咨询有限公司党委书记、董事长）"
     assert {d.line: d.rule_id for d in result.decisions}[3] == "byline.glued"
+
+
+def test_wrapped_text_broken_where_it_held_spaces_goes_on_in_the_line_they_indent():
+    """A paragraph copied out of a column breaks where its text held spaces (`…全球治理  携手…`):
+    the next line starts with them. Where the page indents its paragraphs with ideographic
+    spaces, those ordinary spaces start no paragraph."""
+    lines = [
+        IND + "五月二十日，小组会议在纽约举",  # wrapped at the column's 16 characters
+        "行会议，主题是“改革完善全球治理",
+        "  携手应对全球挑战”。各方代表",
+        "出席会议并发言。",
+        IND + "与会各方一致认为，应加强沟通",
+        "协调，推动合作取得更多成果，造福",
+        "各国人民。",
+    ]
+    (article,) = parse_page("小组会议发表联合公报\n" + "\n".join(lines) + "\n").articles
+    assert [b.text for b in article.blocks] == [
+        "五月二十日，小组会议在纽约举行会议，主题是“改革完善全球治理携手应对全球挑战”。各方代表出席会议并发言。",
+        "与会各方一致认为，应加强沟通协调，推动合作取得更多成果，造福各国人民。",
+    ]

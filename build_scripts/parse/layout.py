@@ -150,6 +150,9 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
 
     lines = text.split("\n")
     layout = detect_layout(lines)
+    # how the page indents its paragraphs: with ideographic spaces (`　　`), or with others
+    marks = Counter(raw[0] for raw in lines if _indent_of(raw) >= _INDENT_SPACES)
+    ideographic = marks["\u3000"] > sum(marks.values()) - marks["\u3000"]
     units: list[Unit] = []
     gap = 0
     tail = ""  # the spaces that end the line above: where wrapped text breaks at a space
@@ -159,14 +162,19 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         if not line:
             gap += 1
             continue
-        indented = _indent_of(raw) >= _INDENT_SPACES
+        prev = units[-1] if units else None
+        # Where the page indents its paragraphs with ideographic spaces, a line that other
+        # spaces indent right below a full line is that paragraph's rest: the text broke where
+        # it held spaces (`…主题是“改革完善全球治理` / `  携手应对…`, `…副主任委员  董` / `  刚`).
+        indented = _indent_of(raw) >= _INDENT_SPACES and not (
+            ideographic and not raw.startswith("\u3000") and gap == 0 and prev is not None and prev.full
+        )
         # exactly the column's width (or one less): a line longer than the column is not
         # one of its wrapped lines (headlines are set wider); the spaces ending a line that
         # ends no sentence count (text copied out of a column breaks at a space too:
         # `…原题为《首店当红火  ` / `老店莫冷落》）`)
         widths = (len(raw.rstrip()),) if p.is_terminated(raw.rstrip()) else (len(raw.rstrip()), len(raw))
         full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
-        prev = units[-1] if units else None
         if (
             prev is not None
             and layout.wrap_width

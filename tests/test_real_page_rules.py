@@ -1903,3 +1903,45 @@ def test_wrapped_text_broken_where_it_held_spaces_goes_on_in_the_line_they_inden
         "五月二十日，小组会议在纽约举行会议，主题是“改革完善全球治理携手应对全球挑战”。各方代表出席会议并发言。",
         "与会各方一致认为，应加强沟通协调，推动合作取得更多成果，造福各国人民。",
     ]
+
+
+@pytest.fixture
+def evidence_that_never_joins():
+    """The shipped weights, but every break weighed starts a paragraph of its own."""
+    from build_scripts.parse import evidence
+
+    yield from _weighing_with({**evidence._shipped(), "join": {"bias": -10.0}})
+
+
+def test_a_block_holding_a_full_stop_but_stopping_without_one_is_carried_on_whatever_the_evidence(
+    evidence_that_never_joins,
+):
+    """Past an article's first two blocks, a block that holds a sentence's full stop and stops
+    without one was cut by a break (`…视角。我们习惯从自己的视角出发` / `考虑问题。…`). Not so
+    a commentary's summary among its first two blocks, nor a block ending with a dash that
+    introduces the lines below it."""
+    page = (
+        "论文致谢何以动人\n\n本报记者 林 溪\n\n"
+        "一篇硕士论文的致谢走红网络。作者感谢了学校的保卫部门，很多人为之动容。\n\n"
+        "这份致谢让人看到了校园里的温情，也让人看到了一名学生的成长。\n\n"
+        "它让学生转换看世界的视角。我们习惯从自己的视角出发\n\n"
+        "考虑问题。身在大学校园中，希望秩序更好，很正常。\n\n"
+        "校园生活的点滴，都可以成为成长的养分。他说了三句话——\n\n"
+        "要多看看身边的人。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert [b.text[:6] for b in article.blocks] == [
+        "一篇硕士论文",
+        "这份致谢让人",
+        "它让学生转换",
+        "校园生活的点",
+        "要多看看身边",
+    ]
+    assert "join.full-stop-inside" in {d.rule_id for d in result.decisions}
+
+    summary = "把学习成果转化为实际行动。以实干实绩回应群众期盼\n\n"
+    lead = parse_page(
+        "论文致谢何以动人\n\n本报记者 林 溪\n\n" + summary + "一篇硕士论文的致谢走红网络，很多人为之动容。\n"
+    )
+    assert [b.text[:6] for b in lead.articles[0].blocks] == ["把学习成果转", "一篇硕士论文"]

@@ -10,7 +10,7 @@ from build_scripts.parse import breaks, evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
-from build_scripts.parse.model import Kind
+from build_scripts.parse.model import BODY_KINDS, Kind
 
 # A law's article (`第六十八条  矿业权人…`) and each paragraph of it end with a full stop (or
 # the ；/： of a list), so in a law's text a block that stops without one was cut by a break
@@ -22,6 +22,23 @@ _LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
 # full stop, as in a joint statement), not headings (`一、总体要求`), every item ends with one:
 # an item that stops without it was cut by a break (on the 535 real pages: 7 of 7).
 _NUMBERED_ITEM_RE = re.compile(rf"^[{p.NUM_HAN}]{{1,3}}、")
+
+
+# A block that holds a full stop but stops without one, past an article's first two blocks
+# of text, was cut by a break: on the 535 real pages, every paragraph that did so was one of
+# its article's first two (a commentary's summary in bold: 16 and 2), a summary point
+# (`■ …`), or ended with a dash that introduces the lines below it (`…细算5笔账——`: 12).
+_BLOCKS_BEFORE_A_CUT_SENTENCE = 2
+
+
+def _sentences_then_cut(block: str) -> bool:
+    block = block.rstrip()
+    return (
+        "。" in block[:-1]
+        and not p.is_terminated(block)
+        and not block.endswith(("—", "－"))
+        and not p.is_summary_point(block)
+    )
 
 
 def _credit_line(text: str) -> bool:
@@ -80,6 +97,9 @@ class JoinRules(BodyRules):
         if breaks.leaves_open(above):
             self._join_rule = ("join.left-open", "")
             return True
+        if _sentences_then_cut(above) and self._blocks_of_text() > _BLOCKS_BEFORE_A_CUT_SENTENCE:  # (above included)
+            self._join_rule = ("join.full-stop-inside", "")
+            return True
         if p.number_across(above, t):
             self._join_rule = ("join.number-across", "")
             return True
@@ -100,6 +120,9 @@ class JoinRules(BodyRules):
             self._refused_join = (self._at, chance, detail, "paragraph.evidence")
             return False
         return True
+
+    def _blocks_of_text(self) -> int:
+        return sum(1 for s in self.current or [] if s.kind in BODY_KINDS)
 
     def _text_at(self, i: int) -> str | None:
         return self.units[i].text if 0 <= i < len(self.units) else None
@@ -183,6 +206,8 @@ class JoinRules(BodyRules):
             return 1.0, "the block below opens where no sentence opens"
         if breaks.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
+        if _sentences_then_cut(unit.text) and self._blocks_of_text() >= _BLOCKS_BEFORE_A_CUT_SENTENCE:
+            return 1.0, "it holds a full stop but stops without one, past the article's first blocks"
         if p.number_across(unit.text, nxt.text):
             return 1.0, "a number runs across the break"
         if p.dateline_of(unit.text):

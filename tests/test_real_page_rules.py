@@ -1849,6 +1849,14 @@ def test_a_heading_below_a_brief_dispatch_opens_the_next_article_whatever_the_ev
 
     with_parts = dispatch.replace("王明表示", "深化合作\n\n王明表示")
     assert len(parse_page(with_parts + visit).articles) == 1
+    signed_above = dispatch.replace("\n\n新华社", "\n\n本报记者 张 三\n\n新华社")  # a report may have parts
+    assert len(parse_page(signed_above + visit).articles) == 1
+    longer = dispatch + "王明还表示，中方愿同某国一道加强沟通协调，推动各领域合作不断取得新成果。\n\n" * 3
+    assert len(parse_page(longer + visit).articles) == 1  # five blocks: a dispatch no longer brief
+    introduced = (
+        "某国总理名单\n\n经双方友好协商研究决定，下列人员随同某国总理来华访问，出席有关会议和活动，名单如下：\n"
+    )
+    assert len(parse_page(dispatch + introduced).articles) == 1  # no sentence ends below the heading
 
 
 def test_the_heading_of_a_list_a_dispatch_announces_is_not_taken_for_the_next_article():

@@ -1,7 +1,8 @@
 """Columns inside a page: a column of short items (环球扫描, 八方速递: a short name, then
 items each with a title and a dateline) and a column of contributions (来论, 大家谈: a short
 name, then contributions each with a heading and its writer). Their items' headings are
-parts of the column, not new articles — until the column ends."""
+parts of the column, not new articles — until the column ends. And where a brief dispatch
+ends: a dispatch is not cut into parts, so a heading inside one opens the next article."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 # parts: on the 24 days tuned on, no dispatch had a sub-head in its first four blocks of text
 # (a document's title aside), and 336 of that length were followed by another article.
 BRIEF_DISPATCH_BLOCKS = 4
+_SENTENCE_ENDS = "。！？!?"
 _OPENING_QUOTES = ("“", "‘", "「", "『", '"', "（", "(")
 
 
@@ -81,21 +83,22 @@ class ColumnRules(BodyRules):
         )
 
     def _after_a_brief_dispatch(self, i: int) -> bool:
-        """A heading inside a brief dispatch — no byline above its dateline (a reporter's report
-        may be cut into parts early: `本报记者 夏天宇` / `本报讯 …` / `空间布局更均衡`), no
-        sub-head so far — with a paragraph of text below it: the next article
-        (`巴基斯坦总理…今起对我国进行正式访问` after a dispatch on talks), not a sub-head. (A
-        list the dispatch announces, `…企业名单` / `（共30家…）` / names, has no running text
-        below its heading: the weighed evidence decides there.)"""
+        """A heading inside a brief dispatch — its text opens with a dateline, no byline above
+        that (a reporter's report may be cut into parts early: `本报记者 夏天宇` / `本报讯 …` /
+        `空间布局更均衡`), no sub-head so far — with a paragraph of running text below it, one
+        that ends its sentence: the next article (`巴基斯坦总理…今起对我国进行正式访问` after a
+        dispatch on talks), not a sub-head. (A list the dispatch announces, `…企业名单` /
+        `（共30家…）` or `…名单如下：` / names, has no such text below its heading: the weighed
+        evidence decides there.)"""
         below = self._next(i)
         kinds = [s.kind for s in self.current or []]
+        if below is None or Kind.DATELINE not in kinds:
+            return False
         # (the reporter a dateline names in brackets, `（记者曹嘉玥）`, is its byline, after it)
-        above_dateline = kinds[: kinds.index(Kind.DATELINE)] if Kind.DATELINE in kinds else [Kind.BYLINE]
         return (
-            below is not None
-            and len(below.text) >= TEXT_BELOW_MIN
-            and p.is_terminated(below.text)
-            and Kind.BYLINE not in above_dateline
+            len(below.text) >= TEXT_BELOW_MIN
+            and p.strip_closers(below.text)[-1:] in _SENTENCE_ENDS
+            and Kind.BYLINE not in kinds[: kinds.index(Kind.DATELINE)]
             and Kind.SUBHEAD not in kinds
             and sum(kind in BODY_KINDS for kind in kinds) <= BRIEF_DISPATCH_BLOCKS
         )

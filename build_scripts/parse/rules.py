@@ -96,7 +96,7 @@ RULES: dict[str, str] = {
     "subhead.before-question": "a question (`问：…`) right below it: the heading of an interview's part",
     "headline.spaced-pieces": "inside an article's text, a headline's pieces set apart by one space each: a new article",
     "headline.document": "inside an article's text, a document's full title (…关于…的联合声明): a new article",
-    "headline.after-dispatch": "inside a brief dispatch (its text opens with a dateline, no byline above it), a heading with running text below it: the next article",
+    "headline.after-dispatch": "inside a brief dispatch (its text opens with a dateline, no byline above it, four blocks at most, no sub-head yet), a heading with a sentence of running text below it: the next article",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
     "headline.wide-gap": "more blank lines before it than usual",

@@ -19,13 +19,13 @@ from build_scripts.parse.state import ArticleState
 # 二〇二六年五月二十日于北京
 DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"(?:于[\u4e00-\u9fff]{2,10})?$"
+    rf"(?:于[{p.HAN}]{{2,10}})?$"
 )
 # The offices of those who sign a joint statement, above their names
-OFFICES_RE = re.compile(r"^(?:[\u4e00-\u9fff（）]{2,24}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){1,4}$")
+OFFICES_RE = re.compile(rf"^(?:[{p.HAN}（）]{{2,24}}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){{1,4}}$")
 # A body that signs a notice or a letter of thanks above its date (`…联席会议办公室` /
 # `2026年4月28日`, `某村村民委员会` / `2026年4月7日`)
-ISSUER_RE = re.compile(r"^[\u4e00-\u9fff（）]{2,30}(?:办公室|委员会|领导小组|指挥部|组委会|有限公司|集团)$")
+ISSUER_RE = re.compile(rf"^[{p.HAN}（）]{{2,30}}(?:办公室|委员会|领导小组|指挥部|组委会|有限公司|集团)$")
 
 # What a letter's last sentence and no headline end with
 SENTENCE_END = ("。", "！", "？", "!", "?")

@@ -95,7 +95,7 @@ def convert_all(
         else:
             if warm is not None:
                 warm.stop()
-            made = convert_sources(changed, config, jobs, bar.update, entries)
+            made = convert_sources(changed, config, jobs, bar.update, entries, cache.folder)
         for i, result in zip(missing, made, strict=True):
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)
@@ -215,7 +215,7 @@ def _convert(
     config = load_archive_config(source_dir)
     folder = cache_folder(docs_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
-    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config)
+    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, folder)
     ledger_path = source_dir / LEDGER_FILE
     try:
         with collector_waits():  # until what it loaded is set aside: else one round walks it all

@@ -34,8 +34,8 @@ def started(monkeypatch) -> list[tuple[WarmWorker, list[int]]]:
     seen: list[tuple[WarmWorker, list[int]]] = []
     original_init, original_convert = WarmWorker.__init__, WarmWorker.convert
 
-    def init(self, config, processes=1):
-        original_init(self, config, processes)
+    def init(self, config, processes=1, kept=None):
+        original_init(self, config, processes, kept)
         seen.append((self, []))
 
     def convert_work(self, work, done=None):

@@ -6,9 +6,7 @@ rules (`joins.py`) use the surest of them directly."""
 
 from __future__ import annotations
 
-import re
-
-from build_scripts.parse import prose
+from build_scripts.parse import compiled, prose
 from build_scripts.parse.memo import memo
 from build_scripts.parse.patterns import HAN, is_signature_name
 
@@ -86,8 +84,8 @@ def opens_mid_sentence(text: str) -> bool:
 
 # A line of verse as a paper prints a poem or a couplet (徐徐书卷展， / 处处盈墨香。): four
 # to eleven characters and one mark. The first line of a pair ends mid-couplet.
-_VERSE_OPENING_RE = re.compile(rf"[{HAN}]{{4,11}}[，、；]")
-_VERSE_CLOSING_RE = re.compile(rf"[{HAN}]{{4,11}}[，、；。！？]")
+_VERSE_OPENING_RE = compiled.pattern(rf"[{HAN}]{{4,11}}[，、；]")
+_VERSE_CLOSING_RE = compiled.pattern(rf"[{HAN}]{{4,11}}[，、；。！？]")
 
 
 def verse_pair(before: str, after: str) -> bool:
@@ -112,7 +110,7 @@ def in_a_preamble(before_that: str | None, before: str, after: str) -> bool:
 
 # Someone's office, then their name set apart by spaces (…对外贸易处副处长  邓  维, 中华人民共和国
 # 主席  习近平): who speaks below, or who signs above — a line of its own, never a cut paragraph.
-_OFFICE_AND_NAME_RE = re.compile(
+_OFFICE_AND_NAME_RE = compiled.pattern(
     r"(?:长|书记|主任|经理|教授|研究员|院士|主席|委员|总监|负责人|代表|医生|教师|董事|工程师|专家|馆员|主编"
     rf"|作家|演员|总统|总理|首相)\s{{2,}}([{HAN}](?:\s*[{HAN}]){{1,3}})$"
 )
@@ -123,7 +121,7 @@ _OFFICE_AND_NAME_RE = re.compile(
 # wrote or asked it: a name alone (——赵一程, under a motto), or readers (——人民网网友, under
 # a question the article answers). On the corpus's 535 pages, the 4 lines so shaped in an
 # article's text are paragraphs.
-ATTRIBUTION_RE = re.compile(
+ATTRIBUTION_RE = compiled.pattern(
     r"^——\s*(?:\d{4}年[^。！？]{4,90}(?:指出|强调|说|表示|要求|寄语|嘱托)[：:]?|(?:摘自|选自|引自|出自)[^。！？]{2,40}"
     rf"|[{HAN}]{{2,4}}|[^。！？，\s]{{0,10}}(?:网友|读者|市民|观众|听众))$"
 )

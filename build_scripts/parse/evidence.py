@@ -17,11 +17,10 @@ from __future__ import annotations
 import heapq
 import json
 import math
-import re
 from functools import cache
 from pathlib import Path
 
-from build_scripts.parse import breaks, lexical, prose, shapes
+from build_scripts.parse import breaks, compiled, lexical, prose, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
 
@@ -66,9 +65,9 @@ def _buckets(name: str, value: int, limits: tuple[int, ...]) -> Features:
     return {f"{name}>{limit}": 1.0 for limit in limits if value > limit}
 
 
-_FIRST_COMMA_RE = re.compile(r"[，,：:]")
-_OPENING_NUMBER_RE = re.compile(r"[\d.．%％]+([年月日时点号]|世纪|年代)?")
-_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？]")
+_FIRST_COMMA_RE = compiled.pattern(r"[，,：:]")
+_OPENING_NUMBER_RE = compiled.pattern(r"[\d.．%％]+([年月日时点号]|世纪|年代)?")
+_CLAUSE_SPLIT_RE = compiled.pattern(r"[，,；;。！？]")
 
 
 def join_features(before: str, after: str, lead: bool, title: str = "", alike: int | None = None) -> Features:
@@ -193,7 +192,7 @@ def _join_features(before: str, after: str, lead: bool, title: str, alike: int |
 
 
 # a gap between words, not one inside a run of Latin letters and digits (`仰望U9 Xtreme`)
-_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]+(?=[^\x00-\x7f])")
+_GAP_RE = compiled.pattern(r"(?<=[^\x00-\x7f])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]+(?=[^\x00-\x7f])")
 
 
 def _shape(prefix: str, text: str) -> Features:
@@ -312,7 +311,7 @@ def headline_features(
 # A short quotation standing as a line of its own (`“我种的麦子上过太空”`): in an article
 # that has set one so already, the next one heads its next section (on the 535 real pages,
 # 210 of 220 such lines are not headlines).
-_QUOTED_LINE_RE = re.compile(r"^“[^“”。]{2,38}”$")
+_QUOTED_LINE_RE = compiled.pattern(r"^“[^“”。]{2,38}”$")
 
 
 def quoted_line(text: str) -> bool:

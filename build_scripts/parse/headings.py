@@ -5,9 +5,7 @@ article the weighed evidence decides (evidence.py)."""
 
 from __future__ import annotations
 
-import re
-
-from build_scripts.parse import evidence, lexical, shapes
+from build_scripts.parse import compiled, evidence, lexical, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
@@ -18,7 +16,7 @@ from build_scripts.parse.state import HEADLINE_UNSURE
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
 
 
-_DOCUMENT_RE = re.compile(r"《([^《》]{4,60})》")  # a document a headline names
+_DOCUMENT_RE = compiled.pattern(r"《([^《》]{4,60})》")  # a document a headline names
 
 
 class HeadingRules(ColumnRules):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from build_scripts.parse import breaks, evidence, shapes
+from build_scripts.parse import breaks, compiled, evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
@@ -15,13 +15,13 @@ from build_scripts.parse.model import BODY_KINDS, Kind
 # A law's article (`第六十八条  矿业权人…`) and each paragraph of it end with a full stop (or
 # the ；/： of a list), so in a law's text a block that stops without one was cut by a break
 # (on the 535 real pages: 49 of 49). Its chapters' headings (`第三章  监督管理`) stop so too.
-_LAW_ARTICLE_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}条[\s　]")
-_LAW_CHAPTER_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
+_LAW_ARTICLE_RE = compiled.pattern(rf"^第[{p.NUM_HAN}\d]{{1,5}}条[\s　]")
+_LAW_CHAPTER_RE = compiled.pattern(rf"^第[{p.NUM_HAN}\d]{{1,5}}[编章节]")
 
 # An item numbered `八、`: where the document's items are paragraphs (one above ended with a
 # full stop, as in a joint statement), not headings (`一、总体要求`), every item ends with one:
 # an item that stops without it was cut by a break (on the 535 real pages: 7 of 7).
-_NUMBERED_ITEM_RE = re.compile(rf"^[{p.NUM_HAN}]{{1,3}}、")
+_NUMBERED_ITEM_RE = compiled.pattern(rf"^[{p.NUM_HAN}]{{1,3}}、")
 
 
 # A block that holds a full stop but stops without one, past an article's first two blocks

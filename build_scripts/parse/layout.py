@@ -19,12 +19,13 @@ that line filled the column and this one is not indented and follows with no bla
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-_WORDS_APART_RE = re.compile(r"\S \S+$")  # the line's last word set apart by a space
-_NAME_REST_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a short line of words alone: a name's rest
+from build_scripts.parse import compiled
+
+_WORDS_APART_RE = compiled.pattern(r"\S \S+$")  # the line's last word set apart by a space
+_NAME_REST_RE = compiled.pattern(r"[\u4e00-\u9fff]{1,4}")  # a short line of words alone: a name's rest
 
 # A line indented by at least this much (U+3000 counts as one) starts a paragraph.
 _INDENT_SPACES = 2

@@ -3,11 +3,10 @@ about. A new article changes the subject; a sub-head does not."""
 
 from __future__ import annotations
 
-import re
-
+from build_scripts.parse import compiled
 from build_scripts.parse.memo import memo
 
-_HAN_RE = re.compile(r"[\u3400-\u9fff]{2,}")
+_HAN_RE = compiled.pattern(r"[\u3400-\u9fff]{2,}")
 
 
 @memo

@@ -11,14 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_scripts.contract.names import HAN, institutions
+from build_scripts.parse import compiled
 from build_scripts.parse.memo import memo
 from build_scripts.parse.model import Names
 
 NUM_HAN = "一二三四五六七八九十百零〇"
 
-# ---------------------------------------------------------------------------------------
 # Roles and names in bylines
-# ---------------------------------------------------------------------------------------
 
 _ORG = (
     rf"(?:本报|新华社|中新社|《[{HAN}·]{{2,12}}》"  # or a magazine by its title: 《环球人物》记者
@@ -28,7 +27,7 @@ _MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
 _CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
 ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
-_ROLE_RE = ROLE_RE = re.compile(ROLE)
+_ROLE_RE = ROLE_RE = compiled.pattern(ROLE)
 
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"
 _NAME_SEP = r"(?:\s+|[、，,])"
@@ -42,21 +41,21 @@ _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
 _OPEN, _CLOSE = r"[（(]", r"[）)]"
 # Roles that sign on their own, naming no person (本报评论员, 特约评论员).
-_NAMELESS_ROLE_RE = re.compile(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
+_NAMELESS_ROLE_RE = compiled.pattern(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
 
 # A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
-BYLINE_LINE_RE = re.compile(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
-BRACKETED_BYLINE_RE = re.compile(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
+BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
+BRACKETED_BYLINE_RE = compiled.pattern(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 # The team behind a big report, in brackets at its end: nine names or more, up to twenty
-TEAM_CREDIT_RE = re.compile(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
+TEAM_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
 
 # Commentaries sign off with the author and who they are: （作者：宋晓春，系…教授） /
 # （作者为中国人民大学教授） / 作者：王洋
 _AUTHOR_NOTE_CORE = (
     rf"作者(?:[:：]\s*[{HAN}·]{{2,8}}(?:[，,、；;\s].{{0,60}})?|(?:为|系|是|单位[:：]|简介[:：]).{{2,80}}?)"
 )
-AUTHOR_NOTE_RE = re.compile(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
-_AUTHOR_NAME_RE = re.compile(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
+AUTHOR_NOTE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
+_AUTHOR_NAME_RE = compiled.pattern(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
 
 # Common surnames: a line or a bracket holding only names is a byline when the names look
 # like names (a bracket holding 完 or 上 or 新华社电 is not one).
@@ -160,8 +159,8 @@ def _word_of_the_language(token: str) -> bool:
     return len(words) == 1 and not words[0][1].startswith("nr")
 
 
-_NAME_ONLY_RE = re.compile(rf"^{_NAMES}$")
-_BRACKETED_NAMES_RE = re.compile(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
+_NAME_ONLY_RE = compiled.pattern(rf"^{_NAMES}$")
+_BRACKETED_NAMES_RE = compiled.pattern(rf"^{_OPEN}\s*({_NAMES})\s*{_CLOSE}$")
 
 # Reader letters end with a place and a name: （浙江杭州 王小明） / 河北省石家庄市 读者 李明
 _PROVINCES = (
@@ -170,14 +169,14 @@ _PROVINCES = (
 )
 _PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
 _LETTER_NAME = rf"(?:[{HAN}·]{{2,8}}|[{HAN}]\s+[{HAN}]{{1,2}})"  # 王小明, or spaced to fill: 贾  瑞
-LETTER_SIGNATURE_RE = re.compile(
+LETTER_SIGNATURE_RE = compiled.pattern(
     rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME}))$"
 )
 
 
 # A contribution to a group column (发言摘编, 大家谈) is signed below its heading with who
 # the writer is and their name, set apart by spaces: 中国人民大学校长  马怀德
-_CONTRIBUTOR_RE = re.compile(rf"^[{HAN}（）()、·]{{5,40}}\s{{2,}}({_LETTER_NAME})$")
+_CONTRIBUTOR_RE = compiled.pattern(rf"^[{HAN}（）()、·]{{5,40}}\s{{2,}}({_LETTER_NAME})$")
 
 
 def contributor_signature(text: str) -> str | None:
@@ -191,9 +190,9 @@ def contributor_signature(text: str) -> str | None:
 
 # A person named with where they come from or what they do, in brackets: `梁锦慧（新加坡）`,
 # `菲利克斯·达帕雷·达科拉（加纳）`, `任姗姗（本报记者）` — a forum's contributor, a dialogue's speaker.
-_NAME_WITH_NOTE_RE = re.compile(rf"^([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)[（(]([{HAN}《》·]{{2,14}})[）)]$")
+_NAME_WITH_NOTE_RE = compiled.pattern(rf"^([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)[（(]([{HAN}《》·]{{2,14}})[）)]$")
 # A dialogue's speaker: a name (spaced or not), a gap, what they are (`李  拯  本报评论员`).
-_NAME_WITH_ROLE_RE = re.compile(
+_NAME_WITH_ROLE_RE = compiled.pattern(
     rf"^([{HAN}](?:\s?\s?[{HAN}]){{1,3}}|[{HAN}]+(?:·[{HAN}]+)+)\s\s+[{HAN}《》·、（）]{{2,30}}$"
 )
 
@@ -248,7 +247,7 @@ def _padded(name: str, line: str) -> bool:
     return len(name) == 2 and name[0] in _SURNAMES_1 and re.search(rf"{name[0]}\s+{name[1]}", line) is not None
 
 
-_PADDED_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
+_PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 def _any_name(token: str) -> bool:

@@ -4,12 +4,11 @@ credit of its own). Read-only knowledge of the page, shared by the rules that la
 
 from __future__ import annotations
 
-import re
 import statistics
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import PaperProfile
-from build_scripts.parse import evidence, shapes
+from build_scripts.parse import compiled, evidence, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.model import Kind
@@ -17,25 +16,25 @@ from build_scripts.parse.state import ArticleState
 
 # A letter's or a speech's date below its signature, and where it was signed: 2026年5月2日 /
 # 二〇二六年五月二十日于北京
-DATE_ONLY_RE = re.compile(
+DATE_ONLY_RE = compiled.pattern(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     rf"(?:于[{p.HAN}]{{2,10}})?$"
 )
 # The offices of those who sign a joint statement, above their names
-OFFICES_RE = re.compile(rf"^(?:[{p.HAN}（）]{{2,24}}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){{1,4}}$")
+OFFICES_RE = compiled.pattern(rf"^(?:[{p.HAN}（）]{{2,24}}?(?:主席|总统|总理|首相|国王|秘书长|委员长)\s*){{1,4}}$")
 # A body that signs a notice or a letter of thanks above its date (`…联席会议办公室` /
 # `2026年4月28日`, `某村村民委员会` / `2026年4月7日`)
-ISSUER_RE = re.compile(rf"^[{p.HAN}（）]{{2,30}}(?:办公室|委员会|领导小组|指挥部|组委会|有限公司|集团)$")
+ISSUER_RE = compiled.pattern(rf"^[{p.HAN}（）]{{2,30}}(?:办公室|委员会|领导小组|指挥部|组委会|有限公司|集团)$")
 
 # What a letter's last sentence and no headline end with
 SENTENCE_END = ("。", "！", "？", "!", "?")
 # A writer's name spaced out to fill the line, then 文 (`徐  之文`: the text is 徐之's), as
 # under a picture item's lines — three characters at least: `人  文` is a spaced word
-WRITER_CREDIT_RE = re.compile(rf"^[{p.HAN}]{{1,2}}\s+[{p.HAN}]{{1,2}}文$")
+WRITER_CREDIT_RE = compiled.pattern(rf"^[{p.HAN}]{{1,2}}\s+[{p.HAN}]{{1,2}}文$")
 
 # A line in brackets that opens with a date: when and by whom a document was adopted, or a
 # speech delivered (（2026年3月19日中共中央政治局常委会会议审议批准）)
-DATED_NOTE_RE = re.compile(
+DATED_NOTE_RE = compiled.pattern(
     r"^[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$"
 )
 

@@ -19,11 +19,9 @@ Every decision is recorded (Decision) for `convert --explain`; unsure ones becom
 
 from __future__ import annotations
 
-import re
-
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
-from build_scripts.parse import breaks, shapes
+from build_scripts.parse import breaks, compiled, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.headings import HeadingRules
 from build_scripts.parse.joins import JoinRules
@@ -33,7 +31,7 @@ from build_scripts.parse.page import DATED_NOTE_RE, PageView
 
 # A short phrase or two, with commas and quotation marks only (`一辆车，折射产业优势“链”动创新阵势——`),
 # ending in a dash, on a line of its own
-_DASH_LEAD_RE = re.compile(r"^[^。！？；：（）()!?;:]{2,22}——$")
+_DASH_LEAD_RE = compiled.pattern(r"^[^。！？；：（）()!?;:]{2,22}——$")
 
 
 class _Parser(HeadingRules, JoinRules):

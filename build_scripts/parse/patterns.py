@@ -11,6 +11,7 @@ import re
 
 from build_scripts.contract.labels import DIVIDER_RE  # noqa: F401 (the parser's, from here)
 from build_scripts.contract.names import INSTITUTIONS
+from build_scripts.parse import compiled
 from build_scripts.parse.memo import memo
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
     _AUTHOR_NOTE_CORE,
@@ -71,9 +72,9 @@ QUESTION_OR_EXCLAMATION = "？?！!"
 SENTENCE_PUNCT = "，,。；;！!？?"
 MID_SENTENCE = "，,、"  # a line ending with one of these stops in the middle of a sentence
 
-_BRACKETED_NOTE_RE = re.compile(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
+_BRACKETED_NOTE_RE = compiled.pattern(r"[（(【][^（(【）)】]*\w[^（(【）)】]*[）)】]$")
 # A column tag or series marker closing a headline: （上） / （金台随笔） / （开局起步“十五五”·专题新闻发布）
-TRAILING_BRACKET_RE = re.compile(r"[（(【][^（(【）)】。；！？]{1,30}[）)】]$")
+TRAILING_BRACKET_RE = compiled.pattern(r"[（(【][^（(【）)】。；！？]{1,30}[）)】]$")
 
 HEADLINE_MAX = 64  # longest headline line we accept without other evidence
 COMMA_HEADLINE_MAX = 40  # a headline with commas must be short and confirmed by what follows
@@ -85,7 +86,7 @@ SUBHEAD_MAX = 40
 # ---------------------------------------------------------------------------------------
 
 _DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
-DATELINE_RE = re.compile(
+DATELINE_RE = compiled.pattern(
     rf"^据?(?:"
     # 本报深圳电, 据新华社东京电 (no date): set apart from the text; dated: 新华社耶路撒冷/贝鲁特4月27日电, 本报珠海、澳门…
     rf"本报讯|(?:新华社|中新社|本报)(?:[{HAN}]{{2,8}}?)?电(?=[\s　（(])"
@@ -94,13 +95,13 @@ DATELINE_RE = re.compile(
     rf")"
 )
 # The reporters credited in brackets right after a dateline: 新华社北京1月27日电（记者 X）
-DATELINE_CREDIT_RE = re.compile(rf"^\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE})")
+DATELINE_CREDIT_RE = compiled.pattern(rf"^\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE})")
 
 # ---------------------------------------------------------------------------------------
 # Sub-heads, furniture, captions, editor's notes
 # ---------------------------------------------------------------------------------------
 
-SUBHEAD_MARKER_RE = re.compile(
+SUBHEAD_MARKER_RE = compiled.pattern(
     rf"^(?:[{HAN}]{{0,4}}[{NUM_HAN}\d]+\s*[:：]"
     rf"|[{NUM_HAN}]+、"
     rf"|[（(][{NUM_HAN}\d]+[）)]"
@@ -113,9 +114,9 @@ _FURNITURE_LABEL = (
     r"(?:本版)?(?:责编|责任编辑|美编|校对|版式设计|版式|版面设计|制图|图表制作|审读|统筹|监制|摄影统筹|编辑|设计)"
 )
 # A credit for the page's design or a chart alone on its line (not the page's editors)
-DESIGN_CREDIT_RE = re.compile(r"^(?:版式设计|版式|版面设计|制图|图表制作|设计)\s*[:：]\s*\S")
+DESIGN_CREDIT_RE = compiled.pattern(r"^(?:版式设计|版式|版面设计|制图|图表制作|设计)\s*[:：]\s*\S")
 _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
-FURNITURE_RE = re.compile(
+FURNITURE_RE = compiled.pattern(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
     rf"|{_FURNITURE_LABEL}\s*[:：].{{0,40}}"
     # a running head: the date, then at most the 版, the paper's name or the lunar date —
@@ -127,7 +128,7 @@ FURNITURE_RE = re.compile(
 )
 
 # A photo credit ends a caption: 图为…。本报记者 王洋摄 / 新华社记者 李明 摄
-PHOTO_CREDIT_RE = re.compile(
+PHOTO_CREDIT_RE = compiled.pattern(
     rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)(?:\s*{_OPEN}[^（(）)]{{1,10}}{_CLOSE})?"  # …摄（人民视觉）
     rf"|(?:新华社|中新社|本报)?发?\s*{_OPEN}\s*(?:{ROLE}\s*)?{_NAMES}\s*摄\s*{_CLOSE}"
     rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?)$"
@@ -138,36 +139,36 @@ _CREDIT_CORE = (
     rf"(?:(?:{_DATE_HAN}月)?{_DATE_HAN}日)?(?:电|讯)"
     rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
 )
-END_CREDIT_RE = re.compile(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
+END_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
 # A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
 # 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
-_CLOSING_CREDIT_RE = re.compile(
+_CLOSING_CREDIT_RE = compiled.pattern(
     rf"^{_OPEN}\s*(?:综合|本版文字由)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
 )
-GLUED_END_CREDIT_RE = re.compile(
+GLUED_END_CREDIT_RE = compiled.pattern(
     rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])\s*({_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE})$"
 )
 
 # An article jumping between pages: （上接第一版） at the top, （下转第三版） at the end.
-JUMP_FROM_RE = re.compile(rf"^{_OPEN}\s*上接第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}")
-JUMP_TO_RE = re.compile(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}$")
+JUMP_FROM_RE = compiled.pattern(rf"^{_OPEN}\s*上接第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}")
+JUMP_TO_RE = compiled.pattern(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}$")
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
-NOTE_RE = re.compile(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
+NOTE_RE = compiled.pattern(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")
 # The label of a list of participants, one a line below it (`对话人：`, `嘉  宾：…`)
-PARTICIPANTS_RE = re.compile(r"^(?:对话人|嘉\s*宾)[:：]")
+PARTICIPANTS_RE = compiled.pattern(r"^(?:对话人|嘉\s*宾)[:：]")
 # A box printed inside an article under its own small heading (头条看点, 人物小传, ■链接): it stays there
-ARTICLE_BOX_RE = re.compile(
+ARTICLE_BOX_RE = compiled.pattern(
     rf"^(?:■\s*)?(?:延伸阅读|相关链接|知识链接|背景链接|新闻链接|链接|记者手记|编辑手记|引\s*子|尾\s*声|结\s*语|小贴士|人物小传|人物简介|[{HAN}]{{2}}看点)$"
 )
 # A pointer to a related piece on another page, printed at an article's end
-SEE_PAGE_RE = re.compile(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
+SEE_PAGE_RE = compiled.pattern(rf"^{_OPEN}[^（）()]{{2,40}}见第?[{NUM_HAN}\d]{{1,3}}版{_CLOSE}$")
 # A headline's kicker and main title, or main title and subtitle, meeting at a dash on one
 # line: `国际社会积极评价中美元首会晤—— “…”`, `数智洞见未来 ——第九届数字中国建设峰会综述`
-DASH_PIECES_RE = re.compile(r"\S——\s+\S|\S\s+——\S")
+DASH_PIECES_RE = compiled.pattern(r"\S——\s+\S|\S\s+——\S")
 # The editors sign their note off on a line of its own: ——编  者
-EDITORS_SIGN_RE = re.compile(r"^[—－-]{1,2}\s*编\s*者$")
-EDITORS_NOTE_TITLE_RE = re.compile(r"^(?:编者按|编者的话)$")
+EDITORS_SIGN_RE = compiled.pattern(r"^[—－-]{1,2}\s*编\s*者$")
+EDITORS_NOTE_TITLE_RE = compiled.pattern(r"^(?:编者按|编者的话)$")
 
 
 # -- Predicates -------------------------------------------------------------------------
@@ -227,7 +228,7 @@ CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
 
 
 # Who put a special page or a series together, on a line of its own: 本期统筹：张安宇
-PAGE_CREDIT_RE = re.compile(r"^(?:本期)?(?:统筹|策划|执行)\s*[:：]")
+PAGE_CREDIT_RE = compiled.pattern(r"^(?:本期)?(?:统筹|策划|执行)\s*[:：]")
 
 
 def is_summary_point(text: str) -> bool:
@@ -250,33 +251,33 @@ _AFTER_SENTENCE = rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])"
 # Names alone follow a sentence's end, not a label's colon (本期统筹：张安宇 is the label's value)
 _AFTER_SENTENCE_END = rf"(?<=[{re.escape(TERMINAL.replace('：', '').replace(':', '') + CLOSERS)}])"
 _GLUED_RES = [
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
-    re.compile(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
-    re.compile(rf"{_AFTER_SENTENCE_END}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
+    compiled.pattern(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$"),
+    compiled.pattern(rf"{_AFTER_SENTENCE}\s*({_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE})$"),
+    compiled.pattern(rf"{_AFTER_SENTENCE_END}\s*({_OPEN}\s*{_NAMES}\s*{_CLOSE})$"),
     # a reader's letter signed with a place and a name: …。（浙江杭州 王小明） / …。江苏省苏州市  贾  瑞
-    re.compile(
+    compiled.pattern(
         rf"{_AFTER_SENTENCE_END}\s*({_OPEN}\s*{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME}\s*{_CLOSE}"
         rf"|{_PLACE}\s*(?:读者)?\s+{_LETTER_NAME})$"
     ),
     # a commentary signed with its writers' names only: …的光。徐 阳
-    re.compile(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
+    compiled.pattern(rf"{_AFTER_SENTENCE_END}\s*({_NAMES})$"),
     # …a column's address for letters, then its writer: 投稿邮箱：…@peopledaily.cn吴 君
-    re.compile(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
+    compiled.pattern(rf"(?:(?<=\.cn)|(?<=\.com)|(?<=\.net)|(?<=\.org))\s*({_NAMES})$"),
     # …an institution signing the piece after its last sentence: …。中共中央党史和文献研究院
-    re.compile(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
-    re.compile(rf"^[^\s]{{6,}}(?<=[{HAN}])([{HAN}]\s+[{HAN}])$"),  # a poem's last line, its writer: …一圈进  勤
+    compiled.pattern(rf"{_AFTER_SENTENCE_END}\s*({INSTITUTIONS})$"),
+    compiled.pattern(rf"^[^\s]{{6,}}(?<=[{HAN}])([{HAN}]\s+[{HAN}])$"),  # a poem's last line, its writer: …一圈进  勤
 ]
 # Every byline _GLUED_RES finds ends the text, but for spaces or a line break after it (a role
 # may end it: 本报记者 ); before them it ends with a Han character, a name's dot, the slash of
 # 文/ or a closing bracket. A text ending otherwise (…。, …”, …？: most paragraphs) is not
 # searched eight times for one.
-_GLUED_LAST_RE = re.compile(rf"[{HAN}·•/／）)]")
+_GLUED_LAST_RE = compiled.pattern(rf"[{HAN}·•/／）)]")
 # A note on the writer closing the text: the names after it are the writer's, any surname
-_TRAILING_AUTHOR_NOTE_RE = re.compile(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
+_TRAILING_AUTHOR_NOTE_RE = compiled.pattern(rf"{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}$")
 # A paper's reporters credited together, naming no one (…。本报记者): a collective byline
-_COLLECTIVE_RE = re.compile(rf"^{_ORG}{_MOD}{{0,2}}记者$")
+_COLLECTIVE_RE = compiled.pattern(rf"^{_ORG}{_MOD}{{0,2}}记者$")
 # One name spaced out to fill the column (知  更): a signature whatever the surname
-_PADDED_NAME_RE = re.compile(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
+_PADDED_NAME_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 
 
 @memo
@@ -317,7 +318,7 @@ def glued_byline(text: str) -> tuple[str, str] | None:
 
 
 # …or named without their role: 本报北京5月20日电  （王云杉、薛子怡）
-_DATELINE_NAMES_RE = re.compile(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')})")
+_DATELINE_NAMES_RE = compiled.pattern(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')})")
 
 
 def _credit_names_fit(credit: str) -> bool:
@@ -372,7 +373,7 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE_RE.match(text))
 
 
-SPEAKER_RE = re.compile(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负责人：… in an interview
+SPEAKER_RE = compiled.pattern(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负责人：… in an interview
 
 
 @memo
@@ -384,7 +385,7 @@ def is_caption(text: str) -> bool:
     )
 
 
-_PHOTOGRAPHER_RE = re.compile(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
+_PHOTOGRAPHER_RE = compiled.pattern(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
 
 
 def photographer_credit(caption: str) -> str | None:

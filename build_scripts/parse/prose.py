@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from build_scripts.parse import compiled
+
 PROSE_FILE = Path(__file__).with_name("prose.json.gz")
 ORDER = 3  # characters: two of context and the one predicted
 DISCOUNT = 0.75
@@ -212,7 +214,16 @@ _trial: list[Prose] = []  # a model being trained, used instead of the file
 
 @cache
 def _shipped() -> Prose:
-    return Prose(load(PROSE_FILE.read_bytes()) if PROSE_FILE.exists() else Table({}, {}))
+    if not PROSE_FILE.exists():
+        return Prose(Table({}, {}))
+    # read from what an earlier run kept of the same file, quicker to read (compiled.py)
+    grams, words = compiled.tables(PROSE_FILE, _plain)
+    return Prose(Table(grams, words))
+
+
+def _plain(data: bytes) -> tuple[Grams, Words]:
+    table = load(data)
+    return table.grams, table.words
 
 
 def model() -> Prose:

@@ -9,7 +9,7 @@ their own; the `*.evidence` rules weigh many pieces of evidence together (eviden
 
 from __future__ import annotations
 
-import re
+from build_scripts.parse import compiled
 
 RULES: dict[str, str] = {
     # the archivist's corrections (.fix.yml) come first
@@ -147,7 +147,7 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
         False,
     ),
 }
-_CHANCE_RE = re.compile(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
+_CHANCE_RE = compiled.pattern(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 
 def doubt(rule_id: str, rule: str) -> str:

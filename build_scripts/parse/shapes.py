@@ -7,22 +7,23 @@ from __future__ import annotations
 import re
 
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
+from build_scripts.parse import compiled
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
 from build_scripts.parse.names import _CLOSE, _OPEN, is_signature_name, name_with_note
 
-_HAN_RE = re.compile(rf"[{p.HAN}]")
-_NOTE_PIECE_RE = re.compile(r"^[（(][^（(）)。]{4,80}[）)]$")
+_HAN_RE = compiled.pattern(rf"[{p.HAN}]")
+_NOTE_PIECE_RE = compiled.pattern(r"^[（(][^（(）)。]{4,80}[）)]$")
 # Where a chart's or a table's figures come from, printed below it: text, never a heading
-_SOURCE_RE = re.compile(r"^(?:数据|资料|图片|信息)?来源[:：]")
-_ADDRESS_RE = re.compile(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
+_SOURCE_RE = compiled.pattern(r"^(?:数据|资料|图片|信息)?来源[:：]")
+_ADDRESS_RE = compiled.pattern(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
 # A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`), or its list of guests
 # (`嘉  宾：某大学院长  薛  澜`): text, never a heading, even where a break cut it short (on the
 # 535 real pages: 270 of 270 turns are paragraphs or their first parts)
-_SPEAKER_TURN_RE = re.compile(r"^(?:记者|问|答|主持人|嘉\s*宾)[:：]")
+_SPEAKER_TURN_RE = compiled.pattern(r"^(?:记者|问|答|主持人|嘉\s*宾)[:：]")
 
 
-_ATTRIBUTED_RE = re.compile(
+_ATTRIBUTED_RE = compiled.pattern(
     rf"^(?:[—－-]{{1,2}}\s*)?([{p.HAN}·•\s]{{2,16}}?)\s*{_OPEN}([^（）()]{{2,60}}"
     r"(?:院长|教授|主任|主席|研究员|书记|局长|部长|秘书长|会长|校长|总裁|经理|董事长|专家|学者|作家|画家|"
     rf"大学|学院|研究院|研究所|协会|委员会|公司|中心|成员|代表)[^（）()]{{0,20}}){_CLOSE}$"
@@ -142,7 +143,7 @@ def headline_pieces(text: str, profile: PaperProfile = DEFAULT) -> bool:
     return True
 
 
-_ONE_SPACE_APART_RE = re.compile(r"\S+(?: \S+)+")
+_ONE_SPACE_APART_RE = compiled.pattern(r"\S+(?: \S+)+")
 
 
 def pieces_one_space_apart(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -157,13 +158,13 @@ def pieces_one_space_apart(text: str, profile: PaperProfile = DEFAULT) -> bool:
 # A document's full title: who issues it, what it is about, what it is (`中华人民共和国和俄罗斯
 # 联邦关于…的联合声明`, `…常务委员会关于批准《…》的决定`). On the real corpus's 36 days, 9
 # such lines are headlines and none a line of an article's text.
-_DOCUMENT_TITLE_RE = re.compile(
+_DOCUMENT_TITLE_RE = compiled.pattern(
     r"^([^，。；：！？\s]{2,40}?)关于[^。；！？\s]{2,80}的(?:联合声明|联合公报|意见|决定|通知|公告|决议)$"
 )
 # who issues it ends in an institution; a line naming a document it acts on is a sub-head
 # (`认真学习贯彻党中央关于…的决定`)
-_ISSUER_RE = re.compile(r"(?:国|联邦|共和国|王国|中央|院|部|委员会|政府|办公厅|厅|局|署)$")
-_ACTS_ON_RE = re.compile(r"学习|贯彻|落实|解读|印发|发布|发表|签署|通过|审议|执行|实施")
+_ISSUER_RE = compiled.pattern(r"(?:国|联邦|共和国|王国|中央|院|部|委员会|政府|办公厅|厅|局|署)$")
+_ACTS_ON_RE = compiled.pattern(r"学习|贯彻|落实|解读|印发|发布|发表|签署|通过|审议|执行|实施")
 
 
 def document_title(text: str) -> bool:
@@ -174,8 +175,8 @@ def document_title(text: str) -> bool:
 # An interview's question (`问：…`, `记者：…`). On the 535 real pages, 17 blocks opening so sit
 # right below a line without a full stop: each a sub-head of the interview. One article opens
 # with one: a Q&A, its headline in pieces set apart by a space, its byline between them.
-QUESTION_RE = re.compile(r"^(问|记者)[：:].{6,}")  # (more than a name: `记者：许望海` is a byline)
-QA_HEADLINE_RE = re.compile(r"答(?:本报)?记者问$")
+QUESTION_RE = compiled.pattern(r"^(问|记者)[：:].{6,}")  # (more than a name: `记者：许望海` is a byline)
+QA_HEADLINE_RE = compiled.pattern(r"答(?:本报)?记者问$")
 
 
 @memo
@@ -207,8 +208,8 @@ def opens_article(text: str) -> bool:
 
 # An official document's decree line and its number, printed between the document's title and
 # its text: `中华人民共和国国务院令` / `第839号`, `中华人民共和国主席令` / `第七十四号`.
-_DECREE_RE = re.compile(rf"^[{p.HAN}]{{2,14}}令$")
-_DECREE_NUMBER_RE = re.compile(r"^第[0-9０-９一二三四五六七八九十百千零〇]{1,8}号$")
+_DECREE_RE = compiled.pattern(rf"^[{p.HAN}]{{2,14}}令$")
+_DECREE_NUMBER_RE = compiled.pattern(r"^第[0-9０-９一二三四五六七八九十百千零〇]{1,8}号$")
 
 
 def is_decree(line: str, below: str | None) -> bool:
@@ -223,7 +224,7 @@ def is_decree_number(line: str) -> bool:
 # An official document's title with the note of when it was adopted, printed as one line where
 # a headline's pieces share a line (`…任免名单 （2026年4月30日第十四届…会议通过）`): the title
 # of a document, never a line of the text above it or of a list.
-_ADOPTED_TITLE_RE = re.compile(
+_ADOPTED_TITLE_RE = compiled.pattern(
     r"^[^。！？；，\s]{4,}[ \u3000]+[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^（）()]*"
     r"(?:通过|批准|公布|发布|修订|修正)[）)]$"
 )
@@ -233,10 +234,10 @@ def is_adopted_title(line: str) -> bool:
     return bool(_ADOPTED_TITLE_RE.match(line))
 
 
-_NUMBERED_PART_RE = re.compile(rf"^第[{p.NUM_HAN}\d]{{1,3}}(?:部分|篇|章|节|幕)$")
+_NUMBERED_PART_RE = compiled.pattern(rf"^第[{p.NUM_HAN}\d]{{1,3}}(?:部分|篇|章|节|幕)$")
 # a section's number alone (`三`, `12`), as printed on a line or after a label word
-SECTION_NUMBER_RE = re.compile(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
-_LABEL_DRESS_RE = re.compile(r"\s+|^[■□●◆▲★【〔\[]|[】〕\]]$|[：:]$")
+SECTION_NUMBER_RE = compiled.pattern(rf"^[{p.NUM_HAN}\d]{{1,3}}$")
+_LABEL_DRESS_RE = compiled.pattern(r"\s+|^[■□●◆▲★【〔\[]|[】〕\]]$|[：:]$")
 
 
 def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -253,7 +254,7 @@ def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
 # piece. Photo credits (`…摄（影像中国）`), signatures (`——李磊（教授）`), a contributor's
 # name with a note (`梁锦慧（新加坡）`) and the page's address lines end the same way: not titles.
 # a title may ask or exclaim right before its column's name: `…竟成商业引流？（曝光）`
-_TAGGED_TITLE_RE = re.compile(rf"^[^。！？!?]{{2,40}}[？！?!]?[（(][{p.HAN}·]{{2,10}}[）)]$")
+_TAGGED_TITLE_RE = compiled.pattern(rf"^[^。！？!?]{{2,40}}[？！?!]?[（(][{p.HAN}·]{{2,10}}[）)]$")
 _NOT_A_TITLE = ("摄", "供图", "制图", "提供", "邮箱", "★", "掌声", "鼓掌")  # …？（掌声）: a speech's
 
 
@@ -270,7 +271,7 @@ def is_tagged_title(line: str) -> bool:
 
 # A body's second name in brackets follows the name of a body (`中央党校（国家行政学院）`,
 # `校（院）务委员会`), never a place or a verb's object (`走进某市（县）人民调解委员会`: a subtitle)
-_BRACKET_AFTER_A_PLACE_RE = re.compile(r"(?<![校院部委会局厅社所心办处])（")
+_BRACKET_AFTER_A_PLACE_RE = compiled.pattern(r"(?<![校院部委会局厅社所心办处])（")
 
 
 def signing_institution(text: str) -> bool:
@@ -286,7 +287,7 @@ def signing_institution(text: str) -> bool:
 # On the corpus's 535 pages, 72 such headings with a fellow; 4 long paragraphs a break could
 # cut so (`案由：…`, `建议：…` in a proposal, beside `提案人：…`).
 LABELLED_LINE = 50  # a labelled heading's length at most
-_LABEL_RE = re.compile(rf"([{p.HAN}]{{2,6}})：(?=\S)")
+_LABEL_RE = compiled.pattern(rf"([{p.HAN}]{{2,6}})：(?=\S)")
 
 
 def heading_label(text: str) -> str | None:
@@ -312,7 +313,7 @@ def labels_once(texts: list[str]) -> set[str]:
 # 叶永红`): a role ending in 人, a colon, and who — a line of the text that nothing goes on
 # from, not its first section's heading. (A dialogue's `对话人：…` opens the list of its
 # speakers, read as such: `patterns.PARTICIPANTS_RE`.)
-_ROLE_CREDIT_RE = re.compile(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s*[^。！？；]{{2,60}}$")
+_ROLE_CREDIT_RE = compiled.pattern(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s*[^。！？；]{{2,60}}$")
 
 
 def role_credit(text: str) -> bool:

@@ -20,20 +20,19 @@ import argparse
 import json
 import math
 import random
-import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.read import read_text
-from build_scripts.parse import evidence, lexical, prose, shapes
+from build_scripts.parse import compiled, evidence, lexical, prose, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit, build_units
 from build_scripts.parse.parser import _Parser
 from build_scripts.problems import Report
 
-_SPACE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what reading removes
+_SPACE_RE = compiled.pattern(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")  # and what reading removes
 EPOCHS = 30
 LEARNING_RATE = 0.1
 L2 = 1e-4

@@ -269,17 +269,26 @@ def run_job_in_worker(args: Job) -> SourceResult:
     return result
 
 
-def load_before_forking(config: ArchiveConfig, pinyin: bool = True) -> None:
+def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path | None = None) -> None:
     """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
     with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
     workers are forked: each would load them again otherwise (where workers are forked —
     Linux — they inherit them), and this process would later load pypinyin for the tags.
     Then the garbage collector is told to leave them alone (`collect_less`). Without
-    `pinyin`, pypinyin is loaded only if a slug not known yet is asked for."""
-    import build_scripts.parse.parser  # noqa: F401
-    from build_scripts.parse.breaks import load_models
+    `pinyin`, pypinyin is loaded only if a slug not known yet is asked for. With `kept` (the
+    conversion cache's folder), the parser's patterns and model are read from what an
+    earlier run kept there, and kept for the next (parse/compiled.py)."""
+    from build_scripts.parse import compiled
 
-    load_models()
+    compiled.keep_in(kept)  # before the parser's modules compile their patterns
+    try:
+        import build_scripts.parse.parser  # noqa: F401
+        from build_scripts.parse.breaks import load_models
+
+        load_models()
+        compiled.keep_patterns()
+    finally:
+        compiled.keep_in(None)  # what this process compiles later is its own
     if pinyin:
         ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
@@ -323,14 +332,15 @@ def convert_sources(
     jobs: int,
     done: Callable[[int], None] | None = None,
     entries: Sequence[Path | None] | None = None,
+    kept: Path | None = None,
 ) -> Iterator[SourceResult]:
     """convert_source for every file, in the order given, on up to `jobs` processes; each
     result is also kept at its cache entry (`entries`, when given). `done(n)` is called as
-    results arrive (for a progress bar)."""
+    results arrive (for a progress bar). `kept`: the cache's folder (`load_before_forking`)."""
     work = job_list(found, config, entries)
     workers = pool_size(len(work), jobs)
     if work:
-        load_before_forking(config)  # (with one process too: then they stay out of collections)
+        load_before_forking(config, kept=kept)  # (with one process too: then they stay out of collections)
     if workers <= 1:
         for item in work:
             yield run_job(item)

@@ -27,6 +27,7 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import ArchiveConfig
@@ -42,11 +43,12 @@ MIN_FILES_TO_SHARE = 4
 class WarmWorker:
     """One forked process that loads the parser at once, then parses the jobs it is sent."""
 
-    def __init__(self, config: ArchiveConfig, processes: int = 1):
-        """`processes`: how many the worker may share a batch of files among."""
+    def __init__(self, config: ArchiveConfig, processes: int = 1, kept: Path | None = None):
+        """`processes`: how many the worker may share a batch of files among; `kept`: the
+        conversion cache's folder, where the parser's compiled patterns are kept."""
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid()), daemon=True)
+        self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid(), kept), daemon=True)
         try:
             self._process.start()
         except OSError:
@@ -57,14 +59,14 @@ class WarmWorker:
 
     @classmethod
     def start_if_useful(
-        cls, jobs: int, incremental: bool, cache_exists: bool, config: ArchiveConfig
+        cls, jobs: int, incremental: bool, cache_exists: bool, config: ArchiveConfig, kept: Path | None = None
     ) -> WarmWorker | None:
         """A warm worker where it can save time: a second process is allowed, the run may reuse
         a cache, and processes can be forked (Linux, macOS). None where it cannot start (no
         memory for a process): the conversion does without."""
         if jobs > 1 and incremental and cache_exists and can_fork():
             try:
-                return cls(config, jobs)
+                return cls(config, jobs, kept)
             except OSError:
                 return None
         return None
@@ -108,7 +110,7 @@ class WarmWorker:
         self._connection.close()
 
 
-def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent: int) -> None:
+def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent: int, kept: Path | None) -> None:
     end_with_parent(parent)
     # Ctrl-C ends the worker as it ends the conversion, whatever the process it was forked
     # from had made of SIGINT (a test runner's worker, a library's event loop)
@@ -117,7 +119,7 @@ def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent
         # pypinyin is left out (a third of a second to load): the slugs the cache knows come
         # with the work, so an edited issue needs none; a new issue's titles load it when the
         # first of them is spelt
-        load_before_forking(config, pinyin=False)
+        load_before_forking(config, pinyin=False, kept=kept)
         slugs, pinyin = connection.recv()
         remember_slugs(slugs)
         remember_pinyin(pinyin)

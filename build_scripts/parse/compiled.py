@@ -1,0 +1,188 @@
+"""What the parser loads at every start, kept by the conversion cache between runs in the
+form quickest to load: its regular expressions as `re` compiled them, and the prose model's
+tables.
+
+Converting again after one file changed waits for a process to load the parser, and most of
+that went on two things Python does afresh in every process:
+
+- compiling the parser's hundred-odd regular expressions (half a second): `re` compiles in
+  Python, and for each class of Han characters (`[一-鿿]`) it marks the 28,000 code points
+  of the class one at a time;
+- reading the prose model (`prose.json.gz`): JSON takes two and a half times as long as
+  `marshal`.
+
+So a conversion that keeps a cache (writers/source_cache.py) names its folder here before
+it loads the parser (`keep_in`). The first run keeps there, in `parser/`, what `re` compiled
+each pattern to (the instruction codes and groups that `re` hands to `_sre.compile` as its
+last step) and the model's tables; later runs hand the codes to `_sre.compile` themselves
+and read the tables with `marshal`. The files are named for the interpreter (its cache tag),
+the patterns kept under `_sre.MAGIC` and each one's text and flags, the tables under a
+digest of the model's bytes: another Python, an edited pattern or a retrained model never
+reads what another made. A pattern is kept only if what was worked out for it compiles to
+exactly what `re.compile` gives (the same code, flags and groups), so this module cannot
+change what a pattern matches; where `re`'s internals are not what it expects, patterns are
+compiled as usual. Without a folder (tests, training, `--explain` on one file) nothing is
+kept or read; a missing or damaged file is made again.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # not CPython's `re`: patterns are compiled as usual
+    _sre = None
+
+# Kept entries read beyond this many (patterns edited since): only those used are written.
+_MOST_KEPT = 1000
+
+
+_folder: list[Path] = []  # where the conversion keeps them (`keep_in`)
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep and read what the parser loads in `folder/parser` (the conversion's cache), from
+    the next pattern compiled on; None: nowhere."""
+    _folder[:] = [folder / "parser"] if folder is not None else []
+    _patterns.kept = None  # read from there at the next pattern
+
+
+def kept_file(name: str) -> Path | None:
+    """Where `name` is kept: `parser/NAME.<cache tag>.marshal`; None without a folder, or
+    where the interpreter names no cache tag."""
+    tag = sys.implementation.cache_tag
+    return _folder[0] / f"{name}.{tag}.marshal" if _folder and tag else None
+
+
+def _read(path: Path | None) -> Any:
+    if path is None:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of objects and no garbage: the collector would walk them again and again
+    try:
+        return marshal.loads(path.read_bytes())  # (`marshal.load` reads a file in small pieces: ten times slower)
+    except (OSError, EOFError, ValueError, TypeError):  # missing, or torn
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(path: Path | None, value: Any) -> None:
+    """Whole or not at all (a temporary file renamed into place), and never an error: what
+    is kept only saves time."""
+    if path is None:
+        return
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(marshal.dumps(value))
+        os.replace(partial, path)
+    except (OSError, ValueError):
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+class _Patterns:
+    """The patterns kept (read once, at the first pattern compiled) and those used since."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, int], tuple] | None = None
+        self.used: dict[tuple[str, int], tuple] = {}
+        self.new = 0  # patterns compiled here, not found kept, and not kept yet
+        self.made = 0  # patterns compiled here (not read from what was kept)
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+        path = kept_file("patterns")
+        if _sre is None or path is None:
+            return re.compile(pattern, flags)
+        if self.kept is None:
+            found = _read(path)
+            fits = isinstance(found, dict) and found.get("magic") == _sre.MAGIC
+            self.kept = found["patterns"] if fits and isinstance(found.get("patterns"), dict) else {}
+        key = (pattern, flags)
+        made = self.kept.get(key)
+        if made is not None:
+            try:
+                compiled: re.Pattern[str] = _sre.compile(pattern, *made)
+                self.used[key] = made
+                return compiled
+            except (TypeError, ValueError, RuntimeError):  # damaged: compiled afresh below
+                pass
+        expected = re.compile(pattern, flags)
+        try:
+            made = _code_of(pattern, flags)
+            compiled = _sre.compile(pattern, *made)
+        except Exception:  # `re`'s internals are not what this module knows
+            return expected
+        if compiled == expected and (compiled.groups, compiled.groupindex) == (expected.groups, expected.groupindex):
+            self.used[key] = made
+            self.new += 1
+            self.made += 1
+        return expected
+
+    def keep(self) -> None:
+        """Write the patterns used, if any was not kept yet (with those kept, unless too many)."""
+        path = kept_file("patterns")
+        if not self.new or _sre is None or path is None:
+            return
+        patterns = {**(self.kept or {}), **self.used}
+        if len(patterns) > _MOST_KEPT:
+            patterns = dict(self.used)
+        _write(path, {"magic": _sre.MAGIC, "patterns": patterns})
+        self.kept, self.new = patterns, 0
+
+
+def _code_of(pattern: str, flags: int) -> tuple:
+    """What `re._compiler.compile` hands to `_sre.compile` for this pattern, worked out as it
+    does: the flags, the instruction codes, the groups and their names both ways."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for group, number in groupindex.items():
+        indexgroup[number] = group
+    codes = [int(c) for c in code]  # (named constants among them, which marshal does not take)
+    return (flags | parsed.state.flags, codes, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+_patterns = _Patterns()
+
+
+def pattern(text: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(text, flags)`, from what an earlier run kept where it can."""
+    return _patterns.compile(text, int(flags))
+
+
+def keep_patterns() -> None:
+    """Keep the patterns compiled in this process for the next run (once the parser is loaded),
+    if a folder was named."""
+    _patterns.keep()
+
+
+def tables(source: Path, read: Callable[[bytes], Any]) -> Any:
+    """`read(the bytes of source)`, or what an earlier run kept of it for the same bytes:
+    `read` must give plain data (dicts, lists, tuples, strings, numbers)."""
+    data = source.read_bytes()
+    path = kept_file(source.name.split(".")[0])
+    if path is None:
+        return read(data)
+    digest = hashlib.sha256(data).hexdigest()
+    found = _read(path)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == digest:
+        return found[1]
+    value = read(data)
+    _write(path, (digest, value))
+    return value

@@ -1,0 +1,177 @@
+"""What the parser loads at every start, kept by the conversion cache (parse/compiled.py): its
+patterns as `re` compiled them, read back without compiling and matching exactly as compiled;
+the prose model's tables, read back without decoding; nothing kept without a folder, and
+nothing wrong read from a damaged file or another Python's."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import build_scripts.parse.parser  # noqa: F401  (every pattern of the parser compiled)
+from build_scripts.parse import compiled
+
+
+def _parser_patterns() -> list[tuple[str, int]]:
+    """(text, flags) of every pattern the parser's modules hold."""
+    found = {}
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("build_scripts.parse.") and module is not None:
+            for value in vars(module).values():
+                patterns = value if isinstance(value, (list, tuple)) else [value]
+                for one in patterns:
+                    if isinstance(one, re.Pattern) and isinstance(one.pattern, str):
+                        found[(one.pattern, one.flags)] = None
+    return list(found)
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """compiled.py as a new process finds it, keeping in `tmp_path`."""
+    monkeypatch.setattr(compiled, "_patterns", compiled._Patterns())
+    monkeypatch.setattr(compiled, "_folder", [])
+    compiled.keep_in(tmp_path)
+    return tmp_path
+
+
+def _new_process(monkeypatch, folder: Path) -> None:
+    monkeypatch.setattr(compiled, "_patterns", compiled._Patterns())
+    compiled.keep_in(folder)
+
+
+def _no_compiling(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kept pattern was compiled again")
+
+    monkeypatch.setattr(compiled._parser, "parse", refuse)
+
+
+def test_the_parser_has_its_han_classes_among_its_patterns():
+    patterns = _parser_patterns()
+    assert len(patterns) > 80
+    assert sum("\\u4e00" in text or "一" in text for text, _ in patterns) > 20
+
+
+def test_patterns_kept_by_one_run_are_read_by_the_next_without_compiling_and_match_as_compiled(fresh, monkeypatch):
+    patterns = _parser_patterns()
+    for text, flags in patterns:
+        assert compiled.pattern(text, flags) == re.compile(text, flags)
+    compiled.keep_patterns()
+    kept = compiled.kept_file("patterns")
+    assert kept is not None and kept.parent == fresh / "parser" and kept.is_file()
+
+    expected_of = {(text, flags): re.compile(text, flags) for text, flags in patterns}
+    _new_process(monkeypatch, fresh)
+    _no_compiling(monkeypatch)
+    for text, flags in patterns:
+        again = compiled.pattern(text, flags)
+        expected = expected_of[(text, flags)]
+        assert again == expected  # the same code, flags and text
+        assert (again.groups, again.groupindex) == (expected.groups, expected.groupindex)
+    assert compiled._patterns.made == 0
+
+
+def test_a_kept_pattern_finds_what_the_compiled_one_finds(fresh, monkeypatch):
+    text = r"^(?P<who>[\u3400-\u4dbf\u4e00-\u9fff]{2,4})\s*(?:记者|通讯员)"
+    compiled.pattern(text)
+    compiled.keep_patterns()
+    lines = ("王洋 记者", "本报记者", "Li 记者", "欧阳小明通讯员")
+    expected = [(m and m.groupdict()) for m in (re.match(text, line) for line in lines)]
+    _new_process(monkeypatch, fresh)
+    _no_compiling(monkeypatch)
+    kept = compiled.pattern(text)
+    assert [(m and m.groupdict()) for m in (kept.match(line) for line in lines)] == expected
+    assert expected[0] == {"who": "王洋"} and expected[2] is None
+
+
+def test_a_damaged_file_is_compiled_afresh_and_made_again(fresh, monkeypatch):
+    text = r"[\u4e00-\u9fff]+报"
+    compiled.pattern(text)
+    compiled.keep_patterns()
+    kept = compiled.kept_file("patterns")
+    assert kept is not None
+    kept.write_bytes(kept.read_bytes()[:100])  # torn
+    _new_process(monkeypatch, fresh)
+    assert compiled.pattern(text) == re.compile(text)
+    assert compiled._patterns.made == 1
+    compiled.keep_patterns()
+    expected = re.compile(text)
+    _new_process(monkeypatch, fresh)
+    _no_compiling(monkeypatch)
+    assert compiled.pattern(text) == expected
+
+
+def test_patterns_kept_by_another_python_are_not_read(fresh, monkeypatch):
+    text = r"[\u4e00-\u9fff]+网"
+    compiled.pattern(text)
+    compiled.keep_patterns()
+    kept = compiled.kept_file("patterns")
+    assert kept is not None
+    found = compiled._read(kept)
+    compiled._write(kept, {**found, "magic": found["magic"] + 1})
+    _new_process(monkeypatch, fresh)
+    assert compiled.pattern(text) == re.compile(text)
+    assert compiled._patterns.made == 1  # compiled here, not taken from the file
+
+
+def test_without_a_folder_nothing_is_kept_or_read(fresh, monkeypatch):
+    compiled.keep_in(None)
+    assert compiled.kept_file("patterns") is None
+    assert compiled.pattern(r"[\u4e00-\u9fff]+台") == re.compile(r"[\u4e00-\u9fff]+台")
+    compiled.keep_patterns()
+    assert not (fresh / "parser").exists()
+
+
+def test_the_prose_tables_are_read_back_for_the_same_bytes_and_read_again_for_others(fresh, tmp_path):
+    source = tmp_path / "model.json.gz"
+    source.write_bytes(b"first")
+    reads = []
+
+    def read(data: bytes):
+        reads.append(data)
+        return {"grams": {"ab": [3, 0.75, {"c": 2}]}, "from": data.decode()}
+
+    first = compiled.tables(source, read)
+    assert compiled.tables(source, read) == first and len(reads) == 1  # the second from what was kept
+    source.write_bytes(b"second")
+    assert compiled.tables(source, read)["from"] == "second" and len(reads) == 2
+
+
+def test_a_conversion_keeps_the_parsers_patterns_and_model_in_its_cache(tmp_path):
+    """In a process of its own, as a conversion starts: the parser not loaded yet."""
+    import subprocess
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from build_scripts.ingest.archive_config import load_archive_config\n"
+        "from build_scripts.writers.source_jobs import load_before_forking\n"
+        "load_before_forking(load_archive_config(Path(sys.argv[1])), pinyin=False, kept=Path(sys.argv[1]))\n"
+        "from build_scripts.parse import compiled\n"
+        "print(compiled._patterns.made, len(compiled._patterns.used))\n"
+    )
+    (tmp_path / "archive.yml").write_text("paper: {title: 示例日报, slug: shi-li-ri-bao}\n", encoding="utf-8")
+    runs = [
+        subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    (made_first, used), (made_second, used_again) = (map(int, run.stdout.split()) for run in runs)
+    assert made_first >= used > 80  # the first run compiled them all (a few twice: two modules hold the same)
+    assert (made_second, used_again) == (0, used)  # the second read them all
+    kept = {path.name.split(".")[0] for path in (tmp_path / "parser").iterdir()}
+    assert kept == {"patterns", "prose"}
+
+
+def test_converting_keeps_them_beside_the_conversion_cache(tmp_path):
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "source_texts", tmp_path / "source_texts")
+    command = [sys.executable, "-m", "build_scripts", "convert", "--source", "source_texts", "--docs", "docs"]
+    subprocess.run(command, cwd=tmp_path, capture_output=True, check=True)
+    kept = sorted(path.name for path in (tmp_path / ".docs.cache" / "parser").iterdir())
+    tag = sys.implementation.cache_tag
+    assert kept == [f"patterns.{tag}.marshal", f"prose.{tag}.marshal"]

@@ -228,7 +228,7 @@ def _convert(
         # (the last run's parsed ledger kept for what did not change), the names, what docs/ holds.
         parsed = cache.memo("ledger")
         published = read_ledger(ledger_path, config.paper.slug, parsed)
-        names = read_names(ledger_path)
+        names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, incremental, warm)
     finally:
@@ -269,7 +269,7 @@ def _convert(
     if record_urls:
         text = dump_ledger(ledger, config.paper.slug, names)
         _write_ledger(ledger_path, text)
-        remember_ledger(parsed, text, ledger)  # the next run reads it back
+        remember_ledger(parsed, text, ledger, names)  # the next run reads it back
     cache.memo("slugs").update(known_slugs())
     cache.save()
     records.prune()

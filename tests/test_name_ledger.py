@@ -148,3 +148,34 @@ def test_a_reporter_s_family_name_is_read_as_a_family_name():
     # a name is filed under its first syllable as the name reads, as its address spells it
     assert dict(by_initial(["长乐", "张华"], person=True)) == {"C": ["长乐"], "Z": ["张华"]}
     assert romanised_name("曾亦辰") == "Zeng Yichen" and romanised_name("尉迟恭") == "Yuchi Gong"
+
+
+def test_the_names_of_a_ledger_read_before_are_taken_as_kept_while_its_text_is_the_same(tmp_path, monkeypatch):
+    from build_scripts.catalogue import ledger as ledger_module
+    from build_scripts.catalogue.ledger import remember_ledger
+
+    path = tmp_path / "urls.lock"
+    names = NameLedger()
+    names.pin(REPORTERS, ["李杰"])
+    path.write_text(dump_ledger({}, "shi-li-ri-bao", names), encoding="utf-8")
+    parsed: dict = {}
+    read_ledger(path, "shi-li-ri-bao", parsed)
+    first = read_names(path, parsed)
+    assert first.slugs[REPORTERS] == {"li-jie": "李杰"}
+    first.pin(REPORTERS, ["李洁"])  # the conversion adds its new names to what it was given
+
+    def refuse(text, where):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(ledger_module, "parse_names", refuse)
+    again = read_names(path, parsed)
+    assert again.slugs[REPORTERS] == {"li-jie": "李杰"}  # as the file says, not as the first was changed
+
+    text = dump_ledger({}, "shi-li-ri-bao", first)  # the conversion writes the ledger with its new names
+    path.write_text(text, encoding="utf-8")
+    remember_ledger(parsed, text, {}, first)
+    assert read_names(path, parsed).slugs[REPORTERS] == {"li-jie": "李杰", "li-jie-2": "李洁"}
+
+    path.write_text(text + "reporters/wang-yang/ 王洋\n", encoding="utf-8")  # edited by hand
+    with pytest.raises(AssertionError, match="parsed again"):
+        read_names(path, parsed)

@@ -59,6 +59,9 @@ class NameLedger:
         now = set(listed)
         return [(slug, name) for slug, name in sorted(self.slugs[folder].items()) if slug not in now]
 
+    def copy(self) -> NameLedger:
+        return NameLedger({folder: dict(slugs) for folder, slugs in self.slugs.items()})
+
     def lines(self) -> list[str]:
         return [f"{folder}/{slug}/ {name}" for folder in FOLDERS for slug, name in sorted(self.slugs[folder].items())]
 

@@ -1,5 +1,17 @@
+import os
 import sys
 
-from build_scripts.cli import main
+from build_scripts.cli import ends_at_once, main
 
-sys.exit(main())
+code = main()
+if ends_at_once(sys.argv[1:]):
+    # Out without freeing, one by one, the objects the conversion held (the catalogue of the
+    # whole archive: a tenth of a second at 10,000 articles, of a run that takes two after an
+    # edit). Everything it wrote is closed by now; only the standard streams are flushed.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # output piped into `head` and the like, or closed
+        pass
+    os._exit(code)
+sys.exit(code)

@@ -342,6 +342,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def ends_at_once(argv: list[str]) -> bool:
+    """Whether the process of this command may end without freeing what it holds (`__main__`):
+    a conversion (not --explain), whose work is all written and closed when it returns, and
+    which starts no thread or child that outlives it."""
+    try:
+        args, _ = build_parser().parse_known_args(argv)
+    except SystemExit:  # --help, or a usage error: printed already
+        return False
+    return getattr(args, "run", None) is _convert and not args.explain
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a message must never fail to print
         if hasattr(stream, "reconfigure"):

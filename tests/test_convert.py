@@ -196,3 +196,16 @@ def test_no_date_anywhere_is_a_clear_error(tmp_path):
     assert message.startswith("error: notes.txt: no date")
     assert "YYYY-MM-DD" in message and "date:" in message
     assert "Traceback" not in result.stderr
+
+
+def test_a_conversion_ends_its_process_at_once_and_prints_all_it_says_first(tmp_path):
+    from build_scripts.cli import ends_at_once
+
+    assert ends_at_once(["convert"]) and ends_at_once(["convert", "--source", "s", "--full"])
+    assert not ends_at_once(["convert", "--explain", "2022/2022-01-28.txt"])  # prints from a parser it loaded
+    assert not ends_at_once(["build"]) and not ends_at_once(["--help"]) and not ends_at_once([])
+    project = make_archive(tmp_path)
+    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert converted.returncode == 0 and converted.stdout.endswith("0 warnings\n")  # flushed before the end
+    failed = run_cli("convert", "--source", str(project / "nothing"), "--docs", str(project / "docs"))
+    assert failed.returncode == 2 and "does not exist" in failed.stderr

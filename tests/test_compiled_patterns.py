@@ -42,6 +42,15 @@ def _new_process(monkeypatch, folder: Path) -> None:
     compiled.keep_in(folder)
 
 
+def _kept_by_a_run(text: str) -> Path:
+    """`text` compiled and kept by this run: the file it was kept in."""
+    compiled.pattern(text)
+    compiled.keep_patterns()
+    kept = compiled.kept_file("patterns")
+    assert kept is not None and kept.is_file()
+    return kept
+
+
 def _no_compiling(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("a kept pattern was compiled again")
@@ -89,10 +98,7 @@ def test_a_kept_pattern_finds_what_the_compiled_one_finds(fresh, monkeypatch):
 
 def test_a_damaged_file_is_compiled_afresh_and_made_again(fresh, monkeypatch):
     text = r"[\u4e00-\u9fff]+报"
-    compiled.pattern(text)
-    compiled.keep_patterns()
-    kept = compiled.kept_file("patterns")
-    assert kept is not None
+    kept = _kept_by_a_run(text)
     kept.write_bytes(kept.read_bytes()[:100])  # torn
     _new_process(monkeypatch, fresh)
     assert compiled.pattern(text) == re.compile(text)
@@ -106,10 +112,7 @@ def test_a_damaged_file_is_compiled_afresh_and_made_again(fresh, monkeypatch):
 
 def test_patterns_kept_by_another_python_are_not_read(fresh, monkeypatch):
     text = r"[\u4e00-\u9fff]+网"
-    compiled.pattern(text)
-    compiled.keep_patterns()
-    kept = compiled.kept_file("patterns")
-    assert kept is not None
+    kept = _kept_by_a_run(text)
     found = compiled._read(kept)
     compiled._write(kept, {**found, "magic": found["magic"] + 1})
     _new_process(monkeypatch, fresh)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SAMPLE_TEXT, make_archive, run_cli
+from conftest import ROOT, SAMPLE_TEXT, make_archive, run_cli
 
 FRONT_MATTER_KEYS = {
     "title",
@@ -209,3 +212,14 @@ def test_a_conversion_ends_its_process_at_once_and_prints_all_it_says_first(tmp_
     assert converted.returncode == 0 and converted.stdout.endswith("0 warnings\n")  # flushed before the end
     failed = run_cli("convert", "--source", str(project / "nothing"), "--docs", str(project / "docs"))
     assert failed.returncode == 2 and "does not exist" in failed.stderr
+    closed = subprocess.run(  # started with its output closed (`convert >&-`): nothing to flush there
+        [sys.executable, "-m", "build_scripts", "convert", "--source", str(project / "source_texts")]
+        + ["--docs", str(project / "docs"), "--full"],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: os.close(1),
+    )
+    assert closed.returncode == 0 and "Traceback" not in closed.stderr

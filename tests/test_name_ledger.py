@@ -179,3 +179,21 @@ def test_the_names_of_a_ledger_read_before_are_taken_as_kept_while_its_text_is_t
     path.write_text(text + "reporters/wang-yang/ 王洋\n", encoding="utf-8")  # edited by hand
     with pytest.raises(AssertionError, match="parsed again"):
         read_names(path, parsed)
+
+
+def test_names_the_ledgers_text_would_not_give_back_are_read_from_the_text_not_kept(tmp_path):
+    from build_scripts.catalogue.ledger import remember_ledger
+    from build_scripts.contract.urls import TAGS
+
+    path = tmp_path / "urls.lock"
+    names = NameLedger()
+    names.pin(TAGS, ["C#", "经济"])  # `#` begins a comment in the ledger
+    text = dump_ledger({}, "shi-li-ri-bao", names)
+    path.write_text(text, encoding="utf-8")
+    parsed: dict = {}
+    remember_ledger(parsed, text, {}, names)
+    assert not names.reads_back()
+    assert read_names(path, parsed).slugs[TAGS] == parse_names(text, str(path)).slugs[TAGS]  # what a cold run reads
+    plain = NameLedger()
+    plain.pin(TAGS, ["经济"])
+    assert plain.reads_back()

@@ -195,8 +195,10 @@ def read_ledger(path: Path, paper: str | None = None, parsed: dict | None = None
 
 def remember_ledger(parsed: dict, text: str, entries: dict[str, Entry], names: NameLedger | None = None) -> None:
     """Keep a ledger's entries, and its name pages when given, under a digest of its text
-    (`read_ledger`'s and `read_names`' `parsed`)."""
-    parsed.update(text=_digest(text), entries=dict(entries), names=names.copy() if names is not None else None)
+    (`read_ledger`'s and `read_names`' `parsed`). Names the text would not give back as they
+    are (`NameLedger.reads_back`) are not kept: the next run reads them from the text."""
+    kept = names.copy() if names is not None and names.reads_back() else None
+    parsed.update(text=_digest(text), entries=dict(entries), names=kept)
 
 
 def _digest(text: str) -> str:

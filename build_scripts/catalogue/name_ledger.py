@@ -62,6 +62,15 @@ class NameLedger:
     def copy(self) -> NameLedger:
         return NameLedger({folder: dict(slugs) for folder, slugs in self.slugs.items()})
 
+    def reads_back(self) -> bool:
+        """Whether `parse_names` gives these names back from `lines()`: not a name that holds a
+        `#` (a comment to it) or a line break, or begins or ends with a space."""
+        return all(
+            "#" not in name and name == name.strip() and len(name.splitlines()) == 1
+            for slugs in self.slugs.values()
+            for name in slugs.values()
+        )
+
     def lines(self) -> list[str]:
         return [f"{folder}/{slug}/ {name}" for folder in FOLDERS for slug, name in sorted(self.slugs[folder].items())]
 

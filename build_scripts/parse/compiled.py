@@ -16,9 +16,9 @@ it loads the parser (`keep_in`). The first run keeps there, in `parser/`, what `
 each pattern to (the instruction codes and groups that `re` hands to `_sre.compile` as its
 last step) and the model's tables; later runs hand the codes to `_sre.compile` themselves
 and read the tables with `marshal`. The files are named for the interpreter (its cache tag),
-the patterns kept under `_sre.MAGIC` and each one's text and flags, the tables under a
-digest of the model's bytes: another Python, an edited pattern or a retrained model never
-reads what another made. A pattern is kept only if what was worked out for it compiles to
+the patterns kept under the exact version of Python and of `re` (`_sre.MAGIC`) and each
+one's text and flags, the tables under a digest of the model's bytes: another Python, an
+edited pattern or a retrained model never reads what another made. A pattern is kept only if what was worked out for it compiles to
 exactly what `re.compile` gives (the same code, flags and groups), so this module cannot
 change what a pattern matches; where `re`'s internals are not what it expects, patterns are
 compiled as usual. Without a folder (tests, training, `--explain` on one file) nothing is
@@ -83,7 +83,7 @@ def _write(path: Path | None, value: Any) -> None:
     is kept only saves time."""
     if path is None:
         return
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial = path.with_name(f".{path.name}.partial")  # one name: a run cut short leaves one at most
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(marshal.dumps(value))
@@ -103,6 +103,7 @@ class _Patterns:
         self.used: dict[tuple[str, int], tuple] = {}
         self.new = 0  # patterns compiled here, not found kept, and not kept yet
         self.made = 0  # patterns compiled here (not read from what was kept)
+        self.read = 0  # patterns made from what was kept
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         path = kept_file("patterns")
@@ -110,7 +111,7 @@ class _Patterns:
             return re.compile(pattern, flags)
         if self.kept is None:
             found = _read(path)
-            fits = isinstance(found, dict) and found.get("magic") == _sre.MAGIC
+            fits = isinstance(found, dict) and found.get("made by") == _made_by()
             self.kept = found["patterns"] if fits and isinstance(found.get("patterns"), dict) else {}
         key = (pattern, flags)
         made = self.kept.get(key)
@@ -118,6 +119,7 @@ class _Patterns:
             try:
                 compiled: re.Pattern[str] = _sre.compile(pattern, *made)
                 self.used[key] = made
+                self.read += 1
                 return compiled
             except (TypeError, ValueError, RuntimeError):  # damaged: compiled afresh below
                 pass
@@ -141,8 +143,14 @@ class _Patterns:
         patterns = {**(self.kept or {}), **self.used}
         if len(patterns) > _MOST_KEPT:
             patterns = dict(self.used)
-        _write(path, {"magic": _sre.MAGIC, "patterns": patterns})
+        _write(path, {"made by": _made_by(), "patterns": patterns})
         self.kept, self.new = patterns, 0
+
+
+def _made_by() -> str:
+    """The `re` that compiled the kept patterns: its version (`_sre.MAGIC`) and the exact
+    interpreter's, since a patch release may compile a pattern otherwise under the same MAGIC."""
+    return f"{_sre.MAGIC} {sys.version}"
 
 
 def _code_of(pattern: str, flags: int) -> tuple:

@@ -118,8 +118,9 @@ def test_pieces_are_glued_only_where_every_mention_has_the_same_neighbour():
 
 def test_boilerplate_numbers_the_papers_and_the_reporters_names_are_never_tags():
     stop_words = load_stop_words() | {"浙江日报"}
-    assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑"} <= stop_words
+    assert {"本报", "记者", "通讯员", "表示", "工作", "进一步", "图片", "编辑", "作者"} <= stop_words
     text = "本报记者李洁表示，浙江日报进一步做好工作。2022年，记者表示工作进一步推进。杭州数字化改革。" * 3
+    text += "（作者为浙江大学教授）作者：王洋"  # a contribution's credit
     texts = [Text("图片新闻（金台随笔）", text, ("李洁",)), Text("", "宁波港口吞吐量增长。")]
     tags = Tagger(10, 1, stop_words).tag_all(texts)[0]
     assert tags and not set(tags) & stop_words

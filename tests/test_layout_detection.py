@@ -141,3 +141,35 @@ def test_a_headline_as_wide_as_the_column_keeps_its_byline_below_it():
     articles = parse_page("\n".join(lines) + "\n").articles
     assert [a.title for a in articles] == ["山区学校开出木工课", headline]
     assert articles[1].authors == ["吴限"]
+
+
+def _page_with_second_article(headline: list[str], byline: str = "本报记者 林安然") -> list[str]:
+    return [
+        "山区学校开出木工课",
+        "",
+        *_wrap("春天开学后，山里的孩子们第一次拿起了刨子和墨斗，在老师的带领下做出了小板凳。", 20),
+        *_wrap("木工老师说，孩子们最喜欢的是给自己的小板凳刻上名字，一个学期下来人人都有作品。", 20),
+        "李 明",  # the article above ends with no sentence: a page break could have cut it
+        "",
+        *headline,
+        *([byline] if byline else []),
+        *_wrap("五月以来，东湾码头的吊机在夜色里依次亮起，调度员通过屏幕安排每一条作业线。", 20),
+        *_wrap("码头负责人介绍，新系统把船舶到港、堆场和集卡的信息放在一张图上，等待时间缩短不少。", 20),
+    ]
+
+
+def test_a_headline_line_wider_than_the_column_is_not_the_rest_of_the_line_above():
+    first = "沿海小城智慧码头一期工程首个泊位完成建设"  # a line as wide as the column, or one less
+    second = "先从夜间装卸开始实施，再逐步推广到全港各个作业区，预计需要两年左右完成全部改造"
+    assert 19 <= len(first) <= 20 < len(second)
+    articles = parse_page("\n".join(_page_with_second_article([first, second], "")) + "\n").articles
+    assert [a.title_parts for a in articles][1] == [first, second]
+
+
+def test_a_second_headline_line_its_byline_follows_is_not_the_rest_of_the_first():
+    first = "沿海小城智慧码头试点工作交出亮眼成绩单"  # a line as wide as the column, or one less
+    second = "夜间装卸效率提升三成"
+    assert len(first) == 19
+    articles = parse_page("\n".join(_page_with_second_article([first, second])) + "\n").articles
+    assert [a.title_parts for a in articles][1] == [first, second]
+    assert articles[1].authors == ["林安然"]

@@ -19,6 +19,7 @@ that line filled the column and this one is not indented and follows with no bla
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -109,7 +110,9 @@ def detect_layout(lines: list[str]) -> Layout:
     return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width)
 
 
-def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Layout, below: str) -> bool:
+def _headline_as_wide_as_the_column(
+    unit: Unit, before: Unit | None, layout: Layout, below: str, after: str = ""
+) -> bool:
     """Where paragraphs are indented, a single line that is not indented and is shaped like
     a headline only happens to fill the column: the line below it is not its rest — unless
     it is the rest of a paragraph a page break cut (a blank line above it, and the block
@@ -124,7 +127,13 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
     if (
         (could_be_headline(unit.text) or p.TRAILING_BRACKET_RE.search(unit.text))
         and "。" not in unit.text  # (a paragraph's last line, its byline cut: …说。本报 / 记者 X)
-        and (p.is_byline_line(below) or p.is_signature_name(below))
+        and (
+            p.is_byline_line(below)
+            or p.is_signature_name(below)
+            # nor is a second headline line that the byline follows (`…交出亮眼成绩单` /
+            # `共绘内外联动的开放画卷` / `本报记者 …`)
+            or (could_be_headline(below) and not p.is_terminated(below) and p.is_byline_line(after))
+        )
     ):
         return True
     if unit.last_line:
@@ -142,6 +151,13 @@ def _headline_as_wide_as_the_column(unit: Unit, before: Unit | None, layout: Lay
     if not heading_shaped(unit.text):
         return False
     return not (unit.gap_before and before is not None and not p.is_terminated(before.text))
+
+
+def _wider_than_the_column(line: str, width: int) -> bool:
+    """A line wider than the column, counting a half-width character (a digit, a Latin
+    letter) as half a Han one, is not the rest of a line wrapped in it: a headline's second
+    line, set wider (`…四季度将出炉` above a subtitle of 56 characters)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) > 2 * width + 1
 
 
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
@@ -181,9 +197,16 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and layout.wrap_width
             and gap == 0
             and prev.full
+            and not _wider_than_the_column(line, layout.wrap_width)
             and number not in keep_apart
             and not (layout.indented and indented)
-            and not _headline_as_wide_as_the_column(prev, units[-2] if len(units) > 1 else None, layout, line)
+            and not _headline_as_wide_as_the_column(
+                prev,
+                units[-2] if len(units) > 1 else None,
+                layout,
+                line,
+                lines[offset + 1].strip() if offset + 1 < len(lines) else "",
+            )
         ):
             # a space at the break stays between names (`…本报记者 申少铁 尹晓宇 ` / `姜晓丹`,
             # `…根本。海 ` / `生`), not in running text copied with a space ending every line

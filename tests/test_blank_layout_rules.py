@@ -607,3 +607,17 @@ def test_a_wider_gap_on_a_page_of_one_article_does_not_stop_a_break_from_being_j
     )
     (article,) = parse_page(page).articles
     assert [b.text[:6] for b in article.blocks] == ["社区图书角开", "此外，志愿者", "下一步，社区"]
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_a_letters_closing_formula_is_its_text_not_a_subhead(between):
+    from build_scripts.parse.model import Kind
+
+    page = (
+        "一封感谢信\n\n尊敬的社区服务中心：\n\n"
+        "上个月家中老人突发疾病，社区工作人员连夜帮忙联系医院，我们全家非常感激。\n\n"
+        f"此致{between}敬礼！\n"
+    )
+    (article,) = parse_page(page).articles
+    assert not [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
+    assert any(b.text.startswith("此致") for b in article.blocks)

@@ -621,3 +621,15 @@ def test_a_letters_closing_formula_is_its_text_not_a_subhead(between):
     (article,) = parse_page(page).articles
     assert not [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
     assert any(b.text.startswith("此致") for b in article.blocks)
+
+
+def test_every_item_of_a_joint_report_credits_its_reporters():
+    page = (
+        "多地加强防汛准备\n\n"
+        "本报北京5月8日电  （记者林安然）气象部门预计，本周南方将有较强降雨。\n\n"
+        "各地已提前转移低洼地区群众。\n\n"
+        "本报武汉5月8日电  （记者许望、钟岚）湖北已调集抢险队伍，在重点堤段值守。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["林安然", "许望", "钟岚"]
+    assert any(b.text.startswith("本报武汉5月8日电") for b in article.blocks)  # the item keeps its dateline

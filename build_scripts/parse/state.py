@@ -151,6 +151,18 @@ class ArticleState:
                 # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)
                 credits = [c for s in self.current if (d := p.dateline_of(s.text)) and (c := d[1])]
                 names = p.parse_names(*credits) if credits else names
+            if Kind.DATELINE in self.current_kinds:
+                # a joint report: each later item opens with a dateline of its own, crediting
+                # its reporters (`本报北京5月24日电  （记者常钦）`), who are the article's too
+                later = [
+                    c for s in self.current if s.kind is Kind.PARAGRAPH and (d := p.dateline_of(s.text)) and (c := d[1])
+                ]
+                if later:
+                    more = p.parse_names(*later)
+                    names = Names(
+                        tuple(dict.fromkeys((*names.authors, *more.authors))),
+                        tuple(dict.fromkeys((*names.correspondents, *more.correspondents))),
+                    )
             if not (names.authors or names.correspondents):
                 # a dialogue's speakers listed below `对话人：`: the paper's own are its authors
                 names = Names(speakers, ()) if (speakers := _own_speakers(self.current)) else names

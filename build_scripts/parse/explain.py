@@ -3,7 +3,6 @@ and why, so an archivist can check it and write a .fix.yml where it is wrong."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from build_scripts.contract.labels import NO_TITLE
@@ -11,6 +10,7 @@ from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.layout import display_width
 from build_scripts.parse.model import PageParse
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Report
@@ -19,19 +19,15 @@ from build_scripts.problems import InputError, Report
 _NO_META = PageMeta(date=None, page=None, page_name="", paper="")  # type: ignore[arg-type]
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _cell(text: str, width: int) -> str:
     """Cut and pad to a display width (Chinese characters take two columns)."""
     out = ""
     for ch in text:
-        if _width(out + ch) > width - 1 and _width(text) > width:
+        if display_width(out + ch) > width - 1 and display_width(text) > width:
             out += "…"
             break
         out += ch
-    return out + " " * max(0, width - _width(out))
+    return out + " " * max(0, width - display_width(out))
 
 
 def format_explanation(page: SourcePage, result: PageParse) -> str:

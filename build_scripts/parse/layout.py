@@ -153,11 +153,17 @@ def _headline_as_wide_as_the_column(
     return not (unit.gap_before and before is not None and not p.is_terminated(before.text))
 
 
+def display_width(text: str) -> int:
+    """How wide `text` is set: a Han character (or any full-width one) takes two columns, a
+    half-width one (a digit, a Latin letter) one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _wider_than_the_column(line: str, width: int) -> bool:
-    """A line wider than the column, counting a half-width character (a digit, a Latin
-    letter) as half a Han one, is not the rest of a line wrapped in it: a headline's second
-    line, set wider (`…四季度将出炉` above a subtitle of 56 characters)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) > 2 * width + 1
+    """A line wider than the column (of `width` Han characters) is not the rest of a line
+    wrapped in it: a headline's second line, set wider (`…四季度将出炉` above a subtitle of 56
+    characters)."""
+    return display_width(line) > 2 * width + 1
 
 
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:

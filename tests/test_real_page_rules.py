@@ -33,6 +33,29 @@ def test_names_cut_off_by_a_page_break_are_not_a_byline():
     assert article.blocks[-1].text == "项目负责人说，园区配套完善，服务到位。李海燕介绍，新项目投产后将带动上千人就业。"
 
 
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+def test_a_name_cut_by_a_page_break_before_what_they_said_is_not_a_byline(layout):
+    # the text below the break opens with the rest of the name and a verb of saying: the
+    # name above it is that sentence's subject (`…交流。”王晓` / `梅说，…？`), not a signature
+    paragraphs = [
+        "社区食堂开张了",
+        "本报记者 方 远",
+        "“老人们过去吃饭不方便，也很少出门与邻居交流。”王晓",
+        "梅说，我们能不能办一个食堂，让大家一起吃饭？",
+        "如今，食堂每天为两百多位老人供餐。",
+    ]
+    if layout == "blank":
+        page = "\n\n".join(paragraphs) + "\n"
+    else:
+        head, byline, before, after, last = paragraphs
+        page = f"{head}\n{byline}\n{IND}{before}\n\n{after}\n{IND}{last}\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"]
+    assert article.blocks[-2].text == (
+        "“老人们过去吃饭不方便，也很少出门与邻居交流。”王晓梅说，我们能不能办一个食堂，让大家一起吃饭？"
+    )
+
+
 def test_a_column_word_in_brackets_is_not_a_reporter():
     page = "一座城的早餐地图\n\n本报记者 方 远\n\n清晨的街角，包子铺前排起了长队。\n\n（记者手记）\n"
     article = parse_page(page).articles[0]

@@ -178,6 +178,8 @@ class BodyRules(PageView):
         nxt = self.next_unit(unit)
         if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
             return True
+        if breaks.speech_goes_on(names, nxt.text):
+            return False
         if self.layout.indented:
             if nxt.gap_before:
                 # a line that is not indented after a blank line carries the text on (a page

@@ -82,6 +82,22 @@ def opens_mid_sentence(text: str) -> bool:
     return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
 
 
+# The rest of a name, then what its bearer said (`兰说，`, `表示：`): a sentence going on,
+# never a headline
+_SPEECH_GOES_ON_RE = compiled.pattern(
+    rf"^([{HAN}]{{0,2}})(?:说|表示|介绍|告诉记者|认为|坦言|回忆|感慨|指出|强调|笑着说)[，,：:]"
+)
+
+
+def speech_goes_on(names: str, after: str) -> bool:
+    """Are the names above a break the subject of a sentence `after` carries on: the rest of
+    the name, then a verb of saying (`…接触。”崔永` / `兰说，我们…`: a page break cut 崔永兰)?
+    Then they sign nothing. The name and its rest together are one name: 2–4 characters."""
+    m = _SPEECH_GOES_ON_RE.match(after)
+    name = "".join(names.split())
+    return m is not None and 2 <= len(name) + len(m.group(1)) <= 4
+
+
 # A line of verse as a paper prints a poem or a couplet (徐徐书卷展， / 处处盈墨香。): four
 # to eleven characters and one mark. The first line of a pair ends mid-couplet.
 _VERSE_OPENING_RE = compiled.pattern(rf"[{HAN}]{{4,11}}[，、；]")

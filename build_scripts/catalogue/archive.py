@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from build_scripts.catalogue.contents import targets_of
 from build_scripts.catalogue.duplicates import reprints
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
@@ -116,7 +117,8 @@ class DayLinks:
     """Where each article page of a day links to (front matter `links`), by the article's docs
     path, worked out when first asked: an article's links lead only to its day's articles
     (neighbours, reprints: an issue prints an article again, never another day) and to the
-    pages of its names and tags.
+    pages of its names and tags. A contents box's links (`contents`, to the articles it names)
+    go into its page's body, not its front matter.
 
     Values are docs-relative `.md` paths. The MkDocs plugin turns each into the URL of the page
     built from it, so the links are right under any `site_url` and with or without directory
@@ -150,6 +152,15 @@ class DayLinks:
                 "people": {name: self.people[name] for name in placed.entry.names if name in self.people},
                 "tags": {tag: self.tags[tag] for tag in placed.tags},
             }
+        boxes = [placed for placed in articles if placed.entry.contents]
+        if boxes:  # a contents box leads to the articles it names (contents.py)
+            pages: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+            for placed in articles:
+                entry = placed.entry
+                if entry.page is not None:
+                    pages[entry.page].append((placed.docs_path, entry.title, entry.main_title))
+            for placed in boxes:
+                links[placed.docs_path]["contents"] = targets_of(placed.entry.contents, issue, pages)
         for reprint, first in self.catalogue.first_printing.items():
             if first.date == day:
                 links[reprint]["first_printing"] = first.docs_path

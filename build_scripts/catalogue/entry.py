@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from build_scripts.catalogue.contents import ContentsItem, items_of
 from build_scripts.catalogue.ledger import Cut, fingerprint
 from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence, main_title_of, title_pieces
 from build_scripts.contract.urls import ascii_slug, slug_for_title
+from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.model import Article, Kind
 
@@ -39,6 +41,7 @@ class ArticleEntry:
     text_print: str  # the same but its byline's: two printings of one article (`duplicates.py`)
     characters: int  # how many of those (a short item is never taken for a repeat)
     wanted_slug: str  # the slug its title asks for (pinyin)
+    contents: tuple[ContentsItem, ...] = ()  # a contents box's items (`contents.py`)
 
     @property
     def shown_title(self) -> str:
@@ -78,7 +81,9 @@ def wanted_slug(article: Article, text: str) -> str:
     return slug_for_title(article.title_parts) or ascii_slug(first_sentence(text, limit=30))
 
 
-def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> ArticleEntry:
+def entry_of(
+    path: str, meta: PageMeta, article: Article, ordinal: int, profile: PaperProfile = DEFAULT
+) -> ArticleEntry:
     texts = [s.text for s in article.segments]
     printed = [s.text for s in article.segments if s.kind is not Kind.BYLINE]
     text = article.text
@@ -100,4 +105,5 @@ def entry_of(path: str, meta: PageMeta, article: Article, ordinal: int) -> Artic
         text_print=fingerprint(printed),
         characters=sum(len("".join(t.split())) for t in printed),
         wanted_slug=wanted_slug(article, text),
+        contents=items_of(article) if profile.is_box_title(article.title) else (),
     )

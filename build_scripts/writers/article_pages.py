@@ -6,6 +6,10 @@ decides — tags, id and links — when the page is written."""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Sequence
+
+from build_scripts.catalogue.contents import ContentsItem, Target
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import DIVIDER_RE
 from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
@@ -62,9 +66,32 @@ def body_markdown(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def contents_markdown(items: Sequence[ContentsItem], targets: Sequence[Target], page_path: str) -> str:
+    """A contents box's body: one list item per story it names, its lines one under another,
+    the line naming an article linked to it and the 版 to that 版 of the issue page (relative
+    `.md` links: MkDocs makes them URLs, and warns of one that leads nowhere)."""
+    folder = posixpath.dirname(page_path)
+
+    def link(text: str, to: str | None) -> str:
+        shown = mdtext.escape(text)
+        return f"[{shown}]({posixpath.relpath(to, folder)})" if to else shown
+
+    entries = []
+    for item, target in zip(items, targets, strict=True):
+        lines = [link(line, target.article if i == target.line else None) for i, line in enumerate(item.lines)]
+        if item.reference:
+            lines.append(link(item.reference, target.page))
+        entries.append("- " + "  \n  ".join(lines))
+    return "\n".join(entries) + "\n"
+
+
 def article_page(placed: PlacedArticle, prepared: Prepared, links: dict | None = None) -> str:
     """The article's page: front matter (the record's fields, then its links), a blank line,
-    the body."""
+    the body (a contents box's, with its links)."""
+    body = prepared.body
+    if links and "contents" in links:
+        links = dict(links)
+        body = contents_markdown(placed.entry.contents, links.pop("contents"), placed.docs_path)
     return "".join(
         (
             "---\n",
@@ -75,6 +102,6 @@ def article_page(placed: PlacedArticle, prepared: Prepared, links: dict | None =
             prepared.front_tail,
             yaml_links(links) if links else "",
             "---\n\n",
-            prepared.body,
+            body,
         )
     )

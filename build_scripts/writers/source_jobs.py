@@ -203,7 +203,7 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
         tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
         for a in articles
     ]
-    result.entries = [entry_of(page.path, page.meta, a, n) for n, a in enumerate(articles, start=1)]
+    result.entries = [entry_of(page.path, page.meta, a, n, config.profile) for n, a in enumerate(articles, start=1)]
     # Every text spelt in pinyin here, kept by the conversion so that the next run's workers
     # need not load pypinyin for a file whose names and titles did not change.
     titles = [main_title_of(a.title_parts) for a in articles]

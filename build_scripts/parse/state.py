@@ -149,14 +149,12 @@ class ArticleState:
             if not (names.authors or names.correspondents) and self.digest:
                 # a column of short items (环球扫描) has no byline: each item credits its
                 # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)
-                credits = [c for s in self.current if (d := p.dateline_of(s.text)) and (c := d[1])]
+                credits = _dateline_credits(self.current)
                 names = p.parse_names(*credits) if credits else names
             if Kind.DATELINE in self.current_kinds:
                 # a joint report: each later item opens with a dateline of its own, crediting
                 # its reporters (`本报北京5月24日电  （记者常钦）`), who are the article's too
-                later = [
-                    c for s in self.current if s.kind is Kind.PARAGRAPH and (d := p.dateline_of(s.text)) and (c := d[1])
-                ]
+                later = _dateline_credits([s for s in self.current if s.kind is Kind.PARAGRAPH])
                 if later:
                     more = p.parse_names(*later)
                     names = Names(
@@ -338,6 +336,12 @@ class ArticleState:
     def _extend_note(self, unit: Unit) -> None:
         """The editors' sign-off is part of their note, as a block of its own."""
         self._add(Kind.NOTE, unit.text, unit)
+
+
+def _dateline_credits(segments: list[Segment]) -> list[str]:
+    """The reporters the datelines opening these segments credit (`本报华盛顿4月26日电
+    （记者李志伟）` → `记者李志伟`)."""
+    return [credit for s in segments if (dated := p.dateline_of(s.text)) and (credit := dated[1])]
 
 
 def _own_speakers(segments: list[Segment]) -> tuple[str, ...]:

@@ -130,6 +130,21 @@ def test_home_page_headlines_leave_out_the_boxes_of_the_issue(tmp_path):
     assert "本期共 3 篇，[查看本期目录]" in latest  # the box is counted, and reached from the contents
 
 
+def test_home_page_headlines_list_an_article_printed_again_once(tmp_path):
+    # the issue prints its lead again in full on 版 2: one story, one headline on the home page
+    lead = FRONT_PAGE_WITH_A_BOX.split("\n\n\n")[0]
+    project = make_archive(
+        tmp_path,
+        {"2022/2022-01-29_01_要闻.txt": FRONT_PAGE_WITH_A_BOX, "2022/2022-01-29_02_要闻.txt": lead + "\n"},
+    )
+    convert(project / "source_texts", project / "docs")
+    latest = read(project / "docs", "index.md").split("## 最新一期", 1)[1].split("## 最新各期", 1)[0]
+    titles = [title for title, target in links_of(latest) if not target.endswith("index.md")]
+    assert titles == ["城西新建一座图书馆", "河道整治完成验收"]
+    issue = read(project / "docs", "2022/01/29/index.md")
+    assert issue.count("[城西新建一座图书馆]") == 2  # both printings stay in the issue's contents
+
+
 def test_reporter_index_and_pages(rich_docs):
     index = read(rich_docs, "reporters/index.md")
     people = {name: target for name, target in links_of(index) if not target.startswith("#")}

@@ -128,8 +128,13 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"收录《{mdtext.escape(paper.title)}》{span}共 {len(days)} 期、{total} 篇文章的全文{reprinted}。\n")
     lines.append(f"## 最新一期 <small>{chinese_date(last)}</small>\n")
     latest = days[last]
-    # the day's stories in the order printed, not its boxes (导读, 图片报道: paper_profile.py)
-    stories = [p for p in latest if not config.profile.is_box_title(p.entry.title)] or latest
+    # the day's stories in the order printed, each once (not printed again on a later 版), not
+    # its boxes (导读, 图片报道: paper_profile.py)
+    stories = [
+        p
+        for p in latest
+        if not config.profile.is_box_title(p.entry.title) and p.docs_path not in catalogue.first_printing
+    ] or latest
     shown = stories[:LATEST_HEADLINES]
     lines.append(wrapped("archive-toc", [article_item(here, p) for p in shown]))
     more = f"本期共 {catalogue.counted(latest)} 篇，" if len(latest) > len(shown) else ""

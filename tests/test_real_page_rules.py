@@ -56,6 +56,19 @@ def test_a_name_cut_by_a_page_break_before_what_they_said_is_not_a_byline(layout
     )
 
 
+def test_a_report_from_several_cities_credits_its_reporters_in_its_last_paragraph():
+    # no byline at the top; the closing credit names every city and reporter, and thanks an
+    # intern, who is not an author
+    page = (
+        "多国人士积极评价合作成果\n\n各国专家认为，合作成果将惠及世界。\n\n"
+        "“这是一次务实的合作。”一位学者表示。\n\n"
+        "（本报北京、东京、柏林、里约热内卢5月3日电  记者王明、李华、张林，实习生赵一对本文亦有贡献）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["王明", "李华", "张林"]
+    assert article.blocks[-1].text.startswith("（本报北京、东京")  # printed where the paper prints it
+
+
 def test_a_column_word_in_brackets_is_not_a_reporter():
     page = "一座城的早餐地图\n\n本报记者 方 远\n\n清晨的街角，包子铺前排起了长队。\n\n（记者手记）\n"
     article = parse_page(page).articles[0]

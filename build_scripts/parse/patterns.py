@@ -133,9 +133,10 @@ PHOTO_CREDIT_RE = compiled.pattern(
     rf"|(?:新华社|中新社|本报)?发?\s*{_OPEN}\s*(?:{ROLE}\s*)?{_NAMES}\s*摄\s*{_CLOSE}"
     rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?)$"
 )
-# A dispatch credited at its end: （新华社北京1月27日电） / （据新华社电） / （来源：经济日报）
+# A dispatch credited at its end: （新华社北京1月27日电） / （据新华社电） / （来源：经济日报）; a
+# report from several cities names them all (`本报北京、曼谷、罗马5月17日电`)
 _CREDIT_CORE = (
-    rf"(?:据)?(?:新华社|中新社|本报|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}]{{0,10}}?"
+    rf"(?:据)?(?:新华社|中新社|本报|[{HAN}]{{2,8}}?(?:社|网|台|报))(?:[{HAN}]{{1,10}}、){{0,9}}[{HAN}]{{0,10}}?"
     rf"(?:(?:{_DATE_HAN}月)?{_DATE_HAN}日)?(?:电|讯)"
     rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
 )
@@ -356,9 +357,16 @@ def is_end_credit(text: str) -> bool:
     return bool(END_CREDIT_RE.match(text))
 
 
+# …who helped, thanked after the reporters: `，实习生赵宏笙、奚之淼对本文亦有贡献`
+_HELPED_TOO_RE = compiled.pattern(r"[，,][^，,（）()]{2,30}对本文(?:亦|也)?有(?:所)?贡献$")
+
+
 def closing_credit(text: str) -> str | None:
     m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道; 本报记者X of …X采访整理
-    return credit if m and is_byline_line(credit := m.group(1).removesuffix("采访整理").rstrip()) else None
+    if not m:
+        return None
+    credit = _HELPED_TOO_RE.sub("", m.group(1)).removesuffix("采访整理").rstrip()
+    return credit if is_byline_line(credit) else None
 
 
 @memo

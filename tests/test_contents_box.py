@@ -9,11 +9,15 @@ from pathlib import Path
 from conftest import build_site, make_archive, run_cli
 
 from build_scripts.catalogue.contents import ContentsItem, items_of, page_number, targets_of
+from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
+from build_scripts.ingest.read import source_page
 from build_scripts.parse.parser import parse_page
+from build_scripts.problems import Report
+from build_scripts.writers.source_jobs import convert_page
 
-BOX = "导读\n\n理论·经济观察\n\n把握发展大势\n\n第九版\n\n乡村新貌\n\n山村通了快递车\n\n第十二版\n"
+BOX = "导读\n\n理论·经济形势理性看\n\n科学把握经济发展大势\n\n第九版\n\n乡村新貌\n\n山村通了快递车\n\n第十二版\n"
 FRONT = "头版新闻标题\n\n本报记者 方 远\n\n这是头版的一条新闻。\n\n" + BOX
-NINTH = "把握发展大势（经济观察）\n\n本报记者 林 溪\n\n经济运行稳中向好。\n"
+NINTH = "科学把握经济发展大势（经济观察）\n\n本报记者 林 溪\n\n经济运行稳中向好。\n"
 TWELFTH = "快递进山村 山村通了快递车\n\n本报记者 宋 川\n\n山村的快递点开张了。\n"
 
 
@@ -21,7 +25,7 @@ def test_a_contents_box_is_read_into_items_each_ending_with_its_page():
     box = parse_page(FRONT).articles[-1]
     assert box.title == "导读"
     assert items_of(box) == (
-        ContentsItem(("理论·经济观察", "把握发展大势"), "第九版", 9),
+        ContentsItem(("理论·经济形势理性看", "科学把握经济发展大势"), "第九版", 9),
         ContentsItem(("乡村新貌", "山村通了快递车"), "第十二版", 12),
     )
 
@@ -38,14 +42,17 @@ def test_an_article_naming_no_page_has_no_items():
 
 def test_each_item_leads_to_the_article_its_page_prints_under_that_headline():
     items = (
-        ContentsItem(("理论", "把握发展大势"), "第九版", 9),
+        ContentsItem(("理论", "科学把握经济发展大势"), "第九版", 9),
         # worded its own way: a run of eight characters of the headline is enough
         ContentsItem(("我国对53个非洲建交国全面实施零关税举措",), "第十七版", 17),
         ContentsItem(("另一条消息",), "第九版", 9),  # printed under no headline of 版 9
         ContentsItem(("已经撤下的版面",), "第三版", 3),  # no 版 3 in this issue
     )
     pages = {
-        9: [("d/a.md", "稳字当头 实干为要", "实干为要"), ("d/b.md", "理论 把握发展大势", "把握发展大势")],
+        9: [
+            ("d/a.md", "稳字当头 实干为要", "实干为要"),
+            ("d/b.md", "理论 科学把握经济发展大势", "科学把握经济发展大势"),
+        ],
         17: [("d/c.md", "中国对五十三个非洲建交国全面实施零关税举措——新阶段", "新阶段")],
     }
     targets = targets_of(items, "d/index.md", pages)
@@ -55,6 +62,16 @@ def test_each_item_leads_to_the_article_its_page_prints_under_that_headline():
         (-1, None, "d/index.md#page-9"),
         (-1, None, None),
     ]
+
+
+def test_a_contents_box_has_no_tags_of_its_own():
+    # its stories are tagged on their own pages; the box would take their words for its own
+    config = ArchiveConfig(paper=PaperInfo(title="人民日报", slug="rmrb"))
+    page = source_page("2024-03-05_01_要闻.txt", FRONT.encode(), config, Report())
+    result, _ = convert_page(page, config, Report())
+    story, box = result.tags
+    assert box == {} and story != {}
+    assert result.entries[-1].contents  # (the box, read as one)
 
 
 def _project(tmp_path: Path) -> Path:
@@ -85,15 +102,15 @@ def test_the_box_page_links_each_story_and_page_and_a_built_site_resolves_them(t
     docs = project / "docs/2024/03/05"
     ninth = next(p.name for p in docs.glob("*.md") if "\npage: 9\n" in p.read_text("utf-8"))
     body = _box_page(project)
-    assert f"[把握发展大势]({ninth})" in body and "[第九版](index.md#page-9)" in body
-    for line in ("理论·经济观察", "乡村新貌", "山村通了快递车", "第十二版"):  # every line stays
+    assert f"[科学把握经济发展大势]({ninth})" in body and "[第九版](index.md#page-9)" in body
+    for line in ("理论·经济形势理性看", "乡村新貌", "山村通了快递车", "第十二版"):  # every line stays
         assert line in body
 
     built = build_site(project)
     assert built.returncode == 0, built.stderr  # --strict: a link leading nowhere fails the build
     html = next((project / "site/2024/03/05").glob("dao-du*/index.html")).read_text("utf-8")
     hrefs = {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', html)}
-    assert hrefs["把握发展大势"] == f"../{ninth.removesuffix('.md')}/"
+    assert hrefs["科学把握经济发展大势"] == f"../{ninth.removesuffix('.md')}/"
     assert hrefs["第九版"] == "../#page-9"
 
 

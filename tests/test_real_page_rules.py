@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from inputs import rules_of
 
+from build_scripts.parse import credits
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import Article, PageParse
@@ -67,6 +68,16 @@ def test_a_report_from_several_cities_credits_its_reporters_in_its_last_paragrap
     (article,) = parse_page(page).articles
     assert article.authors == ["王明", "李华", "张林"]
     assert article.blocks[-1].text.startswith("（本报北京、东京")  # printed where the paper prints it
+
+
+def test_a_picture_story_is_written_by_whom_its_credit_names_before_the_photographer():
+    page = (
+        "跨江大桥正式通车\n\n5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。\n\n"
+        "图为通车当天的大桥。\n\n本报记者  方  远  林溪文  宋  川摄（人民视觉）\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远", "林溪"]
+    assert article.blocks[-1].text == "本报记者  方  远  林溪文  宋  川摄（人民视觉）"  # printed as the paper prints it
 
 
 def test_a_column_word_in_brackets_is_not_a_reporter():
@@ -182,7 +193,7 @@ def test_interviews_written_up_by_reporters_are_theirs_when_no_byline_names_anyo
     (article,) = parse_page(page).articles
     assert article.authors == ["王晓东", "陈静", "赵川", "周海燕"]
     assert "（本报记者陈静、赵川采访整理）" in article.text  # printed where the paper prints it
-    assert p.closing_credit("（本报记者 王晓东 采访整理）") == "本报记者 王晓东"  # spaced as some pages print it
+    assert credits.closing_credit("（本报记者 王晓东 采访整理）") == "本报记者 王晓东"  # spaced as some pages print it
     # the people who told their stories sign nothing: a piece that names its writer keeps them
     signed = "谈创新\n\n本报记者 刘 洋\n\n我参与建设了八座大桥。\n\n（本报记者王晓东采访整理）\n"
     assert parse_page(signed).articles[0].authors == ["刘洋"]

@@ -4,7 +4,7 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
-from build_scripts.parse import breaks, shapes
+from build_scripts.parse import breaks, credits, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
@@ -80,7 +80,7 @@ class BodyRules(PageView):
             return self._add(Kind.NOTE, unit.text, unit)
         if Kind.BYLINE in self._kinds() and self._has_body() and p.BRACKETED_BYLINE_RE.match(unit.text):
             return self._credit_note(unit)
-        if Kind.BYLINE in self._kinds() and self._has_body() and p.photographer_credit(unit.text):
+        if Kind.BYLINE in self._kinds() and self._has_body() and credits.photographer_credit(unit.text):
             # the article is signed already: a credit on its own line is its picture's
             self._decide(unit, "caption", "caption.credit-in-signed")
             return self._add(Kind.CAPTION, unit.text, unit)

@@ -141,11 +141,6 @@ _CREDIT_CORE = (
     rf"|来源[:：]\s*[{HAN}A-Za-z0-9·]{{2,20}}"
 )
 END_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE}$")
-# A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
-# 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
-_CLOSING_CREDIT_RE = compiled.pattern(
-    rf"^{_OPEN}\s*(?:综合|本版文字由)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
-)
 GLUED_END_CREDIT_RE = compiled.pattern(
     rf"(?<=[{re.escape(TERMINAL + CLOSERS)}])\s*({_OPEN}\s*(?:{_CREDIT_CORE})\s*{_CLOSE})$"
 )
@@ -357,18 +352,6 @@ def is_end_credit(text: str) -> bool:
     return bool(END_CREDIT_RE.match(text))
 
 
-# …who helped, thanked after the reporters: `，实习生赵宏笙、奚之淼对本文亦有贡献`
-_HELPED_TOO_RE = compiled.pattern(r"[，,][^，,（）()]{2,30}对本文(?:亦|也)?有(?:所)?贡献$")
-
-
-def closing_credit(text: str) -> str | None:
-    m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道; 本报记者X of …X采访整理
-    if not m:
-        return None
-    credit = _HELPED_TOO_RE.sub("", m.group(1)).removesuffix("采访整理").rstrip()
-    return credit if is_byline_line(credit) else None
-
-
 @memo
 def glued_end_credit(text: str) -> tuple[str, str] | None:
     m = GLUED_END_CREDIT_RE.search(text)
@@ -391,15 +374,6 @@ def is_caption(text: str) -> bool:
     return (
         len(text) <= 200 and ("摄" in tail or "供图" in tail or "提供" in tail) and bool(PHOTO_CREDIT_RE.search(text))
     )
-
-
-_PHOTOGRAPHER_RE = compiled.pattern(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
-
-
-def photographer_credit(caption: str) -> str | None:
-    """`…田间管理。　本报记者 苗春雨摄` → `本报记者 苗春雨`: who took the picture, as a byline."""
-    m = _PHOTOGRAPHER_RE.search(caption)
-    return m.group(1) if m else None
 
 
 def is_note(text: str) -> bool:

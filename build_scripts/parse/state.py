@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import credits, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import (
     BODY_KINDS,
@@ -131,9 +131,14 @@ class ArticleState:
             self._phrase_subheads()
             self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
+            if not bylines:
+                # a picture story credits who wrote it before who took the picture
+                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := credits.writer_credit(s.text))]
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
                 # A picture with its caption and nothing else: the photographer is its author.
-                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := p.photographer_credit(s.text))]
+                bylines = [
+                    c for s in self.current if s.kind is Kind.CAPTION if (c := credits.photographer_credit(s.text))
+                ]
             names = p.parse_names(*bylines)
             if any(not p.parse_names(c).authors and p.contributor_signature(c) for c in self.section_credits):
                 # a section's writer named with who they are (`某大学副校长  黄  辉`) is the
@@ -144,13 +149,15 @@ class ArticleState:
                 # a byline naming no one (本报记者), and the reporters named in the credit the
                 # paper prints as the last paragraph of the report, or of each of its parts
                 # (`（本报记者…采访整理）` under each of three interviews): the article is theirs
-                credits = [c for s in self.current if s.kind is Kind.PARAGRAPH and (c := p.closing_credit(s.text))]
-                names = p.parse_names(*credits) if credits else names
+                closing = [
+                    c for s in self.current if s.kind is Kind.PARAGRAPH and (c := credits.closing_credit(s.text))
+                ]
+                names = p.parse_names(*closing) if closing else names
             if not (names.authors or names.correspondents) and self.digest:
                 # a column of short items (环球扫描) has no byline: each item credits its
                 # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)
-                credits = _dateline_credits(self.current)
-                names = p.parse_names(*credits) if credits else names
+                dated = _dateline_credits(self.current)
+                names = p.parse_names(*dated) if dated else names
             if Kind.DATELINE in self.current_kinds:
                 # a joint report: each later item opens with a dateline of its own, crediting
                 # its reporters (`本报北京5月24日电  （记者常钦）`), who are the article's too

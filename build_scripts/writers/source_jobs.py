@@ -199,11 +199,14 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
     tagger = _tagger_for(config)
     articles = parsed.articles
     result = SourceResult(page.path, meta=page.meta, furniture=[s.text for s in parsed.furniture])
-    result.tags = [
-        tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents))) if tagger.per_article > 0 else {}
-        for a in articles
-    ]
     result.entries = [entry_of(page.path, page.meta, a, n, config.profile) for n, a in enumerate(articles, start=1)]
+    # (a contents box is about the stories it lists, each tagged on its own page: it has none)
+    result.tags = [
+        tagger.words(Text(a.title, a.text, (*a.authors, *a.correspondents)))
+        if tagger.per_article > 0 and not entry.contents
+        else {}
+        for a, entry in zip(articles, result.entries, strict=True)
+    ]
     # Every text spelt in pinyin here, kept by the conversion so that the next run's workers
     # need not load pypinyin for a file whose names and titles did not change.
     titles = [main_title_of(a.title_parts) for a in articles]

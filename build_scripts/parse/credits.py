@@ -1,0 +1,45 @@
+"""Who a credit names: the reporters in a report's closing paragraph, who wrote a picture story
+and who took its picture. The credits stay in the text where the paper prints them; the
+names they give become the article's authors where its byline names no one (`state.py`)."""
+
+from __future__ import annotations
+
+from build_scripts.parse import compiled
+from build_scripts.parse.names import _CLOSE, _GROUPS, _NAMES, _OPEN, ROLE, is_byline_line
+from build_scripts.parse.patterns import _CREDIT_CORE
+
+# A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
+# 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
+_CLOSING_CREDIT_RE = compiled.pattern(
+    rf"^{_OPEN}\s*(?:综合|本版文字由)?(?:(?:{_CREDIT_CORE})\s*)?({_GROUPS})\s*(?:[，,；;][^（）()]{{1,30}})?{_CLOSE}$"
+)
+# …who helped, thanked after the reporters: `，实习生赵宏笙、奚之淼对本文亦有贡献`
+_HELPED_TOO_RE = compiled.pattern(r"[，,][^，,（）()]{2,30}对本文(?:亦|也)?有(?:所)?贡献$")
+
+
+def closing_credit(text: str) -> str | None:
+    m = _CLOSING_CREDIT_RE.match(text)  # → the byline inside it: 本报记者李蕊、郑智文报道; 本报记者X of …X采访整理
+    if not m:
+        return None
+    credit = _HELPED_TOO_RE.sub("", m.group(1)).removesuffix("采访整理").rstrip()
+    return credit if is_byline_line(credit) else None
+
+
+_PHOTOGRAPHER_RE = compiled.pattern(rf"((?:{ROLE}\s*)?{_NAMES})\s*(?:摄影?|供图)\s*{_CLOSE}?$")
+
+
+# A picture story's credit: who wrote it, then who took the picture (`本报记者  X  Y文  Z摄`)
+_WRITER_RE = compiled.pattern(rf"^((?:{ROLE}\s*)?{_NAMES})\s*文\s+\S.{{0,30}}摄")
+
+
+def writer_credit(caption: str) -> str | None:
+    """`本报记者  庞革平  张云河文  梁  生摄（人民视觉）` → `本报记者  庞革平  张云河`: who wrote
+    a picture story, as a byline."""
+    m = _WRITER_RE.match(caption)
+    return m.group(1) if m else None
+
+
+def photographer_credit(caption: str) -> str | None:
+    """`…田间管理。　本报记者 苗春雨摄` → `本报记者 苗春雨`: who took the picture, as a byline."""
+    m = _PHOTOGRAPHER_RE.search(caption)
+    return m.group(1) if m else None

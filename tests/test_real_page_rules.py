@@ -13,6 +13,7 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import Article, PageParse
 from build_scripts.parse.parser import parse_page
+from build_scripts.writers.article_pages import body_markdown
 
 IND = "\u3000\u3000"
 
@@ -78,6 +79,49 @@ def test_a_picture_story_is_written_by_whom_its_credit_names_before_the_photogra
     (article,) = parse_page(page).articles
     assert article.authors == ["方远", "林溪"]
     assert article.blocks[-1].text == "本报记者  方  远  林溪文  宋  川摄（人民视觉）"  # printed as the paper prints it
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["（一）", "（二）", "（三）"],  # the numbers alone head a speech's sections
+        ["一、“家是最小国”，从小家走向大家", "二、“出了问题我负责”，担当作为", "三、“听从召唤”，团结一心"],
+    ],
+)
+def test_an_articles_numbered_section_headings_are_all_sub_heads(numbers):
+    text = "。".join(["这是一段完整的正文，讲述事情的来龙去脉和意义"] * 2) + "。"
+    page = "在新征程上砥砺前行\n\n本报评论员\n\n" + "".join(f"{n}\n\n{text}\n\n" for n in numbers)
+    (article,) = parse_page(page).articles
+    heads = [b.text for b in article.blocks if b.kind.value == "subhead"]
+    assert heads == numbers
+
+
+def test_a_line_of_phrases_below_a_sections_label_is_the_headings_second_line():
+    text = "。".join(["展馆里人头攒动，新车型吸引了众多观众驻足观看和体验"] * 2) + "。"
+    page = f"车展观察\n\n本报记者 方 远\n\n{text}\n\n新标杆\n\n核心技术持续突破，中国方案领跑全球\n\n{text}\n"
+    (article,) = parse_page(page).articles
+    heads = [b.text for b in article.blocks if b.kind.value == "subhead"]
+    assert heads == ["新标杆", "核心技术持续突破，中国方案领跑全球"]
+    assert "## 新标杆 核心技术持续突破，中国方案领跑全球" in body_markdown(article)  # one heading
+
+
+def test_sections_labelled_alike_are_all_headed_and_a_credit_is_not_a_heading():
+    text = "。".join(["这是一段完整的正文，讲述这一部分的来龙去脉和意义"] * 2) + "。"
+    heads = ["溯源：弘扬光荣传统和优良作风，践行人民民主", "实践：聚民心、听民意，共建同心圆"]
+    page = (
+        "走好新时代的群众路线\n\n本报记者 方 远\n\n"
+        + "".join(f"{h}\n\n{text}\n\n" for h in heads)
+        + "本期统筹：林  溪\n\n版式设计：宋  川\n"
+    )
+    article = parse_page(page).articles[0]
+    assert [b.text for b in article.blocks if b.kind.value == "subhead"] == heads
+
+
+def test_a_numbered_list_of_sentences_stays_text():
+    items = ["一、加强组织领导，压实各方责任。", "二、完善工作机制，形成工作合力。"]
+    page = "关于做好安全生产工作的通知\n\n各有关单位：\n\n" + "\n\n".join(items) + "\n"
+    (article,) = parse_page(page).articles
+    assert all(b.kind.value == "paragraph" for b in article.blocks if b.text in items)
 
 
 def test_a_column_word_in_brackets_is_not_a_reporter():

@@ -103,6 +103,9 @@ RULES: dict[str, str] = {
     "subhead.long": "long unpunctuated line inside an article",
     "subhead.short": "short unpunctuated line inside an article",
     "subhead.phrases": "a short line of phrases parted by a comma, with no stop, between a complete paragraph and one that is not its rest: a sub-head",
+    "subhead.numbered": "a numbered section's heading (（一）, 二、…) of a series from one, short and without a stop: all the series are sub-heads",
+    "subhead.below-label": "a line of phrases parted by a comma, with no stop, right below a section's short label and above its text: the heading's second line",
+    "subhead.labelled-alike": "two or more headings of sections labelled alike (溯源：…, 实践：…), each label its own, each with text below: all are sub-heads",
     "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs, like another of the article's: sections headed alike",
     # the body
     "note.editor": "editor's note",

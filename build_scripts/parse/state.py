@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from build_scripts.ingest.paper_profile import PaperProfile
-from build_scripts.parse import credits, shapes
+from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import (
@@ -45,27 +45,6 @@ def _a_poem(blocks: list[str]) -> bool:
         len(blocks) >= POEM_LINES
         and all(len(b) <= POEM_LINE_MAX and "。" not in b for b in blocks)
         and 3 * sum(1 for b in blocks if " " in b or "\u3000" in b) < len(blocks)
-    )
-
-
-# A sub-head of phrases parted by a comma (`特色夜游，提升文化体验感`): at most this long, with
-# a paragraph of at least this many characters above and below it.
-PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
-# Sections headed alike (`立足…实践，确立本体论根基` … `坚持人民至上，确立正确价值取向`): with two
-# or more such lines in an article, a heading of phrases may be this long.
-PHRASE_HEADINGS_ALIKE_MAX = 24
-
-
-def _phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADING_MAX) -> bool:
-    core = p.strip_closers(text)
-    return (
-        len(text) <= longest
-        and "，" in text
-        and shapes.could_be_headline(text, profile)
-        and not p.is_terminated(text)
-        and not p.ends_mid_sentence(text)
-        and core[-1:] not in p.QUESTION_OR_EXCLAMATION
-        and not p.dateline_of(text)
     )
 
 
@@ -128,7 +107,7 @@ class ArticleState:
     def _finish(self) -> None:
         self._flush_tail()
         if self.current:
-            self._phrase_subheads()
+            self._section_headings()
             self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             if not bylines:
@@ -179,37 +158,36 @@ class ArticleState:
             self.articles.append(Article(list(self.current), names))
         self.current = None
 
-    def _phrase_subheads(self) -> None:
-        """A short line of two phrases and no stop (`多元科普，拉近观众与历史距离`) between two
-        paragraphs of text, the one above complete and the one below not its rest (the breaks
-        were weighed as the walk went): a sub-head of the article. The walk takes for sub-heads
-        only lines without a comma (`heading_shaped`); a sentence of the text ends with a stop.
-        Where two or more lines of the article are such headings up to
-        `PHRASE_HEADINGS_ALIKE_MAX` characters long, its sections are headed alike: all are."""
+    def _section_headings(self) -> None:
+        """Headings that show only beside their fellows (`sections.py`), each kind in turn: a
+        short line of two phrases and no stop (`多元科普，拉近观众与历史距离`) between two
+        paragraphs, the one above complete and the one below not its rest (the breaks were
+        weighed as the walk went) — and where two or more lines of the article are such
+        headings up to `PHRASE_HEADINGS_ALIKE_MAX` characters long, all of them; the second
+        line of a heading below a section's label; numbered headings; labelled ones. The walk
+        takes for sub-heads only lines without a comma (`heading_shaped`)."""
         segments = self.current or []
         if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
             return
-        alike = self._phrase_headings(PHRASE_HEADINGS_ALIKE_MAX)
+        texts = [s.text for s in segments]
+
+        def kinds() -> list[Kind]:
+            return [s.kind for s in segments]
+
+        alike = sections.phrase_headings(kinds(), texts, self.profile, sections.PHRASE_HEADINGS_ALIKE_MAX)
+        short = sections.phrase_headings(kinds(), texts, self.profile, sections.PHRASE_HEADING_MAX)
         if len(alike) >= 2:
-            short = set(self._phrase_headings(PHRASE_HEADING_MAX))
             self._relabel([n for n in alike if n in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
             self._relabel([n for n in alike if n not in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases-alike")
         else:
-            self._relabel(self._phrase_headings(PHRASE_HEADING_MAX), Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
-
-    def _phrase_headings(self, longest: int) -> list[int]:
-        segments = self.current or []
-        return [
-            n
-            for n in range(1, len(segments) - 1)
-            if segments[n].kind is Kind.PARAGRAPH
-            and _phrase_heading(segments[n].text, self.profile, longest)
-            and segments[n - 1].kind is Kind.PARAGRAPH
-            and len(segments[n - 1].text) >= PARAGRAPH_AROUND_MIN
-            and p.is_terminated(segments[n - 1].text)
-            and segments[n + 1].kind is Kind.PARAGRAPH
-            and len(segments[n + 1].text) >= PARAGRAPH_AROUND_MIN
-        ]
+            self._relabel(short, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
+        for find, rule in (
+            (sections.below_a_label, "subhead.below-label"),
+            (sections.numbered_headings, "subhead.numbered"),
+            (sections.labelled_alike, "subhead.labelled-alike"),
+        ):
+            which = find(kinds(), texts, self.profile)
+            self._relabel([n for n in which if segments[n].kind is Kind.PARAGRAPH], Kind.PARAGRAPH, Kind.SUBHEAD, rule)
 
     def _lines_not_subheads(self) -> None:
         """Sub-heads in a row, with no text between them, are the lines of a poem or the

@@ -1,0 +1,119 @@
+"""An article's sections, once it is cut: which of its lines head them. The walk takes for
+sub-heads the lines shaped as headings one by one (`headings.py`); some headings show only
+beside their fellows — a series of numbered or labelled headings, phrases parted by a comma
+between paragraphs, a heading's second line below a section's label — and are found here,
+over the whole article. Each function gives the blocks (by index) that are sub-heads after
+all; `state.ArticleState._section_headings` relabels them, each with its rule's id."""
+
+from __future__ import annotations
+
+from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import compiled, shapes
+from build_scripts.parse import patterns as p
+from build_scripts.parse.model import Kind
+
+# A sub-head of phrases parted by a comma (`特色夜游，提升文化体验感`): at most this long, with
+# a paragraph of at least this many characters above and below it.
+PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
+# Sections headed alike (`立足…实践，确立本体论根基` … `坚持人民至上，确立正确价值取向`): with two
+# or more such lines in an article, a heading of phrases may be this long.
+PHRASE_HEADINGS_ALIKE_MAX = 24
+SECTION_LABEL_MAX = 6  # a section's label above its heading: 新标杆, 深合作
+LABELLED_HEADING_MAX = 32  # `溯源：在数字时代弘扬党的光荣传统和优良作风，践行全过程人民民主`
+
+
+def phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADING_MAX) -> bool:
+    core = p.strip_closers(text)
+    return (
+        len(text) <= longest
+        and "，" in text
+        and shapes.could_be_headline(text, profile)
+        and not p.is_terminated(text)
+        and not p.ends_mid_sentence(text)
+        and core[-1:] not in p.QUESTION_OR_EXCLAMATION
+        and not p.dateline_of(text)
+    )
+
+
+def phrase_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile, longest: int) -> list[int]:
+    """Lines of phrases (`phrase_heading`) between a complete paragraph and another."""
+    return [
+        n
+        for n in range(1, len(texts) - 1)
+        if kinds[n] is Kind.PARAGRAPH
+        and phrase_heading(texts[n], profile, longest)
+        and kinds[n - 1] is Kind.PARAGRAPH
+        and len(texts[n - 1]) >= PARAGRAPH_AROUND_MIN
+        and p.is_terminated(texts[n - 1])
+        and kinds[n + 1] is Kind.PARAGRAPH
+        and len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN
+    ]
+
+
+def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
+    """A section's label (`新标杆`) over its heading of phrases (`智电核心技术持续突破，中国方案
+    领跑全球`), then its text: the heading's second line."""
+    return [
+        n
+        for n in range(1, len(texts) - 1)
+        if kinds[n] is Kind.PARAGRAPH
+        and kinds[n - 1] is Kind.SUBHEAD
+        and len(texts[n - 1]) <= SECTION_LABEL_MAX
+        and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
+        and kinds[n + 1] is Kind.PARAGRAPH
+        and len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN
+    ]
+
+
+def labelled_alike(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
+    """Sections headed alike with labels (`溯源：…`, `实践：…`, `发展：…`; `怀爱国之心：一颗初心，…`):
+    two or more such headings, each label its own, each with text below it. Credits shaped so
+    (`本期统筹：X`, `制图：X`, `融媒创作：X  Y`) are no headings."""
+    found = [
+        n
+        for n in range(len(texts) - 1)
+        if kinds[n] in (Kind.PARAGRAPH, Kind.SUBHEAD)
+        and len(texts[n]) <= LABELLED_HEADING_MAX
+        and shapes.heading_label(texts[n]) is not None
+        and not _a_credit(texts[n])
+        and kinds[n + 1] is Kind.PARAGRAPH
+    ]
+    labels = {shapes.heading_label(texts[n]) for n in found}
+    return found if len(found) >= 2 and len(labels) == len(found) else []
+
+
+def _a_credit(text: str) -> bool:
+    named = text.split("：", 1)[1]
+    return bool(
+        p.PAGE_CREDIT_RE.match(text)
+        or p.DESIGN_CREDIT_RE.match(text)
+        or p.is_furniture(text)
+        or p.is_name_line(named)
+        or p.is_byline_line(named)
+    )
+
+
+# A section's number as a heading prints it: （一） / 一、 (then its title, or nothing)
+_SECTION_NUMBER_RE = compiled.pattern(r"^(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、)")
+_HAN_NUMBERS = {n: i for i, n in enumerate("一二三四五六七八九十", start=1)} | {
+    f"十{n}": 10 + i for i, n in enumerate("一二三四五六七八九", start=1)
+}
+NUMBERED_HEADING_MAX = 40  # (the longest on real pages: 38 characters)
+
+
+def numbered_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
+    """Which of an article's blocks head its numbered sections: a series of one numbering
+    (（一）, （二）… or 一、, 二、…), from one and in order, each block short and without a stop
+    (`一、“中国人还是在中国好”，毅然决然完成…的蜕变`, `（三）“最重要的”，见定力`, `（二）`).
+    Items of a list end with a stop, or run longer."""
+    series: dict[int, list[tuple[int, int]]] = {}  # numbering (0: bracketed, 1: 一、) → (block, number)
+    for at, text in enumerate(texts):
+        m = _SECTION_NUMBER_RE.match(text) if kinds[at] in (Kind.PARAGRAPH, Kind.SUBHEAD) else None
+        if not m or len(text) > NUMBERED_HEADING_MAX or p.is_terminated(text[m.end() :]):
+            continue  # (the number alone, `（二）`, heads its section too)
+        kind = 0 if m.group(1) else 1
+        number = _HAN_NUMBERS.get(m.group(1) or m.group(2), 0)
+        found = series.setdefault(kind, [])
+        if number == len(found) + 1:
+            found.append((at, number))
+    return sorted(at for found in series.values() if len(found) >= 2 for at, _ in found)

@@ -74,11 +74,20 @@ def test_a_report_from_several_cities_credits_its_reporters_in_its_last_paragrap
 def test_a_picture_story_is_written_by_whom_its_credit_names_before_the_photographer():
     page = (
         "跨江大桥正式通车\n\n5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。\n\n"
-        "图为通车当天的大桥。\n\n本报记者  方  远  林溪文  宋  川摄（人民视觉）\n"
+        "图为通车当天的大桥。\n\n本报记者  方  远  林晓溪文  宋  川摄（人民视觉）\n"
     )
     (article,) = parse_page(page).articles
-    assert article.authors == ["方远", "林溪"]
-    assert article.blocks[-1].text == "本报记者  方  远  林溪文  宋  川摄（人民视觉）"  # printed as the paper prints it
+    assert article.authors == ["方远", "林晓溪"]
+    assert (
+        article.blocks[-1].text == "本报记者  方  远  林晓溪文  宋  川摄（人民视觉）"
+    )  # printed as the paper prints it
+
+
+@pytest.mark.parametrize("credit", ["本报记者  王文  李明摄（人民视觉）", "本报记者  张晓文  李  明摄（人民视觉）"])
+def test_photographers_one_of_them_called_wen_are_no_writers(credit):
+    page = f"跨江大桥正式通车\n\n5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。\n\n图为通车当天的大桥。\n\n{credit}\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == []
 
 
 @pytest.mark.parametrize(
@@ -117,11 +126,30 @@ def test_sections_labelled_alike_are_all_headed_and_a_credit_is_not_a_heading():
     assert [b.text for b in article.blocks if b.kind.value == "subhead"] == heads
 
 
-def test_a_numbered_list_of_sentences_stays_text():
-    items = ["一、加强组织领导，压实各方责任。", "二、完善工作机制，形成工作合力。"]
-    page = "关于做好安全生产工作的通知\n\n各有关单位：\n\n" + "\n\n".join(items) + "\n"
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["一、加强组织领导，压实各方责任。", "二、完善工作机制，形成工作合力。"],  # a list's items end with a stop
+        ["（一）加强组织领导，", "（二）完善工作机制，"],  # …or go on below
+        ["（二）加强组织领导，把各方的责任压实到每个环节", "（三）完善工作机制，让各项措施形成合力"],  # from one
+        ["（一）加强组织领导，把各方的责任压实到每个环节", "（三）完善工作机制，让各项措施形成合力"],  # in order
+    ],
+)
+def test_numbered_lines_that_are_no_series_of_headings_stay_text(numbers):
+    text = "。".join(["这是一段完整的正文，讲述这一部分的来龙去脉和意义"] * 2) + "。"
+    page = "关于做好安全生产工作的通知\n\n本报记者 方 远\n\n" + "".join(f"{n}\n\n{text}\n\n" for n in numbers)
     (article,) = parse_page(page).articles
-    assert all(b.kind.value == "paragraph" for b in article.blocks if b.text in items)
+    assert not [b.text for b in article.blocks if b.kind.value == "subhead" and b.text in numbers]
+
+
+def test_an_interviews_turns_are_no_labelled_headings():
+    text = "。".join(["这是一段完整的回答，讲述这件事情的来龙去脉和意义"] * 2) + "。"
+    page = (
+        f"一次难忘的采访\n\n本报记者 方 远\n\n{text}\n\n记者：你怎么看这件事\n\n{text}\n\n王明：我觉得很好\n\n{text}\n"
+    )
+    (article,) = parse_page(page).articles
+    # (the walk weighs the short answer on its own; no series makes the question a heading)
+    assert [b.kind.value for b in article.blocks if b.text.startswith("记者：")] == ["paragraph"]
 
 
 def test_a_column_word_in_brackets_is_not_a_reporter():

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from build_scripts.contract.labels import han_number
 from build_scripts.contract.urls import page_anchor
 from build_scripts.parse.model import Article, Kind
 
 # A 版 as a contents box names it: 第九版, 第十七版, 第5版
-_PAGE_REFERENCE_RE = re.compile(r"^第\s*([0-9０-９〇零一二两三四五六七八九十百]{1,4})\s*版$")
+_PAGE_REFERENCE_RE = re.compile(r"^第\s*([0-9０-９〇零一二两三四五六七八九十]{1,3})\s*版$")
 # How much of a headline a line must be to name its article (a kicker such as 理论 is not)
 _NAMING_LINE_MIN = 4
 # …or how long a run of it the headline must print, where the box words the story its own way
@@ -42,12 +43,7 @@ def page_number(reference: str) -> int | None:
     m = _PAGE_REFERENCE_RE.match(reference.strip())
     if not m:
         return None
-    import cn2an  # Chinese numerals; loaded only for a page that has a contents box
-
-    try:
-        return int(cn2an.cn2an(m.group(1), "smart"))
-    except ValueError:
-        return None
+    return han_number(m.group(1))
 
 
 def items_of(article: Article) -> tuple[ContentsItem, ...]:

@@ -34,9 +34,15 @@ _WRITER_RE = compiled.pattern(rf"^((?:{ROLE}\s*)?{_NAMES})\s*文\s+\S.{{0,30}}�
 
 def writer_credit(caption: str) -> str | None:
     """`本报记者  庞革平  张云河文  梁  生摄（人民视觉）` → `本报记者  庞革平  张云河`: who wrote
-    a picture story, as a byline."""
+    a picture story, as a byline. Only where the name before 文 cannot end in it: three
+    characters (`张云河文`), or a name of two spaced apart (`杨  迅文`). `王文  李明摄` and
+    `张晓文  李  明摄` name photographers, one of them called …文: no writer."""
     m = _WRITER_RE.match(caption)
-    return m.group(1) if m else None
+    if not m:
+        return None
+    tokens = m.group(1).split()
+    spaced_pair = len(tokens) >= 2 and len(tokens[-1]) == 1 and len(tokens[-2]) == 1
+    return m.group(1) if len(tokens[-1]) >= 3 or spaced_pair else None
 
 
 def photographer_credit(caption: str) -> str | None:

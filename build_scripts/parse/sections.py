@@ -7,6 +7,7 @@ all; `state.ArticleState._section_headings` relabels them, each with its rule's 
 
 from __future__ import annotations
 
+from build_scripts.contract.labels import han_number
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import compiled, shapes
 from build_scripts.parse import patterns as p
@@ -76,10 +77,17 @@ def labelled_alike(kinds: list[Kind], texts: list[str], profile: PaperProfile) -
         and len(texts[n]) <= LABELLED_HEADING_MAX
         and shapes.heading_label(texts[n]) is not None
         and not _a_credit(texts[n])
+        and not _a_speaker(texts[n])
         and kinds[n + 1] is Kind.PARAGRAPH
     ]
     labels = {shapes.heading_label(texts[n]) for n in found}
     return found if len(found) >= 2 and len(labels) == len(found) else []
+
+
+def _a_speaker(text: str) -> bool:
+    """An interview's turn (`记者：…`, `王明：我觉得…`): who speaks, not a section's label."""
+    label = text.split("：", 1)[0]
+    return bool(shapes.SPEAKER_TURN_RE.match(text)) or p.looks_like_name(label)
 
 
 def _a_credit(text: str) -> bool:
@@ -95,9 +103,6 @@ def _a_credit(text: str) -> bool:
 
 # A section's number as a heading prints it: （一） / 一、 (then its title, or nothing)
 _SECTION_NUMBER_RE = compiled.pattern(r"^(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、)")
-_HAN_NUMBERS = {n: i for i, n in enumerate("一二三四五六七八九十", start=1)} | {
-    f"十{n}": 10 + i for i, n in enumerate("一二三四五六七八九", start=1)
-}
 NUMBERED_HEADING_MAX = 40  # (the longest on real pages: 38 characters)
 
 
@@ -109,10 +114,11 @@ def numbered_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile
     series: dict[int, list[tuple[int, int]]] = {}  # numbering (0: bracketed, 1: 一、) → (block, number)
     for at, text in enumerate(texts):
         m = _SECTION_NUMBER_RE.match(text) if kinds[at] in (Kind.PARAGRAPH, Kind.SUBHEAD) else None
-        if not m or len(text) > NUMBERED_HEADING_MAX or p.is_terminated(text[m.end() :]):
+        rest = text[m.end() :] if m else ""
+        if not m or len(text) > NUMBERED_HEADING_MAX or p.is_terminated(rest) or (rest and p.ends_mid_sentence(rest)):
             continue  # (the number alone, `（二）`, heads its section too)
         kind = 0 if m.group(1) else 1
-        number = _HAN_NUMBERS.get(m.group(1) or m.group(2), 0)
+        number = han_number(m.group(1) or m.group(2)) or 0
         found = series.setdefault(kind, [])
         if number == len(found) + 1:
             found.append((at, number))

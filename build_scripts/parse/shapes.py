@@ -20,7 +20,7 @@ _ADDRESS_RE = compiled.pattern(r"@|https?:|www\.")  # an e-mail or web address: 
 # A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`), or its list of guests
 # (`嘉  宾：某大学院长  薛  澜`): text, never a heading, even where a break cut it short (on the
 # 535 real pages: 270 of 270 turns are paragraphs or their first parts)
-_SPEAKER_TURN_RE = compiled.pattern(r"^(?:记者|问|答|主持人|嘉\s*宾)[:：]")
+SPEAKER_TURN_RE = compiled.pattern(r"^(?:记者|问|答|主持人|嘉\s*宾)[:：]")
 # a letter's closing formula (`此致` / `敬礼！`): the letter's text, never a heading
 _LETTER_CLOSING_RE = compiled.pattern(r"^(?:此\s*致|敬\s*礼)[!！]?$")
 
@@ -56,7 +56,7 @@ def heading_shaped(text: str, profile: PaperProfile = DEFAULT) -> bool:
         and not p.dateline_of(text)
         and not _ADDRESS_RE.search(text)
         and not _SOURCE_RE.match(text)
-        and not _SPEAKER_TURN_RE.match(text)
+        and not SPEAKER_TURN_RE.match(text)
         and not _LETTER_CLOSING_RE.match(text)
         and not p.is_terminated(core)
         and not p.ends_mid_sentence(core)
@@ -77,7 +77,7 @@ def could_be_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
         return True
     if p.dateline_of(text) or p.is_summary_point(text) or attributed_name(text):
         return False  # a dispatch's text opens with its dateline
-    if _ADDRESS_RE.search(text) or _SPEAKER_TURN_RE.match(text) or _LETTER_CLOSING_RE.match(text):
+    if _ADDRESS_RE.search(text) or SPEAKER_TURN_RE.match(text) or _LETTER_CLOSING_RE.match(text):
         return False  # a contact line (`本版邮箱：…@…（来稿请注明栏目名）`), an interview's turn, `此致`
     core = p.without_trailing_bracket(text)
     if (

@@ -53,7 +53,7 @@ FORMAT = b"source-cache 3"
 PACKAGE = Path(__file__).resolve().parents[1]
 # The stages whose code decides what a source file becomes (the plugins, ship and dev do not).
 CONVERTER_PARTS = ("problems.py", "contract", "ingest", "parse", "catalogue", "writers", "convert.py")
-LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer", "cn2an")
+LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer")
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz")
 CATALOGUE = "catalogue.pickle"
 PARTS = "results"  # the catalogue's results, one part per day (`_part_of`)

@@ -95,7 +95,8 @@ def targets_of(
         lines = [_plain(line) for line in item.lines]
         best: tuple[int, int, str | None] = (0, -1, None)  # (characters printed, line, article)
         for path, title, main_title in candidates:
-            shared = [_shared(line, _plain(title)) for line in lines]
+            headline = _plain(title)
+            shared = [_shared(line, headline) for line in lines]
             if sum(shared) > best[0]:
                 main = _plain(main_title)
                 line = max(range(len(lines)), key=lambda i: (shared[i] > 0 and lines[i] in main, shared[i], -i))

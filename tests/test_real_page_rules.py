@@ -355,6 +355,22 @@ def test_who_tells_or_proposes_right_below_the_headline_is_a_line_of_the_text(ev
     assert {d.text: d.rule_id for d in result.decisions}["提案人：某某中央"] == "paragraph.credit"
 
 
+def test_who_tells_the_story_set_unindented_below_the_headline_is_no_headline_piece():
+    """Where paragraphs are indented, `主讲人：…` set flush below the headline, as its byline
+    would be, is a line of the text: not part of the headline (its H1), nor a byline."""
+    page = (
+        "守护雪线上的公路（枝叶关情）\n"
+        "主讲人：某省某县公路养护段应急队队长 扎西顿珠\n"
+        f"{IND}那年冬天的一个傍晚，我带着队员上了山口。\n"
+        f"{IND}天气预报说当晚有暴雪，我们提前把机械拉到山口待命。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.title == "守护雪线上的公路（枝叶关情）"
+    assert [b.text[:4] for b in article.blocks] == ["主讲人：", "那年冬天", "天气预报"]
+    assert {d.text[:4]: d.rule_id for d in result.decisions}["主讲人："] == "paragraph.credit"
+
+
 def test_a_name_right_below_the_headline_signs_the_piece_whatever_the_join_evidence(evidence_that_always_joins):
     page = "写给孩子的歌（创作谈）\n\n谭小禾\n\n歌曲能被大家喜欢，是我没有想到的。\n"
     (article,) = parse_page(page).articles

@@ -197,6 +197,10 @@ class _Parser(HeadingRules, JoinRules):
                 or p.institutions(t)
             ):
                 return self._byline(unit)
+            if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):
+                # who tells the story (`主讲人：…队长 普布次仁`), set like a byline: a line of its text
+                self._decide(unit, "paragraph", "paragraph.credit")
+                return self._add(Kind.PARAGRAPH, t, unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
         if self.layout.indented and not unit.indented and self.current is None and self._heads_indented_text(i):
             return self._headline(unit, "indent.page-top")

@@ -1900,6 +1900,26 @@ def test_a_short_line_of_phrases_between_paragraphs_is_a_sub_head():
     assert "多元科普，拉近观众与历史距离" not in [b.text for b in article.blocks if b.kind.name == "SUBHEAD"]
 
 
+def test_the_highlights_above_the_text_are_a_box_not_a_section_heading():
+    """`头条看点` and the paragraph below it, above an article's text, are the box of highlights
+    the page prints: its title and summary, not a section heading that would head the text
+    down to the next one (the page's contents, search's `标题 › 头条看点`)."""
+    (article,) = parse_page(_SECTIONS).articles
+    body = body_markdown(article)
+    assert "## 头条看点" not in body
+    assert body.startswith(
+        '<div class="article-highlights" markdown>\n<p class="article-highlights-label">头条看点</p>\n\n'
+        "位于古城内的历史博物馆，"
+    )
+    assert article.subheads == ["多元科普，拉近观众与历史距离", "特色夜游，提升文化体验感"]
+    assert "头条看点" in article.text  # the text keeps every line
+    # a section's heading that only sounds like one (below the text's first paragraph) heads its section
+    later = _SECTIONS.replace("头条看点\n\n", "").replace("多元科普，拉近观众与历史距离", "三大看点")
+    (article,) = parse_page(later).articles
+    assert "## 三大看点" in body_markdown(article)
+    assert article.subheads[0] == "三大看点"
+
+
 def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
     """The excerpt under a headline in the issue's list and the page's description: from the
     text's first paragraph, not from a heading printed above it (头条看点)."""

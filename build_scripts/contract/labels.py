@@ -18,6 +18,9 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # which its page prints as a divider (two marks at least: a lone ● or ○○○ may stand for a name
 # left out)
 DIVIDER_RE = re.compile(r"^\s*(?:[*＊※✱✲★☆◆◇]\s*){2,}$")
+# The label of the highlights a page prints in a box above an article's text (`头条看点`): the
+# box's title, not the heading of a section that runs on to the next sub-head
+HIGHLIGHTS_LABEL_RE = re.compile(r"^(?:■\s*)?[\u4e00-\u9fff]{2}看点$")
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 # A sentence: up to the marks that end it, and the quotation marks and brackets they close
 # (`…竞争力。”`).

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from build_scripts.contract.labels import title_pieces
+from build_scripts.contract.labels import HIGHLIGHTS_LABEL_RE, title_pieces
 
 
 class Kind(StrEnum):
@@ -102,8 +102,9 @@ class Article:
         `writers/article_pages.body_markdown` joins them."""
         headings: list[str] = []
         previous: Kind | None = None
+        label = self.highlights_label
         for segment in self.segments:
-            if segment.kind is not Kind.DATELINE and segment.kind not in BODY_KINDS:
+            if segment.kind is not Kind.DATELINE and segment.kind not in BODY_KINDS or segment is label:
                 continue
             if segment.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
                 headings[-1] += " " + segment.text
@@ -113,6 +114,16 @@ class Article:
                 headings.append(segment.text)
             previous = segment.kind
         return headings
+
+    @property
+    def highlights_label(self) -> Segment | None:
+        """The label of the highlights box its text opens with (`头条看点`, then a paragraph
+        that sums the article up): shown as the box's title, not as a section's heading."""
+        blocks = self.blocks
+        if len(blocks) > 1 and blocks[0].kind is Kind.SUBHEAD and blocks[1].kind is Kind.PARAGRAPH:
+            if HIGHLIGHTS_LABEL_RE.match(blocks[0].text):
+                return blocks[0]
+        return None
 
     @property
     def text(self) -> str:

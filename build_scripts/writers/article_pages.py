@@ -34,12 +34,26 @@ def _block_markdown(block: Segment, dateline: str) -> str:
     return text
 
 
+def _highlights_markdown(label: Segment, summary: str) -> str:
+    """The box of highlights above an article's text (`头条看点` and the paragraph that sums
+    the article up), as the page prints it: a box with its title, not a section heading
+    (which would head the whole text down to the next one, and open its table of contents)."""
+    return (
+        '<div class="article-highlights" markdown>\n'
+        f'<p class="article-highlights-label">{mdtext.escape_attr(label.text)}</p>\n\n'
+        f"{summary}\n\n</div>"
+    )
+
+
 def body_markdown(article: Article) -> str:
     parts: list[str] = []
     dateline = ""  # a dateline above the text, waiting for its first paragraph
     started = False  # a paragraph has been printed
     previous: Kind | None = None
+    label = article.highlights_label
     for block in article.segments:
+        if block is label:
+            continue
         if block.kind is Kind.DATELINE:
             if started:  # a credit where the paper prints it: after the text (…（新华社北京5月12日电）)
                 parts.append(mdtext.escape(block.text))
@@ -57,7 +71,10 @@ def body_markdown(article: Article) -> str:
             continue
         # The dateline is printed at the head of the first paragraph, as in the paper.
         use = dateline if block.kind is Kind.PARAGRAPH else ""
-        parts.append(_block_markdown(block, use))
+        if label is not None and not started and block.kind is Kind.PARAGRAPH:
+            parts.append(_highlights_markdown(label, _block_markdown(block, use)))
+        else:
+            parts.append(_block_markdown(block, use))
         previous = block.kind
         if block.kind is Kind.PARAGRAPH:
             started, dateline = True, ""

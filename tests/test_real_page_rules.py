@@ -1900,6 +1900,96 @@ def test_a_short_line_of_phrases_between_paragraphs_is_a_sub_head():
     assert "多元科普，拉近观众与历史距离" not in [b.text for b in article.blocks if b.kind.name == "SUBHEAD"]
 
 
+def _blocks_page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+_LEAD_INS = (
+    "古镇假日见闻",
+    "本报记者 方 远",
+    "假日里，古镇的游客比往年多了不少，街巷里处处是热闹的景象，商户们忙得不亦乐乎。",
+    "推出新线路，游客变回头客",
+    "登上游船，水路成了“风景线”——",
+    "清晨8时许，第一班游船从码头出发，船上坐满了从外地赶来的游客，大家一边赏景一边拍照。",
+    "船工老李说，今年新开了夜游线路，预订已经排到了下个月，不少游客是第二次来。",
+    "打通新环节，堵点变亮点",
+    "停车入园，预约更省心——",
+    "过去停车难是游客最大的烦恼，如今景区开放了线上预约，停车位的数量也增加了一倍。",
+    "开发新业态，客流变财流",
+    "一碗小吃，带火一条街——",
+    "老街上的小吃店排起了长队，店主说，节假日的营业额比平时翻了一番还多，忙不过来。",
+)
+
+
+def test_sections_headed_by_phrases_above_lead_ins_ending_in_a_dash():
+    """`推出新线路，游客变回头客` / `登上游船，水路成了“风景线”——` / its text: the line of phrases
+    heads the section; the line ending in a dash leads into its text — a line of the text, not
+    a heading of its own (which took the table of contents) nor the heading's second line."""
+    result = parse_page(_blocks_page(*_LEAD_INS))
+    (article,) = result.articles
+    assert article.subheads == ["推出新线路，游客变回头客", "打通新环节，堵点变亮点", "开发新业态，客流变财流"]
+    assert {d.text: d.rule_id for d in result.decisions}["登上游船，水路成了“风景线”——"] == "paragraph.lead-in"
+    assert "## 推出新线路，游客变回头客\n\n登上游船，水路成了“风景线”——\n\n清晨8时许" in body_markdown(article)
+    # where every heading of the series ends in a dash, they are the headings
+    dashed = [b + "——" if b.endswith(("客", "点", "流")) and "，" in b and len(b) < 14 else b for b in _LEAD_INS]
+    dashed = [
+        b
+        for b in dashed
+        if b not in ("登上游船，水路成了“风景线”——", "停车入园，预约更省心——", "一碗小吃，带火一条街——")
+    ]
+    (article,) = parse_page(_blocks_page(*dashed)).articles
+    assert article.subheads == ["推出新线路，游客变回头客——", "打通新环节，堵点变亮点——", "开发新业态，客流变财流——"]
+
+
+def test_a_heading_like_the_others_heads_its_section_whatever_text_is_below_it():
+    """Two sections headed alike (`一张卡，…`, `一座城，…`): a third line of phrases as long,
+    below a complete paragraph, is their fellow though a short question follows it."""
+    page = _blocks_page(
+        "海岛亚运会见闻",
+        "本报记者 方 远",
+        "亚运会开幕以来，海岛上的游客明显多了起来，酒店入住率创下新高，街头巷尾热闹非凡。",
+        "一张卡，连起赛场景区",
+        "凭赛事门票，观众可以免费乘坐公交，还能在景区享受折扣，不少游客专门为此办了卡。",
+        "一片海，见证技术进步",
+        "比赛用的海水经过了专门的净化处理？",
+        "工作人员介绍，场馆采用了新的循环系统，每天处理的海水可以装满十个标准泳池。",
+        "一座城，掀起健身热潮",
+        "傍晚的沙滩上，市民们自发组织了排球比赛，参加的人越来越多，场地都不够用了。",
+    )
+    (article,) = parse_page(page).articles
+    assert article.subheads == ["一张卡，连起赛场景区", "一片海，见证技术进步", "一座城，掀起健身热潮"]
+    # alone, such a line above a question is a line of the text
+    (article,) = parse_page(
+        page.replace("一张卡，连起赛场景区", "凭票乘车").replace("一座城，掀起健身热潮", "健身热")
+    ).articles
+    assert "一片海，见证技术进步" not in article.subheads
+
+
+def test_a_line_of_phrases_as_long_as_the_articles_other_sub_heads_is_one_of_them():
+    """An article with sub-heads found as it was walked (`人工智能治理的特点与挑战`): a line of
+    phrases between its paragraphs, as long as they are, heads a section too."""
+    page = _blocks_page(
+        "人工智能治理如何走深走实",
+        "本报记者 方 远",
+        "人工智能发展日新月异，如何让技术造福人类，是各国共同面对的课题。三位专家为此展开讨论。",
+        "人工智能治理的特点与挑战",
+        "主持人：当前人工智能治理面临哪些新特点？这些特点给全球治理带来了哪些新挑战？",
+        "甲教授：人工智能技术迭代很快，治理规则往往跟不上技术发展的步伐，这是最大的挑战。",
+        "坚持以人为本、智能向善，凝聚各方治理共识",
+        "主持人：在现行国际机制下，应当推广什么样的治理理念，实现技术发展与治理的协同？",
+        "乙教授：首先，必须坚持以人为本的发展理念，确保人工智能始终处于人类的控制之下。",
+        "推动建立广泛参与的治理框架",
+        "主持人：下一步，各国应当如何推动建立广泛参与、务实有效的人工智能治理框架呢？",
+        "丙教授：各国应当加强沟通，在联合国框架下形成共识，让发展中国家也有充分的发言权。",
+    )
+    (article,) = parse_page(page).articles
+    assert article.subheads == [
+        "人工智能治理的特点与挑战",
+        "坚持以人为本、智能向善，凝聚各方治理共识",
+        "推动建立广泛参与的治理框架",
+    ]
+
+
 def test_the_highlights_above_the_text_are_a_box_not_a_section_heading():
     """`头条看点` and the paragraph below it, above an article's text, are the box of highlights
     the page prints: its title and summary, not a section heading that would head the text

@@ -21,17 +21,13 @@ from __future__ import annotations
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
-from build_scripts.parse import breaks, compiled, shapes
+from build_scripts.parse import breaks, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.headings import HeadingRules
 from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
-
-# A short phrase or two, with commas and quotation marks only (`一辆车，折射产业优势“链”动创新阵势——`),
-# ending in a dash, on a line of its own
-_DASH_LEAD_RE = compiled.pattern(r"^[^。！？；：（）()!?;:]{2,22}——$")
 
 
 class _Parser(HeadingRules, JoinRules):
@@ -306,7 +302,7 @@ class _Parser(HeadingRules, JoinRules):
             or (self._title_only() and shapes.signing_institution(t))
         ):
             return self._heading(i, unit)
-        if _DASH_LEAD_RE.match(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:
+        if sections.lead_in(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:
             # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section
             return self._subhead(unit, "subhead.dash-lead")
         self._body(i, unit)

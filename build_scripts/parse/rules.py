@@ -106,7 +106,7 @@ RULES: dict[str, str] = {
     "subhead.numbered": "a numbered section's heading (（一）, 二、…) of a series from one, short and without a stop: all the series are sub-heads",
     "subhead.below-label": "a line of phrases parted by a comma, with no stop, right below a section's short label and above its text: the heading's second line",
     "subhead.labelled-alike": "two or more headings of sections labelled alike (溯源：…, 实践：…), each label its own, each with text below: all are sub-heads",
-    "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs, like another of the article's: sections headed alike",
+    "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs (or above a lead-in, or any text where it is as long as the others), like another of the article's: sections headed alike",
     # the body
     "note.editor": "editor's note",
     "caption.photo": "photo caption/credit (…摄)",
@@ -124,6 +124,7 @@ RULES: dict[str, str] = {
     "paragraph": "running text",
     "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…): a line of the text that nothing goes on from, not a heading",
     "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), where it comes from (——摘自…), or who wrote or asked it (——赵一程, ——人民网网友): a paragraph of its own, not a heading, and the text below starts another",
+    "paragraph.lead-in": "a phrase ending in a dash (登上列车，路程成了“旅程”——) in an article whose sections are headed by lines of phrases: it leads into the text below it, not a heading of its own",
     "paragraph.divider": "a row of stars or marks alone between parts of the text (***  ***): a pause in it",
 }
 

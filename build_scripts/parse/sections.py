@@ -23,6 +23,18 @@ SECTION_LABEL_MAX = 6  # a section's label above its heading: 新标杆, 深合�
 LABELLED_HEADING_MAX = 32  # `溯源：在数字时代弘扬党的光荣传统和优良作风，践行全过程人民民主`
 
 
+# A short phrase or two, with commas and quotation marks only (`一辆车，折射产业优势“链”动创新阵势——`),
+# ending in a dash, on a line of its own: it leads into the text below it
+_LEAD_IN_RE = compiled.pattern(r"^[^。！？；：（）()!?;:]{2,22}——$")
+# Fellows of a series of phrase headings (`一张票，串起赛场商场`, `一粒沙，折射科技创新`): as
+# long as the shortest and longest of the series, give or take this many characters
+FELLOW_LENGTH_SLACK = 3
+
+
+def lead_in(text: str) -> bool:
+    return _LEAD_IN_RE.match(text) is not None
+
+
 def phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADING_MAX) -> bool:
     core = p.strip_closers(text)
     return (
@@ -37,7 +49,8 @@ def phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADI
 
 
 def phrase_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile, longest: int) -> list[int]:
-    """Lines of phrases (`phrase_heading`) between a complete paragraph and another."""
+    """Lines of phrases (`phrase_heading`) between a complete paragraph and another, or a
+    lead-in to one (`上线新产品，旅客变游客` / `登上列车，路程成了“旅程”——` / its text)."""
     return [
         n
         for n in range(1, len(texts) - 1)
@@ -46,9 +59,70 @@ def phrase_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile, 
         and kinds[n - 1] is Kind.PARAGRAPH
         and len(texts[n - 1]) >= PARAGRAPH_AROUND_MIN
         and p.is_terminated(texts[n - 1])
-        and kinds[n + 1] is Kind.PARAGRAPH
-        and len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN
+        and (_text_below(kinds, texts, n + 1, PARAGRAPH_AROUND_MIN) or _lead_in_below(kinds, texts, n))
     ]
+
+
+def phrase_fellows(kinds: list[Kind], texts: list[str], profile: PaperProfile, series: list[int]) -> list[int]:
+    """More headings of a series of two or more (`phrase_headings`): lines of phrases as long
+    as its headings, below a complete paragraph and above any text — a question, a short
+    paragraph (`一粒沙，折射科技创新` / `运动员脚下的沙，和我们在普通沙滩见到的有何不同？`)."""
+    if len(series) < 2:
+        return []
+    shortest = min(len(texts[n]) for n in series) - FELLOW_LENGTH_SLACK
+    longest = max(len(texts[n]) for n in series) + FELLOW_LENGTH_SLACK
+    return [
+        n
+        for n in range(1, len(texts) - 1)
+        if n not in series
+        and kinds[n] is Kind.PARAGRAPH
+        and shortest <= len(texts[n]) <= longest
+        and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
+        and kinds[n - 1] is Kind.PARAGRAPH
+        and p.is_terminated(texts[n - 1])
+        and (_text_below(kinds, texts, n + 1, 0) or _lead_in_below(kinds, texts, n))
+    ]
+
+
+def phrase_series(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> tuple[list[int], list[int]]:
+    """Sections headed alike by lines of phrases: (the headings — `phrase_headings` up to
+    `PHRASE_HEADINGS_ALIKE_MAX` characters and their fellows, where the article has two or
+    more headings with the sub-heads found as it was walked —, and the article's lines that
+    lead into a section's text). Where some headings end in a dash and others do not
+    (`上线新产品，旅客变游客` / `登上列车，路程成了“旅程”——`), those that do lead into the text
+    below them, as every such line of the article does (`subhead.dash-lead`): lines of the
+    text, not headings of their own, nor a second line of the heading above. Where all of
+    them end in a dash (`升级传统产业，老树发新枝——`), they are the headings."""
+    # sub-heads found as the article was walked are fellows too (`人工智能全球治理的特点与挑战`
+    # … `坚持以人为本、智能向善，汇聚治理合力`)
+    walked = [
+        n
+        for n in range(len(texts))
+        if kinds[n] is Kind.SUBHEAD and len(texts[n]) <= PHRASE_HEADINGS_ALIKE_MAX and not lead_in(texts[n])
+    ]
+    alike = phrase_headings(kinds, texts, profile, PHRASE_HEADINGS_ALIKE_MAX)
+    if len(alike) + len(walked) < 2:
+        return [], []
+    series = sorted(set(alike) | set(phrase_fellows(kinds, texts, profile, sorted(set(alike) | set(walked)))))
+    if len(series) + len(walked) < 2 or all(lead_in(texts[n]) for n in series):
+        return series if len(series) >= 2 else [], []
+    headings = [n for n in series if not lead_in(texts[n])]
+    leading = [n for n in range(len(texts)) if n not in headings and lead_in(texts[n])]
+    return headings, leading
+
+
+def _text_below(kinds: list[Kind], texts: list[str], n: int, shortest: int) -> bool:
+    return n < len(texts) and kinds[n] is Kind.PARAGRAPH and len(texts[n]) >= shortest
+
+
+def _lead_in_below(kinds: list[Kind], texts: list[str], n: int) -> bool:
+    """Below line `n`: a line that leads into a paragraph (`…——`), then the paragraph."""
+    return (
+        n + 2 < len(texts)
+        and kinds[n + 1] in (Kind.SUBHEAD, Kind.PARAGRAPH)
+        and lead_in(texts[n + 1])
+        and _text_below(kinds, texts, n + 2, PARAGRAPH_AROUND_MIN)
+    )
 
 
 def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:

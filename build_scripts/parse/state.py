@@ -174,11 +174,16 @@ class ArticleState:
         def kinds() -> list[Kind]:
             return [s.kind for s in segments]
 
-        alike = sections.phrase_headings(kinds(), texts, self.profile, sections.PHRASE_HEADINGS_ALIKE_MAX)
+        headings, leading = sections.phrase_series(kinds(), texts, self.profile)
         short = sections.phrase_headings(kinds(), texts, self.profile, sections.PHRASE_HEADING_MAX)
-        if len(alike) >= 2:
-            self._relabel([n for n in alike if n in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
-            self._relabel([n for n in alike if n not in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases-alike")
+        if headings:
+            self._relabel([n for n in headings if n in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
+            self._relabel(
+                [n for n in headings if n not in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases-alike"
+            )
+            self._relabel(
+                [n for n in leading if kinds()[n] is Kind.SUBHEAD], Kind.SUBHEAD, Kind.PARAGRAPH, "paragraph.lead-in"
+            )
         else:
             self._relabel(short, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
         for find, rule in (

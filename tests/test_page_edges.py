@@ -126,6 +126,9 @@ def test_a_long_kicker_over_a_title_in_short_pieces_leaves_the_pieces_to_the_tit
     # what a meeting did, then who chaired it; a first line that reports a meeting
     assert main_title_of(["某会第三次会议在京举行", "审议某法草案等王二主持"]) == "某会第三次会议在京举行"
     assert main_title_of(["某某主持召开某地常务会议", "听取某项工作汇报 研究某项改革"]) == "某某主持召开某地常务会议"
+    # …and what it did on a line each, the longest of them no title (the e-edition: a subtitle)
+    agenda = ["听取某项工作汇报", "研究推进某项改革有关工作", "审议通过《某某条例（草案）》以及其他有关文件"]
+    assert main_title_of(["某某主持召开某地常务会议", *agenda]) == "某某主持召开某地常务会议"
     # a kicker, then a title that reaches a record: the title (it names no 规模)
     assert main_title_of(["截至3月底", "某省多项运输指标创新高"]) == "某省多项运输指标创新高"
 

@@ -232,7 +232,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
     one-line headline prints the kicker first; a couplet is one piece, `title_pieces`) unless
     it says who attended (`王沪宁出席并讲话`), ends as the first does (`…互致贺电 / …互致贺电`) or
     follows up on it (`…总值205.5亿元 / 同比增长17.6倍`), or the first reports a meeting
-    (`李强主持召开国务院常务会议 / 听取…`): then the first is the title. A column's name in
+    (`李强主持召开国务院常务会议 / 听取…`, and so for any number of lines below it): then the
+    first is the title. A column's name in
     brackets closes the main title whatever else the lines say (`…成效（权威发布） / 全国共…`:
     the first; on the e-edition's own roles of 36 days, 32 first lines so closed were titles,
     none a kicker, and 333 second lines so closed were titles, 8 subtitles). Of
@@ -271,6 +272,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
             and (_FOLLOWING_UP.search(lower) or _MEETING_REPORTED.search(upper))
         ):
             return candidates[0], candidates[0] + 1  # a title, then what follows from it
+    if len(candidates) > 2 and _MEETING_REPORTED.search(title_parts[candidates[0]]):
+        return candidates[0], candidates[0] + 1  # a meeting, then what it did, a line each
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

@@ -1990,6 +1990,22 @@ def test_a_line_of_phrases_as_long_as_the_articles_other_sub_heads_is_one_of_the
     ]
 
 
+def test_a_credit_closing_an_article_cut_into_sections_is_no_heading(monkeypatch):
+    """`本期统筹：…` below the last section's text heads nothing: a line of the text, however the
+    walk weighed it (on a real page: a sub-head, the next article signed at its end)."""
+    from build_scripts.parse.parser import _Parser
+
+    weighed = _Parser._punctuated_headline
+    monkeypatch.setattr(
+        _Parser, "_punctuated_headline", lambda self, i: "统筹" in self.units[i].text or weighed(self, i)
+    )
+    for _ in _weighing_with({"join": {"bias": -10.0}, "headline": {"bias": -10.0}}):
+        result = parse_page(_blocks_page(*_LEAD_INS, "本期统筹：周  明"))
+    (article,) = result.articles
+    assert article.subheads == ["推出新线路，游客变回头客", "打通新环节，堵点变亮点", "开发新业态，客流变财流"]
+    assert article.blocks[-1].text == "本期统筹：周  明" and article.blocks[-1].kind.name == "PARAGRAPH"
+
+
 def test_the_highlights_above_the_text_are_a_box_not_a_section_heading():
     """`头条看点` and the paragraph below it, above an article's text, are the box of highlights
     the page prints: its title and summary, not a section heading that would head the text

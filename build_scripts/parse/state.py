@@ -224,6 +224,14 @@ class ArticleState:
         last_text = max((n for n in body if segments[n].kind is not Kind.SUBHEAD), default=-1)
         if last_text >= 0 and not any(segments[n].kind is Kind.SUBHEAD for n in body if n < last_text):
             self._as_lines([n for n in body if n > last_text], "paragraph.heads-nothing")
+        else:  # a credit closing an article cut into sections heads nothing either (`本期统筹：…`)
+            credits = [
+                n
+                for n in body
+                if n > last_text
+                and (p.PAGE_CREDIT_RE.match(segments[n].text) or p.DESIGN_CREDIT_RE.match(segments[n].text))
+            ]
+            self._as_lines(credits, "paragraph.heads-nothing")
 
     @staticmethod
     def _heads_text(heading: Segment, below: Segment) -> bool:

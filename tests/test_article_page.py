@@ -253,3 +253,29 @@ def test_an_articles_subheads_are_the_headings_its_page_prints(fixture):
     for article in parse_page(fixture.read_text(encoding="utf-8")).articles:
         printed = [part[3:] for part in body_markdown(article).rstrip("\n").split("\n\n") if part.startswith("## ")]
         assert [mdtext.escape(h) for h in article.subheads] == printed
+
+
+def test_a_numbered_heading_below_another_is_a_heading_of_its_own():
+    """`第二章  总则` / `第一节  适用范围`: a chapter's heading, then its first section's — two
+    headings, not one printed in two pieces (`强基固本` / `筑牢…大厦`, which stays one)."""
+    from build_scripts.parse.model import Article, Kind, Segment
+    from build_scripts.writers.article_pages import body_markdown
+
+    def article(*blocks: tuple[Kind, str]) -> Article:
+        return Article([Segment(kind, text, n, n) for n, (kind, text) in enumerate(blocks, start=1)])
+
+    law = article(
+        (Kind.HEADLINE, "某某条例"),
+        (Kind.SUBHEAD, "第二章  申请"),
+        (Kind.SUBHEAD, "第一节  申请范围"),
+        (Kind.PARAGRAPH, "第十条  有下列情形之一的，可以依照本条例申请。"),
+    )
+    assert law.subheads == ["第二章  申请", "第一节  申请范围"]
+    assert "## 第二章  申请\n\n## 第一节  申请范围\n\n" in body_markdown(law)
+    two_pieces = article(
+        (Kind.HEADLINE, "某某评论"),
+        (Kind.SUBHEAD, "强基固本"),
+        (Kind.SUBHEAD, "筑牢精神大厦"),
+        (Kind.PARAGRAPH, "文化是一个民族的灵魂。"),
+    )
+    assert two_pieces.subheads == ["强基固本 筑牢精神大厦"]

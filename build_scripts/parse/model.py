@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from build_scripts.contract.labels import HIGHLIGHTS_LABEL_RE, title_pieces
+from build_scripts.contract.labels import HIGHLIGHTS_LABEL_RE, NUMBERED_HEADING_RE, title_pieces
 
 
 class Kind(StrEnum):
@@ -106,7 +106,11 @@ class Article:
         for segment in self.segments:
             if segment.kind is not Kind.DATELINE and segment.kind not in BODY_KINDS or segment is label:
                 continue
-            if segment.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
+            if (
+                segment.kind is Kind.SUBHEAD
+                and previous is Kind.SUBHEAD
+                and not NUMBERED_HEADING_RE.match(segment.text)
+            ):
                 headings[-1] += " " + segment.text
                 previous = None  # a third line is text
                 continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from build_scripts.catalogue.contents import ContentsItem, Target
 from build_scripts.catalogue.place import PlacedArticle
-from build_scripts.contract.labels import DIVIDER_RE
+from build_scripts.contract.labels import DIVIDER_RE, NUMBERED_HEADING_RE
 from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
@@ -63,9 +63,10 @@ def body_markdown(article: Article) -> str:
             continue
         if block.kind not in BODY_KINDS:
             continue
-        if block.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD:
+        if block.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD and not NUMBERED_HEADING_RE.match(block.text):
             # A section's heading printed in two pieces (强基固本 / 筑牢中华民族精神大厦) is one
-            # heading, its pieces set apart as a headline's are: not an empty section.
+            # heading, its pieces set apart as a headline's are: not an empty section. (A
+            # numbered one below another heads a part of its section: `第二章 …` / `第一节 …`.)
             parts[-1] += " " + mdtext.escape(block.text)
             previous = None  # a third line would be text (parse: paragraph.lines)
             continue

@@ -74,6 +74,15 @@ def test_a_contents_box_has_no_tags_of_its_own():
     assert result.entries[-1].contents  # (the box, read as one)
 
 
+def test_the_data_says_which_article_is_a_list_of_the_issues_stories():
+    # (`box`, which search ranks after every other match)
+    config = ArchiveConfig(paper=PaperInfo(title="人民日报", slug="rmrb"))
+    page = source_page("2024-03-05_01_要闻.txt", FRONT.encode(), config, Report())
+    result, _ = convert_page(page, config, Report())
+    assert ['"box": ""' in p.record for p in result.prepared] == [True, False]
+    assert '"box": "contents"' in result.prepared[-1].record
+
+
 def _project(tmp_path: Path) -> Path:
     return make_archive(
         tmp_path,

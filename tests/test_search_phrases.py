@@ -121,6 +121,32 @@ def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     assert found(tmp_path, ["乡村振兴"], ranked=True) == [["report:乡村振兴", "advert:乡村振兴"]]
 
 
+def test_a_list_of_the_issues_stories_comes_after_every_article_the_query_finds(tmp_path):
+    """A reader who types a headline wants the story and the articles on it, not the front
+    page's 导读 box that lists it — newer than the older article, and as relevant to the
+    query: without its rank, it comes before that article."""
+    from dataclasses import replace
+
+    def of_day(a: IndexedArticle, day: str) -> IndexedArticle:
+        return replace(a, date=f"2025-06-{day}", url=a.url.replace("/01/", f"/{day}/"))
+
+    box = article("box", "科技兴农看新村\n\n第八版\n\n便利中国游 轻松中国购\n\n第七版", title="导读")
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2025,
+        [
+            article("older", "各地推出便利中国游新举措，轻松中国购更受欢迎。", title="入境消费新气象", page=8),
+            of_day(replace(box, box="contents"), "02"),
+            of_day(
+                article("story", "假期里入境游客明显增多，便利中国游成为热词。", title="便利中国游 轻松中国购"), "02"
+            ),
+        ],
+    )
+    writer.finish("test")
+    for ranked in found(tmp_path, ["便利中国游 轻松中国购", "轻松中国购"], ranked=True):
+        assert [r.split(":")[0] for r in ranked] == ["story", "older", "box"]
+
+
 def test_numbers_are_found_in_arabic_or_chinese_numerals_whichever_is_typed(index):
     # the paper prints 神舟二十二号 and 70周年; readers type 神舟22号 and 七十周年
     assert found(index, ["神舟22号", "建交七十周年", "14届 22次", "五月一日"]) == [

@@ -106,6 +106,9 @@ class ArticleRecord:
     ordinal: int = 0  # 1-based position on its 版
     text: str = ""  # body as plain text (data files only; a page carries it as Markdown)
     subheads: tuple[str, ...] = ()  # the text's sub-heads, in order (JSON Lines only: search names them)
+    # what a box the page prints issue after issue holds: "contents" for its list of the
+    # issue's stories (导读), else "" (JSON Lines only: search ranks such a list last)
+    box: str = ""
     description: str = ""  # opening sentence, for <meta name="description">
     links: Mapping[str, Any] = field(default_factory=dict)  # docs paths this page links to
 
@@ -133,6 +136,7 @@ class ArticleRecord:
             "dateline": self.dateline,
             "text": self.text,
             "subheads": list(self.subheads),
+            "box": self.box,
             "tags": list(self.tags),
             "reprint_of": self.reprint_of,
             "source": self.source.as_dict(),
@@ -206,6 +210,7 @@ class ArticleRecord:
             ordinal=_int(meta.get("ordinal")),
             text=_text(meta.get("text")),
             subheads=_texts(meta.get("subheads")),
+            box=_text(meta.get("box")),
             description=_text(meta.get("description")),
             links=meta.get("links") or {},
         )

@@ -54,6 +54,11 @@ FIELDS = [
     ("dateline", "字符串", "电头，如“本报讯”"),
     ("text", "字符串", "正文纯文本：段落与小标题按顺序排列，之间空一行；不含标题和署名"),
     ("subheads", "字符串列表", "正文中的小标题，按顺序（仅 JSON Lines；CSV 无此列）"),
+    (
+        "box",
+        "字符串",
+        "报纸每期固定刊出的栏框：本期要目（导读）为 `contents`，其余为空字符串（仅 JSON Lines；CSV 无此列）",
+    ),
     ("tags", "字符串列表", "自动提取的关键词"),
     (
         "reprint_of",
@@ -62,7 +67,7 @@ FIELDS = [
     ),
     ("source", "对象", "来源文件 `file` 及其中的起止行 `first_line`、`last_line`"),
 ]
-CSV_COLUMNS = [name for name, _, _ in FIELDS if name not in ("source", "subheads")] + [
+CSV_COLUMNS = [name for name, _, _ in FIELDS if name not in ("source", "subheads", "box")] + [
     "source_file",
     "first_line",
     "last_line",

@@ -37,7 +37,7 @@ _ROW_MIDDLE = (
     "date", "paper", "page", "page_name", "title", "title_parts", "byline", "authors", "correspondents",
     "dateline", "text",
 )  # fmt: skip
-_RECORD_MIDDLE = (*_ROW_MIDDLE, "subheads")  # (a list of sub-heads has no column: JSON Lines only)
+_RECORD_MIDDLE = (*_ROW_MIDDLE, "subheads", "box")  # (sub-heads and a box's kind have no column: JSON Lines only)
 _LINK_KEYS = ("issue", "page_anchor", "year", "previous", "next")
 _SHORT = 200  # a string this short is never folded at YAML's line width of 1000
 _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML breaks lines at (and then indents)
@@ -51,7 +51,7 @@ class Prepared:
     front_source: str  # `source`
     front_tail: str  # `ordinal`, `template`, `description`
     body: str  # the page's Markdown
-    record: str  # articles.jsonl: the fields from `date` to `subheads`, without braces
+    record: str  # articles.jsonl: the fields from `date` to `box`, without braces
     record_tail: str  # `"source": {…}`
     row: str  # the CSV columns from `date` to `text`
     row_tail: str  # `source_file`, `first_line`, `last_line`

@@ -158,8 +158,9 @@ def _tagger_for(config: ArchiveConfig) -> Tagger:
     return _taggers[setting]
 
 
-def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord:
-    """The article's record as far as its own file tells: no address, tags or links yet."""
+def record_of(page: SourcePage, article: Article, ordinal: int, box: str = "") -> ArticleRecord:
+    """The article's record as far as its own file tells: no address, tags or links yet.
+    `box`: "contents" for the page's list of the issue's stories (`entry.contents`)."""
     meta, text, title = page.meta, article.text, article.title
     return ArticleRecord(
         id="",
@@ -180,6 +181,7 @@ def record_of(page: SourcePage, article: Article, ordinal: int) -> ArticleRecord
         ordinal=ordinal,
         text=text,
         subheads=tuple(article.subheads),
+        box=box,
         description=first_sentence(article.opening),
     )
 
@@ -216,7 +218,10 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
     names = [name for a in articles for name in (*a.authors, *a.correspondents)]
     result.slugs = slugs_of([*names, *titles, *untitled])
     result.readings = readings_of(names)
-    result.prepared = [prepare(record_of(page, a, n), body_markdown(a)) for n, a in enumerate(articles, start=1)]
+    result.prepared = [
+        prepare(record_of(page, a, n, "contents" if entry.contents else ""), body_markdown(a))
+        for n, (a, entry) in enumerate(zip(articles, result.entries, strict=True), start=1)
+    ]
     return result, parsed
 
 

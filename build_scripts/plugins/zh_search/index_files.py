@@ -45,6 +45,10 @@ TEXT_PART = 1_500  # characters of article text per file
 # 版 whose articles a query's results list after every other match: an advertisement that
 # names 乡村振兴 in its headline is not what a reader searching for it looks for first.
 RANKED_LAST = ("广告",)
+# The list of articles ranked last whatever their 版: the boxes that list an issue's stories
+# (导读, the record's `box`), which name a story's headline as its own page does — a reader
+# who types a headline wants the story first. A filter's word (no offsets), as `#版名`.
+BOXES = "%box"
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class IndexedArticle:
     id: str = ""
     reprint_of: str | None = None  # the id of its first printing (catalogue/duplicates.py)
     subheads: tuple[str, ...] = ()  # the sub-heads of `text`, in order
+    box: str = ""  # "contents": a list of the issue's stories (the record's `box`)
 
     def sections(self) -> list[tuple[int, str, str]]:
         """Where each sub-head stands in the text (characters from its start), with the
@@ -156,6 +161,7 @@ class IndexWriter:
         self.lexicon: dict[str, int] = {}
         self.years: list[dict] = []
         self.page_names: collections.Counter[str] = collections.Counter()
+        self.boxes = 0  # contents boxes indexed (`BOXES`)
         self.names: collections.Counter[str] = collections.Counter()
         self.files = 0
         self.bytes = 0
@@ -190,6 +196,9 @@ class IndexWriter:
             for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
                 lists["#" + page_name].add_article(number)
                 self.page_names[page_name] += 1
+            if article.box == "contents":
+                lists[BOXES].add_article(number)
+                self.boxes += 1
             self._write_article(year, number, article, len(head), copies.get(number, []))
         self._write_lists(year, lists, len(kept))
         self.years.append({"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept))})
@@ -272,6 +281,7 @@ class IndexWriter:
                 "years": sorted(self.years, key=lambda y: y["year"]),
                 "pageNames": [[n, c] for n, c in pages],
                 "rankLast": [n for n in RANKED_LAST if n in self.page_names],
+                "boxes": self.boxes,
                 "textPart": TEXT_PART,
             },
         )

@@ -59,6 +59,7 @@ def indexed(record: ArticleRecord, reprint_of: str | None = None) -> IndexedArti
         dateline=record.dateline,
         text=record.text,
         subheads=record.subheads,
+        box=record.box,
     )
 
 

@@ -171,7 +171,7 @@
         list = { docs: decoded.docs, info: decoded.info, offsets: null, apart, dense: true, shard: n };
         if (!apart) withOffsets(list, decoded.rest);
       } else {
-        const filter = word[0] === "@" || word[0] === "#";
+        const filter = word[0] === "@" || word[0] === "#" || word[0] === "%";
         const apart = entry[0] === "!";
         const decoded = decodeList(decodeBase64(apart ? entry.slice(1) : entry), !filter);
         list = { docs: decoded.docs, info: decoded.info, offsets: null, apart, shard: n };

@@ -255,13 +255,14 @@
   const K1 = 1.2;
   const LAST = 1000; // taken from the score of an article of a 版 ranked last: below any other
 
-  /** Articles of the 版 the index ranks last (meta.rankLast: advertisements) go after every
-   * other match, in their own order. */
+  /** Articles of the 版 the index ranks last (meta.rankLast: advertisements) and the boxes
+   * that list an issue's stories (meta.boxes: 导读, the list "%box") go after every other
+   * match, in their own order. */
   async function rankLast(meta, years, perYear) {
-    const names = meta.rankLast || [];
-    if (!names.length) return;
+    const words = (meta.rankLast || []).map((name) => "#" + name).concat(meta.boxes ? ["%box"] : []);
+    if (!words.length) return;
     await Promise.all(years.map(async (year, n) => {
-      const lists = await Promise.all(names.map((name) => wordList(meta, year, "#" + name, false)));
+      const lists = await Promise.all(words.map((word) => wordList(meta, year, word, false)));
       for (const result of perYear[n]) {
         if (lists.some((list) => binaryHas(list.docs, result.doc))) result.score -= LAST;
       }

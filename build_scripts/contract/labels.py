@@ -66,10 +66,11 @@ def title_pieces(title: str) -> list[str]:
     space inside brackets or quotation marks does not part them: `（厉行节约 反对浪费）` is one
     column tag. A line whose brackets do not close is parted at every space. A short line
     spaced out to fill the column (`丑 石`, `征 集`) is one piece, not a kicker of one
-    character."""
+    character. A space between two Latin words or numbers is a space of the piece
+    (`智驾ADS 5`, `WEWA 2.0架构`)."""
     pieces, piece, depth = [], "", 0
-    for ch in title:
-        if ch.isspace() and depth == 0:
+    for n, ch in enumerate(title):
+        if ch.isspace() and depth == 0 and not _between_latin(title, n):
             if piece:
                 pieces.append(piece)
             piece = ""
@@ -89,6 +90,12 @@ def title_pieces(title: str) -> list[str]:
     if len(pieces) > 1 and all(len(p) <= 2 for p in pieces) and any(_HAN_CHAR.fullmatch(p) for p in pieces):
         return ["".join(pieces)]  # a short headline spaced out to fill the column (`丑 石`): one piece
     return _couplets_joined(pieces)
+
+
+def _between_latin(title: str, n: int) -> bool:
+    """Is the space at `n` between two Latin words or numbers (ASCII letters, digits)?"""
+    left, right = title[:n].rstrip()[-1:], title[n:].lstrip()[:1]
+    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
 
 
 def _couplets_joined(pieces: list[str]) -> list[str]:

@@ -279,3 +279,25 @@ def test_a_numbered_heading_below_another_is_a_heading_of_its_own():
         (Kind.PARAGRAPH, "文化是一个民族的灵魂。"),
     )
     assert two_pieces.subheads == ["强基固本 筑牢精神大厦"]
+
+
+def test_a_poems_lines_are_set_as_verse_and_prose_is_not():
+    """A poem (six or more short lines without a full stop) is set close together, as verse:
+    its page wraps its lines in `article-verse`; an article of prose is not wrapped."""
+    from build_scripts.parse.parser import parse_page
+    from build_scripts.writers.article_pages import body_markdown
+
+    lines = [
+        "春风吹过田野",
+        "麦苗绿了一片",
+        "燕子从南方回来",
+        "带着远方的消息",
+        "河水解冻了",
+        "孩子们奔跑着",
+        "把风筝放上天空",
+    ]
+    (poem,) = parse_page("春天的信（诗歌）\n\n林 木\n\n" + "\n\n".join(lines) + "\n").articles
+    assert body_markdown(poem) == '<div class="article-verse" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>\n"
+    prose = "春天来了（随笔）\n\n林 木\n\n" + "\n\n".join(line + "，万物复苏，处处生机。" for line in lines) + "\n"
+    (essay,) = parse_page(prose).articles
+    assert "article-verse" not in body_markdown(essay)

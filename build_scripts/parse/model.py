@@ -59,6 +59,19 @@ class Names:
     correspondents: tuple[str, ...] = ()
 
 
+# A poem: at least this many blocks of text, each a line this short without a full stop, few
+# of them spaced (a list of names is spaced)
+POEM_LINES, POEM_LINE_MAX = 6, 30
+
+
+def a_poem(blocks: list[str]) -> bool:
+    return (
+        len(blocks) >= POEM_LINES
+        and all(len(b) <= POEM_LINE_MAX and "。" not in b for b in blocks)
+        and 3 * sum(1 for b in blocks if " " in b or "\u3000" in b) < len(blocks)
+    )
+
+
 @dataclass
 class Article:
     segments: list[Segment]
@@ -118,6 +131,11 @@ class Article:
                 headings.append(segment.text)
             previous = segment.kind
         return headings
+
+    @property
+    def is_poem(self) -> bool:
+        """Is its text a poem's lines (`a_poem`)? Its page sets them as verse."""
+        return a_poem([b.text for b in self.blocks if b.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)])
 
     @property
     def highlights_label(self) -> Segment | None:

@@ -16,6 +16,7 @@ from build_scripts.parse.model import (
     Kind,
     Names,
     Segment,
+    a_poem,
 )
 from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.rules import describe
@@ -35,17 +36,6 @@ HEADLINE_UNSURE = (0.4, 0.5)
 LINES_IN_A_ROW = 3
 # The lines of a section's heading below its numbered label (`_lines_not_subheads`)
 SECTION_HEADING_LINES = 2
-# A poem: at least this many blocks of text, each a line this short without a full stop, few
-# of them spaced (a list of names is spaced)
-POEM_LINES, POEM_LINE_MAX = 6, 30
-
-
-def _a_poem(blocks: list[str]) -> bool:
-    return (
-        len(blocks) >= POEM_LINES
-        and all(len(b) <= POEM_LINE_MAX and "。" not in b for b in blocks)
-        and 3 * sum(1 for b in blocks if " " in b or "\u3000" in b) < len(blocks)
-    )
 
 
 class ArticleState:
@@ -167,7 +157,7 @@ class ArticleState:
         line of a heading below a section's label; numbered headings; labelled ones. The walk
         takes for sub-heads only lines without a comma (`heading_shaped`)."""
         segments = self.current or []
-        if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
+        if a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
             return
         texts = [s.text for s in segments]
 
@@ -199,7 +189,7 @@ class ArticleState:
         items of a list: text as the paper prints it, not a stack of headings. In a poem (every
         block of its text a short line without a full stop) a line alone is one too."""
         segments = self.current or []
-        if _a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
+        if a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
             return self._as_lines([n for n, s in enumerate(segments) if s.kind is Kind.SUBHEAD])
         start = 0
         while start < len(segments):

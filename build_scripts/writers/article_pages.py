@@ -81,6 +81,8 @@ def body_markdown(article: Article) -> str:
             started, dateline = True, ""
     if dateline:  # no paragraph to head: printed on its own, not lost
         parts.append(f"**{mdtext.escape(dateline)}**")
+    if article.is_poem:  # its lines set as verse, close together, as the page prints them
+        return '<div class="article-verse" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
     return "\n\n".join(parts) + "\n"
 
 

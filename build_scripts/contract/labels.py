@@ -36,10 +36,18 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
     """The byline as a list of articles or a search result shows it: as printed, then the
     names it does not spell out — a byline of `本报记者` alone, its reporters named in a
     credit at the article's end, reads `本报记者 张贺、耿磊`. A byline printed in brackets
-    after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are."""
+    after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are. Where
+    it names two or more, a name spaced out to fill the line is shown whole: `吴 丹 黄 超
+    孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is three."""
     shown = byline.strip()
     if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
         shown = shown[1:-1].strip()
+    if len(names) > 1:
+        for name in names:
+            if len(name) > 1 and " " not in name:
+                shown = re.sub(
+                    r"(?<![\u4e00-\u9fff])" + r"\s+".join(map(re.escape, name)) + r"(?![\u4e00-\u9fff])", name, shown
+                )
     printed = "".join(shown.split())
     missing = [name for name in names if name and "".join(name.split()) not in printed]
     return " ".join(part for part in (shown, "、".join(missing)) if part)

@@ -57,7 +57,7 @@ def index(tmp_path_factory) -> Path:
     return folder
 
 
-def found(index: Path, queries: list[str], ranked: bool = False) -> list[list[str]]:
+def found(index: Path, queries: list[str], ranked: bool = False, options: dict | None = None) -> list[list[str]]:
     """The slugs of each query's results, and the passages marked, as the browser finds them
     (sorted, or with `ranked` in the order the browser lists them)."""
     node = shutil.which("node")
@@ -72,7 +72,7 @@ engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(i
 (async () => {{
   const out = [];
   for (const query of {json.dumps(queries, ensure_ascii=False)}) {{
-    const {{ results }} = await engine.search(query);
+    const {{ results }} = await engine.search(query, {json.dumps(options or {}, ensure_ascii=False)});
     const slugs = [];
     for (const r of results) {{
       const a = await engine.article(r);
@@ -145,6 +145,43 @@ def test_a_list_of_the_issues_stories_comes_after_every_article_the_query_finds(
     writer.finish("test")
     for ranked in found(tmp_path, ["便利中国游 轻松中国购", "轻松中国购"], ranked=True):
         assert [r.split(":")[0] for r in ranked] == ["story", "older", "box"]
+
+
+def test_a_search_of_some_months_finds_the_articles_printed_in_them(tmp_path):
+    """From and to: a year (`2025`) or a month (`2025-05`), as the search page offers them."""
+    from dataclasses import replace
+
+    writer = IndexWriter(tmp_path, Segmenter())
+    days = {"2025": ["04-30", "05-01", "05-31", "06-01", "12-31"], "2026": ["01-01", "03-15"]}
+    for year, dates in days.items():
+        writer.add_year(
+            int(year),
+            [
+                replace(
+                    article(f"d{year}-{day}", f"{year}年{day}，各地春耕生产有序推进。"),  # (each its own text)
+                    date=f"{year}-{day}",
+                    url=f"{year}/{day[:2]}/{day[3:]}/d{year}-{day}/",
+                )
+                for day in dates
+            ],
+        )
+    writer.finish("test")
+
+    def days_found(options: dict[str, str]) -> list[str]:
+        return [r.split(":")[0][1:] for r in found(tmp_path, ["春耕"], options=options)[0]]
+
+    assert days_found({"from": "2025-05", "to": "2025-05"}) == ["2025-05-01", "2025-05-31"]
+    assert days_found({"from": "2025-05", "to": "2026-01"}) == [
+        "2025-05-01",
+        "2025-05-31",
+        "2025-06-01",
+        "2025-12-31",
+        "2026-01-01",
+    ]
+    assert days_found({"from": "2025-12"}) == ["2025-12-31", "2026-01-01", "2026-03-15"]
+    assert days_found({"from": "2025", "to": "2025-04"}) == ["2025-04-30"]
+    assert days_found({"to": "2025"}) == ["2025-04-30", "2025-05-01", "2025-05-31", "2025-06-01", "2025-12-31"]
+    assert days_found({"from": "2026-02", "to": "2026-02"}) == []
 
 
 def test_numbers_are_found_in_arabic_or_chinese_numerals_whichever_is_typed(index):

@@ -201,7 +201,15 @@ class IndexWriter:
                 self.boxes += 1
             self._write_article(year, number, article, len(head), copies.get(number, []))
         self._write_lists(year, lists, len(kept))
-        self.years.append({"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept))})
+        # where each month's articles start (they are numbered in date order): a search of some
+        # months of a year searches those numbers only
+        months: list[list[object]] = []
+        for number, article in enumerate(kept):
+            if not months or months[-1][0] != article.date[5:7]:
+                months.append([article.date[5:7], number])
+        self.years.append(
+            {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
+        )
 
     def _write_article(
         self, year: int, number: int, article: IndexedArticle, head: int, copies: list[IndexedArticle]

@@ -222,10 +222,13 @@
     const list = root.querySelector(".zh-search-results");
     const pager = root.querySelector(".zh-search-pager");
     const meta = await engine.meta();
-    const years = meta.years.map((y) => y.year);
+    // a year, or one of its months (2026-05): the months the archive holds
     for (const name of ["from", "to"]) {
       const select = form.elements[name];
-      for (const year of years) select.append(new Option(String(year), String(year)));
+      for (const { year, months } of meta.years) {
+        select.append(new Option(`${year}年`, String(year)));
+        for (const [month] of months || []) select.append(new Option(`${year}年${Number(month)}月`, `${year}-${month}`));
+      }
     }
     for (const [name, count] of meta.pageNames) form.elements.page_name.append(new Option(`${name}（${count}）`, name));
     form.elements.reporter.addEventListener("focus", async () => {
@@ -279,7 +282,7 @@
       }
       status.textContent = "正在检索…";
       const found = await engine.search(query, {
-        from: Number(params.from) || undefined, to: Number(params.to) || undefined,
+        from: params.from || undefined, to: params.to || undefined,
         reporter: params.reporter, pageName: params.page_name, sort: params.sort || "relevance",
       });
       const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));

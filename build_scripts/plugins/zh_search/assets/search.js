@@ -269,10 +269,27 @@
     }));
   }
 
+  /** A bound of the time searched, as the address holds it: a year (`2026`) or a month
+   * (`2026-05`); null when there is none. */
+  function bound(value) {
+    const m = /^(\d{4})(?:-(\d{1,2}))?$/.exec(String(value || "").trim());
+    return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : 0 } : null;
+  }
+
+  /** The articles of `year` between the bounds, as [first, end) of its numbers: a year's
+   * articles are numbered in date order, and `year.months` says where each month starts. */
+  function monthRange(year, from, to) {
+    const starts = year.months || [];
+    const start = (month) => (starts.find(([m]) => Number(m) >= month) || [0, year.articles])[1];
+    const first = from && from.year === year.year && from.month ? start(from.month) : 0;
+    const end = to && to.year === year.year && to.month ? start(to.month + 1) : year.articles;
+    return [first, end];
+  }
+
   /** Matches of `groups` in one year, each {year, doc, score, context, i}: `context` (shared
    * by the year's results) and `i` say where the words stand in the article, for its passage.
-   * No groups and no filters: every article of the year. */
-  async function searchYear(meta, year, groups, filters) {
+   * No groups and no filters: every article of the year. `range`: its articles searched. */
+  async function searchYear(meta, year, groups, filters, range) {
     const words = [], required = new Set();
     for (const g of groups) {
       g.words.forEach((w, k) => {
@@ -289,6 +306,7 @@
       docs = docs ? intersect(docs, list.docs) : list.docs;
     }
     if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
+    if (range && (range[0] > 0 || range[1] < year.articles)) docs = docs.filter((d) => d >= range[0] && d < range[1]);
     if (!docs.length) return [];
     // Offsets: always for quoted phrases; for characters that must stand together unless
     // kept apart for one of the commonest words (的, 是: a bitmap), whose offsets are the
@@ -547,9 +565,10 @@
       }
       if (options.pageName) filters.push("#" + options.pageName);
       if (!groups.length && !filters.length && !options.from && !options.to) return { total: 0, results: [], groups };
-      const from = options.from || -Infinity, to = options.to || Infinity;
-      const years = meta.years.filter((y) => y.year >= from && y.year <= to);
-      const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters)));
+      // from and to: a year (2026) or a month (2026-05), the months of the years between
+      const from = bound(options.from), to = bound(options.to);
+      const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
+      const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to))));
       const sort = options.sort || "relevance";
       if (groups.length && sort === "relevance") await rankLast(meta, years, perYear);
       const results = sorted(perYear.flat(), sort);

@@ -2006,6 +2006,23 @@ def test_a_credit_closing_an_article_cut_into_sections_is_no_heading(monkeypatch
     assert article.blocks[-1].text == "本期统筹：周  明" and article.blocks[-1].kind.name == "PARAGRAPH"
 
 
+def test_a_line_of_phrases_above_a_subtitle_is_that_headings_first_line():
+    """A piece inside the article headed `成为…，真不容易` / `——一名…的“自述”`: one heading in two
+    pieces (its subtitle below it), not a paragraph above a heading."""
+    page = _blocks_page(
+        "足球机器人如何练成（科技新知）",
+        "学会射门，真不容易",
+        "——一台机器人球员的自述",
+        "我来自一所大学的机器人实验室，是一名足球运动员，每天都要练习射门和传球。",
+        "一开始，我怎么也学不会踢球，只能停在原地，看着球从身边滚过去。",
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.subheads == ["学会射门，真不容易 ——一台机器人球员的自述"]
+    assert "## 学会射门，真不容易 ——一台机器人球员的自述" in body_markdown(article)
+    assert {d.text: d.rule_id for d in result.decisions}["学会射门，真不容易"] == "subhead.above-subtitle"
+
+
 def test_the_highlights_above_the_text_are_a_box_not_a_section_heading():
     """`头条看点` and the paragraph below it, above an article's text, are the box of highlights
     the page prints: its title and summary, not a section heading that would head the text

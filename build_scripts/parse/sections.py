@@ -125,6 +125,21 @@ def _lead_in_below(kinds: list[Kind], texts: list[str], n: int) -> bool:
     )
 
 
+def above_a_subtitle(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
+    """A line of phrases heading a piece inside the article, its subtitle below it
+    (`成为“足球小子”，真不容易` / `——一名机器人球员的“自述”`): the heading's first line,
+    not a paragraph above a heading. At the text's top, or below a complete paragraph."""
+    return [
+        n
+        for n in range(len(texts) - 1)
+        if kinds[n] is Kind.PARAGRAPH
+        and kinds[n + 1] is Kind.SUBHEAD
+        and texts[n + 1].startswith("——")
+        and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
+        and (n == 0 or kinds[n - 1] not in (Kind.PARAGRAPH, Kind.SUBHEAD) or p.is_terminated(texts[n - 1]))
+    ]
+
+
 def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
     """A section's label (`新标杆`) over its heading of phrases (`智电核心技术持续突破，中国方案
     领跑全球`), then its text: the heading's second line."""

@@ -178,6 +178,7 @@ class ArticleState:
             self._relabel(short, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
         for find, rule in (
             (sections.below_a_label, "subhead.below-label"),
+            (sections.above_a_subtitle, "subhead.above-subtitle"),
             (sections.numbered_headings, "subhead.numbered"),
             (sections.labelled_alike, "subhead.labelled-alike"),
         ):

@@ -43,6 +43,7 @@ JSONL_KEYS = {
     "dateline",
     "text",
     "subheads",
+    "box",
     "tags",
     "reprint_of",
     "source",

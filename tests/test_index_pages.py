@@ -251,8 +251,12 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
     assert byline_with_names("本报记者", ("张贺", "耿磊")) == "本报记者 张贺、耿磊"
     assert byline_with_names("本报记者 储 勇", ("储勇",)) == "本报记者 储 勇"  # spelt out, spaced
     # of two or more, each whole: `吴 丹 黄 超` could be four people
-    assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", ("吴丹", "黄超", "孙亚慧")) == "本报记者 吴丹 黄超 孙亚慧"
-    assert byline_with_names("本报记者 王  洋  李明", ("王洋", "李明")) == "本报记者 王洋  李明"
+    names = ("吴丹", "黄超", "孙亚慧")
+    assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", names, whole_names=True) == "本报记者 吴丹 黄超 孙亚慧"
+    assert byline_with_names("本报记者 王  洋  李明", ("王洋", "李明"), whole_names=True) == "本报记者 王洋  李明"
+    assert byline_with_names("本报记者 A\\1 李四", ("A\\1", "李四"), whole_names=True) == "本报记者 A\\1 李四"
+    # search shows it as printed: a quoted name is found where it is printed
+    assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", names) == "本报记者 吴 丹 黄 超 孙亚慧"
     assert byline_with_names("", ("林溪",)) == "林溪"
     # printed in brackets after a dateline: shown without them, as the others are
     assert byline_with_names("（记者冯歆然、刘恺）", ("冯歆然", "刘恺")) == "记者冯歆然、刘恺"

@@ -53,7 +53,7 @@ class ArticleEntry:
 
     @property
     def shown_byline(self) -> str:
-        return byline_with_names(self.byline, self.names)
+        return byline_with_names(self.byline, self.names, whole_names=True)
 
     @property
     def names(self) -> tuple[str, ...]:

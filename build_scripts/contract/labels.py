@@ -32,22 +32,22 @@ _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a tit
 _SENTENCE = re.compile(r".*?(?:[。！？!?]+|…{1,2})[”’」』）)]*", re.S)
 
 
-def byline_with_names(byline: str, names: tuple[str, ...] | list[str]) -> str:
+def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_names: bool = False) -> str:
     """The byline as a list of articles or a search result shows it: as printed, then the
     names it does not spell out — a byline of `本报记者` alone, its reporters named in a
     credit at the article's end, reads `本报记者 张贺、耿磊`. A byline printed in brackets
-    after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are. Where
-    it names two or more, a name spaced out to fill the line is shown whole: `吴 丹 黄 超
-    孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is three."""
+    after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are. With
+    `whole_names` (a list of articles), where it names two or more, a name spaced out to fill
+    the line is shown whole: `吴 丹 黄 超 孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is
+    three. (Search shows the byline as printed: a quoted name is found where it is printed.)"""
     shown = byline.strip()
     if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
         shown = shown[1:-1].strip()
-    if len(names) > 1:
+    if whole_names and len(names) > 1:
         for name in names:
             if len(name) > 1 and " " not in name:
-                shown = re.sub(
-                    r"(?<![\u4e00-\u9fff])" + r"\s+".join(map(re.escape, name)) + r"(?![\u4e00-\u9fff])", name, shown
-                )
+                spaced = r"(?<![\u4e00-\u9fff])" + r"\s+".join(map(re.escape, name)) + r"(?![\u4e00-\u9fff])"
+                shown = re.sub(spaced, lambda _found, name=name: name, shown)
     printed = "".join(shown.split())
     missing = [name for name in names if name and "".join(name.split()) not in printed]
     return " ".join(part for part in (shown, "、".join(missing)) if part)
@@ -74,11 +74,10 @@ def title_pieces(title: str) -> list[str]:
     space inside brackets or quotation marks does not part them: `（厉行节约 反对浪费）` is one
     column tag. A line whose brackets do not close is parted at every space. A short line
     spaced out to fill the column (`丑 石`, `征 集`) is one piece, not a kicker of one
-    character. A space between two Latin words or numbers is a space of the piece
-    (`智驾ADS 5`, `WEWA 2.0架构`)."""
+    character."""
     pieces, piece, depth = [], "", 0
-    for n, ch in enumerate(title):
-        if ch.isspace() and depth == 0 and not _between_latin(title, n):
+    for ch in title:
+        if ch.isspace() and depth == 0:
             if piece:
                 pieces.append(piece)
             piece = ""
@@ -98,12 +97,6 @@ def title_pieces(title: str) -> list[str]:
     if len(pieces) > 1 and all(len(p) <= 2 for p in pieces) and any(_HAN_CHAR.fullmatch(p) for p in pieces):
         return ["".join(pieces)]  # a short headline spaced out to fill the column (`丑 石`): one piece
     return _couplets_joined(pieces)
-
-
-def _between_latin(title: str, n: int) -> bool:
-    """Is the space at `n` between two Latin words or numbers (ASCII letters, digits)?"""
-    left, right = title[:n].rstrip()[-1:], title[n:].lstrip()[:1]
-    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
 
 
 def _couplets_joined(pieces: list[str]) -> list[str]:
@@ -274,6 +267,8 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         while len(run) > 1 and max(map(len, title_parts[run[-1]].split())) <= min(_SHORT_SUBTITLE, first - 4):
             run.pop()
         return run[0], run[-1] + 1
+    if len(candidates) > 2 and _MEETING_REPORTED.search(title_parts[candidates[0]]):
+        return candidates[0], candidates[0] + 1  # a meeting, then what it did, a line each
     leading = _without_attendance(title_parts, candidates)
     if len(leading) > 2 and _over_a_title_in_pieces(title_parts, leading):
         return leading[1], leading[-1] + 1
@@ -292,8 +287,6 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
             and (_FOLLOWING_UP.search(lower) or _MEETING_REPORTED.search(upper))
         ):
             return candidates[0], candidates[0] + 1  # a title, then what follows from it
-    if len(candidates) > 2 and _MEETING_REPORTED.search(title_parts[candidates[0]]):
-        return candidates[0], candidates[0] + 1  # a meeting, then what it did, a line each
     if len(candidates) > 2:
         n = max(reversed(candidates), key=lambda k: len(title_parts[k]))
         return n, n + 1

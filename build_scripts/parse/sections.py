@@ -98,7 +98,10 @@ def phrase_series(kinds: list[Kind], texts: list[str], profile: PaperProfile) ->
     walked = [
         n
         for n in range(len(texts))
-        if kinds[n] is Kind.SUBHEAD and len(texts[n]) <= PHRASE_HEADINGS_ALIKE_MAX and not lead_in(texts[n])
+        if kinds[n] is Kind.SUBHEAD
+        and len(texts[n]) <= PHRASE_HEADINGS_ALIKE_MAX
+        and not lead_in(texts[n])
+        and not p.ARTICLE_BOX_RE.match(texts[n])  # a box's title (头条看点, 延伸阅读) heads no section
     ]
     alike = phrase_headings(kinds, texts, profile, PHRASE_HEADINGS_ALIKE_MAX)
     if len(alike) + len(walked) < 2:

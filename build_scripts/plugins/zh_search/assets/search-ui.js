@@ -250,6 +250,8 @@
     };
     function fill(params) {
       for (const name of ["q", "from", "to", "reporter", "page_name", "sort"]) form.elements[name].value = params[name] || "";
+      // a month typed without its zero (from=2025-5) is the option 2025-05
+      for (const name of ["from", "to"]) form.elements[name].value = (params[name] || "").replace(/^(\d{4})-(\d)$/, "$1-0$2");
       if (!form.elements.sort.value) form.elements.sort.value = "relevance";
     }
     function go(params, push) {

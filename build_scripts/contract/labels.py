@@ -47,7 +47,7 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_nam
         for name in names:
             if len(name) > 1 and " " not in name:
                 spaced = r"(?<![\u4e00-\u9fff])" + r"\s+".join(map(re.escape, name)) + r"(?![\u4e00-\u9fff])"
-                shown = re.sub(spaced, lambda _found, name=name: name, shown)
+                shown = re.sub(spaced, name.replace("\\", "\\\\"), shown)  # (a name, never a group reference)
     printed = "".join(shown.split())
     missing = [name for name in names if name and "".join(name.split()) not in printed]
     return " ".join(part for part in (shown, "、".join(missing)) if part)

@@ -107,10 +107,11 @@ def phrase_series(kinds: list[Kind], texts: list[str], profile: PaperProfile) ->
     if len(alike) + len(walked) < 2:
         return [], []
     series = sorted(set(alike) | set(phrase_fellows(kinds, texts, profile, sorted(set(alike) | set(walked)))))
-    if len(series) + len(walked) < 2 or all(lead_in(texts[n]) for n in series):
-        return series if len(series) >= 2 else [], []
+    if all(lead_in(texts[n]) for n in series):  # (so too where there are none: nothing to relabel)
+        return (series if len(series) >= 2 else []), []
     headings = [n for n in series if not lead_in(texts[n])]
-    leading = [n for n in range(len(texts)) if n not in headings and lead_in(texts[n])]
+    # the lines already taken for headings that lead into their text
+    leading = [n for n in range(len(texts)) if kinds[n] is Kind.SUBHEAD and lead_in(texts[n])]
     return headings, leading
 
 

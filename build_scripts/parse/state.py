@@ -171,9 +171,7 @@ class ArticleState:
             self._relabel(
                 [n for n in headings if n not in short], Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases-alike"
             )
-            self._relabel(
-                [n for n in leading if kinds()[n] is Kind.SUBHEAD], Kind.SUBHEAD, Kind.PARAGRAPH, "paragraph.lead-in"
-            )
+            self._relabel(leading, Kind.SUBHEAD, Kind.PARAGRAPH, "paragraph.lead-in")
         else:
             self._relabel(short, Kind.PARAGRAPH, Kind.SUBHEAD, "subhead.phrases")
         for find, rule in (

@@ -254,7 +254,7 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
     names = ("吴丹", "黄超", "孙亚慧")
     assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", names, whole_names=True) == "本报记者 吴丹 黄超 孙亚慧"
     assert byline_with_names("本报记者 王  洋  李明", ("王洋", "李明"), whole_names=True) == "本报记者 王洋  李明"
-    assert byline_with_names("本报记者 A\\1 李四", ("A\\1", "李四"), whole_names=True) == "本报记者 A\\1 李四"
+    assert byline_with_names("本报记者 A \\ 1 李四", ("A\\1", "李四"), whole_names=True) == "本报记者 A\\1 李四"
     # search shows it as printed: a quoted name is found where it is printed
     assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", names) == "本报记者 吴 丹 黄 超 孙亚慧"
     assert byline_with_names("", ("林溪",)) == "林溪"

@@ -44,8 +44,11 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_nam
     if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
         shown = shown[1:-1].strip()
     if whole_names and len(names) > 1:
+        compact = "".join(shown.split())
         for name in names:
-            if len(name) > 1 and " " not in name:
+            # (only a name the byline prints spaced out needs its pattern, which takes
+            # milliseconds to compile: most names are printed whole)
+            if len(name) > 1 and " " not in name and compact.count(name) > shown.count(name):
                 spaced = r"(?<![\u4e00-\u9fff])" + r"\s+".join(map(re.escape, name)) + r"(?![\u4e00-\u9fff])"
                 shown = re.sub(spaced, name.replace("\\", "\\\\"), shown)  # (a name, never a group reference)
     printed = "".join(shown.split())

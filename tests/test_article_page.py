@@ -272,6 +272,13 @@ def test_a_numbered_heading_below_another_is_a_heading_of_its_own():
     )
     assert law.subheads == ["第二章  申请", "第一节  申请范围"]
     assert "## 第二章  申请\n\n## 第一节  申请范围\n\n" in body_markdown(law)
+    listed = article(
+        (Kind.HEADLINE, "某某指南"),
+        (Kind.SUBHEAD, "二、办理流程"),
+        (Kind.SUBHEAD, "1、线上申请"),
+        (Kind.PARAGRAPH, "登录平台，填写申请表。"),
+    )
+    assert listed.subheads == ["二、办理流程", "1、线上申请"]
     two_pieces = article(
         (Kind.HEADLINE, "某某评论"),
         (Kind.SUBHEAD, "强基固本"),
@@ -279,6 +286,30 @@ def test_a_numbered_heading_below_another_is_a_heading_of_its_own():
         (Kind.PARAGRAPH, "文化是一个民族的灵魂。"),
     )
     assert two_pieces.subheads == ["强基固本 筑牢精神大厦"]
+
+
+def test_a_bracketed_label_opening_a_paragraph_is_set_in_bold():
+    """`【点评】` alone on its line, `【事件】` run into the text: the parts of a column, which
+    its page prints in bold. Brackets inside the text, or around more than a label, are text."""
+    import markdown
+
+    from build_scripts.parse.model import Article, Kind, Segment
+    from build_scripts.writers.article_pages import body_markdown
+
+    blocks = [
+        (Kind.HEADLINE, "暖心接力（暖闻热评）"),
+        (Kind.PARAGRAPH, "【事件】前不久，一家医院里发生了一件暖心事。"),
+        (Kind.PARAGRAPH, "【点评】"),
+        (Kind.PARAGRAPH, "暖心故事的开篇，是一份陪伴的需求。"),
+        (Kind.PARAGRAPH, "他说【这不是标签】也不加粗。"),
+        (Kind.PARAGRAPH, "【一个很长很长的方括号里的句子】不是标签。"),
+    ]
+    body = body_markdown(Article([Segment(kind, text, n, n) for n, (kind, text) in enumerate(blocks, start=1)]))
+    html = markdown.markdown(body)
+    assert "<p><strong>【事件】</strong>前不久，一家医院里发生了一件暖心事。</p>" in html
+    assert "<p><strong>【点评】</strong></p>" in html
+    assert "<p>他说【这不是标签】也不加粗。</p>" in html
+    assert "<p>【一个很长很长的方括号里的句子】不是标签。</p>" in html
 
 
 def test_a_poems_lines_are_set_as_verse_and_prose_is_not():

@@ -21,10 +21,10 @@ DIVIDER_RE = re.compile(r"^\s*(?:[*＊※✱✲★☆◆◇]\s*){2,}$")
 # The label of the highlights a page prints in a box above an article's text (`头条看点`): the
 # box's title, not the heading of a section that runs on to the next sub-head
 HIGHLIGHTS_LABEL_RE = re.compile(r"^(?:■\s*)?[\u4e00-\u9fff]{2}看点$")
-# A heading that opens with its number in a series (`第一节  一般规定`, `（二）…`, `三、…`): a
-# heading of its own below another (`第二章  …` / `第一节  …`), never its second line
+# A heading that opens with its number in a series (`第一节  一般规定`, `（二）…`, `三、…`,
+# `1、…`): a heading of its own below another (`第二章  …` / `第一节  …`), never its second line
 NUMBERED_HEADING_RE = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+(?:部分|章|节|篇)|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)"
+    r"^(?:第[一二三四五六七八九十百零〇\d]+(?:部分|章|节|篇)|[（(][一二三四五六七八九十\d]+[）)]|(?:[一二三四五六七八九十]+|[0-9０-９]{1,2})、)"
 )
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
 # A sentence: up to the marks that end it, and the quotation marks and brackets they close

@@ -7,6 +7,7 @@ decides — tags, id and links — when the page is written."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 
 from build_scripts.catalogue.contents import ContentsItem, Target
@@ -15,6 +16,10 @@ from build_scripts.contract.labels import DIVIDER_RE, NUMBERED_HEADING_RE
 from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
+
+# A label in black brackets opening a paragraph (`【点评】`, `【事件】前不久，…`): a column's
+# parts, which its page prints in bold, alone on a line or run into the text
+LABEL_RE = re.compile(r"【[\u4e00-\u9fff]{1,6}】")
 
 
 def _block_markdown(block: Segment, dateline: str) -> str:
@@ -31,6 +36,9 @@ def _block_markdown(block: Segment, dateline: str) -> str:
         # a row of stars between parts of the text (`***  ***`, parse: paragraph.divider) is
         # the pause the paper prints: a divider on the page, not three escaped asterisks
         return f'<hr class="article-divider" title="{mdtext.escape_attr(block.text.strip())}">'
+    label = LABEL_RE.match(text) if block.kind is Kind.PARAGRAPH else None
+    if label:  # (Han characters in brackets: the same once escaped)
+        return f"<strong>{label.group()}</strong>{text[label.end() :]}"
     return text
 
 

@@ -1214,32 +1214,6 @@ def test_a_spaced_name_glued_to_a_poems_last_line_is_its_byline():
     assert p.glued_byline("春天里 书") is None
 
 
-POEM_LINES = [
-    "江水绕过了城墙",
-    "柳枝垂进了旧梦",
-    "桥上走过挑担的人",
-    "风把歌声吹远",
-    "灯火一盏一盏亮起",
-    "照着归家的路",
-]
-
-
-def test_a_name_run_into_the_last_line_of_a_poem_without_a_byline_is_its_byline():
-    """A poem with no byline anywhere, its writer's name run into its last line with no
-    space (`…照着归家的路宋启明`): the name is its byline, the line its last line. A poem
-    signed below its headline keeps its last line whole, and so does prose."""
-    page = "小城夜色\n\n" + "\n\n".join([*POEM_LINES[:-1], POEM_LINES[-1] + "宋启明"]) + "\n"
-    (poem,) = parse_page(page).articles
-    assert [b.text for b in poem.blocks][-1] == "照着归家的路"
-    assert (poem.byline, list(poem.authors)) == ("宋启明", ["宋启明"])
-    assert rules_of(page)["照着归家的路"] == "byline.poets-name"
-    signed = "小城夜色\n\n林  雨\n\n" + "\n\n".join([*POEM_LINES[:-1], "照着归家的路王家"]) + "\n"
-    (poem,) = parse_page(signed).articles
-    assert ([b.text for b in poem.blocks][-1], list(poem.authors)) == ("照着归家的路王家", ["林雨"])
-    assert p.poets_name("越发绚烂谢安军") == ("越发绚烂", "谢安军")
-    assert p.poets_name("开了这么多年") is None
-
-
 SUBHEADED_FEATURE = (
     "小城新事\n\n本报记者  李  明\n\n"
     "清晨的集市人来人往，摊主们忙着摆放新鲜的蔬菜和水果，吆喝声此起彼伏，一派热闹景象。\n\n"

@@ -313,18 +313,6 @@ def glued_byline(text: str) -> tuple[str, str] | None:
     return None
 
 
-def poets_name(last_line: str) -> tuple[str, str] | None:
-    """A poem printed without a byline, its writer's name run into its last line, with no
-    space between (`越发绚烂谢安军`): (the line, the name). A name of three characters is
-    tried first (a surname and a given name of two, the most common), then of two; the line
-    keeps two characters at least, and ends in a Han character or a mark."""
-    for size in (3, 2):
-        line, name = last_line[:-size], last_line[-size:]
-        if len(line) >= 2 and not line[-1].isascii() and not line[-1].isdigit() and looks_like_name(name):
-            return line, name
-    return None
-
-
 # …or named without their role: 本报北京5月20日电  （王云杉、薛子怡）
 _DATELINE_NAMES_RE = compiled.pattern(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')})")
 

@@ -51,7 +51,6 @@ RULES: dict[str, str] = {
     "byline.continued": "continues the byline that ended the article above",
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",
-    "byline.poets-name": "a poem with no byline: its writer's name run into its last line",
     "byline.glued": "byline glued to the end of the paragraph",
     "note.author": "a note about the writer below the text",
     "note.credit": "reporters in brackets at the end of an article signed at its top: a note in the text",

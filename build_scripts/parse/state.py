@@ -99,7 +99,6 @@ class ArticleState:
         if self.current:
             self._section_headings()
             self._lines_not_subheads()
-            self._poets_name()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             if not bylines:
                 # a picture story credits who wrote it before who took the picture
@@ -148,28 +147,6 @@ class ArticleState:
                 )
             self.articles.append(Article(list(self.current), names))
         self.current = None
-
-    def _poets_name(self) -> None:
-        """A poem with no byline anywhere: its writer's name may be run into its last line
-        (`越发绚烂谢安军`), as a page's text runs a signature into the line above it. A poem
-        is always someone's, so there the name is its byline (`byline.poets-name`)."""
-        segments = self.current or []
-        lines = [s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]
-        if not segments or Kind.BYLINE in self.current_kinds or self.section_credits or not a_poem(lines):
-            return
-        last = segments[-1]
-        split = p.poets_name(last.text) if last.kind is Kind.PARAGRAPH else None
-        if split is None:
-            return
-        segments[-1:] = [replace(last, text=split[0]), Segment(Kind.BYLINE, split[1], last.last_line, last.last_line)]
-        self.current_kinds.add(Kind.BYLINE)
-        why = describe("byline.poets-name", split[1])
-        self.decisions = [
-            Decision(d.line, "paragraph + byline", why, d.confident, d.text, "byline.poets-name")
-            if d.line == last.first_line and d.label == Kind.PARAGRAPH.value
-            else d
-            for d in self.decisions
-        ]
 
     def _section_headings(self) -> None:
         """Headings that show only beside their fellows (`sections.py`), each kind in turn: a

@@ -185,3 +185,44 @@ def test_a_headline_the_evidence_barely_carries_is_flagged(monkeypatch):
     assert (barely.label, barely.rule_id, barely.confident) == ("headline", "headline.evidence", False)
     assert _headline_decision_at(0.7, monkeypatch).confident
     assert _headline_decision_at(0.3, monkeypatch).confident
+
+
+# A line shaped like a sub-head, with the text going on below it: the join model weighs
+# whether a page break cut one paragraph there.
+_UNCUT_PAGE = """春耕正当时
+
+本报记者  张  明
+
+清晨的田野上，农机往来穿梭，农民们抓紧时间整地播种，一派繁忙景象。
+
+合作社负责人介绍说今年的种子
+
+全部经过了精选，出苗率比去年高出不少，大家对丰收很有信心。
+"""
+
+
+def test_a_sub_head_the_join_evidence_is_split_on_is_pointed_at_with_the_fix_that_joins_it(monkeypatch):
+    """Where the evidence that the block below carries a line on is split (`JOIN_UNSURE`) and
+    the line is taken for a sub-head, the archivist is told so: a sub-head, or the first part
+    of a paragraph a page break cut? — and what to write to join the two."""
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse import evidence
+    from build_scripts.parse.model import Kind
+    from build_scripts.parse.parser import parse_page
+
+    weighed = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.4 if model == "join" else weighed(model, f))
+    result = parse_page(_UNCUT_PAGE)
+    (decision,) = [d for d in result.decisions if d.text == "合作社负责人介绍说今年的种子"]
+    assert (decision.label, decision.rule_id, decision.confident) == ("subhead", "subhead.uncut", False)
+    page = SourcePage("2026/2026-04-28_04_要闻.txt", PageMeta(dt.date(2026, 4, 28), 4, "要闻", "人民日报"), "", 1)
+    report = Report()
+    check_parse(page, result, report)
+    (warning,) = [w for w in report.warnings if w.line == 7]
+    assert "a sub-head, or the first part of a paragraph cut by a page break? the evidence is split" in warning.what
+    fix = re.search(r"write `lines: \{7: paragraph\}` and `join: \[(\d+)\]` \(one paragraph", warning.fix)
+    assert fix and int(fix[1]) == 9, warning.fix
+    # what it says to write joins them: one paragraph, as printed before the break
+    fixed = parse_page(_UNCUT_PAGE, corrections=Corrections(join=frozenset({9}), labels={7: "paragraph"}))
+    (article,) = fixed.articles
+    assert [b.text for b in article.blocks if b.kind is Kind.PARAGRAPH][-1].startswith("合作社负责人介绍说今年的种子全部")

@@ -28,6 +28,8 @@ from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
+from build_scripts.parse.rules import BLOCK_BELOW
+from build_scripts.parse.state import JOIN_UNSURE
 
 
 class _Parser(HeadingRules, JoinRules):
@@ -256,6 +258,9 @@ class _Parser(HeadingRules, JoinRules):
             and not (self._title_only() and p.is_signature_name(t) and not self.profile.is_column_word(t))
         ):
             chance, why = self._carried_on_below(i)
+            below = self._next(i)
+            if below is not None and JOIN_UNSURE[0] < chance < self.profile.join_threshold:
+                self.cut_doubt = (unit.line, f"{self._weighed_detail(chance)}; {BLOCK_BELOW} {below.line}")
             if chance >= self.profile.join_threshold:
                 # the first part of a paragraph a break cut: not a headline or a sub-head
                 self._decide(unit, "paragraph", "paragraph.cut-below", why)

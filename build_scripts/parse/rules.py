@@ -99,6 +99,7 @@ RULES: dict[str, str] = {
     "headline.after-dispatch": "inside a brief dispatch (its text opens with a dateline, no byline above it, four blocks at most, no sub-head yet), a heading with a sentence of running text below it: the next article",
     "headline.evidence": "the evidence says a new article starts",
     "subhead.evidence": "the evidence says the article goes on",
+    "subhead.uncut": "a sub-head, though the evidence that the block below carries it on (a page break cut a paragraph there) is split",
     "headline.wide-gap": "more blank lines before it than usual",
     "subhead.long": "long unpunctuated line inside an article",
     "subhead.short": "short unpunctuated line inside an article",
@@ -141,6 +142,11 @@ def describe(rule_id: str, detail: str = "") -> str:
 DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the chance of it
     "headline.evidence": ("a new article's headline, or a sub-head of the article above", "a new article", True),
     "subhead.evidence": ("a sub-head of the article above, or a new article's headline", "a sub-head", False),
+    "subhead.uncut": (
+        "a sub-head, or the first part of a paragraph cut by a page break",
+        "a sub-head",
+        False,
+    ),
     "join.evidence": (
         "the rest of the paragraph above (cut by a page break), or a paragraph of its own",
         "the rest of the paragraph above",
@@ -152,6 +158,9 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
         False,
     ),
 }
+# How a sub-head unsure of the block below (`subhead.uncut`) names that block's line: its
+# warning says to join the two there
+BLOCK_BELOW = "the block below: line"
 _CHANCE_RE = compiled.pattern(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 

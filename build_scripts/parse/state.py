@@ -58,6 +58,9 @@ class ArticleState:
         # own (a special report): their bylines are printed as paragraphs of its text.
         self.sections = False
         self.section_credits: list[str] = []
+        # The line being labelled, where the evidence that the block below carries it on was
+        # split (`JOIN_UNSURE`) but not enough to join them: (its line, the weighed detail)
+        self.cut_doubt: tuple[int, str] | None = None
         # its sections are credited at their ends, each credit above the next one's label
         self.credited_by_section = False
         # Pieces appended to the last segment by continuations, joined once when it is done
@@ -313,6 +316,10 @@ class ArticleState:
         self._add(Kind.HEADLINE, unit.text, unit)
 
     def _subhead(self, unit: Unit, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        if self.cut_doubt and self.cut_doubt[0] == unit.line:
+            # a sub-head, or the first part of a paragraph a page break cut? as unsure as a
+            # weighed join of two blocks in that band is: the archivist is pointed at it
+            rule_id, detail, confident = "subhead.uncut", self.cut_doubt[1], False
         self._decide(unit, "subhead", rule_id, detail, confident)
         self._add(Kind.SUBHEAD, unit.text, unit)
 

@@ -225,4 +225,6 @@ def test_a_sub_head_the_join_evidence_is_split_on_is_pointed_at_with_the_fix_tha
     # what it says to write joins them: one paragraph, as printed before the break
     fixed = parse_page(_UNCUT_PAGE, corrections=Corrections(join=frozenset({9}), labels={7: "paragraph"}))
     (article,) = fixed.articles
-    assert [b.text for b in article.blocks if b.kind is Kind.PARAGRAPH][-1].startswith("合作社负责人介绍说今年的种子全部")
+    assert [b.text for b in article.blocks if b.kind is Kind.PARAGRAPH][-1].startswith(
+        "合作社负责人介绍说今年的种子全部"
+    )

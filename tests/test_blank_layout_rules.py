@@ -6,7 +6,7 @@ blocks around a line tell what it is."""
 from __future__ import annotations
 
 import pytest
-from inputs import rules_of
+from inputs import rules_of, sure_of_every_join
 
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import glued_byline
@@ -213,6 +213,40 @@ def test_a_paragraph_refused_by_the_evidence_names_its_rule():
     assert len(article.blocks) == 2
     decision = next(d for d in parse_page(page).decisions if d.text.startswith("近期"))
     assert decision.rule_id == "paragraph.evidence" and "%" in decision.rule
+
+
+SUMMARY = "小事办得实不实，群众心里有杆秤，一件件落到实处才见真章"
+
+
+def _commentary(last_paragraph: str) -> str:
+    return (
+        "把小事办实（社区观察）\n\n王 晓\n\n"
+        f"{SUMMARY}\n\n"
+        "清晨六点，社区食堂已经飘出米粥的香气，老人们三三两两坐下来吃早饭。\n\n"
+        f"{last_paragraph}\n"
+    )
+
+
+def test_a_summary_the_text_prints_again_is_no_paragraph_a_break_cut(monkeypatch):
+    # however sure the evidence is that the block below carries it on (a model trained on
+    # other days was 91 % sure of such a summary, on a real page)
+    sure_of_every_join(monkeypatch)
+    page = _commentary(f"食堂开张一年，居民说得最多的一句话是：{SUMMARY}。")
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == SUMMARY
+    assert article.blocks[1].text.startswith("清晨六点")
+    assert rules_of(page)["清晨六点，社"] == "paragraph.printed-again"
+    # printed once, the same block is the first part of a paragraph a break cut
+    page = _commentary("食堂开张一年，居民说得最多的一句话是：日子越过越有奔头。")
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.startswith(SUMMARY + "清晨六点")
+    # a summary a break cut: printed again, its rest follows it there too
+    head, rest = SUMMARY[:14], SUMMARY[14:]
+    page = _commentary(f"食堂开张一年，居民说得最多的一句话是：{SUMMARY}。").replace(
+        f"{SUMMARY}\n\n清晨", f"{head}\n\n{rest}\n\n清晨", 1
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.startswith(SUMMARY)
 
 
 def test_a_number_running_across_the_break_carries_the_paragraph_on():

@@ -112,6 +112,9 @@ class JoinRules(BodyRules):
         if self._an_item_of_paragraphs(above):
             self._join_rule = ("join.numbered-item", "")
             return True
+        if self._printed_again_below(self._printed_above(), i):
+            self._refused_join = (self._at, 0.0, "", "paragraph.printed-again")
+            return False
         chance = self._join_probability(unit)
         detail = self._weighed_detail(chance)
         self._join_rule = ("join.evidence", detail)
@@ -216,6 +219,8 @@ class JoinRules(BodyRules):
             return 1.0, "a paragraph of a law's text, which stops only at a full stop"
         if self._an_item_of_paragraphs(unit.text):
             return 1.0, "an item numbered as the paragraphs above, which stop only at a full stop"
+        if self._printed_again_below(unit.text, i + 1):
+            return 0.0, ""
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
         features = evidence.join_features(unit.text, nxt.text, not paragraphs, self._title(), self._alike(i))
         self._evidence = ("join", features)

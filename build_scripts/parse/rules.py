@@ -123,6 +123,7 @@ RULES: dict[str, str] = {
     "paragraph.clause": "a clause of a treaty's preamble (秉承…， / 认为…，): below a block ending with a comma, itself ending with one or below another that does — a paragraph of its own, not the rest of the one above",
     "paragraph.after-speaker": "below a line ending with someone's office and name (…副处长  邓  维): a paragraph of its own, not the rest of that line",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
+    "paragraph.printed-again": "the block above is printed again further down (a summary drawn from the text, a pull quote): a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
     "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…): a line of the text that nothing goes on from, not a heading",
     "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), where it comes from (——摘自…), or who wrote or asked it (——赵一程, ——人民网网友): a paragraph of its own, not a heading, and the text below starts another",

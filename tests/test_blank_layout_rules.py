@@ -344,6 +344,19 @@ def test_a_prologue_heading_below_the_byline_opens_the_text_not_an_article():
     assert rules_of(page)["引 子"] == rules_of(page)["尾 声"] == "subhead.article-box"
 
 
+def test_a_prologues_label_spaced_right_below_the_headline_is_no_writers_name():
+    # spaced out to fill the column as a name is, but no one is called 引子: the report is
+    # signed at its end
+    page = (
+        "记者探访地铁站里的博物馆\n\n引 子\n\n"
+        "假期刚过，地铁站里的遗址展厅仍有不少市民驻足参观，讲解员一遍遍讲述桥的来历。\n\n"
+        "尾 声\n\n夜色渐深，展厅的灯光依旧亮着，守护着城市的记忆。本报记者 李 明 王 芳\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["李明", "王芳"]
+    assert [b.text for b in article.blocks][0] == "引 子"
+
+
 def test_a_design_credit_below_a_dispatch_credit_is_the_articles_last_paragraph():
     page = (
         "欧洲车企加快布局\n\n本报记者 钟 岚\n\n欧洲车企纷纷加大在华投资。\n\n"

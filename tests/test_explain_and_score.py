@@ -228,3 +228,44 @@ def test_a_sub_head_the_join_evidence_is_split_on_is_pointed_at_with_the_fix_tha
     assert [b.text for b in article.blocks if b.kind is Kind.PARAGRAPH][-1].startswith(
         "合作社负责人介绍说今年的种子全部"
     )
+
+
+_SIGNED_TWICE = (
+    "雨后的茶山（山水寄情）\n\n陈 远\n\n"
+    "清明前后，茶农们天不亮就上山，趁着露水未干采下第一茬嫩芽。\n\n"
+    "炒茶的师傅守着铁锅，手掌在滚烫的茶叶间翻飞，屋里满是清香。\n\n"
+    "老街上的修表铺\n\n"
+    "修表铺开在老街拐角，门脸不大，柜台上摆满了拆开的表芯。\n\n"
+    "老师傅戴上放大镜，一坐就是一下午，街坊们都说他修好的表走得最准。林 舟\n"
+)
+
+
+def test_an_article_signed_below_its_headline_and_again_at_its_end_by_others_is_pointed_at():
+    """Two articles run together (the second's headline read as a sub-head, its byline glued
+    to its last paragraph) are signed twice, by different people: the end's byline is
+    flagged, with the sub-heads that may head the second and what to write to split them."""
+    from build_scripts.ingest.corrections import Corrections
+    from build_scripts.parse.parser import parse_page
+
+    # (the second headline forced to a sub-head: whatever the evidence says of it)
+    result = parse_page(_SIGNED_TWICE, corrections=Corrections(labels={9: "subhead"}))
+    (article,) = result.articles
+    (decision,) = [d for d in result.decisions if not d.confident]
+    assert (decision.line, decision.rule_id) == (13, "byline.signed-twice")
+    assert "陈 远 at line 3; sub-heads between: lines 9" in decision.rule
+    page = SourcePage("2026/2026-04-28_20_副刊.txt", PageMeta(dt.date(2026, 4, 28), 20, "副刊", "人民日报"), "", 1)
+    report = Report()
+    check_parse(page, result, report)
+    (warning,) = report.warnings
+    assert warning.line == 13 and "two articles run together" in warning.what
+    assert "write `break_before: [N]` (a new article starts at line N" in warning.fix
+    # what it says to write splits them: two articles, each with its own writer
+    fixed = parse_page(_SIGNED_TWICE, corrections=Corrections(break_before=frozenset({9}), labels={9: "headline"}))
+    assert [(a.title, a.authors) for a in fixed.articles] == [
+        ("雨后的茶山（山水寄情）", ["陈远"]),
+        ("老街上的修表铺", ["林舟"]),
+    ]
+    assert all(d.confident for d in fixed.decisions)
+    # signed at both ends by the same writer: one article
+    same = parse_page(_SIGNED_TWICE.replace("林 舟", "陈 远"), corrections=Corrections(labels={9: "subhead"}))
+    assert all(d.confident for d in same.decisions)

@@ -80,40 +80,12 @@ _SURNAMES_1 = set(
 
 # Words a column or a kind of piece is called by, never a person: （记者手记）, （金台随笔）,
 # 本报记者 X采访整理. A "name" ending in one of them is not a name.
-_NOT_NAME_ENDINGS = (
-    "手记",
-    "随笔",
-    "论坛",
-    "视点",
-    "视线",
-    "观察",
-    "时评",
-    "快评",
-    "短评",
-    "锐评",
-    "热评",
-    "新语",
-    "走笔",
-    "茶座",
-    "漫谈",
-    "纵横",
-    "聚焦",
-    "速递",
-    "看点",
-    "特稿",
-    "现场",
-    "报道",
-    "采访",
-    "整理",
-    "调查",
-    "札记",
-    "来信",
-    "回信",
-    "复信",
-    "贺信",
-    "贺电",
-    "答问",
+_NOT_NAME_ENDINGS: tuple[str, ...] = tuple(
+    "手记 随笔 论坛 视点 视线 观察 时评 快评 短评 锐评 热评 新语 走笔 茶座 漫谈 纵横 聚焦 "
+    "速递 看点 特稿 现场 报道 采访 整理 调查 札记 来信 回信 复信 贺信 贺电 答问".split()
 )
+# A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`)
+_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 前言 开篇 题记 尾声 结语 后记".split())
 
 
 def is_not_a_name(token: str) -> bool:

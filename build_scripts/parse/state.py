@@ -148,8 +148,44 @@ class ArticleState:
                     tuple(n for n in names.authors if not self.profile.is_column_word(n)),
                     tuple(n for n in names.correspondents if not self.profile.is_column_word(n)),
                 )
+            self._doubt_a_second_signature()
             self.articles.append(Article(list(self.current), names))
         self.current = None
+
+    def _doubt_a_second_signature(self) -> None:
+        """An article signed below its headline and again at its end, by others (`张  燕` …
+        `…贡献）李欣怡`), is two articles run together: the second's byline was glued to its
+        last paragraph, and its headline, with no byline below it, was read as a sub-head. Which
+        line heads it no evidence here tells, so the end's byline is flagged unsure, naming the
+        sub-heads between (on the real pages, every such article was two)."""
+        segments = self.current or []
+        signed = [k for k, s in enumerate(segments) if s.kind is Kind.BYLINE]
+        if len(signed) != 2 or self.section_credits or self.credited_by_section:
+            return
+        top, end = signed
+        if not all(s.kind is Kind.HEADLINE for s in segments[:top]) or end < top + 3:
+            return
+        if any(s.kind in BODY_KINDS for s in segments[end + 1 :]):
+            return
+        first, last = (p.parse_names(segments[k].text) for k in (top, end))
+        if not (first.authors or first.correspondents) or not (last.authors or last.correspondents):
+            return
+        if set(first.authors + first.correspondents) & set(last.authors + last.correspondents):
+            return
+        heads = [str(s.first_line) for s in segments[top:end] if s.kind is Kind.SUBHEAD]
+        detail = f"below the headline: {segments[top].text} at line {segments[top].first_line}" + (
+            f"; sub-heads between: lines {', '.join(heads)}" if heads else ""
+        )
+        line = segments[end].first_line
+        for k in range(len(self.decisions) - 1, -1, -1):
+            if self.decisions[k].line == line and "byline" in self.decisions[k].label:
+                self.decisions[k] = replace(
+                    self.decisions[k],
+                    rule=describe("byline.signed-twice", detail),
+                    confident=False,
+                    rule_id="byline.signed-twice",
+                )
+                return
 
     def _section_headings(self) -> None:
         """Headings that show only beside their fellows (`sections.py`), each kind in turn: a

@@ -123,6 +123,8 @@ def _correction(decision: Decision, sidecar: str) -> str:
     below = re.search(rf"{BLOCK_BELOW} (\d+)", decision.rule) if decision.rule_id == "subhead.uncut" else None
     if below:  # the first part of a paragraph a page break cut: a paragraph, the block below joined to it
         readings = [(f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{below[1]}]", "one paragraph with the block below")]
+    if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find
+        readings = [("break_before: [N]", "a new article starts at line N, the one that heads the second")]
     choices = " or ".join(f"`{code.format(n=decision.line)}` ({effect})" for code, effect in readings)
     return f"if it is wrong, write {choices} in {sidecar}"
 

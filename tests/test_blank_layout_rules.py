@@ -564,6 +564,28 @@ def test_a_block_opening_with_an_enumeration_comma_or_an_ellipsis_half_carries_t
     assert article.blocks[1].text == "土要培到什么位置才合适……大家蹲在地里一边听一边学。"
 
 
+def test_a_block_opening_with_the_second_stroke_of_a_dash_carries_the_paragraph_on(monkeypatch):
+    from build_scripts.parse import evidence
+
+    # however sure the evidence is that the block below starts a paragraph of its own
+    weighed = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.01 if model == "join" else weighed(model, f))
+    page = (
+        "救援队进社区\n\n本报记者 许 望\n\n"
+        "最好的救援是防患于未然。几年前，队员们商量出一个办法—\n\n"
+        "—到人群中去宣讲，把安全知识讲得人人都懂。\n\n"
+        "——下一步，救援队还将走进学校。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.endswith("一个办法——到人群中去宣讲，把安全知识讲得人人都懂。")
+    # a whole dash opening the block below is no half of one
+    assert article.blocks[1].text.startswith("——下一步")
+    # and a block ending with the first stroke is no heading, however short
+    page = page.replace("最好的救援是防患于未然。几年前，队员们商量出一个办法—", "队员们商量出一个办法—")
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == "队员们商量出一个办法——到人群中去宣讲，把安全知识讲得人人都懂。"
+
+
 def test_the_credit_of_who_put_the_page_together_heads_no_section():
     page = (
         "楼市政策持续优化\n\n本报记者 许 望\n\n多地出台政策支持居民购房需求。\n\n"

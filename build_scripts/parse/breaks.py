@@ -82,6 +82,13 @@ def opens_mid_sentence(text: str) -> bool:
     return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
 
 
+def dash_across(above: str, below: str) -> bool:
+    """A dash (——) cut in two by the break: one stroke ends the block above, the other opens
+    the block below (`…达成共识—` / `—到人群中去…`). A whole dash opening a block is another
+    thing: an attribution, a subtitle."""
+    return above.endswith("—") and not above.endswith("——") and below.startswith("—") and not below.startswith("——")
+
+
 # The rest of a name, then what its bearer said (`兰说，`, `表示：`): a sentence going on,
 # never a headline
 _SPEECH_GOES_ON_RE = compiled.pattern(

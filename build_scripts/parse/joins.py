@@ -149,10 +149,13 @@ class JoinRules(BodyRules):
 
     def _carries_on_regardless(self, above: str, t: str) -> bool:
         """A block opening with a comma, an enumeration comma or a closing mark never starts
-        a paragraph — nor the second half of an ellipsis (`…合适…` / `…大家`): it carries on
-        the paragraph above even where that seems to end (`……`, `）`, `2.`)."""
+        a paragraph — nor the second half of an ellipsis (`…合适…` / `…大家`) or of a dash
+        (`…达成共识—` / `—到人群中去…`): it carries on the paragraph above even where that
+        seems to end (`……`, `）`, `2.`)."""
         if self.layout.indented or not (
-            t[:1] in p.CONTINUATION_MARKS or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
+            t[:1] in p.CONTINUATION_MARKS
+            or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
+            or breaks.dash_across(above, t)
         ):
             return False
         self._join_rule = ("join.opens-mid-sentence", "")
@@ -207,6 +210,8 @@ class JoinRules(BodyRules):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"
+        if breaks.dash_across(unit.text, nxt.text):
+            return 1.0, "a dash runs across the break"
         if breaks.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
         if _sentences_then_cut(unit.text) and self._blocks_of_text() >= _BLOCKS_BEFORE_A_CUT_SENTENCE:

@@ -69,10 +69,10 @@ def rules_of(page: str) -> dict[str, str]:
     return {d.text[:6]: d.rule_id for d in parse_page(page).decisions}
 
 
-def sure_of_every_join(monkeypatch) -> None:
-    """Make the join model say 99 % at every break it weighs: for rules that must hold however
-    sure the evidence is (a model trained on other days was, on a real page)."""
+def sure_of_every_join(monkeypatch, chance: float = 0.99) -> None:
+    """Make the join model say 99 % (or `chance`) at every break it weighs: for rules that must
+    hold however sure the evidence is (a model trained on other days was, on a real page)."""
     from build_scripts.parse import evidence
 
     weighed = evidence.probability
-    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.99 if model == "join" else weighed(model, f))
+    monkeypatch.setattr(evidence, "probability", lambda model, f: chance if model == "join" else weighed(model, f))

@@ -565,11 +565,8 @@ def test_a_block_opening_with_an_enumeration_comma_or_an_ellipsis_half_carries_t
 
 
 def test_a_block_opening_with_the_second_stroke_of_a_dash_carries_the_paragraph_on(monkeypatch):
-    from build_scripts.parse import evidence
-
     # however sure the evidence is that the block below starts a paragraph of its own
-    weighed = evidence.probability
-    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.01 if model == "join" else weighed(model, f))
+    sure_of_every_join(monkeypatch, chance=0.01)
     page = (
         "救援队进社区\n\n本报记者 许 望\n\n"
         "最好的救援是防患于未然。几年前，队员们商量出一个办法—\n\n"

@@ -236,6 +236,11 @@ def test_a_summary_the_text_prints_again_is_no_paragraph_a_break_cut(monkeypatch
     assert article.blocks[0].text == SUMMARY
     assert article.blocks[1].text.startswith("清晨六点")
     assert rules_of(page)["清晨六点，社"] == "paragraph.printed-again"
+    assert rules_of(page)[SUMMARY[:6]] != "paragraph.cut-below"  # weighed before it is labelled too
+    # printed again in another article, further down the page: a stock phrase, no summary
+    elsewhere = f"\n\n老街夜市开张（社区观察）\n\n李 青\n\n摊主们说：{SUMMARY}。\n"
+    (first, _) = parse_page(_commentary("食堂开张一年，居民说日子越过越有奔头。") + elsewhere).articles
+    assert first.blocks[0].text.startswith(SUMMARY + "清晨六点")
     # printed once, the same block is the first part of a paragraph a break cut
     page = _commentary("食堂开张一年，居民说得最多的一句话是：日子越过越有奔头。")
     (article,) = parse_page(page).articles
@@ -247,6 +252,13 @@ def test_a_summary_the_text_prints_again_is_no_paragraph_a_break_cut(monkeypatch
     )
     (article,) = parse_page(page).articles
     assert article.blocks[0].text.startswith(SUMMARY)
+    # a summary a break cut short of the least a block must hold to count: its rest, joined to
+    # it, makes the block that is printed again
+    page = _commentary(f"食堂开张一年，居民说得最多的一句话是：{SUMMARY}。").replace(
+        f"{SUMMARY}\n\n清晨", f"{SUMMARY[:-6]}\n\n{SUMMARY[-6:]}\n\n清晨", 1
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == SUMMARY
 
 
 def test_a_number_running_across_the_break_carries_the_paragraph_on():

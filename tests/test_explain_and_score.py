@@ -252,7 +252,7 @@ def test_an_article_signed_below_its_headline_and_again_at_its_end_by_others_is_
     (article,) = result.articles
     (decision,) = [d for d in result.decisions if not d.confident]
     assert (decision.line, decision.rule_id) == (13, "byline.signed-twice")
-    assert "陈 远 at line 3; sub-heads between: lines 9" in decision.rule
+    assert "陈 远 below the headline, line 3; the second may start at line 9" in decision.rule
     page = SourcePage("2026/2026-04-28_20_副刊.txt", PageMeta(dt.date(2026, 4, 28), 20, "副刊", "人民日报"), "", 1)
     report = Report()
     check_parse(page, result, report)
@@ -260,12 +260,20 @@ def test_an_article_signed_below_its_headline_and_again_at_its_end_by_others_is_
     assert warning.line == 13 and "two articles run together" in warning.what
     assert "write `break_before: [N]` (a new article starts at line N" in warning.fix
     # what it says to write splits them: two articles, each with its own writer
-    fixed = parse_page(_SIGNED_TWICE, corrections=Corrections(break_before=frozenset({9}), labels={9: "headline"}))
+    fixed = parse_page(_SIGNED_TWICE, corrections=Corrections(break_before=frozenset({9})))
     assert [(a.title, a.authors) for a in fixed.articles] == [
         ("雨后的茶山（山水寄情）", ["陈远"]),
         ("老街上的修表铺", ["林舟"]),
     ]
     assert all(d.confident for d in fixed.decisions)
-    # signed at both ends by the same writer: one article
-    same = parse_page(_SIGNED_TWICE.replace("林 舟", "陈 远"), corrections=Corrections(labels={9: "subhead"}))
-    assert all(d.confident for d in same.decisions)
+    # signed at both ends by the same writer, or helped by a correspondent or an intern
+    # credited at the end: one article
+    for end in ("陈 远", "（通讯员 林舟）", "（实习生 林舟）"):
+        same = parse_page(_SIGNED_TWICE.replace("林 舟", end), corrections=Corrections(labels={9: "subhead"}))
+        assert all(d.confident for d in same.decisions), end
+    # signed on a line of its own at the end: flagged, unless the archivist labelled it so
+    apart = _SIGNED_TWICE.replace("最准。林 舟", "最准。\n\n本报记者 林 舟")
+    flagged = parse_page(apart, corrections=Corrections(labels={9: "subhead"}))
+    assert [(d.line, d.rule_id) for d in flagged.decisions if not d.confident] == [(15, "byline.signed-twice")]
+    confirmed = parse_page(apart, corrections=Corrections(labels={9: "subhead", 15: "byline"}))
+    assert all(d.confident for d in confirmed.decisions)

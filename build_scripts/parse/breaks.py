@@ -85,7 +85,8 @@ def opens_mid_sentence(text: str) -> bool:
 def dash_across(above: str, below: str) -> bool:
     """A dash (——) cut in two by the break: one stroke ends the block above, the other opens
     the block below (`…达成共识—` / `—到人群中去…`). A whole dash opening a block is another
-    thing: an attribution, a subtitle."""
+    thing: an attribution, a subtitle. (A paper that prints every dash as one stroke would
+    have its list items `—坚持…` joined to the line introducing them `…以下几点—`: none seen.)"""
     return above.endswith("—") and not above.endswith("——") and below.startswith("—") and not below.startswith("——")
 
 

@@ -112,7 +112,10 @@ class JoinRules(BodyRules):
         if self._an_item_of_paragraphs(above):
             self._join_rule = ("join.numbered-item", "")
             return True
-        if self._printed_again_below(self._printed_above(), i):
+        open_paragraph = self._open_paragraph()
+        assert open_paragraph is not None
+        # the whole paragraph so far: a summary a break cut, joined again, is printed again whole
+        if self._printed_again_below(open_paragraph[0].text + "".join(self._tail), i):
             self._refused_join = (self._at, 0.0, "", "paragraph.printed-again")
             return False
         chance = self._join_probability(unit)

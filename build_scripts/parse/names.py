@@ -85,7 +85,7 @@ _NOT_NAME_ENDINGS: tuple[str, ...] = tuple(
     "速递 看点 特稿 现场 报道 采访 整理 调查 札记 来信 回信 复信 贺信 贺电 答问".split()
 )
 # A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`)
-_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 前言 开篇 题记 尾声 结语 后记".split())
+_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 序幕 序章 前言 开篇 题记 尾声 终章 结语 后记".split())
 
 
 def is_not_a_name(token: str) -> bool:

@@ -240,23 +240,26 @@ class PageView(ArticleState):
         return False
 
     def _printed_again_below(self, block: str, k: int) -> bool:
-        """Is this block, which stops without a full stop above block k, printed again from
-        block k on, but not with block k's text right after it? A commentary's or a report's
-        summary, set in bold below its headline, is words drawn from its own text (`…，才能跑得
-        更快、更远` above `…更远。`), and so is a pull quote; the first part of a paragraph a
-        break cut is printed once — unless the paragraph is such a summary, and then its rest
-        follows it there too. Asked only where the evidence would be weighed: a page may quote
-        a letter printed above it, cut by a break (`join.full-stop-inside` decides those). On
-        the 24 tuning days, 146 such blocks above a weighed break, none of them cut; three of
-        them had been joined."""
+        """Is this block, which stops without a full stop above block k, printed again in its
+        own article, from block k on — but not with block k's text right after it? A
+        commentary's or a report's summary, set in bold below its headline, is words drawn from
+        its own text (`…，才能跑得更快、更远` above `…更远。`), and so is a pull quote; the first
+        part of a paragraph a break cut is printed once — unless the paragraph is such a
+        summary, and then its rest follows it there too. The article ends where the page next
+        marks one for certain (`_blocks_below`): another article may repeat a stock phrase.
+        The blocks are searched as one text, so a repeat a break cut in two is found. Asked
+        only where the evidence would be weighed: a page may quote a letter printed above it,
+        cut by a break (`join.full-stop-inside` decides those). On the 24 tuning days, 146 such
+        blocks above a weighed break, none of them cut; three of them had been joined."""
         if len(block) < PRINTED_AGAIN_MIN or k >= len(self.units):
             return False
         if self._page_text is None:
             texts = [u.text for u in self.units]
             self._page_text = "".join(texts)
             self._unit_offset = list(itertools.accumulate((len(t) for t in texts), initial=0))
-        start = self._unit_offset[k]
-        return self._page_text.find(block, start) >= 0 and self._page_text.find(block + self.units[k].text, start) < 0
+        start, end = self._unit_offset[k], self._unit_offset[min(len(self.units), k + 1 + self._blocks_below(k))]
+        text = self._page_text
+        return text.find(block, start, end) >= 0 and text.find(block + self.units[k].text, start, end) < 0
 
     def _weighed_detail(self, chance: float) -> str:
         """`83%: word_across_break +5.3, …`: the last weighed decision, for `--explain`."""

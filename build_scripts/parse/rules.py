@@ -52,7 +52,7 @@ RULES: dict[str, str] = {
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",
     "byline.glued": "byline glued to the end of the paragraph",
-    "byline.signed-twice": "signed at its end by others than below its headline: two articles run together, the second's headline taken for a sub-head?",
+    "byline.signed-twice": "a byline at the end of an article signed by others below its headline: two articles run together, the second's headline taken for a sub-head?",
     "note.author": "a note about the writer below the text",
     "note.credit": "reporters in brackets at the end of an article signed at its top: a note in the text",
     "caption.credit-in-signed": "a photo credit inside a signed article",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
@@ -40,6 +41,7 @@ SECTION_HEADING_LINES = 2
 
 class ArticleState:
     units: list[Unit]
+    fix: Corrections  # the archivist's, for the page (page.py)
     layout: Layout  # set by the walk (parser.py)
 
     def next_unit(self, unit: Unit) -> Unit | None:  # the walk knows (parser.py)
@@ -163,20 +165,25 @@ class ArticleState:
         if len(signed) != 2 or self.section_credits or self.credited_by_section:
             return
         top, end = signed
-        if not all(s.kind is Kind.HEADLINE for s in segments[:top]) or end < top + 3:
-            return
-        if any(s.kind in BODY_KINDS for s in segments[end + 1 :]):
-            return
+        if (
+            any(s.kind is not Kind.HEADLINE for s in segments[:top])
+            or end < top + 3
+            or BODY_KINDS & {s.kind for s in segments[end + 1 :]}
+        ):
+            return  # not right below the headline, or text below the end's byline
         first, last = (p.parse_names(segments[k].text) for k in (top, end))
-        if not (first.authors or first.correspondents) or not (last.authors or last.correspondents):
+        # (a correspondent or an intern credited at the end, `（通讯员 林舟）`, helped with the
+        # story signed at its top)
+        if not (first.authors or first.correspondents) or not last.authors or segments[end].text[:1] in "（(":
             return
         if set(first.authors + first.correspondents) & set(last.authors + last.correspondents):
             return
-        heads = [str(s.first_line) for s in segments[top:end] if s.kind is Kind.SUBHEAD]
-        detail = f"below the headline: {segments[top].text} at line {segments[top].first_line}" + (
-            f"; sub-heads between: lines {', '.join(heads)}" if heads else ""
-        )
-        line = segments[end].first_line
+        line, heads = segments[end].first_line, [str(s.first_line) for s in segments[top:end] if s.kind is Kind.SUBHEAD]
+        if line in self.fix.labels:
+            return  # the archivist's own label: the byline is theirs
+        detail = f"{segments[top].text} below the headline, line {segments[top].first_line}"
+        if heads:
+            detail += f"; the second may start at {'line' if len(heads) == 1 else 'one of lines'} {', '.join(heads)}"
         for k in range(len(self.decisions) - 1, -1, -1):
             if self.decisions[k].line == line and "byline" in self.decisions[k].label:
                 self.decisions[k] = replace(

@@ -82,3 +82,25 @@ def test_a_file_piece_that_shrinks_while_it_is_copied_is_an_error_not_a_short_fi
     monkeypatch.setattr(module.os, "sendfile", lambda *args: 0)
     with pytest.raises(RuntimeError, match="changed while it was being copied"):
         _pieces(tmp_path).write_to(tmp_path / "all.csv")
+
+
+def test_a_piece_copied_from_docs_is_not_read_where_a_piece_at_hand_differs(tmp_path, monkeypatch):
+    """The file of all years, after one year's records changed: the unchanged years (pieces of
+    files in `docs/`, tens of megabytes) are not read to find that out."""
+    import build_scripts.writers.pieces as pieces_module
+
+    year = tmp_path / "2023.csv"
+    year.write_bytes(b"row 1\r\n" * 1000)
+    pieces = Pieces((FilePart(year), b"row 2\r\n", FilePart(year)))
+    old = tmp_path / "all.csv"
+    old.write_bytes(pieces.data().replace(b"row 2", b"row 3"))
+    compared: list = []
+    same_piece = pieces_module._same_piece
+    monkeypatch.setattr(pieces_module, "_same_piece", lambda f, part: compared.append(part) or same_piece(f, part))
+    assert not pieces.same_as(old)
+    assert compared == [b"row 2\r\n"]
+    # and where the pieces at hand are the same, every piece is compared, each at its place
+    old.write_bytes(pieces.data())
+    compared.clear()
+    assert pieces.same_as(old)
+    assert len(compared) == 3

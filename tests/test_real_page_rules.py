@@ -1762,6 +1762,23 @@ def test_a_long_punctuated_headline_at_the_top_of_an_indented_page_heads_its_art
     assert [a.title for a in parse_page(titled).articles] == [title]
 
 
+def test_a_documents_note_of_its_adoption_below_its_title_is_its_headlines_last_piece_however_long():
+    """Where indentation marks paragraphs, the note in brackets of when a law was adopted and
+    revised, set flush right below its title, is the headline's last piece as on one line
+    (`中华人民共和国某某法 （…通过 …修订）`), not the law's first paragraph."""
+    note = (
+        "（2001年6月1日第九届全国人民代表大会常务委员会第二十二次会议通过 根据2015年4月24日"
+        "第十二届全国人民代表大会常务委员会第十四次会议《关于修改〈中华人民共和国某某法〉的决定》"
+        "修正 2026年4月30日第十四届全国人民代表大会常务委员会第二十二次会议修订）"
+    )
+    page = (
+        f"中华人民共和国某某法\n{note}\n{IND}中华人民共和国主席令\n{IND}第九十九号\n"
+        f"{IND}《中华人民共和国某某法》已由第十四届全国人民代表大会常务委员会第二十二次会议修订通过，现予公布。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title_parts == ["中华人民共和国某某法", note]
+
+
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
     """It ends its sentence, or opens where no sentence opens: the page's first article has no
     headline (the archivist is told)."""

@@ -1203,6 +1203,10 @@ def test_a_writers_name_of_a_rarer_surname_glued_after_the_last_sentence_is_the_
     assert p.glued_byline("为高质量发展筑牢安全屏障。屈信明") == ("为高质量发展筑牢安全屏障。", "屈信明")
     assert p.glued_byline("共同沐浴新时代晨晖的金光。亓玉昆") == ("共同沐浴新时代晨晖的金光。", "亓玉昆")
     assert p.glued_byline("这一变化影响巨大。巨大") is None
+    # 曲 opens words (曲折, 曲线), but signs too
+    assert p.glued_byline("为经济与民生筑牢根基。曲明远") == ("为经济与民生筑牢根基。", "曲明远")
+    assert p.glued_byline("发展的道路总是曲折") is None
+    assert p.glued_byline("这条路走得很曲折。曲折") is None
 
 
 def test_a_spaced_name_glued_to_a_poems_last_line_is_its_byline():

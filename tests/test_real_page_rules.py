@@ -1783,6 +1783,23 @@ def test_a_documents_note_of_its_adoption_below_its_title_is_its_headlines_last_
     assert article.title_parts == ["中华人民共和国某某法", note]
 
 
+def test_nothing_goes_on_below_a_columns_contact_line_where_indentation_marks_paragraphs():
+    """`栏目投稿邮箱：…@…` ends its column's piece: the line below it, flush after a blank line,
+    is the next article's headline, long and punctuated as it is — not the rest of a
+    paragraph a page break cut."""
+    headline = "某县创新构建廉政教育体系 厚植廉洁根基，涵养清风正气"
+    page = (
+        "守在岗位上的人（一线行走）\n"
+        f"{IND}从警十八年，我换过三个岗位，守护的始终是群众的平安。\n"
+        f"{IND}栏目投稿邮箱：column@example.cn\n\n"
+        f"{headline}\n"
+        f"{IND}近年来，某县立足县域实际，推动廉政教育制度化常态化。\n"
+    )
+    articles = parse_page(page).articles
+    assert [a.title for a in articles] == ["守在岗位上的人（一线行走）", headline]
+    assert articles[0].blocks[-1].text == "栏目投稿邮箱：column@example.cn"
+
+
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
     """It ends its sentence, or opens where no sentence opens: the page's first article has no
     headline (the archivist is told)."""

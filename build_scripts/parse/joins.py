@@ -73,6 +73,8 @@ class JoinRules(BodyRules):
             return True
         if self._confirmed_headline(i):
             return False
+        if shapes.ends_with_address(above) and not breaks.opens_mid_sentence(t):
+            return False  # a column's contact line: the text above ended with it
         if self.layout.indented and unit.gap_before:
             # Indentation marks paragraphs here: an unindented line after a blank line is the
             # rest of a paragraph a page break cut, unless it is shaped like a headline.

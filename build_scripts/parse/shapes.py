@@ -17,6 +17,15 @@ _NOTE_PIECE_RE = compiled.pattern(r"^[（(][^（(）)。]{4,80}[）)]$")
 # Where a chart's or a table's figures come from, printed below it: text, never a heading
 _SOURCE_RE = compiled.pattern(r"^(?:数据|资料|图片|信息)?来源[:：]")
 _ADDRESS_RE = compiled.pattern(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
+_ENDS_WITH_ADDRESS_RE = compiled.pattern(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[!-~]+)\s*$", re.ASCII)
+
+
+def ends_with_address(text: str) -> bool:
+    """A column's contact line (`栏目投稿邮箱：…@peopledaily.cn`) ends with its address: no
+    sentence goes on below it, whatever it stops with."""
+    return _ENDS_WITH_ADDRESS_RE.search(text) is not None
+
+
 # A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`), or its list of guests
 # (`嘉  宾：某大学院长  薛  澜`): text, never a heading, even where a break cut it short (on the
 # 535 real pages: 270 of 270 turns are paragraphs or their first parts)

@@ -1800,6 +1800,20 @@ def test_nothing_goes_on_below_a_columns_contact_line_where_indentation_marks_pa
     assert articles[0].blocks[-1].text == "栏目投稿邮箱：column@example.cn"
 
 
+def test_the_second_half_of_an_ellipsis_after_a_page_break_carries_on_where_indentation_marks_paragraphs():
+    """`…外卖员…` / (a page break) `…他们不在聚光灯下`: the paragraph above seems to end, but
+    its ellipsis goes on below the break, flush after the blank line."""
+    page = (
+        "被看见的劳动者（一线行走）\n"
+        f"{IND}还有许多劳动者我们来不及画。那些在晨曦中出发的建筑工人，在人潮里穿梭的外卖员…\n\n"
+        "…他们不在聚光灯下，却托举起一座城市的日升月落。\n"
+        f"{IND}画展结束了，画里的人还在路上。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[-8:] for b in article.blocks] == ["城市的日升月落。", "里的人还在路上。"]
+    assert "外卖员……他们不在聚光灯下" in article.blocks[0].text
+
+
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
     """It ends its sentence, or opens where no sentence opens: the page's first article has no
     headline (the archivist is told)."""

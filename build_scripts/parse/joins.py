@@ -156,8 +156,9 @@ class JoinRules(BodyRules):
         """A block opening with a comma, an enumeration comma or a closing mark never starts
         a paragraph — nor the second half of an ellipsis (`…合适…` / `…大家`) or of a dash
         (`…达成共识—` / `—到人群中去…`): it carries on the paragraph above even where that
-        seems to end (`……`, `）`, `2.`)."""
-        if self.layout.indented or not (
+        seems to end (`……`, `）`, `2.`). Where indentation marks paragraphs, only a line that is
+        not indented is asked (the rest of a paragraph after a page break)."""
+        if not (
             t[:1] in p.CONTINUATION_MARKS
             or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
             or breaks.dash_across(above, t)

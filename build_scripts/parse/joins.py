@@ -73,7 +73,7 @@ class JoinRules(BodyRules):
             return True
         if self._confirmed_headline(i):
             return False
-        if shapes.ends_with_address(above) and not breaks.opens_mid_sentence(t):
+        if shapes.contact_line(above) and not breaks.opens_mid_sentence(t):
             return False  # a column's contact line: the text above ended with it
         if self.layout.indented and unit.gap_before:
             # Indentation marks paragraphs here: an unindented line after a blank line is the
@@ -158,9 +158,9 @@ class JoinRules(BodyRules):
         (`…达成共识—` / `—到人群中去…`): it carries on the paragraph above even where that
         seems to end (`……`, `）`, `2.`). Where indentation marks paragraphs, only a line that is
         not indented is asked (the rest of a paragraph after a page break)."""
-        if not (
+        if self.units[self._at].line in self.fix.no_join or not (
             t[:1] in p.CONTINUATION_MARKS
-            or (above.endswith("…") and t.startswith("…") and not t.startswith("……"))
+            or (above.endswith("…") and not above.endswith("……") and t.startswith("…") and not t.startswith("……"))
             or breaks.dash_across(above, t)
         ):
             return False

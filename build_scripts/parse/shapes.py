@@ -17,13 +17,19 @@ _NOTE_PIECE_RE = compiled.pattern(r"^[（(][^（(）)。]{4,80}[）)]$")
 # Where a chart's or a table's figures come from, printed below it: text, never a heading
 _SOURCE_RE = compiled.pattern(r"^(?:数据|资料|图片|信息)?来源[:：]")
 _ADDRESS_RE = compiled.pattern(r"@|https?:|www\.")  # an e-mail or web address: a contact line, never a heading
-_ENDS_WITH_ADDRESS_RE = compiled.pattern(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[!-~]+)\s*$", re.ASCII)
+# A label, a colon, an address and perhaps a note in brackets: `栏目投稿邮箱：…@peopledaily.cn`,
+# `本版邮箱：…@…（来稿请注明栏目名）` — not a sentence that ends with an address and goes on
+_CONTACT_LINE_RE = compiled.pattern(
+    r"^[^，。；！？,;!?]{1,20}[:：]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[!-~]+)\s*"
+    r"(?:[（(][^（）()]{1,30}[）)])?$",
+    re.ASCII,
+)
 
 
-def ends_with_address(text: str) -> bool:
-    """A column's contact line (`栏目投稿邮箱：…@peopledaily.cn`) ends with its address: no
-    sentence goes on below it, whatever it stops with."""
-    return _ENDS_WITH_ADDRESS_RE.search(text) is not None
+def contact_line(text: str) -> bool:
+    """A column's contact line (`栏目投稿邮箱：…@peopledaily.cn`): no sentence goes on below
+    it, whatever it stops with."""
+    return _CONTACT_LINE_RE.match(text) is not None
 
 
 # A turn of an interview (`记者：…`, `问：…`, `答：…`, `主持人：…`), or its list of guests

@@ -82,12 +82,19 @@ def opens_mid_sentence(text: str) -> bool:
     return bool(words) and words[0][1].startswith("u") and words[0][0] in NEVER_FIRST
 
 
-def dash_across(above: str, below: str) -> bool:
-    """A dash (——) cut in two by the break: one stroke ends the block above, the other opens
-    the block below (`…达成共识—` / `—到人群中去…`). A whole dash opening a block is another
-    thing: an attribution, a subtitle. (A paper that prints every dash as one stroke would
-    have its list items `—坚持…` joined to the line introducing them `…以下几点—`: none seen.)"""
-    return above.endswith("—") and not above.endswith("——") and below.startswith("—") and not below.startswith("——")
+def mark_across(above: str, below: str) -> bool:
+    """An ellipsis (……) or a dash (——) cut in two by the break: one half ends the block above,
+    the other opens the block below (`…合适…` / `…大家`, `…达成共识—` / `—到人群中去…`). A
+    whole one opening a block is another thing: an attribution, a subtitle. (A paper that
+    prints every dash as one stroke would have its list items `—坚持…` joined to the line
+    introducing them `…以下几点—`: none seen.)"""
+    return any(
+        above.endswith(half)
+        and not above.endswith(half * 2)
+        and below.startswith(half)
+        and not below.startswith(half * 2)
+        for half in "…—"
+    )
 
 
 # The rest of a name, then what its bearer said (`兰说，`, `表示：`): a sentence going on,

@@ -159,9 +159,7 @@ class JoinRules(BodyRules):
         seems to end (`……`, `）`, `2.`). Where indentation marks paragraphs, only a line that is
         not indented is asked (the rest of a paragraph after a page break)."""
         if self.units[self._at].line in self.fix.no_join or not (
-            t[:1] in p.CONTINUATION_MARKS
-            or (above.endswith("…") and not above.endswith("……") and t.startswith("…") and not t.startswith("……"))
-            or breaks.dash_across(above, t)
+            t[:1] in p.CONTINUATION_MARKS or breaks.mark_across(above, t)
         ):
             return False
         self._join_rule = ("join.opens-mid-sentence", "")
@@ -216,8 +214,8 @@ class JoinRules(BodyRules):
             return 0.0, ""
         if breaks.opens_mid_sentence(nxt.text):
             return 1.0, "the block below opens where no sentence opens"
-        if breaks.dash_across(unit.text, nxt.text):
-            return 1.0, "a dash runs across the break"
+        if breaks.mark_across(unit.text, nxt.text):
+            return 1.0, "an ellipsis or a dash runs across the break"
         if breaks.leaves_open(unit.text):
             return 1.0, "it leaves a quotation or a bracket open"
         if _sentences_then_cut(unit.text) and self._blocks_of_text() >= _BLOCKS_BEFORE_A_CUT_SENTENCE:

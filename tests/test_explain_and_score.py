@@ -215,6 +215,7 @@ def test_a_sub_head_the_join_evidence_is_split_on_is_pointed_at_with_the_fix_tha
     result = parse_page(_UNCUT_PAGE)
     (decision,) = [d for d in result.decisions if d.text == "合作社负责人介绍说今年的种子"]
     assert (decision.label, decision.rule_id, decision.confident) == ("subhead", "subhead.uncut", False)
+    assert decision.below == 9  # the block the other reading joins to it
     page = SourcePage("2026/2026-04-28_04_要闻.txt", PageMeta(dt.date(2026, 4, 28), 4, "要闻", "人民日报"), "", 1)
     report = Report()
     check_parse(page, result, report)

@@ -47,6 +47,7 @@ class Decision:
     confident: bool = True
     text: str = ""  # the line (or what is left of it) the decision is about
     rule_id: str = ""  # the rule's name in rules.RULES
+    below: int | None = None  # (subhead.uncut) the line of the block below that the other reading joins to it
 
     def describe(self) -> str:
         mark = "" if self.confident else "  [unsure]"

@@ -28,7 +28,6 @@ from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
-from build_scripts.parse.rules import BLOCK_BELOW
 from build_scripts.parse.state import JOIN_UNSURE
 
 
@@ -262,7 +261,11 @@ class _Parser(HeadingRules, JoinRules):
             chance, why = self._carried_on_below(i)
             below = self._next(i)
             if below is not None and JOIN_UNSURE[0] < chance < self.profile.join_threshold:
-                self.cut_doubt = (unit.line, f"{self._weighed_detail(chance)}; {BLOCK_BELOW} {below.line}")
+                self.cut_doubt = (
+                    unit.line,
+                    f"{self._weighed_detail(chance)}; the block below: line {below.line}",
+                    below.line,
+                )
             if chance >= self.profile.join_threshold:
                 # the first part of a paragraph a break cut: not a headline or a sub-head
                 self._decide(unit, "paragraph", "paragraph.cut-below", why)

@@ -160,9 +160,6 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
         False,
     ),
 }
-# How a sub-head unsure of the block below (`subhead.uncut`) names that block's line: its
-# warning says to join the two there
-BLOCK_BELOW = "the block below: line"
 _CHANCE_RE = compiled.pattern(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 

@@ -10,15 +10,7 @@ from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
-from build_scripts.parse.model import (
-    BODY_KINDS,
-    Article,
-    Decision,
-    Kind,
-    Names,
-    Segment,
-    a_poem,
-)
+from build_scripts.parse.model import BODY_KINDS, Article, Decision, Kind, Names, Segment, a_poem
 from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.rules import describe
 
@@ -61,8 +53,8 @@ class ArticleState:
         self.sections = False
         self.section_credits: list[str] = []
         # The line being labelled, where the evidence that the block below carries it on was
-        # split (`JOIN_UNSURE`) but not enough to join them: (its line, the weighed detail)
-        self.cut_doubt: tuple[int, str] | None = None
+        # split (`JOIN_UNSURE`) but not enough to join them: (its line, the weighed detail, the block below's line)
+        self.cut_doubt: tuple[int, str, int] | None = None
         # its sections are credited at their ends, each credit above the next one's label
         self.credited_by_section = False
         # Pieces appended to the last segment by continuations, joined once when it is done
@@ -70,8 +62,12 @@ class ArticleState:
         self._tail: list[str] = []
         self._tail_line = 0
 
-    def _decide(self, unit: Unit, label: str, rule_id: str, detail: str = "", confident: bool = True) -> None:
-        self.decisions.append(Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id))
+    def _decide(
+        self, unit: Unit, label: str, rule_id: str, detail: str = "", confident: bool = True, below: int | None = None
+    ) -> None:
+        self.decisions.append(
+            Decision(unit.line, label, describe(rule_id, detail), confident, unit.text, rule_id, below)
+        )
 
     def _sure_of_a_join(self, chance: float) -> bool:
         """Is a weighed break-or-join sure enough to go without a warning?"""
@@ -359,11 +355,12 @@ class ArticleState:
         self._add(Kind.HEADLINE, unit.text, unit)
 
     def _subhead(self, unit: Unit, rule_id: str, detail: str = "", confident: bool = True) -> None:
+        below = None
         if self.cut_doubt and self.cut_doubt[0] == unit.line:
             # a sub-head, or the first part of a paragraph a page break cut? as unsure as a
             # weighed join of two blocks in that band is: the archivist is pointed at it
-            rule_id, detail, confident = "subhead.uncut", self.cut_doubt[1], False
-        self._decide(unit, "subhead", rule_id, detail, confident)
+            (_, detail, below), rule_id, confident = self.cut_doubt, "subhead.uncut", False
+        self._decide(unit, "subhead", rule_id, detail, confident, below)
         self._add(Kind.SUBHEAD, unit.text, unit)
 
     def _start_headless(self, unit: Unit, rule_id: str, confident: bool) -> None:

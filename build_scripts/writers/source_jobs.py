@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import pickle
-import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -33,7 +32,7 @@ from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
-from build_scripts.parse.rules import BLOCK_BELOW, doubt
+from build_scripts.parse.rules import doubt
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.listing import readings_of
@@ -120,9 +119,11 @@ _OTHER_READINGS = {
 
 def _correction(decision: Decision, sidecar: str) -> str:
     readings = _OTHER_READINGS.get(decision.label, [("lines: {{{n}: LABEL}}", "the label it should have")])
-    below = re.search(rf"{BLOCK_BELOW} (\d+)", decision.rule) if decision.rule_id == "subhead.uncut" else None
-    if below:  # the first part of a paragraph a page break cut: a paragraph, the block below joined to it
-        readings = [(f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{below[1]}]", "one paragraph with the block below")]
+    if decision.rule_id == "subhead.uncut" and decision.below is not None:
+        # the first part of a paragraph a page break cut: a paragraph, the block below joined to it
+        readings = [
+            (f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{decision.below}]", "one paragraph with the block below")
+        ]
     if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find
         readings = [("break_before: [N]", "a new article starts at line N, the one that heads the second")]
     choices = " or ".join(f"`{code.format(n=decision.line)}` ({effect})" for code, effect in readings)

@@ -13,5 +13,9 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# The converter's own modules compiled to bytecode now, as pip compiles the packages it
+# installs: where Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE), every run
+# would compile them again (a twentieth of converting again after one issue changed).
+.venv/bin/python -m compileall -q build_scripts >/dev/null
 export PATH="$PWD/.venv/bin:$PATH"
 export NO_MKDOCS_2_WARNING=1

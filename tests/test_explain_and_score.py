@@ -105,13 +105,23 @@ def test_an_unsure_weighed_decision_is_told_as_the_two_readings_and_how_the_evid
     headline, subhead = [w.what for w in report.warnings if w.line in (7, 9)]
     assert headline == (
         "unsure: headline: “学会走群众路线” (a new article's headline, or a sub-head of the article above? "
-        "the evidence is split: 40 % for a new article)"
+        "the evidence is split: 40 % for a new article, the reading taken from 40 % on)"
     )
     assert "gap_wider" not in headline
+    # the paper's own threshold is the one named (`headline_threshold` in archive.yml's profile)
+    import dataclasses
+
+    from build_scripts.ingest.paper_profile import DEFAULT
+
+    report = Report()
+    check_parse(page, PageParse([], [], decisions), report, dataclasses.replace(DEFAULT, headline_threshold=0.35))
+    assert report.warnings[0].what.endswith("40 % for a new article, the reading taken from 35 % on)")
     assert subhead == f"unsure: subhead: “春耕正当时” ({short})"  # a rule's own words where nothing was weighed
     # a join refused at 44 %: told as the reading taken, a paragraph of its own, at 56 %
     refused = describe("paragraph.evidence", "44%: runs_on +3.6, joined_len>80 +3.2")
-    assert doubt("paragraph.evidence", refused).endswith("the evidence is split: 56 % for a paragraph of its own")
+    assert doubt("paragraph.evidence", refused).endswith(
+        "the evidence is split: 56 % for a paragraph of its own, the reading taken"
+    )
 
 
 # A block that stops without a full stop, then text below it: the join model weighs the break.
@@ -141,7 +151,7 @@ def test_a_join_the_evidence_barely_carries_is_flagged_as_a_refused_one_is(monke
     barely = _join_decision_at(0.55, monkeypatch)
     assert (barely.label, barely.rule_id, barely.confident) == ("continuation", "join.evidence", False)
     assert doubt(barely.rule_id, barely.rule).endswith(
-        "the evidence is split: 55 % for the rest of the paragraph above"
+        "the evidence is split: 55 % for the rest of the paragraph above, the reading taken"
     )
     assert _join_decision_at(0.8, monkeypatch).confident
     refused = _join_decision_at(0.46, monkeypatch)

@@ -163,15 +163,20 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
 _CHANCE_RE = compiled.pattern(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 
-def doubt(rule_id: str, rule: str) -> str:
+def doubt(rule_id: str, rule: str, taken_from: dict[str, float] | None = None) -> str:
     """Why a decision is unsure, in the archivist's words: for a weighed one, the reading
     taken, the other, and how sure the evidence is of the one taken (`a new article's
-    headline, or a sub-head …? the evidence is split: 55 % for a new article`); for any
-    other, its rule as `--explain` gives it."""
+    headline, or a sub-head …? the evidence is split: 55 % for a new article, the reading
+    taken`); for any other, its rule as `--explain` gives it. `taken_from`: the chance from
+    which each model takes its reading (the paper profile's thresholds, by model), named
+    where the reading taken had less than even odds (`headline_threshold`: a new article is
+    taken from 40 %), so that `43 % for a new article` does not read as a refusal."""
     readings = DOUBTS.get(rule_id)
     chance = _CHANCE_RE.search(rule)
     if readings is None or chance is None:
         return rule
     both, taken, of_taken = readings
     percent = int(chance.group(1)) if of_taken else 100 - int(chance.group(1))
-    return f"{both}? the evidence is split: {percent} % for {taken}"
+    threshold = (taken_from or {}).get(rule_id.split(".")[0])
+    why = f" from {round(threshold * 100)} % on" if percent < 50 and of_taken and threshold else ""
+    return f"{both}? the evidence is split: {percent} % for {taken}, the reading taken{why}"

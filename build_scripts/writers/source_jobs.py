@@ -29,6 +29,7 @@ from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.discover import Discovered
+from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
@@ -76,14 +77,16 @@ class SourceResult:
         return replace(self, prepared=None, tags=[], candidates=candidates)
 
 
-def check_parse(page: SourcePage, result: PageParse, report: Report) -> None:
-    """Warnings about what the parser made of a page: unsure decisions, bare headlines, no article."""
+def check_parse(page: SourcePage, result: PageParse, report: Report, profile: PaperProfile = DEFAULT) -> None:
+    """Warnings about what the parser made of a page: unsure decisions, bare headlines, no article.
+    `profile`: the paper's, whose thresholds a warning names where it took the less likely reading."""
+    thresholds = {"headline": profile.headline_threshold, "join": profile.join_threshold}
     for decision in result.decisions:
         if not decision.confident:
             report.warn(
                 page.path,
                 decision.line,
-                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule)})",
+                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule, thresholds)})",
                 f"check it; {_correction(decision, sidecar_of(Path(page.path)).as_posix())} "
                 "(see maintainers/input-files.md, Corrections)",
             )
@@ -204,7 +207,7 @@ def parse_page(text: str, first_line: int, corrections, profile) -> PageParse:
 def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tuple[SourceResult, PageParse]:
     """Parse and tag one page that has been read, and prepare its articles' pages and records."""
     parsed = parse_page(page.text, page.first_line, page.corrections, config.profile)
-    check_parse(page, parsed, report)
+    check_parse(page, parsed, report, config.profile)
     tagger = _tagger_for(config)
     articles = parsed.articles
     result = SourceResult(page.path, meta=page.meta, furniture=[s.text for s in parsed.furniture])

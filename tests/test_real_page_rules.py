@@ -2123,6 +2123,34 @@ def test_an_articles_description_is_its_first_paragraphs_opening_sentence():
     assert entry_of(page.path, page.meta, article, 1).opening == opening  # the issue page's summary line
 
 
+def test_long_headings_of_sections_headed_alike_are_sub_heads_and_a_long_lead_in_is_text():
+    """A report's cases headed alike by long lines of phrases (30–40 characters, as a theory
+    page's run to 50): all of them are sub-heads. A sentence as long that ends in a dash
+    leads into the text below it: a paragraph, even among such headings."""
+    headings = [
+        "某医院委托的软件公司成了“内鬼”，窃取二百余万条患者信息",
+        "不法分子提供有偿查询公民信息服务，扰乱网络空间正常秩序",
+        "数万条预约订单信息遭泄露，数十名被害人被钓鱼网站骗取钱财",
+    ]
+    lead = "面对层出不穷的新型犯罪手法，司法机关持续加大惩治力度——"
+    texts = [
+        "个人信息泄露的源头，往往是黑灰产业链的开端。法院审理查明，该公司员工利用维护系统之便批量导出数据。",
+        "近年来，一些不法分子通过非法手段批量获取公民信息，再以“查档”名义向他人出售，从中牟取暴利。",
+        "这些信息被不法分子用来实施精准诈骗，受害者难以分辨真假。法院依法判处被告人有期徒刑并处罚金。",
+    ]
+    texts[0] += f"\n\n{lead}\n\n案发后，该公司迅速更换合作方，并对全部员工开展个人信息保护培训，堵住管理上的漏洞。"
+    body = "".join(f"{heading}\n\n{text}\n\n" for heading, text in zip(headings, texts, strict=True))
+    page = (
+        "最高法发布典型案例 依法惩治侵犯公民个人信息犯罪\n\n本报记者  林  平\n\n"
+        "最高人民法院日前发布一批依法惩治侵犯公民个人信息犯罪典型案例，涉及医疗、交通、快递等领域。\n\n"
+        f"{body}"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text for b in article.blocks if b.kind.value == "subhead"] == headings
+    assert {rules_of(page)[heading[:6]] for heading in headings} == {"subhead.phrases-alike"}
+    assert [b.kind.value for b in article.blocks if b.text == lead] == ["paragraph"]
+
+
 def test_where_an_epigraph_comes_from_is_a_line_of_the_text_not_a_heading():
     """`——摘自“十五五”规划纲要` under the quotation that opens a report: a paragraph, as the
     paper prints it, never a sub-head."""

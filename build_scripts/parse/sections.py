@@ -17,8 +17,11 @@ from build_scripts.parse.model import Kind
 # a paragraph of at least this many characters above and below it.
 PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
 # Sections headed alike (`立足…实践，确立本体论根基` … `坚持人民至上，确立正确价值取向`): with two
-# or more such lines in an article, a heading of phrases may be this long.
-PHRASE_HEADINGS_ALIKE_MAX = 24
+# or more such lines in an article, a heading of phrases may be this long. A theory page's run
+# to 50 (`坚持党校姓党根本原则，以习近平新时代中国特色社会主义思想引领哲学社会科学知识创新、理论创新、
+# 方法创新`), as do a report's (`医院请的软件公司成“内鬼”，窃取287万余条个人信息`): the paper's
+# own e-edition sets them in bold.
+PHRASE_HEADINGS_ALIKE_MAX = 50
 SECTION_LABEL_MAX = 6  # a section's label above its heading: 新标杆, 深合作
 LABELLED_HEADING_MAX = 32  # `溯源：在数字时代弘扬党的光荣传统和优良作风，践行全过程人民民主`
 
@@ -45,6 +48,9 @@ def phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADI
         and not p.ends_mid_sentence(text)
         and core[-1:] not in p.QUESTION_OR_EXCLAMATION
         and not p.dateline_of(text)
+        # a sentence that leads into the text below (`聚焦出行堵点，交通部门不断优化服务供给、
+        # 提升出行体验，更好激发市场活力——`): longer than a heading's lead-in, a line of the text
+        and not (text.endswith("——") and not lead_in(text))
     )
 
 

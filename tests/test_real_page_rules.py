@@ -2151,6 +2151,62 @@ def test_long_headings_of_sections_headed_alike_are_sub_heads_and_a_long_lead_in
     assert [b.kind.value for b in article.blocks if b.text == lead] == ["paragraph"]
 
 
+def test_headings_in_two_lines_a_line_of_phrases_over_a_sub_head_are_one_heading():
+    """Sections headed in two lines, a line of phrases over a short heading
+    (`丰富供给，融合多元业态` / `文化会客厅带来新体验`), two or more in the article: each line of
+    phrases is its heading's first line, not a paragraph above the heading. One such pair
+    alone is left as it was."""
+    pairs = [
+        ("盘活闲置空间，嵌入生活场景", "废弃厂房上演连台好戏"),
+        ("丰富服务供给，融合多元业态", "文化会客厅带来新体验"),
+        ("创新运营机制，鼓励多方参与", "城市书房有了合伙人"),
+    ]
+    texts = [
+        "一座废弃多年的老厂房，经过改造成了村里的小剧场。每到周末，附近的村民都会赶来看演出，热闹非凡。",
+        "走进街角的文化会客厅，阅读、展览、咖啡、手作应有尽有，年轻人在这里找到了新的休闲去处。",
+        "社区与企业合作运营城市书房，企业出资金，社区出场地，志愿者参与管理，书房一年四季开放。",
+    ]
+    sections = "".join(f"{first}\n\n{second}\n\n{text}\n\n" for (first, second), text in zip(pairs, texts, strict=True))
+    page = (
+        "新型公共文化空间遍布城乡 家门口的文化生活更丰富\n\n本报记者  林  平\n\n"
+        "近年来，各地因地制宜建设新型公共文化空间，让群众在家门口就能享受到丰富多彩的文化生活。\n\n"
+        f"{sections}"
+    )
+    (article,) = parse_page(page).articles
+    assert article.subheads == [f"{first} {second}" for first, second in pairs]
+    assert {rules_of(page)[first[:6]] for first, _ in pairs} == {"subhead.above-heading"}
+    alone = page.replace(f"{pairs[1][0]}\n\n", "").replace(f"{pairs[2][0]}\n\n", "")
+    (article,) = parse_page(alone).articles
+    assert pairs[0][0] not in " ".join(article.subheads)
+
+
+def test_a_longer_label_over_a_heading_of_phrases_heads_its_section_where_the_article_has_two():
+    """A section's label longer than six characters (`“第一弯”看草`) over a heading of phrases
+    (`草盛沙退，加强水源涵养`): one heading, where the article heads two or more sections so."""
+    pairs = [
+        ("“第一道弯”看草", "草盛沙退，加强水源涵养"),
+        ("“几字形弯”看沙", "植绿固沙，调整水沙关系"),
+    ]
+    texts = [
+        "草原退化的时候，牛羊越养越瘦。县里推行禁牧休牧、以草定畜，牧民跟着学经验，草原慢慢恢复了生机。",
+        "大河拐出一个大弯，沿岸的沙丘曾经连成一片。治沙队员年复一年种树种草，如今沙丘上已是一片绿色。",
+    ]
+    sections = "".join(
+        f"{label}\n\n{heading}\n\n{text}\n\n" for (label, heading), text in zip(pairs, texts, strict=True)
+    )
+    page = (
+        "一条大河的三道弯 生态保护见成效\n\n本报记者  林  平\n\n"
+        "大河九曲十八弯，萦绕回转，东流向海。沿着大河走一走，处处可见生态保护的新变化和新气象。\n\n"
+        f"{sections}"
+    )
+    (article,) = parse_page(page).articles
+    assert article.subheads == [f"{label} {heading}" for label, heading in pairs]
+    assert {rules_of(page)[heading[:6]] for _, heading in pairs} == {"subhead.below-label"}
+    alone = page.replace(f"{pairs[1][0]}\n\n{pairs[1][1]}\n\n", "")
+    (article,) = parse_page(alone).articles
+    assert pairs[0][1] not in " ".join(article.subheads)
+
+
 def test_where_an_epigraph_comes_from_is_a_line_of_the_text_not_a_heading():
     """`——摘自“十五五”规划纲要` under the quotation that opens a report: a paragraph, as the
     paper prints it, never a sub-head."""

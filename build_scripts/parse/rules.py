@@ -109,6 +109,7 @@ RULES: dict[str, str] = {
     "subhead.below-label": "a line of phrases parted by a comma, with no stop, right below a section's short label and above its text: the heading's second line",
     "subhead.labelled-alike": "two or more headings of sections labelled alike (溯源：…, 实践：…), each label its own, each with text below: all are sub-heads",
     "subhead.above-subtitle": "a line of phrases above a subtitle (——…) inside the article, at its text's top or below a complete paragraph: the first line of that heading",
+    "subhead.above-heading": "lines of phrases each right above a sub-head over its text, two or more in the article, at the text's top or below a complete paragraph: each the first line of its heading",
     "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs (or above a lead-in, or any text where it is as long as the others), like another of the article's: sections headed alike",
     # the body
     "note.editor": "editor's note",

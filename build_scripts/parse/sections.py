@@ -23,6 +23,9 @@ PHRASE_HEADING_MAX, PARAGRAPH_AROUND_MIN = 16, 30
 # own e-edition sets them in bold.
 PHRASE_HEADINGS_ALIKE_MAX = 50
 SECTION_LABEL_MAX = 6  # a section's label above its heading: 新标杆, 深合作
+# Labels as long (`“第一弯”看草`, `创新生态更加活跃——`) head sections where two or more of the
+# article's sections are headed so: a label and a heading of phrases below it.
+SECTION_LABELS_ALIKE_MAX = 10
 LABELLED_HEADING_MAX = 32  # `溯源：在数字时代弘扬党的光荣传统和优良作风，践行全过程人民民主`
 
 
@@ -152,17 +155,38 @@ def above_a_subtitle(kinds: list[Kind], texts: list[str], profile: PaperProfile)
 
 def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
     """A section's label (`新标杆`) over its heading of phrases (`智电核心技术持续突破，中国方案
-    领跑全球`), then its text: the heading's second line."""
-    return [
+    领跑全球`), then its text: the heading's second line. A longer label (`“第一弯”看草` /
+    `草盛沙退，加强水源涵养`) only where the article heads two or more sections so: one such
+    pair alone may be a heading over a paragraph that happens to have a comma."""
+    found = [
         n
         for n in range(1, len(texts) - 1)
         if kinds[n] is Kind.PARAGRAPH
         and kinds[n - 1] is Kind.SUBHEAD
-        and len(texts[n - 1]) <= SECTION_LABEL_MAX
+        and len(texts[n - 1]) <= SECTION_LABELS_ALIKE_MAX
         and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
         and kinds[n + 1] is Kind.PARAGRAPH
         and len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN
     ]
+    return found if len(found) >= 2 else [n for n in found if len(texts[n - 1]) <= SECTION_LABEL_MAX]
+
+
+def above_a_heading(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
+    """Lines of phrases right above a sub-head, each at the text's top or below a complete
+    paragraph, the sub-head over a paragraph (`丰富供给，融合多元业态` / `文化会客厅带来新体验` /
+    its text): where the article heads two or more sections so, each is its heading's first
+    line — one heading in two lines, as the page prints it, not a paragraph above a heading."""
+    found = [
+        n
+        for n in range(len(texts) - 2)
+        if kinds[n] is Kind.PARAGRAPH
+        and kinds[n + 1] is Kind.SUBHEAD
+        and not texts[n + 1].startswith("——")  # a subtitle below: `above_a_subtitle`
+        and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
+        and (n == 0 or kinds[n - 1] not in (Kind.PARAGRAPH, Kind.SUBHEAD) or p.is_terminated(texts[n - 1]))
+        and _text_below(kinds, texts, n + 2, PARAGRAPH_AROUND_MIN)
+    ]
+    return found if len(found) >= 2 else []
 
 
 def labelled_alike(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:

@@ -219,6 +219,7 @@ class ArticleState:
         for find, rule in (
             (sections.below_a_label, "subhead.below-label"),
             (sections.above_a_subtitle, "subhead.above-subtitle"),
+            (sections.above_a_heading, "subhead.above-heading"),
             (sections.numbered_headings, "subhead.numbered"),
             (sections.labelled_alike, "subhead.labelled-alike"),
         ):

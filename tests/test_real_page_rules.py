@@ -2377,3 +2377,7 @@ def test_a_block_holding_a_full_stop_but_stopping_without_one_is_carried_on_what
         "论文致谢何以动人\n\n本报记者 林 溪\n\n" + summary + "一篇硕士论文的致谢走红网络，很多人为之动容。\n"
     )
     assert [b.text[:6] for b in lead.articles[0].blocks] == ["把学习成果转", "一篇硕士论文"]
+    # …but one of the first two that stops on a word no summary ends on (an adverb: `不断`) was cut
+    cut = "这些关键小事，都与群众生活息息相关。为不断\n\n把好事办实，各地进一步探索创新。\n\n"
+    lead = parse_page("论文致谢何以动人\n\n本报记者 林 溪\n\n" + cut + "一篇硕士论文的致谢走红网络，很多人为之动容。\n")
+    assert [b.text[:6] for b in lead.articles[0].blocks] == ["这些关键小事", "一篇硕士论文"]

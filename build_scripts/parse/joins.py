@@ -41,6 +41,16 @@ def _sentences_then_cut(block: str) -> bool:
     )
 
 
+# Parts of speech no summary ends on: a preposition, conjunction, particle, adverb, pronoun,
+# numeral or measure word (`…为不断` / `把法治政府建设…`)
+_FUNCTION_WORD_TAGS = ("p", "c", "u", "d", "r", "m", "q")
+
+
+def _ends_on_a_function_word(above: str, below: str) -> bool:
+    (_, tag), _ = breaks.edge_words(above, below)
+    return tag.startswith(_FUNCTION_WORD_TAGS)
+
+
 def _credit_line(text: str) -> bool:
     """A role and names, nothing more: `本期统筹：付明丽`, `制图：王  婷` (not `策划：…` opening a
     sentence)."""
@@ -99,7 +109,9 @@ class JoinRules(BodyRules):
         if breaks.leaves_open(above):
             self._join_rule = ("join.left-open", "")
             return True
-        if _sentences_then_cut(above) and self._blocks_of_text() > _BLOCKS_BEFORE_A_CUT_SENTENCE:  # (above included)
+        if _sentences_then_cut(above) and (
+            self._blocks_of_text() > _BLOCKS_BEFORE_A_CUT_SENTENCE or _ends_on_a_function_word(above, t)
+        ):  # (above included)
             self._join_rule = ("join.full-stop-inside", "")
             return True
         if p.number_across(above, t):

@@ -30,7 +30,7 @@ RULES: dict[str, str] = {
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
     "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",
     "join.left-open": "the paragraph above leaves a quotation or a bracket open: a break cut it",
-    "join.full-stop-inside": "the paragraph above holds a full stop but stops without one, past the article's first two blocks: a break cut it",
+    "join.full-stop-inside": "the paragraph above holds a full stop but stops without one, past the article's first two blocks (or on a word no summary ends on, `为不断`): a break cut it",
     "join.dateline-lead": "the paragraph above opens with a dateline (a story's lead) and stops without a full stop: a break cut it",
     "join.numbered-item": "the paragraph above is an item numbered as earlier items that ended with a full stop (三、双方…。), and stops without one: a break cut it",
     "join.law-article": "the paragraph above is a law's text (its article opens 第…条) and stops without a full stop: a break cut it",

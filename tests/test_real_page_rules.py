@@ -355,6 +355,25 @@ def test_who_tells_or_proposes_right_below_the_headline_is_a_line_of_the_text(ev
     assert {d.text: d.rule_id for d in result.decisions}["提案人：某某中央"] == "paragraph.credit"
 
 
+def test_who_tells_a_section_below_its_heading_is_a_line_of_the_text_not_a_heading():
+    """A column of stories each told by its own teller: `讲述人：…` below each section's
+    heading is a line of that section's text, as right below the headline, never a heading."""
+    page = (
+        "以投资于人推动人的全面发展（发展故事汇）\n\n本报记者  林  平\n\n"
+        "投资于人，就是投资于未来。本期我们请三位基层干部讲述他们身边的故事，看各地如何把钱花在人身上。\n\n"
+        "让孩子在家门口上好学\n\n讲述人：某县教育局副局长  王  明\n\n"
+        "我们县这几年新建了十所学校，乡村孩子不用再跑远路，在家门口就能上好学。\n\n"
+        "让老人在村里享清福\n\n讲述人：某镇民政办主任  李  华\n\n"
+        "镇里的幸福食堂开了三年，七十岁以上的老人每天都能吃上热乎饭，子女在外打工也放心。\n"
+    )
+    result = parse_page(page)
+    (article,) = result.articles
+    assert article.subheads == ["让孩子在家门口上好学", "让老人在村里享清福"]
+    rules = {d.text[:4]: d.rule_id for d in result.decisions if d.text.startswith("讲述人")}
+    assert rules == {"讲述人：": "paragraph.credit"}
+    assert [b.kind.name for b in article.blocks if b.text.startswith("讲述人")] == ["PARAGRAPH"] * 2
+
+
 def test_who_tells_the_story_set_unindented_below_the_headline_is_no_headline_piece():
     """Where paragraphs are indented, `主讲人：…` set flush below the headline, as its byline
     would be, is a line of the text: not part of the headline (its H1), nor a byline."""
@@ -1692,7 +1711,7 @@ def test_a_numbered_sections_label_below_a_sections_credit_goes_on_with_the_arti
         "案例一\n\n"
         "小巷子里的大变化\n\n"
         "讲述人：某市某区住建局局长  张  华\n\n"
-        "谁能想到，窄巷子也能变成网红街？\n\n"
+        "谁能想到，窄巷子也能变成网红街。\n\n"
         "我们先从最窄的巷子改起，把电线入地，把路面铺平，居民都说好。\n\n"
         "（本报记者李小红整理）\n\n"
         "案例二\n\n"
@@ -1708,9 +1727,11 @@ def test_a_numbered_sections_label_below_a_sections_credit_goes_on_with_the_arti
     # the last case's credit is credited so too, and ends the talk: the next piece is its own
     assert kinds["（本报记者赵小刚整理）"] == "paragraph" and talk.byline == ""
     assert set(talk.authors) == {"王小明", "李小红", "赵小刚"} and _next.title == "春日田野农机忙"
-    # a label heads a heading of at most two lines; a line past those is the section's text
-    assert [kinds[t] for t in ("小巷子里的大变化", "讲述人：某市某区住建局局长  张  华")] == ["subhead"] * 2
-    assert kinds["谁能想到，窄巷子也能变成网红街？"] == "paragraph"
+    # the label heads its heading; who tells the case is a line of its text (as the paper's
+    # e-edition prints `讲述人：…`), and so is what follows
+    assert kinds["小巷子里的大变化"] == "subhead"
+    assert kinds["讲述人：某市某区住建局局长  张  华"] == "paragraph"
+    assert kinds["谁能想到，窄巷子也能变成网红街。"] == "paragraph"
     assert "subhead.section-label" in {d.rule_id for d in parsed.decisions}
 
 

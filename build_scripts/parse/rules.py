@@ -127,7 +127,7 @@ RULES: dict[str, str] = {
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph.printed-again": "the block above is printed again further down (a summary drawn from the text, a pull quote): a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
-    "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…): a line of the text that nothing goes on from, not a heading",
+    "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…) or below a section's heading (讲述人：…): a line of the text that nothing goes on from, not a heading",
     "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), where it comes from (——摘自…), or who wrote or asked it (——赵一程, ——人民网网友): a paragraph of its own, not a heading, and the text below starts another",
     "paragraph.lead-in": "a phrase ending in a dash (登上列车，路程成了“旅程”——) in an article whose sections are headed by lines of phrases: it leads into the text below it, not a heading of its own",
     "paragraph.divider": "a row of stars or marks alone between parts of the text (***  ***): a pause in it",

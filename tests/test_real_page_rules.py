@@ -124,6 +124,14 @@ def test_sections_labelled_alike_are_all_headed_and_a_credit_is_not_a_heading():
     )
     article = parse_page(page).articles[0]
     assert [b.text for b in article.blocks if b.kind.value == "subhead"] == heads
+    # as long as a news report's points (`看点二：…训练科目`, 41 characters)
+    heads = [
+        "看点一：将与在轨乘组完成轮换，一名航天员将在轨驻留一年开展试验",
+        "看点二：本次任务有来自香港的航天员参与，她先后完成了八大类训练科目",
+    ]
+    page = "航天员乘组今日出征\n\n本报记者 方 远\n\n" + "".join(f"{h}\n\n{text}\n\n" for h in heads)
+    article = parse_page(page).articles[0]
+    assert [b.text for b in article.blocks if b.kind.value == "subhead"] == heads
 
 
 @pytest.mark.parametrize(
@@ -2223,6 +2231,10 @@ def test_a_longer_label_over_a_heading_of_phrases_heads_its_section_where_the_ar
     (article,) = parse_page(page).articles
     assert article.subheads == [f"{label} {heading}" for label, heading in pairs]
     assert {rules_of(page)[heading[:6]] for _, heading in pairs} == {"subhead.below-label"}
+    # one of the series may head a short paragraph
+    third = "“最后一道弯”看水\n\n“拧”紧阀门，用水精打细算\n\n豫东平原，大河在这里拐出最后一道弯。\n"
+    (article,) = parse_page(page + third).articles
+    assert article.subheads[-1] == "“最后一道弯”看水 “拧”紧阀门，用水精打细算"
     alone = page.replace(f"{pairs[1][0]}\n\n{pairs[1][1]}\n\n", "")
     (article,) = parse_page(alone).articles
     assert pairs[0][1] not in " ".join(article.subheads)

@@ -26,7 +26,7 @@ SECTION_LABEL_MAX = 6  # a section's label above its heading: 新标杆, 深合�
 # Labels as long (`“第一弯”看草`, `创新生态更加活跃——`) head sections where two or more of the
 # article's sections are headed so: a label and a heading of phrases below it.
 SECTION_LABELS_ALIKE_MAX = 10
-LABELLED_HEADING_MAX = 32  # `溯源：在数字时代弘扬党的光荣传统和优良作风，践行全过程人民民主`
+LABELLED_HEADING_MAX = 50  # `看点二：本次任务有来自香港的航天员黎家盈参与，她先后完成了8大类200余项训练科目`
 
 
 # A short phrase or two, with commas and quotation marks only (`一辆车，折射产业优势“链”动创新阵势——`),
@@ -165,10 +165,13 @@ def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) ->
         and kinds[n - 1] is Kind.SUBHEAD
         and len(texts[n - 1]) <= SECTION_LABELS_ALIKE_MAX
         and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
-        and kinds[n + 1] is Kind.PARAGRAPH
-        and len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN
+        and _text_below(kinds, texts, n + 1, 0)
     ]
-    return found if len(found) >= 2 else [n for n in found if len(texts[n - 1]) <= SECTION_LABEL_MAX]
+    # (one of a series may head a short paragraph: `“最后一道弯”看水` / `“拧”紧阀门，…` / 26 characters)
+    above_text = [n for n in found if len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN]
+    if len(above_text) >= 2:
+        return found
+    return [n for n in above_text if len(texts[n - 1]) <= SECTION_LABEL_MAX]
 
 
 def above_a_heading(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:

@@ -250,9 +250,10 @@ def test_an_articles_subheads_are_the_headings_its_page_prints(fixture):
     from build_scripts.writers import mdtext
     from build_scripts.writers.article_pages import body_markdown
 
+    second_line = re.compile(r' <span class="subhead-second-line">(.*?)</span>')
     for article in parse_page(fixture.read_text(encoding="utf-8")).articles:
         printed = [part[3:] for part in body_markdown(article).rstrip("\n").split("\n\n") if part.startswith("## ")]
-        assert [mdtext.escape(h) for h in article.subheads] == printed
+        assert [mdtext.escape(h) for h in article.subheads] == [second_line.sub(r" \1", h) for h in printed]
 
 
 def test_a_numbered_heading_below_another_is_a_heading_of_its_own():
@@ -332,3 +333,44 @@ def test_a_poems_lines_are_set_as_verse_and_prose_is_not():
     prose = "春天来了（随笔）\n\n林 木\n\n" + "\n\n".join(line + "，万物复苏，处处生机。" for line in lines) + "\n"
     (essay,) = parse_page(prose).articles
     assert "article-verse" not in body_markdown(essay)
+
+
+# a commentary whose sections are headed in two lines, a label over a heading
+_HEADED_IN_TWO_LINES = (
+    "奋力书写文化繁荣新篇章\n\n本报评论员\n\n"
+    "文化是一个国家、一个民族的灵魂。新时代以来，我们坚定文化自信，文化事业和文化产业繁荣发展。\n\n"
+    "强基固本\n\n筑牢中华民族精神大厦\n\n"
+    "推动文化繁荣、建设文化强国，必须用党的创新理论凝心铸魂，宣讲团把道理讲到群众心坎上。\n\n"
+    "文化为民\n\n文化建设着眼于人、落脚于人\n\n"
+    "社区书房、乡村戏台、城市书店遍布城乡，群众在家门口就能享受到丰富多彩的文化生活。\n"
+)
+
+
+def test_a_heading_printed_in_two_lines_is_shown_in_two_lines_under_one_anchor(tmp_path, browser):
+    """`强基固本` / `筑牢中华民族精神大厦`: one heading (one anchor, one entry in the page's
+    contents, the pieces a space apart as the record names it), its second line set on a line
+    of its own as the page prints it — a space alone hardly parts two runs of Chinese."""
+    from conftest import serve
+
+    project = make_archive(tmp_path, {"2022/2022-01-29_01_要闻.txt": _HEADED_IN_TWO_LINES}, with_sample=False)
+    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert converted.returncode == 0, converted.stderr
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    (page_file,) = (project / "site/2022/01/29").glob("*/index.html")
+    record = json.loads((project / "docs/data/articles.jsonl").read_text(encoding="utf-8"))
+    assert record["subheads"] == ["强基固本 筑牢中华民族精神大厦", "文化为民 文化建设着眼于人、落脚于人"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    tab = context.new_page()
+    with serve(project / "site") as url:
+        tab.goto(url + page_file.parent.relative_to(project / "site").as_posix() + "/")
+        heading = tab.locator("article h2#强基固本-筑牢中华民族精神大厦")
+        first = heading.evaluate(
+            "h => { const r = document.createRange(); r.selectNodeContents(h.firstChild); return r.getBoundingClientRect().bottom; }"
+        )
+        assert heading.locator(".subhead-second-line").count() == 1
+        second = heading.locator(".subhead-second-line").bounding_box()
+        assert second is not None and second["y"] >= first - 1  # below the first line, not beside it
+        entries = tab.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
+        assert [" ".join(e.split()) for e in entries] == record["subheads"]
+    context.close()

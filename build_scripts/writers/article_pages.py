@@ -17,6 +17,8 @@ from build_scripts.parse.model import BODY_KINDS, Article, Kind, Segment
 from build_scripts.writers import mdtext
 from build_scripts.writers.prepared import Prepared, yaml_entry, yaml_links, yaml_list
 
+# The second line of a heading printed in two (archive.css sets it on a line of its own)
+SECOND_LINE_CLASS = "subhead-second-line"
 # A label in black brackets opening a paragraph (`【点评】`, `【事件】前不久，…`): a column's
 # parts, which its page prints in bold, alone on a line or run into the text
 LABEL_RE = re.compile(r"【[\u4e00-\u9fff]{1,6}】")
@@ -73,9 +75,12 @@ def body_markdown(article: Article) -> str:
             continue
         if block.kind is Kind.SUBHEAD and previous is Kind.SUBHEAD and not NUMBERED_HEADING_RE.match(block.text):
             # A section's heading printed in two pieces (强基固本 / 筑牢中华民族精神大厦) is one
-            # heading, its pieces set apart as a headline's are: not an empty section. (A
-            # numbered one below another heads a part of its section: `第二章 …` / `第一节 …`.)
-            parts[-1] += " " + mdtext.escape(block.text)
+            # heading, not an empty section; its second piece is set on a line of its own, as
+            # the page prints it (a space alone hardly parts two runs of Chinese). The space
+            # stays before it: the heading's text, its anchor and its entry in the page's
+            # contents are those of the pieces with a space between. (A numbered one below
+            # another heads a part of its section: `第二章 …` / `第一节 …`.)
+            parts[-1] += f' <span class="{SECOND_LINE_CLASS}">{mdtext.escape(block.text)}</span>'
             previous = None  # a third line would be text (parse: paragraph.lines)
             continue
         # The dateline is printed at the head of the first paragraph, as in the paper.

@@ -2184,6 +2184,21 @@ def test_long_headings_of_sections_headed_alike_are_sub_heads_and_a_long_lead_in
     assert [b.kind.value for b in article.blocks if b.text == lead] == ["paragraph"]
 
 
+def test_a_theory_pages_headings_alike_are_sub_heads_up_to_fifty_characters():
+    """A theory page's sections headed alike by lines of phrases longer than a headline with
+    commas may be (40): 43 and 47 characters, between complete paragraphs — sub-heads."""
+    headings = [
+        "深刻领会把握总书记重要讲话和重要指示批示精神的重大意义和丰富内涵，切实担当党校职责使命",
+        "坚持党校姓党根本原则，以新时代中国特色社会主义思想引领哲学社会科学知识创新、理论创新、方法创新",
+    ]
+    assert [len(h) for h in headings] == [43, 47]
+    text = "。".join(["这是一段完整的正文，讲述这一部分的来龙去脉和意义"] * 2) + "。"
+    page = "为构建自主知识体系贡献党校力量（理论）\n\n某  某\n\n" + text + "\n\n"
+    page += "".join(f"{h}\n\n{text}\n\n" for h in headings)
+    (article,) = parse_page(page).articles
+    assert article.subheads == headings
+
+
 def test_headings_in_two_lines_a_line_of_phrases_over_a_sub_head_are_one_heading():
     """Sections headed in two lines, a line of phrases over a short heading
     (`丰富供给，融合多元业态` / `文化会客厅带来新体验`), two or more in the article: each line of

@@ -7,6 +7,9 @@ all; `state.ArticleState._section_headings` relabels them, each with its rule's 
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
 from build_scripts.contract.labels import han_number
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import compiled, shapes
@@ -41,12 +44,19 @@ def lead_in(text: str) -> bool:
     return _LEAD_IN_RE.match(text) is not None
 
 
+@functools.cache
+def _allowing(profile: PaperProfile, longest: int) -> PaperProfile:
+    """The profile, with a line of phrases as long as such a heading may be: a headline with
+    commas stops at `comma_headline_max` (40), a theory page's headings run to 50."""
+    return replace(profile, comma_headline_max=max(profile.comma_headline_max, longest))
+
+
 def phrase_heading(text: str, profile: PaperProfile, longest: int = PHRASE_HEADING_MAX) -> bool:
     core = p.strip_closers(text)
     return (
         len(text) <= longest
         and "，" in text
-        and shapes.could_be_headline(text, profile)
+        and shapes.could_be_headline(text, _allowing(profile, longest))
         and not p.is_terminated(text)
         and not p.ends_mid_sentence(text)
         and core[-1:] not in p.QUESTION_OR_EXCLAMATION

@@ -365,12 +365,18 @@ def test_a_heading_printed_in_two_lines_is_shown_in_two_lines_under_one_anchor(t
     with serve(project / "site") as url:
         tab.goto(url + page_file.parent.relative_to(project / "site").as_posix() + "/")
         heading = tab.locator("article h2#强基固本-筑牢中华民族精神大厦")
-        first = heading.evaluate(
-            "h => { const r = document.createRange(); r.selectNodeContents(h.firstChild); return r.getBoundingClientRect().bottom; }"
-        )
         assert heading.locator(".subhead-second-line").count() == 1
-        second = heading.locator(".subhead-second-line").bounding_box()
-        assert second is not None and second["y"] >= first - 1  # below the first line, not beside it
+        # where the text of each line stands (its first line, then the second line's)
+        first, second, link = heading.evaluate(
+            """h => {
+                const edges = (r) => ({top: r.top, bottom: r.bottom});
+                const box = (node) => { const r = document.createRange(); r.selectNodeContents(node); return edges(r.getBoundingClientRect()); };
+                const second = h.querySelector('.subhead-second-line').firstChild;
+                return [box(h.firstChild), box(second), edges(h.querySelector('.headerlink').getBoundingClientRect())];
+            }"""
+        )
+        assert second["top"] >= first["bottom"] - 1  # below the first line, not beside it
+        assert link["top"] < second["bottom"]  # its permalink ends the second line, opens no third
         entries = tab.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
         assert [" ".join(e.split()) for e in entries] == record["subheads"]
     context.close()

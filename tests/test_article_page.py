@@ -218,6 +218,18 @@ def test_a_name_printed_with_a_space_is_linked_where_it_stands():
     assert byline_segments("（本报评论员）", ["李洁"])[-1] == ("李洁", "李洁")
 
 
+def _built_alone(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    """A project holding one page of 2022-01-29, converted and built: (the project, the
+    built page of its one article)."""
+    project = make_archive(tmp_path, {"2022/2022-01-29_05_经济.txt": text}, with_sample=False)
+    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert converted.returncode == 0, converted.stderr
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    (page_file,) = (project / "site/2022/01/29").glob("*/index.html")
+    return project, page_file
+
+
 # a talk in cases, each credited at its end: no byline printed, its compilers named in the text
 _TALK_IN_CASES = (
     "让老街区焕发新活力（城市更新故事会）\n\n"
@@ -231,12 +243,7 @@ _TALK_IN_CASES = (
 def test_an_article_credited_only_in_its_text_names_its_credited_in_its_header(tmp_path):
     """A talk whose cases are credited at their ends has no byline of its own: the header
     still names everyone credited, each linked to their page."""
-    project = make_archive(tmp_path, {"2022/2022-01-29_05_经济.txt": _TALK_IN_CASES}, with_sample=False)
-    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
-    assert converted.returncode == 0, converted.stderr
-    built = build_site(project)
-    assert built.returncode == 0, built.stderr
-    (page_file,) = (project / "site/2022/01/29").glob("*/index.html")
+    _, page_file = _built_alone(tmp_path, _TALK_IN_CASES)
     byline = re.search(r'<p class="article-byline">(.*?)</p>', page_file.read_text(encoding="utf-8"), re.S)
     assert byline is not None
     assert re.findall(r'<a href="[^"]*reporters/[^"]*">([^<]+)</a>', byline.group(1)) == ["王小明", "李小红"]
@@ -352,12 +359,7 @@ def test_a_heading_printed_in_two_lines_is_shown_in_two_lines_under_one_anchor(t
     of its own as the page prints it — a space alone hardly parts two runs of Chinese."""
     from conftest import serve
 
-    project = make_archive(tmp_path, {"2022/2022-01-29_01_要闻.txt": _HEADED_IN_TWO_LINES}, with_sample=False)
-    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
-    assert converted.returncode == 0, converted.stderr
-    built = build_site(project)
-    assert built.returncode == 0, built.stderr
-    (page_file,) = (project / "site/2022/01/29").glob("*/index.html")
+    project, page_file = _built_alone(tmp_path, _HEADED_IN_TWO_LINES)
     record = json.loads((project / "docs/data/articles.jsonl").read_text(encoding="utf-8"))
     assert record["subheads"] == ["强基固本 筑牢中华民族精神大厦", "文化为民 文化建设着眼于人、落脚于人"]
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")

@@ -197,9 +197,11 @@ def above_a_heading(kinds: list[Kind], texts: list[str], profile: PaperProfile) 
         and not texts[n + 1].startswith("——")  # a subtitle below: `above_a_subtitle`
         and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
         and (n == 0 or kinds[n - 1] not in (Kind.PARAGRAPH, Kind.SUBHEAD) or p.is_terminated(texts[n - 1]))
-        and _text_below(kinds, texts, n + 2, PARAGRAPH_AROUND_MIN)
+        and _text_below(kinds, texts, n + 2, 0)
     ]
-    return found if len(found) >= 2 else []
+    # (as below a label, one of the series may head a short paragraph: `基础坚实，应用顺畅` /
+    # `比眨眼还快的跨国时延` / `实现“词元出海”，延迟卡顿越少越好。`)
+    return found if sum(len(texts[n + 2]) >= PARAGRAPH_AROUND_MIN for n in found) >= 2 else []
 
 
 def labelled_alike(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:

@@ -95,6 +95,12 @@ def test_photographers_one_of_them_called_wen_are_no_writers(credit):
     [
         ["（一）", "（二）", "（三）"],  # the numbers alone head a speech's sections
         ["一、“家是最小国”，从小家走向大家", "二、“出了问题我负责”，担当作为", "三、“听从召唤”，团结一心"],
+        # a spokesman's answers, each under its numbered question (the first 41 characters long)
+        [
+            "一、两国各界和国际社会高度关注此次访问，请介绍此访的主要情况和双方达成的重要共识？",
+            "二、如何理解两国关系的新定位？",
+            "三、此次会晤在经贸领域达成了哪些成果？",
+        ],
     ],
 )
 def test_an_articles_numbered_section_headings_are_all_sub_heads(numbers):

@@ -241,19 +241,21 @@ def _a_credit(text: str) -> bool:
 
 # A section's number as a heading prints it: （一） / 一、 (then its title, or nothing)
 _SECTION_NUMBER_RE = compiled.pattern(r"^(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、)")
-NUMBERED_HEADING_MAX = 40  # (the longest on real pages: 38 characters)
+NUMBERED_HEADING_MAX = 50  # (the longest on real pages: 41 characters, a question)
 
 
 def numbered_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
     """Which of an article's blocks head its numbered sections: a series of one numbering
     (（一）, （二）… or 一、, 二、…), from one and in order, each block short and without a stop
     (`一、“中国人还是在中国好”，毅然决然完成…的蜕变`, `（三）“最重要的”，见定力`, `（二）`).
-    Items of a list end with a stop, or run longer."""
+    Items of a list end with a stop, or run longer; a question heads its answer (`二、如何理解…？`)."""
     series: dict[int, list[tuple[int, int]]] = {}  # numbering (0: bracketed, 1: 一、) → (block, number)
     for at, text in enumerate(texts):
         m = _SECTION_NUMBER_RE.match(text) if kinds[at] in (Kind.PARAGRAPH, Kind.SUBHEAD) else None
         rest = text[m.end() :] if m else ""
-        if not m or len(text) > NUMBERED_HEADING_MAX or p.is_terminated(rest) or (rest and p.ends_mid_sentence(rest)):
+        asks = p.strip_closers(rest)[-1:] in "？?"  # a question heads its answer: `二、如何理解…？`
+        stops = p.is_terminated(rest) and not asks
+        if not m or len(text) > NUMBERED_HEADING_MAX or stops or (rest and p.ends_mid_sentence(rest)):
             continue  # (the number alone, `（二）`, heads its section too)
         kind = 0 if m.group(1) else 1
         number = han_number(m.group(1) or m.group(2)) or 0

@@ -177,11 +177,16 @@ def below_a_label(kinds: list[Kind], texts: list[str], profile: PaperProfile) ->
         and phrase_heading(texts[n], profile, PHRASE_HEADINGS_ALIKE_MAX)
         and _text_below(kinds, texts, n + 1, 0)
     ]
-    # (one of a series may head a short paragraph: `“最后一道弯”看水` / `“拧”紧阀门，…` / 26 characters)
-    above_text = [n for n in found if len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN]
-    if len(above_text) >= 2:
+    if _a_series(found, texts, below=1):
         return found
-    return [n for n in above_text if len(texts[n - 1]) <= SECTION_LABEL_MAX]
+    return [n for n in found if len(texts[n + 1]) >= PARAGRAPH_AROUND_MIN and len(texts[n - 1]) <= SECTION_LABEL_MAX]
+
+
+def _a_series(found: list[int], texts: list[str], below: int) -> bool:
+    """Do these headings head an article's sections alike: two or more of them over a paragraph
+    of at least `PARAGRAPH_AROUND_MIN` (the text `below` blocks down)? Then one more of the
+    series may head a shorter one (`“最后一道弯”看水` / `“拧”紧阀门，…` / 26 characters)."""
+    return sum(len(texts[n + below]) >= PARAGRAPH_AROUND_MIN for n in found) >= 2
 
 
 def above_a_heading(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:
@@ -199,9 +204,7 @@ def above_a_heading(kinds: list[Kind], texts: list[str], profile: PaperProfile) 
         and (n == 0 or kinds[n - 1] not in (Kind.PARAGRAPH, Kind.SUBHEAD) or p.is_terminated(texts[n - 1]))
         and _text_below(kinds, texts, n + 2, 0)
     ]
-    # (as below a label, one of the series may head a short paragraph: `基础坚实，应用顺畅` /
-    # `比眨眼还快的跨国时延` / `实现“词元出海”，延迟卡顿越少越好。`)
-    return found if sum(len(texts[n + 2]) >= PARAGRAPH_AROUND_MIN for n in found) >= 2 else []
+    return found if _a_series(found, texts, below=2) else []
 
 
 def labelled_alike(kinds: list[Kind], texts: list[str], profile: PaperProfile) -> list[int]:

@@ -189,6 +189,18 @@ def test_under_a_column_name_the_halves_of_a_title_may_differ_in_length_and_quot
     assert main_title_of(title_pieces("中央网信办 规范短视频内容标注")) == "规范短视频内容标注"
 
 
+def test_quotation_marks_do_not_make_the_halves_of_a_couplet_unlike():
+    # the halves are weighed without their quotation marks: as long as each other, one title
+    for line in ("统筹城乡两个大局 确保“新征程”良好开局", "厚植家国情 奋进“新时代”", "“三月三” 知多少"):
+        assert title_pieces(line) == [line], line
+    # a column's name in brackets of up to 20 characters closes the second half
+    line = "拥抱数字美学 焕新艺术气韵（坚持创新·关注新大众文艺作品）"
+    assert main_title_of(title_pieces(line)) == line
+    # a kicker: unlike its title once the marks are left out, or with punctuation
+    assert main_title_of(title_pieces("某某市推进“一网通办”改革 “扫码入企”全面推行")) == "“扫码入企”全面推行"
+    assert main_title_of(title_pieces("“无废城市” 建设，从一只饭盒做起")) == "建设，从一只饭盒做起"
+
+
 def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
     # the excerpt under a headline in lists and the page's description
     assert first_sentence("他说：“这事关全局。”随后又说了一句。") == "他说：“这事关全局。”"

@@ -249,6 +249,24 @@ def test_an_article_credited_only_in_its_text_names_its_credited_in_its_header(t
     assert re.findall(r'<a href="[^"]*reporters/[^"]*">([^<]+)</a>', byline.group(1)) == ["王小明", "李小红"]
 
 
+# a brief whose reporter is credited in brackets after the dateline, as the paper prints it
+_BRACKETED_BYLINE = (
+    "某部门发言人就近期热点问题答记者问\n\n"
+    "本报北京1月28日电  （记者王小明）某部门发言人28日就近期热点问题回答了记者提问。\n\n"
+    "发言人表示，有关工作正在有序推进，将及时向社会公布进展。\n"
+)
+
+
+def test_a_byline_printed_in_brackets_after_the_dateline_heads_the_page_without_them(tmp_path):
+    """The header shows `记者王小明` as every other byline is shown (and lists show it), not
+    `（记者王小明）`; the name is linked."""
+    _, page_file = _built_alone(tmp_path, _BRACKETED_BYLINE)
+    byline = re.search(r'<p class="article-byline">(.*?)</p>', page_file.read_text(encoding="utf-8"), re.S)
+    assert byline is not None
+    assert re.sub(r"<[^>]+>", "", byline.group(1)) == "记者王小明"
+    assert re.findall(r'<a href="[^"]*reporters/[^"]*">([^<]+)</a>', byline.group(1)) == ["王小明"]
+
+
 @pytest.mark.parametrize("fixture", sorted((Path(__file__).parent / "fixtures" / "layouts").glob("*.txt")), ids=str)
 def test_an_articles_subheads_are_the_headings_its_page_prints(fixture):
     """The record's `subheads` (what search names a section by) are the page's `## ` headings,

@@ -40,9 +40,7 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_nam
     `whole_names` (a list of articles), where it names two or more, a name spaced out to fill
     the line is shown whole: `吴 丹 黄 超 孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is
     three. (Search shows the byline as printed: a quoted name is found where it is printed.)"""
-    shown = byline.strip()
-    if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
-        shown = shown[1:-1].strip()
+    shown = unbracketed(byline)
     if whole_names and len(names) > 1:
         compact = "".join(shown.split())
         for name in names:
@@ -52,6 +50,15 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_nam
     printed = "".join(shown.split())
     missing = [name for name in names if name and "".join(name.split()) not in printed]
     return " ".join(part for part in (shown, "、".join(missing)) if part)
+
+
+def unbracketed(byline: str) -> str:
+    """A byline printed in brackets after a dateline (`本报北京5月18日电 （记者李欣怡）`), as a
+    page's header and a list show it: without them, like every other byline."""
+    shown = byline.strip()
+    if shown[:1] in "（(" and shown[-1:] in "）)" and not any(ch in shown[1:-1] for ch in "（）()"):
+        shown = shown[1:-1].strip()
+    return shown
 
 
 def _spaced_name_whole(shown: str, name: str) -> str:

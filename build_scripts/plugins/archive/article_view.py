@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from build_scripts.contract.labels import chinese_date, headline_pieces, page_label
+from build_scripts.contract.labels import chinese_date, headline_pieces, page_label, unbracketed
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, public_url
 from build_scripts.ingest.archive_config import PaperInfo
@@ -180,7 +180,7 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     people = links.get("people") or {}
     byline = [
         (text, resolve(people.get(name)) if name else None)
-        for text, name in byline_segments(record.byline, [*record.authors, *record.correspondents])
+        for text, name in byline_segments(unbracketed(record.byline), [*record.authors, *record.correspondents])
     ]
     issue = resolve(links.get("issue"))
     label = page_label(record.page, record.page_name) if record.page is not None or record.page_name else None

@@ -11,7 +11,7 @@ from inputs import rules_of
 from build_scripts.parse import credits
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
-from build_scripts.parse.model import Article, PageParse
+from build_scripts.parse.model import Article, Kind, PageParse
 from build_scripts.parse.parser import parse_page
 from build_scripts.writers.article_pages import body_markdown
 
@@ -2439,3 +2439,37 @@ def test_a_block_holding_a_full_stop_but_stopping_without_one_is_carried_on_what
     cut = "这些关键小事，都与群众生活息息相关。为不断\n\n把好事办实，各地进一步探索创新。\n\n"
     lead = parse_page("论文致谢何以动人\n\n本报记者 林 溪\n\n" + cut + "一篇硕士论文的致谢走红网络，很多人为之动容。\n")
     assert [b.text[:6] for b in lead.articles[0].blocks] == ["这些关键小事", "一篇硕士论文"]
+
+
+_HEADED_ALIKE = (
+    "乡村振兴路上的新风景\n\n本报记者  李  明\n\n"
+    "近年来，某县依托山水资源发展乡村旅游，村民的日子越过越红火，游客也越来越多。\n\n"
+    "守护绿水青山，村民吃上生态饭\n\n"
+    "走进某村，溪水清澈见底，游客络绎不绝。村民王大姐开起了农家乐，一年收入十多万元。\n\n"
+    "发展特色产业，集体经济不断壮大\n\n"
+    "合作社统一收购村民种植的茶叶，再加工成品牌茶销往全国各地，带动两百多户村民增收。\n"
+)
+
+
+@pytest.mark.parametrize(("chance", "headed"), [(0.6, True), (0.95, False)])
+def test_a_line_of_phrases_joined_on_weak_evidence_heads_its_section_like_its_fellow(monkeypatch, chance, headed):
+    """`发展特色产业，集体经济不断壮大`, which the evidence joined to the paragraph below on 60 %,
+    is as long as the article's other heading of phrases: a heading too, its paragraph apart
+    (subhead.alike-unjoined). Joined on 95 %, it stays the first half of a paragraph."""
+    from build_scripts.parse.joins import JoinRules
+
+    weighed = JoinRules._join_probability
+    monkeypatch.setattr(
+        JoinRules,
+        "_join_probability",
+        lambda self, unit: chance if unit.text.startswith("合作社") else weighed(self, unit),
+    )
+    (article,) = parse_page(_HEADED_ALIKE).articles
+    subheads = [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
+    paragraphs = [s.text for s in article.segments if s.kind is Kind.PARAGRAPH]
+    assert "守护绿水青山，村民吃上生态饭" in subheads
+    if headed:
+        assert subheads == ["守护绿水青山，村民吃上生态饭", "发展特色产业，集体经济不断壮大"]
+        assert paragraphs[-1].startswith("合作社统一收购")
+    else:
+        assert paragraphs[-1].startswith("发展特色产业，集体经济不断壮大合作社")

@@ -5,12 +5,14 @@ indentation decides; elsewhere the weighed evidence does (evidence.py)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from build_scripts.parse import breaks, compiled, evidence, shapes
+from build_scripts.parse import breaks, compiled, evidence, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
-from build_scripts.parse.model import BODY_KINDS, Kind
+from build_scripts.parse.model import BODY_KINDS, Kind, Segment
+from build_scripts.parse.rules import describe
 
 # A law's article (`第六十八条  矿业权人…`) and each paragraph of it end with a full stop (or
 # the ；/： of a list), so in a law's text a block that stops without one was cut by a break
@@ -51,6 +53,41 @@ def _ends_on_a_function_word(above: str, below: str) -> bool:
     return tag.startswith(_FUNCTION_WORD_TAGS)
 
 
+# A line of phrases as long as a heading of phrases of its article, to this many characters,
+# joined to the block below on less than this chance, heads a section: on the tuning days'
+# cross-check (two cuts of each page), such lines the evidence joined on 55–67 % were headings
+# (8 of 8), on 90 % and more mostly the first half of a paragraph a break cut (14 of 18)
+HEADING_ALIKE_SLACK = 2
+UNSURE_OF_A_JOIN = 0.9
+# Parts of speech no paragraph opens on, below a break: a localizer, particle or measure word
+# (`手机|上的…`), or a numeral in characters going on with a noun (`留下|一套老房子`); a figure
+# may open one (`1公斤的浒苔苗，…`)
+_NEVER_OPENS_TAGS = ("f", "u", "q")
+
+
+# The phrases of a heading: parted by a comma or a 、, each short (a clause of a sentence runs
+# longer: `…，广大农户能以近乎零成本快速掌握农业生产` / `技术，…`), never by a semicolon
+_PHRASE_SPLIT_RE = compiled.pattern(r"[，、]")
+
+
+def _phrases_short(line: str) -> bool:
+    return "；" not in line and all(
+        len(phrase) <= sections.PHRASE_HEADING_MAX for phrase in _PHRASE_SPLIT_RE.split(line)
+    )
+
+
+def _opens_a_paragraph(above: str, below: str) -> bool:
+    """Could `below` open a paragraph of its own, by its first word, with no word running on
+    from `above` and `above` ending on no function word?"""
+    (_, last), (first, tag) = breaks.edge_words(above, below)
+    return (
+        not breaks.word_across(above, below)
+        and not last.startswith(_FUNCTION_WORD_TAGS)
+        and not tag.startswith(_NEVER_OPENS_TAGS)
+        and not (tag.startswith("m") and not first[:1].isdigit())
+    )
+
+
 def _credit_line(text: str) -> bool:
     """A role and names, nothing more: `本期统筹：付明丽`, `制图：王  婷` (not `策划：…` opening a
     sentence)."""
@@ -62,6 +99,50 @@ def _credit_line(text: str) -> bool:
 class JoinRules(BodyRules):
     _join_rule: tuple[str, str]  # why the last continuation was joined
     _join_chance: float  # how sure the evidence was of it, where it was weighed ("join.evidence")
+    _join_chances: dict[int, float]  # each join the evidence took: its chance, by the joined block's line
+
+    def _section_headings(self) -> None:
+        super()._section_headings()
+        self._headings_unjoined()
+
+    def _headings_unjoined(self) -> None:
+        """A line of phrases the evidence joined to the block below it, not surely, where the
+        article has a heading of phrases as long (`食用油门类日益丰富，科学吃油让营养摄入更全面` over
+        `在甘肃省陇南市武都区，…`, in an article with another such heading of 22 characters): its
+        sections are headed alike, and the line heads one — unless a word runs across the
+        break, the line ends on a function word or the block below opens as no paragraph
+        does. Sub-heads of 20–30 characters are as long as the first half of a cut paragraph,
+        and the evidence alone weighs the two alike."""
+        segments = self.current or []
+        alike = [len(s.text) for s in segments if s.kind is Kind.SUBHEAD and "，" in s.text]
+        if not alike:
+            return
+        for n in range(len(segments) - 1, -1, -1):
+            s = segments[n]
+            k = self._unit_at.get(s.first_line)
+            if s.kind is not Kind.PARAGRAPH or k is None or k + 1 >= len(self.units):
+                continue
+            line, below = self.units[k], self.units[k + 1]
+            if (
+                self._join_chances.get(below.line, 1.0) < UNSURE_OF_A_JOIN
+                and below.line <= s.last_line
+                and s.text.startswith(line.text)
+                and any(abs(len(line.text) - length) <= HEADING_ALIKE_SLACK for length in alike)
+                and sections.phrase_heading(line.text, self.profile, sections.PHRASE_HEADINGS_ALIKE_MAX)
+                and _phrases_short(line.text)
+                and _opens_a_paragraph(line.text, below.text)
+            ):
+                segments[n : n + 1] = [
+                    Segment(Kind.SUBHEAD, line.text, line.line, line.end_line),
+                    Segment(Kind.PARAGRAPH, s.text[len(line.text) :], below.line, s.last_line),
+                ]
+                self._redecide({line.line: Kind.SUBHEAD, below.line: Kind.PARAGRAPH}, "subhead.alike-unjoined")
+
+    def _redecide(self, kinds: dict[int, Kind], rule: str) -> None:
+        self.decisions = [
+            replace(d, label=kinds[d.line].value, rule=describe(rule), rule_id=rule) if d.line in kinds else d
+            for d in self.decisions
+        ]
 
     def _continues(self, i: int, unit: Unit) -> bool:
         if unit.line in self.fix.no_join:

@@ -37,6 +37,7 @@ class _Parser(HeadingRules, JoinRules):
         self.weighed = []
         self._join_rule = ("join.evidence", "")
         self._join_chance = 1.0
+        self._join_chances = {}
         self._words_of = None
         self._words_counted = 0
         self._words = set()
@@ -225,6 +226,8 @@ class _Parser(HeadingRules, JoinRules):
                 return
             rule_id, why = self._join_rule
             sure = rule_id != "join.evidence" or self._sure_of_a_join(self._join_chance)
+            if rule_id == "join.evidence":
+                self._join_chances[unit.line] = self._join_chance
             of_line = f"of line {open_paragraph[0].first_line}; {why}".rstrip("; ")
             self._decide(unit, "continuation", rule_id, of_line, confident=sure)
             return self._extend_last(unit)

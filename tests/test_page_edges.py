@@ -201,6 +201,19 @@ def test_quotation_marks_do_not_make_the_halves_of_a_couplet_unlike():
     assert main_title_of(title_pieces("“无废城市” 建设，从一只饭盒做起")) == "建设，从一只饭盒做起"
 
 
+def test_a_second_line_giving_the_figures_behind_the_news_is_its_subtitle():
+    # the rate, a span of years, last year's figure or what it covers follows up the title
+    for line, title in (
+        ("某省一季度工业生产平稳 增速较上年同期提升2个百分点", "某省一季度工业生产平稳"),
+        ("某国促进新能源产业发展 过去3年相关投资增长约一倍", "某国促进新能源产业发展"),
+        ("某市骨髓库入库人数再创新高 去年实现捐献100余例", "某市骨髓库入库人数再创新高"),
+        ("智能终端分级国家标准发布 涉及手机、电脑、电视等", "智能终端分级国家标准发布"),
+    ):
+        assert main_title_of(title_pieces(line)) == title, line
+    # a second line that is news of its own stays the title under a kicker
+    assert main_title_of(title_pieces("截至3月底 全国累计发电装机同比增长15.5%")) == "全国累计发电装机同比增长15.5%"
+
+
 def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
     # the excerpt under a headline in lists and the page's description
     assert first_sentence("他说：“这事关全局。”随后又说了一句。") == "他说：“这事关全局。”"

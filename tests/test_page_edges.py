@@ -196,6 +196,12 @@ def test_quotation_marks_do_not_make_the_halves_of_a_couplet_unlike():
     # a column's name in brackets of up to 20 characters closes the second half
     line = "拥抱数字美学 焕新艺术气韵（坚持创新·关注新大众文艺作品）"
     assert main_title_of(title_pieces(line)) == line
+    # a quoted word of two characters is a half as before (a column's name closing the second),
+    # and a character that prints nothing counts for nothing
+    assert main_title_of(title_pieces("“两创” 焕发新活力（文化视点）")) == "“两创” 焕发新活力（文化视点）"
+    assert title_pieces("守正创新 \u200b行稳致远") == ["守正创新 \u200b行稳致远"]
+    # without a column's name, a book's title keeps the first a kicker, as it was
+    assert main_title_of(title_pieces("学习《纲要》 推动高质量发展")) == "推动高质量发展"
     # a kicker: unlike its title once the marks are left out, or with punctuation
     assert main_title_of(title_pieces("某某市推进“一网通办”改革 “扫码入企”全面推行")) == "“扫码入企”全面推行"
     assert main_title_of(title_pieces("“无废城市” 建设，从一只饭盒做起")) == "建设，从一只饭盒做起"
@@ -208,8 +214,12 @@ def test_a_second_line_giving_the_figures_behind_the_news_is_its_subtitle():
         ("某国促进新能源产业发展 过去3年相关投资增长约一倍", "某国促进新能源产业发展"),
         ("某市骨髓库入库人数再创新高 去年实现捐献100余例", "某市骨髓库入库人数再创新高"),
         ("智能终端分级国家标准发布 涉及手机、电脑、电视等", "智能终端分级国家标准发布"),
+        ("某省消费市场持续回暖 增幅高于全国平均水平两个百分点", "某省消费市场持续回暖"),
+        ("一季度批发和零售业市场运行平稳 增加值同比增长超百分之四", "一季度批发和零售业市场运行平稳"),
     ):
         assert main_title_of(title_pieces(line)) == title, line
+    # under a label of a few characters, such a line is the title
+    assert main_title_of(title_pieces("一图读懂 去年全国铁路完成投资八千亿元")) == "去年全国铁路完成投资八千亿元"
     # a second line that is news of its own stays the title under a kicker
     assert main_title_of(title_pieces("截至3月底 全国累计发电装机同比增长15.5%")) == "全国累计发电装机同比增长15.5%"
 

@@ -2451,11 +2451,13 @@ _HEADED_ALIKE = (
 )
 
 
-@pytest.mark.parametrize(("chance", "headed"), [(0.6, True), (0.95, False)])
+@pytest.mark.parametrize(("chance", "headed"), [(0.6, True), (0.75, False), (0.95, False)])
 def test_a_line_of_phrases_joined_on_weak_evidence_heads_its_section_like_its_fellow(monkeypatch, chance, headed):
     """`发展特色产业，集体经济不断壮大`, which the evidence joined to the paragraph below on 60 %,
     is as long as the article's other heading of phrases: a heading too, its paragraph apart
-    (subhead.alike-unjoined). Joined on 95 %, it stays the first half of a paragraph."""
+    (subhead.alike-unjoined), and the rule is sure of it (no warning). Joined on 75 % or more —
+    the evidence sure of it —, it stays the first half of a paragraph."""
+    from build_scripts.ingest.corrections import Corrections
     from build_scripts.parse.joins import JoinRules
 
     weighed = JoinRules._join_probability
@@ -2471,5 +2473,13 @@ def test_a_line_of_phrases_joined_on_weak_evidence_heads_its_section_like_its_fe
     if headed:
         assert subheads == ["守护绿水青山，村民吃上生态饭", "发展特色产业，集体经济不断壮大"]
         assert paragraphs[-1].startswith("合作社统一收购")
+        decisions = {d.line: d for d in parse_page(_HEADED_ALIKE).decisions}
+        assert [(d.label, d.rule_id, d.confident) for d in (decisions[11], decisions[13])] == [
+            ("subhead", "subhead.alike-unjoined", True),
+            ("paragraph", "subhead.alike-unjoined", True),
+        ]
+        # the archivist's word stands: a line they labelled is left as they said
+        fixed = parse_page(_HEADED_ALIKE, corrections=Corrections(labels={11: "paragraph"})).articles[0]
+        assert [s.text for s in fixed.segments if s.kind is Kind.SUBHEAD] == ["守护绿水青山，村民吃上生态饭"]
     else:
         assert paragraphs[-1].startswith("发展特色产业，集体经济不断壮大合作社")

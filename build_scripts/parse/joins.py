@@ -13,6 +13,7 @@ from build_scripts.parse.body import BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.rules import describe
+from build_scripts.parse.state import JOIN_UNSURE
 
 # A law's article (`第六十八条  矿业权人…`) and each paragraph of it end with a full stop (or
 # the ；/： of a list), so in a law's text a block that stops without one was cut by a break
@@ -54,11 +55,11 @@ def _ends_on_a_function_word(above: str, below: str) -> bool:
 
 
 # A line of phrases as long as a heading of phrases of its article, to this many characters,
-# joined to the block below on less than this chance, heads a section: on the tuning days'
-# cross-check (two cuts of each page), such lines the evidence joined on 55–67 % were headings
-# (8 of 8), on 90 % and more mostly the first half of a paragraph a break cut (14 of 18)
+# joined to the block below without the evidence being sure of it (below `JOIN_UNSURE`'s upper
+# side, 0.7), heads a section: on the tuning days' cross-check (two cuts of each page), such
+# lines the evidence joined on 55–67 % were headings (8 of 8), on 90 % and more mostly the
+# first half of a paragraph a break cut (14 of 18); none was joined on 67–90 %
 HEADING_ALIKE_SLACK = 2
-UNSURE_OF_A_JOIN = 0.9
 # Parts of speech no paragraph opens on, below a break: a localizer, particle or measure word
 # (`手机|上的…`), or a numeral in characters going on with a noun (`留下|一套老房子`); a figure
 # may open one (`1公斤的浒苔苗，…`)
@@ -117,6 +118,7 @@ class JoinRules(BodyRules):
         alike = [len(s.text) for s in segments if s.kind is Kind.SUBHEAD and "，" in s.text]
         if not alike:
             return
+        fixed = {*self.fix.labels, *self.fix.join}  # the archivist's word stands
         for n in range(len(segments) - 1, -1, -1):
             s = segments[n]
             k = self._unit_at.get(s.first_line)
@@ -124,7 +126,10 @@ class JoinRules(BodyRules):
                 continue
             line, below = self.units[k], self.units[k + 1]
             if (
-                self._join_chances.get(below.line, 1.0) < UNSURE_OF_A_JOIN
+                self._join_chances.get(below.line, 1.0) < JOIN_UNSURE[1]
+                and not {line.line, below.line} & fixed
+                # (below two sub-heads it would make a third in a row: a list's items, `state.py`)
+                and not (n >= 2 and segments[n - 1].kind is segments[n - 2].kind is Kind.SUBHEAD)
                 and below.line <= s.last_line
                 and s.text.startswith(line.text)
                 and any(abs(len(line.text) - length) <= HEADING_ALIKE_SLACK for length in alike)
@@ -136,11 +141,16 @@ class JoinRules(BodyRules):
                     Segment(Kind.SUBHEAD, line.text, line.line, line.end_line),
                     Segment(Kind.PARAGRAPH, s.text[len(line.text) :], below.line, s.last_line),
                 ]
-                self._redecide({line.line: Kind.SUBHEAD, below.line: Kind.PARAGRAPH}, "subhead.alike-unjoined")
+                self._redecide({line.line: ("paragraph", Kind.SUBHEAD), below.line: ("continuation", Kind.PARAGRAPH)})
 
-    def _redecide(self, kinds: dict[int, Kind], rule: str) -> None:
+    def _redecide(self, lines: dict[int, tuple[str, Kind]]) -> None:
+        """The decisions of these lines (with the label they had) relabelled by
+        `subhead.alike-unjoined`: sure ones — the rule settles what the evidence left open."""
+        rule = "subhead.alike-unjoined"
         self.decisions = [
-            replace(d, label=kinds[d.line].value, rule=describe(rule), rule_id=rule) if d.line in kinds else d
+            replace(d, label=lines[d.line][1].value, rule=describe(rule), rule_id=rule, confident=True)
+            if d.line in lines and d.label == lines[d.line][0]
+            else d
             for d in self.decisions
         ]
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT, make_archive, run_cli
 
+from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.ship.linkcheck import check_site
 from build_scripts.ship.sharded_build import plan_shards, shard_of
@@ -95,6 +96,11 @@ def test_shards_build_one_by_one_and_assemble_as_ci_does(built, tmp_path):
     assert json.loads(listed.stdout) == list(plan_shards(project / "docs")) == ["site", "2019", "2020"]
     for name in ("2020", "site"):
         assert run_cli("build", "--shard", name, cwd=project).returncode == 0
+    # one search index of all years, made by the `site` shard alone: a year's shard makes none
+    shards = project / "site.shards"
+    assert (shards / "site" / SEARCH_INDEX_DIR / "meta.js").is_file()
+    assert not (shards / "2020" / SEARCH_INDEX_DIR).exists()
+    assert (shards / "2020" / "2020/01/01/index.html").is_file()
     incomplete = run_cli("build", "--assemble", cwd=project)
     assert incomplete.returncode == 1 and "shard(s) 2019 not built" in incomplete.stderr
     assert run_cli("build", "--shard", "2019", cwd=project).returncode == 0

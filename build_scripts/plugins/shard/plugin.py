@@ -21,6 +21,12 @@ from .config import ShardPluginConfig
 SITE_SHARD = "site"  # the shard of everything that is not a year's
 
 
+def shard_built(config) -> str:
+    """The shard this build makes: a year, `site`, or "" for a build of the whole site."""
+    plugin = config.plugins.get("newspaper-shard")
+    return plugin.config.name if isinstance(plugin, ShardPlugin) else ""
+
+
 class ShardPlugin(BasePlugin[ShardPluginConfig]):
     @event_priority(-100)  # after every plugin that adds files of its own
     def on_files(self, files: Files, *, config) -> Files:

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_scripts.contract.urls import JSONL_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE
+from build_scripts.plugins.shard.plugin import SITE_SHARD, shard_built
 
 from .config import ZhSearchConfig
 from .key import index_key
@@ -92,7 +93,14 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         for uri, source in SCRIPTS.items():
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(HERE / "assets" / "search.css")))
-        self._start_indexer(config)
+        articles = Path(config.docs_dir) / JSONL_PATH
+        word_list = self._word_list(config)
+        self.key = index_key(articles, word_list, self.config.names_from_bylines)  # in every page
+        # One index of every year, made from the data file of all years: in a sharded build
+        # the `site` shard makes it, and a year's shard, whose copy the assembly would drop,
+        # makes none (on real pages, three fifths of a year's shard's CPU time went on it).
+        if shard_built(config) in ("", SITE_SHARD):
+            self._start_indexer(config, articles, word_list)
         return files
 
     def _word_list(self, config) -> Path | None:
@@ -107,11 +115,8 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             return None
         return path
 
-    def _start_indexer(self, config) -> None:
+    def _start_indexer(self, config, articles: Path, word_list: Path | None) -> None:
         self._stop_indexer()
-        articles = Path(config.docs_dir) / JSONL_PATH
-        word_list = self._word_list(config)
-        self.key = index_key(articles, word_list, self.config.names_from_bylines)
         site = Path(config.site_dir)
         site.parent.mkdir(parents=True, exist_ok=True)
         self.scratch = Path(tempfile.mkdtemp(prefix=".zh-search-", dir=site.parent))

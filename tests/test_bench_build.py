@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from build_scripts.dev.bench_build import BenchError, SizeResult, Step, run_step
-from build_scripts.dev.bench_report import README_END, README_START, table, write_readme
+from build_scripts.dev.bench_report import README_END, README_START, REAL_END, REAL_START, table, write_readme
 
 
 def test_bench_build_measures_every_step_against_the_floor(tmp_path):
@@ -70,3 +71,42 @@ def test_the_table_goes_between_the_readme_markers(tmp_path):
     write_readme(readme, text)
     content = readme.read_text(encoding="utf-8")
     assert "old" not in content and text in content and content.endswith(f"{README_END}\nrest\n")
+
+
+def test_bench_build_measures_a_real_archive_given_as_its_source_folder(tmp_path):
+    source = tmp_path / "pages"
+    shutil.copytree(ROOT / "source_texts", source)
+    before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    out, readme = tmp_path / "bench.json", tmp_path / "README.md"
+    readme.write_text(f"{README_START}\ngenerated\n{README_END}\n{REAL_START}\nold\n{REAL_END}\n", encoding="utf-8")
+    work = tmp_path / "work"
+    result = run_cli(
+        "bench", "build", "--source", str(source), "--work", str(work), "--json", str(out), "--readme", str(readme)
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {
+        cells[1]: cells
+        for line in result.stdout.splitlines()
+        if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "4"  # the sample's 4 articles
+    }
+    # the same steps as on generated archives, but the naive build (minutes on a real archive)
+    assert set(rows) == {"convert", "convert, 1 process", "convert, one issue changed", "build", "floor"}
+    assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])
+    assert f"--source {source}" in result.stdout
+    # the issue changed is the copy's (its one page, named by its day alone); the archive itself is untouched
+    assert "（更正）" in (work / "source-1" / "source_texts" / "2022" / "2022-01-28.txt").read_text(encoding="utf-8")
+    assert {p: p.read_bytes() for p in source.rglob("*") if p.is_file()} == before
+    saved = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert [r["articles"] for r in saved] == [4]
+    text = readme.read_text(encoding="utf-8")
+    assert "generated" in text and "old" not in text and "| 4 | floor |" in text  # its own section of the README
+
+
+def test_a_source_folder_without_pages_is_a_clear_error(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "notes.txt").write_text("not a page", encoding="utf-8")
+    for folder in (tmp_path / "pages", tmp_path / "missing"):
+        result = run_cli("bench", "build", "--source", str(folder), "--work", str(tmp_path / "work"))
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines()[-1].startswith(f"error: {folder}: no ")
+        assert "Traceback" not in result.stderr

@@ -9,6 +9,10 @@ no custom templates, only the home page in `nav`: the floor), and, at the smalle
 with bare Material listing every page in `nav` (the naive setup). Every step runs as its own
 process; its wall time and its peak memory (the sum of its processes' resident sets, sampled)
 are recorded. Times are medians of `--runs` runs.
+
+With `--source DIR`, the same steps run on a copy of a real archive's source texts instead (its
+own `archive.yml`, word list and URL ledger; no naive build): the figures a library holding
+those pages would see, against the floor of the same pages.
 """
 
 from __future__ import annotations
@@ -22,65 +26,21 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from build_scripts.contract.record import ARTICLE_TEMPLATE
-from build_scripts.dev.archive_generator import generate
-from build_scripts.writers.moved_pages import MOVED_TEMPLATE
-
-ROOT = Path(__file__).resolve().parents[2]
-FLOOR_CONFIG = """site_name: floor
-docs_dir: docs
-theme:
-  name: material
-  language: zh
-  font: false
-  custom_dir: floor-overrides
-plugins: []
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-validation:
-  nav: {omitted_files: ignore, not_found: ignore, absolute_links: ignore}
-  links: {not_found: ignore, absolute_links: ignore, unrecognized_links: ignore, anchors: ignore}
-"""
-FLOOR_NAV = "nav:\n  - index.md\nnot_in_nav: |\n  *\n"
-# Article pages, and the pages an address cut back to its month leads on from, name their
-# template; bare Material has none of those names, so each is its own page template.
-BARE_TEMPLATE = '{% extends "main.html" %}\n'
-NAMED_TEMPLATES = (ARTICLE_TEMPLATE, MOVED_TEMPLATE)
-
-
-TRASH = ".trash"  # archives of the last run, set aside until this run has measured everything
-
-
-class BenchError(Exception):
-    pass
-
-
-@dataclass
-class Step:
-    """One measured step: medians over the runs."""
-
-    name: str
-    seconds: float
-    peak_rss: int  # bytes
-    site_bytes: int = 0
-    runs: list[float] = field(default_factory=list)
-    error: str = ""  # why the step failed, if it did
-    cpu_seconds: float = 0.0  # user + system time of the step's processes
-
-
-@dataclass
-class SizeResult:
-    articles: int
-    files: int
-    years: int
-    steps: dict[str, Step] = field(default_factory=dict)
+from build_scripts.dev.bench_projects import (
+    ROOT,
+    TRASH,
+    BenchError,
+    SizeResult,
+    Step,
+    change_one_issue,
+    converted_articles,
+    empty_docs,
+    make_project,
+    project_from,
+)
 
 
 def machine() -> str:
@@ -152,47 +112,6 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
-    """A project folder with a generated archive, the site's config, templates and hand-written pages."""
-    if folder.exists():  # set aside, deleted once everything is measured (see `run`)
-        trash = folder.parent / TRASH
-        trash.mkdir(exist_ok=True)
-        folder.rename(trash / f"{folder.name}-{time.time_ns()}")
-    made = generate(folder / "source_texts", articles)
-    shutil.copy(ROOT / "source_texts" / "userdict.txt", folder / "source_texts" / "userdict.txt")
-    shutil.copy(config_file, folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
-    docs = folder / "docs"
-    docs.mkdir()
-    (folder / "floor-overrides").mkdir()
-    for name in NAMED_TEMPLATES:
-        (folder / "floor-overrides" / name).write_text(BARE_TEMPLATE, encoding="utf-8")
-    (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")
-    (folder / "naive.yml").write_text(FLOOR_CONFIG, encoding="utf-8")  # no nav: every page in it
-    years = made.last_day.year - made.first_day.year + 1
-    return SizeResult(articles=made.articles, files=made.files, years=years)
-
-
-def change_one_issue(source: Path) -> None:
-    """Edit every 版 of the middle issue, as a correction to one day's paper would."""
-    days = sorted({p.name[:10] for p in source.rglob("*.txt")})
-    middle = days[len(days) // 2]
-    for path in sorted(source.rglob(f"{middle}_*.txt")):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("。", "。（更正）", 1), encoding="utf-8")
-
-
-def _remove_docs(docs: Path) -> None:
-    for path in (docs, docs.with_name(f".{docs.name}.cache")):
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def _empty_docs(docs: Path) -> None:
-    """An empty docs folder (as `make_project` makes it), and no conversion cache."""
-    _remove_docs(docs)
-    docs.mkdir()
-
-
 def measure(runs: int, once: Callable[[], tuple[float, int, float]]) -> tuple[float, int, list[float], float]:
     times, peaks, cpus = [], [], []
     for _ in range(runs):
@@ -216,8 +135,34 @@ def bench_size(
     naive_timeout: float | None = None,
     measured: Callable[[SizeResult], None] = lambda result: None,
 ) -> SizeResult:
-    python = sys.executable
     result = make_project(folder, articles, config_file)
+    return measure_project(
+        folder,
+        result,
+        runs=runs,
+        naive=naive,
+        serial_up_to=serial_up_to,
+        shard_above=shard_above,
+        progress=progress,
+        naive_timeout=naive_timeout,
+        measured=measured,
+    )
+
+
+def measure_project(
+    folder: Path,
+    result: SizeResult,
+    *,
+    runs: int,
+    naive: bool,
+    serial_up_to: int,
+    shard_above: int,
+    progress: Callable[[str], None],
+    naive_timeout: float | None = None,
+    measured: Callable[[SizeResult], None] = lambda result: None,
+) -> SizeResult:
+    """Measure every step on a project folder (`make_project`, `project_from`)."""
+    python = sys.executable
     env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     convert = [python, "-m", "build_scripts", "convert", "--source", "source_texts", "--docs", "docs"]
 
@@ -228,7 +173,7 @@ def bench_size(
         before: Callable[[], None] | None = None,
         timeout: float | None = None,
     ) -> None:
-        progress(f"{articles:,} articles: {name}")
+        progress(f"{result.articles or result.files:,} {'articles' if result.articles else 'files'}: {name}")
 
         def once() -> tuple[float, int, float]:
             if before:
@@ -248,13 +193,18 @@ def bench_size(
     # Each full conversion into an empty docs folder (its hand-written part only): over the
     # docs/ of the run before, it would find every page written already, and creating the
     # files is much of the work.
-    step("convert", [*convert, "--full"], before=lambda: _empty_docs(folder / "docs"))
+    step("convert", [*convert, "--full"], before=lambda: empty_docs(folder / "docs"))
+    if not result.articles:  # real pages: counted once converted
+        if result.steps["convert"].error:
+            return result  # nothing else can be measured; the table says why
+        result.articles = converted_articles(folder / "docs")
+    articles = result.articles
     if articles <= serial_up_to:
         alone = folder / "docs-1"
         step(
             "convert, 1 process",
             [*convert[:-1], alone.name, "--full", "--jobs", "1"],
-            before=lambda: _empty_docs(alone),
+            before=lambda: empty_docs(alone),
         )
         # (left in place: on this machine's disk, deleting ten thousand files slows the files
         # created for a minute after it — the next steps' — and the next run removes it)
@@ -281,10 +231,29 @@ def run(
     naive_timeout: float | None = 900,
     progress: Callable[[str], None] = lambda message: None,
     save: Callable[[list[SizeResult]], None] = lambda results: None,
+    sources: Sequence[Path] = (),
 ) -> list[SizeResult]:
-    """Benchmark every size; `save` is called after every step, so a long run keeps what it measured."""
+    """Benchmark every size, or the archives of `sources` (folders of source texts) instead;
+    `save` is called after every step, so a long run keeps what it measured."""
     results: list[SizeResult] = []
     try:
+        for k, source in enumerate(sources, start=1):
+            folder = work / f"source-{k}"
+            result = project_from(folder, source, config_file)
+            measure_project(
+                folder,
+                result,
+                runs=runs,
+                naive=False,  # (every page in nav: minutes for a real archive, and measured on generated ones)
+                serial_up_to=serial_up_to,
+                shard_above=shard_above,
+                progress=progress,
+                measured=lambda partial: save([*results, partial]),
+            )
+            results.append(result)
+            save(results)
+        if sources:
+            return results
         for i, articles in enumerate(sorted(sizes)):
             results.append(
                 bench_size(

@@ -113,6 +113,13 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     build.add_argument(
         "--runs", type=int, default=1, help="runs of each step; the median is shown (default: %(default)s)"
     )
+    build.add_argument(
+        "--source",
+        default="",
+        metavar="DIRS",
+        help="measure a copy of these archives' source texts (real pages; folders, comma-separated) "
+        "instead of generated archives",
+    )
     build.add_argument("--work", default="/tmp/newspaper-bench", help="folder for the archives (default: %(default)s)")
     build.add_argument("--json", default="bench-build.json", help="where to write the results (default: %(default)s)")
     build.add_argument("--readme", default="", help="put the table into this README, between its bench markers")

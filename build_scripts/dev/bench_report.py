@@ -30,6 +30,9 @@ def table(results: list[SizeResult]) -> str:
         "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        if not r.articles:  # real pages whose conversion failed: only its error to show
+            lines += [f"| {r.files:,} files | {name} | {s.error[:80]} | | | | | |" for name, s in r.steps.items()]
+            continue
         floor = r.steps.get("floor")
         floor_ms = floor.seconds * 1000 / r.articles if floor else 0.0
         floor_kb = floor.site_bytes / 1024 / r.articles if floor else 0.0
@@ -92,13 +95,19 @@ def to_json(results: list[SizeResult]) -> str:
     return json.dumps({"machine": machine(), "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=1)
 
 
-def write_readme(readme: Path, text: str) -> None:
+# the markers of the table measured on real pages (`--source`): a section of its own
+REAL_START = "<!-- bench build, real pages: start -->"
+REAL_END = "<!-- bench build, real pages: end -->"
+
+
+def write_readme(readme: Path, text: str, markers: tuple[str, str] = (README_START, README_END)) -> None:
     """Replace the table between the README's markers."""
+    first, last = markers
     content = readme.read_text(encoding="utf-8")
-    start, end = content.find(README_START), content.find(README_END)
+    start, end = content.find(first), content.find(last)
     if start < 0 or end < start:
-        raise BenchError(f"{readme}: no `{README_START}` … `{README_END}` section to put the table in")
-    content = content[: start + len(README_START)] + "\n" + text + "\n" + content[end:]
+        raise BenchError(f"{readme}: no `{first}` … `{last}` section to put the table in")
+    content = content[: start + len(first)] + "\n" + text + "\n" + content[end:]
     readme.write_text(content, encoding="utf-8")
 
 
@@ -106,7 +115,8 @@ def command(args: argparse.Namespace) -> int:
     """`python -m build_scripts bench build`: measure, print the table, keep the JSON."""
 
     work = Path(args.work)
-    steps = sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
+    sources = [Path(folder).resolve() for folder in args.source.split(",") if folder] if args.source else []
+    steps = 5 * len(sources) + 1 if sources else sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
 
     def save(results: list) -> None:
         Path(args.json).write_text(to_json(results) + "\n", encoding="utf-8")
@@ -131,6 +141,7 @@ def command(args: argparse.Namespace) -> int:
                 naive_timeout=args.naive_timeout,
                 progress=progress,
                 save=save,
+                sources=sources,
             )
         except BenchError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -141,13 +152,15 @@ def command(args: argparse.Namespace) -> int:
 def _print_table(args: argparse.Namespace, results: list, json_path: str) -> int:
 
     sizes = ",".join(str(r.articles) for r in results)
+    what = f"--source {args.source}" if getattr(args, "source", "") else f"--articles {sizes}"
     text = (
-        f"Measured with `python -m build_scripts bench build --articles {sizes} --runs {args.runs}` "
+        f"Measured with `python -m build_scripts bench build {what} --runs {args.runs}` "
         f"({machine()}; medians of {args.runs} run(s)):\n\n" + table(results)
     )
     print(text)
     if json_path:
         print(f"\n(JSON: {json_path})", file=sys.stderr)
     if args.readme:
-        write_readme(Path(args.readme), text)
+        markers = (REAL_START, REAL_END) if getattr(args, "source", "") else (README_START, README_END)
+        write_readme(Path(args.readme), text, markers)
     return 0

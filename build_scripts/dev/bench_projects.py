@@ -1,0 +1,151 @@
+"""The project folders the pipeline benchmark measures (bench_build.py): a generated archive,
+or a copy of a real archive's source texts, each with the site's config and templates and the
+configs of the two baselines built on the same docs/ — bare Material (the floor) and bare
+Material with every page in `nav` (the naive setup) — and the edit that stands for a
+correction to one day's paper."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.contract.record import ARTICLE_TEMPLATE
+from build_scripts.dev.archive_generator import generate
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOOR_CONFIG = """site_name: floor
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+  custom_dir: floor-overrides
+plugins: []
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+validation:
+  nav: {omitted_files: ignore, not_found: ignore, absolute_links: ignore}
+  links: {not_found: ignore, absolute_links: ignore, unrecognized_links: ignore, anchors: ignore}
+"""
+FLOOR_NAV = "nav:\n  - index.md\nnot_in_nav: |\n  *\n"
+# Article pages, and the pages an address cut back to its month leads on from, name their
+# template; bare Material has none of those names, so each is its own page template.
+BARE_TEMPLATE = '{% extends "main.html" %}\n'
+NAMED_TEMPLATES = (ARTICLE_TEMPLATE, MOVED_TEMPLATE)
+
+
+TRASH = ".trash"  # archives of the last run, set aside until this run has measured everything
+
+
+class BenchError(Exception):
+    pass
+
+
+@dataclass
+class Step:
+    """One measured step: medians over the runs."""
+
+    name: str
+    seconds: float
+    peak_rss: int  # bytes
+    site_bytes: int = 0
+    runs: list[float] = field(default_factory=list)
+    error: str = ""  # why the step failed, if it did
+    cpu_seconds: float = 0.0  # user + system time of the step's processes
+
+
+@dataclass
+class SizeResult:
+    articles: int
+    files: int
+    years: int
+    steps: dict[str, Step] = field(default_factory=dict)
+
+
+def _set_aside(folder: Path) -> None:
+    """The last run's project folder, set aside and deleted once everything is measured (see `run`)."""
+    if folder.exists():
+        trash = folder.parent / TRASH
+        trash.mkdir(exist_ok=True)
+        folder.rename(trash / f"{folder.name}-{time.time_ns()}")
+
+
+def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
+    """A project folder with a generated archive, the site's config, templates and hand-written pages."""
+    _set_aside(folder)
+    made = generate(folder / "source_texts", articles)
+    shutil.copy(ROOT / "source_texts" / "userdict.txt", folder / "source_texts" / "userdict.txt")
+    _site_files(folder, config_file)
+    years = made.last_day.year - made.first_day.year + 1
+    return SizeResult(articles=made.articles, files=made.files, years=years)
+
+
+def issue_days(source: Path) -> list[str]:
+    """The days of an archive's source texts (`2022-01-28_01_要闻.txt`, `2022-01-28.txt`), in order."""
+    return sorted({p.name[:10] for p in source.rglob("*.txt") if _DAY_RE.match(p.name)})
+
+
+_DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d(?:[_.]|$)")
+
+
+def project_from(folder: Path, source: Path, config_file: Path) -> SizeResult:
+    """A project folder with a copy of an archive's source texts (the benchmark edits one
+    issue of it), the site's config and templates. Its number of articles is known once it
+    has been converted (`measure_project`)."""
+    if not source.is_dir():
+        raise BenchError(f"{source}: no such folder — give the folder of the archive's source texts (--source)")
+    days = issue_days(source)
+    if not days:
+        raise BenchError(f"{source}: no source texts named by their day (YYYY-MM-DD…txt) in it or its folders")
+    _set_aside(folder)
+    shutil.copytree(source, folder / "source_texts", ignore=shutil.ignore_patterns(".*"))
+    _site_files(folder, config_file)
+    files = sum(1 for p in (folder / "source_texts").rglob("*.txt") if _DAY_RE.match(p.name))
+    return SizeResult(articles=0, files=files, years=len({day[:4] for day in days}))
+
+
+def _site_files(folder: Path, config_file: Path) -> None:
+    """The site's config, templates and an empty docs/, and the floor's and naive setup's configs."""
+    shutil.copy(config_file, folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    docs = folder / "docs"
+    docs.mkdir()
+    (folder / "floor-overrides").mkdir()
+    for name in NAMED_TEMPLATES:
+        (folder / "floor-overrides" / name).write_text(BARE_TEMPLATE, encoding="utf-8")
+    (folder / "floor.yml").write_text(FLOOR_CONFIG + FLOOR_NAV, encoding="utf-8")
+    (folder / "naive.yml").write_text(FLOOR_CONFIG, encoding="utf-8")  # no nav: every page in it
+
+
+def converted_articles(docs: Path) -> int:
+    """How many articles a conversion wrote (its data file has one line an article)."""
+    data = docs / "data" / "articles.jsonl"
+    with open(data, encoding="utf-8") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
+def change_one_issue(source: Path) -> None:
+    """Edit every 版 of the middle issue, as a correction to one day's paper would."""
+    days = issue_days(source)
+    middle = days[len(days) // 2]
+    for path in sorted([*source.rglob(f"{middle}_*.txt"), *source.rglob(f"{middle}.txt")]):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("。", "。（更正）", 1), encoding="utf-8")
+
+
+def _remove_docs(docs: Path) -> None:
+    for path in (docs, docs.with_name(f".{docs.name}.cache")):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def empty_docs(docs: Path) -> None:
+    """An empty docs folder (as `make_project` makes it), and no conversion cache."""
+    _remove_docs(docs)
+    docs.mkdir()

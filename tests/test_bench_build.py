@@ -11,7 +11,16 @@ import sys
 from conftest import ROOT, run_cli
 
 from build_scripts.dev.bench_build import BenchError, SizeResult, Step, run_step
-from build_scripts.dev.bench_report import README_END, README_START, REAL_END, REAL_START, table, write_readme
+from build_scripts.dev.bench_projects import change_one_issue
+from build_scripts.dev.bench_report import (
+    README_END,
+    README_START,
+    REAL_END,
+    REAL_START,
+    table,
+    to_json,
+    write_readme,
+)
 
 
 def test_bench_build_measures_every_step_against_the_floor(tmp_path):
@@ -105,8 +114,63 @@ def test_bench_build_measures_a_real_archive_given_as_its_source_folder(tmp_path
 def test_a_source_folder_without_pages_is_a_clear_error(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "notes.txt").write_text("not a page", encoding="utf-8")
-    for folder in (tmp_path / "pages", tmp_path / "missing"):
-        result = run_cli("bench", "build", "--source", str(folder), "--work", str(tmp_path / "work"))
+    (tmp_path / "unconfigured").mkdir()
+    (tmp_path / "unconfigured" / "2022-01-28.txt").write_text("一篇。", encoding="utf-8")
+    (tmp_path / "pages" / "archive.yml").write_text("paper: {title: 报, slug: bao}\n", encoding="utf-8")
+    work = tmp_path / "work"
+    for folder, what in [
+        (tmp_path / "pages", "no source texts named by their day"),
+        (tmp_path / "missing", "no such folder"),
+        (tmp_path / "unconfigured", "no archive.yml"),
+    ]:
+        # every folder of a list is checked before the first is measured
+        result = run_cli("bench", "build", "--source", f"{ROOT / 'source_texts'},{folder}", "--work", str(work))
         assert result.returncode == 1
-        assert result.stderr.strip().splitlines()[-1].startswith(f"error: {folder}: no ")
+        assert result.stderr.strip().splitlines()[-1].startswith(f"error: {folder}: {what}")
         assert "Traceback" not in result.stderr
+        assert not (work / "source-1").exists()
+
+
+def test_a_real_archive_that_does_not_convert_leaves_the_readme_alone(tmp_path):
+    source = tmp_path / "pages"
+    shutil.copytree(ROOT / "source_texts", source)
+    (source / "archive.yml").write_text("paper: [\n", encoding="utf-8")  # not YAML
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{REAL_START}\nold\n{REAL_END}\n", encoding="utf-8")
+    result = run_cli(
+        "bench", "build", "--source", str(source), "--work", str(tmp_path / "work"), "--json", str(tmp_path / "b.json"),
+        "--readme", str(readme),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "the conversion failed" in result.stderr and "Traceback" not in result.stderr
+    row = next(line for line in result.stdout.splitlines() if "| convert |" in line)
+    assert "archive.yml" in row  # why, as the converter said it
+    assert "old" in readme.read_text(encoding="utf-8")
+
+
+PAGE = "人民生活持续改善\n\n本报北京1月27日电  今年以来，各地各部门推动经济社会发展取得新成效。第二句。\n"
+
+
+def test_the_edited_issue_keeps_its_encoding(tmp_path):
+    pages = tmp_path / "2022"
+    pages.mkdir(parents=True)
+    for day in ("2022-01-27", "2022-01-28", "2022-01-29"):
+        (pages / f"{day}_01_要闻.txt").write_bytes(PAGE.encode("gb18030"))
+    (pages / ".hidden").mkdir()
+    (pages / ".hidden" / "2022-01-28_02_要闻.txt").write_bytes(b"x")
+    change_one_issue(tmp_path)
+    assert (pages / "2022-01-28_01_要闻.txt").read_bytes().decode("gb18030") == PAGE.replace("。", "。（更正）", 1)
+    assert (pages / "2022-01-27_01_要闻.txt").read_bytes().decode("gb18030") == PAGE
+    assert (pages / ".hidden" / "2022-01-28_02_要闻.txt").read_bytes() == b"x"  # no page of the archive
+
+
+def test_results_saved_from_real_pages_go_back_to_their_own_section(tmp_path):
+    saved = tmp_path / "real.json"
+    real = SizeResult(2825, 535, 1, {"floor": Step("floor", 14.0, 2**27, 100 * 2**20)}, source="/data/pages")
+    saved.write_text(to_json([real]), encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{README_START}\ngenerated\n{README_END}\n{REAL_START}\nold\n{REAL_END}\n", encoding="utf-8")
+    result = run_cli("bench", "build", "--from-json", str(saved), "--readme", str(readme))
+    assert result.returncode == 0, result.stderr
+    text = readme.read_text(encoding="utf-8")
+    assert "generated" in text and "old" not in text and "--source /data/pages" in text

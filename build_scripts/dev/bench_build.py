@@ -36,6 +36,7 @@ from build_scripts.dev.bench_projects import (
     SizeResult,
     Step,
     change_one_issue,
+    check_source,
     converted_articles,
     empty_docs,
     make_project,
@@ -236,6 +237,8 @@ def run(
     """Benchmark every size, or the archives of `sources` (folders of source texts) instead;
     `save` is called after every step, so a long run keeps what it measured."""
     results: list[SizeResult] = []
+    for source in sources:  # every folder checked before minutes are spent on the first
+        check_source(source, work)
     try:
         for k, source in enumerate(sources, start=1):
             folder = work / f"source-{k}"

@@ -105,7 +105,8 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Generate archives of ARTICLES articles (120 a day over 20 版), convert each (with every "
         "core, with one process, and again after one issue changed) and build it with the project's mkdocs.yml, "
         "with bare Material (the floor) and, at the smallest size, with every page in nav (the naive setup). "
-        "Prints a Markdown table of times, peak memory and site size per article, with ratios to the floor.",
+        "Prints a Markdown table of times, peak memory and site size per article, with ratios to the floor. "
+        "With --source, the same steps on a copy of real archives' source texts instead (--articles is then unused).",
     )
     build.add_argument(
         "--articles", type=_sizes, default=[1000, 10000], help="sizes, comma-separated (default: 1000,10000)"

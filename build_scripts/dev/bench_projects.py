@@ -14,6 +14,8 @@ from pathlib import Path
 
 from build_scripts.contract.record import ARTICLE_TEMPLATE
 from build_scripts.dev.archive_generator import generate
+from build_scripts.ingest.decoding import decode
+from build_scripts.problems import InputError
 from build_scripts.writers.moved_pages import MOVED_TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +69,7 @@ class SizeResult:
     files: int
     years: int
     steps: dict[str, Step] = field(default_factory=dict)
+    source: str = ""  # the folder of real pages measured (`--source`), or "" for a generated archive
 
 
 def _set_aside(folder: Path) -> None:
@@ -87,28 +90,53 @@ def make_project(folder: Path, articles: int, config_file: Path) -> SizeResult:
     return SizeResult(articles=made.articles, files=made.files, years=years)
 
 
+def day_pages(source: Path) -> list[Path]:
+    """An archive's source texts named by their day (`2022-01-28_01_要闻.txt`,
+    `2022-01-28.TXT`), outside hidden folders, in order."""
+    return sorted(
+        path
+        for path in source.rglob("*")
+        if path.suffix.lower() == ".txt"
+        and _DAY_RE.match(path.name)
+        and not any(part.startswith(".") for part in path.relative_to(source).parts)
+    )
+
+
 def issue_days(source: Path) -> list[str]:
-    """The days of an archive's source texts (`2022-01-28_01_要闻.txt`, `2022-01-28.txt`), in order."""
-    return sorted({p.name[:10] for p in source.rglob("*.txt") if _DAY_RE.match(p.name)})
+    """The days of an archive's source texts, in order."""
+    return sorted({path.name[:10] for path in day_pages(source)})
 
 
 _DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d(?:[_.]|$)")
 
 
-def project_from(folder: Path, source: Path, config_file: Path) -> SizeResult:
-    """A project folder with a copy of an archive's source texts (the benchmark edits one
-    issue of it), the site's config and templates. Its number of articles is known once it
-    has been converted (`measure_project`)."""
+def check_source(source: Path, work: Path) -> None:
+    """A folder of an archive's source texts the benchmark can copy and convert, or a
+    BenchError saying what to give instead."""
     if not source.is_dir():
         raise BenchError(f"{source}: no such folder — give the folder of the archive's source texts (--source)")
-    days = issue_days(source)
-    if not days:
-        raise BenchError(f"{source}: no source texts named by their day (YYYY-MM-DD…txt) in it or its folders")
+    if not (source / "archive.yml").is_file():
+        raise BenchError(f"{source}: no archive.yml in it — give the folder that holds the archive's archive.yml")
+    if not day_pages(source):
+        raise BenchError(
+            f"{source}: no source texts named by their day (YYYY-MM-DD…txt) in it or its folders — "
+            "the benchmark edits the middle day's pages, found by their names"
+        )
+    work = work.resolve()
+    if source.resolve().is_relative_to(work) or work.is_relative_to(source.resolve()):
+        raise BenchError(f"{source}: inside the benchmark's folder {work}, or holding it — give --work elsewhere")
+
+
+def project_from(folder: Path, source: Path, config_file: Path) -> SizeResult:
+    """A project folder with a copy of an archive's source texts (the benchmark edits one
+    issue of it; `check_source` first), the site's config and templates. Its number of
+    articles is known once it has been converted (`measure_project`)."""
     _set_aside(folder)
-    shutil.copytree(source, folder / "source_texts", ignore=shutil.ignore_patterns(".*"))
+    copy = folder / "source_texts"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*"))
     _site_files(folder, config_file)
-    files = sum(1 for p in (folder / "source_texts").rglob("*.txt") if _DAY_RE.match(p.name))
-    return SizeResult(articles=0, files=files, years=len({day[:4] for day in days}))
+    days = issue_days(copy)
+    return SizeResult(articles=0, files=len(day_pages(copy)), years=len({day[:4] for day in days}), source=str(source))
 
 
 def _site_files(folder: Path, config_file: Path) -> None:
@@ -132,12 +160,21 @@ def converted_articles(docs: Path) -> int:
 
 
 def change_one_issue(source: Path) -> None:
-    """Edit every 版 of the middle issue, as a correction to one day's paper would."""
+    """Edit every 版 of the middle issue, as a correction to one day's paper would: in the
+    encoding each page is in (the converter reads GB18030, Big5, UTF-16 as well as UTF-8)."""
     days = issue_days(source)
     middle = days[len(days) // 2]
-    for path in sorted([*source.rglob(f"{middle}_*.txt"), *source.rglob(f"{middle}.txt")]):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("。", "。（更正）", 1), encoding="utf-8")
+    for path in day_pages(source):
+        if path.name[:10] != middle:
+            continue
+        raw = path.read_bytes()
+        try:
+            decoded = decode(raw, path.name)
+        except InputError as exc:
+            raise BenchError(str(exc)) from None
+        text = decoded.text
+        edited = text.replace("。", "。（更正）", 1) if "。" in text else text + "\n（更正）\n"
+        path.write_bytes(edited.encode(decoded.encoding))
 
 
 def _remove_docs(docs: Path) -> None:

@@ -31,7 +31,7 @@ def table(results: list[SizeResult]) -> str:
     ]
     for r in results:
         if not r.articles:  # real pages whose conversion failed: only its error to show
-            lines += [f"| {r.files:,} files | {name} | {s.error[:80]} | | | | | |" for name, s in r.steps.items()]
+            lines += [f"| {r.files:,} files | {name} | {why(s.error)} | | | | | |" for name, s in r.steps.items()]
             continue
         floor = r.steps.get("floor")
         floor_ms = floor.seconds * 1000 / r.articles if floor else 0.0
@@ -40,7 +40,7 @@ def table(results: list[SizeResult]) -> str:
         full = r.steps.get("convert")
         for name, s in r.steps.items():
             if s.error:
-                lines.append(f"| {r.articles:,} | {name} | {s.error[:80]} | | | | | |")
+                lines.append(f"| {r.articles:,} | {name} | {why(s.error)} | | | | | |")
                 continue
             per = s.seconds * 1000 / r.articles
             cpu = s.cpu_seconds * 1000 / r.articles
@@ -65,6 +65,14 @@ def table(results: list[SizeResult]) -> str:
             lines.append(f"| {r.articles:,} | {name} | " + " | ".join(cells) + " |")
     growth = growth_line(results)
     return "\n".join(lines) + ("\n\n" + growth if growth else "")
+
+
+def why(error: str) -> str:
+    """What a failed step printed last (`run_step`'s message ends with its last lines), short."""
+    reason = error.rpartition("): ")[2] if "): " in error else error
+    lines = reason.split(" | ")
+    said = [line for line in lines if line.startswith("error:")]  # the converter's own words, if it said any
+    return (said or lines)[-1][:160].replace("|", "/")
 
 
 def growth_line(results: list[SizeResult]) -> str:
@@ -115,7 +123,10 @@ def command(args: argparse.Namespace) -> int:
     """`python -m build_scripts bench build`: measure, print the table, keep the JSON."""
 
     work = Path(args.work)
-    sources = [Path(folder).resolve() for folder in args.source.split(",") if folder] if args.source else []
+    sources = [Path(folder).resolve() for folder in args.source.split(",") if folder.strip()]
+    if args.source and not sources:
+        print(f"error: --source {args.source!r}: give folders of source texts, comma-separated", file=sys.stderr)
+        return 1
     steps = 5 * len(sources) + 1 if sources else sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
 
     def save(results: list) -> None:
@@ -146,13 +157,19 @@ def command(args: argparse.Namespace) -> int:
         except BenchError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-    return _print_table(args, results, args.json)
+    failed = [r.source for r in results if not r.articles]  # real pages that did not convert
+    code = _print_table(args, results, args.json, readme=not failed)
+    if failed:
+        print(f"error: {', '.join(failed)}: the conversion failed (the table says why); the README is left as it was",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    return code
 
 
-def _print_table(args: argparse.Namespace, results: list, json_path: str) -> int:
-
+def _print_table(args: argparse.Namespace, results: list, json_path: str, readme: bool = True) -> int:
     sizes = ",".join(str(r.articles) for r in results)
-    what = f"--source {args.source}" if getattr(args, "source", "") else f"--articles {sizes}"
+    real = [r.source for r in results if r.source]  # measured on real pages (`--source`)
+    what = f"--source {','.join(real)}" if real else f"--articles {sizes}"
     text = (
         f"Measured with `python -m build_scripts bench build {what} --runs {args.runs}` "
         f"({machine()}; medians of {args.runs} run(s)):\n\n" + table(results)
@@ -160,7 +177,7 @@ def _print_table(args: argparse.Namespace, results: list, json_path: str) -> int
     print(text)
     if json_path:
         print(f"\n(JSON: {json_path})", file=sys.stderr)
-    if args.readme:
-        markers = (REAL_START, REAL_END) if getattr(args, "source", "") else (README_START, README_END)
+    if args.readme and readme:
+        markers = (REAL_START, REAL_END) if real else (README_START, README_END)
         write_readme(Path(args.readme), text, markers)
     return 0

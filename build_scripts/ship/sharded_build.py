@@ -9,8 +9,9 @@ shards from being read and written: links between shards (the previous issue acr
 boundary, an article's reporters and tags, the navigation) resolve to the addresses the
 pages have in the assembled site, and there is one top-level navigation, the project's.
 
-The assembly moves every shard's pages into one site folder, merges the search indexes
-(Material's `search/search_index.json`: one list of documents), and writes one sitemap and
+The archive's own search index (zh-search) covers every year and is made once, by the `site`
+shard. The assembly moves every shard's pages into one site folder, merges Material's search
+indexes if that search is used (`search/search_index.json`: one list of documents), and writes one sitemap and
 one set of feeds over all shards (plugins/publish/shards.py). Shards are built into
 `<site>.shards/<name>/`; the assembled site replaces `<site>` only once it is complete.
 """

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from build_scripts.dev.bench_projects import (
@@ -123,33 +124,6 @@ def measure(runs: int, once: Callable[[], tuple[float, int, float]]) -> tuple[fl
     return statistics.median(times), max(peaks), times, statistics.median(cpus)
 
 
-def bench_size(
-    folder: Path,
-    articles: int,
-    *,
-    runs: int,
-    config_file: Path,
-    naive: bool,
-    serial_up_to: int,
-    shard_above: int,
-    progress: Callable[[str], None],
-    naive_timeout: float | None = None,
-    measured: Callable[[SizeResult], None] = lambda result: None,
-) -> SizeResult:
-    result = make_project(folder, articles, config_file)
-    return measure_project(
-        folder,
-        result,
-        runs=runs,
-        naive=naive,
-        serial_up_to=serial_up_to,
-        shard_above=shard_above,
-        progress=progress,
-        naive_timeout=naive_timeout,
-        measured=measured,
-    )
-
-
 def measure_project(
     folder: Path,
     result: SizeResult,
@@ -240,38 +214,30 @@ def run(
     for source in sources:  # every folder checked before minutes are spent on the first
         check_source(source, work)
     try:
-        for k, source in enumerate(sources, start=1):
-            folder = work / f"source-{k}"
-            result = project_from(folder, source, config_file)
+        # (folder, how it is made): copies of real archives, or generated archives of each size
+        projects: list[tuple[Path, Callable[[Path], SizeResult]]] = (
+            [
+                (work / f"source-{k}", partial(project_from, source=source, config_file=config_file))
+                for k, source in enumerate(sources, start=1)
+            ]
+            if sources
+            else [(work / str(n), partial(make_project, articles=n, config_file=config_file)) for n in sorted(sizes)]
+        )
+        for i, (folder, make) in enumerate(projects):
+            result = make(folder)
             measure_project(
                 folder,
                 result,
                 runs=runs,
-                naive=False,  # (every page in nav: minutes for a real archive, and measured on generated ones)
+                # every page in nav, at the smallest generated size only (minutes on a real archive)
+                naive=not sources and i == 0,
                 serial_up_to=serial_up_to,
                 shard_above=shard_above,
                 progress=progress,
-                measured=lambda partial: save([*results, partial]),
+                naive_timeout=naive_timeout,
+                measured=lambda so_far: save([*results, so_far]),  # every step kept as soon as it is measured
             )
             results.append(result)
-            save(results)
-        if sources:
-            return results
-        for i, articles in enumerate(sorted(sizes)):
-            results.append(
-                bench_size(
-                    work / str(articles),
-                    articles,
-                    runs=runs,
-                    config_file=config_file,
-                    naive=i == 0,
-                    serial_up_to=serial_up_to,
-                    shard_above=shard_above,
-                    progress=progress,
-                    naive_timeout=naive_timeout,
-                    measured=lambda partial: save([*results, partial]),  # every step kept as soon as it is measured
-                )
-            )
             save(results)
     finally:
         # Deleting tens of thousands of files slows, on this machine's disk, the files created

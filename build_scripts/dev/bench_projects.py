@@ -102,9 +102,9 @@ def day_pages(source: Path) -> list[Path]:
     )
 
 
-def issue_days(source: Path) -> list[str]:
-    """The days of an archive's source texts, in order."""
-    return sorted({path.name[:10] for path in day_pages(source)})
+def days_of(pages: list[Path]) -> list[str]:
+    """The days these pages (`day_pages`) are of, in order."""
+    return sorted({path.name[:10] for path in pages})
 
 
 _DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d(?:[_.]|$)")
@@ -135,8 +135,9 @@ def project_from(folder: Path, source: Path, config_file: Path) -> SizeResult:
     copy = folder / "source_texts"
     shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*"))
     _site_files(folder, config_file)
-    days = issue_days(copy)
-    return SizeResult(articles=0, files=len(day_pages(copy)), years=len({day[:4] for day in days}), source=str(source))
+    pages = day_pages(copy)  # walked once: the copy leaves out hidden files, as the converter does
+    years = len({day[:4] for day in days_of(pages)})
+    return SizeResult(articles=0, files=len(pages), years=years, source=str(source))
 
 
 def _site_files(folder: Path, config_file: Path) -> None:
@@ -162,11 +163,10 @@ def converted_articles(docs: Path) -> int:
 def change_one_issue(source: Path) -> None:
     """Edit every 版 of the middle issue, as a correction to one day's paper would: in the
     encoding each page is in (the converter reads GB18030, Big5, UTF-16 as well as UTF-8)."""
-    days = issue_days(source)
+    pages = day_pages(source)
+    days = days_of(pages)
     middle = days[len(days) // 2]
-    for path in day_pages(source):
-        if path.name[:10] != middle:
-            continue
+    for path in (page for page in pages if page.name[:10] == middle):
         raw = path.read_bytes()
         try:
             decoded = decode(raw, path.name)

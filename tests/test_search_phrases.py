@@ -31,6 +31,8 @@ TEXTS = {
     "launch": "2024年，神舟二十二号于5月1日发射。",
     "buses": "全市开通110条公交线路。",
     "points": "四是加强监管，五是完善机制。",
+    "marked": "海岸边立起“充冷宝”，夏季保鲜有了好帮手。",
+    "ability": "各地持续提升计算能力。",
 }
 
 
@@ -105,6 +107,41 @@ def test_a_quoted_phrase_is_found_however_the_text_around_it_was_cut(index):
 
 def test_characters_not_a_word_together_must_stand_together(index):
     assert found(index, ["算力", "计算 力求"]) == [["together:算力"], ["apart:计算|力求"]]
+
+
+def test_characters_typed_together_are_found_where_the_text_prints_marks_between_them(index):
+    """Readers leave out the quotation marks of a headline (海岸边立起“充冷宝”): its characters
+    typed together still find it — the parts on either side of the marks two characters or
+    more, so that 算力 is still not found in 计算能力."""
+    assert found(index, ["立起充冷宝", "海岸边立起充冷宝", "起充冷宝"]) == [
+        ["marked:立起“充冷宝"],
+        ["marked:海岸边立起“充冷宝"],
+        [],
+    ]
+    assert found(index, ["算力"]) == [["together:算力"]]
+
+
+def test_a_name_in_a_headline_comes_before_a_column_named_after_it(tmp_path):
+    """A column's name in brackets after a headline (`（深入学习贯彻习近平新时代…）`) says
+    where the piece runs, not what it is about: a reader typing 习近平 wants the stories with
+    his name in their headline first, not every theory piece of that column, however often
+    their text names him."""
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2025,
+        [
+            article(
+                "theory",
+                "习近平总书记指出，政绩观问题是根本问题。学习习近平总书记重要论述，树立正确政绩观。",
+                title="为民造福是最大政绩（深入学习贯彻习近平新时代中国特色社会主义思想）",
+                page=9,
+                page_name="理论",
+            ),
+            article("talks", "国家主席习近平在北京同来访的外国元首举行会谈。", title="习近平同外国元首会谈"),
+        ],
+    )
+    writer.finish("test")
+    assert [r.split(":")[0] for r in found(tmp_path, ["习近平"], ranked=True)[0]] == ["talks", "theory"]
 
 
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):

@@ -192,6 +192,25 @@ def test_adding_an_articles_words_at_once_is_adding_each():
     assert fields_of([1], 10, 20) == 1 and fields_of([12], 10, 20) == 2 and fields_of([1, 12, 40], 10, 20) == 7
 
 
+@pytest.mark.fast
+def test_a_word_only_in_the_headlines_column_name_counts_as_text():
+    """A column's name in brackets after the title (`column_tag_spans`): its words are the
+    article's text, not its headline's — the same added at once or one by one."""
+    tags = [(6, 10)]
+    assert (
+        fields_of([7], 10, 20, tags) == 4
+        and fields_of([1, 7], 10, 20, tags) == 5
+        and fields_of([7, 12], 10, 20, tags) == 6
+    )
+    positions = {"专栏": [7], "标题": [1], "两处": [2, 8]}
+    one_by_one, at_once = {w: WordList() for w in positions}, {}
+    for word, offsets in positions.items():
+        one_by_one[word].add(0, fields_of(offsets, 10, 20, tags), offsets)
+    add_words(at_once, 0, positions, 10, 20, tags)
+    assert {w: ws.encoded() for w, ws in at_once.items()} == {w: ws.encoded() for w, ws in one_by_one.items()}
+    assert fields_of([7], 10, 20) == 1  # without the spans, the headline's
+
+
 def test_offsets_out_of_order_are_refused():
     with pytest.raises(ValueError, match="not in order"):
         WordList().add(0, 4, [10, 3])
@@ -336,3 +355,20 @@ def test_the_vendored_opencc_js_is_the_recorded_version():
     assert hashlib.sha256((vendor / "t2cn.js").read_bytes()).hexdigest() == record["sha256"]
     assert "Permission is hereby granted" in (vendor / "LICENSE").read_text(encoding="utf-8")
     assert "Apache License" in (vendor / "LICENSE-Apache-2.0-dictionaries.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.fast
+def test_the_column_names_of_a_headline_line_are_the_brackets_closing_its_pieces():
+    from build_scripts.plugins.zh_search.index_files import column_tag_spans
+
+    def tags(title: str) -> list[str]:
+        return [title[start:end] for start, end in column_tag_spans(title)]
+
+    assert tags("为民造福是最大政绩（深入学习贯彻习近平新时代中国特色社会主义思想）") == [
+        "（深入学习贯彻习近平新时代中国特色社会主义思想）"
+    ]
+    assert tags("上市公司交出成绩单（财经深一度） ——解码年报") == ["（财经深一度）"]
+    # a piece wholly in brackets is a note under the title (when a law was adopted), a
+    # sentence in brackets no column's name
+    assert tags("中华人民共和国监狱法 （1994年12月29日通过）") == []
+    assert tags("一句话（这是一句话。）") == []

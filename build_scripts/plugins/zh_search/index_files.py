@@ -24,6 +24,7 @@ import collections
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,18 @@ RANKED_LAST = ("广告",)
 # (导读, the record's `box`), which name a story's headline as its own page does — a reader
 # who types a headline wants the story first. A filter's word (no offsets), as `#版名`.
 BOXES = "%box"
+
+
+# A column's name in brackets closing a piece of a headline line (`…最大政绩（深入学习贯彻…）`,
+# `…成绩单（财经深一度） ——…`): the column the piece runs in, not what the piece is about.
+# (up to 30 characters, as the parser reads one: `（深入学习贯彻习近平新时代中国特色社会主义思想）`)
+_COLUMN_TAG_IN_LINE = re.compile(r"(?<=\S)[（(][^（）()。；！？]{1,30}[）)](?=\s|$)")
+
+
+def column_tag_spans(title: str) -> list[tuple[int, int]]:
+    """Where a headline line prints its columns' names: [start, end) of each (a piece wholly
+    in brackets, a note under a title, is none)."""
+    return [m.span() for m in _COLUMN_TAG_IN_LINE.finditer(title)]
 
 
 @dataclass(frozen=True)
@@ -185,7 +198,11 @@ class IndexWriter:
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
             positions = self.segmenter.positions(normalise(head + article.text))
-            for word in add_words(lists, number, positions, title_end, byline_end):
+            # a column's name in the headline is no word of what the article is about: a
+            # reader typing 习近平 wants the stories with his name in their headline before
+            # every theory piece of the column `（深入学习贯彻习近平新时代…）`
+            tags = column_tag_spans(article.title)
+            for word in add_words(lists, number, positions, title_end, byline_end, tags):
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)
             # A copy printed elsewhere is found through the filters of where it stands too.

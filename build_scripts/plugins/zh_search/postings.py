@@ -4,7 +4,7 @@ that puts each word in its file. search-files.js reads both back."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
 # Where in an article a word was found (bit flags).
@@ -158,23 +158,32 @@ class WordList:
         return bytes(head), bytes(spread)
 
 
-def fields_of(offsets: list[int], title_end: int, byline_end: int) -> int:
-    """Where the (sorted) offsets fall: headline, byline, body."""
-    fields = TITLE if offsets[0] < title_end else 0
-    if offsets[-1] >= byline_end:
+def fields_of(offsets: list[int], title_end: int, byline_end: int, tags: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the (sorted) offsets fall: headline, byline, body. `tags`: the spans of the
+    headline that are a column's name in brackets (`headline_tags`), which count as text."""
+    in_title = offsets[: bisect.bisect_left(offsets, title_end)]
+    tagged = [at for at in in_title if any(start <= at < end for start, end in tags)] if tags else []
+    fields = TITLE if len(tagged) < len(in_title) else 0
+    if offsets[-1] >= byline_end or tagged:
         fields |= BODY
-    first_after_title = bisect.bisect_left(offsets, title_end)
+    first_after_title = len(in_title)
     if first_after_title < len(offsets) and offsets[first_after_title] < byline_end:
         fields |= BYLINE
     return fields
 
 
 def add_words(
-    lists: dict[str, WordList], article: int, positions: dict[str, list[int]], title_end: int, byline_end: int
+    lists: dict[str, WordList],
+    article: int,
+    positions: dict[str, list[int]],
+    title_end: int,
+    byline_end: int,
+    tags: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """Add one article's words and their offsets (`Segmenter.positions`) to the year's lists,
     as `WordList.add` would, the commonest case (a word once in the article) in one step here:
-    an index adds millions. Returns the words that were not in the year's lists yet."""
+    an index adds millions. Returns the words that were not in the year's lists yet.
+    `tags`: as for `fields_of`."""
     new = []
     for word, offsets in positions.items():
         words = lists.get(word)
@@ -183,11 +192,14 @@ def add_words(
             new.append(word)
         gap = article - words.last - 1
         if len(offsets) == 1 and gap < _SMALL and (at := offsets[0]) < _SMALL:
-            fields = TITLE if at < title_end else BYLINE if at < byline_end else BODY
+            if at < title_end:
+                fields = BODY if tags and any(start <= at < end for start, end in tags) else TITLE
+            else:
+                fields = BYLINE if at < byline_end else BODY
             words.articles += _VARINTS[gap] + _VARINTS[1 << 3 | fields]
             words.offsets += _VARINTS[at]
             words.last = article
             words.count += 1
         else:
-            words.add(article, fields_of(offsets, title_end, byline_end), offsets)
+            words.add(article, fields_of(offsets, title_end, byline_end, tags), offsets)
     return new

@@ -47,8 +47,23 @@
           places.push({ from, to: from + length(word), unit: `${n}:${k}`, weight: 1 });
         }
       });
+      runPlaces(group, offsets, MOST).forEach(([from, to, r, weight]) => places.push({ from, to, unit: `${n}:r${r}`, weight }));
     });
     return places;
+  }
+
+  /** Where the group's runs (characters typed together that are not a word) stand together
+   * in the article, marks printed between them included: [from, to, run, characters] in its
+   * indexed head and text, at most `most` places a run. */
+  function runPlaces(group, offsets, most) {
+    const out = [];
+    (group.runs || []).forEach(([first, end], r) => {
+      const found = engine.runStands(group.rel.slice(first, end), offsets.slice(first, end), most);
+      if (!found) return;
+      const span = found.rel[found.rel.length - 1] - found.rel[0] + 1;
+      for (const start of found.starts) out.push([start + found.rel[0], start + found.rel[0] + span, r, end - first]);
+    });
+    return out;
   }
 
   /** Where the passage of `size` characters starts in the text (`head`: the length of the
@@ -157,6 +172,10 @@
           for (const at of occurrences(text, word)) marks.push([at, at + size]);
         }
       });
+      const offsets = group.words.map((word) => offsetsOf(word, result.i));
+      for (const [from, to] of runPlaces(group, offsets, Infinity)) {
+        if (from >= base && to <= base + text.length) marks.push([from - base, to - base]);
+      }
     });
     marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     const merged = [];

@@ -238,6 +238,26 @@
     return found;
   }
 
+  const RUN_GAP = 2; // characters a run may skip once: the marks a headline prints inside it
+
+  /** Where the characters of a run stand together in the article: in a row, or in two parts
+   * of two characters or more with a mark or two between them, as a headline prints
+   * 海岸边立起“充冷宝” and a reader types 立起充冷宝 (leaving out the quotation marks). A
+   * part of one character is never let apart: 算 and 力 in 计算能力 are not 算力. Null where
+   * they do not; else {starts, rel}: `phraseStarts` of `rel`, the characters' places as printed. */
+  function runStands(rel, offsets, most = 1) {
+    let starts = phraseStarts(rel, offsets, most);
+    if (starts.length) return { starts, rel };
+    for (let cut = 2; cut <= rel.length - 2; cut++) {
+      for (let gap = 1; gap <= RUN_GAP; gap++) {
+        const printed = rel.map((r, k) => (k < cut ? r : r + gap));
+        starts = phraseStarts(printed, offsets, most);
+        if (starts.length) return { starts, rel: printed };
+      }
+    }
+    return null;
+  }
+
   function binaryHas(array, value) {
     let lo = 0, hi = array.length - 1;
     while (lo <= hi) {
@@ -345,7 +365,7 @@
       const standing = [], check = [];
       for (const [n, g] of groups.entries()) {
         const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
-        if (g.runs.some(([first, end]) => !phraseStarts(g.rel.slice(first, end), offsets.slice(first, end), 1).length)) {
+        if (g.runs.some(([first, end]) => !runStands(g.rel.slice(first, end), offsets.slice(first, end)))) {
           exactMissing = true;
           break;
         }
@@ -523,6 +543,7 @@
     normalise,
     readyFor,
     phraseStarts,
+    runStands,
     bucket,
     setLoader: files.setLoader,
     useScripts: files.useScripts,

@@ -89,7 +89,7 @@ def test_every_place_that_names_the_site_names_the_second_paper(second_paper):
     article = next(site.glob("2023/05/04/*/index.html")).read_text(encoding="utf-8")
     assert '<meta property="og:site_name" content="南方晨报数字报档案">' in article
     about = (site / "about/index.html").read_text(encoding="utf-8")
-    assert "本站收录《南方晨报（Southern Morning Post）》的报纸全文（南方晨报社，广州）" in about
+    assert "本站收录《南方晨报》（Southern Morning Post，南方晨报社出版，广州）各期的全文" in about
     assert "本档案由南方晨报资料室整理。" in about
     feed = (site / "feeds/latest.xml").read_text(encoding="utf-8")
     assert "<title>南方晨报 · 最新文章</title>" in feed

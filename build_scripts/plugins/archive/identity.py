@@ -17,12 +17,16 @@ ABOUT_PAGE = "about.md"
 
 def about_markdown(archive: ArchiveConfig) -> str:
     paper = archive.paper
-    name = mdtext.escape(paper.title) + (f"（{mdtext.escape(paper.title_en)}）" if paper.title_en else "")
-    by = "，".join(mdtext.escape(x) for x in (paper.publisher, paper.place) if x)
+    # 《人民日报》（People's Daily，人民日报社出版，北京）: the title in book marks alone, what
+    # else names the paper after it
+    about = [paper.title_en, f"{paper.publisher}出版" if paper.publisher else "", paper.place]
+    details = "，".join(mdtext.escape(x) for x in about if x)
     lines = [
         "---\ntitle: 关于本档案\n---\n",
         "# 关于本档案\n",
-        f"本站收录《{name}》的报纸全文" + (f"（{by}）" if by else "") + "，由原始版面文本自动切分为单篇文章：\n",
+        f"本站收录《{mdtext.escape(paper.title)}》"
+        + (f"（{details}）" if details else "")
+        + "各期的全文，由原始版面文本自动切分为单篇文章：\n",
         f"- **浏览**：从[首页](index.md)或[往期]({ARCHIVE_INDEX})的日历按日期进入每一期，再按版面进入文章；"
         f"也可按[记者]({REPORTERS_INDEX})或[标签]({TAGS_INDEX})查找。",
         "- **检索**：页面顶部的搜索框支持中文全文检索。",

@@ -80,7 +80,8 @@ def _linkcheck(args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         raise InputError(str(site), None, "is not a built site (no index.html)", "build it first: ./scripts/build")
     base_url = normalise_site_url(args.base_url, "--base-url") if args.base_url else published_address(site)
-    print(f"linkcheck: {site} as served at {base_url or 'the root of a host'}")
+    where = base_url or ("the root of a host" if (site / "404.html").is_file() else "a folder (an offline copy)")
+    print(f"linkcheck: {site} as served at {where}")
     report = check_site(site, base_url)
     for broken in report.broken:
         print(f"broken: {broken}", file=sys.stderr)

@@ -150,3 +150,20 @@ def test_served_at_another_folder_the_subpath_site_would_break(published_sites):
 def test_the_plain_build_without_an_address_has_no_broken_link(sample_site):
     report = check_site(sample_site / "site")
     assert report.broken == [], "\n".join(map(str, report.broken))
+
+
+def test_an_offline_copy_is_checked_as_opened_from_its_folder(tmp_path):
+    """The offline bundle keeps the published site's canonical and citation addresses
+    (`…/a/`) while its own pages are files (`a.html`) and it has no 404 page: links to the
+    published site are not its own, and are not broken."""
+    copy = _write(
+        tmp_path / "copy",
+        {
+            "index.html": f'<link rel="canonical" href="{BASE}"><a href="a.html">a</a>',
+            "a.html": f'<link rel="canonical" href="{BASE}a/"><a href="{BASE}a/">cite</a><a href="index.html">home</a>',
+        },
+    )
+    result = run_cli("linkcheck", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "as served at a folder (an offline copy)" in result.stdout
+    assert "2 internal links" in result.stdout and "0 broken" in result.stdout

@@ -241,9 +241,12 @@ class _Checker:
 
 def published_address(site: Path) -> str:
     """The address a built site says it is published at: the canonical link of its home page
-    (MkDocs writes one when site_url is set); empty when it has none."""
+    (MkDocs writes one when site_url is set); empty when it has none, or when the folder is
+    an offline copy — the bundle, opened from `file://`, which leaves out the 404 page only a
+    web server uses: its pages name the published site as theirs (canonical, citation), and
+    links there lead to the hosted pages, not to files of the copy (`…/slug.html`)."""
     home = site / "index.html"
-    if not home.is_file():
+    if not home.is_file() or not (site / ERROR_PAGE).is_file():
         return ""
     return _html_links(home.read_text(encoding="utf-8", errors="replace")).canonical or ""
 

@@ -400,3 +400,18 @@ def test_a_heading_printed_in_two_lines_is_shown_in_two_lines_under_one_anchor(t
         entries = tab.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
         assert [" ".join(e.split()) for e in entries] == record["subheads"]
     context.close()
+
+
+@pytest.mark.fast
+def test_a_box_printed_under_the_same_title_every_day_is_told_apart_by_its_day_and_page():
+    """126 of the 2,825 articles of 36 days of a national daily are titled 图片报道: their tabs
+    and bookmarks name the day and 版 too, as does an article printed without a headline."""
+    import datetime as dt
+
+    from build_scripts.ingest.paper_profile import PaperProfile
+    from build_scripts.plugins.archive.article_view import window_title
+
+    day, profile = dt.date(2026, 5, 23), PaperProfile()
+    assert window_title("图片报道", "图片报道", day, "第2版 要闻", profile) == "图片报道 · 2026年5月23日 第2版 要闻"
+    assert window_title("", "", day, "第8版", profile) == "（无标题） · 2026年5月23日 第8版"
+    assert window_title("海岸边立起“充冷宝”", "江苏… 海岸边立起“充冷宝”", day, "第2版", profile) == "海岸边立起“充冷宝”"

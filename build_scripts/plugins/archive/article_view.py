@@ -10,6 +10,7 @@ bundle), and a link to a page that does not exist is a build warning, not a dead
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -19,10 +20,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from build_scripts.contract.labels import chinese_date, headline_pieces, page_label, unbracketed
+from build_scripts.contract.labels import NO_TITLE, chinese_date, headline_pieces, page_label, unbracketed
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, public_url
 from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.plugins.archive.citation import (
     Work,
     chicago_bibliography,
@@ -56,6 +58,7 @@ class TagLink:
 class ArticleView:
     kickers: list[str]
     main_title: str
+    window_title: str  # the page's <title> before the site's name (`window_title`)
     subtitles: list[str]
     date_label: str
     page_label: str | None
@@ -172,7 +175,26 @@ def absolute_or_relative(page: Page, url: str, site_url: str) -> str:
     return get_relative_url(url, page.url) if url else "."
 
 
-def article_view(page: Page, files: Files, *, site_name: str, site_url: str, paper: PaperInfo | None) -> ArticleView:
+def window_title(main: str, title: str, date: dt.date, label: str | None, profile: PaperProfile | None) -> str:
+    """What a tab or a bookmark shows: the main title, as a reader knows the article (the
+    kicker before it would cut the headline off) — and, for a box the paper prints under the
+    same title day after day (`图片报道`: 126 of 2,825 articles on 36 days of a national
+    daily) or an article without a headline, the day and 版 after it, which tell them apart."""
+    shown = main or NO_TITLE
+    if title and not (profile is not None and profile.is_box_title(title)):
+        return shown
+    return f"{shown} · {chinese_date(date, weekday=False)}" + (f" {label}" if label else "")
+
+
+def article_view(
+    page: Page,
+    files: Files,
+    *,
+    site_name: str,
+    site_url: str,
+    paper: PaperInfo | None,
+    profile: PaperProfile | None = None,
+) -> ArticleView:
     record = ArticleRecord.from_meta(page.meta)
     links = record.links
     resolve = Resolver(files, page)
@@ -213,6 +235,7 @@ def article_view(page: Page, files: Files, *, site_name: str, site_url: str, pap
     return ArticleView(
         kickers=kickers,
         main_title=main,
+        window_title=window_title(main, record.title, record.date, label, profile),
         subtitles=subtitles,
         date_label=chinese_date(record.date),
         page_label=label,

@@ -21,6 +21,7 @@ from build_scripts.contract.provenance import recorded_paper
 from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
+from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.problems import InputError
 from build_scripts.writers.docs_tree import finish_interrupted
 from build_scripts.writers.moved_pages import is_moved_page
@@ -42,6 +43,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.files: Files | None = None
         self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
+        self.profile: PaperProfile | None = None  # the paper's (box titles: the window title)
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
         self.frame: Frame | None = None  # parts of Material's frame rendered once per place
         self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
@@ -53,6 +55,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         settings = archive_settings(config)
         archive = settings.archive
         self.paper = archive.paper
+        self.profile = archive.profile
         _check_provenance(Path(config.docs_dir), settings.source_dir, archive.paper)
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
@@ -100,7 +103,12 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if not self.config.enabled or not is_article(page.meta) or self.files is None:
             return context
         view = article_view(
-            page, self.files, site_name=config.site_name, site_url=config.site_url or "", paper=self.paper
+            page,
+            self.files,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            paper=self.paper,
+            profile=self.profile,
         )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text

@@ -74,15 +74,19 @@ def _build(args: argparse.Namespace) -> int:
 
 def _linkcheck(args: argparse.Namespace) -> int:
     from build_scripts.contract.site_url import normalise_site_url
-    from build_scripts.ship.linkcheck import check_site, published_address
+    from build_scripts.ship.linkcheck import check_site, is_offline_copy, published_address
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
         raise InputError(str(site), None, "is not a built site (no index.html)", "build it first: ./scripts/build")
-    base_url = normalise_site_url(args.base_url, "--base-url") if args.base_url else published_address(site)
-    where = base_url or ("the root of a host" if (site / "404.html").is_file() else "a folder (an offline copy)")
-    print(f"linkcheck: {site} as served at {where}")
-    report = check_site(site, base_url)
+    offline = args.offline or (not args.base_url and is_offline_copy(site))
+    if offline:
+        base_url = ""
+        print(f"linkcheck: {site} as opened from its folder (file://, an offline copy)")
+    else:
+        base_url = normalise_site_url(args.base_url, "--base-url") if args.base_url else published_address(site)
+        print(f"linkcheck: {site} as served at {base_url or 'the root of a host'}")
+    report = check_site(site, base_url, offline)
     for broken in report.broken:
         print(f"broken: {broken}", file=sys.stderr)
     print(
@@ -208,6 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="the address the site is served at, e.g. https://user.github.io/repo/ "
         "(default: the site_url it was built with, else the root of a host)",
+    )
+    linkcheck.add_argument(
+        "--offline",
+        action="store_true",
+        help="check it as opened from its folder (file://), as the offline bundle is: links starting "
+        "with / or naming a folder are broken there (the default for a folder without 404.html, "
+        "which the bundle leaves out)",
     )
     linkcheck.set_defaults(run=_linkcheck)
     return parser

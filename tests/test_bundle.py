@@ -135,6 +135,15 @@ def test_every_link_resolves_to_a_file_in_the_bundle(unzipped):
     assert broken == []
 
 
+def test_the_link_checker_finds_the_unzipped_bundle_whole_as_opened_from_its_folder(unzipped):
+    from build_scripts.ship.linkcheck import check_site, is_offline_copy
+
+    assert is_offline_copy(unzipped)
+    report = check_site(unzipped, offline=True)
+    assert report.broken == [], "\n".join(map(str, report.broken[:20]))
+    assert report.checked > 10 * len(list(unzipped.rglob("*.html")))
+
+
 def test_the_data_files_lead_to_the_bundles_own_pages(unzipped):
     # without a public address, a record's url is the page as the bundle holds it: a file
     records = [json.loads(line) for line in (unzipped / "data/articles.jsonl").read_text(encoding="utf-8").splitlines()]

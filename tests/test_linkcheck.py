@@ -155,15 +155,23 @@ def test_the_plain_build_without_an_address_has_no_broken_link(sample_site):
 def test_an_offline_copy_is_checked_as_opened_from_its_folder(tmp_path):
     """The offline bundle keeps the published site's canonical and citation addresses
     (`…/a/`) while its own pages are files (`a.html`) and it has no 404 page: links to the
-    published site are not its own, and are not broken."""
-    copy = _write(
-        tmp_path / "copy",
-        {
-            "index.html": f'<link rel="canonical" href="{BASE}"><a href="a.html">a</a>',
-            "a.html": f'<link rel="canonical" href="{BASE}a/"><a href="{BASE}a/">cite</a><a href="index.html">home</a>',
-        },
-    )
+    published site are not its own, and are not broken — but from file:// a link starting
+    with / leads to the disk's root, and one to a folder shows its listing."""
+    files = {
+        "index.html": f'<link rel="canonical" href="{BASE}"><a href="a.html">a</a><a href="b/index.html">b</a>',
+        "a.html": f'<link rel="canonical" href="{BASE}a/"><a href="{BASE}a/">cite</a><a href="index.html">home</a>',
+        "b/index.html": '<a href="../a.html">a</a>',
+    }
+    copy = _write(tmp_path / "copy", files)
     result = run_cli("linkcheck", str(copy))
     assert result.returncode == 0, result.stderr
-    assert "as served at a folder (an offline copy)" in result.stdout
-    assert "2 internal links" in result.stdout and "0 broken" in result.stdout
+    assert "as opened from its folder" in result.stdout
+    assert "4 internal links" in result.stdout and "0 broken" in result.stdout
+    copy = _write(tmp_path / "bad", {**files, "a.html": '<a href="/index.html">root</a><a href="b/">folder</a>'})
+    result = run_cli("linkcheck", str(copy))
+    assert result.returncode == 1
+    assert "leads to the disk's root" in result.stderr and "shows the folder's listing" in result.stderr
+    # a served site is checked as served, unless told otherwise
+    served = _write(tmp_path / "served", {**files, "404.html": '<a href="/">home</a>'})
+    assert "as served at" in run_cli("linkcheck", str(served)).stdout
+    assert "as opened from its folder" in run_cli("linkcheck", str(served), "--offline").stdout

@@ -156,11 +156,12 @@ def _target_file(site: Path, rel_path: str) -> Path | None:
 
 
 class _Checker:
-    def __init__(self, site: Path, base_url: str):
+    def __init__(self, site: Path, base_url: str, offline: bool = False):
         self.site = site
-        parts = urlsplit(base_url) if base_url else None
+        parts = urlsplit(base_url) if base_url and not offline else None
         self.origin = (parts.scheme, parts.netloc) if parts else None
-        self.base_path = base_path(base_url)
+        self.base_path = base_path(base_url) if not offline else "/"
+        self.offline = offline  # opened from its folder (file://), not served
         self.report = LinkReport()
         self._anchors: dict[Path, set[str]] = {}
 
@@ -183,6 +184,9 @@ class _Checker:
             if (parts.scheme or (self.origin or ("",))[0], parts.netloc) != self.origin:
                 self.report.external += 1
                 return
+        elif self.offline and parts.path.startswith("/"):
+            self._broken(rel, link, "starts with /: opened from a folder (file://), it leads to the disk's root")
+            return
         elif rel == ERROR_PAGE and not parts.path.startswith("/") and parts.path:
             self._broken(
                 rel, link, "404.html is served at any missing address, so its links must be absolute (start with /)"
@@ -196,7 +200,12 @@ class _Checker:
             self._broken(rel, link, f"leaves the site's folder {self.base_path}")
             return
         self.report.checked += 1
-        target = _target_file(self.site, path[len(self.base_path) :])
+        rel_path = path[len(self.base_path) :]
+        if self.offline and (rel_path == "" or rel_path.endswith("/") or (self.site / rel_path).is_dir()):
+            # no server turns a folder into its index.html: file:// lists the folder
+            self._broken(rel, link, "a folder: opened from file://, it shows the folder's listing, not its index.html")
+            return
+        target = _target_file(self.site, rel_path)
         if target is None:
             self._broken(rel, link, "no such file in the site")
             return
@@ -239,22 +248,28 @@ class _Checker:
                 self.check(rel, link, document)
 
 
+def is_offline_copy(site: Path) -> bool:
+    """Is the folder the offline bundle, unzipped? It leaves out the 404 page, which only a
+    web server uses (`ship/bundle.py`); MkDocs writes one into every served build."""
+    return (site / "index.html").is_file() and not (site / ERROR_PAGE).is_file()
+
+
 def published_address(site: Path) -> str:
     """The address a built site says it is published at: the canonical link of its home page
-    (MkDocs writes one when site_url is set); empty when it has none, or when the folder is
-    an offline copy — the bundle, opened from `file://`, which leaves out the 404 page only a
-    web server uses: its pages name the published site as theirs (canonical, citation), and
-    links there lead to the hosted pages, not to files of the copy (`…/slug.html`)."""
+    (MkDocs writes one when site_url is set); empty when it has none."""
     home = site / "index.html"
-    if not home.is_file() or not (site / ERROR_PAGE).is_file():
+    if not home.is_file():
         return ""
     return _html_links(home.read_text(encoding="utf-8", errors="replace")).canonical or ""
 
 
-def check_site(site: Path, base_url: str = "") -> LinkReport:
+def check_site(site: Path, base_url: str = "", offline: bool = False) -> LinkReport:
     """Check every internal link of the site folder `site`, served at `base_url`
-    (its public address; empty: served at the root of some host)."""
-    checker = _Checker(site, base_url)
+    (its public address; empty: served at the root of some host) — or, `offline`, opened
+    from the folder itself (file://), as the offline bundle is: a link starting with `/` or
+    naming a folder leads nowhere there, and the published site its pages cite (canonical,
+    citation) is another site."""
+    checker = _Checker(site, base_url, offline)
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         checker.check_file(path)
     return checker.report

@@ -408,10 +408,12 @@ def test_a_box_printed_under_the_same_title_every_day_is_told_apart_by_its_day_a
     and bookmarks name the day and 版 too, as does an article printed without a headline."""
     import datetime as dt
 
+    from build_scripts.contract.labels import print_details
     from build_scripts.ingest.paper_profile import PaperProfile
     from build_scripts.plugins.archive.article_view import window_title
 
-    day, profile = dt.date(2026, 5, 23), PaperProfile()
-    assert window_title("图片报道", "图片报道", day, "第2版 要闻", profile) == "图片报道 · 2026年5月23日 第2版 要闻"
-    assert window_title("", "", day, "第8版", profile) == "（无标题） · 2026年5月23日 第8版"
-    assert window_title("海岸边立起“充冷宝”", "江苏… 海岸边立起“充冷宝”", day, "第2版", profile) == "海岸边立起“充冷宝”"
+    printed, profile = print_details(dt.date(2026, 5, 23), 2, "要闻"), PaperProfile()
+    assert window_title("图片报道", "图片报道", printed, profile) == "图片报道 · 2026年5月23日 · 第2版 要闻"
+    assert window_title("图片报道", "图 片 报 道", printed, profile) == "图片报道 · 2026年5月23日 · 第2版 要闻"
+    assert window_title("", "", printed, profile) == "（无标题） · 2026年5月23日 · 第2版 要闻"
+    assert window_title("海岸边立起“充冷宝”", "江苏… 海岸边立起“充冷宝”", printed, profile) == "海岸边立起“充冷宝”"

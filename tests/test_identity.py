@@ -156,3 +156,12 @@ def test_pages_converted_from_another_papers_folder_are_not_built_under_this_pap
     config.write_text(pointed, encoding="utf-8")
     rebuilt = build_site(project)
     assert rebuilt.returncode == 0, rebuilt.stderr
+
+
+@pytest.mark.fast
+def test_the_about_page_names_the_publisher_once(tmp_path):
+    from build_scripts.ingest.archive_config import load_archive_config
+    from build_scripts.plugins.archive.identity import about_markdown
+
+    (tmp_path / "archive.yml").write_text("paper:\n  title: 东方周报\n  publisher: 东方出版\n", encoding="utf-8")
+    assert "本站收录《东方周报》（东方出版）各期的全文" in about_markdown(load_archive_config(tmp_path))

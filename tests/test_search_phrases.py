@@ -33,6 +33,8 @@ TEXTS = {
     "points": "四是加强监管，五是完善机制。",
     "marked": "海岸边立起“充冷宝”，夏季保鲜有了好帮手。",
     "ability": "各地持续提升计算能力。",
+    "word-between": "码头边立起了冷链宝库。",
+    "paragraphs": "新的泵站立起\n\n冷链宝库随后开工。",
 }
 
 
@@ -119,6 +121,8 @@ def test_characters_typed_together_are_found_where_the_text_prints_marks_between
         [],
     ]
     assert found(index, ["算力"]) == [["together:算力"]]
+    # what stands between the parts must be marks: not a word's character, not a paragraph's end
+    assert found(index, ["立起冷链宝库", "立起了冷链宝库"]) == [[], ["word-between:立起了冷链宝库"]]
 
 
 def test_a_name_in_a_headline_comes_before_a_column_named_after_it(tmp_path):

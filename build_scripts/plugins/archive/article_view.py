@@ -10,7 +10,6 @@ bundle), and a link to a page that does not exist is a build warning, not a dead
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -20,7 +19,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from build_scripts.contract.labels import NO_TITLE, chinese_date, headline_pieces, page_label, unbracketed
+from build_scripts.contract.labels import (
+    NO_TITLE,
+    chinese_date,
+    headline_pieces,
+    page_label,
+    print_details,
+    unbracketed,
+)
 from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, public_url
 from build_scripts.ingest.archive_config import PaperInfo
@@ -175,7 +181,7 @@ def absolute_or_relative(page: Page, url: str, site_url: str) -> str:
     return get_relative_url(url, page.url) if url else "."
 
 
-def window_title(main: str, title: str, date: dt.date, label: str | None, profile: PaperProfile | None) -> str:
+def window_title(main: str, title: str, printed: str, profile: PaperProfile | None) -> str:
     """What a tab or a bookmark shows: the main title, as a reader knows the article (the
     kicker before it would cut the headline off) — and, for a box the paper prints under the
     same title day after day (`图片报道`: 126 of 2,825 articles on 36 days of a national
@@ -183,7 +189,7 @@ def window_title(main: str, title: str, date: dt.date, label: str | None, profil
     shown = main or NO_TITLE
     if title and not (profile is not None and profile.is_box_title(title)):
         return shown
-    return f"{shown} · {chinese_date(date, weekday=False)}" + (f" {label}" if label else "")
+    return f"{shown} · {printed}"
 
 
 def article_view(
@@ -235,7 +241,9 @@ def article_view(
     return ArticleView(
         kickers=kickers,
         main_title=main,
-        window_title=window_title(main, record.title, record.date, label, profile),
+        window_title=window_title(
+            main, record.title, print_details(record.date, record.page, record.page_name), profile
+        ),
         subtitles=subtitles,
         date_label=chinese_date(record.date),
         page_label=label,

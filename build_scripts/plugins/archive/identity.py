@@ -19,7 +19,8 @@ def about_markdown(archive: ArchiveConfig) -> str:
     paper = archive.paper
     # 《人民日报》（People's Daily，人民日报社出版，北京）: the title in book marks alone, what
     # else names the paper after it
-    about = [paper.title_en, f"{paper.publisher}出版" if paper.publisher else "", paper.place]
+    publisher = paper.publisher + ("" if paper.publisher.endswith("出版") else "出版") if paper.publisher else ""
+    about = [paper.title_en, publisher, paper.place]
     details = "，".join(mdtext.escape(x) for x in about if x)
     lines = [
         "---\ntitle: 关于本档案\n---\n",

@@ -55,7 +55,7 @@ BOXES = "%box"
 # A column's name in brackets closing a piece of a headline line (`…最大政绩（深入学习贯彻…）`,
 # `…成绩单（财经深一度） ——…`): the column the piece runs in, not what the piece is about.
 # (up to 30 characters, as the parser reads one: `（深入学习贯彻习近平新时代中国特色社会主义思想）`)
-_COLUMN_TAG_IN_LINE = re.compile(r"(?<=\S)[（(][^（）()。；！？]{1,30}[）)](?=\s|$)")
+_COLUMN_TAG_IN_LINE = re.compile(r"(?<=\S)[（(【][^（）()【】。；！？]{1,30}[）)】](?=\s|$)")
 
 
 def column_tag_spans(title: str) -> list[tuple[int, int]]:

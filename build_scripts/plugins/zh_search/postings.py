@@ -160,7 +160,8 @@ class WordList:
 
 def fields_of(offsets: list[int], title_end: int, byline_end: int, tags: Sequence[tuple[int, int]] = ()) -> int:
     """Where the (sorted) offsets fall: headline, byline, body. `tags`: the spans of the
-    headline that are a column's name in brackets (`headline_tags`), which count as text."""
+    headline that are a column's name in brackets (`index_files.column_tag_spans`), which count
+    as text."""
     in_title = offsets[: bisect.bisect_left(offsets, title_end)]
     tagged = [at for at in in_title if any(start <= at < end for start, end in tags)] if tags else []
     fields = TITLE if len(tagged) < len(in_title) else 0

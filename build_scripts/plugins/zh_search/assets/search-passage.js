@@ -28,7 +28,7 @@
   /** The places of the query in the article (offsets in its indexed head and text), as the
    * index has them: {from, to, unit, weight}. A group standing as a phrase gives the places of
    * the phrase (one unit, worth its number of words); another gives its words (a unit each). */
-  function placesOf(result) {
+  function placesOf(result, runs) {
     const { groups, offsetsOf, phrases, printed } = result.context;
     const standing = phrases.get(result.i) || [];
     const places = [];
@@ -47,22 +47,29 @@
           places.push({ from, to: from + length(word), unit: `${n}:${k}`, weight: 1 });
         }
       });
-      runPlaces(group, offsets, MOST).forEach(([from, to, r, weight]) => places.push({ from, to, unit: `${n}:r${r}`, weight }));
+      for (const [from, to, r, weight] of runs.get(n) || []) places.push({ from, to, unit: `${n}:r${r}`, weight });
     });
     return places;
   }
 
-  /** Where the group's runs (characters typed together that are not a word) stand together
-   * in the article, marks printed between them included: [from, to, run, characters] in its
-   * indexed head and text, at most `most` places a run. */
-  function runPlaces(group, offsets, most) {
-    const out = [];
-    (group.runs || []).forEach(([first, end], r) => {
-      const found = engine.runStands(group.rel.slice(first, end), offsets.slice(first, end), most);
-      if (!found) return;
-      const span = found.rel[found.rel.length - 1] - found.rel[0] + 1;
-      for (const start of found.starts) out.push([start + found.rel[0], start + found.rel[0] + span, r, end - first]);
-    });
+  /** Where each group's runs (characters typed together that are not a word) stand together
+   * in the article, the marks printed between them included: by group, [from, to, run,
+   * characters] in its indexed head and text, at most MOST places a run. */
+  async function runPlacesOf(result, meta) {
+    const { groups, offsetsOf } = result.context;
+    const out = new Map();
+    for (const [n, group] of groups.entries()) {
+      const offsets = group.words.map((w) => offsetsOf(w, result.i));
+      const places = [];
+      for (const [r, [first, end]] of (group.runs || []).entries()) {
+        const ways = engine.runStands(group.rel.slice(first, end), offsets.slice(first, end), MOST, true);
+        for (const way of await engine.marksOnly(meta, result, ways)) {
+          const span = way.rel[way.rel.length - 1] - way.rel[0] + 1;
+          for (const start of way.starts) places.push([start + way.rel[0], start + way.rel[0] + span, r, end - first]);
+        }
+      }
+      out.set(n, places);
+    }
     return out;
   }
 
@@ -151,10 +158,10 @@
 
   /** What to mark in `text` (normalised, an array of characters) that starts at offset `base`
    * of the indexed head and text: [[from, to]] within it, in order, not overlapping. */
-  function marksIn(text, base, result) {
+  function marksIn(text, base, result, runs) {
     const { groups, offsetsOf } = result.context;
     const marks = [];
-    groups.forEach((group) => {
+    groups.forEach((group, n) => {
       if (group.words.length > 1 || group.exact) {
         const starts = phraseIn(text, group);
         if (starts.length || group.exact) {
@@ -172,8 +179,7 @@
           for (const at of occurrences(text, word)) marks.push([at, at + size]);
         }
       });
-      const offsets = group.words.map((word) => offsetsOf(word, result.i));
-      for (const [from, to] of runPlaces(group, offsets, Infinity)) {
+      for (const [from, to] of runs.get(n) || []) {
         if (from >= base && to <= base + text.length) marks.push([from - base, to - base]);
       }
     });
@@ -209,7 +215,8 @@
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);
     const { groups } = result.context;
-    const places = groups.length ? placesOf(result) : [];
+    const runs = groups.length ? await runPlacesOf(result, meta) : new Map();
+    const places = groups.length ? placesOf(result, runs) : [];
     if (groups.some((group) => group.words.length > 1 || group.exact)) {
       await engine.readyFor(file.x);
       places.push(...printedPlaces(chars(engine.normalise(file.x)), file.h, groups));
@@ -228,7 +235,7 @@
     const printed = text.slice(from, from + size);
     const title = chars(file.t);
     await engine.readyFor(file.t + printed.join(""));
-    const marked = (shown, base) => (groups.length ? marksIn(chars(engine.normalise(shown.join(""))), base, result) : []);
+    const marked = (shown, base) => (groups.length ? marksIn(chars(engine.normalise(shown.join(""))), base, result, runs) : []);
     return {
       ...file,
       title: pieces(title, marked(title, 0)),

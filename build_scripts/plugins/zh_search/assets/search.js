@@ -241,21 +241,47 @@
   const RUN_GAP = 2; // characters a run may skip once: the marks a headline prints inside it
 
   /** Where the characters of a run stand together in the article: in a row, or in two parts
-   * of two characters or more with a mark or two between them, as a headline prints
-   * 海岸边立起“充冷宝” and a reader types 立起充冷宝 (leaving out the quotation marks). A
-   * part of one character is never let apart: 算 and 力 in 计算能力 are not 算力. Null where
-   * they do not; else {starts, rel}: `phraseStarts` of `rel`, the characters' places as printed. */
-  function runStands(rel, offsets, most = 1) {
-    let starts = phraseStarts(rel, offsets, most);
-    if (starts.length) return { starts, rel };
+   * of two characters or more with one or two characters between them — the marks of a
+   * headline printed 海岸边立起“充冷宝” and typed 立起充冷宝 (the quotation marks left out). A
+   * part of one character is never let apart: 算 and 力 in 计算能力 are not 算力. The ways
+   * they stand, as [{starts, rel, gap}]: `phraseStarts` of `rel` (the characters' places as
+   * printed), `gap` [from, size] relative to a start where characters were skipped (null in a
+   * row) — what is printed there is the search's to check (`marksOnly`). The first way found
+   * only, unless `every`. */
+  function runStands(rel, offsets, most = 1, every = false) {
+    const found = [];
+    const starts = phraseStarts(rel, offsets, most);
+    if (starts.length) { found.push({ starts, rel, gap: null }); if (!every) return found; }
     for (let cut = 2; cut <= rel.length - 2; cut++) {
-      for (let gap = 1; gap <= RUN_GAP; gap++) {
-        const printed = rel.map((r, k) => (k < cut ? r : r + gap));
-        starts = phraseStarts(printed, offsets, most);
-        if (starts.length) return { starts, rel: printed };
+      for (let size = 1; size <= RUN_GAP; size++) {
+        const printed = rel.map((r, k) => (k < cut ? r : r + size));
+        const at = phraseStarts(printed, offsets, most);
+        if (!at.length) continue;
+        found.push({ starts: at, rel: printed, gap: [rel[cut - 1] + 1, size] });
+        if (!every) return found;
       }
     }
-    return null;
+    return found;
+  }
+
+  // what may stand between the two parts of a run: marks and spaces, not a character of a word
+  // or the end of a paragraph
+  const WORD_OR_BREAK = /[\p{L}\p{N}\n]/u;
+
+  /** Of the ways a run stands (`runStands`), those where only marks were skipped: the
+   * characters printed there, in the article's file. */
+  async function marksOnly(meta, result, ways) {
+    const kept = [];
+    for (const way of ways) {
+      if (!way.gap) { kept.push(way); continue; }
+      const starts = [];
+      for (const start of way.starts.slice(0, MAY_CHECK)) {
+        const printed = await printedChars(meta, result, start + way.gap[0], way.gap[1]);
+        if (printed && !printed.some((c) => WORD_OR_BREAK.test(c))) starts.push(start);
+      }
+      if (starts.length) kept.push({ ...way, starts });
+    }
+    return kept;
   }
 
   function binaryHas(array, value) {
@@ -362,10 +388,18 @@
         const weighted = tf + (fields & TITLE ? 3 : 0);
         bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
       }
-      const standing = [], check = [];
+      const standing = [], check = [], gapped = [];
       for (const [n, g] of groups.entries()) {
         const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
-        if (g.runs.some(([first, end]) => !runStands(g.rel.slice(first, end), offsets.slice(first, end)))) {
+        let runMissing = false;
+        for (const [first, end] of g.runs) {
+          const rel = g.rel.slice(first, end), runOffsets = offsets.slice(first, end);
+          const ways = runStands(rel, runOffsets);
+          if (!ways.length) { runMissing = true; break; }
+          // not in a row: it stands only where the characters skipped are marks (checked below)
+          if (ways[0].gap) gapped.push(runStands(rel, runOffsets, MAY_CHECK, true));
+        }
+        if (runMissing) {
           exactMissing = true;
           break;
         }
@@ -392,16 +426,19 @@
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
       const result = { year: year.year, doc: docs[i], score, context, i };
-      if (check.length) unsure.push([result, check]);
+      if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }
     if (!unsure.length) return results;
     const wrong = new Set();
-    await Promise.all(unsure.map(async ([result, check]) => {
+    await Promise.all(unsure.map(async ([result, check, gapped]) => {
       for (const [n, starts] of check) {
         const found = await printedAt(meta, result, groups[n], starts);
         if (!found.length) { wrong.add(result); return; }
         context.printed.set(result.i + ":" + n, found);
+      }
+      for (const ways of gapped) {
+        if (!(await marksOnly(meta, result, ways)).length) { wrong.add(result); return; }
       }
     }));
     return wrong.size ? results.filter((r) => !wrong.has(r)) : results;
@@ -414,33 +451,37 @@
    * headline, byline or text (the names added to the byline and the dateline are not in the
    * article's file; a phrase there is found only as words). */
   async function printedAt(meta, result, group, starts) {
-    const name = result.year + "/d/" + result.doc;
-    const file = await need(name);
-    const phrase = Array.from(group.text), size = phrase.length, part = meta.textPart;
-    const title = Array.from(file.t).length, byline = Array.from(file.b || "").length;
-    const texts = new Map();
-    const textOf = async (k) => {
-      if (!texts.has(k)) texts.set(k, k === 0 ? file.x : (await need(name + "-" + k)).x);
-      return texts.get(k);
-    };
+    const phrase = Array.from(group.text), size = phrase.length;
     const found = [];
     for (const start of starts.map((s) => s - group.lead)) {
-      let printed = null;
-      if (start >= 0 && start + size <= title) printed = Array.from(file.t).slice(start, start + size);
-      else if (start > title && start + size <= title + 1 + byline) {
-        printed = Array.from(file.b).slice(start - title - 1, start - title - 1 + size);
-      } else if (start >= file.h) {
-        const from = start - file.h, first = Math.floor(from / part);
-        const last = Math.min(file.k - 1, Math.floor((from + size - 1) / part));
-        const parts = [];
-        for (let k = first; k <= last; k++) parts.push(await textOf(k));
-        printed = Array.from(parts.join("")).slice(from - first * part, from - first * part + size);
-      }
-      if (!printed || printed.length !== size) continue;
+      const printed = await printedChars(meta, result, start, size);
+      if (!printed) continue;
       await readyFor(printed.join(""));
       if (Array.from(normalise(printed.join(""))).every((c, k) => c === phrase[k])) found.push(start);
     }
     return found;
+  }
+
+  /** The `size` characters the article prints at offset `start` of its indexed head and text
+   * (in its headline, its byline as printed or its text), from its file and the parts of its
+   * text; null where the file does not hold them (the names added to the byline, the dateline). */
+  async function printedChars(meta, result, start, size) {
+    const name = result.year + "/d/" + result.doc;
+    const file = await need(name);
+    const part = meta.textPart;
+    const title = Array.from(file.t).length, byline = Array.from(file.b || "").length;
+    let printed = null;
+    if (start >= 0 && start + size <= title) printed = Array.from(file.t).slice(start, start + size);
+    else if (start > title && start + size <= title + 1 + byline) {
+      printed = Array.from(file.b).slice(start - title - 1, start - title - 1 + size);
+    } else if (start >= file.h) {
+      const from = start - file.h, first = Math.floor(from / part);
+      const last = Math.min(file.k - 1, Math.floor((from + size - 1) / part));
+      const parts = [];
+      for (let k = first; k <= last; k++) parts.push(k === 0 ? file.x : (await need(name + "-" + k)).x);
+      printed = Array.from(parts.join("")).slice(from - first * part, from - first * part + size);
+    }
+    return printed && printed.length === size ? printed : null;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -544,6 +585,7 @@
     readyFor,
     phraseStarts,
     runStands,
+    marksOnly,
     bucket,
     setLoader: files.setLoader,
     useScripts: files.useScripts,

@@ -10,7 +10,7 @@ import sys
 
 from conftest import ROOT, run_cli
 
-from build_scripts.dev.bench_build import BenchError, SizeResult, Step, run_step
+from build_scripts.dev.bench_build import BenchError, SizeResult, Step, machine, run_step
 from build_scripts.dev.bench_projects import change_one_issue
 from build_scripts.dev.bench_report import (
     README_END,
@@ -166,11 +166,13 @@ def test_the_edited_issue_keeps_its_encoding(tmp_path):
 
 def test_results_saved_from_real_pages_go_back_to_their_own_section(tmp_path):
     saved = tmp_path / "real.json"
-    real = SizeResult(2825, 535, 1, {"floor": Step("floor", 14.0, 2**27, 100 * 2**20)}, source="/data/pages")
-    saved.write_text(to_json([real]), encoding="utf-8")
+    real = SizeResult(2825, 535, 1, {"floor": Step("floor", 14.0, 2**27, 100 * 2**20)}, source="/data/pages", runs=3)
+    saved.write_text(to_json([real]).replace(machine(), "Another machine, 64 CPU cores"), encoding="utf-8")
     readme = tmp_path / "README.md"
     readme.write_text(f"{README_START}\ngenerated\n{README_END}\n{REAL_START}\nold\n{REAL_END}\n", encoding="utf-8")
     result = run_cli("bench", "build", "--from-json", str(saved), "--readme", str(readme))
     assert result.returncode == 0, result.stderr
     text = readme.read_text(encoding="utf-8")
     assert "generated" in text and "old" not in text and "--source /data/pages" in text
+    # as they were measured: the runs their medians are of, and the machine
+    assert "--runs 3` (Another machine, 64 CPU cores; medians of 3 run(s))" in text

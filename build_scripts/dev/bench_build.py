@@ -225,6 +225,7 @@ def run(
         )
         for i, (folder, make) in enumerate(projects):
             result = make(folder)
+            result.runs = runs
             measure_project(
                 folder,
                 result,

@@ -70,6 +70,7 @@ class SizeResult:
     years: int
     steps: dict[str, Step] = field(default_factory=dict)
     source: str = ""  # the folder of real pages measured (`--source`), or "" for a generated archive
+    runs: int = 1  # the runs of each step its figures are the medians of
 
 
 def _set_aside(folder: Path) -> None:

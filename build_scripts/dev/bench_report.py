@@ -90,13 +90,15 @@ def growth_line(results: list[SizeResult]) -> str:
     return f"Build time per article compared with {first:,} articles: " + ", ".join(parts) + "."
 
 
-def from_json(text: str) -> list[SizeResult]:
-    """Results written by `to_json` (e.g. to print runs of different sizes as one table)."""
+def from_json(text: str) -> tuple[list[SizeResult], str]:
+    """Results written by `to_json` (e.g. to print runs of different sizes as one table), and
+    the machine they were measured on."""
+    saved = json.loads(text)
     results = []
-    for r in json.loads(text)["results"]:
+    for r in saved["results"]:
         steps = {name: Step(**step) for name, step in r.pop("steps").items()}
         results.append(SizeResult(**r, steps=steps))
-    return results
+    return results, str(saved.get("machine") or "")
 
 
 def to_json(results: list[SizeResult]) -> str:
@@ -132,9 +134,11 @@ def command(args: argparse.Namespace) -> int:
     def save(results: list) -> None:
         Path(args.json).write_text(to_json(results) + "\n", encoding="utf-8")
 
-    if args.from_json:  # print (and put in the README) results measured before
-        results = [r for path in args.from_json.split(",") for r in from_json(Path(path).read_text("utf-8"))]
-        return _print_table(args, sorted(results, key=lambda r: r.articles), "")
+    if args.from_json:  # print (and put in the README) results measured before, as they were measured
+        saved = [from_json(Path(path).read_text("utf-8")) for path in args.from_json.split(",")]
+        results = [r for found, _ in saved for r in found]
+        machines = ", ".join(dict.fromkeys(machine for _, machine in saved if machine))
+        return _print_table(args, sorted(results, key=lambda r: r.articles), "", on=machines)
     with progress_bar(steps, "benchmark", unit="step") as bar:
 
         def progress(message: str) -> None:
@@ -166,13 +170,15 @@ def command(args: argparse.Namespace) -> int:
     return code
 
 
-def _print_table(args: argparse.Namespace, results: list, json_path: str, readme: bool = True) -> int:
+def _print_table(args: argparse.Namespace, results: list, json_path: str, readme: bool = True, on: str = "") -> int:
+    """`on`: the machine the results were measured on (saved ones), else this one."""
     sizes = ",".join(str(r.articles) for r in results)
     real = [r.source for r in results if r.source]  # measured on real pages (`--source`)
     what = f"--source {','.join(real)}" if real else f"--articles {sizes}"
+    runs = "/".join(str(n) for n in dict.fromkeys(r.runs for r in results)) or str(args.runs)
     text = (
-        f"Measured with `python -m build_scripts bench build {what} --runs {args.runs}` "
-        f"({machine()}; medians of {args.runs} run(s)):\n\n" + table(results)
+        f"Measured with `python -m build_scripts bench build {what} --runs {runs}` "
+        f"({on or machine()}; medians of {runs} run(s)):\n\n" + table(results)
     )
     print(text)
     if json_path:

@@ -1861,6 +1861,30 @@ def test_the_second_half_of_an_ellipsis_after_a_page_break_carries_on_where_inde
     assert [b.text[:4] for b in fixed.articles[0].blocks] == ["还有许多", "…他们不", "画展结束"]
 
 
+@pytest.mark.parametrize("byline", ["", "本报记者  林  峰"])
+def test_a_paragraph_a_page_break_cut_right_after_a_full_stop_goes_on_where_indentation_marks_paragraphs(byline):
+    """The paragraph above ends a sentence (`……`), and the break falls right there: the line
+    flush after the blank line is too long for a sub-head and ends a sentence — the rest of
+    the paragraph, with the article's byline glued to its end or not. A short one stays
+    apart (a headline may end with `……`)."""
+    rest = "这些年他的身上荣誉满满，但他没有停下脚步，还要带着乡亲们把日子过得更红火，为乡村振兴出一份力。"
+    page = (
+        "养鱼能手的致富经\n"
+        f"{IND}天刚亮，他已经在塘边查看鱼苗的长势。\n"
+        f"{IND}十多年前，他从外地引进鲈鱼，一次次试验，摸索出一套选育的办法。\n"
+        f"{IND}他培育的新品系抗病力强、生长快，累计带动两千多户农户发展养殖。“全国劳动模范”“十佳农民”……\n\n"
+        f"{rest}{byline}\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[-8:] for b in article.blocks][-1] == rest[-8:] and len(article.blocks) == 3
+    assert "十佳农民”……这些年" in article.blocks[-1].text
+    assert rules_of(page)[rest[:6]] == ("join.glued-byline" if byline else "join.indent-after-stop")
+    if byline:
+        assert list(article.authors) == ["林峰"]
+    short = page.replace(f"{rest}{byline}\n", f"先清创，再消肿……\n{IND}夏天蚊虫多，被叮咬后怎么办？\n")
+    assert rules_of(short)["先清创，再消"] != "join.indent-after-stop"
+
+
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():
     """It ends its sentence, or opens where no sentence opens: the page's first article has no
     headline (the archivist is told)."""

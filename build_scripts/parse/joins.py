@@ -268,6 +268,25 @@ class JoinRules(BodyRules):
         self._join_rule = ("join.opens-mid-sentence", "")
         return True
 
+    def _sentence_after_a_break(self, i: int, unit: Unit) -> bool:
+        """Where indentation marks paragraphs: a line that is not indented after a blank line,
+        longer than any sub-head and ending a sentence, below a paragraph that ended one. A
+        paragraph opens indented, and a headline is short: the line is the rest of the
+        paragraph above, which a page break cut right after a full stop (`……` / `正是因为…。`),
+        with the article's byline glued to its end or not."""
+        text = (p.glued_byline(unit.text) or (unit.text,))[0]
+        if not (
+            self.layout.indented
+            and not unit.indented
+            and unit.gap_before
+            and len(text) > self.profile.subhead_max
+            and p.is_terminated(text)
+            and self._continues(i, unit)
+        ):
+            return False
+        self._join_rule = ("join.indent-after-stop", "")
+        return True
+
     def _printed_above(self) -> str:
         """The open paragraph as the block above printed it: a paragraph opening with a
         dateline is read with it."""

@@ -210,6 +210,7 @@ class _Parser(HeadingRules, JoinRules):
             and (
                 (not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
                 or self._carries_on_regardless(open_paragraph[1], t)
+                or self._sentence_after_a_break(i, unit)
             )
         ):
             glued = p.glued_byline(t)

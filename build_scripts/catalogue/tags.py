@@ -42,6 +42,7 @@ from build_scripts.catalogue.tag_cut import (
     tagging_cut,
     unglued,
 )
+from build_scripts.contract.labels import COLUMN_TAG
 from build_scripts.contract.names import NAME_TAGS, names_joined
 from build_scripts.ingest.word_list import Word
 
@@ -56,8 +57,6 @@ MIN_MENTIONS = 2
 # archive. jieba's parts of speech cannot be trusted to spare names here (城市 is `ns`).
 GENERAL_SHARE, GENERAL_MIN = 0.03, 50
 MIN_LENGTH = 2  # one character says too little (市, 省)
-# A column heading printed in brackets at the end of a headline: （金台随笔）, （读者点题·共同关注）.
-_COLUMN_HEADING = re.compile(r"[（(][^（）()]{1,20}[）)]\s*$")
 
 
 def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
@@ -117,7 +116,7 @@ class Tagger:
         usable = self._usable
         counts: dict[str, int] = {}  # (a plain dict: a Counter calls Python for every new word)
         weight: dict[str, float] = {}
-        title = _COLUMN_HEADING.sub("", text.title)
+        title = COLUMN_TAG.sub("", text.title.rstrip())  # （金台随笔）, （读者点题·共同关注）: no tags
         whole = f"{title}\n{text.body}"
         parts = (title, _ADDRESS.sub(" ", text.body))
         glued = glued_nouns([self.cut(part) for part in parts], self.stop_words)

@@ -179,7 +179,7 @@ _SHORT_SUBTITLE = 6
 # held-out days', 942 of 1,008 instead of 937.
 _COUPLET_HALF = (3, 10)  # characters, a column's name in brackets and quotation marks left out
 _COUPLET_MARKS = re.compile(r"[，。：；！？、,.:;!?—“”‘’《》\"']")
-_COLUMN_TAG = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+COLUMN_TAG = re.compile(r"[（(][^（）()]{1,20}[）)]$")  # a column's name closing a headline piece
 
 
 # …and under a column's name (`（思想纵横）` closing the second), the halves of a title may
@@ -196,8 +196,8 @@ _TAGGED_HALVES_APART = 4  # characters of length between them, at most
 
 def is_couplet(first: str, second: str) -> bool:
     """Two pieces of a headline line that are the halves of one title, not a kicker and its title."""
-    tagged = _COLUMN_TAG.search(second) is not None and _COLUMN_TAG.search(first) is None
-    a, b = _COLUMN_TAG.sub("", first), _COLUMN_TAG.sub("", second)
+    tagged = COLUMN_TAG.search(second) is not None and COLUMN_TAG.search(first) is None
+    a, b = COLUMN_TAG.sub("", first), COLUMN_TAG.sub("", second)
     bare_a, bare_b = _QUOTES.sub("", a), _QUOTES.sub("", b)  # (a quoted word of two, `“两创”`, is a half)
     low, high = _COUPLET_HALF
     if not (low <= min(len(a), len(b)) and max(len(bare_a), len(bare_b)) <= high) or _CLAUSE_MARKS.search(a + b):
@@ -215,7 +215,7 @@ def _over_a_title_in_pieces(title_parts: list[str], candidates: list[int]) -> bo
     others follow it in one run. The e-edition's own cut of 36 days has 21 such lines: 20 are
     a kicker and a title in pieces, one is a title in three pieces (its first is then shown as
     a kicker)."""
-    first, *rest = (len(_COLUMN_TAG.sub("", title_parts[n])) for n in candidates)
+    first, *rest = (len(COLUMN_TAG.sub("", title_parts[n])) for n in candidates)
     return candidates == list(range(candidates[0], candidates[-1] + 1)) and all(first > n for n in rest)
 
 
@@ -270,7 +270,7 @@ def _parallel(first: str, second: str) -> bool:
     `…新增就业12.1万人 / …转移就业28.9万人`): a title and a subtitle in parallel with it; a
     kicker does not end as its title does. (On the e-edition's own roles of 35 days: 4 such
     pairs, all a title and its subtitle.)"""
-    a, b = _COLUMN_TAG.sub("", first), _COLUMN_TAG.sub("", second)
+    a, b = COLUMN_TAG.sub("", first), COLUMN_TAG.sub("", second)
     return min(len(a), len(b)) >= 4 and a[-2:] == b[-2:] and not _COUPLET_MARKS.search(a[-2:])
 
 
@@ -331,7 +331,7 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
         return candidates[0], candidates[0] + 1  # a title, then a line in parallel with it
     if len(candidates) == 2:
         upper, lower = (title_parts[n] for n in candidates)
-        tagged = (bool(_COLUMN_TAG.search(upper)), bool(_COLUMN_TAG.search(lower)))
+        tagged = (bool(COLUMN_TAG.search(upper)), bool(COLUMN_TAG.search(lower)))
         if (
             tagged == (True, False)
             or tagged == (False, False)

@@ -240,12 +240,13 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    untouched = getattr(args, "left", "nothing was left half-written")
+    explaining = bool(getattr(args, "explain", None))  # reads one file and writes nothing
+    untouched = "nothing was written" if explaining else getattr(args, "left", "nothing was left half-written")
     try:
         return args.run(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        if getattr(args, "keep_going", True) is False:
+        if getattr(args, "keep_going", True) is False and not explaining:
             print(
                 f"stopped at the first problem; {untouched}. --keep-going converts the other files "
                 "and lists every problem.",

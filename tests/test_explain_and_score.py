@@ -38,6 +38,22 @@ def test_explain_marks_unsure_decisions(tmp_path):
     page.write_text("游客们纷纷表示，今年的灯会比往年更热闹。\n\n" + PAGE, encoding="utf-8")
     out = run_cli("convert", "--source", str(page.parent), "--explain", str(page)).stdout
     assert re.search(r"^  \?\s+1  article without headline ", out, re.MULTILINE)
+    # where the sidecar's keys are told
+    assert "2022-01-28.fix.yml (see maintainers/input-files.md, Corrections)" in out
+
+
+def test_explaining_a_file_that_cannot_be_read_says_nothing_of_docs_or_of_other_files(tmp_path):
+    """`--explain` reads one file and writes nothing: its error says so, not what a
+    conversion's would (that docs/ was left as it was, that --keep-going converts the others)."""
+    source = tmp_path / "source_texts"
+    source.mkdir()
+    shutil.copy(SAMPLE_ARCHIVE / "archive.yml", source)
+    page = source / "2022-01-28.txt"
+    page.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 40)
+    result = run_cli("convert", "--source", str(source), "--explain", str(page))
+    assert result.returncode == 2 and "2022-01-28.txt" in result.stderr
+    assert "docs/" not in result.stderr and "--keep-going" not in result.stderr
+    assert result.stderr.startswith("error: ") and result.stderr.strip().count("\n") == 0
 
 
 def test_an_unsure_warning_quotes_the_line_and_says_what_to_write_in_the_sidecar(tmp_path):

@@ -60,7 +60,9 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
     if any(not d.confident for d in result.decisions):
         out.append(
-            "\n? = unsure; correct it in " + Path(page.path).name[: -len(".txt")] + ".fix.yml (see README, Corrections)"
+            "\n? = unsure; correct it in "
+            + Path(page.path).name[: -len(".txt")]
+            + ".fix.yml (see maintainers/input-files.md, Corrections)"
         )
     return "\n".join(out)
 

@@ -64,6 +64,15 @@ def test_each_item_leads_to_the_article_its_page_prints_under_that_headline():
     ]
 
 
+def test_an_item_naming_the_column_and_the_title_links_the_titles_line():
+    """`经济聚焦·农田里的新鲜事` / `种子用得少  为啥产量高`: the column's name closes the main
+    title in brackets, and is longer than the title; the title's line is the link."""
+    items = (ContentsItem(("经济聚焦·农田里的新鲜事", "种子用得少  为啥产量高"), "第八版", 8),)
+    title = "种子用得少 为啥产量高（经济聚焦·农田里的新鲜事）"
+    pages = {8: [("d/a.md", f"黑龙江北大荒水稻示范田用上新技术—— {title}", title)]}
+    assert [(t.line, t.article) for t in targets_of(items, "d/index.md", pages)] == [(1, "d/a.md")]
+
+
 def test_a_contents_box_has_no_tags_of_its_own():
     # its stories are tagged on their own pages; the box would take their words for its own
     config = ArchiveConfig(paper=PaperInfo(title="人民日报", slug="rmrb"))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from build_scripts.contract.labels import han_number
+from build_scripts.contract.labels import COLUMN_TAG, han_number
 from build_scripts.contract.urls import page_anchor
 from build_scripts.parse.model import Article, Kind
 
@@ -98,7 +98,7 @@ def targets_of(
             headline = _plain(title)
             shared = [_shared(line, headline) for line in lines]
             if sum(shared) > best[0]:
-                main = _plain(main_title)
+                main = _plain(COLUMN_TAG.sub("", main_title.rstrip()))  # not the column it runs in
                 line = max(range(len(lines)), key=lambda i: (shared[i] > 0 and lines[i] in main, shared[i], -i))
                 best = (sum(shared), line, path)
         anchor = f"{issue}#{page_anchor(item.page)}" if candidates else None

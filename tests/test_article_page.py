@@ -417,3 +417,39 @@ def test_a_box_printed_under_the_same_title_every_day_is_told_apart_by_its_day_a
     assert window_title("图片报道", "图 片 报 道", printed, profile) == "图片报道 · 2026年5月23日 · 第2版 要闻"
     assert window_title("", "", printed, profile) == "（无标题） · 2026年5月23日 · 第2版 要闻"
     assert window_title("海岸边立起“充冷宝”", "江苏… 海岸边立起“充冷宝”", printed, profile) == "海岸边立起“充冷宝”"
+
+
+@pytest.mark.parametrize(
+    ("first", "opening"),
+    [
+        # what a page sets as paragraphs above the text: skipped
+        (
+            ["对话人：", "李  拯   本报评论员", "张立群   某大学校长"],
+            "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。",
+        ),
+        (["谭雅竹"], "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。"),
+        (["主讲人：某县某村村医  叶永红"], "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。"),
+        (["最高", "本报记者  徐驭尧"], "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。"),
+        (["编辑同志："], "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。"),
+        # a summary line in bold, a numbered item, a question: the text's opening
+        (
+            ["一代人的时间或许短暂，但一代代人接续奋斗，便能让大地永葆生机"],
+            "一代人的时间或许短暂，但一代代人接续奋斗，便能让大地永葆生机",
+        ),
+        (["一、免去某某的部长职务；"], "一、免去某某的部长职务；"),
+        (["中国海上救援力量有多强？"], "中国海上救援力量有多强？"),
+    ],
+)
+def test_an_articles_summary_is_its_first_paragraph_that_reads_as_text(first, opening):
+    """The summary under a headline on the issue page, in search and in the page's description:
+    not a label, a credit or a part's short title the page sets as a paragraph before the text."""
+    from build_scripts.contract.labels import first_sentence
+    from build_scripts.parse.model import Article, Kind, Segment
+
+    texts = [*first, "李拯：在两校共同迎来校庆之际，我们谈谈这种精神。", "第二段。"]
+    blocks = [(Kind.HEADLINE, "某篇文章"), *((Kind.PARAGRAPH, text) for text in texts)]
+    article = Article([Segment(kind, text, n, n) for n, (kind, text) in enumerate(blocks, start=1)])
+    assert first_sentence(article.opening) == opening
+    # where no paragraph reads so, the first one
+    only = Article([Segment(Kind.HEADLINE, "某篇文章", 1, 1), Segment(Kind.PARAGRAPH, "谭雅竹", 2, 2)])
+    assert only.opening == "谭雅竹"

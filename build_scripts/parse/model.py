@@ -9,6 +9,7 @@ directly against the segments.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -27,6 +28,20 @@ class Kind(StrEnum):
 
 
 BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION, Kind.NOTE})
+
+# A paragraph reads as running text when it holds a sentence, or as a summary line in bold
+# does (`一代人的时间或许短暂，但…`): not a label (`对话人：`, `主讲人：…`), a credit spaced as names
+# are (`李  拯   本报评论员`, `本报记者  王  沛`), nor a line as short as a name or a part's title.
+_SENTENCE_END_RE = re.compile(r"[。！？!?；]")
+_LABEL_RE = re.compile(r"^[^，。：:]{1,8}[：:]|.*[：:]$")
+_SHORT_LINE = 20
+
+
+def _reads_as_text(paragraph: str) -> bool:
+    text = paragraph.strip()
+    if _LABEL_RE.match(text) and not _SENTENCE_END_RE.search(text):
+        return False
+    return bool(_SENTENCE_END_RE.search(text)) or (len(text) > _SHORT_LINE and "  " not in text)
 
 
 @dataclass(frozen=True)
@@ -155,8 +170,13 @@ class Article:
 
     @property
     def opening(self) -> str:
-        """Where its text opens: its first paragraph, not a heading above it (头条看点)."""
-        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH), self.text)
+        """Where its text opens (its summary on the issue page and in search): its first
+        paragraph that reads as running text — not a heading above it (头条看点), nor what a
+        page sets as a paragraph before the text: a label (`对话人：`), who speaks or writes
+        (`李  拯   本报评论员`, `谭雅竹`), a part's short title (`最高`). The first paragraph where
+        none reads so."""
+        paragraphs = [b.text for b in self.blocks if b.kind is Kind.PARAGRAPH]
+        return next((t for t in paragraphs if _reads_as_text(t)), paragraphs[0] if paragraphs else self.text)
 
     @property
     def first_line(self) -> int:

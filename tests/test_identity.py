@@ -158,6 +158,23 @@ def test_pages_converted_from_another_papers_folder_are_not_built_under_this_pap
     assert rebuilt.returncode == 0, rebuilt.stderr
 
 
+def test_a_build_whose_source_folder_has_no_archive_yml_names_the_folder_docs_was_converted_from(tmp_path):
+    """A mkdocs.yml copied elsewhere, its `source_dir` left at `source_texts`: the build stops
+    on the missing archive.yml, and says which folder docs/ was converted from and the line
+    that points the build at it."""
+    project = make_archive(tmp_path, with_sample=False)
+    texts = tmp_path / "texts"
+    (project / "source_texts").rename(texts)
+    (texts / "2023").mkdir(exist_ok=True)
+    (texts / "2023/2023-05-04_01_要闻.txt").write_text(PAGE, encoding="utf-8")
+    converted = run_cli("convert", "--source", str(texts), "--docs", str(project / "docs"))
+    assert converted.returncode == 0, converted.stderr
+    built = build_site(project)
+    assert_no_traceback(built)
+    assert built.returncode != 0 and "source_texts/archive.yml: the archive description is missing" in built.stderr
+    assert f"was converted from {texts.resolve()}: set `source_dir: {texts.resolve()}`" in built.stderr
+
+
 @pytest.mark.fast
 def test_the_about_page_names_the_publisher_once(tmp_path):
     from build_scripts.ingest.archive_config import load_archive_config

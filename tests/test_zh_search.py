@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -307,14 +308,30 @@ def build_variant(project: Path, tmp_path: Path, replace: dict[str, str], cwd: P
 def test_bad_word_list_is_reported_with_file_and_line(sample_site, tmp_path):
     bad = sample_site / f"words-{tmp_path.name}.txt"
     bad.write_text("# words\n奥密克戎\n北京 上海\n", encoding="utf-8")
-    result = build_variant(sample_site, tmp_path, {"user_dict: source_texts/userdict.txt": f"user_dict: {bad}"})
+    result = build_variant(sample_site, tmp_path, {"  - zh-search\n": f"  - zh-search:\n      user_dict: {bad}\n"})
     assert result.returncode != 0
     assert f"{bad}:3: cannot read `北京 上海`" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site/assets/search").exists()
 
 
+def test_the_word_list_is_the_archives_own_beside_archive_yml_wherever_mkdocs_yml_is(sample_site, tmp_path):
+    """With no `user_dict`, search keeps whole the words of userdict.txt in the folder
+    `source_dir` names (the list the converter cuts tags with), not of a file beside mkdocs.yml:
+    moving the texts is one line of mkdocs.yml."""
+    texts = tmp_path / "texts"
+    shutil.copytree(sample_site / "source_texts", texts)
+    (texts / "userdict.txt").write_text("晾晒机制\n", encoding="utf-8")
+    moved = {"  - newspaper-archive\n": f"  - newspaper-archive:\n      source_dir: {texts}\n"}
+    result = build_variant(sample_site, tmp_path, moved)
+    assert result.returncode == 0, result.stderr
+    lexicon = tmp_path / "site/assets/search"
+    words = "\n".join(load(lexicon, f"lex/{n}") for n in range(load(lexicon, "meta")["lexicon"]))
+    assert re.search(r"^晾晒机制 \d+$", words, re.M)
+    assert not re.search(r"^除险保安 \d+$", words, re.M)  # the project's own list is not read
+
+
 def test_materials_search_alongside_is_refused(sample_site, tmp_path):
-    result = build_variant(sample_site, tmp_path, {"  - zh-search:\n": "  - search\n  - zh-search:\n"})
+    result = build_variant(sample_site, tmp_path, {"  - zh-search\n": "  - search\n  - zh-search\n"})
     assert result.returncode != 0
     assert "remove `- search` from `plugins:`" in result.stderr and "Traceback" not in result.stderr
 

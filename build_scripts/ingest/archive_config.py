@@ -15,7 +15,7 @@ from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 from build_scripts.problems import InputError
 
 ARCHIVE_FILE = "archive.yml"
-# The archive's hand-kept search words (read by the zh-search plugin, not by the converter).
+# The archive's hand-kept word list: search (the zh-search plugin) and tags (the converter) keep its words whole.
 WORD_LIST_FILE = "userdict.txt"
 # The URL ledger: every article address ever published (written by the converter, catalogue/ledger.py).
 LEDGER_FILE = "urls.lock"

@@ -171,7 +171,7 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                     report.notice(rel, None, "linked folder not followed", "move its files into the source folder")
                     continue
             if rel in (WORD_LIST_FILE, LEDGER_FILE):
-                continue  # the search word list (zh-search `user_dict`) and the URL ledger, not issues
+                continue  # the word list (userdict.txt) and the URL ledger, not issues
             if not is_issue_text(name):
                 if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
                     report.notice(rel, None, "ignored: only .txt files are issue texts")

@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from build_scripts.ingest.archive_config import ArchiveConfig, load_archive_config
+from build_scripts.contract.provenance import recorded_paper
+from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig, load_archive_config
 from build_scripts.problems import InputError
 
 PLUGIN_NAME = "newspaper-archive"
@@ -38,6 +39,21 @@ def archive_settings(config: MkDocsConfig) -> ArchiveSettings:
     try:
         settings = ArchiveSettings(source_dir, load_archive_config(source_dir))
     except InputError as exc:
-        raise PluginError(str(exc)) from None
+        raise PluginError(str(exc) + _converted_from(Path(config.docs_dir), source_dir)) from None
     plugin.settings = settings
     return settings
+
+
+def _converted_from(docs: Path, source_dir: Path) -> str:
+    """Where docs/ was converted from, when that is another folder with an archive.yml: the
+    likelier fix for a build that cannot read `source_dir` (a mkdocs.yml copied elsewhere)."""
+    recorded = recorded_paper(docs)
+    if recorded is None or not recorded[2]:
+        return ""
+    converted = (docs / recorded[2]).resolve()
+    if converted == source_dir or not (converted / ARCHIVE_FILE).is_file():
+        return ""
+    return (
+        f" — {docs} was converted from {converted}: set `source_dir: {converted}` of the "
+        f"`{PLUGIN_NAME}` plugin in mkdocs.yml"
+    )

@@ -6,8 +6,9 @@ from mkdocs.config.base import Config
 
 class ZhSearchConfig(Config):
     enabled = c.Type(bool, default=True)
-    # The archive's hand-kept word list (jieba user-dictionary format, `#` comments allowed),
-    # resolved relative to the folder of mkdocs.yml, never the working directory.
+    # A word list other than the archive's own (`userdict.txt` beside archive.yml, which the
+    # converter cuts tags with): jieba user-dictionary format, `#` comments allowed, resolved
+    # relative to the folder of mkdocs.yml, never the working directory.
     user_dict = c.Optional(c.Type(str))
     # Add every name printed in a byline (`authors`, `correspondents`) to the dictionary, so
     # that a reporter's name is one searchable word.

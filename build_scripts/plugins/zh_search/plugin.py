@@ -28,6 +28,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_scripts.contract.urls import JSONL_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE
+from build_scripts.ingest.archive_config import WORD_LIST_FILE
+from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD, shard_built
 
 from .config import ZhSearchConfig
@@ -104,14 +106,17 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         return files
 
     def _word_list(self, config) -> Path | None:
-        if not self.config.user_dict:
-            return None
-        # Relative to mkdocs.yml, like docs_dir, wherever the build is started from.
-        path = (Path(config.config_file_path or ".").parent / self.config.user_dict).resolve()
+        """The archive's word list: `userdict.txt` beside archive.yml (`source_dir` of the
+        archive plugin), the one the converter cuts tags with — or the file `user_dict` names,
+        relative to mkdocs.yml like docs_dir, wherever the build is started from."""
+        if self.config.user_dict:
+            path = (Path(config.config_file_path or ".").parent / self.config.user_dict).resolve()
+        else:
+            path = archive_settings(config).source_dir / WORD_LIST_FILE
         if not path.exists():
             # An archive need not have a word list (the texts of another paper were put in
             # place of the old ones, the list with them): jieba's own dictionary remains.
-            log.info("zh-search: no word list at %s — searching with jieba's dictionary alone", self.config.user_dict)
+            log.info("zh-search: no word list at %s — searching with jieba's dictionary alone", path)
             return None
         return path
 

@@ -61,11 +61,14 @@ def test_an_unsure_warning_quotes_the_line_and_says_what_to_write_in_the_sidecar
     (source / "2022").mkdir(parents=True)
     shutil.copy(SAMPLE_ARCHIVE / "archive.yml", source)
     page = source / "2022" / "2022-01-28.txt"
-    page.write_text("游客们纷纷表示，今年的灯会比往年更热闹。\n\n" + PAGE, encoding="utf-8")
+    # running text after an article its credit ended: the rest of that article, or one whose
+    # headline was lost?
+    ended = "（新华社杭州1月27日电）\n\n游客们纷纷表示，今年的灯会比往年更热闹。\n\n本版责编 王华"
+    page.write_text(PAGE.replace("本版责编 王华", ended), encoding="utf-8")
     docs = str(tmp_path / "docs")
     first = run_cli("convert", "--source", str(source), "--docs", docs)
     assert first.returncode == 0, first.stderr
-    warning = re.search(r"2022/2022-01-28\.txt:1: unsure: article without headline: “游客们纷纷表示.*", first.stderr)
+    warning = re.search(r"2022/2022-01-28\.txt:17: unsure: article without headline: “游客们纷纷表示.*", first.stderr)
     assert warning, first.stderr
     fix = re.search(r"write `([^`]+)` \(it stays in the article above\) in (2022/2022-01-28\.fix\.yml)", warning[0])
     assert fix, warning[0]
@@ -73,7 +76,26 @@ def test_an_unsure_warning_quotes_the_line_and_says_what_to_write_in_the_sidecar
     (source / fix[2]).write_text(fix[1] + "\n", encoding="utf-8")
     again = run_cli("convert", "--source", str(source), "--docs", docs)
     assert again.returncode == 0, again.stderr
-    assert "2022-01-28.txt:1: unsure" not in again.stderr
+    assert "2022-01-28.txt:17: unsure" not in again.stderr
+
+
+def test_running_text_opening_a_page_is_not_told_to_stay_in_an_article_above_it(tmp_path):
+    """At the top of the page no article is above: the warning says to put back a headline
+    that was lost, or that there is nothing to do — not to write a label that would leave the
+    text's dateline and byline unread."""
+    source = tmp_path / "source_texts"
+    (source / "2022").mkdir(parents=True)
+    shutil.copy(SAMPLE_ARCHIVE / "archive.yml", source)
+    page = source / "2022" / "2022-01-28.txt"
+    page.write_text(
+        "本报杭州1月27日电  （记者张三）游客们纷纷表示，今年的灯会比往年更热闹。\n\n" + PAGE, encoding="utf-8"
+    )
+    result = run_cli("convert", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 0, result.stderr
+    warning = re.search(r"2022/2022-01-28\.txt:1: unsure: article without headline: .*", result.stderr)
+    assert warning, result.stderr
+    assert "put it back above line 1" in warning[0] and "nothing to do" in warning[0]
+    assert "lines:" not in warning[0] and "article above" not in warning[0]
 
 
 def write_fixture(folder, name, text, expected):

@@ -83,10 +83,15 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
     thresholds = {"headline": profile.headline_threshold, "join": profile.join_threshold}
     for decision in result.decisions:
         if not decision.confident:
+            what = f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule, thresholds)})"
+            if decision.label == HEADLESS and not any(a.last_line < decision.line for a in result.articles):
+                # the page's first article: no article above it to stay in
+                report.warn(page.path, decision.line, what, _HEADLESS_ON_TOP.format(n=decision.line))
+                continue
             report.warn(
                 page.path,
                 decision.line,
-                f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule, thresholds)})",
+                what,
                 f"check it; {_correction(decision, sidecar_of(Path(page.path)).as_posix())} "
                 "(see maintainers/input-files.md, Corrections)",
             )
@@ -109,9 +114,15 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
         )
 
 
+HEADLESS = "article without headline"
+# …at the top of the page, where no article above can take its text
+_HEADLESS_ON_TOP = (
+    "if its headline was lost before the text reached this file, put it back above line {n}; if the text "
+    "goes on from another page, nothing to do: it is published as an article without headline"
+)
 # The other readings of an unsure decision: what to write in the page's sidecar, and what it does.
 _OTHER_READINGS = {
-    "article without headline": [("lines: {{{n}: paragraph}}", "it stays in the article above")],
+    HEADLESS: [("lines: {{{n}: paragraph}}", "it stays in the article above")],
     "headline": [("lines: {{{n}: subhead}}", "a sub-head of the article above")],
     "subhead": [("lines: {{{n}: paragraph}}", "a paragraph"), ("join: [{n}]", "joined to the paragraph above")],
     "paragraph": [("join: [{n}]", "joined to the paragraph above"), ("lines: {{{n}: subhead}}", "a sub-head")],

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -291,10 +292,14 @@ def run_job_in_worker(args: Job) -> SourceResult:
     if args[2] is not None and result.prepared is not None:
         result = replace(result, prepared=None)
     if result.failure is not None:
+        failure = result.failure
         try:  # it must travel back to the main process; not every exception can
-            pickle.dumps(result.failure)
+            pickle.dumps(failure)
         except Exception:
-            result.failure = RuntimeError(f"{type(result.failure).__name__}: {result.failure}")
+            result.failure = RuntimeError(f"{type(failure).__name__}: {failure}")
+        # where it was raised, which pickling drops: a note travels with it (`--debug` prints it)
+        where = "".join(traceback.format_tb(failure.__traceback__))
+        result.failure.add_note(f"Traceback (most recent call last), in a worker process:\n{where.rstrip()}")
     return result
 
 

@@ -29,7 +29,7 @@ from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
-from build_scripts.ingest.discover import check_source_folder, discover
+from build_scripts.ingest.discover import Discovered, check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
@@ -61,19 +61,32 @@ class Result:
         return line
 
 
-def convert_all(
+@dataclass
+class Started:
+    """A conversion under way (`start_conversion`): what the cache gave, and the files that
+    changed, handed to the warm worker already or to be converted by a pool."""
+
+    found: list[Discovered]
+    keys: list[str | None]
+    results: list[SourceResult | None]  # from the cache, None where the file must be converted
+    missing: list[int]
+    warm: WarmWorker | None  # the worker the files that changed were handed to, if they were
+    handed: bool = False
+    alive: bool = False  # the worker took them (it is gone otherwise: this process converts them)
+
+
+def start_conversion(
     source_dir: Path,
     config: ArchiveConfig,
     report: Report,
-    keep_going: bool,
     jobs: int,
     cache: SourceCache,
     reuse: bool,
     warm: WarmWorker | None = None,
-) -> list[SourceResult]:
-    """Every source file read, parsed and tagged, in file order: from the cache where the file
-    is unchanged (with `reuse`), by `jobs` worker processes otherwise. Each result's `key` is
-    its file's cache key."""
+) -> Started:
+    """Find every source file and what the cache holds of it (with `reuse`), and hand the few
+    files that changed to the warm worker at once: it parses them while this process reads
+    what does not depend on them (`_convert`)."""
     found = discover(source_dir, report)
     if not found:
         raise InputError(
@@ -85,16 +98,34 @@ def convert_all(
     keys = [cache.key(one) for one in found]
     results: list[SourceResult | None] = [cache.get(key) if reuse and key else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
+    started = Started(found, keys, results, missing, warm)
+    if warm is not None and missing and pool_size(len(missing), jobs) <= 1:
+        # a few files: the worker that has loaded the parser meanwhile parses them
+        collect_less()  # as the loading would have set it here
+        started.handed, started.alive = True, warm.send(_jobs_of(started, config, cache))
+    return started
+
+
+def _jobs_of(started: Started, config: ArchiveConfig, cache: SourceCache) -> list:
+    entries = [cache.entry(key) if (key := started.keys[i]) else None for i in started.missing]
+    return job_list([started.found[i] for i in started.missing], config, entries)
+
+
+def convert_all(
+    started: Started, config: ArchiveConfig, report: Report, keep_going: bool, jobs: int, cache: SourceCache
+) -> list[SourceResult]:
+    """Every source file read, parsed and tagged, in file order: from the cache where the file
+    is unchanged, by the warm worker the conversion started with (`start_conversion`) or by
+    `jobs` worker processes otherwise. Each result's `key` is its file's cache key."""
+    keys, results, missing, warm = started.keys, started.results, started.missing, started.warm
     with progress_bar(len(missing), "converting") as bar:
-        entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
-        changed = [found[i] for i in missing]
-        if warm is not None and changed and pool_size(len(changed), jobs) <= 1:
-            # a few files: the worker that has loaded the parser meanwhile parses them
-            collect_less()  # as the loading would have set it here
-            made = warm.convert(job_list(changed, config, entries), bar.update)
+        if warm is not None and started.handed:
+            made = warm.results(_jobs_of(started, config, cache), started.alive, bar.update)
         else:
             if warm is not None:
                 warm.stop()
+            changed = [started.found[i] for i in missing]
+            entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
             made = convert_sources(changed, config, jobs, bar.update, entries, cache.folder)
         for i, result in zip(missing, made, strict=True):
             if keys[i] and result.error is None and result.failure is None:
@@ -223,14 +254,15 @@ def _convert(
             _settled()
         remember_slugs(cache.memo("slugs"))
         remember_pinyin(cache.memo("pinyin"))
-        # What does not depend on the files that changed is read while the worker still loads
-        # the parser (about a third of a second, after one issue was edited): the URL ledger
+        # The files that changed go to the worker first; what does not depend on them is read
+        # while it parses them (a third of a second, after one issue was edited): the URL ledger
         # (the last run's parsed ledger kept for what did not change), the names, what docs/ holds.
+        started = start_conversion(source_dir, config, result.report, jobs, cache, incremental, warm)
         parsed = cache.memo("ledger")
         published = read_ledger(ledger_path, config.paper.slug, parsed)
         names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
-        sources = convert_all(source_dir, config, result.report, keep_going, jobs, cache, incremental, warm)
+        sources = convert_all(started, config, result.report, keep_going, jobs, cache)
     finally:
         if warm is not None:
             warm.stop()

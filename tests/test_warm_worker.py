@@ -32,18 +32,18 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="the worker is forked")
 def started(monkeypatch) -> list[tuple[WarmWorker, list[int]]]:
     """Every warm worker a conversion starts, with the number of files it was given each time."""
     seen: list[tuple[WarmWorker, list[int]]] = []
-    original_init, original_convert = WarmWorker.__init__, WarmWorker.convert
+    original_init, original_send = WarmWorker.__init__, WarmWorker.send
 
     def init(self, config, processes=1, kept=None):
         original_init(self, config, processes, kept)
         seen.append((self, []))
 
-    def convert_work(self, work, done=None):
+    def send_work(self, work):
         next(given for worker, given in seen if worker is self).append(len(work))
-        return original_convert(self, work, done)
+        return original_send(self, work)
 
     monkeypatch.setattr(WarmWorker, "__init__", init)
-    monkeypatch.setattr(WarmWorker, "convert", convert_work)
+    monkeypatch.setattr(WarmWorker, "send", send_work)
     return seen
 
 
@@ -253,9 +253,10 @@ def test_a_helper_that_died_leaves_the_rest_to_the_worker(tmp_path, started, mon
     _same_as_a_full_conversion(source, tmp_path)
 
 
-def test_what_does_not_depend_on_the_changed_files_is_read_while_the_worker_loads(tmp_path, started, monkeypatch):
-    """The URL ledger, the names and the listing of docs/ are read before the changed files are
-    handed to the worker (which is still loading the parser then), and docs/ is listed once."""
+def test_what_does_not_depend_on_the_changed_files_is_read_while_the_worker_parses_them(tmp_path, started, monkeypatch):
+    """The changed files are handed to the worker first (it parses them as soon as it has
+    loaded the parser); the URL ledger, the names and the listing of docs/ are read meanwhile,
+    before the worker's results are waited for, and docs/ is listed once."""
     from build_scripts import convert as convert_module
     from build_scripts.writers import docs_tree
 
@@ -267,10 +268,12 @@ def test_what_does_not_depend_on_the_changed_files_is_read_while_the_worker_load
     for module, name in ((docs_tree, "_files_in"), (convert_module, "read_ledger"), (convert_module, "read_names")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, real=real, name=name: order.append(name) or real(*a))
-    work = WarmWorker.convert
-    monkeypatch.setattr(WarmWorker, "convert", lambda self, *a: order.append("parse") or work(self, *a))
+    send, results = WarmWorker.send, WarmWorker.results
+    monkeypatch.setattr(WarmWorker, "send", lambda self, *a: order.append("handed") or send(self, *a))
+    monkeypatch.setattr(WarmWorker, "results", lambda self, *a: order.append("waited") or results(self, *a))
     convert(source, tmp_path / "docs", jobs=2)
-    assert sorted(order[:3]) == ["_files_in", "read_ledger", "read_names"] and order[3:] == ["parse"]
+    assert order[0] == "handed" and sorted(order[1:4]) == ["_files_in", "read_ledger", "read_names"]
+    assert order[4:] == ["waited"]
     _same_as_a_full_conversion(source, tmp_path)
 
 

@@ -75,9 +75,19 @@ class WarmWorker:
         """The results of `work`, in its order, one job at a time (`done(1)` after each, for a
         progress bar). Should the worker die (killed, out of memory), the jobs it had not done
         are done in this process."""
+        return self.results(work, self.send(work), done)
+
+    def send(self, work: Sequence[Job]) -> bool:
+        """Hand the worker `work` (it starts on it as soon as it has loaded the parser, while
+        this process goes on); False if the worker is gone."""
         # what a worker forked now would know: the slugs and pinyin the cache holds; then the
         # work, all of it at once (the worker may share it out)
-        alive = self._send((known_slugs(), known_pinyin())) and self._send(list(work))
+        return self._send((known_slugs(), known_pinyin())) and self._send(list(work))
+
+    def results(
+        self, work: Sequence[Job], alive: bool, done: Callable[[int], None] | None = None
+    ) -> Iterator[SourceResult]:
+        """The results of the `work` sent (`alive`: `send`'s answer), as `convert` gives them."""
         for job in work:
             result = self._result() if alive else None
             if result is None:

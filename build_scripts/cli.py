@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"interrupted: {untouched}", file=sys.stderr)
         return 130
     except InternalError as exc:
-        _internal(args, exc.cause, f"while converting {exc.path}")
+        _internal(args, exc.cause, f"while converting {exc.path}", untouched)
         return EXIT_INTERNAL_ERROR
     except OSError as exc:
         where = exc.filename or "a file"
@@ -270,18 +270,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INTERNAL_ERROR
     except Exception as exc:  # a bug: say so in one line, never a traceback (unless --debug)
-        _internal(args, exc, "")
+        _internal(args, exc, "", untouched)
         return EXIT_INTERNAL_ERROR
 
 
-def _internal(args: argparse.Namespace, exc: BaseException, where: str) -> None:
+def _internal(args: argparse.Namespace, exc: BaseException, where: str, untouched: str) -> None:
     if args.debug:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
     print(
         f"error: internal error{' ' + where if where else ''}: {type(exc).__name__}: {exc} — this is a bug in the "
-        f"converter, not in your files; {getattr(args, 'left', 'nothing was left half-written')}. Please report it with the file "
+        f"converter, not in your files; {untouched}. Please report it with the file "
         "(run with --debug to see the details).",
         file=sys.stderr,
     )

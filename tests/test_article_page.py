@@ -438,6 +438,7 @@ def test_a_box_printed_under_the_same_title_every_day_is_told_apart_by_its_day_a
         ),
         (["一、免去某某的部长职务；"], "一、免去某某的部长职务；"),
         (["中国海上救援力量有多强？"], "中国海上救援力量有多强？"),
+        (["那一年，他十八岁……"], "那一年，他十八岁……"),
     ],
 )
 def test_an_articles_summary_is_its_first_paragraph_that_reads_as_text(first, opening):
@@ -453,3 +454,15 @@ def test_an_articles_summary_is_its_first_paragraph_that_reads_as_text(first, op
     # where no paragraph reads so, the first one
     only = Article([Segment(Kind.HEADLINE, "某篇文章", 1, 1), Segment(Kind.PARAGRAPH, "谭雅竹", 2, 2)])
     assert only.opening == "谭雅竹"
+
+
+def test_a_poems_summary_is_its_first_line():
+    """A poem's lines are short and many end no sentence: its first line sums it up, not the
+    first that ends with a mark."""
+    from build_scripts.parse.model import Article, Kind, Segment
+
+    lines = ["山那边", "是海", "啊，多么美好的春天！", "风从南方来", "吹过田野", "吹过村庄", "吹过我的窗"]
+    poem = Article(
+        [Segment(Kind.HEADLINE, "春天", 1, 1), *(Segment(Kind.PARAGRAPH, t, n, n) for n, t in enumerate(lines, 2))]
+    )
+    assert poem.is_poem and poem.opening == "山那边"

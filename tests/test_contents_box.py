@@ -71,6 +71,11 @@ def test_an_item_naming_the_column_and_the_title_links_the_titles_line():
     title = "种子用得少 为啥产量高（经济聚焦·农田里的新鲜事）"
     pages = {8: [("d/a.md", f"黑龙江北大荒水稻示范田用上新技术—— {title}", title)]}
     assert [(t.line, t.article) for t in targets_of(items, "d/index.md", pages)] == [(1, "d/a.md")]
+    # a bracket of the title's own (`（全文）`) is no column: the line printing it is the link
+    items = (ContentsItem(("十四届全国人大常委会第二十二次会议表决通过", "社会救助法（全文）"), "第十四版", 14),)
+    law = "中华人民共和国社会救助法（全文）"
+    pages = {14: [("d/b.md", f"十四届全国人大常委会第二十二次会议表决通过 {law}", law)]}
+    assert [(t.line, t.article) for t in targets_of(items, "d/index.md", pages)] == [(1, "d/b.md")]
 
 
 def test_a_contents_box_has_no_tags_of_its_own():

@@ -56,6 +56,19 @@ def test_explaining_a_file_that_cannot_be_read_says_nothing_of_docs_or_of_other_
     assert result.stderr.startswith("error: ") and result.stderr.strip().count("\n") == 0
 
 
+def test_a_bug_met_while_explaining_says_nothing_of_docs(monkeypatch, capsys):
+    from build_scripts import cli
+    from build_scripts.parse import explain
+
+    def broken(source_dir, file):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(explain, "explain", broken)
+    assert cli.main(["convert", "--explain", str(SAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error" in err and "nothing was written" in err and "docs/" not in err
+
+
 def test_an_unsure_warning_quotes_the_line_and_says_what_to_write_in_the_sidecar(tmp_path):
     source = tmp_path / "source_texts"
     (source / "2022").mkdir(parents=True)

@@ -176,6 +176,23 @@ def test_a_build_whose_source_folder_has_no_archive_yml_names_the_folder_docs_wa
 
 
 @pytest.mark.fast
+def test_a_mistake_in_the_archive_yml_the_build_reads_is_not_blamed_on_where_docs_came_from(tmp_path):
+    """The hint names the folder docs/ was converted from only when the build's own folder
+    has no archive.yml: a wrong line in one that is there is that file's."""
+    from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
+    from build_scripts.plugins.archive.settings import _converted_from
+
+    docs, converted, read = tmp_path / "docs", tmp_path / "texts", tmp_path / "source_texts"
+    for folder in (docs, converted, read):
+        folder.mkdir()
+    (converted / "archive.yml").write_text(SECOND_PAPER, encoding="utf-8")
+    (docs / PROVENANCE_FILE).write_text(provenance_text("nanfang-chenbao", "南方晨报", "../texts"), encoding="utf-8")
+    assert f"was converted from {converted.resolve()}" in _converted_from(docs, read.resolve())
+    (read / "archive.yml").write_text("paper: [\n", encoding="utf-8")
+    assert _converted_from(docs, read.resolve()) == ""
+
+
+@pytest.mark.fast
 def test_the_about_page_names_the_publisher_once(tmp_path):
     from build_scripts.ingest.archive_config import load_archive_config
     from build_scripts.plugins.archive.identity import about_markdown

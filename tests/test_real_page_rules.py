@@ -1863,10 +1863,11 @@ def test_the_second_half_of_an_ellipsis_after_a_page_break_carries_on_where_inde
 
 @pytest.mark.parametrize("byline", ["", "本报记者  林  峰"])
 def test_a_paragraph_a_page_break_cut_right_after_a_full_stop_goes_on_where_indentation_marks_paragraphs(byline):
-    """The paragraph above ends a sentence (`……`), and the break falls right there: the line
-    flush after the blank line is too long for a sub-head and ends a sentence — the rest of
-    the paragraph, with the article's byline glued to its end or not. A short one stays
-    apart (a headline may end with `……`)."""
+    """The paragraph above ends with an ellipsis (`……`), and the break falls right there: the
+    line flush after the blank line is too long for a sub-head and ends a sentence — the rest
+    of the paragraph, with the article's byline glued to its end or not. A short one stays
+    apart (a headline may end with `……`), and so does a flush line below a full stop (a
+    caption, perhaps)."""
     rest = "这些年他的身上荣誉满满，但他没有停下脚步，还要带着乡亲们把日子过得更红火，为乡村振兴出一份力。"
     page = (
         "养鱼能手的致富经\n"
@@ -1883,6 +1884,12 @@ def test_a_paragraph_a_page_break_cut_right_after_a_full_stop_goes_on_where_inde
         assert list(article.authors) == ["林峰"]
     short = page.replace(f"{rest}{byline}\n", f"先清创，再消肿……\n{IND}夏天蚊虫多，被叮咬后怎么办？\n")
     assert rules_of(short)["先清创，再消"] != "join.indent-after-stop"
+    # below a paragraph that ends with a full stop, a flush line may be a caption or a note of
+    # the page's own: it stays apart
+    caption = "这一年，他带着乡亲们建起了养殖合作社，把鲈鱼卖到了全国各地的大小市场和餐馆，日子越过越红火。"
+    stop = page.replace("“十佳农民”……\n\n", "“十佳农民”。\n\n").replace(f"{rest}{byline}\n", f"{caption}\n")
+    assert rules_of(stop)[caption[:6]] != "join.indent-after-stop"
+    assert [b.text for b in parse_page(stop).articles[-1].blocks][-1] == caption
 
 
 def test_the_rest_of_a_paragraph_at_the_top_of_an_indented_page_is_no_headline():

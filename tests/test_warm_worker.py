@@ -101,7 +101,7 @@ def test_a_worker_that_died_leaves_its_files_to_the_conversion(tmp_path):
     worker = WarmWorker(config)
     os.kill(worker._process.pid, signal.SIGKILL)
     worker._process.join()
-    results = list(worker.convert(work))
+    results = list(worker.results(work, worker.send(work)))
     worker.stop()
     expected = [source_jobs.run_job(job) for job in work]
     assert [r.rel for r in results] == [r.rel for r in expected]
@@ -146,7 +146,7 @@ def test_ctrl_c_ends_the_worker_without_a_traceback(tmp_path, capfd):
     worker = WarmWorker(config)
     one = [(found, config, None) for found in discover(tmp_path, Report())[:1]]
     try:
-        assert len(list(worker.convert(one))) == 1  # the worker has loaded and waits for work
+        assert len(list(worker.results(one, worker.send(one)))) == 1  # the worker has loaded and waits for work
         os.kill(worker._process.pid, signal.SIGINT)  # as Ctrl-C sends it to every process of the conversion
         worker._process.join(10)
         assert worker._process.exitcode == 0, _state_of(worker._process.pid)

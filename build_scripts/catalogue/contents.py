@@ -98,8 +98,19 @@ def targets_of(
             headline = _plain(title)
             shared = [_shared(line, headline) for line in lines]
             if sum(shared) > best[0]:
-                main = _plain(COLUMN_TAG.sub("", main_title.rstrip()))  # not the column it runs in
-                line = max(range(len(lines)), key=lambda i: (shared[i] > 0 and lines[i] in main, shared[i], -i))
+                # the line the main title prints without the column it runs in (`（经济聚焦·…）`),
+                # or with a bracket of its own (`…法（全文）`)
+                whole = _plain(main_title)
+                main = _plain(COLUMN_TAG.sub("", main_title.rstrip()))
+                line = max(
+                    range(len(lines)),
+                    key=lambda i: (
+                        shared[i] > 0 and lines[i] in main,
+                        shared[i] > 0 and lines[i] in whole,
+                        shared[i],
+                        -i,
+                    ),
+                )
                 best = (sum(shared), line, path)
         anchor = f"{issue}#{page_anchor(item.page)}" if candidates else None
         targets.append(Target(best[1], best[2], anchor))

@@ -49,7 +49,7 @@ def read_word_list(path: Path, shown: str) -> list[Word]:
             shown,
             None,
             "the word list does not exist",
-            "create it, or remove `user_dict` from the zh-search options in mkdocs.yml (search then reads userdict.txt beside archive.yml, if there is one)",
+            "create it, or remove `user_dict` from the zh-search options in mkdocs.yml",
         ) from None
     except UnicodeDecodeError:
         raise WordListError(shown, None, "is not UTF-8 text", "save it as UTF-8") from None

@@ -11,7 +11,7 @@ from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.layout import display_width
-from build_scripts.parse.model import PageParse
+from build_scripts.parse.model import HEADLESS, PageParse
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Report
 
@@ -44,7 +44,7 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     for decision in result.decisions:
         if decision.line in starts and decision.label in (
             "headline",
-            "article without headline",
+            HEADLESS,
             "article break",
             "note",
         ):

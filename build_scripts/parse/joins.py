@@ -269,18 +269,24 @@ class JoinRules(BodyRules):
         return True
 
     def _sentence_after_a_break(self, i: int, unit: Unit) -> bool:
-        """Where indentation marks paragraphs: a line that is not indented after a blank line,
-        longer than any sub-head and ending a sentence, below a paragraph that ended one. A
-        paragraph opens indented, and a headline is short: the line is the rest of the
-        paragraph above, which a page break cut right after a full stop (`……` / `正是因为…。`),
-        with the article's byline glued to its end or not."""
+        """Where indentation marks paragraphs: below a paragraph that ends with an ellipsis
+        (`…“安徽好人”……`), a line that is not indented after a blank line, longer than any
+        sub-head and ending a sentence — with the article's byline glued to its end or not
+        (`张林兵的身上…一份力量。本报记者 田先进`). A paragraph opens indented and a headline is short: the
+        line is the rest of the paragraph above, which a page break cut right after its `……`.
+        (Only after an ellipsis, the case real pages showed: a flush line after a full stop may be
+        a caption or a speaker's turn.)"""
+        open_paragraph = self._open_paragraph()
         text = (p.glued_byline(unit.text) or (unit.text,))[0]
         if not (
             self.layout.indented
             and not unit.indented
             and unit.gap_before
+            and open_paragraph is not None
+            and open_paragraph[1].rstrip(p.CLOSERS + " ").endswith("…")
             and len(text) > self.profile.subhead_max
             and p.is_terminated(text)
+            and not p.SPEAKER_RE.match(text)
             and self._continues(i, unit)
         ):
             return False

@@ -29,10 +29,13 @@ class Kind(StrEnum):
 
 BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBHEAD, Kind.CAPTION, Kind.NOTE})
 
+# The label of the decision that opens an article with running text, no headline above it.
+HEADLESS = "article without headline"
+
 # A paragraph reads as running text when it holds a sentence, or as a summary line in bold
 # does (`一代人的时间或许短暂，但…`): not a label (`对话人：`, `主讲人：…`), a credit spaced as names
 # are (`李  拯   本报评论员`, `本报记者  王  沛`), nor a line as short as a name or a part's title.
-_SENTENCE_END_RE = re.compile(r"[。！？!?；]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?；…]")
 _LABEL_RE = re.compile(r"^[^，。：:]{1,8}[：:]|.*[：:]$")
 _SHORT_LINE = 20
 
@@ -176,6 +179,8 @@ class Article:
         (`李  拯   本报评论员`, `谭雅竹`), a part's short title (`最高`). The first paragraph where
         none reads so."""
         paragraphs = [b.text for b in self.blocks if b.kind is Kind.PARAGRAPH]
+        if self.is_poem:  # its first line, whatever its punctuation
+            return paragraphs[0] if paragraphs else self.text
         return next((t for t in paragraphs if _reads_as_text(t)), paragraphs[0] if paragraphs else self.text)
 
     @property

@@ -28,7 +28,7 @@ RULES: dict[str, str] = {
     "indent.page-top": "the page's first line, not indented and ending no sentence, above indented text or a headline line: a headline, however long",
     # break or join
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
-    "join.indent-after-stop": "a long line that is not indented after a blank line, ending a sentence, carries on the paragraph above: a break cut it after a full stop",
+    "join.indent-after-stop": "a long line that is not indented after a blank line, ending a sentence, carries on the paragraph above that ends with an ellipsis: a break cut it there",
     "join.opens-mid-sentence": "the block opens where no sentence opens (的, 了, a comma): a break cut the paragraph",
     "join.left-open": "the paragraph above leaves a quotation or a bracket open: a break cut it",
     "join.full-stop-inside": "the paragraph above holds a full stop but stops without one, past the article's first two blocks (or on a word no summary ends on, `为不断`): a break cut it",

@@ -10,7 +10,7 @@ from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
-from build_scripts.parse.model import BODY_KINDS, Article, Decision, Kind, Names, Segment, a_poem
+from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, Kind, Names, Segment, a_poem
 from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.rules import describe
 
@@ -367,7 +367,7 @@ class ArticleState:
 
     def _start_headless(self, unit: Unit, rule_id: str, confident: bool) -> None:
         self._open()
-        self._decide(unit, "article without headline", rule_id, confident=confident)
+        self._decide(unit, HEADLESS, rule_id, confident=confident)
 
     def _extend_note(self, unit: Unit) -> None:
         """The editors' sign-off is part of their note, as a block of its own."""

@@ -33,7 +33,7 @@ from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
-from build_scripts.parse.model import BODY_KINDS, Article, Decision, PageParse
+from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, PageParse
 from build_scripts.parse.rules import doubt
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
@@ -115,7 +115,6 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
         )
 
 
-HEADLESS = "article without headline"
 # …at the top of the page, where no article above can take its text
 _HEADLESS_ON_TOP = (
     "if its headline was lost before the text reached this file, put it back above line {n}; if the text "
@@ -298,8 +297,8 @@ def run_job_in_worker(args: Job) -> SourceResult:
         except Exception:
             result.failure = RuntimeError(f"{type(failure).__name__}: {failure}")
         # where it was raised, which pickling drops: a note travels with it (`--debug` prints it)
-        where = "".join(traceback.format_tb(failure.__traceback__))
-        result.failure.add_note(f"Traceback (most recent call last), in a worker process:\n{where.rstrip()}")
+        where = "".join(traceback.format_exception(failure)).rstrip()  # with what caused it, if anything
+        result.failure.add_note(f"In a worker process:\n{where}")
     return result
 
 

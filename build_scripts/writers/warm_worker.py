@@ -9,7 +9,7 @@ other in one process, while the second core is idle.
 So where a cache is there to read (the run is probably incremental) and more than one
 process may be used, one worker is forked first thing. It loads the parser while this
 process reads the cache, then parses the files that changed, if they are too few for a
-pool (`convert.convert_all`). If many changed, or none, it is stopped, and the
+pool (`convert.start_conversion`). If many changed, or none, it is stopped, and the
 conversion goes on as without it. What it returns is what a worker of the pool returns
 (`source_jobs.run_job_in_worker`), so the output is the same either way.
 
@@ -71,12 +71,6 @@ class WarmWorker:
                 return None
         return None
 
-    def convert(self, work: Sequence[Job], done: Callable[[int], None] | None = None) -> Iterator[SourceResult]:
-        """The results of `work`, in its order, one job at a time (`done(1)` after each, for a
-        progress bar). Should the worker die (killed, out of memory), the jobs it had not done
-        are done in this process."""
-        return self.results(work, self.send(work), done)
-
     def send(self, work: Sequence[Job]) -> bool:
         """Hand the worker `work` (it starts on it as soon as it has loaded the parser, while
         this process goes on); False if the worker is gone."""
@@ -87,7 +81,9 @@ class WarmWorker:
     def results(
         self, work: Sequence[Job], alive: bool, done: Callable[[int], None] | None = None
     ) -> Iterator[SourceResult]:
-        """The results of the `work` sent (`alive`: `send`'s answer), as `convert` gives them."""
+        """The results of the `work` sent (`alive`: `send`'s answer), in its order, one job at a
+        time (`done(1)` after each, for a progress bar). Should the worker die (killed, out of
+        memory), the jobs it had not done are done in this process."""
         for job in work:
             result = self._result() if alive else None
             if result is None:

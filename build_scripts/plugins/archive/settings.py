@@ -48,8 +48,8 @@ def _converted_from(docs: Path, source_dir: Path) -> str:
     """Where docs/ was converted from, when that is another folder with an archive.yml: the
     likelier fix for a build that cannot read `source_dir` (a mkdocs.yml copied elsewhere)."""
     recorded = recorded_paper(docs)
-    if recorded is None or not recorded[2]:
-        return ""
+    if recorded is None or not recorded[2] or (source_dir / ARCHIVE_FILE).is_file():
+        return ""  # (a mistake in an archive.yml that is there is that file's)
     converted = (docs / recorded[2]).resolve()
     if converted == source_dir or not (converted / ARCHIVE_FILE).is_file():
         return ""

@@ -66,10 +66,11 @@ class Started:
     """A conversion under way (`start_conversion`): what the cache gave, and the files that
     changed, handed to the warm worker already or to be converted by a pool."""
 
-    found: list[Discovered]
     keys: list[str | None]
     results: list[SourceResult | None]  # from the cache, None where the file must be converted
     missing: list[int]
+    changed: list[Discovered]  # the files at `missing`
+    entries: list[Path | None]  # where the cache keeps each one's result
     warm: WarmWorker | None  # the worker the files that changed were handed to, if they were
     handed: bool = False
     alive: bool = False  # the worker took them (it is gone otherwise: this process converts them)
@@ -98,17 +99,13 @@ def start_conversion(
     keys = [cache.key(one) for one in found]
     results: list[SourceResult | None] = [cache.get(key) if reuse and key else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
-    started = Started(found, keys, results, missing, warm)
+    entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
+    started = Started(keys, results, missing, [found[i] for i in missing], entries, warm)
     if warm is not None and missing and pool_size(len(missing), jobs) <= 1:
         # a few files: the worker that has loaded the parser meanwhile parses them
         collect_less()  # as the loading would have set it here
-        started.handed, started.alive = True, warm.send(_jobs_of(started, config, cache))
+        started.handed, started.alive = True, warm.send(job_list(started.changed, config, entries))
     return started
-
-
-def _jobs_of(started: Started, config: ArchiveConfig, cache: SourceCache) -> list:
-    entries = [cache.entry(key) if (key := started.keys[i]) else None for i in started.missing]
-    return job_list([started.found[i] for i in started.missing], config, entries)
 
 
 def convert_all(
@@ -120,13 +117,11 @@ def convert_all(
     keys, results, missing, warm = started.keys, started.results, started.missing, started.warm
     with progress_bar(len(missing), "converting") as bar:
         if warm is not None and started.handed:
-            made = warm.results(_jobs_of(started, config, cache), started.alive, bar.update)
+            made = warm.results(job_list(started.changed, config, started.entries), started.alive, bar.update)
         else:
             if warm is not None:
                 warm.stop()
-            changed = [started.found[i] for i in missing]
-            entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
-            made = convert_sources(changed, config, jobs, bar.update, entries, cache.folder)
+            made = convert_sources(started.changed, config, jobs, bar.update, started.entries, cache.folder)
         for i, result in zip(missing, made, strict=True):
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)

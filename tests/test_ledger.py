@@ -58,6 +58,18 @@ def test_a_split_keeps_the_address_on_the_part_with_the_first_line():
     assert after["2026/05/01/a2/"].state == PUBLISHED
 
 
+def test_a_page_renumbered_and_cut_anew_keeps_each_headlines_address():
+    """A file saved again without its blank lines, and cut anew: every line number changed,
+    and a story's old lines now fall on another story. The address stays with the headline
+    it was given for, not with the lines."""
+    _, ledger = assign([cut(1, 40, "甲", "tong-xun"), cut(63, 135, "乙", "guan-sai")], {})
+    slugs, after = assign(
+        [cut(1, 20, "甲", "tong-xun"), cut(31, 34, "乙改", "guan-sai"), cut(57, 67, "丙", "si-chuan")], ledger
+    )
+    assert slugs == ["tong-xun", "guan-sai", "si-chuan"]
+    assert {e.state for e in after.values()} == {PUBLISHED}
+
+
 def test_a_merge_moves_the_second_address_to_the_merged_article():
     _, ledger = assign([cut(1, 9, "甲", "a"), cut(10, 20, "乙", "b")], {})
     slugs, after = assign([cut(1, 20, "甲乙", "ab")], ledger)

@@ -16,8 +16,11 @@ conversion the new articles are matched to the ledger, first to last:
 1. the same text fingerprint on the same day (the hash of every non-space character the
    article was cut from: it survives a new headline or a re-labelled line, and line shifts
    from edits elsewhere in the file);
-2. the same 版 of the same day with overlapping source lines (a correction or a parser
-   change that re-cuts a page): the pair sharing the first line wins, then the largest overlap;
+2. the same 版 of the same day (a correction or a parser change that re-cuts a page): the
+   pair sharing the first line wins, then the one whose headline asks for the address's slug,
+   then the largest overlap of source lines — so a story keeps its address when the page's
+   lines were renumbered (the file saved again without its blank lines) and another story
+   now covers its old lines;
 3. no match: a new address, never one the ledger has given out before.
 
 A ledger address whose article is gone becomes `moved` — to the article that now holds its
@@ -234,6 +237,17 @@ def _overlap(entry: Entry, cut: Cut) -> int:
     return min(entry.last_line, cut.last_line) - max(entry.first_line, cut.first_line) + 1
 
 
+def _same_headline(entry: Entry, cut: Cut) -> bool:
+    """Was the address given for the headline this cut has (its slug, or that slug and the
+    number that set it apart from another of the day's)? An article without a headline of
+    its own asks for no slug, and matches none this way."""
+    want = cut.wanted_slug
+    if not want:
+        return False
+    slug = entry.slug
+    return slug == want or (slug.startswith(f"{want}-") and slug[len(want) + 1 :].isdigit())
+
+
 def _pairs(entries: list[Entry], cuts: list[tuple[int, Cut]]) -> list[tuple[tuple, str, int]]:
     """Candidate (score, address, cut) pairs of one day, best first."""
     by_text: dict[str, list[Entry]] = defaultdict(list)
@@ -248,13 +262,17 @@ def _pairs(entries: list[Entry], cuts: list[tuple[int, Cut]]) -> list[tuple[tupl
             same_text = entry.fingerprint == cut.fingerprint
             same_page = entry.page == cut.page
             overlap = _overlap(entry, cut) if same_page else 0
-            if not same_text and overlap <= 0:
+            # the same headline on the same 版: its lines mean little once the page's lines
+            # were renumbered (a file saved again without its blank lines, and cut anew)
+            same_headline = _same_headline(entry, cut)
+            if not same_text and overlap <= 0 and not (same_page and same_headline):
                 continue
             score = (
                 same_text,
                 entry.state == PUBLISHED,
                 same_page,
                 entry.first_line == cut.first_line,
+                same_headline,
                 overlap,
                 -abs(entry.first_line - cut.first_line),
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from inputs import rules_of, sure_of_every_join
 
+from build_scripts.parse import evidence
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import glued_byline
 
@@ -711,3 +712,36 @@ def test_every_item_of_a_joint_report_credits_its_reporters():
     (article,) = parse_page(page).articles
     assert article.authors == ["林安然", "许望", "钟岚"]
     assert any(b.text.startswith("本报武汉5月8日电") for b in article.blocks)  # the item keeps its dateline
+
+
+def test_an_interviews_question_opens_a_paragraph_below_a_line_that_stops_without_punctuation(monkeypatch):
+    # a pull quote set as a heading, then the question: the turn is never the rest of it,
+    # however sure the evidence is (a model trained on other days joined one, 59 %)
+    sure_of_every_join(monkeypatch)
+    page = (
+        "画笔下的乡愁\n\n本报记者 方 远\n\n绘本画家林青的新作近日出版，记者与她聊了聊创作。\n\n"
+        "“乡土的美，来得自然，来得深远”\n\n问：如今，古韵国风成为年轻人眼中的时尚，您怎么看？\n\n"
+        "答：美是自然生长出来的，孩子们一看就懂。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert [b.text[:4] for b in article.blocks] == ["绘本画家", "“乡土的", "问：如今", "答：美是"]
+    assert rules_of(page)["问：如今，古"] == "paragraph.interview-turn"
+
+
+def test_a_clause_a_break_cut_short_weighs_for_a_join_and_a_headings_even_phrases_do_not():
+    # a break cuts a sentence anywhere: the clause above it, and the rest of that clause below
+    # it, are shorter than the clauses around them; a heading's phrases run alike
+    cut = evidence.join_features(
+        "近年来，多地开展换位跑一次行动，干部深", "入一线，更多群众的诉求得到回应，满意度明显提升。", False
+    )
+    heading = evidence.join_features(
+        "建好用好服务站，办好群众身边事，织密基层服务网",
+        "在社区服务中心，居民可以办理医保、社保等二十多项业务。",
+        False,
+    )
+    assert cut["before_last_clause_vs_rest:shorter"] == cut["after_first_clause_vs_rest:shorter"] == 1.0
+    assert heading["before_last_clause_vs_rest:alike"] == 1.0
+    # a block that ends at a comma has no last clause to measure
+    assert not any("vs_rest" in k for k in evidence.join_features("秉承两国人民的友好传统，", "重申支持。", False))
+    weights = evidence._weights()["join"]  # as the shipped model learnt them
+    assert weights["before_last_clause_vs_rest:shorter"] > weights["before_last_clause_vs_rest:alike"]

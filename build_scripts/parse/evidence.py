@@ -79,6 +79,16 @@ def join_features(before: str, after: str, lead: bool, title: str = "", alike: i
     return dict(_join_features(before, after, lead, title, alike))
 
 
+def _clause_against_neighbours(clause: str, neighbours: list[str]) -> str:
+    """`shorter`, `alike` or `longer`: a clause against the mean length of its neighbours in
+    the same block ("" where it or they are empty: a block ending or opening at a comma)."""
+    lengths = [len(c) for c in neighbours if c]
+    if not clause or not lengths:
+        return ""
+    mean = sum(lengths) / len(lengths)
+    return "shorter" if len(clause) < mean * 0.6 else "longer" if len(clause) > mean * 1.6 else "alike"
+
+
 SHORT_LINE = 40  # a sub-head's length at most
 SENTENCE_ENDS_WITHIN = 8  # characters below a break (`after_sentence_ends_at_once`)
 
@@ -156,8 +166,19 @@ def _join_features(before: str, after: str, lead: bool, title: str, alike: int |
 
     m = _FIRST_COMMA_RE.search(after[:12])
     f["after_first_comma:" + (str(min(m.start(), 8)) if m else "none")] = 1.0
-    last_clause = _CLAUSE_SPLIT_RE.split(before)[-1]
+    clauses = _CLAUSE_SPLIT_RE.split(before)
+    last_clause = clauses[-1]
     f.update(_buckets("before_last_clause", len(last_clause), (4, 8, 12, 20)))
+    # A heading's phrases run alike (`清洁能源替代、构建循环链条，减碳成效持续释放`); a break
+    # cuts a sentence anywhere, so the clause it cuts above it, and the rest of that clause
+    # below it, are often shorter than the clauses around them.
+    shape = _clause_against_neighbours(last_clause, clauses[-4:-1])
+    if shape:
+        f["before_last_clause_vs_rest:" + shape] = 1.0
+    after_clauses = _CLAUSE_SPLIT_RE.split(after)
+    shape = _clause_against_neighbours(after_clauses[0], after_clauses[1:3])
+    if shape:
+        f["after_first_clause_vs_rest:" + shape] = 1.0
     if any(ch in "。！？" for ch in after[:SENTENCE_ENDS_WITHIN]):
         # a sentence ends a few characters below the break: the end of the one above,
         # seldom a whole sentence opening a paragraph

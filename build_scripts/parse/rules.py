@@ -125,6 +125,7 @@ RULES: dict[str, str] = {
     "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",
     "paragraph.verse": "a line of verse below another as long (徐徐书卷展， / 处处盈墨香。): a line of its own, not the rest of the one above",
     "paragraph.clause": "a clause of a treaty's preamble (秉承…， / 认为…，): below a block ending with a comma, itself ending with one or below another that does — a paragraph of its own, not the rest of the one above",
+    "paragraph.interview-turn": "an interview's question or answer (问：… / 答：…): it opens a paragraph of its own, never the rest of the one above",
     "paragraph.after-speaker": "below a line ending with someone's office and name (…副处长  邓  维): a paragraph of its own, not the rest of that line",
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph.printed-again": "the block above is printed again further down (a summary drawn from the text, a pull quote): a paragraph of its own, not the rest of the one above",

@@ -155,6 +155,19 @@ def test_undecodable_bytes_are_an_error_naming_the_byte_and_line(raw, offset, sa
     assert says in message
 
 
+@pytest.mark.parametrize(("second", "text"), [("gb18030", SIMPLIFIED), ("cp950", TRADITIONAL_TEXT)])
+def test_a_file_pasted_together_from_two_encodings_is_an_error_at_the_line_where_the_second_starts(second, text):
+    # not where reading the whole file as GB18030 stops: on the UTF-8 part, at its first
+    # Chinese character (line 1)
+    lines = text.splitlines(keepends=True)
+    raw = "".join(lines[:4]).encode("utf-8") + "".join(lines[4:]).encode(second)
+    with pytest.raises(InputError) as caught:
+        decode(raw, "2022-01-28.txt")
+    label = {"gb18030": "GB18030", "cp950": "Big5"}[second]
+    assert caught.value.problem.line == 5
+    assert f"mixes two encodings: UTF-8 above line 5, {label} from it on" in str(caught.value)
+
+
 def test_undecodable_file_through_the_cli(tmp_path):
     project = make_archive(tmp_path, {"2022-01-28.txt": DAMAGED_UTF8}, with_sample=False)
     result = convert(project)

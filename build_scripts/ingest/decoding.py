@@ -9,7 +9,9 @@ The rule, first match wins:
    recognised by the zero bytes of its ASCII characters (line breaks, digits);
    anything with many zero or control bytes is not text → error;
 4. `encoding:` in archive.yml, the archive's encoding for files that are not UTF-8;
-5. text that is UTF-8 except for a few bytes is a damaged UTF-8 file → error at the first bad
+5. text that is UTF-8 up to a line and GB18030 or Big5 from it on was pasted together from two
+   files → error at that line, naming both encodings;
+   text that is UTF-8 except for a few bytes is a damaged UTF-8 file → error at the first bad
    byte (reading it as GB18030 instead would turn the whole file into nonsense);
 6. GB18030 (a superset of GBK and GB2312) or Big5 (as Windows writes it, cp950), chosen by
    `charset-normalizer` — but only with at least MIN_DETECT_BYTES non-ASCII bytes: on a handful
@@ -118,6 +120,15 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
 
     offset = utf8_error.start
     where = f"byte {offset} (0x{raw[offset]:02x})"
+    second = _second_encoding(raw, offset)
+    if second:
+        line = line_of_offset(raw, offset)
+        raise InputError(
+            rel,
+            line,
+            f"mixes two encodings: UTF-8 above line {line}, {second} from it on (text pasted from another file?)",
+            f"open the file as {second} from line {line} on (or that part's own file), and save it all as UTF-8",
+        )
     if _mostly_utf8(raw):
         raise InputError(
             rel,
@@ -246,6 +257,18 @@ def _looks_binary(raw: bytes) -> bool:
     sample = raw[:65536]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C: every file is asked
     return controls > max(len(sample) * 0.02, 8)
+
+
+def _second_encoding(raw: bytes, offset: int) -> str | None:
+    """A file pasted together from two: UTF-8 with Chinese in it up to the line where the
+    first byte UTF-8 cannot read is (`offset`), and GB18030 or Big5 from that line on, not
+    UTF-8 with a few damaged bytes. The name of the second encoding, or None."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    head, rest = raw[:start], raw[start:]
+    if any(sum(1 for b in part if b >= 0x80) < MIN_DETECT_BYTES for part in (head, rest)) or _mostly_utf8(rest):
+        return None
+    detected = detect_chinese_encoding(rest)  # (GB18030 reads most Big5 bytes too: it must be told)
+    return {"gb18030": "GB18030", "cp950": "Big5"}.get(detected.encoding) if detected else None
 
 
 def _mostly_utf8(raw: bytes) -> bool:

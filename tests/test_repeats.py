@@ -95,6 +95,15 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
     assert "本期档案中没有第2版、第4至5版。" in issue
 
 
+def test_the_issue_page_names_a_版_whose_file_holds_no_article(tmp_path):
+    files = {f"2026/2026-05-04_{n:02d}_要闻.txt": text for n, text in ((1, LEAD), (2, "\n"), (3, OTHER))}
+    project = make_archive(tmp_path, files, with_sample=False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
+    assert "第2版的文本中没有文章。" in issue and "本期档案中没有" not in issue
+
+
 def test_an_article_printed_again_says_where_else_and_is_cited_listed_fed_and_counted_once(tmp_path):
     """The same article on 第1版 and, in full again, on 第2版 among other articles: both 版
     list it and both pages stay; each page says where else it stands; the first printing is

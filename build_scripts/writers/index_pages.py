@@ -76,6 +76,11 @@ def issue_page(
     missing = _missing_pages(delivered or [])
     if missing:
         lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")
+    # a 版 whose file holds no article (empty, or only what the page prints under it)
+    shown = {key[0] for key, _ in pages}
+    empty = sorted({n for n in delivered or [] if n not in shown})
+    if empty:
+        lines.append("\n" + "、".join(_page_runs(empty)) + "的文本中没有文章。")
     lines.append("")
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")

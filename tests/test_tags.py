@@ -390,6 +390,20 @@ def test_a_place_named_with_its_division_is_the_same_tag_as_the_place_named_alon
     assert words["安徽"] > words["杭州"]  # its mentions counted together, the headline's three times
 
 
+def test_an_autonomous_region_a_special_administrative_region_and_a_federation_are_the_place_named_alone():
+    """内蒙古自治区 and 内蒙古, 广西壮族自治区 (its people between) and 广西, 香港特别行政区 and
+    香港, 俄罗斯联邦 and 俄罗斯: one tag each (on 535 real pages, 内蒙古自治区 and 俄罗斯联邦 were
+    tags of their own beside 内蒙古 and 俄罗斯)."""
+    words = Tagger(5, 1).words(
+        Text(
+            "内蒙古自治区与俄罗斯联邦",
+            "内蒙古自治区草原。内蒙古牧民。广西壮族自治区和广西。香港特别行政区与香港。俄罗斯联邦、俄罗斯。",
+        )
+    )
+    assert {"内蒙古", "广西", "香港", "俄罗斯"} <= set(words)
+    assert not {"内蒙古自治区", "广西壮族自治区", "香港特别行政区", "俄罗斯联邦"} & set(words)
+
+
 def test_a_listed_word_jieba_reads_whole_keeps_its_part_of_speech_and_one_listed_with_0_stays_apart():
     from build_scripts.catalogue.tag_cut import tagging_cut
 

@@ -64,8 +64,20 @@ def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-# What a place's full name may end with: its kind of division (安徽省, 杭州市).
-_DIVISIONS = frozenset("省市县区")
+# What a place's full name may end with: its kind of division (安徽省, 杭州市, 内蒙古自治区,
+# 香港特别行政区), or a country's form of state (俄罗斯联邦).
+_DIVISION_RE = re.compile(r"(?:自治[区州县旗]|特别行政区|联邦|[省市县区])$")
+_DIVISION_ENDS = frozenset("省市县区州旗邦")
+# An autonomous region's name holds its people's between the place and the division
+# (广西壮族自治区, 新疆维吾尔自治区, 延边朝鲜族自治州): the place is a shorter part of it.
+_AUTONOMOUS = "自治"
+
+
+def _people_of(stem: str) -> list[str]:
+    """The endings of `stem` that may name a people (壮族, 朝鲜族, 维吾尔), shortest first."""
+    endings = [stem[-n:] for n in (2, 3) if stem.endswith("族") and len(stem) > n]
+    return endings + (["维吾尔"] if stem.endswith("维吾尔") else [])
+
 
 # An e-mail or web address (`本版邮箱：rmrbpl@people.cn`): its pieces are no tags.
 _ADDRESS = re.compile(
@@ -132,7 +144,7 @@ class Tagger:
                 pos_weight = POS_WEIGHTS[pos]
                 if pos in NAME_TAGS:
                     word, pos = unglued(word, pos, whole)
-                elif pos == "ns" and word[-1] in _DIVISIONS and len(word) > 2:
+                elif pos in ("ns", "nt") and word[-1] in _DIVISION_ENDS and len(word) > 2:
                     word = self._place(word)
                 ok = usable.get(word)
                 if ok is None:
@@ -144,15 +156,23 @@ class Tagger:
         return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items() if n >= MIN_MENTIONS}
 
     def _place(self, word: str) -> str:
-        """A place named with its kind of division (安徽省, 杭州市) is the place its name alone
-        names (安徽, 杭州): the paper prints both, and a reader looks for one tag. Only where
-        both are places in jieba's dictionary (开发区, 示范区 are no 开发, 示范), and not for a
-        name glued from jieba's pieces (`glued_nouns`: 大湾区 is one name, not 大湾)."""
+        """A place named with its kind of division (安徽省, 杭州市, 内蒙古自治区) is the place its
+        name alone names (安徽, 杭州, 内蒙古): the paper prints both, and a reader looks for one
+        tag. Only where both are places in jieba's dictionary (开发区, 示范区 are no 开发, 示范),
+        and not for a name glued from jieba's pieces (`glued_nouns`: 大湾区 is one name, not
+        大湾). An autonomous region's people (广西壮族自治区) go with its division."""
         place = self._places.get(word)
         if place is None:
-            name = word[:-1]
-            known = self.cut(word) == [(word, "ns")] and self.cut(name) == [(name, "ns")]
-            place = self._places[word] = name if known else word
+            place = self._places[word] = word
+            division = _DIVISION_RE.search(word)
+            if division and len(self.cut(word)) == 1 and self.cut(word)[0][0] == word:
+                stem = word[: division.start()]
+                names = [stem]
+                if division.group().startswith(_AUTONOMOUS):  # its people first, named shortest first
+                    names[:0] = [stem[: -len(people)] for people in _people_of(stem)]
+                place = self._places[word] = next(
+                    (name for name in names if len(name) >= 2 and self.cut(name) == [(name, "ns")]), word
+                )
         return place
 
     def tag_all(self, texts: Sequence[Text]) -> list[list[str]]:

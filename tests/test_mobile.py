@@ -64,6 +64,18 @@ def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phon
         assert "1月" not in phone.locator(".md-sidebar--secondary").inner_text()
 
 
+def test_the_initials_on_the_index_of_reporters_are_targets_a_finger_can_hit(may_site, phone):
+    # WCAG's minimum target: 24 px square (a letter between dots was 10 px wide)
+    with serve(may_site / "site") as base:
+        phone.goto(base + "reporters/")
+        letters = phone.locator(".archive-letters a")
+        assert letters.count() >= 2
+        for i in range(letters.count()):
+            box = letters.nth(i).bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24, (letters.nth(i).inner_text(), box)
+        screenshot(phone, "mobile-reporters")
+
+
 @pytest.fixture(scope="module")
 def many_pages_site(tmp_path_factory) -> Path:
     """One day of twelve 版."""

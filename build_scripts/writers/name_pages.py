@@ -146,18 +146,17 @@ def name_index_pages(
     lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
     if len(entries) <= limit:
-        lines.append(" · ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups) + "\n")
+        lines.append(
+            wrapped("archive-letters", [" ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups)])
+        )
         for letter, names in groups:
             lines.append(f"## {letter} {{ #letter-{_letter_id(letter)} }}\n")
             lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in names]))
     else:
         folder = index_path.rsplit("/", 1)[0]
         letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
-        lines.append(
-            f"按{names_are}的拼音首字母："
-            + " · ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
-            + "\n"
-        )
+        letters = " ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
+        lines.append(wrapped("archive-letters", [f"按{names_are}的拼音首字母：{letters}"]))
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
         top = sorted(entries, key=lambda n: (-counts[n], n))[:TOP_ON_INDEX]
         lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in top]))

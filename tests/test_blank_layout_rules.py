@@ -745,3 +745,28 @@ def test_a_clause_a_break_cut_short_weighs_for_a_join_and_a_headings_even_phrase
     assert not any("vs_rest" in k for k in evidence.join_features("秉承两国人民的友好传统，", "重申支持。", False))
     weights = evidence._weights()["join"]  # as the shipped model learnt them
     assert weights["before_last_clause_vs_rest:shorter"] > weights["before_last_clause_vs_rest:alike"]
+
+
+def test_a_notices_title_below_the_last_articles_text_opens_the_notice():
+    # below a report's last paragraph, with no credit between: a call for bids, printed on a
+    # sports page — never a sub-head of the report (the evidence said 35 % for a headline)
+    page = (
+        "校园足球联赛开幕\n\n本报记者 方 远\n\n全市中小学校园足球联赛昨日开幕，共有一百二十支队伍参赛。\n\n"
+        "组委会介绍，本届联赛首次设立女子组，比赛将持续到六月底。\n\n"
+        "2026年度全市体育科研课题招标公告\n\n"
+        "为推进体育强市建设，市体育局现面向社会公开招标年度科研课题。\n\n一、课题名称\n"
+    )
+    first, notice = parse_page(page).articles
+    assert notice.title == "2026年度全市体育科研课题招标公告"
+    assert first.text.endswith("比赛将持续到六月底。")
+    assert rules_of(page)["2026年度"] == "headline.notice"
+
+
+def test_a_sentence_a_break_cut_after_a_statement_is_no_notice(monkeypatch):
+    sure_of_every_join(monkeypatch)
+    page = (
+        "两国元首举行会谈\n\n本报北京5月20日电  两国元首举行会谈。\n\n两国元首在会谈后签署并发表联合声明\n\n"
+        "，宣布建立全面战略伙伴关系。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[-1].text == "两国元首在会谈后签署并发表联合声明，宣布建立全面战略伙伴关系。"

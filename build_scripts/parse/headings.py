@@ -268,16 +268,18 @@ class HeadingRules(ColumnRules):
             )
         return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
 
-    def _tagged_after_text(self, unit: Unit) -> bool:
-        """A title with its column's name in brackets, right below a paragraph of text: the
-        next piece opens (`…（编辑手记）` after a feature), never a sub-head of the one above."""
+    def _title_after_text(self, unit: Unit) -> str:
+        """The rule by which a line right below a paragraph of text opens the next piece ("" if
+        none does): a title with its column's name in brackets (`…（编辑手记）` after a
+        feature), or a notice's title (`…招标公告`, printed below the page's last article) —
+        never a sub-head of the article above."""
         last = self.current[-1] if self.current and not self.closed else None
-        return (
-            last is not None
-            and last.kind is Kind.PARAGRAPH
-            and len(last.text) > TEXT_MIN
-            and shapes.is_tagged_title(unit.text)
-        )
+        if last is None or last.kind is not Kind.PARAGRAPH:
+            return ""
+        if len(last.text) > TEXT_MIN and shapes.is_tagged_title(unit.text):
+            return "headline.column-tag"
+        notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
+        return "headline.notice" if notice else ""
 
     def _named_speaker(self, text: str) -> bool:
         """A forum's contributor or a dialogue's speaker, named with a note in brackets below a

@@ -245,8 +245,9 @@ class _Parser(HeadingRules, JoinRules):
         if not self.layout.indented and shapes.is_adopted_title(t) and not self._awaiting_title():
             # a document's title and the note of its adoption (…名单 （2026年4月30日…通过）)
             return self._headline(unit, "headline.adopted", extend=self._title_only())
-        if self._tagged_after_text(unit):
-            return self._headline(unit, "headline.column-tag")
+        after_text = self._title_after_text(unit)
+        if after_text == "headline.column-tag":
+            return self._headline(unit, after_text)
         if (
             self.current is not None
             and not self.closed
@@ -274,6 +275,8 @@ class _Parser(HeadingRules, JoinRules):
                 # the first part of a paragraph a break cut: not a headline or a sub-head
                 self._decide(unit, "paragraph", "paragraph.cut-below", why)
                 return self._add(Kind.PARAGRAPH, t, unit)
+        if after_text:  # a notice's title, unless a break cut a sentence after its 声明 (above)
+            return self._headline(unit, after_text)
         if p.is_end_credit(t):
             self._decide(unit, "dateline", "dateline.end-credit")
             self._add(Kind.DATELINE, t, unit)

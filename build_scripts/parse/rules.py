@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",
     "headline.after-kicker": "the line below a headline ending with a dash (某国总统—— / 准备…): the rest of that headline",
     "subhead.after-kicker": "the line below a sub-head ending with a dash (伊朗总统—— / 准备向世界保证…): the rest of that heading",
+    "headline.notice": "the title of a notice, a statement or a call for bids (…招标公告, …联合声明) right below a paragraph of text: a new article, never a sub-head of the one above",
     "headline.column-tag": "a title with its column's name in brackets (…（编辑手记）) right below a paragraph of text: the next piece",
     "headline.adopted": "an official document's title with the note of its adoption on the same line (…名单 （2026年4月30日…会议通过）)",
     "headline.decree": "the title of an official document, right above its decree and the decree's number (国务院令 / 第839号)",

@@ -1,5 +1,5 @@
 """The URL ledger's rules, one by one: an address once given keeps pointing at its article
-(same text, or the same 版 and overlapping lines), is never given to another, and when its
+(same text; or the same 版 and its headline, or overlapping lines), is never given to another, and when its
 article is gone it is moved to the article holding its text or withdrawn."""
 
 from __future__ import annotations
@@ -68,6 +68,10 @@ def test_a_page_renumbered_and_cut_anew_keeps_each_headlines_address():
     )
     assert slugs == ["tong-xun", "guan-sai", "si-chuan"]
     assert {e.state for e in after.values()} == {PUBLISHED}
+    # every story cut anew, and one now starts on the line another started on
+    _, ledger = assign([cut(1, 40, "甲", "jia"), cut(41, 80, "乙", "yi"), cut(81, 120, "丙", "bing")], {})
+    slugs, _ = assign([cut(1, 20, "甲改", "jia"), cut(21, 40, "乙改", "yi"), cut(41, 60, "丙改", "bing")], ledger)
+    assert slugs == ["jia", "yi", "bing"]
 
 
 def test_a_merge_moves_the_second_address_to_the_merged_article():

@@ -17,10 +17,10 @@ conversion the new articles are matched to the ledger, first to last:
    article was cut from: it survives a new headline or a re-labelled line, and line shifts
    from edits elsewhere in the file);
 2. the same 版 of the same day (a correction or a parser change that re-cuts a page): the
-   pair sharing the first line wins, then the one whose headline asks for the address's slug,
-   then the largest overlap of source lines — so a story keeps its address when the page's
-   lines were renumbered (the file saved again without its blank lines) and another story
-   now covers its old lines;
+   article whose headline asks for the address's slug wins, then the one sharing its first
+   line, then the largest overlap of source lines — so a story keeps its address when the
+   page's lines were renumbered (the file saved again without its blank lines) and another
+   story now starts on, or covers, its old lines;
 3. no match: a new address, never one the ledger has given out before.
 
 A ledger address whose article is gone becomes `moved` — to the article that now holds its
@@ -239,8 +239,8 @@ def _overlap(entry: Entry, cut: Cut) -> int:
 
 def _same_headline(entry: Entry, cut: Cut) -> bool:
     """Was the address given for the headline this cut has (its slug, or that slug and the
-    number that set it apart from another of the day's)? An article without a headline of
-    its own asks for no slug, and matches none this way."""
+    number that set it apart from another of the day's)? (An article without a headline asks
+    for the slug of its first words; a cut that asks for none matches none this way.)"""
     want = cut.wanted_slug
     if not want:
         return False
@@ -271,8 +271,12 @@ def _pairs(entries: list[Entry], cuts: list[tuple[int, Cut]]) -> list[tuple[tupl
                 same_text,
                 entry.state == PUBLISHED,
                 same_page,
+                # Between a story cut anew and an address whose text it no longer has, the
+                # headline counts before the lines, which a page saved again renumbers. Not
+                # between the same texts: there the first line decides, so that the next run,
+                # which finds every article's own line under its address, matches as this one.
+                same_headline and not same_text,
                 entry.first_line == cut.first_line,
-                same_headline,
                 overlap,
                 -abs(entry.first_line - cut.first_line),
             )

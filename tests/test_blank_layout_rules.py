@@ -752,7 +752,7 @@ def test_a_notices_title_below_the_last_articles_text_opens_the_notice():
     # sports page — never a sub-head of the report (the evidence said 35 % for a headline)
     page = (
         "校园足球联赛开幕\n\n本报记者 方 远\n\n全市中小学校园足球联赛昨日开幕，共有一百二十支队伍参赛。\n\n"
-        "组委会介绍，本届联赛首次设立女子组，比赛将持续到六月底。\n\n"
+        "组委会介绍，本届联赛首次设立女子组，各区参赛队伍比去年增加三成，比赛将持续到六月底。\n\n"
         "2026年度全市体育科研课题招标公告\n\n"
         "为推进体育强市建设，市体育局现面向社会公开招标年度科研课题。\n\n一、课题名称\n"
     )
@@ -760,6 +760,21 @@ def test_a_notices_title_below_the_last_articles_text_opens_the_notice():
     assert notice.title == "2026年度全市体育科研课题招标公告"
     assert first.text.endswith("比赛将持续到六月底。")
     assert rules_of(page)["2026年度"] == "headline.notice"
+
+
+def test_a_notices_own_parts_and_closing_formula_open_no_notice():
+    page = (
+        "关于表彰先进集体的决定\n\n为表彰先进、树立典型，经研究，决定对以下在教育教学改革中成绩突出的集体予以表彰，"
+        "现予公布并接受社会监督。\n\n"
+        "一、拟表彰先进集体名单公示\n\n示例市第一中学、示例市第二中学、示例市实验小学，均在课堂教学改革和"
+        "学生综合素质培养中成绩突出。\n\n"
+        "附件：先进集体事迹公示\n\n示例市第一中学近年来推进课堂改革，开设特色课程三十余门，学生综合素质明显提升，"
+        "多项成果在全省推广。\n\n"
+        "以上事项特此公告\n\n示例市教育局\n"
+    )
+    rules = rules_of(page)
+    assert "headline.notice" not in rules.values()
+    assert [a.title for a in parse_page(page).articles] == ["关于表彰先进集体的决定"]
 
 
 def test_a_sentence_a_break_cut_after_a_statement_is_no_notice(monkeypatch):

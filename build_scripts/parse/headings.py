@@ -269,14 +269,14 @@ class HeadingRules(ColumnRules):
         return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
 
     def _title_after_text(self, unit: Unit) -> str:
-        """The rule by which a line right below a paragraph of text opens the next piece ("" if
-        none does): a title with its column's name in brackets (`…（编辑手记）` after a
-        feature), or a notice's title (`…招标公告`, printed below the page's last article) —
-        never a sub-head of the article above."""
+        """The rule by which a line right below a paragraph of text (with what a break cut off
+        it) opens the next piece ("" if none does): a title with its column's name in brackets
+        (`…（编辑手记）` after a feature), or a notice's title (`…招标公告`, printed below the
+        page's last article) — never a sub-head of the article above."""
         last = self.current[-1] if self.current and not self.closed else None
-        if last is None or last.kind is not Kind.PARAGRAPH:
+        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + len("".join(self._tail)) <= TEXT_MIN:
             return ""
-        if len(last.text) > TEXT_MIN and shapes.is_tagged_title(unit.text):
+        if shapes.is_tagged_title(unit.text):
             return "headline.column-tag"
         notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
         return "headline.notice" if notice else ""

@@ -289,8 +289,13 @@ def is_tagged_title(line: str) -> bool:
 
 # The title of a notice, a statement or a call for bids (`2026年度…课题研究招标公告`,
 # `全国人民代表大会常务委员会公告`, `…联合声明`): on the 535 real pages, 11 lines end so, each
-# an article's title — never a sub-head or a short paragraph.
-_NOTICE_RE = compiled.pattern(r"^[^。！？；，]{4,}(?:公告|启事|公示|声明|通告)(?:（第?[\d一二三四五六七八九十]+号）)?$")
+# an article's title — never a sub-head or a short paragraph. Not a notice's own numbered
+# part (`一、拟表彰…名单公示`), its closing formula (`特此郑重声明`, `以上事项特此公告`) or a
+# labelled line (`附件：中标候选人公示`).
+_NOTICE_RE = compiled.pattern(
+    r"^(?![一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．]|特此|现予|以上|兹|谨此)"
+    r"[^。！？；，:：]{4,}(?:公告|启事|公示|声明|通告)(?:（第?[\d一二三四五六七八九十]+号）)?$"
+)
 
 
 def names_a_notice(line: str) -> bool:

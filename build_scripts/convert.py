@@ -185,13 +185,14 @@ def published_articles(results: list[SourceResult], report: Report) -> tuple[lis
     return [entry for result in results for entry in result.entries], furniture
 
 
-def pages_delivered(results: list[SourceResult]) -> dict[dt.date, list[int]]:
-    """The 版 numbers each day's source files carry (a repeated 版 too: it was delivered)."""
-    pages: dict[dt.date, list[int]] = {}
+def pages_delivered(results: list[SourceResult]) -> dict[dt.date, list[tuple[int, str]]]:
+    """The 版 numbers each day's source files carry, with the files (a repeated 版 too: it was
+    delivered)."""
+    pages: dict[dt.date, list[tuple[int, str]]] = {}
     for r in results:
         if r.meta is not None and r.meta.page is not None:
-            pages.setdefault(r.meta.date, []).append(r.meta.page)
-    return {day: sorted(numbers) for day, numbers in sorted(pages.items())}
+            pages.setdefault(r.meta.date, []).append((r.meta.page, r.rel))
+    return {day: sorted(files) for day, files in sorted(pages.items())}
 
 
 def convert(

@@ -96,12 +96,17 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
 
 
 def test_the_issue_page_names_a_版_whose_file_holds_no_article(tmp_path):
-    files = {f"2026/2026-05-04_{n:02d}_要闻.txt": text for n, text in ((1, LEAD), (2, "\n"), (3, OTHER))}
+    # an empty file, and one that holds only what the page prints under it
+    furniture = "本版责编：张三  版式设计：李四\n"
+    files = {
+        f"2026/2026-05-04_{n:02d}_要闻.txt": text for n, text in ((1, LEAD), (2, "\n"), (3, OTHER), (4, furniture))
+    }
     project = make_archive(tmp_path, files, with_sample=False)
     result = convert(project)
     assert result.returncode == 0, result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
-    assert "第2版的文本中没有文章。" in issue and "本期档案中没有" not in issue
+    assert "第2版、第4版的文本中没有文章。" in issue and "本期档案中没有" not in issue
+    assert "张三" in issue and "李四" in issue  # no line of a source is lost
 
 
 def test_an_article_printed_again_says_where_else_and_is_cited_listed_fed_and_counted_once(tmp_path):

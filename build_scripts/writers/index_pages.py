@@ -47,10 +47,10 @@ def issue_page(
     before: dt.date | None,
     after: dt.date | None,
     furniture: dict[str, list[str]] | None = None,
-    delivered: list[int] | None = None,
+    delivered: list[tuple[int, str]] | None = None,
     counted: Callable[[list[PlacedArticle]], int] = len,
 ) -> str:
-    """`delivered`: the 版 numbers of this day's source files (a 版 with no file is said to be
+    """`delivered`: the 版 numbers of this day's source files, with the files (a 版 with no file is said to be
     missing, so a reader does not take the gap for an error of the archive). `counted`: how many
     articles a list is, one printed again on another 版 once (Catalogue.counted)."""
     here = issue_path(day)
@@ -73,14 +73,19 @@ def issue_page(
         # in a <div> whose links the stylesheet keeps whole: a phone breaks `第4版 要闻` anywhere
         links = " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
         lines.append("\n" + wrapped("archive-pages", ["版面：" + links]))
-    missing = _missing_pages(delivered or [])
+    missing = _missing_pages([n for n, _ in delivered or []])
     if missing:
         lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")
-    # a 版 whose file holds no article (empty, or only what the page prints under it)
+    # a 版 whose file holds no article (empty, or only what the page prints under it, which
+    # is printed here: no line of a source is lost)
     shown = {key[0] for key, _ in pages}
-    empty = sorted({n for n in delivered or [] if n not in shown})
+    empty = [(n, path) for n, path in delivered or [] if n not in shown]
     if empty:
-        lines.append("\n" + "、".join(_page_runs(empty)) + "的文本中没有文章。")
+        lines.append("\n" + "、".join(_page_runs(sorted({n for n, _ in empty}))) + "的文本中没有文章。")
+        for n, path in empty:
+            printed = (furniture or {}).get(path)
+            if printed:
+                lines.append(f"\n<small>第{n}版：" + " · ".join(mdtext.escape(t) for t in printed) + "</small>")
     lines.append("")
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")

@@ -83,13 +83,13 @@ def plan(
     prepared: Callable[[str], list[Prepared]],
     days_folder: Path | None,
     names: NameLedger | None = None,
-    delivered: dict[dt.date, list[int]] | None = None,
+    delivered: dict[dt.date, list[tuple[int, str]]] | None = None,
     known: dict | None = None,
 ) -> tuple[list[Unit], DayRecords]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
     `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
     day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
-    (new names are added to it); `delivered`: the 版 numbers of each day's source files;
+    (new names are added to it); `delivered`: the 版 numbers of each day's source files, with the files;
     `known`: the keys of each day's article pages, as the last run left them (`DayArticleKeys`;
     updated to this run's)."""
     names = names if names is not None else NameLedger()
@@ -193,7 +193,7 @@ def _issue_units(
     catalogue: Catalogue,
     config: ArchiveConfig,
     furniture: dict[str, list[str]],
-    delivered: dict[dt.date, list[int]],
+    delivered: dict[dt.date, list[tuple[int, str]]],
     idents,
     key,
 ) -> list[Unit]:
@@ -203,8 +203,10 @@ def _issue_units(
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         articles = catalogue.days[day]
-        # what it prints under each 版 (本版责编, a running head): from each of the day's files
-        printed = [furniture.get(path) for path in sorted({p.entry.source for p in articles})]
+        # what it prints under each 版 (本版责编, a running head): from each of the day's files,
+        # one without articles too
+        files = {p.entry.source for p in articles} | {path for _, path in delivered.get(day, [])}
+        printed = [furniture.get(path) for path in sorted(files)]
         units.append(
             Unit(
                 key(

@@ -747,9 +747,10 @@ def test_a_clause_a_break_cut_short_weighs_for_a_join_and_a_headings_even_phrase
     assert weights["before_last_clause_vs_rest:shorter"] > weights["before_last_clause_vs_rest:alike"]
 
 
-def test_a_notices_title_below_the_last_articles_text_opens_the_notice():
+def test_a_notices_title_below_the_last_articles_text_opens_the_notice(evidence_for_sub_heads):
     # below a report's last paragraph, with no credit between: a call for bids, printed on a
-    # sports page — never a sub-head of the report (the evidence said 35 % for a headline)
+    # sports page — never a sub-head of the report, however the evidence weighs it (on the
+    # real page it said 35 % for a headline)
     page = (
         "校园足球联赛开幕\n\n本报记者 方 远\n\n全市中小学校园足球联赛昨日开幕，共有一百二十支队伍参赛。\n\n"
         "组委会介绍，本届联赛首次设立女子组，各区参赛队伍比去年增加三成，比赛将持续到六月底。\n\n"

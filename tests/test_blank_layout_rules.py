@@ -786,3 +786,33 @@ def test_a_sentence_a_break_cut_after_a_statement_is_no_notice(monkeypatch):
     )
     (article,) = parse_page(page).articles
     assert article.blocks[-1].text == "两国元首在会谈后签署并发表联合声明，宣布建立全面战略伙伴关系。"
+
+
+@pytest.fixture
+def evidence_for_headlines():
+    """Weights under which every line weighed opens an article (and no break is joined)."""
+    evidence.try_weights({"join": {"bias": -10.0}, "headline": {"bias": 10.0}})
+    evidence.forget()
+    yield
+    evidence.try_weights({})
+    evidence.forget()
+
+
+def test_a_short_question_inside_the_text_stays_in_it_but_one_with_a_byline_below_opens_an_article(
+    evidence_for_headlines,
+):
+    page = (
+        "新就业群体的期盼渐成现实\n\n本报记者 方 远\n\n"
+        "近年来，各地为新就业形态劳动者办实事，一座座驿站让骑手有了歇脚的地方，权益保障也在加强。\n\n"
+        "如何加强？\n\n一座驿站有乾坤。紧邻主干道的暖心驿站，由多部门协力打造，骑手可以在这里休息、充电。\n\n"
+        "如何防范蜱虫侵扰？\n\n刘 补\n\n蜱虫叮咬是草原出行的一大安全隐患，出行前要做好防护。\n"
+    )
+    first, second = parse_page(page).articles
+    assert "如何加强？" in first.text and "一座驿站有乾坤" in first.text
+    assert second.title == "如何防范蜱虫侵扰？" and second.authors == ["刘补"]
+    # where the article is credited at its top and its section signed at its end, the question
+    # is weighed as a heading: the heading of its section, not a new article
+    signed = page.replace("充电。\n\n", "充电。\n\n（本报记者李明参与采写）\n\n")
+    first, second = parse_page(signed).articles
+    assert first.subheads == ["如何加强？"] and second.title == "如何防范蜱虫侵扰？"
+    assert rules_of(signed)["如何加强？"] == "subhead.question"

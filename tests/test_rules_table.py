@@ -13,7 +13,7 @@ from build_scripts.parse.rules import RULES
 
 PARSE = ROOT / "build_scripts" / "parse"
 # The modules of the walk, where decisions are made (rules.py only names them).
-WALK = ("parser.py", "page.py", "headings.py", "joins.py", "body.py", "state.py")
+WALK = ("parser.py", "page.py", "headings.py", "columns.py", "joins.py", "body.py", "state.py")
 
 
 def _walk_source() -> str:

@@ -15,6 +15,7 @@ from build_scripts.parse.model import BODY_KINDS, Kind
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
+TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
 # A dispatch (its text opens with a dateline, 新华社北京5月22日电) this short is not cut into
 # parts: on the 24 days tuned on, no dispatch had a sub-head in its first four blocks of text
 # (a document's title aside), and 336 of that length were followed by another article.
@@ -151,3 +152,16 @@ class ColumnRules(BodyRules):
             return True
         reporters = bool(p.ROLE_RE.search(credit))
         return bool(self.section_credits) and all(bool(p.ROLE_RE.search(c)) == reporters for c in self.section_credits)
+
+    def _title_after_text(self, unit: Unit) -> str:
+        """The rule by which a line right below a paragraph of text (with what a break cut off
+        it) opens the next piece ("" if none does): a title with its column's name in brackets
+        (`…（编辑手记）` after a feature), or a notice's title (`…招标公告`, printed below the
+        page's last article) — never a sub-head of the article above."""
+        last = self.current[-1] if self.current and not self.closed else None
+        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + len("".join(self._tail)) <= TEXT_MIN:
+            return ""
+        if shapes.is_tagged_title(unit.text):
+            return "headline.column-tag"
+        notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
+        return "headline.notice" if notice else ""

@@ -13,9 +13,6 @@ from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.names import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
-TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
-
-
 _DOCUMENT_RE = compiled.pattern(r"《([^《》]{4,60})》")  # a document a headline names
 
 
@@ -268,19 +265,6 @@ class HeadingRules(ColumnRules):
             )
         return self._last_rule() == "paragraph.decree" and shapes.is_decree_number(unit.text)
 
-    def _title_after_text(self, unit: Unit) -> str:
-        """The rule by which a line right below a paragraph of text (with what a break cut off
-        it) opens the next piece ("" if none does): a title with its column's name in brackets
-        (`…（编辑手记）` after a feature), or a notice's title (`…招标公告`, printed below the
-        page's last article) — never a sub-head of the article above."""
-        last = self.current[-1] if self.current and not self.closed else None
-        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + len("".join(self._tail)) <= TEXT_MIN:
-            return ""
-        if shapes.is_tagged_title(unit.text):
-            return "headline.column-tag"
-        notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
-        return "headline.notice" if notice else ""
-
     def _named_speaker(self, text: str) -> bool:
         """A forum's contributor or a dialogue's speaker, named with a note in brackets below a
         section's heading or the list of speakers (`扩大开放` / `梁锦慧（新加坡）`, `对话人：…` /
@@ -384,6 +368,8 @@ class HeadingRules(ColumnRules):
                 return self._headline(unit, "headline.spaced-pieces")
             if shapes.document_title(t):
                 return self._headline(unit, "headline.document")
+            if shapes.short_question(t) and Kind.PARAGRAPH in self._kinds():  # (no byline below: above)
+                return self._subhead(unit, "subhead.question")
             if self._after_a_brief_dispatch(i):
                 return self._headline(unit, "headline.after-dispatch")
             chance = self._headline_chance(i, unit)

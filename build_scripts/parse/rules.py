@@ -96,6 +96,7 @@ RULES: dict[str, str] = {
     "subhead.marker": "numbered/marked sub-head",
     "subhead.dash-lead": "a short phrase ending in a dash on a line of its own between paragraphs: a section's lead-in heading",
     "subhead.introduced": "the paragraph above ends with a colon and introduces it",
+    "subhead.question": "a question of a few words on a line of its own inside an article's text, with no byline below it (如何加强？): the heading of its section, not a new article",
     "subhead.before-question": "a question (`问：…`) right below it: the heading of an interview's part",
     "headline.spaced-pieces": "inside an article's text, a headline's pieces set apart by one space each: a new article",
     "headline.document": "inside an article's text, a document's full title (…关于…的联合声明): a new article",

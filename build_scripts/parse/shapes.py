@@ -351,3 +351,13 @@ _ROLE_CREDIT_RE = compiled.pattern(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s
 
 def role_credit(text: str) -> bool:
     return _ROLE_CREDIT_RE.match(text) is not None
+
+
+# A question of a few words on a line of its own (`如何加强？`, `这项任务为何摆在首位？`): on the
+# 535 real pages, 126 such lines are inside an article's text (a section's heading, or a
+# question the text asks); 4 head an article of their own, each with its byline right below.
+_SHORT_QUESTION_RE = compiled.pattern(r"^[^。！？!?；:：]{2,19}[？?]$")
+
+
+def short_question(line: str) -> bool:
+    return _SHORT_QUESTION_RE.match(line) is not None

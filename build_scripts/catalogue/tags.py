@@ -165,7 +165,8 @@ class Tagger:
         if place is None:
             place = self._places[word] = word
             division = _DIVISION_RE.search(word)
-            if division and len(self.cut(word)) == 1 and self.cut(word)[0][0] == word:
+            whole = self.cut(word)
+            if division and len(whole) == 1 and whole[0][0] == word:
                 stem = word[: division.start()]
                 names = [stem]
                 if division.group().startswith(_AUTONOMOUS):  # its people first, named shortest first

@@ -159,9 +159,14 @@ class ColumnRules(BodyRules):
         (`…（编辑手记）` after a feature), or a notice's title (`…招标公告`, printed below the
         page's last article) — never a sub-head of the article above."""
         last = self.current[-1] if self.current and not self.closed else None
-        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + len("".join(self._tail)) <= TEXT_MIN:
+        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + sum(map(len, self._tail)) <= TEXT_MIN:
             return ""
         if shapes.is_tagged_title(unit.text):
             return "headline.column-tag"
         notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
         return "headline.notice" if notice else ""
+
+    def _question_in_text(self, text: str) -> bool:
+        """A question of a few words below an article's text (`如何加强？`): it asks what the
+        text goes on to answer, or heads a section — a new article only with a byline below."""
+        return shapes.short_question(text) and Kind.PARAGRAPH in self._kinds()

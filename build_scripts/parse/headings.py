@@ -368,7 +368,7 @@ class HeadingRules(ColumnRules):
                 return self._headline(unit, "headline.spaced-pieces")
             if shapes.document_title(t):
                 return self._headline(unit, "headline.document")
-            if shapes.short_question(t) and Kind.PARAGRAPH in self._kinds():  # (no byline below: above)
+            if self._question_in_text(t):  # (one with a byline below is confirmed, above)
                 return self._subhead(unit, "subhead.question")
             if self._after_a_brief_dispatch(i):
                 return self._headline(unit, "headline.after-dispatch")

@@ -305,9 +305,9 @@ class _Parser(HeadingRules, JoinRules):
             not self.layout.indented
             and not shapes.heading_shaped(t, self.profile)
             and not self._wide_gap(unit)
-            # a question of a few words below the text asks it, or heads a section (`如何加强？`):
-            # the evidence alone makes it no headline (one with a byline below it is, below)
-            and not (shapes.short_question(t) and Kind.PARAGRAPH in self._kinds())
+            # the evidence alone makes no headline of a question in the text (below, one with a
+            # byline under it is confirmed)
+            and not self._question_in_text(t)
             and self._open_for_evidence(i, unit)
             and self._headline_chance(i, unit) >= self.profile.headline_threshold
         ):

@@ -2514,3 +2514,70 @@ def test_a_line_of_phrases_joined_on_weak_evidence_heads_its_section_like_its_fe
         assert [s.text for s in fixed.segments if s.kind is Kind.SUBHEAD] == ["守护绿水青山，村民吃上生态饭"]
     else:
         assert paragraphs[-1].startswith("发展特色产业，集体经济不断壮大合作社")
+
+
+_HEADED_BELOW_LABELS = (
+    "首发经济新变化\n\n本报记者  李  明\n\n"
+    "某市某区的购物中心里，一场新品首发活动吸引了众多市民，商场负责人说客流比平时多了三成。\n\n"
+    "创造新场景——\n\n"
+    "从首店首品到首发活动，首发体验升级\n\n"
+    "商圈里人来人往，一家运动品牌的全国首店刚刚开业，门口排起长队，店员忙着为顾客介绍新品。\n\n"
+    "构筑新品牌——\n\n"
+    "以首发促产业带消费，打造城市新业态\n\n"
+    "扫码下单，机械臂精准完成取料、搅拌，短短几分钟，一份饮品就做好了，顾客接过成品连声称赞。\n\n"
+    "塑造新趋势——\n\n"
+    "政策全要素保障，发展生态更加完善\n\n"
+    "首发经济与科技创新持续双向赋能，一批新技术、新产品在这里率先亮相，带动相关产业加快发展。\n"
+)
+
+
+@pytest.mark.parametrize(("chance", "headed"), [(0.8, True), (0.95, False)])
+def test_a_line_of_phrases_below_a_sections_label_heads_it_on_stronger_evidence_of_a_join(monkeypatch, chance, headed):
+    """Below a section's short label (`构筑新品牌——`), a line of phrases as long as the heading
+    below the article's other label is that section's heading, though the evidence joined it to
+    the paragraph below on 80 % (subhead.alike-unjoined); only near-certain evidence (95 %)
+    keeps it the first half of a paragraph a break cut."""
+    from build_scripts.parse.joins import JoinRules
+
+    weighed = JoinRules._join_probability
+    monkeypatch.setattr(
+        JoinRules,
+        "_join_probability",
+        lambda self, unit: chance if unit.text.startswith("扫码下单") else weighed(self, unit),
+    )
+    (article,) = parse_page(_HEADED_BELOW_LABELS).articles
+    subheads = [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
+    paragraphs = [s.text[:21] for s in article.segments if s.kind is Kind.PARAGRAPH]
+    assert "从首店首品到首发活动，首发体验升级" in subheads  # the article's other headings below a label
+    if headed:
+        assert "以首发促产业带消费，打造城市新业态" in subheads
+        assert "扫码下单，机械臂精准完成取料、搅拌，短短几" in paragraphs
+    else:
+        assert "以首发促产业带消费，打造城市新业态扫码下单" in paragraphs
+
+
+def test_a_moderators_question_a_break_cut_inside_a_word_is_carried_on():
+    """`主持人：…` opens a moderator's question, not only a credit (`主讲人：…村医 叶永红`): where
+    a word runs across the break below it (`网络空|间`), a break cut the question."""
+    page = (
+        "推动完善人工智能全球治理\n\n本报记者  李  明\n\n"
+        "主持人：中国倡导构建人类命运共同体、构建网络空\n\n"
+        "间命运共同体，坚持发展和安全并重的原则，全球人工智能治理体系面临哪些挑战？\n\n"
+        "某教授：与相对成熟的全球治理议题相比，人工智能治理仍处在起步阶段。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text == (
+        "主持人：中国倡导构建人类命运共同体、构建网络空间命运共同体，坚持发展和安全并重的原则，全球人工智能治理体系面临哪些挑战？"
+    )
+
+
+def test_a_moderators_question_with_a_clause_after_a_comma_is_text_not_a_credit(evidence_that_always_joins):
+    """`主持人：在现行国际机制下，…` says something after a comma: a question, carried on below a
+    break like any paragraph — a credit names who, nothing more."""
+    page = (
+        "推动完善人工智能全球治理\n\n本报记者  李  明\n\n"
+        "主持人：在现行国际机制下，人工智能治理滞后于技术的迭代演进，这种失衡导致全球治理赤字\n\n"
+        "进一步扩大。应在全球范围推广何种治理理念？\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.blocks[0].text.endswith("全球治理赤字进一步扩大。应在全球范围推广何种治理理念？")

@@ -65,6 +65,8 @@ def _ends_on_a_function_word(above: str, below: str) -> bool:
 # lines the evidence joined on 55–67 % were headings (8 of 8), on 90 % and more mostly the
 # first half of a paragraph a break cut (14 of 18); none was joined on 67–90 %
 HEADING_ALIKE_SLACK = 2
+# Below a section's short label, such a line is the label's heading up to this join chance
+LABELLED_HEADING_JOIN_MAX = 0.9
 # Parts of speech no paragraph opens on, below a break: a localizer, particle or measure word
 # (`手机|上的…`), or a numeral in characters going on with a noun (`留下|一套老房子`); a figure
 # may open one (`1公斤的浒苔苗，…`)
@@ -130,8 +132,12 @@ class JoinRules(BodyRules):
             if s.kind is not Kind.PARAGRAPH or k is None or k + 1 >= len(self.units):
                 continue
             line, below = self.units[k], self.units[k + 1]
+            # right below a section's short label (`构筑新品牌——`), the line is the second line of
+            # its heading as the article's other sections have one: surer than the evidence
+            labelled = n >= 1 and segments[n - 1].kind is Kind.SUBHEAD
+            labelled = labelled and len(segments[n - 1].text) <= sections.SECTION_LABELS_ALIKE_MAX
             if (
-                self._join_chances.get(below.line, 1.0) < JOIN_UNSURE[1]
+                self._join_chances.get(below.line, 1.0) < (LABELLED_HEADING_JOIN_MAX if labelled else JOIN_UNSURE[1])
                 and not {line.line, below.line} & fixed
                 # (below two sub-heads it would make a third in a row: a list's items, `state.py`)
                 and not (n >= 2 and segments[n - 1].kind is segments[n - 2].kind is Kind.SUBHEAD)
@@ -170,8 +176,11 @@ class JoinRules(BodyRules):
         above: str = self._open_paragraph()[1]  # type: ignore[index]
         if self.section_credits and above == self.section_credits[-1] and not self._tail:
             return False  # a section's byline (`李  姝` below its heading): its text opens below
-        if _credit_line(above) or shapes.role_credit(above):
-            return False  # who put the page together (`本期统筹：付明丽`), or who tells it: nothing goes on
+        if (_credit_line(above) or shapes.role_credit(above)) and not breaks.word_across(above, t):
+            # who put the page together (`本期统筹：付明丽`), or who tells it: nothing goes on —
+            # unless a word runs across the break: a moderator's question a break cut
+            # (`主持人：…构建网络空` / `间命运共同体，…`)
+            return False
         if p.is_summary_point(above) and not p.is_terminated(t):
             # a summary point stops without a full stop: a block below it that does the same
             # (and is no dateline: that opens the text) is its rest, cut by a break
@@ -333,7 +342,7 @@ class JoinRules(BodyRules):
             or p.is_end_credit(nxt.text)
             or p.is_caption(nxt.text)
             or p.is_signature_line(nxt.text)
-            or shapes.role_credit(unit.text)
+            or (shapes.role_credit(unit.text) and not breaks.word_across(unit.text, nxt.text))
             # a section's number alone on its line heads a section: never the first part of a
             # paragraph a break cut
             or shapes.SECTION_NUMBER_RE.match(unit.text)

@@ -113,7 +113,7 @@ RULES: dict[str, str] = {
     "subhead.labelled-alike": "two or more headings of sections labelled alike (溯源：…, 实践：…), each label its own, each with text below: all are sub-heads",
     "subhead.above-subtitle": "a line of phrases above a subtitle (——…) inside the article, at its text's top or below a complete paragraph: the first line of that heading",
     "subhead.above-heading": "lines of phrases each right above a sub-head over its text, two or more in the article, at the text's top or below a complete paragraph: each the first line of its heading",
-    "subhead.alike-unjoined": "a line of phrases (each at most 16 characters, no semicolon) the evidence joined to the block below without being sure (under 70 %), where the article has a heading of phrases as long (within 2 characters), no word runs across the break, the line ends on no function word and the block below opens as a paragraph can: a heading of its section after all",
+    "subhead.alike-unjoined": "a line of phrases (each at most 16 characters, no semicolon) the evidence joined to the block below without being sure (under 70 %, or 90 % right below a section's short label), where the article has a heading of phrases as long (within 2 characters), no word runs across the break, the line ends on no function word and the block below opens as a paragraph can: a heading of its section after all",
     "subhead.phrases-alike": "a line of phrases parted by a comma, with no stop, between two paragraphs (or above a lead-in, or any text where it is as long as the others), like another of the article's: sections headed alike",
     # the body
     "note.editor": "editor's note",

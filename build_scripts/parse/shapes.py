@@ -345,8 +345,9 @@ def labels_once(texts: list[str]) -> set[str]:
 # Who tells, proposes or hosts, right below a headline (`提案人：民革中央`, `主讲人：…村医
 # 叶永红`): a role ending in 人, a colon, and who — a line of the text that nothing goes on
 # from, not its first section's heading. (A dialogue's `对话人：…` opens the list of its
-# speakers, read as such: `patterns.PARTICIPANTS_RE`.)
-_ROLE_CREDIT_RE = compiled.pattern(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s*[^。！？；]{{2,60}}$")
+# speakers, read as such: `patterns.PARTICIPANTS_RE`.) Who, not what they say: a clause after a
+# comma makes it a moderator's question (`主持人：在现行国际机制下，…`), text like any other.
+_ROLE_CREDIT_RE = compiled.pattern(rf"^(?:本期)?[{p.HAN}]{{1,3}}人\s*[:：]\s*[^。！？；，]{{2,60}}$")
 
 
 def role_credit(text: str) -> bool:

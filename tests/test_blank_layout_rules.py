@@ -747,6 +747,16 @@ def test_a_clause_a_break_cut_short_weighs_for_a_join_and_a_headings_even_phrase
     assert weights["before_last_clause_vs_rest:shorter"] > weights["before_last_clause_vs_rest:alike"]
 
 
+def test_a_byline_glued_to_the_block_below_a_break_is_not_weighed_as_its_text():
+    # `…成功处置20余` / `起重特大案件，…成功处置。”本报记者 李茂颖`: the block below ends a
+    # sentence; read with its byline it ended on a name, as a heading does (6 % for a join)
+    before = "建队23年来，云豹突击大队成功处置20余"
+    text = "起重特大案件，荣立集体一等功1次。刘浪说：“我们一定会不辱使命，成功处置。”"
+    signed = evidence.join_features(before, text + "本报记者 李茂颖", False)
+    assert signed == evidence.join_features(before, text, False)
+    assert signed["after_ends:stop"] == 1.0
+
+
 def test_a_notices_title_below_the_last_articles_text_opens_the_notice(evidence_for_sub_heads):
     # below a report's last paragraph, with no credit between: a call for bids, printed on a
     # sports page — never a sub-head of the report, however the evidence weighs it (on the

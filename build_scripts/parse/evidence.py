@@ -75,8 +75,10 @@ def join_features(before: str, after: str, lead: bool, title: str = "", alike: i
     punctuation). `lead`: `before` is the first paragraph below the headline `title`;
     `alike`: for a short `before`, how many lines of its article are like it (`lines_alike`)."""
     # weighed once as the block above (will the next block carry it on?), once as the block
-    # below (does it carry the one above on?): the same pair, remembered
-    return dict(_join_features(before, after, lead, title, alike))
+    # below (does it carry the one above on?): the same pair, remembered. A byline glued to the
+    # block below is no part of its text: `…成功处置。”本报记者 李茂颖` ends a sentence
+    glued = p.glued_byline(after)
+    return dict(_join_features(before, glued[0] if glued else after, lead, title, alike))
 
 
 def _clause_against_neighbours(clause: str, neighbours: list[str]) -> str:

@@ -116,3 +116,16 @@ def test_only_a_query_needing_conversion_loads_opencc(page, search_url):
     _, results = search(page, "國家統計局")
     assert not loaded_converter(page) or "国家统计局发布2021年经济数据 我省居民收入稳步增长" in titles(results)
     assert loaded_converter(page)
+
+
+def test_a_question_typed_in_plain_words_finds_what_it_asks_about(page, search_url):
+    """`春耕备耕是怎么推进的`: an article prints what the question is about, seldom its words of
+    asking (是, 怎么, 的); a query of such words alone is searched as typed."""
+    page.goto(search_url)
+    groups = "async (q) => (await ArchiveSearch.words(q)).map((g) => g.words)"
+    assert page.evaluate(groups, "春耕备耕是怎么推进的") == [["春耕", "备耕"], ["推进"]]
+    _, results = search(page, "春耕备耕是怎么推进的")
+    assert titles(results)[0] == SPACED
+    assert ["".join(g) for g in page.evaluate(groups, "是什么")] == ["是什么"]
+    # quoted, a phrase keeps every word: the article must print it as written
+    assert ["".join(g) for g in page.evaluate(groups, "“是怎么推进的”")] == ["是怎么推进的"]

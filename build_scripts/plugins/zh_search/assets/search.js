@@ -14,6 +14,17 @@
   const LONGEST_WORD = 16; // characters; jieba's dictionary has nothing longer that matters
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
   const QUOTES = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
+  // Words of asking, not of what is asked about: a reader's question (`天舟十号是什么时候发射的`,
+  // `离境退税怎么办理`) names its subject in other words, and a news article seldom prints
+  // these — required, they would leave the question without results. Outside quotes, those
+  // of two characters or more part the query where they stand (the archive's own lexicon may
+  // not hold them as words: a cut would leave 怎/么 to be printed together); single ones are
+  // dropped where the cut makes them words of their own (not 是 in 是否, nor 的 in 美的).
+  // A query of such words alone is searched as typed.
+  const ASKING = new RegExp(
+    "什么时候|什么|时候|怎么样|怎么|怎样|如何|为什么|为何|哪里|哪儿|哪个|哪些|多少|多久|几个|" +
+    "是否|是不是|能否|有没有|请问", "g");
+  const ASKING_ALONE = new Set(["的", "了", "是", "在", "吗", "呢", "吧", "么", "谁", "哪", "几", "啥"]);
 
   // ---------------------------------------------------------------------------------------
   // Text: the same normalisation as normalise.py
@@ -152,14 +163,32 @@
     }
     await flush();
     if (!words.length) return null;
+    if (!exact) return asked(words, at, runs);
     const rel = at.map((o) => o - at[0]);
-    if (!exact) return { words, rel, exact, runs };
     // Which words an article printing the phrase surely holds as words: not a single
     // character at either end, which the text may cut with its neighbour (2025年 in 2025年底).
     const edge = (k) => (k === 0 || k === words.length - 1) && Array.from(words[k]).length === 1 && HAN.test(words[k]);
     let sure = words.map((w, k) => !edge(k));
     if (!sure.some(Boolean)) sure = words.map(() => true);
     return { words, rel, exact, runs: [], text: piece, lead: at[0], tiled: words.join("") === piece, sure };
+  }
+
+  /** A group typed without quotes, without its words of asking (ASKING_ALONE) — unless they are all
+   * it holds, or a word stands in a run of single characters that must stand together. */
+  function asked(words, at, runs) {
+    const inRun = (k) => runs.some(([first, end]) => k >= first && k < end);
+    const keep = words.map((w, k) => !ASKING_ALONE.has(w) || inRun(k));
+    if (!keep.some((kept, k) => kept && !ASKING_ALONE.has(words[k]))) keep.fill(true);
+    const index = [];
+    keep.forEach((kept, k) => { if (kept) index.push(k); });
+    const moved = new Map(index.map((k, n) => [k, n]));
+    const kept = index.map((k) => words[k]), keptAt = index.map((k) => at[k]);
+    return {
+      words: kept,
+      rel: keptAt.map((o) => o - keptAt[0]),
+      exact: false,
+      runs: runs.map(([first, end]) => [moved.get(first), moved.get(end - 1) + 1]),
+    };
   }
 
   /** Pieces of text between spaces, with single Han characters in a row read as one piece:
@@ -188,8 +217,10 @@
       last = m.index + m[0].length;
       pieces.push([normalise(m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), true]);
     }
-    rest += query.slice(last);
-    for (const piece of spacedWords(normalise(rest))) pieces.push([piece, false]);
+    rest = normalise(rest + query.slice(last));
+    const subject = rest.replace(ASKING, " ");
+    const asksOnly = Array.from(subject).every((c) => /\s/.test(c) || ASKING_ALONE.has(c));
+    for (const piece of spacedWords(asksOnly ? rest : subject)) pieces.push([piece, false]);
     const groups = await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)));
     return groups.filter(Boolean);
   }

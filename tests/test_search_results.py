@@ -129,3 +129,18 @@ def test_a_question_typed_in_plain_words_finds_what_it_asks_about(page, search_u
     assert ["".join(g) for g in page.evaluate(groups, "是什么")] == ["是什么"]
     # quoted, a phrase keeps every word: the article must print it as written
     assert ["".join(g) for g in page.evaluate(groups, "“是怎么推进的”")] == ["是怎么推进的"]
+
+
+def test_when_no_article_holds_every_word_those_lacking_one_are_shown_and_said_so(page, search_url):
+    """`春耕 农资 火星`: no article holds 火星. Those that hold every other word are listed, with
+    the word they lack named; two words are too few to leave one out."""
+    page.goto(search_url)
+    meta, results = search(page, "春耕 农资 火星")
+    assert titles(results) == [SPACED]
+    assert meta.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」）")
+    meta, results = search(page, "春耕 火星")
+    assert not results and meta.startswith(NO_RESULTS)
+    shown = show(page, search_url + "search/?q=" + quote("春耕 农资 火星"), "q=")
+    assert shown == [SPACED]
+    status = page.locator(".zh-search-status").inner_text()
+    assert status.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」），第 1 / 1 页")

@@ -118,6 +118,12 @@
     return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应；数字写作22或二十二均可。）`;
   }
 
+  /** What the results are, when no article holds every word (the engine's `searchAllButOne`). */
+  function allButOne(found) {
+    const which = found.missing.map((w) => `「${w}」`).join("或");
+    return `没有文章含全部检索词；以下 ${found.total} 篇文章缺其中一个（${which}）`;
+  }
+
   // --------------------------------------------------------------------------------------
   // The box in the header: the first results as you type, Enter for the search page
   // --------------------------------------------------------------------------------------
@@ -182,7 +188,7 @@
       if (!found.total) {
         meta.textContent = noResults(query, false);
       } else {
-        meta.append(`找到 ${found.total} 篇文章 `);
+        meta.append(found.missing ? `${allButOne(found)} ` : `找到 ${found.total} 篇文章 `);
         const all = document.createElement("a");
         all.href = searchPageHref({ q: query.trim() });
         all.className = "zh-search-all";
@@ -292,7 +298,8 @@
       const shown = found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const articles = await Promise.all(shown.map((r) => engine.article(r)));
       if (mine !== latest) return;
-      status.textContent = found.total ? `共 ${found.total} 篇文章，第 ${page} / ${pages} 页` : noResults(query, filtered);
+      const count = found.missing ? allButOne(found) : `共 ${found.total} 篇文章`;
+      status.textContent = found.total ? `${count}，第 ${page} / ${pages} 页` : noResults(query, filtered);
       list.start = (page - 1) * PAGE_SIZE + 1;
       list.replaceChildren(...articles.map(pageItem));
       pager.replaceChildren();

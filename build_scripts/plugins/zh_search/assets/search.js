@@ -179,16 +179,7 @@
     const inRun = (k) => runs.some(([first, end]) => k >= first && k < end);
     const keep = words.map((w, k) => !ASKING_ALONE.has(w) || inRun(k));
     if (!keep.some((kept, k) => kept && !ASKING_ALONE.has(words[k]))) keep.fill(true);
-    const index = [];
-    keep.forEach((kept, k) => { if (kept) index.push(k); });
-    const moved = new Map(index.map((k, n) => [k, n]));
-    const kept = index.map((k) => words[k]), keptAt = index.map((k) => at[k]);
-    return {
-      words: kept,
-      rel: keptAt.map((o) => o - keptAt[0]),
-      exact: false,
-      runs: runs.map(([first, end]) => [moved.get(first), moved.get(end - 1) + 1]),
-    };
+    return regroup({ words, rel: at, exact: false, runs }, keep);
   }
 
   /** Pieces of text between spaces, with single Han characters in a row read as one piece:
@@ -599,6 +590,46 @@
     });
   }
 
+  /** The parts of a query `searchAllButOne` may leave out: each word of a group typed
+   * without quotes, a run of characters that must stand together as one ({group, words, text}). */
+  function droppable(groups) {
+    const parts = [];
+    groups.forEach((g, n) => {
+      if (g.exact) return;
+      g.words.forEach((w, k) => {
+        const run = g.runs.find(([first, end]) => k >= first && k < end);
+        if (run && run[0] !== k) return;
+        const words = run ? Array.from({ length: run[1] - run[0] }, (_, i) => run[0] + i) : [k];
+        parts.push({ group: n, words, text: words.map((i) => g.words[i]).join("") });
+      });
+    });
+    return parts;
+  }
+
+  /** The groups without one part (`droppable`): a group left without words goes. */
+  function without(groups, part) {
+    return groups.flatMap((g, n) => {
+      if (n !== part.group) return [g];
+      const keep = g.words.map((_, k) => !part.words.includes(k));
+      if (!keep.some(Boolean)) return [];
+      return [regroup(g, keep)];
+    });
+  }
+
+  /** A group typed without quotes with only the words `keep` says (runs kept whole or not at all). */
+  function regroup(g, keep) {
+    const index = [];
+    keep.forEach((kept, k) => { if (kept) index.push(k); });
+    const moved = new Map(index.map((k, n) => [k, n]));
+    const at = index.map((k) => g.rel[k]);
+    return {
+      words: index.map((k) => g.words[k]),
+      rel: at.map((o) => o - at[0]),
+      exact: false,
+      runs: g.runs.filter(([first]) => moved.has(first)).map(([first, end]) => [moved.get(first), moved.get(end - 1) + 1]),
+    };
+  }
+
   /** Results in the order asked for: relevance (then newest), newest or oldest first. */
   function sorted(results, sort) {
     const newer = (a, b) => b.year - a.year || b.doc - a.doc;
@@ -635,6 +666,37 @@
     /** {total, results: [{year, doc, score, …}]} sorted by `sort` (relevance|newest|oldest).
      * Filters alone (no words) list every article they let through, newest first. */
     async search(query, options = {}) {
+      const found = await this.searchEveryForm(query, options);
+      if (found.total) return found;
+      return (await this.searchAllButOne(found.groups, options)) || found;
+    },
+
+    /** No article holds every word: those that hold all but one of them (each word typed
+     * without quotes, or each run of characters that must stand together, left out in turn),
+     * with `missing`: the words one or another of them lacks, in the query's order. A reader's
+     * question names its subject in words the article may not print (`…拿了几个冠军`, the
+     * report says `包揽…双冠`). Null for a query of fewer than three such words: left out,
+     * one would be the query's only other word. */
+    async searchAllButOne(groups, options = {}) {
+      const parts = droppable(groups);
+      if (parts.length < 3) return null;
+      const meta = await this.meta();
+      const tries = await Promise.all(parts.map((part) => this.searchGroups(meta, without(groups, part), options)));
+      const best = new Map(), missing = [];
+      tries.forEach((found, n) => {
+        if (found.results.length) missing.push(parts[n].text);
+        for (const r of found.results) {
+          const key = r.year + ":" + r.doc, seen = best.get(key);
+          if (!seen || r.score > seen.score) best.set(key, r);
+        }
+      });
+      if (!best.size) return null;
+      const results = sorted([...best.values()], options.sort || "relevance");
+      return { total: results.length, results, groups, missing };
+    },
+
+    /** `search` as typed, and with its numbers written the other way. */
+    async searchEveryForm(query, options = {}) {
       const others = numberForms(query);
       if (!others.length) return this.searchAsTyped(query, options);
       // 神舟22号 finds 神舟二十二号 too: each article once, at its best score
@@ -651,7 +713,11 @@
     /** `search` for the query's numbers exactly as typed. */
     async searchAsTyped(query, options = {}) {
       const meta = await this.meta();
-      const groups = await parse(meta, query);
+      return this.searchGroups(meta, await parse(meta, query), options);
+    },
+
+    /** `search` for the query's groups of words (`parse`). */
+    async searchGroups(meta, groups, options = {}) {
       const filters = [];
       if (options.reporter && options.reporter.trim()) {
         await readyFor(options.reporter);

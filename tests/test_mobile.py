@@ -52,6 +52,22 @@ def test_data_tables_fit_a_phone(may_site, phone):
         screenshot(phone, "mobile-data")
 
 
+def test_the_archives_table_of_years_fits_a_phone(may_site, phone):
+    """`往期`: each year with its issues, articles and months, whole on the screen (its last
+    column, the months, was cut off at the right edge)."""
+    with serve(may_site / "site") as base:
+        phone.goto(base + "archive/")
+        table = phone.locator("article .archive-years table")
+        box = table.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5
+        assert table.evaluate("t => t.scrollWidth - t.clientWidth") <= 1
+        months = table.locator("td:last-child a")
+        assert months.all_inner_texts() == ["5月", "6月"]
+        last = months.last.bounding_box()
+        assert last and last["x"] + last["width"] <= PHONE["width"]
+        screenshot(phone, "mobile-archive")
+
+
 def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phone):
     with serve(may_site / "site") as base:
         phone.goto(base + "archive/2023/")

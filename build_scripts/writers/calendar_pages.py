@@ -96,14 +96,14 @@ def archive_index(days: dict[dt.date, list[PlacedArticle]], counted: Counted = l
     if last != first:
         span += f"至{chinese_date(last, weekday=False)}"
     lines.append(f"本档案收录{span}的 {len(days)} 期报纸、{total} 篇文章。选择年份，在日历中选日期。\n")
-    lines.append("| 年份 | 期数 | 文章 | 月份 |\n|:--|--:|--:|:--|")
+    table = ["| 年份 | 期数 | 文章 | 月份 |\n|:--|--:|--:|:--|"]
     for year, group in groupby(sorted(days, reverse=True), key=lambda d: d.year):
         year_days = list(group)
         months = sorted({d.month for d in year_days})
         month_links = " ".join(f"[{m}月]({link(here, year_path(year))}#{month_anchor(m)})" for m in months)
         count = sum(counted(days[d]) for d in year_days)
-        lines.append(f"| [{year}年]({link(here, year_path(year))}) | {len(year_days)} | {count} | {month_links} |")
-    lines.append("")
+        table.append(f"| [{year}年]({link(here, year_path(year))}) | {len(year_days)} | {count} | {month_links} |")
+    lines.append(wrapped("archive-years", table))  # laid out to fit a phone (archive.css)
     return "\n".join(lines)
 
 

@@ -122,8 +122,9 @@ def test_a_question_typed_in_plain_words_finds_what_it_asks_about(page, search_u
     """`春耕备耕是怎么推进的`: an article prints what the question is about, seldom its words of
     asking (是, 怎么, 的); a query of such words alone is searched as typed."""
     page.goto(search_url)
-    groups = "async (q) => (await ArchiveSearch.words(q)).map((g) => g.words)"
-    assert page.evaluate(groups, "春耕备耕是怎么推进的") == [["春耕", "备耕"], ["推进"]]
+    groups = "async (q) => (await ArchiveSearch.words(q)).map((g) => g.optional ? ['?', ...g.words] : g.words)"
+    # no condition, but an article holding them ranks higher: the last group, optional
+    assert page.evaluate(groups, "春耕备耕是怎么推进的") == [["春耕", "备耕"], ["推进"], ["?", "怎么", "是", "的"]]
     _, results = search(page, "春耕备耕是怎么推进的")
     assert titles(results)[0] == SPACED
     assert ["".join(g) for g in page.evaluate(groups, "是什么")] == ["是什么"]
@@ -144,3 +145,48 @@ def test_when_no_article_holds_every_word_those_lacking_one_are_shown_and_said_s
     assert shown == [SPACED]
     status = page.locator(".zh-search-status").inner_text()
     assert status.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」），第 1 / 1 页")
+
+
+# A report headed with the race's name that names the city throughout, and a notice that
+# names `上海马拉松` once in passing (invented texts).
+_RACE = (
+    "马拉松赛事圆满落幕 三万人同场竞技\n\n本报记者 方 远\n\n"
+    "本报上海5月10日电 昨天清晨，马拉松比赛在上海外滩鸣枪开跑，三万名跑者从上海各区赶来。\n\n"
+    "这场马拉松沿黄浦江延伸，上海市民在沿途为跑者加油。马拉松男子组冠军的成绩刷新了赛会纪录。\n\n"
+    "赛事组委会表示，马拉松的补给站、医疗点比往年更多，上海将继续办好这项赛事，让马拉松成为城市名片。\n\n"
+    "城市消费季正式启动 多项活动吸引市民\n\n本报记者 李 明\n\n"
+    "本报讯 城市消费季日前启动，商场推出折扣活动，本周末还将举办上海马拉松等赛事，带动餐饮住宿消费。"
+    "各区也将举办美食节和音乐会，发放消费券，丰富市民生活。\n\n"
+    "跑步为什么让人着迷（体育观察）\n\n王 磊\n\n"
+    "跑步是最简单的运动，一双鞋就能出发。一位跑者说，坚持下来，身体和心情都变好了。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ranking_url(tmp_path_factory):
+    from conftest import build_site, make_archive
+    from inputs import convert
+
+    project = make_archive(tmp_path_factory.mktemp("ranking"), {"2030/2030-05-11.txt": _RACE}, with_sample=False)
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+def test_the_article_about_the_query_ranks_above_one_naming_it_in_passing(page, ranking_url):
+    """`上海马拉松`: the report headed with the race, which names the race and the city
+    throughout, comes before the notice that prints the two words together once — what an
+    article is about outweighs where the words stand."""
+    page.goto(ranking_url)
+    _, results = search(page, "上海马拉松")
+    assert titles(results) == ["马拉松赛事圆满落幕 三万人同场竞技", "城市消费季正式启动 多项活动吸引市民"]
+
+
+def test_a_word_of_asking_is_no_condition_but_ranks_the_article_holding_it_higher(page, ranking_url):
+    """`跑者 为什么`: every article naming 跑者 is found, and the one headed `跑步为什么…` first —
+    though the report names 跑者 more often."""
+    page.goto(ranking_url)
+    _, results = search(page, "跑者 为什么")
+    assert titles(results) == ["跑步为什么让人着迷（体育观察）", "马拉松赛事圆满落幕 三万人同场竞技"]

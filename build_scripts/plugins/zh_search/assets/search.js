@@ -179,7 +179,7 @@
     const inRun = (k) => runs.some(([first, end]) => k >= first && k < end);
     const keep = words.map((w, k) => !ASKING_ALONE.has(w) || inRun(k));
     if (!keep.some((kept, k) => kept && !ASKING_ALONE.has(words[k]))) keep.fill(true);
-    return regroup({ words, rel: at, exact: false, runs }, keep);
+    return { ...regroup({ words, rel: at, exact: false, runs }, keep), asking: words.filter((_, k) => !keep[k]) };
   }
 
   /** Pieces of text between spaces, with single Han characters in a row read as one piece:
@@ -212,8 +212,12 @@
     const subject = rest.replace(ASKING, " ");
     const asksOnly = Array.from(subject).every((c) => /\s/.test(c) || ASKING_ALONE.has(c));
     for (const piece of spacedWords(asksOnly ? rest : subject)) pieces.push([piece, false]);
-    const groups = await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)));
-    return groups.filter(Boolean);
+    const groups = (await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)))).filter(Boolean);
+    // The words of asking are no condition, but an article that holds them (in its headline:
+    // `中国乒乓球为什么强`) ranks higher: the last group, `optional`.
+    const asking = (asksOnly ? [] : [...rest.matchAll(ASKING)].map((m) => m[0])).concat(groups.flatMap((g) => g.asking || []));
+    if (asking.length) groups.push({ words: [...new Set(asking)], rel: [], exact: false, runs: [], optional: true });
+    return groups;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -321,6 +325,17 @@
   // ---------------------------------------------------------------------------------------
 
   const K1 = 1.2;
+  // The score's parts (searchYear, withContent): the query's words standing together; the
+  // headline holding all of them, or a share of them; bm25 against the best of the results
+  const PHRASE = 2, TITLE_ALL = 3, TITLE_PART = 2, CONTENT = 3;
+
+  /** Each result's bm25 against the best among them, weighed in (CONTENT). */
+  function withContent(results) {
+    let best = 0;
+    for (const r of results) best = Math.max(best, r.bm25);
+    if (best > 0) for (const r of results) r.score += CONTENT * (r.bm25 / best);
+    return results;
+  }
   const LAST = 1000; // taken from the score of an article of a 版 ranked last: below any other
 
   /** Articles of the 版 the index ranks last (meta.rankLast: advertisements) and the boxes
@@ -362,7 +377,7 @@
     for (const g of groups) {
       g.words.forEach((w, k) => {
         if (!words.includes(w)) words.push(w);
-        if (!g.exact || g.sure[k]) required.add(w);
+        if (!g.optional && (!g.exact || g.sure[k])) required.add(w);
       });
     }
     const base = await Promise.all(words.map((w) => wordList(meta, year, w, false)));
@@ -383,7 +398,7 @@
     const inRun = (g, k) => g.runs.some(([first, end]) => k >= first && k < end);
     const cheap = (w) => !listOf.get(w).apart;
     const want = groups.map((g) => g.words.map((w, k) =>
-      g.exact ? g.words.length > 1 || !g.tiled
+      g.optional ? false : g.exact ? g.words.length > 1 || !g.tiled
         : (inRun(g, k) && (cheap(w) || !listOf.get(w).dense)) || (g.words.length > 1 && cheap(w))));
     await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
     const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
@@ -392,26 +407,28 @@
       const j = where.get(w)[i];
       return !list.offsets ? null : j < 0 ? [] : list.offsets[j];
     };
-    const context = { groups, offsetsOf, phrases: new Map(), printed: new Map() };
+    // (what the passages mark: not the words of asking, the last group)
+    const context = { groups: groups.filter((g) => !g.optional), offsetsOf, phrases: new Map(), printed: new Map() };
     const idf = new Map(words.map((w) => {
       const df = listOf.get(w).docs.length;
       return [w, Math.log(1 + (year.articles - df + 0.5) / (df + 0.5))];
     }));
     const results = [], unsure = [];
     for (let i = 0; i < docs.length; i++) {
-      let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0;
+      let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0, inTitle = 0;
       for (const w of words) {
         const list = listOf.get(w);
         const j = where.get(w)[i];
-        if (j < 0) { allTitle = false; continue; }
+        if (j < 0) { if (required.has(w)) allTitle = false; continue; }
         const tf = list.info[j] >> 3, fields = list.info[j] & 7;
-        if (!(fields & TITLE)) allTitle = false;
+        if (!(fields & TITLE)) { if (required.has(w)) allTitle = false; } else inTitle++;
         if (fields & BYLINE) byline = true;
         const weighted = tf + (fields & TITLE ? 3 : 0);
         bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
       }
       const standing = [], check = [], gapped = [];
       for (const [n, g] of groups.entries()) {
+        if (g.optional) { phrases++; continue; }
         const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
         let runMissing = false;
         for (const [first, end] of g.runs) {
@@ -441,13 +458,18 @@
       if (exactMissing) continue;
       const allPhrases = phrases + check.length === groups.length;
       if (groups.length) {
-        if (allPhrases && groups.some((g) => g.words.length > 1)) score += 4;
-        if (allTitle) score += allPhrases ? 4 : 2;
+        // What the article is about outweighs where the words stand: its headline holding the
+        // query (all of it, or a share), and how often it names the words against the article
+        // that names them most (`withContent`) — an article naming `伦敦世乒赛` once in passing
+        // ranks below the report headed `…世乒赛…` that names them throughout; then the words
+        // standing together.
+        if (allPhrases && groups.some((g) => !g.optional && g.words.length > 1)) score += PHRASE;
+        if (allTitle) score += allPhrases ? TITLE_ALL + 1 : TITLE_ALL;
+        else score += TITLE_PART * (inTitle / words.length);
         if (byline) score += 1;
-        score += bm25 / (bm25 + 10);
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
-      const result = { year: year.year, doc: docs[i], score, context, i };
+      const result = { year: year.year, doc: docs[i], score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }
@@ -595,7 +617,7 @@
   function droppable(groups) {
     const parts = [];
     groups.forEach((g, n) => {
-      if (g.exact) return;
+      if (g.exact || g.optional) return;
       g.words.forEach((w, k) => {
         const run = g.runs.find(([first, end]) => k >= first && k < end);
         if (run && run[0] !== k) return;
@@ -729,6 +751,7 @@
       const from = bound(options.from), to = bound(options.to);
       const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
       const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to))));
+      withContent(perYear.flat());
       const sort = options.sort || "relevance";
       if (groups.length && sort === "relevance") await rankLast(meta, years, perYear);
       const results = sorted(perYear.flat(), sort);

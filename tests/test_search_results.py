@@ -141,6 +141,10 @@ def test_when_no_article_holds_every_word_those_lacking_one_are_shown_and_said_s
     assert meta.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」）")
     meta, results = search(page, "春耕 火星")
     assert not results and meta.startswith(NO_RESULTS)
+    # …but of a question's two, its subject alone is what it is about
+    meta, results = search(page, "春耕 火星是什么")
+    assert titles(results) == [SPACED, "海外简讯"]  # the digest's item: 多地农场提前进入春耕
+    assert meta.startswith("没有文章含全部检索词；以下 2 篇文章缺其中一个（「火星")
     shown = show(page, search_url + "search/?q=" + quote("春耕 农资 火星"), "q=")
     assert shown == [SPACED]
     status = page.locator(".zh-search-status").inner_text()

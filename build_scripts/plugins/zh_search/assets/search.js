@@ -697,11 +697,12 @@
      * without quotes, or each run of characters that must stand together, left out in turn),
      * with `missing`: the words one or another of them lacks, in the query's order. A reader's
      * question names its subject in words the article may not print (`…拿了几个冠军`, the
-     * report says `包揽…双冠`). Null for a query of fewer than three such words: left out,
-     * one would be the query's only other word. */
+     * report says `包揽…双冠`). Null for a query of fewer than three such words — left out,
+     * one would be the query's only other word —, unless it asked (words of asking, the
+     * optional group): a question's subject alone is what it is about (`冬奥会什么时候开幕`). */
     async searchAllButOne(groups, options = {}) {
       const parts = droppable(groups);
-      if (parts.length < 3) return null;
+      if (parts.length < (groups.some((g) => g.optional) ? 2 : 3)) return null;
       const meta = await this.meta();
       const tries = await Promise.all(parts.map((part) => this.searchGroups(meta, without(groups, part), options)));
       const best = new Map(), missing = [];

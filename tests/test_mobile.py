@@ -52,20 +52,46 @@ def test_data_tables_fit_a_phone(may_site, phone):
         screenshot(phone, "mobile-data")
 
 
-def test_the_archives_table_of_years_fits_a_phone(may_site, phone):
+@pytest.fixture(scope="module")
+def years_site(tmp_path_factory) -> Path:
+    """Two years with an issue in each of their twelve months."""
+    item = "{m}月的消息\n\n本报记者  李  明\n\n本报讯 这是{y}年{m}月的一条消息。\n"
+    files = {f"{y}/{y}-{m:02d}-05.txt": item.format(y=y, m=m) for y in (2028, 2029) for m in range(1, 13)}
+    project = make_archive(tmp_path_factory.mktemp("years"), files, with_sample=False)
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
+# The lines a cell's text is laid out on (the tops of the boxes of a range over its contents).
+_LINES = (
+    "cell => { const r = document.createRange(); r.selectNodeContents(cell);"
+    " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+)
+
+
+@pytest.mark.parametrize("fixture", ["may_site", "years_site"])
+def test_the_archives_table_of_years_fits_a_phone(request, fixture, phone):
     """`往期`: each year with its issues, articles and months, whole on the screen (its last
-    column, the months, was cut off at the right edge)."""
-    with serve(may_site / "site") as base:
+    column, the months, was cut off at the right edge); only the months wrap, never a year or
+    a count (`2026` / `年`)."""
+    with serve(request.getfixturevalue(fixture) / "site") as base:
         phone.goto(base + "archive/")
         table = phone.locator("article .archive-years table")
         box = table.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5
         assert table.evaluate("t => t.scrollWidth - t.clientWidth") <= 1
         months = table.locator("td:last-child a")
-        assert months.all_inner_texts() == ["5月", "6月"]
-        last = months.last.bounding_box()
-        assert last and last["x"] + last["width"] <= PHONE["width"]
-        screenshot(phone, "mobile-archive")
+        expected = ["5月", "6月"] if fixture == "may_site" else [f"{m}月" for m in range(1, 13)] * 2
+        assert months.all_inner_texts() == expected
+        for month in months.all():
+            place = month.bounding_box()
+            assert place and place["x"] + place["width"] <= PHONE["width"]
+            assert month.evaluate("a => a.getClientRects().length") == 1
+        others = table.locator("th, td:not(:last-child)")
+        assert others.evaluate_all(f"cells => cells.map({_LINES})") == [1] * others.count()
+        screenshot(phone, f"mobile-archive-{fixture}")
 
 
 def test_a_years_calendar_starts_with_its_first_issues_on_a_phone(may_site, phone):

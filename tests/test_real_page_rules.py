@@ -2581,3 +2581,22 @@ def test_a_moderators_question_with_a_clause_after_a_comma_is_text_not_a_credit(
     )
     (article,) = parse_page(page).articles
     assert article.blocks[0].text.endswith("全球治理赤字进一步扩大。应在全球范围推广何种治理理念？")
+
+
+def test_below_a_short_sub_head_that_labels_no_section_the_stronger_limit_does_not_hold(monkeypatch):
+    """`记者手记` is short, but the article heads no section with a label over a heading
+    (`subhead.below-label`): a line of phrases below it that the evidence joined on 80 % stays
+    the first half of a paragraph, as anywhere else."""
+    from build_scripts.parse.joins import JoinRules
+
+    page = _HEADED_ALIKE.replace("发展特色产业，集体经济不断壮大\n\n", "记者手记\n\n发展特色产业，集体经济不断壮大\n\n")
+    weighed = JoinRules._join_probability
+    monkeypatch.setattr(
+        JoinRules,
+        "_join_probability",
+        lambda self, unit: 0.8 if unit.text.startswith("合作社") else weighed(self, unit),
+    )
+    (article,) = parse_page(page).articles
+    paragraphs = [s.text for s in article.segments if s.kind is Kind.PARAGRAPH]
+    assert "记者手记" in [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
+    assert paragraphs[-1].startswith("发展特色产业，集体经济不断壮大合作社")

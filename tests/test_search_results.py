@@ -124,7 +124,11 @@ def test_a_question_typed_in_plain_words_finds_what_it_asks_about(page, search_u
     page.goto(search_url)
     groups = "async (q) => (await ArchiveSearch.words(q)).map((g) => g.optional ? ['?', ...g.words] : g.words)"
     # no condition, but an article holding them ranks higher: the last group, optional
-    assert page.evaluate(groups, "春耕备耕是怎么推进的") == [["春耕", "备耕"], ["推进"], ["?", "怎么", "是", "的"]]
+    assert page.evaluate(groups, "春耕备耕是怎么推进的") == [["春耕", "备耕", "推进"], ["?", "是", "怎么", "的"]]
+    # never a piece of a longer word (时候 in 小时候), and a particle left alone is dropped too
+    assert ["".join(g) for g in page.evaluate(groups, "小时候")] == ["小时候"]
+    assert page.evaluate(groups, "春耕在哪里呢") == [["春耕"], ["?", "在", "哪里", "呢"]]
+    assert page.evaluate(groups, "“春耕” 为什么") == [["春耕"], ["?", "为什么"]]
     _, results = search(page, "春耕备耕是怎么推进的")
     assert titles(results)[0] == SPACED
     assert ["".join(g) for g in page.evaluate(groups, "是什么")] == ["是什么"]
@@ -155,7 +159,7 @@ def test_when_no_article_holds_every_word_those_lacking_one_are_shown_and_said_s
 # names `上海马拉松` once in passing (invented texts).
 _RACE = (
     "马拉松赛事圆满落幕 三万人同场竞技\n\n本报记者 方 远\n\n"
-    "本报上海5月10日电 昨天清晨，马拉松比赛在上海外滩鸣枪开跑，三万名跑者从上海各区赶来。\n\n"
+    "本报上海5月10日电 昨天清晨，第二十届马拉松比赛在上海外滩鸣枪开跑，三万名跑者从上海各区赶来。\n\n"
     "这场马拉松沿黄浦江延伸，上海市民在沿途为跑者加油。马拉松男子组冠军的成绩刷新了赛会纪录。\n\n"
     "赛事组委会表示，马拉松的补给站、医疗点比往年更多，上海将继续办好这项赛事，让马拉松成为城市名片。\n\n"
     "城市消费季正式启动 多项活动吸引市民\n\n本报记者 李 明\n\n"
@@ -194,3 +198,12 @@ def test_a_word_of_asking_is_no_condition_but_ranks_the_article_holding_it_highe
     page.goto(ranking_url)
     _, results = search(page, "跑者 为什么")
     assert titles(results) == ["跑步为什么让人着迷（体育观察）", "马拉松赛事圆满落幕 三万人同场竞技"]
+
+
+def test_leaving_a_word_out_tries_every_way_of_writing_the_querys_numbers(page, ranking_url):
+    """`第20届 马拉松 火星`: the report prints 第二十届 and no article 火星 — left out, the query
+    written 第二十届 finds it."""
+    page.goto(ranking_url)
+    meta, results = search(page, "第20届 马拉松 火星")
+    assert titles(results) == ["马拉松赛事圆满落幕 三万人同场竞技"]
+    assert meta.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」）")

@@ -126,6 +126,8 @@ class JoinRules(BodyRules):
         if not alike:
             return
         fixed = {*self.fix.labels, *self.fix.join}  # the archivist's word stands
+        headed = {d.line for d in self.decisions if d.rule_id == "subhead.below-label"}
+        below_labels = [t for t in segments if t.first_line in headed]
         for n in range(len(segments) - 1, -1, -1):
             s = segments[n]
             k = self._unit_at.get(s.first_line)
@@ -133,8 +135,9 @@ class JoinRules(BodyRules):
                 continue
             line, below = self.units[k], self.units[k + 1]
             # right below a section's short label (`构筑新品牌——`), the line is the second line of
-            # its heading as the article's other sections have one: surer than the evidence
-            labelled = n >= 1 and segments[n - 1].kind is Kind.SUBHEAD
+            # its heading as the article's other sections have one (`subhead.below-label`):
+            # surer than the evidence
+            labelled = n >= 1 and segments[n - 1].kind is Kind.SUBHEAD and bool(below_labels)
             labelled = labelled and len(segments[n - 1].text) <= sections.SECTION_LABELS_ALIKE_MAX
             if (
                 self._join_chances.get(below.line, 1.0) < (LABELLED_HEADING_JOIN_MAX if labelled else JOIN_UNSURE[1])

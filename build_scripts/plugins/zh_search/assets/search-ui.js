@@ -118,7 +118,7 @@
     return `${NO_RESULTS}。可${hints.join("，")}。（繁体字、简体字已互相对应；数字写作22或二十二均可。）`;
   }
 
-  /** What the results are, when no article holds every word (the engine's `searchAllButOne`). */
+  /** What the results are, when no article holds every word (the engine's `allButOne`). */
   function allButOne(found) {
     const which = found.missing.map((w) => `「${w}」`).join("或");
     return `没有文章含全部检索词；以下 ${found.total} 篇文章缺其中一个（${which}）`;

@@ -16,15 +16,19 @@
   const QUOTES = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
   // Words of asking, not of what is asked about: a reader's question (`天舟十号是什么时候发射的`,
   // `离境退税怎么办理`) names its subject in other words, and a news article seldom prints
-  // these — required, they would leave the question without results. Outside quotes, those
-  // of two characters or more part the query where they stand (the archive's own lexicon may
-  // not hold them as words: a cut would leave 怎/么 to be printed together); single ones are
-  // dropped where the cut makes them words of their own (not 是 in 是否, nor 的 in 美的).
-  // A query of such words alone is searched as typed.
-  const ASKING = new RegExp(
-    "什么时候|什么|时候|怎么样|怎么|怎样|如何|为什么|为何|哪里|哪儿|哪个|哪些|多少|多久|几个|" +
-    "是否|是不是|能否|有没有|请问", "g");
+  // these. Outside quotes they are no condition, but rank an article holding them higher (the
+  // query's last group, `optional`): those of two characters or more where the query's cut
+  // makes them words, or words in a row that make one up (the archive's own lexicon may not
+  // hold 怎么: cut into 怎, 么; 什么 / 时候) — never a piece of a word the cut keeps whole
+  // (时候 in 小时候, 几个 in 十几个); single ones
+  // where no other single character stands with them (not 的 in 美的). A query of such words
+  // alone is searched as typed.
+  const ASKING = new Set([
+    "什么时候", "什么", "怎么样", "怎么", "怎样", "如何", "为什么", "为何", "哪里", "哪儿", "哪个",
+    "哪些", "多少", "多久", "几个", "是否", "是不是", "能否", "有没有", "请问",
+  ]);
   const ASKING_ALONE = new Set(["的", "了", "是", "在", "吗", "呢", "吧", "么", "谁", "哪", "几", "啥"]);
+  const ASKING_PIECES = 4; // words a word of asking is cut into at most (什, 么, 时, 候)
 
   // ---------------------------------------------------------------------------------------
   // Text: the same normalisation as normalise.py
@@ -141,19 +145,32 @@
    * words, [first, end) in `words`. A quoted phrase (`exact`) keeps its text (`text`, with
    * its punctuation; `lead`: where the first word starts in it), which the article must print;
    * `tiled`: its words are all of it, so their standing together is the text printed. */
-  async function group(meta, piece, exact) {
+  async function group(meta, piece, exact, asking = null) {
     const words = [], at = [], runs = [];
     let run = [], runStart = 0, offset = 0;
     const flush = async () => {
       if (!run.length) return;
       let o = runStart, single = -1;
-      for (const w of await cut(meta, run)) {
-        const alone = Array.from(w).length === 1 && HAN.test(w);
+      const cutWords = await cut(meta, run);
+      const asked = asking ? askingIn(cutWords) : cutWords.map(() => null);
+      const closeRun = () => {
+        if (single >= 0 && words.length - single > 1) runs.push([single, words.length]);
+        single = -1;
+      };
+      cutWords.forEach((w, k) => {
+        const size = Array.from(w).length;
+        if (asked[k] !== null) { // (not typed together with its neighbours)
+          if (asked[k]) asking.push(asked[k]);
+          closeRun();
+          o += size;
+          return;
+        }
+        const alone = size === 1 && HAN.test(w);
         if (alone && single < 0) single = words.length;
-        if (!alone && single >= 0) { if (words.length - single > 1) runs.push([single, words.length]); single = -1; }
-        words.push(w); at.push(o); o += Array.from(w).length;
-      }
-      if (single >= 0 && words.length - single > 1) runs.push([single, words.length]);
+        if (!alone) closeRun();
+        words.push(w); at.push(o); o += size;
+      });
+      closeRun();
       run = [];
     };
     for (const u of units(piece)) {
@@ -163,8 +180,8 @@
     }
     await flush();
     if (!words.length) return null;
-    if (!exact) return asked(words, at, runs);
     const rel = at.map((o) => o - at[0]);
+    if (!exact) return { words, rel, exact, runs };
     // Which words an article printing the phrase surely holds as words: not a single
     // character at either end, which the text may cut with its neighbour (2025年 in 2025年底).
     const edge = (k) => (k === 0 || k === words.length - 1) && Array.from(words[k]).length === 1 && HAN.test(words[k]);
@@ -173,13 +190,29 @@
     return { words, rel, exact, runs: [], text: piece, lead: at[0], tiled: words.join("") === piece, sure };
   }
 
-  /** A group typed without quotes, without its words of asking (ASKING_ALONE) — unless they are all
-   * it holds, or a word stands in a run of single characters that must stand together. */
-  function asked(words, at, runs) {
-    const inRun = (k) => runs.some(([first, end]) => k >= first && k < end);
-    const keep = words.map((w, k) => !ASKING_ALONE.has(w) || inRun(k));
-    if (!keep.some((kept, k) => kept && !ASKING_ALONE.has(words[k]))) keep.fill(true);
-    return { ...regroup({ words, rel: at, exact: false, runs }, keep), asking: words.filter((_, k) => !keep[k]) };
+  /** Which words of a query's cut are words of asking (ASKING, ASKING_ALONE): a word of asking,
+   * or words in a row that make one up (怎, 么; 什么, 时候); a single particle with no single
+   * character standing with it. For each word: the word of asking it starts, "" for a further
+   * piece of one, null for a word of what is asked about. */
+  function askingIn(words) {
+    const dropped = words.map(() => false), asked = words.map(() => null);
+    for (let k = 0; k < words.length; k++) {
+      let joined = "", end = -1, longest = "";
+      for (let m = k; m < Math.min(words.length, k + ASKING_PIECES); m++) {
+        joined += words[m];
+        if (ASKING.has(joined)) { end = m; longest = joined; } // the longest: 什么时候, not 什么 in it
+      }
+      if (end < 0) continue;
+      for (let i = k; i <= end; i++) { dropped[i] = true; asked[i] = ""; }
+      asked[k] = longest;
+      k = end; // (nor 什么 inside 为什么)
+    }
+    const single = (k) => k >= 0 && k < words.length && !dropped[k] && !ASKING_ALONE.has(words[k]) &&
+      Array.from(words[k]).length === 1 && HAN.test(words[k]);
+    words.forEach((w, k) => {
+      if (!dropped[k] && ASKING_ALONE.has(w) && !single(k - 1) && !single(k + 1)) asked[k] = w;
+    });
+    return asked;
   }
 
   /** Pieces of text between spaces, with single Han characters in a row read as one piece:
@@ -208,15 +241,15 @@
       last = m.index + m[0].length;
       pieces.push([normalise(m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), true]);
     }
-    rest = normalise(rest + query.slice(last));
-    const subject = rest.replace(ASKING, " ");
-    const asksOnly = Array.from(subject).every((c) => /\s/.test(c) || ASKING_ALONE.has(c));
-    for (const piece of spacedWords(asksOnly ? rest : subject)) pieces.push([piece, false]);
-    const groups = (await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)))).filter(Boolean);
+    for (const piece of spacedWords(normalise(rest + query.slice(last)))) pieces.push([piece, false]);
+    const askedIn = pieces.map(([, exact]) => (exact ? null : [])); // each piece's words of asking, in order
+    const groups = (await Promise.all(pieces.map(([piece, exact], n) => group(meta, piece, exact, askedIn[n])))).filter(Boolean);
+    const asking = askedIn.flatMap((words) => words || []);
+    if (!asking.length) return groups;
+    if (!groups.length) return (await Promise.all(pieces.map(([piece, exact]) => group(meta, piece, exact)))).filter(Boolean);
     // The words of asking are no condition, but an article that holds them (in its headline:
     // `中国乒乓球为什么强`) ranks higher: the last group, `optional`.
-    const asking = (asksOnly ? [] : [...rest.matchAll(ASKING)].map((m) => m[0])).concat(groups.flatMap((g) => g.asking || []));
-    if (asking.length) groups.push({ words: [...new Set(asking)], rel: [], exact: false, runs: [], optional: true });
+    groups.push({ words: [...new Set(asking)], rel: [], exact: false, runs: [], optional: true });
     return groups;
   }
 
@@ -325,17 +358,10 @@
   // ---------------------------------------------------------------------------------------
 
   const K1 = 1.2;
-  // The score's parts (searchYear, withContent): the query's words standing together; the
+  // The score's parts (searchYear, ranked): the query's words standing together; the
   // headline holding all of them, or a share of them; bm25 against the best of the results
   const PHRASE = 2, TITLE_ALL = 3, TITLE_PART = 2, CONTENT = 3;
 
-  /** Each result's bm25 against the best among them, weighed in (CONTENT). */
-  function withContent(results) {
-    let best = 0;
-    for (const r of results) best = Math.max(best, r.bm25);
-    if (best > 0) for (const r of results) r.score += CONTENT * (r.bm25 / best);
-    return results;
-  }
   const LAST = 1000; // taken from the score of an article of a 版 ranked last: below any other
 
   /** Articles of the 版 the index ranks last (meta.rankLast: advertisements) and the boxes
@@ -347,7 +373,7 @@
     await Promise.all(years.map(async (year, n) => {
       const lists = await Promise.all(words.map((word) => wordList(meta, year, word, false)));
       for (const result of perYear[n]) {
-        if (lists.some((list) => binaryHas(list.docs, result.doc))) result.score -= LAST;
+        if (lists.some((list) => binaryHas(list.docs, result.doc))) result.base -= LAST;
       }
     }));
   }
@@ -460,7 +486,7 @@
       if (groups.length) {
         // What the article is about outweighs where the words stand: its headline holding the
         // query (all of it, or a share), and how often it names the words against the article
-        // that names them most (`withContent`) — an article naming `伦敦世乒赛` once in passing
+        // that names them most (`ranked`) — an article naming `伦敦世乒赛` once in passing
         // ranks below the report headed `…世乒赛…` that names them throughout; then the words
         // standing together.
         if (allPhrases && groups.some((g) => !g.optional && g.words.length > 1)) score += PHRASE;
@@ -469,7 +495,7 @@
         if (byline) score += 1;
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
-      const result = { year: year.year, doc: docs[i], score, bm25, context, i };
+      const result = { year: year.year, doc: docs[i], base: score, score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }
@@ -612,7 +638,63 @@
     });
   }
 
-  /** The parts of a query `searchAllButOne` may leave out: each word of a group typed
+  /** The articles that match the query's groups of words and the filters, unordered, each
+   * with its `base` score (`searchYear`, an article of a 版 ranked last lowered by LAST) and
+   * its bm25: `ranked` weighs in the bm25 against the best of all that are ranked together. */
+  async function matches(meta, groups, options) {
+    const filters = [];
+    if (options.reporter && options.reporter.trim()) {
+      await readyFor(options.reporter);
+      filters.push("@" + spacedWords(normalise(options.reporter)).join(" "));
+    }
+    if (options.pageName) filters.push("#" + options.pageName);
+    if (!groups.length && !filters.length && !options.from && !options.to) return [];
+    // from and to: a year (2026) or a month (2026-05), the months of the years between
+    const from = bound(options.from), to = bound(options.to);
+    const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
+    const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to))));
+    if (groups.length && (options.sort || "relevance") === "relevance") await rankLast(meta, years, perYear);
+    return perYear.flat();
+  }
+
+  /** Lists of matches (`matches`: of the query's forms, or of its tries leaving a word out) as
+   * one list in the order asked for: each article once, at its best score — its base score
+   * and CONTENT × its bm25 against the best bm25 of them all (not of the articles ranked last). */
+  function ranked(lists, sort) {
+    const all = lists.flat(), counted = (r) => r.base > -LAST / 2;
+    let best = 0;
+    for (const r of all) if (counted(r)) best = Math.max(best, r.bm25);
+    const byKey = new Map();
+    for (const r of all) {
+      r.score = r.base + (best > 0 && counted(r) ? CONTENT * (r.bm25 / best) : 0);
+      const key = r.year + ":" + r.doc, seen = byKey.get(key);
+      if (!seen || r.score > seen.score) byKey.set(key, r);
+    }
+    return sorted([...byKey.values()], sort);
+  }
+
+  /** No article holds every word: those that hold all but one of them (each word typed
+   * without quotes, or each run of characters that must stand together, left out in turn, in
+   * every form of the query's numbers), with `missing`: the words one or another of them
+   * lacks, in the query's order. A reader's question names its subject in words the article
+   * may not print (`…拿了几个冠军`, the report says `包揽…双冠`). Null for a query of fewer than
+   * three such words — left out, one would be the query's only other word —, unless it asked
+   * (words of asking, the optional group): a question's subject alone is what it is about
+   * (`冬奥会什么时候开幕`). */
+  async function allButOne(meta, forms, options) {
+    const tries = forms.flatMap((groups) => {
+      const parts = droppable(groups);
+      if (parts.length < (groups.some((g) => g.optional) ? 2 : 3)) return [];
+      return parts.map((part) => [part.text, without(groups, part)]);
+    });
+    const lists = await Promise.all(tries.map(([, groups]) => matches(meta, groups, options)));
+    const missing = [...new Set(tries.filter((_, n) => lists[n].length).map(([text]) => text))];
+    if (!missing.length) return null;
+    const results = ranked(lists, options.sort || "relevance");
+    return { total: results.length, results, groups: forms[0], missing };
+  }
+
+  /** The parts of a query `allButOne` may leave out: each word of a group typed
    * without quotes, a run of characters that must stand together as one ({group, words, text}). */
   function droppable(groups) {
     const parts = [];
@@ -688,49 +770,16 @@
     /** {total, results: [{year, doc, score, …}]} sorted by `sort` (relevance|newest|oldest).
      * Filters alone (no words) list every article they let through, newest first. */
     async search(query, options = {}) {
-      const found = await this.searchEveryForm(query, options);
-      if (found.total) return found;
-      return (await this.searchAllButOne(found.groups, options)) || found;
-    },
-
-    /** No article holds every word: those that hold all but one of them (each word typed
-     * without quotes, or each run of characters that must stand together, left out in turn),
-     * with `missing`: the words one or another of them lacks, in the query's order. A reader's
-     * question names its subject in words the article may not print (`…拿了几个冠军`, the
-     * report says `包揽…双冠`). Null for a query of fewer than three such words — left out,
-     * one would be the query's only other word —, unless it asked (words of asking, the
-     * optional group): a question's subject alone is what it is about (`冬奥会什么时候开幕`). */
-    async searchAllButOne(groups, options = {}) {
-      const parts = droppable(groups);
-      if (parts.length < (groups.some((g) => g.optional) ? 2 : 3)) return null;
       const meta = await this.meta();
-      const tries = await Promise.all(parts.map((part) => this.searchGroups(meta, without(groups, part), options)));
-      const best = new Map(), missing = [];
-      tries.forEach((found, n) => {
-        if (found.results.length) missing.push(parts[n].text);
-        for (const r of found.results) {
-          const key = r.year + ":" + r.doc, seen = best.get(key);
-          if (!seen || r.score > seen.score) best.set(key, r);
-        }
-      });
-      if (!best.size) return null;
-      const results = sorted([...best.values()], options.sort || "relevance");
-      return { total: results.length, results, groups, missing };
-    },
-
-    /** `search` as typed, and with its numbers written the other way. */
-    async searchEveryForm(query, options = {}) {
-      const others = numberForms(query);
-      if (!others.length) return this.searchAsTyped(query, options);
       // 神舟22号 finds 神舟二十二号 too: each article once, at its best score
-      const [typed, ...swapped] = await Promise.all([query, ...others].map((q) => this.searchAsTyped(q, options)));
-      const best = new Map();
-      for (const r of [typed, ...swapped].flatMap((found) => found.results)) {
-        const key = r.year + ":" + r.doc, seen = best.get(key);
-        if (!seen || r.score > seen.score) best.set(key, r);
+      const forms = await Promise.all([query, ...numberForms(query)].map((q) => parse(meta, q)));
+      const lists = await Promise.all(forms.map((groups) => matches(meta, groups, options)));
+      const sort = options.sort || "relevance";
+      if (lists.some((list) => list.length)) {
+        const results = ranked(lists, sort);
+        return { total: results.length, results, groups: forms[0] };
       }
-      const results = sorted([...best.values()], options.sort || "relevance");
-      return { total: results.length, results, groups: typed.groups };
+      return (await allButOne(meta, forms, options)) || { total: 0, results: [], groups: forms[0] };
     },
 
     /** `search` for the query's numbers exactly as typed. */
@@ -741,21 +790,7 @@
 
     /** `search` for the query's groups of words (`parse`). */
     async searchGroups(meta, groups, options = {}) {
-      const filters = [];
-      if (options.reporter && options.reporter.trim()) {
-        await readyFor(options.reporter);
-        filters.push("@" + spacedWords(normalise(options.reporter)).join(" "));
-      }
-      if (options.pageName) filters.push("#" + options.pageName);
-      if (!groups.length && !filters.length && !options.from && !options.to) return { total: 0, results: [], groups };
-      // from and to: a year (2026) or a month (2026-05), the months of the years between
-      const from = bound(options.from), to = bound(options.to);
-      const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
-      const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to))));
-      withContent(perYear.flat());
-      const sort = options.sort || "relevance";
-      if (groups.length && sort === "relevance") await rankLast(meta, years, perYear);
-      const results = sorted(perYear.flat(), sort);
+      const results = ranked([await matches(meta, groups, options)], options.sort || "relevance");
       return { total: results.length, results, groups };
     },
 

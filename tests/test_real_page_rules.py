@@ -2472,6 +2472,19 @@ def test_a_block_holding_a_full_stop_but_stopping_without_one_is_carried_on_what
     assert [b.text[:6] for b in lead.articles[0].blocks] == ["这些关键小事", "一篇硕士论文"]
 
 
+def _joins_weighed(monkeypatch, chance: float, opening: str) -> None:
+    """The evidence weighs the join of the block opening with `opening` at `chance`; the shipped
+    models weigh the others."""
+    from build_scripts.parse.joins import JoinRules
+
+    weighed = JoinRules._join_probability
+    monkeypatch.setattr(
+        JoinRules,
+        "_join_probability",
+        lambda self, unit: chance if unit.text.startswith(opening) else weighed(self, unit),
+    )
+
+
 _HEADED_ALIKE = (
     "乡村振兴路上的新风景\n\n本报记者  李  明\n\n"
     "近年来，某县依托山水资源发展乡村旅游，村民的日子越过越红火，游客也越来越多。\n\n"
@@ -2489,14 +2502,8 @@ def test_a_line_of_phrases_joined_on_weak_evidence_heads_its_section_like_its_fe
     (subhead.alike-unjoined), and the rule is sure of it (no warning). Joined on 75 % or more —
     the evidence sure of it —, it stays the first half of a paragraph."""
     from build_scripts.ingest.corrections import Corrections
-    from build_scripts.parse.joins import JoinRules
 
-    weighed = JoinRules._join_probability
-    monkeypatch.setattr(
-        JoinRules,
-        "_join_probability",
-        lambda self, unit: chance if unit.text.startswith("合作社") else weighed(self, unit),
-    )
+    _joins_weighed(monkeypatch, chance, "合作社")
     (article,) = parse_page(_HEADED_ALIKE).articles
     subheads = [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
     paragraphs = [s.text for s in article.segments if s.kind is Kind.PARAGRAPH]
@@ -2537,14 +2544,7 @@ def test_a_line_of_phrases_below_a_sections_label_heads_it_on_stronger_evidence_
     below the article's other label is that section's heading, though the evidence joined it to
     the paragraph below on 80 % (subhead.alike-unjoined); only near-certain evidence (95 %)
     keeps it the first half of a paragraph a break cut."""
-    from build_scripts.parse.joins import JoinRules
-
-    weighed = JoinRules._join_probability
-    monkeypatch.setattr(
-        JoinRules,
-        "_join_probability",
-        lambda self, unit: chance if unit.text.startswith("扫码下单") else weighed(self, unit),
-    )
+    _joins_weighed(monkeypatch, chance, "扫码下单")
     (article,) = parse_page(_HEADED_BELOW_LABELS).articles
     subheads = [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
     paragraphs = [s.text[:21] for s in article.segments if s.kind is Kind.PARAGRAPH]
@@ -2587,15 +2587,8 @@ def test_below_a_short_sub_head_that_labels_no_section_the_stronger_limit_does_n
     """`记者手记` is short, but the article heads no section with a label over a heading
     (`subhead.below-label`): a line of phrases below it that the evidence joined on 80 % stays
     the first half of a paragraph, as anywhere else."""
-    from build_scripts.parse.joins import JoinRules
-
     page = _HEADED_ALIKE.replace("发展特色产业，集体经济不断壮大\n\n", "记者手记\n\n发展特色产业，集体经济不断壮大\n\n")
-    weighed = JoinRules._join_probability
-    monkeypatch.setattr(
-        JoinRules,
-        "_join_probability",
-        lambda self, unit: 0.8 if unit.text.startswith("合作社") else weighed(self, unit),
-    )
+    _joins_weighed(monkeypatch, 0.8, "合作社")
     (article,) = parse_page(page).articles
     paragraphs = [s.text for s in article.segments if s.kind is Kind.PARAGRAPH]
     assert "记者手记" in [s.text for s in article.segments if s.kind is Kind.SUBHEAD]

@@ -199,3 +199,18 @@ def test_the_about_page_names_the_publisher_once(tmp_path):
 
     (tmp_path / "archive.yml").write_text("paper:\n  title: 东方周报\n  publisher: 东方出版\n", encoding="utf-8")
     assert "本站收录《东方周报》（东方出版）各期的全文" in about_markdown(load_archive_config(tmp_path))
+
+
+@pytest.mark.fast
+def test_the_about_page_asks_for_corrections_only_where_the_archivist_says_how(tmp_path):
+    from build_scripts.ingest.archive_config import load_archive_config
+    from build_scripts.plugins.archive.identity import about_markdown
+
+    (tmp_path / "archive.yml").write_text("paper:\n  title: 东方周报\n", encoding="utf-8")
+    bare = about_markdown(load_archive_config(tmp_path))
+    assert "请以报纸原版为准" in bare and "欢迎指正" not in bare
+    (tmp_path / "archive.yml").write_text(
+        "paper:\n  title: 东方周报\nabout: 勘误请来信 archive@example.org。\n", encoding="utf-8"
+    )
+    told = about_markdown(load_archive_config(tmp_path))
+    assert "如有错漏，欢迎指正。\n\n勘误请来信 archive@example.org。" in told

@@ -34,8 +34,12 @@ def about_markdown(archive: ArchiveConfig) -> str:
         "- **引用**：每篇文章都有固定网址 `/年/月/日/文章名/`，发布后不会改变；文章页的“引用本文”一栏给出 "
         "GB/T 7714 与 Chicago 格式的引文和 CSL-JSON 文件。",
         f"- **下载**：全部文章的文本与元数据见[数据]({DATA_PAGE})页（JSON Lines 与 CSV，也可按年份下载）。\n",
-        "文章正文按原文照录；标题、署名、电头与段落由程序识别，如有错漏，欢迎指正。\n",
     ]
-    if archive.about:  # the archivist's own words, Markdown as written in archive.yml
-        lines.append(archive.about + "\n")
+    # Readers are asked to report a mistake only where the archivist says how (their own words,
+    # Markdown as written in archive.yml's `about`); otherwise the printed paper is the reference.
+    found = "文章正文按原文照录；标题、署名、电头与段落由程序识别，"
+    if archive.about:
+        lines += [found + "如有错漏，欢迎指正。\n", archive.about + "\n"]
+    else:
+        lines.append(found + "可能有错漏，请以报纸原版为准。\n")
     return "\n".join(lines)

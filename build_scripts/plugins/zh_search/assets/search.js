@@ -195,7 +195,7 @@
    * character standing with it. For each word: the word of asking it starts, "" for a further
    * piece of one, null for a word of what is asked about. */
   function askingIn(words) {
-    const dropped = words.map(() => false), asked = words.map(() => null);
+    const asked = words.map(() => null);
     for (let k = 0; k < words.length; k++) {
       let joined = "", end = -1, longest = "";
       for (let m = k; m < Math.min(words.length, k + ASKING_PIECES); m++) {
@@ -203,14 +203,14 @@
         if (ASKING.has(joined)) { end = m; longest = joined; } // the longest: 什么时候, not 什么 in it
       }
       if (end < 0) continue;
-      for (let i = k; i <= end; i++) { dropped[i] = true; asked[i] = ""; }
+      for (let i = k; i <= end; i++) asked[i] = "";
       asked[k] = longest;
       k = end; // (nor 什么 inside 为什么)
     }
-    const single = (k) => k >= 0 && k < words.length && !dropped[k] && !ASKING_ALONE.has(words[k]) &&
+    const single = (k) => k >= 0 && k < words.length && asked[k] === null && !ASKING_ALONE.has(words[k]) &&
       Array.from(words[k]).length === 1 && HAN.test(words[k]);
     words.forEach((w, k) => {
-      if (!dropped[k] && ASKING_ALONE.has(w) && !single(k - 1) && !single(k + 1)) asked[k] = w;
+      if (asked[k] === null && ASKING_ALONE.has(w) && !single(k - 1) && !single(k + 1)) asked[k] = w;
     });
     return asked;
   }

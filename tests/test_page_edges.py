@@ -224,6 +224,21 @@ def test_a_second_line_giving_the_figures_behind_the_news_is_its_subtitle():
     assert main_title_of(title_pieces("截至3月底 全国累计发电装机同比增长15.5%")) == "全国累计发电装机同比增长15.5%"
 
 
+def test_a_first_line_ending_on_the_figure_it_reports_is_the_title():
+    # news told whole, figure and all: the line below it is its subtitle
+    for line, title in (
+        ("某省一季度城镇新增就业29万人 就业形势保持总体稳定", "某省一季度城镇新增就业29万人"),
+        ("前4月某市外贸增长18.4% 进口增长超三成", "前4月某市外贸增长18.4%"),
+        ("某地去年受理知识产权案件2654件 依法适用惩罚性赔偿", "某地去年受理知识产权案件2654件"),
+    ):
+        assert main_title_of(title_pieces(line)) == title, line
+    # a title closed by its column's name keeps such a line its kicker
+    line = "某港一季度外贸集装箱吞吐量同比增47.6% 通江达海，大枢纽吸引大产业（一线见闻）"
+    assert main_title_of(title_pieces(line)) == "通江达海，大枢纽吸引大产业（一线见闻）"
+    # and a kicker ending on anything else is a kicker as before
+    assert main_title_of(title_pieces("新政策实施半年 某岛免税购物金额达22.2亿元")) == "某岛免税购物金额达22.2亿元"
+
+
 def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():
     # the excerpt under a headline in lists and the page's description
     assert first_sentence("他说：“这事关全局。”随后又说了一句。") == "他说：“这事关全局。”"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from build_scripts.contract.labels import han_number
+from build_scripts.contract.numerals import han_number
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import compiled, shapes
 from build_scripts.parse import patterns as p

@@ -291,6 +291,26 @@ def test_a_bundled_page_names_and_cites_its_public_address(public_bundle):
     assert '<link rel="canonical" href="https://archive.example.org/2022/01/28/">' in issue
 
 
+def test_the_csl_json_download_works_from_file(browser, public_bundle):
+    """Opened from `file://`, a page may not download another file (the browser would only
+    show it): the bundle's link carries the CSL-JSON itself, and the reader gets the file."""
+    csl = sorted(public_bundle.glob("2022/01/28/*.csl.json"))[0]
+    page_file = csl.with_name(csl.name.removesuffix(".csl.json") + ".html")
+    context = browser.new_context(accept_downloads=True, offline=True)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        with page.expect_download(timeout=10_000) as info:
+            page.get_by_text("下载 CSL-JSON").click()
+        download = info.value
+        saved = Path(download.path())
+        assert json.loads(saved.read_text(encoding="utf-8")) == json.loads(csl.read_text(encoding="utf-8"))
+        assert download.suggested_filename.endswith(".json")
+        assert page.url == page_file.as_uri()  # the page stays: the file was not merely shown
+    finally:
+        context.close()
+
+
 def test_a_zip_that_cannot_be_finished_is_not_left_behind(tmp_path, monkeypatch, capsys):
     """The disk fills up while the bundle is zipped: no half-written zip stays in the folder,
     and the message does not speak of docs/, which bundling never touches."""

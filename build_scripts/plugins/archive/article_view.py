@@ -10,6 +10,7 @@ bundle), and a link to a page that does not exist is a build warning, not a dead
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 
@@ -60,6 +61,9 @@ class TagLink:
     url: str
 
 
+CSL_TYPE = "application/vnd.citationstyles.csl+json"
+
+
 @dataclass
 class ArticleView:
     kickers: list[str]
@@ -84,6 +88,9 @@ class ArticleView:
     meta_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # the other 版 of the issue that print the same article (titled by their 版 label)
     printed_also: list[Target] = field(default_factory=list)
+    # In the offline bundle the download carries the file itself (a `data:` address): a page
+    # opened from `file://` may not download another file, and the browser would only show it.
+    csl_inline: str = ""
 
 
 def _spelled(rest: str, name: str) -> int:
@@ -200,6 +207,7 @@ def article_view(
     site_url: str,
     paper: PaperInfo | None,
     profile: PaperProfile | None = None,
+    offline: bool = False,
 ) -> ArticleView:
     record = ArticleRecord.from_meta(page.meta)
     links = record.links
@@ -238,6 +246,7 @@ def article_view(
         issue_label=issue_label,
         paper=paper,
     )
+    csl_text = json.dumps(csl_json(work), ensure_ascii=False, indent=2) + "\n"
     return ArticleView(
         kickers=kickers,
         main_title=main,
@@ -267,7 +276,8 @@ def article_view(
         },
         csl=Target(csl_path(page.file.src_uri)),
         csl_name=f"{record.id or page.file.name}.json",
-        csl_text=json.dumps(csl_json(work), ensure_ascii=False, indent=2) + "\n",
+        csl_text=csl_text,
+        csl_inline=f"data:{CSL_TYPE};base64,{base64.b64encode(csl_text.encode()).decode()}" if offline else "",
         json_ld=script_json(data),
         meta_tags=meta_tags(record, work, site_name=site_name, url=url if site_url else "", paper=paper),
     )

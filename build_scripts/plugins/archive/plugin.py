@@ -22,6 +22,7 @@ from build_scripts.contract.record import is_article
 from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.plugins.offline_bundle.plugin import offline_build
 from build_scripts.problems import InputError
 from build_scripts.writers.docs_tree import finish_interrupted
 from build_scripts.writers.moved_pages import is_moved_page
@@ -44,6 +45,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.settings = None  # archive.yml, loaded once per build (settings.archive_settings)
         self.paper: PaperInfo | None = None
         self.profile: PaperProfile | None = None  # the paper's (box titles: the window title)
+        self.offline = False  # an offline bundle build (Material's offline plugin on)
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
         self.frame: Frame | None = None  # parts of Material's frame rendered once per place
         self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
@@ -56,6 +58,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         archive = settings.archive
         self.paper = archive.paper
         self.profile = archive.profile
+        self.offline = offline_build(config)  # the bundle: its pages are opened from file://
         _check_provenance(Path(config.docs_dir), settings.source_dir, archive.paper)
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
@@ -109,6 +112,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             site_url=config.site_url or "",
             paper=self.paper,
             profile=self.profile,
+            offline=self.offline,
         )
         context["article"] = view
         self.csl[page.file.src_uri] = view.csl_text

@@ -45,7 +45,8 @@ def search(page, query: str) -> tuple[str, list[Result]]:
                 title=link.locator("h1").evaluate(_HEADLINE).strip(),
                 section=section.inner_text().removeprefix(" ").removeprefix("›").strip() if section.count() else "",
                 details=link.locator(".zh-search-details").inner_text().strip(),
-                text=link.locator(".zh-search-snippet").inner_text().strip(),
+                # (a day's issue, listed first where the query names a day, has no snippet)
+                text=snippet.inner_text().strip() if (snippet := link.locator(".zh-search-snippet")).count() else "",
                 href=link.get_attribute("href") or "",
             )
         )

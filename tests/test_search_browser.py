@@ -149,6 +149,43 @@ def test_the_search_page_lists_pages_of_results_with_their_filters(page, search_
     screenshot(page, "search-page")
 
 
+def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
+    page.goto(search_url)
+    # written as a date, or as the paper writes one: the issue comes first, and opens
+    for query in ("１月２９日", "2022-01-29", "2022/1/29", "2022年1月29日"):
+        meta, results = search(page, query)
+        assert results and results[0].title == "2022年1月29日的报纸", (query, titles(results))
+        assert results[0].href.endswith("/2022/01/29/"), results[0].href
+    # a day with its year is the paper of that day: its articles follow, in the order printed
+    assert "没有文章含全部检索词" not in meta and len(results) > 1
+    assert all(r.details.startswith("2022年1月29日") for r in results[1:]), [r.details for r in results]
+    # a day without its year: the issue of every year that has it
+    _, results = search(page, "1月28日")
+    assert titles(results)[0] == "2022年1月28日的报纸"
+    # a day named in the text of an article, with no issue of its own: the article, no issue
+    _, results = search(page, "1月27日 绿化带")
+    assert titles(results) == ["海外简讯"]
+    # a day the archive lacks is said to be lacking, not linked
+    meta, results = search(page, "2022年1月30日")
+    assert meta.startswith("本库没有2022年1月30日的报纸") and results == []
+    page.locator(".zh-search-box .md-search__input").fill("2022-01-28")
+    expect(page.locator(".zh-search-box")).to_have_attribute("data-shown", "2022-01-28")
+    page.locator(".zh-search-issue a").click()
+    page.wait_for_url("**/2022/01/28/")
+    assert "2022年1月28日" in page.locator("h1").first.inner_text()
+    # with other words, they are searched in that day's issue; the search page names it above
+    page.goto(search_url + "search/?q=" + quote("2022年1月29日 统计局"))
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
+    link = page.locator(".zh-search-issues a")
+    assert link.inner_text() == "2022年1月29日 →" and link.get_attribute("href").endswith("/2022/01/29/")
+    shown = page.locator(".zh-search-result h2").all_inner_texts()
+    assert shown == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"], shown
+    page.goto(search_url + "search/?q=" + quote("2022年1月28日 统计局"))  # not printed that day
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
+    assert page.locator(".zh-search-result h2").count() == 0
+    assert page.locator(".zh-search-status").inner_text().startswith(NO_RESULTS)
+
+
 def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):
     context = browser.new_context(viewport={"width": 400, "height": 800}, locale="zh-CN", is_mobile=True)
     page = context.new_page()

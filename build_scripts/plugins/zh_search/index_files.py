@@ -219,11 +219,18 @@ class IndexWriter:
             self._write_article(year, number, article, len(head), copies.get(number, []))
         self._write_lists(year, lists, len(kept))
         # where each month's articles start (they are numbered in date order): a search of some
-        # months of a year searches those numbers only
-        months: list[list[object]] = []
+        # months of a year searches those numbers only; and where each day with an issue starts
+        # in its month ([day, articles before it in the month, …]): a search of one day's issue
+        # (a query naming it, `2026年5月12日 头版`), and a link to it only where it exists
+        starts: dict[str, int] = {}
+        days: dict[str, list[int]] = {}
         for number, article in enumerate(kept):
-            if not months or months[-1][0] != article.date[5:7]:
-                months.append([article.date[5:7], number])
+            month, day = article.date[5:7], int(article.date[8:10])
+            first = starts.setdefault(month, number)
+            in_month = days.setdefault(month, [])
+            if not in_month or in_month[-2] != day:
+                in_month += [day, number - first]
+        months = [[month, start, days[month]] for month, start in starts.items()]
         self.years.append(
             {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
         )

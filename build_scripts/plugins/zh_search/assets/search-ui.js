@@ -125,6 +125,90 @@
   }
 
   // --------------------------------------------------------------------------------------
+  // A day the query names: a link to that day's issue, where the archive holds it
+  // --------------------------------------------------------------------------------------
+
+  // 2026-05-12, 2026/5/12, 2026.5.12, 2026年5月12日; then 5月12日 (号) of any year held
+  const FULL_DATE = /(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)/g;
+  const MONTH_DAY = /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+  const MOST_ISSUES = 5;
+
+  /** [year or null, month, day] of each day the query names, as written. */
+  function daysNamed(query) {
+    const days = [];
+    const rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
+      days.push([Number(year), Number(m1 || m2), Number(d1 || d2)]);
+      return " ";
+    });
+    for (const [, month, day] of rest.matchAll(MONTH_DAY)) days.push([null, Number(month), Number(day)]);
+    return days.filter(([, month, day]) => month >= 1 && month <= 12 && day >= 1 && day <= 31);
+  }
+
+  /** Is the query a date and nothing else (`2026-05-12`)? Its words are no search of the text. */
+  function onlyDates(query) {
+    const text = query.normalize("NFKC");
+    return daysNamed(text).length > 0 && !text.replace(FULL_DATE, "").replace(MONTH_DAY, "").replace(/[\s,，、;；]/g, "");
+  }
+
+  /** Has `year` an issue on that day? (`year.months`: [month, start, [day, offset, …]]) */
+  function hasIssue(year, month, day) {
+    const entry = (year.months || []).find(([m]) => Number(m) === month);
+    return Boolean(entry && (entry[2] || []).some((d, k) => k % 2 === 0 && d === day));
+  }
+
+  /** The issues of the days the query names ({held: [[y, m, d]…], missing: days named with a
+   * year that the archive lacks}); a day named without a year, in every year that has it,
+   * newest first. */
+  function issuesNamed(meta, query) {
+    const held = [], missing = [], seen = new Set();
+    for (const [year, month, day] of daysNamed(query)) {
+      const years = meta.years.filter((y) => year === null || y.year === year).sort((a, b) => b.year - a.year);
+      let found = false;
+      for (const y of years) {
+        if (!hasIssue(y, month, day)) continue;
+        found = true;
+        const key = `${y.year}-${month}-${day}`;
+        if (!seen.has(key)) { seen.add(key); held.push([y.year, month, day]); }
+      }
+      if (!found && year !== null) missing.push([year, month, day]);
+    }
+    return { held: held.slice(0, MOST_ISSUES), missing };
+  }
+
+  /** A query naming one day with its year, a day of which the archive holds the issue
+   * (`2026年5月12日 头版`): its other words are searched in that issue ({query, day: the
+   * bound `2026-05-12`}); any other query as it is. A date with its year is the paper of that
+   * day: articles seldom print one (`5月12日电`, a day named without its year, is text). */
+  function narrowed(meta, query) {
+    const days = [];
+    const rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
+      days.push([Number(year), Number(m1 || m2), Number(d1 || d2)]);
+      return " ";
+    });
+    if (days.length !== 1) return { query, day: "" };
+    const [year, month, day] = days[0];
+    const held = meta.years.find((y) => y.year === year);
+    if (!held || !hasIssue(held, month, day)) return { query, day: "" };
+    return { query: rest.trim(), day: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+  }
+
+  /** `engine.search` of the query, in the issue of the day it names (`narrowed`): a day alone
+   * lists that issue's articles in the order printed. */
+  async function searchIn(meta, query, options = {}) {
+    const { query: words, day } = narrowed(meta, query);
+    if (!day) return engine.search(query, options);
+    return engine.search(words, { ...options, from: day, to: day, sort: words ? options.sort : "oldest" });
+  }
+
+  function issueHref([year, month, day]) {
+    const folder = `${year}/${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/`;
+    return here(config.base + folder + (config.directoryUrls ? "" : "index.html"));
+  }
+
+  const dayLabel = ([year, month, day]) => `${year}年${month}月${day}日`;
+  const lacking = (missing) => missing.length ? `本库没有${missing.map(dayLabel).join("、")}的报纸。` : "";
+
+  // --------------------------------------------------------------------------------------
   // The box in the header: the first results as you type, Enter for the search page
   // --------------------------------------------------------------------------------------
 
@@ -180,14 +264,20 @@
     async function run(query) {
       const mine = ++latest;
       if (!query.trim()) { list.replaceChildren(); meta.textContent = config.placeholder; box.dataset.shown = ""; return; }
-      const found = await engine.search(query);
+      const index = await engine.meta();
+      const issues = issuesNamed(index, query);
+      let found = await searchIn(index, query);
+      // a date alone is no search of the text: articles lacking one of its numbers are no answer
+      if (onlyDates(query) && found.missing) found = { total: 0, results: [] };
       const shown = found.results.slice(0, BOX_RESULTS);
       const articles = await Promise.all(shown.map((r) => engine.article(r)));
       if (mine !== latest) return;
       meta.replaceChildren();
       if (!found.total) {
-        meta.textContent = noResults(query, false);
+        // (a date alone that names an issue: the link to it is the answer)
+        meta.textContent = lacking(issues.missing) + (onlyDates(query) && issues.held.length ? "" : noResults(query, false));
       } else {
+        if (issues.missing.length) meta.append(lacking(issues.missing) + " ");
         meta.append(found.missing ? `${allButOne(found)} ` : `找到 ${found.total} 篇文章 `);
         const all = document.createElement("a");
         all.href = searchPageHref({ q: query.trim() });
@@ -195,9 +285,29 @@
         all.textContent = "全部结果（可筛选、排序）→";
         meta.append(all);
       }
-      list.replaceChildren(...articles.map(boxItem));
+      list.replaceChildren(...issues.held.map(issueItem), ...articles.map(boxItem));
       box.dataset.shown = query; // what the results are for (tests and assistive tools wait on it)
     }
+  }
+
+  /** A day's issue, first in the box's list: a link to its table of contents. */
+  function issueItem(day) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item zh-search-issue";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = issueHref(day);
+    const body = document.createElement("article");
+    body.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.textContent = `${dayLabel(day)}的报纸`;
+    const line = document.createElement("p");
+    line.className = "zh-search-details";
+    line.textContent = "本期目录：各版及其文章";
+    body.append(title, line);
+    link.append(body);
+    item.append(link);
+    return item;
   }
 
   function boxItem(article) {
@@ -227,6 +337,7 @@
     const status = root.querySelector(".zh-search-status");
     const list = root.querySelector(".zh-search-results");
     const pager = root.querySelector(".zh-search-pager");
+    const issues = root.querySelector(".zh-search-issues");
     const meta = await engine.meta();
     // a year, or one of its months (2026-05): the months the archive holds
     for (const name of ["from", "to"]) {
@@ -285,21 +396,37 @@
         status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语。";
         list.replaceChildren();
         pager.replaceChildren();
+        issues.replaceChildren();
         root.dataset.shown = "";
         return;
       }
       status.textContent = "正在检索…";
-      const found = await engine.search(query, {
+      let found = await searchIn(meta, query, {
         from: params.from || undefined, to: params.to || undefined,
         reporter: params.reporter, pageName: params.page_name, sort: params.sort || "relevance",
       });
+      if (onlyDates(query) && found.missing) found = { total: 0, results: [] }; // (as in the box)
+      const named = issuesNamed(meta, query);
       const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
       const page = Math.min(pages, Math.max(1, Number(params.p) || 1));
       const shown = found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const articles = await Promise.all(shown.map((r) => engine.article(r)));
       if (mine !== latest) return;
       const count = found.missing ? allButOne(found) : `共 ${found.total} 篇文章`;
-      status.textContent = found.total ? `${count}，第 ${page} / ${pages} 页` : noResults(query, filtered);
+      status.textContent = found.total ? `${count}，第 ${page} / ${pages} 页`
+        : onlyDates(query) && named.held.length ? "" : noResults(query, filtered);
+      issues.replaceChildren();
+      if (named.held.length) {
+        issues.append("报纸：");
+        named.held.forEach((day, n) => {
+          if (n) issues.append("、");
+          const link = document.createElement("a");
+          link.href = issueHref(day);
+          link.textContent = `${dayLabel(day)} →`;
+          issues.append(link);
+        });
+      }
+      if (named.missing.length) issues.append((named.held.length ? " " : "") + lacking(named.missing));
       list.start = (page - 1) * PAGE_SIZE + 1;
       list.replaceChildren(...articles.map(pageItem));
       pager.replaceChildren();

@@ -378,20 +378,29 @@
     }));
   }
 
-  /** A bound of the time searched, as the address holds it: a year (`2026`) or a month
-   * (`2026-05`); null when there is none. */
+  /** A bound of the time searched, as the address holds it: a year (`2026`), a month
+   * (`2026-05`) or a day (`2026-05-12`, a query naming its issue); null when there is none. */
   function bound(value) {
-    const m = /^(\d{4})(?:-(\d{1,2}))?$/.exec(String(value || "").trim());
-    return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : 0 } : null;
+    const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(String(value || "").trim());
+    return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : 0, day: m[3] ? Number(m[3]) : 0 } : null;
   }
 
   /** The articles of `year` between the bounds, as [first, end) of its numbers: a year's
-   * articles are numbered in date order, and `year.months` says where each month starts. */
+   * articles are numbered in date order, and `year.months` says where each month starts, and
+   * each of its days with an issue ([month, start, [day, articles before it in the month, …]]). */
   function monthRange(year, from, to) {
     const starts = year.months || [];
-    const start = (month) => (starts.find(([m]) => Number(m) >= month) || [0, year.articles])[1];
-    const first = from && from.year === year.year && from.month ? start(from.month) : 0;
-    const end = to && to.year === year.year && to.month ? start(to.month + 1) : year.articles;
+    const start = (month, day) => {
+      const at = starts.findIndex(([m]) => Number(m) >= month);
+      if (at < 0) return year.articles;
+      const [m, first, days] = starts[at];
+      if (!day || Number(m) > month) return first;
+      for (let k = 0; k < (days || []).length; k += 2) if (days[k] >= day) return first + days[k + 1];
+      return at + 1 < starts.length ? starts[at + 1][1] : year.articles;
+    };
+    const first = from && from.year === year.year && from.month ? start(from.month, from.day) : 0;
+    const end = !(to && to.year === year.year && to.month) ? year.articles
+      : to.day ? start(to.month, to.day + 1) : start(to.month + 1, 0);
     return [first, end];
   }
 

@@ -83,6 +83,33 @@ def test_a_picture_story_is_written_by_whom_its_credit_names_before_the_photogra
     )  # printed as the paper prints it
 
 
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("方  远  林晓溪摄影报道", ["方远", "林晓溪"]),  # a photo report: its photographers made it
+        ("宋  川文", ["宋川"]),  # the verse under a picture, by a name padded to three characters
+        ("本报记者  方  远/文  新华社记者  宋  川/图", ["方远"]),  # the writer, not the photographer
+    ],
+)
+def test_a_picture_storys_last_line_credits_who_made_it(layout, credit, authors):
+    lines = ["图片报道", "5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。", "图为通车当天的大桥。", credit]
+    if layout == "blank":
+        page = "\n\n".join(lines) + "\n"
+    else:
+        page = lines[0] + "\n" + "".join(f"{IND}{line}\n" for line in lines[1:])
+    (article,) = parse_page(page).articles
+    assert article.authors == authors
+    assert article.blocks[-1].text == credit  # printed as the paper prints it
+
+
+def test_a_last_line_of_words_ending_so_credits_no_one():
+    for last in ("这组摄影报道", "请看摄影报道"):
+        page = f"图片报道\n\n5月3日，跨江大桥正式通车。\n\n{last}\n"
+        (article,) = parse_page(page).articles
+        assert article.authors == [], last
+
+
 @pytest.mark.parametrize("credit", ["本报记者  王文  李明摄（人民视觉）", "本报记者  张晓文  李  明摄（人民视觉）"])
 def test_photographers_one_of_them_called_wen_are_no_writers(credit):
     page = f"跨江大桥正式通车\n\n5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。\n\n图为通车当天的大桥。\n\n{credit}\n"

@@ -5,7 +5,7 @@ names they give become the article's authors where its byline names no one (`sta
 from __future__ import annotations
 
 from build_scripts.parse import compiled
-from build_scripts.parse.names import _CLOSE, _GROUPS, _NAMES, _OPEN, ROLE, is_byline_line
+from build_scripts.parse.names import _CLOSE, _GROUPS, _NAMES, _OPEN, HAN, ROLE, _names_only, is_byline_line
 from build_scripts.parse.patterns import _CREDIT_CORE
 
 # A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
@@ -43,6 +43,25 @@ def writer_credit(caption: str) -> str | None:
     tokens = m.group(1).split()
     spaced_pair = len(tokens) >= 2 and len(tokens[-1]) == 1 and len(tokens[-2]) == 1
     return m.group(1) if len(tokens[-1]) >= 3 or spaced_pair else None
+
+
+# A picture story's last line, printed as a line of its text: who made the story, the
+# photographers' names and no role (`辛  阳  赵海权摄影报道`); who wrote the verse under a picture,
+# a name padded to three characters and 文 (`徐  之文`); or each name with its part, the writer's
+# first (`本报记者  徐  靖/文  新华社记者  周  牧/图`).
+_PHOTO_REPORT_RE = compiled.pattern(rf"^({_NAMES})\s*摄影报道$")
+_PADDED_WRITER_RE = compiled.pattern(rf"^([{HAN}]\s{{2,}}[{HAN}])文$")
+_PART_WRITER_RE = compiled.pattern(rf"^((?:{ROLE}\s*)?{_NAMES})\s*[/／]\s*文\s+\S.{{0,30}}[/／]\s*图$")
+
+
+def picture_story_credit(line: str) -> str | None:
+    """`辛  阳  赵海权摄影报道` → `辛  阳  赵海权`, `徐  之文` → `徐  之`, `本报记者  徐  靖/文  …/图` →
+    `本报记者  徐  靖`: who made a picture story, as a byline, from its last line."""
+    m = _PHOTO_REPORT_RE.match(line)
+    if m:  # names with no role: only where each looks like a name (not `这组摄影报道`)
+        return m.group(1) if _names_only(m.group(1)) else None
+    m = _PADDED_WRITER_RE.match(line) or _PART_WRITER_RE.match(line)
+    return m.group(1) if m else None
 
 
 def photographer_credit(caption: str) -> str | None:

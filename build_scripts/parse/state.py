@@ -105,6 +105,10 @@ class ArticleState:
             if not bylines:
                 # a picture story credits who wrote it before who took the picture
                 bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := credits.writer_credit(s.text))]
+            if not bylines:
+                # a picture story's last line credits who made it (`…摄影报道`, `徐  之文`)
+                last = [s for s in self.current if s.kind in (Kind.PARAGRAPH, Kind.CAPTION)][-1:]
+                bylines = [c for s in last if (c := credits.picture_story_credit(s.text))]
             if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
                 # A picture with its caption and nothing else: the photographer is its author.
                 bylines = [

@@ -148,6 +148,22 @@ def test_a_name_in_a_headline_comes_before_a_column_named_after_it(tmp_path):
     assert [r.split(":")[0] for r in found(tmp_path, ["习近平"], ranked=True)[0]] == ["talks", "theory"]
 
 
+def test_a_column_named_by_one_word_is_found_as_the_headlines_word(tmp_path):
+    """A reader typing a column's name (`钟声`, the paper's commentaries on world affairs) wants
+    its pieces, before an article whose text rings with bells: a column named by one word
+    counts as the headline's, one named by several does not (above)."""
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2025,
+        [
+            article("travel", "寺院的钟声响起。钟声传得很远，钟声里有这座城的记忆。", title="古城漫步"),
+            article("comment", "两国关系的发展，符合两国人民的根本利益。", title="共同开启两国关系新篇章（钟声）"),
+        ],
+    )
+    writer.finish("test")
+    assert [r.split(":")[0] for r in found(tmp_path, ["钟声"], ranked=True)[0]] == ["comment", "travel"]
+
+
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(

@@ -64,6 +64,18 @@ def column_tag_spans(title: str) -> list[tuple[int, int]]:
     return [m.span() for m in _COLUMN_TAG_IN_LINE.finditer(title)]
 
 
+def named_by_more_than_a_word(spans: list[tuple[int, int]], positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """The column names among `spans` that are more than one word. A column named by one word
+    (`（钟声）`, `（和音）`) is what a reader types to find its pieces: that word is the
+    headline's, as a word of the title is (a commentary's column, `钟声`, before the travel
+    piece that hears a bell's 钟声 in its text)."""
+    return [
+        (start, end)
+        for start, end in spans
+        if not any(start + 1 in offsets and len(word) == end - start - 2 for word, offsets in positions.items())
+    ]
+
+
 @dataclass(frozen=True)
 class IndexedArticle:
     url: str  # site-relative, with directory URLs
@@ -201,7 +213,7 @@ class IndexWriter:
             # a column's name in the headline is no word of what the article is about: a
             # reader typing 习近平 wants the stories with his name in their headline before
             # every theory piece of the column `（深入学习贯彻习近平新时代…）`
-            tags = column_tag_spans(article.title)
+            tags = named_by_more_than_a_word(column_tag_spans(article.title), positions)
             for word in add_words(lists, number, positions, title_end, byline_end, tags):
                 if word not in self.lexicon:
                     self.lexicon[word] = self.segmenter.frequency(word)

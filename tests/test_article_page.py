@@ -201,6 +201,43 @@ def test_article_links_up_across_and_to_reporters(rich_site):
     assert re.search(r'href="quan-sheng-si-fa-xing-zheng-xi-tong-dang-shi-xue-xi-jiao-yu\.html" rel="next"', pager)
 
 
+def test_an_issues_first_and_last_articles_lead_on_to_the_issues_around_it(rich_site):
+    """Reading article by article, the last of an issue leads on to the next issue, and the
+    first back to the one before (across a year too); the archive's very first and last
+    articles lead nowhere further."""
+    import yaml
+
+    def articles_of(day: str) -> list[tuple[int, Path]]:
+        found = []
+        for md in (rich_site / "docs" / day).glob("*.md"):
+            meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])
+            if "ordinal" in meta:
+                found.append((meta["ordinal"], md))
+        return sorted(found)
+
+    def pager(day: str, md: Path) -> str:
+        html = (rich_site / "site-offline" / day / f"{md.stem}.html").read_text(encoding="utf-8")
+        return re.search(r'<nav class="article-pager".*?</nav>', html, re.S).group(0)
+
+    middle = articles_of("2022/01/28")
+    first, last = pager("2022/01/28", middle[0][1]), pager("2022/01/28", middle[-1][1])
+    assert re.search(
+        r'href="../../../2021/01/28/index.html">\s*<span class="article-pager__direction">上一期</span>'
+        r'\s*<span class="article-pager__title">2021年1月28日</span>',
+        first,
+    ), first
+    assert re.search(
+        r'href="../29/index.html">\s*<span class="article-pager__direction">下一期</span>'
+        r'\s*<span class="article-pager__title">2022年1月29日</span>',
+        last,
+    ), last
+    assert "上一篇" not in first and "下一篇" not in last
+    assert "下一期" not in first and "上一期" not in last  # inside the issue: its articles
+    oldest = articles_of("2021/01/28")[0][1]
+    newest = articles_of("2022/01/29")[-1][1]
+    assert "上一期" not in pager("2021/01/28", oldest) and "下一期" not in pager("2022/01/29", newest)
+
+
 def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():
     from build_scripts.plugins.archive.article_view import headline_pieces
 

@@ -129,6 +129,16 @@ class DayLinks:
         self.people = {name: entry.path for name, entry in catalogue.people.items()}
         self.tags = {tag: entry.path for tag, entry in catalogue.tags.items()}
         self.made: dict[dt.date, dict[str, dict[str, Any]]] = {}
+        self._days: list[dt.date] = []  # in order (`around`)
+        self._order: dict[dt.date, int] = {}
+
+    def around(self, day: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        """The issues before and after the day's: where its first and last articles lead on."""
+        if not self._days:
+            self._days = list(self.catalogue.days)
+            self._order = {d: n for n, d in enumerate(self._days)}
+        days, n = self._days, self._order[day]
+        return (days[n - 1] if n > 0 else None), (days[n + 1] if n + 1 < len(days) else None)
 
     def __call__(self, day: dt.date) -> dict[str, dict[str, Any]]:
         if day not in self.made:
@@ -140,6 +150,7 @@ class DayLinks:
         issue, year = issue_path(day), f"{year_path(day.year)}#{month_anchor(day.month)}"
         paths = [placed.docs_path for placed in articles]
         links: dict[str, dict[str, Any]] = {}
+        before, after = self.around(day)
         for i, placed in enumerate(articles):
             links[paths[i]] = {
                 "issue": issue,
@@ -152,6 +163,11 @@ class DayLinks:
                 "people": {name: self.people[name] for name in placed.entry.names if name in self.people},
                 "tags": {tag: self.tags[tag] for tag in placed.tags},
             }
+        # read on from an issue's last article to the next issue, and back from its first
+        if before is not None:
+            links[paths[0]]["previous_issue"] = issue_path(before)
+        if after is not None:
+            links[paths[-1]]["next_issue"] = issue_path(after)
         boxes = [placed for placed in articles if placed.entry.contents]
         if boxes:  # a contents box leads to the articles it names (contents.py)
             pages: dict[int, list[tuple[str, str, str]]] = defaultdict(list)

@@ -160,8 +160,9 @@ class DayArticleKeys:
     """The keys of a day's article pages. An article's key digests its identity and its links
     (`DayLinks`): making them costs a links table and its repr for every article of the
     archive, so a day's keys are kept from the last run under a digest of all they read — its
-    articles' identities (`day_key`), and the addresses of the pages of their names and tags —
-    and made again only for the days where that digest changed."""
+    articles' identities (`day_key`), the addresses of the pages of their names and tags, and
+    the issues before and after it (where its first and last articles lead on) — and made
+    again only for the days where that digest changed."""
 
     def __init__(self, catalogue: Catalogue, links: DayLinks, key, known: dict | None):
         self.catalogue, self.links, self.key = catalogue, links, key
@@ -173,7 +174,7 @@ class DayArticleKeys:
         people, tags = self.links.people, self.links.tags
         named = SEPARATOR.join(people.get(name, "") for p in articles for name in p.entry.names)
         tagged = SEPARATOR.join(tags[tag] for p in articles for tag in p.tags)
-        inputs = self.key("article keys", day_key, named, tagged)
+        inputs = self.key("article keys", day_key, named, tagged, *map(str, self.links.around(day)))
         kept = self.known.get(day)
         if kept is not None and kept[0] == inputs:
             keys = kept[1]

@@ -38,7 +38,7 @@ _ROW_MIDDLE = (
     "dateline", "text",
 )  # fmt: skip
 _RECORD_MIDDLE = (*_ROW_MIDDLE, "subheads", "box")  # (sub-heads and a box's kind have no column: JSON Lines only)
-_LINK_KEYS = ("issue", "page_anchor", "year", "previous", "next")
+_LINK_KEYS = ("issue", "page_anchor", "year", "previous", "next", "previous_issue", "next_issue")
 _SHORT = 200  # a string this short is never folded at YAML's line width of 1000
 _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML breaks lines at (and then indents)
 

@@ -29,7 +29,7 @@ from build_scripts.contract.labels import (
     unbracketed,
 )
 from build_scripts.contract.record import ArticleRecord, is_article
-from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, public_url
+from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path, issue_date_of_url, public_url
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.plugins.archive.citation import (
@@ -79,6 +79,9 @@ class ArticleView:
     archive: Target | None
     previous: Target | None
     next: Target | None
+    # the issue before, on the issue's first article, and after, on its last (titled by its date)
+    previous_issue: Target | None
+    next_issue: Target | None
     tags: list[TagLink]
     citations: dict[str, str]
     csl: Target
@@ -162,6 +165,11 @@ class Resolver:
             return None
         record = ArticleRecord.from_meta(file.page.meta)
         return Target(target.url, "", page_label(record.page, record.page_name))
+
+    def issue(self, path: str | None) -> Target | None:
+        """Another day's issue, titled by its date (`2026年5月12日`)."""
+        day = issue_date_of_url(path.removesuffix("index.md")) if path else None
+        return self(path, chinese_date(day, weekday=False)) if day else None
 
     def neighbour(self, path: str | None) -> Target | None:
         target = self(path)
@@ -263,6 +271,8 @@ def article_view(
         archive=resolve(ARCHIVE_INDEX),
         previous=resolve.neighbour(links.get("previous")),
         next=resolve.neighbour(links.get("next")),
+        previous_issue=resolve.issue(links.get("previous_issue")),
+        next_issue=resolve.issue(links.get("next_issue")),
         printed_also=[
             target
             for path in [links.get("first_printing"), *(links.get("printed_again") or [])]

@@ -203,7 +203,7 @@ RICH_FILES = {
     "2022/2022-01-29_04_政法.txt": SAMPLE_TEXT,
     "2022/2022-01-29_01_要闻.txt": (
         f"{HOSTILE_HEADLINE} 反诈宣传进社区\n\n本报记者 王小明 通讯员 张三\n\n"
-        "本报讯 近日，杭州开展反诈宣传进社区活动。居民纷纷表示受益匪浅。\n\n"
+        "本报讯 近日，杭州开展反诈宣传进社区活动。居民纷纷表示受益匪浅。（相关报道见第四版）\n\n"
         # Markdown a paragraph may hold by chance: a heading mark and a script link
         "## 看点 [链接](javascript:alert(1))，第二段内容，讲述反诈骗知识。\n"
     ),

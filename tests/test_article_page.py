@@ -238,6 +238,30 @@ def test_an_issues_first_and_last_articles_lead_on_to_the_issues_around_it(rich_
     assert "上一期" not in pager("2021/01/28", oldest) and "下一期" not in pager("2022/01/29", newest)
 
 
+def test_a_pointer_to_another_page_of_the_issue_links_to_it(site):
+    """（相关报道见第四版）: the reader follows it to that 版 on the issue's page."""
+    links = {text: href for href, text in Page(article_html(site, HOSTILE)).links}
+    assert links["第四版"] == "../#page-4"
+
+
+def test_a_pointer_to_a_page_the_archive_lacks_stays_text(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from build_scripts.plugins.archive.page_refs import PageReferences
+
+    day = tmp_path / "2022" / "01" / "29"
+    day.mkdir(parents=True)
+    (day / "index.md").write_text("## 第4版 政法 { #page-4 }\n", encoding="utf-8")
+    files = Files([File("2022/01/29/index.md", str(tmp_path), str(tmp_path / "site"), True)])
+    refs = PageReferences(files)
+    here = "2022/01/29/an-article.md"
+    text = "（相关报道见第四版）（座谈会发言摘编见第八版）"
+    assert (
+        refs.linked(text, "2022/01/29/index.md", here)
+        == "（相关报道见[第四版](index.md#page-4)）（座谈会发言摘编见第八版）"
+    )
+
+
 def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():
     from build_scripts.plugins.archive.article_view import headline_pieces
 

@@ -32,6 +32,7 @@ from .blank_lines import without_blank_lines
 from .config import ArchivePluginConfig
 from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
+from .page_refs import PageReferences
 from .settings import archive_settings
 
 # Front-matter values that Material's templates print as they are.
@@ -46,6 +47,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.paper: PaperInfo | None = None
         self.profile: PaperProfile | None = None  # the paper's (box titles: the window title)
         self.offline = False  # an offline bundle build (Material's offline plugin on)
+        self.page_refs: PageReferences | None = None  # an article's pointers to another 版
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
         self.frame: Frame | None = None  # parts of Material's frame rendered once per place
         self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
@@ -84,6 +86,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_files(self, files, *, config):
         self.files = files
+        self.page_refs = PageReferences(files)
         if files.get_file_from_path(ABOUT_PAGE) is None:  # a hand-written docs/about.md wins
             archive = archive_settings(config).archive
             files.append(File.generated(config, ABOUT_PAGE, content=about_markdown(archive)))
@@ -92,6 +95,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.meta.get("title") == "":  # an article printed without a headline
             page.meta["title"] = NO_TITLE
+        issue = (page.meta.get("links") or {}).get("issue") if is_article(page.meta) else None
+        if issue and self.page_refs is not None:  # （相关报道见第四版）: a link to that 版
+            markdown = self.page_refs.linked(markdown, str(issue), page.file.src_uri)
         for key in _PRINTED_RAW_BY_THEME:
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):

@@ -5,6 +5,7 @@ names they give become the article's authors where its byline names no one (`sta
 from __future__ import annotations
 
 from build_scripts.parse import compiled
+from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.names import _CLOSE, _GROUPS, _NAMES, _OPEN, HAN, ROLE, _names_only, is_byline_line
 from build_scripts.parse.patterns import _CREDIT_CORE
 
@@ -68,3 +69,19 @@ def photographer_credit(caption: str) -> str | None:
     """`…田间管理。　本报记者 苗春雨摄` → `本报记者 苗春雨`: who took the picture, as a byline."""
     m = _PHOTOGRAPHER_RE.search(caption)
     return m.group(1) if m else None
+
+
+def picture_bylines(segments: list[Segment]) -> list[str]:
+    """Who a picture story without a byline is by, as bylines: who its caption credits as the
+    writer before the photographer (`writer_credit`); else who its last line credits
+    (`picture_story_credit`); else, for a picture with its caption and nothing else, the
+    photographer."""
+    captions = [s.text for s in segments if s.kind is Kind.CAPTION]
+    writers = [c for text in captions if (c := writer_credit(text))]
+    if writers:
+        return writers
+    last = [s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.CAPTION)][-1:]
+    made = [c for text in last if (c := picture_story_credit(text))]
+    if made or {s.kind for s in segments} & BODY_KINDS != {Kind.CAPTION}:
+        return made
+    return [c for text in captions if (c := photographer_credit(text))]

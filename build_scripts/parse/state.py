@@ -102,19 +102,7 @@ class ArticleState:
             self._section_headings()
             self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
-            if not bylines:
-                # a picture story credits who wrote it before who took the picture
-                bylines = [c for s in self.current if s.kind is Kind.CAPTION if (c := credits.writer_credit(s.text))]
-            if not bylines:
-                # a picture story's last line credits who made it (`…摄影报道`, `徐  之文`)
-                last = [s for s in self.current if s.kind in (Kind.PARAGRAPH, Kind.CAPTION)][-1:]
-                bylines = [c for s in last if (c := credits.picture_story_credit(s.text))]
-            if not bylines and self.current_kinds & BODY_KINDS == {Kind.CAPTION}:
-                # A picture with its caption and nothing else: the photographer is its author.
-                bylines = [
-                    c for s in self.current if s.kind is Kind.CAPTION if (c := credits.photographer_credit(s.text))
-                ]
-            names = p.parse_names(*bylines)
+            names = p.parse_names(*(bylines or credits.picture_bylines(self.current)))
             if any(not p.parse_names(c).authors and p.contributor_signature(c) for c in self.section_credits):
                 # a section's writer named with who they are (`某大学副校长  黄  辉`) is the
                 # article's too, in the order the sections print them

@@ -894,7 +894,8 @@ def test_a_name_alone_below_the_last_sentence_signs_the_piece_off():
     )
     result = parse_page(page)
     first, second = result.articles
-    assert first.title == "图片报道" and first.blocks[-1].text == "林  之文" and first.authors == []
+    # (the line kept as printed, its writer the piece's author: `picture_story_credit`)
+    assert first.title == "图片报道" and first.blocks[-1].text == "林  之文" and first.authors == ["林之"]
     assert second.title == "漫谈"  # the piece above is signed off: what follows opens an article
     assert "paragraph.signed-off" in {decision.rule_id for decision in result.decisions}
     # with a headline its byline confirms right below the name, as with a wider gap

@@ -186,6 +186,21 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     assert page.locator(".zh-search-status").inner_text().startswith(NO_RESULTS)
 
 
+def test_a_query_naming_a_page_searches_that_page(page, search_url):
+    page.goto(search_url)
+    # 第3版 (or 第三版): the articles printed on 版 3, words and a day narrowing them further
+    for query in ("第3版", "第三版", "2022年1月29日 第三版"):
+        _, results = search(page, query)
+        shown = [r for r in results if not r.title.endswith("的报纸")]
+        assert shown and all("第3版" in r.details for r in shown), (query, [r.details for r in results])
+    _, results = search(page, "第4版 绿化带")
+    assert titles(results) == ["海外简讯"]
+    _, results = search(page, "第3版 绿化带")  # printed on 版 4, not 3
+    assert results == []
+    meta, results = search(page, "头版")  # no front page in this archive
+    assert results == [] and meta.startswith(NO_RESULTS)
+
+
 def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):
     context = browser.new_context(viewport={"width": 400, "height": 800}, locale="zh-CN", is_mobile=True)
     page = context.new_page()

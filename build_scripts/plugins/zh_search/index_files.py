@@ -50,6 +50,9 @@ RANKED_LAST = ("广告",)
 # (导读, the record's `box`), which name a story's headline as its own page does — a reader
 # who types a headline wants the story first. A filter's word (no offsets), as `#版名`.
 BOXES = "%box"
+# The articles printed on one 版, by its number (`%p1`: the front page): a filter's word, for a
+# query naming a 版 (`头版`, `第四版`).
+PAGE_NUMBER = "%p"
 
 
 # A column's name in brackets closing a piece of a headline line (`…最大政绩（深入学习贯彻…）`,
@@ -225,6 +228,8 @@ class IndexWriter:
             for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
                 lists["#" + page_name].add_article(number)
                 self.page_names[page_name] += 1
+            for page in dict.fromkeys(a.page for a in printed if a.page is not None):
+                lists[f"{PAGE_NUMBER}{page}"].add_article(number)
             if article.box == "contents":
                 lists[BOXES].add_article(number)
                 self.boxes += 1

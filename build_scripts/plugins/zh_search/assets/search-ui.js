@@ -192,12 +192,35 @@
     return { query: rest.trim(), day: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
   }
 
-  /** `engine.search` of the query, in the issue of the day it names (`narrowed`): a day alone
-   * lists that issue's articles in the order printed. */
+  // 头版, 第四版, 第4版 standing alone in a query: the 版 of that number, not words of the text
+  const PAGE_NAMED = /(^|[\s日报])(头版|第([一二三四五六七八九十两\d]{1,3})版)(?=\s|$)/;
+  const HAN_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+  /** A number up to 99 as printed (`4`, `四`, `十二`, `二十`), or 0. */
+  function hanNumber(text) {
+    if (/^\d+$/.test(text)) return Number(text);
+    const [tens, ones] = text.includes("十") ? text.split("十") : [null, text];
+    const digit = (c) => (c in HAN_DIGITS ? HAN_DIGITS[c] : NaN);
+    const value = tens === null ? digit(ones) : (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
+    return Number.isFinite(value) ? value : 0;
+  }
+
+  /** The query without the 版 it names ({query, page}; page 0 when it names none). */
+  function pageNamed(query) {
+    const text = query.normalize("NFKC"), m = PAGE_NAMED.exec(text);
+    const page = !m ? 0 : m[2] === "头版" ? 1 : hanNumber(m[3]);
+    if (!page) return { query, page: 0 };
+    return { query: (text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length)).trim(), page };
+  }
+
+  /** `engine.search` of the query, on the 版 it names (`pageNamed`), in the issue of the day
+   * it names (`narrowed`): a day alone lists that issue's articles in the order printed. */
   async function searchIn(meta, query, options = {}) {
-    const { query: words, day } = narrowed(meta, query);
-    if (!day) return engine.search(query, options);
-    return engine.search(words, { ...options, from: day, to: day, sort: words ? options.sort : "oldest" });
+    const named = pageNamed(query);
+    const { query: words, day } = narrowed(meta, named.query);
+    const on = named.page ? { ...options, page: named.page } : options;
+    if (day) return engine.search(words, { ...on, from: day, to: day, sort: words ? on.sort : "oldest" });
+    return engine.search(named.page ? named.query : query, on);
   }
 
   function issueHref([year, month, day]) {

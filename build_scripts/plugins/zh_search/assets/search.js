@@ -657,6 +657,7 @@
       filters.push("@" + spacedWords(normalise(options.reporter)).join(" "));
     }
     if (options.pageName) filters.push("#" + options.pageName);
+    if (options.page) filters.push("%p" + options.page); // a 版 by its number (头版: 1)
     if (!groups.length && !filters.length && !options.from && !options.to) return [];
     // from and to: a year (2026) or a month (2026-05), the months of the years between
     const from = bound(options.from), to = bound(options.to);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 import pytest
@@ -195,6 +196,11 @@ def test_a_query_naming_a_page_searches_that_page(page, search_url):
         assert shown and all("第3版" in r.details for r in shown), (query, [r.details for r in results])
     _, results = search(page, "第4版 绿化带")
     assert titles(results) == ["海外简讯"]
+    # with a 版, a day without its year is that day's paper, and the paper's own name no word
+    paper = json.loads(page.locator("#zh-search-config").text_content())["paper"]
+    _, results = search(page, f"1月29日{paper}第三版")
+    shown = [r for r in results if not r.title.endswith("的报纸")]
+    assert shown and all(r.details.startswith("2022年1月29日 · 第3版") for r in shown), [r.details for r in results]
     _, results = search(page, "第3版 绿化带")  # printed on 版 4, not 3
     assert results == []
     meta, results = search(page, "头版")  # no front page in this archive

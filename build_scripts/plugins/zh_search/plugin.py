@@ -154,6 +154,8 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
                 "opencc": OPENCC,
                 "key": self.key,
                 "directoryUrls": bool(config.use_directory_urls),
+                # the paper's name, no word of a query that names a day or a 版 (`人民日报头版`)
+                "paper": archive_settings(config).archive.paper.title,
                 "placeholder": "键入以开始检索",
             }
         return env

@@ -178,13 +178,24 @@
   /** A query naming one day with its year, a day of which the archive holds the issue
    * (`2026年5月12日 头版`): its other words are searched in that issue ({query, day: the
    * bound `2026-05-12`}); any other query as it is. A date with its year is the paper of that
-   * day: articles seldom print one (`5月12日电`, a day named without its year, is text). */
-  function narrowed(meta, query) {
+   * day: articles seldom print one (`5月12日电`, a day named without its year, is text —
+   * unless the query names a 版 too, `page`). */
+  function narrowed(meta, query, page) {
     const days = [];
-    const rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
+    let rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
       days.push([Number(year), Number(m1 || m2), Number(d1 || d2)]);
       return " ";
     });
+    if (!days.length && page) {
+      // with a 版 named, a day without its year is the paper of that day too (`5月12日头版`),
+      // where one year of the archive has its issue
+      rest = rest.replace(MONTH_DAY, (all, month, day) => {
+        const years = meta.years.filter((y) => hasIssue(y, Number(month), Number(day)));
+        if (years.length !== 1) return all;
+        days.push([years[0].year, Number(month), Number(day)]);
+        return " ";
+      });
+    }
     if (days.length !== 1) return { query, day: "" };
     const [year, month, day] = days[0];
     const held = meta.years.find((y) => y.year === year);
@@ -205,19 +216,22 @@
     return Number.isFinite(value) ? value : 0;
   }
 
-  /** The query without the 版 it names ({query, page}; page 0 when it names none). */
+  /** The query without the 版 it names ({query, page}; page 0 when it names none), and
+   * without the paper's own name then (`人民日报头版`: every article is the paper's). */
   function pageNamed(query) {
     const text = query.normalize("NFKC"), m = PAGE_NAMED.exec(text);
     const page = !m ? 0 : m[2] === "头版" ? 1 : hanNumber(m[3]);
     if (!page) return { query, page: 0 };
-    return { query: (text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length)).trim(), page };
+    let rest = text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length);
+    if (config.paper) rest = rest.split(config.paper).join(" ");
+    return { query: rest.trim(), page };
   }
 
   /** `engine.search` of the query, on the 版 it names (`pageNamed`), in the issue of the day
    * it names (`narrowed`): a day alone lists that issue's articles in the order printed. */
   async function searchIn(meta, query, options = {}) {
     const named = pageNamed(query);
-    const { query: words, day } = narrowed(meta, named.query);
+    const { query: words, day } = narrowed(meta, named.query, named.page);
     const on = named.page ? { ...options, page: named.page } : options;
     if (day) return engine.search(words, { ...on, from: day, to: day, sort: words ? on.sort : "oldest" });
     return engine.search(named.page ? named.query : query, on);

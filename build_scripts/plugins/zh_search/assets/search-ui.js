@@ -327,42 +327,35 @@
     }
   }
 
-  /** A day's issue, first in the box's list: a link to its table of contents. */
-  function issueItem(day) {
+  /** One item of the box's list: a link to `href`, its headline, a line of details and what
+   * else `parts` adds (a result's passage). */
+  function boxEntry(className, href, title, detailsLine, ...parts) {
     const item = document.createElement("li");
-    item.className = "md-search-result__item zh-search-issue";
+    item.className = className;
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = issueHref(day);
+    link.href = href;
     const body = document.createElement("article");
     body.className = "md-search-result__article md-typeset";
-    const title = document.createElement("h1");
-    title.textContent = `${dayLabel(day)}的报纸`;
     const line = document.createElement("p");
     line.className = "zh-search-details";
-    line.textContent = "本期目录：各版及其文章";
-    body.append(title, line);
+    line.textContent = detailsLine;
+    body.append(title, line, ...parts);
     link.append(body);
     item.append(link);
     return item;
   }
 
+  /** A day's issue, first in the box's list: a link to its table of contents. */
+  function issueItem(day) {
+    const title = document.createElement("h1");
+    title.textContent = `${dayLabel(day)}的报纸`;
+    return boxEntry("md-search-result__item zh-search-issue", issueHref(day), title, "本期目录：各版及其文章");
+  }
+
   function boxItem(article) {
-    const item = document.createElement("li");
-    item.className = "md-search-result__item";
-    const link = document.createElement("a");
-    link.className = "md-search-result__link";
-    link.href = resultHref(article);
-    const body = document.createElement("article");
-    body.className = "md-search-result__article md-typeset";
     const title = headline(document.createElement("h1"), article);
-    const line = document.createElement("p");
-    line.className = "zh-search-details";
-    line.textContent = details(article);
-    body.append(title, line, snippet(article));
-    link.append(body);
-    item.append(link);
-    return item;
+    return boxEntry("md-search-result__item", resultHref(article), title, details(article), snippet(article));
   }
 
   // --------------------------------------------------------------------------------------

@@ -237,6 +237,9 @@ def test_a_first_line_ending_on_the_figure_it_reports_is_the_title():
     assert main_title_of(title_pieces(line)) == "通江达海，大枢纽吸引大产业（一线见闻）"
     # and a kicker ending on anything else is a kicker as before
     assert main_title_of(title_pieces("新政策实施半年 某岛免税购物金额达22.2亿元")) == "某岛免税购物金额达22.2亿元"
+    # a figure alone, a few characters, is a kicker: news told whole takes ten or more
+    assert main_title_of(title_pieces("首批200家 某省公布未来工厂名单")) == "某省公布未来工厂名单"
+    assert main_title_of(title_pieces("总投资85亿元 某市西站枢纽正式开通")) == "某市西站枢纽正式开通"
 
 
 def test_an_articles_opening_sentence_keeps_the_quotation_marks_it_closes():

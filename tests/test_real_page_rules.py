@@ -108,6 +108,10 @@ def test_a_last_line_of_words_ending_so_credits_no_one():
         page = f"图片报道\n\n5月3日，跨江大桥正式通车。\n\n{last}\n"
         (article,) = parse_page(page).articles
         assert article.authors == [], last
+    # two characters spaced and 文 name the verse's writer only below a box of picture items
+    page = "跨江大桥正式通车\n\n5月3日，跨江大桥正式通车，两岸通行时间缩短到十分钟。\n\n宋  川文\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == []
 
 
 @pytest.mark.parametrize("credit", ["本报记者  王文  李明摄（人民视觉）", "本报记者  张晓文  李  明摄（人民视觉）"])

@@ -261,8 +261,9 @@ _FOLLOWING_UP = re.compile(
 _FIGURES_BEHIND = re.compile(r"^(?:增速|增幅|增加值|过去[\d一二三四五六七八九十]|去年|涉及)")
 _NEWS_ABOVE_MIN = 10
 # …and a first line that ends on the figure it reports (`一季度全国城镇新增就业299万人`,
-# `前4月广东外贸增长18.4%`) is news told whole: the title, whatever the line below adds
-# (`就业形势保持总体稳定`). A kicker so ending has a title closed by its column's name below it
+# `前4月广东外贸增长18.4%`; ten characters or more, not `总投资85亿元`) is news told whole: the
+# title, whatever the line below adds (`就业形势保持总体稳定`). A kicker so ending has a title
+# closed by its column's name below it
 # (`…一季度完成交通固定资产投资6519亿元 / 补网强链…（经济聚焦）`), which keeps it the kicker. On
 # the e-edition's own roles: 5 titles more on the 24 tuning days, 4 on the 12 held-out days,
 # no kicker taken for a title.
@@ -348,7 +349,7 @@ def main_span(title_parts: list[str]) -> tuple[int, int]:
                 _FOLLOWING_UP.search(lower)
                 or _MEETING_REPORTED.search(upper)
                 or (_FIGURES_BEHIND.search(lower) and len(upper) >= _NEWS_ABOVE_MIN)
-                or _ENDS_ON_FIGURE.search(upper)
+                or (_ENDS_ON_FIGURE.search(upper) and len(upper) >= _NEWS_ABOVE_MIN)
             )
         ):
             return candidates[0], candidates[0] + 1  # a title, then what follows from it

@@ -55,14 +55,19 @@ _PADDED_WRITER_RE = compiled.pattern(rf"^([{HAN}]\s{{2,}}[{HAN}])文$")
 _PART_WRITER_RE = compiled.pattern(rf"^((?:{ROLE}\s*)?{_NAMES})\s*[/／]\s*文\s+\S.{{0,30}}[/／]\s*图$")
 
 
-def picture_story_credit(line: str) -> str | None:
-    """`辛  阳  赵海权摄影报道` → `辛  阳  赵海权`, `徐  之文` → `徐  之`, `本报记者  徐  靖/文  …/图` →
-    `本报记者  徐  靖`: who made a picture story, as a byline, from its last line."""
+def picture_story_credit(line: str, picture_box: bool = False) -> str | None:
+    """`辛  阳  赵海权摄影报道` → `辛  阳  赵海权`, `本报记者  徐  靖/文  …/图` → `本报记者  徐  靖`,
+    and in a box of picture items (`picture_box`: 图片报道) `徐  之文` → `徐  之`: who made a
+    picture story, as a byline, from its last line."""
     m = _PHOTO_REPORT_RE.match(line)
     if m:  # names with no role: only where each looks like a name (not `这组摄影报道`)
         return m.group(1) if _names_only(m.group(1)) else None
-    m = _PADDED_WRITER_RE.match(line) or _PART_WRITER_RE.match(line)
-    return m.group(1) if m else None
+    m = _PART_WRITER_RE.match(line)
+    if m:
+        return m.group(1)
+    # (a pen name as often as not, 沈  丘文: the picture box says what the line is, not `见  全文`)
+    m = _PADDED_WRITER_RE.match(line) if picture_box else None
+    return m.group(1) if m and _names_only(m.group(1), any_surname=True) else None
 
 
 def photographer_credit(caption: str) -> str | None:
@@ -71,17 +76,17 @@ def photographer_credit(caption: str) -> str | None:
     return m.group(1) if m else None
 
 
-def picture_bylines(segments: list[Segment]) -> list[str]:
+def picture_bylines(segments: list[Segment], picture_box: bool = False) -> list[str]:
     """Who a picture story without a byline is by, as bylines: who its caption credits as the
     writer before the photographer (`writer_credit`); else who its last line credits
-    (`picture_story_credit`); else, for a picture with its caption and nothing else, the
-    photographer."""
+    (`picture_story_credit`; `picture_box`: the article is a box of picture items, 图片报道);
+    else, for a picture with its caption and nothing else, the photographer."""
     captions = [s.text for s in segments if s.kind is Kind.CAPTION]
     writers = [c for text in captions if (c := writer_credit(text))]
     if writers:
         return writers
     last = [s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.CAPTION)][-1:]
-    made = [c for text in last if (c := picture_story_credit(text))]
+    made = [c for text in last if (c := picture_story_credit(text, picture_box))]
     if made or {s.kind for s in segments} & BODY_KINDS != {Kind.CAPTION}:
         return made
     return [c for text in captions if (c := photographer_credit(text))]

@@ -260,6 +260,11 @@ def test_a_pointer_to_a_page_the_archive_lacks_stays_text(tmp_path):
         refs.linked(text, "2022/01/29/index.md", here)
         == "（相关报道见[第四版](index.md#page-4)）（座谈会发言摘编见第八版）"
     )
+    # a caption is written as HTML, where Markdown is not read: an HTML link, to the page's URL
+    caption = '<p class="article-caption">图为大桥。本报记者 王洋摄（相关报道见第四版）</p>'
+    assert refs.linked(caption, "2022/01/29/index.md", here, "2022/01/29/an-article/") == (
+        '<p class="article-caption">图为大桥。本报记者 王洋摄（相关报道见<a href="../#page-4">第四版</a>）</p>'
+    )
 
 
 def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():

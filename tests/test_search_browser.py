@@ -166,9 +166,14 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     # a day named in the text of an article, with no issue of its own: the article, no issue
     _, results = search(page, "1月27日 绿化带")
     assert titles(results) == ["海外简讯"]
-    # a day the archive lacks is said to be lacking, not linked
+    # a day the archive lacks is said to be lacking, not linked; no day of the calendar is none
     meta, results = search(page, "2022年1月30日")
     assert meta.startswith("本库没有2022年1月30日的报纸") and results == []
+    meta, results = search(page, "2022年2月30日")
+    assert "本库没有" not in meta and results == []
+    # two days named: no one issue to search in, each issue linked
+    _, results = search(page, "2022年1月28日 2022年1月29日")
+    assert titles(results) == ["2022年1月28日的报纸", "2022年1月29日的报纸"]
     page.locator(".zh-search-box .md-search__input").fill("2022-01-28")
     expect(page.locator(".zh-search-box")).to_have_attribute("data-shown", "2022-01-28")
     page.locator(".zh-search-issue a").click()
@@ -181,6 +186,11 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     assert link.inner_text() == "2022年1月29日 →" and link.get_attribute("href").endswith("/2022/01/29/")
     shown = page.locator(".zh-search-result h2").all_inner_texts()
     assert shown == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"], shown
+    # the day takes the place of a time filter the reader set, and says so
+    page.goto(search_url + "search/?q=" + quote("2022年1月29日 统计局") + "&from=2021&to=2021")
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
+    assert page.locator(".zh-search-result h2").count() == 1
+    assert "检索词中的日期代替了时间筛选" in page.locator(".zh-search-status").inner_text()
     page.goto(search_url + "search/?q=" + quote("2022年1月28日 统计局"))  # not printed that day
     page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
     assert page.locator(".zh-search-result h2").count() == 0

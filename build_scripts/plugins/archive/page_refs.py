@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
 
 from build_scripts.contract.numerals import han_number
 from build_scripts.contract.urls import page_anchor
@@ -30,19 +31,31 @@ class PageReferences:
             self.anchors[issue] = set(re.findall(r"\{ #(page-[\w-]+) \}", text))
         return self.anchors[issue]
 
-    def linked(self, markdown: str, issue: str, here: str) -> str:
-        """`markdown` of the article at docs path `here`, its pointers to a 版 of its issue (the
-        docs path `issue`) made links to that 版's heading on the issue's page."""
+    def linked(self, markdown: str, issue: str, here: str, url: str = "") -> str:
+        """`markdown` of the article at docs path `here` (its page's URL `url`), its pointers to a
+        版 of its issue (the docs path `issue`) made links to that 版's heading on the issue's
+        page: Markdown links, and in a caption or a note, written as HTML, an HTML one."""
         if "见第" not in markdown:
             return markdown
         anchors = self._anchors_of(issue)
-        link = (
-            Path(issue).relative_to(Path(here).parent).as_posix() if issue.startswith(f"{Path(here).parent}/") else ""
-        )
+        target = self.files.get_file_from_path(issue)
+        if target is None or not issue.startswith(f"{Path(here).parent}/"):
+            return markdown
+        link = Path(issue).relative_to(Path(here).parent).as_posix()
+        html_link = get_relative_url(target.url, url) if url else ""
 
-        def to_page(m: re.Match[str]) -> str:
-            number = han_number(m.group(2))
-            anchor = page_anchor(number) if number else ""
-            return f"见[{m.group(1)}]({link}#{anchor})" if link and anchor in anchors else m.group(0)
+        def linked_line(line: str) -> str:
+            in_html = line.lstrip().startswith("<")
 
-        return _SEE_PAGE.sub(to_page, markdown)
+            def to_page(m: re.Match[str]) -> str:
+                number = han_number(m.group(2))
+                anchor = page_anchor(number) if number else ""
+                if anchor not in anchors or (in_html and not html_link):
+                    return m.group(0)
+                if in_html:
+                    return f'见<a href="{html_link}#{anchor}">{m.group(1)}</a>'
+                return f"见[{m.group(1)}]({link}#{anchor})"
+
+            return _SEE_PAGE.sub(to_page, line)
+
+        return "\n".join(linked_line(line) for line in markdown.split("\n"))

@@ -97,7 +97,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             page.meta["title"] = NO_TITLE
         issue = (page.meta.get("links") or {}).get("issue") if is_article(page.meta) else None
         if issue and self.page_refs is not None:  # （相关报道见第四版）: a link to that 版
-            markdown = self.page_refs.linked(markdown, str(issue), page.file.src_uri)
+            markdown = self.page_refs.linked(markdown, str(issue), page.file.src_uri, page.file.url)
         for key in _PRINTED_RAW_BY_THEME:
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):

@@ -228,7 +228,8 @@ class IndexWriter:
             for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
                 lists["#" + page_name].add_article(number)
                 self.page_names[page_name] += 1
-            for page in dict.fromkeys(a.page for a in printed if a.page is not None):
+            # (a copy printed another day is not on this day's 版: a day's search keeps this one)
+            for page in dict.fromkeys(a.page for a in printed if a.page is not None and a.date == article.date):
                 lists[f"{PAGE_NUMBER}{page}"].add_article(number)
             if article.box == "contents":
                 lists[BOXES].add_article(number)

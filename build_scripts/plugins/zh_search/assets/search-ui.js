@@ -128,26 +128,41 @@
   // A day the query names: a link to that day's issue, where the archive holds it
   // --------------------------------------------------------------------------------------
 
-  // 2026-05-12, 2026/5/12, 2026.5.12, 2026年5月12日; then 5月12日 (号) of any year held
-  const FULL_DATE = /(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)/g;
-  const MONTH_DAY = /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+  // 2026-05-12, 2026/5/12, 2026.5.12, 2026年5月12日; then 5月12日 (号) of any year held. Read
+  // in the text as typed (full-width digits too): the words left are searched as typed.
+  const D = "[0-9０-９]";
+  const FULL_DATE = new RegExp(`(?<!${D})(${D}{4})\\s*(?:[-/.／．－]\\s*(${D}{1,2})\\s*[-/.／．－]\\s*(${D}{1,2})(?!${D})`
+    + `|年\\s*(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]?)`, "g");
+  const MONTH_DAY = new RegExp(`(?<!${D})(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]`, "g");
   const MOST_ISSUES = 5;
+  const number = (digits) => Number(digits.normalize("NFKC"));
 
-  /** [year or null, month, day] of each day the query names, as written. */
-  function daysNamed(query) {
+  /** Is it a day of the calendar (not 2月30日)? A year of null: any year (2月29日 is one). */
+  function isDay(year, month, day) {
+    const date = new Date(Date.UTC(year ?? 2000, month - 1, day));
+    return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }
+
+  /** The days the query names ([year or null, month, day] each, in order) and the query
+   * without them. */
+  function datesIn(query) {
     const days = [];
-    const rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
-      days.push([Number(year), Number(m1 || m2), Number(d1 || d2)]);
+    const rest = query.replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
+      days.push([number(year), number(m1 || m2), number(d1 || d2)]);
+      return " ";
+    }).replace(MONTH_DAY, (all, month, day) => {
+      days.push([null, number(month), number(day)]);
       return " ";
     });
-    for (const [, month, day] of rest.matchAll(MONTH_DAY)) days.push([null, Number(month), Number(day)]);
-    return days.filter(([, month, day]) => month >= 1 && month <= 12 && day >= 1 && day <= 31);
+    return { days: days.filter(([year, month, day]) => isDay(year, month, day)), rest };
   }
+
+  const daysNamed = (query) => datesIn(query).days;
 
   /** Is the query a date and nothing else (`2026-05-12`)? Its words are no search of the text. */
   function onlyDates(query) {
-    const text = query.normalize("NFKC");
-    return daysNamed(text).length > 0 && !text.replace(FULL_DATE, "").replace(MONTH_DAY, "").replace(/[\s,，、;；]/g, "");
+    const { days, rest } = datesIn(query);
+    return days.length > 0 && !rest.replace(/[\s,，、;；]/g, "");
   }
 
   /** Has `year` an issue on that day? (`year.months`: [month, start, [day, offset, …]]) */
@@ -175,65 +190,59 @@
     return { held: held.slice(0, MOST_ISSUES), missing };
   }
 
-  /** A query naming one day with its year, a day of which the archive holds the issue
+  /** A query naming one day, with its year, of which the archive holds the issue
    * (`2026年5月12日 头版`): its other words are searched in that issue ({query, day: the
-   * bound `2026-05-12`}); any other query as it is. A date with its year is the paper of that
-   * day: articles seldom print one (`5月12日电`, a day named without its year, is text —
-   * unless the query names a 版 too, `page`). */
+   * bound `2026-05-12`}); any other query as it is — one naming two days too. A date with its
+   * year is the paper of that day: articles seldom print one (`5月12日电`, a day named
+   * without its year, is text — unless the query names a 版 too, `page`, and one year of the
+   * archive has that day's issue). */
   function narrowed(meta, query, page) {
-    const days = [];
-    let rest = query.normalize("NFKC").replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
-      days.push([Number(year), Number(m1 || m2), Number(d1 || d2)]);
-      return " ";
-    });
-    if (!days.length && page) {
-      // with a 版 named, a day without its year is the paper of that day too (`5月12日头版`),
-      // where one year of the archive has its issue
-      rest = rest.replace(MONTH_DAY, (all, month, day) => {
-        const years = meta.years.filter((y) => hasIssue(y, Number(month), Number(day)));
-        if (years.length !== 1) return all;
-        days.push([years[0].year, Number(month), Number(day)]);
-        return " ";
-      });
-    }
+    const { days, rest } = datesIn(query);
     if (days.length !== 1) return { query, day: "" };
-    const [year, month, day] = days[0];
+    let [year, month, day] = days[0];
+    if (year === null) {
+      const years = page ? meta.years.filter((y) => hasIssue(y, month, day)) : [];
+      if (years.length !== 1) return { query, day: "" };
+      year = years[0].year;
+    }
     const held = meta.years.find((y) => y.year === year);
     if (!held || !hasIssue(held, month, day)) return { query, day: "" };
     return { query: rest.trim(), day: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
   }
 
-  // 头版, 第四版, 第4版 standing alone in a query: the 版 of that number, not words of the text
-  const PAGE_NAMED = /(^|[\s日报])(头版|第([一二三四五六七八九十两\d]{1,3})版)(?=\s|$)/;
+  // 头版, 第四版, 第4版 standing alone in a query (once the paper's own name is left out:
+  // `人民日报头版`): the 版 of that number, not words of the text
+  const PAGE_NAMED = new RegExp(`(^|[\\s日])(头版|第([一二三四五六七八九十两]{1,3}|${D}{1,3})版)(?=\\s|$)`);
   const HAN_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-  /** A number up to 99 as printed (`4`, `四`, `十二`, `二十`), or 0. */
+  /** A number up to 99 as printed (`4`, `４`, `四`, `十二`, `二十`), or 0. */
   function hanNumber(text) {
-    if (/^\d+$/.test(text)) return Number(text);
+    if (new RegExp(`^${D}+$`).test(text)) return number(text);
     const [tens, ones] = text.includes("十") ? text.split("十") : [null, text];
     const digit = (c) => (c in HAN_DIGITS ? HAN_DIGITS[c] : NaN);
     const value = tens === null ? digit(ones) : (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
     return Number.isFinite(value) ? value : 0;
   }
 
-  /** The query without the 版 it names ({query, page}; page 0 when it names none), and
-   * without the paper's own name then (`人民日报头版`: every article is the paper's). */
+  /** The query without the 版 it names, and then without the paper's own name (every article
+   * is the paper's): {query, page}, page 0 when it names none. */
   function pageNamed(query) {
-    const text = query.normalize("NFKC"), m = PAGE_NAMED.exec(text);
+    const text = config.paper ? query.split(config.paper).join(" ") : query;
+    const m = PAGE_NAMED.exec(text);
     const page = !m ? 0 : m[2] === "头版" ? 1 : hanNumber(m[3]);
     if (!page) return { query, page: 0 };
-    let rest = text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length);
-    if (config.paper) rest = rest.split(config.paper).join(" ");
-    return { query: rest.trim(), page };
+    return { query: (text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length)).trim(), page };
   }
 
   /** `engine.search` of the query, on the 版 it names (`pageNamed`), in the issue of the day
-   * it names (`narrowed`): a day alone lists that issue's articles in the order printed. */
+   * it names (`narrowed`), which takes the place of a time filter: a day alone lists that
+   * issue's articles in the order printed, unless a date order is asked for. */
   async function searchIn(meta, query, options = {}) {
     const named = pageNamed(query);
     const { query: words, day } = narrowed(meta, named.query, named.page);
     const on = named.page ? { ...options, page: named.page } : options;
-    if (day) return engine.search(words, { ...on, from: day, to: day, sort: words ? on.sort : "oldest" });
+    const sort = words || (on.sort && on.sort !== "relevance") ? on.sort : "oldest";
+    if (day) return { ...(await engine.search(words, { ...on, from: day, to: day, sort })), day };
     return engine.search(named.page ? named.query : query, on);
   }
 
@@ -445,6 +454,8 @@
       const count = found.missing ? allButOne(found) : `共 ${found.total} 篇文章`;
       status.textContent = found.total ? `${count}，第 ${page} / ${pages} 页`
         : onlyDates(query) && named.held.length ? "" : noResults(query, filtered);
+      // (a day the query names is searched in place of the time filter: say so)
+      if (found.day && (params.from || params.to)) status.append("（检索词中的日期代替了时间筛选）");
       issues.replaceChildren();
       if (named.held.length) {
         issues.append("报纸：");

@@ -198,6 +198,11 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
 
 
 def test_a_query_naming_a_page_searches_that_page(page, search_url):
+    # the search page, empty, says a day and a 版 may be named
+    page.goto(search_url + "search/")
+    page.wait_for_function("() => document.querySelector('.zh-search-status').textContent.length > 0")
+    hint = page.locator(".zh-search-status").inner_text()
+    assert "2026年5月12日" in hint and "头版" in hint, hint
     page.goto(search_url)
     # 第3版 (or 第三版): the articles printed on 版 3, words and a day narrowing them further
     for query in ("第3版", "第三版", "2022年1月29日 第三版"):

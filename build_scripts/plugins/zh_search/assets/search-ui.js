@@ -432,7 +432,8 @@
       const query = (params.q || "").trim();
       const filtered = Boolean(params.reporter || params.page_name || params.from || params.to);
       if (!query && !filtered) {
-        status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语。";
+        status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语；"
+          + "加上日期（2026年5月12日）只查当天的报纸，加上版次（头版、第四版）只查该版。";
         list.replaceChildren();
         pager.replaceChildren();
         issues.replaceChildren();

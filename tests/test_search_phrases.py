@@ -164,6 +164,24 @@ def test_a_column_named_by_one_word_is_found_as_the_headlines_word(tmp_path):
     assert [r.split(":")[0] for r in found(tmp_path, ["钟声"], ranked=True)[0]] == ["comment", "travel"]
 
 
+def test_numbers_joined_by_a_middle_dot_are_found_as_typed(tmp_path):
+    """`3·15` names a day that names an event: found as typed, not wherever 3 and 15 are."""
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2025,
+        [
+            article("rule", "国际比赛将采用3局15分制，每局先得15分者胜。", title="比赛新规"),
+            article("day", "今年“3·15”国际消费者权益日，多地开展维权宣传。", title="维权宣传"),
+        ],
+    )
+    writer.finish("test")
+    assert [[r.split(":")[0] for r in q] for q in found(tmp_path, ["3·15", "3・15", "3 15"])] == [
+        ["day"],
+        ["day"],
+        ["day", "rule"],
+    ]
+
+
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(

@@ -14,6 +14,9 @@
   const LONGEST_WORD = 16; // characters; jieba's dictionary has nothing longer that matters
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
   const QUOTES = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
+  // Two numbers joined by a middle dot name a day that names an event (`5·20`, `3·15`, `9·18`):
+  // found as typed, as if quoted — apart, 3 and 15 are in `3局15分制` too.
+  const DOTTED_DAY = /(?<![0-9０-９.．])[0-9０-９]{1,2}\s*[·・•]\s*[0-9０-９]{1,2}(?![0-9０-９.．])/g;
   // Words of asking, not of what is asked about: a reader's question (`天舟十号是什么时候发射的`,
   // `离境退税怎么办理`) names its subject in other words, and a news article seldom prints
   // these. Outside quotes they are no condition, but rank an article holding them higher (the
@@ -241,7 +244,11 @@
       last = m.index + m[0].length;
       pieces.push([normalise(m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), true]);
     }
-    for (const piece of spacedWords(normalise(rest + query.slice(last)))) pieces.push([piece, false]);
+    rest = (rest + query.slice(last)).replace(DOTTED_DAY, (dotted) => {
+      pieces.push([normalise(dotted).replace(/\s+/g, "").replace(/[・•]/g, "·"), true]); // (as the paper prints it)
+      return " ";
+    });
+    for (const piece of spacedWords(normalise(rest))) pieces.push([piece, false]);
     const askedIn = pieces.map(([, exact]) => (exact ? null : [])); // each piece's words of asking, in order
     const groups = (await Promise.all(pieces.map(([piece, exact], n) => group(meta, piece, exact, askedIn[n])))).filter(Boolean);
     const asking = askedIn.flatMap((words) => words || []);
@@ -575,8 +582,8 @@
   // A single Chinese numeral is a number before what it counts (五月一日, 三名航天员), not in
   // words (统一, 五一).
   const COUNTED = /^[月日号名位个次届项家]/u;
-  // A number typed as part of something else is left alone: 5G, 3.5, 5%, 10:30, 2024-2025.
-  const PART_OF = /[A-Za-z0-9０-９.．%％:：\-－/／]/u;
+  // A number typed as part of something else is left alone: 5G, 3.5, 5%, 10:30, 2024-2025, 5·20.
+  const PART_OF = /[A-Za-z0-9０-９.．%％:：\-－/／·・•]/u;
   const MOST_NUMBERS = 3; // in other numerals one by one, in every combination (8 searches)
 
   /** 22 → 二十二, 10 → 十, 105 → 一百零五; a year (four digits before 年) digit by digit:

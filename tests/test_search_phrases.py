@@ -52,6 +52,14 @@ def article(slug: str, text: str, title: str = "新闻", page: int = 1, page_nam
     )
 
 
+def indexed(folder: Path, *articles: IndexedArticle) -> Path:
+    """A search index of one year (2025) of these articles, in `folder`."""
+    writer = IndexWriter(folder, Segmenter())
+    writer.add_year(2025, list(articles))
+    writer.finish("test")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("index")
@@ -152,29 +160,21 @@ def test_a_column_named_by_one_word_is_found_as_the_headlines_word(tmp_path):
     """A reader typing a column's name (`钟声`, the paper's commentaries on world affairs) wants
     its pieces, before an article whose text rings with bells: a column named by one word
     counts as the headline's, one named by several does not (above)."""
-    writer = IndexWriter(tmp_path, Segmenter())
-    writer.add_year(
-        2025,
-        [
-            article("travel", "寺院的钟声响起。钟声传得很远，钟声里有这座城的记忆。", title="古城漫步"),
-            article("comment", "两国关系的发展，符合两国人民的根本利益。", title="共同开启两国关系新篇章（钟声）"),
-        ],
+    indexed(
+        tmp_path,
+        article("travel", "寺院的钟声响起。钟声传得很远，钟声里有这座城的记忆。", title="古城漫步"),
+        article("comment", "两国关系的发展，符合两国人民的根本利益。", title="共同开启两国关系新篇章（钟声）"),
     )
-    writer.finish("test")
     assert [r.split(":")[0] for r in found(tmp_path, ["钟声"], ranked=True)[0]] == ["comment", "travel"]
 
 
 def test_numbers_joined_by_a_middle_dot_are_found_as_typed(tmp_path):
     """`3·15` names a day that names an event: found as typed, not wherever 3 and 15 are."""
-    writer = IndexWriter(tmp_path, Segmenter())
-    writer.add_year(
-        2025,
-        [
-            article("rule", "国际比赛将采用3局15分制，每局先得15分者胜。", title="比赛新规"),
-            article("day", "今年“3·15”国际消费者权益日，多地开展维权宣传。", title="维权宣传"),
-        ],
+    indexed(
+        tmp_path,
+        article("rule", "国际比赛将采用3局15分制，每局先得15分者胜。", title="比赛新规"),
+        article("day", "今年“3·15”国际消费者权益日，多地开展维权宣传。", title="维权宣传"),
     )
-    writer.finish("test")
     assert [[r.split(":")[0] for r in q] for q in found(tmp_path, ["3·15", "3・15", "3 15"])] == [
         ["day"],
         ["day"],

@@ -101,7 +101,7 @@ def _apply(commit: Path, docs: Path) -> None:
         if folder:  # docs/ lacks it: it moves whole, with every file staged in it
             os.replace(commit / folder, docs / folder)
         else:
-            os.replace(source, target)
+            _move_over(source, target)
     for rel in plan["remove"]:
         with contextlib.suppress(FileNotFoundError):
             (docs / rel).unlink()
@@ -109,6 +109,18 @@ def _apply(commit: Path, docs: Path) -> None:
     if (commit / MANIFEST).exists():
         os.replace(commit / MANIFEST, docs / MANIFEST)
     shutil.rmtree(commit)
+
+
+def _move_over(source: Path, target: Path) -> None:
+    """Move a staged file to its place, the old file removed first. Renamed over an old file,
+    a new one is written out to disk at once by ext4 (`auto_da_alloc`, a guard for programs
+    that do not sync before renaming): 20 ms for each data file of 40 MB, most of what
+    committing a changed issue cost at 10,000 articles. Removed first, the old file costs an
+    unlink; a run killed in between leaves the staged file in the commit, and the next run
+    moves it (`recover`), before anything reads `docs/`."""
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    os.replace(source, target)
 
 
 def _new_folder(docs: Path, rel: str, made: set[str]) -> str | None:

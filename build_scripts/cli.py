@@ -34,6 +34,8 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"\n{len(report.errors)} file(s) could not be converted:", file=sys.stderr)
         for error in report.errors:
             print(f"error: {error}", file=sys.stderr)
+    if result.written is not None:
+        print(result.work_done())
     print(f"converted: {result.summary()}")
     if result.written is None:
         print("nothing could be converted: docs/ was left as it was", file=sys.stderr)

@@ -52,6 +52,7 @@ class Result:
     report: Report = field(default_factory=Report)
     written: WriteStats | None = None
     placed: list[PlacedArticle] = field(default_factory=list)
+    parsed: int = 0  # source files read and parsed in this run (the others came from the cache)
 
     def summary(self) -> str:
         r = self.report
@@ -59,6 +60,16 @@ class Result:
         if r.errors:
             line += f", {len(r.errors)} errors"
         return line
+
+    def work_done(self) -> str:
+        """What the run had to do: how many files it parsed again, how many pages it wrote.
+        A nightly run over a large archive should say "a few", and shows if it did not."""
+        w = self.written or WriteStats(0, 0, 0)
+        kept = self.files - self.parsed
+        parsed = f"parsed {self.parsed:,} of {self.files:,} source files" + (
+            f", {kept:,} from the cache" if kept else ""
+        )
+        return f"{parsed}; docs/: {w.written:,} files written, {w.unchanged:,} unchanged, {w.removed:,} removed"
 
 
 @dataclass
@@ -259,6 +270,7 @@ def _convert(
         names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
+        result.parsed = len(started.missing)
     finally:
         if warm is not None:
             warm.stop()

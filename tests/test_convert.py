@@ -80,6 +80,31 @@ def test_summary_line_and_exit_code(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "converted: 1 files, 1 issues, 4 articles, 0 warnings"
 
 
+def test_a_run_says_how_much_it_parsed_and_wrote(tmp_path):
+    """A nightly run over a large archive should parse and write a few files, and say so."""
+    project = make_archive(tmp_path)
+    first = convert(project)
+    generated = json.loads((project / "docs/.generated.json").read_text(encoding="utf-8"))["units"]
+    files = sum(len(paths) for paths in generated.values())
+    assert files > 10
+    assert (
+        first.stdout.splitlines()[-2]
+        == f"parsed 1 of 1 source files; docs/: {files} files written, 0 unchanged, 0 removed"
+    )
+
+    again = convert(project)
+    assert again.stdout.splitlines()[-2] == (
+        f"parsed 0 of 1 source files, 1 from the cache; docs/: 0 files written, {files} unchanged, 0 removed"
+    )
+
+    page = next((project / "source_texts" / "2022").glob("*.txt"))
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
+    edited = convert(project).stdout.splitlines()[-2]
+    assert edited.startswith("parsed 1 of 1 source files; docs/: ") and not edited.endswith(
+        f" {files} unchanged, 0 removed"
+    )
+
+
 def test_help_describes_the_options():
     result = run_cli("convert", "--help")
     assert result.returncode == 0

@@ -112,12 +112,9 @@ def _apply(commit: Path, docs: Path) -> None:
 
 
 def _move_over(source: Path, target: Path) -> None:
-    """Move a staged file to its place, the old file removed first. Renamed over an old file,
-    a new one is written out to disk at once by ext4 (`auto_da_alloc`, a guard for programs
-    that do not sync before renaming): 20 ms for each data file of 40 MB, most of what
-    committing a changed issue cost at 10,000 articles. Removed first, the old file costs an
-    unlink; a run killed in between leaves the staged file in the commit, and the next run
-    moves it (`recover`), before anything reads `docs/`."""
+    """Move a staged file to its place, the old one removed first: renamed over an old file, a
+    new one is written out at once by ext4 (`auto_da_alloc`), 20 ms a data file of 40 MB. Killed
+    in between, the staged file is still in the commit, and the next run moves it (`recover`)."""
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
     os.replace(source, target)

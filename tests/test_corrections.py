@@ -102,6 +102,20 @@ def test_furniture_label_and_metadata(tmp_path):
         ("lines:\n  9: title\n", 2, "unknown label 'title'"),
         ("join: 7\n", 1, "must be a list of line numbers"),
         ("break_before: [9\n", 2, "not valid YAML"),
+        # a key given twice would keep only the second: the first correction lost in silence
+        ("join: [13]\nno_join: [11]\njoin: [15]\n", 3, "`join` is given twice (first on line 1)"),
+        ("lines:\n  9: headline\n  9: subhead\n", 3, "line 9 is given twice under `lines` (first on line 2)"),
+        ("meta:\n  page: 2\n  page: 3\n", 3, "`page` is given twice under `meta` (first on line 2)"),
+        # corrections that contradict each other, or join what has nothing above it
+        ("join: [13]\nno_join: [13]\n", 1, "line 13 is in `join` (it continues the paragraph above) and in `no_join`"),
+        (
+            "join: [9]\nbreak_before: [9]\n",
+            1,
+            "line 9 is in `join` (it continues the paragraph above) and in `break_before`",
+        ),
+        ("join: [1]\n", 1, "`join` names line 1, the first line of the text"),
+        # a bad `meta` value is the sidecar's, at its own line
+        ("lines:\n  15: furniture\nmeta:\n  page: four\n", 4, "page 'four' is not a number"),
     ],
 )
 def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
@@ -111,3 +125,32 @@ def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
     assert f"2022/2022-01-28_02.fix.yml:{line}: " in result.stderr
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        (
+            "2022-01-28_02.txt.fix.yml",
+            "is named after 2022-01-28_02.txt with its .txt: its corrections are not applied",
+        ),
+        ("2022-01-28_02.fix.yaml", "ends in .fix.yaml, not .fix.yml: its corrections are not applied"),
+        ("2022-01-28_2.fix.yml", "is a correction file for no page file here (2022-01-28_2.txt is not beside it)"),
+    ],
+)
+def test_a_correction_file_named_for_no_page_file_is_a_warning(tmp_path, name, words):
+    """Named otherwise than its page file, a sidecar corrects nothing: the archivist is told,
+    and which file it was probably meant for."""
+    project = make_archive(tmp_path, {"2022/2022-01-28_02.txt": PAGE, f"2022/{name}": "break_before: [9]\n"}, False)
+    result = convert(project)
+    assert result.returncode == 0, result.stderr
+    assert f"warning: 2022/{name}: {words}" in result.stderr
+    assert "2022-01-28_02.fix.yml" in result.stderr.split(f"warning: 2022/{name}:")[1].splitlines()[0]  # the fix
+    assert len(records(project)) == 1  # not applied: the second headline is still read as a sub-head
+
+
+def test_a_correction_file_named_for_its_page_gives_no_warning(tmp_path):
+    project = archive_with(tmp_path, "break_before: [9]\n")
+    result = convert(project)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert len(records(project)) == 2

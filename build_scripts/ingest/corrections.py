@@ -56,9 +56,12 @@ def _find_node(root: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
-def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[Corrections, dict]:
-    """Read and check a sidecar. `body_lines` maps file line numbers to their text, so that
-    every line a correction names can be checked to exist and not be blank."""
+def load_corrections(
+    path: Path, rel: str, body_lines: dict[int, str]
+) -> tuple[Corrections, dict, dict[str, int | None]]:
+    """Read and check a sidecar: (its corrections, its `meta`, the sidecar line of each `meta`
+    key). `body_lines` maps file line numbers to their text, so that every line a correction
+    names can be checked to exist and not be blank."""
     shown = rel[: -len(".txt")] + SIDECAR_SUFFIX
     try:
         text = path.read_text(encoding="utf-8")
@@ -81,6 +84,7 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
             "must be a mapping (break_before, join, no_join, lines, meta)",
             "see maintainers/input-files.md, Corrections",
         )
+    _check_given_once(root, shown)
     unknown = set(map(str, data)) - _KEYS
     if unknown:
         key = sorted(unknown)[0]
@@ -132,7 +136,10 @@ def load_corrections(path: Path, rel: str, body_lines: dict[int, str]) -> tuple[
         no_join=line_numbers("no_join"),
         labels=labels,
     )
-    return fixes, meta
+    _check_consistent(fixes, shown, root, min((n for n, text in body_lines.items() if text.strip()), default=1))
+    meta_node = _find_node(root, "meta")
+    lines = {str(key): _line_of(_find_node(meta_node, str(key))) for key in meta} if meta_node else {}
+    return fixes, meta, lines
 
 
 def _check_line(number: int, key: str, shown: str, where: int | None, body_lines: dict[int, str]) -> None:
@@ -146,4 +153,53 @@ def _check_line(number: int, key: str, shown: str, where: int | None, body_lines
     if not body_lines[number].strip():
         raise InputError(
             shown, where, f"`{key}` names line {number}, which is blank", "name the first line of the block you mean"
+        )
+
+
+def _check_given_once(node: yaml.Node | None, shown: str, under: str = "") -> None:
+    """A key given twice (two `join:` lists, pasted from two warnings' suggestions) would keep
+    only the second, and the first correction would be lost without a word."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    first: dict[str, int | None] = {}
+    for key, value in node.value:
+        where = _line_of(key)
+        if key.value in first:
+            if not under:
+                what = f"`{key.value}` is given twice (first on line {first[key.value]}): only the second would count"
+                fix = f"put the entries of both under one `{key.value}:`" + (
+                    ", e.g. `lines: {30: subhead, 124: headline}`"
+                    if key.value == "lines"
+                    else f", e.g. `{key.value}: [19, 21]`"
+                    if key.value != "meta"
+                    else ""
+                )
+            else:
+                named = f"line {key.value}" if under == "lines" else f"`{key.value}`"
+                what = f"{named} is given twice under `{under}` (first on line {first[key.value]})"
+                fix = "keep the one you mean"
+            raise InputError(shown, where, what, fix)
+        first[key.value] = where
+        if not under:
+            _check_given_once(value, shown, key.value)
+
+
+def _check_consistent(fixes: Corrections, shown: str, root: yaml.Node | None, first_line: int) -> None:
+    """Corrections that say opposite things of one line, or join what has nothing above it."""
+    where = {key: _line_of(_find_node(root, key)) if root else None for key in ("join", "no_join", "break_before")}
+    for other, says in (("no_join", "starts a paragraph of its own"), ("break_before", "starts a new article")):
+        both = sorted(fixes.join & getattr(fixes, other))
+        if both:
+            raise InputError(
+                shown,
+                where["join"],
+                f"line {both[0]} is in `join` (it continues the paragraph above) and in `{other}` (it {says})",
+                "keep it in the one you mean",
+            )
+    if first_line in fixes.join:
+        raise InputError(
+            shown,
+            where["join"],
+            f"`join` names line {first_line}, the first line of the text: there is nothing above it to join",
+            "remove it from `join`",
         )

@@ -4,6 +4,7 @@ each refused with its reason when its turn comes."""
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -132,6 +133,7 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
     for folder, dirs, files in _walk(str(source_dir), "", unreadable):
         dirs[:] = sorted((d for d in dirs if not d.name.startswith(".")), key=_name)
         linked_dirs = [d for d in dirs if d.is_symlink()]
+        texts = {entry.name for entry in files if is_issue_text(entry.name)}
         for entry in sorted(files + linked_dirs, key=_name):
             name = entry.name
             if name.startswith("."):
@@ -172,8 +174,11 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                     continue
             if rel in (WORD_LIST_FILE, LEDGER_FILE):
                 continue  # the word list (userdict.txt) and the URL ledger, not issues
+            if _is_sidecar(name):
+                _check_sidecar_name(rel, name, texts, report)
+                continue
             if not is_issue_text(name):
-                if name != ARCHIVE_FILE and not name.endswith(SIDECAR_SUFFIX):
+                if name != ARCHIVE_FILE:
                     report.notice(rel, None, "ignored: only .txt files are issue texts")
                 continue
             if not entry.is_file():
@@ -188,3 +193,38 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
                 continue
             found.append(Discovered(path, rel))
     return found
+
+
+# Names a correction file is given by mistake: `.fix.yaml`, or the page's whole name before it
+_SIDECAR_ENDS = (SIDECAR_SUFFIX, ".fix.yaml")
+
+
+def _is_sidecar(name: str) -> bool:
+    return name.lower().endswith(_SIDECAR_ENDS)
+
+
+def _check_sidecar_name(rel: str, name: str, texts: set[str], report: Report) -> None:
+    """A correction file applies to the page file it is named after (`NAME.fix.yml` beside
+    `NAME.txt`). Named otherwise, it applies to nothing: the archivist would believe the page
+    corrected, so it is a warning that names the file it was probably meant for."""
+    stem = name[: name.lower().rindex(".fix.")]
+    pages = {text[: -len(".txt")]: text for text in texts}  # page files by name without .txt
+    if name.endswith(SIDECAR_SUFFIX) and stem in pages:
+        return
+    what = f"is a correction file for no page file here ({stem}.txt is not beside it)"
+    if is_issue_text(stem) and stem[: -len(".txt")] in pages:  # `NAME.txt.fix.yml`
+        meant, what = pages[stem[: -len(".txt")]], f"is named after {stem} with its .txt"
+    elif stem in pages:  # `NAME.fix.yaml`
+        meant, what = pages[stem], f"ends in {name[len(stem) :]}, not {SIDECAR_SUFFIX}"
+    else:  # a typo, or a page file removed or renamed: perhaps the page it was meant for
+        close = difflib.get_close_matches(stem, sorted(pages), n=1, cutoff=0.8)
+        fix = f"name it after its page file (NAME{SIDECAR_SUFFIX} beside NAME.txt), or remove it if its page is gone"
+        if close:
+            fix = f"if it is meant for {pages[close[0]]}, rename it to {close[0]}{SIDECAR_SUFFIX}; if its page is gone, remove it"
+        report.warn(rel, None, f"{what}: its corrections are not applied", fix)
+        return
+    fix = (
+        f"rename it to {meant[: -len('.txt')]}{SIDECAR_SUFFIX}, the name of the page file {meant} with {SIDECAR_SUFFIX}"
+    )
+    what += ": its corrections are not applied"
+    report.warn(rel, None, what, fix)

@@ -15,6 +15,7 @@ from build_scripts.ingest.archive_config import (
     ArchiveConfig,
 )
 from build_scripts.ingest.corrections import (
+    SIDECAR_SUFFIX,
     Corrections,
     load_corrections,
     sidecar_of,
@@ -205,6 +206,17 @@ def read_text(rel: str, raw: bytes, encoding: str | None, report: Report) -> tup
     return split_header(text, rel)
 
 
+def _check_meta(meta: dict, lines: dict[str, int | None], sidecar: str) -> None:
+    """A sidecar's `meta` values, checked where they are written (the sidecar and its line)."""
+    for key, value in meta.items():
+        if key == "date":
+            _date_from(value, sidecar, lines.get(key), "`meta`")
+        elif key == "page":
+            _page_from(value, sidecar, lines.get(key))
+        else:
+            _text_from(value, sidecar, lines.get(key), key)
+
+
 def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report, sidecar: Path | None = None) -> SourcePage:
     """The bytes of one source file as a SourcePage: decoded, normalised, its metadata resolved,
     and the archivist's corrections from its `.fix.yml` sidecar, if it has one."""
@@ -212,7 +224,8 @@ def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report, sid
     fixes = Corrections()
     if sidecar is not None:
         lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
-        fixes, meta_fixes = load_corrections(sidecar, rel, lines)
+        fixes, meta_fixes, meta_lines = load_corrections(sidecar, rel, lines)
+        _check_meta(meta_fixes, meta_lines, rel[: -len(".txt")] + SIDECAR_SUFFIX)
         # The archivist's correction wins over the file's own header and name.
         header = Header(
             {**header, **{k: str(v) for k, v in meta_fixes.items()}},

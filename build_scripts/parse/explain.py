@@ -94,5 +94,5 @@ def source_page_without_date(path: Path, rel: str, config) -> SourcePage:
     sidecar = sidecar_of(path)
     if sidecar.is_file():
         lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
-        page.corrections, _ = load_corrections(sidecar, rel, lines)
+        page.corrections, _, _ = load_corrections(sidecar, rel, lines)
     return page

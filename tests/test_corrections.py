@@ -154,3 +154,35 @@ def test_a_correction_file_named_for_its_page_gives_no_warning(tmp_path):
     result = convert(project)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     assert len(records(project)) == 2
+
+
+# Three short lines in a row, with text below: a list's items to the parser, not headings.
+LIST_PAGE = """\
+春耕时节走田间
+
+本报记者 王小明
+
+今年春耕从3月开始，全省各地农民忙着播种，田间地头一派繁忙景象。
+
+选好种子
+
+整好田地
+
+管好水肥
+
+各地农技人员深入田间地头，指导农民科学种田，确保春耕生产顺利进行。
+"""
+
+
+def test_lines_labelled_sub_heads_stay_sub_heads_however_many_in_a_row(tmp_path):
+    """A label applies whatever the line looks like: not undone by the rule that reads three
+    sub-heads in a row as the lines of a list or a poem."""
+    fix = "lines: {7: subhead, 9: subhead, 11: subhead}\n"
+    project = make_archive(tmp_path, {"2022/2022-03-01_02.txt": LIST_PAGE, "2022/2022-03-01_02.fix.yml": fix}, False)
+    assert convert(project).returncode == 0
+    assert len(records(project)) == 1
+    (page,) = [
+        f.read_text(encoding="utf-8") for f in (project / "docs/2022/03/01").glob("*.md") if f.name != "index.md"
+    ]
+    headings = " ".join(line for line in page.splitlines() if line.startswith("## "))
+    assert all(line in headings for line in ("选好种子", "整好田地", "管好水肥")), page

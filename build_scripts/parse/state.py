@@ -264,7 +264,10 @@ class ArticleState:
         return below.kind is Kind.PARAGRAPH and bool(p.SUBHEAD_MARKER_RE.match(heading.text))
 
     def _as_lines(self, which: list[int], rule: str = "paragraph.lines") -> None:
-        """These segments of the current article are lines of its text, not sub-heads."""
+        """These segments of the current article are lines of its text, not sub-heads — but
+        for those the archivist labelled sub-heads in the sidecar: their word stands."""
+        segments = self.current or []
+        which = [n for n in which if self.fix.labels.get(segments[n].first_line) != "subhead"]
         self._relabel(which, Kind.SUBHEAD, Kind.PARAGRAPH, rule)
 
     def _relabel(self, which: list[int], was: Kind, kind: Kind, rule: str) -> None:

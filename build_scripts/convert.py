@@ -24,7 +24,7 @@ from pathlib import Path
 from build_scripts.catalogue.duplicates import repeated_pages, reprints
 from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
-from build_scripts.catalogue.place import PlacedArticle, place_articles
+from build_scripts.catalogue.place import PlacedArticle, place_articles, warn_withdrawn
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
@@ -281,6 +281,7 @@ def _convert(
     if not incremental:
         matched.clear()
     placed, ledger = place_articles(entries, published, matched)
+    warn_withdrawn(published, ledger, LEDGER_FILE, result.report)
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     known = cache.memo("article keys")  # each day's article keys, as the last run made them

@@ -170,7 +170,14 @@ def test_removed_source_withdraws_its_pages_and_keeps_hand_written(tmp_path):
     assert (project / "docs/2022/01/29/index.md").is_file()
     published = {p.name for p in (project / "docs/2022/01/29").iterdir()}
     (project / "source_texts/2022/2022-01-29.txt").unlink()
-    assert convert(project).returncode == 0
+    result = convert(project)
+    assert result.returncode == 0
+    # The archivist is told, once: a file removed by mistake is put back, and its articles
+    # get their addresses back.
+    # (its other articles' text is printed on 2022-01-28 too: their addresses lead there)
+    assert "warning: urls.lock: 1 published article is no longer on any page" in result.stderr
+    assert "(withdrawn): 2022-01-29 (1)" in result.stderr
+    assert "urls.lock" not in convert(project).stderr
     # Its addresses stay (the URL ledger), each now a page saying the article is withdrawn.
     day = project / "docs/2022/01/29"
     assert {p.name for p in day.iterdir()} == published

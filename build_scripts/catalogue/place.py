@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from build_scripts.catalogue.entry import ArticleEntry
-from build_scripts.catalogue.ledger import Entry, assign
+from build_scripts.catalogue.ledger import PUBLISHED, WITHDRAWN, Entry, assign
 from build_scripts.contract.urls import article_id, article_path, article_url
+from build_scripts.problems import Report
 
 
 @dataclass(slots=True)
@@ -61,3 +62,27 @@ def place_articles(
     for p, slug in zip(placed, slugs, strict=True):
         p.slug = slug
     return placed, new_ledger
+
+
+def warn_withdrawn(before: dict[str, Entry], after: dict[str, Entry], ledger: str, report: Report) -> None:
+    """Articles published before that no page holds now are withdrawn: their addresses stay and
+    say so. Done on purpose, nothing is lost; done by mistake (a page file removed, renamed, or
+    left out because it could not be read), the archivist must hear of it to put the file back."""
+    gone = [
+        url for url, entry in after.items() if entry.state == WITHDRAWN and before.get(url, entry).state == PUBLISHED
+    ]
+    if not gone:
+        return
+    pages: dict[tuple[str, int | None], int] = {}
+    for url in sorted(gone):
+        key = (url[:10].replace("/", "-"), after[url].page)
+        pages[key] = pages.get(key, 0) + 1
+    shown = [f"{day} 第{page}版 ({n})" if page else f"{day} ({n})" for (day, page), n in list(pages.items())[:3]]
+    report.warn(
+        ledger,
+        None,
+        f"{'1 published article is' if len(gone) == 1 else f'{len(gone)} published articles are'} no longer on "
+        f"any page, and their addresses now say so (withdrawn): {', '.join(shown)}{', …' if len(pages) > 3 else ''}",
+        "if a page file was removed or renamed, or could not be read, by mistake, put it back and convert "
+        "again: its articles get their addresses back; if they were withdrawn on purpose, nothing to do",
+    )

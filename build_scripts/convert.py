@@ -29,6 +29,7 @@ from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
+from build_scripts.ingest.corrections import check_fixed_lines
 from build_scripts.ingest.discover import Discovered, check_source_folder, discover
 from build_scripts.problems import InputError, InternalError, Problem, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
@@ -38,7 +39,7 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
-from build_scripts.writers.source_cache import SourceCache, collector_waits
+from build_scripts.writers.source_cache import SourceCache, cache_folder, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import default_jobs
@@ -241,11 +242,6 @@ def _settled() -> None:
     gc.freeze()
 
 
-def cache_folder(docs_dir: Path) -> Path:
-    """The conversion cache lives next to the docs folder (`.docs.cache`), never inside it."""
-    return docs_dir.with_name(f".{docs_dir.name}.cache")
-
-
 def _convert(
     source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bool, jobs: int, incremental: bool
 ) -> Result:
@@ -270,6 +266,7 @@ def _convert(
         names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
+        check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.memo("fixed lines"), result.report)
         result.parsed = len(started.missing)
     finally:
         if warm is not None:

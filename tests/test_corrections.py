@@ -186,3 +186,23 @@ def test_lines_labelled_sub_heads_stay_sub_heads_however_many_in_a_row(tmp_path)
     ]
     headings = " ".join(line for line in page.splitlines() if line.startswith("## "))
     assert all(line in headings for line in ("选好种子", "整好田地", "管好水肥")), page
+
+
+def test_a_page_edited_after_its_corrections_were_written_is_a_warning_until_they_are_corrected(tmp_path):
+    """Lines inserted above a corrected line move it: the correction would cut another line."""
+    project = archive_with(tmp_path, "break_before: [9]\n")
+    assert "warning" not in convert(project).stderr
+    page = project / "source_texts/2022/2022-01-28_02.txt"
+    page.write_text(
+        "全省春运开局平稳\n\n" + PAGE.split("\n", 2)[2].replace("本报记者", "本报记者 李四\n\n本报记者", 1), "utf-8"
+    )
+    for _ in range(2):  # every run, while the sidecar is as it was
+        result = convert(project)
+        assert (
+            "warning: 2022/2022-01-28_02.fix.yml: names line 9, which read “西湖边梅花开了” when the correction "
+            "was written and reads “据统计，春运首日" in result.stderr
+        ), result.stderr
+    (project / "source_texts/2022/2022-01-28_02.fix.yml").write_text("break_before: [11]\n", encoding="utf-8")
+    result = convert(project)
+    assert "fix.yml" not in result.stderr, result.stderr
+    assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边梅花开了"]

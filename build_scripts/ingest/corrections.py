@@ -15,12 +15,13 @@ Line numbers are those of the source file, as an editor shows them.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from build_scripts.problems import InputError
+from build_scripts.problems import InputError, Report
 
 LABELS = ("headline", "byline", "dateline", "subhead", "paragraph", "caption", "note", "furniture")
 
@@ -33,6 +34,10 @@ class Corrections:
     join: frozenset[int] = frozenset()  # this line continues the paragraph before it
     no_join: frozenset[int] = frozenset()  # this line starts a new block, whatever its shape
     labels: dict[int, str] = field(default_factory=dict)  # line -> one of LABELS
+    digest: str = ""  # of the sidecar's text: its corrections as they were written
+
+    def named(self) -> frozenset[int]:
+        return self.break_before | self.join | self.no_join | frozenset(self.labels)
 
 
 SIDECAR_SUFFIX = ".fix.yml"
@@ -135,6 +140,7 @@ def load_corrections(
         join=line_numbers("join"),
         no_join=line_numbers("no_join"),
         labels=labels,
+        digest=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     )
     _check_consistent(fixes, shown, root, min((n for n, text in body_lines.items() if text.strip()), default=1))
     meta_node = _find_node(root, "meta")
@@ -203,3 +209,44 @@ def _check_consistent(fixes: Corrections, shown: str, root: yaml.Node | None, fi
             f"`join` names line {first_line}, the first line of the text: there is nothing above it to join",
             "remove it from `join`",
         )
+
+
+# The lines a sidecar names, as they read: (its digest, ((line, text), …)) — kept by the
+# conversion, so that a page file edited after its corrections were written is noticed.
+FixedLines = tuple[str, tuple[tuple[int, str], ...]]
+
+
+def fixed_lines(fixes: Corrections, text: str, first_line: int) -> FixedLines:
+    """The lines `fixes` name, as the page's text (from file line `first_line` on) has them."""
+    lines = text.split("\n")
+    return fixes.digest, tuple((n, lines[n - first_line].strip()) for n in sorted(fixes.named()))
+
+
+def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, report: Report) -> None:
+    """Line numbers in a sidecar point at the page as it was when they were written: edit the
+    page above them and they point elsewhere, and a correction cuts the wrong line without a
+    word. Each sidecar's lines are kept as they read when it was first seen (or last edited):
+    while it stays the same, a named line that reads otherwise now is a warning, every run,
+    until the sidecar is corrected. `kept`: the conversion cache's table (rel → FixedLines)."""
+    seen = {}
+    for rel, now in pages:
+        if not now or not now[1]:
+            continue
+        before = kept.get(rel)
+        if before is None or before[0] != now[0]:
+            before = now  # a new or edited sidecar: its lines as they read now
+        seen[rel] = before
+        then = dict(before[1])
+        moved = [(n, then[n], text) for n, text in now[1] if n in then and then[n] != text]
+        if moved:
+            n, old, new = moved[0]
+            others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
+            report.warn(
+                rel[: -len(".txt")] + SIDECAR_SUFFIX,
+                None,
+                f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads "
+                f"“{new[:24]}” now: the page file has changed since",
+                f"check its line numbers against {rel} (convert --explain shows the lines) and correct them",
+            )
+    kept.clear()
+    kept.update(seen)

@@ -105,6 +105,11 @@ def _signature(path: Path) -> tuple[Signature | None, int]:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sidecar), st.st_mtime_ns
 
 
+def cache_folder(docs_dir: Path) -> Path:
+    """The conversion cache lives next to the docs folder (`.docs.cache`), never inside it."""
+    return docs_dir.with_name(f".{docs_dir.name}.cache")
+
+
 class SourceCache:
     """Results of source files by key, under `folder`."""
 

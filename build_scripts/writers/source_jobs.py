@@ -28,7 +28,7 @@ from build_scripts.contract.labels import first_sentence, main_title_of, title_p
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
-from build_scripts.ingest.corrections import sidecar_of
+from build_scripts.ingest.corrections import FixedLines, fixed_lines, sidecar_of
 from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.read import read_source
@@ -64,6 +64,7 @@ class SourceResult:
     readings: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # the same names' pinyin, as indexed
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (NOTICE|WARNING, problem), in order
     error: Problem | None = None  # an input error: this file cannot be converted
+    fixed: FixedLines | None = None  # the lines its sidecar names, as they read (corrections.fixed_lines)
     failure: Exception | None = None  # a bug in the converter
 
     def replay(self, report: Report) -> None:
@@ -222,6 +223,7 @@ def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tup
     tagger = _tagger_for(config)
     articles = parsed.articles
     result = SourceResult(page.path, meta=page.meta, furniture=[s.text for s in parsed.furniture])
+    result.fixed = fixed_lines(page.corrections, page.text, page.first_line) if page.corrections.digest else None
     result.entries = [entry_of(page.path, page.meta, a, n, config.profile) for n, a in enumerate(articles, start=1)]
     # (a contents box is about the stories it lists, each tagged on its own page: it has none)
     result.tags = [

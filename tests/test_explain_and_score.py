@@ -29,6 +29,22 @@ def test_explain_prints_a_decision_for_every_block_of_the_sample():
     assert re.search(r"\b19  continuation ", out)
 
 
+def test_explain_finds_a_file_named_without_its_folder(tmp_path):
+    """A warning names `2022/2022-01-28.txt`; an archivist may type the file's name alone."""
+    source = tmp_path / "source_texts"
+    (source / "2022").mkdir(parents=True)
+    shutil.copy(SAMPLE_ARCHIVE / "archive.yml", source)
+    shutil.copy(SAMPLE, source / "2022" / "2022-01-28.txt")
+    result = run_cli("convert", "--source", str(source), "--explain", "2022-01-28.txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2022/2022-01-28.txt: 2022-01-28") and result.stdout.count("\narticle ") == 4
+    (source / "2023").mkdir()
+    shutil.copy(SAMPLE, source / "2023" / "2022-01-28.txt")  # the same name twice: which one is asked for?
+    twice = run_cli("convert", "--source", str(source), "--explain", "2022-01-28.txt")
+    assert twice.returncode == 2
+    assert "names 2 source files (2022/2022-01-28.txt, 2023/2022-01-28.txt) — give its path" in twice.stderr
+
+
 def test_explain_marks_unsure_decisions(tmp_path):
     page = tmp_path / "source_texts" / "2022-01-28.txt"
     page.parent.mkdir()
@@ -140,6 +156,21 @@ def test_score_prints_a_table_and_counts_mistakes(tmp_path):
     assert rows["right"] == ["1", "1", "100.0%", "100.0%", "100.0%", "100.0%"]
     assert rows["wrong"] == ["1", "1", "0.0%", "100.0%", "0.0%", "100.0%"]
     assert rows["TOTAL"][:3] == ["2", "2", "50.0%"]
+
+
+def test_an_unsure_sub_head_weighed_against_a_new_headline_offers_a_new_article_first():
+    """The evidence weighed a sub-head against a new article's headline: the warning's first
+    correction is the other reading, a new article from that line (`break_before`)."""
+    weighed = describe("subhead.evidence", "45%: gap_wider:0 -4.5")
+    decisions = [Decision(9, "subhead", weighed, False, "春耕正当时", "subhead.evidence")]
+    page = SourcePage("2026/2026-04-28_04_要闻.txt", PageMeta(dt.date(2026, 4, 28), 4, "要闻", "人民日报"), "", 1)
+    report = Report()
+    check_parse(page, PageParse([], [], decisions), report)
+    (warning,) = [w for w in report.warnings if w.line == 9]
+    assert warning.fix.startswith(
+        "check it; if it is wrong, write `break_before: [9]` (the headline of a new article) or "
+        "`lines: {9: paragraph}` (a paragraph) or `join: [9]` (joined to the paragraph above)"
+    ), warning.fix
 
 
 def test_an_unsure_weighed_decision_is_told_as_the_two_readings_and_how_the_evidence_leans():

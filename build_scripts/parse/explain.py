@@ -70,6 +70,14 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
 def explain(source_dir: Path, file: Path) -> str:
     config = load_archive_config(source_dir)
     path = file if file.exists() else source_dir / file
+    if not path.is_file() and len(file.parts) == 1:  # a bare file name, as a warning may be read: found where it is
+        found = sorted(source_dir.rglob(file.name))
+        if len(found) > 1:
+            paths = ", ".join(f.relative_to(source_dir).as_posix() for f in found[:3])
+            raise InputError(
+                str(file), None, f"names {len(found)} source files ({paths})", "give its path, e.g. the first"
+            )
+        path = found[0] if found else path
     if not path.is_file():
         raise InputError(str(file), None, "no such source file", f"give a path to a .txt file under {source_dir}")
     try:

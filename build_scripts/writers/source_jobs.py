@@ -139,6 +139,8 @@ def _correction(decision: Decision, sidecar: str) -> str:
         readings = [
             (f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{decision.below}]", "one paragraph with the block below")
         ]
+    if decision.rule_id == "subhead.evidence":  # the evidence weighed it against a new article's headline
+        readings = [("break_before: [{n}]", "the headline of a new article"), *readings]
     if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find
         readings = [("break_before: [N]", "a new article starts at line N, the one that heads the second")]
     choices = " or ".join(f"`{code.format(n=decision.line)}` ({effect})" for code, effect in readings)

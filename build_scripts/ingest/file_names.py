@@ -24,11 +24,24 @@ def rename_fix(stem: str, otherwise: str) -> str:
     return f"rename it to {renamed}, or give the date in a header `---` / `date: {renamed[:10]}` / `---`"
 
 
+# The same, anywhere in a name that does not start with it (`要闻_2026-05-07_04`,
+# `rmrb_20260507_第04版_要闻`): the date, a 版 number right after it or written `第N版`, and the
+# 版名 when the name holds one run of Chinese characters (not the paper's `…报`)
+_DATE_INSIDE_RE = re.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})[-_./年](?P<m>\d{1,2})[-_./月](?P<d>\d{1,2})日?|(?P<ymd>\d{8}))(?!\d)"
+    r"(?:[-_ ]+(?P<page>\d{1,3})(?!\d))?"
+)
+_PAGE_INSIDE_RE = re.compile(r"第(\d{1,3})版")
+_NAME_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
 def _renamed(stem: str) -> str | None:
     """The name to give a file whose name holds its date (and 版) written another way; None
     when it holds no real date."""
     m = _LOOSE_NAME_RE.match(stem)
-    if m is None or (m["page"] and int(m["page"]) == 0):
+    if m is None:
+        return _renamed_from_inside(stem)
+    if m["page"] and int(m["page"]) == 0:
         return None
     ymd = m["ymd"]
     year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
@@ -40,4 +53,24 @@ def _renamed(stem: str) -> str | None:
         name += f"_{int(m['page']):02d}"
         if m["name"]:
             name += f"_{m['name']}"
+    return f"{name}.txt"
+
+
+def _renamed_from_inside(stem: str) -> str | None:
+    dates = list(_DATE_INSIDE_RE.finditer(stem))
+    if len(dates) != 1:  # none, or two dates: which is the issue's?
+        return None
+    m = dates[0]
+    ymd = m["ymd"]
+    year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
+    try:
+        name = dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+    pages = {int(n) for n in [m["page"], *_PAGE_INSIDE_RE.findall(stem)] if n}
+    if len(pages) == 1 and 0 not in pages:
+        name += f"_{pages.pop():02d}"
+        names = [w for w in _NAME_INSIDE_RE.findall(_PAGE_INSIDE_RE.sub(" ", stem)) if not w.endswith("报")]
+        if len(names) == 1:
+            name += f"_{names[0]}"
     return f"{name}.txt"

@@ -54,6 +54,7 @@ class Result:
     written: WriteStats | None = None
     placed: list[PlacedArticle] = field(default_factory=list)
     parsed: int = 0  # source files read and parsed in this run (the others came from the cache)
+    corrected: int = 0  # source files with a sidecar's corrections
 
     def summary(self) -> str:
         r = self.report
@@ -70,7 +71,8 @@ class Result:
         parsed = f"parsed {self.parsed:,} of {self.files:,} source files" + (
             f", {kept:,} from the cache" if kept else ""
         )
-        return f"{parsed}; docs/: {w.written:,} files written, {w.unchanged:,} unchanged, {w.removed:,} removed"
+        fixes = f"; {self.corrected:,} with corrections (.fix.yml)" if self.corrected else ""
+        return f"{parsed}{fixes}; docs/: {w.written:,} files written, {w.unchanged:,} unchanged, {w.removed:,} removed"
 
 
 @dataclass
@@ -267,7 +269,7 @@ def _convert(
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
         check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.memo("fixed lines"), result.report)
-        result.parsed = len(started.missing)
+        result.parsed, result.corrected = len(started.missing), sum(1 for s in sources if s.fixed)
     finally:
         if warm is not None:
             warm.stop()

@@ -154,6 +154,7 @@ def test_a_correction_file_named_for_its_page_gives_no_warning(tmp_path):
     result = convert(project)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     assert len(records(project)) == 2
+    assert "parsed 1 of 1 source files; 1 with corrections (.fix.yml); docs/: " in result.stdout  # it says so
 
 
 # Three short lines in a row, with text below: a list's items to the parser, not headings.

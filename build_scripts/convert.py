@@ -14,15 +14,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.catalogue.duplicates import repeated_pages, reprints
-from build_scripts.catalogue.entry import ArticleEntry
+from build_scripts.catalogue.duplicates import reprints
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, place_articles, warn_withdrawn
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
@@ -31,7 +29,7 @@ from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
 from build_scripts.ingest.corrections import check_fixed_lines
 from build_scripts.ingest.discover import Discovered, check_source_folder, discover
-from build_scripts.problems import InputError, InternalError, Problem, Report
+from build_scripts.problems import InputError, InternalError, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
@@ -39,6 +37,7 @@ from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
+from build_scripts.writers.published import pages_delivered, published_articles, without_duplicates
 from build_scripts.writers.source_cache import SourceCache, cache_folder, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.warm_worker import WarmWorker
@@ -154,59 +153,20 @@ def convert_all(
             if not keep_going:
                 raise InputError(result.error.path, result.error.line, result.error.what, result.error.fix)
             report.error(result.error)
-            continue
-        converted.append(result)
-    return _without_duplicates(converted, report, keep_going)
-
-
-def _without_duplicates(results: list[SourceResult], report: Report, keep_going: bool) -> list[SourceResult]:
-    """Two files for the same date and 版 would publish two versions of one page."""
-    seen: dict[tuple, SourceResult] = {}
-    kept = []
-    for result in results:
-        assert result.meta is not None
-        key = (result.meta.date, result.meta.page)
-        if key in seen:
-            which = f"page {result.meta.page}" if result.meta.page else "no page number"
-            problem = Problem(
+            # A file that converted before keeps what it published (a night's run over the
+            # archive must not withdraw a day's articles for one damaged file), and says so.
+            last = cache.last_good(result.rel)
+            if last is None:
+                continue
+            report.warn(
                 result.rel,
                 None,
-                f"is a second file for {result.meta.date} ({which}); {seen[key].rel} is the first",
-                "merge the two files, or give each its own page number (YYYY-MM-DD_NN.txt)",
+                "cannot be converted (the error below): its articles stay as the last conversion made them",
+                "fix the file and convert again",
             )
-            if not keep_going:
-                raise InputError(problem.path, problem.line, problem.what, problem.fix)
-            report.error(problem)
-            continue
-        seen[key] = result
-        kept.append(result)
-    return kept
-
-
-def published_articles(results: list[SourceResult], report: Report) -> tuple[list[ArticleEntry], dict[str, list[str]]]:
-    """The articles of every file, and the lines each issue page prints under a 版 (its
-    furniture, 本版责编), by source file. A 版 the issue delivered twice is published under both
-    numbers, as the paper's e-edition shows it: its articles are reprints of the first's
-    (catalogue/duplicates.py), and the archivist is told, in case one file holds the wrong page."""
-    for r in repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None]):
-        report.warn(
-            r.page,
-            r.line,
-            f"repeats {r.first} (the same text); its articles are published as printed again from {r.first}",
-            "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
-        )
-    furniture = {r.rel: list(r.furniture) for r in results if r.furniture}
-    return [entry for result in results for entry in result.entries], furniture
-
-
-def pages_delivered(results: list[SourceResult]) -> dict[dt.date, list[tuple[int, str]]]:
-    """The 版 numbers each day's source files carry, with the files (a repeated 版 too: it was
-    delivered)."""
-    pages: dict[dt.date, list[tuple[int, str]]] = {}
-    for r in results:
-        if r.meta is not None and r.meta.page is not None:
-            pages.setdefault(r.meta.date, []).append((r.meta.page, r.rel))
-    return {day: sorted(files) for day, files in sorted(pages.items())}
+            result = last
+        converted.append(result)
+    return without_duplicates(converted, report, keep_going)
 
 
 def convert(

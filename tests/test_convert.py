@@ -256,3 +256,26 @@ def test_a_conversion_ends_its_process_at_once_and_prints_all_it_says_first(tmp_
         preexec_fn=lambda: os.close(1),
     )
     assert closed.returncode == 0 and "Traceback" not in closed.stderr
+
+
+def test_with_keep_going_a_file_that_converted_before_keeps_its_articles_while_it_cannot_be_read(tmp_path):
+    """A night's run over the archive must not withdraw a day's articles for one damaged file."""
+    project = make_archive(tmp_path, {"2022/2022-01-29.txt": SAMPLE_TEXT.replace("奥林匹克", "冬奥会")})
+    assert convert(project).returncode == 0
+    before = records(project)
+    sidecar = project / "source_texts/2022/2022-01-29.fix.yml"
+    sidecar.write_text("break_before: [9\n", encoding="utf-8")  # not YAML: the file cannot be converted
+    for _ in range(2):  # and again, while it stays so
+        result = convert(project, "--keep-going")
+        assert result.returncode == 2
+        assert "error: 2022/2022-01-29.fix.yml:2: is not valid YAML" in result.stderr
+        assert (
+            "warning: 2022/2022-01-29.txt: cannot be converted (the error below): its articles stay as the last "
+            "conversion made them — fix the file and convert again"
+        ) in result.stderr
+        assert "withdrawn" not in result.stderr
+        assert records(project) == before
+    sidecar.unlink()
+    result = convert(project)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert records(project) == before

@@ -59,6 +59,13 @@ def test_keep_going_with_nothing_convertible_leaves_docs_alone(tmp_path):
     (project / "source_texts/2022/2022-01-28.txt").write_bytes(b"\x00\x01binary\x00" * 40)
     result = convert(project, "--keep-going")
     assert result.returncode == 2
+    # the file converted before: its articles stay as they were
+    assert "its articles stay as the last conversion made them" in result.stderr
+    assert snapshot(project / "docs") == before
+    # a file that never converted: nothing to publish, and docs/ is not emptied
+    (project / "source_texts/2022/2022-01-28.txt").rename(project / "source_texts/2022/2022-01-30.txt")
+    result = convert(project, "--keep-going")
+    assert result.returncode == 2
     assert "nothing could be converted: docs/ was left as it was" in result.stderr
     assert snapshot(project / "docs") == before
 

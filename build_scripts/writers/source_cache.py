@@ -200,6 +200,15 @@ class SourceCache:
             )
         return self._listed
 
+    def last_good(self, rel: str) -> SourceResult | None:
+        """What the last run made of this file, when it cannot be converted now (its `key` the
+        one it was kept under): kept for the next run too, until the file converts again."""
+        for key, result in self.catalogue.results.items():
+            if result.rel == rel and self.get(key) is not None:
+                result.key = key
+                return result
+        return None
+
     def entry(self, key: str) -> Path:
         """Where the result of the file with this key is kept (source_jobs.keep writes it)."""
         return self._path(key)

@@ -43,11 +43,8 @@ def _renamed(stem: str) -> str | None:
         return _renamed_from_inside(stem)
     if m["page"] and int(m["page"]) == 0:
         return None
-    ymd = m["ymd"]
-    year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
-    try:
-        name = dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
+    name = _day_of(m)
+    if name is None:
         return None
     if m["page"]:
         name += f"_{int(m['page']):02d}"
@@ -61,11 +58,8 @@ def _renamed_from_inside(stem: str) -> str | None:
     if len(dates) != 1:  # none, or two dates: which is the issue's?
         return None
     m = dates[0]
-    ymd = m["ymd"]
-    year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
-    try:
-        name = dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
+    name = _day_of(m)
+    if name is None:
         return None
     pages = {int(n) for n in [m["page"], *_PAGE_INSIDE_RE.findall(stem)] if n}
     if len(pages) == 1 and 0 not in pages:
@@ -74,3 +68,14 @@ def _renamed_from_inside(stem: str) -> str | None:
         if len(names) == 1:
             name += f"_{names[0]}"
     return f"{name}.txt"
+
+
+def _day_of(m: re.Match[str]) -> str | None:
+    """The day a match of the patterns above names (`y`, `m`, `d`, or `ymd`), as YYYY-MM-DD;
+    None when there is no such day."""
+    ymd = m["ymd"]
+    year, month, day = (ymd[:4], ymd[4:6], ymd[6:]) if ymd else (m["y"], m["m"], m["d"])
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None

@@ -116,6 +116,8 @@ def test_furniture_label_and_metadata(tmp_path):
         ("join: [1]\n", 1, "`join` names line 1, the first line of the text"),
         # a bad `meta` value is the sidecar's, at its own line
         ("lines:\n  15: furniture\nmeta:\n  page: four\n", 4, "page 'four' is not a number"),
+        ("meta:\n  date: 2022-02-30\n", 2, "`meta` has an impossible date '2022-02-30'"),
+        ("meta:\n  date: 1022-02-03\n", 2, "`meta` has the date 1022-02-03, before any newspaper"),
     ],
 )
 def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
@@ -207,3 +209,37 @@ def test_a_page_edited_after_its_corrections_were_written_is_a_warning_until_the
     result = convert(project)
     assert "fix.yml" not in result.stderr, result.stderr
     assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边梅花开了"]
+
+
+# Numbered lines of phrases: the headings of an article's sections, to the parser.
+SECTIONS_PAGE = """\
+春耕时节走田间
+
+本报记者 王小明
+
+今年春耕从3月开始，全省各地农民忙着播种，田间地头一派繁忙景象。
+
+一、选好种子，打牢丰收基础
+
+各地农技人员深入田间地头，指导农民选用良种，确保春耕生产顺利进行。
+
+二、整好田地，守住耕地红线
+
+据统计，全省已完成春播面积三百万亩，比去年同期略有增加。
+"""
+
+
+def test_lines_labelled_paragraphs_stay_paragraphs_where_the_article_has_sections(tmp_path):
+    """Nor does the rule that reads lines of phrases as the headings of sections undo a label."""
+    files = {"2022/2022-03-02_02.txt": SECTIONS_PAGE}
+    (page,) = _article_pages(make_archive(tmp_path / "a", files, False))
+    assert "## 一、选好种子，打牢丰收基础" in page  # without a label: a heading
+    files["2022/2022-03-02_02.fix.yml"] = "lines: {7: paragraph, 11: paragraph}\n"
+    (page,) = _article_pages(make_archive(tmp_path / "b", files, False))
+    assert "## " not in page and "\n一、选好种子，打牢丰收基础\n" in page, page
+
+
+def _article_pages(project) -> list[str]:
+    assert convert(project).returncode == 0
+    days = (project / "docs/2022/03").rglob("*.md")
+    return [f.read_text(encoding="utf-8") for f in days if f.name != "index.md"]

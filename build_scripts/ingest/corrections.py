@@ -45,6 +45,14 @@ _KEYS = {"break_before", "join", "no_join", "lines", "meta"}
 META_KEYS = {"date", "page", "page_name", "paper"}
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML as `safe_load` reads it, but a date stays the text written (`meta: {date: 2022-02-30}`
+    is then an error at its line, as in a page's header, not a failure of YAML's own)."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def sidecar_of(source: Path) -> Path:
     return source.with_name(source.name[: -len(".txt")] + SIDECAR_SUFFIX)
 
@@ -71,7 +79,7 @@ def load_corrections(
     try:
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_Loader) or {}
     except UnicodeDecodeError:
         raise InputError(shown, None, "is not UTF-8 text", "save the .fix.yml file as UTF-8") from None
     except yaml.YAMLError as exc:

@@ -209,8 +209,10 @@ def read_text(rel: str, raw: bytes, encoding: str | None, report: Report) -> tup
 def _check_meta(meta: dict, lines: dict[str, int | None], sidecar: str) -> None:
     """A sidecar's `meta` values, checked where they are written (the sidecar and its line)."""
     for key, value in meta.items():
-        if key == "date":
-            _date_from(value, sidecar, lines.get(key), "`meta`")
+        if key == "date":  # (a date in the future is told by `resolve_meta`, which takes it)
+            _check_year(
+                _date_from(value, sidecar, lines.get(key), "`meta`"), sidecar, lines.get(key), "`meta`", Report()
+            )
         elif key == "page":
             _page_from(value, sidecar, lines.get(key))
         else:

@@ -264,18 +264,17 @@ class ArticleState:
         return below.kind is Kind.PARAGRAPH and bool(p.SUBHEAD_MARKER_RE.match(heading.text))
 
     def _as_lines(self, which: list[int], rule: str = "paragraph.lines") -> None:
-        """These segments of the current article are lines of its text, not sub-heads — but
-        for those the archivist labelled sub-heads in the sidecar: their word stands."""
-        segments = self.current or []
-        which = [n for n in which if self.fix.labels.get(segments[n].first_line) != "subhead"]
+        """These segments of the current article are lines of its text, not sub-heads."""
         self._relabel(which, Kind.SUBHEAD, Kind.PARAGRAPH, rule)
 
     def _relabel(self, which: list[int], was: Kind, kind: Kind, rule: str) -> None:
         """These segments of the current article (of kind `was`) are of `kind` after all, by
-        this rule: their decisions, as `--explain` shows them, too."""
+        this rule: their decisions, as `--explain` shows them, too. A line the archivist
+        labelled in the sidecar keeps their label, whatever the rule makes of it."""
+        segments = self.current or []
+        which = [n for n in which if segments[n].first_line not in self.fix.labels]
         if not which:
             return
-        segments = self.current or []
         lines = {segments[n].first_line for n in which}
         for n in which:
             segments[n] = replace(segments[n], kind=kind)

@@ -52,6 +52,7 @@ class Result:
     report: Report = field(default_factory=Report)
     written: WriteStats | None = None
     placed: list[PlacedArticle] = field(default_factory=list)
+    found: int = 0  # source files found, converted or not
     parsed: int = 0  # source files read and parsed in this run (the others came from the cache)
     corrected: int = 0  # source files with a sidecar's corrections
 
@@ -66,8 +67,8 @@ class Result:
         """What the run had to do: how many files it parsed again, how many pages it wrote.
         A nightly run over a large archive should say "a few", and shows if it did not."""
         w = self.written or WriteStats(0, 0, 0)
-        kept = self.files - self.parsed
-        parsed = f"parsed {self.parsed:,} of {self.files:,} source files" + (
+        kept = self.found - self.parsed
+        parsed = f"parsed {self.parsed:,} of {self.found:,} source files" + (
             f", {kept:,} from the cache" if kept else ""
         )
         fixes = f"; {self.corrected:,} with corrections (.fix.yml)" if self.corrected else ""
@@ -229,7 +230,8 @@ def _convert(
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
         check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.memo("fixed lines"), result.report)
-        result.parsed, result.corrected = len(started.missing), sum(1 for s in sources if s.fixed)
+        result.found, result.parsed = len(started.keys), len(started.missing)
+        result.corrected = sum(1 for s in sources if s.fixed)
     finally:
         if warm is not None:
             warm.stop()

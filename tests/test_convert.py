@@ -100,6 +100,10 @@ def test_a_run_says_how_much_it_parsed_and_wrote(tmp_path):
     page = next((project / "source_texts" / "2022").glob("*.txt"))
     page.write_text(page.read_text(encoding="utf-8").replace("。", "。（更正）", 1), encoding="utf-8")
     edited = convert(project).stdout.splitlines()[-2]
+    # a file that cannot be converted counts as found and parsed, not as converted
+    (page.parent / "2022-01-30.txt").write_bytes(b"\x00\x01binary\x00" * 40)
+    damaged = convert(project, "--keep-going")
+    assert damaged.stdout.splitlines()[-2].startswith("parsed 1 of 2 source files, 1 from the cache; docs/: ")
     assert edited.startswith("parsed 1 of 1 source files; docs/: ") and not edited.endswith(
         f" {files} unchanged, 0 removed"
     )

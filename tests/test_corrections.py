@@ -243,3 +243,20 @@ def _article_pages(project) -> list[str]:
     assert convert(project).returncode == 0
     days = (project / "docs/2022/03").rglob("*.md")
     return [f.read_text(encoding="utf-8") for f in days if f.name != "index.md"]
+
+
+def test_a_correction_file_is_never_told_to_take_the_name_of_another_pages_corrections(tmp_path):
+    """Renamed, it would replace the corrections of the page it was taken for: merged instead."""
+    files = {
+        "2022/2022-01-28_03.txt": PAGE,
+        "2022/2022-01-28_03.fix.yml": "break_before: [9]\n",
+        "2022/2022-01-28_02.fix.yml": "lines:\n  15: furniture\n",  # its page, _02, is gone
+    }
+    result = convert(make_archive(tmp_path, files, with_sample=False))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: 2022/2022-01-28_02.fix.yml: is a correction file for no page file here (2022-01-28_02.txt is not "
+        "beside it): its corrections are not applied — if it is meant for 2022-01-28_03.txt, merge its corrections "
+        "into 2022-01-28_03.fix.yml and remove it; if its page is gone, remove it"
+    ) in result.stderr
+    assert "rename it to 2022-01-28_03.fix.yml" not in result.stderr

@@ -307,6 +307,7 @@ def test_a_file_name_with_a_malformed_date_or_page_says_which_part(tmp_path, nam
         # the date inside the name, with its 版 and 版名
         ("要闻_2022-02-03_04.txt", "2022-02-03_04_要闻.txt"),
         ("人民日报_20220203_第4版.txt", "2022-02-03_04.txt"),
+        ("人民日报2022年2月3日要闻第4版.txt", "2022-02-03_04_要闻.txt"),
         ("2022-2-30.txt", None),
         ("2022023.txt", None),
     ],

@@ -134,6 +134,7 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
         dirs[:] = sorted((d for d in dirs if not d.name.startswith(".")), key=_name)
         linked_dirs = [d for d in dirs if d.is_symlink()]
         texts = {entry.name for entry in files if is_issue_text(entry.name)}
+        sidecars = {entry.name for entry in files if entry.name.endswith(SIDECAR_SUFFIX)}
         for entry in sorted(files + linked_dirs, key=_name):
             name = entry.name
             if name.startswith("."):
@@ -175,7 +176,7 @@ def discover(source_dir: Path, report: Report) -> list[Discovered]:
             if rel in (WORD_LIST_FILE, LEDGER_FILE):
                 continue  # the word list (userdict.txt) and the URL ledger, not issues
             if _is_sidecar(name):
-                _check_sidecar_name(rel, name, texts, report)
+                _check_sidecar_name(rel, name, texts, sidecars, report)
                 continue
             if not is_issue_text(name):
                 if name != ARCHIVE_FILE:
@@ -203,28 +204,35 @@ def _is_sidecar(name: str) -> bool:
     return name.lower().endswith(_SIDECAR_ENDS)
 
 
-def _check_sidecar_name(rel: str, name: str, texts: set[str], report: Report) -> None:
+def _check_sidecar_name(rel: str, name: str, texts: set[str], sidecars: set[str], report: Report) -> None:
     """A correction file applies to the page file it is named after (`NAME.fix.yml` beside
     `NAME.txt`). Named otherwise, it applies to nothing: the archivist would believe the page
-    corrected, so it is a warning that names the file it was probably meant for."""
+    corrected, so it is a warning that names the file it was probably meant for — never one
+    whose own corrections a rename would overwrite (`sidecars`: the folder's .fix.yml files)."""
     stem = name[: name.lower().rindex(".fix.")]
     pages = {text[: -len(".txt")]: text for text in texts}  # page files by name without .txt
     if name.endswith(SIDECAR_SUFFIX) and stem in pages:
         return
     what = f"is a correction file for no page file here ({stem}.txt is not beside it)"
     if is_issue_text(stem) and stem[: -len(".txt")] in pages:  # `NAME.txt.fix.yml`
-        meant, what = pages[stem[: -len(".txt")]], f"is named after {stem} with its .txt"
+        meant, what = stem[: -len(".txt")], f"is named after {stem} with its .txt"
     elif stem in pages:  # `NAME.fix.yaml`
-        meant, what = pages[stem], f"ends in {name[len(stem) :]}, not {SIDECAR_SUFFIX}"
-    else:  # a typo, or a page file removed or renamed: perhaps the page it was meant for
+        meant, what = stem, f"ends in {name[len(stem) :]}, not {SIDECAR_SUFFIX}"
+    else:  # a typo, or a page file removed or renamed
         close = difflib.get_close_matches(stem, sorted(pages), n=1, cutoff=0.8)
-        fix = f"name it after its page file (NAME{SIDECAR_SUFFIX} beside NAME.txt), or remove it if its page is gone"
-        if close:
-            fix = f"if it is meant for {pages[close[0]]}, rename it to {close[0]}{SIDECAR_SUFFIX}; if its page is gone, remove it"
-        report.warn(rel, None, f"{what}: its corrections are not applied", fix)
-        return
-    fix = (
-        f"rename it to {meant[: -len('.txt')]}{SIDECAR_SUFFIX}, the name of the page file {meant} with {SIDECAR_SUFFIX}"
+        meant = close[0] if close else ""
+    sure = stem in (meant, pages.get(meant))  # the page it names is there, the name is wrong
+    # renamed, it would replace the corrections that page has already: merged instead
+    to = (
+        f"merge its corrections into {meant}{SIDECAR_SUFFIX} and remove it"
+        if meant + SIDECAR_SUFFIX in sidecars
+        else ""
     )
-    what += ": its corrections are not applied"
-    report.warn(rel, None, what, fix)
+    to = to or f"rename it to {meant}{SIDECAR_SUFFIX}"
+    if not meant:
+        fix = f"name it after its page file (NAME{SIDECAR_SUFFIX} beside NAME.txt), or remove it if its page is gone"
+    elif sure:
+        fix = f"{to}: the page file is {pages[meant]}"
+    else:
+        fix = f"if it is meant for {pages[meant]}, {to}; if its page is gone, remove it"
+    report.warn(rel, None, f"{what}: its corrections are not applied", fix)

@@ -64,7 +64,8 @@ def _renamed_from_inside(stem: str) -> str | None:
     pages = {int(n) for n in [m["page"], *_PAGE_INSIDE_RE.findall(stem)] if n}
     if len(pages) == 1 and 0 not in pages:
         name += f"_{pages.pop():02d}"
-        names = [w for w in _NAME_INSIDE_RE.findall(_PAGE_INSIDE_RE.sub(" ", stem)) if not w.endswith("报")]
+        rest = _PAGE_INSIDE_RE.sub(" ", f"{stem[: m.start()]} {stem[m.end() :]}")  # (the date's 年月日 are no 版名)
+        names = [w for w in _NAME_INSIDE_RE.findall(rest) if not w.endswith("报")]
         if len(names) == 1:
             name += f"_{names[0]}"
     return f"{name}.txt"

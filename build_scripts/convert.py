@@ -229,7 +229,7 @@ def _convert(
         names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
-        check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.memo("fixed lines"), result.report)
+        check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.lasting("fixed lines"), result.report)
         result.found, result.parsed = len(started.keys), len(started.missing)
         result.corrected = sum(1 for s in sources if s.fixed)
     finally:

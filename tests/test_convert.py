@@ -180,7 +180,7 @@ def test_removed_source_withdraws_its_pages_and_keeps_hand_written(tmp_path):
     # get their addresses back.
     # (its other articles' text is printed on 2022-01-28 too: their addresses lead there)
     assert "warning: urls.lock: 1 published article is no longer on any page" in result.stderr
-    assert "(withdrawn): 2022-01-29 (1)" in result.stderr
+    assert "its address now says so (withdrawn): 2022-01-29 (1)" in result.stderr
     assert "urls.lock" not in convert(project).stderr
     # Its addresses stay (the URL ledger), each now a page saying the article is withdrawn.
     day = project / "docs/2022/01/29"

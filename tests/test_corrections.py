@@ -104,6 +104,8 @@ def test_furniture_label_and_metadata(tmp_path):
         ("break_before: [9\n", 2, "not valid YAML"),
         # a key given twice would keep only the second: the first correction lost in silence
         ("join: [13]\nno_join: [11]\njoin: [15]\n", 3, "`join` is given twice (first on line 1)"),
+        ("join: [13]\njoin: [15]\n", 2, "put the entries of both under one `join:`, e.g. `join: [13, 15]`"),
+        ("lines: {9: headline}\nlines:\n  13: subhead\n", 2, "e.g. `lines: {9: headline, 13: subhead}`"),
         ("lines:\n  9: headline\n  9: subhead\n", 3, "line 9 is given twice under `lines` (first on line 2)"),
         ("meta:\n  page: 2\n  page: 3\n", 3, "`page` is given twice under `meta` (first on line 2)"),
         # corrections that contradict each other, or join what has nothing above it
@@ -199,10 +201,13 @@ def test_a_page_edited_after_its_corrections_were_written_is_a_warning_until_the
     page.write_text(
         "全省春运开局平稳\n\n" + PAGE.split("\n", 2)[2].replace("本报记者", "本报记者 李四\n\n本报记者", 1), "utf-8"
     )
-    for _ in range(2):  # every run, while the sidecar is as it was
+    config = project / "source_texts/archive.yml"
+    for run in range(3):  # every run, while the sidecar is as it was — and after archive.yml changed
+        if run == 2:  # (which makes the conversion's cache start afresh)
+            config.write_text(config.read_text(encoding="utf-8") + "# 注释\n", encoding="utf-8")
         result = convert(project)
         assert (
-            "warning: 2022/2022-01-28_02.fix.yml: names line 9, which read “西湖边梅花开了” when the correction "
+            "warning: 2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction "
             "was written and reads “据统计，春运首日" in result.stderr
         ), result.stderr
     (project / "source_texts/2022/2022-01-28_02.fix.yml").write_text("break_before: [11]\n", encoding="utf-8")

@@ -68,6 +68,7 @@ def warn_withdrawn(before: dict[str, Entry], after: dict[str, Entry], ledger: st
     """Articles published before that no page holds now are withdrawn: their addresses stay and
     say so. Done on purpose, nothing is lost; done by mistake (a page file removed, renamed, or
     left out because it could not be read), the archivist must hear of it to put the file back."""
+    # (articles, not addresses: one that led on to an article withdrawn now is not counted again)
     gone = [
         url for url, entry in after.items() if entry.state == WITHDRAWN and before.get(url, entry).state == PUBLISHED
     ]
@@ -82,7 +83,8 @@ def warn_withdrawn(before: dict[str, Entry], after: dict[str, Entry], ledger: st
         ledger,
         None,
         f"{'1 published article is' if len(gone) == 1 else f'{len(gone)} published articles are'} no longer on "
-        f"any page, and their addresses now say so (withdrawn): {', '.join(shown)}{', …' if len(pages) > 3 else ''}",
+        f"any page, and {'its address now says' if len(gone) == 1 else 'their addresses now say'} so (withdrawn): "
+        f"{', '.join(shown)}{', …' if len(pages) > 3 else ''}",
         "if a page file was removed or renamed, or could not be read, by mistake, put it back and convert "
         "again: its articles get their addresses back; if they were withdrawn on purpose, nothing to do",
     )

@@ -35,6 +35,7 @@ class Corrections:
     no_join: frozenset[int] = frozenset()  # this line starts a new block, whatever its shape
     labels: dict[int, str] = field(default_factory=dict)  # line -> one of LABELS
     digest: str = ""  # of the sidecar's text: its corrections as they were written
+    places: dict[int, int | None] = field(default_factory=dict)  # line named -> the sidecar line naming it
 
     def named(self) -> frozenset[int]:
         return self.break_before | self.join | self.no_join | frozenset(self.labels)
@@ -108,6 +109,8 @@ def load_corrections(
             f"use one of: {', '.join(sorted(_KEYS))}",
         )
 
+    places: dict[int, int | None] = {}  # each line a correction names: where the sidecar names it
+
     def line_numbers(key: str) -> frozenset[int]:
         value = data.get(key) or []
         node = _find_node(root, key)
@@ -117,12 +120,16 @@ def load_corrections(
         items = node.value if isinstance(node, yaml.SequenceNode) else []
         for n, number in enumerate(value):
             # the sidecar line of this very entry (a list may be written one entry a line)
-            _check_line(number, key, shown, _line_of(items[n]) if n < len(items) else where, body_lines)
+            places.setdefault(number, _line_of(items[n]) if n < len(items) else where)
+            _check_line(number, key, shown, places[number], body_lines)
         return frozenset(value)
 
     labels: dict[int, str] = {}
     raw_labels = data.get("lines") or {}
-    where = _line_of(_find_node(root, "lines"))
+    lines_node = _find_node(root, "lines")
+    where = _line_of(lines_node)
+    if isinstance(lines_node, yaml.MappingNode):  # each label's own line
+        places.update((int(k.value), _line_of(k)) for k, _ in lines_node.value if k.value.isdigit())
     if not isinstance(raw_labels, dict):
         raise InputError(shown, where, "`lines` must map line numbers to labels", "e.g. `lines: {59: headline}`")
     for number, label in raw_labels.items():
@@ -149,6 +156,7 @@ def load_corrections(
         no_join=line_numbers("no_join"),
         labels=labels,
         digest=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        places=places,
     )
     _check_consistent(fixes, shown, root, min((n for n, text in body_lines.items() if text.strip()), default=1))
     meta_node = _find_node(root, "meta")
@@ -175,27 +183,33 @@ def _check_given_once(node: yaml.Node | None, shown: str, under: str = "") -> No
     only the second, and the first correction would be lost without a word."""
     if not isinstance(node, yaml.MappingNode):
         return
-    first: dict[str, int | None] = {}
+    first: dict[str, tuple[int | None, yaml.Node]] = {}
     for key, value in node.value:
         where = _line_of(key)
         if key.value in first:
+            line, earlier = first[key.value]
             if not under:
-                what = f"`{key.value}` is given twice (first on line {first[key.value]}): only the second would count"
-                fix = f"put the entries of both under one `{key.value}:`" + (
-                    ", e.g. `lines: {30: subhead, 124: headline}`"
-                    if key.value == "lines"
-                    else f", e.g. `{key.value}: [19, 21]`"
-                    if key.value != "meta"
-                    else ""
-                )
+                what = f"`{key.value}` is given twice (first on line {line}): only the second would count"
+                fix = f"put the entries of both under one `{key.value}:`{_merged(key.value, earlier, value)}"
             else:
                 named = f"line {key.value}" if under == "lines" else f"`{key.value}`"
-                what = f"{named} is given twice under `{under}` (first on line {first[key.value]})"
+                what = f"{named} is given twice under `{under}` (first on line {line})"
                 fix = "keep the one you mean"
             raise InputError(shown, where, what, fix)
-        first[key.value] = where
+        first[key.value] = (where, value)
         if not under:
             _check_given_once(value, shown, key.value)
+
+
+def _merged(key: str, *nodes: yaml.Node) -> str:
+    """The two entries of a key given twice, written as one (`, e.g. `join: [19, 21]``)."""
+    if all(isinstance(n, yaml.SequenceNode) for n in nodes):
+        items = [item.value for n in nodes for item in n.value if isinstance(item, yaml.ScalarNode)]
+        return f", e.g. `{key}: [{', '.join(items)}]`"
+    if all(isinstance(n, yaml.MappingNode) for n in nodes):
+        pairs = [f"{k.value}: {v.value}" for n in nodes for k, v in n.value if isinstance(v, yaml.ScalarNode)]
+        return f", e.g. `{key}: {{{', '.join(pairs)}}}`"
+    return ""
 
 
 def _check_consistent(fixes: Corrections, shown: str, root: yaml.Node | None, first_line: int) -> None:
@@ -221,13 +235,13 @@ def _check_consistent(fixes: Corrections, shown: str, root: yaml.Node | None, fi
 
 # The lines a sidecar names, as they read: (its digest, ((line, text), …)) — kept by the
 # conversion, so that a page file edited after its corrections were written is noticed.
-FixedLines = tuple[str, tuple[tuple[int, str], ...]]
+FixedLines = tuple[str, tuple[tuple[int, str, int | None], ...]]  # (…, (line, text, sidecar line))
 
 
 def fixed_lines(fixes: Corrections, text: str, first_line: int) -> FixedLines:
     """The lines `fixes` name, as the page's text (from file line `first_line` on) has them."""
     lines = text.split("\n")
-    return fixes.digest, tuple((n, lines[n - first_line].strip()) for n in sorted(fixes.named()))
+    return fixes.digest, tuple((n, lines[n - first_line].strip(), fixes.places.get(n)) for n in sorted(fixes.named()))
 
 
 def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, report: Report) -> None:
@@ -235,26 +249,25 @@ def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, re
     page above them and they point elsewhere, and a correction cuts the wrong line without a
     word. Each sidecar's lines are kept as they read when it was first seen (or last edited):
     while it stays the same, a named line that reads otherwise now is a warning, every run,
-    until the sidecar is corrected. `kept`: the conversion cache's table (rel → FixedLines)."""
+    until the sidecar is corrected. `kept`: the conversion cache's lasting table (rel → FixedLines)."""
     seen = {}
     for rel, now in pages:
         if not now or not now[1]:
             continue
         before = kept.get(rel)
-        if before is None or before[0] != now[0]:
-            before = now  # a new or edited sidecar: its lines as they read now
+        if before is None or before[0] != now[0] or any(len(entry) != 3 for entry in before[1]):
+            before = now  # a new or edited sidecar (or one kept in another form): its lines as they read now
         seen[rel] = before
-        then = dict(before[1])
-        moved = [(n, then[n], text) for n, text in now[1] if n in then and then[n] != text]
+        then = {n: text for n, text, _ in before[1]}
+        moved = [(n, then[n], text, at) for n, text, at in now[1] if n in then and then[n] != text]
         if moved:
-            n, old, new = moved[0]
+            n, old, new, at = moved[0]
             others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
             report.warn(
                 rel[: -len(".txt")] + SIDECAR_SUFFIX,
-                None,
+                at,
                 f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads "
                 f"“{new[:24]}” now: the page file has changed since",
                 f"check its line numbers against {rel} (convert --explain shows the lines) and correct them",
             )
-    kept.clear()
-    kept.update(seen)
+    kept.update(seen)  # (a file not converted this run keeps what its lines read)

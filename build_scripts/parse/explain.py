@@ -7,7 +7,7 @@ from pathlib import Path
 
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.ingest.discover import Discovered
+from build_scripts.ingest.discover import Discovered, discover
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.layout import display_width
@@ -71,13 +71,13 @@ def explain(source_dir: Path, file: Path) -> str:
     config = load_archive_config(source_dir)
     path = file if file.exists() else source_dir / file
     if not path.is_file() and len(file.parts) == 1:  # a bare file name, as a warning may be read: found where it is
-        found = sorted(source_dir.rglob(file.name))
+        found = [f for f in discover(source_dir, Report()) if Path(f.rel).name == file.name]  # as convert finds them
         if len(found) > 1:
-            paths = ", ".join(f.relative_to(source_dir).as_posix() for f in found[:3])
+            paths = ", ".join(f.rel for f in found[:3])
             raise InputError(
                 str(file), None, f"names {len(found)} source files ({paths})", "give its path, e.g. the first"
             )
-        path = found[0] if found else path
+        path = found[0].path if found else path
     if not path.is_file():
         raise InputError(str(file), None, "no such source file", f"give a path to a .txt file under {source_dir}")
     try:

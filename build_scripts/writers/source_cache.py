@@ -56,6 +56,9 @@ CONVERTER_PARTS = ("problems.py", "contract", "ingest", "parse", "catalogue", "w
 LIBRARIES = ("jieba", "rjieba", "pypinyin", "python-slugify", "PyYAML", "charset-normalizer")
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz")
 CATALOGUE = "catalogue.pickle"
+# What the archivist's own files were like when last seen (`lasting`): kept whatever the
+# converter's version or archive.yml, which make the catalogue start afresh
+LASTING = "lasting.pickle"
 PARTS = "results"  # the catalogue's results, one part per day (`_part_of`)
 RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may change again unseen
 
@@ -125,6 +128,9 @@ class SourceCache:
         self._on_disk: dict[str, frozenset[str]] = {}  # the keys each part's file holds
         self._listed: frozenset[str] | None = None  # the keys whose entries are on disk (`_entries`)
         self.catalogue = self._load_catalogue()
+        found = _unpickle(folder / LASTING)
+        self._lasting: dict[str, dict] = found if isinstance(found, dict) else {}
+        self._lasting_read = pickle.dumps(self._lasting, protocol=pickle.HIGHEST_PROTOCOL)
         self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
         self.results: dict[str, SourceResult] = {}  # this run's
         self.vocabulary = Vocabulary(self.catalogue.words)
@@ -147,6 +153,11 @@ class SourceCache:
                     found.results.update(results)
                     self._on_disk[part] = frozenset(results)
         return found
+
+    def lasting(self, kind: str) -> dict:
+        """A table like `memo`'s that outlives a new converter or archive.yml: for what the
+        archivist wrote, not for what the converter made of it (the lines a sidecar names)."""
+        return self._lasting.setdefault(kind, {})
 
     def memo(self, kind: str) -> dict:
         """A table the conversion fills as it goes and finds again next time (e.g. slugs)."""
@@ -231,6 +242,10 @@ class SourceCache:
     def save(self) -> None:
         """Record this run's catalogue (only when something changed), and remove every entry
         this run did not use: the files they were made from are gone or changed."""
+        lasting = pickle.dumps(self._lasting, protocol=pickle.HIGHEST_PROTOCOL)
+        if lasting != self._lasting_read:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_pickle(self.folder / LASTING, self._lasting)
         learnt = {kind: len(table) for kind, table in self.catalogue.memo.items()} != self._memo_sizes
         if not (self.changed or learnt or self.catalogue.results.keys() != self.results.keys()):
             return

@@ -190,3 +190,22 @@ def test_a_worker_sends_back_the_catalogue_and_keeps_the_pages_in_its_cache_entr
     assert kept.prepared and len(kept.prepared) == len(sent.entries)
     # with no entry to keep them, the pages come back with the result
     assert source_jobs.run_job_in_worker((found, config, None)).prepared == kept.prepared
+
+
+def test_a_damaged_cache_entry_is_an_error_that_says_to_convert_afresh(tmp_path):
+    """A torn entry (a disk that filled, a copy cut short) is named, with the way out: not a
+    traceback in every later run."""
+    from conftest import make_archive, run_cli
+
+    project = make_archive(tmp_path)
+    args = ["convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs")]
+    assert run_cli(*args).returncode == 0
+    (entry,) = (project / ".docs.cache" / "files").rglob("*.pickle")
+    entry.write_bytes(entry.read_bytes()[:100])
+    next((project / "docs/2022/01/28").glob("bao-hu-*.md")).unlink()  # its pages must be made again
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "the conversion cache holds a damaged entry" in result.stderr
+    assert "convert again with --full" in result.stderr and "Traceback" not in result.stderr
+    assert run_cli(*args, "--full").returncode == 0
+    assert run_cli(*args).returncode == 0

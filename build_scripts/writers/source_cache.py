@@ -46,6 +46,7 @@ from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.word_list import Word, word_order
+from build_scripts.problems import InputError
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.source_jobs import SourceResult
 
@@ -233,10 +234,14 @@ class SourceCache:
 
     def prepared(self, key: str) -> list[Prepared]:
         """The prepared pages and records of the articles of the file with this key."""
-        with open(self._path(key), "rb") as stream:
-            result = pickle.load(stream)
-        if not isinstance(result, SourceResult) or result.prepared is None:
-            raise ValueError(f"the conversion cache entry {self._path(key)} holds no prepared pages")
+        result = _unpickle(self._path(key))
+        if not isinstance(result, SourceResult) or result.prepared is None:  # damaged, or removed by hand
+            raise InputError(
+                str(self._path(key)),
+                None,
+                "the conversion cache holds a damaged entry (left, perhaps, by a run killed while writing it)",
+                "convert again with --full, which makes the cache afresh",
+            )
         return result.prepared
 
     def save(self) -> None:

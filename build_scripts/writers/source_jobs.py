@@ -15,6 +15,7 @@ whatever order the workers finished in.
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -267,12 +268,15 @@ def convert_source(found: Discovered, config: ArchiveConfig) -> SourceResult:
 def keep(result: SourceResult, entry: Path) -> None:
     """Write a result where the cache keeps it (by the worker that made it: the writing is
     spread over the workers). A file that could not be converted is tried again next time.
-    No temporary file: a torn entry does not unpickle, and the cache reads it as missing."""
+    Whole or not at all (renamed into place): a run killed while writing it would otherwise
+    leave a torn entry where the catalogue of an earlier run finds one with this key."""
     if result.error or result.failure is not None:
         return
     entry.parent.mkdir(parents=True, exist_ok=True)
-    with open(entry, "wb") as stream:
+    partial = entry.with_name(f".{entry.name}.partial")
+    with open(partial, "wb") as stream:
         pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, entry)
 
 
 Job = tuple[Discovered, ArchiveConfig, Path | None]

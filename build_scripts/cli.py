@@ -23,7 +23,12 @@ def _convert(args: argparse.Namespace) -> int:
         return 0
 
     result = convert(
-        Path(args.source), Path(args.docs), keep_going=args.keep_going, jobs=args.jobs, incremental=not args.full
+        Path(args.source),
+        Path(args.docs),
+        keep_going=args.keep_going,
+        jobs=args.jobs,
+        incremental=not args.full,
+        locked=args.locked,
     )
     report = result.report
     for line in printed_notes(report.notices, every=args.all_notes):
@@ -137,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="convert every file again, ignoring the conversion cache (.docs.cache next to the docs folder) "
         "that otherwise lets only changed files be read and parsed again",
+    )
+    convert.add_argument(
+        "--locked",
+        action="store_true",
+        help="fail, writing nothing, if the URL ledger (urls.lock) would change: for builds that publish from a "
+        "checkout (CI), which cannot keep the addresses they give out",
     )
     convert.add_argument(
         "--all-notes",

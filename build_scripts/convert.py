@@ -22,7 +22,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.duplicates import reprints
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
-from build_scripts.catalogue.place import PlacedArticle, place_articles, warn_withdrawn
+from build_scripts.catalogue.place import PlacedArticle, ledger_locked, place_articles, warn_withdrawn
 from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
@@ -177,6 +177,7 @@ def convert(
     record_urls: bool = True,
     jobs: int = 0,
     incremental: bool = True,
+    locked: bool = False,
 ) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
     keep_going, in which case bad files are skipped and listed in the result's report.
@@ -184,14 +185,16 @@ def convert(
     The URL ledger (`urls.lock` in the source folder) keeps every published address; it is
     updated once the new docs/ is in place, unless `record_urls` is false (the preview).
     `jobs`: worker processes (0: one per core); `incremental`: reuse what the conversion cache
-    holds for files that did not change."""
+    holds for files that did not change; `locked`: refuse to change the URL ledger (a build
+    that publishes, where a changed ledger would not be kept: `ledger_locked`)."""
     check_source_folder(source_dir)
     check_apart(source_dir, docs_dir)
     with exclusive(docs_dir):
         recover(docs_dir)  # a run that was killed while swapping docs/ left it aside
         thresholds = gc.get_threshold()  # the workers' loading spaces out full collections
         try:
-            return _convert(source_dir, docs_dir, keep_going, record_urls, jobs or default_jobs(), incremental)
+            jobs = jobs or default_jobs()
+            return _convert(source_dir, docs_dir, keep_going, record_urls, jobs, incremental, locked)
         finally:
             gc.unfreeze()  # what `_settled` set aside is collected as usual again
             gc.set_threshold(*thresholds)
@@ -206,7 +209,7 @@ def _settled() -> None:
 
 
 def _convert(
-    source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bool, jobs: int, incremental: bool
+    source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bool, jobs: int, incremental: bool, locked: bool
 ) -> Result:
     result = Result()
     config = load_archive_config(source_dir)
@@ -267,9 +270,11 @@ def _convert(
     where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())  # from docs/: the same bytes wherever the two are
     paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
     units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
+    text = dump_ledger(ledger, config.paper.slug, names) if record_urls else None
+    if locked and text is not None:
+        ledger_locked(ledger_path, text, published, ledger)
     result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs, listing=listing)
-    if record_urls:
-        text = dump_ledger(ledger, config.paper.slug, names)
+    if text is not None:
         _write_ledger(ledger_path, text)
         remember_ledger(parsed, text, ledger, names)  # the next run reads it back
     cache.memo("slugs").update(known_slugs())

@@ -283,3 +283,21 @@ def test_with_keep_going_a_file_that_converted_before_keeps_its_articles_while_i
     result = convert(project)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     assert records(project) == before
+
+
+def test_locked_conversion_refuses_to_change_the_url_ledger_and_writes_nothing(tmp_path):
+    """A build that publishes from a checkout (CI) cannot keep the addresses it gives out: there
+    the committed urls.lock must already hold them."""
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    assert convert(project, "--locked").returncode == 0  # the ledger as committed: nothing to change
+    ledger = (project / "source_texts/urls.lock").read_text(encoding="utf-8")
+    before = snapshot(project / "docs")
+    (project / "source_texts/2022/2022-01-29.txt").write_text(SAMPLE_TEXT.replace("奥林匹克", "冬奥会"), "utf-8")
+    result = convert(project, "--locked")
+    assert result.returncode == 2
+    assert "urls.lock: would change in this conversion (4 new addresses, 0 changed: 2022/01/29/" in result.stderr
+    assert "commit source_texts/urls.lock with the texts" in result.stderr
+    assert snapshot(project / "docs") == before
+    assert (project / "source_texts/urls.lock").read_text(encoding="utf-8") == ledger
+    assert convert(project).returncode == 0 and convert(project, "--locked").returncode == 0

@@ -114,6 +114,7 @@ def test_the_workflow_runs_one_job_per_shard_then_assembles_and_deploys():
     assert list(jobs) == ["convert", "shard", "assemble", "deploy"]
     runs = {name: " ".join(s.get("run", "") for s in job.get("steps", [])) for name, job in jobs.items()}
     assert "build --list-shards" in runs["convert"] and "GITHUB_OUTPUT" in runs["convert"]
+    assert "python -m build_scripts convert --locked" in runs["convert"]  # the checkout keeps no urls.lock
     assert jobs["shard"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.convert.outputs.shards) }}"
     assert 'build --shard "${{ matrix.shard }}"' in runs["shard"]
     assert jobs["assemble"]["needs"] == "shard" and "build --assemble" in runs["assemble"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.ledger import PUBLISHED, WITHDRAWN, Entry, assign
 from build_scripts.contract.urls import article_id, article_path, article_url
-from build_scripts.problems import Report
+from build_scripts.problems import InputError, Report
 
 
 @dataclass(slots=True)
@@ -87,4 +88,26 @@ def warn_withdrawn(before: dict[str, Entry], after: dict[str, Entry], ledger: st
         f"{', '.join(shown)}{', …' if len(pages) > 3 else ''}",
         "if a page file was removed or renamed, or could not be read, by mistake, put it back and convert "
         "again: its articles get their addresses back; if they were withdrawn on purpose, nothing to do",
+    )
+
+
+def ledger_locked(path: Path, text: str, before: dict[str, Entry], after: dict[str, Entry]) -> None:
+    """A build that publishes from a checkout (GitHub Actions) keeps no file it writes: an
+    address it gives out in the ledger is lost with it, and the next build may give another.
+    So there (`convert --locked`) the ledger must already be what the conversion makes of it."""
+    try:
+        same = path.read_text(encoding="utf-8") == text
+    except OSError:
+        same = False
+    if same:
+        return
+    new = sorted(set(after) - set(before))
+    changed = sorted(url for url in set(after) & set(before) if after[url] != before[url])
+    shown = ", ".join((new + changed)[:2]) + (", …" if len(new) + len(changed) > 2 else "")
+    raise InputError(
+        str(path),
+        None,
+        f"would change in this conversion ({len(new)} new addresses, {len(changed)} changed: {shown or 'name pages'}), "
+        "and a build that publishes cannot keep it",
+        "convert where you commit (./scripts/build) and commit source_texts/urls.lock with the texts",
     )

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from build_scripts.dev.bench_commands import add_bench_commands
+from build_scripts.ingest.corrections import SIDECAR_SUFFIX
 from build_scripts.problems import NOTES_SHOWN, InputError, InternalError, printed_notes
 
 EXIT_INPUT_ERROR = 2
@@ -260,11 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if getattr(args, "keep_going", True) is False and not explaining:
-            print(
-                f"stopped at the first problem; {untouched}. --keep-going converts the other files "
-                "and lists every problem.",
-                file=sys.stderr,
-            )
+            # (--keep-going helps past a bad source file, not past a lock, the ledger or the cache)
+            other = " --keep-going converts the other files and lists every problem."
+            in_a_file = exc.problem.path.endswith((".txt", SIDECAR_SUFFIX))
+            print(f"stopped at the first problem; {untouched}.{other if in_a_file else ''}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like
         return 0

@@ -198,6 +198,7 @@ def test_a_second_conversion_at_the_same_time_is_refused(archive):
     assert f"another conversion (process {process.pid}) is writing this folder right now — wait for it to finish" in (
         second.stderr
     )
+    assert "--keep-going" not in second.stderr  # no file of the texts is at fault
     assert process.wait() == 0
     assert snapshot(project / "docs") == after
 

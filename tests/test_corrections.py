@@ -129,6 +129,10 @@ def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
     assert f"2022/2022-01-28_02.fix.yml:{line}: " in result.stderr
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+    # a source file is at fault: the others could be converted past it
+    assert (
+        "stopped at the first problem; " in result.stderr and "--keep-going converts the other files" in result.stderr
+    )
 
 
 @pytest.mark.parametrize(

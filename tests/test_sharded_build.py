@@ -121,3 +121,13 @@ def test_the_workflow_runs_one_job_per_shard_then_assembles_and_deploys():
     uses = [s.get("uses", "").split("@")[0] for s in jobs["assemble"]["steps"]]
     assert uses[-1] == "actions/upload-pages-artifact" and jobs["deploy"]["needs"] == "assemble"
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_a_shard_that_fails_says_what_mkdocs_warned_of(built, tmp_path):
+    """A strict build stops on warnings: the sharded build shows them, with the shard's name."""
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole", "site.shards"))
+    (project / "docs/notes.md").write_text("# 编者的话\n\n见[另一页](missing.md)。\n", encoding="utf-8")
+    result = run_cli("build", "--shard", "site", cwd=project)
+    assert result.returncode != 0
+    assert "shard site: WARNING - " in result.stderr and "missing.md" in result.stderr, result.stderr

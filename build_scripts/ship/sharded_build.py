@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -78,6 +79,12 @@ def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> P
     listing.write_text(json.dumps(pages), encoding="utf-8")
     os.environ[SHARD_DATA_ENV] = str(folder / f"{name}.publish.json")
     config = load_config(str(config_file), site_dir=str(out))
+    # MkDocs' own warnings, as `mkdocs build` prints them (without them, a strict build's
+    # failure says only how many there were), each with its shard's name
+    said = logging.StreamHandler(sys.stderr)
+    said.setLevel(logging.WARNING)
+    said.setFormatter(logging.Formatter(f"shard {name}: %(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(said)
     plugin = ShardPlugin()
     plugin.load_config({"name": name, "pages": str(listing)})
     config.plugins["newspaper-shard"] = plugin

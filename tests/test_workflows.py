@@ -117,3 +117,11 @@ def test_pages_workflow_builds_with_the_readme_command_and_deploys():
     deploy_job = workflow["jobs"]["deploy"]
     assert deploy_job["needs"] == "build"
     assert deploy_job["environment"]["name"] == "github-pages"
+
+
+def test_the_build_script_hands_its_arguments_to_the_converter_not_to_the_setup():
+    """`./scripts/build --locked` (the Pages workflow): a sourced script sees the caller's
+    arguments unless given its own, and setup.sh would read `--locked` as the extras to install."""
+    lines = (ROOT / "scripts" / "build").read_text(encoding="utf-8").splitlines()
+    assert any(re.fullmatch(r'source "\$\(dirname "\$0"\)/setup\.sh" ""\s*(#.*)?', line) for line in lines)
+    assert any(re.fullmatch(r'python -m build_scripts convert "\$@"\s*(#.*)?', line) for line in lines)

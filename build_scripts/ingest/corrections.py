@@ -54,8 +54,13 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
+def sidecar_name(page: str) -> str:
+    """The sidecar's name (or path, as given) for a page file's: `NAME.txt` → `NAME.fix.yml`."""
+    return page[: -len(".txt")] + SIDECAR_SUFFIX
+
+
 def sidecar_of(source: Path) -> Path:
-    return source.with_name(source.name[: -len(".txt")] + SIDECAR_SUFFIX)
+    return source.with_name(sidecar_name(source.name))
 
 
 def _line_of(node: yaml.Node | None) -> int | None:
@@ -76,7 +81,7 @@ def load_corrections(
     """Read and check a sidecar: (its corrections, its `meta`, the sidecar line of each `meta`
     key). `body_lines` maps file line numbers to their text, so that every line a correction
     names can be checked to exist and not be blank."""
-    shown = rel[: -len(".txt")] + SIDECAR_SUFFIX
+    shown = sidecar_name(rel)
     try:
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text)
@@ -264,7 +269,7 @@ def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, re
             n, old, new, at = moved[0]
             others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
             report.warn(
-                rel[: -len(".txt")] + SIDECAR_SUFFIX,
+                sidecar_name(rel),
                 at,
                 f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads "
                 f"“{new[:24]}” now: the page file has changed since",

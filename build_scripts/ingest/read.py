@@ -15,9 +15,9 @@ from build_scripts.ingest.archive_config import (
     ArchiveConfig,
 )
 from build_scripts.ingest.corrections import (
-    SIDECAR_SUFFIX,
     Corrections,
     load_corrections,
+    sidecar_name,
     sidecar_of,
 )
 from build_scripts.ingest.decoding import decode
@@ -227,7 +227,7 @@ def source_page(rel: str, raw: bytes, config: ArchiveConfig, report: Report, sid
     if sidecar is not None:
         lines = {first_line + n: line for n, line in enumerate(body.split("\n"))}
         fixes, meta_fixes, meta_lines = load_corrections(sidecar, rel, lines)
-        _check_meta(meta_fixes, meta_lines, rel[: -len(".txt")] + SIDECAR_SUFFIX)
+        _check_meta(meta_fixes, meta_lines, sidecar_name(rel))
         # The archivist's correction wins over the file's own header and name.
         header = Header(
             {**header, **{k: str(v) for k, v in meta_fixes.items()}},

@@ -1,5 +1,6 @@
-"""The lock that lets one conversion at a time write a docs folder (`writers/folder_lock.py`):
-who holds it, and what the next run does when a conversion is gone but its workers are not."""
+"""The lock that lets one conversion at a time write a docs folder, and none while a build
+reads it (`writers/folder_lock.py`): who holds it, what the next run does when a conversion is
+gone but its workers are not, and what a build and a conversion do when they meet."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import build_site, make_archive, run_cli
 
 from build_scripts.problems import InputError
+from build_scripts.ship import sharded_build
 from build_scripts.writers import folder_lock
-from build_scripts.writers.folder_lock import exclusive
+from build_scripts.writers.folder_lock import exclusive, reading
 from build_scripts.writers.workers import end_with_parent
 
 
@@ -112,3 +115,72 @@ def test_without_prctl_a_worker_watches_its_conversion_and_ends_with_it():
     ready, _, _ = select.select([read_end], [], [], 20)
     assert ready and os.read(read_end, 1) == b"", "the worker still runs"  # every writer gone: it ended
     os.close(read_end)
+
+
+def test_a_conversion_is_refused_while_a_build_reads(tmp_path):
+    docs = tmp_path / "docs"
+    said: list[str] = []
+    with reading(docs, said.append), pytest.raises(InputError) as refused, exclusive(docs):
+        pass
+    assert "a build is reading this folder right now" in str(refused.value)
+    assert "wait for it to finish, then convert again" in str(refused.value)
+    with exclusive(docs):  # the build over, the conversion goes ahead
+        pass
+    assert said == []
+
+
+def test_builds_share_the_folder(tmp_path):
+    docs = tmp_path / "docs"
+    said: list[str] = []
+    started = time.monotonic()
+    with reading(docs, said.append), reading(docs, said.append):  # a sharded build's processes
+        pass
+    assert said == [] and time.monotonic() - started < 1
+
+
+def test_a_build_waits_for_the_conversion_writing_the_folder(tmp_path):
+    docs = tmp_path / "docs"
+    holder = _held_by(docs, os.getpid())
+    threading.Timer(0.5, holder.close).start()  # the conversion ends
+    said: list[str] = []
+    started = time.monotonic()
+    with reading(docs, said.append):
+        waited = time.monotonic() - started
+    assert waited >= 0.4
+    assert said == [
+        f"{docs}: the conversion (process {os.getpid()}) is writing this folder: the build waits for it to finish"
+    ]
+
+
+def test_mkdocs_build_reads_docs_only_once_the_conversion_is_over(tmp_path):
+    project = make_archive(tmp_path)
+    docs = project / "docs"
+    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(docs))
+    assert converted.returncode == 0, converted.stderr
+    holder = _held_by(docs, os.getpid())  # a conversion still writing docs/
+    threading.Timer(2.0, holder.close).start()
+    started = time.monotonic()
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    assert "is writing this folder: the build waits for it to finish" in built.stderr
+    assert time.monotonic() - started >= 1.9
+    with exclusive(docs):  # the build let go of docs/ at its end
+        pass
+
+
+def test_a_sharded_build_holds_docs_from_its_plan_to_the_assembly(tmp_path, monkeypatch):
+    project = make_archive(tmp_path)
+    seen: list[str] = []
+
+    def build_and_assemble(args, config_file, docs, site):
+        with pytest.raises(InputError) as refused, exclusive(docs):
+            pass
+        seen.append(str(refused.value))
+        return 0
+
+    monkeypatch.setattr(sharded_build, "_build_and_assemble", build_and_assemble)
+    args = sharded_build.argparse.Namespace(
+        config_file=str(project / "mkdocs.yml"), site_dir="", list_shards=False, assemble=False, shard=[], jobs=1
+    )
+    assert sharded_build.command(args) == 0
+    assert len(seen) == 1 and "a build is reading this folder right now" in seen[0]

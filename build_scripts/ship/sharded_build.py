@@ -32,6 +32,7 @@ from pathlib import Path
 
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
+from build_scripts.writers.folder_lock import reading
 
 SEARCH_INDEX = "search/search_index.json"
 _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^/]+/(\d{4})\.md$|^data/(\d{4})/")
@@ -200,8 +201,6 @@ def command(args: argparse.Namespace) -> int:
     """`python -m build_scripts build`: build the shards, or some, and assemble them."""
     from mkdocs.config import load_config
 
-    from build_scripts.writers.workers import default_jobs
-
     config_file = Path(args.config_file).resolve()
     if not config_file.is_file():
         raise InputError(
@@ -210,10 +209,18 @@ def command(args: argparse.Namespace) -> int:
     config = load_config(str(config_file))
     docs = Path(config.docs_dir)
     site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
-    shards = plan_shards(docs)
     if args.list_shards:
-        print(json.dumps(list(shards)))
+        print(json.dumps(list(plan_shards(docs))))
         return 0
+    # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
+    with reading(docs, lambda message: print(message, file=sys.stderr)):
+        return _build_and_assemble(args, config_file, docs, site)
+
+
+def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path, site: Path) -> int:
+    from build_scripts.writers.workers import default_jobs
+
+    shards = plan_shards(docs)
     try:
         if args.assemble:
             names = list(shards)

@@ -1,11 +1,15 @@
-"""One conversion at a time per docs folder: a lock file next to it (`.docs.lock`)."""
+"""One conversion at a time per docs folder, and none while a build reads it: a lock file
+next to the folder (`.docs.lock`). A conversion holds it alone (`exclusive`); builds share it
+(`reading`): any number at once, a sharded build's processes among them. A conversion started
+while a build reads is refused (it would remove files the build is about to read); a build
+started while a conversion writes waits for it, and says so."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -32,6 +36,13 @@ def exclusive(docs: Path) -> Iterator[None]:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if _only_read(lock):
+                    raise InputError(
+                        str(docs),
+                        None,
+                        "a build is reading this folder right now (`mkdocs build`, `python -m build_scripts build`)",
+                        "wait for it to finish, then convert again",
+                    ) from None
                 holder = _holder(lock)
                 if holder is not None:
                     raise InputError(
@@ -58,6 +69,46 @@ def exclusive(docs: Path) -> Iterator[None]:
 
 
 ORPHANS_END_WITHIN = 60.0  # seconds: they are sent SIGTERM when the conversion dies
+
+
+@contextlib.contextmanager
+def reading(docs: Path, say: Callable[[str], None]) -> Iterator[None]:
+    """Read a docs folder that no conversion writes meanwhile (a build: MkDocs lists the
+    files, then reads them, and a conversion in between would have replaced or removed some).
+    Where a conversion is writing it, wait for it to finish (`say` tells so once). Where no
+    lock can be taken (no such system call, a folder that cannot be written), go on without."""
+    try:
+        import fcntl
+
+        lock = open(docs.with_name(f".{docs.name}.lock"), "a+", encoding="ascii", errors="replace")
+    except (ImportError, OSError):
+        yield
+        return
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(lock)
+            who = f"the conversion (process {holder})" if holder else "a conversion"
+            say(f"{docs}: {who} is writing this folder: the build waits for it to finish")
+            fcntl.flock(lock, fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _only_read(lock: IO[str]) -> bool:
+    """Is the lock this process could not take alone held only by builds (shared), not by
+    a conversion or its workers?"""
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    return True
 
 
 def _holder(lock: IO[str]) -> int | None:

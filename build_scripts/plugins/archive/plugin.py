@@ -9,6 +9,8 @@ field with `| e`.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -25,6 +27,7 @@ from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.plugins.offline_bundle.plugin import offline_build
 from build_scripts.problems import InputError
 from build_scripts.writers.docs_tree import finish_interrupted
+from build_scripts.writers.folder_lock import reading
 from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
@@ -34,6 +37,8 @@ from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
 from .page_refs import PageReferences
 from .settings import archive_settings
+
+log = logging.getLogger("mkdocs.plugins.build_scripts.plugins.archive")
 
 # Front-matter values that Material's templates print as they are.
 _PRINTED_RAW_BY_THEME = ("title", "description")
@@ -51,6 +56,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
         self.frame: Frame | None = None  # parts of Material's frame rendered once per place
         self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
+        self.reading = contextlib.ExitStack()  # docs/, held from the build's start to its end
 
     @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
@@ -70,6 +76,22 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
         return config
+
+    @event_priority(-100)  # last: after the preview's conversion (`mkdocs serve`), which writes docs/
+    def on_pre_build(self, *, config):
+        # From here to the build's end no conversion writes docs/ (folder_lock.py): one in
+        # between would remove files MkDocs has listed but not read yet
+        self.reading.enter_context(reading(Path(config.docs_dir), log.info))
+
+    @event_priority(-100)  # last: the other plugins may still read docs/ when the site is written
+    def on_post_build(self, *, config):
+        self.reading.close()
+
+    def on_build_error(self, *, error):
+        self.reading.close()
+
+    def on_shutdown(self):
+        self.reading.close()
 
     def on_env(self, env, *, config, files):
         env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -131,3 +135,66 @@ def test_a_shard_that_fails_says_what_mkdocs_warned_of(built, tmp_path):
     result = run_cli("build", "--shard", "site", cwd=project)
     assert result.returncode != 0
     assert "shard site: WARNING - " in result.stderr and "missing.md" in result.stderr, result.stderr
+
+
+def _shard_process(build: subprocess.Popen) -> int:
+    """The process id of the first shard the build starts (its resource tracker is no shard)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for task in Path(f"/proc/{build.pid}/task").glob("*"):
+            for child in (task / "children").read_text().split():
+                try:
+                    command = Path(f"/proc/{child}/cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"spawn_main" in command:
+                    return int(child)
+        assert build.poll() is None, build.communicate()
+        time.sleep(0.01)
+    raise AssertionError("no shard was started")
+
+
+def _ended(pid: int) -> bool:
+    """Gone, or ended and waiting to be reaped (a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+def _start_build(project: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "build_scripts", "build", "--jobs", "1"],
+        cwd=project,
+        stdout=output,
+        stderr=output,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="processes are found in /proc (Linux)")
+def test_a_shard_killed_by_the_system_is_named_as_such(tmp_path):
+    """Out of memory, the kernel kills a shard's process: the build says so, not that it is a bug."""
+    project = make_archive(tmp_path)
+    assert run_cli("convert", cwd=project).returncode == 0
+    build = _start_build(project)
+    os.kill(_shard_process(build), signal.SIGKILL)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 1
+    assert "error: a shard's build process was killed before it finished" in err, err
+    assert "bug" not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="processes are found in /proc (Linux)")
+def test_a_build_killed_by_force_leaves_no_shard_building(built, tmp_path):
+    project = tmp_path / "project"  # two years of pages: a shard builds for several seconds
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole", "site.shards"))
+    build = _start_build(project, subprocess.DEVNULL)
+    shard = _shard_process(build)
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 2
+    while not _ended(shard):
+        assert time.monotonic() < deadline, "the shard builds on without its build"
+        time.sleep(0.02)

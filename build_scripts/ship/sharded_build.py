@@ -28,11 +28,13 @@ import shutil
 import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.writers.folder_lock import reading
+from build_scripts.writers.workers import with_parent
 
 SEARCH_INDEX = "search/search_index.json"
 _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^/]+/(\d{4})\.md$|^data/(\d{4})/")
@@ -113,9 +115,18 @@ def build_all(config_file: Path, docs: Path, site: Path, jobs: int, only: list[s
     work = [(config_file, name, shards[name], site) for name in names]
     # A fresh process for every shard: the search plugin teaches jieba (a global) the names of
     # the shard's bylines, which must not leak into the next shard built in the same process.
+    # Each ends with this one (`with_parent`): a build stopped by force leaves none building on.
     fresh = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(work))), mp_context=fresh, max_tasks_per_child=1) as pool:
-        failures = [problem for problem in pool.map(_build_one, work) if problem]
+    workers = max(1, min(jobs, len(work)))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=fresh, max_tasks_per_child=1, **with_parent()) as pool:
+            failures = [problem for problem in pool.map(_build_one, work) if problem]
+    except BrokenProcessPool:  # a shard's process ended without a word: killed
+        raise ShardError(
+            "a shard's build process was killed before it finished (by the system, when memory ran "
+            f"short, or by hand) — build again{' with fewer shards at once (--jobs 1)' if workers > 1 else ''}; "
+            "if it is killed again, build on a machine with more memory, or one shard at a time (--shard NAME)"
+        ) from None
     if failures:
         raise ShardError("; ".join(failures))
     return names

@@ -125,3 +125,26 @@ def test_the_build_script_hands_its_arguments_to_the_converter_not_to_the_setup(
     lines = (ROOT / "scripts" / "build").read_text(encoding="utf-8").splitlines()
     assert any(re.fullmatch(r'source "\$\(dirname "\$0"\)/setup\.sh" ""\s*(#.*)?', line) for line in lines)
     assert any(re.fullmatch(r'python -m build_scripts convert "\$@"\s*(#.*)?', line) for line in lines)
+
+
+@pytest.mark.parametrize("name", ["pages.yml", "pages-sharded.yml"])
+def test_each_publishing_conversion_starts_from_the_last_ones_cache(name):
+    """A push converts again only the pages that changed: the conversion cache (`.docs.cache`
+    beside docs/) is restored from the latest run before the conversion and saved after it."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    steps = _steps(workflow)
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    converts = next(
+        i for i, s in enumerate(steps) if re.search(r"scripts/build|build_scripts convert", s.get("run", ""))
+    )
+    assert cache < converts
+    settings = steps[cache]["with"]
+    assert settings["path"] == ".docs.cache"
+    assert "${{ github.sha }}" in settings["key"]  # a saved cache never changes: a new key each commit
+    assert settings["key"].startswith(settings["restore-keys"])  # the latest of the earlier ones
+
+
+def test_the_sharded_workflows_passing_artifacts_are_not_kept_for_months():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages-sharded.yml").read_text(encoding="utf-8"))
+    uploads = [s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 2 and all(s["with"]["retention-days"] == 1 for s in uploads)

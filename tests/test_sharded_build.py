@@ -198,3 +198,12 @@ def test_a_build_killed_by_force_leaves_no_shard_building(built, tmp_path):
     while not _ended(shard):
         assert time.monotonic() < deadline, "the shard builds on without its build"
         time.sleep(0.02)
+
+
+def test_a_sharded_build_without_a_public_address_says_it_writes_no_sitemap_or_feeds(tmp_path):
+    project = make_archive(tmp_path)  # the sample's archive.yml names no site_url
+    assert run_cli("convert", cwd=project).returncode == 0
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "note: No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL)" in result.stderr
+    assert not (project / "site" / "sitemap.xml").exists() and (project / "site" / "index.html").is_file()

@@ -166,7 +166,7 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
-    from build_scripts.plugins.publish.plugin import PublishPlugin
+    from build_scripts.plugins.publish.plugin import NO_SITE_URL, PublishPlugin
     from build_scripts.plugins.publish.shards import publish_shards
 
     folder = shards_folder(site)
@@ -202,6 +202,8 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
             feed_size=publish.config.feed_size,
             sitemap_limit=publish.config.sitemap_limit,
         )
+    else:  # (a shard records its pages for them only where the site has a public address)
+        print(f"note: {NO_SITE_URL}", file=sys.stderr)
     if site.exists():
         shutil.rmtree(site)
     staging.rename(site)

@@ -52,6 +52,9 @@ from build_scripts.writers.moved_pages import is_moved_page
 
 from .config import PublishPluginConfig
 
+# Said by a build without a public address (the sharded build's assembly says it too)
+NO_SITE_URL = "No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): sitemap and feeds are not written."
+
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 _UTC_OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
@@ -148,10 +151,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
     def on_env(self, env, *, config, files: Files):
         self.files = files
         if not config.site_url:
-            log.info(
-                "No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL): "
-                "sitemap and feeds are not written."
-            )
+            log.info(NO_SITE_URL)
             return env
         articles = []
         person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree

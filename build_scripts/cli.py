@@ -8,7 +8,7 @@ from pathlib import Path
 
 from build_scripts.dev.bench_commands import add_bench_commands
 from build_scripts.ingest.corrections import SIDECAR_SUFFIX
-from build_scripts.problems import NOTES_SHOWN, InputError, InternalError, printed_notes
+from build_scripts.problems import NOTES_SHOWN, InputError, InternalError, printed_notes, printed_warnings
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
@@ -32,10 +32,10 @@ def _convert(args: argparse.Namespace) -> int:
         locked=args.locked,
     )
     report = result.report
-    for line in printed_notes(report.notices, every=args.all_notes):
+    for line in printed_notes(report.notices, every=args.all_notes, repeated=report.repeated_notes):
         print(line, file=sys.stderr)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    for line in printed_warnings(report, every=args.all_warnings, every_note=args.all_notes):
+        print(line, file=sys.stderr)
     if report.errors:
         print(f"\n{len(report.errors)} file(s) could not be converted:", file=sys.stderr)
         for error in report.errors:
@@ -154,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-notes",
         action="store_true",
         help=f"print every note (by default, past {NOTES_SHOWN} notes with the same advice only their number)",
+    )
+    convert.add_argument(
+        "--all-warnings",
+        action="store_true",
+        help="print the warnings of every file (by default, those of files unchanged since the last conversion, "
+        "printed then, are only counted)",
     )
     convert.add_argument(
         "--explain",

@@ -141,13 +141,14 @@ def convert_all(
                 result = cache.put(keys[i] or "", result)
             results[i] = result
     converted = []
-    for maybe, key in zip(results, keys, strict=True):
+    made_now = set(missing)
+    for n, (maybe, key) in enumerate(zip(results, keys, strict=True)):
         assert maybe is not None
         result = maybe
         result.key = key or ""
         if result.failure is not None:
             raise InternalError(result.rel, result.failure) from result.failure
-        result.replay(report)
+        result.replay(report, repeated=n not in made_now)
         remember_slugs(result.slugs)
         learn_pinyin(result.readings)
         if result.error:

@@ -34,6 +34,10 @@ class Report:
         self.warnings: list[Problem] = []
         self.errors: list[Problem] = []
         self.notices: list[Problem] = []
+        # Which warnings and notes are those of files that did not change since the last run,
+        # found again in the conversion cache (by their place in the list): printed then.
+        self.repeated: set[int] = set()
+        self.repeated_notes: set[int] = set()
 
     def warn(self, path: str, line: int | None, what: str, fix: str = "") -> None:
         self.warnings.append(Problem(path, line, what, fix))
@@ -43,6 +47,13 @@ class Report:
 
     def error(self, problem: Problem) -> None:
         self.errors.append(problem)
+
+    def add(self, problem: Problem, notice: bool, repeated: bool) -> None:
+        """A warning or a notice found again (`repeated`: one the last run printed)."""
+        found, again = (self.notices, self.repeated_notes) if notice else (self.warnings, self.repeated)
+        if repeated:
+            again.add(len(found))
+        found.append(problem)
 
 
 class InternalError(Exception):
@@ -70,14 +81,40 @@ def while_reading(path: str):
 NOTES_SHOWN = 5  # notes with the same advice printed before the rest is only counted
 
 
-def printed_notes(notices: list[Problem], every: bool) -> list[str]:
-    """The notes to print: all of them with `every`; otherwise the first few that give the
-    same advice (`removed 1 invisible character … — nothing to do …` on thousands of pages of
-    a long archive), then how many more, so that the warnings stay in sight."""
+def printed_warnings(report: Report, every: bool, every_note: bool = False) -> list[str]:
+    """The warnings to print: all of them with `every`; otherwise those of the files read in
+    this run and the archive-wide ones, then how many more (and notes: unless `every_note`)
+    the unchanged files hold. A nightly run over a long archive shows what is new, not the
+    same hundred warnings every night."""
+    lines = [f"warning: {w}" for n, w in enumerate(report.warnings) if every or n not in report.repeated]
+    held = [
+        f"{count} {kind}{'s' if count > 1 else ''}"
+        for count, kind in (
+            (0 if every else len(report.repeated), "warning"),
+            (0 if every_note else len(report.repeated_notes), "note"),
+        )
+        if count
+    ]
+    if held:
+        lines.append(
+            f"note: the files unchanged since the last conversion hold {' and '.join(held)}, printed then; "
+            "`convert --all-warnings` (`--all-notes`) lists every one"
+        )
+    return lines
+
+
+def printed_notes(notices: list[Problem], every: bool, repeated: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """The notes to print: all of them with `every`; otherwise, leaving out the `repeated`
+    ones (of files unchanged since the last run: `printed_warnings` counts them), the first
+    few that give the same advice (`removed 1 invisible character … — nothing to do …` on
+    thousands of pages of a long archive), then how many more, so that the warnings stay in
+    sight."""
     lines: list[str] = []
     shown: collections.Counter[str] = collections.Counter()
     hidden: collections.Counter[str] = collections.Counter()
-    for notice in notices:
+    for n, notice in enumerate(notices):
+        if not every and n in repeated:
+            continue
         if every or shown[notice.fix] < NOTES_SHOWN:
             shown[notice.fix] += 1
             lines.append(f"note: {notice}")

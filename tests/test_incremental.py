@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import make_archive, run_cli
 from inputs import snapshot
 
 from build_scripts.catalogue.tags import Tagger
@@ -209,3 +210,36 @@ def test_a_damaged_cache_entry_is_an_error_that_says_to_convert_afresh(tmp_path)
     assert "convert again with --full" in result.stderr and "Traceback" not in result.stderr
     assert run_cli(*args, "--full").returncode == 0
     assert run_cli(*args).returncode == 0
+
+
+def test_a_nightly_run_prints_the_warnings_of_what_changed_and_counts_the_rest(tmp_path):
+    """The warnings and notes of files unchanged since the last run were printed then: each
+    run shows those of the files it read, and how many more the others hold (every one on
+    request)."""
+    lonely = "2022/2022-01-29.txt"  # a headline with no text below it (a warning), an invisible character (a note)
+    project = make_archive(tmp_path, {lonely: "春节假期全省旅游市场平稳有序\u200b\n"})
+    where = ("--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    said = "warning: 2022/2022-01-29.txt:1: “春节假期全省旅游市场平稳有序” has no text below it"
+    noted = "note: 2022/2022-01-29.txt:1: removed 1 invisible character"
+    held = "note: the files unchanged since the last conversion hold 1 warning and 1 note, printed then"
+
+    first = run_cli("convert", *where)
+    assert first.returncode == 0 and said in first.stderr and noted in first.stderr
+    assert "unchanged since the last conversion" not in first.stderr
+    again = run_cli("convert", *where)
+    assert again.returncode == 0 and held in again.stderr
+    assert said not in again.stderr and noted not in again.stderr
+    assert "1 warnings" in again.stdout  # the summary counts every warning of the archive
+    every = run_cli("convert", "--all-warnings", "--all-notes", *where)
+    assert said in every.stderr and noted in every.stderr
+    assert "unchanged since the last conversion" not in every.stderr
+
+    sample = next((project / "source_texts" / "2022").glob("2022-01-28*.txt"))
+    sample.write_text(sample.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    other_changed = run_cli("convert", *where)
+    assert said not in other_changed.stderr and held in other_changed.stderr
+    page = project / "source_texts" / lonely
+    page.write_text("春节假期全省旅游市场平稳有序\u200b\n\n", encoding="utf-8")
+    read_again = run_cli("convert", *where)
+    assert said in read_again.stderr and noted in read_again.stderr
+    assert "unchanged since the last conversion" not in read_again.stderr

@@ -68,10 +68,11 @@ class SourceResult:
     fixed: FixedLines | None = None  # the lines its sidecar names, as they read (corrections.fixed_lines)
     failure: Exception | None = None  # a bug in the converter
 
-    def replay(self, report: Report) -> None:
-        """Report this file's notices and warnings, as if it had just been read."""
+    def replay(self, report: Report, repeated: bool = False) -> None:
+        """Report this file's notices and warnings, as if it had just been read (`repeated`:
+        by the last run too, the file being unchanged)."""
         for kind, problem in self.problems:
-            (report.notices if kind == NOTICE else report.warnings).append(problem)
+            report.add(problem, notice=kind == NOTICE, repeated=repeated)
 
     def catalogued(self, vocabulary: Vocabulary) -> SourceResult:
         """What the conversion keeps of every file between runs: without the prepared pages,

@@ -281,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         _internal(args, exc.cause, f"while converting {exc.path}", untouched)
         return EXIT_INTERNAL_ERROR
     except OSError as exc:
-        where = exc.filename or "a file"
+        # (a write that fails on a full disk names no file: then the folder being written)
+        where = exc.filename or getattr(args, "docs", None) or getattr(args, "out", None) or "a file"
         print(
             f"error: {where}: {exc.strerror or exc} — check that the disk has room and that you may write there; "
             f"{untouched}",

@@ -16,6 +16,7 @@ from inputs import (
 )
 
 from build_scripts import cli
+from build_scripts.writers import source_jobs
 
 GOOD = "保护冬奥标志\n\n本报记者 李洁\n\n本报讯 冬奥会将至。\n"
 BAD = {
@@ -143,3 +144,19 @@ def test_docs_inside_source_is_refused(tmp_path):
     assert result.returncode == 2
     assert "the docs folder and the source folder" in result.stderr and "overlap" in result.stderr
     assert not (project / "source_texts" / "site-docs").exists()
+
+
+def test_a_full_disk_that_names_no_file_names_the_folder_being_written(tmp_path, monkeypatch, capsys):
+    """A write into an open file fails on a full disk with no file name: the message names the
+    folder the conversion writes."""
+    project = make_archive(tmp_path)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(source_jobs.pickle, "dump", disk_full)  # the cache entry, as the page is kept
+    docs = str(project / "docs")
+    code = cli.main(["convert", "--source", str(project / "source_texts"), "--docs", docs, "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"error: {docs}: No space left on device — check that the disk has room" in err, err

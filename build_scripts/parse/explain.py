@@ -13,6 +13,7 @@ from build_scripts.ingest.source import PageMeta, SourcePage
 from build_scripts.parse.layout import display_width
 from build_scripts.parse.model import HEADLESS, PageParse
 from build_scripts.parse.parser import parse_page
+from build_scripts.parse.second_look import second_looks
 from build_scripts.problems import InputError, Report
 
 # A file being explained may not have its date yet: the cut is explained all the same.
@@ -58,7 +59,11 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
         )
     if result.furniture:
         out.append("\npage furniture: " + " | ".join(s.text for s in result.furniture))
-    if any(not d.confident for d in result.decisions):
+    looks = second_looks(result)
+    if looks:  # what the warnings point at besides the unsure decisions (one an article, in convert)
+        out.append("\nworth a second look:")
+        out += [f"  {look.decision.line:>5}  [{look.look_id}] {look.why}" for look in looks]
+    if looks or any(not d.confident for d in result.decisions):
         out.append(
             "\n? = unsure; correct it in "
             + Path(page.path).name[: -len(".txt")]

@@ -169,6 +169,12 @@ DOUBTS: dict[str, tuple[str, str, bool]] = {  # readings, the one taken, is the 
 _CHANCE_RE = compiled.pattern(r"(\d+)%: ")  # `(55%: …` or, for a continuation, `(of line 5; 55%: …`
 
 
+def weighed_chance(rule: str) -> int | None:
+    """The chance in % a weighed decision's rule names (of a new article, or of a join)."""
+    chance = _CHANCE_RE.search(rule)
+    return int(chance.group(1)) if chance else None
+
+
 def doubt(rule_id: str, rule: str, taken_from: dict[str, float] | None = None) -> str:
     """Why a decision is unsure, in the archivist's words: for a weighed one, the reading
     taken, the other, and how sure the evidence is of the one taken (`a new article's

@@ -29,16 +29,15 @@ from build_scripts.contract.labels import first_sentence, main_title_of, title_p
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig
-from build_scripts.ingest.corrections import FixedLines, fixed_lines, sidecar_of
+from build_scripts.ingest.corrections import FixedLines, fixed_lines
 from build_scripts.ingest.discover import Discovered
-from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.read import read_source
 from build_scripts.ingest.source import PageMeta, SourcePage
-from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, PageParse
-from build_scripts.parse.rules import doubt
+from build_scripts.parse.model import Article, PageParse
 from build_scripts.problems import InputError, Problem, Report
 from build_scripts.writers.article_pages import body_markdown
 from build_scripts.writers.listing import readings_of
+from build_scripts.writers.parse_warnings import check_parse
 from build_scripts.writers.prepared import Prepared, prepare
 from build_scripts.writers.workers import with_parent
 
@@ -79,80 +78,6 @@ class SourceResult:
         the candidate tag words as numbers of `vocabulary`."""
         candidates = [vocabulary.compact(words) for words in self.tags] if self.tags else self.candidates
         return replace(self, prepared=None, tags=[], candidates=candidates)
-
-
-def check_parse(page: SourcePage, result: PageParse, report: Report, profile: PaperProfile = DEFAULT) -> None:
-    """Warnings about what the parser made of a page: unsure decisions, bare headlines, no article.
-    `profile`: the paper's, whose thresholds a warning names where it took the less likely reading."""
-    thresholds = {"headline": profile.headline_threshold, "join": profile.join_threshold}
-    for decision in result.decisions:
-        if not decision.confident:
-            what = f"unsure: {decision.label}: “{_quoted(decision.text)}” ({doubt(decision.rule_id, decision.rule, thresholds)})"
-            if decision.label == HEADLESS and not any(a.last_line < decision.line for a in result.articles):
-                # the page's first article: no article above it to stay in
-                report.warn(page.path, decision.line, what, _HEADLESS_ON_TOP.format(n=decision.line))
-                continue
-            report.warn(
-                page.path,
-                decision.line,
-                what,
-                f"check it; {_correction(decision, sidecar_of(Path(page.path)).as_posix())} "
-                "(see maintainers/input-files.md, Corrections)",
-            )
-    for article in result.articles:
-        if not any(s.kind in BODY_KINDS for s in article.segments):
-            first = article.segments[0]
-            report.warn(
-                page.path,
-                first.first_line,
-                f"“{first.text[:30]}” has no text below it",
-                "check the source for text lost before it reached this file; mark the line "
-                "furniture or paragraph in a .fix.yml sidecar if it is not a headline",
-            )
-    if not result.articles:
-        report.warn(
-            page.path,
-            None,
-            "no article found in this file (it is empty or has only page furniture)",
-            "check the file; remove it if it is not an issue text",
-        )
-
-
-# …at the top of the page, where no article above can take its text
-_HEADLESS_ON_TOP = (
-    "if its headline was lost before the text reached this file, put it back above line {n}; if the text "
-    "goes on from another page, nothing to do: it is published as an article without headline"
-)
-# The other readings of an unsure decision: what to write in the page's sidecar, and what it does.
-_OTHER_READINGS = {
-    HEADLESS: [("lines: {{{n}: paragraph}}", "it stays in the article above")],
-    "headline": [("lines: {{{n}: subhead}}", "a sub-head of the article above")],
-    "subhead": [("lines: {{{n}: paragraph}}", "a paragraph"), ("join: [{n}]", "joined to the paragraph above")],
-    "paragraph": [("join: [{n}]", "joined to the paragraph above"), ("lines: {{{n}: subhead}}", "a sub-head")],
-    "continuation": [("no_join: [{n}]", "a paragraph of its own")],
-    "byline": [("lines: {{{n}: paragraph}}", "a paragraph")],
-}
-
-
-def _correction(decision: Decision, sidecar: str) -> str:
-    readings = _OTHER_READINGS.get(decision.label, [("lines: {{{n}: LABEL}}", "the label it should have")])
-    if decision.rule_id == "subhead.uncut" and decision.below is not None:
-        # the first part of a paragraph a page break cut: a paragraph, the block below joined to it
-        readings = [
-            (f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{decision.below}]", "one paragraph with the block below")
-        ]
-    if decision.rule_id == "subhead.evidence":  # the evidence weighed it against a new article's headline
-        readings = [("break_before: [{n}]", "the headline of a new article"), *readings]
-    if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find
-        readings = [("break_before: [N]", "a new article starts at line N, the one that heads the second")]
-    choices = " or ".join(f"`{code.format(n=decision.line)}` ({effect})" for code, effect in readings)
-    return f"if it is wrong, write {choices} in {sidecar}"
-
-
-def _quoted(text: str, limit: int = 24) -> str:
-    """The line a warning is about, short enough to find it by eye."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class _OrderedReport(Report):

@@ -1,0 +1,220 @@
+"""Second looks: readings of a page worth an archivist's look that no single decision's margin
+shows, found in the shape of the articles the parser made.
+
+The weighed decisions (parse/evidence.py) are sure of most of their mistakes: on the tuning
+days' two-fold cross-check (two cuts of each half of the days, judged by the model trained on
+the other half: 692 page cuts, 102 wrong articles), a sub-head glued to the paragraph below was
+joined at 70–100 %, and a headline read as a sub-head at 9–39 % for a new article. Warnings
+from the margins alone flagged 26 of the 102, with 61 warnings. What tells those mistakes is
+the article around the decision: a sub-head that is the article's only one, far below its
+headline; a short heading-shaped line joined to its paragraph in an article whose other such
+lines are sub-heads; one section unlike its siblings; a credit line right under a headline.
+With these (and the margins' own warnings where a rule, not a margin, doubts), 45 of the 102
+were flagged with 49 warnings (maintainers/parser.md, "Warnings").
+
+Each look is named (its id is what `--explain`'s warnings name) and applied in the order of
+`LOOKS`: an article gets one warning, the first that applies (`writers/parse_warnings.check_parse`).
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from build_scripts.parse import breaks
+from build_scripts.parse.model import Decision, PageParse
+from build_scripts.parse.rules import weighed_chance
+
+# A line that stops on one of these ended a sentence or a clause: no heading
+_ENDS_A_SENTENCE = "。！？!?…”’」』）)》】；;：:."
+_STOPS = "。！？"
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"))
+
+# A sub-head this many decisions below its article's first line or more (a headline's pieces,
+# its byline and lead sit above any sub-head an article really has)
+LONE_SUBHEAD_BELOW = 3
+# A line joined to the one below, as the first part of a paragraph a break cut, with less than
+# this chance, is a heading when at most SHORT_HEADING_MAX characters and like another heading
+# of its article, at least HEADINGS_APART lines away
+SHORT_JOIN_UNSURE = 90
+SHORT_HEADING_MAX = 30
+HEADING_MAX = 50
+HEADINGS_APART = 4
+# An article of this many sections (each a heading with its own byline) or more has a shape
+# its sections share
+SECTIONS_TO_COMPARE = 3
+
+
+@dataclass(frozen=True)
+class Look:
+    """A decision worth a second look, and why (in the archivist's words)."""
+
+    decision: Decision
+    look_id: str
+    why: str
+
+
+def _size(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _heading_shaped(text: str, longest: int) -> bool:
+    """Short, no sentence ended inside it or at its end (`加快竹产业发展，推动竹资源综合利用`)."""
+    text = text.strip()
+    return (
+        0 < _size(text) <= longest
+        and not any(stop in text[:-1] for stop in _STOPS)
+        and text[-1:] not in _ENDS_A_SENTENCE
+    )
+
+
+def _leaves_open(text: str) -> bool:
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+
+
+class _Page:
+    """The decisions of a page, in line order, by the article the parser put them in."""
+
+    def __init__(self, result: PageParse):
+        self.decisions = sorted(result.decisions, key=lambda d: d.line)
+        self.above: dict[int, Decision] = {}  # line → the decision of the block above
+        for before, after in zip(self.decisions, self.decisions[1:], strict=False):
+            self.above[after.line] = before
+        owner = article_of(result)
+        self.articles: dict[int, list[Decision]] = collections.defaultdict(list)
+        for d in self.decisions:
+            held = owner(d.line)
+            if held is not None:
+                self.articles[held].append(d)
+
+
+def _odd_section(page: _Page) -> list[Look]:
+    """In an article of several sections, each a heading with a byline of its own below, one
+    section whose heading has a different number of lines from all the others, which agree:
+    a story of its own, its headline taken for a section's heading."""
+    looks = []
+    for rows in page.articles.values():
+        groups: list[tuple[Decision, int]] = []  # (the heading's first line, how many lines)
+        i = 0
+        while i < len(rows):
+            if rows[i].rule_id != "subhead.section":
+                i += 1
+                continue
+            j = i
+            while j < len(rows) and rows[j].rule_id == "subhead.section":
+                j += 1
+            if j < len(rows) and rows[j].rule_id == "byline.section":
+                groups.append((rows[i], j - i))
+            i = j + 1
+        if len(groups) < SECTIONS_TO_COMPARE:
+            continue
+        shape, agreeing = collections.Counter(size for _, size in groups).most_common(1)[0]
+        odd = [first for first, size in groups if size != shape]
+        if len(odd) == 1 and agreeing * 2 > len(groups):
+            looks.append(
+                Look(
+                    odd[0],
+                    "look.odd-section",
+                    "a section unlike the article's others: the headline of a story of its own?",
+                )
+            )
+    return looks
+
+
+def _lone_subhead(page: _Page) -> list[Look]:
+    """The article's only sub-head, weighed against a new article's headline, well below the
+    headline, neither a label (`：`) nor a lead-in (`——`), leaving no quotation open: the
+    headline of the next story, its article merged into this one?"""
+    looks = []
+    for rows in page.articles.values():
+        subheads = [d for d in rows if d.label == "subhead"]
+        if len(subheads) != 1:
+            continue
+        sub = subheads[0]
+        text = sub.text.strip()
+        if (
+            sub.rule_id == "subhead.evidence"
+            and rows.index(sub) >= LONE_SUBHEAD_BELOW
+            and not any(mark in text for mark in "：:")
+            and not text.endswith("—")
+            and not _leaves_open(text)
+        ):
+            looks.append(
+                Look(
+                    sub,
+                    "look.lone-subhead",
+                    "the article's only sub-head, far below its headline: a new article's headline?",
+                )
+            )
+    return looks
+
+
+def _short_line_joined(page: _Page) -> list[Look]:
+    """A short heading-shaped line joined to the block below (the first part of a paragraph a
+    page break cut, the evidence said, though not for sure), no word running across, in an
+    article with other heading-shaped lines — sub-heads, or lines joined so too: a sub-head?"""
+    looks = []
+    for rows in page.articles.values():
+        joins = []
+        for d in rows:
+            above = page.above.get(d.line)
+            chance = weighed_chance(d.rule)
+            if (
+                d.rule_id == "join.evidence"
+                and above is not None
+                and chance is not None
+                and chance < SHORT_JOIN_UNSURE
+                and _heading_shaped(above.text, SHORT_HEADING_MAX)
+                and not breaks.word_across(above.text.rstrip(), d.text.lstrip())
+            ):
+                joins.append((d, above))
+        headings = [d.line for d in rows if d.label == "subhead" and _heading_shaped(d.text, HEADING_MAX)]
+        for d, above in joins:
+            others = [line for line in headings if abs(line - above.line) >= HEADINGS_APART]
+            others += [a.line for j, a in joins if j is not d and abs(j.line - d.line) >= HEADINGS_APART]
+            if others:
+                looks.append(
+                    Look(
+                        d,
+                        "look.short-line-joined",
+                        f"line {above.line} above, short like the article's sub-heads, joined to it: a sub-head?",
+                    )
+                )
+    return looks
+
+
+def _credit_under_headline(page: _Page) -> list[Look]:
+    """A credit line (`讲述人：…`) right under a headline: the article's byline?"""
+    return [
+        Look(d, "look.credit-under-headline", "a credit line right under the headline: the article's byline?")
+        for d in page.decisions
+        if d.rule_id == "paragraph.credit"
+        and (above := page.above.get(d.line)) is not None
+        and above.label == "headline"
+    ]
+
+
+# In order: an article gets the warning of the first look that applies to it.
+LOOKS: tuple[tuple[str, Callable[[_Page], list[Look]]], ...] = (
+    ("look.odd-section", _odd_section),
+    ("look.lone-subhead", _lone_subhead),
+    ("look.short-line-joined", _short_line_joined),
+    ("look.credit-under-headline", _credit_under_headline),
+)
+
+
+def second_looks(result: PageParse) -> list[Look]:
+    """Every look that applies to the page, in the order of `LOOKS`."""
+    page = _Page(result)
+    return [look for _, find in LOOKS for look in find(page)]
+
+
+def article_of(result: PageParse) -> Callable[[int], int | None]:
+    """Which article (by its place on the page) holds a line, if any."""
+    spans = [(n, s.first_line, s.last_line) for n, a in enumerate(result.articles) for s in a.segments]
+
+    def owner(line: int) -> int | None:
+        return next((n for n, first, last in spans if first <= line <= last), None)
+
+    return owner

@@ -1,0 +1,197 @@
+"""Second looks at the articles the parser made (parse/second_look.py): readings worth an
+archivist's look that no decision's margin shows, one warning an article, each with the
+correction to write. The pages here are decisions as the parser records them, invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_scripts.ingest.source import PageMeta, SourcePage
+from build_scripts.parse.model import Article, Decision, Kind, PageParse, Segment
+from build_scripts.parse.second_look import second_looks
+from build_scripts.problems import Report
+from build_scripts.writers.parse_warnings import check_parse
+
+KINDS = {"headline": Kind.HEADLINE, "byline": Kind.BYLINE, "subhead": Kind.SUBHEAD}
+
+
+def page_of(*rows: tuple[int, str, str, str], articles: tuple[int, ...] = (1,)) -> PageParse:
+    """Decisions (line, label, rule id, text; the rule's words hold a weighed chance as the
+    parser writes it), in articles that open at the given lines."""
+    decisions = [
+        Decision(line, label, f"{rule} (55%: x)" if "evidence" in rule else rule, True, text, rule)
+        for line, label, rule, text in rows
+    ]
+    made = []
+    for n, first in enumerate(articles):
+        last = articles[n + 1] - 1 if n + 1 < len(articles) else 10_000
+        mine = [d for d in decisions if first <= d.line <= last]
+        made.append(Article([Segment(KINDS.get(d.label, Kind.PARAGRAPH), d.text, d.line, d.line) for d in mine]))
+    return PageParse(made, [], decisions)
+
+
+def _chance(decision: Decision, percent: int) -> Decision:
+    return Decision(
+        decision.line,
+        decision.label,
+        f"of line {decision.line - 2}; {percent}%: x",
+        True,
+        decision.text,
+        decision.rule_id,
+    )
+
+
+STORY = [
+    (1, "headline", "headline.evidence", "乡村振兴见闻"),
+    (3, "byline", "byline.reporter", "本报记者 张明"),
+    (5, "paragraph", "paragraph.dateline", "本报杭州4月27日电  春耕时节，田间地头一片繁忙。"),
+    (7, "paragraph", "paragraph.text", "村里的合作社今年新添了两台插秧机。"),
+]
+LONE = (9, "subhead", "subhead.evidence", "竹林深处有新路")
+AFTER = (11, "paragraph", "paragraph.text", "山那边的村子也在忙着修路。")
+
+
+def _ids(result: PageParse) -> list[tuple[str, int]]:
+    return [(look.look_id, look.decision.line) for look in second_looks(result)]
+
+
+def test_the_only_sub_head_far_below_its_headline_is_a_headline_perhaps():
+    assert _ids(page_of(*STORY, LONE, AFTER)) == [("look.lone-subhead", 9)]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [*STORY, LONE, AFTER, (13, "subhead", "subhead.evidence", "水库边的新变化"), AFTER[:-1] + ("水清了。",)],  # two
+        [*STORY, (9, "subhead", "subhead.evidence", "记者手记："), AFTER],  # a label
+        [*STORY, (9, "subhead", "subhead.evidence", "算一算这笔账——"), AFTER],  # a lead-in to the lines below
+        [*STORY, (9, "subhead", "subhead.evidence", "“竹林深处有新路"), AFTER],  # a quotation left open
+        [*STORY, (9, "subhead", "subhead.short", "竹林深处有新路"), AFTER],  # not weighed against a headline
+        [*STORY[:2], (5, "subhead", "subhead.evidence", "竹林深处有新路"), STORY[2]],  # right below the byline
+    ],
+)
+def test_not_every_sub_head_is_a_lone_one(rows):
+    assert _ids(page_of(*rows)) == []
+
+
+SECTIONS = [(1, "headline", "headline.evidence", "我们的老师")]
+for first, heading in (
+    (3, ["讲台上的光"]),
+    (9, ["山里的书声"]),
+    (15, ["一封家书"]),
+    (21, ["海岛来信", "守岛人的课堂"]),
+):
+    SECTIONS += [(first + n, "subhead", "subhead.section", text) for n, text in enumerate(heading)]
+    SECTIONS += [
+        (first + len(heading), "byline", "byline.section", "李  华"),
+        (first + 4, "paragraph", "paragraph.text", "她把一生给了学生。"),
+    ]
+
+
+def test_one_section_unlike_its_siblings_is_a_story_of_its_own_perhaps():
+    assert _ids(page_of(*SECTIONS)) == [("look.odd-section", 21)]
+    alike = [row for row in SECTIONS if row[3] != "守岛人的课堂"]
+    assert _ids(page_of(*alike)) == []  # four sections of one shape
+    two_odd = [row for row in SECTIONS if row[0] < 9] + [
+        (9, "subhead", "subhead.section", "山里的书声"),
+        (10, "subhead", "subhead.section", "一位老师的一天"),
+        (11, "byline", "byline.section", "李  华"),
+        (13, "paragraph", "paragraph.text", "她把一生给了学生。"),
+        *[row for row in SECTIONS if row[0] >= 15],
+    ]
+    assert _ids(page_of(*two_odd)) == []  # no shape the sections share: none is odd
+
+
+def test_a_credit_line_right_under_the_headline_is_a_byline_perhaps():
+    credited = [
+        (1, "headline", "headline.evidence", "老手艺的新传人"),
+        (3, "paragraph", "paragraph.credit", "讲述人：王  芳"),
+    ]
+    assert _ids(page_of(*credited, STORY[3])) == [("look.credit-under-headline", 3)]
+    below_a_byline = [credited[0], STORY[1], (5, "paragraph", "paragraph.credit", "讲述人：王  芳")]
+    assert _ids(page_of(*below_a_byline, (7, *STORY[3][1:]))) == []
+
+
+HEADED = [
+    *STORY[:2],
+    (5, "subhead", "subhead.evidence", "加快竹产业发展"),
+    (7, "paragraph", "paragraph.text", "竹子生长周期短、固碳能力强，是优质的绿色原材料。"),
+    (9, "paragraph", "paragraph.cut-below", "推动竹资源综合利用"),
+    (11, "continuation", "join.evidence", "当地建起了竹制品加工厂，把竹屑也用了起来。"),
+]
+
+
+def _joined_at(rows, percent: int) -> PageParse:
+    result = page_of(*rows)
+    result.decisions[-1] = _chance(result.decisions[-1], percent)
+    return result
+
+
+def test_a_short_line_joined_like_the_articles_sub_heads_is_a_sub_head_perhaps():
+    assert _ids(_joined_at(HEADED, 75)) == [("look.short-line-joined", 11)]
+    assert _ids(_joined_at(HEADED, 95)) == []  # the evidence was sure
+    no_other_heading = [row for row in HEADED if row[0] != 5]
+    assert _ids(_joined_at(no_other_heading, 75)) == []
+    word_across = [
+        *HEADED[:4],
+        (9, "paragraph", "paragraph.cut-below", "推动竹资源综合利用体"),
+        (11, "continuation", "join.evidence", "系建设，把竹屑也用了起来。"),
+    ]
+    assert _ids(_joined_at(word_across, 75)) == []  # 体|系: a page break cut a word
+
+
+PAGE = SourcePage("2026/2026-04-28_12_生态.txt", PageMeta(dt.date(2026, 4, 28), 12, "生态", "人民日报"), "", 1)
+
+
+def test_each_look_is_a_warning_with_the_correction_to_write_one_an_article():
+    report = Report()
+    check_parse(
+        PAGE,
+        page_of(
+            *STORY,
+            LONE,
+            AFTER,
+            (20, "headline", "headline.evidence", "老手艺的新传人"),
+            (22, "paragraph", "paragraph.credit", "讲述人：王  芳"),
+            (24, *STORY[3][1:]),
+            articles=(1, 20),
+        ),
+        report,
+    )
+    lone, credit = report.warnings
+    assert (lone.line, credit.line) == (9, 22)
+    assert (
+        lone.what
+        == "unsure: subhead: “竹林深处有新路” (the article's only sub-head, far below its headline: a new article's headline?)"
+    )
+    assert lone.fix.startswith("check it; if it is wrong, write `break_before: [9]` (the headline of a new article) or")
+    assert "2026/2026-04-28_12_生态.fix.yml" in lone.fix
+    assert credit.fix.startswith("check it; if it is wrong, write `lines: {22: byline}` (the article's byline)")
+    report = Report()
+    check_parse(PAGE, _joined_at(HEADED, 75), report)
+    (joined,) = report.warnings
+    assert joined.what.startswith(
+        "unsure: continuation: “当地建起了竹制品加工厂，把竹屑也用了起来。” (line 9 above, short like the article's sub-heads"
+    )
+    assert "write `no_join: [11]` (a paragraph of its own)" in joined.fix
+
+
+def test_an_article_gets_one_warning_the_first_that_applies():
+    rows = [*STORY, LONE, AFTER]
+    result = page_of(*rows)
+    unsure = Decision(11, "paragraph", "no article above", False, AFTER[3], "byline.orphan")
+    result.decisions[-1] = unsure  # the parser's own doubt comes first
+    report = Report()
+    check_parse(PAGE, result, report)
+    assert [w.line for w in report.warnings] == [11]
+
+
+def test_explain_lists_what_is_worth_a_second_look():
+    from build_scripts.parse.explain import format_explanation
+
+    told = format_explanation(PAGE, page_of(*STORY, LONE, AFTER))
+    assert "worth a second look:\n      9  [look.lone-subhead] the article's only sub-head" in told
+    assert "correct it in 2026-04-28_12_生态.fix.yml" in told
+    assert "worth a second look" not in format_explanation(PAGE, page_of(*STORY, AFTER))

@@ -104,6 +104,38 @@ def test_one_section_unlike_its_siblings_is_a_story_of_its_own_perhaps():
     assert _ids(page_of(*two_odd)) == []  # no shape the sections share: none is odd
 
 
+def test_the_only_heading_with_its_own_byline_is_a_signed_story_perhaps():
+    one = [*STORY[:3], (7, "subhead", "subhead.section", "海岛来信"), (8, "byline", "byline.section", "李  华"), AFTER]
+    assert _ids(page_of(*one)) == [("look.lone-section", 7)]
+    two = [
+        *one[:-1],
+        (10, "subhead", "subhead.section", "山里的书声"),
+        (11, "byline", "byline.section", "王  芳"),
+        (13, *AFTER[1:]),
+    ]
+    assert _ids(page_of(*two)) == []
+
+
+CUT = (7, "paragraph", "paragraph.text", "当地把竹子做成了地板、家具和餐具，带动竹产业转型")
+
+
+def test_a_paragraph_opening_with_a_scrap_of_a_sentence_is_the_rest_of_the_one_above_perhaps():
+    scrap = (9, "paragraph", "paragraph.evidence", "升级。竹屑也用了起来，做成了生物质燃料。")
+    assert _ids(page_of(*STORY[:3], CUT, scrap)) == [("look.fragment-opening", 9)]
+    ended = (7, "paragraph", "paragraph.text", CUT[3] + "。")
+    assert _ids(page_of(*STORY[:3], ended, scrap)) == []  # the block above ended its sentence
+    short_above = (7, "paragraph", "paragraph.text", "带动竹产业转型")
+    assert _ids(page_of(*STORY[:3], short_above, scrap)) == []
+    a_sentence = (9, "paragraph", "paragraph.evidence", "竹屑也用了起来，做成了生物质燃料。")
+    assert _ids(page_of(*STORY[:3], CUT, a_sentence)) == []
+    long_sentence = (9, "paragraph", "paragraph.evidence", "竹屑做成的生物质燃料送进了千家万户。")
+    assert _ids(page_of(*STORY[:3], CUT, long_sentence)) == []
+    short_clauses = (9, "paragraph", "paragraph.evidence", "有人说，值。竹屑也用了起来。")
+    assert _ids(page_of(*STORY[:3], CUT, short_clauses)) == []  # a sentence of its own, short as it is
+    a_label = (7, "subhead", "subhead.section-label", "竹产业转型的三个关键词、一个经验和一点心得体会")
+    assert _ids(page_of(*STORY[:3], a_label, scrap)) == []
+
+
 def test_a_credit_line_right_under_the_headline_is_a_byline_perhaps():
     credited = [
         (1, "headline", "headline.evidence", "老手艺的新传人"),

@@ -41,6 +41,23 @@ SHORT_JOIN_UNSURE = 90
 SHORT_HEADING_MAX = 30
 HEADING_MAX = 50
 HEADINGS_APART = 4
+# A paragraph opening with a sentence this short (to its full stop) below a block of text at
+# least FRAGMENT_ABOVE_MIN characters long that stops mid-sentence
+FRAGMENT_MAX = 10
+FRAGMENT_ABOVE_MIN = 20
+# Blocks that are no running text, whose end says nothing of a cut: a section's marker or
+# label, its heading or byline, a box's title, a list's lines, an editor's sign-off
+_NOT_RUNNING_TEXT = frozenset(
+    {
+        "subhead.marker",
+        "byline.section",
+        "subhead.article-box",
+        "subhead.section",
+        "paragraph.lines",
+        "subhead.section-label",
+        "note.editors-sign",
+    }
+)
 # An article of this many sections (each a heading with its own byline) or more has a shape
 # its sections share
 SECTIONS_TO_COMPARE = 3
@@ -184,6 +201,54 @@ def _short_line_joined(page: _Page) -> list[Look]:
     return looks
 
 
+def _lone_section(page: _Page) -> list[Look]:
+    """The only heading of an article with a byline of its own below it: the headline of a
+    story of its own, signed, run into the article above?"""
+    looks = []
+    for rows in page.articles.values():
+        sections = [d for d in rows if d.rule_id == "subhead.section"]
+        if len(sections) == 1:
+            looks.append(
+                Look(
+                    sections[0],
+                    "look.lone-section",
+                    "the article's only heading with a byline of its own: a new article's headline?",
+                )
+            )
+    return looks
+
+
+def _fragment_opening(page: _Page) -> list[Look]:
+    """A paragraph of its own that opens with a scrap of a sentence (`升级。`: at most
+    FRAGMENT_MAX characters to its full stop, no comma) below a block of text that stops mid-
+    sentence: the rest of that block, which a page break cut?"""
+    looks = []
+    for d in page.decisions:
+        above = page.above.get(d.line)
+        if d.label != "paragraph" or above is None or above.label not in ("paragraph", "subhead"):
+            continue
+        if above.rule_id in _NOT_RUNNING_TEXT or _size(above.text) < FRAGMENT_ABOVE_MIN:
+            continue
+        if above.text.rstrip()[-1:] in _ENDS_A_SENTENCE + "—，、,":
+            continue
+        text = "".join(d.text.split())
+        stop = next((i for i, ch in enumerate(text) if ch in _STOPS), None)
+        if (
+            stop is not None
+            and text[stop] == "。"
+            and stop + 1 <= FRAGMENT_MAX
+            and not any(m in text[:stop] for m in "，、：；")
+        ):
+            looks.append(
+                Look(
+                    d,
+                    "look.fragment-opening",
+                    f"it opens with a scrap of a sentence, and line {above.line} above stops mid-sentence: its rest?",
+                )
+            )
+    return looks
+
+
 def _credit_under_headline(page: _Page) -> list[Look]:
     """A credit line (`讲述人：…`) right under a headline: the article's byline?"""
     return [
@@ -198,8 +263,10 @@ def _credit_under_headline(page: _Page) -> list[Look]:
 # In order: an article gets the warning of the first look that applies to it.
 LOOKS: tuple[tuple[str, Callable[[_Page], list[Look]]], ...] = (
     ("look.odd-section", _odd_section),
+    ("look.lone-section", _lone_section),
     ("look.lone-subhead", _lone_subhead),
     ("look.short-line-joined", _short_line_joined),
+    ("look.fragment-opening", _fragment_opening),
     ("look.credit-under-headline", _credit_under_headline),
 )
 

@@ -95,7 +95,11 @@ def _correction(decision: Decision, sidecar: str, look_id: str = "") -> str:
         readings = [
             (f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{decision.below}]", "one paragraph with the block below")
         ]
-    if decision.rule_id == "subhead.evidence" or look_id in ("look.odd-section", "look.lone-subhead"):
+    if decision.rule_id == "subhead.evidence" or look_id in (
+        "look.odd-section",
+        "look.lone-section",
+        "look.lone-subhead",
+    ):
         # the evidence weighed it against a new article's headline, or the article's shape did
         readings = [("break_before: [{n}]", "the headline of a new article"), *readings]
     if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find

@@ -281,8 +281,13 @@ def main(argv: list[str] | None = None) -> int:
         _internal(args, exc.cause, f"while converting {exc.path}", untouched)
         return EXIT_INTERNAL_ERROR
     except OSError as exc:
-        # (a write that fails on a full disk names no file: then the folder being written)
-        where = exc.filename or getattr(args, "docs", None) or getattr(args, "out", None) or "a file"
+        # (a write that fails on a full disk names no file: then what the command writes)
+        writes = (
+            f"{args.docs} (or the conversion cache and urls.lock beside it)"
+            if getattr(args, "docs", None)
+            else getattr(args, "out", None)
+        )
+        where = exc.filename or writes or "a file"
         print(
             f"error: {where}: {exc.strerror or exc} — check that the disk has room and that you may write there; "
             f"{untouched}",

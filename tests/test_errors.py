@@ -159,4 +159,6 @@ def test_a_full_disk_that_names_no_file_names_the_folder_being_written(tmp_path,
     code = cli.main(["convert", "--source", str(project / "source_texts"), "--docs", docs, "--jobs", "1"])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"error: {docs}: No space left on device — check that the disk has room" in err, err
+    assert f"error: {docs} (or the conversion cache and urls.lock beside it): No space left on device — check" in err, (
+        err
+    )

@@ -184,3 +184,73 @@ def test_a_sharded_build_holds_docs_from_its_plan_to_the_assembly(tmp_path, monk
     )
     assert sharded_build.command(args) == 0
     assert len(seen) == 1 and "a build is reading this folder right now" in seen[0]
+
+
+def _left_half_committed(docs: Path) -> str:
+    """What a conversion killed after its commit leaves: the new home page staged beside
+    docs/, with the plan that puts it in place. Returns the new page's mark."""
+    commit = docs.with_name(".docs.commit")
+    commit.mkdir()
+    mark = "本期新增：一篇更正"
+    (commit / "index.md").write_text((docs / "index.md").read_text(encoding="utf-8") + f"\n{mark}\n", encoding="utf-8")
+    (commit / ".commit.json").write_text('{"write": ["index.md"], "remove": []}', encoding="utf-8")
+    return mark
+
+
+@pytest.mark.parametrize("command", ["mkdocs build", "sharded build"])
+def test_a_build_first_finishes_the_commit_of_a_conversion_killed_after_it(tmp_path, command):
+    project = make_archive(tmp_path)
+    docs = project / "docs"
+    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(docs)).returncode == 0
+    mark = _left_half_committed(docs)
+    built = build_site(project) if command == "mkdocs build" else run_cli("build", "--jobs", "1", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert not docs.with_name(".docs.commit").exists()
+    assert mark in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_waits_for_a_conversion_committing_then_finishes_what_it_left(tmp_path):
+    project = make_archive(tmp_path)
+    docs = project / "docs"
+    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(docs)).returncode == 0
+    mark = _left_half_committed(docs)
+    holder = _held_by(docs, os.getpid())  # the conversion, still running, then killed
+    threading.Timer(1.5, holder.close).start()
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    assert "is writing this folder: the build waits for it to finish" in built.stderr
+    assert mark in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_builds_starting_together_finish_a_left_commit_once(tmp_path):
+    docs = tmp_path / "docs"
+    left = [True]
+    finished: list[int] = []
+
+    def finish() -> None:
+        finished.append(1)
+        left[0] = False
+
+    with reading(docs, print, lambda: left[0], finish), reading(docs, print, lambda: left[0], finish):
+        pass
+    assert finished == [1]
+
+
+def test_a_build_that_fails_lets_go_of_docs(tmp_path):
+    """(`mkdocs serve` rebuilds in one process: a failed build that kept its hold on docs/
+    would have the next conversion refused.)"""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    project = make_archive(tmp_path)
+    docs = project / "docs"
+    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(docs)).returncode == 0
+    provenance = docs / ".archive.json"  # converted for another paper: the build stops, after taking docs/
+    provenance.write_text(
+        provenance.read_text(encoding="utf-8").replace('"slug": "', '"slug": "other-'), encoding="utf-8"
+    )
+    with pytest.raises(MkDocsException):
+        build(load_config(str(project / "mkdocs.yml")))
+    with exclusive(docs):  # the conversion goes ahead
+        pass

@@ -150,3 +150,16 @@ def test_a_bad_source_text_under_serve_is_reported_and_serving_resumes_once_fixe
     bad.unlink()
     _wait_for(lambda: BEFORE in (_get(base + ARTICLE) or ""), 60, "the site to be served again")
     assert log_path.read_text(encoding="utf-8").count("Converted source_texts/") == 1
+
+
+def test_the_preview_says_the_warnings_of_the_files_it_converts(tmp_path, caplog):
+    """A conversion afterwards counts them as printed (`convert` prints only the warnings of
+    the files it reads): the preview's own log is where they are seen."""
+    import logging
+
+    from build_scripts.plugins.publish.preview import Reconverter
+
+    project = make_archive(tmp_path, {"2022/2022-01-29.txt": "春节假期全省旅游市场平稳有序\n"})
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.build_scripts.plugins.publish.preview"):
+        Reconverter().convert_if_changed(project / "source_texts", project / "docs")
+    assert "warning: 2022/2022-01-29.txt:1: “春节假期全省旅游市场平稳有序” has no text below it" in caplog.text

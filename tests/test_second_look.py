@@ -225,5 +225,5 @@ def test_explain_lists_what_is_worth_a_second_look():
 
     told = format_explanation(PAGE, page_of(*STORY, LONE, AFTER))
     assert "worth a second look:\n      9  [look.lone-subhead] the article's only sub-head" in told
-    assert "correct it in 2026-04-28_12_生态.fix.yml" in told
+    assert "correct it in 2026-04-28_12_生态.fix.yml" in told and "? = unsure" not in told  # no line is marked `?`
     assert "worth a second look" not in format_explanation(PAGE, page_of(*STORY, AFTER))

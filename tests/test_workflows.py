@@ -144,7 +144,7 @@ def test_each_publishing_conversion_starts_from_the_last_ones_cache(name):
     assert settings["key"].startswith(settings["restore-keys"])  # the latest of the earlier ones
 
 
-def test_the_sharded_workflows_passing_artifacts_are_not_kept_for_months():
+def test_the_sharded_workflows_passing_artifacts_are_kept_days_not_months():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages-sharded.yml").read_text(encoding="utf-8"))
     uploads = [s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert len(uploads) == 2 and all(s["with"]["retention-days"] == 1 for s in uploads)
+    assert len(uploads) == 2 and all(s["with"]["retention-days"] == 3 for s in uploads)

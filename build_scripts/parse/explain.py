@@ -63,9 +63,11 @@ def format_explanation(page: SourcePage, result: PageParse) -> str:
     if looks:  # what the warnings point at besides the unsure decisions (one an article, in convert)
         out.append("\nworth a second look:")
         out += [f"  {look.decision.line:>5}  [{look.look_id}] {look.why}" for look in looks]
-    if looks or any(not d.confident for d in result.decisions):
+    unsure = any(not d.confident for d in result.decisions)
+    if looks or unsure:
         out.append(
-            "\n? = unsure; correct it in "
+            ("\n? = unsure; correct" if unsure else "\nIf a reading is wrong, correct")
+            + " it in "
             + Path(page.path).name[: -len(".txt")]
             + ".fix.yml (see maintainers/input-files.md, Corrections)"
         )

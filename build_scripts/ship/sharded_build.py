@@ -33,7 +33,7 @@ from pathlib import Path
 
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
-from build_scripts.writers.folder_lock import reading
+from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.workers import with_parent
 
 SEARCH_INDEX = "search/search_index.json"
@@ -187,14 +187,16 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
         (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
         _move_tree(folder / name, staging)
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
-    if records:
-        publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
-        config = config.plugins.on_config(config)  # the public address, as each shard decided it
+    publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
+    config = config.plugins.on_config(config)  # the public address, as each shard decided it
+    if not config.site_url:  # (a shard records its pages for the sitemap and feeds only with one)
+        print(f"note: {NO_SITE_URL}", file=sys.stderr)
+    elif records:
         paper = publish.archive.paper
         publish_shards(
             records,
             staging,
-            site_url=config.site_url or "",
+            site_url=config.site_url,
             paper_title=paper.title,
             author=paper.publisher or paper.title,
             language=paper.language,
@@ -202,8 +204,6 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
             feed_size=publish.config.feed_size,
             sitemap_limit=publish.config.sitemap_limit,
         )
-    else:  # (a shard records its pages for them only where the site has a public address)
-        print(f"note: {NO_SITE_URL}", file=sys.stderr)
     if site.exists():
         shutil.rmtree(site)
     staging.rename(site)
@@ -226,7 +226,7 @@ def command(args: argparse.Namespace) -> int:
         print(json.dumps(list(plan_shards(docs))))
         return 0
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
-    with reading(docs, lambda message: print(message, file=sys.stderr)):
+    with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
         return _build_and_assemble(args, config_file, docs, site)
 
 

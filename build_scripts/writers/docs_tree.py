@@ -30,7 +30,7 @@ from pathlib import Path
 
 from build_scripts.contract.provenance import PROVENANCE_FILE
 from build_scripts.problems import InputError, Problem
-from build_scripts.writers.folder_lock import exclusive
+from build_scripts.writers.folder_lock import reading
 from build_scripts.writers.pieces import Pieces, same_bytes
 from build_scripts.writers.workers import can_fork, forked_pool
 
@@ -80,12 +80,10 @@ def recover(docs: Path) -> None:
             shutil.rmtree(leftover)
 
 
-def finish_interrupted(docs: Path) -> None:
-    """Before reading docs/ (a build): finish a conversion that was killed after its commit.
-    Raises InputError while a conversion is writing the folder."""
-    if _aside(docs, "commit").exists():
-        with exclusive(docs):
-            recover(docs)
+def reading_docs(docs: Path, say: Callable[[str], None]) -> contextlib.AbstractContextManager[None]:
+    """Read docs/ (a build) while no conversion writes it, a conversion killed after its
+    commit finished first (`folder_lock.reading`)."""
+    return reading(docs, say, left_over=_aside(docs, "commit").exists, finish=lambda: recover(docs))
 
 
 def _apply(commit: Path, docs: Path) -> None:

@@ -72,30 +72,66 @@ ORPHANS_END_WITHIN = 60.0  # seconds: they are sent SIGTERM when the conversion 
 
 
 @contextlib.contextmanager
-def reading(docs: Path, say: Callable[[str], None]) -> Iterator[None]:
+def reading(
+    docs: Path,
+    say: Callable[[str], None],
+    left_over: Callable[[], bool] = lambda: False,
+    finish: Callable[[], None] = lambda: None,
+) -> Iterator[None]:
     """Read a docs folder that no conversion writes meanwhile (a build: MkDocs lists the
     files, then reads them, and a conversion in between would have replaced or removed some).
-    Where a conversion is writing it, wait for it to finish (`say` tells so once). Where no
-    lock can be taken (no such system call, a folder that cannot be written), go on without."""
+    Where a conversion is writing it, wait for it to finish (`say` tells so once). Where a
+    conversion killed after its commit left it half-written (`left_over`), first `finish` it,
+    holding the folder alone (waiting for the builds that read it). Where no lock can be taken
+    (no such system call, a folder that cannot be written), go on without."""
     try:
         import fcntl
 
         lock = open(docs.with_name(f".{docs.name}.lock"), "a+", encoding="ascii", errors="replace")
     except (ImportError, OSError):
+        if left_over():
+            finish()
         yield
         return
     with lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(lock)
-            who = f"the conversion (process {holder})" if holder else "a conversion"
-            say(f"{docs}: {who} is writing this folder: the build waits for it to finish")
-            fcntl.flock(lock, fcntl.LOCK_SH)
+        told: set[str] = set()
+        while True:
+            _wait_for(lock, fcntl.LOCK_SH, docs, say, told)
+            if not left_over():
+                break
+            # never waiting for the folder alone while holding it shared: two builds would wait for each other
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            _wait_for(lock, fcntl.LOCK_EX, docs, say, told)
+            try:
+                if left_over():  # (another build may have finished it meanwhile)
+                    finish()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _wait_for(lock: IO[str], mode: int, docs: Path, say: Callable[[str], None], told: set[str]) -> None:
+    """Take the lock in `mode`, waiting for whoever holds it (said once)."""
+    import fcntl
+
+    try:
+        fcntl.flock(lock, mode | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        pass
+    if _only_read(lock) and mode == fcntl.LOCK_EX:
+        message = f"{docs}: other builds are reading this folder: this one waits for them to finish"
+    else:
+        holder = _holder(lock)
+        who = f"the conversion (process {holder})" if holder else "a conversion"
+        message = f"{docs}: {who} is writing this folder: the build waits for it to finish"
+    if message not in told:
+        told.add(message)
+        say(message)
+    fcntl.flock(lock, mode)
 
 
 def _only_read(lock: IO[str]) -> bool:

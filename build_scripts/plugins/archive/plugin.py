@@ -25,9 +25,7 @@ from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.plugins.offline_bundle.plugin import offline_build
-from build_scripts.problems import InputError
-from build_scripts.writers.docs_tree import finish_interrupted
-from build_scripts.writers.folder_lock import reading
+from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
@@ -62,26 +60,25 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_config(self, config):
         self.settings = None
         self.folders = set()  # a build (again, under `mkdocs serve`) starts from an empty site
+        self.csl = {}  # (what a failed build left is not written by the next)
         settings = archive_settings(config)
         archive = settings.archive
         self.paper = archive.paper
         self.profile = archive.profile
         self.offline = offline_build(config)  # the bundle: its pages are opened from file://
-        _check_provenance(Path(config.docs_dir), settings.source_dir, archive.paper)
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
         config.site_description = archive.site_description
-        try:  # a conversion killed after its commit is finished before the build reads docs/
-            finish_interrupted(Path(config.docs_dir))
-        except InputError as exc:
-            raise PluginError(str(exc)) from None
         return config
 
     @event_priority(-100)  # last: after the preview's conversion (`mkdocs serve`), which writes docs/
     def on_pre_build(self, *, config):
         # From here to the build's end no conversion writes docs/ (folder_lock.py): one in
-        # between would remove files MkDocs has listed but not read yet
-        self.reading.enter_context(reading(Path(config.docs_dir), log.info))
+        # between would remove files MkDocs has listed but not read yet. A conversion killed
+        # after its commit is finished first.
+        docs = Path(config.docs_dir)
+        self.reading.enter_context(reading_docs(docs, log.info))
+        _check_provenance(docs, archive_settings(config).source_dir, archive_settings(config).archive.paper)
 
     @event_priority(-100)  # last: the other plugins may still read docs/ when the site is written
     def on_post_build(self, *, config):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_scripts.problems import InputError
+from build_scripts.problems import InputError, printed_warnings
 
 log = logging.getLogger("mkdocs.plugins.build_scripts.plugins.publish.preview")
 
@@ -59,4 +59,7 @@ class Reconverter:
             if self.server is not None:
                 self.server.watch(str(docs))
         self._converted = fingerprint
+        # the warnings of the files it read (a conversion afterwards counts them as printed)
+        for line in printed_warnings(result.report, every=False):
+            log.info(line)
         log.info(f"Converted {source_dir.name}/: {result.summary()}")

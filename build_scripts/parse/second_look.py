@@ -23,7 +23,6 @@ import collections
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from build_scripts.parse import breaks
 from build_scripts.parse.model import Decision, PageParse
 from build_scripts.parse.rules import weighed_chance
 
@@ -172,6 +171,10 @@ def _short_line_joined(page: _Page) -> list[Look]:
     """A short heading-shaped line joined to the block below (the first part of a paragraph a
     page break cut, the evidence said, though not for sure), no word running across, in an
     article with other heading-shaped lines — sub-heads, or lines joined so too: a sub-head?"""
+    # (imported here: this module is loaded where pages are only written, never parsed, and
+    # the parser's patterns and models load with `breaks`: source_jobs.load_before_forking)
+    from build_scripts.parse import breaks
+
     looks = []
     for rows in page.articles.values():
         joins = []

@@ -72,6 +72,21 @@ class Look:
     why: str
 
 
+# Why each look points at its line, in the archivist's words (the warning's parenthesis)
+WHY = {
+    "look.odd-section": "a section unlike the article's others: the headline of a story of its own?",
+    "look.lone-section": "the article's only heading with a byline of its own: a new article's headline?",
+    "look.lone-subhead": "the article's only sub-head, far below its headline: a new article's headline?",
+    "look.short-line-joined": "line {above} above, short like the article's sub-heads, joined to it: a sub-head?",
+    "look.fragment-opening": "it opens with a scrap of a sentence, and line {above} above stops mid-sentence: its rest?",
+    "look.credit-under-headline": "a credit line right under the headline: the article's byline?",
+}
+
+
+def _look(decision: Decision, look_id: str, **details: object) -> Look:
+    return Look(decision, look_id, WHY[look_id].format(**details))
+
+
 def _size(text: str) -> int:
     return len("".join(text.split()))
 
@@ -129,13 +144,7 @@ def _odd_section(page: _Page) -> list[Look]:
         shape, agreeing = collections.Counter(size for _, size in groups).most_common(1)[0]
         odd = [first for first, size in groups if size != shape]
         if len(odd) == 1 and agreeing * 2 > len(groups):
-            looks.append(
-                Look(
-                    odd[0],
-                    "look.odd-section",
-                    "a section unlike the article's others: the headline of a story of its own?",
-                )
-            )
+            looks.append(_look(odd[0], "look.odd-section"))
     return looks
 
 
@@ -157,13 +166,7 @@ def _lone_subhead(page: _Page) -> list[Look]:
             and not text.endswith("—")
             and not _leaves_open(text)
         ):
-            looks.append(
-                Look(
-                    sub,
-                    "look.lone-subhead",
-                    "the article's only sub-head, far below its headline: a new article's headline?",
-                )
-            )
+            looks.append(_look(sub, "look.lone-subhead"))
     return looks
 
 
@@ -195,13 +198,7 @@ def _short_line_joined(page: _Page) -> list[Look]:
             others = [line for line in headings if abs(line - above.line) >= HEADINGS_APART]
             others += [a.line for j, a in joins if j is not d and abs(j.line - d.line) >= HEADINGS_APART]
             if others:
-                looks.append(
-                    Look(
-                        d,
-                        "look.short-line-joined",
-                        f"line {above.line} above, short like the article's sub-heads, joined to it: a sub-head?",
-                    )
-                )
+                looks.append(_look(d, "look.short-line-joined", above=above.line))
     return looks
 
 
@@ -212,13 +209,7 @@ def _lone_section(page: _Page) -> list[Look]:
     for rows in page.articles.values():
         sections = [d for d in rows if d.rule_id == "subhead.section"]
         if len(sections) == 1:
-            looks.append(
-                Look(
-                    sections[0],
-                    "look.lone-section",
-                    "the article's only heading with a byline of its own: a new article's headline?",
-                )
-            )
+            looks.append(_look(sections[0], "look.lone-section"))
     return looks
 
 
@@ -243,20 +234,14 @@ def _fragment_opening(page: _Page) -> list[Look]:
             and stop + 1 <= FRAGMENT_MAX
             and not any(m in text[:stop] for m in "，、：；")
         ):
-            looks.append(
-                Look(
-                    d,
-                    "look.fragment-opening",
-                    f"it opens with a scrap of a sentence, and line {above.line} above stops mid-sentence: its rest?",
-                )
-            )
+            looks.append(_look(d, "look.fragment-opening", above=above.line))
     return looks
 
 
 def _credit_under_headline(page: _Page) -> list[Look]:
     """A credit line (`讲述人：…`) right under a headline: the article's byline?"""
     return [
-        Look(d, "look.credit-under-headline", "a credit line right under the headline: the article's byline?")
+        _look(d, "look.credit-under-headline")
         for d in page.decisions
         if d.rule_id == "paragraph.credit"
         and (above := page.above.get(d.line)) is not None

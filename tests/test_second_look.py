@@ -227,3 +227,27 @@ def test_explain_lists_what_is_worth_a_second_look():
     assert "worth a second look:\n      9  [look.lone-subhead] the article's only sub-head" in told
     assert "correct it in 2026-04-28_12_生态.fix.yml" in told and "? = unsure" not in told  # no line is marked `?`
     assert "worth a second look" not in format_explanation(PAGE, page_of(*STORY, AFTER))
+
+
+def test_a_lone_section_may_have_a_heading_of_two_lines():
+    rows = [
+        *STORY[:3],
+        (7, "subhead", "subhead.section", "海岛来信"),
+        (8, "subhead", "subhead.section", "守岛人的课堂"),
+        (9, "byline", "byline.section", "李  华"),
+        AFTER,
+    ]
+    assert _ids(page_of(*rows)) == [("look.lone-section", 7)]
+
+
+def test_far_below_the_headline_counts_lines_not_decisions():
+    """A dateline and its paragraph share a line: a sub-head right below them is two lines
+    below the headline, not three decisions."""
+    rows = [
+        STORY[0],
+        (3, "dateline", "dateline.lead", "本报杭州4月27日电"),
+        (3, "paragraph", "paragraph.dateline", "春耕时节，田间地头一片繁忙。"),
+        (5, "subhead", "subhead.evidence", "竹林深处有新路"),
+        (7, *AFTER[1:]),
+    ]
+    assert _ids(page_of(*rows)) == []

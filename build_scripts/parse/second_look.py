@@ -31,7 +31,7 @@ _ENDS_A_SENTENCE = "。！？!?…”’」』）)》】；;：:."
 _STOPS = "。！？"
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"))
 
-# A sub-head this many decisions below its article's first line or more (a headline's pieces,
+# A sub-head this many lines below its article's first line or more (a headline's pieces,
 # its byline and lead sit above any sub-head an article really has)
 LONE_SUBHEAD_BELOW = 3
 # A line joined to the one below, as the first part of a paragraph a break cut, with less than
@@ -121,24 +121,31 @@ class _Page:
                 self.articles[held].append(d)
 
 
+def _sections(rows: list[Decision]) -> list[tuple[Decision, int]]:
+    """An article's sections with a byline of their own: each heading's first line, and how
+    many lines the heading has (`subhead.section` lines, then a `byline.section`)."""
+    groups: list[tuple[Decision, int]] = []
+    i = 0
+    while i < len(rows):
+        if rows[i].rule_id != "subhead.section":
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and rows[j].rule_id == "subhead.section":
+            j += 1
+        if j < len(rows) and rows[j].rule_id == "byline.section":
+            groups.append((rows[i], j - i))
+        i = j + 1
+    return groups
+
+
 def _odd_section(page: _Page) -> list[Look]:
     """In an article of several sections, each a heading with a byline of its own below, one
     section whose heading has a different number of lines from all the others, which agree:
     a story of its own, its headline taken for a section's heading."""
     looks = []
     for rows in page.articles.values():
-        groups: list[tuple[Decision, int]] = []  # (the heading's first line, how many lines)
-        i = 0
-        while i < len(rows):
-            if rows[i].rule_id != "subhead.section":
-                i += 1
-                continue
-            j = i
-            while j < len(rows) and rows[j].rule_id == "subhead.section":
-                j += 1
-            if j < len(rows) and rows[j].rule_id == "byline.section":
-                groups.append((rows[i], j - i))
-            i = j + 1
+        groups = _sections(rows)
         if len(groups) < SECTIONS_TO_COMPARE:
             continue
         shape, agreeing = collections.Counter(size for _, size in groups).most_common(1)[0]
@@ -161,7 +168,8 @@ def _lone_subhead(page: _Page) -> list[Look]:
         text = sub.text.strip()
         if (
             sub.rule_id == "subhead.evidence"
-            and rows.index(sub) >= LONE_SUBHEAD_BELOW
+            # lines, not decisions: a dateline and its paragraph share one
+            and len({d.line for d in rows[: rows.index(sub)]}) >= LONE_SUBHEAD_BELOW
             and not any(mark in text for mark in "：:")
             and not text.endswith("—")
             and not _leaves_open(text)
@@ -207,9 +215,9 @@ def _lone_section(page: _Page) -> list[Look]:
     story of its own, signed, run into the article above?"""
     looks = []
     for rows in page.articles.values():
-        sections = [d for d in rows if d.rule_id == "subhead.section"]
+        sections = _sections(rows)
         if len(sections) == 1:
-            looks.append(_look(sections[0], "look.lone-section"))
+            looks.append(_look(sections[0][0], "look.lone-section"))
     return looks
 
 

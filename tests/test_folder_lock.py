@@ -10,6 +10,7 @@ import select
 import subprocess
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,26 @@ def test_mkdocs_build_reads_docs_only_once_the_conversion_is_over(tmp_path):
     assert "is writing this folder: the build waits for it to finish" in built.stderr
     assert time.monotonic() - started >= 1.9
     with exclusive(docs):  # the build let go of docs/ at its end
+        pass
+
+
+def test_the_offline_bundle_says_it_waits_for_the_conversion_writing_the_folder(tmp_path):
+    """(its build runs quietly, its words shown only on failure: the bundle says it itself)"""
+    project = make_archive(tmp_path)
+    docs = project / "docs"
+    assert run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(docs)).returncode == 0
+    mark = _left_half_committed(docs)  # and the conversion was killed once it had committed
+    holder = _held_by(docs, os.getpid())
+    threading.Timer(1.5, holder.close).start()
+    started = time.monotonic()
+    made = run_cli("bundle", "--config-file", str(project / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
+    assert made.returncode == 0, made.stderr
+    assert f"{docs}: " in made.stderr and "is writing this folder: the build waits for it to finish" in made.stderr
+    assert time.monotonic() - started >= 1.4
+    with zipfile.ZipFile(next((tmp_path / "dist").glob("*.zip"))) as bundle:
+        home = next(name for name in bundle.namelist() if name.endswith("-offline/index.html"))
+        assert mark in bundle.read(home).decode("utf-8")
+    with exclusive(docs):  # the bundle let go of docs/ at its end
         pass
 
 

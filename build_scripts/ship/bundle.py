@@ -24,6 +24,7 @@ from pathlib import Path
 from build_scripts.contract.provenance import recorded_paper
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.problems import InputError
+from build_scripts.writers.docs_tree import reading_docs
 
 ARTICLES_FILE = Path("data") / "articles.jsonl"
 # Files only a web server uses stay out of the bundle: a 404 page (MkDocs gives it
@@ -189,6 +190,14 @@ def bundle(config_file: Path, source_dir: Path | None, out_dir: Path) -> Bundle:
             "has no converted pages",
             "run `python -m build_scripts convert` (or ./scripts/build) first",
         )
+    # no conversion writes docs/ from the first look at it to the end of the build (which
+    # holds it too): where one is writing it, the bundle says so and waits — the build's own
+    # words are only shown when it fails
+    with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
+        return _bundle(config_file, docs, source_dir, out_dir)
+
+
+def _bundle(config_file: Path, docs: Path, source_dir: Path | None, out_dir: Path) -> Bundle:
     slug = paper_slug(docs, source_dir)
     epoch = bundle_epoch(docs)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -2625,3 +2625,64 @@ def test_below_a_short_sub_head_that_labels_no_section_the_stronger_limit_does_n
     paragraphs = [s.text for s in article.segments if s.kind is Kind.PARAGRAPH]
     assert "记者手记" in [s.text for s in article.segments if s.kind is Kind.SUBHEAD]
     assert paragraphs[-1].startswith("发展特色产业，集体经济不断壮大合作社")
+
+
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+@pytest.mark.parametrize("reporter_first", [False, True])
+def test_a_dialogue_whose_list_opens_with_its_first_speaker_is_text_credited_to_the_papers_own(layout, reporter_first):
+    # `对话人：` with the first speaker on its line, right below the headline: the list of the
+    # dialogue's speakers, text like the names below it — not the text's first heading — and the
+    # speaker from the paper itself (`（本报记者）`), first or last, is the article's writer
+    speakers = ["林晓川（话剧《归途》导演）", "周岚（话剧《归途》主演）", "宋一鸣（本报记者）"]
+    if reporter_first:
+        speakers.reverse()
+    lines = [
+        "好戏是磨出来的（面对面）",
+        "对话人：" + speakers[0],
+        *speakers[1:],
+        "《归途》上演以来，场场满座。",
+        "记者：这部戏排了多久？",
+        "林晓川：整整三年，剧本改了十几稿。",
+    ]
+    if layout == "blank":
+        page = "\n\n".join(lines) + "\n"
+    else:
+        page = lines[0] + "\n" + "".join(f"{IND}{line}\n" for line in lines[1:])
+    (article,) = parse_page(page).articles
+    assert article.title == "好戏是磨出来的（面对面）"
+    assert [b.kind for b in article.blocks[:3]] == [Kind.PARAGRAPH] * 3
+    assert article.blocks[0].text == "对话人：" + speakers[0]
+    assert article.authors == ["宋一鸣"]
+
+
+def test_a_heading_inside_a_dialogue_heads_a_part_of_it_whatever_the_evidence_says(monkeypatch):
+    # the parts of a dialogue are headed by short lines (`“磨”剧本`), each with a speaker's turn
+    # right below it: on a real page the evidence weighed one at 56 % for a new article
+    from build_scripts.parse.headings import HeadingRules
+
+    weighed = HeadingRules._headline_chance
+    headings = {"“磨”台词", "“磨”身段", "观众来信"}
+    lines = [
+        "好戏是磨出来的（面对面）",
+        "对话人：林晓川（话剧《归途》导演）",
+        "宋一鸣（本报记者）",
+        "《归途》上演以来，场场满座。主创们经历了什么，又收获了什么？",
+        "“磨”台词",
+        "记者：这部戏排了多久？剧本前后改了多少稿？",
+        "林晓川：整整三年，剧本改了十几稿，每一稿都拿到排练场里去试。",
+        "“磨”身段",
+        "一句台词改了几十遍",
+        "林晓川：演员每天早上五点起来练声，练了整整一年。",
+        "观众来信",
+        "本报讯 一位观众来信说，《归途》让他想起了自己的父亲。",
+    ]
+    # the evidence says each of them starts a new article
+    monkeypatch.setattr(
+        HeadingRules,
+        "_headline_chance",
+        lambda self, i, unit: max(weighed(self, i, unit), 0.9 * (unit.text in headings)),
+    )
+    first, letter = parse_page("\n\n".join(lines) + "\n").articles
+    assert [b.text for b in first.blocks if b.kind is Kind.SUBHEAD] == ["“磨”台词", "“磨”身段", "一句台词改了几十遍"]
+    assert first.authors == ["宋一鸣"]
+    assert letter.title == "观众来信"  # no speaker's turn below it: the evidence decides

@@ -6,8 +6,19 @@ from __future__ import annotations
 
 from build_scripts.parse import compiled
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
-from build_scripts.parse.names import _CLOSE, _GROUPS, _NAMES, _OPEN, HAN, ROLE, _names_only, is_byline_line
-from build_scripts.parse.patterns import _CREDIT_CORE
+from build_scripts.parse.names import (
+    _CLOSE,
+    _GROUPS,
+    _NAMES,
+    _OPEN,
+    HAN,
+    ROLE,
+    _names_only,
+    is_byline_line,
+    name_with_note,
+    name_with_role,
+)
+from build_scripts.parse.patterns import _CREDIT_CORE, PARTICIPANTS_RE
 
 # A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
 # 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
@@ -90,3 +101,34 @@ def picture_bylines(segments: list[Segment], picture_box: bool = False) -> list[
     if made or {s.kind for s in segments} & BODY_KINDS != {Kind.CAPTION}:
         return made
     return [c for text in captions if (c := photographer_credit(text))]
+
+
+# A turn of a dialogue or an interview: who speaks, a colon, what they say (`张嘉益：…`,
+# `记者：…`, `问：…`)
+_TURN_RE = compiled.pattern(r"^([^：:，。！？\s]{1,8})\s*[：:]")
+_ASKERS = frozenset({"记者", "本报记者", "主持人", "问", "答"})
+
+
+def dialogue_speakers(texts: list[str]) -> list[tuple[str, str]]:
+    """A dialogue's speakers, from the list that opens with `对话人：` or `嘉  宾：` (the first
+    of them perhaps on that line, `对话人：张嘉益（…主演）`), one a line below it: (each name,
+    the line naming them) in the order listed. A name with a note in brackets
+    (`任姗姗（本报记者）`) or with what they are after a gap (`李  拯  本报评论员`)."""
+    found: list[tuple[str, str]] = []
+    listing = False
+    for text in texts:
+        opening = PARTICIPANTS_RE.match(text)
+        if opening:
+            text = text[opening.end() :].strip()
+        name = (name_with_role(text) or name_with_note(text)) if listing or opening else None
+        listing = name is not None or opening is not None  # the list goes on below its opening
+        if name:
+            found.append((name, text))
+    return found
+
+
+def speakers_turn(text: str, speakers: list[tuple[str, str]]) -> bool:
+    """Is the line a turn of the dialogue whose speakers these are (one of them, or the
+    reporter or host asking)?"""
+    m = _TURN_RE.match(text)
+    return m is not None and (m.group(1) in _ASKERS or any(m.group(1) == name for name, _ in speakers))

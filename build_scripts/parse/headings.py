@@ -5,7 +5,7 @@ article the weighed evidence decides (evidence.py)."""
 
 from __future__ import annotations
 
-from build_scripts.parse import compiled, evidence, lexical, shapes
+from build_scripts.parse import compiled, credits, evidence, lexical, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
@@ -279,6 +279,14 @@ class HeadingRules(ColumnRules):
         in_list = self._last_rule() == "paragraph.named" or p.PARTICIPANTS_RE.match(last.text) is not None
         return (in_list or last.kind in (Kind.SUBHEAD, Kind.HEADLINE)) and name_with_note(text) is not None
 
+    def _dialogue_goes_on(self, i: int) -> bool:
+        """Does one of the speakers listed at the top of the article's text (`对话人：…`) speak
+        in one of the two blocks below this line? Then the line heads a part of the dialogue."""
+        assert self.current is not None  # (asked only inside an article)
+        speakers = credits.dialogue_speakers([s.text for s in self.current if s.kind is Kind.PARAGRAPH])
+        below = [u for u in (self._next(i), self._next(i + 1)) if u is not None]
+        return bool(speakers) and any(credits.speakers_turn(u.text, speakers) for u in below)
+
     def _heading(self, i: int, unit: Unit) -> None:
         t = unit.text
         if self.profile.is_box_title(t):  # a page's picture items or its contents: an article of its own
@@ -329,6 +337,9 @@ class HeadingRules(ColumnRules):
         if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):  # (below a section's heading too)
             self._decide(unit, "paragraph", "paragraph.credit")
             return self._add(Kind.PARAGRAPH, t, unit)
+        if p.PARTICIPANTS_RE.match(t):  # (with its first speaker on the line: `对话人：张嘉益（…）`)
+            self._decide(unit, "paragraph", "paragraph.participants")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if self._title_only():
             return self._subhead(unit, "subhead.below-headline")
         if Kind.CAPTION in self._kinds() and Kind.PARAGRAPH not in self._kinds():
@@ -372,6 +383,8 @@ class HeadingRules(ColumnRules):
                 return self._subhead(unit, "subhead.question")
             if self._after_a_brief_dispatch(i):
                 return self._headline(unit, "headline.after-dispatch")
+            if self._dialogue_goes_on(i):
+                return self._subhead(unit, "subhead.in-dialogue")
             chance = self._headline_chance(i, unit)
             if chance >= self.profile.headline_threshold:
                 return self._weighed_headline(unit)

@@ -132,6 +132,8 @@ RULES: dict[str, str] = {
     "paragraph.evidence": "the evidence says it starts a paragraph of its own, not the rest of the one above",
     "paragraph.printed-again": "the block above is printed again further down (a summary drawn from the text, a pull quote): a paragraph of its own, not the rest of the one above",
     "paragraph": "running text",
+    "subhead.in-dialogue": "a short line inside a dialogue, with a turn of one of the speakers listed at its top (对话人：…) in the two blocks below it (记者：…, 张嘉益：…): the heading of a part of the dialogue, not a new article",
+    "paragraph.participants": "a dialogue's list of speakers opening (对话人：, 嘉宾：), perhaps with its first speaker on the line (对话人：张嘉益（…主演）): a line of the text, never a heading",
     "paragraph.credit": "who tells, proposes or hosts, right below the headline (提案人：民革中央, 主讲人：…) or below a section's heading (讲述人：…): a line of the text that nothing goes on from, not a heading",
     "paragraph.attribution": "who said the quotation above, and when (——2025年8月20日，习近平总书记…指出), where it comes from (——摘自…), or who wrote or asked it (——赵一程, ——人民网网友): a paragraph of its own, not a heading, and the text below starts another",
     "paragraph.lead-in": "a phrase ending in a dash (登上列车，路程成了“旅程”——) in an article whose sections are headed by lines of phrases: it leads into the text below it, not a heading of its own",

@@ -11,7 +11,6 @@ from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, Kind, Names, Segment, a_poem
-from build_scripts.parse.names import name_with_note, name_with_role
 from build_scripts.parse.rules import describe
 
 # A weighed decision is flagged (a warning an archivist should check) only when the evidence
@@ -378,16 +377,5 @@ def _dateline_credits(segments: list[Segment]) -> list[str]:
 def _own_speakers(segments: list[Segment]) -> tuple[str, ...]:
     """The speakers of a dialogue from the paper itself, in the list below `对话人：`
     (`李  拯  本报评论员`, `任姗姗（本报记者）`; not `朱浙萍  浙江日报评论员`, a guest)."""
-    found: list[str] = []
-    listing = False
-    for segment in segments:
-        if segment.kind is not Kind.PARAGRAPH:
-            continue
-        if p.PARTICIPANTS_RE.match(segment.text):
-            listing = True
-            continue
-        name = (name_with_role(segment.text) or name_with_note(segment.text)) if listing else None
-        listing = name is not None
-        if name and "本报" in segment.text:
-            found.append(name)
-    return tuple(found)
+    listed = credits.dialogue_speakers([s.text for s in segments if s.kind is Kind.PARAGRAPH])
+    return tuple(name for name, line in listed if "本报" in line)

@@ -169,8 +169,15 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     # a day the archive lacks is said to be lacking, not linked; no day of the calendar is none
     meta, results = search(page, "2022年1月30日")
     assert meta.startswith("本库没有2022年1月30日的报纸") and results == []
-    meta, results = search(page, "2022年2月30日")
-    assert "本库没有" not in meta and results == []
+    # a date with its year that the calendar has not: said so, and nothing searched (before,
+    # articles holding `2022` and `30` were listed)
+    for query, day in (
+        ("2022年2月30日", "2022年2月30日"),
+        ("2026年5月32日", "2026年5月32日"),
+        ("2022-13-01", "2022年13月1日"),
+    ):
+        meta, results = search(page, query)
+        assert meta.startswith(f"没有{day}这一天") and results == [], (query, meta, titles(results))
     # two days named: no one issue to search in, each issue linked
     _, results = search(page, "2022年1月28日 2022年1月29日")
     assert titles(results) == ["2022年1月28日的报纸", "2022年1月29日的报纸"]
@@ -220,6 +227,12 @@ def test_a_query_naming_a_page_searches_that_page(page, search_url):
     assert results == []
     meta, results = search(page, "头版")  # no front page in this archive
     assert results == [] and meta.startswith(NO_RESULTS)
+    # a 版 named by its name and 版 (经济 is 第3版 on 2022-01-29; 国际, 第4版 the day before)
+    _, results = search(page, "经济版")
+    assert results and all("第3版" in r.details for r in results), [r.details for r in results]
+    _, results = search(page, "经济版 统计局")
+    assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    assert search(page, "国际版 统计局")[1] == []
 
 
 def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):

@@ -157,6 +157,21 @@
     return { days: days.filter(([year, month, day]) => isDay(year, month, day)), rest };
   }
 
+  /** The dates with their year that the query names and the calendar has not (2026年5月32日,
+   * 2026-02-30): a reader meant a day, and is told there is none — nothing is searched. (A
+   * month and day without a year, 2月30日, stay words of the text: `5月32日` is no date.) */
+  function noSuchDays(query) {
+    const wrong = [];
+    query.replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
+      const day = [number(year), number(m1 || m2), number(d1 || d2)];
+      if (!isDay(...day)) wrong.push(day);
+      return " ";
+    });
+    return wrong;
+  }
+
+  const notADay = (wrong) => `没有${wrong.map(dayLabel).join("、")}这一天：请检查日期。`;
+
   const daysNamed = (query) => datesIn(query).days;
 
   /** Is the query a date and nothing else (`2026-05-12`)? Its words are no search of the text. */
@@ -212,7 +227,8 @@
 
   // 头版, 第四版, 第4版 standing alone in a query (once the paper's own name is left out:
   // `人民日报头版`): the 版 of that number, not words of the text
-  const PAGE_NAMED = new RegExp(`(^|[\\s日])(头版|第([一二三四五六七八九十两]{1,3}|${D}{1,3})版)(?=\\s|$)`);
+  // (头版头条, the front page's lead, is the front page: its articles come in the order printed)
+  const PAGE_NAMED = new RegExp(`(^|[\\s日])(头版(?:头条)?|第([一二三四五六七八九十两]{1,3}|${D}{1,3})版)(?=\\s|$)`);
   const HAN_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
   /** A number up to 99 as printed (`4`, `４`, `四`, `十二`, `二十`), or 0. */
@@ -229,21 +245,40 @@
   function pageNamed(query) {
     const text = config.paper ? query.split(config.paper).join(" ") : query;
     const m = PAGE_NAMED.exec(text);
-    const page = !m ? 0 : m[2] === "头版" ? 1 : hanNumber(m[3]);
+    const page = !m ? 0 : m[2].startsWith("头版") ? 1 : hanNumber(m[3]);
     if (!page) return { query, page: 0 };
     return { query: (text.slice(0, m.index + m[1].length) + " " + text.slice(m.index + m[0].length)).trim(), page };
   }
 
-  /** `engine.search` of the query, on the 版 it names (`pageNamed`), in the issue of the day
-   * it names (`narrowed`), which takes the place of a time filter: a day alone lists that
-   * issue's articles in the order printed, unless a date order is asked for. */
+  /** The query without a 版 it names by its name and 版 (`理论版`, `要闻版`: a name of the
+   * archive's 版, `meta.pageNames`, standing alone in the query): {query, pageName}, pageName ""
+   * when it names none. The name alone (`理论`) is a word of the text. */
+  function pageNameNamed(meta, query) {
+    const names = (meta.pageNames || []).map(([name]) => name).sort((a, b) => b.length - a.length);
+    for (const name of names) {
+      const at = query.indexOf(name + "版");
+      const end = at + name.length + 1;
+      if (at >= 0 && (at === 0 || /[\s日]/.test(query[at - 1])) && (end === query.length || /\s/.test(query[end]))) {
+        return { query: (query.slice(0, at) + " " + query.slice(end)).trim(), pageName: name };
+      }
+    }
+    return { query, pageName: "" };
+  }
+
+  /** `engine.search` of the query, on the 版 it names (`pageNamed`, `pageNameNamed`), in the
+   * issue of the day it names (`narrowed`), which takes the place of a time filter: a day alone
+   * lists that issue's articles in the order printed, unless a date order is asked for. A
+   * date that is no day (`noSuchDays`) finds nothing. */
   async function searchIn(meta, query, options = {}) {
-    const named = pageNamed(query);
-    const { query: words, day } = narrowed(meta, named.query, named.page);
-    const on = named.page ? { ...options, page: named.page } : options;
+    if (noSuchDays(query).length) return { total: 0, results: [] };
+    const byName = pageNameNamed(meta, query);
+    const named = pageNamed(byName.query);
+    const { query: words, day } = narrowed(meta, named.query, named.page || byName.pageName);
+    let on = named.page ? { ...options, page: named.page } : options;
+    if (byName.pageName) on = { ...on, pageName: byName.pageName };
     const sort = words || (on.sort && on.sort !== "relevance") ? on.sort : "oldest";
     if (day) return { ...(await engine.search(words, { ...on, from: day, to: day, sort })), day };
-    return engine.search(named.page ? named.query : query, on);
+    return engine.search(named.page || byName.pageName ? named.query : query, on);
   }
 
   function issueHref([year, month, day]) {
@@ -321,7 +356,9 @@
       meta.replaceChildren();
       if (!found.total) {
         // (a date alone that names an issue: the link to it is the answer)
-        meta.textContent = lacking(issues.missing) + (onlyDates(query) && issues.held.length ? "" : noResults(query, false));
+        const wrong = noSuchDays(query);
+        meta.textContent = wrong.length ? notADay(wrong)
+          : lacking(issues.missing) + (onlyDates(query) && issues.held.length ? "" : noResults(query, false));
       } else {
         if (issues.missing.length) meta.append(lacking(issues.missing) + " ");
         meta.append(found.missing ? `${allButOne(found)} ` : `找到 ${found.total} 篇文章 `);
@@ -433,7 +470,7 @@
       const filtered = Boolean(params.reporter || params.page_name || params.from || params.to);
       if (!query && !filtered) {
         status.textContent = "输入要检索的词语：多个词用空格分开，须全部出现；用引号（\"…\"）检索一个完整的短语；"
-          + "加上日期（2026年5月12日）只查当天的报纸，加上版次（头版、第四版）只查该版。";
+          + "加上日期（2026年5月12日）只查当天的报纸，加上版次（头版、第四版）或版名（理论版）只查该版。";
         list.replaceChildren();
         pager.replaceChildren();
         issues.replaceChildren();
@@ -454,6 +491,7 @@
       if (mine !== latest) return;
       const count = found.missing ? allButOne(found) : `共 ${found.total} 篇文章`;
       status.textContent = found.total ? `${count}，第 ${page} / ${pages} 页`
+        : noSuchDays(query).length ? notADay(noSuchDays(query))
         : onlyDates(query) && named.held.length ? "" : noResults(query, filtered);
       // (a day the query names is searched in place of the time filter: say so)
       if (found.day && (params.from || params.to)) status.append("（检索词中的日期代替了时间筛选）");

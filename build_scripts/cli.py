@@ -218,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--shard", action="append", metavar="NAME", help="build only this shard into <site>.shards/NAME (repeatable)"
     )
     build.add_argument("--assemble", action="store_true", help="assemble shards built before into the site")
+    build.add_argument(
+        "--full",
+        action="store_true",
+        help="build every shard (by default a shard whose pages and build are those of the last build is kept from its site)",
+    )
     build.set_defaults(run=_build)
 
     linkcheck = commands.add_parser(

@@ -293,3 +293,20 @@ def test_enter_in_the_header_box_opens_the_search_page_for_the_query(page, searc
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
     assert page.evaluate("new URL(location.href).searchParams.get('q')") == "政法"
+
+
+def test_the_page_loads_the_index_key_from_the_index_not_from_itself(page, search_url, search_site):
+    # a page names no key of the index (a new article would change every page of the site):
+    # meta.js is asked for anew on each page, and names the key every other file is asked with
+    meta_file = (search_site / "site" / "assets" / "search" / "meta.js").read_text(encoding="utf-8")
+    key = json.loads(meta_file.partition(",")[2].rstrip().removesuffix(");"))["key"]
+    assert key not in (search_site / "site" / "index.html").read_text(encoding="utf-8")
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/assets/search/" in request.url else None)
+    for _ in range(2):
+        page.goto(search_url)
+        search(page, "统计局")
+    metas = [url for url in asked if "/assets/search/meta.js?v=" in url]
+    assert len(metas) == 2 and len(set(metas)) == 2 and not any(url.endswith(f"?v={key}") for url in metas), metas
+    others = [url for url in asked if "/meta.js" not in url]
+    assert others and all(url.endswith(f".js?v={key}") for url in others), others

@@ -80,7 +80,9 @@ def test_the_sharded_site_is_the_whole_site(built):
             return [(d["location"], d["title"].replace("\u200b", "")) for d in index["docs"]]
 
         assert sections(one) == sections(other)
-    assert not (built / "site.shards").exists()
+    # no shard's pages are left beside the site: only what the next build keeps shards by
+    left = sorted(path.name for path in (built / "site.shards").iterdir())
+    assert left and all(name.endswith((".kept.json", ".publish.json")) for name in left), left
 
 
 def test_links_across_years_reporters_and_feeds_resolve(built):
@@ -207,3 +209,37 @@ def test_a_sharded_build_without_a_public_address_says_it_writes_no_sitemap_or_f
     assert result.returncode == 0, result.stderr
     assert "note: No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL)" in result.stderr
     assert not (project / "site" / "sitemap.xml").exists() and (project / "site" / "index.html").is_file()
+
+
+def _edit_first_sentence(folder: Path, year: str) -> None:
+    page = sorted((folder / "source_texts").rglob(f"{year}-*.txt"))[0]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("。", "。补记一句。", 1), encoding="utf-8")
+
+
+def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    again = run_cli("build", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert "built 0 shard(s) (none)" in again.stdout and "kept 3 shard(s)" in again.stdout
+    assert _files(project / "site") == _files(built / "site")
+    # an article of 2019 edited: its year and the `site` shard (indexes, data, search) are built again
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    edited = run_cli("build", cwd=project)
+    assert edited.returncode == 0, edited.stderr
+    assert "built 2 shard(s) (site, 2019)" in edited.stdout and "kept 1 shard(s)" in edited.stdout, edited.stdout
+    full = run_cli("build", "--full", "--site-dir", str(project / "site-full"), cwd=project)
+    assert "built 3 shard(s)" in full.stdout, full.stderr
+    # the same site, byte for byte, as every shard built afresh (feeds and sitemap over all years)
+    assert _files(project / "site") == _files(project / "site-full") != _files(built / "site")
+    # what every shard is built with changed (here mkdocs.yml): every shard is built again
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# a maintainer's note\n", encoding="utf-8")
+    assert "built 3 shard(s)" in run_cli("build", cwd=project).stdout
+    # a kept shard's file gone from the site (removed by hand): that shard is built again
+    (project / "site" / "2020" / "01" / "01" / "index.html").unlink()
+    rebuilt = run_cli("build", cwd=project)
+    assert "built 1 shard(s) (2020)" in rebuilt.stdout, rebuilt.stdout
+    assert (project / "site" / "2020" / "01" / "01" / "index.html").is_file()

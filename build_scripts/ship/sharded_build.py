@@ -31,8 +31,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
+from build_scripts.ship import shard_reuse
 from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.workers import with_parent
 
@@ -161,8 +163,9 @@ def _move_tree(source: Path, target: Path) -> None:
                 os.replace(here / name, there / name)
 
 
-def assemble(config_file: Path, site: Path, names: list[str]) -> None:
-    """Put the built shards together into `site`, replacing it only once complete."""
+def assemble(config_file: Path, site: Path, names: list[str], kept: dict[str, list[str]] | None = None) -> None:
+    """Put the built shards together into `site`, replacing it only once complete; `kept`: the
+    shards taken from the site it replaces, with their files (`shard_reuse`)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
@@ -170,20 +173,30 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
     from build_scripts.plugins.publish.shards import publish_shards
 
     folder = shards_folder(site)
-    missing = [name for name in names if not (folder / name).is_dir()]
+    kept = kept or {}
+    missing = [name for name in names if name not in kept and not (folder / name).is_dir()]
     if missing:
         raise ShardError(f"shard(s) {', '.join(missing)} not built in {folder} — build them first (--shard NAME)")
     staging = site.with_name(f".{site.name}.assembling")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     config = load_config(str(config_file))
-    indexes = [folder / name / SEARCH_INDEX for name in names if (folder / name / SEARCH_INDEX).is_file()]
+    indexes = [
+        index
+        for name in names
+        if (
+            index := folder / (f"{name}.{Path(SEARCH_INDEX).name}" if name in kept else f"{name}/{SEARCH_INDEX}")
+        ).is_file()
+    ]
     if indexes:
         pages = get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
         merge_search_indexes(
             indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
         )
     for name in names:
+        if name in kept:
+            shard_reuse.link_into(site, kept[name], staging)
+            continue
         (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
         _move_tree(folder / name, staging)
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
@@ -207,7 +220,9 @@ def assemble(config_file: Path, site: Path, names: list[str]) -> None:
     if site.exists():
         shutil.rmtree(site)
     staging.rename(site)
-    shutil.rmtree(folder)
+    for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
+        shutil.rmtree(folder / name, ignore_errors=True)
+        (folder / f"{name}.pages.json").unlink(missing_ok=True)
 
 
 def command(args: argparse.Namespace) -> int:
@@ -234,16 +249,42 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     from build_scripts.writers.workers import default_jobs
 
     shards = plan_shards(docs)
+    kept: dict[str, list[str]] = {}
     try:
         if args.assemble:
             names = list(shards)
+        elif args.shard:
+            names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
-            names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard or None)
+            # every shard, but those whose key is that of the last build, kept from its site
+            keys = _keys(config_file, docs, shards)
+            folder = shards_folder(site)
+            if not args.full:
+                kept = {n: files for n in shards if (files := shard_reuse.kept_files(folder, n, keys[n], site))}
+            todo = [name for name in shards if name not in kept]
+            built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo) if todo else []
+            for name in built:
+                shard_reuse.record(folder, name, keys[name], folder / name, SEARCH_INDEX)
+            names = list(shards)
         if not args.shard:
-            assemble(config_file, site, names)
+            assemble(config_file, site, names, kept)
     except ShardError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     where = f"{shards_folder(site)}/" if args.shard else str(site)
-    print(f"built {len(names)} shard(s) ({', '.join(names)}) into {where}")
+    built_now = [name for name in names if name not in kept]
+    print(f"built {len(built_now)} shard(s) ({', '.join(built_now) or 'none'}) into {where}")
+    if kept:
+        print(f"kept {len(kept)} shard(s) from the last build, their pages unchanged ({', '.join(kept)})")
     return 0
+
+
+def _keys(config_file: Path, docs: Path, shards: dict[str, list[str]]) -> dict[str, str]:
+    """Each shard's key (`shard_reuse.shard_key`)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    source = archive_settings(config).source_dir
+    overrides = config.theme.custom_dir
+    built_with = shard_reuse.build_digest(config_file, source, Path(overrides) if overrides else None)
+    return {name: shard_reuse.shard_key(built_with, docs, pages) for name, pages in shards.items()}

@@ -33,7 +33,6 @@ from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD, shard_built
 
 from .config import ZhSearchConfig
-from .key import index_key
 
 log = logging.getLogger("mkdocs.plugins.zh_search")
 
@@ -71,7 +70,6 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
     def __init__(self) -> None:
         self.indexer: subprocess.Popen | None = None
         self.scratch: Path | None = None
-        self.key = ""
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -97,7 +95,6 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(HERE / "assets" / "search.css")))
         articles = Path(config.docs_dir) / JSONL_PATH
         word_list = self._word_list(config)
-        self.key = index_key(articles, word_list, self.config.names_from_bylines)  # in every page
         # One index of every year, made from the data file of all years: in a sharded build
         # the `site` shard makes it, and a year's shard, whose copy the assembly would drop,
         # makes none (on real pages, three fifths of a year's shard's CPU time went on it).
@@ -152,7 +149,6 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
                 "index": SEARCH_INDEX_DIR + "/",
                 "page": page.url if page else "",
                 "opencc": OPENCC,
-                "key": self.key,
                 "directoryUrls": bool(config.use_directory_urls),
                 # the paper's name, no word of a query that names a day or a 版 (`人民日报头版`)
                 "paper": archive_settings(config).archive.paper.title,

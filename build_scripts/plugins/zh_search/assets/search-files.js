@@ -48,15 +48,25 @@
     return wait.promise;
   }
 
-  /** In a page: each file is a <script> next to `base` (a URL ending in /). */
-  function scriptLoader(base, version) {
-    return (name, failed) => {
+  /** In a page: each file is a <script> next to `base` (a URL ending in /). The index's key
+   * (a digest of what it indexes) tells a browser's cache one index's files from another's:
+   * `meta` is loaded anew on each page (a query string of its own), and names the key that
+   * every other file is then asked for with (`?v=KEY`). The pages themselves do not name it:
+   * a new article would otherwise change every page of the site (and a year's pages could not
+   * be kept from the last build: ship/sharded_build.py). */
+  function scriptLoader(base) {
+    const anew = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+    const add = (name, version, failed) => {
       const script = document.createElement("script");
-      script.src = base + name + ".js" + (version ? "?v=" + version : "");
+      script.src = base + name + ".js?v=" + version;
       script.async = true;
       script.onload = () => script.remove();
       script.onerror = () => { script.remove(); failed(new Error("search index file missing: " + name)); };
       document.head.appendChild(script);
+    };
+    return (name, failed) => {
+      if (name === "meta") add(name, anew, failed);
+      else need("meta").then((meta) => add(name, meta.key, failed), failed);
     };
   }
 
@@ -190,7 +200,7 @@
   global.ArchiveSearchFiles = {
     need, bucket, wordList, loadedNames, decodeBase64, reader,
     setLoader(loader) { fetchFile = loader; },
-    useScripts(base, version) { fetchFile = scriptLoader(base, version); },
+    useScripts(base) { fetchFile = scriptLoader(base); },
     reset() { store.clear(); lists.clear(); loadedNames.length = 0; },
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

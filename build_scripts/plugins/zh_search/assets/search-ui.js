@@ -3,7 +3,7 @@
  * Everything shown comes from the index as text (textContent, never innerHTML): headlines and
  * article text are the archive's source text, which may hold anything. The page's settings
  * come from the <script type="application/json" id="zh-search-config"> our templates write:
- * where the index and the search page are, the index's version, and whether the site has
+ * where the index and the search page are, and whether the site has
  * directory URLs (hosted) or .html files (the offline bundle).
  */
 (function () {
@@ -19,7 +19,7 @@
   const config = JSON.parse(configElement.textContent);
   const here = (url) => new URL(url, location.href).href;
   const engine = window.ArchiveSearch;
-  engine.useScripts(here(config.index), config.key);
+  engine.useScripts(here(config.index));
 
   // opencc-js (traditional → simplified) is loaded only for a query, or a passage, holding
   // something it would convert — not for the many searches typed in simplified characters.

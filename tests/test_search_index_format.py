@@ -210,3 +210,22 @@ def test_the_conversion_list_is_what_opencc_js_changes():
         point += gap
         back.append(chr(point))
     assert "".join(back) == characters and len(encoded) < 3 * len(characters)
+
+
+def test_an_article_printed_again_on_a_later_day_is_listed_under_that_day(tmp_path):
+    text = "本版长期征稿，欢迎赐稿，请勿一稿多投。"
+    notice = replace(article("2022/03/01/a/", 5, "评论", text), title="欢迎赐稿")
+    writer = IndexWriter(tmp_path, Segmenter())
+    writer.add_year(
+        2022,
+        [
+            notice,
+            article("2022/03/01/b/", 1, "要闻", "另一篇文章的正文。"),
+            replace(notice, url="2022/03/01/c/", page=6),  # the same day again: no later day
+            replace(notice, url="2022/03/08/a/", date="2022-03-08"),
+            replace(notice, url="2022/03/15/a/", date="2022-03-15"),
+        ],
+    )
+    writer.finish("test")
+    (year,) = load(tmp_path, "meta")["years"]
+    assert year["articles"] == 2 and year["again"] == [["03-08", 0], ["03-15", 0]]

@@ -207,3 +207,42 @@ def test_leaving_a_word_out_tries_every_way_of_writing_the_querys_numbers(page, 
     meta, results = search(page, "第20届 马拉松 火星")
     assert titles(results) == ["马拉松赛事圆满落幕 三万人同场竞技"]
     assert meta.startswith("没有文章含全部检索词；以下 1 篇文章缺其中一个（「火星」）")
+
+
+_NOTICE = "欢迎赐稿\n\n各位读者，本版长期征集评论稿件，欢迎赐稿，请勿一稿多投。\n\n"
+_DAY = "{title}\n\n本报记者 林 航\n\n{text}\n\n" + _NOTICE
+
+
+@pytest.fixture(scope="module")
+def weekly_url(tmp_path_factory):
+    """Two issues a week apart, each printing the same notice below its own report."""
+    from conftest import build_site, make_archive
+    from inputs import convert
+
+    issues = {
+        "2030/2030-05-04_05_评论.txt": _DAY.format(
+            title="春耕时节农机忙", text="各地农机合作社抢抓农时，机耕面积稳步扩大。"
+        ),
+        "2030/2030-05-11_05_评论.txt": _DAY.format(
+            title="夏粮收购有序展开", text="各地粮库做好收购准备，农民售粮更加便利。"
+        ),
+    }
+    project = make_archive(tmp_path_factory.mktemp("weekly"), issues, with_sample=False)
+    assert convert(project).returncode == 0
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, weekly_url):
+    """A notice printed each week is indexed once, as first printed; a search of a later
+    day's issue lists it with that day's articles, as the issue's page does."""
+    page.goto(weekly_url)
+    _, results = search(page, "2030年5月11日")
+    assert titles(results)[0] == "2030年5月11日的报纸"
+    assert sorted(titles(results)[1:]) == ["夏粮收购有序展开", "欢迎赐稿"], titles(results)
+    _, results = search(page, "2030年5月4日")
+    assert sorted(titles(results)[1:]) == ["春耕时节农机忙", "欢迎赐稿"]
+    _, results = search(page, "欢迎赐稿")  # one result, not one a week
+    assert titles(results) == ["欢迎赐稿"]

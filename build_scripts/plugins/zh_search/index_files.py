@@ -249,9 +249,16 @@ class IndexWriter:
             if not in_month or in_month[-2] != day:
                 in_month += [day, number - first]
         months = [[month, start, days[month]] for month, start in starts.items()]
-        self.years.append(
-            {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
+        entry = {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
+        # an article printed again on a later day is that day's article too (a notice printed
+        # each week): its number under each such day, as `MM-DD`, for a search of that day
+        again = sorted(
+            {(copy.date[5:], number) for number, printed in copies.items() for copy in printed}
+            - {(kept[number].date[5:], number) for number in copies}
         )
+        if again:
+            entry["again"] = [[day, number] for day, number in again]
+        self.years.append(entry)
 
     def _write_article(
         self, year: int, number: int, article: IndexedArticle, head: int, copies: list[IndexedArticle]

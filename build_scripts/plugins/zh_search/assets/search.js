@@ -408,7 +408,21 @@
     const first = from && from.year === year.year && from.month ? start(from.month, from.day) : 0;
     const end = !(to && to.year === year.year && to.month) ? year.articles
       : to.day ? start(to.month, to.day + 1) : start(to.month + 1, 0);
-    return [first, end];
+    return [first, end, againIn(year, from, to)];
+  }
+
+  /** The articles of `year` printed again on a later day between the bounds (`year.again`:
+   * [MM-DD, number], as the index lists them): a search of that day's issue finds them too. */
+  function againIn(year, from, to) {
+    const key = (y, m, d) => y * 10000 + m * 100 + d;
+    const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
+    const high = to ? key(to.year, to.month || 12, to.day || 31) : Infinity;
+    const found = new Set();
+    for (const [day, number] of year.again || []) {
+      const at = key(year.year, Number(day.slice(0, 2)), Number(day.slice(3, 5)));
+      if (at >= low && at <= high) found.add(number);
+    }
+    return found;
   }
 
   /** Matches of `groups` in one year, each {year, doc, score, context, i}: `context` (shared
@@ -431,7 +445,10 @@
       docs = docs ? intersect(docs, list.docs) : list.docs;
     }
     if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
-    if (range && (range[0] > 0 || range[1] < year.articles)) docs = docs.filter((d) => d >= range[0] && d < range[1]);
+    if (range && (range[0] > 0 || range[1] < year.articles)) {
+      const again = range[2] || new Set(); // printed again on a day of the bounds (`againIn`)
+      docs = docs.filter((d) => (d >= range[0] && d < range[1]) || again.has(d));
+    }
     if (!docs.length) return [];
     // Offsets: always for quoted phrases; for characters that must stand together unless
     // kept apart for one of the commonest words (的, 是: a bitmap), whose offsets are the

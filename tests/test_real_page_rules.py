@@ -2661,7 +2661,7 @@ def test_a_heading_inside_a_dialogue_heads_a_part_of_it_whatever_the_evidence_sa
     from build_scripts.parse.headings import HeadingRules
 
     weighed = HeadingRules._headline_chance
-    headings = {"“磨”台词", "“磨”身段", "观众来信"}
+    headings = {"“磨”台词", "“磨”身段", "观众来信", "剧场开放日访谈"}
     lines = [
         "好戏是磨出来的（面对面）",
         "对话人：林晓川（话剧《归途》导演）",
@@ -2673,6 +2673,10 @@ def test_a_heading_inside_a_dialogue_heads_a_part_of_it_whatever_the_evidence_sa
         "“磨”身段",
         "一句台词改了几十遍",
         "林晓川：演员每天早上五点起来练声，练了整整一年。",
+        # an interview of its own: its host is none of the dialogue's speakers
+        "剧场开放日访谈",
+        "主持人：今天请来了剧场的经理，谈谈每月一次的开放日。",
+        "王经理：开放日每月一次，欢迎大家预约。",
         "观众来信",
         "本报讯 一位观众来信说，《归途》让他想起了自己的父亲。",
     ]
@@ -2682,7 +2686,8 @@ def test_a_heading_inside_a_dialogue_heads_a_part_of_it_whatever_the_evidence_sa
         "_headline_chance",
         lambda self, i, unit: max(weighed(self, i, unit), 0.9 * (unit.text in headings)),
     )
-    first, letter = parse_page("\n\n".join(lines) + "\n").articles
+    first, interview, letter = parse_page("\n\n".join(lines) + "\n").articles
     assert [b.text for b in first.blocks if b.kind is Kind.SUBHEAD] == ["“磨”台词", "“磨”身段", "一句台词改了几十遍"]
     assert first.authors == ["宋一鸣"]
     assert letter.title == "观众来信"  # no speaker's turn below it: the evidence decides
+    assert interview.title == "剧场开放日访谈"

@@ -233,6 +233,14 @@ def test_a_query_naming_a_page_searches_that_page(page, search_url):
     _, results = search(page, "经济版 统计局")
     assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
     assert search(page, "国际版 统计局")[1] == []
+    assert titles(search(page, f"{paper}经济版 统计局")[1]) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    # on the search page, a 版 named in the query takes the place of the 版面 filter, and says so
+    page.goto(search_url + "search/?q=" + quote("经济版 统计局") + "&page_name=" + quote("国际"))
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
+    assert page.locator(".zh-search-result h2").all_inner_texts() == [
+        "国家统计局发布2021年经济数据 我省居民收入稳步增长"
+    ]
+    assert "检索词中的版名代替了版面筛选" in page.locator(".zh-search-status").inner_text()
 
 
 def test_on_a_small_screen_the_magnifier_opens_the_box(browser, sample_url):

@@ -215,7 +215,8 @@ _DAY = "{title}\n\n本报记者 林 航\n\n{text}\n\n" + _NOTICE
 
 @pytest.fixture(scope="module")
 def weekly_url(tmp_path_factory):
-    """Two issues a week apart, each printing the same notice below its own report."""
+    """Two issues a week apart, each printing the same notice below its own report (on 第5版,
+    then on 第6版)."""
     from conftest import build_site, make_archive
     from inputs import convert
 
@@ -223,7 +224,7 @@ def weekly_url(tmp_path_factory):
         "2030/2030-05-04_05_评论.txt": _DAY.format(
             title="春耕时节农机忙", text="各地农机合作社抢抓农时，机耕面积稳步扩大。"
         ),
-        "2030/2030-05-11_05_评论.txt": _DAY.format(
+        "2030/2030-05-11_06_评论.txt": _DAY.format(
             title="夏粮收购有序展开", text="各地粮库做好收购准备，农民售粮更加便利。"
         ),
     }
@@ -246,3 +247,7 @@ def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, wee
     assert sorted(titles(results)[1:]) == ["春耕时节农机忙", "欢迎赐稿"]
     _, results = search(page, "欢迎赐稿")  # one result, not one a week
     assert titles(results) == ["欢迎赐稿"]
+    # filed under the 版 of its first printing (第5版 on 5月4日), it is not taken for an
+    # article of 5月11日's 第5版 (that day it stood on 第6版, and 5月11日 has no 第5版)
+    _, results = search(page, "2030年5月11日 第5版")
+    assert "欢迎赐稿" not in titles(results), titles(results)

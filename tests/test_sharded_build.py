@@ -238,8 +238,63 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tm
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n# a maintainer's note\n", encoding="utf-8")
     assert "built 3 shard(s)" in run_cli("build", cwd=project).stdout
-    # a kept shard's file gone from the site (removed by hand): that shard is built again
+    # a kept shard's file gone from the site (removed by hand), or written over (by a plain
+    # `mkdocs build` into the same folder): that shard is built again
     (project / "site" / "2020" / "01" / "01" / "index.html").unlink()
     rebuilt = run_cli("build", cwd=project)
     assert "built 1 shard(s) (2020)" in rebuilt.stdout, rebuilt.stdout
     assert (project / "site" / "2020" / "01" / "01" / "index.html").is_file()
+    written_over = project / "site" / "2019" / "12" / "31" / "index.html"
+    time.sleep(0.01)
+    written_over.write_bytes(written_over.read_bytes().replace(b"</body>", b"<!-- another build --></body>"))
+    rebuilt = run_cli("build", cwd=project)
+    assert "built 1 shard(s) (2019)" in rebuilt.stdout, rebuilt.stdout
+    assert b"another build" not in written_over.read_bytes()
+
+
+def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp_path, monkeypatch):
+    from build_scripts.ship import sharded_build
+
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+
+    def broken(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(sharded_build, "_move_tree", broken)
+    args = sharded_build.argparse.Namespace(
+        config_file="mkdocs.yml", site_dir="", list_shards=False, assemble=False, shard=[], jobs=1, full=False
+    )
+    with pytest.raises(OSError):
+        sharded_build.command(args)
+    assert _files(project / "site") == _files(built / "site")  # the last site, whole
+    monkeypatch.undo()
+    again = run_cli("build", cwd=project)
+    assert "built 2 shard(s) (site, 2019)" in again.stdout, again.stdout  # not the last site's 2019
+    assert any("补记一句" in page.read_text(encoding="utf-8") for page in (project / "site" / "2019").rglob("*.html"))
+
+
+def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole", "site.shards"))
+    config = project / "mkdocs.yml"
+    # (Material's search instead of the archive's: the links to the archive's search page go nowhere)
+    text = config.read_text(encoding="utf-8").replace("  - zh-search\n", "  - search\n")
+    config.write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
+    first = run_cli("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    index = project / "site" / "search" / "search_index.json"
+    documents = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    assert any(d["location"].startswith("2019/") for d in documents) and any(
+        d["location"].startswith("2020/") for d in documents
+    )
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    again = run_cli("build", cwd=project)
+    assert "kept 1 shard(s)" in again.stdout, again.stdout
+    merged = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in merged] == [d["location"] for d in documents]
+    assert any("补记一句" in d["text"].replace("\u200b", "") for d in merged)  # (words parted by zero-width spaces)

@@ -106,7 +106,9 @@ def picture_bylines(segments: list[Segment], picture_box: bool = False) -> list[
 # A turn of a dialogue or an interview: who speaks, a colon, what they say (`张嘉益：…`,
 # `记者：…`, `问：…`)
 _TURN_RE = compiled.pattern(r"^([^：:，。！？\s]{1,8})\s*[：:]")
-_ASKERS = frozenset({"记者", "本报记者", "主持人", "问", "答"})
+# who asks, where the list names them: the paper's reporter (`任姗姗（本报记者）` asks as `记者：`)
+# or a host (`主持人`) — not any interview's `记者：`, `问：`, which may be the next article's
+_ASKERS = {"记者": ("记者", "本报记者"), "主持人": ("主持人",)}
 
 
 def dialogue_speakers(texts: list[str]) -> list[tuple[str, str]]:
@@ -128,7 +130,11 @@ def dialogue_speakers(texts: list[str]) -> list[tuple[str, str]]:
 
 
 def speakers_turn(text: str, speakers: list[tuple[str, str]]) -> bool:
-    """Is the line a turn of the dialogue whose speakers these are (one of them, or the
-    reporter or host asking)?"""
+    """Is the line a turn of the dialogue whose speakers these are: one of them by name, or
+    the reporter or host among them asking (`记者：…`)?"""
     m = _TURN_RE.match(text)
-    return m is not None and (m.group(1) in _ASKERS or any(m.group(1) == name for name, _ in speakers))
+    if m is None:
+        return False
+    who = m.group(1)
+    asking = {word for role, words in _ASKERS.items() if any(role in line for _, line in speakers) for word in words}
+    return who in asking or any(who == name for name, _ in speakers)

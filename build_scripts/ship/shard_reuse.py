@@ -6,11 +6,14 @@ them by the converter), on what every shard is built with — the project's code
 libraries, mkdocs.yml, the theme's overrides, archive.yml and the word list, the environment
 that sets the public address — and on nothing else of the archive: the pages name no key of
 the search index (its own `meta.js` does: search-index.md). So each shard built is recorded in
-`<site>.shards/<name>.kept.json` with a key digesting all of that and the files it made; the
-next build whose key for that shard is the same takes those files from the site it replaces
+`<site>.shards/<name>.kept.json`, once the assembled site is in place, with a key digesting
+all of that and the files it made (each with its size and modification time there); the next
+build whose key for that shard is the same, and whose site holds those files as recorded (not
+written over by another build into the same folder), takes them from the site it replaces
 (hard links where the system allows, else copies: the old site stays whole until the new one
 takes its place) instead of building the shard again. The assembled site is the same, byte
-for byte, as one built from scratch (tests/test_sharded_build.py).
+for byte, as one built from scratch (tests/test_sharded_build.py). Shards built one by one
+and assembled (`--shard`, `--assemble`, as a CI matrix does) keep nothing.
 
 A converter that writes a new day changes the files of that day's year and of the `site`
 shard (home page, indexes, data, the search index), and — where a new issue moves the
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from importlib import metadata
@@ -42,6 +46,7 @@ LIBRARIES = (
     "pypinyin",
     "python-slugify",
     "PyYAML",
+    "opencc",
 )
 # The environment a build reads (the public address, the offline bundle's build, its date)
 ENVIRONMENT = ("ARCHIVE_SITE_URL", "OFFLINE", "SOURCE_DATE_EPOCH")
@@ -56,8 +61,9 @@ def _files_under(root: Path) -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
-def build_digest(config_file: Path, source_dir: Path, overrides: Path | None) -> bytes:
-    """What every shard is built with: code, libraries, config, theme, archive.yml, environment."""
+def build_digest(config_file: Path, source_dir: Path, overrides: Path | None, word_list: Path | None) -> bytes:
+    """What every shard is built with: code, libraries, config, theme, archive.yml, the search's
+    word list, environment."""
     digest = hashlib.sha256(b"shard 1\0")
     for path in _files_under(PACKAGE):
         if path.suffix in SUFFIXES:
@@ -68,12 +74,23 @@ def build_digest(config_file: Path, source_dir: Path, overrides: Path | None) ->
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=none\0".encode())
     digest.update(f"python={sys.version}\0".encode())
-    digest.update(config_file.read_bytes() + b"\0")
-    for root in [*([overrides] if overrides else []), source_dir / "archive.yml", source_dir / "userdict.txt"]:
+    config = config_file.read_bytes()
+    digest.update(config + b"\0")
+    # a config it inherits, and the environment variables it reads (`!ENV`)
+    for inherited in re.findall(rb"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", config, re.M):
+        path = config_file.parent / inherited.decode()
+        digest.update(path.read_bytes() if path.is_file() else b"none")
+    variables = {v.decode() for v in re.findall(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)", config)}
+    for root in [
+        *([overrides] if overrides else []),
+        source_dir / "archive.yml",
+        source_dir / "userdict.txt",
+        *([word_list] if word_list else []),
+    ]:
         for path in _files_under(root):
             name = path.relative_to(root).as_posix() if root.is_dir() else root.name  # (wherever the project is)
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in ENVIRONMENT:
+    for name in sorted({*ENVIRONMENT, *variables}):
         digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
     return digest.digest()
 
@@ -86,29 +103,56 @@ def shard_key(built_with: bytes, docs: Path, pages: list[str]) -> str:
     return digest.hexdigest()
 
 
-def record(folder: Path, name: str, key: str, made: Path, apart: str) -> None:
-    """Record the shard built into `made` (its key and files) for the next build; `apart`: a
-    file the assembly merges, kept beside the record (`<name>.<its name>`), not in the site."""
+def set_aside(folder: Path, name: str, made: Path, merged: str) -> list[str]:
+    """The files of the shard built into `made`, but for `merged` (a file the assembly merges
+    from every shard's, Material's search index), which is kept beside the shard's record
+    (`aside`) for the builds that keep the shard."""
     files = sorted(path.relative_to(made).as_posix() for path in made.rglob("*") if path.is_file())
-    if apart in files:
-        files.remove(apart)
-        os.replace(made / apart, folder / f"{name}.{Path(apart).name}")
+    if merged in files:
+        files.remove(merged)
+        os.replace(made / merged, aside(folder, name, merged))
     else:
-        (folder / f"{name}.{Path(apart).name}").unlink(missing_ok=True)
-    (folder / KEPT.format(name=name)).write_text(json.dumps({"key": key, "files": files}), encoding="utf-8")
+        aside(folder, name, merged).unlink(missing_ok=True)
+    return files
+
+
+def aside(folder: Path, name: str, merged: str) -> Path:
+    return folder / f"{name}.{Path(merged).name}"
+
+
+def _signature(path: Path) -> list[int]:
+    """What tells the file the record saw from one written over or put in its place by another
+    build: a hard link, a rename or a copy keeping times (the project moved, a CI cache
+    restored) keeps both, a build writing the file again does not."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def record(folder: Path, name: str, key: str, files: list[str], site: Path) -> None:
+    """Record the shard's key and its files as they now stand in the assembled `site`, for the
+    next build (written only once the site is in place: a build that failed records nothing)."""
+    signed = [[rel, *_signature(site / rel)] for rel in files]
+    (folder / KEPT.format(name=name)).write_text(json.dumps({"key": key, "files": signed}), encoding="utf-8")
+
+
+def forget_all(folder: Path) -> None:
+    """Keep no shard: the site was made otherwise (shards built one by one and assembled)."""
+    for kept in folder.glob(KEPT.format(name="*")):
+        kept.unlink(missing_ok=True)
 
 
 def kept_files(folder: Path, name: str, key: str, site: Path) -> list[str] | None:
     """The files of the shard as the last build made them, where its key is the same and the
-    site holds them all; None where the shard must be built."""
+    site holds each of them as that build left it (not rebuilt, replaced or written over by
+    another build into the same folder); None where the shard must be built."""
     try:
         kept = json.loads((folder / KEPT.format(name=name)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("files"), list):
-        return None
-    files = [str(rel) for rel in kept["files"]]
-    if not all((site / rel).is_file() for rel in files):
+        if kept.get("key") != key:
+            return None
+        files = [str(rel) for rel, *_ in kept["files"]]
+        if any(_signature(site / rel) != signature for rel, *signature in kept["files"]):
+            return None
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):  # gone, or not a record
         return None
     return files
 

@@ -163,9 +163,12 @@ def _move_tree(source: Path, target: Path) -> None:
                 os.replace(here / name, there / name)
 
 
-def assemble(config_file: Path, site: Path, names: list[str], kept: dict[str, list[str]] | None = None) -> None:
+def assemble(
+    config_file: Path, site: Path, names: list[str], kept: dict[str, list[str]] | None = None, aside: bool = False
+) -> None:
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
-    shards taken from the site it replaces, with their files (`shard_reuse`)."""
+    shards taken from the site it replaces, with their files (`shard_reuse`); `aside`: the
+    shards built have set their Material search index aside (`shard_reuse.set_aside`)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
@@ -185,7 +188,9 @@ def assemble(config_file: Path, site: Path, names: list[str], kept: dict[str, li
         index
         for name in names
         if (
-            index := folder / (f"{name}.{Path(SEARCH_INDEX).name}" if name in kept else f"{name}/{SEARCH_INDEX}")
+            index := shard_reuse.aside(folder, name, SEARCH_INDEX)
+            if aside or name in kept
+            else folder / name / SEARCH_INDEX
         ).is_file()
     ]
     if indexes:
@@ -251,23 +256,25 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     shards = plan_shards(docs)
     kept: dict[str, list[str]] = {}
     try:
-        if args.assemble:
+        folder = shards_folder(site)
+        if args.assemble:  # (shards built one by one, as a CI matrix does: none is kept)
             names = list(shards)
+            shard_reuse.forget_all(folder)
+            assemble(config_file, site, names)
         elif args.shard:
             names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
             # every shard, but those whose key is that of the last build, kept from its site
             keys = _keys(config_file, docs, shards)
-            folder = shards_folder(site)
             if not args.full:
                 kept = {n: files for n in shards if (files := shard_reuse.kept_files(folder, n, keys[n], site))}
             todo = [name for name in shards if name not in kept]
             built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo) if todo else []
-            for name in built:
-                shard_reuse.record(folder, name, keys[name], folder / name, SEARCH_INDEX)
+            made = {name: shard_reuse.set_aside(folder, name, folder / name, SEARCH_INDEX) for name in built}
             names = list(shards)
-        if not args.shard:
-            assemble(config_file, site, names, kept)
+            assemble(config_file, site, names, kept, aside=True)
+            for name in built:  # (once the site is in place: a build that failed keeps nothing new)
+                shard_reuse.record(folder, name, keys[name], made[name], site)
     except ShardError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -286,5 +293,12 @@ def _keys(config_file: Path, docs: Path, shards: dict[str, list[str]]) -> dict[s
     config = load_config(str(config_file))
     source = archive_settings(config).source_dir
     overrides = config.theme.custom_dir
-    built_with = shard_reuse.build_digest(config_file, source, Path(overrides) if overrides else None)
+    search = config.plugins.get("zh-search")
+    word_list = getattr(getattr(search, "config", None), "user_dict", None)
+    built_with = shard_reuse.build_digest(
+        config_file,
+        source,
+        Path(overrides) if overrides else None,
+        (config_file.parent / word_list) if word_list else None,
+    )
     return {name: shard_reuse.shard_key(built_with, docs, pages) for name, pages in shards.items()}

@@ -254,12 +254,14 @@
    * archive's 版, `meta.pageNames`, standing alone in the query): {query, pageName}, pageName ""
    * when it names none. The name alone (`理论`) is a word of the text. */
   function pageNameNamed(meta, query) {
+    const text = config.paper ? query.split(config.paper).join(" ") : query; // (人民日报理论版)
     const names = (meta.pageNames || []).map(([name]) => name).sort((a, b) => b.length - a.length);
     for (const name of names) {
-      const at = query.indexOf(name + "版");
-      const end = at + name.length + 1;
-      if (at >= 0 && (at === 0 || /[\s日]/.test(query[at - 1])) && (end === query.length || /\s/.test(query[end]))) {
-        return { query: (query.slice(0, at) + " " + query.slice(end)).trim(), pageName: name };
+      for (let at = text.indexOf(name + "版"); at >= 0; at = text.indexOf(name + "版", at + 1)) {
+        const end = at + name.length + 1;
+        if ((at === 0 || /[\s日]/.test(text[at - 1])) && (end === text.length || /\s/.test(text[end]))) {
+          return { query: (text.slice(0, at) + " " + text.slice(end)).trim(), pageName: name };
+        }
       }
     }
     return { query, pageName: "" };
@@ -276,9 +278,10 @@
     const { query: words, day } = narrowed(meta, named.query, named.page || byName.pageName);
     let on = named.page ? { ...options, page: named.page } : options;
     if (byName.pageName) on = { ...on, pageName: byName.pageName };
+    const pageName = byName.pageName;
     const sort = words || (on.sort && on.sort !== "relevance") ? on.sort : "oldest";
-    if (day) return { ...(await engine.search(words, { ...on, from: day, to: day, sort })), day };
-    return engine.search(named.page || byName.pageName ? named.query : query, on);
+    if (day) return { ...(await engine.search(words, { ...on, from: day, to: day, sort })), day, pageName };
+    return { ...(await engine.search(named.page || byName.pageName ? named.query : query, on)), pageName };
   }
 
   function issueHref([year, month, day]) {
@@ -495,6 +498,9 @@
         : onlyDates(query) && named.held.length ? "" : noResults(query, filtered);
       // (a day the query names is searched in place of the time filter: say so)
       if (found.day && (params.from || params.to)) status.append("（检索词中的日期代替了时间筛选）");
+      if (found.pageName && params.page_name && params.page_name !== found.pageName) {
+        status.append("（检索词中的版名代替了版面筛选）");
+      }
       issues.replaceChildren();
       if (named.held.length) {
         issues.append("报纸：");

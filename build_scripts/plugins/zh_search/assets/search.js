@@ -686,7 +686,11 @@
     // from and to: a year (2026) or a month (2026-05), the months of the years between
     const from = bound(options.from), to = bound(options.to);
     const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
-    const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to))));
+    // (an article printed again is filed under the 版 of its first printing: with a 版 asked
+    // for, a day's search keeps to that day's own articles)
+    const onAPage = Boolean(options.page || options.pageName);
+    const range = (y) => { const r = monthRange(y, from, to); return onAPage ? r.slice(0, 2) : r; };
+    const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, range(y))));
     if (groups.length && (options.sort || "relevance") === "relevance") await rankLast(meta, years, perYear);
     return perYear.flat();
   }

@@ -194,6 +194,7 @@ class IndexWriter:
         self.files = 0
         self.bytes = 0
         self.folders: set[Path] = set()
+        self.year_words: set[str] = set()  # the words of the year indexed last (`year_cache`)
 
     def _write(self, name: str, data: object) -> None:
         text = script(name, data).encode("utf-8")
@@ -208,6 +209,7 @@ class IndexWriter:
     def add_year(self, year: int, articles: list[IndexedArticle]) -> None:
         """Index one year's articles, given in the archive's order (date, 版, position)."""
         lists: dict[str, WordList] = collections.defaultdict(WordList)
+        words: set[str] = set()
         kept, copies = _one_of_each(articles)
         for number, article in enumerate(kept):
             head = article.head()
@@ -217,9 +219,7 @@ class IndexWriter:
             # reader typing 习近平 wants the stories with his name in their headline before
             # every theory piece of the column `（深入学习贯彻习近平新时代…）`
             tags = named_by_more_than_a_word(column_tag_spans(article.title), positions)
-            for word in add_words(lists, number, positions, title_end, byline_end, tags):
-                if word not in self.lexicon:
-                    self.lexicon[word] = self.segmenter.frequency(word)
+            words.update(add_words(lists, number, positions, title_end, byline_end, tags))
             # A copy printed elsewhere is found through the filters of where it stands too.
             printed = [article, *copies.get(number, [])]
             for name in dict.fromkeys(name for a in printed for name in a.names):
@@ -236,6 +236,7 @@ class IndexWriter:
                 self.boxes += 1
             self._write_article(year, number, article, len(head), copies.get(number, []))
         self._write_lists(year, lists, len(kept))
+        self.add_words_of_year(words)
         # where each month's articles start (they are numbered in date order): a search of some
         # months of a year searches those numbers only; and where each day with an issue starts
         # in its month ([day, articles before it in the month, …]): a search of one day's issue
@@ -259,6 +260,13 @@ class IndexWriter:
         if again:
             entry["again"] = [[day, number] for day, number in again]
         self.years.append(entry)
+
+    def add_words_of_year(self, words: set[str]) -> None:
+        """The words a year holds, to the lexicon (each with its frequency in the dictionary)."""
+        for word in words:
+            if word not in self.lexicon:
+                self.lexicon[word] = self.segmenter.frequency(word)
+        self.year_words = words
 
     def _write_article(
         self, year: int, number: int, article: IndexedArticle, head: int, copies: list[IndexedArticle]

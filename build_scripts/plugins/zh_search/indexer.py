@@ -22,6 +22,7 @@ from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 from .index_files import IndexedArticle, IndexWriter
 from .key import index_key
 from .segment import Segmenter
+from .year_cache import YearCache, dictionary_digest, year_key
 
 
 class IndexInputError(Exception):
@@ -63,8 +64,12 @@ def indexed(record: ArticleRecord, reprint_of: str | None = None) -> IndexedArti
     )
 
 
-def build_index(articles: Path, out: Path, word_list: Path | None, names_from_bylines: bool = True) -> IndexWriter:
-    """Write the index of `articles` (articles.jsonl) into the folder `out` (replaced)."""
+def build_index(
+    articles: Path, out: Path, word_list: Path | None, names_from_bylines: bool = True, cache: Path | None = None
+) -> IndexWriter:
+    """Write the index of `articles` (articles.jsonl) into the folder `out` (replaced); with
+    `cache`, a year whose articles and dictionary are those of the last build is taken from
+    there, and a year cut anew is kept there (`year_cache`)."""
     records = sorted(read_articles(articles), key=lambda r: r[0].date)  # stable: keeps 版 order
     words: list[Word] = read_word_list(word_list, str(word_list)) if word_list else []
     if names_from_bylines:
@@ -73,8 +78,15 @@ def build_index(articles: Path, out: Path, word_list: Path | None, names_from_by
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    years = YearCache(cache) if cache else None
+    # (as the segmenter takes them: a set, in a fixed order)
+    dictionary = dictionary_digest(sorted({repr(word) for word in words}), str(names_from_bylines)) if years else b""
     for year, group in itertools.groupby(records, key=lambda r: r[0].date.year):
-        writer.add_year(year, [indexed(r, first) for r, first in group])
+        these = [indexed(r, first) for r, first in group]
+        if years is None:
+            writer.add_year(year, these)
+        elif not years.restore(writer, year, key := year_key(dictionary, these)):
+            years.add(writer, year, key, these)
     writer.finish(index_key(articles, word_list, names_from_bylines))
     return writer
 
@@ -85,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write the index into (replaced)")
     parser.add_argument("--word-list", type=Path, help="the archive's word list (userdict.txt)")
     parser.add_argument("--no-names", action="store_true", help="do not add byline names to the dictionary")
+    parser.add_argument("--cache", type=Path, help="folder keeping each year's index for the next build")
     args = parser.parse_args(argv)
     try:
-        writer = build_index(args.articles, args.out, args.word_list, not args.no_names)
+        writer = build_index(args.articles, args.out, args.word_list, not args.no_names, args.cache)
     except (IndexInputError, WordListError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

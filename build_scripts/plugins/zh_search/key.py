@@ -1,7 +1,7 @@
-"""The search index's key and format number: what the index depends on. The build's own
-process needs only this (the pages name the key, so a browser never mixes files of two
-indexes); cutting text is the indexer's, in a process of its own, so jieba, rjieba and opencc
-are not imported here."""
+"""The search index's key and format number: what the index depends on (`meta.js` names the
+key, and the browser asks for every other file of the index with it, so that it never mixes
+files of two indexes). Cutting text is the indexer's, in a process of its own, so jieba,
+rjieba and opencc are not imported here."""
 
 from __future__ import annotations
 

@@ -133,6 +133,9 @@ class ZhSearchPlugin(BasePlugin[ZhSearchConfig]):
             command += ["--word-list", str(word_list)]
         if not self.config.names_from_bylines:
             command.append("--no-names")
+        # each year's part of the index kept for the next build, beside docs/ and its conversion cache
+        docs = Path(config.docs_dir).resolve()
+        command += ["--cache", str(docs.with_name(f".{docs.name}.search-cache"))]
         self.indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def on_nav(self, nav, *, config, files):

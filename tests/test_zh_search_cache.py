@@ -1,0 +1,80 @@
+"""The search index keeps each year's part for the next build (`zh_search/year_cache.py`): a
+build after an edit cuts only the edited year again, and the index is the same, byte for byte,
+as one made from scratch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_archive, run_cli
+
+from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.plugins.zh_search import indexer
+from build_scripts.plugins.zh_search.index_files import IndexWriter
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> Path:
+    """The data file of an archive across a year boundary (2019-12-31, 2020-01-01)."""
+    project = make_archive(tmp_path_factory.mktemp("years"), with_sample=False)
+    generate(project / "source_texts", PAGES_PER_DAY * ARTICLES_PER_PAGE + 12, first_day=dt.date(2019, 12, 31))
+    assert run_cli("convert", cwd=project).returncode == 0
+    return project / "docs" / "data" / "articles.jsonl"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _cut(monkeypatch) -> list[int]:
+    """The years the next index build cuts (the others come from the cache)."""
+    cut: list[int] = []
+    add_year = IndexWriter.add_year
+
+    def counted(self, year, these):
+        cut.append(year)
+        return add_year(self, year, these)
+
+    monkeypatch.setattr(IndexWriter, "add_year", counted)
+    return cut
+
+
+def _edited(articles: Path, target: Path, year: str, change) -> Path:
+    lines = articles.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if json.loads(line)["date"].startswith(year))
+    record = json.loads(lines[at])
+    change(record)
+    lines[at] = json.dumps(record, ensure_ascii=False)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def test_a_year_whose_articles_did_not_change_is_taken_from_the_cache(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cut = _cut(monkeypatch)
+    indexer.build_index(articles, tmp_path / "first", None, cache=cache)
+    assert cut == [2019, 2020]
+    cut.clear()
+    indexer.build_index(articles, tmp_path / "again", None, cache=cache)
+    assert cut == [] and _files(tmp_path / "again") == _files(tmp_path / "first")
+    # an article of 2020 edited: 2020 is cut again, 2019 kept — the index of a build from scratch
+    edited = _edited(articles, tmp_path / "edited.jsonl", "2020", lambda r: r.update(text=r["text"] + "补记一句。"))
+    indexer.build_index(edited, tmp_path / "edited", None, cache=cache)
+    assert cut == [2020]
+    indexer.build_index(edited, tmp_path / "scratch", None)
+    assert _files(tmp_path / "edited") == _files(tmp_path / "scratch") != _files(tmp_path / "first")
+
+
+def test_a_new_name_in_the_dictionary_cuts_every_year_again(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    indexer.build_index(articles, tmp_path / "first", None, cache=cache)
+    cut = _cut(monkeypatch)
+    # a reporter printed for the first time, in 2020: a name the texts of 2019 may hold too
+    named = _edited(articles, tmp_path / "named.jsonl", "2020", lambda r: r.update(authors=["欧阳晓岚"]))
+    indexer.build_index(named, tmp_path / "named", None, cache=cache)
+    assert cut == [2019, 2020]
+    indexer.build_index(named, tmp_path / "scratch", None)
+    assert _files(tmp_path / "named") == _files(tmp_path / "scratch")

@@ -6,6 +6,8 @@ that needs it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -170,17 +172,22 @@ _RACE = (
 )
 
 
-@pytest.fixture(scope="module")
-def ranking_url(tmp_path_factory):
+def _served(folder: Path, issues: dict[str, str]) -> Iterator[str]:
+    """An archive of these issues alone, converted, built and served: its address."""
     from conftest import build_site, make_archive
     from inputs import convert
 
-    project = make_archive(tmp_path_factory.mktemp("ranking"), {"2030/2030-05-11.txt": _RACE}, with_sample=False)
+    project = make_archive(folder, issues, with_sample=False)
     assert convert(project).returncode == 0
     built = build_site(project)
     assert built.returncode == 0, built.stderr
     with serve(project / "site") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def ranking_url(tmp_path_factory):
+    yield from _served(tmp_path_factory.mktemp("ranking"), {"2030/2030-05-11.txt": _RACE})
 
 
 def test_the_article_about_the_query_ranks_above_one_naming_it_in_passing(page, ranking_url):
@@ -217,9 +224,6 @@ _DAY = "{title}\n\n本报记者 林 航\n\n{text}\n\n" + _NOTICE
 def weekly_url(tmp_path_factory):
     """Two issues a week apart, each printing the same notice below its own report (on 第5版,
     then on 第6版)."""
-    from conftest import build_site, make_archive
-    from inputs import convert
-
     issues = {
         "2030/2030-05-04_05_评论.txt": _DAY.format(
             title="春耕时节农机忙", text="各地农机合作社抢抓农时，机耕面积稳步扩大。"
@@ -228,12 +232,7 @@ def weekly_url(tmp_path_factory):
             title="夏粮收购有序展开", text="各地粮库做好收购准备，农民售粮更加便利。"
         ),
     }
-    project = make_archive(tmp_path_factory.mktemp("weekly"), issues, with_sample=False)
-    assert convert(project).returncode == 0
-    built = build_site(project)
-    assert built.returncode == 0, built.stderr
-    with serve(project / "site") as url:
-        yield url
+    yield from _served(tmp_path_factory.mktemp("weekly"), issues)
 
 
 def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, weekly_url):

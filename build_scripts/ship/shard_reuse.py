@@ -29,8 +29,9 @@ import os
 import re
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
+
+from build_scripts.contract.versions import add_versions
 
 PACKAGE = Path(__file__).resolve().parents[1]
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz", ".html", ".js", ".css", ".svg", ".png")
@@ -68,11 +69,7 @@ def build_digest(config_file: Path, source_dir: Path, overrides: Path | None, wo
     for path in _files_under(PACKAGE):
         if path.suffix in SUFFIXES:
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none\0".encode())
+    add_versions(digest, LIBRARIES)
     digest.update(f"python={sys.version}\0".encode())
     config = config_file.read_bytes()
     digest.update(config + b"\0")

@@ -38,10 +38,10 @@ import pickle
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from build_scripts.catalogue.tags import Vocabulary
+from build_scripts.contract.versions import add_versions
 from build_scripts.ingest.archive_config import ARCHIVE_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.discover import Discovered
@@ -75,11 +75,7 @@ def converter_version() -> str:
         for path in paths:
             if path.is_file() and path.suffix in SUFFIXES:
                 digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none\0".encode())
+    add_versions(digest, LIBRARIES)
     return digest.hexdigest()
 
 

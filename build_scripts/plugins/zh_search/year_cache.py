@@ -22,8 +22,9 @@ import hashlib
 import json
 import os
 import shutil
-from importlib import metadata
 from pathlib import Path
+
+from build_scripts.contract.versions import add_versions
 
 from .index_files import IndexedArticle, IndexWriter
 
@@ -38,11 +39,7 @@ def dictionary_digest(words: list[str], extra: str) -> bytes:
     digest = hashlib.sha256(CACHE_FORMAT + b"\0" + extra.encode() + b"\0")
     for path in sorted(HERE.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for library in ("rjieba", "jieba", "opencc"):
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none\0".encode())
+    add_versions(digest, ("rjieba", "jieba", "opencc"))
     for word in sorted(words):
         digest.update(word.encode() + b"\0")
     return digest.digest()

@@ -250,3 +250,6 @@ def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, wee
     # article of 5月11日's 第5版 (that day it stood on 第6版, and 5月11日 has no 第5版)
     _, results = search(page, "2030年5月11日 第5版")
     assert "欢迎赐稿" not in titles(results), titles(results)
+    # and it is one of that day's 第6版 and 评论版 articles
+    for query in ("2030年5月11日 第6版", "2030年5月11日 评论版"):
+        assert "欢迎赐稿" in titles(search(page, query)[1]), query

@@ -230,6 +230,12 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tm
     edited = run_cli("build", cwd=project)
     assert edited.returncode == 0, edited.stderr
     assert "built 2 shard(s) (site, 2019)" in edited.stdout and "kept 1 shard(s)" in edited.stdout, edited.stdout
+    # edited again: the same two shards built, 2020 still kept (its files are its own, not
+    # the theme's files every shard makes, which the `site` shard put in place anew)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    twice = run_cli("build", cwd=project)
+    assert "built 2 shard(s) (site, 2019)" in twice.stdout and "kept 1 shard(s)" in twice.stdout, twice.stdout
     full = run_cli("build", "--full", "--site-dir", str(project / "site-full"), cwd=project)
     assert "built 3 shard(s)" in full.stdout, full.stderr
     # the same site, byte for byte, as every shard built afresh (feeds and sitemap over all years)
@@ -257,16 +263,22 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
 
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    page = sorted((project / "source_texts").rglob("2019-*.txt"))[0]
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
 
     def broken(source, target):
         raise OSError("disk full")
 
-    monkeypatch.chdir(project)
     monkeypatch.setattr(sharded_build, "_move_tree", broken)
     args = sharded_build.argparse.Namespace(
-        config_file="mkdocs.yml", site_dir="", list_shards=False, assemble=False, shard=[], jobs=1, full=False
+        config_file=str(project / "mkdocs.yml"),
+        site_dir="",
+        list_shards=False,
+        assemble=False,
+        shard=[],
+        jobs=1,
+        full=False,
     )
     with pytest.raises(OSError):
         sharded_build.command(args)
@@ -275,6 +287,20 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
     again = run_cli("build", cwd=project)
     assert "built 2 shard(s) (site, 2019)" in again.stdout, again.stdout  # not the last site's 2019
     assert any("补记一句" in page.read_text(encoding="utf-8") for page in (project / "site" / "2019").rglob("*.html"))
+    # edited again, that build failed, the edit undone: the pages are those of the last site,
+    # but the shards that build made their feeds' records and search index for are built again
+    edited = page.read_text(encoding="utf-8")
+    monkeypatch.setattr(sharded_build, "_move_tree", broken)
+    page.write_text(edited.replace("补记一句。", "补记一句。又记一句。", 1), encoding="utf-8")
+    assert run_cli("convert", cwd=project).returncode == 0
+    with pytest.raises(OSError):
+        sharded_build.command(args)
+    monkeypatch.undo()
+    page.write_text(edited, encoding="utf-8")
+    assert run_cli("convert", cwd=project).returncode == 0
+    undone = run_cli("build", cwd=project)
+    assert "built 2 shard(s) (site, 2019)" in undone.stdout, undone.stdout
+    assert "又记一句" not in (project / "site" / "feeds" / "latest.xml").read_text(encoding="utf-8")
 
 
 def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_path):

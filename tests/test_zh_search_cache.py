@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,18 @@ def test_a_new_name_in_the_dictionary_cuts_every_year_again(articles, tmp_path, 
     assert cut == [2019, 2020]
     indexer.build_index(named, tmp_path / "scratch", None)
     assert _files(tmp_path / "named") == _files(tmp_path / "scratch")
+
+
+@pytest.mark.parametrize("damage", ["state", "files"])
+def test_a_damaged_or_incomplete_cut_is_cut_again(articles, tmp_path, monkeypatch, damage):
+    cache = tmp_path / "cache"
+    indexer.build_index(articles, tmp_path / "first", None, cache=cache)
+    (kept,) = (cache / "2020").iterdir()
+    if damage == "state":  # not a state this code wrote
+        (kept / "state.json").write_text('{"words": []}', encoding="utf-8")
+    else:  # a folder of the cut gone (removed by another build meanwhile)
+        shutil.rmtree(kept / "files" / "d")
+    cut = _cut(monkeypatch)
+    indexer.build_index(articles, tmp_path / "again", None, cache=cache)
+    assert cut == [2020]
+    assert _files(tmp_path / "again") == _files(tmp_path / "first")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib import metadata
+from pathlib import Path
 from typing import Protocol
 
 
@@ -18,3 +19,11 @@ def add_versions(digest: _Digest, libraries: Iterable[str]) -> None:
             digest.update(f"{library}={metadata.version(library)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=none\0".encode())
+
+
+def add_code(digest: _Digest, root: Path, suffixes: tuple[str, ...]) -> None:
+    """Feed `digest` every file of the package `root` with one of these suffixes (name and
+    bytes, in a fixed order): a cache made by other code is not this code's."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in suffixes and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

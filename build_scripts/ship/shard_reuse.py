@@ -31,7 +31,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_scripts.contract.versions import add_versions
+from build_scripts.contract.versions import add_code, add_versions
 
 PACKAGE = Path(__file__).resolve().parents[1]
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz", ".html", ".js", ".css", ".svg", ".png")
@@ -66,9 +66,7 @@ def build_digest(config_file: Path, source_dir: Path, overrides: Path | None, wo
     """What every shard is built with: code, libraries, config, theme, archive.yml, the search's
     word list, environment."""
     digest = hashlib.sha256(b"shard 1\0")
-    for path in _files_under(PACKAGE):
-        if path.suffix in SUFFIXES:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    add_code(digest, PACKAGE, SUFFIXES)
     add_versions(digest, LIBRARIES)
     digest.update(f"python={sys.version}\0".encode())
     config = config_file.read_bytes()
@@ -100,17 +98,14 @@ def shard_key(built_with: bytes, docs: Path, pages: list[str]) -> str:
     return digest.hexdigest()
 
 
-def set_aside(folder: Path, name: str, made: Path, merged: str) -> list[str]:
-    """The files of the shard built into `made`, but for `merged` (a file the assembly merges
-    from every shard's, Material's search index), which is kept beside the shard's record
-    (`aside`) for the builds that keep the shard."""
-    files = sorted(path.relative_to(made).as_posix() for path in made.rglob("*") if path.is_file())
-    if merged in files:
-        files.remove(merged)
+def set_aside(folder: Path, name: str, made: Path, merged: str) -> None:
+    """Keep `merged` of the shard built into `made` (a file the assembly merges from every
+    shard's, Material's search index) beside the shard's record (`aside`), for the builds that
+    keep the shard."""
+    if (made / merged).is_file():
         os.replace(made / merged, aside(folder, name, merged))
     else:
         aside(folder, name, merged).unlink(missing_ok=True)
-    return files
 
 
 def aside(folder: Path, name: str, merged: str) -> Path:
@@ -126,10 +121,18 @@ def _signature(path: Path) -> list[int]:
 
 
 def record(folder: Path, name: str, key: str, files: list[str], site: Path) -> None:
-    """Record the shard's key and its files as they now stand in the assembled `site`, for the
-    next build (written only once the site is in place: a build that failed records nothing)."""
+    """Record the shard's key and the files it put into the assembled `site` (those every shard
+    makes are the first shard's: another's kept copy would be written over by it), as they now
+    stand there, for the next build (written only once the site is in place: a build that
+    failed records nothing)."""
     signed = [[rel, *_signature(site / rel)] for rel in files]
     (folder / KEPT.format(name=name)).write_text(json.dumps({"key": key, "files": signed}), encoding="utf-8")
+
+
+def forget(folder: Path, name: str) -> None:
+    """The shard is being built: its publish record and search index are made anew, and what
+    was kept of it holds no more (should the build fail, the next one builds it again)."""
+    (folder / KEPT.format(name=name)).unlink(missing_ok=True)
 
 
 def forget_all(folder: Path) -> None:

@@ -151,9 +151,11 @@ def merge_search_indexes(indexes: list[Path], target: Path, page_order: dict[str
     target.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _move_tree(source: Path, target: Path) -> None:
+def _move_tree(source: Path, target: Path) -> list[str]:
     """Move a shard's files into the assembled site; files every shard writes (the theme's
-    assets, the 404 page, robots.txt) are the same bytes in each and kept once."""
+    assets, the 404 page, robots.txt) are the same bytes in each and kept once, from the first
+    shard. Returns the files moved (relative paths)."""
+    moved = []
     for dirpath, _, filenames in os.walk(source):
         here = Path(dirpath)
         there = target / here.relative_to(source)
@@ -161,14 +163,17 @@ def _move_tree(source: Path, target: Path) -> None:
         for name in filenames:
             if not (there / name).exists():
                 os.replace(here / name, there / name)
+                moved.append((there / name).relative_to(target).as_posix())
+    return moved
 
 
 def assemble(
     config_file: Path, site: Path, names: list[str], kept: dict[str, list[str]] | None = None, aside: bool = False
-) -> None:
+) -> dict[str, list[str]]:
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
     shards taken from the site it replaces, with their files (`shard_reuse`); `aside`: the
-    shards built have set their Material search index aside (`shard_reuse.set_aside`)."""
+    shards built have set their Material search index aside (`shard_reuse.set_aside`). Returns
+    the files each shard built put into the site (those every shard makes, with the first)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
@@ -198,12 +203,13 @@ def assemble(
         merge_search_indexes(
             indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
         )
+    moved: dict[str, list[str]] = {}
     for name in names:
         if name in kept:
             shard_reuse.link_into(site, kept[name], staging)
             continue
         (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
-        _move_tree(folder / name, staging)
+        moved[name] = _move_tree(folder / name, staging)
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
     publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
     config = config.plugins.on_config(config)  # the public address, as each shard decided it
@@ -228,6 +234,7 @@ def assemble(
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
         shutil.rmtree(folder / name, ignore_errors=True)
         (folder / f"{name}.pages.json").unlink(missing_ok=True)
+    return moved
 
 
 def command(args: argparse.Namespace) -> int:
@@ -262,6 +269,8 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             shard_reuse.forget_all(folder)
             assemble(config_file, site, names)
         elif args.shard:
+            for name in args.shard:  # (its publish record and search index are made anew)
+                shard_reuse.forget(folder, name)
             names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
             # every shard, but those whose key is that of the last build, kept from its site
@@ -269,12 +278,15 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             if not args.full:
                 kept = {n: files for n in shards if (files := shard_reuse.kept_files(folder, n, keys[n], site))}
             todo = [name for name in shards if name not in kept]
+            for name in todo:  # its publish record and search index are made anew: kept no more
+                shard_reuse.forget(folder, name)
             built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo) if todo else []
-            made = {name: shard_reuse.set_aside(folder, name, folder / name, SEARCH_INDEX) for name in built}
+            for name in built:
+                shard_reuse.set_aside(folder, name, folder / name, SEARCH_INDEX)
             names = list(shards)
-            assemble(config_file, site, names, kept, aside=True)
+            moved = assemble(config_file, site, names, kept, aside=True)
             for name in built:  # (once the site is in place: a build that failed keeps nothing new)
-                shard_reuse.record(folder, name, keys[name], made[name], site)
+                shard_reuse.record(folder, name, keys[name], moved[name], site)
     except ShardError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -252,13 +252,18 @@ class IndexWriter:
         months = [[month, start, days[month]] for month, start in starts.items()]
         entry = {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
         # an article printed again on a later day is that day's article too (a notice printed
-        # each week): its number under each such day, as `MM-DD`, for a search of that day
+        # each week): its number under each such day, as `MM-DD`, with the 版 it then stood on
+        # (its 版 filters are its first printing day's), for a search of that day or its 版
         again = sorted(
-            {(copy.date[5:], number) for number, printed in copies.items() for copy in printed}
-            - {(kept[number].date[5:], number) for number in copies}
+            {
+                (copy.date[5:], number, copy.page or 0, copy.page_name)
+                for number, printed in copies.items()
+                for copy in printed
+                if copy.date != kept[number].date
+            }
         )
         if again:
-            entry["again"] = [[day, number] for day, number in again]
+            entry["again"] = [list(place) for place in again]
         self.years.append(entry)
 
     def add_words_of_year(self, words: set[str]) -> None:

@@ -2,8 +2,8 @@
 
 The index is cut year by year (`IndexWriter.add_year`): a year's files (`YEAR/…`) depend on
 its articles, as `articles.jsonl` records them, on the dictionary the texts are cut with (the
-archive's word list and every reporter's name) and on the indexer's code and libraries —
-nothing else. What a year adds to the files of all years (its words to the lexicon, its 版名,
+archive's word list and every reporter's name), and on the code and libraries (the project's
+code whole, the segmenters, opencc, Markdown's and pymdownx's slugs of headings). What a year adds to the files of all years (its words to the lexicon, its 版名,
 names and boxes to their counts, its entry in `meta.js`) is kept beside its files. So a build
 after a new day cuts that day's year again and takes the other years from the cache
 (`.docs.search-cache/` beside docs/): on the four-year copy of the real pages, the index took
@@ -11,7 +11,9 @@ after a new day cuts that day's year again and takes the other years from the ca
 first time), every year is cut again: a name may be cut differently in any text.
 
 The index made so is the same, byte for byte, as one made from scratch
-(tests/test_zh_search_cache.py).
+(tests/test_zh_search_cache.py). A kept cut is checked whole (its files and bytes) before it
+is used; a damaged or incomplete one is cut again, and a cache that cannot be written is
+done without.
 """
 
 from __future__ import annotations
@@ -24,22 +26,23 @@ import os
 import shutil
 from pathlib import Path
 
-from build_scripts.contract.versions import add_versions
+from build_scripts.contract.versions import add_code, add_versions
 
 from .index_files import IndexedArticle, IndexWriter
 
-HERE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
 CACHE_FORMAT = b"search-year-cache 1"
 STATE = "state.json"
 FILES = "files"
+# What else a year's files are made with: the segmenters, opencc, the heading anchors' slugs
+LIBRARIES = ("rjieba", "jieba", "opencc", "Markdown", "pymdown-extensions", "mkdocs")
 
 
 def dictionary_digest(words: list[str], extra: str) -> bytes:
-    """What every year is cut with: the dictionary's words, the indexer's code and libraries."""
+    """What every year is cut with: the dictionary's words, the code and the libraries."""
     digest = hashlib.sha256(CACHE_FORMAT + b"\0" + extra.encode() + b"\0")
-    for path in sorted(HERE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    add_versions(digest, ("rjieba", "jieba", "opencc"))
+    add_code(digest, PACKAGE, (".py", ".json", ".gz", ".txt"))
+    add_versions(digest, LIBRARIES)
     for word in sorted(words):
         digest.update(word.encode() + b"\0")
     return digest.digest()
@@ -52,10 +55,15 @@ def year_key(dictionary: bytes, articles: list[IndexedArticle]) -> str:
     return digest.hexdigest()[:24]
 
 
+def _raise(error: OSError) -> None:
+    raise error
+
+
 def _link_tree(source: Path, target: Path) -> tuple[int, int]:
-    """Hard-link (or copy) every file of `source` into `target`: (files, bytes)."""
+    """Hard-link (or copy) every file of `source` into `target`: (files, bytes). A folder that
+    cannot be read (removed meanwhile) is an error, not a folder left out."""
     files = size = 0
-    for dirpath, _, filenames in os.walk(source):
+    for dirpath, _, filenames in os.walk(source, onerror=_raise):
         there = target / Path(dirpath).relative_to(source)
         there.mkdir(parents=True, exist_ok=True)
         for name in filenames:
@@ -68,31 +76,52 @@ def _link_tree(source: Path, target: Path) -> tuple[int, int]:
     return files, size
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: alive
+        return True
+    return True
+
+
 class YearCache:
     """Each year's files and what it adds to the whole index, by the year's key."""
 
     def __init__(self, folder: Path):
         self.folder = folder
+        # cuts a build was making when it was stopped (`mkdocs serve` stops the indexer at
+        # each change): left behind, they would only grow the cache
+        for making in folder.glob(".*-*-*") if folder.is_dir() else []:
+            pid = making.name.rpartition("-")[2]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(making, ignore_errors=True)
 
     def restore(self, writer: IndexWriter, year: int, key: str) -> bool:
         """Put the year into the index being written, as the cache holds it; False if it does not."""
         kept = self.folder / str(year) / key
         try:
             state = json.loads((kept / STATE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            words, page_names, names = set(state["words"]), dict(state["page_names"]), dict(state["names"])
+            boxes, entry, count, size = int(state["boxes"]), dict(state["entry"]), state["files"], state["bytes"]
+            if not all(isinstance(word, str) for word in words):
+                return False
+        except (OSError, ValueError, KeyError, TypeError):  # none, or not a state this code wrote
             return False
-        try:
-            files, size = _link_tree(kept / FILES, writer.out / str(year))
-        except OSError:  # removed meanwhile by another build keeping its own cut of the year
+        try:  # (a cut removed meanwhile by another build, or damaged: cut the year again)
+            if _link_tree(kept / FILES, writer.out / str(year)) != (count, size):
+                raise OSError("the kept cut is not whole")
+        except OSError:
             shutil.rmtree(writer.out / str(year), ignore_errors=True)
             return False
-        writer.files += files
+        writer.files += count
         writer.bytes += size
-        writer.add_words_of_year(set(state["words"]))
-        writer.page_names.update(state["page_names"])
-        writer.names.update(state["names"])
-        writer.boxes += state["boxes"]
-        writer.years.append(state["entry"])
+        writer.add_words_of_year(words)
+        writer.page_names.update(page_names)
+        writer.names.update(names)
+        writer.boxes += boxes
+        writer.years.append(entry)
         return True
 
     def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle]) -> None:
@@ -102,6 +131,7 @@ class YearCache:
             collections.Counter(writer.names),
             writer.boxes,
         )
+        files, size = writer.files, writer.bytes
         writer.add_year(year, articles)
         state = {
             "words": sorted(writer.year_words),
@@ -109,7 +139,15 @@ class YearCache:
             "names": dict(writer.names - names),
             "boxes": writer.boxes - boxes,
             "entry": writer.years[-1],
+            "files": writer.files - files,
+            "bytes": writer.bytes - size,
         }
+        try:
+            self._keep(writer, year, key, state)
+        except OSError:  # a cache that cannot be written (a full disk): the index is made all the same
+            pass
+
+    def _keep(self, writer: IndexWriter, year: int, key: str, state: dict) -> None:
         # made aside, then put in place of the year's other cuts: a build reading the cache
         # meanwhile finds a cut whole or none
         making = self.folder / f".{year}-{key}-{os.getpid()}"
@@ -117,7 +155,12 @@ class YearCache:
         _link_tree(writer.out / str(year), making / FILES)
         (making / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
         for old in (self.folder / str(year)).glob("*") if (self.folder / str(year)).is_dir() else []:
-            shutil.rmtree(old, ignore_errors=True)
+            gone = self.folder / f".{year}-gone-{old.name}-{os.getpid()}"
+            try:  # out of reach at once (a build linking from it fails, and cuts the year anew)
+                old.rename(gone)
+            except OSError:
+                continue
+            shutil.rmtree(gone, ignore_errors=True)
         (self.folder / str(year)).mkdir(parents=True, exist_ok=True)
         try:
             making.rename(self.folder / str(year) / key)

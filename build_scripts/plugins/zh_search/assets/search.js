@@ -395,7 +395,7 @@
   /** The articles of `year` between the bounds, as [first, end) of its numbers: a year's
    * articles are numbered in date order, and `year.months` says where each month starts, and
    * each of its days with an issue ([month, start, [day, articles before it in the month, …]]). */
-  function monthRange(year, from, to) {
+  function monthRange(year, from, to, page = {}) {
     const starts = year.months || [];
     const start = (month, day) => {
       const at = starts.findIndex(([m]) => Number(m) >= month);
@@ -408,22 +408,27 @@
     const first = from && from.year === year.year && from.month ? start(from.month, from.day) : 0;
     const end = !(to && to.year === year.year && to.month) ? year.articles
       : to.day ? start(to.month, to.day + 1) : start(to.month + 1, 0);
-    return [first, end, againIn(year, from, to)];
+    return [first, end, againIn(year, from, to, page)];
   }
 
-  /** The articles of `year` printed again on a later day between the bounds (`year.again`:
-   * [MM-DD, number], as the index lists them): a search of that day's issue finds them too. */
-  function againIn(year, from, to) {
+  /** The articles of `year` printed again on a later day between the bounds, on the 版 asked
+   * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名], as the
+   * index lists them): a search of that day's issue, or of its 版, finds them too. */
+  function againIn(year, from, to, page = {}) {
     const key = (y, m, d) => y * 10000 + m * 100 + d;
     const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
     const high = to ? key(to.year, to.month || 12, to.day || 31) : Infinity;
     const found = new Set();
-    for (const [day, number] of year.again || []) {
+    for (const [day, number, onPage, pageName] of year.again || []) {
       const at = key(year.year, Number(day.slice(0, 2)), Number(day.slice(3, 5)));
-      if (at >= low && at <= high) found.add(number);
+      if (at < low || at > high) continue;
+      if ((page.page && Number(onPage) !== Number(page.page)) || (page.pageName && pageName !== page.pageName)) continue;
+      found.add(number);
     }
     return found;
   }
+
+  const onAPage = (filter) => filter.startsWith("#") || filter.startsWith("%p"); // a 版's filter word
 
   /** Matches of `groups` in one year, each {year, doc, score, context, i}: `context` (shared
    * by the year's results) and `i` say where the words stand in the article, for its passage.
@@ -440,14 +445,22 @@
     const listOf = new Map(words.map((w, i) => [w, base[i]]));
     let docs = null;
     for (const w of required) docs = docs ? intersect(docs, listOf.get(w).docs) : listOf.get(w).docs;
+    // an article's 版 filters are those of its first printing: printed again on a day of the
+    // bounds, it is taken by where it then stood (`againIn`), past the others (`unpaged`)
+    let unpaged = docs;
     for (const f of filters) {
-      const list = await wordList(meta, year, f, false);
-      docs = docs ? intersect(docs, list.docs) : list.docs;
+      const list = (await wordList(meta, year, f, false)).docs;
+      docs = docs ? intersect(docs, list) : list;
+      if (!onAPage(f)) unpaged = unpaged ? intersect(unpaged, list) : list;
     }
-    if (!docs) docs = Int32Array.from({ length: year.articles }, (_, i) => i);
+    const every = () => Int32Array.from({ length: year.articles }, (_, i) => i);
+    if (!docs) docs = every();
     if (range && (range[0] > 0 || range[1] < year.articles)) {
-      const again = range[2] || new Set(); // printed again on a day of the bounds (`againIn`)
-      docs = docs.filter((d) => (d >= range[0] && d < range[1]) || again.has(d));
+      const inside = (d) => d >= range[0] && d < range[1];
+      const again = range[2] || new Set();
+      const extra = (unpaged || every()).filter((d) => again.has(d) && !inside(d));
+      docs = docs.filter(inside);
+      if (extra.length) docs = Int32Array.from([...docs, ...extra]).sort();
     }
     if (!docs.length) return [];
     // Offsets: always for quoted phrases; for characters that must stand together unless
@@ -686,11 +699,8 @@
     // from and to: a year (2026) or a month (2026-05), the months of the years between
     const from = bound(options.from), to = bound(options.to);
     const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
-    // (an article printed again is filed under the 版 of its first printing: with a 版 asked
-    // for, a day's search keeps to that day's own articles)
-    const onAPage = Boolean(options.page || options.pageName);
-    const range = (y) => { const r = monthRange(y, from, to); return onAPage ? r.slice(0, 2) : r; };
-    const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, range(y))));
+    const page = { page: options.page, pageName: options.pageName };
+    const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to, page))));
     if (groups.length && (options.sort || "relevance") === "relevance") await rankLast(meta, years, perYear);
     return perYear.flat();
   }

@@ -219,6 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--assemble", action="store_true", help="assemble shards built before into the site")
     build.add_argument(
+        "--shard-key",
+        metavar="NAME",
+        default="",
+        help="print the key of this shard's build (its pages, the code, config and environment it is built with) "
+        "and stop: a CI cache of the shard under this key stands for building it again",
+    )
+    build.add_argument(
         "--full",
         action="store_true",
         help="build every shard (by default a shard whose pages and build are those of the last build is kept from its site)",

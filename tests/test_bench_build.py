@@ -8,8 +8,10 @@ import re
 import shutil
 import sys
 
+import pytest
 from conftest import ROOT, run_cli
 
+from build_scripts.dev import bench_build
 from build_scripts.dev.bench_build import BenchError, SizeResult, Step, machine, run_step
 from build_scripts.dev.bench_projects import change_one_issue
 from build_scripts.dev.bench_report import (
@@ -32,11 +34,20 @@ def test_bench_build_measures_every_step_against_the_floor(tmp_path):
         for line in result.stdout.splitlines()
         if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "30"
     }
-    assert set(rows) == {"convert", "convert, 1 process", "convert, one issue changed", "build", "floor", "naive"}
+    assert set(rows) == {
+        "convert",
+        "convert, 1 process",
+        "convert, one issue changed",
+        "build",
+        "build, one issue changed",
+        "floor",
+        "naive",
+    }
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])  # per article, against the floor
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][4])  # CPU time, against the floor's
     assert re.match(r"^\d+ KB \(×[\d.]+\)$", rows["build"][7])
     assert "faster than a full conversion" in rows["convert, one issue changed"][3]
+    assert re.match(r"^×[\d.]+ faster than a full build$", rows["build, one issue changed"][3])
     saved = json.loads(out.read_text(encoding="utf-8"))
     steps = saved["results"][0]["steps"]
     assert all(step["seconds"] > 0 and step["peak_rss"] > 0 and step["cpu_seconds"] > 0 for step in steps.values())
@@ -99,7 +110,14 @@ def test_bench_build_measures_a_real_archive_given_as_its_source_folder(tmp_path
         if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "4"  # the sample's 4 articles
     }
     # the same steps as on generated archives, but the naive build (minutes on a real archive)
-    assert set(rows) == {"convert", "convert, 1 process", "convert, one issue changed", "build", "floor"}
+    assert set(rows) == {
+        "convert",
+        "convert, 1 process",
+        "convert, one issue changed",
+        "build",
+        "build, one issue changed",
+        "floor",
+    }
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])
     assert f"--source {source}" in result.stdout
     # the issue changed is the copy's (its one page, named by its day alone); the archive itself is untouched
@@ -176,3 +194,47 @@ def test_results_saved_from_real_pages_go_back_to_their_own_section(tmp_path):
     assert "generated" in text and "old" not in text and "--source /data/pages" in text
     # as they were measured: the runs their medians are of, and the machine
     assert "--runs 3` (Another machine, 64 CPU cores; medians of 3 run(s))" in text
+
+
+@pytest.mark.parametrize(("articles", "full_build"), [(30, "build"), (30_000, "build, sharded by year")])
+def test_a_full_build_starts_afresh_and_the_nightly_one_keeps_what_it_may(tmp_path, monkeypatch, articles, full_build):
+    """Every run of a full build starts without the search index's kept years and keeps no shard
+    of the run before; the build after one issue changed has the issue converted first and
+    keeps both."""
+    cache = tmp_path / ".docs.search-cache"
+    ran: list[str] = []
+
+    def fake_run(command, cwd, env=None, timeout=None):
+        words = " ".join(map(str, command))
+        if " convert " in words:
+            ran.append("convert")
+        elif "floor.yml" in words:
+            ran.append("floor")
+        else:
+            ran.append(
+                ("full " if words.endswith(" --full") else "") + ("build, kept years" if cache.is_dir() else "build")
+            )
+            cache.mkdir(exist_ok=True)  # a build keeps the search index's years
+        return 1.0, 1, 1.0
+
+    monkeypatch.setattr(bench_build, "run_step", fake_run)
+    monkeypatch.setattr(bench_build, "change_one_issue", lambda source: ran.append("issue changed"))
+    result = SizeResult(articles, 1, 1)
+    bench_build.measure_project(
+        tmp_path, result, runs=2, naive=False, serial_up_to=0, shard_above=10_000, progress=lambda message: None
+    )
+    assert list(result.steps) == [
+        "convert",
+        "convert, one issue changed",
+        full_build,
+        "build, one issue changed",
+        "floor",
+    ]
+    full = "full build" if articles > 10_000 else "build"  # (a sharded one would keep the last run's shards)
+    assert ran == [
+        *["convert"] * 2,
+        *["issue changed", "convert"] * 2,
+        *[full] * 2,
+        *["issue changed", "convert", "build, kept years"] * 2,
+        *["floor"] * 2,
+    ]

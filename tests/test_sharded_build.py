@@ -324,3 +324,50 @@ def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_p
     merged = json.loads(index.read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in merged] == [d["location"] for d in documents]
     assert any("补记一句" in d["text"].replace("\u200b", "") for d in merged)  # (words parted by zero-width spaces)
+
+
+def test_a_shards_key_is_the_one_its_build_is_kept_by(built, tmp_path):
+    """`build --shard-key NAME` (the key of the CI matrix's cache of a shard) is the key a local
+    build keeps that shard by: it changes with the shard's own pages, not with another year's."""
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+
+    def key(name: str) -> str:
+        printed = run_cli("build", "--shard-key", name, cwd=project)
+        assert printed.returncode == 0, printed.stderr
+        return printed.stdout.strip()
+
+    def kept_key(name: str) -> str:
+        return json.loads((project / "site.shards" / f"{name}.kept.json").read_text(encoding="utf-8"))["key"]
+
+    before = {name: key(name) for name in ("site", "2019", "2020")}
+    assert before == {name: kept_key(name) for name in before} and len(set(before.values())) == 3
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    after = {name: key(name) for name in before}
+    assert after["2020"] == before["2020"]
+    assert after["2019"] != before["2019"] and after["site"] != before["site"]  # (its data and indexes hold the text)
+    unknown = run_cli("build", "--shard-key", "1999", cwd=project)
+    assert unknown.returncode == 1 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
+
+
+def test_the_workflow_builds_a_shard_only_where_no_run_before_built_it_from_the_same():
+    """Each matrix job restores its shard cached under the shard's key, and builds it only
+    where none was; the key is taken with the public address the shard is built with."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["shard"]["steps"]
+    keyed = next(s for s in steps if "build --shard-key" in s.get("run", ""))
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    build = next(s for s in steps if 'build --shard "${{ matrix.shard }}"' in s.get("run", ""))
+    assert steps.index(keyed) < steps.index(cache) < steps.index(build)
+    assert '--shard-key "${{ matrix.shard }}"' in keyed["run"] and "GITHUB_OUTPUT" in keyed["run"]
+    assert keyed["env"] == build["env"]  # (the public address is part of what a shard is built from)
+    assert f"${{{{ steps.{keyed['id']}.outputs.key }}}}" in cache["with"]["key"]
+    assert "${{ matrix.shard }}" in cache["with"]["key"] and "restore-keys" not in cache["with"]  # exact keys only
+    assert cache["with"]["path"].splitlines() == [
+        "site.shards/${{ matrix.shard }}/",
+        "site.shards/${{ matrix.shard }}.publish.json",
+    ]
+    assert build["if"] == f"steps.{cache['id']}.outputs.cache-hit != 'true'"
+    # what the next job takes: the shard's folder and record, built now or restored
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].splitlines() == cache["with"]["path"].splitlines()

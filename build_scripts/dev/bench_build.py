@@ -6,7 +6,10 @@ converted again with one process (the parallel speed-up) and after one issue cha
 incremental speed-up), then built three ways on the same docs/ — with the project's
 mkdocs.yml (sharded by year above `--shard-above` articles), with bare Material (no plugins,
 no custom templates, only the home page in `nav`: the floor), and, at the smallest size only,
-with bare Material listing every page in `nav` (the naive setup). Every step runs as its own
+with bare Material listing every page in `nav` (the naive setup). The project's build is
+measured twice: from scratch (no search-index years or shards kept from the run before), and
+as a night's build after one issue changed and was converted (keeping what the last build may
+give: the search index's other years, the shards of unchanged years). Every step runs as its own
 process; its wall time and its peak memory (the sum of its processes' resident sets, sampled)
 are recorded. Times are medians of `--runs` runs.
 
@@ -110,6 +113,10 @@ def run_step(
     return seconds, peak, _children_cpu() - cpu_before
 
 
+def _forget_search_cache(docs: Path) -> None:
+    shutil.rmtree(docs.with_name(f".{docs.name}.search-cache"), ignore_errors=True)
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -186,9 +193,20 @@ def measure_project(
     step("convert, one issue changed", convert, before=lambda: change_one_issue(folder / "source_texts"))
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet"]
     if articles > shard_above:
-        step("build, sharded by year", [python, "-m", "build_scripts", "build", "--shard-by", "year"], site="site")
+        name, build = "build, sharded by year", [python, "-m", "build_scripts", "build", "--shard-by", "year"]
+        full = [*build, "--full"]  # (without it, every run after the first keeps the shards of the one before)
     else:
-        step("build", [*mkdocs, "--strict", "-f", "mkdocs.yml", "-d", "site"], site="site")
+        name, build = "build", [*mkdocs, "--strict", "-f", "mkdocs.yml", "-d", "site"]
+        full = build
+    # A full build starts without the search index's kept years (`.docs.search-cache`) ...
+    step(name, full, site="site", before=lambda: _forget_search_cache(folder / "docs"))
+    # ... and a nightly one after a day's correction has them, and the shards of the last build
+
+    def change_and_convert() -> None:
+        change_one_issue(folder / "source_texts")
+        run_step(convert, folder, env)
+
+    step("build, one issue changed", build, before=change_and_convert)
     step("floor", [*mkdocs, "-f", "floor.yml", "-d", "site-floor"], site="site-floor")
     if naive:
         step("naive", [*mkdocs, "-f", "naive.yml", "-d", "site-naive"], site="site-naive", timeout=naive_timeout)

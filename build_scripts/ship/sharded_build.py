@@ -252,6 +252,13 @@ def command(args: argparse.Namespace) -> int:
     if args.list_shards:
         print(json.dumps(list(plan_shards(docs))))
         return 0
+    if args.shard_key:
+        shards = plan_shards(docs)
+        if args.shard_key not in shards:
+            print(f"error: no shard named {args.shard_key} — the shards are {', '.join(shards)}", file=sys.stderr)
+            return 1
+        print(_keys(config_file, docs, {args.shard_key: shards[args.shard_key]})[args.shard_key])
+        return 0
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
     with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
         return _build_and_assemble(args, config_file, docs, site)

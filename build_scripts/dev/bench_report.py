@@ -56,7 +56,7 @@ def table(results: list[SizeResult]) -> str:
                 cells = [f"{s.seconds:,.1f} s", speed, cpu_cell, _mb(s.peak_rss), "", ""]
             elif name == CHANGED_BUILD:  # against the full build of the same run
                 built = next((b for n, b in r.steps.items() if n in FULL_BUILDS and not b.error), None)
-                speed = f"×{built.seconds / s.seconds:.1f} faster than a full build" if built else ""
+                speed = f"{100 * s.seconds / built.seconds:.0f} % of a full build's time" if built else ""
                 cells = [f"{s.seconds:,.1f} s", speed, cpu_cell, _mb(s.peak_rss), "", ""]
             else:
                 site_kb = s.site_bytes / 1024 / r.articles
@@ -135,7 +135,7 @@ def command(args: argparse.Namespace) -> int:
     if args.source and not sources:
         print(f"error: --source {args.source!r}: give folders of source texts, comma-separated", file=sys.stderr)
         return 1
-    steps = 5 * len(sources) + 1 if sources else sum(5 + (n <= args.serial_up_to) for n in args.articles) + 1
+    steps = 6 * len(sources) + 1 if sources else sum(6 + (n <= args.serial_up_to) for n in args.articles) + 1
 
     def save(results: list) -> None:
         Path(args.json).write_text(to_json(results) + "\n", encoding="utf-8")

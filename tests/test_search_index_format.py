@@ -228,4 +228,5 @@ def test_an_article_printed_again_on_a_later_day_is_listed_under_that_day(tmp_pa
     )
     writer.finish("test")
     (year,) = load(tmp_path, "meta")["years"]
-    assert year["articles"] == 2 and year["again"] == [["03-08", 0, 5, "评论"], ["03-15", 0, 5, "评论"]]
+    # (each with where it stood: after the last article indexed before it, here 03-01's other)
+    assert year["articles"] == 2 and year["again"] == [["03-08", 0, 5, "评论", 1], ["03-15", 0, 5, "评论", 1]]

@@ -148,13 +148,18 @@ def heading_anchors(headings: tuple[str, ...]) -> list[str]:
     return [unique(_SLUG(" ".join(heading.split()), "-"), used, counters) for heading in headings]
 
 
-def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]]]:
+def _one_of_each(
+    articles: list[IndexedArticle],
+) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]], dict[str, int]]:
     """The articles to index, each once (the first printed), and for each of them by its
     number the copies printed after it: a reader wants one result, not two alike. A copy is
     what the converter found printed again (its byline moved or left out, too), or an
-    article of the same headline and text."""
+    article of the same headline and text. And, by each copy's address, the number of the article
+    indexed last before it in the archive's order: where it stands among the articles of the
+    day it was printed again (-1: before the year's first)."""
     kept: list[IndexedArticle] = []
     copies: dict[int, list[IndexedArticle]] = {}
+    after: dict[str, int] = {}
     first: dict[bytes, int] = {}
     by_id: dict[str, int] = {}
     for article in articles:
@@ -165,12 +170,13 @@ def _one_of_each(articles: list[IndexedArticle]) -> tuple[list[IndexedArticle], 
         if at is not None:
             copies.setdefault(at, []).append(article)
             by_id.setdefault(article.id, at)
+            after[article.url] = len(kept) - 1
             continue
         if identity is not None:
             first[identity] = len(kept)
         by_id.setdefault(article.id, len(kept))
         kept.append(article)
-    return kept, copies
+    return kept, copies, after
 
 
 def script(name: str, data: object) -> str:
@@ -210,7 +216,7 @@ class IndexWriter:
         """Index one year's articles, given in the archive's order (date, 版, position)."""
         lists: dict[str, WordList] = collections.defaultdict(WordList)
         words: set[str] = set()
-        kept, copies = _one_of_each(articles)
+        kept, copies, after = _one_of_each(articles)
         for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
@@ -253,10 +259,11 @@ class IndexWriter:
         entry = {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
         # an article printed again on a later day is that day's article too (a notice printed
         # each week): its number under each such day, as `MM-DD`, with the 版 it then stood on
-        # (its 版 filters are its first printing day's), for a search of that day or its 版
+        # (its 版 filters are its first printing day's), for a search of that day or its 版,
+        # and the number of the article printed before it, for a day's list in the order printed
         again = sorted(
             {
-                (copy.date[5:], number, copy.page or 0, copy.page_name)
+                (copy.date[5:], number, copy.page or 0, copy.page_name, after[copy.url])
                 for number, printed in copies.items()
                 for copy in printed
                 if copy.date != kept[number].date

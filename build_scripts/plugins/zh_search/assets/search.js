@@ -412,18 +412,20 @@
   }
 
   /** The articles of `year` printed again on a later day between the bounds, on the 版 asked
-   * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名], as the
-   * index lists them): a search of that day's issue, or of its 版, finds them too. */
+   * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名, after],
+   * as the index lists them): a search of that day's issue, or of its 版, finds them too.
+   * Each number, to where it then stood (its first such day's): after article `after`, which
+   * a day's list in the order printed puts it behind. */
   function againIn(year, from, to, page = {}) {
     const key = (y, m, d) => y * 10000 + m * 100 + d;
     const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
     const high = to ? key(to.year, to.month || 12, to.day || 31) : Infinity;
-    const found = new Set();
-    for (const [day, number, onPage, pageName] of year.again || []) {
+    const found = new Map();
+    for (const [day, number, onPage, pageName, after] of year.again || []) {
       const at = key(year.year, Number(day.slice(0, 2)), Number(day.slice(3, 5)));
       if (at < low || at > high) continue;
       if ((page.page && Number(onPage) !== Number(page.page)) || (page.pageName && pageName !== page.pageName)) continue;
-      found.add(number);
+      if (!found.has(number)) found.set(number, after + 0.5);
     }
     return found;
   }
@@ -455,12 +457,14 @@
     }
     const every = () => Int32Array.from({ length: year.articles }, (_, i) => i);
     if (!docs) docs = every();
+    const standsAt = new Map(); // an article printed again: where it stood that day (`againIn`)
     if (range && (range[0] > 0 || range[1] < year.articles)) {
       const inside = (d) => d >= range[0] && d < range[1];
-      const again = range[2] || new Set();
+      const again = range[2] || new Map();
       const extra = (unpaged || every()).filter((d) => again.has(d) && !inside(d));
       docs = docs.filter(inside);
       if (extra.length) docs = Int32Array.from([...docs, ...extra]).sort();
+      for (const d of extra) standsAt.set(d, again.get(d));
     }
     if (!docs.length) return [];
     // Offsets: always for quoted phrases; for characters that must stand together unless
@@ -541,7 +545,7 @@
         if (byline) score += 1;
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
-      const result = { year: year.year, doc: docs[i], base: score, score, bm25, context, i };
+      const result = { year: year.year, doc: docs[i], at: standsAt.get(docs[i]) ?? docs[i], base: score, score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }
@@ -782,9 +786,10 @@
     };
   }
 
-  /** Results in the order asked for: relevance (then newest), newest or oldest first. */
+  /** Results in the order asked for: relevance (then newest), newest or oldest first (an
+   * article printed again, by where it stood on the day searched: `at`). */
   function sorted(results, sort) {
-    const newer = (a, b) => b.year - a.year || b.doc - a.doc;
+    const newer = (a, b) => b.year - a.year || b.at - a.at;
     if (sort === "newest") results.sort(newer);
     else if (sort === "oldest") results.sort((a, b) => -newer(a, b));
     else results.sort((a, b) => b.score - a.score || newer(a, b));

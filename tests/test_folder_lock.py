@@ -201,7 +201,13 @@ def test_a_sharded_build_holds_docs_from_its_plan_to_the_assembly(tmp_path, monk
 
     monkeypatch.setattr(sharded_build, "_build_and_assemble", build_and_assemble)
     args = sharded_build.argparse.Namespace(
-        config_file=str(project / "mkdocs.yml"), site_dir="", list_shards=False, assemble=False, shard=[], jobs=1
+        config_file=str(project / "mkdocs.yml"),
+        site_dir="",
+        list_shards=False,
+        shard_key="",
+        assemble=False,
+        shard=[],
+        jobs=1,
     )
     assert sharded_build.command(args) == 0
     assert len(seen) == 1 and "a build is reading this folder right now" in seen[0]

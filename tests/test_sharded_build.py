@@ -275,6 +275,7 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
         config_file=str(project / "mkdocs.yml"),
         site_dir="",
         list_shards=False,
+        shard_key="",
         assemble=False,
         shard=[],
         jobs=1,

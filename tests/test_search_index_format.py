@@ -215,18 +215,26 @@ def test_the_conversion_list_is_what_opencc_js_changes():
 def test_an_article_printed_again_on_a_later_day_is_listed_under_that_day(tmp_path):
     text = "本版长期征稿，欢迎赐稿，请勿一稿多投。"
     notice = replace(article("2022/03/01/a/", 5, "评论", text), title="欢迎赐稿")
+    other = article("2022/03/01/b/", 1, "要闻", "另一篇文章的正文。")
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(
         2022,
-        [
-            notice,
-            article("2022/03/01/b/", 1, "要闻", "另一篇文章的正文。"),
+        [  # in the archive's order
+            notice,  # 0
+            other,  # 1
             replace(notice, url="2022/03/01/c/", page=6),  # the same day again: no later day
-            replace(notice, url="2022/03/08/a/", date="2022-03-08"),
-            replace(notice, url="2022/03/15/a/", date="2022-03-15"),
+            replace(notice, url="2022/03/08/a/", date="2022-03-08"),  # after 1, the copy above between
+            replace(other, url="2022/03/08/b/", date="2022-03-08", page=6),  # after 1, two copies between
+            article("2022/03/08/c/", 7, "国际", "又一篇文章的正文。"),  # 2
+            replace(notice, url="2022/03/15/a/", date="2022-03-15", page=1),  # after 2, first of its day
         ],
     )
     writer.finish("test")
     (year,) = load(tmp_path, "meta")["years"]
-    # (each with where it stood: after the last article indexed before it, here 03-01's other)
-    assert year["articles"] == 2 and year["again"] == [["03-08", 0, 5, "评论", 1], ["03-15", 0, 5, "评论", 1]]
+    # each under its day, with the 版 it then stood on and where: after which article, and how
+    # many copies between them
+    assert year["articles"] == 3 and year["again"] == [
+        ["03-08", 0, 5, "评论", 1, 1],
+        ["03-08", 1, 6, "要闻", 1, 2],
+        ["03-15", 0, 1, "评论", 2, 0],
+    ]

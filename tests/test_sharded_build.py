@@ -19,8 +19,10 @@ import pytest
 import yaml
 from conftest import ROOT, make_archive, run_cli
 
+from build_scripts.contract import versions
 from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.ship import shard_reuse
 from build_scripts.ship.linkcheck import check_site
 from build_scripts.ship.sharded_build import plan_shards, shard_of
 
@@ -357,7 +359,7 @@ def test_the_workflow_builds_a_shard_only_where_no_run_before_built_it_from_the_
     where none was; the key is taken with the public address the shard is built with."""
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["shard"]["steps"]
     keyed = next(s for s in steps if "build --shard-key" in s.get("run", ""))
-    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    cache = next(s for s in steps if s.get("id") == "kept")
     build = next(s for s in steps if 'build --shard "${{ matrix.shard }}"' in s.get("run", ""))
     assert steps.index(keyed) < steps.index(cache) < steps.index(build)
     assert '--shard-key "${{ matrix.shard }}"' in keyed["run"] and "GITHUB_OUTPUT" in keyed["run"]
@@ -369,6 +371,29 @@ def test_the_workflow_builds_a_shard_only_where_no_run_before_built_it_from_the_
         "site.shards/${{ matrix.shard }}.publish.json",
     ]
     assert build["if"] == f"steps.{cache['id']}.outputs.cache-hit != 'true'"
+    assert "test -n" in keyed["run"]  # a key command that failed stops the job, never keys a cache ""
+    # the `site` shard's search index cuts again only the years changed since the run before
+    search = next(s for s in steps if s.get("with", {}).get("path") == ".docs.search-cache")
+    assert search["if"] == "matrix.shard == 'site'" and steps.index(search) < steps.index(build)
+    assert search["with"]["key"].startswith(search["with"]["restore-keys"]) and "github.sha" in search["with"]["key"]
     # what the next job takes: the shard's folder and record, built now or restored
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].splitlines() == cache["with"]["path"].splitlines()
+
+
+def test_a_shards_key_changes_with_any_library_installed(tmp_path, monkeypatch):
+    """Not only the libraries a list would name: MarkupSafe, pathspec or Pygments shape pages too."""
+
+    class Installed:
+        def __init__(self, name: str, version: str):
+            self.metadata, self.version = {"Name": name}, version
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+
+    def key(markupsafe: str) -> bytes:
+        libraries = [Installed("mkdocs", "1.6.1"), Installed("MarkupSafe", markupsafe)]
+        monkeypatch.setattr(versions.metadata, "distributions", lambda: libraries)
+        return shard_reuse.build_digest(config, tmp_path, None, None)
+
+    assert key("2.1.5") == key("2.1.5") != key("3.0.2")

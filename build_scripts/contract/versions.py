@@ -27,3 +27,12 @@ def add_code(digest: _Digest, root: Path, suffixes: tuple[str, ...]) -> None:
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in suffixes and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def add_installed(digest: _Digest) -> None:
+    """Feed `digest` every installed distribution's name and version, sorted: for a key that
+    stands for a whole build (a shard's pages), which any library of the environment may
+    shape (a template filter, a path pattern, a highlighter), where a list would miss one."""
+    installed = {(dist.metadata["Name"] or "").lower(): dist.version for dist in metadata.distributions()}
+    for name, version in sorted(installed.items()):
+        digest.update(f"{name}={version}\0".encode())

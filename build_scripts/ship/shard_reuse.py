@@ -2,8 +2,8 @@
 only the years whose pages changed.
 
 A shard's pages depend on its own files of docs/ (links into other shards are written into
-them by the converter), on what every shard is built with — the project's code and
-libraries, mkdocs.yml, the theme's overrides, archive.yml and the word list, the environment
+them by the converter), on what every shard is built with — the project's code and every
+library installed, mkdocs.yml, the theme's overrides, archive.yml and the word list, the environment
 that sets the public address — and on nothing else of the archive: the pages name no key of
 the search index (its own `meta.js` does: search-index.md). So each shard built is recorded in
 `<site>.shards/<name>.kept.json`, once the assembled site is in place, with a key digesting
@@ -31,24 +31,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_scripts.contract.versions import add_code, add_versions
+from build_scripts.contract.versions import add_code, add_installed
 
 PACKAGE = Path(__file__).resolve().parents[1]
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz", ".html", ".js", ".css", ".svg", ".png")
-# What else a page is made with (mkdocs, the theme and its extensions, the segmenters of search)
-LIBRARIES = (
-    "mkdocs",
-    "mkdocs-material",
-    "pymdown-extensions",
-    "Markdown",
-    "Jinja2",
-    "jieba",
-    "rjieba",
-    "pypinyin",
-    "python-slugify",
-    "PyYAML",
-    "opencc",
-)
 # The environment a build reads (the public address, the offline bundle's build, its date)
 ENVIRONMENT = ("ARCHIVE_SITE_URL", "OFFLINE", "SOURCE_DATE_EPOCH")
 KEPT = "{name}.kept.json"
@@ -67,7 +53,9 @@ def build_digest(config_file: Path, source_dir: Path, overrides: Path | None, wo
     word list, environment."""
     digest = hashlib.sha256(b"shard 1\0")
     add_code(digest, PACKAGE, SUFFIXES)
-    add_versions(digest, LIBRARIES)
+    # what else a page is made with: every library installed (mkdocs, the theme and its
+    # extensions, Jinja2 and MarkupSafe, pathspec, the segmenters of search …), at its version
+    add_installed(digest)
     digest.update(f"python={sys.version}\0".encode())
     config = config_file.read_bytes()
     digest.update(config + b"\0")

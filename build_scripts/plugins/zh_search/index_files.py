@@ -150,16 +150,17 @@ def heading_anchors(headings: tuple[str, ...]) -> list[str]:
 
 def _one_of_each(
     articles: list[IndexedArticle],
-) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]], dict[str, int]]:
+) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]], dict[str, tuple[int, int]]]:
     """The articles to index, each once (the first printed), and for each of them by its
     number the copies printed after it: a reader wants one result, not two alike. A copy is
     what the converter found printed again (its byline moved or left out, too), or an
-    article of the same headline and text. And, by each copy's address, the number of the article
-    indexed last before it in the archive's order: where it stands among the articles of the
-    day it was printed again (-1: before the year's first)."""
+    article of the same headline and text. And, by each copy's address, where it stands among
+    the articles of the day it was printed again: the number of the article indexed last before
+    it in the archive's order, and how many copies came between them."""
     kept: list[IndexedArticle] = []
     copies: dict[int, list[IndexedArticle]] = {}
-    after: dict[str, int] = {}
+    after: dict[str, tuple[int, int]] = {}
+    between = 0  # copies since the article indexed last
     first: dict[bytes, int] = {}
     by_id: dict[str, int] = {}
     for article in articles:
@@ -170,12 +171,14 @@ def _one_of_each(
         if at is not None:
             copies.setdefault(at, []).append(article)
             by_id.setdefault(article.id, at)
-            after[article.url] = len(kept) - 1
+            after[article.url] = (len(kept) - 1, between)
+            between += 1
             continue
         if identity is not None:
             first[identity] = len(kept)
         by_id.setdefault(article.id, len(kept))
         kept.append(article)
+        between = 0
     return kept, copies, after
 
 
@@ -260,10 +263,11 @@ class IndexWriter:
         # an article printed again on a later day is that day's article too (a notice printed
         # each week): its number under each such day, as `MM-DD`, with the 版 it then stood on
         # (its 版 filters are its first printing day's), for a search of that day or its 版,
-        # and the number of the article printed before it, for a day's list in the order printed
+        # and where it stood (the number of the article indexed last before it, and how many
+        # copies came between them), for a day's list in the order printed
         again = sorted(
             {
-                (copy.date[5:], number, copy.page or 0, copy.page_name, after[copy.url])
+                (copy.date[5:], number, copy.page or 0, copy.page_name, *after[copy.url])
                 for number, printed in copies.items()
                 for copy in printed
                 if copy.date != kept[number].date

@@ -412,20 +412,23 @@
   }
 
   /** The articles of `year` printed again on a later day between the bounds, on the 版 asked
-   * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名, after],
-   * as the index lists them): a search of that day's issue, or of its 版, finds them too.
-   * Each number, to where it then stood (its first such day's): after article `after`, which
-   * a day's list in the order printed puts it behind. */
+   * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名, after,
+   * between], as the index lists them): a search of that day's issue, or of its 版, finds them
+   * too. Each number, to where it then stood (its first such day's): after article `after` and
+   * `between` copies printed after it, where a day's list in the order printed puts it. */
   function againIn(year, from, to, page = {}) {
     const key = (y, m, d) => y * 10000 + m * 100 + d;
     const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
     const high = to ? key(to.year, to.month || 12, to.day || 31) : Infinity;
     const found = new Map();
-    for (const [day, number, onPage, pageName, after] of year.again || []) {
+    for (const [day, number, onPage, pageName, after, between] of year.again || []) {
       const at = key(year.year, Number(day.slice(0, 2)), Number(day.slice(3, 5)));
       if (at < low || at > high) continue;
       if ((page.page && Number(onPage) !== Number(page.page)) || (page.pageName && pageName !== page.pageName)) continue;
-      if (!found.has(number)) found.set(number, after + 0.5);
+      // (between the two articles: the copies in the order printed; an index without the
+      // place, of an older format, keeps its number)
+      const place = Number.isFinite(after) ? after + (1 + (between || 0)) / (2 + (between || 0)) : number;
+      if (!found.has(number)) found.set(number, place);
     }
     return found;
   }

@@ -103,6 +103,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         # was converted last (and the server) is remembered between them.
         self.serving = False
         self.preview = Reconverter()
+        self._pages_of: Files | None = None  # the build's files whose pages `_page_list` holds
+        self._page_list: list[Page] = []
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -210,11 +212,10 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                 )
         return feeds
 
-    @staticmethod
-    def _people_with_pages(files: Files) -> dict[str, str]:
+    def _people_with_pages(self, files: Files) -> dict[str, str]:
         """Name → slug of every person whose page this build writes (a shard's feed links)."""
         found = {}
-        for page in PublishPlugin._pages(files):
+        for page in self._pages(files):
             parts = page.file.src_uri.split("/")
             if len(parts) != 3 or parts[0] != REPORTERS or parts[2] != "index.md" or is_moved_page(page.meta):
                 continue  # not a person's page, or the page of one no longer in the archive
@@ -222,9 +223,13 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
                 found[str(page.meta["title"])] = parts[1]
         return found
 
-    @staticmethod
-    def _pages(files: Files) -> list[Page]:
-        return [f.page for f in files.documentation_pages() if f.page is not None]
+    def _pages(self, files: Files) -> list[Page]:
+        """The build's pages, listed once a build (its files are final from `on_env` on): a
+        shard's build lists every file of the archive, the other shards' too."""
+        if self._pages_of is not files:
+            self._pages_of = files
+            self._page_list = [f.page for f in files.documentation_pages() if f.page is not None]
+        return self._page_list
 
     @staticmethod
     def _person_page(files: Files, slug: str) -> Page | None:

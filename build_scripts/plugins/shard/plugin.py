@@ -11,6 +11,7 @@ excluded page is not a warning, only a note).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -33,9 +34,10 @@ class ShardPlugin(BasePlugin[ShardPluginConfig]):
         if not self.config.pages:
             return files
         mine = set(json.loads(Path(self.config.pages).read_text(encoding="utf-8")))
-        docs = Path(config.docs_dir)
+        # (a string's prefix, not a Path's parts: every shard looks at every file of the archive)
+        docs = os.path.join(os.path.abspath(config.docs_dir), "")
         for file in files:
-            in_docs = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(docs)
+            in_docs = file.abs_src_path is not None and file.abs_src_path.startswith(docs)
             # What a plugin generates (the about and search pages, scripts) is built by every
             # shard, the same bytes: the navigation of every shard needs those pages. The
             # assembly keeps one copy and lists each address once in the sitemap.

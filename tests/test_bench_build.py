@@ -24,25 +24,24 @@ from build_scripts.dev.bench_report import (
     write_readme,
 )
 
+STEPS = {"convert", "convert, 1 process", "convert, one issue changed", "build", "build, one issue changed", "floor"}
+
+
+def _rows(table: str, articles: str) -> dict[str, list[str]]:
+    """The table's rows of an archive of this many articles, by step."""
+    return {
+        cells[1]: cells
+        for line in table.splitlines()
+        if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == articles
+    }
+
 
 def test_bench_build_measures_every_step_against_the_floor(tmp_path):
     out = tmp_path / "bench.json"
     result = run_cli("bench", "build", "--articles", "30", "--work", str(tmp_path / "work"), "--json", str(out))
     assert result.returncode == 0, result.stderr
-    rows = {
-        cells[1]: cells
-        for line in result.stdout.splitlines()
-        if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "30"
-    }
-    assert set(rows) == {
-        "convert",
-        "convert, 1 process",
-        "convert, one issue changed",
-        "build",
-        "build, one issue changed",
-        "floor",
-        "naive",
-    }
+    rows = _rows(result.stdout, "30")
+    assert set(rows) == {*STEPS, "naive"}
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])  # per article, against the floor
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][4])  # CPU time, against the floor's
     assert re.match(r"^\d+ KB \(×[\d.]+\)$", rows["build"][7])
@@ -104,20 +103,9 @@ def test_bench_build_measures_a_real_archive_given_as_its_source_folder(tmp_path
         "bench", "build", "--source", str(source), "--work", str(work), "--json", str(out), "--readme", str(readme)
     )
     assert result.returncode == 0, result.stderr
-    rows = {
-        cells[1]: cells
-        for line in result.stdout.splitlines()
-        if (cells := [c.strip() for c in line.split("|")[1:-1]]) and cells[0] == "4"  # the sample's 4 articles
-    }
+    rows = _rows(result.stdout, "4")  # the sample's 4 articles
     # the same steps as on generated archives, but the naive build (minutes on a real archive)
-    assert set(rows) == {
-        "convert",
-        "convert, 1 process",
-        "convert, one issue changed",
-        "build",
-        "build, one issue changed",
-        "floor",
-    }
+    assert set(rows) == STEPS
     assert re.match(r"^[\d.]+ ms \(×[\d.]+\)$", rows["build"][3])
     assert f"--source {source}" in result.stdout
     # the issue changed is the copy's (its one page, named by its day alone); the archive itself is untouched

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, make_archive, run_cli
 
+from build_scripts.cli import build_parser
 from build_scripts.problems import InputError
 from build_scripts.ship import sharded_build
 from build_scripts.writers import folder_lock
@@ -200,15 +201,7 @@ def test_a_sharded_build_holds_docs_from_its_plan_to_the_assembly(tmp_path, monk
         return 0
 
     monkeypatch.setattr(sharded_build, "_build_and_assemble", build_and_assemble)
-    args = sharded_build.argparse.Namespace(
-        config_file=str(project / "mkdocs.yml"),
-        site_dir="",
-        list_shards=False,
-        shard_key="",
-        assemble=False,
-        shard=[],
-        jobs=1,
-    )
+    args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
     assert sharded_build.command(args) == 0
     assert len(seen) == 1 and "a build is reading this folder right now" in seen[0]
 

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import ROOT, make_archive, run_cli
 
+from build_scripts.cli import build_parser
 from build_scripts.contract import versions
 from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
@@ -273,16 +274,7 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
         raise OSError("disk full")
 
     monkeypatch.setattr(sharded_build, "_move_tree", broken)
-    args = sharded_build.argparse.Namespace(
-        config_file=str(project / "mkdocs.yml"),
-        site_dir="",
-        list_shards=False,
-        shard_key="",
-        assemble=False,
-        shard=[],
-        jobs=1,
-        full=False,
-    )
+    args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
     with pytest.raises(OSError):
         sharded_build.command(args)
     assert _files(project / "site") == _files(built / "site")  # the last site, whole

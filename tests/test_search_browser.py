@@ -216,6 +216,15 @@ def test_a_query_naming_a_page_searches_that_page(page, search_url):
         _, results = search(page, query)
         shown = [r for r in results if not r.title.endswith("的报纸")]
         assert shown and all("第3版" in r.details for r in shown), (query, [r.details for r in results])
+    # the day's issue it names opens at that 版, in the box and on the search page
+    assert results[0].title == "2022年1月29日的报纸" and results[0].href.endswith("/2022/01/29/#page-3")
+    page.goto(search_url + "search/?q=" + quote("2022年1月29日 第三版"))
+    page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")
+    assert page.locator(".zh-search-issues a").get_attribute("href").endswith("/2022/01/29/#page-3")
+    page.locator(".zh-search-issues a").click()
+    page.wait_for_url("**/2022/01/29/#page-3")
+    assert page.locator("#page-3").count() == 1  # (the issue page's heading of 第3版)
+    page.goto(search_url)
     _, results = search(page, "第4版 绿化带")
     assert titles(results) == ["海外简讯"]
     # with a 版, a day without its year is that day's paper, and the paper's own name no word

@@ -284,9 +284,12 @@
     return { ...(await engine.search(named.page || byName.pageName ? named.query : query, on)), pageName };
   }
 
-  function issueHref([year, month, day]) {
+  /** The address of a day's issue; at the 版 `query` names, if it names one by its number
+   * (`5月12日 第5版`, `头版`: the issue page's `page-N` anchors). */
+  function issueHref([year, month, day], query = "") {
     const folder = `${year}/${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/`;
-    return here(config.base + folder + (config.directoryUrls ? "" : "index.html"));
+    const onPage = query ? pageNamed(query).page : 0;
+    return here(config.base + folder + (config.directoryUrls ? "" : "index.html")) + (onPage ? `#page-${onPage}` : "");
   }
 
   const dayLabel = ([year, month, day]) => `${year}年${month}月${day}日`;
@@ -371,7 +374,7 @@
         all.textContent = "全部结果（可筛选、排序）→";
         meta.append(all);
       }
-      list.replaceChildren(...issues.held.map(issueItem), ...articles.map(boxItem));
+      list.replaceChildren(...issues.held.map((day) => issueItem(day, query)), ...articles.map(boxItem));
       box.dataset.shown = query; // what the results are for (tests and assistive tools wait on it)
     }
   }
@@ -395,11 +398,12 @@
     return item;
   }
 
-  /** A day's issue, first in the box's list: a link to its table of contents. */
-  function issueItem(day) {
+  /** A day's issue, first in the box's list: a link to its table of contents (at the 版
+   * the query names). */
+  function issueItem(day, query) {
     const title = document.createElement("h1");
     title.textContent = `${dayLabel(day)}的报纸`;
-    return boxEntry("md-search-result__item zh-search-issue", issueHref(day), title, "本期目录：各版及其文章");
+    return boxEntry("md-search-result__item zh-search-issue", issueHref(day, query), title, "本期目录：各版及其文章");
   }
 
   function boxItem(article) {
@@ -507,7 +511,7 @@
         named.held.forEach((day, n) => {
           if (n) issues.append("、");
           const link = document.createElement("a");
-          link.href = issueHref(day);
+          link.href = issueHref(day, query);
           link.textContent = `${dayLabel(day)} →`;
           issues.append(link);
         });

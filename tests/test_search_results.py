@@ -242,10 +242,14 @@ def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, wee
     _, results = search(page, "2030年5月11日")
     # in the order printed that day: below the day's report, not first as on the day it was first printed
     assert titles(results) == ["2030年5月11日的报纸", "夏粮收购有序展开", "欢迎赐稿"], titles(results)
+    # and it is that day's copy: its page, its date and 版, the first printing among the others
+    notice = results[2]
+    assert notice.href.endswith("/2030/05/11/huan-ying-ci-gao/"), notice.href
+    assert notice.details.startswith("2030年5月11日 · 第6版 评论") and "又见2030年5月4日第5版" in notice.details
     _, results = search(page, "2030年5月4日")
     assert titles(results)[1:] == ["春耕时节农机忙", "欢迎赐稿"]
-    _, results = search(page, "欢迎赐稿")  # one result, not one a week
-    assert titles(results) == ["欢迎赐稿"]
+    _, results = search(page, "欢迎赐稿")  # one result, not one a week: the first printing
+    assert titles(results) == ["欢迎赐稿"] and results[0].href.endswith("/2030/05/04/huan-ying-ci-gao/")
     # filed under the 版 of its first printing (第5版 on 5月4日), it is not taken for an
     # article of 5月11日's 第5版 (that day it stood on 第6版, and 5月11日 has no 第5版)
     _, results = search(page, "2030年5月11日 第5版")

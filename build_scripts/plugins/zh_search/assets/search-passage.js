@@ -206,11 +206,21 @@
     return out;
   }
 
-  /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}), with `title`
+  /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}; of the copy of
+   * the day searched, for one printed again: `asPrintedOn`), with `title`
    * and `passage` as [text, marked] pieces of the headline and of `size` characters of text,
    * `before`/`after`: whether the text goes on before and after the passage, and `section`:
    * the section what matched is in (an item of a column of short news), {heading, anchor}, or
    * null (and null where the headline holds all the query). */
+  /** An article printed again, as its copy of the day `on` (where a day's search found it):
+   * that copy's address, date and 版, the first printing among its other places (`a`). */
+  function asPrintedOn(file, on) {
+    const copy = on && (file.a || []).find(([, date]) => date === on);
+    if (!copy) return file;
+    const [u, d, p, n] = copy;
+    return { ...file, u, d, p, n, a: [[file.u, file.d, file.p, file.n], ...file.a.filter((place) => place !== copy)] };
+  }
+
   engine.article = async function article(result, size = 110) {
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);
@@ -237,7 +247,7 @@
     await engine.readyFor(file.t + printed.join(""));
     const marked = (shown, base) => (groups.length ? marksIn(chars(engine.normalise(shown.join(""))), base, result, runs) : []);
     return {
-      ...file,
+      ...asPrintedOn(file, result.on),
       title: pieces(title, marked(title, 0)),
       passage: pieces(printed, marked(printed, file.h + start)),
       before: start > 0,

@@ -414,8 +414,9 @@
   /** The articles of `year` printed again on a later day between the bounds, on the 版 asked
    * for if one is (`page`: {page, pageName}; `year.again`: [MM-DD, number, 版, 版名, after,
    * between], as the index lists them): a search of that day's issue, or of its 版, finds them
-   * too. Each number, to where it then stood (its first such day's): after article `after` and
-   * `between` copies printed after it, where a day's list in the order printed puts it. */
+   * too. Each number, to where it then stood (its first such day's): `at`, after article
+   * `after` and `between` copies printed after it, where a day's list in the order printed
+   * puts it, and `day`, that day (YYYY-MM-DD): the result is that day's copy. */
   function againIn(year, from, to, page = {}) {
     const key = (y, m, d) => y * 10000 + m * 100 + d;
     const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
@@ -428,7 +429,7 @@
       // (between the two articles: the copies in the order printed; an index without the
       // place, of an older format, keeps its number)
       const place = Number.isFinite(after) ? after + (1 + (between || 0)) / (2 + (between || 0)) : number;
-      if (!found.has(number)) found.set(number, place);
+      if (!found.has(number)) found.set(number, { at: place, day: `${year.year}-${day}` });
     }
     return found;
   }
@@ -548,7 +549,8 @@
         if (byline) score += 1;
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
-      const result = { year: year.year, doc: docs[i], at: standsAt.get(docs[i]) ?? docs[i], base: score, score, bm25, context, i };
+      const again = standsAt.get(docs[i]); // (found on a day it was printed again: that day's copy)
+      const result = { year: year.year, doc: docs[i], at: again ? again.at : docs[i], on: again && again.day, base: score, score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }

@@ -153,7 +153,7 @@ def test_the_search_page_lists_pages_of_results_with_their_filters(page, search_
 def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     page.goto(search_url)
     # written as a date, or as the paper writes one: the issue comes first, and opens
-    for query in ("１月２９日", "2022-01-29", "2022/1/29", "2022年1月29日"):
+    for query in ("１月２９日", "2022-01-29", "2022/1/29", "20220129", "2022年1月29日"):
         meta, results = search(page, query)
         assert results and results[0].title == "2022年1月29日的报纸", (query, titles(results))
         assert results[0].href.endswith("/2022/01/29/"), results[0].href
@@ -166,6 +166,9 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     # a day named in the text of an article, with no issue of its own: the article, no issue
     _, results = search(page, "1月27日 绿化带")
     assert titles(results) == ["海外简讯"]
+    # eight digits that make no day are a number of the text, never said to be no day
+    meta, results = search(page, "20221329")
+    assert not meta.startswith("没有2022年13月29日") and results == [], meta
     # a day the archive lacks is said to be lacking, not linked; no day of the calendar is none
     meta, results = search(page, "2022年1月30日")
     assert meta.startswith("本库没有2022年1月30日的报纸") and results == []

@@ -128,12 +128,15 @@
   // A day the query names: a link to that day's issue, where the archive holds it
   // --------------------------------------------------------------------------------------
 
-  // 2026-05-12, 2026/5/12, 2026.5.12, 2026年5月12日; then 5月12日 (号) of any year held. Read
+  // 2026-05-12, 2026/5/12, 2026.5.12, 2026年5月12日, 20260512; then 5月12日 (号) of any year held. Read
   // in the text as typed (full-width digits too): the words left are searched as typed.
   const D = "[0-9０-９]";
   const FULL_DATE = new RegExp(`(?<!${D})(${D}{4})\\s*(?:[-/.／．－]\\s*(${D}{1,2})\\s*[-/.／．－]\\s*(${D}{1,2})(?!${D})`
     + `|年\\s*(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]?)`, "g");
   const MONTH_DAY = new RegExp(`(?<!${D})(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]`, "g");
+  // 20260512, as file names write a day: eight digits standing alone that make a day of the
+  // calendar (any other run of digits is a number of the text, never said to be no day)
+  const COMPACT_DATE = /(?<![0-9])((?:18|19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])/g;
   const MOST_ISSUES = 5;
   const number = (digits) => Number(digits.normalize("NFKC"));
 
@@ -149,6 +152,10 @@
     const days = [];
     const rest = query.replace(FULL_DATE, (all, year, m1, d1, m2, d2) => {
       days.push([number(year), number(m1 || m2), number(d1 || d2)]);
+      return " ";
+    }).replace(COMPACT_DATE, (all, year, month, day) => {
+      if (!isDay(number(year), number(month), number(day))) return all;
+      days.push([number(year), number(month), number(day)]);
       return " ";
     }).replace(MONTH_DAY, (all, month, day) => {
       days.push([null, number(month), number(day)]);

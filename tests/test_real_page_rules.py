@@ -318,6 +318,35 @@ def test_interviews_written_up_by_reporters_are_theirs_when_no_byline_names_anyo
     assert parse_page(signed).articles[0].authors == ["刘洋"]
 
 
+def test_three_lines_right_above_a_sections_own_byline_are_its_heading():
+    """A feature of profiles: each opens with the person's post and name and a two-line title
+    above the section's own byline (`本报记者  X`) — three lines of a heading, not the lines of
+    a list (`paragraph.lines`), which four would be."""
+    profile = (
+        "示例市人民医院血液科护士长王小红\n\n临床科研并重\n\n用心守护病人\n\n本报记者  李  明\n\n"
+        "清晨七点，王小红已经来到病房，和夜班护士一起交接班，逐一查看每位病人的情况。\n\n"
+    )
+    page = (
+        "守护健康（特别策划）\n\n"
+        "今天是示例节日，本版刊发一组护士的故事，记录她们平凡而忙碌的一天。\n\n——编  者\n\n"
+        + profile
+        + "示例县医院急诊科护士\n\n随时准备出发\n\n本报记者  赵  强\n\n"
+        "凌晨一点，急诊科接到电话，一名病人需要抢救，护士们迅速做好了准备。\n"
+    )
+    (article,) = parse_page(page).articles
+    heads = [b.text for b in article.blocks if b.kind is Kind.SUBHEAD]
+    assert heads == [
+        "示例市人民医院血液科护士长王小红",
+        "临床科研并重",
+        "用心守护病人",
+        "示例县医院急诊科护士",
+        "随时准备出发",
+    ]
+    four = page.replace("临床科研并重\n\n", "临床科研并重\n\n甘做病人贴心人\n\n")
+    (article,) = parse_page(four).articles
+    assert "甘做病人贴心人" not in [b.text for b in article.blocks if b.kind is Kind.SUBHEAD]
+
+
 def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_sub_heads():
     page = (
         "中华人民共和国主席令\n\n第九十九号\n\n根据全国人民代表大会常务委员会的决定：\n\n"

@@ -235,7 +235,11 @@ class ArticleState:
                 # a numbered section's label heads its section's heading of one or two lines
                 # (案例三 / 新品种… / 讲述人：…): lines past those are its text
                 self._as_lines(list(range(start + 1 + SECTION_HEADING_LINES, end)))
-            elif end - start >= LINES_IN_A_ROW:
+            elif end - start > SECTION_HEADING_LINES + 1 or (
+                end - start >= LINES_IN_A_ROW and not self._section_byline_at(segments, end)
+            ):
+                # (three lines right above a section's own byline are that section's heading:
+                # a profile's name and post, then its two-line title, above `本报记者 X`)
                 # the last, a numbered heading with text below it (`第一章  总  则` under a
                 # decree's signature), heads that text
                 last = end - 1 if end < len(segments) and self._heads_text(segments[end - 1], segments[end]) else end
@@ -257,6 +261,11 @@ class ArticleState:
                 and (p.PAGE_CREDIT_RE.match(segments[n].text) or p.DESIGN_CREDIT_RE.match(segments[n].text))
             ]
             self._as_lines(credits, "paragraph.heads-nothing")
+
+    def _section_byline_at(self, segments: list[Segment], end: int) -> bool:
+        """Is the segment at `end` a section's own byline (`byline.section`)?"""
+        line = segments[end].first_line if end < len(segments) else None
+        return line is not None and any(d.line == line and d.rule_id == "byline.section" for d in self.decisions)
 
     @staticmethod
     def _heads_text(heading: Segment, below: Segment) -> bool:

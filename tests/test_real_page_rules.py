@@ -345,6 +345,18 @@ def test_three_lines_right_above_a_sections_own_byline_are_its_heading():
     four = page.replace("临床科研并重\n\n", "临床科研并重\n\n甘做病人贴心人\n\n")
     (article,) = parse_page(four).articles
     assert "甘做病人贴心人" not in [b.text for b in article.blocks if b.kind is Kind.SUBHEAD]
+    # three items of a list above the signature that closes the article: no section below, text
+    items = ("加强基础研究", "突破关键技术", "培养创新人才")
+    closing = "科技强国（大家谈）\n" + "".join(
+        IND + line + "\n"
+        for line in (
+            "建设科技强国，要抓住关键环节，持续用力久久为功。今年要做好三件事：",
+            *items,
+            "某大学副校长  黄  辉",
+        )
+    )
+    (article,) = parse_page(closing).articles
+    assert [b.kind for b in article.blocks if b.text in items] == [Kind.PARAGRAPH] * 3
 
 
 def test_lines_with_no_text_below_them_in_their_article_are_its_last_lines_not_sub_heads():

@@ -166,9 +166,13 @@ def test_a_query_naming_a_day_leads_to_that_days_issue(page, search_url):
     # a day named in the text of an article, with no issue of its own: the article, no issue
     _, results = search(page, "1月27日 绿化带")
     assert titles(results) == ["海外简讯"]
-    # eight digits that make no day are a number of the text, never said to be no day
-    meta, results = search(page, "20221329")
-    assert not meta.startswith("没有2022年13月29日") and results == [], meta
+    # eight digits that make no day are a number of the text, never said to be no day; digits
+    # inside a code or a number (GB20220129, 20220129-001) name no day
+    meta, results = search(page, "20220230")
+    assert not meta.startswith("没有2022年2月30日") and results == [], meta
+    for query in ("GB20220129", "20220129-001", "编号20220129"):
+        _, results = search(page, query)
+        assert "2022年1月29日的报纸" not in titles(results), query
     # a day the archive lacks is said to be lacking, not linked; no day of the calendar is none
     meta, results = search(page, "2022年1月30日")
     assert meta.startswith("本库没有2022年1月30日的报纸") and results == []

@@ -257,3 +257,25 @@ def test_a_days_search_lists_what_it_printed_again_from_an_earlier_day(page, wee
     # and it is one of that day's 第6版 and 评论版 articles
     for query in ("2030年5月11日 第6版", "2030年5月11日 评论版"):
         assert "欢迎赐稿" in titles(search(page, query)[1]), query
+
+
+@pytest.fixture(scope="module")
+def twice_url(tmp_path_factory):
+    """The notice printed on 5月4日's 第5版, then twice on 5月11日: on 第2版 and on 第6版."""
+    issues = {
+        "2030/2030-05-04_05_评论.txt": _DAY.format(title="春耕时节农机忙", text="各地农机合作社抢抓农时。"),
+        "2030/2030-05-11_02_要闻.txt": _DAY.format(title="城市更新稳步推进", text="老旧小区改造项目陆续开工。"),
+        "2030/2030-05-11_06_评论.txt": _DAY.format(title="夏粮收购有序展开", text="各地粮库做好收购准备。"),
+    }
+    yield from _served(tmp_path_factory.mktemp("twice"), issues)
+
+
+def test_a_days_search_on_one_of_its_pages_links_the_copy_printed_there(page, twice_url):
+    """Printed twice on a later day: a search of that day's 第6版 gives the copy on 第6版."""
+    page.goto(twice_url)
+    found = {}
+    for number in (2, 6):
+        _, results = search(page, f"2030年5月11日 第{number}版")
+        found[number] = next(r for r in results if r.title == "欢迎赐稿")
+        assert found[number].details.startswith(f"2030年5月11日 · 第{number}版"), found[number].details
+    assert found[2].href != found[6].href

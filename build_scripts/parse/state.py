@@ -263,9 +263,12 @@ class ArticleState:
             self._as_lines(credits, "paragraph.heads-nothing")
 
     def _section_byline_at(self, segments: list[Segment], end: int) -> bool:
-        """Is the segment at `end` a section's own byline (`byline.section`)?"""
-        line = segments[end].first_line if end < len(segments) else None
-        return line is not None and any(d.line == line and d.rule_id == "byline.section" for d in self.decisions)
+        """Is the segment at `end` a section's own byline (`byline.section`), with its section's
+        text below it? (A signature closing the article, below a list's last items, is none.)"""
+        if end + 1 >= len(segments) or segments[end + 1].kind is not Kind.PARAGRAPH:
+            return False
+        line = segments[end].first_line
+        return any(d.line == line and d.rule_id == "byline.section" for d in self.decisions)
 
     @staticmethod
     def _heads_text(heading: Segment, below: Segment) -> bool:

@@ -206,21 +206,24 @@
     return out;
   }
 
+  /** An article printed again, as its copy where a day's search found it (`on`: {day, page},
+   * that day and 版; the day alone where no copy stood on that 版): that copy's address, date
+   * and 版, the first printing among its other places (`a`). */
+  function asPrintedOn(file, on) {
+    const places = on ? file.a || [] : [];
+    const copy = places.find(([, date, page]) => date === on.day && Number(page || 0) === on.page)
+      || places.find(([, date]) => date === on.day);
+    if (!copy) return file;
+    const [u, d, p, n] = copy;
+    return { ...file, u, d, p, n, a: [[file.u, file.d, file.p, file.n], ...file.a.filter((place) => place !== copy)] };
+  }
+
   /** The article behind a result: its file's fields ({u, t, d, p, n, b, a, …}; of the copy of
    * the day searched, for one printed again: `asPrintedOn`), with `title`
    * and `passage` as [text, marked] pieces of the headline and of `size` characters of text,
    * `before`/`after`: whether the text goes on before and after the passage, and `section`:
    * the section what matched is in (an item of a column of short news), {heading, anchor}, or
    * null (and null where the headline holds all the query). */
-  /** An article printed again, as its copy of the day `on` (where a day's search found it):
-   * that copy's address, date and 版, the first printing among its other places (`a`). */
-  function asPrintedOn(file, on) {
-    const copy = on && (file.a || []).find(([, date]) => date === on);
-    if (!copy) return file;
-    const [u, d, p, n] = copy;
-    return { ...file, u, d, p, n, a: [[file.u, file.d, file.p, file.n], ...file.a.filter((place) => place !== copy)] };
-  }
-
   engine.article = async function article(result, size = 110) {
     const name = result.year + "/d/" + result.doc;
     const [file, meta] = await Promise.all([need(name), engine.meta()]);

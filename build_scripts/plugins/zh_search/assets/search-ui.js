@@ -134,9 +134,10 @@
   const FULL_DATE = new RegExp(`(?<!${D})(${D}{4})\\s*(?:[-/.／．－]\\s*(${D}{1,2})\\s*[-/.／．－]\\s*(${D}{1,2})(?!${D})`
     + `|年\\s*(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]?)`, "g");
   const MONTH_DAY = new RegExp(`(?<!${D})(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*[日号]`, "g");
-  // 20260512, as file names write a day: eight digits standing alone that make a day of the
-  // calendar (any other run of digits is a number of the text, never said to be no day)
-  const COMPACT_DATE = /(?<![0-9])((?:18|19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])/g;
+  // 20260512, as file names write a day: eight digits (ASCII) standing alone between spaces,
+  // the query's ends or its commas, that make a day of the calendar — not 订单号20260512 or
+  // 20260512-001; any other run of digits is a number of the text, never said to be no day
+  const COMPACT_DATE = /(?<=^|[\s,，、;；])((?:18|19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=$|[\s,，、;；])/g;
   const MOST_ISSUES = 5;
   const number = (digits) => Number(digits.normalize("NFKC"));
 

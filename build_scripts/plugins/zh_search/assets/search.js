@@ -416,7 +416,8 @@
    * between], as the index lists them): a search of that day's issue, or of its 版, finds them
    * too. Each number, to where it then stood (its first such day's): `at`, after article
    * `after` and `between` copies printed after it, where a day's list in the order printed
-   * puts it, and `day`, that day (YYYY-MM-DD): the result is that day's copy. */
+   * puts it, and `day` (YYYY-MM-DD) and `page`, that day and 版 (0: none): the result is
+   * that copy. */
   function againIn(year, from, to, page = {}) {
     const key = (y, m, d) => y * 10000 + m * 100 + d;
     const low = from ? key(from.year, from.month || 1, from.day || 1) : 0;
@@ -429,7 +430,7 @@
       // (between the two articles: the copies in the order printed; an index without the
       // place, of an older format, keeps its number)
       const place = Number.isFinite(after) ? after + (1 + (between || 0)) / (2 + (between || 0)) : number;
-      if (!found.has(number)) found.set(number, { at: place, day: `${year.year}-${day}` });
+      if (!found.has(number)) found.set(number, { at: place, day: `${year.year}-${day}`, page: Number(onPage) || 0 });
     }
     return found;
   }
@@ -550,7 +551,7 @@
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
       const again = standsAt.get(docs[i]); // (found on a day it was printed again: that day's copy)
-      const result = { year: year.year, doc: docs[i], at: again ? again.at : docs[i], on: again && again.day, base: score, score, bm25, context, i };
+      const result = { year: year.year, doc: docs[i], at: again ? again.at : docs[i], on: again && { day: again.day, page: again.page }, base: score, score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }

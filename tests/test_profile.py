@@ -4,6 +4,9 @@ name or adjusted, without editing the parser's rules."""
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
+
 import pytest
 
 from build_scripts.ingest.archive_config import load_archive_config
@@ -71,3 +74,42 @@ def test_a_column_word_below_a_headline_is_not_a_byline():
     assert parse_page(page).articles[0].authors == ["仲音"]
     article = parse_page(page, profile=profile_from({"column_words": ["仲音"]})).articles[0]
     assert article.authors == [] and article.title.startswith("城市更新要算长远账")
+
+
+def test_a_profile_hashes_by_its_values_once_and_pickles_without_the_hash():
+    # The parser's remembered answers are keyed by (line, profile): the hash is worked out
+    # once, and stays out of pickles (a string's hash differs between interpreters).
+    profile = replace(DEFAULT, column_words=("今日谈",))
+    assert hash(profile) == hash(replace(DEFAULT, column_words=("今日谈",))) != hash(DEFAULT)
+    assert profile.__dict__.get("_hash") == hash(profile)
+    copied = pickle.loads(pickle.dumps(profile))
+    assert "_hash" not in copied.__dict__ and copied == profile and hash(copied) == hash(profile)
+    assert replace(profile, headline_max=70) != profile and "_hash" not in replace(profile).__dict__
+
+
+def _label_undressed(text: str, profile) -> bool:
+    """`section_label` without its quick refusal of long lines."""
+    text = shapes._LABEL_DRESS_RE.sub("", text)
+    return bool(shapes._NUMBERED_PART_RE.match(text)) or any(
+        text.startswith(word) and shapes.SECTION_NUMBER_RE.match(text[len(word) :]) for word in profile.section_labels
+    )
+
+
+def test_a_long_line_is_refused_as_a_section_label_only_where_undressing_would_refuse_it():
+    # every label (a word and a number, `第…部分`), and lines that are nearly one, spaced out
+    # and dressed as pages print them (`【案 例 二】`, `■案例二：`), around the length where
+    # the quick refusal falls
+    checked = 0
+    for words in (("案例", "镜头"), ("第一现场观察",)):
+        profile = replace(DEFAULT, section_labels=words)
+        for number in ("二", "十二", "一〇五", "105", "1050"):
+            for label in (*(word + number for word in words), f"第{number}部分", f"第{number}章"):
+                for tail in ("", "新", "，"):
+                    for gap in ("", " ", "\u3000", "  "):
+                        spaced = gap.join(label + tail)
+                        for lead in ("", "■", "【", " ", "\u3000■"):
+                            for trail in ("", "】", "：", "】：", "\n", "：\n", "  "):
+                                text = lead + spaced + trail
+                                assert shapes.section_label(text, profile) == _label_undressed(text, profile), text
+                                checked += 1
+    assert checked > 10_000

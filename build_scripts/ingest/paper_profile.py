@@ -44,6 +44,19 @@ class PaperProfile:
     join_threshold: float = 0.5
     headline_threshold: float = 0.4
 
+    def __hash__(self) -> int:
+        # Worked out once: the parser's remembered answers about a line are keyed by the line
+        # and the profile (parse/memo.py), and hashing every field each time cost a few % of
+        # parsing. (Not pickled: a string's hash differs from one interpreter to the next.)
+        kept = self.__dict__.get("_hash")
+        if kept is None:
+            kept = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", kept)
+        return kept
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+
     def is_column_word(self, text: str) -> bool:
         return any(text.endswith(word) for word in self.column_words)
 

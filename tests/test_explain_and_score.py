@@ -272,12 +272,29 @@ def _headline_decision_at(chance: float, monkeypatch) -> Decision:
 
 
 def test_a_headline_the_evidence_barely_carries_is_flagged(monkeypatch):
-    """A new article's headline weighed just above its threshold (0.4) is on real pages a
-    sub-head taken for a headline as often as not: a warning, up to an even chance."""
+    """A new article's headline weighed above its threshold (0.4) but under 0.65 is on real
+    pages a sub-head taken for a headline about as often as not: a warning, with the fix."""
     barely = _headline_decision_at(0.47, monkeypatch)
     assert (barely.label, barely.rule_id, barely.confident) == ("headline", "headline.evidence", False)
+    assert not _headline_decision_at(0.6, monkeypatch).confident
     assert _headline_decision_at(0.7, monkeypatch).confident
     assert _headline_decision_at(0.3, monkeypatch).confident
+
+
+def test_the_archivist_is_told_of_a_headline_the_evidence_barely_carries(monkeypatch):
+    from build_scripts.parse import evidence
+    from build_scripts.parse.parser import parse_page
+
+    real = evidence.probability
+    monkeypatch.setattr(evidence, "probability", lambda model, f: 0.6 if model == "headline" else real(model, f))
+    result = parse_page(_SHORT_LINE_PAGE)
+    (decision,) = [d for d in result.decisions if d.text == "新农机下地忙"]
+    page = SourcePage("2026/2026-04-28_04_要闻.txt", PageMeta(dt.date(2026, 4, 28), 4, "要闻", "人民日报"), "", 1)
+    report = Report()
+    check_parse(page, result, report)
+    (warning,) = [w for w in report.warnings if w.line == decision.line]
+    assert "a new article's headline, or a sub-head of the article above? the evidence is split: 60 %" in warning.what
+    assert f"lines: {{{decision.line}: subhead}}" in warning.fix
 
 
 # A line shaped like a sub-head, with the text going on below it: the join model weighs

@@ -49,6 +49,17 @@ def test_data_tables_fit_a_phone(may_site, phone):
         assert names.count() >= 10
         broken = names.evaluate_all("codes => codes.filter(c => c.getClientRects().length > 1).map(c => c.textContent)")
         assert broken == []
+        # a year, a count or a file's size is never broken across lines (`2026` / `年`, `12.1` / `MB`)
+        for width in (PHONE["width"], 320):
+            phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+            whole = phone.locator("article .archive-data :is(td, th):nth-child(-n + 2)")
+            assert whole.count() >= 20
+            assert whole.evaluate_all(f"cells => cells.map({_LINES})") == [1] * whole.count(), width
+            sizes = phone.locator("article .archive-data td").evaluate_all(
+                "cells => cells.flatMap(c => [...c.textContent.matchAll(/[0-9.]+\\s[KM]?B/g)].map(m => m[0]))"
+            )
+            assert sizes and all("\u00a0" in size for size in sizes), sizes
+            assert phone.evaluate("document.documentElement.scrollWidth") <= width
         screenshot(phone, "mobile-data")
 
 

@@ -75,11 +75,13 @@ CSV_COLUMNS = [name for name, _, _ in FIELDS if name not in ("source", "subheads
 
 
 def human_size(size: int) -> str:
+    """`12.1 MB`, the number and its unit joined by a no-break space: a narrow table cell
+    never sets them on two lines."""
     if size < 1024:
-        return f"{size} B"
+        return f"{size}\u00a0B"
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return f"{size / 1024:.1f}\u00a0KB"
+    return f"{size / 1024 / 1024:.1f}\u00a0MB"
 
 
 def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -> str:

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from conftest import build_site, make_archive
 from inputs import convert
@@ -93,6 +94,11 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
     assert result.returncode == 0, result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     assert "本期档案中没有第2版、第4至5版。" in issue
+    # and in the list of the issue's 版, where the paper printed them
+    (listed,) = [line for line in issue.splitlines() if line.startswith("版面：")]
+    assert re.sub(r"\[([^]]*)\]\([^)]*\)|<[^>]+>", r"\1", listed) == (
+        "版面：第1版 要闻 · 第2版（缺） · 第3版 要闻 · 第4版（缺） · 第5版（缺） · 第6版 要闻"
+    )
 
 
 def test_the_issue_page_names_a_版_whose_file_holds_no_article(tmp_path):

@@ -69,11 +69,14 @@ def issue_page(
     if printed_again:
         count += f"；同一篇文章在另一版全文重印的 {printed_again} 处不重复计数"
     lines.append(count + "。")
+    missing = _missing_pages([n for n, _ in delivered or []])
     if len(pages) > 1:
         # in a <div> whose links the stylesheet keeps whole: a phone breaks `第4版 要闻` anywhere
-        links = " · ".join(f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})" for key, _ in pages)
-        lines.append("\n" + wrapped("archive-pages", ["版面：" + links]))
-    missing = _missing_pages([n for n, _ in delivered or []])
+        entries = [(key[0], f"[{mdtext.escape(page_label(*key))}](#{page_anchor(key[0])})") for key, _ in pages]
+        # a 版 the archive has no file for stands where the paper printed it, not only below
+        entries += [(n, f'<span class="archive-missing">第{n}版（缺）</span>') for n in missing]
+        entries.sort(key=lambda entry: -1 if entry[0] is None else entry[0])  # (a 版 without a number first)
+        lines.append("\n" + wrapped("archive-pages", ["版面：" + " · ".join(text for _, text in entries)]))
     if missing:
         lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")
     # a 版 whose file holds no article (empty, or only what the page prints under it, which

@@ -67,6 +67,6 @@ def test_data_page_links_every_file_with_its_true_size(docs):
         ]
     )
     size = (docs / "data/articles.jsonl").stat().st_size
-    assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1024:.1f} KB |" in page
+    assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1024:.1f}\u00a0KB |" in page
     for name, _, _ in FIELDS:
         assert f"| `{name}` |" in page

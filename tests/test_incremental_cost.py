@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import ROOT
 from inputs import snapshot
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.headline import main_title_of
 from build_scripts.convert import cache_folder, convert
 from build_scripts.dev.archive_generator import generate
 from build_scripts.writers import source_jobs

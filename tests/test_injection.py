@@ -21,7 +21,7 @@ import yaml
 from conftest import build_site, make_archive, run_cli, screenshot, serve
 from inputs import FIXTURES
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.headline import main_title_of
 
 HOSTILE = sorted((FIXTURES / "hostile").glob("*.txt"))
 URL_ATTRIBUTES = {

@@ -9,7 +9,8 @@ import json
 import pytest
 from conftest import build_site, make_archive, non_space, run_cli
 
-from build_scripts.contract.labels import first_sentence, headline_pieces, main_title_of, title_pieces
+from build_scripts.contract.headline import headline_pieces, main_title_of, title_pieces
+from build_scripts.contract.labels import first_sentence
 from build_scripts.parse.parser import parse_page
 
 TIMELINE = """\
@@ -323,3 +324,21 @@ def test_a_file_name_with_its_date_written_another_way_is_told_its_right_name(tm
         )
     else:  # no such day, or no telling which (2022-02-03 or 2022-12-03?): nothing to rename it to
         assert f"error: 2022/{name}:" in result.stderr and "rename it to" not in result.stderr
+
+
+def test_latin_words_and_numbers_in_a_headline_are_no_pieces_of_their_own():
+    # an advertisement's line: a brand, its model and a version are words of a piece, not kickers
+    line = "某品牌智驾 XDS 5 以融合感知方案+ABCD 2.0架构筑牢安全底座 以科技守护出行"
+    assert title_pieces(line) == ["某品牌智驾 XDS 5", "以融合感知方案+ABCD 2.0架构筑牢安全底座", "以科技守护出行"]
+    assert main_title_of(title_pieces(line)) == "以融合感知方案+ABCD 2.0架构筑牢安全底座"
+    assert title_pieces("某牌X9 AI六座车型正式上市") == ["某牌X9 AI六座车型正式上市"]
+    # a span of years after a title belongs to it
+    assert title_pieces("某饮料获得某机构认证 累计六年同类饮料全国销量第一* (2020-2025)") == [
+        "某饮料获得某机构认证",
+        "累计六年同类饮料全国销量第一* (2020-2025)",
+    ]
+    # a space between a number and a Chinese word still parts two pieces
+    assert title_pieces("撒哈拉以南非洲占比约2/3 移动支付为非洲经济添活力") == [
+        "撒哈拉以南非洲占比约2/3",
+        "移动支付为非洲经济添活力",
+    ]

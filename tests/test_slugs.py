@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_scripts.contract.labels import headline_pieces, main_title_of, title_pieces
+from build_scripts.contract.headline import headline_pieces, main_title_of, title_pieces
 from build_scripts.contract.urls import (
     MAX_SLUG_LENGTH,
     ascii_slug,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from build_scripts.contract.labels import COLUMN_TAG
+from build_scripts.contract.headline import COLUMN_TAG
 from build_scripts.contract.numerals import han_number
 from build_scripts.contract.urls import page_anchor
 from build_scripts.parse.model import Article, Kind

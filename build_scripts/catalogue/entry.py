@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from build_scripts.catalogue.contents import ContentsItem, items_of
 from build_scripts.catalogue.ledger import Cut, fingerprint
-from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence, main_title_of, title_pieces
+from build_scripts.contract.headline import main_title_of, title_pieces
+from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence
 from build_scripts.contract.urls import ascii_slug, slug_for_title
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.ingest.source import PageMeta

@@ -42,7 +42,7 @@ from build_scripts.catalogue.tag_cut import (
     tagging_cut,
     unglued,
 )
-from build_scripts.contract.labels import COLUMN_TAG
+from build_scripts.contract.headline import COLUMN_TAG
 from build_scripts.contract.names import NAME_TAGS, names_joined
 from build_scripts.ingest.word_list import Word
 

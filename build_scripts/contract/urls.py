@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from build_scripts.contract.labels import main_title_of
+from build_scripts.contract.headline import main_title_of
 from build_scripts.contract.names import name_syllables, read_pinyin
 
 MAX_SLUG_LENGTH = 60

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from build_scripts.contract.labels import HIGHLIGHTS_LABEL_RE, NUMBERED_HEADING_RE, title_pieces
+from build_scripts.contract.headline import title_pieces
+from build_scripts.contract.labels import HIGHLIGHTS_LABEL_RE, NUMBERED_HEADING_RE
 
 
 class Kind(StrEnum):

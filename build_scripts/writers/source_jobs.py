@@ -25,7 +25,8 @@ from pathlib import Path
 
 from build_scripts.catalogue.entry import ArticleEntry, entry_of
 from build_scripts.catalogue.tags import Candidates, Tagger, Text, Vocabulary, load_stop_words
-from build_scripts.contract.labels import first_sentence, main_title_of, title_pieces
+from build_scripts.contract.headline import main_title_of, title_pieces
+from build_scripts.contract.labels import first_sentence
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import ascii_slug, slugs_of
 from build_scripts.ingest.archive_config import ArchiveConfig

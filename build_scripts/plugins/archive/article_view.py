@@ -20,10 +20,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from build_scripts.contract.headline import headline_pieces
 from build_scripts.contract.labels import (
     NO_TITLE,
     chinese_date,
-    headline_pieces,
     page_label,
     print_details,
     unbracketed,

@@ -32,7 +32,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from build_scripts.contract.labels import INVISIBLE, NO_TITLE, SUBTITLE_DASHES, headline_pieces, is_subtitle
+from build_scripts.contract.headline import headline_pieces, is_subtitle
+from build_scripts.contract.labels import INVISIBLE, NO_TITLE, SUBTITLE_DASHES
 from build_scripts.contract.record import ArticleRecord
 from build_scripts.plugins.archive.romanize import romanised_name, romanised_title, split_name
 

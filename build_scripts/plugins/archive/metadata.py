@@ -15,7 +15,7 @@ import json
 
 from markupsafe import Markup
 
-from build_scripts.contract.labels import headline_pieces
+from build_scripts.contract.headline import headline_pieces
 from build_scripts.contract.record import ArticleRecord
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.plugins.archive.citation import Work

@@ -7,12 +7,13 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import RICH_FILES, make_archive
 
 from build_scripts.convert import convert
-from build_scripts.writers.data_export import CSV_COLUMNS, FIELDS
+from build_scripts.writers.data_export import CSV_COLUMNS, FIELDS, human_size
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,59 @@ def test_data_page_links_every_file_with_its_true_size(docs):
     assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1024:.1f}\u00a0KB |" in page
     for name, _, _ in FIELDS:
         assert f"| `{name}` |" in page
+
+
+def _sizes_shown(data_page: Path) -> dict[str, str]:
+    """Each data file the page links, with the size written after its link (same table row)."""
+    shown = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", data_page.read_text(encoding="utf-8"), re.S):
+        links = re.findall(r'href="([^"]*articles\.(?:jsonl|csv))"', row)
+        sizes = re.findall(r"\d+(?:\.\d)?(?:\u00a0|&nbsp;)(?:B|KB|MB)", re.sub(r"<[^>]+>", " ", row))
+        assert len(links) == len(sizes), row
+        shown.update(zip(links, (size.replace("&nbsp;", "\u00a0") for size in sizes), strict=True))
+    return shown
+
+
+@pytest.mark.parametrize("built", ["site", "site-offline"])
+def test_the_data_page_gives_the_size_of_each_file_as_published(rich_site, built):
+    """The published files give each record's full address (or its page's file): the sizes
+    the page gives are theirs, not those of the files the converter wrote."""
+    site = rich_site / built
+    shown = _sizes_shown(site / "data/index.html")
+    assert len(shown) >= 4
+    for href, size in shown.items():
+        published = site / "data" / href
+        assert published.stat().st_size != (rich_site / "docs/data" / href).stat().st_size, href
+        assert size == human_size(published.stat().st_size), href
+
+
+@pytest.mark.parametrize(
+    ("site_url", "directory_urls"), [("https://example.org/paper/", True), ("", False), ("", True)]
+)
+def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, site_url, directory_urls):
+    """What `published_sizes` writes on the data page is the size of the file `locate_data_urls`
+    makes of it: the public address before every record's url, or `.html` for its last `/`."""
+    from build_scripts.plugins.publish.data_urls import locate_data_urls, published_sizes
+
+    records = [{"id": f"a{n}", "url": f"2022/01/2{n}/slug-{n}/", "title": f"第{n}篇，“引号”"} for n in range(3)]
+    year = tmp_path / "data/2022"
+    year.mkdir(parents=True)
+    (year / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    rows = io.StringIO()
+    table = csv.writer(rows, lineterminator="\r\n")
+    table.writerow(["id", "url", "title"])
+    table.writerows([r["id"], r["url"], r["title"]] for r in records)
+    (year / "articles.csv").write_text("\ufeff" + rows.getvalue(), "utf-8")
+    sizes = {name: human_size((year / name).stat().st_size) for name in ("articles.jsonl", "articles.csv")}
+    page = (
+        f"| 2022年 | 3 | [articles.jsonl](2022/articles.jsonl) {sizes['articles.jsonl']} "
+        f"| [articles.csv](2022/articles.csv) {sizes['articles.csv']} |\n"
+    )
+    shown = published_sizes(page, tmp_path / "data", site_url, directory_urls)
+    locate_data_urls(tmp_path / "data", site_url, directory_urls)
+    expected = {name: human_size((year / name).stat().st_size) for name in sizes}
+    assert shown == (
+        f"| 2022年 | 3 | [articles.jsonl](2022/articles.jsonl) {expected['articles.jsonl']} "
+        f"| [articles.csv](2022/articles.csv) {expected['articles.csv']} |\n"
+    )
+    assert (expected != sizes) is bool(site_url or not directory_urls)

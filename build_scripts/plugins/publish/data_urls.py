@@ -5,7 +5,8 @@ not know where the site will be published. Once the build knows its public addre
 in `site/data/` get the full address, so a researcher's downloaded record links to its article
 wherever the file ends up. A site built without a public address and without folder addresses
 (the offline bundle) gets the page's own file (`2022/01/28/<slug>.html`), which is what exists
-there. The files in `docs/` stay as the converter wrote them.
+there. The files in `docs/` stay as the converter wrote them; the data page gives the sizes of
+the files as published (`published_sizes`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
+
+from build_scripts.writers.data_export import human_size
 
 CSV_BOM = "\ufeff"
 
@@ -64,3 +68,51 @@ def locate_data_urls(data_dir: Path, site_url: str, directory_urls: bool = True)
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+def rewrites_data(site_url: str, directory_urls: bool) -> bool:
+    """Are the data files rewritten as published: a public address, or pages as files?"""
+    return bool(site_url) or not directory_urls
+
+
+# A data file's link on the data page and the size written after it (`[articles.csv](2026/articles.csv)
+# 11.1 MB`, or in a cell further along its row), as `writers/data_export.data_page` writes them.
+_FILE_AND_SIZE = re.compile(r"(\[articles\.(jsonl|csv)\]\(([^)\s]+)\)[^\n]*?)(\d+(?:\.\d)?\u00a0(?:B|KB|MB))")
+_A_RECORD_URL = "2000/01/01/a/"  # every record's `url` as the converter writes it: relative, to a folder
+
+
+def published_sizes(markdown: str, data_dir: Path, site_url: str, directory_urls: bool) -> str:
+    """The data page's Markdown with each data file's size as the file is published: every
+    record's `url` grows by the same bytes (the public address before it, or `.html` for
+    its last `/`), and a file holds as many records as its JSON Lines file has lines."""
+    if not rewrites_data(site_url, directory_urls):
+        return markdown
+    located = _located(_A_RECORD_URL, site_url, directory_urls)
+    growth = {
+        "jsonl": len(json.dumps(located, ensure_ascii=False).encode()) - len(json.dumps(_A_RECORD_URL).encode()),
+        "csv": len(_csv_field(located)) - len(_csv_field(_A_RECORD_URL)),
+    }
+
+    def published(match: re.Match) -> str:
+        path = data_dir / match[3]
+        try:
+            size = path.stat().st_size + _lines(path.with_suffix(".jsonl")) * growth[match[2]]
+        except OSError:  # not converted as the page says: the size as written stays
+            return match[0]
+        return match[1] + human_size(size)
+
+    return _FILE_AND_SIZE.sub(published, markdown)
+
+
+def _csv_field(text: str) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([text])
+    return out.getvalue().encode()
+
+
+def _lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 22):
+            count += chunk.count(b"\n")
+    return count

@@ -33,6 +33,7 @@ from build_scripts.contract.record import ArticleRecord, is_article
 from build_scripts.contract.site_url import public_site_url
 from build_scripts.contract.urls import (
     DATA_DIR,
+    DATA_PAGE,
     REPORTERS,
     ROBOTS,
     SITEMAP,
@@ -42,7 +43,7 @@ from build_scripts.contract.urls import (
 )
 from build_scripts.ingest.archive_config import ARCHIVE_FILE, ArchiveConfig
 from build_scripts.plugins.archive.settings import archive_settings
-from build_scripts.plugins.publish.data_urls import locate_data_urls
+from build_scripts.plugins.publish.data_urls import locate_data_urls, published_sizes, rewrites_data
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds, summary_of, text_of_html
 from build_scripts.plugins.publish.preview import Reconverter
 from build_scripts.plugins.publish.shards import SHARD_DATA_ENV, shard_record
@@ -240,6 +241,13 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         page = self._person_page(files, slug)
         return page.canonical_url if page is not None else None
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri == DATA_PAGE:  # the sizes of the data files as published (post_build)
+            return published_sizes(
+                markdown, Path(config.docs_dir) / DATA_DIR, config.site_url, config.use_directory_urls
+            )
+        return markdown
+
     def on_page_context(self, context, *, page, config, nav):
         feeds = self._feeds_of_page.get(page.file.src_uri, [])
         context["archive_feeds"] = [{"title": f.title, "url": config.site_url + f.path} for f in feeds]
@@ -282,7 +290,7 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        if config.site_url or not config.use_directory_urls:  # a public address, or pages as files
+        if rewrites_data(config.site_url, config.use_directory_urls):  # a public address, or pages as files
             locate_data_urls(site / DATA_DIR, config.site_url, config.use_directory_urls)
         if config.site_url:
             log.info(f"Wrote the sitemap and {len(self.feeds)} feeds for {config.site_url}")

@@ -97,6 +97,26 @@ def test_the_data_page_gives_the_size_of_each_file_as_published(rich_site, built
         assert size == human_size(published.stat().st_size), href
 
 
+def _write_year(year: Path) -> dict[str, str]:
+    """A year's data files of three records, as the converter writes them; their sizes shown."""
+    records = [{"id": f"a{n}", "url": f"2022/01/2{n}/slug-{n}/", "title": f"第{n}篇，“引号”"} for n in range(3)]
+    year.mkdir(parents=True, exist_ok=True)
+    (year / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    rows = io.StringIO()
+    table = csv.writer(rows, lineterminator="\r\n")
+    table.writerow(["id", "url", "title"])
+    table.writerows([r["id"], r["url"], r["title"]] for r in records)
+    (year / "articles.csv").write_text("\ufeff" + rows.getvalue(), "utf-8")
+    return {name: human_size((year / name).stat().st_size) for name in ("articles.jsonl", "articles.csv")}
+
+
+def _row(sizes: dict[str, str]) -> str:
+    return (
+        f"| 2022年 | 3 | [articles.jsonl](2022/articles.jsonl) {sizes['articles.jsonl']} "
+        f"| [articles.csv](2022/articles.csv) {sizes['articles.csv']} |\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("site_url", "directory_urls"), [("https://example.org/paper/", True), ("", False), ("", True)]
 )
@@ -105,25 +125,15 @@ def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, sit
     makes of it: the public address before every record's url, or `.html` for its last `/`."""
     from build_scripts.plugins.publish.data_urls import locate_data_urls, published_sizes
 
-    records = [{"id": f"a{n}", "url": f"2022/01/2{n}/slug-{n}/", "title": f"第{n}篇，“引号”"} for n in range(3)]
-    year = tmp_path / "data/2022"
-    year.mkdir(parents=True)
-    (year / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    rows = io.StringIO()
-    table = csv.writer(rows, lineterminator="\r\n")
-    table.writerow(["id", "url", "title"])
-    table.writerows([r["id"], r["url"], r["title"]] for r in records)
-    (year / "articles.csv").write_text("\ufeff" + rows.getvalue(), "utf-8")
-    sizes = {name: human_size((year / name).stat().st_size) for name in ("articles.jsonl", "articles.csv")}
-    page = (
-        f"| 2022年 | 3 | [articles.jsonl](2022/articles.jsonl) {sizes['articles.jsonl']} "
-        f"| [articles.csv](2022/articles.csv) {sizes['articles.csv']} |\n"
+    data = tmp_path / "data"
+    sizes = _write_year(data / "2022")
+    shown = published_sizes(_row(sizes), data, site_url, directory_urls)
+    # a line that does not count its records: the file's lines are counted
+    alone = published_sizes(
+        f"[articles.csv](2022/articles.csv) {sizes['articles.csv']}", data, site_url, directory_urls
     )
-    shown = published_sizes(page, tmp_path / "data", site_url, directory_urls)
-    locate_data_urls(tmp_path / "data", site_url, directory_urls)
-    expected = {name: human_size((year / name).stat().st_size) for name in sizes}
-    assert shown == (
-        f"| 2022年 | 3 | [articles.jsonl](2022/articles.jsonl) {expected['articles.jsonl']} "
-        f"| [articles.csv](2022/articles.csv) {expected['articles.csv']} |\n"
-    )
+    locate_data_urls(data, site_url, directory_urls)
+    expected = {name: human_size((data / "2022" / name).stat().st_size) for name in sizes}
+    assert shown == _row(expected)
+    assert alone == f"[articles.csv](2022/articles.csv) {expected['articles.csv']}"
     assert (expected != sizes) is bool(site_url or not directory_urls)

@@ -332,11 +332,14 @@ def test_latin_words_and_numbers_in_a_headline_are_no_pieces_of_their_own():
     assert title_pieces(line) == ["某品牌智驾 XDS 5", "以融合感知方案+ABCD 2.0架构筑牢安全底座", "以科技守护出行"]
     assert main_title_of(title_pieces(line)) == "以融合感知方案+ABCD 2.0架构筑牢安全底座"
     assert title_pieces("某牌X9 AI六座车型正式上市") == ["某牌X9 AI六座车型正式上市"]
-    # a span of years after a title belongs to it
-    assert title_pieces("某饮料获得某机构认证 累计六年同类饮料全国销量第一* (2020-2025)") == [
-        "某饮料获得某机构认证",
-        "累计六年同类饮料全国销量第一* (2020-2025)",
-    ]
+    # a note in brackets, a subtitle after a dash, a phrase in quotation marks stay pieces
+    assert title_pieces("某饮料获得某机构认证 累计六年同类饮料全国销量第一* (2020-2025)")[-1] == "(2020-2025)"
+    assert headline_pieces(title_pieces("外国青年眼中的中国 ——“Hello China”")) == (
+        [],
+        "外国青年眼中的中国",
+        ["——“Hello China”"],
+    )
+    assert title_pieces("“Hello China” 外国青年眼中的中国") == ["“Hello China”", "外国青年眼中的中国"]
     # a space between a number and a Chinese word still parts two pieces
     assert title_pieces("撒哈拉以南非洲占比约2/3 移动支付为非洲经济添活力") == [
         "撒哈拉以南非洲占比约2/3",

@@ -100,7 +100,7 @@ def test_a_long_line_is_refused_as_a_section_label_only_where_undressing_would_r
     # and dressed as pages print them (`【案 例 二】`, `■案例二：`), around the length where
     # the quick refusal falls
     checked = 0
-    for words in (("案例", "镜头"), ("第一现场观察",)):
+    for words in (("案例", "镜头"), ("第一现场观察",), ()):
         profile = replace(DEFAULT, section_labels=words)
         for number in ("二", "十二", "一〇五", "105", "1050"):
             for label in (*(word + number for word in words), f"第{number}部分", f"第{number}章"):
@@ -113,3 +113,13 @@ def test_a_long_line_is_refused_as_a_section_label_only_where_undressing_would_r
                                 assert shapes.section_label(text, profile) == _label_undressed(text, profile), text
                                 checked += 1
     assert checked > 10_000
+
+
+def test_a_paper_that_labels_no_sections_still_parses():
+    profile = profile_from({"section_labels": []})
+    assert profile.section_labels == ()
+    assert shapes.section_label("第三部分", profile) and not shapes.section_label("案例二", profile)
+    (article,) = parse_page(
+        "春耕正当时\n\n本报记者 张 明\n\n案例二\n\n农民们抓紧时间整地播种。\n", profile=profile
+    ).articles
+    assert article.title == "春耕正当时"

@@ -251,3 +251,28 @@ def test_far_below_the_headline_counts_lines_not_decisions():
         (7, *AFTER[1:]),
     ]
     assert _ids(page_of(*rows)) == []
+
+
+def _headline_unsure(*rows, articles: tuple[int, ...]) -> PageParse:
+    """The page, its weighed headline at line 20 unsure (a chance in `HEADLINE_UNSURE`)."""
+    result = page_of(*rows, articles=articles)
+    result.decisions[:] = [Decision(d.line, d.label, d.rule, d.line != 20, d.text, d.rule_id) for d in result.decisions]
+    return result
+
+
+def test_a_look_at_the_article_comes_before_the_margin_of_its_headline():
+    # the headline weighed at 55 % over a credit line: the look's fix (the credit is the
+    # byline) says more than the margin's (a sub-head of the article above)
+    headline, credit = (
+        (20, "headline", "headline.evidence", "老手艺的新传人"),
+        (22, "paragraph", "paragraph.credit", "讲述人：王  芳"),
+    )
+    report = Report()
+    check_parse(PAGE, _headline_unsure(*STORY, headline, credit, (24, *STORY[3][1:]), articles=(1, 20)), report)
+    (warning,) = [w for w in report.warnings if w.line >= 20]
+    assert warning.line == 22 and "`lines: {22: byline}`" in warning.fix
+    # without the look, the margin warns
+    report = Report()
+    check_parse(PAGE, _headline_unsure(*STORY, headline, (24, *STORY[3][1:]), articles=(1, 20)), report)
+    (warning,) = [w for w in report.warnings if w.line >= 20]
+    assert warning.line == 20 and "`lines: {20: subhead}`" in warning.fix

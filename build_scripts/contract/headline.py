@@ -9,7 +9,6 @@ import re
 from build_scripts.contract.labels import INVISIBLE, SUBTITLE_DASHES
 
 _BRACKETS_INSIDE = re.compile(r"[（）()]")  # `（甲）乙（丙）` is a title with brackets, not a note
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 _OPENERS, _CLOSERS = "（(【《“‘「『", "）)】》”’」』"
 
@@ -20,8 +19,8 @@ def title_pieces(title: str) -> list[str]:
     column tag. A line whose brackets do not close is parted at every space. A short line
     spaced out to fill the column (`丑 石`, `征 集`) is one piece, not a kicker of one
     character. A space between two Latin letters or digits is a space between words (`ADS 5`,
-    `WEWA 2.0`), and a piece with no Chinese character in it (`ADS 5`, `(2020-2025)`) belongs
-    to the piece before it: a brand's or a model's name, a span of years."""
+    `WEWA 2.0`), and a piece of Latin letters and numbers only belongs to the piece before it
+    (a brand's or a model's name: `华为乾崑智驾 ADS 5`)."""
     pieces, piece, depth = [], "", 0
     for at, ch in enumerate(title):
         if ch.isspace() and depth == 0 and not _between_latin_words(title, at):
@@ -52,14 +51,18 @@ def _between_latin_words(text: str, at: int) -> bool:
     return bool(before and after) and all(ch.isascii() and ch.isalnum() for ch in before + after)
 
 
+# A piece of Latin letters and numbers only (`ADS 5`, `V9X`, `2.0`): a brand's or a model's
+# name, a version. Not a note in brackets, a subtitle after a dash or a phrase in quotation
+# marks (`——“Hello China”`): those are pieces of their own.
+_LATIN_ONLY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .+\-/]*")
+
+
 def _latin_joined(pieces: list[str]) -> list[str]:
-    """A piece with no Chinese character joined to the piece before it (the first such piece
-    to the one after it): `华为乾崑智驾 ADS 5`, `…销量第一* (2020-2025)`."""
-    if len(pieces) < 2 or all(_HAN_RE.search(p) for p in pieces):
-        return pieces
+    """A piece of Latin letters and numbers only joined to the piece before it, as a word of
+    it: `华为乾崑智驾 ADS 5`, not a kicker `华为乾崑智驾` over a kicker `ADS 5`."""
     out: list[str] = []
     for piece in pieces:
-        if out and (not _HAN_RE.search(piece) or not _HAN_RE.search(out[-1])):
+        if out and _LATIN_ONLY.fullmatch(piece):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

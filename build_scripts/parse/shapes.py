@@ -262,7 +262,7 @@ _LABEL_DRESS_RE = compiled.pattern(r"\s+|^[■□●◆▲★【〔\[]|[】〕\]
 def _label_room(words: tuple[str, ...]) -> int:
     """The longest a numbered section's label can be: 第, three digits and 部分, or a label
     word and three digits."""
-    return max(1 + 3 + len("部分"), *(len(word) + 3 for word in words))
+    return max([1 + 3 + len("部分"), *(len(word) + 3 for word in words)])  # (a paper may list no words)
 
 
 def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
@@ -270,7 +270,7 @@ def section_label(text: str, profile: PaperProfile = DEFAULT) -> bool:
     so it heads a section of the article it is printed in, never an article of its own."""
     # Undressed, a label is short, and undressing takes away its spaces and at most one mark
     # on each side: a longer line is none (asked of every line, most of them paragraphs).
-    room = _label_room(profile.section_labels) + 2
+    room = _label_room(tuple(profile.section_labels)) + 2
     if len(text) > room and len("".join(text.split())) > room:
         return False
     text = _LABEL_DRESS_RE.sub("", text)  # `案 例 二`, `■案例二`, `【案例二】`, `案例二：`

@@ -19,8 +19,8 @@ from build_scripts.parse.rules import describe
 # (0.5): a sub-head glued to the paragraph below, so the band reaches higher on that side;
 # below it, a paragraph a break cut is left in two down to 0.3. A headline weighed just below
 # its threshold (0.4) from 0.35 on is a new article's headline taken for a sub-head often
-# enough to point at; one above it, up to 0.65, is a sub-head taken for a new article (or a
-# story's headline cut from its text) about as often as not. (Chosen on the tuning days'
+# enough to point at; one above it, up to 0.65, is a sub-head taken for a new article about
+# as often as not. (Chosen on the tuning days'
 # cross-check: at most one warning for every ten pages, as many wrong articles pointed at as
 # that allows — maintainers/parser.md.)
 JOIN_UNSURE = (0.3, 0.7)

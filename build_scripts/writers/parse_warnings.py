@@ -18,15 +18,15 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
     """Warnings about what the parser made of a page: doubtful readings, bare headlines, no
     article. A doubt is a decision the parser itself is unsure of — except where only the
     margin of a weighed decision doubts (`_MARGINS`) — or a second look at an article's shape
-    (parse/second_look.py); an article gets one warning, the first of them. `profile`: the
+    (parse/second_look.py), or last a headline's margin; an article gets one warning, the first
+    of them. `profile`: the
     paper's, whose thresholds a warning names where it took the less likely reading."""
     thresholds = {"headline": profile.headline_threshold, "join": profile.join_threshold}
-    doubts = [
-        (d, "", doubt(d.rule_id, d.rule, thresholds))
-        for d in result.decisions
-        if not d.confident and d.rule_id not in _MARGINS
-    ]
+    unsure = [(d, "", doubt(d.rule_id, d.rule, thresholds)) for d in result.decisions if not d.confident]
+    doubts = [doubt_ for doubt_ in unsure if doubt_[0].rule_id not in _MARGINS]
     doubts += [(look.decision, look.look_id, look.why) for look in second_looks(result)]
+    # a headline's margin last: where a look at its article's shape says more, that is the warning
+    doubts += [doubt_ for doubt_ in unsure if doubt_[0].rule_id in _LAST_MARGINS]
     owner, warned = article_of(result), set()
     chosen = []
     for decision, look_id, why in doubts:
@@ -68,9 +68,11 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
 
 
 # Weighed decisions whose margin alone doubted them: their warnings pointed at few wrong
-# articles (parse/second_look.py), and the second looks take their place. (A headline's
-# margin, `HEADLINE_UNSURE`, points at a wrong article one time in two: it warns.)
-_MARGINS = frozenset({"join.evidence", "paragraph.evidence"})
+# articles (parse/second_look.py), and the second looks take their place — except a
+# headline's (`HEADLINE_UNSURE`), a wrong article one time in two: it warns, after the looks
+# at its article (one warning an article: the more telling one).
+_MARGINS = frozenset({"join.evidence", "paragraph.evidence", "headline.evidence"})
+_LAST_MARGINS = frozenset({"headline.evidence"})
 # …at the top of the page, where no article above can take its text
 _HEADLESS_ON_TOP = (
     "if its headline was lost before the text reached this file, put it back above line {n}; if the text "

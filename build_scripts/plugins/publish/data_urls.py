@@ -78,13 +78,15 @@ def rewrites_data(site_url: str, directory_urls: bool) -> bool:
 # A data file's link on the data page and the size written after it (`[articles.csv](2026/articles.csv)
 # 11.1 MB`, or in a cell further along its row), as `writers/data_export.data_page` writes them.
 _FILE_AND_SIZE = re.compile(r"(\[articles\.(jsonl|csv)\]\(([^)\s]+)\)[^\n]*?)(\d+(?:\.\d)?\u00a0(?:B|KB|MB))")
+_ROW_COUNT = re.compile(r"\|\s*(\d+)\s*\|")  # the records a file's row counts (`| 2826 |`)
 _A_RECORD_URL = "2000/01/01/a/"  # every record's `url` as the converter writes it: relative, to a folder
 
 
 def published_sizes(markdown: str, data_dir: Path, site_url: str, directory_urls: bool) -> str:
     """The data page's Markdown with each data file's size as the file is published: every
     record's `url` grows by the same bytes (the public address before it, or `.html` for
-    its last `/`), and a file holds as many records as its JSON Lines file has lines."""
+    its last `/`), times the records the file's row counts (or, with no count in its row,
+    the lines of its JSON Lines file)."""
     if not rewrites_data(site_url, directory_urls):
         return markdown
     located = _located(_A_RECORD_URL, site_url, directory_urls)
@@ -92,16 +94,23 @@ def published_sizes(markdown: str, data_dir: Path, site_url: str, directory_urls
         "jsonl": len(json.dumps(located, ensure_ascii=False).encode()) - len(json.dumps(_A_RECORD_URL).encode()),
         "csv": len(_csv_field(located)) - len(_csv_field(_A_RECORD_URL)),
     }
+    lines = markdown.split("\n")
+    for k, line in enumerate(lines):
+        if "[articles." not in line:
+            continue
+        counted = _ROW_COUNT.search(line)
 
-    def published(match: re.Match) -> str:
-        path = data_dir / match[3]
-        try:
-            size = path.stat().st_size + _lines(path.with_suffix(".jsonl")) * growth[match[2]]
-        except OSError:  # not converted as the page says: the size as written stays
-            return match[0]
-        return match[1] + human_size(size)
+        def published(match: re.Match, counted: re.Match | None = counted) -> str:
+            path = data_dir / match[3]
+            try:
+                records = int(counted[1]) if counted else _lines(path.with_suffix(".jsonl"))
+                size = path.stat().st_size + records * growth[match[2]]
+            except OSError:  # not converted as the page says: the size as written stays
+                return match[0]
+            return match[1] + human_size(size)
 
-    return _FILE_AND_SIZE.sub(published, markdown)
+        lines[k] = _FILE_AND_SIZE.sub(published, line)
+    return "\n".join(lines)
 
 
 def _csv_field(text: str) -> bytes:

@@ -131,6 +131,15 @@ def test_chicago_names_compound_surnames_and_polyphonic_surnames_right():
     )
 
 
+def test_chicago_writes_a_foreign_name_transcribed_in_characters_a_word_for_each_part():
+    # the middle dot sets the parts of the name apart: one capitalised word each, not the
+    # family name and given name of a Chinese name (`Luo Bote laolunsi Ku En`)
+    assert chicago_note(work(["罗伯特·劳伦斯·库恩"], title="标题")).startswith(
+        "Luobote Laolunsi Ku'en 罗伯特·劳伦斯·库恩, “Biaoti” 标题,"
+    )
+    assert chicago_note(work(["卡尔·费", "李洁"], title="标题")).startswith("Ka'er Fei 卡尔·费 and Li Jie 李洁,")
+
+
 def test_chicago_joins_names_with_and_and_abbreviates_long_note_author_lists():
     two = work(["陈毅人", "鲁冰"], title="标题")
     assert chicago_note(two).startswith("Chen Yiren 陈毅人 and Lu Bing 鲁冰, “Biaoti” 标题,")

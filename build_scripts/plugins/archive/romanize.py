@@ -9,7 +9,10 @@ romanised in Hanyu Pinyin as the Chicago Manual asks for sources in Chinese.
 - Pinyin follows the library convention (ALA-LC): no tone marks, syllables of one word
   written together (words from jieba), ü kept, the first word and names capitalised:
   `Quansheng zhengfa xitong reyi`, `Ouyang Xiaolan`, `Renmin ribao`. Surnames whose
-  reading differs from the common one (单 Shan, 曾 Zeng, 解 Xie …) are read as surnames.
+  reading differs from the common one (单 Shan, 曾 Zeng, 解 Xie …) are read as surnames. A
+  foreign name transcribed in characters, its parts set apart by a middle dot, is a word for
+  each part (罗伯特·劳伦斯·库恩 → `Luobote Laolunsi Ku'en`); which words of a headline name
+  people is jieba's guess (its parts of speech), and it mistakes a few (高水平, 黎巴嫩).
 """
 
 from __future__ import annotations
@@ -80,8 +83,16 @@ def _syllables(text: str) -> str:
     return out
 
 
+# A foreign name transcribed in characters, its parts set apart by a middle dot (罗伯特·劳伦斯·库恩).
+_TRANSCRIBED = re.compile(r"^[\u4e00-\u9fff]+(?:[·•・][\u4e00-\u9fff]+)+$")
+
+
 def romanised_name(name: str) -> str:
-    """`Li Jie`, `Ouyang Xiaolan`; a name that cannot be split is romanised as one word."""
+    """`Li Jie`, `Ouyang Xiaolan`; a foreign name transcribed in characters, one capitalised
+    word for each of its parts (`Luobote Laolunsi Ku'en`); any other name that cannot be split
+    is romanised as a title is."""
+    if _TRANSCRIBED.match(name):
+        return " ".join(_syllables(part).capitalize() for part in re.split("[·•・]", name))
     parts = split_name(name)
     if parts is None:
         return romanised_title(name)

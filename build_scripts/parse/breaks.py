@@ -88,13 +88,15 @@ def mark_across(above: str, below: str) -> bool:
     whole one opening a block is another thing: an attribution, a subtitle. (A paper that
     prints every dash as one stroke would have its list items `—坚持…` joined to the line
     introducing them `…以下几点—`: none seen.)"""
-    return any(
-        above.endswith(half)
-        and not above.endswith(half * 2)
-        and below.startswith(half)
-        and not below.startswith(half * 2)
-        for half in "…—"
-    )
+    for half in "…—":
+        if (
+            above.endswith(half)
+            and not above.endswith(half * 2)
+            and below.startswith(half)
+            and not below.startswith(half * 2)
+        ):
+            return True
+    return False
 
 
 # The rest of a name, then what its bearer said (`兰说，`, `表示：`): a sentence going on,

@@ -17,7 +17,9 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import operator
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from build_scripts.parse import breaks, compiled, lexical, prose, shapes
@@ -377,7 +379,9 @@ def forget() -> None:
 
 def score(model: str, features: Features) -> float:
     weights = _weights()[model]
-    return sum(weights.get(name, 0.0) * value for name, value in features.items())
+    # (each weight times its value, summed in the features' order: as a generator of the
+    # products would, in a third less time — it is asked of every weighed line)
+    return sum(map(operator.mul, map(weights.get, features, repeat(0.0)), features.values()))
 
 
 def probability(model: str, features: Features) -> float:

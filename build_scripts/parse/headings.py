@@ -55,10 +55,11 @@ class HeadingRules(ColumnRules):
         recounted for every line weighed)."""
         segments = self.current or []
         if self._words_of is not self.current or self._words_counted > len(segments):
-            self._words_of, self._words_counted, self._words = self.current, 0, set()
+            self._words_of, self._words_counted, self._words, self._words_last = self.current, 0, set(), None
         for segment in segments[max(self._words_counted - 1, 0) :]:  # the last one may have grown
-            self._words |= lexical.words(segment.text)
-        self._words_counted = len(segments)
+            if segment.text is not self._words_last:  # (its words counted already, as it stands)
+                self._words |= lexical.words(segment.text)
+        self._words_counted, self._words_last = len(segments), segments[-1].text if segments else None
         return self._words
 
     def _headline_chance(self, i: int, unit: Unit) -> float:

@@ -4,6 +4,7 @@ built site, in the link check, and in a real browser, hosted and from file://.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from unittest import mock
 
@@ -75,6 +76,22 @@ def test_every_first_build_address_is_still_in_the_ledger_and_the_site(reconvert
         assert (project / "site-offline" / (url.rstrip("/") + ".html")).is_file(), url
     report = check_site(project / "site", SITE_URL)
     assert report.checked > 0 and report.broken == [], report.broken[:5]
+
+
+def test_every_first_build_citation_download_still_resolves(reconverted):
+    """An article's CSL-JSON address is published too: a moved article's gives its successor's
+    citation, as its page sends the reader there."""
+    project, first = reconverted
+    after = read_ledger(project / "source_texts/urls.lock")
+    for site in ("site", "site-offline"):
+        for url in first:
+            entry = after[url]
+            here = project / site / (url.rstrip("/") + ".csl.json")
+            assert here.is_file(), (site, url)
+            if entry.state == MOVED:
+                successor = project / site / (entry.successor.rstrip("/") + ".csl.json")
+                assert here.read_bytes() == successor.read_bytes()
+                assert json.loads(here.read_text(encoding="utf-8"))[0]["title"]
 
 
 def test_moved_addresses_are_left_out_of_sitemap_and_search(reconverted):

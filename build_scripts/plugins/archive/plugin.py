@@ -21,7 +21,6 @@ from mkdocs.structure.files import File, Files
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.contract.provenance import recorded_paper
 from build_scripts.contract.record import is_article
-from build_scripts.contract.urls import csl_path
 from build_scripts.ingest.archive_config import PaperInfo
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.plugins.offline_bundle.plugin import offline_build
@@ -30,6 +29,7 @@ from build_scripts.writers.moved_pages import is_moved_page
 
 from .article_view import article_view
 from .blank_lines import without_blank_lines
+from .citation_files import CitationFiles
 from .config import ArchivePluginConfig
 from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
@@ -51,16 +51,15 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.profile: PaperProfile | None = None  # the paper's (box titles: the window title)
         self.offline = False  # an offline bundle build (Material's offline plugin on)
         self.page_refs: PageReferences | None = None  # an article's pointers to another 版
-        self.csl: dict[str, str] = {}  # CSL-JSON of each article page, written after the page
+        self.csl: CitationFiles | None = None  # the CSL-JSON downloads, written after their pages
         self.frame: Frame | None = None  # parts of Material's frame rendered once per place
-        self.folders: set[Path] = set()  # folders of the site made for CSL-JSON files
         self.reading = contextlib.ExitStack()  # docs/, held from the build's start to its end
 
     @event_priority(100)  # first: the other plugins read archive.yml through this plugin
     def on_config(self, config):
         self.settings = None
-        self.folders = set()  # a build (again, under `mkdocs serve`) starts from an empty site
-        self.csl = {}  # (what a failed build left is not written by the next)
+        # (a build again, under `mkdocs serve`, starts afresh: what a failed one left is not written)
+        self.csl = CitationFiles()
         settings = archive_settings(config)
         archive = settings.archive
         self.paper = archive.paper
@@ -140,7 +139,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             offline=self.offline,
         )
         context["article"] = view
-        self.csl[page.file.src_uri] = view.csl_text
+        if self.csl is not None:
+            self.csl.article(page.file.src_uri, view.csl_text)
         first = (page.meta.get("links") or {}).get("first_printing")
         target = self.files.get_file_from_path(str(first)) if first else None
         if target is not None and target.page is not None:
@@ -156,17 +156,14 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if target is not None and target.page is not None:
             context["moved_to"] = target.url + (f"#{anchor}" if anchor else "")
             page.canonical_url = target.page.canonical_url
+        if self.csl is not None:  # its citation's address resolves as well
+            article = target is not None and target.page is not None and is_article(target.page.meta)
+            self.csl.moved(page.file.src_uri, target.src_uri if article and target else None)
         return context
 
     def on_post_page(self, output, *, page, config):
-        text = self.csl.pop(page.file.src_uri, None)
-        if text is not None:
-            # The CSL-JSON download sits next to the article page: <slug>.csl.json.
-            target = Path(config.site_dir) / csl_path(page.file.src_uri)
-            if target.parent not in self.folders:  # an issue's folder holds all its articles'
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self.folders.add(target.parent)
-            target.write_text(text, encoding="utf-8")
+        if self.csl is not None:
+            self.csl.page_written(page.file.src_uri, Path(config.site_dir))
         return without_blank_lines(output)
 
 

@@ -120,6 +120,10 @@ def test_furniture_label_and_metadata(tmp_path):
         ("lines:\n  15: furniture\nmeta:\n  page: four\n", 4, "page 'four' is not a number"),
         ("meta:\n  date: 2022-02-30\n", 2, "`meta` has an impossible date '2022-02-30'"),
         ("meta:\n  date: 1022-02-03\n", 2, "`meta` has the date 1022-02-03, before any newspaper"),
+        # punctuation as a Chinese input method types it: the error names it
+        ("break_before：[9]\n", 1, "write YAML's punctuation in ASCII: “：” → `:`"),
+        ("break_before: [9，13]\n", 1, "write YAML's punctuation in ASCII: “，” → `,`"),
+        ("lines:\n  9： headline\n", 2, "“：” → `:`"),
     ],
 )
 def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
@@ -133,6 +137,14 @@ def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
     assert (
         "stopped at the first problem; " in result.stderr and "--keep-going converts the other files" in result.stderr
     )
+
+
+def test_a_full_width_colon_in_a_meta_value_is_the_texts_and_not_named(tmp_path):
+    project = archive_with(tmp_path, "meta:\n  page_name: 要闻：综合\n  page: four\n")
+    result = convert(project)
+    assert result.returncode == 2
+    assert "2022/2022-01-28_02.fix.yml:3: " in result.stderr and "page 'four' is not a number" in result.stderr
+    assert "ASCII" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ Line numbers are those of the source file, as an editor shows them.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,12 +76,58 @@ def _find_node(root: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
+# What a Chinese input method types in place of YAML's own punctuation (`break_before：[94]`,
+# `[94，112]`): YAML reads such a line as text, and the error it leads to does not say why.
+_FULL_WIDTH = {"：": ":", "，": ",", "［": "[", "］": "]", "｛": "{", "｝": "}", "－": "-"}
+
+
 def load_corrections(
     path: Path, rel: str, body_lines: dict[int, str]
 ) -> tuple[Corrections, dict, dict[str, int | None]]:
     """Read and check a sidecar: (its corrections, its `meta`, the sidecar line of each `meta`
     key). `body_lines` maps file line numbers to their text, so that every line a correction
     names can be checked to exist and not be blank."""
+    try:
+        return _load_corrections(path, rel, body_lines)
+    except InputError as error:
+        raise _full_width_named(error, path) from None
+
+
+def _full_width_named(error: InputError, path: Path) -> InputError:
+    """The error, naming the full-width punctuation on the sidecar line it points at (on the
+    whole sidecar when it names no line), if there is any, as what to fix first."""
+    problem = error.problem
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return error
+    numbers = [problem.line] if problem.line else range(1, len(lines) + 1)
+    meta = _meta_lines(lines)  # its values are free text: a full-width colon there is the text's
+    looked_at = [lines[n - 1] for n in numbers if 0 < n <= len(lines) and n not in meta]
+    found = sorted({ch for line in looked_at for ch in line if ch in _FULL_WIDTH}, key=list(_FULL_WIDTH).index)
+    if not found:
+        return error
+    marks = "、".join(f"“{ch}”" for ch in found)
+    ascii_marks = " ".join(f"`{_FULL_WIDTH[ch]}`" for ch in found)
+    fix = f"write YAML's punctuation in ASCII: {marks} → {ascii_marks} (values under `meta` may stay Chinese)"
+    return InputError(problem.path, problem.line, problem.what, f"{fix}; {problem.fix}" if problem.fix else fix)
+
+
+def _meta_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines of the sidecar's `meta` (its key's line and those indented below it)."""
+    found: set[int] = set()
+    inside = False
+    for n, line in enumerate(lines, start=1):
+        if line[:1] not in (" ", "\t", ""):
+            inside = re.match(r"meta\s*[:：]", line) is not None
+        if inside:
+            found.add(n)
+    return found
+
+
+def _load_corrections(
+    path: Path, rel: str, body_lines: dict[int, str]
+) -> tuple[Corrections, dict, dict[str, int | None]]:
     shown = sidecar_name(rel)
     try:
         text = path.read_text(encoding="utf-8")

@@ -8,10 +8,12 @@ from dataclasses import replace
 import pytest
 from inputs import rules_of
 
+from build_scripts.ingest.corrections import Corrections
 from build_scripts.parse import credits
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import build_units
 from build_scripts.parse.model import Article, Kind, PageParse
+from build_scripts.parse.names import parse_names
 from build_scripts.parse.parser import parse_page
 from build_scripts.writers.article_pages import body_markdown
 
@@ -2732,3 +2734,16 @@ def test_a_heading_inside_a_dialogue_heads_a_part_of_it_whatever_the_evidence_sa
     assert first.authors == ["宋一鸣"]
     assert letter.title == "观众来信"  # no speaker's turn below it: the evidence decides
     assert interview.title == "剧场开放日访谈"
+
+
+def test_a_byline_labelling_the_speaker_and_what_they_are_names_the_speaker():
+    """`本期主讲人：…研究会会长 郭兰峰`, as an archivist labels it a byline: the lecture is the
+    speaker's, not that of the reporter who wrote it up at its end."""
+    page = (
+        "以投资于人推动全面发展（示例讲坛）\n\n本期主讲人：示例经济研究会会长 郭兰峰\n\n"
+        "人是生产力中最活跃的因素。\n\n投资于人，就是投资于未来。\n\n（本报记者闫妍整理）\n"
+    )
+    (article,) = parse_page(page, corrections=Corrections(labels={3: "byline"})).articles
+    assert article.byline == "本期主讲人：示例经济研究会会长 郭兰峰" and article.authors == ["郭兰峰"]
+    assert parse_names("讲述人：郑  雯").authors == ("郑雯",)  # a name spaced to fill the line
+    assert parse_names("编者按：为了更好地服务读者").authors == ()  # words, not a name

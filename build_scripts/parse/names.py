@@ -284,6 +284,19 @@ def letter_signature(text: str) -> str | None:
     return name if looks_like_name(name) or rare else None
 
 
+# A byline that names the person after a label and what they are: `本期主讲人：中国经济体制改革
+# 研究会会长 郭兰峰` (a lecture's speaker), `讲述人：郑  雯` — no reporter's role, so the name
+# is the last word.
+_LABELLED_PERSON_RE = compiled.pattern(rf"^[{HAN}]{{1,6}}[：:]\s*(?:[{HAN}（）()、·]{{2,40}}\s+)?({_LETTER_NAME})$")
+
+
+def labelled_person(text: str) -> str | None:
+    """The name in a byline such as `本期主讲人：…研究会会长 郭兰峰`, if it looks like one."""
+    m = _LABELLED_PERSON_RE.match(text)
+    name = "".join(m.group(1).split()) if m else ""
+    return name if name and (looks_like_name(name) or _pen_name_or_name(name)) else None
+
+
 @dataclass(frozen=True)
 class _Group:
     role: str
@@ -352,7 +365,7 @@ def parse_names(*bylines: str) -> Names:
     correspondents: list[str] = []
     for byline in bylines:
         if not _ROLE_RE.search(byline):
-            signer = letter_signature(byline)
+            signer = letter_signature(byline) or labelled_person(byline)
             note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
             named = (
                 [signer]

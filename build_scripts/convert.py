@@ -17,7 +17,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from build_scripts.catalogue.duplicates import reprints
@@ -27,8 +28,9 @@ from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
-from build_scripts.ingest.corrections import check_fixed_lines
+from build_scripts.ingest.corrections import check_fixed_lines, stale_correction
 from build_scripts.ingest.discover import Discovered, check_source_folder, discover
+from build_scripts.ingest.read import page_lines
 from build_scripts.problems import InputError, InternalError, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
@@ -136,7 +138,12 @@ def convert_all(
             if warm is not None:
                 warm.stop()
             made = convert_sources(started.changed, config, jobs, bar.update, started.entries, cache.folder)
-        for i, result in zip(missing, made, strict=True):
+        kept = cache.lasting("fixed lines")
+        for i, found, result in zip(missing, started.changed, made, strict=True):
+            # a page edited above a line its sidecar names: an error, never kept in the cache
+            stale = stale_correction(result.rel, result.fixed, kept, partial(page_lines, found.path, found.rel, config))
+            if stale is not None and result.error is None:
+                result = replace(result, error=stale)
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)
             results[i] = result

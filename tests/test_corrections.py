@@ -209,10 +209,13 @@ def test_lines_labelled_sub_heads_stay_sub_heads_however_many_in_a_row(tmp_path)
     assert all(line in headings for line in ("选好种子", "整好田地", "管好水肥")), page
 
 
-def test_a_page_edited_after_its_corrections_were_written_is_a_warning_until_they_are_corrected(tmp_path):
-    """Lines inserted above a corrected line move it: the correction would cut another line."""
+def test_a_page_edited_above_a_corrected_line_is_an_error_until_the_correction_is_renumbered(tmp_path):
+    """Lines inserted above a corrected line move it: the correction would cut another line,
+    and publish a wrongly cut page. The conversion says where the line is now; with
+    --keep-going the page keeps what its last conversion published."""
     project = archive_with(tmp_path, "break_before: [9]\n")
     assert "warning" not in convert(project).stderr
+    published = records(project)
     page = project / "source_texts/2022/2022-01-28_02.txt"
     page.write_text(
         "全省春运开局平稳\n\n" + PAGE.split("\n", 2)[2].replace("本报记者", "本报记者 李四\n\n本报记者", 1), "utf-8"
@@ -222,14 +225,39 @@ def test_a_page_edited_after_its_corrections_were_written_is_a_warning_until_the
         if run == 2:  # (which makes the conversion's cache start afresh)
             config.write_text(config.read_text(encoding="utf-8") + "# 注释\n", encoding="utf-8")
         result = convert(project)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
         assert (
-            "warning: 2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction "
+            "error: 2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction "
             "was written and reads “据统计，春运首日" in result.stderr
         ), result.stderr
+        assert "“西湖边梅花开了” is line 11 now: write 11 for 9 in it" in result.stderr
+        kept = run_cli(
+            "convert", "--keep-going", "--source", str(project / "source_texts"), "--docs", str(project / "docs")
+        )
+        assert "error: 2022/2022-01-28_02.fix.yml:1: names line 9" in kept.stderr
+        assert records(project) == published  # not cut at the line 9 is now
     (project / "source_texts/2022/2022-01-28_02.fix.yml").write_text("break_before: [11]\n", encoding="utf-8")
     result = convert(project)
-    assert "fix.yml" not in result.stderr, result.stderr
+    assert result.returncode == 0 and "fix.yml" not in result.stderr, result.stderr
     assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边梅花开了"]
+    assert "李四" in records(project)[0]["byline"]
+
+
+def test_a_corrected_line_edited_in_place_keeps_its_correction_and_is_told_once(tmp_path):
+    project = archive_with(tmp_path, "break_before: [9]\n")
+    assert "warning" not in convert(project).stderr
+    page = project / "source_texts/2022/2022-01-28_02.txt"
+    page.write_text(PAGE.replace("西湖边梅花开了", "西湖边的梅花开了"), "utf-8")
+    result = convert(project)
+    assert result.returncode == 0
+    assert (
+        "warning: 2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction was "
+        "written and reads “西湖边的梅花开了” now: taken for the same line, edited" in result.stderr
+    ), result.stderr
+    assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边的梅花开了"]
+    page.write_text(PAGE.replace("西湖边梅花开了", "西湖边的梅花开了").replace("平稳有序", "平稳、有序"), "utf-8")
+    again = convert(project)
+    assert again.returncode == 0 and "fix.yml" not in again.stderr, again.stderr
 
 
 # Numbered lines of phrases: the headings of an article's sections, to the parser.

@@ -15,14 +15,16 @@ Line numbers are those of the source file, as an editor shows them.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from build_scripts.problems import InputError, Report
+from build_scripts.problems import InputError, Problem, Report
 
 LABELS = ("headline", "byline", "dateline", "subhead", "paragraph", "caption", "note", "furniture")
 
@@ -296,30 +298,77 @@ def fixed_lines(fixes: Corrections, text: str, first_line: int) -> FixedLines:
     return fixes.digest, tuple((n, lines[n - first_line].strip(), fixes.places.get(n)) for n in sorted(fixes.named()))
 
 
+# A named line that reads at least this much as it did (difflib's ratio) is the same line,
+# edited in place (a typo put right): the correction still holds. Less, and the page was
+# edited above it: the number now names another line, and the correction would cut that one.
+SAME_LINE = 0.5
+
+
+def _changed_lines(rel: str, now: FixedLines, kept: dict) -> list[tuple[int, str, str, int | None]]:
+    """The lines the sidecar names that read otherwise than when it was written: (line, then,
+    now, sidecar line). None for a new or edited sidecar (or one kept in another form)."""
+    before = kept.get(rel)
+    if before is None or before[0] != now[0] or any(len(entry) != 3 for entry in before[1]):
+        return []
+    then = {n: text for n, text, _ in before[1]}
+    return [(n, then[n], text, at) for n, text, at in now[1] if n in then and then[n] != text]
+
+
+def _same_line(then: str, now: str) -> bool:
+    return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= SAME_LINE
+
+
+def stale_correction(
+    rel: str, now: FixedLines | None, kept: dict, page_lines: Callable[[], dict[int, str]]
+) -> Problem | None:
+    """The error of a page file edited above a line its sidecar names since the sidecar was
+    written: the number names another line now, and the page would be cut there, wrongly.
+    Where the line it named now is, if the page has it once (`page_lines`: file line → text).
+    Each sidecar's lines are kept as they read when it was first seen or last edited (`kept`:
+    the conversion cache's lasting table, rel → FixedLines), so this is told on the machine
+    that converted the page before: a fresh clone takes the sidecar as it is written."""
+    if not now or not now[1]:
+        return None
+    moved = [change for change in _changed_lines(rel, now, kept) if not _same_line(change[1], change[2])]
+    if not moved:
+        return None
+    n, old, new, at = moved[0]
+    others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
+    found = [line for line, text in page_lines().items() if text == old]
+    where = (
+        f"“{old[:24]}” is line {found[0]} now: write {found[0]} for {n} in it"
+        if len(found) == 1
+        else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them"
+    )
+    return Problem(
+        sidecar_name(rel),
+        at,
+        f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads “{new[:24]}” "
+        "now: the page file was edited above it since, and the correction would cut another line",
+        f"{where} (with --keep-going the page stays as the last conversion made it)",
+    )
+
+
 def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, report: Report) -> None:
-    """Line numbers in a sidecar point at the page as it was when they were written: edit the
-    page above them and they point elsewhere, and a correction cuts the wrong line without a
-    word. Each sidecar's lines are kept as they read when it was first seen (or last edited):
-    while it stays the same, a named line that reads otherwise now is a warning, every run,
-    until the sidecar is corrected. `kept`: the conversion cache's lasting table (rel → FixedLines)."""
+    """Tell of the lines a sidecar names that were edited in place since it was written (a
+    line edited so much that it is another is `stale_correction`'s error): the correction
+    holds for the line as it reads now, which is kept — told once. `kept`: the conversion
+    cache's lasting table (rel → FixedLines)."""
     seen = {}
     for rel, now in pages:
         if not now or not now[1]:
             continue
-        before = kept.get(rel)
-        if before is None or before[0] != now[0] or any(len(entry) != 3 for entry in before[1]):
-            before = now  # a new or edited sidecar (or one kept in another form): its lines as they read now
-        seen[rel] = before
-        then = {n: text for n, text, _ in before[1]}
-        moved = [(n, then[n], text, at) for n, text, at in now[1] if n in then and then[n] != text]
-        if moved:
-            n, old, new, at = moved[0]
-            others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
+        edited = _changed_lines(rel, now, kept)
+        seen[rel] = now if not edited or all(_same_line(old, new) for _, old, new, _ in edited) else kept[rel]
+        if edited:
+            n, old, new, at = edited[0]
+            others = f" (and {len(edited) - 1} other line(s) it names)" if len(edited) > 1 else ""
             report.warn(
                 sidecar_name(rel),
                 at,
                 f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads "
-                f"“{new[:24]}” now: the page file has changed since",
-                f"check its line numbers against {rel} (convert --explain shows the lines) and correct them",
+                f"“{new[:24]}” now: taken for the same line, edited, the correction applies to it",
+                f"nothing to do if that is the line you meant; if not, correct the line numbers against {rel} "
+                "(convert --explain shows the lines)",
             )
     kept.update(seen)  # (a file not converted this run keeps what its lines read)

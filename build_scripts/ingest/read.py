@@ -206,6 +206,16 @@ def read_text(rel: str, raw: bytes, encoding: str | None, report: Report) -> tup
     return split_header(text, rel)
 
 
+def page_lines(path: Path, rel: str, config: ArchiveConfig) -> dict[int, str]:
+    """Each line of a page file's text by its file line number, stripped, as a sidecar names
+    them (nothing if the file cannot be read again)."""
+    try:
+        _, body, first_line = read_text(rel, path.read_bytes(), config.encoding, Report())
+    except (OSError, InputError):
+        return {}
+    return {first_line + n: line.strip() for n, line in enumerate(body.split("\n"))}
+
+
 def _check_meta(meta: dict, lines: dict[str, int | None], sidecar: str) -> None:
     """A sidecar's `meta` values, checked where they are written (the sidecar and its line)."""
     for key, value in meta.items():

@@ -130,3 +130,21 @@ def test_reconverting_the_same_texts_leaves_the_ledger_as_it_is(reconverted):
     with mock.patch("build_scripts.writers.source_jobs.parse_page", _headlines_become_paragraphs):
         convert_in_process(project / "source_texts", project / "docs")
     assert ledger.read_bytes() == before
+
+
+def test_an_article_merged_as_a_section_of_another_leads_its_readers_to_that_section(tmp_path):
+    """A correction makes a headline the sub-head of the article above: its old address sends
+    the reader to that sub-head, where its text is now — not to the top of the other article."""
+    project = make_archive(tmp_path)
+    assert convert(project).returncode == 0
+    (project / "source_texts/2022/2022-01-28.fix.yml").write_text("lines:\n  59: subhead\n", encoding="utf-8")
+    assert convert(project).returncode == 0
+    after = read_ledger(project / "source_texts/urls.lock")
+    (moved,) = [url for url, entry in after.items() if entry.state == MOVED]
+    assert moved == "2022/01/28/bao-hu-ao-lin-pi-ke-biao-zhi/"
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    successor = (project / "site" / after[moved].successor / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="保护奥林匹克标志">' in successor
+    redirect = (project / "site" / moved / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../zhe-jiang-tong-yi-quan-sheng-feng-xian-ren-qun-guan-kong/#保护奥林匹克标志"' in redirect

@@ -43,6 +43,7 @@ class ArticleEntry:
     characters: int  # how many of those (a short item is never taken for a repeat)
     wanted_slug: str  # the slug its title asks for (pinyin)
     contents: tuple[ContentsItem, ...] = ()  # a contents box's items (`contents.py`)
+    sections: tuple[tuple[int, str], ...] = ()  # its sub-heads, each with its first line (an address may lead there)
 
     @property
     def shown_title(self) -> str:
@@ -107,4 +108,5 @@ def entry_of(
         characters=sum(len("".join(t.split())) for t in printed),
         wanted_slug=wanted_slug(article, text),
         contents=items_of(article) if profile.is_box_title(article.title) else (),
+        sections=tuple(article.sections),
     )

@@ -133,7 +133,12 @@ class Article:
         """Its sub-heads as its page prints them, in order: one printed in two pieces
         (强基固本 / 筑牢中华民族精神大厦) is one heading, the pieces joined by a space, as
         `writers/article_pages.body_markdown` joins them."""
-        headings: list[str] = []
+        return [heading for _, heading in self.sections]
+
+    @property
+    def sections(self) -> list[tuple[int, str]]:
+        """Its sub-heads (`subheads`), each with the line it starts on."""
+        headings: list[tuple[int, str]] = []
         previous: Kind | None = None
         label = self.highlights_label
         for segment in self.segments:
@@ -144,11 +149,11 @@ class Article:
                 and previous is Kind.SUBHEAD
                 and not NUMBERED_HEADING_RE.match(segment.text)
             ):
-                headings[-1] += " " + segment.text
+                headings[-1] = (headings[-1][0], f"{headings[-1][1]} {segment.text}")
                 previous = None  # a third line is text
                 continue
             if segment.kind is Kind.SUBHEAD:
-                headings.append(segment.text)
+                headings.append((segment.first_line, segment.text))
             previous = segment.kind
         return headings
 

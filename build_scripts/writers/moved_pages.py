@@ -15,6 +15,7 @@ from typing import Any
 from build_scripts.catalogue.ledger import MOVED, WITHDRAWN, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
+from build_scripts.contract.anchors import heading_anchors
 from build_scripts.contract.labels import chinese_date, page_label
 from build_scripts.contract.record import dump_front_matter
 from build_scripts.contract.urls import (
@@ -38,6 +39,25 @@ def is_moved_page(meta: Mapping[str, Any]) -> bool:
     return meta.get("template") == MOVED_TEMPLATE
 
 
+# How far below the first line of an article that became a section of another (a merge: its
+# headline now a sub-head) that sub-head may start: a headline in two pieces, a blank line between.
+_HEADLINE_LINES = 3
+
+
+def section_anchor(entry: Entry, successor: PlacedArticle) -> str:
+    """The anchor of the sub-head of `successor` that the moved article's headline became, so
+    that its address leads the reader to where its text is now, not to the top of the article
+    it joined; "" where there is none (the two on other days or 版, or its headline now text)."""
+    into = successor.entry
+    if into.date != entry.date or into.page != entry.page or not into.sections:
+        return ""
+    anchors = heading_anchors([heading for _, heading in into.sections])
+    last = min(entry.last_line, entry.first_line + _HEADLINE_LINES)
+    return next(
+        (a for (line, _), a in zip(into.sections, anchors, strict=True) if entry.first_line <= line <= last), ""
+    )
+
+
 def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[str, str]:
     by_url = {p.url: p for p in placed}
     issues = {issue_path(p.date) for p in placed}
@@ -51,15 +71,18 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
             where += " " + page_label(entry.page, "")
         successor = by_url.get(entry.successor)
         if entry.state == MOVED and successor is not None:
+            anchor = section_anchor(entry, successor)
+            section = f"#{anchor}" if anchor else ""
+            target = successor.docs_path + section
             front = {
                 "title": "本文已移至新网址",
                 "template": MOVED_TEMPLATE,
-                "moved_to": successor.docs_path,
+                "moved_to": target,
                 "search": {"exclude": True},
             }
             body = (
                 f"这篇文章（{where}）的网址已经更改，请访问新网址："
-                f"[{mdtext.escape(title_of(successor))}]({link(here, successor.docs_path)})。\n"
+                f"[{mdtext.escape(title_of(successor))}]({link(here, successor.docs_path)}{section})。\n"
             )
         else:
             issue = issue_path(entry.date)

@@ -151,7 +151,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _moved_context(self, context, page):
         """A moved address names its successor: the refresh goes there, and so does the
         canonical link, so search engines carry the old address's standing over to it."""
-        path, _, anchor = str(page.meta.get("moved_to") or "").partition("#")  # (a month on a year's calendar)
+        path, _, anchor = str(page.meta.get("moved_to") or "").partition(
+            "#"
+        )  # (a month on a year's calendar, a section of an article)
         target = self.files.get_file_from_path(path) if self.files else None
         if target is not None and target.page is not None:
             context["moved_to"] = target.url + (f"#{anchor}" if anchor else "")

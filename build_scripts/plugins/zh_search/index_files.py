@@ -28,9 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown.extensions.toc import unique
-from pymdownx.slugs import slugify
-
+from build_scripts.contract.anchors import heading_anchors
 from build_scripts.contract.labels import byline_with_names
 
 from .key import FORMAT
@@ -131,21 +129,6 @@ class IndexedArticle:
         """Title, byline and dateline, one a line. Names are added to the byline as printed,
         which may space them out (倪 弋) or run them into other words."""
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
-
-
-# The anchors MkDocs gives an article page's sub-heads (its `toc` extension, with the slugify
-# that mkdocs.yml sets: pymdownx's, lower case): each heading's slug, the page's first use
-# of it as is and later ones numbered (`_1`, `_2`). A page's headings are its sub-heads only
-# (the headline is the template's). Linking to the anchor, not to the heading's text, lands
-# on the heading itself, never on its entry in the table of contents beside it.
-_SLUG = slugify(case="lower")
-
-
-def heading_anchors(headings: tuple[str, ...]) -> list[str]:
-    used: set[str] = set()
-    counters: dict[str, int] = {}
-    # (the heading's text as the toc reads it: its spaces run together, as HTML shows them)
-    return [unique(_SLUG(" ".join(heading.split()), "-"), used, counters) for heading in headings]
 
 
 def _one_of_each(

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import ROOT, make_archive, run_cli
 
+from build_scripts.catalogue.ledger import MOVED, read_ledger
 from build_scripts.cli import build_parser
 from build_scripts.contract import versions
 from build_scripts.contract.urls import SEARCH_INDEX_DIR
@@ -48,10 +49,16 @@ def test_every_docs_file_has_one_shard():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """An archive across a year boundary, built once whole and once sharded."""
+    """An archive across a year boundary, built once whole and once sharded — with a page
+    whose date was corrected across it after it was published: its articles' addresses of
+    2019 lead to their pages of 2020, another shard's."""
     project = make_archive(tmp_path_factory.mktemp("sharded"), with_sample=False)
     generate(project / "source_texts", PAGES_PER_DAY * ARTICLES_PER_PAGE + 12, first_day=dt.date(2019, 12, 31))
     assert run_cli("convert", cwd=project).returncode == 0
+    page = sorted((project / "source_texts").rglob("2019-12-31_*.txt"))[1]
+    page.rename(project / "source_texts/2020" / f"2020-01-01_{PAGES_PER_DAY + 1}{page.name[13:]}")
+    assert run_cli("convert", cwd=project).returncode == 0
+    assert MOVED in {entry.state for entry in read_ledger(project / "source_texts/urls.lock").values()}
     env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     whole = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site-whole"], cwd=project, capture_output=True, text=True,

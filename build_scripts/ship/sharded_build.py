@@ -31,6 +31,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from build_scripts.catalogue.ledger import MOVED, read_ledger
+from build_scripts.ingest.archive_config import LEDGER_FILE
+from build_scripts.plugins.archive.citation_files import alias_across_shards
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
@@ -210,6 +213,8 @@ def assemble(
             continue
         (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
         moved[name] = _move_tree(folder / name, staging)
+    ledger = read_ledger(archive_settings(config).source_dir / LEDGER_FILE)
+    alias_across_shards(staging, {url: entry.successor for url, entry in ledger.items() if entry.state == MOVED})
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
     publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
     config = config.plugins.on_config(config)  # the public address, as each shard decided it

@@ -8,9 +8,10 @@ archive any more)."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
-from build_scripts.contract.urls import csl_path
+from build_scripts.contract.urls import CSL_SUFFIX, csl_path
 
 # An article's address among the pages of moved addresses (not an issue's, a month's or a name's).
 _ARTICLE_ADDRESS = re.compile(r"^\d{4}/\d{2}/\d{2}/(?!index\.md$)[^/]+\.md$")
@@ -59,3 +60,15 @@ class CitationFiles:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
+
+
+def alias_across_shards(site: Path, moved: dict[str, str]) -> None:
+    """In a site assembled from shards (ship/sharded_build.py): the citation of each moved
+    address (old address → its successor's, from the URL ledger) whose successor another shard
+    built — an article whose page's date was corrected across a year — copied from the
+    successor's, as a build of the whole site writes it (`moved`)."""
+    for old, new in sorted(moved.items()):
+        alias, source = site / (old.rstrip("/") + CSL_SUFFIX), site / (new.rstrip("/") + CSL_SUFFIX)
+        if not alias.exists() and source.is_file():
+            alias.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, alias)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -126,7 +127,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         frame = self.frame
         context["archive_place"] = frame.place(page, nav, context.get("base_url", "")) if frame else None
         if is_moved_page(page.meta):
-            return self._moved_context(context, page)
+            return self._moved_context(context, page, config)
         if not self.config.enabled or not is_article(page.meta) or self.files is None:
             return context
         view = article_view(
@@ -148,19 +149,23 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             page.canonical_url = target.page.canonical_url
         return context
 
-    def _moved_context(self, context, page):
+    def _moved_context(self, context, page, config):
         """A moved address names its successor: the refresh goes there, and so does the
         canonical link, so search engines carry the old address's standing over to it."""
-        path, _, anchor = str(page.meta.get("moved_to") or "").partition(
-            "#"
-        )  # (a month on a year's calendar, a section of an article)
-        target = self.files.get_file_from_path(path) if self.files else None
-        if target is not None and target.page is not None:
+        # (to a section: a month on a year's calendar, the sub-head a merged article became)
+        path, _, anchor = str(page.meta.get("moved_to") or "").partition("#")
+        target = self.files.get_file_from_path(path) if self.files and path else None
+        if target is not None:
+            # In a sharded build the successor may be another year's, whose page this shard
+            # does not make: its address is the same.
             context["moved_to"] = target.url + (f"#{anchor}" if anchor else "")
-            page.canonical_url = target.page.canonical_url
-        if self.csl is not None:  # its citation's address resolves as well
-            article = target is not None and target.page is not None and is_article(target.page.meta)
-            self.csl.moved(page.file.src_uri, target.src_uri if article and target else None)
+            built = target.page.canonical_url if target.page is not None else None
+            page.canonical_url = built or (urljoin(config.site_url, target.url) if config.site_url else None)
+        if self.csl is not None and not path:  # withdrawn: its citation's address resolves as well
+            self.csl.moved(page.file.src_uri, None)
+        elif self.csl is not None and target is not None and target.page is not None and is_article(target.page.meta):
+            self.csl.moved(page.file.src_uri, target.src_uri)
+        # (moved to another shard's article: the citation is that shard's to write, `citation_files`)
         return context
 
     def on_post_page(self, output, *, page, config):

@@ -89,6 +89,7 @@ class Started:
     entries: list[Path | None]  # where the cache keeps each one's result
     warm: WarmWorker | None  # the worker the files that changed were handed to, if they were
     handed: bool = False
+    stale: set[str] = field(default_factory=set)  # files whose sidecars name other lines now (`stale_correction`)
     alive: bool = False  # the worker took them (it is gone otherwise: this process converts them)
 
 
@@ -139,11 +140,13 @@ def convert_all(
                 warm.stop()
             made = convert_sources(started.changed, config, jobs, bar.update, started.entries, cache.folder)
         kept = cache.lasting("fixed lines")
+        as_written: dict[int, SourceResult] = {}  # pages cut at lines their sidecars name no more
         for i, found, result in zip(missing, started.changed, made, strict=True):
             # a page edited above a line its sidecar names: an error, never kept in the cache
             stale = stale_correction(result.rel, result.fixed, kept, partial(page_lines, found.path, found.rel, config))
             if stale is not None and result.error is None:
-                result = replace(result, error=stale)
+                started.stale.add(result.rel)
+                as_written[i], result = result, replace(result, error=stale)
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)
             results[i] = result
@@ -155,16 +158,29 @@ def convert_all(
         result.key = key or ""
         if result.failure is not None:
             raise InternalError(result.rel, result.failure) from result.failure
-        result.replay(report, repeated=n not in made_now)
+        if n not in as_written:  # (a page cut at lines its sidecar names no more: its warnings are of that cut)
+            result.replay(report, repeated=n not in made_now)
         remember_slugs(result.slugs)
         learn_pinyin(result.readings)
         if result.error:
             if not keep_going:
                 raise InputError(result.error.path, result.error.line, result.error.what, result.error.fix)
-            report.error(result.error)
             # A file that converted before keeps what it published (a night's run over the
             # archive must not withdraw a day's articles for one damaged file), and says so.
             last = cache.last_good(result.rel)
+            if last is None and n in as_written:
+                # (nothing published before, or not since a new converter or archive.yml: the
+                # page as its sidecar is written, rather than none of its articles)
+                error = result.error
+                fix = (
+                    f"{error.fix}; with no earlier conversion to keep, the page is published as the sidecar is written"
+                )
+                report.warn(error.path, error.line, error.what, fix)
+                as_written[n].key = result.key  # (its entry, with its prepared pages, was written)
+                as_written[n].replay(report)
+                converted.append(as_written[n])
+                continue
+            report.error(result.error)
             if last is None:
                 continue
             report.warn(
@@ -240,7 +256,9 @@ def _convert(
         names = read_names(ledger_path, parsed)
         listing = list_docs(docs_dir, reuse=incremental)
         sources = convert_all(started, config, result.report, keep_going, jobs, cache)
-        check_fixed_lines([(s.rel, s.fixed) for s in sources], cache.lasting("fixed lines"), result.report)
+        check_fixed_lines(
+            [(s.rel, s.fixed) for s in sources], cache.lasting("fixed lines"), result.report, frozenset(started.stale)
+        )
         result.found, result.parsed = len(started.keys), len(started.missing)
         result.corrected = sum(1 for s in sources if s.fixed)
     finally:

@@ -124,6 +124,8 @@ def test_furniture_label_and_metadata(tmp_path):
         ("break_before：[9]\n", 1, "write YAML's punctuation in ASCII: “：” → `:`"),
         ("break_before: [9，13]\n", 1, "write YAML's punctuation in ASCII: “，” → `,`"),
         ("lines:\n  9： headline\n", 2, "“：” → `:`"),
+        ("lines：\n  9: headline\n", 2, "“：” → `:`"),  # (YAML finds it a line late)
+        ("meta:\n  page：4\n", 2, "“：” → `:`"),  # a key under `meta` is YAML's
     ],
 )
 def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
@@ -139,11 +141,17 @@ def test_bad_corrections_are_clear_errors(tmp_path, fix, line, words):
     )
 
 
-def test_a_full_width_colon_in_a_meta_value_is_the_texts_and_not_named(tmp_path):
-    project = archive_with(tmp_path, "meta:\n  page_name: 要闻：综合\n  page: four\n")
-    result = convert(project)
+@pytest.mark.parametrize(
+    ("fix", "line", "words"),
+    [
+        ("meta:\n  page_name: 要闻：综合\n  page: four\n", 3, "page 'four' is not a number"),
+        ("break_before: [9, 30]  # 第30行：正文\n", 1, "names line 30, which is not part of the text"),
+    ],
+)
+def test_a_full_width_colon_in_a_meta_value_or_a_comment_is_text_and_not_named(tmp_path, fix, line, words):
+    result = convert(archive_with(tmp_path, fix))
     assert result.returncode == 2
-    assert "2022/2022-01-28_02.fix.yml:3: " in result.stderr and "page 'four' is not a number" in result.stderr
+    assert f"2022/2022-01-28_02.fix.yml:{line}: " in result.stderr and words in result.stderr
     assert "ASCII" not in result.stderr
 
 
@@ -212,35 +220,52 @@ def test_lines_labelled_sub_heads_stay_sub_heads_however_many_in_a_row(tmp_path)
 def test_a_page_edited_above_a_corrected_line_is_an_error_until_the_correction_is_renumbered(tmp_path):
     """Lines inserted above a corrected line move it: the correction would cut another line,
     and publish a wrongly cut page. The conversion says where the line is now; with
-    --keep-going the page keeps what its last conversion published."""
-    project = archive_with(tmp_path, "break_before: [9]\n")
+    --keep-going the page keeps what its last conversion published — and where there is none
+    (a changed archive.yml starts the cache afresh), it is published as written, not withdrawn."""
+    files = {"2022/2022-01-28_02.txt": PAGE, "2022/2022-01-28_02.fix.yml": "break_before: [9]\n"}
+    project = make_archive(tmp_path, {**files, "2022/2022-01-28_03.txt": SECTIONS_PAGE}, with_sample=False)
     assert "warning" not in convert(project).stderr
     published = records(project)
     page = project / "source_texts/2022/2022-01-28_02.txt"
     page.write_text(
         "全省春运开局平稳\n\n" + PAGE.split("\n", 2)[2].replace("本报记者", "本报记者 李四\n\n本报记者", 1), "utf-8"
     )
-    config = project / "source_texts/archive.yml"
-    for run in range(3):  # every run, while the sidecar is as it was — and after archive.yml changed
-        if run == 2:  # (which makes the conversion's cache start afresh)
-            config.write_text(config.read_text(encoding="utf-8") + "# 注释\n", encoding="utf-8")
+    stale = (
+        "2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction was written "
+        "and reads “据统计，春运首日"
+    )
+    keep_going = ("convert", "--keep-going", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    for _ in range(2):  # every run, while the sidecar is as it was
         result = convert(project)
         assert result.returncode == 2 and "Traceback" not in result.stderr
-        assert (
-            "error: 2022/2022-01-28_02.fix.yml:1: names line 9, which read “西湖边梅花开了” when the correction "
-            "was written and reads “据统计，春运首日" in result.stderr
-        ), result.stderr
+        assert f"error: {stale}" in result.stderr, result.stderr
         assert "“西湖边梅花开了” is line 11 now: write 11 for 9 in it" in result.stderr
-        kept = run_cli(
-            "convert", "--keep-going", "--source", str(project / "source_texts"), "--docs", str(project / "docs")
-        )
-        assert "error: 2022/2022-01-28_02.fix.yml:1: names line 9" in kept.stderr
+        kept = run_cli(*keep_going)
+        assert f"error: {stale}" in kept.stderr and "its articles stay as the last conversion made them" in kept.stderr
         assert records(project) == published  # not cut at the line 9 is now
+    config = project / "source_texts/archive.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "# 注释\n", encoding="utf-8")
+    afresh = run_cli(*keep_going)
+    assert f"warning: {stale}" in afresh.stderr and "the page is published as the sidecar is written" in afresh.stderr
+    assert "withdrawn" not in (project / "source_texts/urls.lock").read_text(encoding="utf-8")
+    assert {r["source"]["file"] for r in records(project)} == {"2022/2022-01-28_02.txt", "2022/2022-01-28_03.txt"}
     (project / "source_texts/2022/2022-01-28_02.fix.yml").write_text("break_before: [11]\n", encoding="utf-8")
     result = convert(project)
     assert result.returncode == 0 and "fix.yml" not in result.stderr, result.stderr
-    assert [r["title"] for r in records(project)] == ["全省春运开局平稳", "西湖边梅花开了"]
+    assert [r["title"] for r in records(project)][:2] == ["全省春运开局平稳", "西湖边梅花开了"]
     assert "李四" in records(project)[0]["byline"]
+
+
+def test_a_corrected_line_that_moved_is_found_where_the_line_now_named_reads_alike(tmp_path):
+    """`本报记者 李四` inserted above a labelled `本报记者 王小明` reads much like it: the page still
+    has the labelled line as it read, two lines down, so the number names another line."""
+    project = archive_with(tmp_path, "lines:\n  3: furniture\n")
+    assert convert(project).returncode == 0
+    page = project / "source_texts/2022/2022-01-28_02.txt"
+    page.write_text(PAGE.replace("本报记者 王小明", "本报记者 李四\n\n本报记者 王小明", 1), "utf-8")
+    result = convert(project)
+    assert result.returncode == 2
+    assert "“本报记者 王小明” is line 5 now: write 5 for 3 in it" in result.stderr, result.stderr
 
 
 def test_a_corrected_line_edited_in_place_keeps_its_correction_and_is_told_once(tmp_path):

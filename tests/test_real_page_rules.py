@@ -2746,4 +2746,8 @@ def test_a_byline_labelling_the_speaker_and_what_they_are_names_the_speaker():
     (article,) = parse_page(page, corrections=Corrections(labels={3: "byline"})).articles
     assert article.byline == "本期主讲人：示例经济研究会会长 郭兰峰" and article.authors == ["郭兰峰"]
     assert parse_names("讲述人：郑  雯").authors == ("郑雯",)  # a name spaced to fill the line
+    assert parse_names("受访者：王小明 李华").authors == ("王小明", "李华")
     assert parse_names("编者按：为了更好地服务读者").authors == ()  # words, not a name
+    # who edited, drew, wrote the calligraphy or planned the page wrote none of it
+    for credit in ("责任编辑：王华", "图：王五", "题字：沈鹏", "策划：张三", "本版统筹：赵川"):
+        assert parse_names(credit).authors == (), credit

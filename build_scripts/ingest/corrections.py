@@ -96,16 +96,16 @@ def load_corrections(
 
 
 def _full_width_named(error: InputError, path: Path) -> InputError:
-    """The error, naming the full-width punctuation on the sidecar line it points at (on the
-    whole sidecar when it names no line), if there is any, as what to fix first."""
+    """The error, naming the full-width punctuation YAML would need in ASCII on the sidecar
+    line it points at or the line above it (YAML often finds a mistake a line late; the whole
+    sidecar when the error names no line), if there is any, as what to fix first."""
     problem = error.problem
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return error
-    numbers = [problem.line] if problem.line else range(1, len(lines) + 1)
-    meta = _meta_lines(lines)  # its values are free text: a full-width colon there is the text's
-    looked_at = [lines[n - 1] for n in numbers if 0 < n <= len(lines) and n not in meta]
+    numbers = [problem.line - 1, problem.line] if problem.line else range(1, len(lines) + 1)
+    looked_at = [_syntax_of(lines, n) for n in numbers if 0 < n <= len(lines)]
     found = sorted({ch for line in looked_at for ch in line if ch in _FULL_WIDTH}, key=list(_FULL_WIDTH).index)
     if not found:
         return error
@@ -115,16 +115,20 @@ def _full_width_named(error: InputError, path: Path) -> InputError:
     return InputError(problem.path, problem.line, problem.what, f"{fix}; {problem.fix}" if problem.fix else fix)
 
 
-def _meta_lines(lines: list[str]) -> set[int]:
-    """The numbers of the lines of the sidecar's `meta` (its key's line and those indented below it)."""
-    found: set[int] = set()
-    inside = False
-    for n, line in enumerate(lines, start=1):
-        if line[:1] not in (" ", "\t", ""):
-            inside = re.match(r"meta\s*[:：]", line) is not None
-        if inside:
-            found.add(n)
-    return found
+def _syntax_of(lines: list[str], number: int) -> str:
+    """What of a sidecar line is YAML's own: not a comment (`# 第30行：正文`), nor a value under
+    `meta` (free text: `page_name: 要闻：综合`) — its key is."""
+    line = re.sub(r"(^|\s)#.*$", "", lines[number - 1])
+    in_meta = False
+    for above in lines[:number]:
+        if above[:1] not in (" ", "\t", ""):
+            in_meta = re.match(r"meta\s*[:：]", above) is not None
+    if in_meta and line[:1] in (" ", "\t"):  # a key under `meta` and its value: the key and its colon
+        colon = min((i for i in (line.find(":"), line.find("：")) if i >= 0), default=len(line))
+        return line[: colon + 1]
+    if in_meta:  # `meta:` itself, with a mapping of values on its line maybe
+        return line.split("{", 1)[0]
+    return line
 
 
 def _load_corrections(
@@ -299,8 +303,9 @@ def fixed_lines(fixes: Corrections, text: str, first_line: int) -> FixedLines:
 
 
 # A named line that reads at least this much as it did (difflib's ratio) is the same line,
-# edited in place (a typo put right): the correction still holds. Less, and the page was
-# edited above it: the number now names another line, and the correction would cut that one.
+# edited in place (a typo put right): the correction still holds — unless the page has the
+# line as it read on another line now (lines inserted above it: `本报记者 李四` above
+# `本报记者 王小明` reads much alike). Less alike, and the number names another line.
 SAME_LINE = 0.5
 
 
@@ -314,10 +319,6 @@ def _changed_lines(rel: str, now: FixedLines, kept: dict) -> list[tuple[int, str
     return [(n, then[n], text, at) for n, text, at in now[1] if n in then and then[n] != text]
 
 
-def _same_line(then: str, now: str) -> bool:
-    return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= SAME_LINE
-
-
 def stale_correction(
     rel: str, now: FixedLines | None, kept: dict, page_lines: Callable[[], dict[int, str]]
 ) -> Problem | None:
@@ -327,39 +328,47 @@ def stale_correction(
     Each sidecar's lines are kept as they read when it was first seen or last edited (`kept`:
     the conversion cache's lasting table, rel → FixedLines), so this is told on the machine
     that converted the page before: a fresh clone takes the sidecar as it is written."""
-    if not now or not now[1]:
+    changed = _changed_lines(rel, now, kept) if now else []
+    if not changed:
         return None
-    moved = [change for change in _changed_lines(rel, now, kept) if not _same_line(change[1], change[2])]
-    if not moved:
+    lines = page_lines()
+    at_lines = {text: [n for n, line in lines.items() if line == text] for _, text, _, _ in changed}
+
+    def moved(change: tuple[int, str, str, int | None]) -> bool:
+        n, then, text, _ = change
+        ratio = difflib.SequenceMatcher(None, then, text, autojunk=False).ratio()
+        return ratio < SAME_LINE or any(line != n for line in at_lines[then])
+
+    stale = [change for change in changed if moved(change)]
+    if not stale:
         return None
-    n, old, new, at = moved[0]
-    others = f" (and {len(moved) - 1} other line(s) it names)" if len(moved) > 1 else ""
-    found = [line for line, text in page_lines().items() if text == old]
-    where = (
-        f"“{old[:24]}” is line {found[0]} now: write {found[0]} for {n} in it"
-        if len(found) == 1
-        else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them"
-    )
+    n, old, new, at = stale[0]
+    others = f" (and {len(stale) - 1} other line(s) it names)" if len(stale) > 1 else ""
+    found = at_lines[old]
     return Problem(
         sidecar_name(rel),
         at,
         f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads “{new[:24]}” "
         "now: the page file was edited above it since, and the correction would cut another line",
-        f"{where} (with --keep-going the page stays as the last conversion made it)",
+        f"“{old[:24]}” is line {found[0]} now: write {found[0]} for {n} in it"
+        if len(found) == 1
+        else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them",
     )
 
 
-def check_fixed_lines(pages: list[tuple[str, FixedLines | None]], kept: dict, report: Report) -> None:
-    """Tell of the lines a sidecar names that were edited in place since it was written (a
-    line edited so much that it is another is `stale_correction`'s error): the correction
-    holds for the line as it reads now, which is kept — told once. `kept`: the conversion
-    cache's lasting table (rel → FixedLines)."""
+def check_fixed_lines(
+    pages: list[tuple[str, FixedLines | None]], kept: dict, report: Report, stale: frozenset[str] = frozenset()
+) -> None:
+    """Tell of the lines a sidecar names that were edited in place since it was written: the
+    correction holds for the line as it reads now, which is kept — told once. `kept`: the
+    conversion cache's lasting table (rel → FixedLines); `stale`: the pages whose sidecars
+    `stale_correction` found to name other lines now (told already; kept as they were)."""
     seen = {}
     for rel, now in pages:
-        if not now or not now[1]:
+        if not now or not now[1] or rel in stale:
             continue
         edited = _changed_lines(rel, now, kept)
-        seen[rel] = now if not edited or all(_same_line(old, new) for _, old, new, _ in edited) else kept[rel]
+        seen[rel] = now
         if edited:
             n, old, new, at = edited[0]
             others = f" (and {len(edited) - 1} other line(s) it names)" if len(edited) > 1 else ""

@@ -284,17 +284,28 @@ def letter_signature(text: str) -> str | None:
     return name if looks_like_name(name) or rare else None
 
 
-# A byline that names the person after a label and what they are: `本期主讲人：中国经济体制改革
-# 研究会会长 郭兰峰` (a lecture's speaker), `讲述人：郑  雯` — no reporter's role, so the name
-# is the last word.
-_LABELLED_PERSON_RE = compiled.pattern(rf"^[{HAN}]{{1,6}}[：:]\s*(?:[{HAN}（）()、·]{{2,40}}\s+)?({_LETTER_NAME})$")
+# A byline that labels the person whose words the piece is, and may say what they are before
+# the name: `本期主讲人：中国经济体制改革研究会会长 郭兰峰` (a lecture), `讲述人：郑  雯`,
+# `受访者：王小明 李华`. Only such labels: others name who edited, drew or planned the page
+# (`责任编辑：王华`, `图：王五`, `策划：张三`), no author of it.
+_PERSON_LABEL = r"(?:本期)?(?:主讲人|讲述人|演讲人|报告人|受访者|口述者?|作者)"
+_LABELLED_PERSON_RE = compiled.pattern(rf"^{_PERSON_LABEL}[：:]\s*(.+)$")
+# what they are, then their name: at least five characters of an office, a gap, a name
+_OFFICE_THEN_NAME_RE = compiled.pattern(rf"^[{HAN}（）()、·]{{5,40}}\s+({_LETTER_NAME})$")
 
 
-def labelled_person(text: str) -> str | None:
-    """The name in a byline such as `本期主讲人：…研究会会长 郭兰峰`, if it looks like one."""
+def labelled_people(text: str) -> list[str] | None:
+    """The people a byline such as `本期主讲人：…研究会会长 郭兰峰` or `受访者：王小明 李华` names."""
     m = _LABELLED_PERSON_RE.match(text)
-    name = "".join(m.group(1).split()) if m else ""
-    return name if name and (looks_like_name(name) or _pen_name_or_name(name)) else None
+    if not m:
+        return None
+    rest = m.group(1).strip()
+    names = _names_only(rest) or _names_only(rest, any_surname=True)
+    if names:
+        return names
+    office = _OFFICE_THEN_NAME_RE.match(rest)
+    name = "".join(office.group(1).split()) if office else ""
+    return [name] if name and (looks_like_name(name) or _pen_name_or_name(name)) else None
 
 
 @dataclass(frozen=True)
@@ -365,14 +376,19 @@ def parse_names(*bylines: str) -> Names:
     correspondents: list[str] = []
     for byline in bylines:
         if not _ROLE_RE.search(byline):
-            signer = letter_signature(byline) or labelled_person(byline)
+            signer = letter_signature(byline)
             note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
             named = (
                 [signer]
                 if signer
                 else [note.group(1)]
                 if note
-                else (_names_only(byline) or _names_only(byline, any_surname=True) or institutions(byline))
+                else (
+                    labelled_people(byline)
+                    or _names_only(byline)
+                    or _names_only(byline, any_surname=True)
+                    or institutions(byline)
+                )
             )
             authors.extend(n for n in named if n not in authors)
             continue

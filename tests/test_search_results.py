@@ -5,6 +5,7 @@ that needs it."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,14 +74,19 @@ def show(page, url: str, marker: str) -> list[str]:
     return page.locator(".zh-search-result h2").all_inner_texts()
 
 
-def test_filters_alone_list_their_articles_newest_first(page, search_url):
+def test_filters_alone_list_their_articles_newest_first(page, search_url, search_site):
     shown = show(page, search_url + "search/?from=2022&to=2022", "from=2022")
-    assert len(shown) == 8 and shown[0] == SPACED  # the last article of the last day
+    # the newest day first, and a day's articles in the order printed (its lead first)
+    records = [json.loads(line) for line in (search_site / "docs/data/articles.jsonl").read_text("utf-8").splitlines()]
+    by_day = sorted({r["date"] for r in records}, reverse=True)
+    assert shown == [r["title"] for day in by_day for r in records if r["date"] == day]
     days = [
         int(re.search(r"1月(\d+)日", d).group(1))
         for d in page.locator(".zh-search-result .zh-search-details").all_inner_texts()
     ]
     assert days == sorted(days, reverse=True) and days[-1] == 28
+    oldest = show(page, search_url + "search/?from=2022&to=2022&sort=oldest", "sort=oldest")
+    assert oldest == [r["title"] for day in reversed(by_day) for r in records if r["date"] == day]
     assert "共 8 篇文章" in page.locator("#zh-search-page").inner_text()
     assert set(show(page, search_url + "search/?page_name=" + quote("经济"), "page_name=")) == {
         "国家统计局发布2021年经济数据 我省居民收入稳步增长",

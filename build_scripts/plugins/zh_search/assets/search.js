@@ -551,7 +551,8 @@
       }
       if (standing.length || check.length) context.phrases.set(i, standing.concat(check.map(([n]) => n)));
       const again = standsAt.get(docs[i]); // (found on a day it was printed again: that day's copy)
-      const result = { year: year.year, doc: docs[i], at: again ? again.at : docs[i], on: again && { day: again.day, page: again.page }, base: score, score, bm25, context, i };
+      const day = again ? Number(again.day.slice(5, 7)) * 100 + Number(again.day.slice(8, 10)) : dayOf(year, docs[i]);
+      const result = { year: year.year, day, doc: docs[i], at: again ? again.at : docs[i], on: again && { day: again.day, page: again.page }, base: score, score, bm25, context, i };
       if (check.length || gapped.length) unsure.push([result, check, gapped]);
       results.push(result);
     }
@@ -794,12 +795,35 @@
 
   /** Results in the order asked for: relevance (then newest), newest or oldest first (an
    * article printed again, by where it stood on the day searched: `at`). */
+  /** Results newest first, or oldest first: by the day they were printed, and a day's in the
+   * order printed (its front page's lead first, not its last brief). */
   function sorted(results, sort) {
-    const newer = (a, b) => b.year - a.year || b.at - a.at;
-    if (sort === "newest") results.sort(newer);
-    else if (sort === "oldest") results.sort((a, b) => -newer(a, b));
-    else results.sort((a, b) => b.score - a.score || newer(a, b));
+    const newer = (a, b) => b.year - a.year || b.day - a.day;
+    const printed = (a, b) => a.at - b.at;
+    if (sort === "newest") results.sort((a, b) => newer(a, b) || printed(a, b));
+    else if (sort === "oldest") results.sort((a, b) => -newer(a, b) || printed(a, b));
+    else results.sort((a, b) => b.score - a.score || newer(a, b) || printed(a, b));
     return results;
+  }
+
+  /** The day an article of `year` was printed (as MMDD), from where each of its days starts
+   * (`year.months`: [month, start, [day, articles before it in the month, …]]). */
+  function dayOf(year, number) {
+    if (!year.dayStarts) {
+      const starts = []; // [first number, MMDD], rising
+      for (const [month, first, days] of year.months || []) {
+        const of = days && days.length ? days : [0, 0]; // (a month whose days are not listed: one)
+        for (let k = 0; k < of.length; k += 2) starts.push([first + of[k + 1], Number(month) * 100 + of[k]]);
+      }
+      year.dayStarts = starts;
+    }
+    const starts = year.dayStarts;
+    let low = 0, high = starts.length - 1, day = 0;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid][0] <= number) { day = starts[mid][1]; low = mid + 1; } else high = mid - 1;
+    }
+    return day;
   }
 
   let metaPromise = null;

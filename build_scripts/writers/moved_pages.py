@@ -49,8 +49,8 @@ def section_anchor(entry: Entry, successor: PlacedArticle) -> str:
     that its address leads the reader to where its text is now, not to the top of the article
     it joined; "" where there is none (the two on other days or 版, or its headline now text)."""
     into = successor.entry
-    if into.date != entry.date or into.page != entry.page or not into.sections:
-        return ""
+    if into.date != entry.date or into.page != entry.page or not into.sections or into.contents:
+        return ""  # (a contents box's page lists its stories: its sub-heads are no headings there)
     anchors = heading_anchors([heading for _, heading in into.sections])
     last = min(entry.last_line, entry.first_line + _HEADLINE_LINES)
     return next(
@@ -71,9 +71,9 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
             where += " " + page_label(entry.page, "")
         successor = by_url.get(entry.successor)
         if entry.state == MOVED and successor is not None:
+            # (the refresh goes to the section; the link below, which MkDocs checks, to the page)
             anchor = section_anchor(entry, successor)
-            section = f"#{anchor}" if anchor else ""
-            target = successor.docs_path + section
+            target = successor.docs_path + (f"#{anchor}" if anchor else "")
             front = {
                 "title": "本文已移至新网址",
                 "template": MOVED_TEMPLATE,
@@ -82,7 +82,7 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
             }
             body = (
                 f"这篇文章（{where}）的网址已经更改，请访问新网址："
-                f"[{mdtext.escape(title_of(successor))}]({link(here, successor.docs_path)}{section})。\n"
+                f"[{mdtext.escape(title_of(successor))}]({link(here, successor.docs_path)})。\n"
             )
         else:
             issue = issue_path(entry.date)

@@ -100,6 +100,8 @@ def test_filters_alone_list_their_articles_newest_first(page, search_url, search
         page.locator("select[name=from] option", has_text=re.compile("^2022年1月$")).get_attribute("value") == "2022-01"
     )
     assert show(page, search_url + "search/?from=2022-02", "from=2022-02") == []
+    # a range picked the other way round is the range between them
+    assert len(show(page, search_url + "search/?from=2022-02&to=2021-12", "from=2022-02")) == 8
 
 
 def test_a_search_without_results_says_what_to_try(page, search_url):

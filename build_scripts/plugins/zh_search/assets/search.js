@@ -708,7 +708,9 @@
     if (options.page) filters.push("%p" + options.page); // a 版 by its number (头版: 1)
     if (!groups.length && !filters.length && !options.from && !options.to) return [];
     // from and to: a year (2026) or a month (2026-05), the months of the years between
-    const from = bound(options.from), to = bound(options.to);
+    let from = bound(options.from), to = bound(options.to);
+    const order = (b) => b.year * 10000 + (b.month || 0) * 100 + (b.day || 0);
+    if (from && to && order(from) > order(to)) [from, to] = [to, from]; // (picked the other way round: 5月 to 4月)
     const years = meta.years.filter((y) => (!from || y.year >= from.year) && (!to || y.year <= to.year));
     const page = { page: options.page, pageName: options.pageName };
     const perYear = await Promise.all(years.map((y) => searchYear(meta, y, groups, filters, monthRange(y, from, to, page))));

@@ -2747,6 +2747,8 @@ def test_a_byline_labelling_the_speaker_and_what_they_are_names_the_speaker():
     assert article.byline == "本期主讲人：示例经济研究会会长 郭兰峰" and article.authors == ["郭兰峰"]
     assert parse_names("讲述人：郑  雯").authors == ("郑雯",)  # a name spaced to fill the line
     assert parse_names("受访者：王小明 李华").authors == ("王小明", "李华")
+    for byline in ("作者：北京大学教授 李四", "讲述人：退休教师 李四", "撰文：李四", "文：李四"):
+        assert parse_names(byline).authors == ("李四",), byline
     assert parse_names("编者按：为了更好地服务读者").authors == ()  # words, not a name
     # who edited, drew, wrote the calligraphy or planned the page wrote none of it
     for credit in ("责任编辑：王华", "图：王五", "题字：沈鹏", "策划：张三", "本版统筹：赵川"):

@@ -288,10 +288,10 @@ def letter_signature(text: str) -> str | None:
 # the name: `本期主讲人：中国经济体制改革研究会会长 郭兰峰` (a lecture), `讲述人：郑  雯`,
 # `受访者：王小明 李华`. Only such labels: others name who edited, drew or planned the page
 # (`责任编辑：王华`, `图：王五`, `策划：张三`), no author of it.
-_PERSON_LABEL = r"(?:本期)?(?:主讲人|讲述人|演讲人|报告人|受访者|口述者?|作者)"
+_PERSON_LABEL = r"(?:本期)?(?:主讲人|讲述人|演讲人|报告人|受访者|口述者?|作者|撰文|文)"
 _LABELLED_PERSON_RE = compiled.pattern(rf"^{_PERSON_LABEL}[：:]\s*(.+)$")
-# what they are, then their name: at least five characters of an office, a gap, a name
-_OFFICE_THEN_NAME_RE = compiled.pattern(rf"^[{HAN}（）()、·]{{5,40}}\s+({_LETTER_NAME})$")
+# what they are, then their name: an office (北大教授, 村支书), a gap, a name
+_OFFICE_THEN_NAME_RE = compiled.pattern(rf"^[{HAN}（）()、·]{{2,40}}\s+({_LETTER_NAME})$")
 
 
 def labelled_people(text: str) -> list[str] | None:
@@ -377,18 +377,16 @@ def parse_names(*bylines: str) -> Names:
     for byline in bylines:
         if not _ROLE_RE.search(byline):
             signer = letter_signature(byline)
+            labelled = None if signer else labelled_people(byline)  # (作者：北京大学教授 李四: 李四)
             note = _AUTHOR_NAME_RE.search(byline) if AUTHOR_NOTE_RE.match(byline) else None
             named = (
                 [signer]
                 if signer
+                else labelled
+                if labelled
                 else [note.group(1)]
                 if note
-                else (
-                    labelled_people(byline)
-                    or _names_only(byline)
-                    or _names_only(byline, any_surname=True)
-                    or institutions(byline)
-                )
+                else (_names_only(byline) or _names_only(byline, any_surname=True) or institutions(byline))
             )
             authors.extend(n for n in named if n not in authors)
             continue

@@ -266,6 +266,11 @@ def test_a_corrected_line_that_moved_is_found_where_the_line_now_named_reads_ali
     result = convert(project)
     assert result.returncode == 2
     assert "“本报记者 王小明” is line 5 now: write 5 for 3 in it" in result.stderr, result.stderr
+    # (it reads alike: line 3 may have been edited instead, and the sidecar edited says so)
+    assert "if line 3 itself was edited and is still the line meant, change the sidecar" in result.stderr
+    sidecar = project / "source_texts/2022/2022-01-28_02.fix.yml"
+    sidecar.write_text("# 第3行改过了\n" + sidecar.read_text(encoding="utf-8"), encoding="utf-8")
+    assert convert(project).returncode == 0
 
 
 def test_a_corrected_line_edited_in_place_keeps_its_correction_and_is_told_once(tmp_path):

@@ -345,14 +345,20 @@ def stale_correction(
     n, old, new, at = stale[0]
     others = f" (and {len(stale) - 1} other line(s) it names)" if len(stale) > 1 else ""
     found = at_lines[old]
+    fix = (
+        f"“{old[:24]}” is line {found[0]} now: write {found[0]} for {n} in it"
+        if len(found) == 1
+        else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them"
+    )
+    if difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() >= SAME_LINE:
+        # (a line printed twice on the page, `（上接第一版）`, one of them edited: it may be that one)
+        fix += f"; if line {n} itself was edited and is still the line meant, change the sidecar in any way to say so"
     return Problem(
         sidecar_name(rel),
         at,
         f"names line {n}{others}, which read “{old[:24]}” when the correction was written and reads “{new[:24]}” "
         "now: the page file was edited above it since, and the correction would cut another line",
-        f"“{old[:24]}” is line {found[0]} now: write {found[0]} for {n} in it"
-        if len(found) == 1
-        else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them",
+        fix,
     )
 
 

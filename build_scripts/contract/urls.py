@@ -161,6 +161,10 @@ def article_id_of_path(docs_path: str) -> str:
     return docs_path.removesuffix(".md").replace("/", "-", 3)
 
 
+# An article's docs path (`article_path`), not an issue's (`YYYY/MM/DD/index.md`) or another page's.
+ARTICLE_PATH_RE = re.compile(r"^\d{4}/\d{2}/\d{2}/(?!index\.md$)[^/]+\.md$")
+
+
 def csl_path(article_docs_path: str) -> str:
     """The CSL-JSON download next to an article: `<slug>.csl.json`."""
     return article_docs_path.removesuffix(".md") + CSL_SUFFIX

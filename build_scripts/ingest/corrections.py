@@ -311,12 +311,16 @@ SAME_LINE = 0.5
 
 def _changed_lines(rel: str, now: FixedLines, kept: dict) -> list[tuple[int, str, str, int | None]]:
     """The lines the sidecar names that read otherwise than when it was written: (line, then,
-    now, sidecar line). None for a new or edited sidecar (or one kept in another form)."""
+    now, sidecar line). None of a new or edited sidecar (or of one kept in another form)."""
     before = kept.get(rel)
     if before is None or before[0] != now[0] or any(len(entry) != 3 for entry in before[1]):
         return []
     then = {n: text for n, text, _ in before[1]}
     return [(n, then[n], text, at) for n, text, at in now[1] if n in then and then[n] != text]
+
+
+def _alike(then: str, now: str) -> bool:
+    return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= SAME_LINE
 
 
 def stale_correction(
@@ -336,8 +340,7 @@ def stale_correction(
 
     def moved(change: tuple[int, str, str, int | None]) -> bool:
         n, then, text, _ = change
-        ratio = difflib.SequenceMatcher(None, then, text, autojunk=False).ratio()
-        return ratio < SAME_LINE or any(line != n for line in at_lines[then])
+        return not _alike(then, text) or any(line != n for line in at_lines[then])
 
     stale = [change for change in changed if moved(change)]
     if not stale:
@@ -350,7 +353,7 @@ def stale_correction(
         if len(found) == 1
         else f"check its line numbers against {rel} (convert --explain shows the lines) and correct them"
     )
-    if difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() >= SAME_LINE:
+    if _alike(old, new):
         # (a line printed twice on the page, `（上接第一版）`, one of them edited: it may be that one)
         fix += f"; if line {n} itself was edited and is still the line meant, change the sidecar in any way to say so"
     return Problem(

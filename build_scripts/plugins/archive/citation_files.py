@@ -7,14 +7,11 @@ archive any more)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-from build_scripts.contract.urls import CSL_SUFFIX, csl_path
+from build_scripts.contract.urls import ARTICLE_PATH_RE, CSL_SUFFIX, csl_path
 
-# An article's address among the pages of moved addresses (not an issue's, a month's or a name's).
-_ARTICLE_ADDRESS = re.compile(r"^\d{4}/\d{2}/\d{2}/(?!index\.md$)[^/]+\.md$")
 NO_ITEM = "[]\n"
 
 
@@ -34,7 +31,7 @@ class CitationFiles:
     def moved(self, page: str, successor: str | None) -> None:
         """An address whose article moved to `successor` (an article page of this build), or
         was withdrawn (None)."""
-        if not _ARTICLE_ADDRESS.match(page):
+        if not ARTICLE_PATH_RE.match(page):  # (not an issue's, a month's or a name's)
             return
         if successor is None:
             self._texts[page] = NO_ITEM

@@ -155,7 +155,7 @@ def test_a_conversion_keeps_the_parsers_patterns_and_model_in_its_cache(tmp_path
     assert made_first >= used > 80  # the first run compiled them all (a few twice: two modules hold the same)
     assert (made_second, used_again) == (0, used)  # the second read them all
     kept = {path.name.split(".")[0] for path in (tmp_path / "parser").iterdir()}
-    assert kept == {"patterns", "prose"}
+    assert kept == {"patterns", "prose", "TSCharacters"}  # (the reading of traditional characters, reading.py)
 
 
 def test_converting_keeps_them_beside_the_conversion_cache(tmp_path):
@@ -168,4 +168,4 @@ def test_converting_keeps_them_beside_the_conversion_cache(tmp_path):
     subprocess.run(command, cwd=tmp_path, capture_output=True, check=True)
     kept = sorted(path.name for path in (tmp_path / ".docs.cache" / "parser").iterdir())
     tag = sys.implementation.cache_tag
-    assert kept == [f"patterns.{tag}.marshal", f"prose.{tag}.marshal"]
+    assert kept == [f"TSCharacters.{tag}.marshal", f"patterns.{tag}.marshal", f"prose.{tag}.marshal"]

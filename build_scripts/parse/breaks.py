@@ -6,7 +6,7 @@ rules (`joins.py`) use the surest of them directly."""
 
 from __future__ import annotations
 
-from build_scripts.parse import compiled, prose
+from build_scripts.parse import compiled, prose, reading
 from build_scripts.parse.memo import memo
 from build_scripts.parse.patterns import HAN, is_signature_name
 
@@ -16,13 +16,14 @@ NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 
 
 def load_models() -> None:
-    """Load rjieba (jieba's dictionary, in Rust) and the prose model now (they load on the
-    first break weighed otherwise): a conversion does it before forking its workers, which
-    then share them. (jieba's own Python dictionary, slow to load, is not needed: the prose
+    """Load rjieba (jieba's dictionary, in Rust), the prose model and the table of the
+    traditional characters' reading (`reading.py`) now (they load on the first page parsed
+    otherwise): a conversion does it before forking its workers, which then share them. (jieba's own Python dictionary, slow to load, is not needed: the prose
     model tells more of a break than its word frequencies did.)"""
     import rjieba  # noqa: F401
 
     prose.model()
+    reading.load()
 
 
 @memo

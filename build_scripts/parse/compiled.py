@@ -1,6 +1,6 @@
 """What the parser loads at every start, kept by the conversion cache between runs in the
-form quickest to load: its regular expressions as `re` compiled them, and the prose model's
-tables.
+form quickest to load: its regular expressions as `re` compiled them, the prose model's
+tables and the table of the traditional characters' reading (`reading.py`).
 
 Converting again after one file changed waits for a process to load the parser, and most of
 that went on two things Python does afresh in every process:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
-from build_scripts.parse import breaks, sections, shapes
+from build_scripts.parse import breaks, reading, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.headings import HeadingRules
 from build_scripts.parse.joins import JoinRules
@@ -359,4 +359,12 @@ def parse_page(
     so every segment and decision points at the line an archivist sees in their editor;
     `profile` holds the paper's own values (archive.yml `profile:`).
     """
-    return _Parser(text, first_line, corrections or Corrections(), profile).run()
+    fix = corrections or Corrections()
+    read = reading.simplified_reading(text)
+    if read is not None:  # printed in traditional characters: cut as its simplified reading
+        parsed = reading.restore(
+            _Parser(read, first_line, fix, reading.profile_read(profile)).run(), text, read, first_line
+        )
+        if parsed is not None:
+            return parsed
+    return _Parser(text, first_line, fix, profile).run()

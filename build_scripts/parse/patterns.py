@@ -92,6 +92,10 @@ DATELINE_RE = compiled.pattern(
     rf"本报讯|(?:新华社|中新社|本报)(?:[{HAN}]{{2,8}}?)?电(?=[\s　（(])"
     rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}/／、]{{0,12}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
     rf"|本报[{HAN}]{{2,10}}?讯"
+    # in brackets, as many papers set it: 【本报讯】, 【明报专讯】; （中央社台北5日电）, with the
+    # reporter inside: （中央社记者杨明珠东京6日专电）
+    rf"|【[{HAN}]{{2,8}}?讯】"
+    rf"|[（(][{HAN}]{{2,8}}?(?:社|网|台|报)[^（()）\s]{{0,16}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日专?电[）)]"
     rf")"
 )
 # The reporters credited in brackets right after a dateline: 新华社北京1月27日电（记者 X）
@@ -119,10 +123,11 @@ _FURNITURE_PAIR = rf"{_FURNITURE_LABEL}\s*(?:[:：]\s*|\s+){_NAMES}"
 FURNITURE_RE = compiled.pattern(
     rf"^(?:{_FURNITURE_PAIR}(?:\s*[，,;；|｜]?\s*{_FURNITURE_PAIR})*"
     rf"|{_FURNITURE_LABEL}\s*[:：].{{0,40}}"
-    # a running head: the date, then at most the 版, the paper's name or the lunar date —
-    # not `2022年1月26日 星期三 滨江区报告首例…`, a line of a timeline
-    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]"
-    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|农历.{{0,12}}|[{HAN}]{{2,8}}报))*"
+    # a running head: the date (after the paper's name, perhaps), then at most the 版 (`A1 要闻`
+    # where a paper numbers them by section), the paper's name or the lunar date — not
+    # `2022年1月26日 星期三 滨江区报告首例…`, a line of a timeline
+    rf"|(?:[{HAN}]{{2,8}}报\s*)?\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]"
+    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}\s*[{HAN}]{{0,8}}|农历.{{0,12}}|[{HAN}]{{2,8}}报))*"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
 )

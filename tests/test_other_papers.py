@@ -1,0 +1,170 @@
+"""Pages of papers other than the one the parser was tuned on: printed in traditional
+characters (cut as their simplified reading, published with their own characters), with
+their datelines in brackets (【本报讯】, （中央社台北5日电）) and a running head that names the
+paper before the date. The pages are invented, in the manner of a Hong Kong evening paper."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+from conftest import SAMPLE_TEXT, examples, non_space
+from hypothesis import assume, given, settings
+from strategies import page_text
+from test_lossless import assert_lossless
+
+from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import reading
+from build_scripts.parse.model import Kind, PageParse, Segment
+from build_scripts.parse.parser import parse_page
+from build_scripts.parse.patterns import dateline_of, is_furniture
+
+TO_HK = opencc.OpenCC("s2hk")
+
+# Written here in simplified characters; the paper prints it as `TO_HK` converts it.
+PAGE = """港岛晚报　　2024年3月5日　星期二　　A1 要闻
+
+港铁东涌线延线工程展开 2029年通车
+记者 陈大文 报道
+
+港铁公司今日宣布，东涌线延线工程正式展开，预计2029年通车，沿线将设两个新站。
+
+有东涌居民对本报表示，现时每日上班要先乘巴士，延线通车后可节省不少时间。
+
+台风逼近 天文台今晚或改发三号风球
+
+【本报讯】天文台表示，台风今日下午集结在香港以南约四百公里，并会继续增强。
+
+教育局表示，若天文台明早悬挂三号信号，学校照常上课。（记者 何咏诗）
+
+日本央行维持利率不变
+
+（中央社记者杨明珠东京6日专电）日本银行今天结束为期两天的会议，决定维持利率不变。
+"""
+
+
+def _shape(parsed: PageParse) -> list[tuple[Kind, int, int]]:
+    return [(s.kind, s.first_line, s.last_line) for s in parsed.segments_in_order]
+
+
+def test_a_page_in_traditional_characters_is_cut_as_the_same_page_in_simplified():
+    printed = TO_HK.convert(PAGE)
+    assert printed != PAGE and "記者 陳大文 報道" in printed
+    simplified, traditional = parse_page(PAGE), parse_page(printed)
+    assert _shape(traditional) == _shape(simplified)
+    assert [a.title for a in traditional.articles] == [TO_HK.convert(a.title) for a in simplified.articles]
+    # the reporters by name, as printed: not `記者, 陳大文, 報道`
+    assert [a.authors for a in traditional.articles] == [["陳大文"], ["何詠詩"], []]
+    assert [a.dateline for a in traditional.articles] == ["", "【本報訊】", "（中央社記者楊明珠東京6日專電）"]
+    lines = printed.split("\n")
+    for segment in traditional.segments_in_order:  # the page's own characters, nothing else
+        assert non_space(segment.text) in non_space("".join(lines[segment.first_line - 1 : segment.last_line]))
+
+
+def test_what_the_parser_says_of_a_line_quotes_it_as_printed():
+    printed = TO_HK.convert(PAGE).replace("工程正式展开，预计", "工程正式展开\n\n预计")
+    lines = printed.split("\n")
+    parsed = parse_page(printed)
+    quoted = [d for d in parsed.decisions if d.text]
+    assert quoted
+    assert all(d.text in lines[d.line - 1] for d in quoted)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(page_text())
+def test_pages_in_traditional_characters_are_lossless(text):
+    printed = TO_HK.convert(text)
+    assume(reading.simplified_reading(printed) is not None)
+    assert_lossless(printed)
+
+
+def test_a_page_in_simplified_characters_is_read_as_printed():
+    assert reading.simplified_reading(SAMPLE_TEXT) is None
+    # a few traditional characters in a name (an advertisement's 华为乾崑) do not make a reading
+    advertisement = (
+        "华为乾崑智驾 鸿蒙座舱\n\n华为乾崑智驾发布新一代方案，覆盖更多车型，"
+        "让驾驶更轻松、出行更安全。即日起到店试驾，还可参加抽奖活动，详情请咨询当地门店。\n"
+    )
+    assert reading.simplified_reading(advertisement) is None
+
+
+def test_a_reading_is_exactly_as_long_as_the_page():
+    printed = TO_HK.convert(PAGE)
+    read = reading.simplified_reading(printed)
+    assert read is not None and len(read) == len(printed)
+    assert read.split("\n")[3] == "记者 陈大文 报道"
+
+
+def test_a_parse_that_lost_a_character_of_the_reading_is_not_restored():
+    printed = TO_HK.convert(PAGE)
+    read = reading.simplified_reading(printed)
+    assert read is not None
+    parsed = parse_page(read)
+    first = parsed.articles[0]
+    first.segments[-1] = Segment(first.segments[-1].kind, first.segments[-1].text[:-1], *_lines(first.segments[-1]))
+    assert reading.restore(parsed, printed, read, 1) is None
+
+
+def test_a_parse_that_changed_a_character_of_the_reading_is_not_restored():
+    printed = TO_HK.convert(PAGE)
+    read = reading.simplified_reading(printed)
+    assert read is not None
+    parsed = parse_page(read)
+    first = parsed.articles[0]
+    last = first.segments[-1]
+    first.segments[-1] = Segment(last.kind, "某" + last.text[1:], *_lines(last))
+    assert reading.restore(parsed, printed, read, 1) is None
+
+
+def _lines(segment: Segment) -> tuple[int, int]:
+    return segment.first_line, segment.last_line
+
+
+def test_a_column_named_in_the_profile_as_the_paper_prints_it_is_no_writer():
+    page = TO_HK.convert(
+        "城市需要更多绿地\n\n石语\n\n城市公园的数量，关系到每位市民的生活质量。"
+        "近年来，各区都在增加公园和绿道，让市民在家门口就能亲近自然。\n"
+    )
+    assert "石語" in page
+    assert parse_page(page).articles[0].authors == ["石語"]  # a name, as far as anyone can tell
+    (article,) = parse_page(page, profile=PaperProfile(column_words=("石語",))).articles
+    assert article.authors == [] and [s.kind for s in article.segments][:2] == [Kind.HEADLINE, Kind.SUBHEAD]
+
+
+def test_the_profile_words_are_read_as_the_page_is():
+    profile = PaperProfile(column_words=("晚報論壇",), box_titles=("今日導讀",))
+    read = reading.profile_read(profile)
+    assert read.column_words == ("晚报论坛",) and read.box_titles == ("今日导读",)
+    assert read.headline_max == profile.headline_max
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("【本报讯】天文台表示，台风今日下午集结。", "【本报讯】"),
+        ("【明报专讯】港铁今日宣布新线通车。", "【明报专讯】"),
+        ("（中央社台北5日电）立法院今天三读通过法案。", "（中央社台北5日电）"),
+        ("（中央社记者杨明珠东京6日专电）日本银行今天结束会议。", "（中央社记者杨明珠东京6日专电）"),
+    ],
+)
+def test_datelines_in_brackets(line, dateline):
+    found = dateline_of(line)
+    assert found is not None and found[0] == dateline and found[2] == line[len(dateline) :]
+
+
+@pytest.mark.parametrize("line", ["（新华社）今天开会。", "【图片】今天开会。", "（记者 张伟）今天开会。"])
+def test_brackets_that_are_no_dateline(line):
+    assert dateline_of(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("港岛晚报　　2024年3月5日　星期二　　A1 要闻", True),
+        ("人民日报 2026年5月1日 星期五", True),
+        ("2022年1月26日 星期三 第3版 要闻", True),
+        ("港岛晚报 2024年3月5日 星期二 记者会上宣布新措施", False),
+        ("2022年1月26日 星期三 滨江区报告首例", False),
+    ],
+)
+def test_a_running_head_that_names_the_paper_first(line, furniture):
+    assert is_furniture(line) is furniture

@@ -71,6 +71,13 @@ def _bundle(args: argparse.Namespace) -> int:
         f"bundle: {made.path} ({made.files} files, {made.size / 1e6:.1f} MB). "
         f"Unzip it and open {made.path.stem}/index.html in a browser."
     )
+    if not made.addressed:
+        print(
+            "note: built without a public address, so its citations give no URL a reader can cite — if the "
+            "archive is also published, set ARCHIVE_SITE_URL (or site_url in archive.yml) to its address and "
+            "bundle again (maintainers/publishing.md)",
+            file=sys.stderr,
+        )
     return 0
 
 

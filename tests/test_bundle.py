@@ -36,6 +36,7 @@ def make_bundle(project: Path, out: Path) -> Path:
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    (out / "stderr.txt").write_text(result.stderr, encoding="utf-8")
     return out / f"{SLUG}-offline.zip"
 
 
@@ -260,9 +261,18 @@ def public_bundle(search_site, tmp_path_factory) -> Path:
         capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    (out / "stderr.txt").write_text(result.stderr, encoding="utf-8")
     with zipfile.ZipFile(out / f"{SLUG}-offline.zip") as archive:
         archive.extractall(out / "unzipped")
     return out / "unzipped" / f"{SLUG}-offline"
+
+
+def test_a_bundle_says_when_its_citations_give_no_address(bundle_zip, public_bundle):
+    """Built without a public address, the bundle's pages cite no URL: it says so, and how to
+    give one; built with one, it says nothing of it."""
+    without = (bundle_zip.parent / "stderr.txt").read_text(encoding="utf-8")
+    assert "note: built without a public address" in without and "ARCHIVE_SITE_URL" in without
+    assert "public address" not in (public_bundle.parents[1] / "stderr.txt").read_text(encoding="utf-8")
 
 
 def test_a_bundle_of_a_site_with_a_public_address_keeps_its_feed_links(public_bundle):

@@ -85,6 +85,20 @@ def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
     assert Work.from_meta({**meta, "byline": ""}).creators == ()
 
 
+@pytest.mark.parametrize("byline", ["本报记者", "（新华社记者）", "通讯员", "本报实习生"])
+def test_a_reporters_role_alone_names_no_author(byline):
+    meta = {
+        "title_parts": ["高标准高质量做好发展党员工作"],
+        "byline": byline,
+        "paper": "人民日报",
+        "date": "2026-05-19",
+    }
+    work = Work.from_meta(meta)
+    assert work.creators == ()
+    assert gbt7714(work).startswith("高标准高质量做好发展党员工作[N]")
+    assert "author" not in csl_json(work)[0]
+
+
 def test_chicago_romanises_chinese_titles_and_names_and_gives_the_characters():
     # Chicago 11.83, 14.98: romanised (Hanyu Pinyin, sentence-style) title, then the characters;
     # 14.83: a Chinese name keeps its order, family name first.

@@ -68,7 +68,7 @@ def test_data_page_links_every_file_with_its_true_size(docs):
         ]
     )
     size = (docs / "data/articles.jsonl").stat().st_size
-    assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1024:.1f}\u00a0KB |" in page
+    assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1000:.1f}\u00a0KB |" in page
     for name, _, _ in FIELDS:
         assert f"| `{name}` |" in page
 
@@ -137,3 +137,11 @@ def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, sit
     assert shown == _row(expected)
     assert alone == f"[articles.csv](2022/articles.csv) {expected['articles.csv']}"
     assert (expected != sizes) is bool(site_url or not directory_urls)
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(999, "999\u00a0B"), (1500, "1.5\u00a0KB"), (12_686_679, "12.7\u00a0MB")],
+)
+def test_sizes_are_given_in_decimal_units_as_downloads_count_them(size, shown):
+    assert human_size(size) == shown

@@ -127,6 +127,11 @@ def test_an_article_printed_again_says_where_else_and_is_cited_listed_fed_and_co
     assert result.returncode == 0, result.stderr
     issue = (project / "docs/2026/05/04/index.md").read_text(encoding="utf-8")
     assert issue.count("全国春耕生产有序推进") == 2  # each 版's contents list it
+    # and each entry says where else it stands, as a search result does
+    entries = [line for line in issue.splitlines() if "全国春耕生产有序推进" in line]
+    notes = [re.search(r"<small>(.*?)</small>", issue[issue.index(line) :]).group(1) for line in entries]
+    assert [n.split(" · ")[0] for n in notes] == ["又见第2版", "又见第1版"]
+    assert "又见" not in issue.replace("又见第2版", "").replace("又见第1版", "")  # the other article: nothing
     assert "本期收录 2 篇文章，共 2 个版面；同一篇文章在另一版全文重印的 1 处不重复计数。" in issue
     docs = project / "docs"
     assert "共 1 期、2 篇文章的全文（同一篇文章在另一版全文重印的 1 处不重复计数）。" in (docs / "index.md").read_text(

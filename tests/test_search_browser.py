@@ -250,6 +250,15 @@ def test_a_query_naming_a_page_searches_that_page(page, search_url):
     assert titles(results) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
     assert search(page, "国际版 统计局")[1] == []
     assert titles(search(page, f"{paper}经济版 统计局")[1]) == ["国家统计局发布2021年经济数据 我省居民收入稳步增长"]
+    # its name alone, where the query names the day or the 版's number too, as the paper heads
+    # a 版 (`第3版 经济`): that 版, not a word of the text
+    for query in ("2022年1月29日 经济", "1月29日 经济", "第3版 经济", f"{paper}2022年1月29日经济"):
+        _, results = search(page, query)
+        shown = [r for r in results if not r.title.endswith("的报纸")]
+        assert shown and all("第3版 经济" in r.details for r in shown), (query, [r.details for r in results])
+    on_the_page = len(shown)
+    _, results = search(page, "经济")  # alone: a word of the text (one of the 版's three articles prints it)
+    assert 0 < len(results) < on_the_page, [r.details for r in results]
     # on the search page, a 版 named in the query takes the place of the 版面 filter, and says so
     page.goto(search_url + "search/?q=" + quote("经济版 统计局") + "&page_name=" + quote("国际"))
     page.wait_for_function("() => document.getElementById('zh-search-page').dataset.shown.startsWith('q=')")

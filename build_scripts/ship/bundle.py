@@ -59,6 +59,7 @@ class Bundle:
     path: Path
     files: int
     size: int
+    addressed: bool = True  # built with a public address: its pages cite the published ones
 
 
 def _external(url: str) -> bool:
@@ -213,8 +214,10 @@ def _bundle(config_file: Path, docs: Path, source_dir: Path | None, out_dir: Pat
                 "remove them from mkdocs.yml (extra_javascript, extra_css, theme options) or from the templates in\n"
                 "overrides/, or vendor them"
             )
+        # MkDocs writes a page's canonical address only where the site has a public one
+        addressed = 'rel="canonical"' in (site / "index.html").read_text(encoding="utf-8")
         target = out_dir / f"{slug}-offline.zip"
         files = write_zip(site, target, f"{slug}-offline", epoch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return Bundle(path=target, files=files, size=target.stat().st_size)
+    return Bundle(path=target, files=files, size=target.stat().st_size, addressed=addressed)

@@ -75,13 +75,14 @@ CSV_COLUMNS = [name for name, _, _ in FIELDS if name not in ("source", "subheads
 
 
 def human_size(size: int) -> str:
-    """`12.1 MB`, the number and its unit joined by a no-break space: a narrow table cell
-    never sets them on two lines."""
-    if size < 1024:
+    """`12.7 MB`, the number and its unit joined by a no-break space: a narrow table cell
+    never sets them on two lines. Decimal units, as a browser's downloads and a file manager
+    count them (12,686,679 bytes are 12.7 MB, not 12.1)."""
+    if size < 1000:
         return f"{size}\u00a0B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f}\u00a0KB"
-    return f"{size / 1024 / 1024:.1f}\u00a0MB"
+    if size < 1000 * 1000:
+        return f"{size / 1000:.1f}\u00a0KB"
+    return f"{size / 1000 / 1000:.1f}\u00a0MB"
 
 
 def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -> str:

@@ -9,7 +9,7 @@ MkDocs checks them and rewrites them for any `site_url` or `use_directory_urls` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import groupby
 
 from build_scripts.catalogue.archive import Catalogue
@@ -49,10 +49,13 @@ def issue_page(
     furniture: dict[str, list[str]] | None = None,
     delivered: list[tuple[int, str]] | None = None,
     counted: Callable[[list[PlacedArticle]], int] = len,
+    first_printing: Mapping[str, PlacedArticle] | None = None,
 ) -> str:
     """`delivered`: the 版 numbers of this day's source files, with the files (a 版 with no file is said to be
     missing, so a reader does not take the gap for an error of the archive). `counted`: how many
-    articles a list is, one printed again on another 版 once (Catalogue.counted)."""
+    articles a list is, one printed again on another 版 once (Catalogue.counted);
+    `first_printing`: each reprint's first printing (Catalogue.first_printing), so that both
+    say where else they stand, as a search result does (`又见第4版`)."""
     here = issue_path(day)
     title = f"{config.paper.title} {chinese_date(day)}"
     lines = [front_matter(title), "", f"# {mdtext.escape(config.paper.title)} {chinese_date(day)}\n"]
@@ -90,15 +93,32 @@ def issue_page(
             if printed:
                 lines.append(f"\n<small>第{n}版：" + " · ".join(mdtext.escape(t) for t in printed) + "</small>")
     lines.append("")
+    elsewhere = _printed_elsewhere(articles, first_printing or {})
     for (page, page_name), group in pages:
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
-        lines.append(wrapped("archive-toc", [article_item(here, p, opening=True) for p in group]))
+        items = [article_item(here, p, opening=True, note=elsewhere.get(p.docs_path, "")) for p in group]
+        lines.append(wrapped("archive-toc", items))
         printed = [
             text for path in dict.fromkeys(p.entry.source for p in group) for text in (furniture or {}).get(path, [])
         ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
     return "\n".join(lines)
+
+
+def _printed_elsewhere(articles: list[PlacedArticle], first_printing: Mapping[str, PlacedArticle]) -> dict[str, str]:
+    """`又见第4版`, by docs path, for each of an issue's articles printed on another 版 of it too."""
+    by_path = {p.docs_path: p for p in articles}
+    pages: dict[str, list[int]] = {}
+    for reprint, first in first_printing.items():
+        again = by_path.get(reprint)
+        if again is None or first.docs_path not in by_path:
+            continue
+        if first.entry.page is not None:
+            pages.setdefault(reprint, []).append(first.entry.page)
+        if again.entry.page is not None:
+            pages.setdefault(first.docs_path, []).append(again.entry.page)
+    return {path: "又见" + "、".join(f"第{n}版" for n in dict.fromkeys(numbers)) for path, numbers in pages.items()}
 
 
 def _missing_pages(delivered: list[int]) -> list[int]:
@@ -191,7 +211,9 @@ def index_pages(
     for i, day in enumerate(ordered):
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[issue_path(day)] = issue_page(day, days[day], config, before, after, furniture, None, catalogue.counted)
+        files[issue_path(day)] = issue_page(
+            day, days[day], config, before, after, furniture, None, catalogue.counted, catalogue.first_printing
+        )
     files.update(calendar_pages(days, catalogue.counted))
     files.update(reporter_pages(catalogue))
     files.update(tag_pages(catalogue))

@@ -220,7 +220,9 @@ def _issue_units(
                     repr(delivered.get(day)),
                 ),
                 lambda d=day, a=articles, b=before, f=after: {  # type: ignore[misc]
-                    issue_path(d): issue_page(d, a, config, b, f, furniture, delivered.get(d), catalogue.counted)
+                    issue_path(d): issue_page(
+                        d, a, config, b, f, furniture, delivered.get(d), catalogue.counted, catalogue.first_printing
+                    )
                 },
                 apart=True,
             )

@@ -28,6 +28,7 @@ Conventions, and why:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,11 @@ _MONTHS = [
 ]
 
 
+# A byline that is a reporter's role alone (`本报记者`, `新华社记者`: the names were printed
+# elsewhere, or not at all) — unlike `本报评论员`, who signs as a collective author
+_ROLE_ALONE_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)$")
+
+
 @dataclass(frozen=True)
 class Work:
     """What a citation needs to know about an article."""
@@ -72,7 +78,8 @@ class Work:
     def from_record(cls, record: ArticleRecord, url: str = "", language: str = "zh-Hans", paper_en: str = "") -> Work:
         names = list(record.people)
         byline = record.byline.strip().strip("（）()").strip()
-        if not names and byline and not byline.startswith("作者"):  # （作者为…） is a note, not a name
+        # （作者为…） is a note, not a name; a reporter's role alone names no one
+        if not names and byline and not byline.startswith("作者") and not _ROLE_ALONE_RE.match(byline):
             names = [byline]
         return cls(
             title=cited_title(list(record.title_parts)),

@@ -260,13 +260,24 @@
 
   /** The query without a 版 it names by its name and 版 (`理论版`, `要闻版`: a name of the
    * archive's 版, `meta.pageNames`, standing alone in the query): {query, pageName}, pageName ""
-   * when it names none. The name alone (`理论`) is a word of the text. */
+   * when it names none. The name alone (`理论`) is a word of the text — unless the query names
+   * an issue or a 版 by its number too (`2026年5月20日 副刊`, `5月20日 副刊`, `第20版 副刊`, as
+   * the paper heads a 版): then it is the 版 asked for. */
   function pageNameNamed(meta, query) {
+    const byName = pageNameAt(meta, query, "版");
+    if (byName.pageName) return byName;
+    const bare = pageNameAt(meta, query, "");
+    if (!bare.pageName) return byName;
+    const named = pageNamed(bare.query);
+    return named.page || narrowed(meta, named.query, bare.pageName).day ? bare : byName;
+  }
+
+  function pageNameAt(meta, query, suffix) {
     const text = config.paper ? query.split(config.paper).join(" ") : query; // (人民日报理论版)
     const names = (meta.pageNames || []).map(([name]) => name).sort((a, b) => b.length - a.length);
     for (const name of names) {
-      for (let at = text.indexOf(name + "版"); at >= 0; at = text.indexOf(name + "版", at + 1)) {
-        const end = at + name.length + 1;
+      for (let at = text.indexOf(name + suffix); at >= 0; at = text.indexOf(name + suffix, at + 1)) {
+        const end = at + name.length + suffix.length;
         if ((at === 0 || /[\s日]/.test(text[at - 1])) && (end === text.length || /\s/.test(text[end]))) {
           return { query: (text.slice(0, at) + " " + text.slice(end)).trim(), pageName: name };
         }

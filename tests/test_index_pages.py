@@ -56,6 +56,9 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
         r"赵文琼 武露露 · 冬奥会将至。</small>",
         issue,
     )
+    # below each 版's list, the 版 before and after it (the paper's next page, not the next number)
+    turns = re.findall(r'<div class="archive-page-turn" markdown>\n\n(.*?)\n\n</div>', issue)
+    assert turns == ["[下一版 第4版 政法 ›](#page-4)", "[‹ 上一版 第1版 要闻](#page-1)"]
     # neighbouring issues and the calendar
     assert "[‹ 前一期 2022年1月28日](../28/index.md)" in issue
     assert "[2022年日历](../../../archive/2022.md#month-01)" in issue

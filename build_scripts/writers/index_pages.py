@@ -94,7 +94,7 @@ def issue_page(
                 lines.append(f"\n<small>第{n}版：" + " · ".join(mdtext.escape(t) for t in printed) + "</small>")
     lines.append("")
     elsewhere = _printed_elsewhere(articles, first_printing or {})
-    for (page, page_name), group in pages:
+    for n, ((page, page_name), group) in enumerate(pages):
         lines.append(f"## {mdtext.escape(page_label(page, page_name))} {{ #{page_anchor(page)} }}\n")
         items = [article_item(here, p, opening=True, note=elsewhere.get(p.docs_path, "")) for p in group]
         lines.append(wrapped("archive-toc", items))
@@ -103,7 +103,21 @@ def issue_page(
         ]
         if printed:  # 本版责编 and the like, as the page printed them
             lines.append("<small>" + " · ".join(mdtext.escape(t) for t in printed) + "</small>\n")
+        if len(pages) > 1:  # turning the 版, as in the paper, without scrolling back to the list
+            lines.append(wrapped("archive-page-turn", [_page_turn(pages, n)]))
     return "\n".join(lines)
+
+
+def _page_turn(pages: list[tuple[tuple[int | None, str], list[PlacedArticle]]], n: int) -> str:
+    """`‹ 上一版 第2版 要闻 · 下一版 第4版 国际 ›`: links to the 版 before and after the n-th."""
+    steps = []
+    if n > 0:
+        (page, name), _ = pages[n - 1]
+        steps.append(f"[‹ 上一版 {mdtext.escape(page_label(page, name))}](#{page_anchor(page)})")
+    if n + 1 < len(pages):
+        (page, name), _ = pages[n + 1]
+        steps.append(f"[下一版 {mdtext.escape(page_label(page, name))} ›](#{page_anchor(page)})")
+    return " · ".join(steps)
 
 
 def _printed_elsewhere(articles: list[PlacedArticle], first_printing: Mapping[str, PlacedArticle]) -> dict[str, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import non_space
 
-from build_scripts.parse.layout import build_units, detect_layout
+from build_scripts.parse.layout import build_units, detect_layout, display_width
 from build_scripts.parse.parser import parse_page
 
 IND = "\u3000\u3000"
@@ -173,3 +173,51 @@ def test_a_second_headline_line_its_byline_follows_is_not_the_rest_of_the_first(
     articles = parse_page("\n".join(_page_with_second_article([first, second])) + "\n").articles
     assert [a.title_parts for a in articles][1] == [first, second]
     assert articles[1].authors == ["林安然"]
+
+
+# Figures and Latin letters, as a finance page prints them: set half as wide as a Han character
+FIGURES = [
+    (
+        ["恒指跌1.2%收报16,595点 科技股拖累大市"],
+        "记者 吴家乐 报道",
+        [
+            "港股今日低开低走，恒生指数收市跌201点或1.2%，报16,595点，全日成交额约980亿港元。",
+            "科技股普遍下跌，腾讯（00700）跌2.1%，阿里巴巴（09988）跌3.4%，美团（03690）更急挫5.2%。",
+            "分析员指出，市场忧虑高息环境持续，资金撤出新兴市场，AI概念股首当其冲。",
+        ],
+    ),
+]
+
+
+def _in_columns(text: str, columns: int) -> list[str]:
+    """`text` hard-wrapped where a column of `columns` half-width places is full."""
+    lines, line = [], ""
+    for ch in text:
+        if display_width(line + ch) > columns:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line]
+
+
+def test_text_wrapped_where_the_column_of_type_is_full_is_recognised_by_its_width_in_columns():
+    """Text copied out of a set column breaks where the column is full: a line of figures
+    holds more characters than a line of Han characters, and only their width in columns
+    (a Han character two, a digit one) is the same."""
+    out: list[str] = []
+    for titles, byline, paragraphs in FIGURES:
+        out += titles + [byline]
+        for text in paragraphs:
+            out += _in_columns(IND + text, 36)
+    lines = out + [""]
+    assert len({len(line) for line in out[2:-1]}) > 2  # as characters the lines differ
+    layout = detect_layout(lines)
+    assert layout.name == "wrapped" and layout.by_display and layout.wrap_width in (35, 36)
+    (article,) = parse_page("\n".join(lines)).articles
+    assert [b.text for b in article.blocks] == FIGURES[0][2]
+    assert article.authors == ["吴家乐"]
+
+
+def test_text_wrapped_by_a_count_of_characters_is_counted_in_characters():
+    layout = detect_layout(_indent_text(width=16).split("\n"))
+    assert not layout.by_display and layout.width("港口1.2") == 5

@@ -14,7 +14,7 @@ from test_lossless import assert_lossless
 
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import reading
-from build_scripts.parse.model import Kind, PageParse, Segment
+from build_scripts.parse.model import Decision, Kind, PageParse, Segment
 from build_scripts.parse.parser import parse_page
 from build_scripts.parse.patterns import dateline_of, is_furniture
 
@@ -69,6 +69,22 @@ def test_what_the_parser_says_of_a_line_quotes_it_as_printed():
     assert all(d.text in lines[d.line - 1] for d in quoted)
 
 
+def test_what_the_parser_says_of_a_wrapped_paragraph_quotes_it_as_printed():
+    paragraphs = [
+        "港铁公司今日宣布，东涌线延线工程正式展开，预计2029年通车，沿线将设两个新站。",
+        "有东涌居民对本报表示，现时每日上班要先乘巴士，延线通车后可节省不少时间。",
+    ]
+    lines = ["港铁东涌线延线工程展开", "记者 陈大文 报道"]
+    for text in paragraphs:
+        text = "\u3000\u3000" + text
+        lines += [text[at : at + 16] for at in range(0, len(text), 16)]
+    printed = TO_HK.convert("\n".join(lines) + "\n")
+    parsed = parse_page(printed)
+    assert [b.text for b in parsed.articles[0].blocks] == [TO_HK.convert(t) for t in paragraphs]
+    quoted = [d for d in parsed.decisions if d.text and d.label == "paragraph"]
+    assert quoted and all(non_space(d.text) in non_space(printed) for d in quoted), [d.text for d in quoted]
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(page_text())
 def test_pages_in_traditional_characters_are_lossless(text):
@@ -113,6 +129,18 @@ def test_a_parse_that_changed_a_character_of_the_reading_is_not_restored():
     last = first.segments[-1]
     first.segments[-1] = Segment(last.kind, "某" + last.text[1:], *_lines(last))
     assert reading.restore(parsed, printed, read, 1) is None
+
+
+def test_an_excerpt_not_printed_so_is_given_back_character_by_character():
+    """A block's text the parser spaced where lines meet (`…申少铁` / `尹晓宇` → `申少铁 尹晓宇`) is
+    no excerpt of the page: each character is given back as the page prints it most often."""
+    printed = TO_HK.convert(PAGE)
+    read = reading.simplified_reading(printed)
+    assert read is not None
+    parsed = parse_page(read)
+    parsed.decisions.append(Decision(line=4, label="byline", rule="", text="记者 陈大文  报道"))
+    restored = reading.restore(parsed, printed, read, 1)
+    assert restored is not None and restored.decisions[-1].text == "記者 陳大文  報道"
 
 
 def _lines(segment: Segment) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_scripts.parse import compiled
@@ -57,6 +58,19 @@ class Unit:
 class Layout:
     indented: bool  # indentation (not blank lines) marks paragraph starts
     wrap_width: int  # column width of hard-wrapped text; 0 when lines are not wrapped
+    # the width is counted in columns (`display_width`), not characters: text wrapped where a
+    # column of type ends, digits and Latin letters half as wide as Han characters
+    by_display: bool = False
+
+    def width(self, line: str) -> int:
+        """How wide a line is, as the column's width is counted."""
+        return display_width(line) if self.by_display else len(line)
+
+    def wider_than_the_column(self, line: str) -> bool:
+        """A line wider than the column is not the rest of a line wrapped in it: a headline's
+        second line, set wider (`…四季度将出炉` above a subtitle of 56 characters)."""
+        columns = self.wrap_width if self.by_display else 2 * self.wrap_width
+        return display_width(line) > columns + 1
 
     @property
     def name(self) -> str:
@@ -77,24 +91,36 @@ def _indent_of(raw: str) -> int:
     return n
 
 
+def _column(body: list[str], width: Callable[[str], int], narrowest: int) -> tuple[int, int]:
+    """(the commonest width of the lines, if enough of them have it, else 0; how many lines
+    are that wide, or one narrower: a full-width character pushed over to the next line)."""
+    widths = Counter(w for raw in body if (w := width(raw)) >= narrowest)
+    if not widths:
+        return 0, 0
+    most, count = widths.most_common(1)[0]
+    near = count + widths.get(most - 1, 0)
+    return (most if near >= _WRAPPED_SHARE * len(body) and count >= 3 else 0), near
+
+
 def detect_layout(lines: list[str]) -> Layout:
     body = [raw.rstrip() for raw in lines if raw.strip()]
     if not body:
         return Layout(False, 0)
-    widths = Counter(len(raw) for raw in body if len(raw) >= _MIN_WRAP_WIDTH)
-    wrap_width = 0
-    if widths:
-        width, count = widths.most_common(1)[0]
-        # lines as long as the column, or one shorter (a full-width character pushed over)
-        near = count + widths.get(width - 1, 0)
-        if near >= _WRAPPED_SHARE * len(body) and count >= 3:
-            wrap_width = width
+    # The column's width in characters (text wrapped by a count of characters), or in columns
+    # of type where that fits more lines (text copied out of a set column, its digits and
+    # Latin letters half as wide): on text of Han characters alone the two agree.
+    wrap_width, near = _column(body, len, _MIN_WRAP_WIDTH)
+    in_columns, near_in_columns = _column(body, display_width, 2 * _MIN_WRAP_WIDTH)
+    by_display = bool(in_columns) and near_in_columns > near
+    if by_display:
+        wrap_width = in_columns
+    layout = Layout(False, wrap_width, by_display)
     # Indentation is counted on the lines that may start a block: not on the lines that
     # carry on a wrapped paragraph (they are never indented).
     starts = [
         raw
         for prev, raw in zip([""] + body[:-1], body, strict=True)
-        if not (wrap_width and wrap_width - 1 <= len(prev) <= wrap_width)
+        if not (wrap_width and wrap_width - 1 <= layout.width(prev) <= wrap_width)
     ]
     indented = sum(_indent_of(raw) >= _INDENT_SPACES for raw in starts)
     # Indentation marks paragraphs only where blank lines do not: a page that sets every
@@ -107,7 +133,7 @@ def detect_layout(lines: list[str]) -> Layout:
         else:
             gap += 1
     blank_separated = sorted(gaps[1:])[len(gaps[1:]) // 2] > 0 if len(gaps) > 1 else False
-    return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width)
+    return Layout(indented >= _INDENTED_SHARE * len(starts) and not blank_separated, wrap_width, by_display)
 
 
 def _headline_as_wide_as_the_column(
@@ -159,13 +185,6 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _wider_than_the_column(line: str, width: int) -> bool:
-    """A line wider than the column (of `width` Han characters) is not the rest of a line
-    wrapped in it: a headline's second line, set wider (`…四季度将出炉` above a subtitle of 56
-    characters)."""
-    return display_width(line) > 2 * width + 1
-
-
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:
     """The page's blocks. Lines named in `keep_apart` (an archivist's corrections) always
     start a block of their own."""
@@ -196,14 +215,18 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         # one of its wrapped lines (headlines are set wider); the spaces ending a line that
         # ends no sentence count (text copied out of a column breaks at a space too:
         # `…原题为《首店当红火  ` / `老店莫冷落》）`)
-        widths = (len(raw.rstrip()),) if p.is_terminated(raw.rstrip()) else (len(raw.rstrip()), len(raw))
+        widths = (
+            (layout.width(raw.rstrip()),)
+            if p.is_terminated(raw.rstrip())
+            else (layout.width(raw.rstrip()), layout.width(raw))
+        )
         full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
         if (
             prev is not None
             and layout.wrap_width
             and gap == 0
             and prev.full
-            and not _wider_than_the_column(line, layout.wrap_width)
+            and not layout.wider_than_the_column(line)
             and number not in keep_apart
             and not (layout.indented and indented)
             and not _headline_as_wide_as_the_column(

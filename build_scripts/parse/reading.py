@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -121,8 +122,24 @@ def restore(parsed: PageParse, text: str, reading: str, first_line: int) -> Page
     articles = [_article(article, given) for article in parsed.articles]
     furniture = [given[id(s)] for s in parsed.furniture]
     printed_lines, read_lines = text.split("\n"), reading.split("\n")
-    decisions = [_decision(d, printed_lines, read_lines, first_line) for d in parsed.decisions]
+    back = _characters_back(printed, read)
+    decisions = [_decision(d, printed_lines, read_lines, first_line, back) for d in parsed.decisions]
     return PageParse(articles, furniture, decisions)
+
+
+# The most lines a decision's excerpt is looked for in (a wrapped paragraph's lines)
+_LINES_OF_A_BLOCK = 60
+
+
+def _characters_back(printed: list[str], read: list[str]) -> dict[int, str]:
+    """Each character of the reading that stands for another on this page, and the one it
+    stands for most often (後 for 后, unless the page prints 皇后 more often than 之後)."""
+    changed = {b for a, b in zip(printed, read, strict=True) if a != b}
+    seen: dict[str, Counter[str]] = {b: Counter() for b in changed}
+    for a, b in zip(printed, read, strict=True):
+        if b in changed:
+            seen[b][a] += 1  # (printed as it is read too: 布 as 布, besides 佈 as 布)
+    return {ord(b): counts.most_common(1)[0][0] for b, counts in seen.items()}
 
 
 def _article(article: Article, given: dict[int, Segment]) -> Article:
@@ -145,12 +162,16 @@ def _as_printed(name: str, read: str, printed: str) -> str:
     return printed[at : at + len(name)] if at >= 0 else name
 
 
-def _decision(decision: Decision, printed: list[str], read: list[str], first: int) -> Decision:
-    """A decision's excerpt of its line, as the line is printed."""
+def _decision(decision: Decision, printed: list[str], read: list[str], first: int, back: dict[int, str]) -> Decision:
+    """A decision's excerpt of its line, as the line is printed; an excerpt of a block of
+    lines (a wrapped paragraph's), character by character as this page prints them."""
     n = decision.line - first
-    if not decision.text or not 0 <= n < len(read) or len(printed[n]) != len(read[n]):
+    if not decision.text or not 0 <= n < len(read):
         return decision
-    at = read[n].find(decision.text)
-    if at < 0:
-        return decision
-    return replace(decision, text=printed[n][at : at + len(decision.text)])
+    # its line, or its line and those below it run together, as a wrapped paragraph's are
+    # (each line of the reading as long as the line printed)
+    for lines in (1, _LINES_OF_A_BLOCK):
+        at = "".join(read[n : n + lines]).find(decision.text)
+        if at >= 0:
+            return replace(decision, text="".join(printed[n : n + lines])[at : at + len(decision.text)])
+    return replace(decision, text=decision.text.translate(back))

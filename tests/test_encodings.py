@@ -27,6 +27,13 @@ FILES = [
     ("gbk", SIMPLIFIED, _encoded(SIMPLIFIED, "gbk"), "gb18030"),
     ("big5", TRADITIONAL_TEXT, _encoded(TRADITIONAL_TEXT, "big5"), "cp950"),
     ("big5 as Windows writes it (cp950)", TRADITIONAL_TEXT, _encoded(TRADITIONAL_TEXT, "cp950"), "cp950"),
+    # with characters of Hong Kong's (HKSCS) Big5 lacks: 𨋢 (a lift), 嘅
+    (
+        "big5-hkscs",
+        TRADITIONAL_TEXT + "𨋢維修嘅安排\n",
+        _encoded(TRADITIONAL_TEXT + "𨋢維修嘅安排\n", "big5hkscs"),
+        "big5hkscs",
+    ),
     ("utf-16 le with BOM", SIMPLIFIED, _encoded(SIMPLIFIED, "utf-16-le", codecs.BOM_UTF16_LE), "utf-16-le"),
     ("utf-16 be with BOM", SIMPLIFIED, _encoded(SIMPLIFIED, "utf-16-be", codecs.BOM_UTF16_BE), "utf-16-be"),
     ("utf-16 le without BOM", SIMPLIFIED, _encoded(SIMPLIFIED, "utf-16-le"), "utf-16-le"),
@@ -124,6 +131,11 @@ BAD_GBK, BAD_GBK_AT = _damaged(SIMPLIFIED, "gbk", 200, b"\xff")
 DECLARED_BIG5 = b"---\nencoding: big5\n---\n" + SIMPLIFIED.encode("gbk")
 
 
+# (0x81 0x40 is GB18030, as nearly any two bytes are, but neither Big5 nor Hong Kong's)
+DAMAGED_BIG5 = TRADITIONAL_TEXT.encode("big5") + b"\x81\x40\n"
+DAMAGED_BIG5_AT = len(TRADITIONAL_TEXT.encode("big5"))
+
+
 def _first_error(raw: bytes, codec: str, skip: int) -> int:
     try:
         raw[skip:].decode(codec)
@@ -142,8 +154,11 @@ def _first_error(raw: bytes, codec: str, skip: int) -> int:
         # A declared encoding the bytes do not fit: the first byte Big5 cannot read.
         (DECLARED_BIG5, _first_error(DECLARED_BIG5, "cp950", 24), "the encoding the header declares"),
         (b"---\nencoding: utf-8\n---\n" + "标题".encode("gbk"), 24, "the encoding the header declares"),
+        # A Big5 file with a byte no encoding reads far below its first line: that line is named,
+        # not the first byte GB18030 cannot read.
+        (DAMAGED_BIG5, DAMAGED_BIG5_AT, "fits neither UTF-8, GB18030 nor Big5"),
     ],
-    ids=["damaged utf-8", "no encoding fits", "declared big5 but gbk", "declared utf-8 but gbk"],
+    ids=["damaged utf-8", "no encoding fits", "declared big5 but gbk", "declared utf-8 but gbk", "big5 damaged below"],
 )
 def test_undecodable_bytes_are_an_error_naming_the_byte_and_line(raw, offset, says):
     with pytest.raises(InputError) as caught:

@@ -37,6 +37,8 @@ _BOMS = [
 # What detection chooses from: Chinese newspaper texts come in these, and limiting the choice
 # keeps a GBK file from ever being read as, say, Korean.
 DETECTED = ("gb18030", "cp950")
+# Tried where neither fits a file: Big5 as Hong Kong writes it, a superset of Big5
+HONG_KONG_BIG5 = "big5hkscs"
 # Declared names read with the superset that editors actually write: files labelled GB2312
 # routinely hold GBK characters (镕), and Windows writes Big5 as cp950.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "cp950"}
@@ -147,7 +149,13 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     detected = detect_chinese_encoding(raw)
     if detected:
         return detected
-    bad = _first_error(raw, "gb18030")
+    try:  # Big5 with Hong Kong's characters (HKSCS: 𨋢, 嘅 …), which Big5 itself lacks
+        return Decoded(raw.decode(HONG_KONG_BIG5), HONG_KONG_BIG5, "detected")
+    except UnicodeDecodeError:
+        pass
+    # where the file stops reading as the encoding it holds most of: GB18030 or Big5 (a file
+    # GB18030 reads whole, as it reads most bytes, was found to be no GB18030 text)
+    bad = max(_first_error(raw, name) for name in (*DETECTED, HONG_KONG_BIG5))
     where = f"byte {bad} (0x{raw[bad]:02x})"
     raise InputError(
         rel,
@@ -297,6 +305,7 @@ def detect_chinese_encoding(raw: bytes) -> Decoded | None:
 
 
 def _first_error(raw: bytes, name: str) -> int:
+    """Where decoding `raw` as `name` fails (0 if it does not)."""
     try:
         raw.decode(name)
     except UnicodeDecodeError as exc:

@@ -117,6 +117,14 @@ def test_chicago_reads_the_zero_of_a_written_out_year():
     assert "〇" not in title and "ling" in title and title.endswith("niandu gongzuo baogao")
 
 
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [("恒指跌1.2%收报16,595点", "16,595 dian"), ("曼城3:1挫利物浦", "3:1 cuo"), ("1，2号线开通", "1, 2 haoxian")],
+)
+def test_a_figures_own_comma_or_colon_stays_inside_it(title, written):
+    assert written in romanised_title(title)
+
+
 def test_chicago_writes_compounds_places_and_names_as_library_romanisation_does():
     # a long compound as the words it is made of; 陕西 as officially spelt; an apostrophe
     # where syllables would run together; a name jieba cuts in two, whole

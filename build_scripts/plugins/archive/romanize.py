@@ -28,6 +28,11 @@ from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SUR
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Full-width punctuation as it is written in romanised text.
+# ASCII commas and colons between digits, held by characters of the private use area while
+# jieba cuts the title
+_FIGURE_MARK_RE = re.compile(r"(?<=\d)[,:](?=\d)")
+_FIGURE_MARKS = {",": "\ue000", ":": "\ue001"}
+
 _PUNCTUATION = str.maketrans(
     {
         "，": ", ",
@@ -151,6 +156,8 @@ def romanised_title(text: str) -> str:
     names of people, places and organisations (jieba's nr, ns, nt) capitalised."""
     import rjieba
 
+    # a figure's own comma or colon (`2,500元`, `3:1`) is kept inside it, not spaced as a clause's
+    text = _FIGURE_MARK_RE.sub(lambda m: _FIGURE_MARKS[m.group()], text)
     words = []
     for word, pos in names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
         if _HAN.match(word) and _personal_name(word, pos) and split_name(word):
@@ -164,6 +171,7 @@ def romanised_title(text: str) -> str:
         elif word.strip():
             words.append(word.strip())
     text = " ".join(words)
+    text = re.sub(r"\s*([\ue000\ue001])\s*", lambda m: {"\ue000": ",", "\ue001": ":"}[m.group(1)], text)
     text = re.sub(r"\s+([,.:;!?)’])", r"\1", text)
     text = re.sub(r"([(‘])\s+", r"\1", text)
     # Sentence style: the first word takes a capital — unless it is a number (`2026 niandu`).

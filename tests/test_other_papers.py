@@ -165,6 +165,45 @@ def test_the_profile_words_are_read_as_the_page_is():
     assert read.headline_max == profile.headline_max
 
 
+TO_TW = opencc.OpenCC("s2tw")
+
+# A Taiwan daily's bylines: the place reported from after a slash, 报导 for 报道, in corner
+# brackets below the headline or opening the text
+TAIWAN_PAGE = """中华民国113年5月6日　星期一　台岛日报　A2　政治
+
+行政院拍板 基本工资明年调涨
+
+记者林雅婷／台北报导
+
+行政院今天拍板明年基本工资调涨方案，月薪与时薪同步调整，预计明年一月起实施。
+
+国会改革法案协商破局
+
+〔记者李宗翰／台北报导〕立法院今天再度协商国会改革法案，朝野各执一词，协商无果而散。
+
+地方选举补选投票率偏低
+
+【记者王姿琳、蔡昀容／台中报导】
+
+台中市议员补选昨天投票，投票率不到三成，创下近年新低。
+
+欧盟拟对电动车加征关税
+
+编译卢永山／综合报导
+
+欧盟执委会今天表示，将对进口电动车加征临时关税，最快下月生效。
+"""
+
+
+def test_a_taiwan_dailys_bylines_name_its_reporters():
+    printed = TO_TW.convert(TAIWAN_PAGE)
+    parsed = parse_page(printed)
+    assert [a.authors for a in parsed.articles] == [["林雅婷"], ["李宗翰"], ["王姿琳", "蔡昀容"], ["盧永山"]]
+    assert parsed.articles[1].byline == TO_TW.convert("〔记者李宗翰／台北报导〕")
+    assert parsed.articles[1].text == "立法院今天再度協商國會改革法案，朝野各執一詞，協商無果而散。"
+    assert [s.text for s in parsed.furniture] == [printed.split("\n")[0]]  # the running head, 民国 year and all
+
+
 @pytest.mark.parametrize(
     ("line", "dateline"),
     [
@@ -190,6 +229,8 @@ def test_brackets_that_are_no_dateline(line):
         ("港岛晚报　　2024年3月5日　星期二　　A1 要闻", True),
         ("人民日报 2026年5月1日 星期五", True),
         ("2022年1月26日 星期三 第3版 要闻", True),
+        ("中华民国113年5月6日　星期一　台岛日报　A9　体育", True),
+        ("2024年5月6日（星期一）", True),
         ("港岛晚报 2024年3月5日 星期二 记者会上宣布新措施", False),
         ("2022年1月26日 星期三 滨江区报告首例", False),
     ],

@@ -37,7 +37,8 @@ _BOMS = [
 # What detection chooses from: Chinese newspaper texts come in these, and limiting the choice
 # keeps a GBK file from ever being read as, say, Korean.
 DETECTED = ("gb18030", "cp950")
-# Tried where neither fits a file: Big5 as Hong Kong writes it, a superset of Big5
+# Big5 as Hong Kong writes it, a superset of Big5: named in the error where it would read a
+# file neither fits (its extra characters use the bytes a Taiwan font gives characters of its own)
 HONG_KONG_BIG5 = "big5hkscs"
 # Declared names read with the superset that editors actually write: files labelled GB2312
 # routinely hold GBK characters (镕), and Windows writes Big5 as cp950.
@@ -149,19 +150,20 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     detected = detect_chinese_encoding(raw)
     if detected:
         return detected
-    try:  # Big5 with Hong Kong's characters (HKSCS: 𨋢, 嘅 …), which Big5 itself lacks
-        return Decoded(raw.decode(HONG_KONG_BIG5), HONG_KONG_BIG5, "detected")
-    except UnicodeDecodeError:
-        pass
     # where the file stops reading as the encoding it holds most of: GB18030 or Big5 (a file
     # GB18030 reads whole, as it reads most bytes, was found to be no GB18030 text)
-    bad = max(_first_error(raw, name) for name in (*DETECTED, HONG_KONG_BIG5))
+    bad = max(_first_error(raw, name) for name in DETECTED)
     where = f"byte {bad} (0x{raw[bad]:02x})"
+    fix = "save the file as UTF-8, or declare its encoding in a header (e.g. `encoding: gb18030`)"
+    if _reads_as(raw, HONG_KONG_BIG5):
+        # Big5 with characters of Hong Kong's (HKSCS: 𨋢, 嘅) — or of a Taiwan font's own,
+        # which the same bytes stand for: never read as the one without being told
+        fix = (
+            "if it is a Hong Kong file, declare `encoding: big5hkscs` (Big5 with Hong Kong's characters); "
+            "else save it as UTF-8"
+        )
     raise InputError(
-        rel,
-        line_of_offset(raw, bad),
-        f"cannot be decoded: {where} fits neither UTF-8, GB18030 nor Big5",
-        "save the file as UTF-8, or declare its encoding in a header (e.g. `encoding: gb18030`)",
+        rel, line_of_offset(raw, bad), f"cannot be decoded: {where} fits neither UTF-8, GB18030 nor Big5", fix
     )
 
 
@@ -302,6 +304,14 @@ def detect_chinese_encoding(raw: bytes) -> Decoded | None:
         return Decoded(raw.decode(name), name, "detected")
     except UnicodeDecodeError:
         return None
+
+
+def _reads_as(raw: bytes, name: str) -> bool:
+    try:
+        raw.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _first_error(raw: bytes, name: str) -> int:

@@ -8,8 +8,9 @@ from build_scripts.parse import breaks, credits, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
-from build_scripts.parse.names import TEAM_CREDIT_RE, name_with_role
+from build_scripts.parse.names import TEAM_CREDIT_RE, opening_byline
 from build_scripts.parse.page import PageView
+from build_scripts.parse.people import name_with_role
 
 
 class BodyRules(PageView):
@@ -136,6 +137,11 @@ class BodyRules(PageView):
             self.closed = True
             self._decide(unit, "byline", "byline.letter")
             return self._add(Kind.BYLINE, t, unit)
+        opened = opening_byline(t) if not self._has_body() else None
+        if opened:  # `〔记者林雅婷／台北报导〕立法院…`: the article's byline, then its text
+            self._decide(unit, "byline", "byline.opening", opened[0])
+            self._add(Kind.BYLINE, opened[0], unit)
+            t = opened[1]
         dated = p.dateline_of(t)
         # (not where indentation marks paragraphs: there only a line that is not indented
         # opens an article — a digest's items carry datelines of their own; nor under a

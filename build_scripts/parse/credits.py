@@ -15,10 +15,9 @@ from build_scripts.parse.names import (
     ROLE,
     _names_only,
     is_byline_line,
-    name_with_note,
-    name_with_role,
 )
 from build_scripts.parse.patterns import _CREDIT_CORE, PARTICIPANTS_RE
+from build_scripts.parse.people import name_with_note, name_with_role
 
 # A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
 # 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.

@@ -10,7 +10,7 @@ from build_scripts.parse import patterns as p
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
-from build_scripts.parse.names import name_with_note
+from build_scripts.parse.people import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
 _DOCUMENT_RE = compiled.pattern(r"《([^《》]{4,60})》")  # a document a headline names

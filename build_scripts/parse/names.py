@@ -24,7 +24,7 @@ _ORG = (
     rf"|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台))"
 )
 _MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
-_AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿)"
+_AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"
 _CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
 ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
 _ROLE_RE = ROLE_RE = compiled.pattern(ROLE)
@@ -35,7 +35,8 @@ _NAME_SEP = r"(?:\s+|[、，,])"
 _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 # A writer who also took the photos (文/摄), who edited readers' words (整理), or who helped
 # write the piece (参与采写).
-_SUFFIX = r"(?:文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报道|摄影?)"
+# Where a paper reports from (`记者林雅婷／台北报导`, `编译王大明／综合报导`: Taiwan's, with 报导 for 报道).
+_SUFFIX = rf"(?:[/／]\s*[{HAN}]{{0,8}}?报[道导]|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -43,8 +44,9 @@ _OPEN, _CLOSE = r"[（(]", r"[）)]"
 # Roles that sign on their own, naming no person (本报评论员, 特约评论员).
 _NAMELESS_ROLE_RE = compiled.pattern(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
 
-# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明）
-BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_GROUPS})$")
+# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明） / a Taiwan
+# paper's, in corner brackets below its headline: 【记者王姿琳／台中报导】
+BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|[【〔]\s*{_GROUPS}\s*[】〕]|{_GROUPS})$")
 BRACKETED_BYLINE_RE = compiled.pattern(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 # The team behind a big report, in brackets at its end: nine names or more, up to twenty
 TEAM_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
@@ -146,48 +148,23 @@ LETTER_SIGNATURE_RE = compiled.pattern(
 )
 
 
-# A contribution to a group column (发言摘编, 大家谈) is signed below its heading with who
-# the writer is and their name, set apart by spaces: 中国人民大学校长  马怀德
-_CONTRIBUTOR_RE = compiled.pattern(rf"^[{HAN}（）()、·]{{5,40}}\s{{2,}}({_LETTER_NAME})$")
-
-
-def contributor_signature(text: str) -> str | None:
-    """The writer's name when the line is who they are and their name: 复旦大学…副院长  郑  雯."""
-    m = _CONTRIBUTOR_RE.match(text)
-    if not m:
-        return None
-    name = "".join(m.group(1).split())
-    return name if _PADDED_RE.match(m.group(1)) or _pen_name_or_name(name) else None
-
-
-# A person named with where they come from or what they do, in brackets: `梁锦慧（新加坡）`,
-# `菲利克斯·达帕雷·达科拉（加纳）`, `任姗姗（本报记者）` — a forum's contributor, a dialogue's speaker.
-_NAME_WITH_NOTE_RE = compiled.pattern(rf"^([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)[（(]([{HAN}《》·]{{2,14}})[）)]$")
-# A dialogue's speaker: a name (spaced or not), a gap, what they are (`李  拯  本报评论员`).
-_NAME_WITH_ROLE_RE = compiled.pattern(
-    rf"^([{HAN}](?:\s?\s?[{HAN}]){{1,3}}|[{HAN}]+(?:·[{HAN}]+)+)\s\s+[{HAN}《》·、（）]{{2,30}}$"
-)
-
-
-@memo
-def name_with_role(text: str) -> str | None:
-    """The name, when the line is a person's name, a gap and what they are (below `对话人：`)."""
-    name = "".join(m.group(1).split()) if (m := _NAME_WITH_ROLE_RE.match(text)) else ""
-    return name if name and _pen_name_or_name(name) else None
-
-
-@memo
-def name_with_note(text: str) -> str | None:
-    """The name, when the line is a person's name with a note in brackets (never a headline:
-    a headline's bracket names its column, `（金台随笔）`, after words, not after a name)."""
-    m = _NAME_WITH_NOTE_RE.match(text)
-    return m.group(1) if m and not m.group(1).endswith("摄") and _pen_name_or_name(m.group(1)) else None
-
-
 @memo
 def is_byline_line(text: str) -> bool:
     """A line of role + names: 本报记者 陈毅人 通讯员 鲁冰, （本报记者 王洋、李明）."""
     return bool(BYLINE_LINE_RE.match(text)) and names_are_plausible(text)
+
+
+# A byline in corner brackets opening the text, as a Taiwan paper prints it: `〔记者林雅婷／台北
+# 报导〕立法院昨天…`
+_OPENING_BYLINE_RE = compiled.pattern(rf"^([〔【]\s*{_GROUPS}\s*[〕】])\s*(\S.*)$")
+
+
+def opening_byline(text: str) -> tuple[str, str] | None:
+    """(the byline, the text after it) of a paragraph opening with a byline in brackets."""
+    m = _OPENING_BYLINE_RE.match(text)
+    if not m or not names_are_plausible(m.group(1)) or not parse_names(m.group(1)).authors:
+        return None
+    return m.group(1), m.group(2)
 
 
 def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
@@ -343,7 +320,7 @@ def _split_names(text: str) -> list[str]:
 
 def _groups(byline: str) -> list[_Group]:
     text = byline.strip()
-    if text[:1] in "（(" and text[-1:] in "）)":
+    if text[:1] in "（(【〔" and text[-1:] in "）)】〕":
         text = text[1:-1].strip()
     text = re.sub(rf"^{_MARK}", "", text)
     text = re.sub(rf"\s*{_SUFFIX}$", "", text)

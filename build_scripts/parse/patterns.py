@@ -31,7 +31,6 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     NUM_HAN,
     ROLE,
     ROLE_RE,
-    contributor_signature,
     institutions,
     is_byline_line,
     is_name_line,
@@ -42,6 +41,7 @@ from build_scripts.parse.names import (  # the byline shapes, used here and thro
     names_are_plausible,
     parse_names,
 )
+from build_scripts.parse.people import contributor_signature
 
 # What the parser reads through this module, byline shapes included.
 __all__ = [
@@ -126,7 +126,8 @@ FURNITURE_RE = compiled.pattern(
     # a running head: the date (after the paper's name, perhaps), then at most the 版 (`A1 要闻`
     # where a paper numbers them by section), the paper's name or the lunar date — not
     # `2022年1月26日 星期三 滨江区报告首例…`, a line of a timeline
-    rf"|(?:[{HAN}]{{2,8}}报\s*)?\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]"
+    rf"|(?:[{HAN}]{{2,8}}报\s*)?(?:\d{{4}}|(?:中华)?民国\d{{2,3}})年\d{{1,2}}月\d{{1,2}}日"  # (a Taiwan paper's year: 民国113年)
+    rf"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?"
     rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}\s*[{HAN}]{{0,8}}|农历.{{0,12}}|[{HAN}]{{2,8}}报))*"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"

@@ -10,7 +10,8 @@ from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
 from build_scripts.parse import compiled
 from build_scripts.parse import patterns as p
 from build_scripts.parse.memo import memo
-from build_scripts.parse.names import _CLOSE, _OPEN, is_signature_name, name_with_note
+from build_scripts.parse.names import _CLOSE, _OPEN, is_signature_name, opening_byline
+from build_scripts.parse.people import name_with_note
 
 _HAN_RE = compiled.pattern(rf"[{p.HAN}]")
 _NOTE_PIECE_RE = compiled.pattern(r"^[（(][^（(）)。]{4,80}[）)]$")
@@ -218,10 +219,17 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
 
 @memo
 def opens_article(text: str) -> bool:
-    """A byline (not a bracketed closing one), a line of names, a dateline or an editor's note."""
+    """A byline (not a bracketed closing one), a line of names, a dateline, an editor's note,
+    or text that opens with a byline in corner brackets (`〔记者X／台北报导〕…`)."""
     if p.is_byline_line(text):
         return not p.BRACKETED_BYLINE_RE.match(text)
-    return p.is_name_line(text) and text[:1] not in "（(" or p.dateline_of(text) is not None or p.is_note(text)
+    return (
+        p.is_name_line(text)
+        and text[:1] not in "（("
+        or p.dateline_of(text) is not None
+        or p.is_note(text)
+        or opening_byline(text) is not None
+    )
 
 
 # An official document's decree line and its number, printed between the document's title and

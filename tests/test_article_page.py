@@ -260,6 +260,8 @@ def test_a_pointer_to_a_page_the_archive_lacks_stays_text(tmp_path):
         refs.linked(text, "2022/01/29/index.md", here)
         == "（相关报道见[第四版](index.md#page-4)）（座谈会发言摘编见第八版）"
     )
+    # as printed in traditional characters too
+    assert refs.linked("（相關報導見第四版）", "2022/01/29/index.md", here) == "（相關報導見[第四版](index.md#page-4)）"
     # a caption is written as HTML, where Markdown is not read: an HTML link, to the page's URL
     caption = '<p class="article-caption">图为大桥。本报记者 王洋摄（相关报道见第四版）</p>'
     assert refs.linked(caption, "2022/01/29/index.md", here, "2022/01/29/an-article/") == (

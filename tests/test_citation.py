@@ -85,7 +85,7 @@ def test_a_byline_naming_no_person_is_cited_as_a_collective_author():
     assert Work.from_meta({**meta, "byline": ""}).creators == ()
 
 
-@pytest.mark.parametrize("byline", ["本报记者", "（新华社记者）", "通讯员", "本报实习生"])
+@pytest.mark.parametrize("byline", ["本报记者", "（新华社记者）", "通讯员", "本报实习生", "本報記者"])
 def test_a_reporters_role_alone_names_no_author(byline):
     meta = {
         "title_parts": ["高标准高质量做好发展党员工作"],
@@ -119,7 +119,12 @@ def test_chicago_reads_the_zero_of_a_written_out_year():
 
 @pytest.mark.parametrize(
     ("title", "written"),
-    [("恒指跌1.2%收报16,595点", "16,595 dian"), ("曼城3:1挫利物浦", "3:1 cuo"), ("1，2号线开通", "1, 2 haoxian")],
+    [
+        ("恒指跌1.2%收报16,595点", "16,595 dian"),
+        ("曼城3:1挫利物浦", "3:1 cuo"),
+        ("曼城3：1挫利物浦", "3:1 cuo"),
+        ("1，2号线开通", "1, 2 haoxian"),
+    ],
 )
 def test_a_figures_own_comma_or_colon_stays_inside_it(title, written):
     assert written in romanised_title(title)

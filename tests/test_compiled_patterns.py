@@ -132,6 +132,9 @@ def test_the_prose_tables_are_read_back_for_the_same_bytes_and_read_again_for_ot
     assert compiled.tables(source, read) == first and len(reads) == 1  # the second from what was kept
     source.write_bytes(b"second")
     assert compiled.tables(source, read)["from"] == "second" and len(reads) == 2
+    # the same bytes, read another way (`version`): read again
+    assert compiled.tables(source, read, version="2")["from"] == "second" and len(reads) == 3
+    assert compiled.tables(source, read, version="2")["from"] == "second" and len(reads) == 3  # then kept
 
 
 def test_a_conversion_keeps_the_parsers_patterns_and_model_in_its_cache(tmp_path):

@@ -141,7 +141,7 @@ def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, sit
 
 @pytest.mark.parametrize(
     ("size", "shown"),
-    [(999, "999\u00a0B"), (1500, "1.5\u00a0KB"), (12_686_679, "12.7\u00a0MB")],
+    [(999, "999\u00a0B"), (1500, "1.5\u00a0KB"), (999_999, "1.0\u00a0MB"), (12_686_679, "12.7\u00a0MB")],
 )
 def test_sizes_are_given_in_decimal_units_as_downloads_count_them(size, shown):
     assert human_size(size) == shown

@@ -167,13 +167,19 @@ def _run_while_held(holder, args: list[str], cwd: Path, scratch: Path) -> tuple[
     env = {**environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     with said.open("w", encoding="utf-8") as stderr:
         process = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
-        deadline = time.monotonic() + 300
-        while WAITS not in said.read_text(encoding="utf-8") and process.poll() is None:
-            assert time.monotonic() < deadline, said.read_text(encoding="utf-8")
-            time.sleep(0.05)
-        assert process.poll() is None, said.read_text(encoding="utf-8")  # still waiting
-        holder.close()
-        returncode = process.wait(timeout=300)
+        try:
+            deadline = time.monotonic() + 300
+            while WAITS not in said.read_text(encoding="utf-8") and process.poll() is None:
+                assert time.monotonic() < deadline, said.read_text(encoding="utf-8")
+                time.sleep(0.05)
+            assert process.poll() is None, said.read_text(encoding="utf-8")  # still waiting
+            holder.close()
+            returncode = process.wait(timeout=300)
+        finally:  # (a failed assertion leaves no process waiting for the folder)
+            holder.close()
+            if process.poll() is None:
+                process.kill()
+                process.wait()
     return returncode, said.read_text(encoding="utf-8")
 
 

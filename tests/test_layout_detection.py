@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import non_space
 
-from build_scripts.parse.layout import build_units, detect_layout, display_width
+from build_scripts.parse.layout import build_units, detect_layout
 from build_scripts.parse.parser import parse_page
 
 IND = "\u3000\u3000"
@@ -183,17 +183,18 @@ FIGURES = [
         [
             "港股今日低开低走，恒生指数收市跌201点或1.2%，报16,595点，全日成交额约980亿港元。",
             "科技股普遍下跌，腾讯（00700）跌2.1%，阿里巴巴（09988）跌3.4%，美团（03690）更急挫5.2%。",
-            "分析员指出，市场忧虑高息环境持续，资金撤出新兴市场，AI概念股首当其冲。",
+            "分析员指出，“高息”“缩表”“避险”……“资金撤出”“估值下调”，成了今天交易大厅里最常听到的词，AI概念股首当其冲。",
         ],
     ),
 ]
 
 
-def _in_columns(text: str, columns: int) -> list[str]:
-    """`text` hard-wrapped where a column of `columns` half-width places is full."""
+def _in_columns(text: str, width: int) -> list[str]:
+    """`text` hard-wrapped where a column of `width` half-width places is full, as Chinese type
+    sets it: a Han character, a full-width mark or a quotation mark two places, a digit one."""
     lines, line = [], ""
     for ch in text:
-        if display_width(line + ch) > columns:
+        if sum(1 if c.isascii() else 2 for c in line + ch) > width:
             lines.append(line)
             line = ""
         line += ch

@@ -14,9 +14,9 @@ from test_lossless import assert_lossless
 
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import reading
-from build_scripts.parse.model import Decision, Kind, PageParse, Segment
+from build_scripts.parse.model import Decision, Kind, Names, PageParse, Segment
 from build_scripts.parse.parser import parse_page
-from build_scripts.parse.patterns import dateline_of, is_furniture
+from build_scripts.parse.patterns import dateline_of, is_byline_line, is_furniture
 
 TO_HK = opencc.OpenCC("s2hk")
 
@@ -67,6 +67,9 @@ def test_what_the_parser_says_of_a_line_quotes_it_as_printed():
     quoted = [d for d in parsed.decisions if d.text]
     assert quoted
     assert all(d.text in lines[d.line - 1] for d in quoted)
+    # and what a rule quotes of the page
+    dated = [d.rule for d in parsed.decisions if d.rule_id == "dateline.opening"]
+    assert any("【本報訊】" in rule for rule in dated) and not any("本报讯" in rule for rule in dated), dated
 
 
 def test_what_the_parser_says_of_a_wrapped_paragraph_quotes_it_as_printed():
@@ -89,8 +92,10 @@ def test_what_the_parser_says_of_a_wrapped_paragraph_quotes_it_as_printed():
 @given(page_text())
 def test_pages_in_traditional_characters_are_lossless(text):
     printed = TO_HK.convert(text)
-    assume(reading.simplified_reading(printed) is not None)
+    read = reading.simplified_reading(printed)
+    assume(read is not None)
     assert_lossless(printed)
+    assert reading.restore(parse_page(read), printed, read, 1) is not None  # (not by parsing it as printed)
 
 
 def test_a_page_in_simplified_characters_is_read_as_printed():
@@ -139,8 +144,10 @@ def test_an_excerpt_not_printed_so_is_given_back_character_by_character():
     assert read is not None
     parsed = parse_page(read)
     parsed.decisions.append(Decision(line=4, label="byline", rule="", text="记者 陈大文  报道"))
+    parsed.articles[0].names = Names(("陈 大文",), ())
     restored = reading.restore(parsed, printed, read, 1)
     assert restored is not None and restored.decisions[-1].text == "記者 陳大文  報道"
+    assert restored.articles[0].authors == ["陳 大文"]
 
 
 def _lines(segment: Segment) -> tuple[int, int]:
@@ -204,6 +211,19 @@ def test_a_taiwan_dailys_bylines_name_its_reporters():
     assert [s.text for s in parsed.furniture] == [printed.split("\n")[0]]  # the running head, 民国 year and all
 
 
+def test_a_columns_label_in_corner_brackets_is_no_byline():
+    """`【记者探访】` heads a report in many papers: without a place reported from it names no one."""
+    page = (
+        "春耕备耕有序推进\n\n本报记者 王小明\n\n春耕在即，各地农资供应充足，价格总体平稳。\n\n"
+        "农资市场货足价稳\n\n【记者探访】在某县农资市场，化肥、种子摆满货架，前来选购的农民络绎不绝。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.authors == ["王小明"]
+    assert article.blocks[-1].text.startswith("【记者探访】在某县农资市场")
+    for label in ("【记者探访】", "〔记者再探〕", "【记者走基层】"):
+        assert not is_byline_line(label), label
+
+
 @pytest.mark.parametrize(
     ("line", "dateline"),
     [
@@ -232,6 +252,8 @@ def test_brackets_that_are_no_dateline(line):
         ("中华民国113年5月6日　星期一　台岛日报　A9　体育", True),
         ("2024年5月6日（星期一）", True),
         ("港岛晚报 2024年3月5日 星期二 记者会上宣布新措施", False),
+        ("2016年9月4日 星期日 G20峰会开幕", False),  # a line of a timeline, not a 版 numbered A1
+        ("2021年7月1日 星期四 G7峰会", False),
         ("2022年1月26日 星期三 滨江区报告首例", False),
     ],
 )

@@ -123,3 +123,10 @@ def test_a_paper_that_labels_no_sections_still_parses():
         "春耕正当时\n\n本报记者 张 明\n\n案例二\n\n农民们抓紧时间整地播种。\n", profile=profile
     ).articles
     assert article.title == "春耕正当时"
+
+
+def test_a_box_title_is_known_as_printed_in_traditional_characters():
+    """(the parser reads a traditional page in simplified characters: the pages and the home
+    page after it must know the box it found, `圖片報道`, as `图片报道`)"""
+    assert DEFAULT.is_box_title("圖片報道") and DEFAULT.is_box_title("今日 導讀")
+    assert not DEFAULT.is_box_title("圖片說明")

@@ -150,8 +150,8 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
     detected = detect_chinese_encoding(raw)
     if detected:
         return detected
-    # where the file stops reading as the encoding it holds most of: GB18030 or Big5 (a file
-    # GB18030 reads whole, as it reads most bytes, was found to be no GB18030 text)
+    # the line where the file stops reading as GB18030 or as Big5, whichever reads further (a
+    # file GB18030 reads whole, as it reads most bytes, was found to be no GB18030 text)
     bad = max(_first_error(raw, name) for name in DETECTED)
     where = f"byte {bad} (0x{raw[bad]:02x})"
     fix = "save the file as UTF-8, or declare its encoding in a header (e.g. `encoding: gb18030`)"

@@ -180,14 +180,15 @@ def keep_patterns() -> None:
     _patterns.keep()
 
 
-def tables(source: Path, read: Callable[[bytes], Any]) -> Any:
-    """`read(the bytes of source)`, or what an earlier run kept of it for the same bytes:
-    `read` must give plain data (dicts, lists, tuples, strings, numbers)."""
+def tables(source: Path, read: Callable[[bytes], Any], version: str = "") -> Any:
+    """`read(the bytes of source)`, or what an earlier run kept of it for the same bytes (and
+    the same `version` of `read`): `read` must give plain data (dicts, lists, tuples, strings,
+    numbers)."""
     data = source.read_bytes()
     path = kept_file(source.name.split(".")[0])
     if path is None:
         return read(data)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256(data + version.encode("utf-8")).hexdigest()
     found = _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == digest:
         return found[1]

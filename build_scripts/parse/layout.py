@@ -64,13 +64,14 @@ class Layout:
 
     def width(self, line: str) -> int:
         """How wide a line is, as the column's width is counted."""
-        return display_width(line) if self.by_display else len(line)
+        return columns(line) if self.by_display else len(line)
 
     def wider_than_the_column(self, line: str) -> bool:
         """A line wider than the column is not the rest of a line wrapped in it: a headline's
         second line, set wider (`…四季度将出炉` above a subtitle of 56 characters)."""
-        columns = self.wrap_width if self.by_display else 2 * self.wrap_width
-        return display_width(line) > columns + 1
+        if self.by_display:
+            return columns(line) > self.wrap_width + 1
+        return display_width(line) > 2 * self.wrap_width + 1
 
     @property
     def name(self) -> str:
@@ -107,10 +108,10 @@ def detect_layout(lines: list[str]) -> Layout:
     if not body:
         return Layout(False, 0)
     # The column's width in characters (text wrapped by a count of characters), or in columns
-    # of type where that fits more lines (text copied out of a set column, its digits and
+    # of type (`columns`) where that fits more lines (text copied out of a set column, its digits and
     # Latin letters half as wide): on text of Han characters alone the two agree.
     wrap_width, near = _column(body, len, _MIN_WRAP_WIDTH)
-    in_columns, near_in_columns = _column(body, display_width, 2 * _MIN_WRAP_WIDTH)
+    in_columns, near_in_columns = _column(body, columns, 2 * _MIN_WRAP_WIDTH)
     by_display = bool(in_columns) and near_in_columns > near
     if by_display:
         wrap_width = in_columns
@@ -183,6 +184,13 @@ def display_width(text: str) -> int:
     """How wide `text` is set: a Han character (or any full-width one) takes two columns, a
     half-width one (a digit, a Latin letter) one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def columns(text: str) -> int:
+    """How many columns of a Chinese column of type `text` fills: as `display_width`, and the
+    marks Unicode leaves to the script around them (`“ ” ‘ ’ … — ·`) two, as Chinese type
+    sets them."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:

@@ -36,7 +36,8 @@ _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 # A writer who also took the photos (文/摄), who edited readers' words (整理), or who helped
 # write the piece (参与采写).
 # Where a paper reports from (`记者林雅婷／台北报导`, `编译王大明／综合报导`: Taiwan's, with 报导 for 报道).
-_SUFFIX = rf"(?:[/／]\s*[{HAN}]{{0,8}}?报[道导]|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?)"
+_REPORTED_FROM = rf"[/／]\s*[{HAN}]{{0,8}}?报[道导]"
+_SUFFIX = rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?)"
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -44,9 +45,11 @@ _OPEN, _CLOSE = r"[（(]", r"[）)]"
 # Roles that sign on their own, naming no person (本报评论员, 特约评论员).
 _NAMELESS_ROLE_RE = compiled.pattern(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_CLOSE}?$")
 
-# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明） / a Taiwan
-# paper's, in corner brackets below its headline: 【记者王姿琳／台中报导】
-BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|[【〔]\s*{_GROUPS}\s*[】〕]|{_GROUPS})$")
+# A Taiwan paper's byline in corner brackets, with where it reports from: 【记者王姿琳／台中报导】 (not a
+# column's label, 【记者探访】, 〔记者再探〕)
+_CORNERED = rf"[【〔]\s*{ROLE}\s*{_NAMES}\s*{_REPORTED_FROM}\s*[】〕]"
+# A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明） / 【记者王姿琳／台中报导】
+BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_CORNERED}|{_GROUPS})$")
 BRACKETED_BYLINE_RE = compiled.pattern(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 # The team behind a big report, in brackets at its end: nine names or more, up to twenty
 TEAM_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
@@ -156,7 +159,7 @@ def is_byline_line(text: str) -> bool:
 
 # A byline in corner brackets opening the text, as a Taiwan paper prints it: `〔记者林雅婷／台北
 # 报导〕立法院昨天…`
-_OPENING_BYLINE_RE = compiled.pattern(rf"^([〔【]\s*{_GROUPS}\s*[〕】])\s*(\S.*)$")
+_OPENING_BYLINE_RE = compiled.pattern(rf"^({_CORNERED})\s*(\S.*)$")
 
 
 def opening_byline(text: str) -> tuple[str, str] | None:

@@ -45,7 +45,11 @@ def _table() -> dict[int, str]:
     dictionary = Path(spec.origin).parent / "clib/share/opencc/TSCharacters.ocd2" if spec and spec.origin else None
     if dictionary is None or not dictionary.is_file():  # (laid out otherwise: worked out each time)
         return _worked_out()
-    return compiled.tables(dictionary, lambda _: _worked_out())
+    return compiled.tables(dictionary, lambda _: _worked_out(), version=_TABLE_MADE)
+
+
+# How `_worked_out` makes the table: a table kept by an earlier run is read only if made so
+_TABLE_MADE = "U+3400..U+9FFF, each character on its own, to one character"
 
 
 def _worked_out() -> dict[int, str]:
@@ -119,10 +123,10 @@ def restore(parsed: PageParse, text: str, reading: str, first_line: int) -> Page
         given[id(segment)] = replace(segment, text="".join(out))
     if k != len(read):
         return None
-    articles = [_article(article, given) for article in parsed.articles]
+    back = _characters_back(printed, read)
+    articles = [_article(article, given, back) for article in parsed.articles]
     furniture = [given[id(s)] for s in parsed.furniture]
     printed_lines, read_lines = text.split("\n"), reading.split("\n")
-    back = _characters_back(printed, read)
     decisions = [_decision(d, printed_lines, read_lines, first_line, back) for d in parsed.decisions]
     return PageParse(articles, furniture, decisions)
 
@@ -142,7 +146,7 @@ def _characters_back(printed: list[str], read: list[str]) -> dict[int, str]:
     return {ord(b): counts.most_common(1)[0][0] for b, counts in seen.items()}
 
 
-def _article(article: Article, given: dict[int, Segment]) -> Article:
+def _article(article: Article, given: dict[int, Segment], back: dict[int, str]) -> Article:
     segments = [given[id(s)] for s in article.segments]
     read = "".join("".join(s.text.split()) for s in article.segments)
     printed = "".join("".join(s.text.split()) for s in segments)
@@ -150,21 +154,24 @@ def _article(article: Article, given: dict[int, Segment]) -> Article:
     return Article(
         segments,
         Names(
-            tuple(_as_printed(n, read, printed) for n in names.authors),
-            tuple(_as_printed(n, read, printed) for n in names.correspondents),
+            tuple(_as_printed(n, read, printed, back) for n in names.authors),
+            tuple(_as_printed(n, read, printed, back) for n in names.correspondents),
         ),
     )
 
 
-def _as_printed(name: str, read: str, printed: str) -> str:
-    """A name the parser found in the article's reading, as the article prints it."""
+def _as_printed(name: str, read: str, printed: str, back: dict[int, str]) -> str:
+    """A name the parser found in the article's reading, as the article prints it (character
+    by character as this page prints them, where the name is not found as it is: spaced)."""
     at = read.find(name)
-    return printed[at : at + len(name)] if at >= 0 else name
+    return printed[at : at + len(name)] if at >= 0 else name.translate(back)
 
 
 def _decision(decision: Decision, printed: list[str], read: list[str], first: int, back: dict[int, str]) -> Decision:
     """A decision's excerpt of its line, as the line is printed; an excerpt of a block of
-    lines (a wrapped paragraph's), character by character as this page prints them."""
+    lines (a wrapped paragraph's), character by character as this page prints them — as is
+    what its rule quotes of the page (`dateline.opening (【本报讯】)`)."""
+    decision = replace(decision, rule=decision.rule.translate(back))
     n = decision.line - first
     if not decision.text or not 0 <= n < len(read):
         return decision

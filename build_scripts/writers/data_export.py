@@ -80,7 +80,7 @@ def human_size(size: int) -> str:
     count them (12,686,679 bytes are 12.7 MB, not 12.1)."""
     if size < 1000:
         return f"{size}\u00a0B"
-    if size < 1000 * 1000:
+    if round(size / 1000, 1) < 1000:  # (999,999 bytes are 1.0 MB, not 1000.0 KB)
         return f"{size / 1000:.1f}\u00a0KB"
     return f"{size / 1000 / 1000:.1f}\u00a0MB"
 

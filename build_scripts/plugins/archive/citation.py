@@ -56,7 +56,9 @@ _MONTHS = [
 
 # A byline that is a reporter's role alone (`本报记者`, `新华社记者`: the names were printed
 # elsewhere, or not at all) — unlike `本报评论员`, who signs as a collective author
-_ROLE_ALONE_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)$")
+_ROLE_ALONE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生|記者|通訊員|實習生)$"
+)  # (or in traditional characters)
 
 
 @dataclass(frozen=True)

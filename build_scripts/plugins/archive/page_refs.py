@@ -14,7 +14,9 @@ from build_scripts.contract.numerals import han_number
 from build_scripts.contract.urls import page_anchor
 
 # 见第四版 / 见第10版, in the text as the converter wrote it (never inside a link already)
-_SEE_PAGE = re.compile(r"(?<!\[)见(第([一二三四五六七八九十两\d]{1,3})版)(?!\])")
+_SEE_PAGE = re.compile(
+    r"(?<!\[)([见見])(第([一二三四五六七八九十两\d]{1,3})版)(?!\])"
+)  # (見: in traditional characters)
 
 
 class PageReferences:
@@ -35,7 +37,7 @@ class PageReferences:
         """`markdown` of the article at docs path `here` (its page's URL `url`), its pointers to a
         版 of its issue (the docs path `issue`) made links to that 版's heading on the issue's
         page: Markdown links, and in a caption or a note, written as HTML, an HTML one."""
-        if "见第" not in markdown:
+        if "见第" not in markdown and "見第" not in markdown:
             return markdown
         anchors = self._anchors_of(issue)
         target = self.files.get_file_from_path(issue)
@@ -48,13 +50,13 @@ class PageReferences:
             in_html = line.lstrip().startswith("<")
 
             def to_page(m: re.Match[str]) -> str:
-                number = han_number(m.group(2))
+                number = han_number(m.group(3))
                 anchor = page_anchor(number) if number else ""
                 if anchor not in anchors or (in_html and not html_link):
                     return m.group(0)
                 if in_html:
-                    return f'见<a href="{html_link}#{anchor}">{m.group(1)}</a>'
-                return f"见[{m.group(1)}]({link}#{anchor})"
+                    return f'{m.group(1)}<a href="{html_link}#{anchor}">{m.group(2)}</a>'
+                return f"{m.group(1)}[{m.group(2)}]({link}#{anchor})"
 
             return _SEE_PAGE.sub(to_page, line)
 

@@ -27,12 +27,12 @@ from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SUR
 # The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
-# Full-width punctuation as it is written in romanised text.
-# ASCII commas and colons between digits, held by characters of the private use area while
-# jieba cuts the title
-_FIGURE_MARK_RE = re.compile(r"(?<=\d)[,:](?=\d)")
-_FIGURE_MARKS = {",": "\ue000", ":": "\ue001"}
+# A figure's own comma or colon between digits (`2,500`, `3:1`, a score `3：1`), held by
+# characters of the private use area while jieba cuts the title
+_FIGURE_MARK_RE = re.compile(r"(?<=\d)[,:：](?=\d)")
+_FIGURE_MARKS = {",": "\ue000", ":": "\ue001", "：": "\ue001"}
 
+# Full-width punctuation as it is written in romanised text.
 _PUNCTUATION = str.maketrans(
     {
         "，": ", ",

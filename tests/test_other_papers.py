@@ -108,50 +108,39 @@ def test_a_page_in_simplified_characters_is_read_as_printed():
     assert reading.simplified_reading(advertisement) is None
 
 
-def test_a_reading_is_exactly_as_long_as_the_page():
+def _printed_and_read() -> tuple[str, str]:
     printed = TO_HK.convert(PAGE)
     read = reading.simplified_reading(printed)
-    assert read is not None and len(read) == len(printed)
+    assert read is not None
+    return printed, read
+
+
+def test_a_reading_is_exactly_as_long_as_the_page():
+    printed, read = _printed_and_read()
+    assert len(read) == len(printed)
     assert read.split("\n")[3] == "记者 陈大文 报道"
 
 
-def test_a_parse_that_lost_a_character_of_the_reading_is_not_restored():
-    printed = TO_HK.convert(PAGE)
-    read = reading.simplified_reading(printed)
-    assert read is not None
-    parsed = parse_page(read)
-    first = parsed.articles[0]
-    first.segments[-1] = Segment(first.segments[-1].kind, first.segments[-1].text[:-1], *_lines(first.segments[-1]))
-    assert reading.restore(parsed, printed, read, 1) is None
-
-
-def test_a_parse_that_changed_a_character_of_the_reading_is_not_restored():
-    printed = TO_HK.convert(PAGE)
-    read = reading.simplified_reading(printed)
-    assert read is not None
+@pytest.mark.parametrize("doctored", [lambda text: text[:-1], lambda text: "某" + text[1:]], ids=["lost", "changed"])
+def test_a_parse_that_lost_or_changed_a_character_of_the_reading_is_not_restored(doctored):
+    printed, read = _printed_and_read()
     parsed = parse_page(read)
     first = parsed.articles[0]
     last = first.segments[-1]
-    first.segments[-1] = Segment(last.kind, "某" + last.text[1:], *_lines(last))
+    first.segments[-1] = Segment(last.kind, doctored(last.text), last.first_line, last.last_line)
     assert reading.restore(parsed, printed, read, 1) is None
 
 
 def test_an_excerpt_not_printed_so_is_given_back_character_by_character():
     """A block's text the parser spaced where lines meet (`…申少铁` / `尹晓宇` → `申少铁 尹晓宇`) is
     no excerpt of the page: each character is given back as the page prints it most often."""
-    printed = TO_HK.convert(PAGE)
-    read = reading.simplified_reading(printed)
-    assert read is not None
+    printed, read = _printed_and_read()
     parsed = parse_page(read)
     parsed.decisions.append(Decision(line=4, label="byline", rule="", text="记者 陈大文  报道"))
     parsed.articles[0].names = Names(("陈 大文",), ())
     restored = reading.restore(parsed, printed, read, 1)
     assert restored is not None and restored.decisions[-1].text == "記者 陳大文  報道"
     assert restored.articles[0].authors == ["陳 大文"]
-
-
-def _lines(segment: Segment) -> tuple[int, int]:
-    return segment.first_line, segment.last_line
 
 
 def test_a_column_named_in_the_profile_as_the_paper_prints_it_is_no_writer():

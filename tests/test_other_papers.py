@@ -53,7 +53,7 @@ def test_a_page_in_traditional_characters_is_cut_as_the_same_page_in_simplified(
     assert _shape(traditional) == _shape(simplified)
     assert [a.title for a in traditional.articles] == [TO_HK.convert(a.title) for a in simplified.articles]
     # the reporters by name, as printed: not `記者, 陳大文, 報道`
-    assert [a.authors for a in traditional.articles] == [["陳大文"], ["何詠詩"], []]
+    assert [a.authors for a in traditional.articles] == [["陳大文"], ["何詠詩"], ["楊明珠"]]
     assert [a.dateline for a in traditional.articles] == ["", "【本報訊】", "（中央社記者楊明珠東京6日專電）"]
     lines = printed.split("\n")
     for segment in traditional.segments_in_order:  # the page's own characters, nothing else
@@ -198,6 +198,15 @@ def test_a_taiwan_dailys_bylines_name_its_reporters():
     assert parsed.articles[1].byline == TO_TW.convert("〔记者李宗翰／台北报导〕")
     assert parsed.articles[1].text == "立法院今天再度協商國會改革法案，朝野各執一詞，協商無果而散。"
     assert [s.text for s in parsed.furniture] == [printed.split("\n")[0]]  # the running head, 民国 year and all
+
+
+def test_an_agency_report_is_its_reporters_named_in_its_dateline():
+    page = TO_TW.convert(
+        "日相访问东南亚三国\n\n（中央社记者杨明珠东京6日专电）日本首相今天启程访问东南亚三国，为期五天。\n\n"
+        "立法院三读通过法案\n\n（中央社记者王小明、谢静雯台北6日电）立法院今天三读通过修正案。\n\n"
+        "外交部回应\n\n（中央社台北6日电）外交部今天表示，将持续关注相关情势。\n"
+    )
+    assert [a.authors for a in parse_page(page).articles] == [["楊明珠"], ["王小明", "謝靜雯"], []]
 
 
 def test_a_columns_label_in_corner_brackets_is_no_byline():

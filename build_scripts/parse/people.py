@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from build_scripts.parse import compiled
 from build_scripts.parse.memo import memo
-from build_scripts.parse.names import _LETTER_NAME, _PADDED_RE, HAN, _pen_name_or_name
+from build_scripts.parse.names import _LETTER_NAME, _PADDED_RE, HAN, _pen_name_or_name, looks_like_name
 
 # A contribution to a group column (发言摘编, 大家谈) is signed below its heading with who
 # the writer is and their name, set apart by spaces: 中国人民大学校长  马怀德
@@ -44,3 +44,28 @@ def name_with_note(text: str) -> str | None:
     a headline's bracket names its column, `（金台随笔）`, after words, not after a name)."""
     m = _NAME_WITH_NOTE_RE.match(text)
     return m.group(1) if m and not m.group(1).endswith("摄") and _pen_name_or_name(m.group(1)) else None
+
+
+# An agency's dateline that names its reporter inside its brackets, then where they filed from:
+# （中央社记者黄怡君台北6日电）, （中央社记者杨明珠东京6日专电）
+_AGENCY_REPORTER_RE = compiled.pattern(
+    rf"^[（(][{HAN}]{{2,8}}?(?:社|网|台|报)记者([{HAN}、]{{2,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日专?电[）)]$"
+)
+
+
+@memo
+def agency_reporters(dateline: str) -> tuple[str, ...]:
+    """The reporters an agency's dateline names (`黄怡君` in `（中央社记者黄怡君台北6日电）`): the
+    names before the place, as jieba tags them (a name of two or three characters)."""
+    import rjieba
+
+    m = _AGENCY_REPORTER_RE.match(dateline)
+    if not m:
+        return ()
+    *others, last = m.group(1).split("、")
+    name = ""
+    for word, tag in rjieba.tag(last, hmm=True):
+        if not tag.startswith("nr") or len(name + word) > 3:
+            break
+        name += word
+    return tuple(n for n in (*others, name) if looks_like_name(n))

@@ -11,6 +11,7 @@ from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, Kind, Names, Segment, a_poem
+from build_scripts.parse.people import agency_reporters
 from build_scripts.parse.rules import describe
 
 # A weighed decision is flagged (a warning an archivist should check) only when the evidence
@@ -117,6 +118,9 @@ class ArticleState:
                     c for s in self.current if s.kind is Kind.PARAGRAPH and (c := credits.closing_credit(s.text))
                 ]
                 names = p.parse_names(*closing) if closing else names
+            if not (names.authors or names.correspondents):  # an agency's, named in its dateline
+                named = [n for s in self.current if s.kind is Kind.DATELINE for n in agency_reporters(s.text)]
+                names = Names(tuple(dict.fromkeys(named)), ()) if named else names
             if not (names.authors or names.correspondents) and self.digest:
                 # a column of short items (环球扫描) has no byline: each item credits its
                 # reporters after its dateline (`本报华盛顿4月26日电  （记者李志伟）`)

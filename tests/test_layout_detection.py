@@ -222,3 +222,35 @@ def test_text_wrapped_where_the_column_of_type_is_full_is_recognised_by_its_widt
 def test_text_wrapped_by_a_count_of_characters_is_counted_in_characters():
     layout = detect_layout(_indent_text(width=16).split("\n"))
     assert not layout.by_display and layout.width("港口1.2") == 5
+
+
+def test_a_flush_line_read_as_running_text_is_doubted_with_a_new_article_offered():
+    """Where indentation marks paragraphs, a line set flush after a blank line heads an article
+    or carries on a paragraph a page break cut: read as neither (a kicker ending `……` with no
+    byline below its headline), the parser says it is unsure and offers a new article there."""
+    import datetime as dt
+
+    from build_scripts.ingest.read import PageMeta, SourcePage
+    from build_scripts.problems import Report
+    from build_scripts.writers.parse_warnings import check_parse
+
+    text = (
+        "医保基金监管五年行动计划印发\n"
+        "本报记者 孙秀艳\n"
+        f"{IND}国家医保局近日印发五年行动计划，提出未来5年医保基金监管的整体目标。\n"
+        "\n"
+        "先清创，再消肿，忌抓挠……\n"
+        "被叮咬后，记住这个处理口诀（服务窗）\n"
+        f"{IND}夏天气温较高，蚊虫活动频繁。如何快速分辨不同虫咬的特点？\n"
+    )
+    parsed = parse_page(text)
+    (flush,) = [d for d in parsed.decisions if d.rule_id == "paragraph.flush"]
+    assert flush.line == 5 and not flush.confident
+    report = Report()
+    check_parse(
+        SourcePage("2026-05-14_14_社会.txt", PageMeta(dt.date(2026, 5, 14), 14, "社会", "人民日报"), "", 1),
+        parsed,
+        report,
+    )
+    (warning,) = [w for w in report.warnings if w.line == 5]
+    assert "write `break_before: [5]` (the headline of a new article)" in warning.fix

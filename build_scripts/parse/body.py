@@ -216,6 +216,11 @@ class BodyRules(PageView):
             # the evidence was weighed: the block starts a paragraph of its own
             chance, detail, rule_id = refused[1:]
             self._decide(unit, "paragraph", rule_id, detail, confident=self._sure_of_a_join(chance))
+        elif self.layout.indented and not unit.indented and unit.gap_before and t == unit.text:
+            # where indentation marks paragraphs, a line set flush after a blank line is a
+            # headline's, or the rest of a paragraph a page break cut: read as neither, it is
+            # doubtful (on the tuning days, 2 such lines of 346 pages, both a headline's kicker)
+            self._decide(unit, "paragraph", "paragraph.flush", confident=False)
         else:
             self._decide(unit, "paragraph", "paragraph")
         self._add(Kind.PARAGRAPH, t, unit)

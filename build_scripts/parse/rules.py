@@ -53,6 +53,7 @@ RULES: dict[str, str] = {
     "byline.orphan": "a byline with no article above it",
     "byline.letter": "reader's letter signed with a place and a name",
     "byline.glued": "byline glued to the end of the paragraph",
+    "paragraph.flush": "a line not indented after a blank line, where indentation marks paragraphs, read as running text: a headline's first line?",
     "byline.opening": "a byline in corner brackets opening the text (〔记者X／台北报导〕)",
     "byline.signed-twice": "a byline at the end of an article signed by others below its headline: two articles run together, the second's headline taken for a sub-head?",
     "note.author": "a note about the writer below the text",

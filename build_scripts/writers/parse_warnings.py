@@ -98,12 +98,13 @@ def _correction(decision: Decision, sidecar: str, look_id: str = "") -> str:
         readings = [
             (f"lines: {{{{{{n}}: paragraph}}}}` and `join: [{decision.below}]", "one paragraph with the block below")
         ]
-    if decision.rule_id == "subhead.evidence" or look_id in (
+    if decision.rule_id in ("subhead.evidence", "paragraph.flush") or look_id in (
         "look.odd-section",
         "look.lone-section",
         "look.lone-subhead",
     ):
-        # the evidence weighed it against a new article's headline, or the article's shape did
+        # the evidence weighed it against a new article's headline, the article's shape did, or
+        # a flush line is read as running text where it would have been a headline's
         readings = [("break_before: [{n}]", "the headline of a new article"), *readings]
     if decision.rule_id == "byline.signed-twice":  # the line that heads the second article is the archivist's to find
         readings = [("break_before: [N]", "a new article starts at line N, the one that heads the second")]

@@ -152,10 +152,10 @@ def decode(raw: bytes, rel: str, archive_encoding: str | None = None) -> Decoded
         return detected
     # the line where the file stops reading as GB18030 or as Big5, whichever reads further (a
     # file GB18030 reads whole, as it reads most bytes, was found to be no GB18030 text)
-    bad = max(_first_error(raw, name) for name in DETECTED)
+    bad = max((at for name in DETECTED if (at := _first_error(raw, name)) is not None), default=0)
     where = f"byte {bad} (0x{raw[bad]:02x})"
     fix = "save the file as UTF-8, or declare its encoding in a header (e.g. `encoding: gb18030`)"
-    if _reads_as(raw, HONG_KONG_BIG5):
+    if _first_error(raw, HONG_KONG_BIG5) is None:
         # Big5 with characters of Hong Kong's (HKSCS: 𨋢, 嘅) — or of a Taiwan font's own,
         # which the same bytes stand for: never read as the one without being told
         fix = (
@@ -306,18 +306,10 @@ def detect_chinese_encoding(raw: bytes) -> Decoded | None:
         return None
 
 
-def _reads_as(raw: bytes, name: str) -> bool:
-    try:
-        raw.decode(name)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _first_error(raw: bytes, name: str) -> int:
-    """Where decoding `raw` as `name` fails (0 if it does not)."""
+def _first_error(raw: bytes, name: str) -> int | None:
+    """Where decoding `raw` as `name` fails (None if it does not)."""
     try:
         raw.decode(name)
     except UnicodeDecodeError as exc:
         return exc.start
-    return 0
+    return None

@@ -17,10 +17,10 @@ real pages; the sample paper (a provincial daily) reads well with it too.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
+
+from build_scripts.contract.script import simplified
 
 
 @dataclass(frozen=True)
@@ -65,21 +65,7 @@ class PaperProfile:
     def is_box_title(self, title: str) -> bool:
         """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`)."""
         title = "".join(title.split())
-        return title in self.box_titles or (not title.isascii() and _simplified(title) in self.box_titles)
-
-
-@functools.lru_cache(maxsize=4096)
-def _simplified(text: str) -> str:
-    """`text` in simplified characters (OpenCC's t2s): a title printed in traditional ones."""
-    return _to_simplified()(text)
-
-
-@functools.cache
-def _to_simplified() -> Callable[[str], str]:
-    import opencc
-
-    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
-    return convert
+        return title in self.box_titles or simplified(title) in self.box_titles
 
 
 NATIONAL_DAILY = PaperProfile()

@@ -36,6 +36,7 @@ from typing import Any
 from build_scripts.contract.headline import headline_pieces, is_subtitle
 from build_scripts.contract.labels import INVISIBLE, NO_TITLE, SUBTITLE_DASHES
 from build_scripts.contract.record import ArticleRecord
+from build_scripts.contract.script import simplified
 from build_scripts.plugins.archive.romanize import romanised_name, romanised_title, split_name
 
 _MONTHS = [
@@ -56,9 +57,7 @@ _MONTHS = [
 
 # A byline that is a reporter's role alone (`本报记者`, `新华社记者`: the names were printed
 # elsewhere, or not at all) — unlike `本报评论员`, who signs as a collective author
-_ROLE_ALONE_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生|記者|通訊員|實習生)$"
-)  # (or in traditional characters)
+_ROLE_ALONE_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)$")  # (read in simplified characters)
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ class Work:
         names = list(record.people)
         byline = record.byline.strip().strip("（）()").strip()
         # （作者为…） is a note, not a name; a reporter's role alone names no one
-        if not names and byline and not byline.startswith("作者") and not _ROLE_ALONE_RE.match(byline):
+        if not names and byline and not byline.startswith("作者") and not _ROLE_ALONE_RE.match(simplified(byline)):
             names = [byline]
         return cls(
             title=cited_title(list(record.title_parts)),

@@ -219,6 +219,27 @@ def test_text_wrapped_where_the_column_of_type_is_full_is_recognised_by_its_widt
     assert article.authors == ["吴家乐"]
 
 
+def test_widths_are_unicodes_east_asian_widths_for_any_character():
+    """A line's width, counted by classes of characters, is what `unicodedata` says of each
+    character: ambiguous marks two columns in a column of type, one on a screen; characters
+    beyond the Basic Multilingual Plane (CJK extension B, emoji, old scripts) by themselves."""
+    import random
+    import unicodedata
+
+    from build_scripts.parse.layout import columns, display_width
+
+    def expected(text: str, wide: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in wide else 1 for ch in text)
+
+    rng = random.Random(7)
+    pools = [(0x20, 0x2FFF), (0x3000, 0xFFFF), (0x4E00, 0x9FFF), (0x10000, 0x2FFFF)]
+    for _ in range(3000):
+        text = "".join(chr(rng.randint(*rng.choice(pools))) for _ in range(rng.randint(0, 12)))
+        assert columns(text) == expected(text, "WFA"), text
+        assert display_width(text) == expected(text, "WF"), text
+    assert (columns("“港口”1.2"), display_width("“港口”1.2")) == (11, 9)
+
+
 def test_text_wrapped_by_a_count_of_characters_is_counted_in_characters():
     layout = detect_layout(_indent_text(width=16).split("\n"))
     assert not layout.by_display and layout.width("港口1.2") == 5

@@ -19,6 +19,8 @@ that line filled the column and this one is not indented and follows with no bla
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -180,17 +182,56 @@ def _headline_as_wide_as_the_column(
     return not (unit.gap_before and before is not None and not p.is_terminated(before.text))
 
 
+class _Widths(dict[str, int]):
+    """Each character's width, looked up once (for text beyond the Basic Multilingual Plane)."""
+
+    def __init__(self, wide: str) -> None:
+        super().__init__()
+        self.wide = wide  # the East Asian widths set two columns wide
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in self.wide else 1
+        return width
+
+
+@functools.cache
+def _narrow(wide: str) -> re.Pattern[str]:
+    """A class of the characters of the Basic Multilingual Plane that are not `wide`: every
+    line of every page is measured, and a regular expression counts them in C (asking
+    `unicodedata` per character was a seventh of a page's parse)."""
+    ranges, start = [], None
+    for code in range(0x10001):
+        narrow = code < 0x10000 and unicodedata.east_asian_width(chr(code)) not in wide
+        if narrow and start is None:
+            start = code
+        elif not narrow and start is not None:
+            ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(code - 1))}" if code - 1 > start else ""))
+            start = None
+    return compiled.pattern(f"[{''.join(ranges)}]")
+
+
+_WIDTHS = {"WF": _Widths("WF"), "WFA": _Widths("WFA")}
+
+
+def _width(text: str, wide: str) -> int:
+    if text.isascii():
+        return len(text)
+    if max(text) > "\uffff":
+        return sum(map(_WIDTHS[wide].__getitem__, text))
+    return 2 * len(text) - _narrow(wide).subn("", text)[1]
+
+
 def display_width(text: str) -> int:
     """How wide `text` is set: a Han character (or any full-width one) takes two columns, a
     half-width one (a digit, a Latin letter) one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return _width(text, "WF")
 
 
 def columns(text: str) -> int:
     """How many columns of a Chinese column of type `text` fills: as `display_width`, and the
     marks Unicode leaves to the script around them (`“ ” ‘ ’ … — ·`) two, as Chinese type
     sets them."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return _width(text, "WFA")
 
 
 def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozenset()) -> tuple[list[Unit], Layout]:

@@ -31,6 +31,7 @@ from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load
 from build_scripts.ingest.corrections import check_fixed_lines, stale_correction
 from build_scripts.ingest.discover import Discovered, check_source_folder, discover
 from build_scripts.ingest.read import page_lines
+from build_scripts.parse.compiled import beside_the_code
 from build_scripts.problems import InputError, InternalError, Report
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
@@ -138,7 +139,7 @@ def convert_all(
         else:
             if warm is not None:
                 warm.stop()
-            made = convert_sources(started.changed, config, jobs, bar.update, started.entries, cache.folder)
+            made = convert_sources(started.changed, config, jobs, bar.update, started.entries, beside_the_code())
         kept = cache.lasting("fixed lines")
         as_written: dict[int, SourceResult] = {}  # pages cut at lines their sidecars name no more
         for i, found, result in zip(missing, started.changed, made, strict=True):
@@ -239,7 +240,7 @@ def _convert(
     config = load_archive_config(source_dir)
     folder = cache_folder(docs_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
-    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, folder)
+    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code())
     ledger_path = source_dir / LEDGER_FILE
     try:
         with collector_waits():  # until what it loaded is set aside: else one round walks it all

@@ -1,9 +1,9 @@
-"""What the parser loads at every start, kept by the conversion cache between runs in the
-form quickest to load: its regular expressions as `re` compiled them, the prose model's
-tables and the table of the traditional characters' reading (`reading.py`).
+"""What the parser loads at every start, kept between runs in the form quickest to load: its
+regular expressions as `re` compiled them, the prose model's tables and the table of the
+traditional characters' reading (`reading.py`).
 
-Converting again after one file changed waits for a process to load the parser, and most of
-that went on two things Python does afresh in every process:
+A conversion waits for a process to load the parser, and most of that went on two things
+Python does afresh in every process:
 
 - compiling the parser's hundred-odd regular expressions (half a second): `re` compiles in
   Python, and for each class of Han characters (`[一-鿿]`) it marks the 28,000 code points
@@ -11,18 +11,21 @@ that went on two things Python does afresh in every process:
 - reading the prose model (`prose.json.gz`): JSON takes two and a half times as long as
   `marshal`.
 
-So a conversion that keeps a cache (writers/source_cache.py) names its folder here before
-it loads the parser (`keep_in`). The first run keeps there, in `parser/`, what `re` compiled
-each pattern to (the instruction codes and groups that `re` hands to `_sre.compile` as its
-last step) and the model's tables; later runs hand the codes to `_sre.compile` themselves
-and read the tables with `marshal`. The files are named for the interpreter (its cache tag),
-the patterns kept under the exact version of Python and of `re` (`_sre.MAGIC`) and each
-one's text and flags, the tables under a digest of the model's bytes: another Python, an
-edited pattern or a retrained model never reads what another made. A pattern is kept only if what was worked out for it compiles to
-exactly what `re.compile` gives (the same code, flags and groups), so this module cannot
-change what a pattern matches; where `re`'s internals are not what it expects, patterns are
-compiled as usual. Without a folder (tests, training, `--explain` on one file) nothing is
-kept or read; a missing or damaged file is made again.
+So a conversion names a folder here before it loads the parser (`keep_in`): the parser's own
+`__pycache__` (`beside_the_code`), where Python keeps the parser's compiled bytecode too, so
+that every conversion on the machine — a new archive's, a `--full` one — finds what the
+first compiled. The first run keeps there what `re` compiled each pattern to (the
+instruction codes and groups that `re` hands to `_sre.compile` as its last step) and the
+model's tables; later runs hand the codes to `_sre.compile` themselves and read the tables
+with `marshal`. The files are named for the interpreter (its cache tag), the patterns kept
+under the exact version of Python and of `re` (`_sre.MAGIC`) and each one's text and flags,
+the tables under a digest of the model's bytes: another Python, an edited pattern or a
+retrained model never reads what another made. A pattern is kept only if what was worked
+out for it compiles to exactly what `re.compile` gives (the same code, flags and groups), so
+this module cannot change what a pattern matches; where `re`'s internals are not what it
+expects, patterns are compiled as usual. Without a folder (tests, training, `--explain` on
+one file) nothing is kept or read; a missing or damaged file is made again, and a folder
+that cannot be written only costs the time.
 """
 
 from __future__ import annotations
@@ -50,16 +53,21 @@ _MOST_KEPT = 1000
 _folder: list[Path] = []  # where the conversion keeps them (`keep_in`)
 
 
+def beside_the_code() -> Path:
+    """The folder conversions keep what the parser loads in: the parser's `__pycache__`."""
+    return Path(__file__).parent / "__pycache__"
+
+
 def keep_in(folder: Path | None) -> None:
-    """Keep and read what the parser loads in `folder/parser` (the conversion's cache), from
-    the next pattern compiled on; None: nowhere."""
-    _folder[:] = [folder / "parser"] if folder is not None else []
+    """Keep and read what the parser loads in `folder`, from the next pattern compiled on;
+    None: nowhere."""
+    _folder[:] = [folder] if folder is not None else []
     _patterns.kept = None  # read from there at the next pattern
 
 
 def kept_file(name: str) -> Path | None:
-    """Where `name` is kept: `parser/NAME.<cache tag>.marshal`; None without a folder, or
-    where the interpreter names no cache tag."""
+    """Where `name` is kept: `NAME.<cache tag>.marshal` in the folder; None without a folder,
+    or where the interpreter names no cache tag."""
     tag = sys.implementation.cache_tag
     return _folder[0] / f"{name}.{tag}.marshal" if _folder and tag else None
 

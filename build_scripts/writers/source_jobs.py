@@ -243,9 +243,9 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path |
     workers are forked: each would load them again otherwise (where workers are forked —
     Linux — they inherit them), and this process would later load pypinyin for the tags.
     Then the garbage collector is told to leave them alone (`collect_less`). Without
-    `pinyin`, pypinyin is loaded only if a slug not known yet is asked for. With `kept` (the
-    conversion cache's folder), the parser's patterns and model are read from what an
-    earlier run kept there, and kept for the next (parse/compiled.py)."""
+    `pinyin`, pypinyin is loaded only if a slug not known yet is asked for. With `kept` (a folder:
+    `compiled.beside_the_code()` for conversions), the parser's patterns and model are read
+    from what an earlier run kept there, and kept for the next (parse/compiled.py)."""
     from build_scripts.parse import compiled
 
     compiled.keep_in(kept)  # before the parser's modules compile their patterns
@@ -304,7 +304,7 @@ def convert_sources(
 ) -> Iterator[SourceResult]:
     """convert_source for every file, in the order given, on up to `jobs` processes; each
     result is also kept at its cache entry (`entries`, when given). `done(n)` is called as
-    results arrive (for a progress bar). `kept`: the cache's folder (`load_before_forking`)."""
+    results arrive (for a progress bar). `kept`: where the parser's compiled patterns are kept (`load_before_forking`)."""
     work = job_list(found, config, entries)
     workers = pool_size(len(work), jobs)
     if work:

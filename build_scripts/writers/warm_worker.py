@@ -45,7 +45,7 @@ class WarmWorker:
 
     def __init__(self, config: ArchiveConfig, processes: int = 1, kept: Path | None = None):
         """`processes`: how many the worker may share a batch of files among; `kept`: the
-        conversion cache's folder, where the parser's compiled patterns are kept."""
+        folder the parser's compiled patterns are kept in (`compiled.keep_in`)."""
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid(), kept), daemon=True)

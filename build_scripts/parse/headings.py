@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from build_scripts.parse import compiled, credits, evidence, lexical, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse.columns import ColumnRules
+from build_scripts.parse.headline_pieces import HeadlinePieceRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind, Segment
 from build_scripts.parse.people import name_with_note
@@ -16,7 +16,7 @@ from build_scripts.parse.state import HEADLINE_UNSURE
 _DOCUMENT_RE = compiled.pattern(r"《([^《》]{4,60})》")  # a document a headline names
 
 
-class HeadingRules(ColumnRules):
+class HeadingRules(HeadlinePieceRules):
     weighed: list[tuple[Unit, evidence.Features]]  # every headline-or-not weighed
     _words_of: list[Segment] | None  # the article whose words are counted
     _words_counted: int
@@ -119,28 +119,6 @@ class HeadingRules(ColumnRules):
         # (not the line right below a top byline: that is the article's lead)
         return self._credited() and self._has_body() and self._section_ends_with_byline(i)
 
-    def _kicker_above_headline(self, i: int) -> bool:
-        """A short kicker ending in a colon or an ellipsis (`中消协发布“五一”消费提示：`,
-        `先清创，再消肿，忌抓挠……`) right above a headline line a byline or dateline
-        confirms, neither indented: the first piece of that headline, not running text."""
-        t = self.units[i].text
-        nxt = self._next(i)
-        return (
-            nxt is not None
-            and not nxt.indented
-            and nxt.gap_before == 0
-            and len(t) <= self.profile.comma_headline_max
-            and "。" not in t
-            and t.rstrip(p.CLOSERS).endswith(("：", ":", "……", "…"))
-            and self._confirmed_headline(i + 1)
-        )
-
-    def _beside(self, unit: Unit) -> bool:
-        """Set closer to the line above than blocks are set apart on this page: a further
-        line of the same block (a headline's kicker, main title and subtitle on lines of
-        their own). Where blank lines separate blocks, a line after one is a block of its own."""
-        return unit.gap_before == 0 or unit.gap_before < self.usual_gap
-
     def _credit_line(self, i: int) -> bool:
         nxt = self._next(i)
         return nxt is not None and (
@@ -233,19 +211,6 @@ class HeadingRules(ColumnRules):
             and p.is_terminated(text.text)
         )
 
-    def _below_a_kicker(self, unit: Unit) -> bool:
-        """The line right below a heading that ends with a dash (`伊朗总统——`: a kicker, of
-        a headline or of an item in a column of short items) is the rest of that heading, even
-        with a dateline below it: not a new article's headline. (Below a sub-head of running
-        text, a confirmed headline still opens an article.)"""
-        last = self.current[-1] if self.current else None
-        return (
-            last is not None
-            and (last.kind is Kind.HEADLINE or (last.kind is Kind.SUBHEAD and self.digest))
-            and last.text.endswith("——")
-            and not self._wide_gap(unit)
-        )
-
     def _heads_a_decree(self, i: int) -> bool:
         """Is the line right above a decree line and its number (`中华人民共和国国务院令` /
         `第839号`) the title of the document it enacts? A document's title never runs on as a
@@ -321,6 +286,8 @@ class HeadingRules(ColumnRules):
             if self._title_only() and self._beside(unit):
                 return self._headline(unit, "headline.second-line-confirmed", extend=True)
             return self._headline(unit, "headline.confirmed")
+        if self._above_a_confirmed_headline(i):
+            return self._headline(unit, "headline.above-confirmed")
         if self.current is None:
             return self._headline(unit, "headline.page-start")
         if self.closed:

@@ -321,11 +321,17 @@ def _split_names(text: str) -> list[str]:
     return _join_spaced_names(tokens)
 
 
+# The staff a byline credits after the reporters (`新京报记者 刘洋 编辑 张伟 校对 王丽`): they
+# edited the piece, they did not write it
+_STAFF_CREDIT_RE = compiled.pattern(r"\s+(?:责任编辑|责编|编辑|校对|美编|审校|审核|监制|统筹)(?:\s*[:：]\s*|\s+)\S.*$")
+
+
 def _groups(byline: str) -> list[_Group]:
     text = byline.strip()
     if text[:1] in "（(【〔" and text[-1:] in "）)】〕":
         text = text[1:-1].strip()
     text = re.sub(rf"^{_MARK}", "", text)
+    text = _STAFF_CREDIT_RE.sub("", text)
     text = re.sub(rf"\s*{_SUFFIX}$", "", text)
     groups: list[_Group] = []
     roles = list(_ROLE_RE.finditer(text))

@@ -79,6 +79,7 @@ RULES: dict[str, str] = {
     "paragraph.named": "a person's name with a note in brackets (梁锦慧（新加坡）, 任姗姗（本报记者）), or listed below 对话人： or 嘉宾： (李  拯  本报评论员, 北京大学国际关系学院院长  唐士其), inside an article: a contributor or a speaker named above their words, a paragraph",
     "headline.confirmed": "a byline, dateline or editor's note follows it (or, at the page's top, a writer's name)",
     "headline.second-line-confirmed": "second headline line, confirmed by the byline/dateline below",
+    "headline.above-confirmed": "where blank lines separate blocks, a line set right above a headline line that a byline or dateline confirms: that headline's first piece",
     "headline.after-note": "headline of the article an editor's note introduced",
     "headline.page-start": "first short unpunctuated line of the page",
     "headline.after-end": "the article above has ended",

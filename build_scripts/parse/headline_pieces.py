@@ -1,0 +1,71 @@
+"""A headline's pieces set on lines of their own (its kicker, main title and subtitle): which
+line is another piece of the headline above or below it, rather than a sub-head, a line of
+text or a new article's headline."""
+
+from __future__ import annotations
+
+from build_scripts.parse import patterns as p
+from build_scripts.parse import shapes
+from build_scripts.parse.columns import ColumnRules
+from build_scripts.parse.layout import Unit
+from build_scripts.parse.model import Kind
+
+
+class HeadlinePieceRules(ColumnRules):
+    def _kicker_above_headline(self, i: int) -> bool:
+        """A short kicker ending in a colon or an ellipsis (`中消协发布“五一”消费提示：`,
+        `先清创，再消肿，忌抓挠……`) right above a headline line a byline or dateline
+        confirms, neither indented: the first piece of that headline, not running text."""
+        t = self.units[i].text
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and not nxt.indented
+            and nxt.gap_before == 0
+            and len(t) <= self.profile.comma_headline_max
+            and "。" not in t
+            and t.rstrip(p.CLOSERS).endswith(("：", ":", "……", "…"))
+            and self._confirmed_headline(i + 1)
+        )
+
+    def _above_a_confirmed_headline(self, i: int) -> bool:
+        """Where blank lines separate blocks: a line after a blank one, with a headline line set
+        right below it (no blank line between) that a byline or a dateline confirms — the
+        first piece of that headline (`老旧小区加装电梯提速` / `今年计划完成300台` / `□记者 陈静`),
+        not a sub-head of the article above. A name alone below (a poem's writer) confirms
+        nothing here."""
+        unit, nxt = self.units[i], self._next(i)
+        after = self._next(i + 1)
+        open_paragraph = self._open_paragraph()
+        return (
+            not self.layout.indented
+            and self.current is not None  # (at the page's top: `headline.page-start`)
+            and nxt is not None
+            and after is not None
+            and unit.gap_before > 0
+            and nxt.gap_before == 0
+            and (p.is_byline_line(after.text) or p.dateline_of(after.text) is not None)
+            and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
+            and shapes.could_be_headline(unit.text, self.profile)
+            and not p.is_signature_line(unit.text)
+            and self._confirmed_headline(i + 1)
+        )
+
+    def _beside(self, unit: Unit) -> bool:
+        """Set closer to the line above than blocks are set apart on this page: a further
+        line of the same block (a headline's kicker, main title and subtitle on lines of
+        their own). Where blank lines separate blocks, a line after one is a block of its own."""
+        return unit.gap_before == 0 or unit.gap_before < self.usual_gap
+
+    def _below_a_kicker(self, unit: Unit) -> bool:
+        """The line right below a heading that ends with a dash (`伊朗总统——`: a kicker, of
+        a headline or of an item in a column of short items) is the rest of that heading, even
+        with a dateline below it: not a new article's headline. (Below a sub-head of running
+        text, a confirmed headline still opens an article.)"""
+        last = self.current[-1] if self.current else None
+        return (
+            last is not None
+            and (last.kind is Kind.HEADLINE or (last.kind is Kind.SUBHEAD and self.digest))
+            and last.text.endswith("——")
+            and not self._wide_gap(unit)
+        )

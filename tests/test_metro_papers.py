@@ -6,8 +6,13 @@ pages are invented, in the manner of a city evening paper."""
 
 from __future__ import annotations
 
+import pytest
+
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.parse.model import Names
 from build_scripts.parse.names import parse_names
 from build_scripts.parse.parser import parse_page
+from build_scripts.parse.patterns import dateline_of, is_byline_line, is_furniture
 
 PAGE = """城南晚报 2024年3月5日 星期二 A03 城事
 
@@ -61,3 +66,97 @@ def test_the_staff_credited_after_the_reporters_are_no_authors():
     assert parse_names("本报记者 刘洋 责任编辑：张伟").authors == ("刘洋",)
     # an editor is named only after the reporters: a reporter named 编 is still a reporter
     assert parse_names("本报记者 王小明 通讯员 李四").correspondents == ("李四",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A05 城事 2024年3月5日 星期二 责编 王海燕 美编 李娜",
+        "A12 副刊·秦淮 2024年3月7日 星期四 编辑 郭明 美编 吴静 校对 赵琳",
+        "8 市县新闻 2024年3月10日 星期日 责任编辑 方敏 版式设计 叶青",
+        "2024年3月5日 星期二 农历甲辰年正月廿五 今日32版",
+        "新闻热线：025-96068",
+        "本报新闻热线：025-96068 欢迎提供新闻线索",
+        "本报地址：南京市秦淮区建康路88号 邮编：210000 发行热线：025-96068",
+    ],
+)
+def test_a_city_papers_running_head_and_footer_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["2022年1月26日 星期三 滨江区报告首例", "市民如有意见建议，可拨打12345热线反映。", "招商热线：4006509112"]
+)
+def test_a_timeline_a_sentence_and_an_advertisers_number_are_not(line):
+    assert not is_furniture(line)
+
+
+def test_the_papers_name_at_the_top_of_its_page_is_furniture(tmp_path):
+    (tmp_path / "archive.yml").write_text(
+        "paper: {title: 城南晚报, title_en: Chengnan Evening News, slug: cheng-nan-wan-bao}\n", encoding="utf-8"
+    )
+    profile = load_archive_config(tmp_path).profile
+    page = "城南晚报\n\nCHENGNAN  EVENING NEWS\n\n" + PAGE
+    parsed = parse_page(page, profile=profile)
+    assert [s.text for s in parsed.furniture][:2] == ["城南晚报", "CHENGNAN  EVENING NEWS"]
+    assert parsed.articles[0].title.startswith("地铁5号线")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "credit", "rest"),
+    [
+        ("新京报讯（记者 刘洋）昨天，市里发布通知。", "新京报讯", "（记者 刘洋）", "昨天，市里发布通知。"),
+        ("大河报·豫视频讯（记者 李明）近日，郑州…", "大河报·豫视频讯", "（记者 李明）", "近日，郑州…"),
+        (
+            "本报讯 记者 陈晨 通讯员 杭交宣 从3月起，全市公交…",
+            "本报讯",
+            "记者 陈晨 通讯员 杭交宣",
+            "从3月起，全市公交…",
+        ),
+        ("南都讯 记者 王一 昨日，市民…", "南都讯", "记者 王一", "昨日，市民…"),
+    ],
+)
+def test_a_city_papers_datelines_and_the_reporters_they_name(text, dateline, credit, rest):
+    assert dateline_of(text) == (dateline, credit, rest)
+
+
+def test_a_word_ending_in_xun_opens_no_dateline_without_reporters():
+    assert dateline_of("体育快讯（一）今天有三场比赛。") is None
+    assert dateline_of("本报讯 记者 陈晨近日从市里获悉…") == ("本报讯", None, "记者 陈晨近日从市里获悉…")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "correspondents"),
+    [
+        ("扬子晚报/紫牛新闻记者 徐亮 通讯员 宁轩", ("徐亮",), ("宁轩",)),
+        ("封面新闻记者 王二", ("王二",), ()),
+        ("（记者 王力 县委报道组 李蕾 通讯员 吴晓）", ("王力",), ("李蕾", "吴晓")),
+    ],
+)
+def test_a_news_apps_reporters_and_a_countys_reporting_group(byline, authors, correspondents):
+    assert is_byline_line(byline)
+    assert parse_names(byline) == Names(authors, correspondents)
+
+
+def test_a_wrapped_line_with_its_closing_marks_hung_past_the_column_is_full():
+    """Type sets no closing mark at a line's start: a full line hangs it past the column's
+    end (`…‘卖空气’。”`), and the paragraph goes on below."""
+    ind = "\u3000\u3000"
+    lines = [
+        "安吉竹林碳汇变现",
+        "本报记者 王力",
+        f"{ind}安吉是中国竹乡，全县竹林面积87万亩。近",
+        "年来，该县建立竹林碳汇收储平台，由村集体将分",
+        "散的竹林经营权流转到平台，统一进行科学经营和",
+        "碳汇计量，再出售给有减排需求的企业。",
+        f"{ind}“以前毛竹卖不上价，现在竹林还能‘卖空气’。”",
+        "天荒坪镇大溪村村民潘建华说，他家40亩竹林去",
+        "年获得碳汇分红近3000元。",
+        f"{ind}目前，全县已有120个村参与碳汇交易，村",
+        "集体经营性收入平均增长了一成以上。",
+    ]
+    (article,) = parse_page("\n".join(lines) + "\n").articles
+    assert [b.text for b in article.blocks][1] == (
+        "“以前毛竹卖不上价，现在竹林还能‘卖空气’。”天荒坪镇大溪村村民潘建华说，他家40亩竹林去年获得碳汇分红近3000元。"
+    )
+    assert len(article.blocks) == 3

@@ -24,11 +24,12 @@ def _config(tmp_path, extra: str):
 
 
 def test_without_a_profile_the_default_is_used(tmp_path):
-    assert _config(tmp_path, "").profile == DEFAULT
+    """…with the paper's name as its masthead, which its pages print alone at their top."""
+    assert _config(tmp_path, "").profile == replace(DEFAULT, mastheads=("示例日报",))
 
 
 def test_a_profile_by_name_and_with_overrides(tmp_path):
-    assert _config(tmp_path, "profile: national-daily\n").profile == DEFAULT
+    assert _config(tmp_path, "profile: national-daily\n").profile == replace(DEFAULT, mastheads=("示例日报",))
     profile = _config(
         tmp_path,
         "profile:\n  base: national-daily\n  headline_max: 70\n  column_words: [今日谈]\n  section_labels: [镜头]\n"
@@ -38,6 +39,14 @@ def test_a_profile_by_name_and_with_overrides(tmp_path):
     assert profile.section_labels == ("镜头",)
     assert profile.is_box_title("本期 看点") and not profile.is_box_title("导读")
     assert profile.comma_headline_max == DEFAULT.comma_headline_max  # the rest from its base
+    (tmp_path / "archive.yml").write_text(
+        "paper:\n  title: 示例日报\n  title_en: Shili Daily\n  slug: shili-daily\n"
+        "profile:\n  mastheads: [SHILI DAILY NEWS]\n",
+        encoding="utf-8",
+    )
+    named = load_archive_config(tmp_path).profile
+    assert named.mastheads == ("SHILI DAILY NEWS", "示例日报", "Shili Daily")
+    assert named.is_masthead("Shili  Daily News") and named.is_masthead("示例 日报") and not named.is_masthead("示例")
 
 
 @pytest.mark.parametrize(

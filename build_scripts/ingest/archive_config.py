@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -224,6 +224,9 @@ def load_archive_config(source_dir: Path) -> ArchiveConfig:
         profile = profile_from(data.get("profile"))
     except ProfileError as exc:
         raise _fail(shown, exc.what, exc.fix, _line_of(text, exc.key)) from None
+    names = tuple(name for name in (info.title, info.title_en) if name and name not in profile.mastheads)
+    if names:  # its pages print the paper's name at their top: never an article
+        profile = replace(profile, mastheads=profile.mastheads + names)
     return ArchiveConfig(
         words=_word_list(source_dir),
         profile=profile,

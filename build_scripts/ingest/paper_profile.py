@@ -40,6 +40,10 @@ class PaperProfile:
     # 导读, a 图片报道 of captions): such a title opens an article of its own, which the home
     # page leaves out of the day's latest headlines
     box_titles: tuple[str, ...] = ("图片报道", "图片新闻", "新闻图片", "图说新闻", "本版导读", "今日导读", "导读")
+    # the paper's name as its pages print it alone on a line (the masthead, `城南晚报`,
+    # `CHENGNAN EVENING NEWS`): page furniture, never an article. `archive.yml`'s `title` and
+    # `title_en` are always among them (archive_config.py)
+    mastheads: tuple[str, ...] = ()
     # how sure the weighed evidence must be (0–1) to join a block to the paragraph above, or
     # to open a new article inside an open one (below an even chance: measured on real pages,
     # the evidence leans to a sub-head, and 0.4 cuts them best)
@@ -61,6 +65,13 @@ class PaperProfile:
 
     def is_column_word(self, text: str) -> bool:
         return any(text.endswith(word) for word in self.column_words)
+
+    def is_masthead(self, text: str) -> bool:
+        """The paper's name alone, spaced or not, in any case (`CHENGNAN  EVENING NEWS`)."""
+        if len(text) > 60 or not self.mastheads:
+            return False
+        line = "".join(text.split()).casefold()
+        return any(line == "".join(name.split()).casefold() for name in self.mastheads)
 
     def is_box_title(self, title: str) -> bool:
         """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`)."""
@@ -115,7 +126,7 @@ def profile_from(value: object) -> PaperProfile:
             if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 < setting < 1:
                 raise ProfileError(key, f"`{key}` must be a number between 0 and 1", f"e.g. `{key}: 0.5`")
             changes[key] = float(setting)
-        else:  # column_words, section_labels, box_titles
+        else:  # column_words, section_labels, box_titles, mastheads
             if not isinstance(setting, list) or not all(isinstance(w, str) and w.strip() for w in setting):
                 raise ProfileError(key, f"`{key}` must be a list of words", f"e.g. `{key}: [金台随笔, 今日谈]`")
             changes[key] = tuple(w.strip() for w in setting)

@@ -38,6 +38,10 @@ _INDENTED_SHARE = 0.25
 # Text is hard-wrapped when at least this share of the lines has the commonest width.
 _WRAPPED_SHARE = 0.3
 _MIN_WRAP_WIDTH = 8
+# Marks type never sets at a line's start: a line full to the column's end may hang up to
+# this many of them past it.
+_HANGING = "，。、；：！？,.;:!?”’」』）》)…"
+_MOST_HUNG = 3
 
 
 @dataclass(frozen=True)
@@ -264,11 +268,16 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
         # one of its wrapped lines (headlines are set wider); the spaces ending a line that
         # ends no sentence count (text copied out of a column breaks at a space too:
         # `…原题为《首店当红火  ` / `老店莫冷落》）`)
-        widths = (
+        widths: tuple[int, ...] = (
             (layout.width(raw.rstrip()),)
             if p.is_terminated(raw.rstrip())
             else (layout.width(raw.rstrip()), layout.width(raw))
         )
+        ends, hung = raw.rstrip(), raw.rstrip().rstrip(_HANGING)
+        if layout.wrap_width and 0 < len(ends) - len(hung) <= _MOST_HUNG and layout.width(ends) > layout.wrap_width:
+            # a full line with the marks that may not open a line hung past the column's end
+            # (`…还能‘卖空气’。”`, as type sets them: 避头尾)
+            widths += (layout.width(hung),)
         full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
         if (
             prev is not None

@@ -21,11 +21,14 @@ NUM_HAN = "一二三四五六七八九十百零〇"
 
 _ORG = (
     rf"(?:本报|新华社|中新社|《[{HAN}·]{{2,12}}》"  # or a magazine by its title: 《环球人物》记者
-    rf"|[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台))"
+    # a paper, an agency, a station or a news app (封面新闻, 上游新闻), perhaps two brands of one
+    # house (`扬子晚报/紫牛新闻记者`)
+    rf"|(?:[{HAN}·]{{2,8}}[/／])?[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台|新闻|客户端))"
 )
 _MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"
-_CORRESPONDENT_CORE = r"(?:通讯员|实习生)"
+# (a county's own reporters, credited as a group: 县委报道组 李蕾)
+_CORRESPONDENT_CORE = rf"(?:通讯员|实习生|[{HAN}]{{1,6}}?报道组)"
 ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
 _ROLE_RE = ROLE_RE = compiled.pattern(ROLE)
 
@@ -377,7 +380,7 @@ def parse_names(*bylines: str) -> Names:
             authors.extend(n for n in named if n not in authors)
             continue
         for group in _groups(byline):
-            target = correspondents if group.role.endswith(("通讯员", "实习生")) else authors
+            target = correspondents if group.role.endswith(("通讯员", "实习生", "报道组")) else authors
             # A role alone (本报评论员) names no person: the byline keeps it as printed.
             target.extend(n for n in group.names if n not in target and not is_not_a_name(n))
     return Names(tuple(authors), tuple(correspondents))

@@ -70,7 +70,7 @@ class _Parser(HeadingRules, JoinRules):
     def _label(self, i: int, unit: Unit) -> None:
         self._at = i
         t = unit.text
-        if p.is_furniture(t):
+        if p.is_furniture(t) or self.profile.is_masthead(t):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()

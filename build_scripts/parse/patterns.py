@@ -12,6 +12,7 @@ import re
 from build_scripts.contract.labels import DIVIDER_RE  # noqa: F401 (the parser's, from here)
 from build_scripts.contract.names import INSTITUTIONS
 from build_scripts.parse import compiled
+from build_scripts.parse.datelines import _DATE_HAN, DATELINE_CREDIT_RE, DATELINE_RE, dateline_of
 from build_scripts.parse.memo import memo
 from build_scripts.parse.names import (  # the byline shapes, used here and through this module
     _AUTHOR_NOTE_CORE,
@@ -46,12 +47,15 @@ from build_scripts.parse.people import contributor_signature
 # What the parser reads through this module, byline shapes included.
 __all__ = [
     "AUTHOR_NOTE_RE",
+    "DATELINE_CREDIT_RE",
+    "DATELINE_RE",
     "BRACKETED_BYLINE_RE",
     "HAN",
     "NUM_HAN",
     "ROLE",
     "ROLE_RE",
     "contributor_signature",
+    "dateline_of",
     "institutions",
     "is_byline_line",
     "is_name_line",
@@ -82,26 +86,6 @@ LONG_HEADLINE_MAX = 120  # a longer unpunctuated headline (kicker + main + subti
 SUBHEAD_MAX = 40
 
 # ---------------------------------------------------------------------------------------
-# Datelines that open the first paragraph
-# ---------------------------------------------------------------------------------------
-
-_DATE_HAN = rf"(?:\d{{1,2}}|[{NUM_HAN}]{{1,3}})"
-DATELINE_RE = compiled.pattern(
-    rf"^据?(?:"
-    # 本报深圳电, 据新华社东京电 (no date): set apart from the text; dated: 新华社耶路撒冷/贝鲁特4月27日电, 本报珠海、澳门…
-    rf"本报讯|(?:新华社|中新社|本报)(?:[{HAN}]{{2,8}}?)?电(?=[\s　（(])"
-    rf"|(?:本报|新华社|中新社|[{HAN}]{{2,8}}?(?:社|网|台|报))[{HAN}/／、]{{0,12}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日(?:电|讯)"
-    rf"|本报[{HAN}]{{2,10}}?讯"
-    # in brackets, as many papers set it: 【本报讯】, 【明报专讯】; （中央社台北5日电）, with the
-    # reporter inside: （中央社记者杨明珠东京6日专电）
-    rf"|【[{HAN}]{{2,8}}?讯】"
-    rf"|[（(][{HAN}]{{2,8}}?(?:社|网|台|报)[^（()）\s]{{0,16}}?(?:{_DATE_HAN}月)?{_DATE_HAN}日专?电[）)]"
-    rf")"
-)
-# The reporters credited in brackets right after a dateline: 新华社北京1月27日电（记者 X）
-DATELINE_CREDIT_RE = compiled.pattern(rf"^\s*({_OPEN}\s*{_GROUPS}\s*{_CLOSE})")
-
-# ---------------------------------------------------------------------------------------
 # Sub-heads, furniture, captions, editor's notes
 # ---------------------------------------------------------------------------------------
 
@@ -126,9 +110,16 @@ FURNITURE_RE = compiled.pattern(
     # a running head: the date (after the paper's name, perhaps), then at most the 版 (`A1 要闻`
     # where a paper numbers them by section), the paper's name or the lunar date — not
     # `2022年1月26日 星期三 滨江区报告首例…`, a line of a timeline
-    rf"|(?:[{HAN}]{{2,8}}报\s*)?(?:\d{{4}}|(?:中华)?民国\d{{2,3}})年\d{{1,2}}月\d{{1,2}}日"  # (a Taiwan paper's year: 民国113年)
+    # — or, as city papers print it, the 版 first (`A05 城事 2024年3月5日 星期二`), and the
+    # page's editors after it (`责编 王海燕 美编 李娜`)
+    rf"|(?:[A-Z]?\d{{1,3}}\s+[{HAN}·]{{1,8}}\s+)?(?:[{HAN}]{{2,8}}报\s*)?(?:\d{{4}}|(?:中华)?民国\d{{2,3}})年\d{{1,2}}月\d{{1,2}}日"  # (a Taiwan paper's year: 民国113年)
     rf"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?"
-    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}(?:\s+[{HAN}]{{1,4}})?|农历.{{0,12}}|[{HAN}]{{2,8}}报))*"
+    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}(?:\s+[{HAN}]{{1,4}})?|农历[{HAN}]{{0,12}}|今日\d{{1,3}}版"
+    rf"|[{HAN}]{{2,8}}报|{_FURNITURE_PAIR}))*"
+    # the paper's footer: where to call it (`新闻热线：025-96068`, `本报地址：… 邮编：…`; not an
+    # advertiser's `招商热线：…`, which is the advertisement's text)
+    rf"|(?:本报)?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}.{{0,40}}"
+    rf"|(?:本报)?(?:地址|社址)\s*[:：].{{0,60}}(?:邮编|邮政编码)\s*[:：].{{0,80}}"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
 )
@@ -317,41 +308,6 @@ def glued_byline(text: str) -> tuple[str, str] | None:
             continue
         return text[: m.start(1)].rstrip(), byline
     return None
-
-
-# …or named without their role: 本报北京5月20日电  （王云杉、薛子怡）
-_DATELINE_NAMES_RE = compiled.pattern(rf"^\s*({_BRACKETED_NAMES_RE.pattern.strip('^$')})")
-
-
-def _credit_names_fit(credit: str) -> bool:
-    """A dateline credit's names: 2–4 Han characters, or up to 8 written out (（记者宝乐日其其格）)."""
-    if names_are_plausible(credit):
-        return True
-    names = parse_names(credit)
-    return bool(names.authors) and all(2 <= len(n) <= 8 for n in names.authors + names.correspondents)
-
-
-@memo
-def dateline_of(text: str) -> tuple[str, str | None, str] | None:
-    """Split a paragraph opening with a dateline into (dateline, bracketed credit, rest)."""
-    m = DATELINE_RE.match(text)
-    if not m:
-        return None
-    dateline = m.group(0)
-    rest = text[m.end() :]
-    credit = None
-    cm = DATELINE_CREDIT_RE.match(rest)
-    if not (cm and _credit_names_fit(cm.group(1))):
-        cm = _DATELINE_NAMES_RE.match(rest)
-        # (names of two or three characters: not a bracketed phrase, （全球首发）)
-        short = cm is not None and all(len(n) <= 3 for n in parse_names(cm.group(1)).authors)
-        cm = cm if cm and short and is_name_line(cm.group(1)) else None
-    if cm:
-        credit = cm.group(1)
-        rest = rest[cm.end() :]
-    if not rest.strip() and credit is None:
-        return None  # a line that is only "本报讯" is not a dateline paragraph
-    return dateline, credit, rest.lstrip()
 
 
 def is_end_credit(text: str) -> bool:

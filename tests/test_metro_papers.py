@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.ingest.archive_config import load_archive_config
-from build_scripts.parse.model import Names
+from build_scripts.parse.model import Kind, Names
 from build_scripts.parse.names import parse_names
 from build_scripts.parse.parser import parse_page
-from build_scripts.parse.patterns import dateline_of, is_byline_line, is_furniture
+from build_scripts.parse.patterns import dateline_of, is_byline_line, is_caption, is_furniture, is_signature_line
 
 PAGE = """城南晚报 2024年3月5日 星期二 A03 城事
 
@@ -160,3 +160,96 @@ def test_a_wrapped_line_with_its_closing_marks_hung_past_the_column_is_full():
         "“以前毛竹卖不上价，现在竹林还能‘卖空气’。”天荒坪镇大溪村村民潘建华说，他家40亩竹林去年获得碳汇分红近3000元。"
     )
     assert len(article.blocks) == 3
+
+
+OPINION_PAGE = """A02 评论 2024年3月6日 星期三 责编 何平 美编 陈希
+
+
+社评
+让便民生活圈更有温度
+
+下楼买菜、修鞋配钥匙，这些看似琐碎的小事，却是居民日常生活的“基本盘”。
+
+把选择权交给居民，把服务做到家门口，生活圈才能真正“圈”住人心。
+
+
+来论
+电动自行车充电难，需要多方“接力”
+□张晓峰（媒体人）
+
+入春以来，多地开展电动自行车安全隐患整治，“飞线充电”受到严格管控。
+
+只有把“能充电”的问题解决好，“不乱充”的要求才能真正落地。
+
+
+学生近视防控不能只盯着“屏幕时间”
+
+多项研究表明，户外活动不足是儿童青少年近视高发的重要原因。
+
+□陈默（某高校教育学院副教授）
+
+
+读者来信
+楼道堆物，该有人管管了
+
+我家住在一个老小区的六楼，楼道里常年堆着旧家具、纸箱和自行车。
+
+（南京市玄武区 读者 林晓东）
+"""
+
+
+def test_an_opinion_pages_column_labels_and_marked_signatures():
+    """A column's label set right above its piece's title is a piece of the headline, and a
+    writer's name marked with a box (`□张晓峰（媒体人）`) signs the piece, at its top or its end."""
+    parsed = parse_page(OPINION_PAGE)
+    assert [a.title for a in parsed.articles] == [
+        "社评 让便民生活圈更有温度",
+        "来论 电动自行车充电难，需要多方“接力”",
+        "学生近视防控不能只盯着“屏幕时间”",
+        "读者来信 楼道堆物，该有人管管了",
+    ]
+    assert [a.authors for a in parsed.articles] == [[], ["张晓峰"], ["陈默"], ["林晓东"]]
+    assert not any("来论" in a.text or "□" in a.text for a in parsed.articles)
+
+
+def test_a_box_marked_name_is_a_signature():
+    assert parse_names("□王琳").authors == ("王琳",)
+    assert parse_names("■陈默（北京某高校教育学院副教授）").authors == ("陈默",)
+    assert is_signature_line("□张晓峰（媒体人）")
+    assert not is_signature_line("■链接") and not is_signature_line("张晓峰（媒体人）")
+
+
+def test_the_writer_before_the_pictures_source_is_the_byline_and_a_credited_picture_stays_a_caption():
+    page = "\n\n".join(
+        [
+            "“95后”女孩返乡种草莓",
+            "文/新京报记者 杨帆 图/受访者供图",
+            "三月的京郊，昌平区兴寿镇的草莓大棚里一片忙碌，游客们提着小篮子穿梭在垄间。",
+            "刚开始并不顺利。第一季草莓因为温度控制不当，减产了近一半，她几乎想要放弃。",
+            "后来，她向区农技站的专家请教，又去外地的草莓基地学了两个月，终于摸清了门道。",
+            "何小满在大棚里查看草莓长势。受访者供图",
+            "如今，她的草莓通过直播和社区团购卖到了全国各地。",
+        ]
+    )
+    (article,) = parse_page(page + "\n").articles
+    assert article.authors == ["杨帆"]
+    assert [(s.kind, s.text) for s in article.segments if s.kind is Kind.CAPTION] == [
+        (Kind.CAPTION, "何小满在大棚里查看草莓长势。受访者供图")
+    ]
+    assert is_caption("市民在城墙下赏花。图/受访者提供")
+
+
+def test_a_box_of_briefs_each_credited_is_one_article():
+    page = "\n\n".join(
+        [
+            "简讯",
+            "【玄武湖樱花预计下周进入盛花期】记者从玄武湖景区获悉，樱花已陆续开放。（记者 王蕾）",
+            "【市图书馆新增两处自助借还点】即日起，两处24小时自助借还点投入使用。（记者 赵倩 实习生 孙悦）",
+            "【专场招聘会周六举行】本周六上午9时，专场招聘会将在市人力资源市场举行。（通讯员 陈静）",
+        ]
+    )
+    parsed = parse_page(page + "\n")
+    (article,) = parsed.articles
+    assert article.title == "简讯" and len([b for b in article.blocks if b.kind is Kind.PARAGRAPH]) == 3
+    assert (article.authors, article.correspondents) == (["王蕾", "赵倩"], ["孙悦", "陈静"])
+    assert not any(d.rule_id == "article.headless" for d in parsed.decisions)

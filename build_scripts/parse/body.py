@@ -4,13 +4,16 @@ paragraphs (with a byline or credit glued to their end), and lines an archivist 
 
 from __future__ import annotations
 
-from build_scripts.parse import breaks, credits, shapes
+from build_scripts.parse import breaks, compiled, credits, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, Segment
 from build_scripts.parse.names import TEAM_CREDIT_RE, opening_byline
 from build_scripts.parse.page import PageView
 from build_scripts.parse.people import name_with_role
+
+# A brief led in by its title in brackets: 【玄武湖樱花预计下周进入盛花期】记者从…
+_LEAD_IN_RE = compiled.pattern(r"^【[^【】]{2,30}】\S")
 
 
 class BodyRules(PageView):
@@ -102,6 +105,11 @@ class BodyRules(PageView):
             self._decide(unit, "byline", "byline.top")
         self._add(Kind.BYLINE, unit.text, unit)
 
+    def _brief_goes_on(self, text: str) -> bool:
+        """A paragraph led in by a title in brackets, below one led in so that ended the article."""
+        paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        return bool(paragraphs) and all(_LEAD_IN_RE.match(s) for s in (text, paragraphs[-1].text))
+
     def _body(self, i: int, unit: Unit) -> None:
         t = unit.text
         if (
@@ -128,6 +136,11 @@ class BodyRules(PageView):
             # it follows with no headline of its own: the paper prints them as one article
             self.closed = False
             self._decide(unit, "paragraph", "article.dispatch-after-credit")
+        elif self.closed and self._brief_goes_on(t):
+            # a box of briefs, each led in by its title in brackets and closed by its own credit
+            # (`【玄武湖樱花预计下周进入盛花期】…。（记者 王蕾）`): the next item is the box's
+            self.closed = False
+            self._decide(unit, "paragraph", "paragraph.brief-item")
         elif self.current is None or self.closed:
             if shapes.could_be_headline(t, self.profile) or (self.current is None and self._page_top_line(t)):
                 return self._headline(unit, "headline.must-start")

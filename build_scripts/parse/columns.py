@@ -51,6 +51,10 @@ class ColumnRules(BodyRules):
         nxt = self._next(i)
         if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
             return False
+        if not self.layout.indented and unit.gap_before == 0 and self._title_only():
+            # set right below the short title, where blank lines part the blocks: the rest of
+            # one headline (a column's label above its piece's title, `社评` / `让…更有温度`)
+            return False
         if (
             self._title_only()
             and len(self.current or []) == 1

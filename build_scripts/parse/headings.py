@@ -105,7 +105,8 @@ class HeadingRules(HeadlinePieceRules):
     def _punctuated_headline(self, i: int) -> bool:
         """A short line with a comma or ending in ？/！ (`“家门口”就业，真香！`) is a headline,
         not a paragraph, where the page marks an article boundary before it: a wider gap
-        than usual, or a byline ending the text below while the article above is credited."""
+        than usual, or a byline ending the text below while the article above is credited;
+        or where it is set right below the headline (`读者来信` / `楼道堆物，该有人管管了`)."""
         unit = self.units[i]
         if (
             shapes.heading_shaped(unit.text, self.profile)
@@ -116,6 +117,8 @@ class HeadingRules(HeadlinePieceRules):
             return False
         if self._wide_gap(unit):
             return True
+        if not self.layout.indented and unit.gap_before == 0 and self._title_only():
+            return True  # set right below the headline, where blank lines part the blocks: its rest
         # (not the line right below a top byline: that is the article's lead)
         return self._credited() and self._has_body() and self._section_ends_with_byline(i)
 

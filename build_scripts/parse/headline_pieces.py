@@ -30,10 +30,11 @@ class HeadlinePieceRules(ColumnRules):
 
     def _above_a_confirmed_headline(self, i: int) -> bool:
         """Where blank lines separate blocks: a line after a blank one, with a headline line set
-        right below it (no blank line between) that a byline or a dateline confirms — the
-        first piece of that headline (`老旧小区加装电梯提速` / `今年计划完成300台` / `□记者 陈静`),
-        not a sub-head of the article above. A name alone below (a poem's writer) confirms
-        nothing here."""
+        right below it (no blank line between) that a byline, a signature or a dateline
+        confirms — the first piece of that headline (`老旧小区加装电梯提速` / `今年计划完成300台` /
+        `□记者 陈静`; a column's label, `来论` / `电动自行车充电难…` / `□张晓峰（媒体人）`), not a
+        sub-head or the signature of the article above. A name alone below (a poem's writer)
+        confirms nothing here."""
         unit, nxt = self.units[i], self._next(i)
         after = self._next(i + 1)
         open_paragraph = self._open_paragraph()
@@ -44,7 +45,7 @@ class HeadlinePieceRules(ColumnRules):
             and after is not None
             and unit.gap_before > 0
             and nxt.gap_before == 0
-            and (p.is_byline_line(after.text) or p.dateline_of(after.text) is not None)
+            and (p.is_signature_line(after.text) or p.dateline_of(after.text) is not None)
             and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
             and shapes.could_be_headline(unit.text, self.profile)
             and not p.is_signature_line(unit.text)

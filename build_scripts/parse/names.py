@@ -40,7 +40,11 @@ _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 # write the piece (参与采写).
 # Where a paper reports from (`记者林雅婷／台北报导`, `编译王大明／综合报导`: Taiwan's, with 报导 for 报道).
 _REPORTED_FROM = rf"[/／]\s*[{HAN}]{{0,8}}?报[道导]"
-_SUFFIX = rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?)"
+_SUFFIX = (
+    rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?"
+    # the pictures, from someone other than the writer: 文/新京报记者 杨帆 图/受访者供图
+    rf"|图[/／]\s*[{HAN}·]{{2,12}}?(?:供图|提供))"
+)
 _GROUP = rf"{ROLE}\s*(?:{_NAMES})?(?:\s*{_SUFFIX})?"
 _MARK = r"(?:[□■●◎▲◆]\s*)?"  # a box or dot some papers print before the byline
 _GROUPS = rf"{_MARK}{_GROUP}(?:\s+{_GROUP}){{0,5}}"
@@ -179,6 +183,8 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     for pen names and rare surnames where the line's place already says it is a signature)."""
     m = _BRACKETED_NAMES_RE.match(text)
     inner = m.group(1) if m else text
+    if marked := _MARKED_SIGNATURE_RE.match(inner):  # □王琳, □陈默（…副教授）: the writer, marked
+        inner = marked.group(1)
     if not _NAME_ONLY_RE.match(inner):
         return None
     names = _split_names(inner)
@@ -203,6 +209,8 @@ def _padded(name: str, line: str) -> bool:
 
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
+# A signature some papers mark with a box (`□王琳`), perhaps with who the writer is (`□张晓峰（媒体人）`)
+_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■]\s*([{HAN}·\s]{{2,8}}?)\s*(?:[（(][^（()）]{{2,30}}[）)])?$")
 
 
 def _any_name(token: str) -> bool:
@@ -245,11 +253,11 @@ def is_name_line(text: str) -> bool:
 @memo
 def is_signature_line(text: str) -> bool:
     """Any line that credits an article: a byline, an author's note (（作者：…）), names in
-    brackets, or a reader's place and name."""
+    brackets or marked with a box (`□王琳`), or a reader's place and name."""
     return (
         is_byline_line(text)
         or bool(AUTHOR_NOTE_RE.match(text))
-        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
+        or bool((_BRACKETED_NAMES_RE.match(text) or _MARKED_SIGNATURE_RE.match(text)) and is_name_line(text))
         or letter_signature(text) is not None
     )
 

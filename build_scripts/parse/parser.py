@@ -257,6 +257,7 @@ class _Parser(HeadingRules, JoinRules):
             and not p.is_end_credit(t)
             and not p.glued_byline(t)
             and not p.glued_end_credit(t)
+            and not p.is_caption(t)  # (its credit ends it: `…草莓长势。受访者供图`)
             and not shapes.headline_pieces(t, self.profile)
             # set apart as widely as the page sets its confirmed articles apart: a new
             # piece's title (a page with none such says nothing by its gaps)

@@ -128,7 +128,8 @@ FURNITURE_RE = compiled.pattern(
 PHOTO_CREDIT_RE = compiled.pattern(
     rf"(?:(?:{ROLE}\s*)?{_NAMES}\s*(?:摄|摄影|供图)(?:\s*{_OPEN}[^（(）)]{{1,10}}{_CLOSE})?"  # …摄（人民视觉）
     rf"|(?:新华社|中新社|本报)?发?\s*{_OPEN}\s*(?:{ROLE}\s*)?{_NAMES}\s*摄\s*{_CLOSE}"
-    rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?)$"
+    rf"|^{_OPEN}?(?:本文|本版)?(?:图片|照片).{{0,24}}(?:提供|供图)。?{_CLOSE}?"
+    rf"|图[/／]\s*[{HAN}·]{{2,12}}?(?:供图|提供))$"  # …。图/受访者提供
 )
 # A dispatch credited at its end: （新华社北京1月27日电） / （据新华社电） / （来源：经济日报）; a
 # report from several cities names them all (`本报北京、曼谷、罗马5月17日电`)

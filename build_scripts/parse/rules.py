@@ -125,6 +125,7 @@ RULES: dict[str, str] = {
     "article.continued-from": "continued from another page (上接…)",
     "headline.must-start": "short line without final punctuation where an article must start",
     "article.dispatch-after-credit": "a dispatch with no headline right after an article its credit ended: the same article (a letter's news below it)",
+    "paragraph.brief-item": "a paragraph led in by a title in brackets (【…】…), below one led in so whose credit ended the article: the next brief of the same box",
     "article.headless": "running text where an article must start, and no headline",
     "article.second-dateline": "a second dateline in an untitled brief starts the next brief",
     "paragraph.cut-below": "the block below carries it on: the first part of a paragraph a break cut",

@@ -96,8 +96,9 @@ _NOT_NAME_ENDINGS: tuple[str, ...] = tuple(
     "手记 随笔 论坛 视点 视线 观察 时评 快评 短评 锐评 热评 新语 走笔 茶座 漫谈 纵横 聚焦 "
     "速递 看点 特稿 现场 报道 采访 整理 调查 札记 来信 回信 复信 贺信 贺电 答问".split()
 )
-# A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`)
-_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 序幕 序章 前言 开篇 题记 尾声 终章 结语 后记".split())
+# A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`),
+# and the boxes printed inside it (`■链接`)
+_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 序幕 序章 前言 开篇 题记 尾声 终章 结语 后记 链接 阅读 贴士".split())
 
 
 def is_not_a_name(token: str) -> bool:
@@ -191,7 +192,9 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     if not 1 <= len(names) <= 3:
         return None
     plausible: Callable[[str], bool]
-    if not any_surname:
+    if marked and any_surname:
+        plausible = _any_name  # the mark says it signs the piece: a pen name may be a word (□林间)
+    elif not any_surname:
         plausible = looks_like_name
     elif _PADDED_RE.match(inner):
         plausible = _any_name  # one name spaced out to fill the column: 郜  庆
@@ -257,7 +260,8 @@ def is_signature_line(text: str) -> bool:
     return (
         is_byline_line(text)
         or bool(AUTHOR_NOTE_RE.match(text))
-        or bool((_BRACKETED_NAMES_RE.match(text) or _MARKED_SIGNATURE_RE.match(text)) and is_name_line(text))
+        or bool(_BRACKETED_NAMES_RE.match(text) and is_name_line(text))
+        or bool(_MARKED_SIGNATURE_RE.match(text) and is_signature_name(text))
         or letter_signature(text) is not None
     )
 

@@ -215,7 +215,7 @@ def test_an_opinion_pages_column_labels_and_marked_signatures():
 def test_a_box_marked_name_is_a_signature():
     assert parse_names("□王琳").authors == ("王琳",)
     assert parse_names("■陈默（北京某高校教育学院副教授）").authors == ("陈默",)
-    assert is_signature_line("□张晓峰（媒体人）")
+    assert is_signature_line("□张晓峰（媒体人）") and parse_names("◎陈美玲").authors == ("陈美玲",)
     # a pen name that is a word of the language (林间), marked: the mark says it signs
     assert is_signature_line("□林间") and parse_names("□林间").authors == ("林间",)
     assert not is_signature_line("■链接") and not is_signature_line("张晓峰（媒体人）")

@@ -212,8 +212,9 @@ def _padded(name: str, line: str) -> bool:
 
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
-# A signature some papers mark with a box (`□王琳`), perhaps with who the writer is (`□张晓峰（媒体人）`)
-_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■]\s*([{HAN}·\s]{{2,8}}?)\s*(?:[（(][^（()）]{{2,30}}[）)])?$")
+# A signature some papers mark with a box or a ring (`□王琳`, a Taiwan paper's `◎陈美玲`),
+# perhaps with who the writer is (`□张晓峰（媒体人）`)
+_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*(?:[（(][^（()）]{{2,30}}[）)])?$")
 
 
 def _any_name(token: str) -> bool:

@@ -78,6 +78,9 @@ def test_the_staff_credited_after_the_reporters_are_no_authors():
         "新闻热线：025-96068",
         "本报新闻热线：025-96068 欢迎提供新闻线索",
         "本报地址：南京市秦淮区建康路88号 邮编：210000 发行热线：025-96068",
+        "临江晚报新闻热线：0576-96111",
+        "本版编辑 黄敏 投稿邮箱：qxbfk@example.com",
+        "来稿请寄：pinglun@example.cn",
     ],
 )
 def test_a_city_papers_running_head_and_footer_are_furniture(line):
@@ -85,7 +88,13 @@ def test_a_city_papers_running_head_and_footer_are_furniture(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["2022年1月26日 星期三 滨江区报告首例", "市民如有意见建议，可拨打12345热线反映。", "招商热线：4006509112"]
+    "line",
+    [
+        "2022年1月26日 星期三 滨江区报告首例",
+        "市民如有意见建议，可拨打12345热线反映。",
+        "招商热线：4006509112",
+        "栏目投稿邮箱：rmrbzzb@peopledaily.cn",  # a column's own address: the column's text
+    ],
 )
 def test_a_timeline_a_sentence_and_an_advertisers_number_are_not(line):
     assert not is_furniture(line)
@@ -255,3 +264,22 @@ def test_a_box_of_briefs_each_credited_is_one_article():
     assert article.title == "简讯" and len([b for b in article.blocks if b.kind is Kind.PARAGRAPH]) == 3
     assert (article.authors, article.correspondents) == (["王蕾", "赵倩"], ["孙悦", "陈静"])
     assert not any(d.rule_id == "article.headless" for d in parsed.decisions)
+
+
+def test_a_continued_storys_jump_line_and_a_writer_named_with_their_job():
+    ind = "\u3000\u3000"
+    page = "\n".join(
+        [
+            "久坐族的腰，经不起这三个“坏习惯”",
+            "特约撰稿人 许卫东（江东市第一人民医院骨科主任医师）",
+            f"{ind}长时间伏案工作的人，腰椎承受的压力往往比想象中更大。",
+            "",
+            "“暖心驿站”让骑手不再漂泊",
+            "（上接A01版）",
+            f"{ind}在驿站里，骑手们可以免费喝水、充电、休息。",
+        ]
+    )
+    first, second = parse_page(page + "\n").articles
+    assert (first.title, first.authors) == ("久坐族的腰，经不起这三个“坏习惯”", ["许卫东"])
+    assert second.title == "“暖心驿站”让骑手不再漂泊"
+    assert parse_names("本报记者 姚雪青文  秦飞摄（人民视觉）").authors != ("姚雪青文", "秦飞")

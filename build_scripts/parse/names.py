@@ -56,7 +56,9 @@ _NAMELESS_ROLE_RE = compiled.pattern(rf"^{_OPEN}?\s*{_ORG}?{_MOD}?评论员\s*{_
 # column's label, 【记者探访】, 〔记者再探〕)
 _CORNERED = rf"[【〔]\s*{ROLE}\s*{_NAMES}\s*{_REPORTED_FROM}\s*[】〕]"
 # A whole line that is a byline: 本报记者 陈毅人 通讯员 鲁冰 / （本报记者 王洋、李明） / 【记者王姿琳／台中报导】
-BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_CORNERED}|{_GROUPS})$")
+# (who the writer is may follow in brackets: `特约撰稿人 许卫东（某医院骨科主任医师）`)
+_WRITERS_NOTE = rf"(?<=[{HAN}])(?<![摄影])\s*{_OPEN}[^（()）]{{2,30}}{_CLOSE}"
+BYLINE_LINE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_GROUPS}\s*{_CLOSE}|{_CORNERED}|{_GROUPS}(?:{_WRITERS_NOTE})?)$")
 BRACKETED_BYLINE_RE = compiled.pattern(rf"^{_OPEN}\s*{_GROUPS}\s*{_CLOSE}$")
 # The team behind a big report, in brackets at its end: nine names or more, up to twenty
 TEAM_CREDIT_RE = compiled.pattern(rf"^{_OPEN}\s*{ROLE}\s*{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{8,19}}\s*{_CLOSE}$")
@@ -212,8 +214,7 @@ def _padded(name: str, line: str) -> bool:
 
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
-# A signature some papers mark with a box or a ring (`□王琳`, a Taiwan paper's `◎陈美玲`),
-# perhaps with who the writer is (`□张晓峰（媒体人）`)
+# A signature marked with a box or a ring (`□王琳`, `◎陈美玲`), maybe with who they are (`□张晓峰（媒体人）`)
 _MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*(?:[（(][^（()）]{{2,30}}[）)])?$")
 
 
@@ -337,8 +338,7 @@ def _split_names(text: str) -> list[str]:
     return _join_spaced_names(tokens)
 
 
-# The staff a byline credits after the reporters (`新京报记者 刘洋 编辑 张伟 校对 王丽`): they
-# edited the piece, they did not write it
+# The staff credited after the reporters (`新京报记者 刘洋 编辑 张伟 校对 王丽`): editors, not writers
 _STAFF_CREDIT_RE = compiled.pattern(r"\s+(?:责任编辑|责编|编辑|校对|美编|审校|审核|监制|统筹)(?:\s*[:：]\s*|\s+)\S.*$")
 
 
@@ -347,7 +347,7 @@ def _groups(byline: str) -> list[_Group]:
     if text[:1] in "（(【〔" and text[-1:] in "）)】〕":
         text = text[1:-1].strip()
     text = re.sub(rf"^{_MARK}", "", text)
-    text = _STAFF_CREDIT_RE.sub("", text)
+    text = _STAFF_CREDIT_RE.sub("", re.sub(rf"{_WRITERS_NOTE}$", "", text))
     text = re.sub(rf"\s*{_SUFFIX}$", "", text)
     groups: list[_Group] = []
     roles = list(_ROLE_RE.finditer(text))

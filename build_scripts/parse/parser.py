@@ -188,6 +188,7 @@ class _Parser(HeadingRules, JoinRules):
             and unit.gap_before == 0
             and self._title_only()
             and not p.dateline_of(t)
+            and not p.JUMP_FROM_RE.match(t)  # (上接A01版): where the text goes on, not the headline
             # (a law's or a document's note of its adoption, in brackets, is its headline's
             # last piece however long: `（1994年12月29日…通过 …修订）`)
             and (len(t) <= self.profile.long_headline_max or DATED_NOTE_RE.match(t))

@@ -118,7 +118,9 @@ FURNITURE_RE = compiled.pattern(
     rf"|[{HAN}]{{2,8}}报|{_FURNITURE_PAIR}))*"
     # the paper's footer: where to call it (`新闻热线：025-96068`, `本报地址：… 邮编：…`; not an
     # advertiser's `招商热线：…`, which is the advertisement's text)
-    rf"|(?:本报)?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}.{{0,40}}"
+    rf"|(?:本报|[{HAN}]{{2,8}}报)?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}.{{0,40}}"
+    # …and where to send a piece, after the page's editor perhaps (`本版编辑 黄敏 投稿邮箱：…`)
+    rf"|(?:{_FURNITURE_PAIR}\s*)?(?:投稿|来稿)(?:邮箱|信箱|请寄|地址)\s*[:：]\s*\S+@\S+"
     rf"|(?:本报)?(?:地址|社址)\s*[:：].{{0,60}}(?:邮编|邮政编码)\s*[:：].{{0,80}}"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
@@ -144,8 +146,9 @@ GLUED_END_CREDIT_RE = compiled.pattern(
 )
 
 # An article jumping between pages: （上接第一版） at the top, （下转第三版） at the end.
-JUMP_FROM_RE = compiled.pattern(rf"^{_OPEN}\s*上接第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}")
-JUMP_TO_RE = compiled.pattern(rf"{_OPEN}\s*(?:下转|转)第?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}$")
+# (a city paper numbers its 版 by section: （下转A06版）)
+JUMP_FROM_RE = compiled.pattern(rf"^{_OPEN}\s*上接第?[A-Z]?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}")
+JUMP_TO_RE = compiled.pattern(rf"{_OPEN}\s*(?:下转|转)第?[A-Z]?[{NUM_HAN}\d]{{1,3}}版?\s*{_CLOSE}$")
 
 _NOTE_WORD = r"(?:编者按|编者的话|编后|编后语|按语)"
 NOTE_RE = compiled.pattern(rf"^(?:【\s*{_NOTE_WORD}\s*】|{_NOTE_WORD}\s*[:：])")

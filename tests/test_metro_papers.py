@@ -283,3 +283,55 @@ def test_a_continued_storys_jump_line_and_a_writer_named_with_their_job():
     assert (first.title, first.authors) == ("久坐族的腰，经不起这三个“坏习惯”", ["许卫东"])
     assert second.title == "“暖心驿站”让骑手不再漂泊"
     assert parse_names("本报记者 姚雪青文  秦飞摄（人民视觉）").authors != ("姚雪青文", "秦飞")
+
+
+FRONT_PAGE = """2024年5月14日 星期二 农历甲辰年四月初七 今日12版
+
+导读
+
+▶全省春播粮食面积稳中有增 2版
+
+▶让非遗在年轻人手中“活”起来 9版
+
+抢抓二季度黄金期 扎实推进项目建设
+全省第二批重大项目集中开工
+共316个项目 总投资2860亿元
+
+本报讯（记者 许文博 沈一帆）5月13日，全省第二批重大项目集中开工活动在各地同步举行。
+
+省发展改革委有关负责人表示，各地将继续落实重大项目“赛马”机制。
+
+老小区加装电梯再提速
+
+记者 林晓彤 实习生 孙雨萱
+
+记者昨天从市住建局获悉，今年我市计划为老旧小区加装电梯320台，比去年多出近百台。
+
+财政补贴最高28万元
+
+按照今年新出台的实施办法，每台加装电梯的财政补贴由20万元提高到最高28万元。
+
+市住建局相关负责人提醒，加装电梯须由具备资质的单位设计施工。
+
+城事速递
+
+■本周六起，地铁3号线工作日末班车发车时间延长至23时30分。
+
+■“城市书房”第十家分馆日前在拱辰街道开放，藏书1.2万册。
+
+■4月3日至5日，公交集团将开通6条清明祭扫专线，票价2元。
+"""
+
+
+def test_a_contents_box_then_a_lead_story_under_three_headline_lines_then_a_box_of_briefs():
+    parsed = parse_page(FRONT_PAGE)
+    assert [a.title for a in parsed.articles] == [
+        "导读",
+        "抢抓二季度黄金期 扎实推进项目建设 全省第二批重大项目集中开工 共316个项目 总投资2860亿元",
+        "老小区加装电梯再提速",
+        "城事速递",
+    ]
+    contents, lead, lifts, briefs = parsed.articles
+    assert len(contents.blocks) == 2 and lead.authors == ["许文博", "沈一帆"]
+    assert [b.text[:1] for b in briefs.blocks] == ["■", "■", "■"]
+    assert "城事速递" not in lifts.text and lifts.subheads == ["财政补贴最高28万元"]

@@ -13,6 +13,8 @@ from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind
 
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
+BOX_TITLE_MAX = 8  # a box of briefs, each led in by a mark, may be named longer: 城事速递, 市县新闻简报
+_ITEM_MARKS = "■●▶◆▲★"  # what leads each of a box's briefs in
 EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
@@ -106,6 +108,20 @@ class ColumnRules(BodyRules):
             and Kind.BYLINE not in kinds[: kinds.index(Kind.DATELINE)]
             and Kind.SUBHEAD not in kinds
             and sum(kind in BODY_KINDS for kind in kinds) <= BRIEF_DISPATCH_BLOCKS
+        )
+
+    def _bullet_box_opens(self, i: int) -> bool:
+        """After the text above ended its sentence, a short title with items below it, each led
+        in by the same mark (`城事速递` / `■本周六起…` / `■…`): a box of briefs, not a sub-head."""
+        t, below = self.units[i].text, self.units[i + 1 : i + 3]
+        open_paragraph = self._open_paragraph()
+        return (
+            self._has_body()
+            and len(p.without_trailing_bracket(t)) <= BOX_TITLE_MAX
+            and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
+            and len(below) == 2
+            and below[0].text[:1] in _ITEM_MARKS
+            and all(u.text[:1] == below[0].text[:1] and len(u.text) > len(t) for u in below)
         )
 
     def _digest_opens(self, i: int) -> bool:

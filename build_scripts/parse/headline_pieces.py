@@ -33,23 +33,33 @@ class HeadlinePieceRules(ColumnRules):
         right below it (no blank line between) that a byline, a signature or a dateline
         confirms — the first piece of that headline (`老旧小区加装电梯提速` / `今年计划完成300台` /
         `□记者 陈静`; a column's label, `来论` / `电动自行车充电难…` / `□张晓峰（媒体人）`), not a
-        sub-head or the signature of the article above. A name alone below (a poem's writer)
-        confirms nothing here."""
-        unit, nxt = self.units[i], self._next(i)
-        after = self._next(i + 1)
+        sub-head or the signature of the article above; so too the first of three lines set so.
+        A name alone below (a poem's writer) confirms nothing here."""
+        unit = self.units[i]
+        if i + 1 >= len(self.units):
+            return False
+        last = i + 1  # the headline's last line: the second, or a third set right below it
+        while (
+            last + 1 < len(self.units)
+            and last - i < 2
+            and self.units[last + 1].gap_before == 0
+            and shapes.could_be_headline(self.units[last + 1].text, self.profile)
+            and not p.is_signature_line(self.units[last + 1].text)
+        ):
+            last += 1
+        after = self._next(last)
         open_paragraph = self._open_paragraph()
         return (
             not self.layout.indented
             and self.current is not None  # (at the page's top: `headline.page-start`)
-            and nxt is not None
             and after is not None
             and unit.gap_before > 0
-            and nxt.gap_before == 0
+            and self.units[i + 1].gap_before == 0
             and (p.is_signature_line(after.text) or p.dateline_of(after.text) is not None)
             and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
             and shapes.could_be_headline(unit.text, self.profile)
             and not p.is_signature_line(unit.text)
-            and self._confirmed_headline(i + 1)
+            and self._confirmed_headline(last)
         )
 
     def _beside(self, unit: Unit) -> bool:

@@ -139,7 +139,9 @@ def convert_all(
         else:
             if warm is not None:
                 warm.stop()
-            made = convert_sources(started.changed, config, jobs, bar.update, started.entries, beside_the_code())
+            made = convert_sources(
+                started.changed, config, jobs, bar.update, started.entries, beside_the_code(cache.folder / "parser")
+            )
         kept = cache.lasting("fixed lines")
         as_written: dict[int, SourceResult] = {}  # pages cut at lines their sidecars name no more
         for i, found, result in zip(missing, started.changed, made, strict=True):
@@ -240,7 +242,7 @@ def _convert(
     config = load_archive_config(source_dir)
     folder = cache_folder(docs_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
-    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code())
+    warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code(folder / "parser"))
     ledger_path = source_dir / LEDGER_FILE
     try:
         with collector_waits():  # until what it loaded is set aside: else one round walks it all

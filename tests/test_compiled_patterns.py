@@ -194,3 +194,29 @@ def test_a_conversion_of_another_archive_reads_what_the_first_kept_beside_the_pa
     assert made < read / 10
     tag = sys.implementation.cache_tag
     assert (compiled.beside_the_code() / f"patterns.{tag}.marshal").is_file()
+
+
+def test_where_the_parsers_folder_cannot_be_written_the_conversion_keeps_them_in_its_own_cache(monkeypatch, tmp_path):
+    beside = Path(compiled.__file__).parent / "__pycache__"
+    if os.access(beside.parent, os.W_OK):
+        assert compiled.beside_the_code(tmp_path) == beside
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert compiled.beside_the_code(tmp_path) == tmp_path
+
+
+def test_each_write_goes_through_a_file_of_its_own(monkeypatch, tmp_path):
+    """Every conversion on the machine may keep its patterns at once: none writes into the
+    temporary file of another."""
+    moved = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        moved.append(Path(source).name)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    kept = tmp_path / "patterns.marshal"
+    compiled._write(kept, {"a": 1})
+    compiled._write(kept, {"a": 2})
+    assert len(set(moved)) == 2 and compiled._read(kept) == {"a": 2}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["patterns.marshal"]

@@ -75,6 +75,8 @@ def test_the_staff_credited_after_the_reporters_are_no_authors():
         "A12 副刊·秦淮 2024年3月7日 星期四 编辑 郭明 美编 吴静 校对 赵琳",
         "8 市县新闻 2024年3月10日 星期日 责任编辑 方敏 版式设计 叶青",
         "2024年3月5日 星期二 农历甲辰年正月廿五 今日32版",
+        "2024年3月5日 星期二 农历 甲辰年正月廿五",
+        "2024年3月5日 星期二 农历二〇二四年正月廿五",
         "新闻热线：025-96068",
         "本报新闻热线：025-96068 欢迎提供新闻线索",
         "本报地址：南京市秦淮区建康路88号 邮编：210000 发行热线：025-96068",
@@ -94,6 +96,8 @@ def test_a_city_papers_running_head_and_footer_are_furniture(line):
         "市民如有意见建议，可拨打12345热线反映。",
         "招商热线：4006509112",
         "栏目投稿邮箱：rmrbzzb@peopledaily.cn",  # a column's own address: the column's text
+        "食品安全投诉举报热线：12331",  # a notice's number, not the paper's
+        "地址：杭州市某路1号 邮编：310000",
     ],
 )
 def test_a_timeline_a_sentence_and_an_advertisers_number_are_not(line):
@@ -132,6 +136,38 @@ def test_a_city_papers_datelines_and_the_reporters_they_name(text, dateline, cre
 def test_a_word_ending_in_xun_opens_no_dateline_without_reporters():
     assert dateline_of("体育快讯（一）今天有三场比赛。") is None
     assert dateline_of("本报讯 记者 陈晨近日从市里获悉…") == ("本报讯", None, "记者 陈晨近日从市里获悉…")
+
+
+def test_reporters_named_without_brackets_end_at_the_first_word_that_is_no_name():
+    assert dateline_of("本报讯 记者 陈晨 昨日 市园林局发布通知…") == ("本报讯", "记者 陈晨", "昨日 市园林局发布通知…")
+    # a byline after the dateline and nothing else: left as printed, its last name too
+    line = "（新华社北京5月24日电）新华社记者 梅世雄 张勇健 解放军报记者 李兵正"
+    assert dateline_of(line)[1] is None
+
+
+def test_a_column_of_short_items_whose_first_title_is_set_right_below_its_name():
+    """`环球扫描` with its first item's title on the next line and a dateline below: the
+    column opens, and its items are its sub-heads (not a headline of two lines)."""
+    page = "\n".join(
+        [
+            "两会代表热议民生",
+            "",
+            "本报记者 王一",
+            "",
+            "代表们认为，民生改善要一件接着一件办。",
+            "",
+            "环球扫描",
+            "全球高校学生人数持续增长",
+            "",
+            "本报巴黎4月26日电  （记者李志伟）联合国教科文组织日前发布报告，全球高校学生人数持续增长。",
+            "",
+            "多国出台措施应对高温天气",
+            "",
+            "本报新德里4月26日电  （记者王一）多国近日出台措施应对高温天气。",
+        ]
+    )
+    _, column = parse_page(page + "\n").articles
+    assert column.title == "环球扫描" and column.subheads == ["全球高校学生人数持续增长", "多国出台措施应对高温天气"]
 
 
 @pytest.mark.parametrize(
@@ -225,8 +261,11 @@ def test_a_box_marked_name_is_a_signature():
     assert parse_names("□王琳").authors == ("王琳",)
     assert parse_names("■陈默（北京某高校教育学院副教授）").authors == ("陈默",)
     assert is_signature_line("□张晓峰（媒体人）") and parse_names("◎陈美玲").authors == ("陈美玲",)
-    # a pen name that is a word of the language (林间), marked: the mark says it signs
-    assert is_signature_line("□林间") and parse_names("□林间").authors == ("林间",)
+    # a pen name that is a word of the language (林间) signs where who the writer is follows it
+    assert parse_names("□林间（作家）").authors == ("林间",)
+    # a box's label after the same marks is no one's name
+    for label in ("■相关新闻", "■背景", "□编者按", "◎提示", "■数据", "■链接", "□林间"):
+        assert not is_signature_line(label), label
     assert not is_signature_line("■链接") and not is_signature_line("张晓峰（媒体人）")
 
 

@@ -53,9 +53,15 @@ class ColumnRules(BodyRules):
         nxt = self._next(i)
         if nxt is not None and (p.is_byline_line(nxt.text) or p.is_signature_name(nxt.text)):
             return False
-        if not self.layout.indented and unit.gap_before == 0 and self._title_only():
+        if (
+            not self.layout.indented
+            and unit.gap_before == 0
+            and self._title_only()
+            and self._last_rule() != "headline.digest"
+        ):
             # set right below the short title, where blank lines part the blocks: the rest of
-            # one headline (a column's label above its piece's title, `社评` / `让…更有温度`)
+            # one headline (a column's label above its piece's title, `社评` / `让…更有温度`) —
+            # unless a dateline below it said a column of short items opens there (环球扫描)
             return False
         if (
             self._title_only()

@@ -12,9 +12,9 @@ Python does afresh in every process:
   `marshal`.
 
 So a conversion names a folder here before it loads the parser (`keep_in`): the parser's own
-`__pycache__` (`beside_the_code`), where Python keeps the parser's compiled bytecode too, so
-that every conversion on the machine — a new archive's, a `--full` one — finds what the
-first compiled. The first run keeps there what `re` compiled each pattern to (the
+`__pycache__` (`beside_the_code`; the conversion cache's own folder where that cannot be
+written), where Python keeps the parser's compiled bytecode too, so that every conversion on
+the machine — a new archive's, a `--full` one — finds what the first compiled. The first run keeps there what `re` compiled each pattern to (the
 instruction codes and groups that `re` hands to `_sre.compile` as its last step) and the
 model's tables; later runs hand the codes to `_sre.compile` themselves and read the tables
 with `marshal`. The files are named for the interpreter (its cache tag), the patterns kept
@@ -36,6 +36,7 @@ import marshal
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,9 +54,14 @@ _MOST_KEPT = 1000
 _folder: list[Path] = []  # where the conversion keeps them (`keep_in`)
 
 
-def beside_the_code() -> Path:
-    """The folder conversions keep what the parser loads in: the parser's `__pycache__`."""
-    return Path(__file__).parent / "__pycache__"
+def beside_the_code(fallback: Path | None = None) -> Path | None:
+    """The folder conversions keep what the parser loads in: the parser's `__pycache__` — or,
+    where that cannot be written (an installation owned by another user), `fallback` (the
+    conversion cache's own folder). What Python is told of its bytecode
+    (PYTHONDONTWRITEBYTECODE) does not apply: this is the converter's own data, kept as
+    `scripts/setup.sh` compiles the converter's modules whatever that says."""
+    folder = Path(__file__).parent / "__pycache__"
+    return folder if os.access(folder if folder.is_dir() else folder.parent, os.W_OK) else fallback
 
 
 def keep_in(folder: Path | None) -> None:
@@ -91,14 +97,20 @@ def _write(path: Path | None, value: Any) -> None:
     is kept only saves time."""
     if path is None:
         return
-    partial = path.with_name(f".{path.name}.partial")  # one name: a run cut short leaves one at most
+    partial = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps(value))
+        # a name of its own: every conversion on the machine (and every test worker) may write
+        # here at once, and one writing into another's file would tear it
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        partial = Path(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(marshal.dumps(value))
         os.replace(partial, path)
     except (OSError, ValueError):
         try:
-            partial.unlink(missing_ok=True)
+            if partial is not None:
+                partial.unlink(missing_ok=True)
         except OSError:
             pass
 

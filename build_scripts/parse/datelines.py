@@ -16,6 +16,7 @@ from build_scripts.parse.names import (
     ROLE_RE,
     is_byline_line,
     is_name_line,
+    looks_like_name,
     names_are_plausible,
     parse_names,
 )
@@ -78,18 +79,23 @@ def dateline_of(text: str) -> tuple[str, str | None, str] | None:
 
 def _unbracketed_credit(rest: str) -> int | None:
     """Where the reporters a dateline names without brackets end (`本报讯 记者 陈晨 通讯员
-    杭交宣 从3月起…`): at the last space before the text that leaves a byline of names
-    before it; None if none does."""
+    杭交宣 从3月起…`), read forwards: roles and names that look like names, up to the first
+    other word (`昨日`); None if they name no one, or if nothing but the credit follows (a
+    byline printed after the dateline, which stays as it is)."""
     if not ROLE_RE.match(rest.lstrip()):
         return None
-    for space in reversed(list(_SPACE_RE.finditer(rest[:_MOST_CREDIT]))):
-        credit = rest[: space.start()].strip()
-        if credit and is_byline_line(credit) and names_are_plausible(credit):
-            names = parse_names(credit)
-            if names.authors or names.correspondents:
-                return space.start()
-    return None
+    end = None
+    for token in _SPACE_RE.finditer(rest, len(rest) - len(rest.lstrip())):
+        word = rest[: token.start()].split()[-1]
+        if not (ROLE_RE.fullmatch(word) or looks_like_name(ROLE_RE.sub("", word))):
+            break
+        end = token.start()
+    if end is None or not rest[end:].strip() or is_name_line(rest[end:].strip()):
+        return None
+    credit = rest[:end].strip()
+    names = parse_names(credit)
+    ok = is_byline_line(credit) and names_are_plausible(credit) and (names.authors or names.correspondents)
+    return end if ok else None
 
 
 _SPACE_RE = compiled.pattern(r"\s+")
-_MOST_CREDIT = 60  # characters: a credit of reporters is short

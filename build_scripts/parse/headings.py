@@ -260,10 +260,10 @@ class HeadingRules(HeadlinePieceRules):
         t = unit.text
         if self.profile.is_box_title(t):  # a page's picture items or its contents: an article of its own
             return self._headline(unit, "headline.column-box")
-        if self._above_a_confirmed_headline(i):  # (before a digest's items: it is sure)
-            return self._headline(unit, "headline.above-confirmed")
         if self._digest_opens(i):
             return self._headline(unit, "headline.digest")
+        if self._above_a_confirmed_headline(i):  # (before a digest's items: it is sure)
+            return self._headline(unit, "headline.above-confirmed")
         if self._bullet_box_opens(i):
             return self._headline(unit, "headline.bullet-box")
         if self._group_column_opens(i):

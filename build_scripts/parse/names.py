@@ -98,9 +98,8 @@ _NOT_NAME_ENDINGS: tuple[str, ...] = tuple(
     "手记 随笔 论坛 视点 视线 观察 时评 快评 短评 锐评 热评 新语 走笔 茶座 漫谈 纵横 聚焦 "
     "速递 看点 特稿 现场 报道 采访 整理 调查 札记 来信 回信 复信 贺信 贺电 答问".split()
 )
-# A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`),
-# and the boxes printed inside it (`■链接`)
-_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 序幕 序章 前言 开篇 题记 尾声 终章 结语 后记 链接 阅读 贴士".split())
+# A long piece's parts: labels spaced out below its headline as a name is (`引  子`, `尾  声`)
+_NOT_NAME_ENDINGS += tuple("引子 引言 楔子 序言 序幕 序章 前言 开篇 题记 尾声 终章 结语 后记".split())
 
 
 def is_not_a_name(token: str) -> bool:
@@ -194,8 +193,8 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
     if not 1 <= len(names) <= 3:
         return None
     plausible: Callable[[str], bool]
-    if marked and any_surname:
-        plausible = _any_name  # the mark says it signs the piece: a pen name may be a word (□林间)
+    if marked and marked.group(2) and any_surname:
+        plausible = _any_name  # marked, and who the writer is: a pen name may be a word (□林间（作家）)
     elif not any_surname:
         plausible = looks_like_name
     elif _PADDED_RE.match(inner):
@@ -215,7 +214,7 @@ def _padded(name: str, line: str) -> bool:
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 # A signature marked with a box or a ring (`□王琳`, `◎陈美玲`), maybe with who they are (`□张晓峰（媒体人）`)
-_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*(?:[（(][^（()）]{{2,30}}[）)])?$")
+_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*([（(][^（()）]{{2,30}}[）)])?$")
 
 
 def _any_name(token: str) -> bool:

@@ -35,7 +35,6 @@ import gc
 import hashlib
 import os
 import pickle
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -269,8 +268,6 @@ class SourceCache:
             if entry.name.removesuffix(".pickle") not in self.results:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-        # (the parser's compiled patterns, kept here by earlier converters: now beside its code)
-        shutil.rmtree(self.folder / "parser", ignore_errors=True)
 
 
 def _entry_files(folder: Path) -> Iterator[os.DirEntry[str]]:

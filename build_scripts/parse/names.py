@@ -25,7 +25,7 @@ _ORG = (
     # house (`扬子晚报/紫牛新闻记者`)
     rf"|(?:[{HAN}·]{{2,8}}[/／])?[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台|新闻|客户端))"
 )
-_MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习)"
+_MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒)"  # (融媒记者: a county media centre's)
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"
 # (a county's own reporters, credited as a group: 县委报道组 李蕾)
 _CORRESPONDENT_CORE = rf"(?:通讯员|实习生|[{HAN}]{{1,6}}?报道组)"

@@ -114,7 +114,7 @@ FURNITURE_RE = compiled.pattern(
     # page's editors after it (`责编 王海燕 美编 李娜`)
     rf"|(?:[A-Z]?\d{{1,3}}\s+[{HAN}·]{{1,8}}\s+)?(?:[{HAN}]{{2,8}}报\s*)?(?:\d{{4}}|(?:中华)?民国\d{{2,3}})年\d{{1,2}}月\d{{1,2}}日"  # (a Taiwan paper's year: 民国113年)
     rf"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?"
-    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}(?:\s+[{HAN}]{{1,4}})?|农历.{{0,12}}|今日\d{{1,3}}版"
+    rf"(?:\s*(?:第?\s*\d{{1,3}}\s*版.{{0,12}}|[A-Z]\d{{1,2}}(?:\s+[{HAN}·]{{1,8}})?|农历.{{0,12}}|今日\d{{1,3}}版"
     rf"|[{HAN}]{{2,8}}报|{_FURNITURE_PAIR}))*"
     # the paper's footer: where to call it (`新闻热线：025-96068`, `本报地址：… 邮编：…`; not an
     # advertiser's `招商热线：…`, which is the advertisement's text)

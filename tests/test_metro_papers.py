@@ -84,6 +84,9 @@ def test_the_staff_credited_after_the_reporters_are_no_authors():
         "临江晚报新闻热线：0576-96111",
         "本版编辑 黄敏 投稿邮箱：qxbfk@example.com",
         "来稿请寄：pinglun@example.cn",
+        "本版投稿邮箱：hdrbsx@163.com",
+        "海岱日报社出版 地址：济南市历下区文华路218号 邮政编码：250011",
+        "国内统一连续出版物号CN37-0118 邮发代号23-62",
     ],
 )
 def test_a_city_papers_running_head_and_footer_are_furniture(line):
@@ -376,3 +379,22 @@ def test_a_contents_box_then_a_lead_story_under_three_headline_lines_then_a_box_
     assert len(contents.blocks) == 2 and lead.authors == ["许文博", "沈一帆"]
     assert [b.text[:1] for b in briefs.blocks] == ["■", "■", "■"]
     assert "城事速递" not in lifts.text and lifts.subheads == ["财政补贴最高28万元"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "A08 2025年9月17日 星期三 经济 责编 沈一帆 美编 吴蔚 审读 高文",
+        "北滨晚报·文体 A06 2025.9.19 星期五 编辑 马骁",
+        "乡村健康报 2025年9月18日 星期四 第3版 健康科普 责任编辑 丁蓓 电话：0531-86993321",
+    ],
+)
+def test_a_running_head_in_any_order_above_the_pages_first_article(head):
+    """A full date with its weekday and no sentence, above the first article: the running
+    head, whatever order it gives the paper, the 版 and the editors. Below an article's start,
+    such a line is the page's text (a timeline's entry)."""
+    timeline = "2022年1月26日 星期三 滨江区报告首例"
+    page = f"{head}\n\n中秋临近月饼走俏\n\n本报记者 陶立群\n\n今年中秋，月饼市场呈现新变化。\n\n{timeline}\n\n此后，疫情得到控制。\n"
+    parsed = parse_page(page)
+    assert [s.text for s in parsed.furniture] == [head]
+    assert parsed.articles[0].title == "中秋临近月饼走俏" and parsed.articles[0].authors == ["陶立群"]

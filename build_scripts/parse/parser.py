@@ -70,7 +70,7 @@ class _Parser(HeadingRules, JoinRules):
     def _label(self, i: int, unit: Unit) -> None:
         self._at = i
         t = unit.text
-        if p.is_furniture(t) or self.profile.is_masthead(t):
+        if p.is_furniture(t) or self.profile.is_masthead(t) or self._running_head(t):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
@@ -329,6 +329,17 @@ class _Parser(HeadingRules, JoinRules):
             # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section
             return self._subhead(unit, "subhead.dash-lead")
         self._body(i, unit)
+
+    def _running_head(self, text: str) -> bool:
+        """Above the page's first article, a line with a full date and its weekday and no
+        sentence: the running head, however it orders the paper, the 版 and the editors
+        (`A08 2025年9月17日 星期三 经济 责编 沈一帆`, `北滨晚报·文体 A06 2025.9.19 星期五 编辑 马骁`)."""
+        return (
+            self.current is None
+            and len(text) <= 100
+            and bool(p.RUNNING_HEAD_DATE_RE.search(text))
+            and not any(mark in text for mark in "。！？；")
+        )
 
     def _heads_indented_text(self, i: int) -> bool:
         """Where indentation marks paragraphs: a line at the top of the page (no article open),

@@ -120,8 +120,9 @@ FURNITURE_RE = compiled.pattern(
     # advertiser's `招商热线：…`, which is the advertisement's text)
     rf"|(?:本报|[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报|时报))?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}.{{0,40}}"
     # …and where to send a piece, after the page's editor perhaps (`本版编辑 黄敏 投稿邮箱：…`)
-    rf"|(?:{_FURNITURE_PAIR}\s*)?(?:投稿|来稿)(?:邮箱|信箱|请寄|地址)\s*[:：]\s*\S+@\S+"
-    rf"|本报(?:地址|社址)\s*[:：].{{0,120}}"
+    rf"|(?:{_FURNITURE_PAIR}\s*)?(?:本版)?(?:投稿|来稿)(?:邮箱|信箱|请寄|地址)\s*[:：]\s*\S+@\S+"
+    rf"|(?:本报|[{HAN}]{{2,8}}报社(?:出版)?\s*)(?:地址|社址)\s*[:：].{{0,120}}"
+    rf"|国内统一连续出版物号.{{0,60}}"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
 )
@@ -324,6 +325,13 @@ def glued_end_credit(text: str) -> tuple[str, str] | None:
     if not m or m.start(1) == 0:
         return None
     return text[: m.start(1)].rstrip(), m.group(1)
+
+
+# A full date with its weekday (`2025年9月17日 星期三`, `2025.9.19 星期五`): on a line of the page's
+# top with no sentence in it, the running head, whatever else it holds (the paper, the 版, editors)
+RUNNING_HEAD_DATE_RE = compiled.pattern(
+    r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2})\s*[（(]?(?:星期|周)[一二三四五六日天]"
+)
 
 
 def is_furniture(text: str) -> bool:

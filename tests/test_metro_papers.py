@@ -398,3 +398,31 @@ def test_a_running_head_in_any_order_above_the_pages_first_article(head):
     parsed = parse_page(page)
     assert [s.text for s in parsed.furniture] == [head]
     assert parsed.articles[0].title == "中秋临近月饼走俏" and parsed.articles[0].authors == ["陶立群"]
+
+
+def test_a_wrapped_line_short_by_an_opening_mark_pushed_to_the_next_line_is_full():
+    """Type never ends a line with an opening quote: the line stops short of the column by
+    one character, and the quote opens the next line (`…永安大戏院推出` / `“周末夜场”演出季…`).
+    The page is wrapped where its column of type is full (figures take half a column)."""
+    ind = "\u3000\u3000"
+    lines = [
+        "老剧院“上新” 周末夜场一票难求",
+        "记者 晏晴 通讯员 贺子墨",
+        f"{ind}国庆前夕，修缮一新的永安大戏院推出",
+        "“周末夜场”演出季，京剧、吕剧、话剧和脱",
+        "口秀轮番上演。记者从剧院获悉，首批12场演",
+        "出的门票开售不到一周即售出九成。",
+        f"{ind}剧院负责人介绍，夜场演出票价在80元至",
+        "280元之间，学生凭证可享受半价优惠。",
+        "",
+        "全市中学生篮球联赛开打",
+        f"{ind}本报讯（记者 葛蕊）9月18日，全市中学",
+        "生篮球联赛在第十九中学体育馆开幕。本届联",
+        "赛共有初中组、高中组男女队伍56支，比赛将",
+        "持续至11月中旬，采用主客场制进行。",
+        f"{ind}■北滨海洋帆船邀请赛将于10月11日至13",
+        "日在奥帆中心举行，来自国内外的28支船队将",
+        "参加场地赛和长距离赛。",
+    ]
+    first, _ = parse_page("\n".join(lines) + "\n").articles
+    assert [b.text[:8] for b in first.blocks] == ["国庆前夕，修缮一", "剧院负责人介绍，"]

@@ -41,6 +41,8 @@ _MIN_WRAP_WIDTH = 8
 # Marks type never sets at a line's start: a line full to the column's end may hang up to
 # this many of them past it.
 _HANGING = "，。、；：！？,.;:!?”’」』）》)…"
+# …and marks it never sets at a line's end: pushed to the next line's start.
+_NEVER_LAST = "“‘「『（《("
 _MOST_HUNG = 3
 
 
@@ -279,6 +281,12 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             # (`…还能‘卖空气’。”`, as type sets them: 避头尾)
             widths += (layout.width(hung),)
         full = bool(layout.wrap_width) and any(layout.wrap_width - 1 <= width <= layout.wrap_width for width in widths)
+        below = lines[offset + 1] if offset + 1 < len(lines) else ""
+        in_a_paragraph = indented or (gap == 0 and prev is not None and prev.full)  # (not a headline)
+        if layout.wrap_width and not full and in_a_paragraph and below[:1] in _NEVER_LAST:
+            # short of the column by an opening mark that type never sets at a line's end, set
+            # at the next line's start instead (`…永安大戏院推出` / `“周末夜场”演出季…`)
+            full = layout.wrap_width - 1 <= widths[0] + layout.width(below[:1]) <= layout.wrap_width
         if (
             prev is not None
             and layout.wrap_width

@@ -116,15 +116,19 @@ class ColumnRules(BodyRules):
             and sum(kind in BODY_KINDS for kind in kinds) <= BRIEF_DISPATCH_BLOCKS
         )
 
+    def _text_above_ended(self) -> bool:
+        """Did the text above end its sentence (no page break may have cut its paragraph)?"""
+        open_paragraph = self._open_paragraph()
+        return not (open_paragraph and not p.is_terminated(open_paragraph[1]))
+
     def _bullet_box_opens(self, i: int) -> bool:
         """After the text above ended its sentence, a short title with items below it, each led
         in by the same mark (`城事速递` / `■本周六起…` / `■…`): a box of briefs, not a sub-head."""
         t, below = self.units[i].text, self.units[i + 1 : i + 3]
-        open_paragraph = self._open_paragraph()
         return (
             self._has_body()
             and len(p.without_trailing_bracket(t)) <= BOX_TITLE_MAX
-            and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
+            and self._text_above_ended()
             and len(below) == 2
             and below[0].text[:1] in _ITEM_MARKS
             and all(u.text[:1] == below[0].text[:1] and len(u.text) > len(t) for u in below)

@@ -48,7 +48,6 @@ class HeadlinePieceRules(ColumnRules):
         ):
             last += 1
         after = self._next(last)
-        open_paragraph = self._open_paragraph()
         return (
             not self.layout.indented
             and self.current is not None  # (at the page's top: `headline.page-start`)
@@ -56,7 +55,7 @@ class HeadlinePieceRules(ColumnRules):
             and unit.gap_before > 0
             and self.units[i + 1].gap_before == 0
             and (p.is_signature_line(after.text) or p.dateline_of(after.text) is not None)
-            and not (open_paragraph and not p.is_terminated(open_paragraph[1]))
+            and self._text_above_ended()
             and shapes.could_be_headline(unit.text, self.profile)
             and not p.is_signature_line(unit.text)
             and self._confirmed_headline(last)

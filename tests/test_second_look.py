@@ -146,6 +146,35 @@ def test_a_credit_line_right_under_the_headline_is_a_byline_perhaps():
     assert _ids(page_of(*below_a_byline, (7, *STORY[3][1:]))) == []
 
 
+POEM = [
+    (1, "headline", "headline.evidence", "山谷里的风"),
+    (3, "paragraph", "paragraph.lines", "风从山谷里吹来"),
+    (4, "paragraph", "paragraph.lines", "吹过一片金黄的麦浪"),
+    (5, "paragraph", "paragraph.lines", "吹过母亲的白发"),
+]
+
+
+def _poem_ending(last: str, *above: tuple[int, str, str, str]) -> PageParse:
+    return page_of(*POEM, *above, (7, "paragraph", "paragraph.lines", last))
+
+
+def test_a_name_glued_to_an_unsigned_poems_last_line_is_its_writer_perhaps():
+    assert _ids(_poem_ending("一盏灯照亮了归途张建国")) == [("look.name-glued", 7)]
+    assert "“张建国”" in second_looks(_poem_ending("一盏灯照亮了归途张建国"))[0].why
+    assert _ids(_poem_ending("月光落满小路林秀芳")) == [("look.name-glued", 7)]
+    # a surname, and a given name that is a word (`董` / `建设`)
+    assert _ids(_poem_ending("风吹过长长的河岸董建设")) == [("look.name-glued", 7)]
+    assert _ids(_poem_ending("张建国")) == []  # the name alone: a signature on its line, not glued to one
+    signed = (6, "byline", "byline.end", "林秀芳")
+    assert _ids(_poem_ending("一盏灯照亮了归途张建国", signed)) == []  # the article has its writer
+    assert _ids(_poem_ending("一盏灯照亮了归途")) == []  # no name at the end
+    assert _ids(_poem_ending("一盏灯照亮了归途张建国。")) == []  # a sentence ended: no signature glued to it
+    assert _ids(_poem_ending("摄影：张建国")) == []  # a picture's credit, its name where it belongs
+    assert _ids(_poem_ending("本报记者 张建国")) == []  # a byline the parser did not take for one: spaced
+    # two characters the dictionary calls a name are often words (`麦田`): not told
+    assert _ids(_poem_ending("我们越过那片金黄的麦田")) == []
+
+
 HEADED = [
     *STORY[:2],
     (5, "subhead", "subhead.evidence", "加快竹产业发展"),
@@ -208,6 +237,21 @@ def test_each_look_is_a_warning_with_the_correction_to_write_one_an_article():
         "unsure: continuation: “当地建起了竹制品加工厂，把竹屑也用了起来。” (line 9 above, short like the article's sub-heads"
     )
     assert "write `no_join: [11]` (a paragraph of its own)" in joined.fix
+
+
+def test_a_name_glued_to_the_last_line_is_put_on_a_line_of_its_own_in_the_page():
+    report = Report()
+    check_parse(PAGE, _poem_ending("一盏灯照亮了归途张建国"), report)
+    (glued,) = report.warnings
+    assert glued.line == 7
+    assert glued.what == (
+        "unsure: paragraph: “一盏灯照亮了归途张建国” (the text ends in “张建国”, and the article has no byline: "
+        "its writer's name?)"
+    )
+    assert glued.fix.startswith(
+        "check it; if the line ends in the writer's name, put the name on a line of its own below line 7 in the "
+        "page's file and write `lines: {8: byline}` in 2026/2026-04-28_12_生态.fix.yml"
+    )
 
 
 def test_an_article_gets_one_warning_the_first_that_applies():

@@ -23,7 +23,7 @@ import collections
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from build_scripts.parse.model import Decision, PageParse
+from build_scripts.parse.model import Decision, Kind, PageParse
 from build_scripts.parse.rules import weighed_chance
 
 # A line that stops on one of these ended a sentence or a clause: no heading
@@ -61,6 +61,13 @@ _NOT_RUNNING_TEXT = frozenset(
 # An article of this many sections (each a heading with its own byline) or more has a shape
 # its sections share
 SECTIONS_TO_COMPARE = 3
+# An unsigned article's last line of text this short or shorter, with no mark at its end, may
+# end in its writer's name glued to it: a name of three characters (two are often words the
+# dictionary takes for names: `麦田`)
+GLUED_LINE_MAX = 30
+GLUED_NAME = 3
+# A line that holds these is a credit, whose last word is a name as it should be
+_CREDIT_MARKS = ("摄", "供图", "来源", "：", ":")
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,7 @@ WHY = {
     "look.short-line-joined": "line {above} above, short like the article's sub-heads, joined to it: a sub-head?",
     "look.fragment-opening": "it opens with a scrap of a sentence, and line {above} above stops mid-sentence: its rest?",
     "look.credit-under-headline": "a credit line right under the headline: the article's byline?",
+    "look.name-glued": "the text ends in “{name}”, and the article has no byline: its writer's name?",
 }
 
 
@@ -109,6 +117,7 @@ class _Page:
     """The decisions of a page, in line order, by the article the parser put them in."""
 
     def __init__(self, result: PageParse):
+        self.result = result
         self.decisions = sorted(result.decisions, key=lambda d: d.line)
         self.above: dict[int, Decision] = {}  # line → the decision of the block above
         for before, after in zip(self.decisions, self.decisions[1:], strict=False):
@@ -257,6 +266,35 @@ def _credit_under_headline(page: _Page) -> list[Look]:
     ]
 
 
+def _name_glued(page: _Page) -> list[Look]:
+    """An unsigned article whose text ends in a short line with no mark at its end, the last
+    words of it a name to the dictionary (`像黄河，像长江董国政`, `越发绚烂谢安军`): the
+    writer's signature, which lost its own line and was glued to the poem's last line?"""
+    import rjieba  # (imported here, as `breaks` is in `_short_line_joined`: loaded with the parser)
+
+    from build_scripts.parse.names import looks_like_name
+
+    looks = []
+    for n, rows in page.articles.items():
+        article = page.result.articles[n]
+        blocks = article.blocks
+        if article.authors or article.byline or not blocks or blocks[-1].kind is not Kind.PARAGRAPH:
+            continue
+        last = blocks[-1].text.strip().splitlines()[-1].strip() if blocks[-1].text.strip() else ""
+        # (a line that ends in a mark ends in no name: the dictionary tags the mark last)
+        if not last or len(last) > GLUED_LINE_MAX or any(mark in last for mark in _CREDIT_MARKS) or len(last.split()) > 1:
+            continue
+        words = rjieba.tag(last)
+        name = ""
+        if words and words[-1][1] == "nr":
+            name = words[-1][0]
+        elif len(words) >= 2 and words[-2][1] == "nr" and len(words[-2][0]) == 1:
+            name = words[-2][0] + words[-1][0]  # a surname, and a given name the model did not take for one
+        if len(name) == GLUED_NAME and len(last) > len(name) + 1 and looks_like_name(name):
+            looks.append(_look(rows[-1], "look.name-glued", name=name))
+    return looks
+
+
 # In order: an article gets the warning of the first look that applies to it.
 LOOKS: tuple[tuple[str, Callable[[_Page], list[Look]]], ...] = (
     ("look.odd-section", _odd_section),
@@ -265,6 +303,7 @@ LOOKS: tuple[tuple[str, Callable[[_Page], list[Look]]], ...] = (
     ("look.short-line-joined", _short_line_joined),
     ("look.fragment-opening", _fragment_opening),
     ("look.credit-under-headline", _credit_under_headline),
+    ("look.name-glued", _name_glued),
 )
 
 

@@ -41,6 +41,12 @@ def check_parse(page: SourcePage, result: PageParse, report: Report, profile: Pa
             # the page's first article: no article above it to stay in
             report.warn(page.path, decision.line, what, _HEADLESS_ON_TOP.format(n=decision.line))
             continue
+        if look_id == "look.name-glued":  # no sidecar splits a line: the page's text is put right
+            fix = _NAME_ON_ITS_LINE.format(
+                n=decision.line, below=decision.line + 1, sidecar=sidecar_of(Path(page.path)).as_posix()
+            )
+            report.warn(page.path, decision.line, what, fix)
+            continue
         report.warn(
             page.path,
             decision.line,
@@ -77,6 +83,12 @@ _LAST_MARGINS = frozenset({"headline.evidence"})
 _HEADLESS_ON_TOP = (
     "if its headline was lost before the text reached this file, put it back above line {n}; if the text "
     "goes on from another page, nothing to do: it is published as an article without headline"
+)
+# …where the writer's name may be glued to the text's last line
+_NAME_ON_ITS_LINE = (
+    "check it; if the line ends in the writer's name, put the name on a line of its own below line {n} "
+    "in the page's file and write `lines: {{{below}: byline}}` in {sidecar} (see maintainers/input-files.md, "
+    "Corrections)"
 )
 # The other readings of an unsure decision: what to write in the page's sidecar, and what it does.
 _OTHER_READINGS = {

@@ -66,6 +66,14 @@ class PaperProfile:
     def is_column_word(self, text: str) -> bool:
         return any(text.endswith(word) for word in self.column_words)
 
+    def with_masthead(self, name: str) -> PaperProfile:
+        """The profile, with `name` among the mastheads (a page of another paper, named in its
+        header: `paper: 科创导报`)."""
+        name = " ".join(name.split())
+        if not name or name in self.mastheads:
+            return self
+        return replace(self, mastheads=(*self.mastheads, name))
+
     def is_masthead(self, text: str) -> bool:
         """The paper's name alone, spaced or not, in any case (`CHENGNAN  EVENING NEWS`)."""
         if len(text) > 60 or not self.mastheads:

@@ -97,7 +97,9 @@ def explain(source_dir: Path, file: Path) -> str:
         if "no date" not in exc.problem.what:
             raise
         page = source_page_without_date(path, rel, config)
-    return format_explanation(page, parse_page(page.text, page.first_line, page.corrections, config.profile))
+    return format_explanation(
+        page, parse_page(page.text, page.first_line, page.corrections, config.profile.with_masthead(page.meta.paper))
+    )
 
 
 def source_page_without_date(path: Path, rel: str, config) -> SourcePage:

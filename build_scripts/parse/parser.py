@@ -28,6 +28,7 @@ from build_scripts.parse.joins import JoinRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind, PageParse, Segment
 from build_scripts.parse.page import DATED_NOTE_RE, PageView
+from build_scripts.parse.page_head import page_head, running_head
 from build_scripts.parse.state import JOIN_UNSURE
 
 
@@ -42,6 +43,7 @@ class _Parser(HeadingRules, JoinRules):
         self._words_counted = 0
         self._words_last: str | None = None  # the last segment's text when its words were counted
         self._words = set()
+        self.head = page_head(self.units, self.profile)  # the page's first units, above its first article
 
     # -- the walk ------------------------------------------------------------------------
 
@@ -70,7 +72,7 @@ class _Parser(HeadingRules, JoinRules):
     def _label(self, i: int, unit: Unit) -> None:
         self._at = i
         t = unit.text
-        if p.is_furniture(t) or self.profile.is_masthead(t) or self._running_head(t):
+        if i < self.head or p.is_furniture(t) or self.profile.is_masthead(t) or self._running_head(t):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()
@@ -334,12 +336,7 @@ class _Parser(HeadingRules, JoinRules):
         """Above the page's first article, a line with a full date and its weekday and no
         sentence: the running head, however it orders the paper, the 版 and the editors
         (`A08 2025年9月17日 星期三 经济 责编 沈一帆`, `北滨晚报·文体 A06 2025.9.19 星期五 编辑 马骁`)."""
-        return (
-            self.current is None
-            and len(text) <= 100
-            and bool(p.RUNNING_HEAD_DATE_RE.search(text))
-            and not any(mark in text for mark in "。！？；")
-        )
+        return self.current is None and running_head(text)
 
     def _heads_indented_text(self, i: int) -> bool:
         """Where indentation marks paragraphs: a line at the top of the page (no article open),

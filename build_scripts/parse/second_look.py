@@ -282,7 +282,12 @@ def _name_glued(page: _Page) -> list[Look]:
             continue
         last = blocks[-1].text.strip().splitlines()[-1].strip() if blocks[-1].text.strip() else ""
         # (a line that ends in a mark ends in no name: the dictionary tags the mark last)
-        if not last or len(last) > GLUED_LINE_MAX or any(mark in last for mark in _CREDIT_MARKS) or len(last.split()) > 1:
+        if (
+            not last
+            or len(last) > GLUED_LINE_MAX
+            or any(mark in last for mark in _CREDIT_MARKS)
+            or len(last.split()) > 1
+        ):
             continue
         words = rjieba.tag(last)
         name = ""

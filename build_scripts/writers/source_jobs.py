@@ -148,8 +148,9 @@ def parse_page(text: str, first_line: int, corrections, profile) -> PageParse:
 
 def convert_page(page: SourcePage, config: ArchiveConfig, report: Report) -> tuple[SourceResult, PageParse]:
     """Parse and tag one page that has been read, and prepare its articles' pages and records."""
-    parsed = parse_page(page.text, page.first_line, page.corrections, config.profile)
-    check_parse(page, parsed, report, config.profile)
+    profile = config.profile.with_masthead(page.meta.paper)  # (a page of another paper: its own name)
+    parsed = parse_page(page.text, page.first_line, page.corrections, profile)
+    check_parse(page, parsed, report, profile)
     tagger = _tagger_for(config)
     articles = parsed.articles
     result = SourceResult(page.path, meta=page.meta, furniture=[s.text for s in parsed.furniture])

@@ -1,0 +1,105 @@
+"""The page's head (parse/page_head.py): what a paper prints above its first article before the
+first blank line — masthead, running head, the page's editors, who publishes it — is furniture,
+line by line; a page of another paper names its masthead in its header. Invented pages."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import make_archive, run_cli
+
+from build_scripts.ingest.paper_profile import DEFAULT
+from build_scripts.parse.model import Kind
+from build_scripts.parse.page_head import masthead_with_labels
+from build_scripts.parse.parser import parse_page
+
+STORY = """桃溪镇柑橘迎来丰收季
+本报记者 魏晓东
+
+连日来，桃溪镇十万亩柑橘陆续成熟，果农们忙着采摘、分拣、装箱。
+
+今年全镇柑橘预计产量达到18万吨，比去年增长一成。
+"""
+
+COUNTY_HEAD = """桃溪报
+TAOXI BAO
+中共桃溪县委机关报　桃溪县融媒体中心出版
+2025年11月7日　星期五　农历乙巳年九月十八　第2731期
+（闽）内部资料准印证第F0212号　免费赠阅
+
+"""
+
+
+def test_a_county_papers_masthead_block_is_the_pages_head():
+    parsed = parse_page(COUNTY_HEAD + STORY, profile=DEFAULT.with_masthead("桃溪报"))
+    assert [s.text for s in parsed.furniture] == COUNTY_HEAD.strip().splitlines()
+    (story,) = parsed.articles
+    assert story.title == "桃溪镇柑橘迎来丰收季"
+    assert story.authors == ["魏晓东"]
+    assert [d.rule_id for d in parsed.decisions if d.line <= 5] == ["furniture"] * 5
+
+
+def test_without_the_papers_name_its_masthead_block_is_read_as_a_headline():
+    parsed = parse_page(COUNTY_HEAD + STORY)
+    assert parsed.articles[0].title.startswith("桃溪报")
+
+
+def test_a_running_head_and_the_editors_line_below_it():
+    head = "9　理论　2025年11月7日　星期五　桃溪日报\n本版主编：郑文远　责任编辑：程雪　电子信箱：txllb@example.com\n\n"
+    parsed = parse_page(head + STORY)
+    assert [s.text for s in parsed.furniture] == head.strip().splitlines()
+    assert [a.title for a in parsed.articles] == ["桃溪镇柑橘迎来丰收季"]
+
+
+def test_the_papers_name_with_its_section_and_number_opens_the_head():
+    profile = DEFAULT.with_masthead("百川法治报")
+    head = "百川法治报　法律服务　6\n2025年11月7日　星期五　责任编辑：程雪　校对：孟言\n\n"
+    parsed = parse_page(head + STORY, profile=profile)
+    assert [s.text for s in parsed.furniture] == head.strip().splitlines()
+    assert masthead_with_labels("A19　百川法治报", profile)
+    assert not masthead_with_labels("百川法治报　记者深入一线采访了解到的情况汇总", profile)  # a sentence's words
+    assert not masthead_with_labels("百川法治报　法律服务　6", DEFAULT)  # not this paper's name
+
+
+def test_a_head_holding_a_byline_is_no_head_a_headline_sits_in_it():
+    """Set right below the running head, with no blank line between: the headline and its byline."""
+    page = "2025年11月7日　星期五　A06　民生\n桃溪镇柑橘迎来丰收季\n本报记者 魏晓东\n\n" + STORY.split("\n\n", 1)[1]
+    parsed = parse_page(page)
+    assert [s.text for s in parsed.furniture] == ["2025年11月7日　星期五　A06　民生"]
+    assert parsed.articles[0].title == "桃溪镇柑橘迎来丰收季"
+    assert parsed.articles[0].authors == ["魏晓东"]
+
+
+def test_a_sentence_ends_the_head():
+    page = "桃溪报\n本报今日出版八版。\n\n" + STORY
+    parsed = parse_page(page, profile=DEFAULT.with_masthead("桃溪报"))
+    assert [s.text for s in parsed.furniture] == ["桃溪报"]
+    assert any(s.kind is Kind.PARAGRAPH and s.text == "本报今日出版八版。" for a in parsed.articles for s in a.segments)
+
+
+def test_with_masthead_adds_a_name_once():
+    profile = DEFAULT.with_masthead("桃溪报")
+    assert profile.mastheads == (*DEFAULT.mastheads, "桃溪报")
+    assert profile.with_masthead("桃溪报") is profile
+    assert DEFAULT.with_masthead("") is DEFAULT
+
+
+def test_a_page_of_another_paper_names_its_masthead_in_its_header(tmp_path):
+    page = "---\npaper: 桃溪报\n---\n" + COUNTY_HEAD + STORY
+    project = make_archive(tmp_path, {"2025/2025-11-07_01_要闻.txt": page}, with_sample=False)
+    result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    rows = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert [r["title"] for r in rows] == ["桃溪镇柑橘迎来丰收季"]
+    explained = run_cli(
+        "convert",
+        "--source",
+        str(project / "source_texts"),
+        "--docs",
+        str(project / "docs"),
+        "--explain",
+        str(project / "source_texts/2025/2025-11-07_01_要闻.txt"),
+    )
+    assert "article 1: 桃溪镇柑橘迎来丰收季" in explained.stdout

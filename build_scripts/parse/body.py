@@ -14,6 +14,7 @@ from build_scripts.parse.people import name_with_role
 
 # A brief led in by its title in brackets: 【玄武湖樱花预计下周进入盛花期】记者从…
 _LEAD_IN_RE = compiled.pattern(r"^【[^【】]{2,30}】\S")
+ITEM_MARKS = "■●▶◆▲★"  # what leads each of a box's briefs in
 
 
 class BodyRules(PageView):
@@ -106,9 +107,15 @@ class BodyRules(PageView):
         self._add(Kind.BYLINE, unit.text, unit)
 
     def _brief_goes_on(self, text: str) -> bool:
-        """A paragraph led in by a title in brackets, below one led in so that ended the article."""
+        """A paragraph led in by a title in brackets, below one led in so that ended the article;
+        or led in by the mark that leads in every paragraph of the article so far, a box of
+        briefs whose item above ended with its credit (`●…。（陈韵诗）` / `●…`)."""
         paragraphs = [s for s in self.current or [] if s.kind is Kind.PARAGRAPH]
-        return bool(paragraphs) and all(_LEAD_IN_RE.match(s) for s in (text, paragraphs[-1].text))
+        if not paragraphs:
+            return False
+        if all(_LEAD_IN_RE.match(s) for s in (text, paragraphs[-1].text)):
+            return True
+        return text[:1] in ITEM_MARKS and all(s.text[:1] == text[:1] for s in paragraphs)
 
     def _body(self, i: int, unit: Unit) -> None:
         t = unit.text

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from build_scripts.parse import patterns as p
 from build_scripts.parse import shapes
-from build_scripts.parse.body import BodyRules
+from build_scripts.parse.body import ITEM_MARKS, BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind
+from build_scripts.parse.page import DATE_ONLY_RE
 
 DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环球扫描, 纵横
 BOX_TITLE_MAX = 8  # a box of briefs, each led in by a mark, may be named longer: 城事速递, 市县新闻简报
-_ITEM_MARKS = "■●▶◆▲★"  # what leads each of a box's briefs in
 EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
@@ -130,7 +130,7 @@ class ColumnRules(BodyRules):
             and len(p.without_trailing_bracket(t)) <= BOX_TITLE_MAX
             and self._text_above_ended()
             and len(below) == 2
-            and below[0].text[:1] in _ITEM_MARKS
+            and below[0].text[:1] in ITEM_MARKS
             and all(u.text[:1] == below[0].text[:1] and len(u.text) > len(t) for u in below)
         )
 
@@ -189,12 +189,17 @@ class ColumnRules(BodyRules):
         (`…（编辑手记）` after a feature), or a notice's title (`…招标公告`, printed below the
         page's last article) — never a sub-head of the article above."""
         last = self.current[-1] if self.current and not self.closed else None
-        if last is None or last.kind is not Kind.PARAGRAPH or len(last.text) + sum(map(len, self._tail)) <= TEXT_MIN:
+        # (…or below the date that signs the notice above, on a page of notices: a line of it,
+        # read as a heading until the notice's end shows what it is)
+        signed = last is not None and bool(DATE_ONLY_RE.match(last.text))
+        if last is None or (last.kind is not Kind.PARAGRAPH and not signed):
             return ""
-        if shapes.is_tagged_title(unit.text):
+        text_above = last.kind is Kind.PARAGRAPH and len(last.text) + sum(map(len, self._tail)) > TEXT_MIN
+        if text_above and shapes.is_tagged_title(unit.text):
             return "headline.column-tag"
         notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
-        return "headline.notice" if notice else ""
+        ended = last.kind is Kind.PARAGRAPH and p.is_terminated(last.text)  # (a one-line notice above: `…声明作废。`)
+        return "headline.notice" if notice and (text_above or signed or ended) else ""
 
     def _question_in_text(self, text: str) -> bool:
         """A question of a few words below an article's text (`如何加强？`): it asks what the

@@ -84,6 +84,9 @@ def _unbracketed_credit(rest: str) -> int | None:
     byline printed after the dateline, which stays as it is)."""
     if not ROLE_RE.match(rest.lstrip()):
         return None
+    reported = _REPORTED_RE.match(rest)
+    if reported and is_byline_line(reported.group(1)) and names_are_plausible(reported.group(1)):
+        return reported.end()  # `记者罗家豪 通讯员黄文轩报道：历时八个月…`: the credit says where it ends
     end = None
     for token in _SPACE_RE.finditer(rest, len(rest) - len(rest.lstrip())):
         word = rest[: token.start()].split()[-1]
@@ -99,3 +102,8 @@ def _unbracketed_credit(rest: str) -> int | None:
 
 
 _SPACE_RE = compiled.pattern(r"\s+")
+# Reporters named, their names glued to their roles perhaps, then `报道：` and the text, as
+# southern papers credit them (`南潮讯 记者罗家豪 通讯员黄文轩报道：…`)
+_REPORTED_RE = compiled.pattern(
+    rf"^\s*({ROLE}\s*[{HAN}·]{{2,8}}?(?:[\s、，,]+{ROLE}?\s*[{HAN}·]{{2,8}}?)*\s*报[道导]\s*[:：])"
+)

@@ -354,7 +354,9 @@ class HeadingRules(HeadlinePieceRules):
                 return self._headline(unit, "headline.document")
             if self._question_in_text(t):  # (one with a byline below is confirmed, above)
                 return self._subhead(unit, "subhead.question")
-            if self._after_a_brief_dispatch(i):
+            # (a heading like another below it heads a part of the story: `老房子留住“原汁原味”`
+            # … `闲置地块变身“会客厅”`, a city paper's story that opens `南潮讯 记者X…`)
+            if self._after_a_brief_dispatch(i) and not self._parallel_below(i):
                 return self._headline(unit, "headline.after-dispatch")
             if self._dialogue_goes_on(i):
                 return self._subhead(unit, "subhead.in-dialogue")

@@ -4,11 +4,14 @@ text or a new article's headline."""
 
 from __future__ import annotations
 
+from build_scripts.parse import compiled, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.columns import ColumnRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import Kind
+
+# A column's label led in by a mark, above its piece's headline (`■记者观察`, `■法眼观察`)
+_MARKED_LABEL_RE = compiled.pattern(rf"^[■□●◆▲]\s*[{p.HAN}]{{2,8}}$")
 
 
 class HeadlinePieceRules(ColumnRules):
@@ -49,14 +52,15 @@ class HeadlinePieceRules(ColumnRules):
             last += 1
         after = self._next(last)
         return (
-            not self.layout.indented
+            # (where indentation marks paragraphs, headlines are the lines not indented)
+            not (self.layout.indented and any(u.indented for u in self.units[i : last + 1]))
             and self.current is not None  # (at the page's top: `headline.page-start`)
             and after is not None
             and unit.gap_before > 0
             and self.units[i + 1].gap_before == 0
             and (p.is_signature_line(after.text) or p.dateline_of(after.text) is not None)
             and self._text_above_ended()
-            and shapes.could_be_headline(unit.text, self.profile)
+            and (shapes.could_be_headline(unit.text, self.profile) or bool(_MARKED_LABEL_RE.match(unit.text)))
             and not p.is_signature_line(unit.text)
             and self._confirmed_headline(last)
         )

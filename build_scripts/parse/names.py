@@ -41,7 +41,7 @@ _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 # Where a paper reports from (`记者林雅婷／台北报导`, `编译王大明／综合报导`: Taiwan's, with 报导 for 报道).
 _REPORTED_FROM = rf"[/／]\s*[{HAN}]{{0,8}}?报[道导]"
 _SUFFIX = (
-    rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导]|摄影?"
+    rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导][:：]?|摄影?"
     # the pictures, from someone other than the writer: 文/新京报记者 杨帆 图/受访者供图
     rf"|图[/／]\s*[{HAN}·]{{2,12}}?(?:供图|提供))"
 )

@@ -168,7 +168,11 @@ class _Parser(HeadingRules, JoinRules):
             and unit.gap_before
             and self._has_body()
             and not (open_paragraph and not p.is_terminated(open_paragraph[1]) and self._continues(i, unit))
-            and (shapes.could_be_headline(t, self.profile) or self._kicker_above_headline(i))
+            and (
+                shapes.could_be_headline(t, self.profile)
+                or self._kicker_above_headline(i)
+                or self._above_a_confirmed_headline(i)  # (a column's label, `■记者观察`)
+            )
             and not p.is_signature_line(t)
         ):
             return self._headline(unit, "indent.headline")

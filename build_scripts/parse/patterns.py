@@ -334,8 +334,30 @@ RUNNING_HEAD_DATE_RE = compiled.pattern(
 )
 
 
+# The paper's footer, one field after another on its line: opened by one that only a footer
+# prints (where to call the paper, its address, where to send a piece, its licence, `XX报社出版`),
+# then its other fields (`邮编：510100`, `每份1.50元`): `新闻热线：020-87776666 广告许可证：…
+# 本报地址：… 邮编：510100 每份1.50元`, `学苑青年报社出版　投稿邮箱：…`. A notice's own lines
+# (`举报电话：… 来信地址：…`) open with none of them.
+_FOOTER_OPENING = (
+    rf"(?:本报|[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报|时报))?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}"
+    rf"|(?:本版)?(?:投稿|来稿)(?:邮箱|信箱)\s*[:：]\s*\S+@\S+"
+    rf"|(?:本报|[{HAN}]{{2,8}}报社)(?:地址|社址)\s*[:：]\s*\S+"
+    rf"|广告(?:经营)?许可证\s*[:：]?\s*\S+"
+    rf"|[{HAN}]{{2,8}}报社出版"
+)
+_FOOTER_FIELD = rf"[{HAN}]{{2,8}}\s*[:：]\s*\S+|(?:每份|零售价|定价)\s*[:：]?\s*\d+(?:\.\d+)?元|[{HAN}]{{2,8}}报社出版"
+FOOTER_RE = compiled.pattern(rf"^(?:{_FOOTER_OPENING})(?:\s+(?:{_FOOTER_FIELD}))*$")
+# The paper's word on what a page prints, at its foot (`本版文章仅供参考，不构成投资建议…`,
+# `以上信息由刊登者提供并负责，本报不承担…`)
+DISCLAIMER_RE = compiled.pattern(
+    r"^(?:本版(?:文章|内容|信息|所载内容)仅供参考"
+    r"|(?:以上|本版)(?:信息|内容|广告|广告内容)由(?:刊登者|刊登单位|广告主|客户)提供).{0,50}$"
+)
+
+
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE_RE.match(text))
+    return bool(FURNITURE_RE.match(text) or FOOTER_RE.match(text) or DISCLAIMER_RE.match(text))
 
 
 SPEAKER_RE = compiled.pattern(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负责人：… in an interview

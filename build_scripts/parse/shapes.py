@@ -220,7 +220,8 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
 @memo
 def opens_article(text: str) -> bool:
     """A byline (not a bracketed closing one), a line of names, a dateline, an editor's note,
-    or text that opens with a byline in corner brackets (`〔记者X／台北报导〕…`)."""
+    text that opens with a byline in corner brackets (`〔记者X／台北报导〕…`), or where a story
+    goes on from another page (`（上接A1版）`: the line above is its headline)."""
     if p.is_byline_line(text):
         return not p.BRACKETED_BYLINE_RE.match(text)
     return (
@@ -229,6 +230,7 @@ def opens_article(text: str) -> bool:
         or p.dateline_of(text) is not None
         or p.is_note(text)
         or opening_byline(text) is not None
+        or bool(p.JUMP_FROM_RE.match(text))
     )
 
 
@@ -314,7 +316,7 @@ def is_tagged_title(line: str) -> bool:
 # labelled line (`附件：中标候选人公示`).
 _NOTICE_RE = compiled.pattern(
     r"^(?![一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．]|特此|现予|以上|兹|谨此)"
-    r"[^。！？；，:：]{4,}(?:公告|启事|公示|声明|通告)(?:（第?[\d一二三四五六七八九十]+号）)?$"
+    r"[^。！？；，:：]{2,}(?:公告|启事|公示|声明|通告)(?:（第?[\d一二三四五六七八九十]+号）)?$"
 )
 
 

@@ -1,0 +1,192 @@
+"""More conventions of city, trade and county papers (tests/test_metro_papers.py has the first):
+a southern paper's `X讯 记者A 通讯员B报道：`, a story told in parts under headings alike, a
+continued story's headline above its jump line, a box of briefs led in by marks and each
+credited, the paper's footer and disclaimers, a page of notices, a column's marked label above
+its piece's headline. The pages are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.parse.datelines import dateline_of
+from build_scripts.parse.model import Kind
+from build_scripts.parse.names import is_byline_line, parse_names
+from build_scripts.parse.parser import parse_page
+from build_scripts.parse.patterns import is_furniture
+
+STORY_IN_PARTS = """榕湾老街“微改造”完工
+街坊家门口多了两处小游园
+
+榕湾讯 记者林志鹏 通讯员陈嘉欣报道：历时半年的榕湾老街“微改造”工程日前完工，街坊们迎来了焕然一新的老街。
+
+据区住建局介绍，此次改造涉及沿街建筑38栋，外立面修缮按“修旧如旧”原则进行。
+
+骑楼留住老味道
+
+在老街住了五十多年的何伯说，以前一下雨巷子里就积水，现在排水管网改造后再没水浸过。
+
+施工方负责人介绍，为保留骑楼原有的灰塑和满洲窗，工人们逐件拆下清洗后再装回原处。
+
+空地变成小游园
+
+改造中，两处闲置空地被改建为小游园，设置了座椅和儿童游乐设施。
+
+区相关负责人表示，下一步将引导老字号回归老街。
+"""
+
+CONTINUED = """出租屋装上烟雾报警器
+（上接A1版）
+
+记者在新村走访看到，一栋六层出租屋的每个房间天花板上都装上了烟雾报警器。
+
+据了解，今年以来全区已在1.8万间出租屋安装了报警器。
+"""
+
+BRIEFS = """邻里速递
+
+●即日起至12月31日，市图书馆每周六上午开设亲子阅读课堂，需提前预约。（林志鹏）
+
+●市气象台预计，本周后期受冷空气影响，我市最低气温将降至15℃左右。
+
+●区首家长者饭堂日前开业，60岁以上老人可享受每餐8元的助餐服务。（陈嘉欣 何晓彤）
+"""
+
+FOOTER = "新闻热线：020-88886666 广告许可证：4401004000099 本报地址：榕湾市中山路88号 邮编：510000 每份1.50元"
+
+
+def test_a_southern_papers_credit_ends_with_reported():
+    dated = dateline_of("榕湾讯 记者林志鹏 通讯员陈嘉欣报道：历时半年的工程日前完工。")
+    assert dated == ("榕湾讯", "记者林志鹏 通讯员陈嘉欣报道：", "历时半年的工程日前完工。")
+    assert dateline_of("本报讯 记者 林志鹏 报道：昨日，市民…") == ("本报讯", "记者 林志鹏 报道：", "昨日，市民…")
+    assert is_byline_line("记者林志鹏 通讯员陈嘉欣报道：")
+    assert parse_names("记者林志鹏 通讯员陈嘉欣报道：") == parse_names("记者林志鹏 通讯员陈嘉欣")
+
+
+def test_a_story_in_parts_under_headings_alike_stays_one_article():
+    """A dispatch's first paragraphs, then a heading: the next article after a brief dispatch —
+    unless a heading like it follows: the story's parts."""
+    (story,) = parse_page(STORY_IN_PARTS).articles
+    assert story.title == "榕湾老街“微改造”完工 街坊家门口多了两处小游园"
+    assert story.subheads == ["骑楼留住老味道", "空地变成小游园"]
+    assert (story.authors, story.correspondents) == (["林志鹏"], ["陈嘉欣"])
+    assert story.text.startswith("历时半年")
+
+
+def test_a_continued_storys_headline_sits_above_its_jump_line():
+    parsed = parse_page(STORY_IN_PARTS + "\n" + CONTINUED)
+    assert [a.title for a in parsed.articles] == [
+        "榕湾老街“微改造”完工 街坊家门口多了两处小游园",
+        "出租屋装上烟雾报警器",
+    ]
+    assert parsed.articles[1].text.startswith("（上接A1版）")
+
+
+def test_a_box_of_briefs_led_in_by_marks_each_credited_is_one_article():
+    parsed = parse_page(STORY_IN_PARTS + "\n" + BRIEFS)
+    box = parsed.articles[-1]
+    assert box.title == "邻里速递"
+    assert len([b for b in box.blocks if b.kind is Kind.PARAGRAPH]) == 3
+    assert (box.authors, box.correspondents) == (["林志鹏", "陈嘉欣", "何晓彤"], [])
+    assert not any(d.rule_id == "article.headless" for d in parsed.decisions)
+
+
+def test_the_papers_footer_at_the_pages_foot_is_furniture():
+    parsed = parse_page(STORY_IN_PARTS + "\n" + FOOTER + "\n")
+    assert [s.text for s in parsed.furniture] == [FOOTER]
+    assert len(parsed.articles) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        FOOTER,
+        "学苑青年报社出版　投稿邮箱：xyqn@example.com",
+        "广告许可证：4401004000099　印刷：榕湾日报印务中心",
+        "本版文章仅供参考，不构成投资建议。据此操作，风险自担。",
+        "以上信息由刊登者提供并负责，本报不承担由此引起的任何法律责任。",
+    ],
+)
+def test_footers_and_disclaimers_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "举报电话：020-81235678　来信地址：榕溪区委组织部",  # a notice's own lines
+        "联系人：张先生　联系电话：020-38471266",
+        "地址：榕湾市中山路88号 邮编：510000",
+        "以上内容由本报记者根据采访整理。",
+    ],
+)
+def test_a_notices_contacts_are_not_the_papers_footer(line):
+    assert not is_furniture(line)
+
+
+NOTICES = """干部任前公示
+
+根据有关规定，经区委研究，拟提拔任用以下同志，现予公示。
+
+陈立民，男，1979年6月生，大学学历，现任区民政局副局长，拟任区民政局局长。
+
+公示时间：2025年11月3日至11月7日。
+
+中共榕溪区委组织部
+2025年11月3日
+
+招聘启事
+
+本公司因业务发展需要，现招聘项目经理2名，要求大专以上学历。
+
+有意者请将简历发至公司邮箱。
+
+遗失声明
+
+榕湾市食为先餐饮店遗失营业执照正本一份，声明作废。
+
+2025年度“最美家庭”拟表彰名单公示
+
+经推荐评选，拟表彰以下家庭，现予公示。
+
+王志明家庭　陈秀英家庭　李国华家庭
+"""
+
+
+def test_a_page_of_notices_each_notice_an_article():
+    parsed = parse_page(NOTICES)
+    assert [a.title for a in parsed.articles] == [
+        "干部任前公示",
+        "招聘启事",
+        "遗失声明",
+        "2025年度“最美家庭”拟表彰名单公示",
+    ]
+    assert [d.rule_id for d in parsed.decisions if d.text in ("招聘启事", "遗失声明")] == ["headline.notice"] * 2
+    assert parsed.articles[0].text.endswith("2025年11月3日")
+
+
+def test_a_heading_naming_a_notice_inside_an_article_is_no_new_one():
+    """Right below a sentence that leads into it: not a notice's title."""
+    led_into = "关于加强物业管理的通知解读\n\n负责人介绍，今年各小区要做好三件事，首先是\n\n张贴收费公示\n\n各小区应在显著位置张贴收费标准。\n"
+    assert len(parse_page(led_into).articles) == 1
+
+
+INDENTED = """对话企业家：创新药出海要过“临床关”
+本报记者 韩一鸣
+　　记者：今年公司有两款产品完成了海外授权，您怎么看？
+　　受访者：这说明国内的研发水平得到了国际同行的认可。
+
+■记者观察
+消费电子回暖 别急着“抢跑”
+□本报记者 姚思远
+　　三季度以来，随着新品密集发布，消费电子产业链迎来一波回暖。
+　　回暖是好事，但也要看清回暖的成色。
+"""
+
+
+def test_a_columns_marked_label_above_its_pieces_headline_where_paragraphs_are_indented():
+    parsed = parse_page(INDENTED)
+    assert [a.title for a in parsed.articles] == [
+        "对话企业家：创新药出海要过“临床关”",
+        "■记者观察 消费电子回暖 别急着“抢跑”",
+    ]
+    assert [a.authors for a in parsed.articles] == [["韩一鸣"], ["姚思远"]]

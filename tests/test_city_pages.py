@@ -190,3 +190,28 @@ def test_a_columns_marked_label_above_its_pieces_headline_where_paragraphs_are_i
         "■记者观察 消费电子回暖 别急着“抢跑”",
     ]
     assert [a.authors for a in parsed.articles] == [["韩一鸣"], ["姚思远"]]
+
+
+def test_a_wrapped_line_wider_only_by_marks_hung_past_the_column_goes_on_the_paragraph():
+    """Type hangs a mark that may not open a line past the column's end (`…背诵诗；`): the line
+    is the paragraph's, not a new one, though wider than the column by it."""
+    lines = [
+        "稻田边的劳动课",
+        "文/林晓雨",
+        "　　十月的清晨东区实验田",
+        "里的稻穗已压弯了腰我们跟",
+        "着农学院的老师下了田。",
+        "　　回到宿舍我在日记本里",
+        "写下一句话以前只会背诵诗；",
+        "今天才算真正读懂。",
+        "　　这堂劳动课让我们明白",
+        "了粮食来之不易的道理。",
+    ]
+    assert [len(line) for line in lines[2:7]] == [12, 12, 11, 12, 13]  # the last a mark hung past the column
+    parsed = parse_page("\n".join(lines) + "\n")
+    (article,) = parsed.articles
+    assert [b.text for b in article.blocks] == [
+        "十月的清晨东区实验田里的稻穗已压弯了腰我们跟着农学院的老师下了田。",
+        "回到宿舍我在日记本里写下一句话以前只会背诵诗；今天才算真正读懂。",
+        "这堂劳动课让我们明白了粮食来之不易的道理。",
+    ]

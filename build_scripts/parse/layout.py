@@ -76,7 +76,11 @@ class Layout:
 
     def wider_than_the_column(self, line: str) -> bool:
         """A line wider than the column is not the rest of a line wrapped in it: a headline's
-        second line, set wider (`…四季度将出炉` above a subtitle of 56 characters)."""
+        second line, set wider (`…四季度将出炉` above a subtitle of 56 characters). The marks
+        that may not open a line, hung past its end, do not count (`…只是背诵；`)."""
+        hung = line.rstrip(_HANGING)
+        if 0 < len(line) - len(hung) <= _MOST_HUNG:
+            line = hung
         if self.by_display:
             return columns(line) > self.wrap_width + 1
         return display_width(line) > 2 * self.wrap_width + 1

@@ -215,3 +215,22 @@ def test_a_wrapped_line_wider_only_by_marks_hung_past_the_column_goes_on_the_par
         "回到宿舍我在日记本里写下一句话以前只会背诵诗；今天才算真正读懂。",
         "这堂劳动课让我们明白了粮食来之不易的道理。",
     ]
+
+
+def test_a_headline_set_on_two_lines_is_two_pieces_however_alike():
+    """`title_pieces` joins a couplet's halves set on one line; set on two lines, they are two
+    pieces — as a theory page sets its commentary's headline."""
+    import datetime as dt
+
+    from build_scripts.ingest.source import PageMeta, SourcePage
+    from build_scripts.writers.source_jobs import record_of
+
+    page = "以县域经济高质量发展\n夯实共同富裕的基础\n\n本报记者 林志鹏\n\n县域是城乡融合发展的重要切入点。\n"
+    (article,) = parse_page(page).articles
+    assert article.title_parts == ["以县域经济高质量发展", "夯实共同富裕的基础"]
+    one_line = parse_page(page.replace("\n夯实", " 夯实", 1)).articles[0]
+    assert one_line.title_parts == ["以县域经济高质量发展 夯实共同富裕的基础"]  # a couplet on one line
+    source = SourcePage("2025/2025-11-07_07_理论.txt", PageMeta(dt.date(2025, 11, 7), 7, "理论", "桃溪日报"), page, 1)
+    record = record_of(source, article, 1)
+    assert record.title_parts == ("以县域经济高质量发展", "夯实共同富裕的基础")
+    assert record.main_title == "夯实共同富裕的基础"

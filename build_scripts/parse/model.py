@@ -106,7 +106,10 @@ class Article:
 
     @property
     def title_parts(self) -> list[str]:
-        return title_pieces(self.title)
+        """The headline's pieces, line by line: a line is parted at its spaces, but two lines
+        are never joined into one piece (`以县域经济高质量发展` / `夯实共同富裕的基础`, set as two
+        lines, are two pieces, however alike: `title_pieces` joins a couplet's halves on a line)."""
+        return [piece for line in self._texts(Kind.HEADLINE) for piece in title_pieces(line)]
 
     @property
     def byline(self) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.entry import ArticleEntry, entry_of
 from build_scripts.catalogue.tags import Candidates, Tagger, Text, Vocabulary, load_stop_words
-from build_scripts.contract.headline import main_title_of, title_pieces
+from build_scripts.contract.headline import main_title_of
 from build_scripts.contract.labels import first_sentence
 from build_scripts.contract.record import ArticleRecord, SourceSpan
 from build_scripts.contract.urls import ascii_slug, slugs_of
@@ -122,8 +122,8 @@ def record_of(page: SourcePage, article: Article, ordinal: int, box: str = "") -
         page=meta.page,
         page_name=meta.page_name,
         title=title,
-        title_parts=tuple(title_pieces(title)),
-        main_title=main_title_of(title_pieces(title)),
+        title_parts=tuple(article.title_parts),
+        main_title=main_title_of(article.title_parts),
         byline=article.byline,
         authors=tuple(article.authors),
         correspondents=tuple(article.correspondents),

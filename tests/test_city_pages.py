@@ -104,6 +104,8 @@ def test_the_papers_footer_at_the_pages_foot_is_furniture():
         "广告许可证：4401004000099　印刷：榕湾日报印务中心",
         "本版文章仅供参考，不构成投资建议。据此操作，风险自担。",
         "以上信息由刊登者提供并负责，本报不承担由此引起的任何法律责任。",
+        "地址：桃溪县城关镇人民路86号　邮编：418400　新闻热线：0745-7212345　印刷：桃溪印务公司",
+        "学苑青年报社出版 投稿邮箱：xyqn_xy@example.com 国内统一连续出版物号：CN43-0099",
     ],
 )
 def test_footers_and_disclaimers_are_furniture(line):
@@ -117,6 +119,7 @@ def test_footers_and_disclaimers_are_furniture(line):
         "联系人：张先生　联系电话：020-38471266",
         "地址：榕湾市中山路88号 邮编：510000",
         "以上内容由本报记者根据采访整理。",
+        "投稿邮箱：yhc@example.com。来稿请注明真实姓名、地址和联系电话。",  # a call for pieces' text
     ],
 )
 def test_a_notices_contacts_are_not_the_papers_footer(line):

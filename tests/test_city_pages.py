@@ -237,3 +237,19 @@ def test_a_headline_set_on_two_lines_is_two_pieces_however_alike():
     record = record_of(source, article, 1)
     assert record.title_parts == ("以县域经济高质量发展", "夯实共同富裕的基础")
     assert record.main_title == "夯实共同富裕的基础"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # indented paragraphs, or blocks parted by blank lines
+def test_a_title_shaped_like_a_pen_name_above_a_marked_byline_is_the_headlines(gap):
+    indent = "　　" if gap == "\n" else ""
+    page = (
+        f"上期回顾{gap}{indent}文章正文在这里结束。\n\n书摘\n老槐树\n□林默然{gap}"
+        f"{indent}老槐树在村子东头，一条石板路斜斜地伸到树下。{gap}{indent}后来村里修了新路。\n"
+    )
+    excerpt = parse_page(page).articles[-1]
+    assert (excerpt.title_parts, excerpt.authors) == (["书摘", "老槐树"], ["林默然"])
+
+
+def test_a_special_correspondent_files_from_a_place():
+    assert parse_names("本报特派记者 汤子健 彭晖 发自卡塔尔多哈").authors == ("汤子健", "彭晖")
+    assert is_byline_line("本报特派记者 汤子健 发自南昌")

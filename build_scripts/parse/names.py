@@ -25,7 +25,7 @@ _ORG = (
     # house (`扬子晚报/紫牛新闻记者`)
     rf"|(?:[{HAN}·]{{2,8}}[/／])?[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台|新闻|客户端))"
 )
-_MOD = rf"(?:特约|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒)"  # (融媒记者: a county media centre's)
+_MOD = rf"(?:特约|特派|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒)"  # (融媒记者: a county media centre's)
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"
 # (a county's own reporters, credited as a group: 县委报道组 李蕾)
 _CORRESPONDENT_CORE = rf"(?:通讯员|实习生|[{HAN}]{{1,6}}?报道组)"
@@ -42,6 +42,8 @@ _NAMES = rf"{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN}){{0,15}}"
 _REPORTED_FROM = rf"[/／]\s*[{HAN}]{{0,8}}?报[道导]"
 _SUFFIX = (
     rf"(?:{_REPORTED_FROM}|文[/／]摄|文并摄|文图|参与采写|采写|整理|摄影报道|报[道导][:：]?|摄影?"
+    # where a special correspondent files from: 本报特派记者 汤子健 发自南昌
+    rf"|发自[{HAN}]{{2,8}}"
     # the pictures, from someone other than the writer: 文/新京报记者 杨帆 图/受访者供图
     rf"|图[/／]\s*[{HAN}·]{{2,12}}?(?:供图|提供))"
 )

@@ -14,6 +14,7 @@ from build_scripts.contract.names import HAN, institutions
 from build_scripts.parse import compiled
 from build_scripts.parse.memo import memo
 from build_scripts.parse.model import Names
+from build_scripts.parse.surnames import SURNAMES_1, SURNAMES_2
 
 NUM_HAN = "一二三四五六七八九十百零〇"
 
@@ -73,26 +74,6 @@ _AUTHOR_NOTE_CORE = (
 AUTHOR_NOTE_RE = compiled.pattern(rf"^(?:{_OPEN}\s*{_AUTHOR_NOTE_CORE}\s*{_CLOSE}|{_AUTHOR_NOTE_CORE})$")
 _AUTHOR_NAME_RE = compiled.pattern(rf"作者[:：]\s*([{HAN}·]{{2,8}}?)(?=[，,、；;\s）)]|$)")
 
-# Common surnames: a line or a bracket holding only names is a byline when the names look
-# like names (a bracket holding 完 or 上 or 新华社电 is not one).
-_SURNAMES_2 = frozenset(
-    (
-        "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "  # noqa: SIM905
-        "端木 独孤 南宫 西门 呼延 澹台 万俟 闻人 赫连 申屠"
-    ).split()
-)
-_SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
-    "卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔"
-    "向常汤康易乔赖文施洪辛柯庄樊祝严俞游于阎鲍牛葛尚单舒耿童倪傅欧靳岳齐翟包娄殷庞左焦聂甘全关米车邢苗"
-    "柏时温窦凌阮梅池巩项褚解蓝穆盛燕景鲁滕冉都蒙华宁符申宫卓伍连詹缪容杭裴芦霍刁仇鞠麦储晏吉卞喻臧荣阳"
-    "郎伊应谷季商岑劳凤饶艾房丛邬计安古明宗邓郁植敖桂晋司籍揭纪习查厉佟母粟卜宿晁练冀蔺晏边尤谈荆钮苟"
-    "扎次达阿格索旦拉洛普德仁"
-    # rarer surnames of the 百家姓 (and 亓, 巨), leaving out characters that mostly open words
-    "戚奚柳酆费廉毕萧湛祁禹狄贝茅屈闵麻颜骆虞昝裘贲诸嵇滑翁荀羊甄芮羿汲邴糜巫隗宓蓬郗仰栾钭戎韶郜蓟"
-    "蒲邰鄂咸屠胥苍闻莘逄姬堵宰郦雍璩濮扈郏浦柴瞿宦庾暨弘匡寇禄阙殳沃夔厍訾阚毋乜巢蒯竺逯桓亓巨"
-)
-
 
 # Words a column or a kind of piece is called by, never a person: （记者手记）, （金台随笔）,
 # 本报记者 X采访整理. A "name" ending in one of them is not a name.
@@ -117,7 +98,7 @@ def looks_like_name(token: str) -> bool:
         return 3 <= len(token) <= 16 and not _column_with_dot(token)
     if not 2 <= len(token) <= 4 or not re.fullmatch(rf"[{HAN}]+", token):
         return False
-    if not (token[0] in _SURNAMES_1 or token[:2] in _SURNAMES_2):
+    if not (token[0] in SURNAMES_1 or token[:2] in SURNAMES_2):
         return False
     return len(token) > 2 or not _word_of_the_language(token)
 
@@ -211,7 +192,7 @@ def _names_only(text: str, any_surname: bool = False) -> list[str] | None:
 def _padded(name: str, line: str) -> bool:
     """`周 天` beside another name: a name of two characters spaced to the width of three is
     a name even where the two make a word (周天)."""
-    return len(name) == 2 and name[0] in _SURNAMES_1 and re.search(rf"{name[0]}\s+{name[1]}", line) is not None
+    return len(name) == 2 and name[0] in SURNAMES_1 and re.search(rf"{name[0]}\s+{name[1]}", line) is not None
 
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
@@ -232,7 +213,7 @@ def _pen_name_or_name(token: str) -> bool:
         return not _column_with_dot(token)
     if not 2 <= len(token) <= 4:
         return False
-    if looks_like_name(token) and (len(token) < 4 or token[:2] in _SURNAMES_2):
+    if looks_like_name(token) and (len(token) < 4 or token[:2] in SURNAMES_2):
         return True
     import rjieba
 

@@ -253,3 +253,24 @@ def test_a_title_shaped_like_a_pen_name_above_a_marked_byline_is_the_headlines(g
 def test_a_special_correspondent_files_from_a_place():
     assert parse_names("本报特派记者 汤子健 彭晖 发自卡塔尔多哈").authors == ("汤子健", "彭晖")
     assert is_byline_line("本报特派记者 汤子健 发自南昌")
+
+
+def test_a_numbered_heading_below_a_sentence_ending_one_short_of_the_column_is_a_heading():
+    lines = [
+        "县域经济观察",
+        "林志鹏",
+        "　　县域是城乡融合发展的重",
+        "要切入点也是推进共同富裕的",
+        "重要空间载体找准发力点。",
+        "一、立足优势做强产业",
+        "　　产业是县域经济的根基一",
+        "些地方贪大求全结果链条短。",
+        "二、深化城乡融合",
+        "　　县城是连接城市和乡村的",
+        "重要纽带要补齐公共服务短板",
+        "和基础设施的短板。",
+    ]
+    assert [len(line) for line in lines[2:5]] == [13, 13, 12]  # the column: 13; the sentence ends one short
+    (article,) = parse_page("\n".join(lines) + "\n").articles
+    assert article.subheads == ["一、立足优势做强产业", "二、深化城乡融合"]
+    assert article.text.startswith("县域是城乡融合发展的重要切入点也是推进共同富裕的重要空间载体找准发力点。\n\n一、")

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from build_scripts.contract.labels import NUMBERED_HEADING_RE
 from build_scripts.parse import compiled
 
 _WORDS_APART_RE = compiled.pattern(r"\S \S+$")  # the line's last word set apart by a space
@@ -299,6 +300,9 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and not layout.wider_than_the_column(line)
             and number not in keep_apart
             and not (layout.indented and indented)
+            # a numbered heading set below a sentence that ended one short of the column's end
+            # (`…找准发力点。` / `一、立足比较优势…`): the next part's heading, not the text's rest
+            and not (p.is_terminated(prev.text) and NUMBERED_HEADING_RE.match(line) and not full)
             and not _headline_as_wide_as_the_column(
                 prev,
                 units[-2] if len(units) > 1 else None,

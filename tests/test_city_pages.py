@@ -274,3 +274,15 @@ def test_a_numbered_heading_below_a_sentence_ending_one_short_of_the_column_is_a
     (article,) = parse_page("\n".join(lines) + "\n").articles
     assert article.subheads == ["一、立足优势做强产业", "二、深化城乡融合"]
     assert article.text.startswith("县域是城乡融合发展的重要切入点也是推进共同富裕的重要空间载体找准发力点。\n\n一、")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("双河融媒记者 田野 周婧", ("田野", "周婧")),  # the county's media brand
+        ("桃溪县融媒体中心记者 田野", ("田野",)),  # the media centre by its name
+    ],
+)
+def test_a_county_media_centres_reporters(byline, authors):
+    assert is_byline_line(byline)
+    assert parse_names(byline).authors == authors

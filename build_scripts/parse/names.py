@@ -24,7 +24,9 @@ _ORG = (
     rf"(?:本报|新华社|中新社|《[{HAN}·]{{2,12}}》"  # or a magazine by its title: 《环球人物》记者
     # a paper, an agency, a station or a news app (封面新闻, 上游新闻), perhaps two brands of one
     # house (`扬子晚报/紫牛新闻记者`)
-    rf"|(?:[{HAN}·]{{2,8}}[/／])?[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台|新闻|客户端))"
+    rf"|(?:[{HAN}·]{{2,8}}[/／])?[{HAN}·]{{1,12}}?(?:日报|晚报|晨报|时报|(?<!本)报|通讯社|网|电视台|广播电视台|新闻|客户端)"
+    # a county's media centre, by its name or its place's (`双河县融媒体中心记者`, `双河融媒记者`)
+    rf"|[{HAN}]{{2,8}}?融媒体中心|[{HAN}]{{2,6}}?(?=融媒))"
 )
 _MOD = rf"(?:特约|特派|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒)"  # (融媒记者: a county media centre's)
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.ingest.paper_profile import DEFAULT
 from build_scripts.parse.datelines import dateline_of
 from build_scripts.parse.model import Kind
 from build_scripts.parse.names import is_byline_line, parse_names
@@ -286,3 +287,51 @@ def test_a_numbered_heading_below_a_sentence_ending_one_short_of_the_column_is_a
 def test_a_county_media_centres_reporters(byline, authors):
     assert is_byline_line(byline)
     assert parse_names(byline).authors == authors
+
+
+FRONT_PAGE = """本期导读
+
+2版　桃溪柑橘进入采摘季
+3版　“村BA”总决赛明晚开赛
+A04　副刊｜家乡的石拱桥
+
+县委书记魏明在调研秋冬种工作时强调
+抢抓农时 确保秋冬种任务落实落地
+
+桃溪融媒记者 田野 周婧
+
+本报讯 11月6日，县委书记魏明深入白沙镇调研秋冬种工作。
+"""
+
+
+def test_a_contents_box_names_its_pages_first_then_the_lead_story():
+    parsed = parse_page(FRONT_PAGE)
+    box, lead = parsed.articles
+    assert box.title == "本期导读"
+    assert [b.text for b in box.blocks] == [
+        "2版　桃溪柑橘进入采摘季",
+        "3版　“村BA”总决赛明晚开赛",
+        "A04　副刊｜家乡的石拱桥",
+    ]
+    assert not parsed.furniture
+    assert lead.title_parts == ["县委书记魏明在调研秋冬种工作时强调", "抢抓农时", "确保秋冬种任务落实落地"]
+    assert lead.authors == ["田野", "周婧"]
+
+
+def test_a_contents_box_by_any_name():
+    assert DEFAULT.is_box_title("本期导读") and DEFAULT.is_box_title("要闻導讀")
+    assert not DEFAULT.is_box_title("一部新书的读者导读")  # a headline that names one
+
+
+def test_a_contents_box_whose_items_name_their_page_by_its_section_letter():
+    page = (
+        "今日导读\nA03 地铁8号线二期首段区间贯通\nA05 老城区背街小巷完成“微更新”\nA12 副刊｜海边的旧书摊\n\n"
+        + FRONT_PAGE.split("\n\n", 2)[2]
+    )
+    box, lead = parse_page(page).articles
+    assert [b.text for b in box.blocks] == [
+        "A03 地铁8号线二期首段区间贯通",
+        "A05 老城区背街小巷完成“微更新”",
+        "A12 副刊｜海边的旧书摊",
+    ]
+    assert lead.authors == ["田野", "周婧"]

@@ -84,7 +84,10 @@ class PaperProfile:
     def is_box_title(self, title: str) -> bool:
         """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`)."""
         title = "".join(title.split())
-        return title in self.box_titles or simplified(title) in self.box_titles
+        if title in self.box_titles or simplified(title) in self.box_titles:
+            return True
+        # a contents box by any name (`本期导读`, `要闻导读`)
+        return 2 < len(title) <= 6 and simplified(title).endswith("导读")
 
 
 NATIONAL_DAILY = PaperProfile()

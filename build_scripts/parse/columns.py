@@ -6,8 +6,8 @@ ends: a dispatch is not cut into parts, so a heading inside one opens the next a
 
 from __future__ import annotations
 
+from build_scripts.parse import compiled, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse import shapes
 from build_scripts.parse.body import ITEM_MARKS, BodyRules
 from build_scripts.parse.layout import Unit
 from build_scripts.parse.model import BODY_KINDS, Kind
@@ -17,6 +17,8 @@ DIGEST_TITLE_MAX = 4  # a column of short items is named in a word or two: 环�
 BOX_TITLE_MAX = 8  # a box of briefs, each led in by a mark, may be named longer: 城事速递, 市县新闻简报
 EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
+# A contents box's item: the 版, then what it prints
+_CONTENTS_ITEM_RE = compiled.pattern(r"^(?:第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3})\s*[|｜:：·]?\s*\S.{1,40}$")
 TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
 # A dispatch (its text opens with a dateline, 新华社北京5月22日电) this short is not cut into
 # parts: on the 24 days tuned on, no dispatch had a sub-head in its first four blocks of text
@@ -200,6 +202,16 @@ class ColumnRules(BodyRules):
         notice = shapes.names_a_notice(unit.text) and not shapes.document_title(unit.text)  # (`headline.document`)
         ended = last.kind is Kind.PARAGRAPH and p.is_terminated(last.text)  # (a one-line notice above: `…声明作废。`)
         return "headline.notice" if notice and (text_above or signed or ended) else ""
+
+    def _contents_item(self, text: str) -> bool:
+        """In a contents box (`本期导读`), a line naming a 版 and what it prints (`2版　双河脐橙
+        进入采摘季`, `A03 地铁6号线…`): the box's item, not the running head it looks like."""
+        return self._in_contents_box() and bool(_CONTENTS_ITEM_RE.match(text))
+
+    def _in_contents_box(self) -> bool:
+        """Is the article open a contents box (`本期导读`), whose items end no sentence?"""
+        title = self._title()
+        return self.current is not None and not self.closed and "导读" in title and self.profile.is_box_title(title)
 
     def _question_in_text(self, text: str) -> bool:
         """A question of a few words below an article's text (`如何加强？`): it asks what the

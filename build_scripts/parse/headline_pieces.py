@@ -59,7 +59,7 @@ class HeadlinePieceRules(ColumnRules):
             and unit.gap_before > 0
             and self.units[i + 1].gap_before == 0
             and (p.is_signature_line(after.text) or p.dateline_of(after.text) is not None)
-            and self._text_above_ended()
+            and (self._text_above_ended() or self._in_contents_box())  # (a contents box's items end none)
             and (shapes.could_be_headline(unit.text, self.profile) or bool(_MARKED_LABEL_RE.match(unit.text)))
             and not p.is_signature_line(unit.text)
             and self._confirmed_headline(last)

@@ -72,6 +72,9 @@ class _Parser(HeadingRules, JoinRules):
     def _label(self, i: int, unit: Unit) -> None:
         self._at = i
         t = unit.text
+        if self._contents_item(t):
+            self._decide(unit, "paragraph", "paragraph.contents-item")
+            return self._add(Kind.PARAGRAPH, t, unit)
         if i < self.head or p.is_furniture(t) or self.profile.is_masthead(t) or self._running_head(t):
             if (
                 p.DESIGN_CREDIT_RE.match(t)

@@ -65,6 +65,7 @@ RULES: dict[str, str] = {
     # headline or not
     "headline.dash-pieces": "pieces meeting at a dash on one line (kicker—— main title): a headline",
     "headline.column-box": "a picture-items or contents box (图片报道, 导读) opens an article",
+    "paragraph.contents-item": "in a contents box (本期导读), a line naming a 版 and what it prints (2版　…): the box's item, not a running head",
     "headline.digest": "a short name with an item's title and a dateline below: a column of short items opens",
     "headline.bullet-box": "after text that ended its sentence, a short title with briefs below it, each led in by the same mark (城事速递 / ■… / ■…): a box of briefs opens",
     "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",

@@ -335,3 +335,30 @@ def test_a_contents_box_whose_items_name_their_page_by_its_section_letter():
         "A12 副刊｜海边的旧书摊",
     ]
     assert lead.authors == ["田野", "周婧"]
+
+
+def test_where_both_counts_fit_as_many_lines_the_lines_with_digits_tell_the_columns_measure():
+    """A column counted in characters or in columns of type (digits half as wide): here each
+    fits six lines — a title one character short of the column counts in characters, a line
+    with a number in columns —, and the line with the number is the paragraph's, not a new one."""
+    from build_scripts.parse.layout import columns, detect_layout
+
+    lines = [
+        "县域经济高质量发展观察",
+        "林志鹏",
+        "　　省社会科学联合会近日",
+        "公布了年度社会科学规划项",
+        "目立项名单共立项课题1386",
+        "项经费五百万元。",
+        "　　今年的立项数量比去年",
+        "增加了一成多课题涵盖经济",
+        "社会文化等多个领域共计十",
+        "个大类。",
+    ]
+    assert (len(lines[4]), columns(lines[4])) == (14, 24) and len(lines[0]) == 11
+    assert detect_layout(lines).by_display
+    (article,) = parse_page("\n".join(lines) + "\n").articles
+    assert [b.text for b in article.blocks] == [
+        "省社会科学联合会近日公布了年度社会科学规划项目立项名单共立项课题1386项经费五百万元。",
+        "今年的立项数量比去年增加了一成多课题涵盖经济社会文化等多个领域共计十个大类。",
+    ]

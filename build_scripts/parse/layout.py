@@ -116,6 +116,16 @@ def _column(body: list[str], width: Callable[[str], int], narrowest: int) -> tup
     return (most if near >= _WRAPPED_SHARE * len(body) and count >= 3 else 0), near
 
 
+def _mixed_lines_fit(body: list[str], characters: int, in_columns: int) -> bool:
+    """Where both counts fit as many lines, the lines holding digits or Latin letters (whose
+    counts differ) tell: do more of them fill the column counted in columns of type than in
+    characters (`…公布2025年度省社会科学`: 27 characters, 50 columns, in a column of 25 Han)?"""
+    mixed = [raw for raw in body if columns(raw) != 2 * len(raw)]
+    fit_columns = sum(1 for raw in mixed if in_columns - 1 <= columns(raw) <= in_columns)
+    fit_characters = sum(1 for raw in mixed if characters - 1 <= len(raw) <= characters)
+    return fit_columns > fit_characters
+
+
 def detect_layout(lines: list[str]) -> Layout:
     body = [raw.rstrip() for raw in lines if raw.strip()]
     if not body:
@@ -125,7 +135,9 @@ def detect_layout(lines: list[str]) -> Layout:
     # Latin letters half as wide): on text of Han characters alone the two agree.
     wrap_width, near = _column(body, len, _MIN_WRAP_WIDTH)
     in_columns, near_in_columns = _column(body, columns, 2 * _MIN_WRAP_WIDTH)
-    by_display = bool(in_columns) and near_in_columns > near
+    by_display = bool(in_columns) and (
+        near_in_columns > near or (near_in_columns == near and _mixed_lines_fit(body, wrap_width, in_columns))
+    )
     if by_display:
         wrap_width = in_columns
     layout = Layout(False, wrap_width, by_display)

@@ -39,9 +39,11 @@ def test_a_county_papers_masthead_block_is_the_pages_head():
     assert [d.rule_id for d in parsed.decisions if d.line <= 5] == ["furniture"] * 5
 
 
-def test_without_the_papers_name_its_masthead_block_is_read_as_a_headline():
-    parsed = parse_page(COUNTY_HEAD + STORY)
-    assert parsed.articles[0].title.startswith("桃溪报")
+def test_without_the_papers_name_a_masthead_with_no_running_head_is_read_as_a_headline():
+    head = "桃溪报\nTAOXI BAO\n\n"
+    assert parse_page(head + STORY).articles[0].title.startswith("桃溪报")
+    named = parse_page(head + STORY, profile=DEFAULT.with_masthead("桃溪报"))
+    assert [s.text for s in named.furniture] == ["桃溪报", "TAOXI BAO"]
 
 
 def test_a_running_head_and_the_editors_line_below_it():
@@ -85,7 +87,7 @@ def test_with_masthead_adds_a_name_once():
 
 
 def test_a_page_of_another_paper_names_its_masthead_in_its_header(tmp_path):
-    page = "---\npaper: 桃溪报\n---\n" + COUNTY_HEAD + STORY
+    page = "---\npaper: 桃溪报\n---\n桃溪报\nTAOXI BAO\n\n" + STORY  # (no running head: only the name tells)
     project = make_archive(tmp_path, {"2025/2025-11-07_01_要闻.txt": page}, with_sample=False)
     result = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert result.returncode == 0, result.stderr
@@ -103,3 +105,11 @@ def test_a_page_of_another_paper_names_its_masthead_in_its_header(tmp_path):
         str(project / "source_texts/2025/2025-11-07_01_要闻.txt"),
     )
     assert "article 1: 桃溪镇柑橘迎来丰收季" in explained.stdout
+
+
+def test_the_pages_number_or_section_above_its_running_head():
+    for first in ("9", "A14　环球", "桃溪周末·人物"):
+        head = f"{first}\n2025年11月7日　星期五　责编　宫雪　美编　马骁\n\n"
+        parsed = parse_page(head + STORY)
+        assert [s.text for s in parsed.furniture] == head.strip().splitlines(), first
+        assert [a.title for a in parsed.articles] == ["桃溪镇柑橘迎来丰收季"]

@@ -5,7 +5,9 @@ it — read as furniture, every line of it.
 A page's first line is furniture when it is the paper's name (`profile.mastheads`), a running
 head (a full date and its weekday, `parser._running_head`) or a line of editors
 (`patterns.is_furniture`). The lines set right below it, with no blank line between, go with
-it as long as none of them ends a sentence or credits a story:
+it as long as none of them ends a sentence or credits a story; so does a first line that ends
+no sentence above such a line (the page's number, or its section: `9` / `青原日报　健康周刊
+2025年11月12日　星期三…`, `A14　环球` / `2025年11月11日　星期二　责编…`):
 
     双河报
     SHUANGHE BAO
@@ -38,12 +40,17 @@ MASTHEAD_WORDS_MAX, MASTHEAD_WORD_MAX = 4, 10
 
 def page_head(units: Sequence[Unit], profile: PaperProfile) -> int:
     """How many of the page's first units are its head (0: the page opens with an article)."""
-    if not units or not opens_the_head(units[0].text, profile):
+    if not units:
         return 0
     n = 1
     while n < len(units) and units[n].gap_before == 0 and _head_like(units[n]):
         n += 1
-    if any(p.is_byline_line(u.text) or p.dateline_of(u.text) for u in units[1:n]):
+    block = units[:n]
+    # (or the page's number or its section above the running head: `9` / `青原日报　… 星期三 …`)
+    opened = opens_the_head(block[0].text, profile) or (
+        _head_like(block[0]) and any(opens_the_head(u.text, profile) for u in block[1:])
+    )
+    if not opened or any(p.is_byline_line(u.text) or p.dateline_of(u.text) for u in block[1:]):
         return 0
     return n
 

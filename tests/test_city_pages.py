@@ -282,9 +282,11 @@ def test_a_numbered_heading_below_a_sentence_ending_one_short_of_the_column_is_a
     [
         ("双河融媒记者 田野 周婧", ("田野", "周婧")),  # the county's media brand
         ("桃溪县融媒体中心记者 田野", ("田野",)),  # the media centre by its name
+        ("桃溪晚报全媒体记者 郝建军", ("郝建军",)),  # a reporter for paper, site and app
+        ("■文·图／见习记者 彭小满", ("彭小满",)),  # who wrote and took the pictures
     ],
 )
-def test_a_county_media_centres_reporters(byline, authors):
+def test_a_county_media_centres_and_other_reporters(byline, authors):
     assert is_byline_line(byline)
     assert parse_names(byline).authors == authors
 

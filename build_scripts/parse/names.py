@@ -28,11 +28,11 @@ _ORG = (
     # a county's media centre, by its name or its place's (`双河县融媒体中心记者`, `双河融媒记者`)
     rf"|[{HAN}]{{2,8}}?融媒体中心|[{HAN}]{{2,6}}?(?=融媒))"
 )
-_MOD = rf"(?:特约|特派|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒)"  # (融媒记者: a county media centre's)
+_MOD = rf"(?:特约|特派|首席|驻[{HAN}]{{1,6}}|见习|实习|融媒|全媒体)"  # (融媒记者: a county media centre's)
 _AUTHOR_CORE = r"(?:记者|评论员|撰稿人|特约撰稿|编译)"
 # (a county's own reporters, credited as a group: 县委报道组 李蕾)
 _CORRESPONDENT_CORE = rf"(?:通讯员|实习生|[{HAN}]{{1,6}}?报道组)"
-ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文[/／]|图[/／])"
+ROLE = rf"(?:{_ORG}?{_MOD}{{0,2}}(?:{_AUTHOR_CORE}|{_CORRESPONDENT_CORE})|文[/／]图|文\s*[·・]\s*图\s*[/／]|文[/／]|图[/／])"
 _ROLE_RE = ROLE_RE = compiled.pattern(ROLE)
 
 _NAME_TOKEN = rf"[{HAN}·•]{{1,12}}"

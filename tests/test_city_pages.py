@@ -364,3 +364,14 @@ def test_where_both_counts_fit_as_many_lines_the_lines_with_digits_tell_the_colu
         "省社会科学联合会近日公布了年度社会科学规划项目立项名单共立项课题1386项经费五百万元。",
         "今年的立项数量比去年增加了一成多课题涵盖经济社会文化等多个领域共计十个大类。",
     ]
+
+
+def test_a_kicker_ending_in_a_colon_opens_the_page_where_paragraphs_are_indented():
+    page = (
+        "联合国粮农组织：\n全球食品价格指数连续两个月回落\n"
+        "　　新华社罗马11月10日电（记者　贾路）联合国粮农组织10日发布报告说，10月全球食品价格指数环比下降。\n"
+        "　　报告显示，植物油价格指数环比下降3.1%。\n"
+    )
+    (article,) = parse_page(page).articles
+    assert article.title_parts == ["联合国粮农组织：", "全球食品价格指数连续两个月回落"]
+    assert article.authors == ["贾路"]

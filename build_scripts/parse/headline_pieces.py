@@ -65,6 +65,17 @@ class HeadlinePieceRules(ColumnRules):
             and self._confirmed_headline(last)
         )
 
+    def _credited_right_below(self, i: int) -> bool:
+        """Is the line right below unit i a credit beyond doubt — role and names, or a writer
+        marked with a box (`书摘` / `老渡口` / `□沈砚秋`)? Then a word shaped like a pen name
+        above it is the headline's, not a second byline."""
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and nxt.gap_before == 0
+            and (p.is_byline_line(nxt.text) or (nxt.text[:1] in "□■◎" and p.is_signature_line(nxt.text)))
+        )
+
     def _beside(self, unit: Unit) -> bool:
         """Set closer to the line above than blocks are set apart on this page: a further
         line of the same block (a headline's kicker, main title and subtitle on lines of

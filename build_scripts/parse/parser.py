@@ -213,7 +213,12 @@ class _Parser(HeadingRules, JoinRules):
                 self._decide(unit, "paragraph", "paragraph.credit")
                 return self._add(Kind.PARAGRAPH, t, unit)
             return self._headline(unit, "indent.headline-piece", extend=True)
-        if self.layout.indented and not unit.indented and self.current is None and self._heads_indented_text(i):
+        if (
+            self.layout.indented
+            and not unit.indented
+            and self.current is None
+            and (self._heads_indented_text(i) or self._kicker_above_headline(i))  # (`联合国粮农组织：`)
+        ):
             return self._headline(unit, "indent.page-top")
         if (
             open_paragraph
@@ -338,17 +343,6 @@ class _Parser(HeadingRules, JoinRules):
             # `因地制宜，一县一策——` alone between paragraphs: the lead-in heading of a section
             return self._subhead(unit, "subhead.dash-lead")
         self._body(i, unit)
-
-    def _credited_right_below(self, i: int) -> bool:
-        """Is the line right below unit i a credit beyond doubt — role and names, or a writer
-        marked with a box (`书摘` / `老渡口` / `□沈砚秋`)? Then a word shaped like a pen name
-        above it is the headline's, not a second byline."""
-        nxt = self._next(i)
-        return (
-            nxt is not None
-            and nxt.gap_before == 0
-            and (p.is_byline_line(nxt.text) or (nxt.text[:1] in "□■◎" and p.is_signature_line(nxt.text)))
-        )
 
     def _running_head(self, text: str) -> bool:
         """Above the page's first article, a line with a full date and its weekday and no

@@ -25,7 +25,7 @@ RULES: dict[str, str] = {
     "indent.headline": "a line that is not indented after a blank line",
     "indent.part-heading": "a line that is not indented with no blank line above it heads a part of the article",
     "indent.headline-piece": "a line that is not indented right below a headline line",
-    "indent.page-top": "the page's first line, not indented and ending no sentence, above indented text or a headline line: a headline, however long",
+    "indent.page-top": "the page's first line, not indented and ending no sentence (or a kicker ending in a colon above a confirmed headline line), above indented text or a headline line: a headline, however long",
     # break or join
     "join.indent-page-break": "a line that is not indented after a blank line carries on the paragraph",
     "join.indent-after-stop": "a long line that is not indented after a blank line, ending a sentence, carries on the paragraph above that ends with an ellipsis: a break cut it there",

@@ -107,6 +107,7 @@ def test_the_papers_footer_at_the_pages_foot_is_furniture():
         "以上信息由刊登者提供并负责，本报不承担由此引起的任何法律责任。",
         "地址：桃溪县城关镇人民路86号　邮编：418400　新闻热线：0745-7212345　印刷：桃溪印务公司",
         "学苑青年报社出版 投稿邮箱：xyqn_xy@example.com 国内统一连续出版物号：CN43-0099",
+        "艺林周刊社出版　国内统一连续出版物号：CN53-0612　邮发代号：12-34",  # a weekly's
     ],
 )
 def test_footers_and_disclaimers_are_furniture(line):

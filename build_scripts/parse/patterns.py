@@ -122,7 +122,7 @@ FURNITURE_RE = compiled.pattern(
     rf"|(?:本报|[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报|时报))?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}.{{0,40}}"
     # …and where to send a piece, after the page's editor perhaps (`本版编辑 黄敏 投稿邮箱：…`)
     rf"|(?:{_FURNITURE_PAIR}\s*)?(?:本版)?(?:投稿|来稿)(?:邮箱|信箱|请寄|地址)\s*[:：]\s*{_EMAIL}"
-    rf"|(?:本报|[{HAN}]{{2,8}}报社(?:出版)?\s*)(?:地址|社址)\s*[:：].{{0,120}}"
+    rf"|(?:本报|[{HAN}]{{2,8}}[报刊]社(?:出版)?\s*)(?:地址|社址)\s*[:：].{{0,120}}"
     rf"|国内统一连续出版物号.{{0,60}}"
     rf"|第?\s*\d{{1,3}}\s*版\s*[:：]?\s*[{HAN}]{{0,10}}"
     rf"|[A-Z]?\d{{1,3}}\s*[|｜]\s*[{HAN}]{{2,10}})$"
@@ -336,18 +336,20 @@ RUNNING_HEAD_DATE_RE = compiled.pattern(
 
 
 # The paper's footer, one field after another on its line, one of them a field only a footer
-# prints (where to call the paper, its address, where to send a piece, its licence, `XX报社出版`),
-# the others any (`地址：…`, `邮编：510100`, `每份1.50元`): `新闻热线：020-87776666 广告许可证：…
+# prints (where to call the paper, its address, where to send a piece, its licence, `XX报社出版`,
+# `XX周刊社出版`), the others any (`地址：…`, `邮编：510100`, `每份1.50元`): `新闻热线：… 广告许可证：…
 # 本报地址：… 邮编：510100 每份1.50元`, `学苑青年报社出版　投稿邮箱：…`. A notice's own lines
 # (`举报电话：… 来信地址：…`) hold none of them.
 _FOOTER_OPENING = (
     rf"(?:本报|[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报|时报))?(?:新闻|报料|发行|订阅|订报|广告|分类广告|读者)?热线\s*[:：]\s*[\d（()）-]{{5,}}"
     rf"|(?:本版)?(?:投稿|来稿)(?:邮箱|信箱)\s*[:：]\s*{_EMAIL}"
-    rf"|(?:本报|[{HAN}]{{2,8}}报社)(?:地址|社址)\s*[:：]\s*\S+"
+    rf"|(?:本报|[{HAN}]{{2,8}}[报刊]社)(?:地址|社址)\s*[:：]\s*\S+"
     rf"|广告(?:经营)?许可证\s*[:：]?\s*\S+"
-    rf"|[{HAN}]{{2,8}}报社出版"
+    rf"|[{HAN}]{{2,8}}[报刊]社出版"
 )
-_FOOTER_FIELD = rf"[{HAN}]{{2,10}}\s*[:：]\s*\S+|(?:每份|零售价|定价)\s*[:：]?\s*\d+(?:\.\d+)?元|[{HAN}]{{2,8}}报社出版"
+_FOOTER_FIELD = (
+    rf"[{HAN}]{{2,10}}\s*[:：]\s*\S+|(?:每份|零售价|定价)\s*[:：]?\s*\d+(?:\.\d+)?元|[{HAN}]{{2,8}}[报刊]社出版"
+)
 FOOTER_RE = compiled.pattern(rf"^(?:(?:{_FOOTER_FIELD})\s+)*(?:{_FOOTER_OPENING})(?:\s+(?:{_FOOTER_FIELD}))*$")
 # The paper's word on what a page prints, at its foot (`本版文章仅供参考，不构成投资建议…`,
 # `以上信息由刊登者提供并负责，本报不承担…`)

@@ -376,3 +376,14 @@ def test_a_kicker_ending_in_a_colon_opens_the_page_where_paragraphs_are_indented
     (article,) = parse_page(page).articles
     assert article.title_parts == ["联合国粮农组织：", "全球食品价格指数连续两个月回落"]
     assert article.authors == ["贾路"]
+
+
+def test_a_kicker_ending_in_a_colon_between_a_headlines_label_and_its_main_title():
+    page = (
+        STORY_IN_PARTS
+        + "\n对话\n青年雕塑家沈禾：\n让材料自己开口说话\n本报记者 谷雨\n\n"
+        + "沈禾，1990年生于海滨小城，毕业于云州美术学院雕塑系。\n\n记者：这次展览为什么叫“潮间带”？\n"
+    )
+    interview = parse_page(page).articles[-1]
+    assert interview.title_parts == ["对话", "青年雕塑家沈禾：", "让材料自己开口说话"]
+    assert interview.authors == ["谷雨"]

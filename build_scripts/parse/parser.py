@@ -337,6 +337,9 @@ class _Parser(HeadingRules, JoinRules):
             # an institution signing the piece, right below its headline, however it is
             # written out (`中央党校（国家行政学院）校（院）务委员会`): `byline.institution`
             or (self._title_only() and shapes.signing_institution(t))
+            # a kicker ending in a colon between a headline's first line and its main title
+            # (`对话` / `青年雕塑家沈禾：` / `让材料自己开口说话` / `本报记者 谷雨`)
+            or (self._title_only() and unit.gap_before == 0 and self._kicker_above_headline(i))
         ):
             return self._heading(i, unit)
         if sections.lead_in(t) and Kind.PARAGRAPH in self._kinds() and not self.closed:

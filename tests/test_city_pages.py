@@ -387,3 +387,18 @@ def test_a_kicker_ending_in_a_colon_between_a_headlines_label_and_its_main_title
     interview = parse_page(page).articles[-1]
     assert interview.title_parts == ["对话", "青年雕塑家沈禾：", "让材料自己开口说话"]
     assert interview.authors == ["谷雨"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_pupils_essay_signed_with_school_and_class(gap):
+    indent = "　　" if gap == "\n" else ""
+    for signature, name in (
+        ("东城区明德路小学五年级（3）班　方小禾", "方小禾"),
+        ("□吕思彤（东城区实验中学初一（2）班）", "吕思彤"),
+    ):
+        page = (
+            f"上期回顾{gap}{indent}文章正文在这里结束。\n\n小荷尖尖\n爷爷的修表铺\n{signature}{gap}"
+            f"{indent}爷爷的修表铺在老街的拐角，只有一张桌子和一盏台灯。{gap}{indent}我常常趴在桌边看他修表。\n"
+        )
+        essay = parse_page(page).articles[-1]
+        assert (essay.title_parts, essay.authors) == (["小荷尖尖", "爷爷的修表铺"], [name]), (gap, signature)

@@ -5,7 +5,7 @@ names they give become the article's authors where its byline names no one (`sta
 from __future__ import annotations
 
 from build_scripts.parse import compiled
-from build_scripts.parse.model import BODY_KINDS, Kind, Segment
+from build_scripts.parse.model import BODY_KINDS, Kind, Names, Segment
 from build_scripts.parse.names import (
     _CLOSE,
     _GROUPS,
@@ -15,9 +15,10 @@ from build_scripts.parse.names import (
     ROLE,
     _names_only,
     is_byline_line,
+    parse_names,
 )
 from build_scripts.parse.patterns import _CREDIT_CORE, PARTICIPANTS_RE
-from build_scripts.parse.people import name_with_note, name_with_role
+from build_scripts.parse.people import contributor_signature, name_with_note, name_with_role
 
 # A report put together from reporters' work names them in a last paragraph in brackets: `（综合本报
 # 记者李俊杰、李蕊报道，统筹：赵政）`, `（新华社北京5月4日电  记者杨依军、孙奕）`, `（本报记者X采访整理）`.
@@ -108,6 +109,16 @@ _TURN_RE = compiled.pattern(r"^([^：:，。！？\s]{1,8})\s*[：:]")
 # who asks, where the list names them: the paper's reporter (`任姗姗（本报记者）` asks as `记者：`)
 # or a host (`主持人`) — not any interview's `记者：`, `问：`, which may be the next article's
 _ASKERS = {"记者": ("记者", "本报记者"), "主持人": ("主持人",)}
+
+
+def byline_names(bylines: list[str]) -> Names:
+    """The names the bylines credit: roles and names, or, where they name no one so, a writer
+    signing with who they are (`某小学五年级（3）班　方小禾`)."""
+    names = parse_names(*bylines)
+    if names.authors or names.correspondents:
+        return names
+    signed = [name for line in bylines if (name := contributor_signature(line))]
+    return Names(tuple(dict.fromkeys(signed)), ()) if signed else names
 
 
 def dialogue_speakers(texts: list[str]) -> list[tuple[str, str]]:

@@ -305,6 +305,9 @@ class HeadingRules(HeadlinePieceRules):
         if self._title_only() and p.institutions(t):
             self._decide(unit, "byline", "byline.institution")
             return self._add(Kind.BYLINE, t, unit)
+        if self._title_only() and p.contributor_signature(t):  # `某小学五年级（3）班　方小禾`
+            self._decide(unit, "byline", "byline.contributor")
+            return self._add(Kind.BYLINE, t, unit)
         if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)
         if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):  # (below a section's heading too)

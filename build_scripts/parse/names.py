@@ -199,7 +199,10 @@ def _padded(name: str, line: str) -> bool:
 
 _PADDED_RE = compiled.pattern(rf"^[{HAN}]\s+[{HAN}]{{1,2}}$")
 # A signature marked with a box or a ring (`□王琳`, `◎陈美玲`), maybe with who they are (`□张晓峰（媒体人）`)
-_MARKED_SIGNATURE_RE = compiled.pattern(rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*([（(][^（()）]{{2,30}}[）)])?$")
+# (who the writer is may hold brackets of its own: `□吕思彤（某中学初一（2）班）`)
+_MARKED_SIGNATURE_RE = compiled.pattern(
+    rf"^[□■◎]\s*([{HAN}·\s]{{2,8}}?)\s*([（(](?:[^（()）]|[（(][^（()）]{{1,6}}[）)]){{2,30}}[）)])?$"
+)
 
 
 def _any_name(token: str) -> bool:

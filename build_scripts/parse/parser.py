@@ -206,6 +206,7 @@ class _Parser(HeadingRules, JoinRules):
                 p.is_signature_line(t)
                 or (p.is_signature_name(t) and not self.profile.is_column_word(t) and not self._credited_right_below(i))
                 or p.institutions(t)
+                or p.contributor_signature(t)  # (a pupil's school and class, and name)
             ):
                 return self._byline(unit)
             if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):

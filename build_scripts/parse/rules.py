@@ -46,6 +46,7 @@ RULES: dict[str, str] = {
     "byline.top": "byline below the headline",
     "byline.names-below-headline": "a line of names right below the headline",
     "byline.institution": "an institution signing the piece, right below the headline",
+    "byline.contributor": "who the writer is and their name, right below the headline (a pupil's school and class): the piece's byline",
     "byline.end": "byline after the text: ends the article",
     "byline.section": "a section's own byline below its heading: a paragraph of the article",
     "byline.section-end": "a section's credit with the next section's label below it (…整理 / 案例二), or the last section's credit of an article credited so (it ends the article): a paragraph of the article",

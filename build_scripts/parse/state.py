@@ -104,7 +104,7 @@ class ArticleState:
             self._lines_not_subheads()
             bylines = [s.text for s in self.current if s.kind is Kind.BYLINE] + self.section_credits
             box = self.profile.is_box_title(self._title())
-            names = p.parse_names(*(bylines or credits.picture_bylines(self.current, box)))
+            names = credits.byline_names(bylines or credits.picture_bylines(self.current, box))
             if any(not p.parse_names(c).authors and p.contributor_signature(c) for c in self.section_credits):
                 # a section's writer named with who they are (`某大学副校长  黄  辉`) is the
                 # article's too, in the order the sections print them

@@ -402,3 +402,17 @@ def test_a_pupils_essay_signed_with_school_and_class(gap):
         )
         essay = parse_page(page).articles[-1]
         assert (essay.title_parts, essay.authors) == (["小荷尖尖", "爷爷的修表铺"], [name]), (gap, signature)
+
+
+def test_sub_heads_marked_with_a_triangle_stay_in_their_story():
+    page = (
+        "新能源车加快驶入县城\n县级市场成车企“必争之地”\n全媒体记者　宁远\n\n"
+        "11月9日是周末，位于河口县的一家新能源汽车门店里，前来看车的顾客络绎不绝。\n\n"
+        "▲价格下探 县城消费者愿意尝鲜\n\n"
+        "记者走访发现，目前主流车企在县城门店销售的新能源车型中，入门车型占到六成。\n\n"
+        "▲补能短板 充电桩加快下沉\n\n"
+        "充电难曾是县城消费者的最大顾虑。今年以来，全县新建公共充电桩120个。\n"
+    )
+    (story,) = parse_page(page).articles
+    assert story.subheads == ["▲价格下探 县城消费者愿意尝鲜", "▲补能短板 充电桩加快下沉"]
+    assert story.authors == ["宁远"]

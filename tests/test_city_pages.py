@@ -416,3 +416,12 @@ def test_sub_heads_marked_with_a_triangle_stay_in_their_story():
     (story,) = parse_page(page).articles
     assert story.subheads == ["▲价格下探 县城消费者愿意尝鲜", "▲补能短板 充电桩加快下沉"]
     assert story.authors == ["宁远"]
+
+
+def test_a_call_for_pieces_gives_its_own_address_in_an_indented_paragraph():
+    line = "投稿邮箱：laonian@example.com　来信请寄：某市解放路8号"
+    page = f"本版征稿\n　　本版常年征集老年读者的健康心得，欢迎投稿。\n　　{line}\n"
+    (call,) = parse_page(page).articles
+    assert call.text.endswith(line)
+    assert not parse_page(page).furniture
+    assert is_furniture(line)  # set flush, below the page's last article: the paper's footer

@@ -75,7 +75,8 @@ class _Parser(HeadingRules, JoinRules):
         if self._contents_item(t):
             self._decide(unit, "paragraph", "paragraph.contents-item")
             return self._add(Kind.PARAGRAPH, t, unit)
-        if i < self.head or p.is_furniture(t) or self.profile.is_masthead(t) or self._running_head(t):
+        indented = self.layout.indented and unit.indented
+        if i < self.head or p.is_furniture(t, indented) or self.profile.is_masthead(t) or self._running_head(t):
             if (
                 p.DESIGN_CREDIT_RE.match(t)
                 and self._has_body()

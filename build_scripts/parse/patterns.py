@@ -359,8 +359,13 @@ DISCLAIMER_RE = compiled.pattern(
 )
 
 
-def is_furniture(text: str) -> bool:
-    return bool(FURNITURE_RE.match(text) or FOOTER_RE.match(text) or DISCLAIMER_RE.match(text))
+def is_furniture(text: str, indented: bool = False) -> bool:
+    """Page furniture. A footer's or a disclaimer's line indented where indentation marks
+    paragraphs (`indented`) is an article's paragraph, not the paper's: a call for pieces
+    gives its own address (`　　投稿邮箱：…　来信请寄：…`)."""
+    if FURNITURE_RE.match(text):
+        return True
+    return not indented and bool(FOOTER_RE.match(text) or DISCLAIMER_RE.match(text))
 
 
 SPEAKER_RE = compiled.pattern(rf"^[{HAN}A-Za-z·]{{1,8}}[:：]")  # 记者：… / 负责人：… in an interview

@@ -241,14 +241,21 @@ def test_a_headline_set_on_two_lines_is_two_pieces_however_alike():
     assert record.main_title == "夯实共同富裕的基础"
 
 
+def _last_piece(gap: str, head: str, *paragraphs: str):
+    """The last article of a page: a piece below an article that ended, its head's lines set
+    right below each other, then its paragraphs — indented (`gap`: one newline) or parted by
+    blank lines (two)."""
+    indent = "　　" if gap == "\n" else ""
+    text = gap.join(f"{indent}{paragraph}" for paragraph in paragraphs)
+    page = f"上期回顾{gap}{indent}文章正文在这里结束。\n\n{head}{gap}{text}\n"
+    return parse_page(page).articles[-1]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])  # indented paragraphs, or blocks parted by blank lines
 def test_a_title_shaped_like_a_pen_name_above_a_marked_byline_is_the_headlines(gap):
-    indent = "　　" if gap == "\n" else ""
-    page = (
-        f"上期回顾{gap}{indent}文章正文在这里结束。\n\n书摘\n老槐树\n□林默然{gap}"
-        f"{indent}老槐树在村子东头，一条石板路斜斜地伸到树下。{gap}{indent}后来村里修了新路。\n"
+    excerpt = _last_piece(
+        gap, "书摘\n老槐树\n□林默然", "老槐树在村子东头，一条石板路斜斜地伸到树下。", "后来村里修了新路。"
     )
-    excerpt = parse_page(page).articles[-1]
     assert (excerpt.title_parts, excerpt.authors) == (["书摘", "老槐树"], ["林默然"])
 
 
@@ -390,18 +397,15 @@ def test_a_kicker_ending_in_a_colon_between_a_headlines_label_and_its_main_title
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
-def test_a_pupils_essay_signed_with_school_and_class(gap):
-    indent = "　　" if gap == "\n" else ""
-    for signature, name in (
-        ("东城区明德路小学五年级（3）班　方小禾", "方小禾"),
-        ("□吕思彤（东城区实验中学初一（2）班）", "吕思彤"),
-    ):
-        page = (
-            f"上期回顾{gap}{indent}文章正文在这里结束。\n\n小荷尖尖\n爷爷的修表铺\n{signature}{gap}"
-            f"{indent}爷爷的修表铺在老街的拐角，只有一张桌子和一盏台灯。{gap}{indent}我常常趴在桌边看他修表。\n"
-        )
-        essay = parse_page(page).articles[-1]
-        assert (essay.title_parts, essay.authors) == (["小荷尖尖", "爷爷的修表铺"], [name]), (gap, signature)
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [("东城区明德路小学五年级（3）班　方小禾", "方小禾"), ("□吕思彤（东城区实验中学初一（2）班）", "吕思彤")],
+)
+def test_a_pupils_essay_signed_with_school_and_class(gap, signature, name):
+    essay = _last_piece(
+        gap, f"小荷尖尖\n爷爷的修表铺\n{signature}", "爷爷的修表铺在老街的拐角。", "我常常趴在桌边看他修表。"
+    )
+    assert (essay.title_parts, essay.authors) == (["小荷尖尖", "爷爷的修表铺"], [name])
 
 
 def test_sub_heads_marked_with_a_triangle_stay_in_their_story():

@@ -429,3 +429,17 @@ def test_a_call_for_pieces_gives_its_own_address_in_an_indented_paragraph():
     assert call.text.endswith(line)
     assert not parse_page(page).furniture
     assert is_furniture(line)  # set flush, below the page's last article: the paper's footer
+
+
+def test_a_readers_letter_below_a_box_of_briefs_is_a_piece_of_its_own_signed_by_the_reader():
+    page = (
+        STORY_IN_PARTS
+        + "\n社会速览\n\n◆11月9日起，市区12条公交线路恢复正常运营。\n\n◆市消防救援支队提醒市民定期检查燃气管道。\n\n"
+        # (the letter shares the box's words: the evidence alone would keep it in the box)
+        + "读者来信\n感谢那位帮我推车的小伙子\n\n编辑同志：11月9日公交线路恢复正常运营那天，我的三轮车陷在雪里。\n\n"
+        + "市区公交线路恢复正常运营，我一直惦记着这件事，希望通过贵报向他说声谢谢。\n\n读者　王秀英\n"
+    )
+    box, letter = parse_page(page).articles[-2:]
+    assert box.title == "社会速览" and len(box.blocks) == 2
+    assert letter.title_parts == ["读者来信", "感谢那位帮我推车的小伙子"]
+    assert letter.authors == ["王秀英"]

@@ -136,6 +136,22 @@ class ColumnRules(BodyRules):
             and all(u.text[:1] == below[0].text[:1] and len(u.text) > len(t) for u in below)
         )
 
+    def _leaves_bullet_box(self, i: int) -> bool:
+        """After a box of briefs, each led in by the same mark (`社会速览` / `◆…` / `◆…`), a
+        heading after a blank line that no mark leads in (`读者来信` / `感谢那位…`): the box
+        has ended, and the next piece opens — not a sub-head of the box."""
+        unit = self.units[i]
+        items = [s.text for s in self.current or [] if s.kind is Kind.PARAGRAPH]
+        mark = items[0][:1] if items else ""
+        return (
+            len(items) >= 2
+            and mark in ITEM_MARKS
+            and all(text[:1] == mark for text in items)
+            and unit.gap_before > 0
+            and unit.text[:1] != mark
+            and shapes.heading_shaped(unit.text, self.profile)
+        )
+
     def _digest_opens(self, i: int) -> bool:
         """Inside an article, a short name (环球扫描) with a headline right below it and a
         dateline below that: a column of short items opens, not a sub-head."""

@@ -266,6 +266,8 @@ class HeadingRules(HeadlinePieceRules):
             return self._headline(unit, "headline.above-confirmed")
         if self._bullet_box_opens(i):
             return self._headline(unit, "headline.bullet-box")
+        if self._leaves_bullet_box(i):
+            return self._headline(unit, "headline.after-box")
         if self._group_column_opens(i):
             return self._headline(unit, "headline.group-column")
         if self._leaves_digest(i, unit):

@@ -141,7 +141,8 @@ _PROVINCES = (
 _PLACE = rf"(?:(?:{_PROVINCES})[{HAN}]{{0,14}}|[{HAN}]{{2,16}}?(?:省|市|县|区|州|旗|镇|乡|村|街道)[{HAN}]{{0,10}}?)"
 _LETTER_NAME = rf"(?:[{HAN}·]{{2,8}}|[{HAN}]\s+[{HAN}]{{1,2}})"  # 王小明, or spaced to fill: 贾  瑞
 LETTER_SIGNATURE_RE = compiled.pattern(
-    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME}))$"
+    rf"^(?:{_OPEN}\s*({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})\s*{_CLOSE}|({_PLACE})\s*(?:读者)?\s+({_LETTER_NAME})"
+    rf"|读者\s+({_LETTER_NAME}))$"  # (or a reader, placed nowhere: `读者　王秀英`)
 )
 
 
@@ -261,10 +262,11 @@ def letter_signature(text: str) -> str | None:
     m = LETTER_SIGNATURE_RE.match(text)
     if not m:
         return None
-    name = "".join((m.group(2) or m.group(4)).split())
+    name = "".join((m.group(2) or m.group(4) or m.group(5)).split())
     # after a county or a village (云南泸水市), three characters no word of the dictionary: a
     # rarer surname that is also a word (和建华), not a district after a city (云南昆明  官渡)
-    rare = len(name) == 3 and (m.group(1) or m.group(3))[-1] in "省市县区州旗镇乡村" and _pen_name_or_name(name)
+    place = m.group(1) or m.group(3) or ""
+    rare = len(name) == 3 and place[-1:] in tuple("省市县区州旗镇乡村") and _pen_name_or_name(name)
     return name if looks_like_name(name) or rare else None
 
 

@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "paragraph.contents-item": "in a contents box (本期导读), a line naming a 版 and what it prints (2版　…): the box's item, not a running head",
     "headline.digest": "a short name with an item's title and a dateline below: a column of short items opens",
     "headline.bullet-box": "after text that ended its sentence, a short title with briefs below it, each led in by the same mark (城事速递 / ■… / ■…): a box of briefs opens",
+    "headline.after-box": "after a box of briefs each led in by the same mark, a heading after a blank line that no mark leads in: the next piece",
     "headline.group-column": "a short name with a contribution's heading and its writer below: a column of contributions opens",
     "subhead.digest-item": "an item's title inside a column of short items (环球扫描)",
     "headline.after-digest": "a heading whose text opens without a dateline, after a column of dispatches: an article of its own",

@@ -55,6 +55,13 @@ BRIEFS = """邻里速递
 FOOTER = "新闻热线：020-88886666 广告许可证：4401004000099 本报地址：榕湾市中山路88号 邮编：510000 每份1.50元"
 
 
+@pytest.mark.parametrize(
+    "text", ["南潮讯 记者独家报道：历时八个月的工程日前完工。", "南潮讯 记者走访发现，多家媒体报道：…"]
+)
+def test_a_reporters_words_before_reported_name_no_one(text):
+    assert dateline_of(text)[1] is None
+
+
 def test_a_southern_papers_credit_ends_with_reported():
     dated = dateline_of("榕湾讯 记者林志鹏 通讯员陈嘉欣报道：历时半年的工程日前完工。")
     assert dated == ("榕湾讯", "记者林志鹏 通讯员陈嘉欣报道：", "历时半年的工程日前完工。")
@@ -122,6 +129,7 @@ def test_footers_and_disclaimers_are_furniture(line):
         "地址：榕湾市中山路88号 邮编：510000",
         "以上内容由本报记者根据采访整理。",
         "投稿邮箱：yhc@example.com。来稿请注明真实姓名、地址和联系电话。",  # a call for pieces' text
+        "广告许可证 网上可办",  # a headline
     ],
 )
 def test_a_notices_contacts_are_not_the_papers_footer(line):
@@ -330,7 +338,7 @@ def test_a_contents_box_names_its_pages_first_then_the_lead_story():
 
 def test_a_contents_box_by_any_name():
     assert DEFAULT.is_box_title("本期导读") and DEFAULT.is_box_title("要闻導讀")
-    assert not DEFAULT.is_box_title("一部新书的读者导读")  # a headline that names one
+    assert not DEFAULT.is_box_title("一部新书的读者导读") and not DEFAULT.is_box_title("政策导读")  # headlines
 
 
 def test_a_contents_box_whose_items_name_their_page_by_its_section_letter():
@@ -443,3 +451,53 @@ def test_a_readers_letter_below_a_box_of_briefs_is_a_piece_of_its_own_signed_by_
     assert box.title == "社会速览" and len(box.blocks) == 2
     assert letter.title_parts == ["读者来信", "感谢那位帮我推车的小伙子"]
     assert letter.authors == ["王秀英"]
+
+
+@pytest.mark.parametrize("lead", ["C919大飞机首次飞抵桃溪机场", "G20 杭州峰会十周年纪念活动举行"])
+def test_a_contents_box_ends_at_a_blank_line_however_its_lead_story_is_titled(lead):
+    page = (
+        f"要闻导读\nA02 地铁6号线二期首段区间贯通\nA03 老街改造完工\n\n{lead}\n\n本报讯 11月6日，纪念活动在桃溪举行。\n"
+    )
+    box, story = parse_page(page).articles
+    assert (box.title, story.title) == ("要闻导读", lead)
+    assert len(box.blocks) == 2
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "公司回应质疑\n\n公司昨日作出回应。\n\n郑重声明\n\n公司表示，将依法追究造谣者责任。\n",  # a statement inside a story
+        "网上办事更方便\n\n办事流程全部上网。\n\n网上公示\n\n审批结果一律在网上公示，接受监督。\n",
+        # a timeline's date, then a heading naming a notice: no notice signed above it
+        "跨海大桥建设纪实\n\n大桥见证了跨越发展。\n\n2021年3月15日\n\n项目立项公示\n\n2023年6月1日\n\n大桥正式开工建设，各方全力推进。\n",
+        "跨海大桥建设纪实\n\n大桥见证了跨越发展，其中有几个日子值得铭记\n\n2021年3月15日\n\n项目立项公示\n\n2023年6月1日\n\n"
+        "大桥正式开工建设。\n",
+    ],
+)
+def test_a_heading_naming_a_notice_in_a_story_is_no_notice(page):
+    assert len(parse_page(page).articles) == 1
+
+
+def test_a_brief_headlined_like_the_next_one_after_a_dispatch_is_an_article_of_its_own():
+    page = (
+        "中巴举行战略对话\n\n新华社北京5月22日电  中巴两国外长22日在北京举行战略对话，双方同意深化合作。\n\n"
+        "巴基斯坦总理夏巴兹今起对我国进行正式访问\n\n应国务院总理李强邀请，巴基斯坦伊斯兰共和国总理夏巴兹·谢里夫将于5月23日至26日对我国进行正式访问。\n\n"
+        "塔吉克斯坦总统拉赫蒙今起对我国进行国事访问\n\n应国家主席习近平邀请，塔吉克斯坦共和国总统埃莫马利·拉赫蒙将于5月23日至27日对我国进行国事访问。\n"
+    )
+    titles = [a.title for a in parse_page(page).articles]
+    assert titles[:2] == ["中巴举行战略对话", "巴基斯坦总理夏巴兹今起对我国进行正式访问"]
+
+
+@pytest.mark.parametrize("line", ["全国劳动模范　张建国", "第十届全国人大代表　刘建华", "致敬最美奋斗者　黄大年"])
+def test_a_subject_named_below_a_headline_is_no_signature(line):
+    """Set apart by one space, who a person is and their name is the headline's subject; a
+    pupil's school and class is what signs an essay so."""
+    from build_scripts.parse.patterns import contributor_signature
+
+    assert contributor_signature(line) is None
+
+
+def test_a_jump_line_after_a_blank_line_confirms_no_headline_above_it():
+    page = "秋思\n□沈砚秋\n\n秋风起兮白云飞\n草木黄落兮雁南归\n故乡的桂花开了\n\n（上接第一版）全县上下齐心协力，秋收进展顺利。\n"
+    assert parse_page(page).articles[0].title == "秋思"
+    assert "故乡的桂花开了" in parse_page(page).articles[0].text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import make_archive, run_cli
 
 from build_scripts.ingest.paper_profile import DEFAULT
@@ -113,3 +114,44 @@ def test_the_pages_number_or_section_above_its_running_head():
         parsed = parse_page(head + STORY)
         assert [s.text for s in parsed.furniture] == head.strip().splitlines(), first
         assert [a.title for a in parsed.articles] == ["桃溪镇柑橘迎来丰收季"]
+
+
+@pytest.mark.parametrize(
+    ("page", "titles"),
+    [
+        # the first article's headline set right below the running head: no line of a head
+        (
+            "2025年11月7日　星期五　A06　民生\n桃溪镇柑橘迎来丰收季\n\n本报讯 连日来，全镇柑橘陆续成熟。\n",
+            ["桃溪镇柑橘迎来丰收季"],
+        ),
+        (
+            "A06 2025年11月7日 星期五 民生 责编 张海\n桃溪镇柑橘迎来丰收季\n　　本报讯 连日来，全镇柑橘陆续成熟。\n",
+            ["桃溪镇柑橘迎来丰收季"],
+        ),
+        (
+            "2025年11月7日　星期五　A06　民生\n打通服务群众“最后一公里”\n桃溪镇推出十项便民举措\n\n连日来，全镇推出十项举措。\n",
+            ["打通服务群众“最后一公里” 桃溪镇推出十项便民举措"],
+        ),
+        ("2025年11月7日　星期五　A06　副刊\n老渡口\n□沈砚秋\n\n老渡口在村子东头。\n", ["老渡口"]),
+        # a contents box at the page's top, its items set right below its title
+        (
+            "本期导读\n2版　双河脐橙进入采摘季\n3版　“村BA”总决赛明晚开赛\n\n桃溪镇柑橘迎来丰收季\n本报记者 魏晓东\n\n连日来，全镇柑橘陆续成熟。\n",
+            ["本期导读", "桃溪镇柑橘迎来丰收季"],
+        ),
+    ],
+)
+def test_a_headline_right_below_the_running_head_is_no_line_of_the_head(page, titles):
+    assert [a.title for a in parse_page(page).articles] == titles
+
+
+def test_a_classified_pages_section_and_its_advertising_line_below_the_running_head():
+    head = "A19　2025年11月7日　星期五\n分类·公告　　广告热线：0571-87776000　刊登地址：某路1号\n\n"
+    parsed = parse_page(head + STORY)
+    assert [s.text for s in parsed.furniture] == head.strip().splitlines()
+
+
+def test_a_column_titled_like_a_section_at_the_pages_top_is_its_headline():
+    """A line shaped like a section's name (`大地赞歌·创新`) is a line of the head only in a
+    head that names the paper, dates the page or credits its editors."""
+    page = "大地赞歌·创新\n本报记者 魏晓东\n\n连日来，全镇柑橘陆续成熟。\n"
+    assert [a.title for a in parse_page(page).articles] == ["大地赞歌·创新"]

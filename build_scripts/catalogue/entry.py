@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from build_scripts.catalogue.contents import ContentsItem, items_of
 from build_scripts.catalogue.ledger import Cut, fingerprint
-from build_scripts.contract.headline import main_title_of, title_pieces
+from build_scripts.contract.headline import main_title_of
 from build_scripts.contract.labels import NO_TITLE, byline_with_names, first_sentence
 from build_scripts.contract.urls import ascii_slug, slug_for_title
 from build_scripts.ingest.paper_profile import DEFAULT, PaperProfile
@@ -44,14 +44,11 @@ class ArticleEntry:
     wanted_slug: str  # the slug its title asks for (pinyin)
     contents: tuple[ContentsItem, ...] = ()  # a contents box's items (`contents.py`)
     sections: tuple[tuple[int, str], ...] = ()  # its sub-heads, each with its first line (an address may lead there)
+    main_title: str = ""  # the piece of its headline that names it (`main_title_of`, its pieces line by line)
 
     @property
     def shown_title(self) -> str:
         return self.title or NO_TITLE
-
-    @property
-    def main_title(self) -> str:
-        return main_title_of(title_pieces(self.title))
 
     @property
     def shown_byline(self) -> str:
@@ -109,4 +106,5 @@ def entry_of(
         wanted_slug=wanted_slug(article, text),
         contents=items_of(article) if profile.is_box_title(article.title) else (),
         sections=tuple(article.sections),
+        main_title=main_title_of(article.title_parts),
     )

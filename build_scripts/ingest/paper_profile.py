@@ -39,7 +39,10 @@ class PaperProfile:
     # titles of the boxes a page prints issue after issue rather than a story (the front page's
     # 导读, a 图片报道 of captions): such a title opens an article of its own, which the home
     # page leaves out of the day's latest headlines
-    box_titles: tuple[str, ...] = ("图片报道", "图片新闻", "新闻图片", "图说新闻", "本版导读", "今日导读", "导读")
+    box_titles: tuple[str, ...] = (
+        *("图片报道", "图片新闻", "新闻图片", "图说新闻"),
+        *("本版导读", "今日导读", "本期导读", "要闻导读", "导读"),
+    )
     # the paper's name as its pages print it alone on a line (the masthead, `城南晚报`,
     # `CHENGNAN EVENING NEWS`): page furniture, never an article. `archive.yml`'s `title` and
     # `title_en` are always among them (archive_config.py)
@@ -84,10 +87,7 @@ class PaperProfile:
     def is_box_title(self, title: str) -> bool:
         """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`)."""
         title = "".join(title.split())
-        if title in self.box_titles or simplified(title) in self.box_titles:
-            return True
-        # a contents box by any name (`本期导读`, `要闻导读`)
-        return 2 < len(title) <= 6 and simplified(title).endswith("导读")
+        return title in self.box_titles or simplified(title) in self.box_titles
 
 
 NATIONAL_DAILY = PaperProfile()

@@ -19,7 +19,10 @@ EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 # A contents box's item: the 版, then what it prints
 _CONTENTS_ITEM_RE = compiled.pattern(r"^(?:第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3})\s*[|｜:：·]?\s*\S.{1,40}$")
-TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
+TEXT_MIN = 40
+SIGNER_MAX = (
+    30  # who signs a notice, on the line above its date  # a paragraph of text, not a short line of a list or a heading
+)
 # A dispatch (its text opens with a dateline, 新华社北京5月22日电) this short is not cut into
 # parts: on the 24 days tuned on, no dispatch had a sub-head in its first four blocks of text
 # (a document's title aside), and 336 of that length were followed by another article.
@@ -209,7 +212,16 @@ class ColumnRules(BodyRules):
         last = self.current[-1] if self.current and not self.closed else None
         # (…or below the date that signs the notice above, on a page of notices: a line of it,
         # read as a heading until the notice's end shows what it is)
-        signed = last is not None and bool(DATE_ONLY_RE.match(last.text))
+        signer = self.current[-2] if self.current and len(self.current) > 1 else None
+        signed = (
+            last is not None
+            and signer is not None
+            and bool(DATE_ONLY_RE.match(last.text))
+            # (its signer right above it: `中共某区委组织部` / `2025年10月24日`)
+            and signer.last_line == last.first_line - 1
+            and len(signer.text) <= SIGNER_MAX
+            and not p.is_terminated(signer.text)
+        )
         if last is None or (last.kind is not Kind.PARAGRAPH and not signed):
             return ""
         text_above = last.kind is Kind.PARAGRAPH and len(last.text) + sum(map(len, self._tail)) > TEXT_MIN
@@ -219,10 +231,16 @@ class ColumnRules(BodyRules):
         ended = last.kind is Kind.PARAGRAPH and p.is_terminated(last.text)  # (a one-line notice above: `…声明作废。`)
         return "headline.notice" if notice and (text_above or signed or ended) else ""
 
-    def _contents_item(self, text: str) -> bool:
-        """In a contents box (`本期导读`), a line naming a 版 and what it prints (`2版　双河脐橙
-        进入采摘季`, `A03 地铁6号线…`): the box's item, not the running head it looks like."""
-        return self._in_contents_box() and bool(_CONTENTS_ITEM_RE.match(text))
+    def _contents_item(self, unit: Unit) -> bool:
+        """In a contents box (`本期导读`), a line below its title or set right below its last item,
+        naming a 版 and what it prints (`2版　双河脐橙进入采摘季`, `A03 地铁6号线…`): the box's
+        item, not the running head it looks like. (A blank line ends the box: `C919大飞机…`
+        below it is the lead story's headline.)"""
+        return (
+            (unit.gap_before == 0 or self._title_only())
+            and self._in_contents_box()
+            and bool(_CONTENTS_ITEM_RE.match(unit.text))
+        )
 
     def _in_contents_box(self) -> bool:
         """Is the article open a contents box (`本期导读`), whose items end no sentence?"""

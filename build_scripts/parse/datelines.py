@@ -85,7 +85,7 @@ def _unbracketed_credit(rest: str) -> int | None:
     if not ROLE_RE.match(rest.lstrip()):
         return None
     reported = _REPORTED_RE.match(rest)
-    if reported and is_byline_line(reported.group(1)) and names_are_plausible(reported.group(1)):
+    if reported and _names_reporters(reported.group(1)):
         return reported.end()  # `记者罗家豪 通讯员黄文轩报道：历时八个月…`: the credit says where it ends
     end = None
     for token in _SPACE_RE.finditer(rest, len(rest) - len(rest.lstrip())):
@@ -99,6 +99,14 @@ def _unbracketed_credit(rest: str) -> int | None:
     names = parse_names(credit)
     ok = is_byline_line(credit) and names_are_plausible(credit) and (names.authors or names.correspondents)
     return end if ok else None
+
+
+def _names_reporters(credit: str) -> bool:
+    """Roles and names that look like names, every one (`记者罗家豪 通讯员黄文轩`; not `记者独家`,
+    `记者走访发现`)."""
+    names = parse_names(credit)
+    named = names.authors + names.correspondents
+    return is_byline_line(credit) and bool(named) and all(looks_like_name(name) for name in named)
 
 
 _SPACE_RE = compiled.pattern(r"\s+")

@@ -14,6 +14,7 @@ from build_scripts.parse.people import name_with_note
 from build_scripts.parse.state import HEADLINE_UNSURE
 
 _DOCUMENT_RE = compiled.pattern(r"《([^《》]{4,60})》")  # a document a headline names
+PART_HEADING_MAX = 14  # a story's part's heading, not a brief's headline (`headline.after-dispatch`)
 
 
 class HeadingRules(HeadlinePieceRules):
@@ -359,9 +360,10 @@ class HeadingRules(HeadlinePieceRules):
                 return self._headline(unit, "headline.document")
             if self._question_in_text(t):  # (one with a byline below is confirmed, above)
                 return self._subhead(unit, "subhead.question")
-            # (a heading like another below it heads a part of the story: `老房子留住“原汁原味”`
-            # … `闲置地块变身“会客厅”`, a city paper's story that opens `南潮讯 记者X…`)
-            if self._after_a_brief_dispatch(i) and not self._parallel_below(i):
+            # (a short heading like another below it heads a part of the story: `老房子留住“原汁
+            # 原味”` … `闲置地块变身“会客厅”`, a city paper's story that opens `南潮讯 记者X…`;
+            # briefs' headlines are longer, and alike too: `巴基斯坦总理…` / `塔吉克斯坦总统…`)
+            if self._after_a_brief_dispatch(i) and not (len(t) <= PART_HEADING_MAX and self._parallel_below(i)):
                 return self._headline(unit, "headline.after-dispatch")
             if self._dialogue_goes_on(i):
                 return self._subhead(unit, "subhead.in-dialogue")

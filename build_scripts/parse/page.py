@@ -94,20 +94,35 @@ class PageView(ArticleState):
     def _confirmed_by_what_follows(self, i: int) -> bool:
         nxt = self._next(i)
         return (
-            nxt is not None
-            and nxt.line not in self.fix.labels
-            and shapes.opens_article(nxt.text)
-            and (
-                shapes.could_be_headline(self.units[i].text, self.profile)
-                or (
-                    (p.dateline_of(nxt.text) is not None or p.is_byline_line(nxt.text))
-                    and shapes.summary_headline(self.units[i].text, self.profile)
+            (
+                nxt is not None
+                and nxt.line not in self.fix.labels
+                and shapes.opens_article(nxt.text)
+                and (
+                    shapes.could_be_headline(self.units[i].text, self.profile)
+                    or (
+                        (p.dateline_of(nxt.text) is not None or p.is_byline_line(nxt.text))
+                        and shapes.summary_headline(self.units[i].text, self.profile)
+                    )
                 )
+                and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
+                and not self._closes_a_letter(i)
+                and not self._signs_a_letter(i)
             )
-            and not (i > 0 and p.ends_mid_sentence(self.units[i - 1].text))
-            and not self._closes_a_letter(i)
-            and not self._signs_a_letter(i)
-        ) or self._signed_page_opening(i)
+            or self._signed_page_opening(i)
+            or self._continued_from_another_page(i)
+        )
+
+    def _continued_from_another_page(self, i: int) -> bool:
+        """A heading with, set right below it, where the story goes on from (`（上接A1版）`): a
+        continued story's headline."""
+        nxt = self._next(i)
+        return (
+            nxt is not None
+            and nxt.gap_before == 0
+            and bool(p.JUMP_FROM_RE.match(nxt.text))
+            and shapes.could_be_headline(self.units[i].text, self.profile)
+        )
 
     def _signed_page_opening(self, i: int) -> bool:
         """The page's first block, above a writer's name alone (沈传宝), is the headline of a

@@ -1,13 +1,15 @@
-"""The page's head: what a paper prints above its first article, before the first blank line
-— its masthead, the running head, the page's editors, a county paper's lines of who publishes
-it — read as furniture, every line of it.
+"""The page's head: what a paper prints above its first article — its masthead, the running
+head, the page's editors, a county paper's lines of who publishes it — read as furniture,
+every line of it.
 
-A page's first line is furniture when it is the paper's name (`profile.mastheads`), a running
-head (a full date and its weekday, `parser._running_head`) or a line of editors
-(`patterns.is_furniture`). The lines set right below it, with no blank line between, go with
-it as long as none of them ends a sentence or credits a story; so does a first line that ends
-no sentence above such a line (the page's number, or its section: `9` / `青原日报　健康周刊
-2025年11月12日　星期三…`, `A14　环球` / `2025年11月11日　星期二　责编…`):
+The head is the run of lines at the page's top, with no blank line between them, each of them
+a line of a head: the paper's name (`profile.mastheads`, alone or with the page's section and
+number), a running head (a full date and its weekday), a line of editors or of the paper's
+footer (`patterns.is_furniture`), the paper's name in Latin letters, who publishes it
+(`…机关报`, `…出版`), its licence (`准印证`, `出版物号`), the page's number or section alone (`9`,
+`A14　环球`). One of them at least must be the name, a running head or a line of editors: a
+number above a headline is no head. The first line that is none of these — the first
+article's headline, set right below the running head — ends it:
 
     双河报
     SHUANGHE BAO
@@ -17,9 +19,6 @@ no sentence above such a line (the page's number, or its section: `9` / `青原�
 
     民生法治报　法律服务　6
     2025年10月23日　星期四　责任编辑：戴琳　校对：潘悦
-
-A head that holds a byline or a dateline is no head: a headline sits in it, set right below
-the running head; only the lines the rules make furniture are.
 """
 
 from __future__ import annotations
@@ -27,32 +26,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from build_scripts.ingest.paper_profile import PaperProfile
+from build_scripts.parse import compiled
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Unit
 
-# No line of a page's head is longer, or ends a sentence
+# No line of a page's head is longer, or holds a sentence's end
 HEAD_LINE_MAX = 100
 _SENTENCE_MARKS = "。！？；"
 # The paper's name opening or closing a line of at most this many other words, each this
 # short or shorter: the paper, the page's section and its number (`民生法治报　法律服务　6`)
 MASTHEAD_WORDS_MAX, MASTHEAD_WORD_MAX = 4, 10
+# The paper's name in capitals (`SHUANGHE BAO`), the page's number and section (`9`, `A14　环球`,
+# `15　副刊·夜航船`, `督察·修复　　2`, `房产·汽车`), who publishes the paper, its licence, where to
+# call it, the page's editors
+_HEAD_LINE_RE = compiled.pattern(
+    rf"^(?:[A-Z][A-Z .&'-]{{2,40}}"
+    rf"|[A-Z]?\d{{1,3}}(?:\s+[{p.HAN}·｜|]{{1,10}})?"
+    rf"|[{p.HAN}]{{2,8}}[·｜|][{p.HAN}·｜|]{{1,12}}(?:\s+[A-Z]?\d{{1,3}})?"
+    rf"|[{p.HAN}]{{2,10}}\s+[A-Z]?\d{{1,3}}"
+    rf"|.*(?:机关报|出版|主办|准印证|出版物号|邮发代号|免费赠阅|热线\s*[:：]\s*[\d（(]|(?:主编|编辑|责编|美编|校对|版式|视觉)(?:\s*[:：／/]|\s+[{p.HAN}])).*)$"
+)
 
 
 def page_head(units: Sequence[Unit], profile: PaperProfile) -> int:
     """How many of the page's first units are its head (0: the page opens with an article)."""
-    if not units:
-        return 0
-    n = 1
-    while n < len(units) and units[n].gap_before == 0 and _head_like(units[n]):
+    n = 0
+    while n < len(units) and (n == 0 or units[n].gap_before == 0) and head_line(units[n], profile):
         n += 1
-    block = units[:n]
-    # (or the page's number or its section above the running head: `9` / `青原日报　… 星期三 …`)
-    opened = opens_the_head(block[0].text, profile) or (
-        _head_like(block[0]) and any(opens_the_head(u.text, profile) for u in block[1:])
+    return n if any(opens_the_head(u.text, profile) for u in units[:n]) else 0
+
+
+def head_line(unit: Unit, profile: PaperProfile) -> bool:
+    """Could this line be a line of the page's head (not indented, no sentence in it)?"""
+    text = unit.text
+    return (
+        not unit.indented and _no_sentence(text) and (opens_the_head(text, profile) or bool(_HEAD_LINE_RE.match(text)))
     )
-    if not opened or any(p.is_byline_line(u.text) or p.dateline_of(u.text) for u in block[1:]):
-        return 0
-    return n
 
 
 def opens_the_head(text: str, profile: PaperProfile) -> bool:
@@ -79,10 +88,6 @@ def masthead_with_labels(text: str, profile: PaperProfile) -> bool:
         if profile.is_masthead(name) and len(rest) <= MASTHEAD_WORDS_MAX:
             return all(len(word) <= MASTHEAD_WORD_MAX for word in rest)
     return False
-
-
-def _head_like(unit: Unit) -> bool:
-    return not unit.indented and _no_sentence(unit.text)
 
 
 def _no_sentence(text: str) -> bool:

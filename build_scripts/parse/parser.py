@@ -72,7 +72,7 @@ class _Parser(HeadingRules, JoinRules):
     def _label(self, i: int, unit: Unit) -> None:
         self._at = i
         t = unit.text
-        if self._contents_item(t):
+        if self._contents_item(unit):
             self._decide(unit, "paragraph", "paragraph.contents-item")
             return self._add(Kind.PARAGRAPH, t, unit)
         indented = self.layout.indented and unit.indented

@@ -9,9 +9,12 @@ from build_scripts.parse.memo import memo
 from build_scripts.parse.names import _LETTER_NAME, _PADDED_RE, HAN, _pen_name_or_name, looks_like_name
 
 # A contribution to a group column (发言摘编, 大家谈) is signed below its heading with who
-# the writer is and their name, set apart by spaces (or one ideographic space): 中国人民大学校长
-# 马怀德; a pupil's essay by the pupil's school and class, `某小学五年级（3）班　方小禾`
-_CONTRIBUTOR_RE = compiled.pattern(rf"^[{HAN}（）()、·\d]{{5,40}}(?:\s{{2,}}|\u3000)({_LETTER_NAME})$")
+# the writer is and their name, set apart by spaces: 中国人民大学校长  马怀德; a pupil's essay
+# by the pupil's school and class, set apart by one space perhaps: `某小学五年级（3）班　方小禾`
+_CONTRIBUTOR_RE = compiled.pattern(
+    rf"^(?:[{HAN}（）()、·]{{5,40}}\s{{2,}}"
+    rf"|[{HAN}（）()\d]{{2,30}}?(?:班|年级|小学|中学|学校|学院|大学|幼儿园)\s+)({_LETTER_NAME})$"
+)
 
 
 def contributor_signature(text: str) -> str | None:

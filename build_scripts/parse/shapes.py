@@ -220,8 +220,7 @@ def summary_headline(text: str, profile: PaperProfile = DEFAULT) -> bool:
 @memo
 def opens_article(text: str) -> bool:
     """A byline (not a bracketed closing one), a line of names, a dateline, an editor's note,
-    text that opens with a byline in corner brackets (`〔记者X／台北报导〕…`), or where a story
-    goes on from another page (`（上接A1版）`: the line above is its headline)."""
+    or text that opens with a byline in corner brackets (`〔记者X／台北报导〕…`)."""
     if p.is_byline_line(text):
         return not p.BRACKETED_BYLINE_RE.match(text)
     return (
@@ -230,7 +229,6 @@ def opens_article(text: str) -> bool:
         or p.dateline_of(text) is not None
         or p.is_note(text)
         or opening_byline(text) is not None
-        or bool(p.JUMP_FROM_RE.match(text))
     )
 
 
@@ -314,9 +312,12 @@ def is_tagged_title(line: str) -> bool:
 # an article's title — never a sub-head or a short paragraph. Not a notice's own numbered
 # part (`一、拟表彰…名单公示`), its closing formula (`特此郑重声明`, `以上事项特此公告`) or a
 # labelled line (`附件：中标候选人公示`).
+# A classified notice is titled by its kind in four characters (`招聘启事`, `遗失声明`).
 _NOTICE_RE = compiled.pattern(
     r"^(?![一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．]|特此|现予|以上|兹|谨此)"
-    r"[^。！？；，:：]{2,}(?:公告|启事|公示|声明|通告)(?:（第?[\d一二三四五六七八九十]+号）)?$"
+    r"(?:[^。！？；，:：]{4,}(?:公告|启事|公示|声明|通告)"
+    r"|(?:招聘|招工|招生|寻人|寻物|失物|认领|征稿|征文|遗失|作废|减资|注销|清算|合并|分立|迁址|更名|招标|拍卖|更正|停电|停水)"
+    r"(?:公告|启事|声明|通告))(?:（第?[\d一二三四五六七八九十]+号）)?$"
 )
 
 

@@ -56,7 +56,13 @@ FOOTER = "新闻热线：020-88886666 广告许可证：4401004000099 本报地�
 
 
 @pytest.mark.parametrize(
-    "text", ["南潮讯 记者独家报道：历时八个月的工程日前完工。", "南潮讯 记者走访发现，多家媒体报道：…"]
+    "text",
+    [
+        "南潮讯 记者独家报道：历时八个月的工程日前完工。",
+        "南潮讯 记者走访发现，多家媒体报道：…",
+        "南潮讯 记者曾多次报道：这条老街的改造…",
+        "南潮讯 记者高兴地报道：老街改造完工了。",
+    ],
 )
 def test_a_reporters_words_before_reported_name_no_one(text):
     assert dateline_of(text)[1] is None
@@ -501,3 +507,42 @@ def test_a_jump_line_after_a_blank_line_confirms_no_headline_above_it():
     page = "秋思\n□沈砚秋\n\n秋风起兮白云飞\n草木黄落兮雁南归\n故乡的桂花开了\n\n（上接第一版）全县上下齐心协力，秋收进展顺利。\n"
     assert parse_page(page).articles[0].title == "秋思"
     assert "故乡的桂花开了" in parse_page(page).articles[0].text
+
+
+def test_a_storys_marked_points_are_no_box_a_heading_below_them_is_its_sub_head():
+    page = (
+        "桃溪县出台十项惠民举措\n\n▲全面推行老年人免费乘坐公交车，惠及全县五万余名老人。\n\n"
+        "▲新建改建农村公路一百二十公里，打通群众出行最后一公里。\n\n群众点赞\n\n"
+        "“政策实实在在，我们得到了实惠。”家住桃溪镇的王大爷说。\n"
+    )
+    assert len(parse_page(page).articles) == 1
+
+
+def test_items_numbered_inside_a_wrapped_paragraph_stay_in_it():
+    """An item ending its sentence below one that ended one short of the column (`（一）…。` /
+    `（二）…。`) is the paragraph's, not a heading's."""
+    lines = [
+        "县委部署秋冬种工作",
+        "林志鹏",
+        "　　会议要求抓好三件事第",
+        "（一）加强组织的领导。",
+        "（二）压实工作责任。",
+        "　　会议还对秋冬种其他工",
+        "作作了部署要求各地抓好落",
+        "实。",
+    ]
+    assert [len(line) for line in lines[2:5]] == [12, 11, 10]
+    (article,) = parse_page("\n".join(lines) + "\n").articles
+    assert [b.text for b in article.blocks] == [
+        "会议要求抓好三件事第（一）加强组织的领导。（二）压实工作责任。",
+        "会议还对秋冬种其他工作作了部署要求各地抓好落实。",
+    ]
+
+
+def test_a_headline_of_letters_and_digits_right_below_a_contents_boxs_items_is_no_item():
+    page = (
+        "本期导读\n2版　双河脐橙进入采摘季\n3版　“村BA”总决赛明晚开赛\nG20峰会在里约开幕\n本报记者 魏晓东\n\n"
+        "本报讯 二十国集团领导人峰会在里约开幕。\n"
+    )
+    box, story = parse_page(page).articles
+    assert (len(box.blocks), story.title, story.authors) == (2, "G20峰会在里约开幕", ["魏晓东"])

@@ -155,3 +155,32 @@ def test_a_column_titled_like_a_section_at_the_pages_top_is_its_headline():
     head that names the paper, dates the page or credits its editors."""
     page = "大地赞歌·创新\n本报记者 魏晓东\n\n连日来，全镇柑橘陆续成熟。\n"
     assert [a.title for a in parse_page(page).articles] == ["大地赞歌·创新"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "《桃溪县志》正式出版",
+        "第二届读书节由市图书馆主办",
+        "总编辑 谈媒体融合新路径",
+        "市长热线：12345为民解忧",
+        "100 个乡村的新变化",
+        "C919 首飞",
+        "夜读｜老渡口",
+        "县志主编：修志是一场长跑",
+    ],
+)
+def test_a_headline_holding_a_heads_words_below_the_running_head_is_the_first_articles(headline):
+    page = f"2025年11月7日　星期五　A06　文化\n{headline}\n本报记者 魏晓东\n\n连日来，全县读者争相阅读。\n"
+    assert [a.title for a in parse_page(page).articles] == [headline]
+
+
+@pytest.mark.parametrize("kicker", ["聚焦·乡村振兴", "CBA"])
+def test_a_kicker_below_the_running_head_is_the_headlines(kicker):
+    page = f"2025年11月7日　星期五　A06　综合\n{kicker}\n桃溪镇柑橘迎来丰收季\n本报记者 魏晓东\n\n连日来，全镇柑橘陆续成熟。\n"
+    assert parse_page(page).articles[0].title_parts[0] == kicker
+
+
+def test_below_the_running_head_the_pages_editors_and_the_papers_fields_are_the_heads():
+    head = "澜江晚报　2025年10月21日　星期二\n15　副刊·夜航船　责任编辑　乔慕白　美术编辑　陆一苇\n\n"
+    assert [s.text for s in parse_page(head + STORY).furniture] == head.strip().splitlines()

@@ -173,6 +173,9 @@ def test_a_name_glued_to_an_unsigned_poems_last_line_is_its_writer_perhaps():
     assert _ids(_poem_ending("本报记者 张建国")) == []  # a byline the parser did not take for one: spaced
     # two characters the dictionary calls a name are often words (`麦田`): not told
     assert _ids(_poem_ending("我们越过那片金黄的麦田")) == []
+    # a name the line calls, or tells of after who they are to the writer
+    assert _ids(_poem_ending("感谢你，王建国")) == []
+    assert _ids(_poem_ending("门前也留着外婆张桂兰")) == []
 
 
 HEADED = [

@@ -18,7 +18,7 @@ BOX_TITLE_MAX = 8  # a box of briefs, each led in by a mark, may be named longer
 EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 # A contents box's item: the 版, then what it prints
-_CONTENTS_ITEM_RE = compiled.pattern(r"^(?:第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3})\s*[|｜:：·]?\s*\S.{1,40}$")
+_CONTENTS_ITEM_RE = compiled.pattern(r"^(?:第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3}(?=\s))\s*[|｜:：·]?\s*\S.{1,40}$")
 TEXT_MIN = 40
 SIGNER_MAX = (
     30  # who signs a notice, on the line above its date  # a paragraph of text, not a short line of a list or a heading
@@ -153,7 +153,13 @@ class ColumnRules(BodyRules):
             and unit.gap_before > 0
             and unit.text[:1] != mark
             and shapes.heading_shaped(unit.text, self.profile)
+            and self._opened_as("headline.bullet-box")  # (a story's points, marked so, are no box)
         )
+
+    def _opened_as(self, rule_id: str) -> bool:
+        """Was the open article's first line decided by this rule?"""
+        first = self.current[0].first_line if self.current else None
+        return any(d.line == first and d.rule_id == rule_id for d in self.decisions)
 
     def _digest_opens(self, i: int) -> bool:
         """Inside an article, a short name (环球扫描) with a headline right below it and a

@@ -103,10 +103,18 @@ def _unbracketed_credit(rest: str) -> int | None:
 
 def _names_reporters(credit: str) -> bool:
     """Roles and names that look like names, every one (`记者罗家豪 通讯员黄文轩`; not `记者独家`,
-    `记者走访发现`)."""
+    `记者走访发现`, `记者曾多次`: a word the dictionary knows as no name where the name would
+    open)."""
+    import rjieba  # (loaded with the parser)
+
     names = parse_names(credit)
     named = names.authors + names.correspondents
-    return is_byline_line(credit) and bool(named) and all(looks_like_name(name) for name in named)
+
+    def a_name(name: str) -> bool:
+        first, tag = rjieba.tag(name, hmm=False)[0]
+        return looks_like_name(name) and (len(first) < 2 or tag.startswith(("nr", "ns")))
+
+    return is_byline_line(credit) and bool(named) and all(a_name(name) for name in named)
 
 
 _SPACE_RE = compiled.pattern(r"\s+")

@@ -45,6 +45,7 @@ _HANGING = "，。、；：！？,.;:!?”’」』）》)…"
 # …and marks it never sets at a line's end: pushed to the next line's start.
 _NEVER_LAST = "“‘「『（《("
 _MOST_HUNG = 3
+_CLOSERS = "”’」』）》)"  # (a sentence ends inside them: `…。”`)
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,12 @@ def build_units(text: str, first_line: int, keep_apart: frozenset[int] = frozens
             and not (layout.indented and indented)
             # a numbered heading set below a sentence that ended one short of the column's end
             # (`…找准发力点。` / `一、立足比较优势…`): the next part's heading, not the text's rest
-            and not (p.is_terminated(prev.text) and NUMBERED_HEADING_RE.match(line) and not full)
+            and not (
+                prev.text.rstrip(_CLOSERS)[-1:] in "。！？"
+                and NUMBERED_HEADING_RE.match(line)
+                and not p.is_terminated(line)  # (a heading: `（二）压实工作责任。` is an item of the text)
+                and not full
+            )
             and not _headline_as_wide_as_the_column(
                 prev,
                 units[-2] if len(units) > 1 else None,

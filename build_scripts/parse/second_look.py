@@ -66,6 +66,8 @@ SECTIONS_TO_COMPARE = 3
 # dictionary takes for names: `麦田`)
 GLUED_LINE_MAX = 30
 GLUED_NAME = 3
+_ADDRESSING_MARKS = "，、：:,；;！!"
+_KIN = tuple("外婆 奶奶 爷爷 姥姥 姥爷 外公 妈妈 爸爸 母亲 父亲 老师 同志 阿姨 叔叔 哥哥 姐姐 弟弟 妹妹".split())
 # A line that holds these is a credit, whose last word is a name as it should be
 _CREDIT_MARKS = ("摄", "供图", "来源", "：", ":")
 
@@ -295,7 +297,15 @@ def _name_glued(page: _Page) -> list[Look]:
             name = words[-1][0]
         elif len(words) >= 2 and words[-2][1] == "nr" and len(words[-2][0]) == 1:
             name = words[-2][0] + words[-1][0]  # a surname, and a given name the model did not take for one
-        if len(name) == GLUED_NAME and len(last) > len(name) + 1 and looks_like_name(name):
+        before = last[: -len(name)] if name else ""
+        if (
+            len(name) == GLUED_NAME
+            and len(last) > len(name) + 1
+            and looks_like_name(name)
+            # (not a name the line calls or tells of: `感谢你，王建国`, `也留着外婆张桂兰`)
+            and before[-1:] not in _ADDRESSING_MARKS
+            and not before.endswith(_KIN)
+        ):
             looks.append(_look(rows[-1], "look.name-glued", name=name))
     return looks
 

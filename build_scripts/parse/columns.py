@@ -19,10 +19,8 @@ EXCLAIMED_TITLE_MIN, EXCLAIMED_TITLE_MAX = 8, 20
 TEXT_BELOW_MIN = 40  # a title heads a story's text, not another short line
 # A contents box's item: the 版, then what it prints
 _CONTENTS_ITEM_RE = compiled.pattern(r"^(?:第?\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3}(?=\s))\s*[|｜:：·]?\s*\S.{1,40}$")
-TEXT_MIN = 40
-SIGNER_MAX = (
-    30  # who signs a notice, on the line above its date  # a paragraph of text, not a short line of a list or a heading
-)
+TEXT_MIN = 40  # a paragraph of text, not a short line of a list or a heading
+SIGNER_MAX = 30  # who signs a notice, on the line above its date
 # A dispatch (its text opens with a dateline, 新华社北京5月22日电) this short is not cut into
 # parts: on the 24 days tuned on, no dispatch had a sub-head in its first four blocks of text
 # (a document's title aside), and 336 of that length were followed by another article.

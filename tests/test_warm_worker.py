@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -292,3 +293,48 @@ def test_helpers_that_cannot_be_forked_leave_the_files_to_the_worker(tmp_path, s
     assert [pid for pid, _ in by] == [worker] * (warm_worker.MIN_FILES_TO_SHARE + 2)
     assert "Traceback" not in capfd.readouterr().err
     _same_as_a_full_conversion(source, tmp_path)
+
+
+def test_handing_the_work_over_does_not_wait_for_the_worker_to_load(tmp_path, monkeypatch):
+    """The slugs and pinyin sent with the work fill the pipe many times over, and the worker
+    reads only once it has loaded the parser: the conversion goes on meanwhile (reading the
+    ledger, the names, what docs/ holds) instead of waiting on the pipe."""
+    generate(tmp_path, 1)
+    config = load_archive_config(tmp_path)
+    loaded = tmp_path / "loaded"
+
+    def slow_load(*args, **kwargs):  # the worker's loading, until the test says it is done
+        while not loaded.exists():
+            time.sleep(0.01)
+
+    monkeypatch.setattr(warm_worker, "load_before_forking", slow_load)
+    monkeypatch.setattr(warm_worker, "known_slugs", lambda: {f"标题{n}": f"biao-ti-{n}" for n in range(50_000)})
+    one = [(found, config, None) for found in discover(tmp_path, Report())[:1]]
+    worker = WarmWorker(config)
+    try:
+        handing = threading.Thread(target=lambda: handed.append(worker.send(one)))
+        handed: list[bool] = []
+        handing.start()
+        handing.join(30)  # (writing to the pipe itself would wait for ever: the worker never reads)
+        assert handed == [True], "handing the work over waited for the worker to load"
+        assert not loaded.exists() and worker._process.is_alive()
+        loaded.touch()  # the worker has loaded: it reads the work and does it
+        results = list(worker.results(one, True))
+        assert [r.rel for r in results] == [one[0][0].rel] and results[0].error is None
+    finally:
+        loaded.touch()
+        worker.stop()
+
+
+def test_the_models_load_what_a_first_page_would(monkeypatch):
+    """Each forked worker inherits what was loaded before the fork; what loads only when first
+    asked, each would load again on its first page: the tables of narrow characters, and
+    rjieba's model of words its dictionary does not hold (the warm-up sentence has one)."""
+    import rjieba
+
+    from build_scripts.parse import breaks, layout
+
+    layout._narrow.cache_clear()
+    breaks.load_models()
+    assert layout._narrow.cache_info().currsize == 2  # display widths and columns of type
+    assert rjieba.cut(breaks.WARM_UP, hmm=True) != rjieba.cut(breaks.WARM_UP, hmm=False)

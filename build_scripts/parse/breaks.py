@@ -15,15 +15,28 @@ NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
 NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
 
 
+# A sentence with a name no dictionary holds: cutting it loads everything rjieba loads lazily.
+WARM_UP = "钟晓敏说今年的水稻长势喜人"
+
+
 def load_models() -> None:
     """Load rjieba (jieba's dictionary, in Rust), the prose model and the table of the
     traditional characters' reading (`reading.py`) now (they load on the first page parsed
     otherwise): a conversion does it before forking its workers, which then share them. (jieba's own Python dictionary, slow to load, is not needed: the prose
     model tells more of a break than its word frequencies did.)"""
-    import rjieba  # noqa: F401
+    import rjieba
+
+    from build_scripts.parse import layout
 
     prose.model()
     reading.load()
+    # what each of them makes when first asked (tens of milliseconds, paid again by each
+    # forked worker's first page otherwise): rjieba's model of words not in its dictionary
+    # (loaded by the first such word: a name), and the tables of which characters are narrow
+    # that measure every line's width
+    rjieba.tag(WARM_UP)
+    layout.display_width("预热")
+    layout.columns("预热")
 
 
 @memo

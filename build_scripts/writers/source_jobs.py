@@ -252,7 +252,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path |
     compiled.keep_in(kept)  # before the parser's modules compile their patterns
     try:
         import build_scripts.parse.parser  # noqa: F401
-        from build_scripts.parse.breaks import load_models
+        from build_scripts.parse.breaks import WARM_UP, load_models
 
         load_models()
         compiled.keep_patterns()
@@ -261,7 +261,7 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path |
     if pinyin:
         ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:
-        _tagger_for(config).cut("预热")  # rjieba, with the archive's words if it lists any
+        _tagger_for(config).cut(WARM_UP)  # rjieba, with the archive's words if it lists any
     collect_less()
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
@@ -46,6 +48,8 @@ class WarmWorker:
     def __init__(self, config: ArchiveConfig, processes: int = 1, kept: Path | None = None):
         """`processes`: how many the worker may share a batch of files among; `kept`: the
         folder the parser's compiled patterns are kept in (`compiled.keep_in`)."""
+        self._sending: threading.Thread | None = None  # writing the work to the pipe (`send`)
+        self._sent = True  # False if the worker was gone before it had all of it
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid(), kept), daemon=True)
@@ -73,10 +77,31 @@ class WarmWorker:
 
     def send(self, work: Sequence[Job]) -> bool:
         """Hand the worker `work` (it starts on it as soon as it has loaded the parser, while
-        this process goes on); False if the worker is gone."""
+        this process goes on); False if the worker is gone.
+
+        What is sent is pickled here, now, and written to the pipe by a thread: the pipe holds
+        64 KB, the slugs and pinyin alone some hundreds, and the worker reads them only once
+        it has loaded the parser — writing them here would hold this process up until then,
+        instead of letting it read what does not depend on the work (`convert._convert`).
+        `results` waits for the thread."""
+        if not self._process.is_alive():
+            return False
         # what a worker forked now would know: the slugs and pinyin the cache holds; then the
         # work, all of it at once (the worker may share it out)
-        return self._send((known_slugs(), known_pinyin())) and self._send(list(work))
+        messages = [
+            pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL) for m in ((known_slugs(), known_pinyin()), list(work))
+        ]
+        self._sending = threading.Thread(target=self._send_all, args=(messages,), daemon=True)
+        self._sending.start()
+        return True
+
+    def _send_all(self, messages: list[bytes]) -> None:
+        for message in messages:
+            try:
+                self._connection.send_bytes(message)
+            except OSError:  # the worker is gone: `results` does its work here
+                self._sent = False
+                return
 
     def results(
         self, work: Sequence[Job], alive: bool, done: Callable[[int], None] | None = None
@@ -84,6 +109,9 @@ class WarmWorker:
         """The results of the `work` sent (`alive`: `send`'s answer), in its order, one job at a
         time (`done(1)` after each, for a progress bar). Should the worker die (killed, out of
         memory), the jobs it had not done are done in this process."""
+        if self._sending is not None:
+            self._sending.join()
+            alive = alive and self._sent
         for job in work:
             result = self._result() if alive else None
             if result is None:
@@ -92,13 +120,6 @@ class WarmWorker:
             yield result
             if done:
                 done(1)
-
-    def _send(self, message: object) -> bool:
-        try:
-            self._connection.send(message)
-            return True
-        except OSError:  # the worker is gone
-            return False
 
     def _result(self) -> SourceResult | None:
         """The worker's next result, in the order of the work; None if it died before sending it."""
@@ -113,6 +134,8 @@ class WarmWorker:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+        if self._sending is not None:
+            self._sending.join()  # (the worker gone, its end of the pipe is closed: the write fails)
         self._connection.close()
 
 

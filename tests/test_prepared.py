@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from build_scripts.catalogue.entry import ArticleEntry
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.record import ArticleRecord, SourceSpan
+from build_scripts.writers import prepared
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.data_export import CSV_COLUMNS
 from build_scripts.writers.prepared import csv_line, jsonl_line, prepare
@@ -138,3 +139,21 @@ def test_plain_tags_are_joined_without_json_or_csv(monkeypatch):
     tags = ["人工智能", "AI", "长三角"]
     assert prepared.jsonl_tags(tags) == '["人工智能", "AI", "长三角"]'
     assert prepared.csv_tags(tags) == prepared.LIST_SEPARATOR.join(tags)
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.from_regex(prepared._PLAIN_PATH, fullmatch=True),
+        st.builds(
+            "/".join, st.lists(st.sampled_from(["2024", "05", "1e3", "0x1f", "null", "-", ".", "#a", "a#"]), min_size=2)
+        ),
+    )
+)
+def test_a_path_written_as_it_is_is_what_yaml_writes(path):
+    """Links' paths skip asking YAML how it writes them: where they do, YAML writes them so."""
+    written = prepared._scalar(path)
+    if len(path) <= 200 and prepared._PLAIN_PATH.fullmatch(path):
+        assert written == path
+    assert written is None or yaml.safe_load(f"k: {written}\n") == {"k": path}
+    assert written is None or yaml.dump([path], allow_unicode=True, width=1000) == f"- {written}\n"

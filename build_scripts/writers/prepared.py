@@ -150,10 +150,19 @@ def _csv_fields(values: list[str]) -> str:
 
 _scalars: dict[tuple[str, bool], str | None] = {}
 
+# A path of the site as the links name it (`2024/05/23/slug.md`, `archive/2024.md#month-05`):
+# YAML writes it as it is. No implicit type (a number, a date, a boolean, null) holds a slash,
+# and none of these characters is an indicator where it stands (`#` only after a space). Nearly
+# every link is a path seen once (the articles before and after), and asking YAML each time was
+# a third of writing the article pages; tests/test_prepared.py checks the rule against it.
+_PLAIN_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*/[a-z0-9._/#-]*")
+
 
 def _scalar(text: str, key: bool = False) -> str | None:
     """How YAML writes `text` as a value (or as a key) on one line; None when it would not
     be one short line, and the whole mapping must be dumped instead."""
+    if not key and len(text) <= _SHORT and _PLAIN_PATH.fullmatch(text):
+        return text
     found = _scalars.get((text, key), "")
     if found != "":
         return found

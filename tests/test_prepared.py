@@ -148,6 +148,9 @@ def test_plain_tags_are_joined_without_json_or_csv(monkeypatch):
         st.builds(
             "/".join, st.lists(st.sampled_from(["2024", "05", "1e3", "0x1f", "null", "-", ".", "#a", "a#"]), min_size=2)
         ),
+        st.builds(
+            "-".join, st.lists(st.sampled_from(["2024", "05", "23", "1e3", "0x1f", "1", "t10", "", "a"]), min_size=3)
+        ),
     )
 )
 def test_a_path_written_as_it_is_is_what_yaml_writes(path):

@@ -150,12 +150,13 @@ def _csv_fields(values: list[str]) -> str:
 
 _scalars: dict[tuple[str, bool], str | None] = {}
 
-# A path of the site as the links name it (`2024/05/23/slug.md`, `archive/2024.md#month-05`):
-# YAML writes it as it is. No implicit type (a number, a date, a boolean, null) holds a slash,
-# and none of these characters is an indicator where it stands (`#` only after a space). Nearly
-# every link is a path seen once (the articles before and after), and asking YAML each time was
-# a third of writing the article pages; tests/test_prepared.py checks the rule against it.
-_PLAIN_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*/[a-z0-9._/#-]*")
+# A path of the site as the links name it (`2024/05/23/slug.md`, `archive/2024.md#month-05`),
+# or an article's id (`2024-05-23-slug`): YAML writes it as it is. No implicit type (a number, a
+# date, a boolean, null) holds a slash or a date followed by more, and none of these characters
+# is an indicator where it stands (`#` only after a space). Nearly every link and id is seen
+# once, and asking YAML each time was a third of writing the article pages;
+# tests/test_prepared.py checks the rule against it.
+_PLAIN_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*/[a-z0-9._/#-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:-[a-z0-9]+)+")
 
 
 def _scalar(text: str, key: bool = False) -> str | None:

@@ -56,6 +56,8 @@ class PageView(ArticleState):
         ArticleState.__init__(self, profile)
         self._ends_with_byline_cache: dict[int, bool] = {}
         self._confirmed: dict[int, bool] = {}  # _confirmed_headline by unit: asked some three times a unit
+        self._ends: dict[int, bool] = {}  # _ends_article by unit
+        self._alike_cache: dict[tuple[int, int], int | None] = {}  # _alike_from by (start, b)
         self._blocks_below_cache: dict[int, int] = {}
         self._page_text: str | None = None  # every block's text, joined (`_printed_again_below`)
         self._unit_offset: list[int] = []
@@ -184,7 +186,14 @@ class PageView(ArticleState):
     def _ends_article(self, i: int) -> bool:
         """Does unit i sign an article off with a byline of its own (a second one, if the
         article is signed at its top)? A dispatch credit (（本报柏林电）), a note about the
-        writer, a photo credit or the page's furniture do not."""
+        writer, a photo credit or the page's furniture do not. Depends only on the page:
+        worked out once a unit (every headline weighed looks down the text below it)."""
+        known = self._ends.get(i)
+        if known is None:
+            known = self._ends[i] = self._signs_off_below(i)
+        return known
+
+    def _signs_off_below(self, i: int) -> bool:
         text = self.units[i].text
         if p.is_furniture(text) or p.AUTHOR_NOTE_RE.match(text) or p.is_caption(text):
             return False
@@ -289,12 +298,18 @@ class PageView(ArticleState):
     def _alike_from(self, start: int, b: int) -> int | None:
         """How many blocks of the article opening at block `start` are like block b: from
         there to where the page next marks an article for certain (training asks it with
-        the true article's first block)."""
+        the true article's first block). Depends only on the page: asked twice on average,
+        and it reads the whole article each time."""
+        if (start, b) in self._alike_cache:
+            return self._alike_cache[start, b]
         text = self.units[b].text
         if len(text) > evidence.SHORT_LINE and shapes.heading_label(text) is None:
-            return None
-        end = min(len(self.units), b + 1 + self._blocks_below(b))
-        return evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
+            alike = None
+        else:
+            end = min(len(self.units), b + 1 + self._blocks_below(b))
+            alike = evidence.lines_alike([u.text for u in self.units[start:end]], b - start)
+        self._alike_cache[start, b] = alike
+        return alike
 
     def _blocks_below(self, i: int) -> int:
         """How many blocks follow unit i before the page marks the next article for certain

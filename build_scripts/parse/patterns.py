@@ -359,6 +359,7 @@ DISCLAIMER_RE = compiled.pattern(
 )
 
 
+@memo  # asked of every block and of the blocks around it, again and again
 def is_furniture(text: str, indented: bool = False) -> bool:
     """Page furniture. A footer's or a disclaimer's line indented where indentation marks
     paragraphs (`indented`) is an article's paragraph, not the paper's: a call for pieces

@@ -67,6 +67,21 @@ def test_a_step_that_runs_too_long_is_stopped(tmp_path):
         raise AssertionError("not stopped")
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="proportional set sizes are Linux's")
+def test_memory_forked_workers_share_is_counted_once(tmp_path):
+    """A conversion's workers are forked after the parser's models are loaded and share their
+    pages: the peak reported is what the processes hold together, not once per process."""
+    script = (
+        "import os, time\n"
+        "held = bytearray(200_000_000)\n"
+        "for i in range(0, len(held), 4096): held[i] = 1\n"
+        "children = [os.fork() for _ in range(2)]\n"  # (four processes: each fork forks again once)
+        "time.sleep(1.5)\n"
+    )
+    _, peak, _ = run_step([sys.executable, "-c", script], tmp_path)
+    assert 150_000_000 < peak < 2 * 200_000_000
+
+
 def test_the_table_goes_between_the_readme_markers(tmp_path):
     results = [
         SizeResult(

@@ -10,8 +10,8 @@ with bare Material listing every page in `nav` (the naive setup). The project's 
 measured twice: from scratch (no search-index years or shards kept from the run before), and
 as a night's build after one issue changed and was converted (keeping what the last build may
 give: the search index's other years, the shards of unchanged years). Every step runs as its own
-process; its wall time and its peak memory (the sum of its processes' resident sets, sampled)
-are recorded. Times are medians of `--runs` runs.
+process; its wall time and its peak memory (its processes' proportional set sizes, sampled:
+`_tree_memory`) are recorded. Times are medians of `--runs` runs.
 
 With `--source DIR`, the same steps run on a copy of a real archive's source texts instead (its
 own `archive.yml`, word list and URL ledger; no naive build): the figures a library holding
@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from build_scripts.dev.bench_projects import (
     ROOT,
@@ -52,22 +53,34 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}"
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> int:
+    """The memory a process and its children hold together: their proportional set sizes where
+    the system says them (Linux), each page a forked worker shares with the process it was
+    forked from counted once, shared among them — not the sum of their resident sets, which
+    counts the parser's models once for every worker that inherited them. Elsewhere, that sum."""
     try:
         import psutil
     except ImportError:
         return 0
     try:
         process = psutil.Process(pid)
-        total = process.memory_info().rss
-        for child in process.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
+        processes = [process, *process.children(recursive=True)]
     except psutil.Error:
         return 0
+    total = 0
+    for one in processes:
+        try:
+            total += _memory_of(one)
+        except psutil.Error:  # (ended meanwhile)
+            pass
+    return total
+
+
+def _memory_of(process: Any) -> int:  # (a psutil.Process)
+    try:
+        return int(process.memory_full_info().pss)
+    except AttributeError:  # no proportional set size here (macOS, Windows)
+        return int(process.memory_info().rss)
 
 
 def _children_cpu() -> float:
@@ -78,7 +91,7 @@ def _children_cpu() -> float:
 def run_step(
     command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
 ) -> tuple[float, int, float]:
-    """Run a command to the end: (wall seconds, peak resident memory of it and its children,
+    """Run a command to the end: (wall seconds, peak memory of it and its children,
     CPU seconds of it and its children). CPU time is what a shared machine disturbs least:
     other people's work there stretches the wall time of a step, hardly its CPU time.
     A step still running after `timeout` seconds is stopped and reported as such."""
@@ -93,7 +106,7 @@ def run_step(
     def sample() -> None:
         nonlocal peak
         while not finished.wait(0.05):
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, _tree_memory(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -190,10 +190,10 @@ class PageView(ArticleState):
         worked out once a unit (every headline weighed looks down the text below it)."""
         known = self._ends.get(i)
         if known is None:
-            known = self._ends[i] = self._signs_off_below(i)
+            known = self._ends[i] = self._with_a_byline_of_its_own(i)
         return known
 
-    def _signs_off_below(self, i: int) -> bool:
+    def _with_a_byline_of_its_own(self, i: int) -> bool:
         text = self.units[i].text
         if p.is_furniture(text) or p.AUTHOR_NOTE_RE.match(text) or p.is_caption(text):
             return False

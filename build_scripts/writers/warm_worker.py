@@ -79,9 +79,10 @@ class WarmWorker:
         """Hand the worker `work` (it starts on it as soon as it has loaded the parser, while
         this process goes on); False if the worker is gone.
 
-        What is sent is pickled here, now, and written to the pipe by a thread: the pipe holds
-        64 KB, the slugs and pinyin alone some hundreds, and the worker reads them only once
-        it has loaded the parser — writing them here would hold this process up until then,
+        What is sent is pickled here, now, and written to the pipe by a thread: the pipe (a
+        pair of sockets) holds a few hundred kilobytes, the slugs and pinyin of an archive of
+        10,000 articles more, and the worker reads them only once it has loaded the parser —
+        writing them here would hold this process up until then,
         instead of letting it read what does not depend on the work (`convert._convert`).
         `results` waits for the thread."""
         if not self._process.is_alive():

@@ -75,7 +75,7 @@ def test_memory_forked_workers_share_is_counted_once(tmp_path):
         "import os, time\n"
         "held = bytearray(200_000_000)\n"
         "for i in range(0, len(held), 4096): held[i] = 1\n"
-        "children = [os.fork() for _ in range(2)]\n"  # (four processes: each fork forks again once)
+        "children = [os.fork() for _ in range(2)]\n"  # (four processes: the first child forks once more)
         "time.sleep(1.5)\n"
     )
     _, peak, _ = run_step([sys.executable, "-c", script], tmp_path)

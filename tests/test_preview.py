@@ -4,6 +4,7 @@ the open page reloads itself, and docs/ stays watched after the converter swaps 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,6 +46,10 @@ def _serve(project, log_path) -> tuple[subprocess.Popen, str]:
     """`mkdocs serve` in `project` on a free port, once it answers (or has stopped)."""
     base = f"http://127.0.0.1:{_free_port()}/"
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}
+    # the site it serves is built into a temporary folder: under the test's own
+    temporary = log_path.parent / "serve-tmp"
+    temporary.mkdir(exist_ok=True)
+    env["TMPDIR"] = str(temporary)
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", base[len("http://") : -1]],
@@ -71,12 +76,19 @@ def preview(tmp_path):
         assert server.poll() is None, log_path.read_text(encoding="utf-8")
         yield project, base, log_path
     finally:
-        server.terminate()
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Ctrl-C, as a user stops it (it removes the site it built); where Ctrl-C is ignored (a
+    background job's), the usual signal, and then the last."""
+    for stop, wait in ((server.send_signal, 5), (lambda _: server.terminate(), 20), (lambda _: server.kill(), None)):
+        stop(signal.SIGINT)
         try:
-            server.wait(timeout=20)
+            server.wait(timeout=wait)
+            return
         except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            continue
 
 
 def _builds(log_path) -> int:

@@ -5,7 +5,7 @@
    not change (writers/source_jobs.py, writers/source_cache.py). What the main process gets
    back is the catalogue: a few fields per article, never the text.
 2. The main process orders the articles and gives them their addresses (catalogue/place.py,
-   with the URL ledger), chooses their tags over the whole archive (catalogue/tags.py), and
+   with the URL ledger), chooses their tags over each year's articles (catalogue/tags.py), and
    plans every file of docs/ as a unit with a digest of its inputs (writers/plan.py).
 3. Units whose digest changed are rendered — article pages by joining what the workers
    prepared with their address, tags and links — and committed to docs/ in one step
@@ -15,16 +15,13 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from build_scripts.catalogue.duplicates import reprints
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, ledger_locked, place_articles, warn_withdrawn
-from build_scripts.catalogue.tags import Tagger, Vocabulary, load_stop_words
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
@@ -43,6 +40,7 @@ from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.published import pages_delivered, published_articles, without_duplicates
 from build_scripts.writers.source_cache import SourceCache, cache_folder, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
+from build_scripts.writers.tag_choice import choose_tags
 from build_scripts.writers.warm_worker import WarmWorker
 from build_scripts.writers.workers import default_jobs
 
@@ -340,48 +338,6 @@ def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -
     for unit in units:
         files.update((rel, text_of(text)) for rel, text in unit.render().items())
     return files
-
-
-def choose_tags(
-    placed: list[PlacedArticle],
-    sources: list[SourceResult],
-    config: ArchiveConfig,
-    cache: SourceCache | None = None,
-    reuse: bool = True,
-) -> None:
-    """Each article's tags, chosen over the whole archive from the candidate words its job
-    found (the slow part, done once per file and kept in the cache). With the same articles
-    as the last run, the last run's choice (kept in the cache) is taken as it is (with `reuse`)."""
-    vocabulary = cache.vocabulary if cache else Vocabulary()
-    results = [s if s.candidates or not s.tags else s.catalogued(vocabulary) for s in sources]
-    candidates = {(s.rel, n): words for s in results for n, words in enumerate(s.candidates, start=1)}
-    key_of = {s.rel: s.key for s in sources}
-    # An article printed again (catalogue/duplicates.py) is tagged once, as its tags' pages list
-    # it once: counted twice, a word of two repeated notices would pass `tag_min_articles`.
-    first_printing = reprints(placed)
-    tagged = [p for p in placed if p.docs_path not in first_printing]
-    order = [(p.entry.source, p.entry.ordinal) for p in tagged]
-    inputs = hashlib.sha256("\0".join(s.key for s in sources).encode() + repr(order).encode())
-    kept = cache.memo("tags") if cache else {}
-    if reuse and kept.get("inputs") == inputs.hexdigest():
-        chosen = kept["chosen"]
-    else:
-        tagger = Tagger(
-            config.tags_per_article, config.tag_min_articles, load_stop_words() | {config.paper.title}, config.words
-        )
-        keys = [f"{key_of[p.entry.source]}:{p.entry.ordinal}" for p in tagged]  # the same key: the same candidates
-        ranking = cache.memo("tag ranking") if cache else None
-        if ranking is not None and not reuse:
-            ranking.clear()
-        chosen = tagger.choose_among(
-            [candidates[(p.entry.source, p.entry.ordinal)] for p in tagged], vocabulary.words, keys, ranking
-        )
-        kept.update(inputs=inputs.hexdigest(), chosen=chosen)
-    for article, tags in zip(tagged, chosen, strict=True):
-        article.tags = list(tags)
-    for article in placed:
-        if article.docs_path in first_printing:
-            article.tags = list(first_printing[article.docs_path].tags)
 
 
 def _write_ledger(path: Path, text: str) -> None:

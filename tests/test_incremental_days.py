@@ -111,8 +111,8 @@ def test_what_the_conversion_holds_is_set_aside_from_the_cycle_collector_while_i
 
 
 def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_records(tmp_path, monkeypatch):
-    """A word's weight is counted over the archive, so a new issue moves the tags of articles
-    on other days; their data records are joined again with their new tags, not made again
+    """A word's weight is counted over the articles of a year, so a new issue moves the tags of
+    articles on other days of its year; their data records are joined again with their new tags, not made again
     from their prepared records."""
     from build_scripts.writers import data_export
 
@@ -129,6 +129,30 @@ def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_reco
     moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
     assert moved, "the new issue moves no older article's tags: the test needs other texts"
     assert set(made) == {"2019-01-04"}
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_new_issue_leaves_every_file_of_another_year_as_it_was(tmp_path):
+    """Tags are chosen among the articles of their year: a night's new issue moves the tags of
+    articles of its own year (which is built again anyway), never of another year — whose
+    pages, data files and part of the site stay as they were."""
+    import datetime as dt
+
+    generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
+    generate(generated, 4 * 120, first_day=dt.date(2019, 12, 30))  # two days in 2019, two in 2020
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2020-01-02_*"))
+    before = convert(source, docs, jobs=1)
+    first_year = {rel: digest for rel, digest in snapshot(docs).items() if "2019" in rel}
+    assert any(rel.startswith("2019/12/31/") for rel in first_year) and "data/2019/articles.jsonl" in first_year
+    for path in generated.rglob("2020-01-02_*.txt"):
+        shutil.copy(path, source / path.relative_to(generated))
+    after = convert(source, docs, jobs=1)
+    tags_before = {p.docs_path: p.tags for p in before.placed}
+    moved = {p.date.year for p in after.placed if p.docs_path in tags_before and tags_before[p.docs_path] != p.tags}
+    assert moved == {2020}, "the new issue moves no tag of its own year: the test needs other texts"
+    now = snapshot(docs)
+    # (the last issue of 2019 links on to the next one, which is the same: 2020-01-01)
+    assert {rel: now.get(rel) for rel in first_year} == first_year
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 

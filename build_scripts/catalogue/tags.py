@@ -1,8 +1,9 @@
 """Keywords (tags) worth clicking: what sets an article apart within this archive.
 
 A word is a good tag for an article when the article says it often and few other articles of
-the archive do (TF-IDF with the document frequency counted over the whole archive, not a
-general-purpose table), when it names someone or something — people, places, organisations
+the archive do (TF-IDF with the document frequency counted over the articles it is chosen
+among — the conversion gives it a year of them, `writers/tag_choice.py` — not a general-purpose
+table), when it names someone or something — people, places, organisations
 and other proper names (jieba's part-of-speech tags nr, ns, nt, nz) weigh more than common
 nouns — and when it is not newspaper boilerplate (`data/tag_stopwords.txt`: 本报, 记者,
 图片, 编辑 …), the paper's own name, a column heading (`（金台随笔）` after a headline) or
@@ -183,7 +184,7 @@ class Tagger:
         return self.choose([self.words(text) for text in texts])
 
     def choose(self, candidates: Sequence[dict[str, float]]) -> list[list[str]]:
-        """The tags of every article from its candidate words (`words`), over the whole archive."""
+        """The tags of every article from its candidate words (`words`), over all of them."""
         vocabulary = Vocabulary()
         return self.choose_among([vocabulary.compact(words) for words in candidates], vocabulary.words)
 

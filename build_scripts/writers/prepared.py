@@ -86,7 +86,7 @@ def jsonl_line(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle |
 
 def jsonl_around_tags(placed: PlacedArticle, prepared: Prepared, first: PlacedArticle | None = None) -> tuple[str, str]:
     """An article's JSON line before its tags and after them: the tags are what a new issue
-    changes in older articles (their weights are counted over the archive), the rest is not."""
+    changes in older articles of its year (their weights are counted over the year), the rest is not."""
     dumps = json.dumps
     return (
         f'{{"id": {dumps(placed.id, ensure_ascii=False)}, "url": {dumps(placed.url, ensure_ascii=False)}, '

@@ -6,7 +6,7 @@ their results are kept in the conversion cache (`source_cache.py`). Everything t
 worked out from one file is worked out here, spread over the cores: the catalogue's entries
 (catalogue/entry.py), the candidate tag words, the pinyin of titles and names, and most of
 every page and record (`prepared.py`) — the main process only places the articles, chooses
-tags over the archive and joins strings. A job never raises: what went wrong comes back as
+tags over each year and joins strings. A job never raises: what went wrong comes back as
 data (an input error, or a bug with its message), because exceptions do not all survive the
 trip between processes, and the conversion must report the first problem in file order
 whatever order the workers finished in.

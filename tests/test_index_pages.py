@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.convert import convert
-from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_pages
 from build_scripts.writers.reporter_pages import reporter_pages
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -186,6 +186,45 @@ def test_a_name_with_many_articles_gets_one_page_per_year(rich_docs, tmp_path):
     assert sorted(split) == ["reporters/li-jie/2021.md", "reporters/li-jie/2022.md", "reporters/li-jie/index.md"]
     assert "- [2022年](2022.md) · 2篇\n- [2021年](2021.md) · 1篇" in split["reporters/li-jie/index.md"]
     assert split["reporters/li-jie/2021.md"].count("](../../2021/01/28/") == 1
+
+
+def test_a_name_keeps_the_year_pages_it_had_when_its_articles_fall_back(rich_docs):
+    """A tag's articles can fall back to the limit (tags are chosen again as the archive
+    grows): the year pages it had stay, and a year it no longer has articles in sends the
+    reader on to its page."""
+    catalogue = _catalogue(rich_docs.parent)
+    entry, credits = catalogue.people["李洁"], catalogue.credits["李洁"]
+    listed = [Listed(c.placed) for c in credits]
+    assert year_pages(len(listed), {2021, 2022}, frozenset()) == frozenset()
+    assert year_pages(len(listed), {2021, 2022}, frozenset(), limit=2) == {2021, 2022}
+    assert year_pages(len(listed), {2021, 2022}, frozenset({2019})) == {2019, 2021, 2022}
+    kept = entry_pages(
+        entry, listed, kind="记者", summary="", index_path="reporters/index.md", published=frozenset({2019})
+    )
+    assert sorted(kept) == [f"reporters/li-jie/{y}.md" for y in (2019, 2021, 2022)] + ["reporters/li-jie/index.md"]
+    assert kept["reporters/li-jie/2021.md"].count("](../../2021/01/28/") == 1
+    assert "- [2022年](2022.md) · 2篇\n- [2021年](2021.md) · 1篇\n" in kept["reporters/li-jie/index.md"]
+    gone = yaml.safe_load(kept["reporters/li-jie/2019.md"].split("---")[1])
+    assert gone["template"] == "moved.html" and gone["moved_to"] == "reporters/li-jie/index.md"
+    assert "](index.md)" in kept["reporters/li-jie/2019.md"]
+
+
+def test_year_pages_once_published_are_in_the_url_ledger_and_stay(tmp_path, monkeypatch):
+    from build_scripts.catalogue.ledger import read_names
+    from build_scripts.contract.urls import REPORTERS
+    from build_scripts.writers import name_pages
+
+    project = make_archive(tmp_path, RICH_FILES)
+    source, docs = project / "source_texts", project / "docs"
+    monkeypatch.setattr(name_pages, "ENTRY_PAGE_LIMIT", 2)  # 李洁 has three articles: split by year
+    convert(source, docs, jobs=1)
+    assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2021, 2022}
+    assert "reporters/li-jie/2021/ 李洁\nreporters/li-jie/2022/ 李洁\n" in (source / "urls.lock").read_text("utf-8")
+    split = {rel: (docs / rel).read_bytes() for rel in ("reporters/li-jie/2021.md", "reporters/li-jie/2022.md")}
+    monkeypatch.undo()  # three articles are few again: the pages stay all the same
+    convert(source, docs, jobs=1)
+    assert {rel: (docs / rel).read_bytes() for rel in split} == split
+    assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2021, 2022}
 
 
 def test_a_long_index_is_split_by_initial_letter(rich_docs):

@@ -49,12 +49,26 @@ def test_name_lines_live_in_the_article_ledger_and_round_trip():
     assert parse_names(text, "x").lines() == ["reporters/li-jie/ 李杰"]
 
 
+def test_a_name_s_year_pages_are_listed_below_it_and_round_trip():
+    names = parse_names("tags/jing-ji/ 经济\nreporters/li-jie/2021/ 李杰\nreporters/li-jie/ 李杰\n", "urls.lock")
+    assert names.years_of(REPORTERS, "li-jie") == {2021} and names.years_of(TAGS, "jing-ji") == frozenset()
+    names.publish_years(TAGS, "jing-ji", frozenset({2023, 2022}))
+    lines = ["reporters/li-jie/ 李杰", "reporters/li-jie/2021/ 李杰", "tags/jing-ji/ 经济", "tags/jing-ji/2022/ 经济"]
+    assert names.lines() == [*lines, "tags/jing-ji/2023/ 经济"]
+    assert parse_names("\n".join(names.lines()), "x") == names and names.copy() == names
+    assert names.copy().years is not names.years
+
+
 @pytest.mark.parametrize(
     "line, message",
     [
         ("reporters/Li Jie/ 李杰", "not a name page address"),
         ("tags/jing-ji/", "names no one"),
         ("tags/jing-ji/ 经济\ntags/jing-ji/ 荆棘", "lists tags/jing-ji/ twice"),
+        ("tags/jing-ji/ 经济\ntags/jing-ji/2022/ 经济\ntags/jing-ji/2022/ 经济", "lists tags/jing-ji/2022/ twice"),
+        ("tags/jing-ji/2022/ 经济", "lists a year's page of tags/jing-ji/ 经济, which it does not list"),
+        ("tags/jing-ji/ 经济\ntags/jing-ji/2022/ 荆棘", "which it does not list"),
+        ("tags/jing-ji/ 经济\ntags/jing-ji/22/ 经济", "not a name page address"),
     ],
 )
 def test_a_damaged_name_line_is_reported_with_its_line(line, message):
@@ -97,6 +111,18 @@ def test_a_name_no_longer_in_the_archive_keeps_a_page_pointing_to_the_index(corr
     assert "胡宗昊" in page and "](../index.md)" in page
     index = (project / "docs/reporters/index.md").read_text(encoding="utf-8")
     assert "胡宗昊" not in index and "李洁" in index
+
+
+def test_a_name_no_longer_in_the_archive_keeps_its_year_pages_pointing_to_the_index():
+    from build_scripts.writers.moved_pages import gone_name_pages
+
+    names = parse_names("tags/jing-ji/ 经济\ntags/jing-ji/2021/ 经济\ntags/jing-ji/2022/ 经济\n", "urls.lock")
+    pages = gone_name_pages(names, {TAGS: []})
+    assert sorted(pages) == ["tags/jing-ji/2021.md", "tags/jing-ji/2022.md", "tags/jing-ji/index.md"]
+    for rel, page in pages.items():
+        front = yaml.safe_load(page.split("---")[1])
+        assert front["template"] == "moved.html" and "经济" in page and "](../index.md)" in page
+        assert ("former_name" in front) == rel.endswith("index.md")  # (the feed is the name's)
 
 
 def test_the_corrected_site_builds_with_every_first_name_page(corrected):

@@ -9,10 +9,15 @@ a tag below `tag_min_articles`, would make its page vanish. So `urls.lock` also 
 name page ever published, one line each, after the article addresses:
 
     reporters/li-jie/ 李洁
+    reporters/li-jie/2022/ 李洁
     tags/jing-ji/ 经济
 
 A name listed there keeps its slug forever, a new name never gets a slug the ledger gave out,
 and a listed name that is no longer in the archive keeps a page saying so (writers/moved_pages).
+A name with many articles has a page for each year (writers/name_pages.py); each is listed
+below its name's line, and stays: a tag whose articles fall back below the number that splits
+its page keeps its year pages (it would drop them otherwise, and with them addresses readers
+were given), and a year it no longer has a page saying so.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from build_scripts.contract.urls import REPORTERS, TAGS, ascii_slug, person_slug
 from build_scripts.problems import InputError
 
 FOLDERS = (REPORTERS, TAGS)
-_ADDRESS = re.compile(rf"^({'|'.join(FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
+_ADDRESS = re.compile(rf"^({'|'.join(FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:([0-9]{{4}})/)?$")
 FIX = "restore the line from version control (git checkout source_texts/urls.lock), or delete it"
 
 
@@ -39,6 +44,8 @@ class NameLedger:
     """Slug → name of every name page published, by folder (REPORTERS, TAGS)."""
 
     slugs: dict[str, dict[str, str]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
+    # slug → the years it has a page of its own for, by folder (only names that have them)
+    years: dict[str, dict[str, frozenset[int]]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
 
     def pin(self, folder: str, names: Iterable[str]) -> dict[str, str]:
         """Slug for each distinct name, in the order given: a listed name keeps its slug, a new
@@ -59,8 +66,20 @@ class NameLedger:
         now = set(listed)
         return [(slug, name) for slug, name in sorted(self.slugs[folder].items()) if slug not in now]
 
+    def years_of(self, folder: str, slug: str) -> frozenset[int]:
+        """The years the name's year pages were published for."""
+        return self.years[folder].get(slug, frozenset())
+
+    def publish_years(self, folder: str, slug: str, years: frozenset[int]) -> None:
+        """List the name's year pages (its line is listed: `pin`)."""
+        if years:
+            self.years[folder][slug] = years
+
     def copy(self) -> NameLedger:
-        return NameLedger({folder: dict(slugs) for folder, slugs in self.slugs.items()})
+        return NameLedger(
+            {folder: dict(slugs) for folder, slugs in self.slugs.items()},
+            {folder: dict(years) for folder, years in self.years.items()},
+        )
 
     def reads_back(self) -> bool:
         """Whether `parse_names` gives these names back from `lines()`: not a name that holds a
@@ -72,12 +91,22 @@ class NameLedger:
         )
 
     def lines(self) -> list[str]:
-        return [f"{folder}/{slug}/ {name}" for folder in FOLDERS for slug, name in sorted(self.slugs[folder].items())]
+        """Each name's line, its year pages' lines below it."""
+        return [
+            line
+            for folder in FOLDERS
+            for slug, name in sorted(self.slugs[folder].items())
+            for line in (
+                f"{folder}/{slug}/ {name}",
+                *(f"{folder}/{slug}/{year}/ {name}" for year in sorted(self.years_of(folder, slug))),
+            )
+        ]
 
 
 def parse_names(text: str, where: str) -> NameLedger:
     """The name lines of a ledger's text (article lines are catalogue/ledger.py's)."""
     ledger = NameLedger()
+    years: dict[tuple[str, str], tuple[int, str, set[int]]] = {}  # (folder, slug) → first line, name, years
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not is_name_line(line):
@@ -89,7 +118,15 @@ def parse_names(text: str, where: str) -> NameLedger:
         name = name.strip()
         if not name:
             raise InputError(where, number, f"{address} names no one: the line is `address name`", FIX)
-        folder, slug = match.groups()
+        folder, slug, year = match.groups()
+        if year is not None:  # a year's page, below its name's line
+            first, named, listed = years.setdefault((folder, slug), (number, name, set()))
+            if int(year) in listed:
+                raise InputError(where, number, f"lists {address} twice", FIX)
+            if name != named:
+                raise InputError(where, number, f"names {address} {name}, line {first} {named}", FIX)
+            listed.add(int(year))
+            continue
         if slug in ledger.slugs[folder]:
             raise InputError(
                 where,
@@ -98,4 +135,10 @@ def parse_names(text: str, where: str) -> NameLedger:
                 "keep the line that matches the published page (see maintainers/permanent-urls.md)",
             )
         ledger.slugs[folder][slug] = name
+    for (folder, slug), (number, name, listed) in years.items():
+        if ledger.slugs[folder].get(slug) != name:  # a year's page of a name not listed, or listed otherwise
+            raise InputError(
+                where, number, f"lists a year's page of {folder}/{slug}/ {name}, which it does not list", FIX
+            )
+        ledger.years[folder][slug] = frozenset(listed)
     return ledger

@@ -16,9 +16,10 @@ for byte, as one built from scratch (tests/test_sharded_build.py). Shards built 
 and assembled (`--shard`, `--assemble`, as a CI matrix does) keep nothing.
 
 A converter that writes a new day changes the files of that day's year and of the `site`
-shard (home page, indexes, data, the search index), and — where a new issue moves the
-archive's tag weights — the pages of older articles whose tags moved: those years are built
-again, the others kept.
+shard (home page, indexes, data, the search index): tags are chosen within a year
+(writers/tag_choice.py), and a name's year pages, once published, stay (writers/name_pages.py),
+so the other years are kept — but for a name whose articles pass 50 for the first time: its
+pages are split by year, and the years it has articles in are built again.
 """
 
 from __future__ import annotations

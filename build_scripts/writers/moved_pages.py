@@ -26,6 +26,7 @@ from build_scripts.contract.urls import (
     TAGS_INDEX,
     article_path,
     entry_path,
+    entry_year_path,
     issue_path,
 )
 from build_scripts.writers import mdtext
@@ -108,21 +109,20 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
 
 def gone_name_pages(names: NameLedger, listed: dict[str, list[str]]) -> dict[str, str]:
     """A page for every reporter's or tag's address published before whose name is no longer in
-    the archive (`listed`: the slugs of each folder's pages now), pointing to the index."""
+    the archive (`listed`: the slugs of each folder's pages now), and for each of its year
+    pages, pointing to the index."""
     files = {}
     for folder, index in ((REPORTERS, REPORTERS_INDEX), (TAGS, TAGS_INDEX)):
         what, index_name = ("署名", "全部记者") if folder == REPORTERS else ("标签", "全部标签")
         for slug, name in names.gone(folder, listed.get(folder, [])):
-            here = entry_path(folder, slug)
-            front = {
-                "title": "本页已不在档案中",
-                "template": MOVED_TEMPLATE,
-                "search": {"exclude": True},
-                "former_name": name,  # the publish plugin keeps their feed, empty, at its address
-            }
-            body = (
-                f"本档案已没有{what}为“{mdtext.escape(name)}”的文章。"
-                f"[{index_name}]({link(here, index)})，或用页面顶部的搜索框查找。\n"
-            )
-            files[here] = dump_front_matter(front) + "\n" + body
+            years = sorted(names.years_of(folder, slug))
+            for here in (entry_path(folder, slug), *(entry_year_path(folder, slug, year) for year in years)):
+                front = {"title": "本页已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+                if here == entry_path(folder, slug):
+                    front["former_name"] = name  # the publish plugin keeps their feed, empty, at its address
+                body = (
+                    f"本档案已没有{what}为“{mdtext.escape(name)}”的文章。"
+                    f"[{index_name}]({link(here, index)})，或用页面顶部的搜索框查找。\n"
+                )
+                files[here] = dump_front_matter(front) + "\n" + body
     return files

@@ -2,13 +2,14 @@
 
 The scale rule (maintainers/architecture.md): a listing that grows with the archive is split. A name's page lists all
 its articles while there are few (≤ `ENTRY_PAGE_LIMIT`); beyond that it lists its years, each
-with a page of its own, and the latest articles. An index lists every name on one page up to
+with a page of its own, and the latest articles — and goes on doing so once it did, whatever
+the count: the year pages' addresses were published (`year_pages`). An index lists every name on one page up to
 `INDEX_LIMIT` names; beyond that it shows the most frequent and one page per initial letter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -24,6 +25,7 @@ from build_scripts.writers.listing import (
     month_groups,
     wrapped,
 )
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE
 
 ENTRY_PAGE_LIMIT = 50
 LATEST_ON_ENTRY_PAGE = 10
@@ -61,6 +63,17 @@ def _items(here: str, listed: list[Listed], level: str = "###", made: dict | Non
     return lines
 
 
+def year_pages(count: int, years: Iterable[int], published: frozenset[int], limit: int | None = None) -> frozenset[int]:
+    """The years a name with `count` articles, in `years`, has pages of its own for: none while
+    it has few articles and never had year pages; else every year it has articles in, and every
+    year it had a page for before (`published`, from the URL ledger) — a tag whose articles
+    fall back to `limit` or fewer (tags are chosen again as the archive grows) keeps its year
+    pages' addresses, and a year it no longer has articles in keeps a page saying so."""
+    if count <= (ENTRY_PAGE_LIMIT if limit is None else limit) and not published:
+        return frozenset()
+    return frozenset(years) | published
+
+
 def entry_pages(
     entry: Entry,
     listed: list[Listed],
@@ -68,13 +81,16 @@ def entry_pages(
     kind: str,
     summary: str,
     index_path: str,
-    limit: int = ENTRY_PAGE_LIMIT,
+    limit: int | None = None,
     meta: dict | None = None,
     made: dict | None = None,
     index_name: str = "",
     note: Callable[[str], str] | None = None,
+    published: frozenset[int] = frozenset(),
 ) -> dict[str, str]:
-    """The page of one name (and its year pages when it has more than `limit` articles).
+    """The page of one name (and its year pages when it has more than `limit` articles
+    (default: `ENTRY_PAGE_LIMIT`), or had
+    year pages before: `published`, the years of those, `year_pages`).
     `listed` is in archive order; pages show the newest first. `made`: list items made for
     other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
     what the index lists, when it is not `kind` (a signing body is listed with 记者). `note`:
@@ -91,10 +107,14 @@ def entry_pages(
     if note is not None:
         lines.append(note(here) + "\n")
     files = {}
-    if len(listed) <= limit:
+    has_years = {x.placed.date.year for x in listed}
+    pages = year_pages(len(listed), has_years, published, limit)
+    if not pages:
         lines.append("## 文章\n")
         lines.extend(_items(here, newest_first, made=made))
     else:
+        for year in sorted(pages - has_years):
+            files[entry.year_path(year)] = _gone_year_page(entry, year, kind)
         lines.append("## 各年文章\n")
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
@@ -121,6 +141,25 @@ def _year_page(
     lines.extend(_items(here, listed, level="##", made=made))
     lines.append("")
     return "\n".join(lines)
+
+
+def _gone_year_page(entry: Entry, year: int, kind: str) -> str:
+    """The address of a year the name no longer has articles in: it sends the reader on to
+    the name's page."""
+    here = entry.year_path(year)
+    name = mdtext.escape(entry.name)
+    front = front_matter(
+        f"{entry.name} {year}年", template=MOVED_TEMPLATE, moved_to=entry.path, search={"exclude": True}
+    )
+    return "\n".join(
+        [
+            front,
+            "",
+            f"# {name} · {year}年\n",
+            f"{kind} · {year}年已没有文章 · [返回{name}]({link(here, entry.path)})\n",
+            "",
+        ]
+    )
 
 
 def _index_item(here: str, entry: Entry, count: int) -> str:

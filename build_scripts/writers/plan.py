@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, DayLinks
@@ -33,6 +33,7 @@ from build_scripts.writers.data_export import DayRecords, overall_exports, year_
 from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.moved_pages import gone_name_pages
+from build_scripts.writers.name_pages import year_pages
 from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import Prepared
 from build_scripts.writers.reporter_pages import person_pages, reporters_index
@@ -126,7 +127,7 @@ def plan(
     # (and the printings: the home page says how many of them are reprints counted once)
     home = key("home", summary, latest, str(len(catalogue.people)), str(len(catalogue.articles)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
-    units += _name_units(catalogue, shown, key)
+    units += _name_units(catalogue, shown, key, names)
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
     gone = gone_name_pages(names, listed)
     units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
@@ -230,21 +231,49 @@ def _issue_units(
     return units
 
 
-def _name_units(catalogue: Catalogue, shown, key) -> list[Unit]:
+def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Unit]:
+    """The pages of each reporter and tag, and their indexes. The year pages a name has now
+    are listed in the URL ledger (`names`): once published, they stay (`name_pages.year_pages`)."""
     units = []
     for name, entry in catalogue.people.items():
-        credits = "".join(shown[id(c.placed)] + c.role for c in catalogue.credits[name])
+        credits = catalogue.credits[name]
+        published = names.years_of(REPORTERS, entry.slug)
+        names.publish_years(
+            REPORTERS, entry.slug, year_pages(len(credits), _years(c.placed for c in credits), published)
+        )
+        inputs = "".join(shown[id(c.placed)] + c.role for c in credits)
         units.append(
-            Unit(key("person", name, entry.slug, credits), lambda n=name: person_pages(catalogue, n), apart=True)  # type: ignore[misc]
+            Unit(
+                key("person", name, entry.slug, _listed(published), inputs),
+                lambda n=name, y=published: person_pages(catalogue, n, y),  # type: ignore[misc]
+                apart=True,
+            )
         )
     people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
     units.append(Unit(key("people", people), lambda: reporters_index(catalogue)))
     for tag, entry in catalogue.tags.items():
-        tagged = "".join(shown[id(p)] for p in catalogue.tagged[tag])
-        units.append(Unit(key("tag", tag, entry.slug, tagged), lambda t=tag: one_tag_pages(catalogue, t), apart=True))  # type: ignore[misc]
+        tagged = catalogue.tagged[tag]
+        published = names.years_of(TAGS, entry.slug)
+        names.publish_years(TAGS, entry.slug, year_pages(len(tagged), _years(tagged), published))
+        inputs = "".join(shown[id(p)] for p in tagged)
+        units.append(
+            Unit(
+                key("tag", tag, entry.slug, _listed(published), inputs),
+                lambda t=tag, y=published: one_tag_pages(catalogue, t, y),  # type: ignore[misc]
+                apart=True,
+            )
+        )
     tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
     units.append(Unit(key("tags", tags), lambda: tags_index(catalogue)))
     return units
+
+
+def _years(articles: Iterable[PlacedArticle]) -> set[int]:
+    return {p.date.year for p in articles}
+
+
+def _listed(years: frozenset[int]) -> str:
+    return ",".join(map(str, sorted(years)))
 
 
 def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents) -> list[Unit]:

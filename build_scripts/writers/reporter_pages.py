@@ -20,8 +20,9 @@ def _summary(credits) -> str:
     return "，".join(parts)
 
 
-def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
-    """The page (and year pages) of one reporter or correspondent."""
+def person_pages(catalogue: Catalogue, name: str, published: frozenset[int] = frozenset()) -> dict[str, str]:
+    """The page (and year pages) of one reporter or correspondent; `published`: the years of
+    their year pages the URL ledger lists (`name_pages.year_pages`)."""
     credits = catalogue.credits[name]
     listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
     return entry_pages(
@@ -32,6 +33,7 @@ def person_pages(catalogue: Catalogue, name: str) -> dict[str, str]:
         summary=_summary(credits),
         index_path=REPORTERS_INDEX,
         made=catalogue.items,
+        published=published,
     )
 
 

@@ -22,8 +22,9 @@ from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pag
 OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
-def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
-    """The page (and year pages) of one tag."""
+def one_tag_pages(catalogue: Catalogue, tag: str, published: frozenset[int] = frozenset()) -> dict[str, str]:
+    """The page (and year pages) of one tag; `published`: the years of its year pages the URL
+    ledger lists (`name_pages.year_pages`)."""
     articles = catalogue.tagged[tag]
     return entry_pages(
         catalogue.tags[tag],
@@ -34,6 +35,7 @@ def one_tag_pages(catalogue: Catalogue, tag: str) -> dict[str, str]:
         meta=OUT_OF_SEARCH,
         made=catalogue.items,
         note=lambda here: search_note(here, tag),
+        published=published,
     )
 
 

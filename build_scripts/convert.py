@@ -41,7 +41,7 @@ from build_scripts.writers.published import pages_delivered, published_articles,
 from build_scripts.writers.source_cache import SourceCache, cache_folder, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.tag_choice import choose_tags
-from build_scripts.writers.warm_worker import WarmWorker
+from build_scripts.writers.warm_worker import WarmWorker, spell_meanwhile
 from build_scripts.writers.workers import default_jobs
 
 
@@ -90,6 +90,7 @@ class Started:
     handed: bool = False
     stale: set[str] = field(default_factory=set)  # files whose sidecars name other lines now (`stale_correction`)
     alive: bool = False  # the worker took them (it is gone otherwise: this process converts them)
+    new: bool = False  # some are new files (a new issue), not files the last run had
 
 
 def start_conversion(
@@ -117,6 +118,7 @@ def start_conversion(
     missing = [i for i, result in enumerate(results) if result is None]
     entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
     started = Started(keys, results, missing, [found[i] for i in missing], entries, warm)
+    started.new = any(not cache.knows(one.rel) for one in started.changed)
     if warm is not None and missing and pool_size(len(missing), jobs) <= 1:
         # a few files: the worker that has loaded the parser meanwhile parses them
         collect_less()  # as the loading would have set it here
@@ -133,6 +135,8 @@ def convert_all(
     keys, results, missing, warm = started.keys, started.results, started.missing, started.warm
     with progress_bar(len(missing), "converting") as bar:
         if warm is not None and started.handed:
+            if started.new:  # new titles and names: this process will spell them, once the worker is done
+                spell_meanwhile()
             made = warm.results(job_list(started.changed, config, started.entries), started.alive, bar.update)
         else:
             if warm is not None:

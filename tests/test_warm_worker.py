@@ -362,3 +362,26 @@ def test_the_models_load_what_a_first_page_would():
     # (whether rjieba has loaded its model cannot be seen from here: the warm-up sentence, at
     # least, is one that needs it)
     assert rjieba.cut(breaks.WARM_UP, hmm=True) != rjieba.cut(breaks.WARM_UP, hmm=False)
+
+
+def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_one_not(tmp_path, started, monkeypatch):
+    """A new issue brings names and tags this process spells once the worker is done: it loads
+    pypinyin while it waits (`spell_meanwhile`). An edit to files the last run had needs none."""
+    import build_scripts.convert as convert_module
+
+    generated, source = tmp_path / "generated", tmp_path / "source_texts"
+    generate(generated, 2 * 120)
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-02_*"))
+    convert(source, tmp_path / "docs", jobs=2)
+    loads: list[threading.Thread] = []
+    monkeypatch.setattr(convert_module, "spell_meanwhile", lambda: loads.append(warm_worker.spell_meanwhile()))
+    _edit(source)
+    convert(source, tmp_path / "docs", jobs=2)
+    assert [len(given) for _, given in started] == [1] and loads == []  # the worker parsed the edit
+    for path in generated.rglob("2019-01-02_*.txt"):
+        shutil.copy(path, source / path.relative_to(generated))
+    convert(source, tmp_path / "docs", jobs=2)
+    assert [len(given) for _, given in started] == [1, 1] and len(loads) == 1  # and the new issue
+    loads[0].join()
+    assert "pypinyin" in sys.modules
+    _same_as_a_full_conversion(source, tmp_path)

@@ -124,6 +124,7 @@ class SourceCache:
         self.salt = salt.digest()
         self._on_disk: dict[str, frozenset[str]] = {}  # the keys each part's file holds
         self._listed: frozenset[str] | None = None  # the keys whose entries are on disk (`_entries`)
+        self._rels: frozenset[str] | None = None  # the files the last run had (`knows`)
         self.catalogue = self._load_catalogue()
         found = _unpickle(folder / LASTING)
         self._lasting: dict[str, dict] = found if isinstance(found, dict) else {}
@@ -155,6 +156,12 @@ class SourceCache:
         """A table like `memo`'s that outlives a new converter or archive.yml: for what the
         archivist wrote, not for what the converter made of it (the lines a sidecar names)."""
         return self._lasting.setdefault(kind, {})
+
+    def knows(self, rel: str) -> bool:
+        """Whether the last run had a file of this name (a new issue's files are new)."""
+        if self._rels is None:  # (`files` lacks those changed just before that run read them)
+            self._rels = frozenset(result.rel for result in self.catalogue.results.values())
+        return rel in self._rels
 
     def memo(self, kind: str) -> dict:
         """A table the conversion fills as it goes and finds again next time (e.g. slugs)."""

@@ -21,6 +21,7 @@ not a second of loading — as many as the conversion may use processes.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -138,6 +139,17 @@ class WarmWorker:
         if self._sending is not None:
             self._sending.join()  # (the worker gone, its end of the pipe is closed: the write fails)
         self._connection.close()
+
+
+def spell_meanwhile() -> threading.Thread:
+    """Load pypinyin in a thread of this process while it waits for the worker's results: a
+    new issue brings names and tags that this process spells when it plans their pages, and
+    loading pypinyin then (0.16 s) held up the run after the wait; during the wait it costs
+    nothing (this process only reads the pipe). Only the import: the import lock makes a use
+    of pypinyin in the meantime wait for it rather than load it twice."""
+    thread = threading.Thread(target=importlib.import_module, args=("pypinyin",), daemon=True)
+    thread.start()
+    return thread
 
 
 def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent: int, kept: Path | None) -> None:

@@ -24,6 +24,7 @@ from build_scripts.dev.bench_report import (
     write_readme,
 )
 
+# (and `convert, a new issue added`, on an archive of more than one issue)
 STEPS = {"convert", "convert, 1 process", "convert, one issue changed", "build", "build, one issue changed", "floor"}
 
 
@@ -51,6 +52,31 @@ def test_bench_build_measures_every_step_against_the_floor(tmp_path):
     steps = saved["results"][0]["steps"]
     assert all(step["seconds"] > 0 and step["peak_rss"] > 0 and step["cpu_seconds"] > 0 for step in steps.values())
     assert steps["build"]["site_bytes"] > steps["floor"]["site_bytes"] > 0
+
+
+def test_the_last_issue_set_aside_and_put_back_is_the_archive_as_it_was(tmp_path):
+    """A night's new issue, for the benchmark: the last issue's pages and sidecars go aside
+    (the archive of the night before), then come back as they were."""
+    from build_scripts.dev.bench_projects import put_back, set_last_issue_aside
+
+    source = tmp_path / "source_texts"
+    files = {
+        "2022/2022-01-27_01_要闻.txt": "一",
+        "2022/2022-01-28_01_要闻.txt": "二",
+        "2022/2022-01-28_02_经济.txt": "三",
+        "2022/2022-01-28_02_经济.fix.yml": "lines: {}\n",
+        "archive.yml": "paper: {title: 报}\n",
+    }
+    for rel, text in files.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(text, encoding="utf-8")
+    held = set_last_issue_aside(source, tmp_path / "held")
+    left = sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
+    assert left == ["2022/2022-01-27_01_要闻.txt", "archive.yml"] and len(held) == 3
+    put_back(held)
+    assert {
+        p.relative_to(source).as_posix(): p.read_text(encoding="utf-8") for p in source.rglob("*") if p.is_file()
+    } == files
 
 
 def test_a_step_that_runs_too_long_is_stopped(tmp_path):
@@ -222,6 +248,11 @@ def test_a_full_build_starts_afresh_and_the_nightly_one_keeps_what_it_may(tmp_pa
 
     monkeypatch.setattr(bench_build, "run_step", fake_run)
     monkeypatch.setattr(bench_build, "change_one_issue", lambda source: ran.append("issue changed"))
+    monkeypatch.setattr(bench_build, "set_last_issue_aside", lambda source, aside: ran.append("last issue aside"))
+    monkeypatch.setattr(bench_build, "put_back", lambda held: ran.append("put back"))
+    for day in ("2022-01-27", "2022-01-28"):  # two issues: the last can be added to the first
+        (tmp_path / "source_texts" / f"{day}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "source_texts" / f"{day}.txt").write_text("一篇。", encoding="utf-8")
     result = SizeResult(articles, 1, 1)
     bench_build.measure_project(
         tmp_path, result, runs=2, naive=False, serial_up_to=0, shard_above=10_000, progress=lambda message: None
@@ -229,6 +260,7 @@ def test_a_full_build_starts_afresh_and_the_nightly_one_keeps_what_it_may(tmp_pa
     assert list(result.steps) == [
         "convert",
         "convert, one issue changed",
+        "convert, a new issue added",
         full_build,
         "build, one issue changed",
         "floor",
@@ -237,6 +269,7 @@ def test_a_full_build_starts_afresh_and_the_nightly_one_keeps_what_it_may(tmp_pa
     assert ran == [
         *["convert"] * 2,
         *["issue changed", "convert"] * 2,
+        *["last issue aside", "convert", "put back", "convert"] * 2,  # converted without it, then with it
         *[full] * 2,
         *["issue changed", "convert", "build, kept years"] * 2,
         *["floor"] * 2,

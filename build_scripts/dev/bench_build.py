@@ -2,8 +2,9 @@
 floor of bare Material on the same docs/, and print a Markdown table (and write JSON).
 
 For each size: an archive is generated (`archive_generator.py`), converted with every core,
-converted again with one process (the parallel speed-up) and after one issue changed (the
-incremental speed-up), then built three ways on the same docs/ — with the project's
+converted again with one process (the parallel speed-up), after one issue changed and with its
+last issue added to the archive as it was without it (a night's run: the incremental
+speed-ups), then built three ways on the same docs/ — with the project's
 mkdocs.yml (sharded by year above `--shard-above` articles), with bare Material (no plugins,
 no custom templates, only the home page in `nav`: the floor), and, at the smallest size only,
 with bare Material listing every page in `nav` (the naive setup). The project's build is
@@ -43,9 +44,13 @@ from build_scripts.dev.bench_projects import (
     change_one_issue,
     check_source,
     converted_articles,
+    day_pages,
+    days_of,
     empty_docs,
     make_project,
     project_from,
+    put_back,
+    set_last_issue_aside,
 )
 
 
@@ -218,6 +223,16 @@ def measure_project(
         # (left in place: on this machine's disk, deleting ten thousand files slows the files
         # created for a minute after it — the next steps' — and the next run removes it)
     step("convert, one issue changed", convert, before=lambda: change_one_issue(folder / "source_texts"))
+
+    def without_the_last_issue() -> None:
+        held = set_last_issue_aside(folder / "source_texts", folder / "held")
+        try:
+            run_step(convert, folder, env)  # the archive as it was the night before
+        finally:
+            put_back(held)
+
+    if len(days_of(day_pages(folder / "source_texts"))) > 1:  # (one issue: no night before it)
+        step("convert, a new issue added", convert, before=without_the_last_issue)
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet"]
     if articles > shard_above:
         name, build = "build, sharded by year", [python, "-m", "build_scripts", "build", "--shard-by", "year"]

@@ -103,7 +103,7 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "build",
         help="convert and build generated archives of growing size, against bare Material's floor",
         description="Generate archives of ARTICLES articles (120 a day over 20 版), convert each (with every "
-        "core, with one process, and again after one issue changed) and build it with the project's mkdocs.yml, "
+        "core, with one process, and again after one issue changed and after its last issue was added) and build it with the project's mkdocs.yml, "
         "with bare Material (the floor) and, at the smallest size, with every page in nav (the naive setup). "
         "Prints a Markdown table of times, peak memory and site size per article, with ratios to the floor. "
         "With --source, the same steps on a copy of real archives' source texts instead (--articles is then unused).",

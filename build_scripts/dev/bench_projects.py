@@ -14,6 +14,7 @@ from pathlib import Path
 
 from build_scripts.contract.record import ARTICLE_TEMPLATE
 from build_scripts.dev.archive_generator import generate
+from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.decoding import decode
 from build_scripts.problems import InputError
 from build_scripts.writers.moved_pages import MOVED_TEMPLATE
@@ -176,6 +177,28 @@ def change_one_issue(source: Path) -> None:
         text = decoded.text
         edited = text.replace("。", "。（更正）", 1) if "。" in text else text + "\n（更正）\n"
         path.write_bytes(edited.encode(decoded.encoding))
+
+
+def set_last_issue_aside(source: Path, aside: Path) -> list[tuple[Path, Path]]:
+    """Move the pages of the archive's last issue, with their sidecars, from `source` into
+    `aside` (the archive as it was the night before): each one's place, and where it is now."""
+    pages = day_pages(source)
+    last = days_of(pages)[-1:]
+    moved = []
+    for page in (page for page in pages if page.name[:10] in last):
+        for path in (page, sidecar_of(page)):
+            if path.is_file():
+                now = aside / path.relative_to(source)
+                now.parent.mkdir(parents=True, exist_ok=True)
+                path.rename(now)
+                moved.append((path, now))
+    return moved
+
+
+def put_back(moved: list[tuple[Path, Path]]) -> None:
+    """Undo `set_last_issue_aside`: the last issue comes in, as a night's new issue does."""
+    for place, now in moved:
+        now.rename(place)
 
 
 def _remove_docs(docs: Path) -> None:

@@ -249,6 +249,41 @@ def test_a_long_index_is_split_by_initial_letter(rich_docs):
     assert "按词语的拼音首字母：" in tags["tags/index.md"]
 
 
+def test_an_index_split_once_keeps_its_letter_pages_when_names_leave(rich_docs):
+    """Counted with the names the URL ledger still lists (`gone`), an index split by letter
+    stays split, and a letter whose names all left keeps its page, saying so."""
+    catalogue = _catalogue(rich_docs.parent)
+    counts = {name: len(c) for name, c in catalogue.credits.items()}
+    people = len(catalogue.people)
+    plain = name_index_pages(
+        catalogue.people, counts, title="记者", intro="", index_path="reporters/index.md", limit=people
+    )
+    assert list(plain) == ["reporters/index.md"]
+    files = name_index_pages(
+        catalogue.people, counts, title="记者", intro="", index_path="reporters/index.md", limit=people, gone=["欧阳修"]
+    )
+    assert "reporters/letters/c.md" in files and "reporters/letters/o.md" in files
+    assert "本档案现在没有拼音以 O 开头的姓名。" in files["reporters/letters/o.md"]
+    assert "](../index.md)" in files["reporters/letters/o.md"] and "letters/o.md" not in files["reporters/index.md"]
+
+
+def test_the_names_the_ledger_lists_keep_the_index_split(tmp_path, monkeypatch):
+    from build_scripts.writers import name_pages
+
+    project = make_archive(tmp_path, RICH_FILES)
+    source, docs = project / "source_texts", project / "docs"
+    convert(source, docs, jobs=1)
+    people = len(list((docs / "reporters").glob("*/index.md")))  # a page each
+    monkeypatch.setattr(name_pages, "INDEX_LIMIT", people)  # as many as the archive has: one page
+    convert(source, docs, jobs=1)
+    assert not (docs / "reporters/letters").exists()
+    with (source / "urls.lock").open("a", encoding="utf-8") as ledger:
+        ledger.write("reporters/ou-yang-xiu/ 欧阳修\n")  # published once, gone since
+    convert(source, docs, jobs=1)
+    assert "本档案现在没有拼音以 O 开头的姓名。" in (docs / "reporters/letters/o.md").read_text(encoding="utf-8")
+    assert (docs / "reporters/ou-yang-xiu/index.md").is_file()
+
+
 def test_every_generated_page_has_a_title_and_one_h1(rich_docs):
     generated = [p for p in rich_docs.rglob("*.md") if p.name != "about.md"]
     assert len(generated) > 25

@@ -9,7 +9,7 @@ the count: the year pages' addresses were published (`year_pages`). An index lis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -21,6 +21,7 @@ from build_scripts.writers.listing import (
     article_item,
     by_initial,
     front_matter,
+    initial,
     link,
     month_groups,
     wrapped,
@@ -173,18 +174,25 @@ def name_index_pages(
     title: str,
     intro: str,
     index_path: str,
-    limit: int = INDEX_LIMIT,
+    limit: int | None = None,
     meta: dict | None = None,
     names_are: str = "姓名",
     people: bool = True,
+    gone: Collection[str] = (),
 ) -> dict[str, str]:
-    """An index of names by initial letter; split into one page per letter beyond `limit` names.
-    `names_are`: what the names are, for the letter line (姓名 of people, 词语 of tags);
-    `people`: names of people, filed by their family name's reading (曾 under Z)."""
+    """An index of names by initial letter; split into one page per letter beyond `limit` names
+    (default: `INDEX_LIMIT`). `names_are`: what the names are, for the letter line (姓名 of
+    people, 词语 of tags); `people`: names of people, filed by their family name's reading (曾
+    under Z); `gone`: the names the URL ledger lists that the archive no longer has.
+
+    The names the index was split by are those the archive ever published (the ledger's: it
+    never drops one), so that its letter pages' addresses stay: tags are chosen again as the
+    archive grows, and the count of tags can fall back to the limit, or a letter lose its last
+    tag — a letter page with no name now says so."""
     groups = by_initial(entries, person=people)
     lines = [front_matter(title, **(meta or {})), "", f"# {title}\n", intro + "\n"]
     files = {}
-    if len(entries) <= limit:
+    if len(entries) + len(gone) <= (INDEX_LIMIT if limit is None else limit):
         lines.append(
             wrapped("archive-letters", [" ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter, _ in groups)])
         )
@@ -194,6 +202,11 @@ def name_index_pages(
     else:
         folder = index_path.rsplit("/", 1)[0]
         letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
+        for letter in sorted({initial(name, people) for name in gone} - letter_paths.keys()):
+            here = letter_path(folder, _letter_id(letter))
+            files[here] = _letter_page(
+                title, letter, here, index_path, meta, f"本档案现在没有拼音以 {letter} 开头的{names_are}。"
+            )
         letters = " ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
         lines.append(wrapped("archive-letters", [f"按{names_are}的拼音首字母：{letters}"]))
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
@@ -201,16 +214,22 @@ def name_index_pages(
         lines.append(wrapped("archive-names", [_index_item(index_path, entries[n], counts[n]) for n in top]))
         for letter, names in groups:
             here = letter_paths[letter]
-            page = [
-                front_matter(f"{title} · {letter}", **(meta or {})),
-                "",
-                f"# {title} · {letter}\n",
-                f"[返回{title}]({link(here, index_path)})\n",
-                wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names]),
-            ]
-            files[here] = "\n".join(page)
+            items = wrapped("archive-names", [_index_item(here, entries[n], counts[n]) for n in names])
+            files[here] = _letter_page(title, letter, here, index_path, meta, items)
     files[index_path] = "\n".join(lines)
     return files
+
+
+def _letter_page(title: str, letter: str, here: str, index_path: str, meta: dict | None, body: str) -> str:
+    return "\n".join(
+        [
+            front_matter(f"{title} · {letter}", **(meta or {})),
+            "",
+            f"# {title} · {letter}\n",
+            f"[返回{title}]({link(here, index_path)})\n",
+            body,
+        ]
+    )
 
 
 def _letter_id(letter: str) -> str:

@@ -22,7 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from build_scripts.catalogue.archive import Catalogue, DayLinks
+from build_scripts.catalogue.archive import Catalogue, DayLinks, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
@@ -250,7 +250,8 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Uni
             )
         )
     people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
-    units.append(Unit(key("people", people), lambda: reporters_index(catalogue)))
+    gone_people = _gone(names, REPORTERS, catalogue.people)
+    units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
         published = names.years_of(TAGS, entry.slug)
@@ -264,8 +265,16 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Uni
             )
         )
     tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
-    units.append(Unit(key("tags", tags), lambda: tags_index(catalogue)))
+    gone_tags = _gone(names, TAGS, catalogue.tags)
+    units.append(Unit(key("tags", tags, repr(gone_tags)), lambda: tags_index(catalogue, gone_tags)))
     return units
+
+
+def _gone(names: NameLedger, folder: str, now: dict[str, Entry]) -> list[str]:
+    """The names of `folder` the URL ledger lists and the archive no longer has (their letters
+    keep their index pages: `name_pages.name_index_pages`)."""
+    slugs = [entry.slug for entry in now.values()]
+    return sorted({name for _, name in names.gone(folder, slugs)} - now.keys())
 
 
 def _years(articles: Iterable[PlacedArticle]) -> set[int]:

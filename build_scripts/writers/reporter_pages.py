@@ -3,6 +3,8 @@ page per person listing their articles by date (split by year once there are man
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue, Credit
 from build_scripts.contract.names import institutions
 from build_scripts.contract.urls import REPORTERS_INDEX
@@ -59,8 +61,9 @@ def reporter_pages(catalogue: Catalogue) -> dict[str, str]:
     return files
 
 
-def reporters_index(catalogue: Catalogue) -> dict[str, str]:
-    """The index of everyone named in a byline (split by initial letter when long)."""
+def reporters_index(catalogue: Catalogue, gone: Collection[str] = ()) -> dict[str, str]:
+    """The index of everyone named in a byline (split by initial letter when long; `gone`: the
+    names the URL ledger lists that the archive no longer has, `name_index_pages`)."""
     counts = {name: len(credits) for name, credits in catalogue.credits.items()}
     bodies = sum(1 for name in counts if _is_body(name))
     people = len(counts) - bodies
@@ -68,4 +71,4 @@ def reporters_index(catalogue: Catalogue) -> dict[str, str]:
         ([f"{people} 位记者、通讯员和作者"] if people else []) + ([f"{bodies} 个署名单位"] if bodies else [])
     )
     intro = f"署名中出现的 {who}，按拼音排列；数字是署名的文章篇数。" if counts else "档案中还没有署名的文章。"
-    return name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX)
+    return name_index_pages(catalogue.people, counts, title="记者", intro=intro, index_path=REPORTERS_INDEX, gone=gone)

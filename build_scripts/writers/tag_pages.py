@@ -9,6 +9,7 @@ are still drawn by Material's own `partials/tags.html`, linking to these pages.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from urllib.parse import quote
 
 from build_scripts.catalogue.archive import Catalogue
@@ -55,8 +56,9 @@ def tag_pages(catalogue: Catalogue) -> dict[str, str]:
     return files
 
 
-def tags_index(catalogue: Catalogue) -> dict[str, str]:
-    """The index of every tag (split by initial letter when long)."""
+def tags_index(catalogue: Catalogue, gone: Collection[str] = ()) -> dict[str, str]:
+    """The index of every tag (split by initial letter when long; `gone`: the tags the URL
+    ledger lists that the archive no longer has, `name_index_pages`)."""
     counts = {tag: len(articles) for tag, articles in catalogue.tagged.items()}
     intro = (
         f"从每篇文章的标题和正文中自动提取的关键词，共 {len(counts)} 个，按拼音排列；数字是文章篇数。"
@@ -72,4 +74,5 @@ def tags_index(catalogue: Catalogue) -> dict[str, str]:
         meta=OUT_OF_SEARCH,
         names_are="词语",
         people=False,
+        gone=gone,
     )

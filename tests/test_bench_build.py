@@ -55,28 +55,31 @@ def test_bench_build_measures_every_step_against_the_floor(tmp_path):
 
 
 def test_the_last_issue_set_aside_and_put_back_is_the_archive_as_it_was(tmp_path):
-    """A night's new issue, for the benchmark: the last issue's pages and sidecars go aside
-    (the archive of the night before), then come back as they were."""
+    """A night's new issue, for the benchmark: the last issue's pages and sidecars go aside and
+    its addresses out of the URL ledger (the archive of the night before), then the pages come
+    back as they were."""
     from build_scripts.dev.bench_projects import put_back, set_last_issue_aside
 
     source = tmp_path / "source_texts"
+    before = "# paper: bao\n2022/01/27/yi/ published 1 1-1 0123456789ab\n"
     files = {
         "2022/2022-01-27_01_要闻.txt": "一",
         "2022/2022-01-28_01_要闻.txt": "二",
         "2022/2022-01-28_02_经济.txt": "三",
         "2022/2022-01-28_02_经济.fix.yml": "lines: {}\n",
         "archive.yml": "paper: {title: 报}\n",
+        "urls.lock": before + "2022/01/28/er/ published 1 1-1 0123456789ab\n",
     }
     for rel, text in files.items():
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
         (source / rel).write_text(text, encoding="utf-8")
     held = set_last_issue_aside(source, tmp_path / "held")
     left = sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
-    assert left == ["2022/2022-01-27_01_要闻.txt", "archive.yml"] and len(held) == 3
-    put_back(held)
-    assert {
-        p.relative_to(source).as_posix(): p.read_text(encoding="utf-8") for p in source.rglob("*") if p.is_file()
-    } == files
+    assert left == ["2022/2022-01-27_01_要闻.txt", "archive.yml", "urls.lock"] and len(held) == 3
+    assert (source / "urls.lock").read_text(encoding="utf-8") == before  # the issue's addresses: never published
+    put_back(held)  # (the conversion that takes the issue in writes its addresses)
+    back = {p.relative_to(source).as_posix(): p.read_text(encoding="utf-8") for p in source.rglob("*") if p.is_file()}
+    assert back == {**files, "urls.lock": before}
 
 
 def test_a_step_that_runs_too_long_is_stopped(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from build_scripts.contract.record import ARTICLE_TEMPLATE
 from build_scripts.dev.archive_generator import generate
+from build_scripts.ingest.archive_config import LEDGER_FILE
 from build_scripts.ingest.corrections import sidecar_of
 from build_scripts.ingest.decoding import decode
 from build_scripts.problems import InputError
@@ -180,10 +181,16 @@ def change_one_issue(source: Path) -> None:
 
 
 def set_last_issue_aside(source: Path, aside: Path) -> list[tuple[Path, Path]]:
-    """Move the pages of the archive's last issue, with their sidecars, from `source` into
-    `aside` (the archive as it was the night before): each one's place, and where it is now."""
+    """The archive as it was the night before its last issue: the issue's pages, with their
+    sidecars, moved from `source` into `aside`, and its addresses out of the URL ledger (it had
+    never published them). Each page's place, and where it is now."""
     pages = day_pages(source)
     last = days_of(pages)[-1:]
+    ledger = source / LEDGER_FILE
+    if last and ledger.is_file():
+        issue = last[0].replace("-", "/") + "/"  # its articles' addresses: 2022/01/28/<slug>/
+        lines = ledger.read_text(encoding="utf-8").splitlines(keepends=True)
+        ledger.write_text("".join(line for line in lines if not line.startswith(issue)), encoding="utf-8")
     moved = []
     for page in (page for page in pages if page.name[:10] in last):
         for path in (page, sidecar_of(page)):

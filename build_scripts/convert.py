@@ -133,10 +133,10 @@ def convert_all(
     is unchanged, by the warm worker the conversion started with (`start_conversion`) or by
     `jobs` worker processes otherwise. Each result's `key` is its file's cache key."""
     keys, results, missing, warm = started.keys, started.results, started.missing, started.warm
+    speller = None  # new titles and names: this process will spell them, once the worker is done
     with progress_bar(len(missing), "converting") as bar:
         if warm is not None and started.handed:
-            if started.new:  # new titles and names: this process will spell them, once the worker is done
-                spell_meanwhile()
+            speller = spell_meanwhile() if started.new else None
             made = warm.results(job_list(started.changed, config, started.entries), started.alive, bar.update)
         else:
             if warm is not None:
@@ -155,6 +155,8 @@ def convert_all(
             if keys[i] and result.error is None and result.failure is None:
                 result = cache.put(keys[i] or "", result)
             results[i] = result
+    if speller is not None:  # (before any process is forked again: not while it holds the import lock)
+        speller.join()
     converted = []
     made_now = set(missing)
     for n, (maybe, key) in enumerate(zip(results, keys, strict=True)):

@@ -149,7 +149,8 @@ def test_a_new_issue_leaves_every_file_of_another_year_as_it_was(tmp_path):
     after = convert(source, docs, jobs=1)
     tags_before = {p.docs_path: p.tags for p in before.placed}
     moved = {p.date.year for p in after.placed if p.docs_path in tags_before and tags_before[p.docs_path] != p.tags}
-    assert moved == {2020}, "the new issue moves no tag of its own year: the test needs other texts"
+    assert 2019 not in moved  # another year's tags, as they were
+    assert 2020 in moved, "the new issue moves no tag of its own year: the test needs other texts"
     now = snapshot(docs)
     # (the last issue of 2019 links on to the next one, which is the same: 2020-01-01)
     assert {rel: now.get(rel) for rel in first_year} == first_year

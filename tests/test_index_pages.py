@@ -4,6 +4,7 @@ and the rule that keeps growing listings bounded."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import yaml
 from conftest import RICH_FILES, SAMPLE_TEXT, make_archive
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from inputs import snapshot
 
 from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import unique_name_slugs
@@ -222,9 +224,17 @@ def test_year_pages_once_published_are_in_the_url_ledger_and_stay(tmp_path, monk
     assert "reporters/li-jie/2021/ 李洁\nreporters/li-jie/2022/ 李洁\n" in (source / "urls.lock").read_text("utf-8")
     split = {rel: (docs / rel).read_bytes() for rel in ("reporters/li-jie/2021.md", "reporters/li-jie/2022.md")}
     monkeypatch.undo()  # three articles are few again: the pages stay all the same
+    with (source / "urls.lock").open("a", encoding="utf-8") as ledger:
+        ledger.write("reporters/li-jie/2019/ 李洁\n")  # a year published once, whose articles left
     convert(source, docs, jobs=1)
     assert {rel: (docs / rel).read_bytes() for rel in split} == split
-    assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2021, 2022}
+    assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2019, 2021, 2022}
+    gone = yaml.safe_load((docs / "reporters/li-jie/2019.md").read_text(encoding="utf-8").split("---")[1])
+    assert gone["template"] == "moved.html" and gone["moved_to"] == "reporters/li-jie/index.md"
+    again = tmp_path / "again"  # the same sources and ledger, converted afresh: the same pages
+    shutil.copytree(source, again / "source_texts")
+    convert(again / "source_texts", again / "docs", jobs=1, incremental=False)
+    assert snapshot(again / "docs") == snapshot(docs)
 
 
 def test_a_long_index_is_split_by_initial_letter(rich_docs):
@@ -265,6 +275,8 @@ def test_an_index_split_once_keeps_its_letter_pages_when_names_leave(rich_docs):
     assert "reporters/letters/c.md" in files and "reporters/letters/o.md" in files
     assert "本档案现在没有拼音以 O 开头的姓名。" in files["reporters/letters/o.md"]
     assert "](../index.md)" in files["reporters/letters/o.md"] and "letters/o.md" not in files["reporters/index.md"]
+    assert yaml.safe_load(files["reporters/letters/o.md"].split("---")[1])["search"] == {"exclude": True}
+    assert files["reporters/letters/o.md"].endswith("。\n") and files["reporters/letters/c.md"].endswith("\n")
 
 
 def test_the_names_the_ledger_lists_keep_the_index_split(tmp_path, monkeypatch):

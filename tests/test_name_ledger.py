@@ -57,6 +57,9 @@ def test_a_name_s_year_pages_are_listed_below_it_and_round_trip():
     assert names.lines() == [*lines, "tags/jing-ji/2023/ 经济"]
     assert parse_names("\n".join(names.lines()), "x") == names and names.copy() == names
     assert names.copy().years is not names.years
+    # a year's page listed twice (two branches that published it, merged) is kept once
+    twice = parse_names("tags/jing-ji/2022/ 经济\ntags/jing-ji/ 经济\ntags/jing-ji/2022/ 经济\n", "x")
+    assert twice.lines() == ["tags/jing-ji/ 经济", "tags/jing-ji/2022/ 经济"]
 
 
 @pytest.mark.parametrize(
@@ -65,10 +68,14 @@ def test_a_name_s_year_pages_are_listed_below_it_and_round_trip():
         ("reporters/Li Jie/ 李杰", "not a name page address"),
         ("tags/jing-ji/", "names no one"),
         ("tags/jing-ji/ 经济\ntags/jing-ji/ 荆棘", "lists tags/jing-ji/ twice"),
-        ("tags/jing-ji/ 经济\ntags/jing-ji/2022/ 经济\ntags/jing-ji/2022/ 经济", "lists tags/jing-ji/2022/ twice"),
-        ("tags/jing-ji/2022/ 经济", "lists a year's page of tags/jing-ji/ 经济, which it does not list"),
-        ("tags/jing-ji/ 经济\ntags/jing-ji/2022/ 荆棘", "which it does not list"),
+        ("tags/jing-ji/2022/ 经济", "urls.lock:2: lists tags/jing-ji/2022/, a year's page of tags/jing-ji/, which it"),
+        (
+            "tags/jing-ji/ 经济\ntags/jing-ji/2021/ 荆棘\ntags/jing-ji/2022/ 经济",
+            "urls.lock:3: lists tags/jing-ji/2021/ as 荆棘",
+        ),
+        ("tags/jing-ji/2022/ 荆棘\ntags/jing-ji/ 经济", "but its name's line as 经济"),
         ("tags/jing-ji/ 经济\ntags/jing-ji/22/ 经济", "not a name page address"),
+        ("tags/jing-ji/ 经济\ntags/jing-ji/0999/ 经济", "not a name page address"),
     ],
 )
 def test_a_damaged_name_line_is_reported_with_its_line(line, message):

@@ -1,4 +1,4 @@
-"""Tags worth clicking: weighed against the whole archive, names of people, places and
+"""Tags worth clicking: weighed against the articles they are chosen among (a year's), names of people, places and
 organisations first, boilerplate, numbers, the paper's and the reporters' own names left out,
 and a tag only when enough articles carry it; carried by front matter and articles.jsonl, with
 pages of their own that stay out of the search index."""

@@ -374,7 +374,18 @@ def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_on
     shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-02_*"))
     convert(source, tmp_path / "docs", jobs=2)
     loads: list[threading.Thread] = []
-    monkeypatch.setattr(convert_module, "spell_meanwhile", lambda: loads.append(warm_worker.spell_meanwhile()))
+
+    def slow_spelling() -> threading.Thread:  # the import, taking its time
+        loads.append(threading.Thread(target=time.sleep, args=(0.5,), daemon=True))
+        loads[-1].start()
+        return loads[-1]
+
+    monkeypatch.setattr(convert_module, "spell_meanwhile", slow_spelling)
+    spelling: list[bool] = []  # whether the thread was still at it when the articles were placed
+    place = convert_module.place_articles
+    monkeypatch.setattr(
+        convert_module, "place_articles", lambda *a: spelling.extend(t.is_alive() for t in loads) or place(*a)
+    )
     _edit(source)
     convert(source, tmp_path / "docs", jobs=2)
     assert [len(given) for _, given in started] == [1] and loads == []  # the worker parsed the edit
@@ -382,6 +393,14 @@ def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_on
         shutil.copy(path, source / path.relative_to(generated))
     convert(source, tmp_path / "docs", jobs=2)
     assert [len(given) for _, given in started] == [1, 1] and len(loads) == 1  # and the new issue
-    loads[0].join()
-    assert "pypinyin" in sys.modules
+    assert spelling == [False]  # joined before the conversion went on (and forked its writers)
     _same_as_a_full_conversion(source, tmp_path)
+    # what the thread does: import pypinyin (a process of its own, where nothing imported it)
+    code = "import sys; from build_scripts.writers.warm_worker import spell_meanwhile as s; a = 'pypinyin' in sys.modules; s().join(); print(a, 'pypinyin' in sys.modules)"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert loaded.stdout.split() == ["False", "True"], loaded.stderr

@@ -30,7 +30,7 @@ from build_scripts.contract.urls import REPORTERS, TAGS, ascii_slug, person_slug
 from build_scripts.problems import InputError
 
 FOLDERS = (REPORTERS, TAGS)
-_ADDRESS = re.compile(rf"^({'|'.join(FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:([0-9]{{4}})/)?$")
+_ADDRESS = re.compile(rf"^({'|'.join(FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:([1-9][0-9]{{3}})/)?$")
 FIX = "restore the line from version control (git checkout source_texts/urls.lock), or delete it"
 
 
@@ -103,10 +103,14 @@ class NameLedger:
         ]
 
 
+def _other_name(address: str, said: str, named: str) -> str:
+    return f"lists {address} as {said}, but its name's line as {named}: a year's page carries its name's name"
+
+
 def parse_names(text: str, where: str) -> NameLedger:
     """The name lines of a ledger's text (article lines are catalogue/ledger.py's)."""
     ledger = NameLedger()
-    years: dict[tuple[str, str], tuple[int, str, set[int]]] = {}  # (folder, slug) → first line, name, years
+    year_lines: list[tuple[int, str, str, str, int, str]] = []  # line, address, folder, slug, year, name
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not is_name_line(line):
@@ -119,13 +123,8 @@ def parse_names(text: str, where: str) -> NameLedger:
         if not name:
             raise InputError(where, number, f"{address} names no one: the line is `address name`", FIX)
         folder, slug, year = match.groups()
-        if year is not None:  # a year's page, below its name's line
-            first, named, listed = years.setdefault((folder, slug), (number, name, set()))
-            if int(year) in listed:
-                raise InputError(where, number, f"lists {address} twice", FIX)
-            if name != named:
-                raise InputError(where, number, f"names {address} {name}, line {first} {named}", FIX)
-            listed.add(int(year))
+        if year is not None:  # a year's page: checked against its name's line once all are read
+            year_lines.append((number, address, folder, slug, int(year), name))
             continue
         if slug in ledger.slugs[folder]:
             raise InputError(
@@ -135,10 +134,14 @@ def parse_names(text: str, where: str) -> NameLedger:
                 "keep the line that matches the published page (see maintainers/permanent-urls.md)",
             )
         ledger.slugs[folder][slug] = name
-    for (folder, slug), (number, name, listed) in years.items():
-        if ledger.slugs[folder].get(slug) != name:  # a year's page of a name not listed, or listed otherwise
+    # A year's page listed twice is kept once (two branches that published it, merged).
+    for number, address, folder, slug, year, said in year_lines:
+        named = ledger.slugs[folder].get(slug)
+        if named is None:
             raise InputError(
-                where, number, f"lists a year's page of {folder}/{slug}/ {name}, which it does not list", FIX
+                where, number, f"lists {address}, a year's page of {folder}/{slug}/, which it does not list", FIX
             )
-        ledger.years[folder][slug] = frozenset(listed)
+        if said != named:
+            raise InputError(where, number, _other_name(address, said, named), FIX)
+        ledger.years[folder][slug] = ledger.years[folder].get(slug, frozenset()) | {year}
     return ledger

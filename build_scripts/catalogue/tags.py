@@ -53,9 +53,10 @@ TITLE_WEIGHT = 3  # a word of the headline counts as three of the text
 # An article is about what it says twice, or says in its headline: a word its text mentions
 # once in passing (`高峰` in a report of a fire on a bridge at rush hour) is no tag of it.
 MIN_MENTIONS = 2
-# A word in more articles than this share of the archive (and more than GENERAL_MIN) is too
-# general to tell them apart (中国, 城市 in a national daily): as a tag it would list half the
-# archive. jieba's parts of speech cannot be trusted to spare names here (城市 is `ns`).
+# A word in more articles than this share of those it is chosen among (a year's), and in
+# more than GENERAL_MIN, is too general to tell them apart (中国, 城市 in a national daily): as
+# a tag it would list half of them. jieba's parts of speech cannot be trusted to spare names
+# here (城市 is `ns`).
 GENERAL_SHARE, GENERAL_MIN = 0.03, 50
 MIN_LENGTH = 2  # one character says too little (市, 省)
 

@@ -204,9 +204,9 @@ def name_index_pages(
         letter_paths = {letter: letter_path(folder, _letter_id(letter)) for letter, _ in groups}
         for letter in sorted({initial(name, people) for name in gone} - letter_paths.keys()):
             here = letter_path(folder, _letter_id(letter))
-            files[here] = _letter_page(
-                title, letter, here, index_path, meta, f"本档案现在没有拼音以 {letter} 开头的{names_are}。"
-            )
+            which = "首字母不是拉丁字母" if letter == "#" else f"拼音以 {letter} 开头"
+            none = f"本档案现在没有{which}的{names_are}。\n"
+            files[here] = _letter_page(title, letter, here, index_path, {**(meta or {}), **OUT_OF_SEARCH}, none)
         letters = " ".join(f"[{letter}]({link(index_path, letter_paths[letter])})" for letter, _ in groups)
         lines.append(wrapped("archive-letters", [f"按{names_are}的拼音首字母：{letters}"]))
         lines.append(f"## 最常见的 {TOP_ON_INDEX} 个\n")
@@ -218,6 +218,10 @@ def name_index_pages(
             files[here] = _letter_page(title, letter, here, index_path, meta, items)
     files[index_path] = "\n".join(lines)
     return files
+
+
+# A letter's page that lists no one is left out of the search index (it tells nothing).
+OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
 def _letter_page(title: str, letter: str, here: str, index_path: str, meta: dict | None, body: str) -> str:

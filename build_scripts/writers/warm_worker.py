@@ -146,7 +146,8 @@ def spell_meanwhile() -> threading.Thread:
     new issue brings names and tags that this process spells when it plans their pages, and
     loading pypinyin then (0.16 s) held up the run after the wait; during the wait it costs
     nothing (this process only reads the pipe). Only the import: the import lock makes a use
-    of pypinyin in the meantime wait for it rather than load it twice."""
+    of pypinyin in the meantime wait for it rather than load it twice. Join the thread before
+    forking: a process forked while it holds the import lock could never import pypinyin."""
     thread = threading.Thread(target=importlib.import_module, args=("pypinyin",), daemon=True)
     thread.start()
     return thread

@@ -132,6 +132,23 @@ def test_a_name_no_longer_in_the_archive_keeps_its_year_pages_pointing_to_the_in
         assert ("former_name" in front) == rel.endswith("index.md")  # (the feed is the name's)
 
 
+def test_the_pages_of_names_gone_are_made_again_only_when_the_names_gone_change(tmp_path, monkeypatch):
+    """An archive that lost thousands of tags over the years keeps a page for each: made when
+    the names gone change, not on every run."""
+    from build_scripts.convert import convert as convert_here
+    from build_scripts.writers import plan
+
+    project = make_archive(tmp_path)
+    source, docs = project / "source_texts", project / "docs"
+    convert_here(source, docs, jobs=1)
+    with (source / "urls.lock").open("a", encoding="utf-8") as ledger:
+        ledger.write("tags/jing-ji/ 经济\ntags/jing-ji/2021/ 经济\n")  # published once, gone since
+    convert_here(source, docs, jobs=1)
+    assert "经济" in (docs / "tags/jing-ji/2021.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(plan, "gone_name_pages", lambda *args: pytest.fail("made again"))
+    convert_here(source, docs, jobs=1)  # nothing changed
+
+
 def test_the_corrected_site_builds_with_every_first_name_page(corrected):
     project, first = corrected
     built = build_site(project, env={"ARCHIVE_SITE_URL": SITE_URL})

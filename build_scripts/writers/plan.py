@@ -129,8 +129,10 @@ def plan(
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
     units += _name_units(catalogue, shown, key, names)
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
-    gone = gone_name_pages(names, listed)
-    units.append(Unit(key("gone names", repr(sorted(gone.items()))), lambda: gone))
+    # (the pages of names gone are made only when these change: an archive that has lost
+    # thousands of tags over the years would spend a fifth of a second on them every run)
+    gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in names.gone(f, listed[f])]
+    units.append(Unit(key("gone names", repr(gone)), lambda: gone_name_pages(names, listed)))
     units += _data_units(catalogue, records, day_keys, key, docs, idents)
     return units, records
 

@@ -223,6 +223,12 @@ def test_year_pages_once_published_are_in_the_url_ledger_and_stay(tmp_path, monk
     assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2021, 2022}
     assert "reporters/li-jie/2021/ 李洁\nreporters/li-jie/2022/ 李洁\n" in (source / "urls.lock").read_text("utf-8")
     split = {rel: (docs / rel).read_bytes() for rel in ("reporters/li-jie/2021.md", "reporters/li-jie/2022.md")}
+    from build_scripts.writers import plan
+
+    made: list[str] = []
+    monkeypatch.setattr(plan, "person_pages", lambda catalogue, name, *rest: made.append(name) or {})
+    convert(source, docs, jobs=1)  # the ledger lists the years now: the same pages, not made again
+    assert made == []
     monkeypatch.undo()  # three articles are few again: the pages stay all the same
     with (source / "urls.lock").open("a", encoding="utf-8") as ledger:
         ledger.write("reporters/li-jie/2019/ 李洁\n")  # a year published once, whose articles left

@@ -235,19 +235,19 @@ def _issue_units(
 
 def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Unit]:
     """The pages of each reporter and tag, and their indexes. The year pages a name has now
-    are listed in the URL ledger (`names`): once published, they stay (`name_pages.year_pages`)."""
+    are listed in the URL ledger (`names`): once published, they stay (`name_pages.year_pages`).
+    A name's unit digests the years it has pages for, not what the ledger said before: the run
+    that lists them first makes the same pages as the runs after it."""
     units = []
     for name, entry in catalogue.people.items():
         credits = catalogue.credits[name]
-        published = names.years_of(REPORTERS, entry.slug)
-        names.publish_years(
-            REPORTERS, entry.slug, year_pages(len(credits), _years(c.placed for c in credits), published)
-        )
+        pages = year_pages(len(credits), _years(c.placed for c in credits), names.years_of(REPORTERS, entry.slug))
+        names.publish_years(REPORTERS, entry.slug, pages)
         inputs = "".join(shown[id(c.placed)] + c.role for c in credits)
         units.append(
             Unit(
-                key("person", name, entry.slug, _listed(published), inputs),
-                lambda n=name, y=published: person_pages(catalogue, n, y),  # type: ignore[misc]
+                key("person", name, entry.slug, _listed(pages), inputs),
+                lambda n=name, y=pages: person_pages(catalogue, n, y),  # type: ignore[misc]
                 apart=True,
             )
         )
@@ -256,13 +256,13 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Uni
     units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
-        published = names.years_of(TAGS, entry.slug)
-        names.publish_years(TAGS, entry.slug, year_pages(len(tagged), _years(tagged), published))
+        pages = year_pages(len(tagged), _years(tagged), names.years_of(TAGS, entry.slug))
+        names.publish_years(TAGS, entry.slug, pages)
         inputs = "".join(shown[id(p)] for p in tagged)
         units.append(
             Unit(
-                key("tag", tag, entry.slug, _listed(published), inputs),
-                lambda t=tag, y=published: one_tag_pages(catalogue, t, y),  # type: ignore[misc]
+                key("tag", tag, entry.slug, _listed(pages), inputs),
+                lambda t=tag, y=pages: one_tag_pages(catalogue, t, y),  # type: ignore[misc]
                 apart=True,
             )
         )

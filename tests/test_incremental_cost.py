@@ -104,7 +104,7 @@ def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_change
     for name in ("person_pages", "one_tag_pages"):
         real = getattr(plan_module, name)
         monkeypatch.setattr(
-            plan_module, name, lambda catalogue, key, real=real: made.append(key) or real(catalogue, key)
+            plan_module, name, lambda catalogue, key, *rest, real=real: made.append(key) or real(catalogue, key, *rest)
         )
     _edit(source, "2019-01-02")  # a sentence of each page edited: no title, byline or tag changes
     result = convert(source, docs, jobs=1)

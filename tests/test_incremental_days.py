@@ -132,19 +132,22 @@ def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_reco
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 
-def test_a_new_issue_leaves_every_file_of_another_year_as_it_was(tmp_path):
+def test_a_new_issue_leaves_every_file_of_another_year_as_it_was(tmp_path, monkeypatch):
     """Tags are chosen among the articles of their year: a night's new issue moves the tags of
     articles of its own year (which is built again anyway), never of another year — whose
     pages, data files and part of the site stay as they were."""
     import datetime as dt
 
+    from build_scripts.writers import tag_choice
+
+    monkeypatch.setattr(tag_choice, "PERIOD_ARTICLES", 200)  # a year of 240 articles: a daily's, in small
     generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
-    generate(generated, 4 * 120, first_day=dt.date(2019, 12, 30))  # two days in 2019, two in 2020
-    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2020-01-02_*"))
+    generate(generated, 5 * 120, first_day=dt.date(2019, 12, 30))  # two days in 2019, three in 2020
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2020-01-03_*"))
     before = convert(source, docs, jobs=1)
     first_year = {rel: digest for rel, digest in snapshot(docs).items() if "2019" in rel}
     assert any(rel.startswith("2019/12/31/") for rel in first_year) and "data/2019/articles.jsonl" in first_year
-    for path in generated.rglob("2020-01-02_*.txt"):
+    for path in generated.rglob("2020-01-03_*.txt"):
         shutil.copy(path, source / path.relative_to(generated))
     after = convert(source, docs, jobs=1)
     tags_before = {p.docs_path: p.tags for p in before.placed}

@@ -432,3 +432,19 @@ def test_words_that_tell_no_article_apart_are_no_tags(word):
     # each was a tag of articles about anything
     words = Tagger(5, 1).words(Text(f"{word}与乡村", f"{word}。{word}，乡村。乡村的{word}。"))
     assert "乡村" in words and word not in words
+
+
+def test_tags_are_chosen_within_a_year_or_small_years_together():
+    """A year of many articles is a period of its own; years of few articles are counted with
+    the years after them, and a young last year with the one before it."""
+    from build_scripts.writers.tag_choice import PERIOD_ARTICLES, periods
+
+    def archive(**counts: int) -> dict:
+        return {int(year[1:]): [None] * n for year, n in counts.items()}
+
+    big, few = PERIOD_ARTICLES, 10
+    assert periods(archive(y2019=big, y2020=big, y2021=big)) == [(2019,), (2020,), (2021,)]
+    assert periods(archive(y2019=big, y2020=big, y2021=few)) == [(2019,), (2020, 2021)]  # January
+    assert periods(archive(y2019=few, y2020=few, y2021=big, y2022=big)) == [(2019, 2020, 2021), (2022,)]
+    assert periods(archive(y1950=few, y1960=few, y1970=few)) == [(1950, 1960, 1970)]  # one: the whole archive
+    assert periods({}) == []

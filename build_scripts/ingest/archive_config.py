@@ -55,7 +55,9 @@ class ArchiveConfig:
     encoding: str | None = None  # default encoding of every source file, when declared
     site_url: str = ""
     tags_per_article: int = 5
-    tag_min_articles: int = DEFAULT_TAG_MIN_ARTICLES  # a word is a tag only where this many articles of a year carry it
+    tag_min_articles: int = (
+        DEFAULT_TAG_MIN_ARTICLES  # a word is a tag only where this many articles of a year (or years) carry it
+    )
     name: str = ""  # `site_name`; default: the paper's title + 数字报档案
     description: str = ""  # default: a sentence naming the paper
     about: str = ""  # Markdown added to the generated about page

@@ -31,6 +31,8 @@ from build_scripts.writers.moved_pages import MOVED_TEMPLATE
 ENTRY_PAGE_LIMIT = 50
 LATEST_ON_ENTRY_PAGE = 10
 INDEX_LIMIT = 500
+# The front matter of a page left out of the search index (a tag's, a letter's that lists no one).
+OUT_OF_SEARCH = {"search": {"exclude": True}}
 TOP_ON_INDEX = 100
 
 
@@ -218,10 +220,6 @@ def name_index_pages(
             files[here] = _letter_page(title, letter, here, index_path, meta, items)
     files[index_path] = "\n".join(lines)
     return files
-
-
-# A letter's page that lists no one is left out of the search index (it tells nothing).
-OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
 def _letter_page(title: str, letter: str, here: str, index_path: str, meta: dict | None, body: str) -> str:

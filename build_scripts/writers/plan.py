@@ -127,11 +127,12 @@ def plan(
     # (and the printings: the home page says how many of them are reprints counted once)
     home = key("home", summary, latest, str(len(catalogue.people)), str(len(catalogue.articles)))
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
-    units += _name_units(catalogue, shown, key, names)
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
+    gone_of = {folder: names.gone(folder, slugs) for folder, slugs in listed.items()}  # (slug, name) of each
+    units += _name_units(catalogue, shown, key, names, gone_of)
     # (the pages of names gone are made only when these change: an archive that has lost
     # thousands of tags over the years would spend a fifth of a second on them every run)
-    gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in names.gone(f, listed[f])]
+    gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in gone_of[f]]
     units.append(Unit(key("gone names", repr(gone)), lambda: gone_name_pages(names, listed)))
     units += _data_units(catalogue, records, day_keys, key, docs, idents)
     return units, records
@@ -233,7 +234,7 @@ def _issue_units(
     return units
 
 
-def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Unit]:
+def _name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dict) -> list[Unit]:
     """The pages of each reporter and tag, and their indexes. The year pages a name has now
     are listed in the URL ledger (`names`): once published, they stay (`name_pages.year_pages`).
     A name's unit digests the years it has pages for, not what the ledger said before: the run
@@ -252,7 +253,7 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Uni
             )
         )
     people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
-    gone_people = _gone(names, REPORTERS, catalogue.people)
+    gone_people = _gone(gone_of[REPORTERS], catalogue.people)
     units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
@@ -267,16 +268,15 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger) -> list[Uni
             )
         )
     tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
-    gone_tags = _gone(names, TAGS, catalogue.tags)
+    gone_tags = _gone(gone_of[TAGS], catalogue.tags)
     units.append(Unit(key("tags", tags, repr(gone_tags)), lambda: tags_index(catalogue, gone_tags)))
     return units
 
 
-def _gone(names: NameLedger, folder: str, now: dict[str, Entry]) -> list[str]:
-    """The names of `folder` the URL ledger lists and the archive no longer has (their letters
-    keep their index pages: `name_pages.name_index_pages`)."""
-    slugs = [entry.slug for entry in now.values()]
-    return sorted({name for _, name in names.gone(folder, slugs)} - now.keys())
+def _gone(gone: list[tuple[str, str]], now: dict[str, Entry]) -> list[str]:
+    """The names of the URL ledger's names gone (`NameLedger.gone`) the archive no longer has
+    under another slug (their letters keep their index pages: `name_pages.name_index_pages`)."""
+    return sorted({name for _, name in gone} - now.keys())
 
 
 def _years(articles: Iterable[PlacedArticle]) -> set[int]:

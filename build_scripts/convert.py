@@ -30,6 +30,7 @@ from build_scripts.ingest.discover import Discovered, check_source_folder, disco
 from build_scripts.ingest.read import page_lines
 from build_scripts.parse.compiled import beside_the_code
 from build_scripts.problems import InputError, InternalError, Report
+from build_scripts.writers.data_export import KeptData
 from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
@@ -282,8 +283,11 @@ def _convert(
     choose_tags(placed, sources, config, cache, reuse=incremental)
     salt = cache.salt.hex()
     known = cache.memo("article keys")  # each day's article keys, as the last run made them
+    layouts = cache.memo("data layouts")  # where each day's records lie in the data files of docs/
     if not incremental:
         known.clear()
+        layouts.clear()
+    kept = KeptData(listing.before if incremental else {}, layouts)
     units, records = plan(
         placed,
         config,
@@ -296,6 +300,7 @@ def _convert(
         names,
         pages_delivered(sources),
         known,
+        kept,
     )
     _settled()
     moved = moved_pages(ledger, placed)

@@ -145,3 +145,51 @@ def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, sit
 )
 def test_sizes_are_given_in_decimal_units_as_downloads_count_them(size, shown):
     assert human_size(size) == shown
+
+
+def _day(name: str, tags: list[str], reads: list[str]):
+    """A day of one article for `year_exports`, counting the reads of its records."""
+    from types import SimpleNamespace
+
+    from build_scripts.writers.data_export import YearDay
+
+    parts = [(f'{{"id": "{name}", "tags": '.encode(), b"}\n", f"{name},".encode(), b"\r\n")]
+    return YearDay(f"{name}|{','.join(tags)}", lambda: reads.append(name) or parts, [SimpleNamespace(tags=tags)])
+
+
+def test_a_years_days_unchanged_are_copied_from_the_file_the_last_run_wrote(tmp_path):
+    """After one day changed, a year's files take the other days' records from where the last
+    run wrote them (their layout), not from the cache: the same bytes as making them all again,
+    and only the changed day's records are read."""
+    from build_scripts.writers.data_export import kept_layout, year_exports
+
+    reads: list[str] = []
+    first, layout = year_exports(2024, [_day(n, ["甲"], reads) for n in ("d1", "d2", "d3")], "key 1")
+    for rel, pieces in first.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        pieces.write_to(tmp_path / rel)
+    written = dict.fromkeys(first, "key 1")
+    assert kept_layout(tmp_path, 2024, layout, written) == layout
+    reads.clear()
+    days = [_day("d1", ["甲"], reads), _day("d2", ["乙", "丙"], reads), _day("d3", ["甲"], reads)]
+    again, _ = year_exports(2024, days, "key 2", (tmp_path, layout))
+    assert reads == ["d2"]
+    afresh, _ = year_exports(2024, days, "key 2")
+    assert {rel: p.data() for rel, p in again.items()} == {rel: p.data() for rel, p in afresh.items()}
+    assert b'"tags": ["\xe4\xb9\x99", "\xe4\xb8\x99"]' in again["data/2024/articles.jsonl"].data()
+
+
+def test_a_years_files_not_as_the_layout_says_are_not_copied_from(tmp_path):
+    """Files written under another unit key than the layout's (the cache is of an older run),
+    or edited by hand since (another size), are not a layout's: the year is made afresh."""
+    from build_scripts.writers.data_export import kept_layout, year_exports
+
+    files, layout = year_exports(2024, [_day("d1", [], [])], "key 1")
+    for rel, pieces in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        pieces.write_to(tmp_path / rel)
+    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 1")) == layout
+    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 0")) is None
+    assert kept_layout(tmp_path, 2024, None, dict.fromkeys(files, "key 1")) is None
+    (tmp_path / "data/2024/articles.jsonl").write_bytes(b"edited by hand\n")
+    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 1")) is None

@@ -104,3 +104,46 @@ def test_a_piece_copied_from_docs_is_not_read_where_a_piece_at_hand_differs(tmp_
     compared.clear()
     assert pieces.same_as(old)
     assert len(compared) == 3
+
+
+def test_a_file_piece_may_stop_short_of_the_files_end(tmp_path, monkeypatch):
+    """A day's records kept in a year's file are a range of it: written, compared, sized and
+    read up to its end, by the system's copy and by the buffer's way alike."""
+    import build_scripts.writers.pieces as module
+
+    year = tmp_path / "year.jsonl"
+    year.write_bytes(b"day 1\nday 2\nday 3\n")
+    pieces = Pieces((FilePart(year, 6, 12), b"new\n", FilePart(year, 0, 6)))
+    expected = b"day 2\nnew\nday 1\n"
+    assert pieces.size() == len(expected) and pieces.data() == expected
+    pieces.write_to(tmp_path / "out")
+    assert (tmp_path / "out").read_bytes() == expected
+    assert pieces.same_as(tmp_path / "out")
+    (tmp_path / "longer").write_bytes(expected[:-1] + b"X")
+    assert not pieces.same_as(tmp_path / "longer")
+
+    def no_sendfile(*args):
+        raise OSError("not between files here")
+
+    monkeypatch.setattr(module.os, "sendfile", no_sendfile)
+    pieces.write_to(tmp_path / "by buffer")
+    assert (tmp_path / "by buffer").read_bytes() == expected
+
+
+def test_a_range_of_the_file_compared_with_at_its_own_place_is_not_read(tmp_path, monkeypatch):
+    """A year's file made again after one day changed is mostly ranges of itself, where they
+    were: only the new day's bytes are compared (and ranges elsewhere in it are)."""
+    import build_scripts.writers.pieces as module
+
+    year = tmp_path / "year.jsonl"
+    year.write_bytes(b"day 1\nday 2\nday 3\n")
+    compared = []
+    real = module._same_piece
+    monkeypatch.setattr(module, "_same_piece", lambda old, part: compared.append(part) or real(old, part))
+    kept_in_place = Pieces((FilePart(year, 0, 6), b"day 2\n", FilePart(year, 12, 18)))
+    assert kept_in_place.same_as(year)
+    assert compared == [b"day 2\n"]
+    compared.clear()
+    moved = Pieces((FilePart(year, 6, 12), FilePart(year, 0, 6), FilePart(year, 12, 18)))
+    assert not moved.same_as(year)
+    assert FilePart(year, 6, 12) in compared

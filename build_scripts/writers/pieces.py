@@ -7,15 +7,16 @@ Joined in memory, then compared with the file in `docs/`, they took a tenth of c
 again after one issue changed, most of it copying bytes that were already on disk.
 
 As pieces, a file is compared with the one in `docs/` and written piece by piece. A piece is
-bytes at hand, or a file already in `docs/` (from an offset: a year's CSV file without its
-header), which the system copies without the bytes passing through Python.
+bytes at hand, or part of a file already in `docs/` (a year's CSV file without its header; the
+records of the days of a year that did not change, where the last run wrote them), which the
+system copies without the bytes passing through Python. A part of the very file a piece is
+compared with, at the same place, is not read: it is the same bytes.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -24,13 +25,16 @@ CHUNK = 1 << 20  # bytes compared or copied at a time from a file piece
 
 
 class FilePart(NamedTuple):
-    """A file in `docs/` from byte `skip` on (it must not change while the pieces are written)."""
+    """A file in `docs/` from byte `skip` on, up to byte `end` (None: its end). It must not
+    change while the pieces are written."""
 
     path: Path
     skip: int = 0
+    end: int | None = None
 
     def size(self) -> int:
-        return max(0, self.path.stat().st_size - self.skip)
+        end = self.path.stat().st_size if self.end is None else self.end
+        return max(0, end - self.skip)
 
     def after(self, head: bytes) -> FilePart:
         """The file past `head`, if it begins with it (a year's CSV file past its header);
@@ -64,6 +68,9 @@ class Pieces:
             order = sorted(range(len(self.parts)), key=lambda k: not isinstance(self.parts[k], bytes))
             with path.open("rb") as old:
                 for k in order:
+                    part = self.parts[k]
+                    if isinstance(part, FilePart) and part.path == path and part.skip == offsets[k]:
+                        continue  # bytes of this very file, kept where they are
                     old.seek(offsets[k])
                     if not _same_piece(old, self.parts[k]):
                         return False
@@ -84,7 +91,7 @@ class Pieces:
 def _read(part: FilePart) -> bytes:
     with part.path.open("rb") as f:
         f.seek(part.skip)
-        return f.read()
+        return f.read() if part.end is None else f.read(max(0, part.end - part.skip))
 
 
 def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
@@ -94,9 +101,11 @@ def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
         return all(old.read(len(chunk)) == chunk for chunk in chunks)
     with part.path.open("rb") as f:
         f.seek(part.skip)
-        while chunk := f.read(CHUNK):
+        left = part.size()
+        while left > 0 and (chunk := f.read(min(CHUNK, left))):
             if old.read(len(chunk)) != chunk:
                 return False
+            left -= len(chunk)
     return True
 
 
@@ -104,7 +113,7 @@ def _copy(part: FilePart, out: BinaryIO) -> None:
     """Append the file piece to `out` (flushed): by `os.sendfile` where the system copies
     between files (Linux), through a buffer elsewhere."""
     with part.path.open("rb") as f:
-        size = os.fstat(f.fileno()).st_size
+        size = os.fstat(f.fileno()).st_size if part.end is None else part.end
         offset = part.skip
         try:
             while offset < size:
@@ -115,7 +124,10 @@ def _copy(part: FilePart, out: BinaryIO) -> None:
         except (AttributeError, OSError):  # no sendfile between two files here (macOS)
             out.seek(0, os.SEEK_END)
             f.seek(offset)
-            shutil.copyfileobj(f, out, CHUNK)
+            while offset < size and (chunk := f.read(min(CHUNK, size - offset))):
+                out.write(chunk)
+                offset += len(chunk)
+            out.flush()
         out.seek(0, os.SEEK_END)  # the writer's buffer starts where the system stopped
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from build_scripts.catalogue.archive import Catalogue, DayLinks, Entry
@@ -29,7 +30,7 @@ from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, 
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
-from build_scripts.writers.data_export import DayRecords, overall_exports, year_exports
+from build_scripts.writers.data_export import DayRecords, KeptData, YearDay, kept_layout, overall_exports, year_exports
 from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.moved_pages import gone_name_pages
@@ -86,13 +87,15 @@ def plan(
     names: NameLedger | None = None,
     delivered: dict[dt.date, list[tuple[int, str]]] | None = None,
     known: dict | None = None,
+    kept: KeptData | None = None,
 ) -> tuple[list[Unit], DayRecords]:
     """The units of the whole archive, in a fixed order. `file_keys`: cache key by source file;
     `prepared`: the prepared articles of a source file by its key; `days_folder`: where each
     day's data records are kept (None: in memory); `names`: the name pages of the URL ledger
     (new names are added to it); `delivered`: the 版 numbers of each day's source files, with the files;
     `known`: the keys of each day's article pages, as the last run left them (`DayArticleKeys`;
-    updated to this run's)."""
+    updated to this run's); `kept`: the data files docs/ holds from the last run and where
+    each day's records lie in them (updated to this run's)."""
     names = names if names is not None else NameLedger()
     catalogue = Catalogue.build(placed, names)
     key = Keys(salt)
@@ -134,7 +137,7 @@ def plan(
     # thousands of tags over the years would spend a fifth of a second on them every run)
     gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in gone_of[f]]
     units.append(Unit(key("gone names", repr(gone)), lambda: gone_name_pages(names, listed)))
-    units += _data_units(catalogue, records, day_keys, key, docs, idents)
+    units += _data_units(catalogue, records, day_keys, key, docs, idents, kept or KeptData())
     return units, records
 
 
@@ -287,30 +290,36 @@ def _listed(years: frozenset[int]) -> str:
     return ",".join(map(str, sorted(years)))
 
 
-def _data_units(catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents) -> list[Unit]:
-    """One unit per year's data files, joined from its days' records and its articles' tags,
-    and one for the files of all years (joined from the years' files: a year that did not
-    change is read back, not made again) and the data page."""
+def _data_units(
+    catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents, kept: KeptData
+) -> list[Unit]:
+    """One unit per year's data files, joined from its days' records and its articles' tags
+    (a day unchanged since the last run copied from the file it wrote: `year_exports`), and
+    one for the files of all years (joined from the years' files: a year that did not change
+    is read back, not made again) and the data page."""
     years: dict[int, list[dt.date]] = {}
     for day in catalogue.days:
         years.setdefault(day.year, []).append(day)
     made: dict[int, dict[str, Pieces]] = {}
+    # a day's records with their tags as they are now (each article's identity holds its tags)
+    digests = {day: key("data-day-tagged", day_keys[day], idents(catalogue.days[day])) for day in catalogue.days}
 
     def year_files(year: int) -> dict[str, Pieces]:
         if year not in made:  # unchanged since the last run: the files written then, as they are
             return {rel: Pieces((FilePart(docs / rel),)) for rel in data_year_paths(year)}
         return made[year]
 
-    def make_year(year: int) -> dict[str, Pieces]:
-        made[year] = year_exports(year, [(records.read(day_keys[day]), catalogue.days[day]) for day in years[year]])
+    def make_year(year: int, unit_key: str) -> dict[str, Pieces]:
+        days = [YearDay(digests[day], partial(records.read, day_keys[day]), catalogue.days[day]) for day in years[year]]
+        layout = kept_layout(docs, year, kept.layouts.get(year), kept.written)
+        made[year], kept.layouts[year] = year_exports(year, days, unit_key, (docs, layout) if layout else None)
         return made[year]
 
     units = []
     year_keys = []
     for year, days in years.items():
-        tags = "".join(idents(catalogue.days[day]) for day in days)  # and every other identity
-        year_keys.append(key("data-year", str(year), *(day_keys[day] for day in days), tags))
-        units.append(Unit(year_keys[-1], lambda y=year: make_year(y)))  # type: ignore[misc]
+        year_keys.append(key("data-year", str(year), *(digests[day] for day in days)))
+        units.append(Unit(year_keys[-1], partial(make_year, year, year_keys[-1])))
     counts = [(year, sum(len(catalogue.days[day]) for day in days)) for year, days in years.items()]
     units.append(Unit(key("data", repr(counts), *year_keys), lambda: overall_exports(counts, year_files)))
     return units

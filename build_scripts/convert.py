@@ -312,6 +312,8 @@ def _convert(
     if locked and text is not None:
         ledger_locked(ledger_path, text, published, ledger)
     result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs, listing=listing)
+    if kept.stamp(docs_dir):  # (a year's layout made again, with no source file changed: a ledger edited)
+        cache.keep_changes()
     if text is not None:
         _write_ledger(ledger_path, text)
         remember_ledger(parsed, text, ledger, names)  # the next run reads it back

@@ -157,6 +157,18 @@ def _day(name: str, tags: list[str], reads: list[str]):
     return YearDay(f"{name}|{','.join(tags)}", lambda: reads.append(name) or parts, [SimpleNamespace(tags=tags)])
 
 
+def _written(folder, files, layout, key):
+    """The files in `folder` as a conversion leaves them, and their layout stamped."""
+    from build_scripts.writers.data_export import KeptData
+
+    for rel, pieces in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        pieces.write_to(folder / rel)
+    kept = KeptData(dict.fromkeys(files, key), {2024: layout})
+    kept.stamp(folder)
+    return kept
+
+
 def test_a_years_days_unchanged_are_copied_from_the_file_the_last_run_wrote(tmp_path):
     """After one day changed, a year's files take the other days' records from where the last
     run wrote them (their layout), not from the cache: the same bytes as making them all again,
@@ -165,14 +177,12 @@ def test_a_years_days_unchanged_are_copied_from_the_file_the_last_run_wrote(tmp_
 
     reads: list[str] = []
     first, layout = year_exports(2024, [_day(n, ["甲"], reads) for n in ("d1", "d2", "d3")], "key 1")
-    for rel, pieces in first.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        pieces.write_to(tmp_path / rel)
-    written = dict.fromkeys(first, "key 1")
-    assert kept_layout(tmp_path, 2024, layout, written) == layout
+    kept = _written(tmp_path, first, layout, "key 1")
+    stamped = kept_layout(tmp_path, 2024, kept.layouts[2024], kept.written)
+    assert stamped is not None and stamped.days == layout.days
     reads.clear()
     days = [_day("d1", ["甲"], reads), _day("d2", ["乙", "丙"], reads), _day("d3", ["甲"], reads)]
-    again, _ = year_exports(2024, days, "key 2", (tmp_path, layout))
+    again, _ = year_exports(2024, days, "key 2", (tmp_path, stamped))
     assert reads == ["d2"]
     afresh, _ = year_exports(2024, days, "key 2")
     assert {rel: p.data() for rel, p in again.items()} == {rel: p.data() for rel, p in afresh.items()}
@@ -181,15 +191,38 @@ def test_a_years_days_unchanged_are_copied_from_the_file_the_last_run_wrote(tmp_
 
 def test_a_years_files_not_as_the_layout_says_are_not_copied_from(tmp_path):
     """Files written under another unit key than the layout's (the cache is of an older run),
-    or edited by hand since (another size), are not a layout's: the year is made afresh."""
+    not stamped once in docs/, or edited by hand since — even to the same size — are not a
+    layout's: the year is made afresh."""
+    import os
+
     from build_scripts.writers.data_export import kept_layout, year_exports
 
     files, layout = year_exports(2024, [_day("d1", [], [])], "key 1")
-    for rel, pieces in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        pieces.write_to(tmp_path / rel)
-    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 1")) == layout
-    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 0")) is None
-    assert kept_layout(tmp_path, 2024, None, dict.fromkeys(files, "key 1")) is None
-    (tmp_path / "data/2024/articles.jsonl").write_bytes(b"edited by hand\n")
-    assert kept_layout(tmp_path, 2024, layout, dict.fromkeys(files, "key 1")) is None
+    kept = _written(tmp_path, files, layout, "key 1")
+    stamped = kept.layouts[2024]
+    assert kept_layout(tmp_path, 2024, stamped, kept.written) == stamped
+    assert kept_layout(tmp_path, 2024, layout, kept.written) is None  # never stamped
+    assert kept_layout(tmp_path, 2024, stamped, dict.fromkeys(files, "key 0")) is None
+    assert kept_layout(tmp_path, 2024, None, kept.written) is None
+    jsonl = tmp_path / "data/2024/articles.jsonl"
+    before = jsonl.stat()
+    jsonl.write_bytes(jsonl.read_bytes().replace(b"d1", b"d2"))  # edited by hand, the same size
+    os.utime(jsonl, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    assert jsonl.stat().st_size == before.st_size
+    assert kept_layout(tmp_path, 2024, stamped, kept.written) is None
+    jsonl.write_bytes(b"edited by hand\n")
+    assert kept_layout(tmp_path, 2024, stamped, kept.written) is None
+
+
+def test_a_layout_is_stamped_only_while_its_files_are_there(tmp_path):
+    """A year's layout whose files are gone from docs/ (or not of its sizes) is dropped, and
+    stamping says whether the layouts differ from the last run's (the cache must keep them)."""
+    from build_scripts.writers.data_export import KeptData, year_exports
+
+    files, layout = year_exports(2024, [_day("d1", [], [])], "key 1")
+    kept = _written(tmp_path, files, layout, "key 1")
+    assert kept.layouts[2024].stamps
+    again = KeptData(kept.written, dict(kept.layouts))
+    assert not again.stamp(tmp_path)  # the same files: nothing new to keep
+    (tmp_path / "data/2024/articles.csv").unlink()
+    assert again.stamp(tmp_path) and 2024 not in again.layouts

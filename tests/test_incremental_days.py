@@ -210,3 +210,55 @@ def test_the_data_files_of_a_year_that_did_not_change_are_copied_into_all_years_
     monkeypatch.undo()
     assert set(copied) == unchanged  # into the files of all years, from the year's files
     _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_year_made_again_reads_only_the_records_of_days_that_changed(tmp_path, monkeypatch):
+    """The data files of the year of an edited day copy its other days from the files the last
+    run wrote: the records read from the cache are the changed days' only."""
+    from build_scripts.writers.data_export import DayRecords
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 6 * 120)
+    convert(source, docs, jobs=1)
+    read: list[str] = []
+    real = DayRecords.read
+    monkeypatch.setattr(DayRecords, "read", lambda self, key: read.append(key) or real(self, key))
+    _edit(source, "2019-01-03")
+    result = convert(source, docs, jobs=1)
+    assert 1 <= len(set(read)) < len({p.date for p in result.placed})
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_layout_the_cache_kept_from_before_the_last_run_is_not_used(tmp_path, monkeypatch):
+    """A run whose pages went into docs/ but whose cache was not saved (killed in between)
+    leaves the cache describing older data files: the next run makes the year whole."""
+    from build_scripts.writers.source_cache import SourceCache
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 3 * 120)
+    convert(source, docs, jobs=1)
+    _edit(source, "2019-01-01")  # its records longer: the days after it move in the files
+    with monkeypatch.context() as patch:
+        patch.setattr(SourceCache, "save", lambda self: None)
+        convert(source, docs, jobs=1)
+    _edit(source, "2019-01-03")
+    convert(source, docs, jobs=1)
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_data_file_edited_by_hand_is_made_again_whole(tmp_path):
+    """A year's file edited by hand, even to the same size, is not copied from: the next run
+    that makes the year again writes what a full conversion writes."""
+    import os
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 3 * 120)
+    convert(source, docs, jobs=1)
+    year = next((docs / "data").glob("*/articles.jsonl"))
+    text, stat = year.read_bytes(), year.stat()
+    assert b'"paper": "' in text
+    year.write_bytes(text.replace(b'"paper": "', b'"paper":  ', 1))  # the same size
+    os.utime(year, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # (later, as an edit is)
+    _edit(source, "2019-01-03")
+    convert(source, docs, jobs=1)
+    _same_as_a_full_conversion(source, docs, tmp_path)

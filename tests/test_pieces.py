@@ -119,8 +119,8 @@ def test_a_file_piece_may_stop_short_of_the_files_end(tmp_path, monkeypatch):
     pieces.write_to(tmp_path / "out")
     assert (tmp_path / "out").read_bytes() == expected
     assert pieces.same_as(tmp_path / "out")
-    (tmp_path / "longer").write_bytes(expected[:-1] + b"X")
-    assert not pieces.same_as(tmp_path / "longer")
+    (tmp_path / "other").write_bytes(expected[:-1] + b"X")
+    assert not pieces.same_as(tmp_path / "other")
 
     def no_sendfile(*args):
         raise OSError("not between files here")
@@ -147,3 +147,28 @@ def test_a_range_of_the_file_compared_with_at_its_own_place_is_not_read(tmp_path
     moved = Pieces((FilePart(year, 6, 12), FilePart(year, 0, 6), FilePart(year, 12, 18)))
     assert not moved.same_as(year)
     assert FilePart(year, 6, 12) in compared
+
+
+def test_a_file_shorter_than_its_piece_is_never_taken_for_its_bytes(tmp_path, monkeypatch):
+    """A range past the end of its file (the file cut short while the pieces are written) is
+    an error when read or copied, by either way, and not the same as a file of its length."""
+    import pytest
+
+    import build_scripts.writers.pieces as module
+
+    year = tmp_path / "year.jsonl"
+    year.write_bytes(b"day 1\nday 2\n")  # 12 bytes of the piece's 18
+    pieces = Pieces((FilePart(year, 0, 18),))
+    (tmp_path / "padded").write_bytes(b"day 1\nday 2\n" + b"\0" * 6)  # as long as the piece says
+    assert not pieces.same_as(tmp_path / "padded")
+    with pytest.raises(RuntimeError, match="shorter"):
+        pieces.data()
+    with pytest.raises(RuntimeError, match="changed while it was being copied"):
+        pieces.write_to(tmp_path / "out")
+
+    def no_sendfile(*args):
+        raise OSError("not between files here")
+
+    monkeypatch.setattr(module.os, "sendfile", no_sendfile)
+    with pytest.raises(RuntimeError, match="changed while it was being copied"):
+        pieces.write_to(tmp_path / "by buffer")

@@ -205,11 +205,13 @@ class DayRecords:
 class YearLayout(NamedTuple):
     """Where each day's records lie in a year's two data files, as written under the unit key
     `key`: the files' sizes, and by the digest of the day's records and tags, the byte range
-    of its JSON lines and that of its CSV rows."""
+    of its JSON lines and that of its CSV rows; `stamps`: the files' modification times once
+    they are in docs/ (`KeptData.stamp`)."""
 
     key: str
     sizes: tuple[int, int]
     days: dict[str, tuple[int, int, int, int]]
+    stamps: tuple[int, ...] = ()
 
 
 @dataclass
@@ -221,6 +223,25 @@ class KeptData:
 
     written: Mapping[str, str] = field(default_factory=dict)
     layouts: dict[int, YearLayout] = field(default_factory=dict)
+    before: dict[int, YearLayout] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.before = dict(self.layouts)
+
+    def stamp(self, docs: Path) -> bool:
+        """Once this run's files are in `docs`, note each year's files' modification times in
+        its layout (a file edited by hand since is then known, whatever its size); whether any
+        layout differs from the last run's (the cache has something new to keep)."""
+        for year, layout in list(self.layouts.items()):
+            try:
+                stats = [(docs / rel).stat() for rel in data_year_paths(year)]
+            except OSError:
+                stats = []
+            if tuple(st.st_size for st in stats) != layout.sizes:  # (gone: a layout of no file)
+                del self.layouts[year]
+                continue
+            self.layouts[year] = layout._replace(stamps=tuple(st.st_mtime_ns for st in stats))
+        return self.layouts != self.before
 
 
 class YearDay(NamedTuple):
@@ -276,7 +297,8 @@ def _run_on(parts: list[bytes | FilePart]) -> tuple[bytes | FilePart, ...]:
     run: list[bytes] = []
     for piece in parts:
         if isinstance(piece, bytes):
-            run.append(piece)
+            if piece:  # (an empty one would keep the ranges on either side of it apart)
+                run.append(piece)
             continue
         if run:
             joined.append(b"".join(run))
@@ -288,22 +310,23 @@ def _run_on(parts: list[bytes | FilePart]) -> tuple[bytes | FilePart, ...]:
             joined.append(piece)
     if run:
         joined.append(b"".join(run))
-    return tuple(piece for piece in joined if piece != b"")
+    return tuple(joined)
 
 
 def kept_layout(docs: Path, year: int, layout: YearLayout | None, written: Mapping[str, str]) -> YearLayout | None:
     """The layout of the year's files in `docs` as the last run wrote them, if they are those:
-    written under the layout's unit key (the manifest, `written`), and of its sizes (not
-    edited by hand since)."""
-    if layout is None:
+    written under the layout's unit key (the manifest, `written`), and of its sizes and
+    modification times (not edited by hand since)."""
+    if layout is None or not layout.stamps:
         return None
     paths = data_year_paths(year)
     try:
         if any(written.get(rel) != layout.key for rel in paths):
             return None
-        if tuple((docs / rel).stat().st_size for rel in paths) != layout.sizes:
-            return None
+        stats = [(docs / rel).stat() for rel in paths]
     except OSError:
+        return None
+    if tuple(st.st_size for st in stats) != layout.sizes or tuple(st.st_mtime_ns for st in stats) != layout.stamps:
         return None
     return layout
 

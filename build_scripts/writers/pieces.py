@@ -91,7 +91,12 @@ class Pieces:
 def _read(part: FilePart) -> bytes:
     with part.path.open("rb") as f:
         f.seek(part.skip)
-        return f.read() if part.end is None else f.read(max(0, part.end - part.skip))
+        if part.end is None:
+            return f.read()
+        data = f.read(max(0, part.end - part.skip))
+        if len(data) < part.end - part.skip:
+            raise RuntimeError(f"{part.path} is shorter than it was a moment ago")
+        return data
 
 
 def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
@@ -106,7 +111,7 @@ def _same_piece(old: BinaryIO, part: bytes | FilePart) -> bool:
             if old.read(len(chunk)) != chunk:
                 return False
             left -= len(chunk)
-    return True
+    return left <= 0  # (a file shorter than the piece is not the same)
 
 
 def _copy(part: FilePart, out: BinaryIO) -> None:
@@ -128,6 +133,8 @@ def _copy(part: FilePart, out: BinaryIO) -> None:
                 out.write(chunk)
                 offset += len(chunk)
             out.flush()
+            if offset < size:
+                raise RuntimeError(f"{part.path} changed while it was being copied") from None
         out.seek(0, os.SEEK_END)  # the writer's buffer starts where the system stopped
 
 

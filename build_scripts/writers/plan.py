@@ -300,6 +300,8 @@ def _data_units(
     years: dict[int, list[dt.date]] = {}
     for day in catalogue.days:
         years.setdefault(day.year, []).append(day)
+    for year in kept.layouts.keys() - years.keys():  # a year the archive no longer has
+        del kept.layouts[year]
     made: dict[int, dict[str, Pieces]] = {}
     # a day's records with their tags as they are now (each article's identity holds its tags)
     digests = {day: key("data-day-tagged", day_keys[day], idents(catalogue.days[day])) for day in catalogue.days}

@@ -167,6 +167,11 @@ class SourceCache:
         """A table the conversion fills as it goes and finds again next time (e.g. slugs)."""
         return self.catalogue.memo.setdefault(kind, {})
 
+    def keep_changes(self) -> None:
+        """Save the catalogue at the end of this run even if no source file changed and no
+        table grew: a table's entries were replaced (`save` only compares the tables' sizes)."""
+        self.changed = True
+
     def key(self, found: Discovered) -> str | None:
         """The file's key; None if it cannot be read (the conversion reports why)."""
         if found.refused:

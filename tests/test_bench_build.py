@@ -277,3 +277,17 @@ def test_a_full_build_starts_afresh_and_the_nightly_one_keeps_what_it_may(tmp_pa
         *["issue changed", "convert", "build, kept years"] * 2,
         *["floor"] * 2,
     ]
+
+
+def test_archives_of_as_many_articles_are_told_apart_by_their_years():
+    """The same real pages measured as four years and as one: each row says which it is."""
+    steps = {"floor": Step("floor", 40.0, 2**28, 300 * 2**20), "build": Step("build", 50.0, 2**28, 400 * 2**20)}
+    results = [
+        SizeResult(2825, 535, 1, dict(steps), source="/a"),
+        SizeResult(11300, 2140, 4, dict(steps), source="/b"),
+        SizeResult(11300, 2140, 1, dict(steps), source="/c"),
+    ]
+    text = table(results)
+    assert _rows(text, "2,825") and _rows(text, "11,300 (4 years)") and _rows(text, "11,300 (1 year)")
+    assert not _rows(text, "11,300")
+    assert "compared with 2,825 articles: 11,300 (4 years): ×0.25, 11,300 (1 year): ×0.25." in text

@@ -26,6 +26,13 @@ def _ratio(value: float, floor: float) -> str:
     return f" (×{value / floor:.2f})" if floor else ""
 
 
+def _size(r: SizeResult, results: list[SizeResult]) -> str:
+    """The archive's number of articles, and its years where another archive measured has as
+    many articles (the same pages as four years and as one)."""
+    same = sum(1 for other in results if other.articles == r.articles) > 1
+    return f"{r.articles:,}" + (f" ({r.years} year{'s' if r.years != 1 else ''})" if same else "")
+
+
 def table(results: list[SizeResult]) -> str:
     lines = [
         "| articles | step | time | per article | CPU time per article | peak memory | site | site per article |",
@@ -42,7 +49,7 @@ def table(results: list[SizeResult]) -> str:
         full = r.steps.get("convert")
         for name, s in r.steps.items():
             if s.error:
-                lines.append(f"| {r.articles:,} | {name} | {why(s.error)} | | | | | |")
+                lines.append(f"| {_size(r, results)} | {name} | {why(s.error)} | | | | | |")
                 continue
             per = s.seconds * 1000 / r.articles
             cpu = s.cpu_seconds * 1000 / r.articles
@@ -68,7 +75,7 @@ def table(results: list[SizeResult]) -> str:
                     _mb(s.site_bytes),
                     f"{site_kb:.0f} KB{_ratio(site_kb, floor_kb) if name != 'floor' else ''}",
                 ]
-            lines.append(f"| {r.articles:,} | {name} | " + " | ".join(cells) + " |")
+            lines.append(f"| {_size(r, results)} | {name} | " + " | ".join(cells) + " |")
     growth = growth_line(results)
     return "\n".join(lines) + ("\n\n" + growth if growth else "")
 
@@ -84,7 +91,7 @@ def why(error: str) -> str:
 def growth_line(results: list[SizeResult]) -> str:
     """How build time per article grows from the smallest to each larger size."""
     built = [
-        (r.articles, s.seconds / r.articles)
+        (_size(r, results), s.seconds / r.articles)
         for r in results
         for n, s in r.steps.items()
         if n in FULL_BUILDS and not s.error
@@ -92,8 +99,8 @@ def growth_line(results: list[SizeResult]) -> str:
     if len(built) < 2:
         return ""
     (first, base), *rest = built
-    parts = [f"{n:,}: ×{per / base:.2f}" for n, per in rest]
-    return f"Build time per article compared with {first:,} articles: " + ", ".join(parts) + "."
+    parts = [f"{n}: ×{per / base:.2f}" for n, per in rest]
+    return f"Build time per article compared with {first} articles: " + ", ".join(parts) + "."
 
 
 def from_json(text: str) -> tuple[list[SizeResult], str]:

@@ -214,15 +214,22 @@ def test_a_years_files_not_as_the_layout_says_are_not_copied_from(tmp_path):
     assert kept_layout(tmp_path, 2024, stamped, kept.written) is None
 
 
-def test_a_layout_is_stamped_only_while_its_files_are_there(tmp_path):
-    """A year's layout whose files are gone from docs/ (or not of its sizes) is dropped, and
-    stamping says whether the layouts differ from the last run's (the cache must keep them)."""
+def test_a_layout_is_stamped_once_when_its_files_are_made(tmp_path):
+    """A layout made this run notes its files' times once they are in docs/ (dropped if they
+    are not there); one kept from an earlier run keeps the times noted then, whatever its files
+    are now — and stamping says whether the layouts differ from the last run's."""
+    import os
+
     from build_scripts.writers.data_export import KeptData, year_exports
 
     files, layout = year_exports(2024, [_day("d1", [], [])], "key 1")
     kept = _written(tmp_path, files, layout, "key 1")
-    assert kept.layouts[2024].stamps
+    noted = kept.layouts[2024].stamps
+    assert noted and kept.layouts != kept.before
+    jsonl = tmp_path / "data/2024/articles.jsonl"
+    os.utime(jsonl, ns=(0, jsonl.stat().st_mtime_ns + 1_000_000))  # touched since
     again = KeptData(kept.written, dict(kept.layouts))
-    assert not again.stamp(tmp_path)  # the same files: nothing new to keep
+    assert not again.stamp(tmp_path) and again.layouts[2024].stamps == noted
     (tmp_path / "data/2024/articles.csv").unlink()
-    assert again.stamp(tmp_path) and 2024 not in again.layouts
+    made = KeptData(kept.written, {2024: layout})
+    assert made.stamp(tmp_path) and 2024 not in made.layouts

@@ -246,19 +246,58 @@ def test_a_layout_the_cache_kept_from_before_the_last_run_is_not_used(tmp_path, 
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 
+def _hand_edit(path: Path) -> None:
+    """Change one record of a data file by hand, keeping its size (and later in time, as an
+    edit is)."""
+    import os
+
+    text, stat = path.read_bytes(), path.stat()
+    assert b'"paper": "' in text
+    path.write_bytes(text.replace(b'"paper": "', b'"paper":  ', 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
 def test_a_data_file_edited_by_hand_is_made_again_whole(tmp_path):
     """A year's file edited by hand, even to the same size, is not copied from: the next run
     that makes the year again writes what a full conversion writes."""
-    import os
-
     source, docs = tmp_path / "source_texts", tmp_path / "docs"
     generate(source, 3 * 120)
     convert(source, docs, jobs=1)
-    year = next((docs / "data").glob("*/articles.jsonl"))
-    text, stat = year.read_bytes(), year.stat()
-    assert b'"paper": "' in text
-    year.write_bytes(text.replace(b'"paper": "', b'"paper":  ', 1))  # the same size
-    os.utime(year, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # (later, as an edit is)
+    _hand_edit(next((docs / "data").glob("*/articles.jsonl")))
     _edit(source, "2019-01-03")
     convert(source, docs, jobs=1)
     _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_run_with_nothing_to_do_does_not_vouch_for_a_data_file_edited_by_hand(tmp_path):
+    """A run that keeps the year's files as they are leaves their layout as it was noted when
+    they were made: an edit by hand before it is still known after it."""
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 3 * 120)
+    convert(source, docs, jobs=1)
+    _hand_edit(next((docs / "data").glob("*/articles.jsonl")))
+    assert convert(source, docs, jobs=1).written.written == 0
+    _edit(source, "2019-01-03")
+    convert(source, docs, jobs=1)
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_an_unchanged_years_file_edited_by_hand_does_not_reach_the_file_of_all_years(tmp_path):
+    """The files of all years are joined from the years' files: a year not made again whose
+    file was edited by hand is made from its records for them (its own file, a page kept,
+    stays as it is)."""
+    import datetime as dt
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 4 * 120, first_day=dt.date(2019, 12, 30))
+    convert(source, docs, jobs=1)
+    edited = docs / "data" / "2019" / "articles.jsonl"
+    _hand_edit(edited)
+    by_hand = edited.read_bytes()
+    _edit(source, "2020-01-02")
+    convert(source, docs, jobs=1)
+    assert edited.read_bytes() == by_hand
+    expected = tmp_path / "full"
+    convert(source, expected, jobs=1, incremental=False)
+    for rel in ("data/articles.jsonl", "data/articles.csv", "data/2020/articles.jsonl"):
+        assert (docs / rel).read_bytes() == (expected / rel).read_bytes(), rel

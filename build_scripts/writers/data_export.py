@@ -229,10 +229,14 @@ class KeptData:
         self.before = dict(self.layouts)
 
     def stamp(self, docs: Path) -> bool:
-        """Once this run's files are in `docs`, note each year's files' modification times in
-        its layout (a file edited by hand since is then known, whatever its size); whether any
-        layout differs from the last run's (the cache has something new to keep)."""
+        """Once this run's files are in `docs`, note the modification times of the year files
+        made this run in their layouts (a file edited by hand after that is then known, whatever
+        its size; a layout kept from an earlier run keeps the times noted then, so that a run
+        which did not make the year again never vouches for its files); whether any layout
+        differs from the last run's (the cache has something new to keep)."""
         for year, layout in list(self.layouts.items()):
+            if layout.stamps:  # noted when its files were made
+                continue
             try:
                 stats = [(docs / rel).stat() for rel in data_year_paths(year)]
             except OSError:

@@ -306,15 +306,25 @@ def _data_units(
     # a day's records with their tags as they are now (each article's identity holds its tags)
     digests = {day: key("data-day-tagged", day_keys[day], idents(catalogue.days[day])) for day in catalogue.days}
 
+    def year_days(year: int) -> list[YearDay]:
+        return [YearDay(digests[day], partial(records.read, day_keys[day]), catalogue.days[day]) for day in years[year]]
+
     def year_files(year: int) -> dict[str, Pieces]:
-        if year not in made:  # unchanged since the last run: the files written then, as they are
+        """The year's files for the files of all years: made this run, or unchanged since the
+        last run — its files in docs/ as they are, if they are as written (its layout);
+        otherwise made again from its records (a file edited by hand stays as it is, as every
+        page kept does, but its edit goes no further)."""
+        if year in made:
+            return made[year]
+        if kept_layout(docs, year, kept.layouts.get(year), kept.written):
             return {rel: Pieces((FilePart(docs / rel),)) for rel in data_year_paths(year)}
-        return made[year]
+        return year_exports(year, year_days(year))[0]
 
     def make_year(year: int, unit_key: str) -> dict[str, Pieces]:
-        days = [YearDay(digests[day], partial(records.read, day_keys[day]), catalogue.days[day]) for day in years[year]]
         layout = kept_layout(docs, year, kept.layouts.get(year), kept.written)
-        made[year], kept.layouts[year] = year_exports(year, days, unit_key, (docs, layout) if layout else None)
+        made[year], kept.layouts[year] = year_exports(
+            year, year_days(year), unit_key, (docs, layout) if layout else None
+        )
         return made[year]
 
     units = []

@@ -173,6 +173,12 @@ def test_a_build_whose_source_folder_has_no_archive_yml_names_the_folder_docs_wa
     assert_no_traceback(built)
     assert built.returncode != 0 and "source_texts/archive.yml: the archive description is missing" in built.stderr
     assert f"was converted from {texts.resolve()}: set `source_dir: {texts.resolve()}`" in built.stderr
+    # the same mistake met by the sharded build: the config's, not a bug of the converter
+    sharded = run_cli("build", "--shard-by", "year", cwd=project)
+    assert_no_traceback(sharded)
+    assert sharded.returncode == 2, sharded.stderr
+    assert f"error: {(project / 'mkdocs.yml').resolve()}: the site cannot be built as configured" in sharded.stderr
+    assert f"set `source_dir: {texts.resolve()}`" in sharded.stderr and "bug" not in sharded.stderr
 
 
 @pytest.mark.fast

@@ -30,6 +30,9 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import MkDocsException
 
 from build_scripts.catalogue.ledger import MOVED, read_ledger
 from build_scripts.ingest.archive_config import LEDGER_FILE
@@ -40,6 +43,9 @@ from build_scripts.problems import InputError
 from build_scripts.ship import shard_reuse
 from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.workers import with_parent
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 SEARCH_INDEX = "search/search_index.json"
 _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^/]+/(\d{4})\.md$|^data/(\d{4})/")
@@ -251,7 +257,13 @@ def command(args: argparse.Namespace) -> int:
         raise InputError(
             str(config_file), None, "no such MkDocs config", "give the site's mkdocs.yml with --config-file"
         )
-    config = load_config(str(config_file))
+    try:
+        return _command(args, config_file, load_config(str(config_file)))
+    except MkDocsException as exc:  # what MkDocs or a plugin says of the site as configured: not a bug here
+        raise InputError(str(config_file), None, f"the site cannot be built as configured: {exc}") from None
+
+
+def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) -> int:
     docs = Path(config.docs_dir)
     site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
     if args.list_shards:

@@ -274,7 +274,7 @@ def _convert(
             warm.stop()
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    entries, furniture = published_articles(sources, result.report)
+    entries, furniture = published_articles(sources, result.report, {found.rel for found in started.changed})
     matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
     if not incremental:
         matched.clear()

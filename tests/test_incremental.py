@@ -243,3 +243,26 @@ def test_a_nightly_run_prints_the_warnings_of_what_changed_and_counts_the_rest(t
     read_again = run_cli("convert", *where)
     assert said in read_again.stderr and noted in read_again.stderr
     assert "unchanged since the last conversion" not in read_again.stderr
+
+
+def test_a_repeated_page_is_told_by_the_run_that_read_it_and_counted_after(tmp_path):
+    """A 版 that repeats another (the same text) is a warning of the archive, not of one file:
+    it too is printed by a run that read one of the two files, and only counted by the runs
+    after, like every warning of files unchanged since."""
+    page = "全省春运首日客流平稳有序\n\n本报记者 张三\n\n春运首日，全省各大车站客流平稳有序，铁路部门加开列车满足旅客出行需要，各地交通部门做好保障。\n"
+    first_file, again_file = "2022/2022-01-29_02_要闻.txt", "2022/2022-01-29_05_要闻.txt"
+    project = make_archive(tmp_path, {first_file: page, again_file: page})
+    where = ("--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    said = f"warning: {again_file}:1: repeats {first_file} (the same text)"
+
+    first = run_cli("convert", *where)
+    assert first.returncode == 0 and said in first.stderr, first.stderr
+    again = run_cli("convert", *where)
+    assert again.returncode == 0 and said not in again.stderr
+    assert "hold 1 warning" in again.stderr
+    every = run_cli("convert", "--all-warnings", *where)
+    assert said in every.stderr
+    first_page = project / "source_texts" / first_file
+    first_page.write_text(page + "\n", encoding="utf-8")  # the first of the two read again
+    read_again = run_cli("convert", *where)
+    assert said in read_again.stderr

@@ -35,18 +35,23 @@ def without_duplicates(results: list[SourceResult], report: Report, keep_going: 
     return kept
 
 
-def published_articles(results: list[SourceResult], report: Report) -> tuple[list[ArticleEntry], dict[str, list[str]]]:
+def published_articles(
+    results: list[SourceResult], report: Report, read_now: set[str] | None = None
+) -> tuple[list[ArticleEntry], dict[str, list[str]]]:
     """The articles of every file, and the lines each issue page prints under a 版 (its
     furniture, 本版责编), by source file. A 版 the issue delivered twice is published under both
     numbers, as the paper's e-edition shows it: its articles are reprints of the first's
-    (catalogue/duplicates.py), and the archivist is told, in case one file holds the wrong page."""
+    (catalogue/duplicates.py), and the archivist is told, in case one file holds the wrong page
+    — as of every file's own warnings, a run that read neither of the two files (`read_now`: the
+    files read this run; None: all) only counts it: the run that read them printed it."""
     for r in repeated_pages([(r.rel, r.meta, r.entries) for r in results if r.meta is not None]):
-        report.warn(
+        problem = Problem(
             r.page,
             r.line,
             f"repeats {r.first} (the same text); its articles are published as printed again from {r.first}",
             "nothing to do if the issue printed it twice; if not, one of the two files holds the wrong page",
         )
+        report.add(problem, notice=False, repeated=read_now is not None and not {r.page, r.first} & read_now)
     furniture = {r.rel: list(r.furniture) for r in results if r.furniture}
     return [entry for result in results for entry in result.entries], furniture
 

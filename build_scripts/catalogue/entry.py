@@ -12,7 +12,7 @@ are written.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from build_scripts.catalogue.contents import ContentsItem, items_of
 from build_scripts.catalogue.ledger import Cut, fingerprint
@@ -24,8 +24,11 @@ from build_scripts.ingest.source import PageMeta
 from build_scripts.parse.model import Article, Kind
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleEntry:
+class ArticleEntry(NamedTuple):
+    """Pickled as the tuple it is: every run loads the entries of the whole archive from the
+    conversion cache, and a tuple is rebuilt in one call where a frozen dataclass sets its
+    fields one by one (six times slower to load: 0.05–0.09 s of each run at 11,300 articles)."""
+
     source: str  # its source file, relative to the source folder
     date: dt.date
     page: int | None  # the 版 number
@@ -61,16 +64,6 @@ class ArticleEntry:
 
     def cut(self) -> Cut:
         return Cut(self.date, self.page, self.first_line, self.last_line, self.fingerprint, self.wanted_slug)
-
-    # Pickled as a plain tuple of its fields: every run loads the entries of the whole archive
-    # from the conversion cache, and the state dataclasses give frozen classes looks up the
-    # list of fields once per entry (three times slower to load).
-    def __getstate__(self) -> tuple:
-        return tuple(getattr(self, name) for name in ArticleEntry.__slots__)
-
-    def __setstate__(self, state: tuple) -> None:
-        for name, value in zip(ArticleEntry.__slots__, state, strict=True):
-            object.__setattr__(self, name, value)
 
 
 def wanted_slug(article: Article, text: str) -> str:

@@ -24,7 +24,7 @@ from build_scripts.contract.urls import (
     year_path,
 )
 from build_scripts.writers.listing import front_matter, link, wrapped
-from build_scripts.writers.moved_pages import MOVED_TEMPLATE
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE, OUT_OF_SEARCH
 
 WEEKDAY_HEADER = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|"
 
@@ -122,7 +122,7 @@ def folder_pages(days: dict[dt.date, list[PlacedArticle]]) -> dict[str, str]:
 
 
 def _leading_to(here: str, target: str, when: str) -> str:
-    front = front_matter(when, template=MOVED_TEMPLATE, moved_to=target, search={"exclude": True})
+    front = front_matter(when, template=MOVED_TEMPLATE, moved_to=target, **OUT_OF_SEARCH)
     return f"{front}\n{when}的报纸见[{when}的日历]({link(here, target)})。\n"
 
 

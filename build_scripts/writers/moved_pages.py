@@ -33,6 +33,9 @@ from build_scripts.writers import mdtext
 from build_scripts.writers.listing import link, title_of
 
 MOVED_TEMPLATE = "moved.html"
+# The front matter of a page left out of the search index: every page that stands for an
+# address moved or gone, and lists of headlines (a tag's pages, a letter's that lists no one).
+OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
 def is_moved_page(meta: Mapping[str, Any]) -> bool:
@@ -79,7 +82,7 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
                 "title": "本文已移至新网址",
                 "template": MOVED_TEMPLATE,
                 "moved_to": target,
-                "search": {"exclude": True},
+                **OUT_OF_SEARCH,
             }
             body = (
                 f"这篇文章（{where}）的网址已经更改，请访问新网址："
@@ -87,7 +90,7 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
             )
         else:
             issue = issue_path(entry.date)
-            front = {"title": "本文已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            front = {"title": "本文已不在档案中", "template": MOVED_TEMPLATE, **OUT_OF_SEARCH}
             back = (
                 f"[查看当天的报纸]({link(here, issue)})"
                 if issue in issues
@@ -98,7 +101,7 @@ def moved_pages(ledger: dict[str, Entry], placed: list[PlacedArticle]) -> dict[s
     for day in sorted({entry.date for entry in ledger.values()}):
         here = issue_path(day)
         if here not in issues:  # every article of a published issue is gone: its address stays
-            front = {"title": "本期已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
+            front = {"title": "本期已不在档案中", "template": MOVED_TEMPLATE, **OUT_OF_SEARCH}
             body = (
                 f"{chinese_date(day, weekday=False)}的报纸已不在本档案中。"
                 f"[浏览往期报纸]({link(here, ARCHIVE_INDEX)})，或用页面顶部的搜索框查找。\n"
@@ -115,10 +118,11 @@ def gone_name_pages(names: NameLedger, listed: dict[str, list[str]]) -> dict[str
     for folder, index in ((REPORTERS, REPORTERS_INDEX), (TAGS, TAGS_INDEX)):
         what, index_name = ("署名", "全部记者") if folder == REPORTERS else ("标签", "全部标签")
         for slug, name in names.gone(folder, listed.get(folder, [])):
+            page = entry_path(folder, slug)
             years = sorted(names.years_of(folder, slug))
-            for here in (entry_path(folder, slug), *(entry_year_path(folder, slug, year) for year in years)):
-                front = {"title": "本页已不在档案中", "template": MOVED_TEMPLATE, "search": {"exclude": True}}
-                if here == entry_path(folder, slug):
+            for here in (page, *(entry_year_path(folder, slug, year) for year in years)):
+                front: dict[str, Any] = {"title": "本页已不在档案中", "template": MOVED_TEMPLATE, **OUT_OF_SEARCH}
+                if here == page:
                     front["former_name"] = name  # the publish plugin keeps their feed, empty, at its address
                 body = (
                     f"本档案已没有{what}为“{mdtext.escape(name)}”的文章。"

@@ -26,13 +26,11 @@ from build_scripts.writers.listing import (
     month_groups,
     wrapped,
 )
-from build_scripts.writers.moved_pages import MOVED_TEMPLATE
+from build_scripts.writers.moved_pages import MOVED_TEMPLATE, OUT_OF_SEARCH
 
 ENTRY_PAGE_LIMIT = 50
 LATEST_ON_ENTRY_PAGE = 10
 INDEX_LIMIT = 500
-# The front matter of a page left out of the search index (a tag's, a letter's that lists no one).
-OUT_OF_SEARCH = {"search": {"exclude": True}}
 TOP_ON_INDEX = 100
 
 
@@ -151,9 +149,7 @@ def _gone_year_page(entry: Entry, year: int, kind: str) -> str:
     the name's page."""
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
-    front = front_matter(
-        f"{entry.name} {year}年", template=MOVED_TEMPLATE, moved_to=entry.path, search={"exclude": True}
-    )
+    front = front_matter(f"{entry.name} {year}年", template=MOVED_TEMPLATE, moved_to=entry.path, **OUT_OF_SEARCH)
     return "\n".join(
         [
             front,

@@ -16,7 +16,8 @@ from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import SEARCH_PAGE, TAGS_INDEX
 from build_scripts.writers import mdtext
 from build_scripts.writers.listing import link
-from build_scripts.writers.name_pages import OUT_OF_SEARCH, Listed, entry_pages, name_index_pages
+from build_scripts.writers.moved_pages import OUT_OF_SEARCH
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
 
 # Tag pages list articles the search finds by themselves: in the index they would only crowd
 # the results (and the index every reader's browser loads) with lists of headlines (OUT_OF_SEARCH).

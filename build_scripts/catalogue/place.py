@@ -24,12 +24,18 @@ class PlacedArticle:
     entry: ArticleEntry
     slug: str = ""
     tags: list[str] = field(default_factory=list)
-    # (slug, docs path) once asked: the path is asked for on every page that lists the article
-    _path: tuple[str, str] = field(default=("", ""), repr=False, compare=False)
+    # Kept at hand, not worked out when asked: a run asks for them a million times at 100,000
+    # articles (each name's years, every page listing the article), a property a call each time.
+    date: dt.date = field(init=False, repr=False, compare=False)
+    docs_path: str = field(init=False, repr=False, compare=False)  # its page (set with the slug)
 
-    @property
-    def date(self) -> dt.date:
-        return self.entry.date
+    def __post_init__(self) -> None:
+        self.date = self.entry.date
+        self.give_slug(self.slug)
+
+    def give_slug(self, slug: str) -> None:
+        self.slug = slug
+        self.docs_path = article_path(self.date, slug) if slug else ""  # (none before it is placed)
 
     @property
     def url(self) -> str:
@@ -38,14 +44,6 @@ class PlacedArticle:
     @property
     def id(self) -> str:
         return article_id(self.entry.date, self.slug)
-
-    @property
-    def docs_path(self) -> str:
-        slug, path = self._path
-        if slug != self.slug or not path:
-            path = article_path(self.entry.date, self.slug)
-            self._path = (self.slug, path)
-        return path
 
 
 def archive_order(entry: ArticleEntry) -> tuple:
@@ -61,7 +59,7 @@ def place_articles(
     placed = [PlacedArticle(entry) for entry in sorted(entries, key=archive_order)]
     slugs, new_ledger = assign([p.entry.cut() for p in placed], ledger or {}, known)
     for p, slug in zip(placed, slugs, strict=True):
-        p.slug = slug
+        p.give_slug(slug)
     return placed, new_ledger
 
 

@@ -254,7 +254,7 @@ def _stage(
     kept: dict[int, list[str]] = {}
     for index, unit in enumerate(units):
         old = kept_paths.get(unit.key) if reuse and unit.key else None
-        if old and all(rel in present for rel in old):  # one deleted by hand is made again
+        if old and present.issuperset(old):  # one deleted by hand is made again
             kept[index] = old
     todo = [index for index in range(len(units)) if index not in kept]
     outcomes = _render_all(units, todo, _Target(docs, staging, frozenset(before)), jobs)
@@ -272,7 +272,7 @@ def _stage(
                 written.append(rel)
             else:
                 unchanged += 1
-    units_json = {key: sorted(paths) for key, paths in sorted(manifest.items())}
+    units_json = {key: paths if len(paths) == 1 else sorted(paths) for key, paths in sorted(manifest.items())}
     # One line: json's fast encoder writes no indentation (the file is read only by this module).
     (staging / MANIFEST).write_text(
         json.dumps({"units": units_json}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"

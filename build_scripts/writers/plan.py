@@ -17,11 +17,13 @@ one issue changed, only that day's records are made again.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from build_scripts.catalogue.archive import Catalogue, DayLinks, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
@@ -109,7 +111,7 @@ def plan(
     shown = {id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline)) + "\x1e" for p in placed}
 
     def idents(articles: list[PlacedArticle]) -> str:
-        return "".join(ident[id(p)] for p in articles)
+        return "".join(map(ident.__getitem__, map(id, articles)))  # (in C: asked of every article)
 
     def untagged(articles: list[PlacedArticle]) -> str:  # a day's data records but for their tags
         return "".join(
@@ -245,9 +247,11 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: di
     units = []
     for name, entry in catalogue.people.items():
         credits = catalogue.credits[name]
-        pages = year_pages(len(credits), _years(c.placed for c in credits), names.years_of(REPORTERS, entry.slug))
+        pages = year_pages(
+            len(credits), _years(credits, lambda c: c.placed.date.year), names.years_of(REPORTERS, entry.slug)
+        )
         names.publish_years(REPORTERS, entry.slug, pages)
-        inputs = "".join(shown[id(c.placed)] + c.role for c in credits)
+        inputs = "".join([shown[id(c.placed)] + c.role for c in credits])
         units.append(
             Unit(
                 key("person", name, entry.slug, _listed(pages), inputs),
@@ -260,9 +264,9 @@ def _name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: di
     units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
-        pages = year_pages(len(tagged), _years(tagged), names.years_of(TAGS, entry.slug))
+        pages = year_pages(len(tagged), _years(tagged, lambda p: p.date.year), names.years_of(TAGS, entry.slug))
         names.publish_years(TAGS, entry.slug, pages)
-        inputs = "".join(shown[id(p)] for p in tagged)
+        inputs = "".join(map(shown.__getitem__, map(id, tagged)))
         units.append(
             Unit(
                 key("tag", tag, entry.slug, _listed(pages), inputs),
@@ -282,8 +286,17 @@ def _gone(gone: list[tuple[str, str]], now: dict[str, Entry]) -> list[str]:
     return sorted({name for _, name in gone} - now.keys())
 
 
-def _years(articles: Iterable[PlacedArticle]) -> set[int]:
-    return {p.date.year for p in articles}
+def _years(listed: Sequence[Any], year_of: Callable[[Any], int]) -> set[int]:
+    """The years of a name's articles or credits, listed in archive order (`Catalogue.build`):
+    found by a binary search for where each year ends, as a name's articles may number tens of
+    thousands in a few years, and this is asked of every name on every run."""
+    years: set[int] = set()
+    start = 0
+    while start < len(listed):
+        year = year_of(listed[start])
+        years.add(year)
+        start = bisect.bisect_left(listed, year + 1, lo=start, key=year_of)
+    return years
 
 
 def _listed(years: frozenset[int]) -> str:

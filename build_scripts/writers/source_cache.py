@@ -43,7 +43,7 @@ from pathlib import Path
 from build_scripts.catalogue.tags import Vocabulary
 from build_scripts.contract.versions import add_versions
 from build_scripts.ingest.archive_config import ARCHIVE_FILE
-from build_scripts.ingest.corrections import sidecar_of
+from build_scripts.ingest.corrections import sidecar_name, sidecar_of
 from build_scripts.ingest.discover import Discovered
 from build_scripts.ingest.word_list import Word, word_order
 from build_scripts.problems import InputError
@@ -93,12 +93,13 @@ class Catalogue:
 
 def _signature(path: Path) -> tuple[Signature | None, int]:
     """(what stat says of the file and its sidecar, the file's mtime); None if it cannot be read."""
+    where = os.fspath(path)  # (strings, not paths: asked of every source file in every run)
     try:
-        st = path.stat()
+        st = os.stat(where)
     except OSError:
         return None, 0
     try:
-        side = sidecar_of(path).stat()
+        side = os.stat(sidecar_name(where))
         sidecar: tuple[int, int] | None = (side.st_size, side.st_mtime_ns)
     except OSError:
         sidecar = None

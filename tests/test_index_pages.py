@@ -3,9 +3,11 @@ and the rule that keeps growing listings bounded."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -18,6 +20,7 @@ from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.convert import convert
 from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_pages
+from build_scripts.writers.plan import _years
 from build_scripts.writers.reporter_pages import reporter_pages
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -389,3 +392,11 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
     convert(project / "source_texts", project / "docs")
     listed = read(project / "docs", "2022/01/28/index.md")
     assert "本报记者 张贺、耿磊" in listed
+
+
+@given(st.lists(st.dates(min_value=dt.date(1946, 1, 1), max_value=dt.date(2030, 12, 31)), max_size=60))
+def test_a_names_years_are_those_of_its_articles_in_archive_order(days):
+    """`plan._years` searches a name's list for where each year ends: the same years as
+    looking at every article, over lists of any length with years missing between."""
+    listed = [SimpleNamespace(date=day) for day in sorted(days)]
+    assert _years(listed, lambda p: p.date.year) == {day.year for day in days}

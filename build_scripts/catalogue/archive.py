@@ -63,9 +63,9 @@ class Catalogue:
     articles: list[PlacedArticle]
     days: dict[dt.date, list[PlacedArticle]] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
-    credits: dict[str, list[Credit]] = field(default_factory=dict)
+    credits: dict[str, list[Credit]] = field(default_factory=dict)  # each name's, in archive order
     tags: dict[str, Entry] = field(default_factory=dict)
-    tagged: dict[str, list[PlacedArticle]] = field(default_factory=dict)
+    tagged: dict[str, list[PlacedArticle]] = field(default_factory=dict)  # each tag's, in archive order
     # Markdown list items made for the pages of reporters and tags (writers/name_pages.py): an
     # article is listed on the page of each of its names and tags.
     items: dict[tuple, str] = field(default_factory=dict)

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from build_scripts.catalogue.name_ledger import NameLedger, is_name_line, parse_names
-from build_scripts.contract.urls import article_url, unique_slugs
+from build_scripts.contract.urls import article_url, day_folder, unique_slugs
 from build_scripts.problems import InputError
 
 PUBLISHED, MOVED, WITHDRAWN = "published", "moved", "withdrawn"
@@ -239,8 +239,8 @@ def _overlap(entry: Entry, cut: Cut) -> int:
 
 
 def _same_headline(entry: Entry, cut: Cut) -> bool:
-    """Was the address given for this cut's headline (its slug, or it with the number that set it
-    apart)? An untitled article asks for the slug of its first words; a cut asking none, none."""
+    """Was the address given for this cut's headline: its slug, or that slug with the number that
+    set it apart? (An untitled article asks for its first words' slug; one asking none matches none.)"""
     want = cut.wanted_slug
     if not want:
         return False
@@ -303,7 +303,7 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry], known: dict | None = None)
     matched: set[dt.date] = set()
     new: dict[str, Entry] = {}
     for day, day_cuts in sorted(by_day.items()):
-        old = old_by_day.get(f"{day:%Y/%m/%d}", [])
+        old = old_by_day.get(day_folder(day), [])
         inputs = _day_inputs(old, day_cuts)
         kept = known.get(day)
         if kept is not None and kept[0] == inputs:
@@ -330,12 +330,12 @@ def assign(cuts: list[Cut], ledger: dict[str, Entry], known: dict | None = None)
     # A day matched now is kept under the digest of the lines written for it: matched against
     # them, its cuts find the addresses they were given, so the next run need not match it
     # again (a ledger not written, as by the preview, gives another digest: matched again).
-    written: dict[str, list[Entry]] = {f"{day:%Y/%m/%d}": [] for day in matched}
+    written: dict[str, list[Entry]] = {day_folder(day): [] for day in matched}
     for entry in final.values():
         if entry.url[:10] in written:
             written[entry.url[:10]].append(entry)
     for day in matched:
-        now[day] = (_day_inputs(written[f"{day:%Y/%m/%d}"], by_day[day]), now[day][1])
+        now[day] = (_day_inputs(written[day_folder(day)], by_day[day]), now[day][1])
     known.clear()
     known.update(now)
     return slugs, final

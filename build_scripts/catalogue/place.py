@@ -22,7 +22,7 @@ class PlacedArticle:
     """An article with everything it needs to be published: its page, URL and tags."""
 
     entry: ArticleEntry
-    slug: str = ""
+    slug: str = ""  # given with `give_slug`, which sets its docs path too
     tags: list[str] = field(default_factory=list)
     # Kept at hand, not worked out when asked: a run asks for them a million times at 100,000
     # articles (each name's years, every page listing the article), a property a call each time.
@@ -39,11 +39,11 @@ class PlacedArticle:
 
     @property
     def url(self) -> str:
-        return article_url(self.entry.date, self.slug)
+        return article_url(self.date, self.slug)
 
     @property
     def id(self) -> str:
-        return article_id(self.entry.date, self.slug)
+        return article_id(self.date, self.slug)
 
 
 def archive_order(entry: ArticleEntry) -> tuple:

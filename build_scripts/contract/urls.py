@@ -125,19 +125,19 @@ def unique_name_slugs(names: Iterable[str], slug: Callable[[str], str] = ascii_s
 
 
 @functools.cache
-def _day_folder(day: dt.date) -> str:
+def day_folder(day: dt.date) -> str:
     # `2022/01/28`: formatting a date goes through strftime, asked three times for each of
     # the archive's articles on every run; there are few days
     return f"{day:%Y/%m/%d}"
 
 
 def article_path(day: dt.date, slug: str) -> str:
-    return f"{_day_folder(day)}/{slug}.md"
+    return f"{day_folder(day)}/{slug}.md"
 
 
 def article_url(day: dt.date, slug: str) -> str:
     """Site-relative address of an article page (directory URLs)."""
-    return f"{_day_folder(day)}/{slug}/"
+    return f"{day_folder(day)}/{slug}/"
 
 
 def public_url(docs_path: str) -> str:
@@ -171,7 +171,7 @@ def csl_path(article_docs_path: str) -> str:
 
 
 def issue_path(day: dt.date) -> str:
-    return f"{_day_folder(day)}/index.md"
+    return f"{day_folder(day)}/index.md"
 
 
 ISSUE_URL_RE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(?:index\.html)?$")

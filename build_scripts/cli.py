@@ -30,6 +30,7 @@ def _convert(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         incremental=not args.full,
         locked=args.locked,
+        shortcut=True,
     )
     report = result.report
     for line in printed_notes(report.notices, every=args.all_notes, repeated=report.repeated_notes):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -35,6 +36,7 @@ from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
+from build_scripts.writers.nothing_new import Read, Said, answer, forget, keep
 from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
@@ -92,6 +94,8 @@ class Started:
     stale: set[str] = field(default_factory=set)  # files whose sidecars name other lines now (`stale_correction`)
     alive: bool = False  # the worker took them (it is gone otherwise: this process converts them)
     new: bool = False  # some are new files (a new issue), not files the last run had
+    found: list[Discovered] = field(default_factory=list)  # every source file, in order
+    discovered: tuple[int, int] = (0, 0)  # the notes and warnings of finding them
 
 
 def start_conversion(
@@ -118,7 +122,8 @@ def start_conversion(
     results: list[SourceResult | None] = [cache.get(key) if reuse and key else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
     entries = [cache.entry(key) if (key := keys[i]) else None for i in missing]
-    started = Started(keys, results, missing, [found[i] for i in missing], entries, warm)
+    started = Started(keys, results, missing, [found[i] for i in missing], entries, warm, found=found)
+    started.discovered = (len(report.notices), len(report.warnings))  # (discovery is the report's first)
     started.new = any(not cache.knows(one.rel) for one in started.changed)
     if warm is not None and missing and pool_size(len(missing), jobs) <= 1:
         # a few files: the worker that has loaded the parser meanwhile parses them
@@ -210,6 +215,7 @@ def convert(
     jobs: int = 0,
     incremental: bool = True,
     locked: bool = False,
+    shortcut: bool = False,
 ) -> Result:
     """Convert every source text into pages. Raises InputError on the first bad file unless
     keep_going, in which case bad files are skipped and listed in the result's report.
@@ -218,7 +224,9 @@ def convert(
     updated once the new docs/ is in place, unless `record_urls` is false (the preview).
     `jobs`: worker processes (0: one per core); `incremental`: reuse what the conversion cache
     holds for files that did not change; `locked`: refuse to change the URL ledger (a build
-    that publishes, where a changed ledger would not be kept: `ledger_locked`)."""
+    that publishes, where a changed ledger would not be kept: `ledger_locked`); `shortcut`:
+    when nothing the conversion reads changed since a run that had nothing new, answer what
+    that run said, without converting (writers/nothing_new.py; its `placed` is then empty)."""
     check_source_folder(source_dir)
     check_apart(source_dir, docs_dir)
     with exclusive(docs_dir):
@@ -226,7 +234,7 @@ def convert(
         thresholds = gc.get_threshold()  # the workers' loading spaces out full collections
         try:
             jobs = jobs or default_jobs()
-            return _convert(source_dir, docs_dir, keep_going, record_urls, jobs, incremental, locked)
+            return _convert(source_dir, docs_dir, keep_going, record_urls, jobs, incremental, locked, shortcut)
         finally:
             gc.unfreeze()  # what `_settled` set aside is collected as usual again
             gc.set_threshold(*thresholds)
@@ -241,11 +249,24 @@ def _settled() -> None:
 
 
 def _convert(
-    source_dir: Path, docs_dir: Path, keep_going: bool, record_urls: bool, jobs: int, incremental: bool, locked: bool
+    source_dir: Path,
+    docs_dir: Path,
+    keep_going: bool,
+    record_urls: bool,
+    jobs: int,
+    incremental: bool,
+    locked: bool,
+    shortcut: bool = False,
 ) -> Result:
     result = Result()
-    config = load_archive_config(source_dir)
+    started_ns = time.time_ns()
     folder = cache_folder(docs_dir)
+    read = Read.now(source_dir, docs_dir, (keep_going, locked))  # before the run reads any of it
+    if shortcut and incremental and record_urls and (said := answer(folder, source_dir, read)) is not None:
+        return Result(
+            said.files, said.issues, said.articles, said.report, said.written, [], said.found, 0, said.corrected
+        )
+    config = load_archive_config(source_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code(folder / "parser"))
     ledger_path = source_dir / LEDGER_FILE
@@ -324,6 +345,12 @@ def _convert(
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
     result.placed = placed
+    w = result.written
+    if incremental and record_urls and not result.parsed and not result.report.errors and not (w.written or w.removed):
+        said = Said(result.files, result.issues, result.articles, result.found, result.corrected, w, result.report)
+        keep(folder, read, started.found, cache.files, started.discovered, said, started_ns)
+    else:
+        forget(folder)
     return result
 
 

@@ -91,7 +91,7 @@ class Catalogue:
     words: list[str] = field(default_factory=list)  # every candidate tag word, by number (tags.Vocabulary)
 
 
-def _signature(path: Path) -> tuple[Signature | None, int]:
+def file_signature(path: Path) -> tuple[Signature | None, int]:
     """(what stat says of the file and its sidecar, the file's mtime); None if it cannot be read."""
     where = os.fspath(path)  # (strings, not paths: asked of every source file in every run)
     try:
@@ -177,7 +177,7 @@ class SourceCache:
         """The file's key; None if it cannot be read (the conversion reports why)."""
         if found.refused:
             return None
-        signature, mtime = _signature(found.path)
+        signature, mtime = file_signature(found.path)
         known = self.catalogue.files.get(found.rel)
         if signature is not None and known is not None and known[0] == signature:
             self.files[found.rel] = known

@@ -261,7 +261,7 @@ def _convert(
     result = Result()
     started_ns = time.time_ns()
     folder = cache_folder(docs_dir)
-    read = Read.now(source_dir, docs_dir, (keep_going, locked))  # before the run reads any of it
+    read = Read.now(source_dir, docs_dir, (keep_going, locked), folder)  # before the run reads any of it
     if shortcut and incremental and record_urls and (said := answer(folder, source_dir, read)) is not None:
         return Result(
             said.files, said.issues, said.articles, said.report, said.written, [], said.found, 0, said.corrected

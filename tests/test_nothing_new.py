@@ -3,8 +3,11 @@ converting (writers/nothing_new.py) — and converts as usual as soon as anythin
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
@@ -100,6 +103,14 @@ def _add_a_stray_file(source: Path, docs: Path) -> None:
     (source / "scan.pdf").write_bytes(b"%PDF")
 
 
+def _remove_a_cache_entry(source: Path, docs: Path) -> None:
+    next((source_cache.cache_folder(docs) / source_cache.ENTRIES).rglob("*.pickle")).unlink()
+
+
+def _remove_the_catalogue(source: Path, docs: Path) -> None:
+    (source_cache.cache_folder(docs) / source_cache.CATALOGUE).unlink()
+
+
 def _edit_manifest(source: Path, docs: Path) -> None:
     manifest = docs / ".generated.json"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"units"', '"units" '), encoding="utf-8")
@@ -116,6 +127,8 @@ def _edit_manifest(source: Path, docs: Path) -> None:
         _add_a_word,
         _add_a_stray_file,
         _edit_manifest,
+        _remove_a_cache_entry,
+        _remove_the_catalogue,
     ],
 )
 def test_anything_read_that_changed_makes_the_run_convert(archive, capsys, monkeypatch, change):
@@ -171,3 +184,39 @@ def test_files_changed_just_before_the_run_are_not_trusted(archive, capsys, monk
     _run(source, docs, capsys)
     _run(source, docs, capsys)
     assert not (source_cache.cache_folder(docs) / nothing_new.RECORD).exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"\x80\x04\x8d\xff\xff\xff\xff\xff\xff\xff\xff",  # a length no memory holds
+        b"not a pickle",
+        pickle.dumps(nothing_new._Record(SimpleNamespace(version=""), [], (0, 0), None)),  # another version's
+        pickle.dumps(nothing_new._Record(SimpleNamespace(), [], (0, 0), None)),  # of another making
+    ],
+)
+def test_a_damaged_record_is_as_none(archive, capsys, monkeypatch, damage):
+    source, docs = archive
+    _run(source, docs, capsys)
+    said = _run(source, docs, capsys)
+    (source_cache.cache_folder(docs) / nothing_new.RECORD).write_bytes(damage)
+    converting = Converting(monkeypatch)
+    assert _run(source, docs, capsys) == said
+    assert converting.runs == 1
+
+
+def test_a_sidecar_edited_to_the_same_size_and_time_is_seen(archive, capsys, monkeypatch):
+    """Its change time gives it away (as a source file's does), however its modification time
+    is set back."""
+    source, docs = archive
+    page = next(source.rglob("2022-*.txt"))
+    sidecar = page.with_name(page.name.replace(".txt", ".fix.yml"))
+    sidecar.write_text("# checked: a\n", encoding="utf-8")
+    _run(source, docs, capsys)
+    _run(source, docs, capsys)
+    times = sidecar.stat()
+    sidecar.write_text("# checked: b\n", encoding="utf-8")
+    os.utime(sidecar, ns=(times.st_atime_ns, times.st_mtime_ns))
+    converting = Converting(monkeypatch)
+    _run(source, docs, capsys)
+    assert converting.runs == 1

@@ -7,7 +7,8 @@ is complete (a library's, of a paper that closed), of a day without a new issue,
 build started again. Such a run keeps, with what it said (its counts and its report), what it
 read: the converter's version, the folders and options, the stat signature of every source
 file with its sidecar (`source_cache.file_signature`, as the cache trusts them), and those of
-`archive.yml`, the word list, the URL ledger and docs/'s manifest of generated files. The next
+`archive.yml`, the word list, the URL ledger, docs/'s manifest of generated files and the
+cache's own catalogue and folders of entries (a run that finds them gone parses again). The next
 run compares them first. When every one is the same, finding the source files reports what it
 reported then, and every generated file is still in docs/ (one deleted by hand is made again,
 as by any run), that run's answer is this one's: the same report, and nothing to write.
@@ -31,7 +32,16 @@ from build_scripts.ingest.archive_config import ARCHIVE_FILE, LEDGER_FILE, WORD_
 from build_scripts.ingest.discover import Discovered, discover
 from build_scripts.problems import Report
 from build_scripts.writers.docs_tree import MANIFEST, WriteStats, list_docs
-from build_scripts.writers.source_cache import RACY_NS, Signature, converter_version, file_signature
+from build_scripts.writers.source_cache import (
+    CATALOGUE,
+    ENTRIES,
+    LASTING,
+    PARTS,
+    RACY_NS,
+    Signature,
+    converter_version,
+    file_signature,
+)
 
 RECORD = "nothing-new.pickle"  # in the conversion cache's folder
 
@@ -59,12 +69,28 @@ class Read:
     folders: tuple[str, str]
     options: tuple
     files: tuple[Stat | None, ...]  # archive.yml, the word list, the URL ledger, docs/'s manifest
+    cache: tuple  # what the conversion cache holds (`_cache_state`)
 
     @classmethod
-    def now(cls, source_dir: Path, docs_dir: Path, options: tuple) -> Read:
+    def now(cls, source_dir: Path, docs_dir: Path, options: tuple, cache: Path) -> Read:
         inputs = (source_dir / ARCHIVE_FILE, source_dir / WORD_LIST_FILE, source_dir / LEDGER_FILE, docs_dir / MANIFEST)
         folders = (str(source_dir.resolve()), str(docs_dir.resolve()))
-        return cls(converter_version(), folders, options, tuple(_stat(path) for path in inputs))
+        return cls(converter_version(), folders, options, tuple(_stat(path) for path in inputs), _cache_state(cache))
+
+    def times(self) -> list[int]:
+        """When each file it names was last changed (ns)."""
+        stats = [*self.files, *(stat for _, stat in self.cache)]
+        return [t for stat in stats if stat is not None for t in stat[1:3]]
+
+
+def _cache_state(folder: Path) -> tuple[tuple[str, Stat | None], ...]:
+    """The conversion cache as `stat` sees it: its catalogue, what it keeps of the archivist's
+    files, the folder of its parts and each folder of its entries (an entry removed changes its
+    folder's times). A run that found its entries gone would parse their files again."""
+    names = [CATALOGUE, LASTING, PARTS, ENTRIES]
+    with contextlib.suppress(OSError), os.scandir(folder / ENTRIES) as groups:
+        names += sorted(f"{ENTRIES}/{group.name}" for group in groups)
+    return tuple((name, _stat(folder / name)) for name in names)
 
 
 @dataclass(frozen=True)
@@ -79,7 +105,14 @@ def answer(folder: Path, source_dir: Path, read: Read) -> Said | None:
     """What the last run with nothing new said, if this one would say it too (above); None
     where anything it read differs."""
     record = _load(folder / RECORD)
-    if record is None or record.read != read:
+    try:
+        return _same(record, source_dir, read)
+    except Exception:  # a record damaged, or of another version's making: as none
+        return None
+
+
+def _same(record: _Record | None, source_dir: Path, read: Read) -> Said | None:
+    if record is None or record.read.version != read.version or record.read != read:
         return None
     found_now = Report()
     found = discover(source_dir, found_now)
@@ -113,7 +146,7 @@ def keep(
     converts, and keeps it if it has nothing new either)."""
     sources = [(one.rel, signatures[one.rel][0]) for one in found if one.rel in signatures]
     times = [t for _, sig in sources for t in (sig[1], sig[2], *(sig[4][1:] if sig[4] else ()))]
-    times += [t for stat in read.files if stat is not None for t in stat[1:3]]
+    times += read.times()
     if len(sources) < len(found) or read.files[-1] is None or max(times) >= started_ns - RACY_NS:
         return forget(folder)
     partial = folder / f".{RECORD}.partial"
@@ -140,6 +173,6 @@ def _load(path: Path) -> _Record | None:
     try:
         with open(path, "rb") as stream:
             record = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except Exception:  # torn, or damaged: as none
         return None
     return record if isinstance(record, _Record) else None

@@ -61,9 +61,10 @@ CATALOGUE = "catalogue.pickle"
 # converter's version or archive.yml, which make the catalogue start afresh
 LASTING = "lasting.pickle"
 PARTS = "results"  # the catalogue's results, one part per day (`_part_of`)
+ENTRIES = "files"  # one entry per source file, in folders by the first two of its key (`_path`)
 RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may change again unseen
 
-Signature = tuple[int, int, int, int, tuple[int, int] | None]
+Signature = tuple[int, int, int, int, tuple[int, int, int] | None]  # size, times, inode; the sidecar's
 
 
 def converter_version() -> str:
@@ -100,7 +101,7 @@ def file_signature(path: Path) -> tuple[Signature | None, int]:
         return None, 0
     try:
         side = os.stat(sidecar_name(where))
-        sidecar: tuple[int, int] | None = (side.st_size, side.st_mtime_ns)
+        sidecar: tuple[int, int, int] | None = (side.st_size, side.st_mtime_ns, side.st_ctime_ns)
     except OSError:
         sidecar = None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sidecar), st.st_mtime_ns
@@ -198,7 +199,7 @@ class SourceCache:
         return key
 
     def _path(self, key: str) -> Path:
-        return self.folder / "files" / key[:2] / f"{key}.pickle"
+        return self.folder / ENTRIES / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> SourceResult | None:
         """The result of the file with this key, without its prepared pages (only while its
@@ -287,7 +288,7 @@ def _entry_files(folder: Path) -> Iterator[os.DirEntry[str]]:
     """What the entries' folders hold (`files/<first two of the key>/<key>.pickle`); nothing
     where they cannot be read."""
     try:
-        groups = list(os.scandir(folder / "files"))
+        groups = list(os.scandir(folder / ENTRIES))
     except OSError:
         return
     for group in groups:
@@ -321,7 +322,7 @@ def _unpickle(path: Path) -> object:
         try:
             with open(path, "rb") as stream:
                 return pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except Exception:  # torn or damaged (unpickling bad bytes can raise almost anything): as missing
             return None
 
 

@@ -264,7 +264,13 @@ def _convert(
     read = Read.now(source_dir, docs_dir, (keep_going, locked), folder)  # before the run reads any of it
     if shortcut and incremental and record_urls and (said := answer(folder, source_dir, read)) is not None:
         return Result(
-            said.files, said.issues, said.articles, said.report, said.written, [], said.found, 0, said.corrected
+            files=said.files,
+            issues=said.issues,
+            articles=said.articles,
+            report=said.report,
+            written=said.written,
+            found=said.found,
+            corrected=said.corrected,
         )
     config = load_archive_config(source_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
@@ -345,10 +351,10 @@ def _convert(
     result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
     result.articles = len(placed)
     result.placed = placed
-    w = result.written
-    if incremental and record_urls and not result.parsed and not result.report.errors and not (w.written or w.removed):
-        said = Said(result.files, result.issues, result.articles, result.found, result.corrected, w, result.report)
-        keep(folder, read, started.found, cache.files, started.discovered, said, started_ns)
+    wrote = result.written
+    if incremental and record_urls and not (result.parsed or result.report.errors or wrote.written or wrote.removed):
+        said = Said(result.files, result.issues, result.articles, result.found, result.corrected, wrote, result.report)
+        keep(folder, read, started.found, cache.files, started.discovered, said, started_ns)  # nothing new
     else:
         forget(folder)
     return result

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from pathlib import Path
 
@@ -263,15 +263,7 @@ def _convert(
     folder = cache_folder(docs_dir)
     read = Read.now(source_dir, docs_dir, (keep_going, locked), folder)  # before the run reads any of it
     if shortcut and incremental and record_urls and (said := answer(folder, source_dir, read)) is not None:
-        return Result(
-            files=said.files,
-            issues=said.issues,
-            articles=said.articles,
-            report=said.report,
-            written=said.written,
-            found=said.found,
-            corrected=said.corrected,
-        )
+        return Result(**{f.name: getattr(said, f.name) for f in fields(Said)})  # (no placed articles)
     config = load_archive_config(source_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code(folder / "parser"))

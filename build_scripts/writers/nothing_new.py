@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +40,8 @@ from build_scripts.writers.source_cache import (
     Signature,
     converter_version,
     file_signature,
+    read_pickle,
+    write_pickle,
 )
 
 RECORD = "nothing-new.pickle"  # in the conversion cache's folder
@@ -104,15 +105,15 @@ class _Record:
 def answer(folder: Path, source_dir: Path, read: Read) -> Said | None:
     """What the last run with nothing new said, if this one would say it too (above); None
     where anything it read differs."""
-    record = _load(folder / RECORD)
+    record = read_pickle(folder / RECORD)  # (None if torn or damaged)
     try:
-        return _same(record, source_dir, read)
+        return _same(record, source_dir, read) if isinstance(record, _Record) else None
     except Exception:  # a record damaged, or of another version's making: as none
         return None
 
 
-def _same(record: _Record | None, source_dir: Path, read: Read) -> Said | None:
-    if record is None or record.read.version != read.version or record.read != read:
+def _same(record: _Record, source_dir: Path, read: Read) -> Said | None:
+    if record.read != read:
         return None
     found_now = Report()
     found = discover(source_dir, found_now)
@@ -149,10 +150,7 @@ def keep(
     times += read.times()
     if len(sources) < len(found) or read.files[-1] is None or max(times) >= started_ns - RACY_NS:
         return forget(folder)
-    partial = folder / f".{RECORD}.partial"
-    with open(partial, "wb") as stream:
-        pickle.dump(_Record(read, sources, discovered, said), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, folder / RECORD)
+    write_pickle(folder / RECORD, _Record(read, sources, discovered, said))
 
 
 def forget(folder: Path) -> None:
@@ -167,12 +165,3 @@ def _stat(path: Path) -> Stat | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-def _load(path: Path) -> _Record | None:
-    try:
-        with open(path, "rb") as stream:
-            record = pickle.load(stream)
-    except Exception:  # torn, or damaged: as none
-        return None
-    return record if isinstance(record, _Record) else None

@@ -128,7 +128,7 @@ class SourceCache:
         self._listed: frozenset[str] | None = None  # the keys whose entries are on disk (`_entries`)
         self._rels: frozenset[str] | None = None  # the files the last run had (`knows`)
         self.catalogue = self._load_catalogue()
-        found = _unpickle(folder / LASTING)
+        found = read_pickle(folder / LASTING)
         self._lasting: dict[str, dict] = found if isinstance(found, dict) else {}
         self._lasting_read = pickle.dumps(self._lasting, protocol=pickle.HIGHEST_PROTOCOL)
         self.files: dict[str, tuple[Signature, str]] = {}  # this run's, to be recorded
@@ -144,11 +144,11 @@ class SourceCache:
         # garbage, and with the collector on between the parts (one a day) its rounds walked the
         # growing catalogue again and again — half the loading's time at 100,000 articles.
         with collector_waits():
-            found = _unpickle(self.folder / CATALOGUE)
+            found = read_pickle(self.folder / CATALOGUE)
             if not isinstance(found, Catalogue) or found.salt != self.salt:
                 return Catalogue(self.salt)  # another converter or archive.yml: nothing of it holds
             for part in found.parts:
-                results = _unpickle(self.folder / PARTS / f"{part}.pickle")
+                results = read_pickle(self.folder / PARTS / f"{part}.pickle")
                 if isinstance(results, dict):  # a part torn or lost: its files are converted again
                     found.results.update(results)
                     self._on_disk[part] = frozenset(results)
@@ -244,7 +244,7 @@ class SourceCache:
 
     def prepared(self, key: str) -> list[Prepared]:
         """The prepared pages and records of the articles of the file with this key."""
-        result = _unpickle(self._path(key))
+        result = read_pickle(self._path(key))
         if not isinstance(result, SourceResult) or result.prepared is None:  # damaged, or removed by hand
             raise InputError(
                 str(self._path(key)),
@@ -260,7 +260,7 @@ class SourceCache:
         lasting = pickle.dumps(self._lasting, protocol=pickle.HIGHEST_PROTOCOL)
         if lasting != self._lasting_read:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_pickle(self.folder / LASTING, self._lasting)
+            write_pickle(self.folder / LASTING, self._lasting)
         learnt = {kind: len(table) for kind, table in self.catalogue.memo.items()} != self._memo_sizes
         if not (self.changed or learnt or self.catalogue.results.keys() != self.results.keys()):
             return
@@ -271,9 +271,9 @@ class SourceCache:
         kept = {part: frozenset(results) for part, results in parts.items()}
         for part, results in parts.items():
             if self._on_disk.get(part) != kept[part]:
-                _write_pickle(self.folder / PARTS / f"{part}.pickle", results)
+                write_pickle(self.folder / PARTS / f"{part}.pickle", results)
         catalogue = Catalogue(self.salt, self.files, {}, kept, self.catalogue.memo, self.vocabulary.words)
-        _write_pickle(self.folder / CATALOGUE, catalogue)
+        write_pickle(self.folder / CATALOGUE, catalogue)
         for entry in os.scandir(self.folder / PARTS):
             if entry.name.removesuffix(".pickle") not in kept:
                 with contextlib.suppress(OSError):
@@ -316,7 +316,7 @@ def collector_waits() -> Iterator[None]:
             gc.enable()
 
 
-def _unpickle(path: Path) -> object:
+def read_pickle(path: Path) -> object:
     # (the cycle collector waits: reading makes many objects and no garbage)
     with collector_waits():
         try:
@@ -326,7 +326,7 @@ def _unpickle(path: Path) -> object:
             return None
 
 
-def _write_pickle(path: Path, value: object) -> None:
+def write_pickle(path: Path, value: object) -> None:
     """Written whole or not at all: into a temporary file renamed into place."""
     partial = path.with_name(f".{path.name}.partial")
     with open(partial, "wb") as stream:

@@ -212,6 +212,48 @@ def test_the_data_files_of_a_year_that_did_not_change_are_copied_into_all_years_
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 
+def test_the_data_files_of_all_years_are_the_years_own_files_in_an_archive_of_one_year(tmp_path):
+    """One year: the files of all years are its files under a second name (written once, not
+    copied a second time), in a first conversion and after an edit; two years: files of their own."""
+    import datetime as dt
+    import os
+
+    def linked(docs: Path) -> list[bool]:
+        return [
+            os.path.samefile(docs / "data" / name, docs / "data" / "2019" / name)
+            for name in ("articles.jsonl", "articles.csv")
+        ]
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 240)
+    convert(source, docs, jobs=1)
+    assert linked(docs) == [True, True]
+    _edit(source, "2019-01-02")
+    convert(source, docs, jobs=1)
+    assert linked(docs) == [True, True]
+    _same_as_a_full_conversion(source, docs, tmp_path)
+    two_years, docs2 = tmp_path / "two", tmp_path / "docs2"
+    generate(two_years, 240, first_day=dt.date(2019, 12, 31))
+    convert(two_years, docs2, jobs=1)
+    assert linked(docs2) == [False, False]
+
+
+def test_where_a_file_cannot_have_a_second_name_the_files_of_all_years_are_written(tmp_path, monkeypatch):
+    import os
+
+    def no_link(*args):
+        raise OSError("no hard links on this file system")
+
+    monkeypatch.setattr(os, "link", no_link)
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 120)
+    convert(source, docs, jobs=1)
+    data = docs / "data"
+    assert not os.path.samefile(data / "articles.jsonl", data / "2019" / "articles.jsonl")
+    assert (data / "articles.jsonl").read_bytes() == (data / "2019" / "articles.jsonl").read_bytes()
+    assert (data / "articles.csv").read_bytes() == (data / "2019" / "articles.csv").read_bytes()
+
+
 def test_a_year_made_again_reads_only_the_records_of_days_that_changed(tmp_path, monkeypatch):
     """The data files of the year of an edited day copy its other days from the files the last
     run wrote: the records read from the cache are the changed days' only."""

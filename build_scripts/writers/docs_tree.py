@@ -31,7 +31,7 @@ from pathlib import Path
 from build_scripts.contract.provenance import PROVENANCE_FILE
 from build_scripts.problems import InputError, Problem
 from build_scripts.writers.folder_lock import reading
-from build_scripts.writers.pieces import Pieces, same_bytes
+from build_scripts.writers.pieces import Pieces, same_bytes, write_or_link
 from build_scripts.writers.workers import can_fork, forked_pool
 
 MANIFEST = ".generated.json"
@@ -303,6 +303,7 @@ class _Target:
     staging: Path
     before: frozenset[str]  # the generated files of the last run
     made: set[Path] = field(default_factory=set)  # folders this process made in staging
+    staged: list[tuple[Pieces, Path]] = field(default_factory=list)  # files this process wrote as pieces
 
     def write(self, unit: Unit) -> Outcome:
         outcome = []
@@ -325,7 +326,7 @@ class _Target:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 self.made.add(out.parent)
             if isinstance(data, Pieces):
-                data.write_to(out)
+                write_or_link(data, out, self.staged)
             else:
                 out.write_bytes(data)
             outcome.append((rel, True))

@@ -10,11 +10,14 @@ As pieces, a file is compared with the one in `docs/` and written piece by piece
 bytes at hand, or part of a file already in `docs/` (a year's CSV file without its header; the
 records of the days of a year that did not change, where the last run wrote them), which the
 system copies without the bytes passing through Python. A part of the very file a piece is
-compared with, at the same place, is not read: it is the same bytes.
+compared with, at the same place, is not read: it is the same bytes. A file of the same pieces as
+one written before it (the files of all years, in an archive of one year) is a second name of
+that file (`write_or_link`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from dataclasses import dataclass
@@ -86,6 +89,20 @@ class Pieces:
                 else:
                     out.flush()
                     _copy(part, out)
+
+
+def write_or_link(data: Pieces, out: Path, staged: list[tuple[Pieces, Path]]) -> None:
+    """Write a file given as pieces — as a second name of a file written with the same pieces
+    where there is one (`staged`, which it joins): in an archive of one year, the data files
+    of all years are its year's, 100 MB at 11,000 articles that need not be copied again.
+    Where the system has no such names (a FAT stick), it is written."""
+    for pieces, path in staged:
+        if pieces == data:  # (the same part objects: compared by identity first)
+            with contextlib.suppress(OSError):
+                os.link(path, out)
+                return
+    data.write_to(out)
+    staged.append((data, out))
 
 
 def _read(part: FilePart) -> bytes:

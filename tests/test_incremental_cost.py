@@ -195,6 +195,20 @@ def test_every_file_the_converter_is_made_of_counts_in_its_version():
     assert [path for path in files if path.suffix not in SUFFIXES] == []
 
 
+def test_the_converters_version_is_worked_out_once_a_process(monkeypatch):
+    """Its code is read once: a run asks for it twice (the cache's salt, what a run with
+    nothing new compares), and it cannot change under the process that runs it."""
+    from build_scripts.writers import source_cache
+
+    read: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    source_cache.converter_version.cache_clear()
+    first = source_cache.converter_version()
+    files = len(read)
+    assert files > 50 and source_cache.converter_version() == first and len(read) == files
+
+
 def test_a_new_issue_parsed_by_the_warm_worker_does_not_load_the_parser_here(tmp_path):
     """The index of reporters, made again when an issue brings names, asks whether a name is a
     body's (中共中央统战部); that question no longer compiles the parser's patterns (half a

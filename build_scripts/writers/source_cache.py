@@ -31,6 +31,7 @@ as it was. A torn entry (a killed run) does not unpickle and is read as missing.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -67,8 +68,10 @@ RACY_NS = 2_000_000_000  # a file changed this shortly before it was read may ch
 Signature = tuple[int, int, int, int, tuple[int, int, int] | None]  # size, times, inode; the sidecar's
 
 
+@functools.cache
 def converter_version() -> str:
-    """A digest of the converter's code and data files and of its libraries' versions."""
+    """A digest of the converter's code and data files and of its libraries' versions: of the
+    code this process runs, so worked out once (a run asks twice; a preview, at every change)."""
     digest = hashlib.sha256(FORMAT)
     for part in CONVERTER_PARTS:
         root = PACKAGE / part

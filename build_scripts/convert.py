@@ -293,35 +293,38 @@ def _convert(
             warm.stop()
     if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
         return result
-    entries, furniture = published_articles(sources, result.report, {found.rel for found in started.changed})
-    matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
-    if not incremental:
-        matched.clear()
-    placed, ledger = place_articles(entries, published, matched)
-    warn_withdrawn(published, ledger, LEDGER_FILE, result.report)
-    choose_tags(placed, sources, config, cache, reuse=incremental)
-    salt = cache.salt.hex()
-    known = cache.memo("article keys")  # each day's article keys, as the last run made them
-    layouts = cache.memo("data layouts")  # where each day's records lie in the data files of docs/
-    if not incremental:
-        known.clear()
-        layouts.clear()
-    kept = KeptData(listing.before if incremental else {}, layouts)
-    units, records = plan(
-        placed,
-        config,
-        furniture,
-        {s.rel: s.key for s in sources},
-        salt,
-        docs_dir,
-        cache.prepared,
-        cache.folder / "days",
-        names,
-        pages_delivered(sources),
-        known,
-        kept,
-    )
-    _settled()
+    # Placing, tagging and planning make many objects that stay (for the run) and no cycles:
+    # the cycle collector would only walk them, round after round (a twentieth of an edit).
+    with collector_waits():
+        entries, furniture = published_articles(sources, result.report, {found.rel for found in started.changed})
+        matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
+        if not incremental:
+            matched.clear()
+        placed, ledger = place_articles(entries, published, matched)
+        warn_withdrawn(published, ledger, LEDGER_FILE, result.report)
+        choose_tags(placed, sources, config, cache, reuse=incremental)
+        salt = cache.salt.hex()
+        known = cache.memo("article keys")  # each day's article keys, as the last run made them
+        layouts = cache.memo("data layouts")  # where each day's records lie in the data files of docs/
+        if not incremental:
+            known.clear()
+            layouts.clear()
+        kept = KeptData(listing.before if incremental else {}, layouts)
+        units, records = plan(
+            placed,
+            config,
+            furniture,
+            {s.rel: s.key for s in sources},
+            salt,
+            docs_dir,
+            cache.prepared,
+            cache.folder / "days",
+            names,
+            pages_delivered(sources),
+            known,
+            kept,
+        )
+        _settled()
     moved = moved_pages(ledger, placed)
     units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
     where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())  # from docs/: the same bytes wherever the two are

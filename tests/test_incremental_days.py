@@ -110,6 +110,28 @@ def test_what_the_conversion_holds_is_set_aside_from_the_cycle_collector_while_i
     assert gc.get_freeze_count() == 0  # and handed back to it afterwards
 
 
+def test_the_cycle_collector_waits_while_the_articles_are_placed_tagged_and_planned(tmp_path, monkeypatch):
+    """They make many objects and no cycles: the collector would only walk them. It collects
+    again once they are planned (rendering pages makes cycles: PyYAML's dumpers), and after."""
+    import gc
+
+    import build_scripts.convert as convert_module
+
+    collecting: dict[str, bool] = {}
+    for step in ("place_articles", "choose_tags", "plan", "write_tree"):
+        real = getattr(convert_module, step)
+        monkeypatch.setattr(
+            convert_module,
+            step,
+            lambda *a, _s=step, _r=real, **k: collecting.update({_s: gc.isenabled()}) or _r(*a, **k),
+        )
+    source = tmp_path / "source_texts"
+    generate(source, 20)
+    convert(source, tmp_path / "docs", jobs=1)
+    assert collecting == {"place_articles": False, "choose_tags": False, "plan": False, "write_tree": True}
+    assert gc.isenabled()
+
+
 def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_records(tmp_path, monkeypatch):
     """A word's weight is counted over the articles of a year, so a new issue moves the tags of
     articles on other days of its year; their data records are joined again with their new tags, not made again

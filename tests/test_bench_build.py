@@ -82,10 +82,32 @@ def test_the_last_issue_set_aside_and_put_back_is_the_archive_as_it_was(tmp_path
     assert back == {**files, "urls.lock": before}
 
 
-def test_a_step_that_runs_too_long_is_stopped(tmp_path):
-    seconds, peak, cpu = run_step(
-        [sys.executable, "-c", "import time; x = bytearray(50_000_000); time.sleep(0.5)"], tmp_path
-    )
+def _held_until_sampled(monkeypatch, seen, processes: int, at_least: int) -> str:
+    """Python lines that make a step's process wait until `seen` exists, which it does once the
+    benchmark has sampled `processes` of them holding `at_least` bytes: a step that slept a
+    fixed while could end unseen on a loaded machine, where a sample's pause grows with its
+    cost (`SAMPLING_SHARE`)."""
+    import psutil
+
+    real = bench_build._tree_memory
+
+    def sampled(pid: int) -> int:
+        try:
+            alive = 1 + len(psutil.Process(pid).children(recursive=True))
+        except psutil.Error:
+            alive = 0
+        held = real(pid)
+        if alive >= processes and held >= at_least:
+            seen.touch()
+        return held
+
+    monkeypatch.setattr(bench_build, "_tree_memory", sampled)
+    return f"import os, time\nend = time.time() + 30\nwhile not os.path.exists({str(seen)!r}) and time.time() < end: time.sleep(0.01)\n"
+
+
+def test_a_step_that_runs_too_long_is_stopped(tmp_path, monkeypatch):
+    wait = _held_until_sampled(monkeypatch, tmp_path / "seen", 1, 40_000_000)
+    seconds, peak, cpu = run_step([sys.executable, "-c", "x = bytearray(50_000_000)\n" + wait], tmp_path)
     assert peak > 40_000_000 or peak == 0  # psutil sampled it (0 only without psutil)
     assert 0 < cpu < seconds + 1
     try:
@@ -97,7 +119,7 @@ def test_a_step_that_runs_too_long_is_stopped(tmp_path):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="proportional set sizes are Linux's")
-def test_memory_forked_workers_share_is_counted_once(tmp_path):
+def test_memory_forked_workers_share_is_counted_once(tmp_path, monkeypatch):
     """A conversion's workers are forked after the parser's models are loaded and share their
     pages: the peak reported is what the processes hold together, not once per process."""
     script = (
@@ -105,8 +127,7 @@ def test_memory_forked_workers_share_is_counted_once(tmp_path):
         "held = bytearray(200_000_000)\n"
         "for i in range(0, len(held), 4096): held[i] = 1\n"
         "children = [os.fork() for _ in range(2)]\n"  # (four processes: the first child forks once more)
-        "time.sleep(1.5)\n"
-    )
+    ) + _held_until_sampled(monkeypatch, tmp_path / "seen", 4, 150_000_000)
     _, peak, _ = run_step([sys.executable, "-c", script], tmp_path)
     assert 150_000_000 < peak < 2 * 200_000_000
 

@@ -154,6 +154,30 @@ def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_reco
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 
+def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_and_the_last_issues_pages(tmp_path, monkeypatch):
+    """An issue's page lists its articles' titles, bylines and openings, not their tags: the
+    older days whose tags a new issue moves keep their pages unrendered. The issue before the
+    new one is made again: it leads on to it."""
+    from build_scripts.writers import plan as plan_module
+
+    generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
+    generate(generated, 4 * 120)
+    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-04_*"))
+    before = {p.docs_path: p.tags for p in convert(source, docs, jobs=1).placed}
+    for path in generated.rglob("2019-01-04_*.txt"):
+        shutil.copy(path, source / path.relative_to(generated))
+    made: list[str] = []  # the days whose issue pages were rendered
+    real = plan_module.issue_page
+    monkeypatch.setattr(
+        plan_module, "issue_page", lambda day, *rest, **k: made.append(str(day)) or real(day, *rest, **k)
+    )
+    after = convert(source, docs, jobs=1).placed
+    moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
+    assert moved - {"2019-01-03"}, "the new issue moves no tag of an older issue: the test needs other texts"
+    assert sorted(made) == ["2019-01-03", "2019-01-04"]
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
 def test_a_new_issue_leaves_every_file_of_another_year_as_it_was(tmp_path, monkeypatch):
     """Tags are chosen among the articles of their year: a night's new issue moves the tags of
     articles of its own year (which is built again anyway), never of another year — whose

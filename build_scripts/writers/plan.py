@@ -124,7 +124,7 @@ def plan(
     # what a day's article pages show of its articles: their tags too, each article's its own
     tagged_days = {day: key("day", idents(articles)) for day, articles in catalogue.days.items()}
     units = _article_units(catalogue, ident, key, prepared_of, records, day_keys, tagged_days, known)
-    units += _issue_units(catalogue, config, furniture, delivered or {}, idents, key)
+    units += _issue_units(catalogue, config, furniture, delivered or {}, day_keys, key)
     # each day's count of articles, an article printed again on another 版 once
     summary = repr([(day, catalogue.counted(articles)) for day, articles in catalogue.days.items()])
     units.append(Unit(key("calendar", summary), lambda: calendar_pages(catalogue.days, catalogue.counted)))
@@ -204,9 +204,13 @@ def _issue_units(
     config: ArchiveConfig,
     furniture: dict[str, list[str]],
     delivered: dict[dt.date, list[tuple[int, str]]],
-    idents,
+    day_keys: dict[dt.date, str],
     key,
 ) -> list[Unit]:
+    """Each issue's page. Its key digests what the page shows of its articles — their titles,
+    bylines, openings and 版, read from their files, and their addresses (`day_keys`) — not
+    their tags: a night's new issue moves the tags of articles on a hundred other days of its
+    year, whose issues' pages are the same."""
     ordered = list(catalogue.days)
     units = []
     for i, day in enumerate(ordered):
@@ -224,7 +228,7 @@ def _issue_units(
                     str(day),
                     str(before),
                     str(after),
-                    idents(articles),
+                    day_keys[day],
                     repr(printed),
                     repr(delivered.get(day)),
                 ),

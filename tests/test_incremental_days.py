@@ -389,3 +389,18 @@ def test_an_unchanged_years_file_edited_by_hand_does_not_reach_the_file_of_all_y
     convert(source, expected, jobs=1, incremental=False)
     for rel in ("data/articles.jsonl", "data/articles.csv", "data/2020/articles.jsonl"):
         assert (docs / rel).read_bytes() == (expected / rel).read_bytes(), rel
+
+
+def test_the_search_benchmarks_archive_replaces_the_file_of_all_years_not_the_years_own(tmp_path):
+    """`bench search` puts generated records in the data file of all years of a converted
+    project; in an archive of one year that file is its year's under another name, which must
+    stay as the conversion wrote it."""
+    from build_scripts.dev.search_archive import write_archive
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 120)
+    convert(source, docs, jobs=1)
+    year = (docs / "data" / "2019" / "articles.jsonl").read_bytes()
+    write_archive(docs, 50, per_year=20)
+    assert (docs / "data" / "2019" / "articles.jsonl").read_bytes() == year
+    assert len((docs / "data" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 50

@@ -28,7 +28,9 @@ def run(project_root: Path, articles: Path, count: int, progress: Callable[[str]
         project = scratch / "project"
         progress("converting the sample …")
         sample_project(project_root, project)
-        shutil.copy(articles, project / "docs/data/articles.jsonl")
+        data = project / "docs/data/articles.jsonl"
+        data.unlink(missing_ok=True)  # a new file: the sample's (of one year) is its year's file too
+        shutil.copy(articles, data)
         sites = {mode: project / f"site-{mode}" for mode in ("hosted", "offline")}
         for mode, site in sites.items():
             progress(f"building the search, {mode} …")

@@ -119,6 +119,7 @@ def write_archive(docs: Path, articles: int, per_year: int = 20_000, seed: int =
     path = docs / JSONL_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     records = sorted(generated_records(articles, per_year, seed), key=lambda r: (r["date"], r["page"]))
+    path.unlink(missing_ok=True)  # a new file: in an archive of one year it is its year's file too
     with path.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

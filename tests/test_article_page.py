@@ -534,3 +534,21 @@ def test_a_poems_summary_is_its_first_line():
         [Segment(Kind.HEADLINE, "春天", 1, 1), *(Segment(Kind.PARAGRAPH, t, n, n) for n, t in enumerate(lines, 2))]
     )
     assert poem.is_poem and poem.opening == "山那边"
+
+
+def test_an_untitled_articles_window_title_gives_its_day_and_page(tmp_path):
+    """Articles printed without a headline (the rest of one from another page) read （无标题）:
+    their tabs and bookmarks tell them apart by the day and 版 after it."""
+    text = (Path(__file__).parent / "fixtures/layouts/continued_from_other_page.txt").read_text(encoding="utf-8")
+    project = make_archive(tmp_path, {"2022/2022-01-30_02_要闻.txt": text}, with_sample=False)
+    converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
+    assert converted.returncode == 0, converted.stderr
+    built = build_site(project)
+    assert built.returncode == 0, built.stderr
+    records = [
+        json.loads(line) for line in (project / "docs/data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    (untitled,) = [r for r in records if not r["title_parts"]]
+    html = (project / "site" / untitled["url"] / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith("（无标题） · 2022年1月30日 · 第2版 要闻"), title

@@ -259,7 +259,11 @@ def article_view(
         kickers=kickers,
         main_title=main,
         window_title=window_title(
-            main, record.title, print_details(record.date, record.page, record.page_name), profile
+            # (the headline as printed, from its pieces: the page's title says （无标题） where there is none)
+            main,
+            " ".join(record.title_parts),
+            print_details(record.date, record.page, record.page_name),
+            profile,
         ),
         subtitles=subtitles,
         date_label=chinese_date(record.date),

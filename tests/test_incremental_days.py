@@ -132,23 +132,34 @@ def test_the_cycle_collector_waits_while_the_articles_are_placed_tagged_and_plan
     assert gc.isenabled()
 
 
-def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_records(tmp_path, monkeypatch):
-    """A word's weight is counted over the articles of a year, so a new issue moves the tags of
-    articles on other days of its year; their data records are joined again with their new tags, not made again
-    from their prepared records."""
-    from build_scripts.writers import data_export
-
+def _before_its_last_issue(tmp_path: Path) -> tuple[Path, Path, dict[str, list[str]]]:
+    """Four generated issues converted without the last (2019-01-04), which then comes into the
+    source folder as a night's new issue: the source and docs folders, and every article's tags."""
     generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
     generate(generated, 4 * 120)
     shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-04_*"))
     before = {p.docs_path: p.tags for p in convert(source, docs, jobs=1).placed}
     for path in generated.rglob("2019-01-04_*.txt"):
         shutil.copy(path, source / path.relative_to(generated))
+    return source, docs, before
+
+
+def _days_whose_tags_moved(before: dict[str, list[str]], after) -> set[str]:
+    return {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
+
+
+def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_days_records(tmp_path, monkeypatch):
+    """A word's weight is counted over the articles of a year, so a new issue moves the tags of
+    articles on other days of its year; their data records are joined again with their new tags, not made again
+    from their prepared records."""
+    from build_scripts.writers import data_export
+
+    source, docs, before = _before_its_last_issue(tmp_path)
     made: list[str] = []  # the days whose records were made from their articles
     real = data_export.jsonl_around_tags
     monkeypatch.setattr(data_export, "jsonl_around_tags", lambda p, *rest: made.append(str(p.date)) or real(p, *rest))
     after = convert(source, docs, jobs=1).placed
-    moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
+    moved = _days_whose_tags_moved(before, after)
     assert moved, "the new issue moves no older article's tags: the test needs other texts"
     assert set(made) == {"2019-01-04"}
     _same_as_a_full_conversion(source, docs, tmp_path)
@@ -160,19 +171,14 @@ def test_a_new_issue_that_moves_older_articles_tags_makes_only_its_own_and_the_l
     new one is made again: it leads on to it."""
     from build_scripts.writers import plan as plan_module
 
-    generated, source, docs = tmp_path / "generated", tmp_path / "source_texts", tmp_path / "docs"
-    generate(generated, 4 * 120)
-    shutil.copytree(generated, source, ignore=shutil.ignore_patterns("2019-01-04_*"))
-    before = {p.docs_path: p.tags for p in convert(source, docs, jobs=1).placed}
-    for path in generated.rglob("2019-01-04_*.txt"):
-        shutil.copy(path, source / path.relative_to(generated))
+    source, docs, before = _before_its_last_issue(tmp_path)
     made: list[str] = []  # the days whose issue pages were rendered
     real = plan_module.issue_page
     monkeypatch.setattr(
         plan_module, "issue_page", lambda day, *rest, **k: made.append(str(day)) or real(day, *rest, **k)
     )
     after = convert(source, docs, jobs=1).placed
-    moved = {str(p.date) for p in after if p.docs_path in before and before[p.docs_path] != p.tags}
+    moved = _days_whose_tags_moved(before, after)
     assert moved - {"2019-01-03"}, "the new issue moves no tag of an older issue: the test needs other texts"
     assert sorted(made) == ["2019-01-03", "2019-01-04"]
     _same_as_a_full_conversion(source, docs, tmp_path)

@@ -120,6 +120,7 @@ def plan(
 
     prepared_of = PreparedOf(prepared, file_keys)
     records = DayRecords(days_folder, prepared_of, catalogue.first_printing)
+    # a day's articles as its data records and its issue's page show them, but for their tags
     day_keys = {day: key("data-day", untagged(articles)) for day, articles in catalogue.days.items()}
     # what a day's article pages show of its articles: their tags too, each article's its own
     tagged_days = {day: key("day", idents(articles)) for day, articles in catalogue.days.items()}

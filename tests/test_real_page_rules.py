@@ -60,6 +60,29 @@ def test_a_name_cut_by_a_page_break_before_what_they_said_is_not_a_byline(layout
     )
 
 
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+def test_words_that_read_as_a_byline_before_a_page_break_are_not_one(layout):
+    # `…实习生招聘` reads as a role and a name (实习生 招聘); the block below opens with `、`,
+    # which no sentence opens with: a page break cut the sentence there
+    paragraphs = [
+        "快递小哥的新课堂",
+        "本报记者 方 远",
+        "企业持续加大人才储备。启动“新苗计划”实习生招聘",
+        "、设立高校联合实验室、开展技能比武……员工成长有了阶梯。",
+        "如今，越来越多的年轻人选择留下来。",
+    ]
+    if layout == "blank":
+        page = "\n\n".join(paragraphs) + "\n"
+    else:
+        head, byline, before, after, last = paragraphs
+        page = f"{head}\n{byline}\n{IND}{before}\n\n{after}\n{IND}{last}\n"
+    (article,) = parse_page(page).articles
+    assert article.authors == ["方远"]
+    assert article.blocks[-2].text == (
+        "企业持续加大人才储备。启动“新苗计划”实习生招聘、设立高校联合实验室、开展技能比武……员工成长有了阶梯。"
+    )
+
+
 def test_a_report_from_several_cities_credits_its_reporters_in_its_last_paragraph():
     # no byline at the top; the closing credit names every city and reporter, and thanks an
     # intern, who is not an author

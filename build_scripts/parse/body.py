@@ -198,10 +198,14 @@ class BodyRules(PageView):
 
     def _names_end_the_article(self, unit: Unit, names: str) -> bool:
         """Names alone after the last sentence (…的光。徐 阳) sign the article — unless the
-        text goes on below them: then a page break cut a sentence after a name (…。李海燕介|绍)."""
+        text goes on below them: then a page break cut a sentence after a name (…。李海燕介|绍),
+        or after words that read as a byline (…实习生招聘|、设立…: below, a mark no sentence
+        opens with)."""
+        nxt = self.next_unit(unit)
+        if nxt is not None and breaks.opens_mid_sentence(nxt.text):
+            return False
         if p.ROLE_RE.search(names) or names[:1] in "（(":
             return True
-        nxt = self.next_unit(unit)
         if nxt is None or (self.layout.indented and nxt.indented) or shapes.opens_article(nxt.text):
             return True
         if breaks.speech_goes_on(names, nxt.text):

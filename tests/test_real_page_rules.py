@@ -37,50 +37,42 @@ def test_names_cut_off_by_a_page_break_are_not_a_byline():
     assert article.blocks[-1].text == "项目负责人说，园区配套完善，服务到位。李海燕介绍，新项目投产后将带动上千人就业。"
 
 
-@pytest.mark.parametrize("layout", ["blank", "indent"])
-def test_a_name_cut_by_a_page_break_before_what_they_said_is_not_a_byline(layout):
-    # the text below the break opens with the rest of the name and a verb of saying: the
-    # name above it is that sentence's subject (`…交流。”王晓` / `梅说，…？`), not a signature
-    paragraphs = [
+# Pages cut by a page break right after words that read as a byline: (headline, byline, the
+# block above the break, the block below it, the next paragraph) — the two blocks are one
+# paragraph, and the article's byline is the one under its headline.
+CUT_AFTER_WHAT_READS_AS_A_BYLINE = {
+    # the text below the break opens with the rest of the name and a verb of saying: the name
+    # above it is that sentence's subject (`…交流。”王晓` / `梅说，…？`), not a signature
+    "a name before what they said": (
         "社区食堂开张了",
         "本报记者 方 远",
         "“老人们过去吃饭不方便，也很少出门与邻居交流。”王晓",
         "梅说，我们能不能办一个食堂，让大家一起吃饭？",
         "如今，食堂每天为两百多位老人供餐。",
-    ]
-    if layout == "blank":
-        page = "\n\n".join(paragraphs) + "\n"
-    else:
-        head, byline, before, after, last = paragraphs
-        page = f"{head}\n{byline}\n{IND}{before}\n\n{after}\n{IND}{last}\n"
-    (article,) = parse_page(page).articles
-    assert article.authors == ["方远"]
-    assert article.blocks[-2].text == (
-        "“老人们过去吃饭不方便，也很少出门与邻居交流。”王晓梅说，我们能不能办一个食堂，让大家一起吃饭？"
-    )
-
-
-@pytest.mark.parametrize("layout", ["blank", "indent"])
-def test_words_that_read_as_a_byline_before_a_page_break_are_not_one(layout):
+    ),
     # `…实习生招聘` reads as a role and a name (实习生 招聘); the block below opens with `、`,
-    # which no sentence opens with: a page break cut the sentence there
-    paragraphs = [
+    # which no sentence opens with
+    "a role and a word": (
         "快递小哥的新课堂",
         "本报记者 方 远",
         "企业持续加大人才储备。启动“新苗计划”实习生招聘",
         "、设立高校联合实验室、开展技能比武……员工成长有了阶梯。",
         "如今，越来越多的年轻人选择留下来。",
-    ]
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+@pytest.mark.parametrize("case", sorted(CUT_AFTER_WHAT_READS_AS_A_BYLINE))
+def test_words_that_read_as_a_byline_before_a_page_break_are_not_one(case, layout):
+    head, byline, before, after, last = CUT_AFTER_WHAT_READS_AS_A_BYLINE[case]
     if layout == "blank":
-        page = "\n\n".join(paragraphs) + "\n"
+        page = "\n\n".join([head, byline, before, after, last]) + "\n"
     else:
-        head, byline, before, after, last = paragraphs
         page = f"{head}\n{byline}\n{IND}{before}\n\n{after}\n{IND}{last}\n"
     (article,) = parse_page(page).articles
     assert article.authors == ["方远"]
-    assert article.blocks[-2].text == (
-        "企业持续加大人才储备。启动“新苗计划”实习生招聘、设立高校联合实验室、开展技能比武……员工成长有了阶梯。"
-    )
+    assert article.blocks[-2].text == before + after
 
 
 def test_a_report_from_several_cities_credits_its_reporters_in_its_last_paragraph():

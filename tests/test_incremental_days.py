@@ -260,7 +260,38 @@ def test_the_data_files_of_a_year_that_did_not_change_are_copied_into_all_years_
     _edit(source, "2020-01-01")
     convert(source, docs, jobs=1)
     monkeypatch.undo()
-    assert set(copied) == unchanged  # into the files of all years, from the year's files
+    # into the files of all years, from the years' files: the unchanged year's in docs/, the
+    # changed year's where this run has just written it
+    made = {docs.parent / ".docs.staging" / "data" / "2020" / name for name in ("articles.jsonl", "articles.csv")}
+    assert set(copied) == unchanged | made
+    _same_as_a_full_conversion(source, docs, tmp_path)
+
+
+def test_a_full_conversion_holds_no_years_records_once_its_files_are_written(tmp_path, monkeypatch):
+    """The files of all years are made last, of the years' files: a year's records, held in
+    memory until then, would put every article's text in memory in a full conversion of many
+    years. Once a year's file is written, its records are copied from it."""
+    import datetime as dt
+
+    from build_scripts.writers import pieces
+
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 240, first_day=dt.date(2019, 12, 31))  # one day in 2019, one in 2020
+    written: dict[str, tuple] = {}
+    real = pieces.Pieces.write_to
+
+    def write_to(self, path):
+        written[path.relative_to(path.parent.parent).as_posix()] = self.parts
+        real(self, path)
+
+    monkeypatch.setattr(pieces.Pieces, "write_to", write_to)
+    convert(source, docs, jobs=1)
+    monkeypatch.undo()
+    years = [written[f"{year}/articles.{kind}"] for year in ("2019", "2020") for kind in ("jsonl", "csv")]
+    assert all(any(isinstance(part, bytes) and len(part) >= pieces.LET_GO_FROM for part in p) for p in years)
+    for kind in ("jsonl", "csv"):  # (the CSV header alone is at hand: a few bytes)
+        held = [part for part in written[f"data/articles.{kind}"] if isinstance(part, bytes)]
+        assert sum(map(len, held)) < 200
     _same_as_a_full_conversion(source, docs, tmp_path)
 
 

@@ -172,3 +172,25 @@ def test_a_file_shorter_than_its_piece_is_never_taken_for_its_bytes(tmp_path, mo
     monkeypatch.setattr(module.os, "sendfile", no_sendfile)
     with pytest.raises(RuntimeError, match="changed while it was being copied"):
         pieces.write_to(tmp_path / "by buffer")
+
+
+def test_pieces_a_file_holds_now_are_read_from_it_and_let_go(tmp_path):
+    """`now_in`: the large pieces at hand become the ranges of the file that holds them; the
+    small ones stay, and the pieces still make the same bytes."""
+    from build_scripts.writers.pieces import LET_GO_FROM
+
+    year = tmp_path / "year.csv"
+    year.write_bytes(b"header\r\nrow 1\r\n")
+    large = b"x" * LET_GO_FROM
+    pieces = Pieces((b"head\r\n", large, FilePart(year, skip=len(b"header\r\n")), b"y" * 10))
+    out = tmp_path / "out.csv"
+    pieces.write_to(out)
+    pieces.now_in(out)
+    head = len(b"head\r\n")
+    assert pieces.parts == (
+        b"head\r\n",
+        FilePart(out, head, head + LET_GO_FROM),
+        FilePart(year, skip=len(b"header\r\n")),
+        b"y" * 10,
+    )
+    assert pieces.data() == out.read_bytes()

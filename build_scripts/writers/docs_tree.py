@@ -319,6 +319,8 @@ class _Target:
                 )
             data = text.encode("utf-8") if isinstance(text, str) else text
             if rel in self.before and same_bytes(target, data):
+                if isinstance(data, Pieces):
+                    data.now_in(target)
                 outcome.append((rel, False))
                 continue
             out = self.staging / rel

@@ -47,9 +47,29 @@ class FilePart(NamedTuple):
             return self._replace(skip=self.skip + len(head)) if f.read(len(head)) == head else self
 
 
-@dataclass(frozen=True)
+# Bytes at hand from this size on are let go once a file holds them (`Pieces.now_in`): a day's
+# records are hundreds of kilobytes; the CSV header stays at hand (the files of all years begin
+# with it, and compare equal to a year's file only with the same parts).
+LET_GO_FROM = 1 << 16
+
+
+@dataclass
 class Pieces:
     parts: tuple[bytes | FilePart, ...]
+
+    def now_in(self, path: Path) -> None:
+        """`path` holds these very bytes now (written there, or found to be the same): the
+        large pieces at hand become the ranges of that file they lie in, and their bytes are
+        let go. The files of all years are made of the years' files once these are written;
+        each year's records, held until then, put every article's text of the archive in
+        memory twice over (JSON Lines and CSV) in a full conversion."""
+        parts: list[bytes | FilePart] = []
+        at = 0
+        for part in self.parts:
+            size = len(part) if isinstance(part, bytes) else part.size()
+            parts.append(FilePart(path, at, at + size) if isinstance(part, bytes) and size >= LET_GO_FROM else part)
+            at += size
+        self.parts = tuple(parts)
 
     def size(self) -> int:
         return sum(len(part) if isinstance(part, bytes) else part.size() for part in self.parts)
@@ -102,6 +122,7 @@ def write_or_link(data: Pieces, out: Path, staged: list[tuple[Pieces, Path]]) ->
                 os.link(path, out)
                 return
     data.write_to(out)
+    data.now_in(out)
     staged.append((data, out))
 
 

@@ -6,11 +6,15 @@ extras="${1:-}"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}"
-if [ ! -f "$stamp" ]; then
+version="$(sha256sum pyproject.toml | cut -c1-16)"
+stamp=".venv/.installed-$version${extras:+-$extras}"
+# Extras add to the plain install: one with extras (the test tools: scripts/test) serves a plain
+# build too, so running the tests and the build by turns installs nothing again (and needs no
+# network). Stamps of an older pyproject.toml go.
+if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && compgen -G ".venv/.installed-$version-*" >/dev/null; }; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
-  rm -f .venv/.installed-*
+  find .venv -maxdepth 1 -name '.installed-*' ! -name ".installed-$version*" -delete
   touch "$stamp"
 fi
 # The converter's own modules compiled to bytecode now, as pip compiles the packages it

@@ -148,3 +148,35 @@ def test_the_sharded_workflows_passing_artifacts_are_kept_days_not_months():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages-sharded.yml").read_text(encoding="utf-8"))
     uploads = [s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 2 and all(s["with"]["retention-days"] == 3 for s in uploads)
+
+
+def _set_up(project: Path, extras: str) -> None:
+    subprocess.run(["bash", "-c", f'source scripts/setup.sh "{extras}"'], cwd=project, check=True)
+
+
+def test_the_tests_and_the_build_by_turns_install_the_project_once(tmp_path):
+    """scripts/test installs the test tools (`dev`), scripts/build the plain project: the first
+    serves the second, so that running them by turns needs no second install (nor a network)."""
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "setup.sh", project / "scripts" / "setup.sh")
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    python = project / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    log = tmp_path / "python.log"
+    python.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n', encoding="utf-8")  # records what it is asked
+    python.chmod(0o755)
+
+    def installs() -> list[str]:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return [line for line in lines if line.startswith("-m pip install") and "--upgrade pip" not in line]
+
+    for extras in ("dev", "", "dev", ""):
+        _set_up(project, extras)
+    assert [line.split()[-1] for line in installs()] == [".[dev]"]
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "2"\n', encoding="utf-8")
+    _set_up(project, "")  # a changed pyproject.toml: installed again, its stamps only kept
+    _set_up(project, "dev")
+    _set_up(project, "")
+    assert [line.split()[-1] for line in installs()] == [".[dev]", ".", ".[dev]"]
+    assert len(list((project / ".venv").glob(".installed-*"))) == 2

@@ -53,8 +53,11 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
     issue = read(rich_docs, "2022/01/29/index.md")
     headings = re.findall(r"^## (.+?) \{ #(page-\d+) \}$", issue, re.M)
     assert headings == [("第1版 要闻", "page-1"), ("第4版 政法", "page-4")]
-    missing = '<span class="archive-missing">第2版（缺）</span> · <span class="archive-missing">第3版（缺）</span>'
-    assert f"[第1版 要闻](#page-1) · {missing} · [第4版 政法](#page-4)" in issue
+    # (a space that does not break before each dot: a line of them that wraps never opens with one)
+    missing = '<span class="archive-missing">第2版（缺）</span>\u00a0· <span class="archive-missing">第3版（缺）</span>'
+    assert f"[第1版 要闻](#page-1)\u00a0· {missing}\u00a0· [第4版 政法](#page-4)" in issue
+    steps = [line for line in issue.splitlines() if line.startswith(("[‹ 前一期", "版面：", "[‹ 上一版", "[下一版"))]
+    assert len(steps) >= 3 and not any(" ·" in line for line in steps)
     # title, byline and first sentence of each article
     assert re.search(
         r"保护奥林匹克标志\]\(bao-hu-ao-lin-pi-ke-biao-zhi\.md\)  \n  <small>本报记者 陈洋根 通讯员 "

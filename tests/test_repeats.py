@@ -97,7 +97,7 @@ def test_the_issue_page_names_a_版_the_archive_has_no_file_for(tmp_path):
     # and in the list of the issue's 版, where the paper printed them
     (listed,) = [line for line in issue.splitlines() if line.startswith("版面：")]
     assert re.sub(r"\[([^]]*)\]\([^)]*\)|<[^>]+>", r"\1", listed) == (
-        "版面：第1版 要闻 · 第2版（缺） · 第3版 要闻 · 第4版（缺） · 第5版（缺） · 第6版 要闻"
+        "版面：第1版 要闻\u00a0· 第2版（缺）\u00a0· 第3版 要闻\u00a0· 第4版（缺）\u00a0· 第5版（缺）\u00a0· 第6版 要闻"
     )
 
 

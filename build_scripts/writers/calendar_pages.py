@@ -23,7 +23,7 @@ from build_scripts.contract.urls import (
     year_folder_path,
     year_path,
 )
-from build_scripts.writers.listing import front_matter, link, wrapped
+from build_scripts.writers.listing import front_matter, link, links_in_a_row, wrapped
 from build_scripts.writers.moved_pages import MOVED_TEMPLATE, OUT_OF_SEARCH
 
 WEEKDAY_HEADER = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|"
@@ -62,7 +62,7 @@ def year_page(year: int, days: dict[dt.date, list[PlacedArticle]], years: list[i
     steps.append(f"[全部年份]({link(here, ARCHIVE_INDEX)})")
     if i + 1 < len(years):
         steps.append(f"[{years[i + 1]}年 ›]({link(here, year_path(years[i + 1]))})")
-    lines.append(" · ".join(steps) + "\n")
+    lines.append(links_in_a_row(steps) + "\n")
     lines.append(f"{year}年共 {issues} 期、{articles} 篇文章。日期带链接的是档案中有的报纸，点击进入当天的版面目录。\n")
     months = []
     with_issues = sorted({d.month for d in in_year}) or [1]

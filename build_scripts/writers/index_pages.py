@@ -28,7 +28,7 @@ from build_scripts.contract.urls import (
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers import mdtext
 from build_scripts.writers.calendar_pages import calendar_pages
-from build_scripts.writers.listing import article_item, front_matter, link, wrapped
+from build_scripts.writers.listing import article_item, front_matter, link, links_in_a_row, wrapped
 from build_scripts.writers.reporter_pages import reporter_pages
 from build_scripts.writers.tag_pages import tag_pages
 
@@ -65,7 +65,7 @@ def issue_page(
     steps.append(f"[{day.year}年日历]({link(here, year_path(day.year))}#{month_anchor(day.month)})")
     if after:
         steps.append(f"[后一期 {chinese_date(after, weekday=False)} ›]({link(here, issue_path(after))})")
-    lines.append(" · ".join(steps) + "\n")
+    lines.append(links_in_a_row(steps) + "\n")
     pages = _pages_of(articles)
     printed_again = len(articles) - counted(articles)
     count = f"本期收录 {counted(articles)} 篇文章" + (f"，共 {len(pages)} 个版面" if len(pages) > 1 else "")
@@ -79,7 +79,7 @@ def issue_page(
         # a 版 the archive has no file for stands where the paper printed it, not only below
         entries += [(n, f'<span class="archive-missing">第{n}版（缺）</span>') for n in missing]
         entries.sort(key=lambda entry: -1 if entry[0] is None else entry[0])  # (a 版 without a number first)
-        lines.append("\n" + wrapped("archive-pages", ["版面：" + " · ".join(text for _, text in entries)]))
+        lines.append("\n" + wrapped("archive-pages", ["版面：" + links_in_a_row(text for _, text in entries)]))
     if missing:
         lines.append("\n本期档案中没有" + "、".join(_page_runs(missing)) + "。")
     # a 版 whose file holds no article (empty, or only what the page prints under it, which
@@ -117,7 +117,7 @@ def _page_turn(pages: list[tuple[tuple[int | None, str], list[PlacedArticle]]], 
     if n + 1 < len(pages):
         (page, name), _ = pages[n + 1]
         steps.append(f"[下一版 {mdtext.escape(page_label(page, name))} ›](#{page_anchor(page)})")
-    return " · ".join(steps)
+    return links_in_a_row(steps)
 
 
 def _printed_elsewhere(articles: list[PlacedArticle], first_printing: Mapping[str, PlacedArticle]) -> dict[str, str]:

@@ -61,6 +61,15 @@ def article_item(
     return f"- {head}  \n  <small>{' · '.join(details)}</small>"
 
 
+# Between links set one after the other on a line (前一期 · 日历 · 后一期, the 版 of an issue): a
+# space that does not break before the dot, so a line that wraps on a phone never opens with it.
+LINKS_APART = "\u00a0· "
+
+
+def links_in_a_row(links: Iterable[str]) -> str:
+    return LINKS_APART.join(links)
+
+
 def wrapped(css_class: str, lines: Iterable[str]) -> str:
     """Lines of Markdown inside a `<div>` (md_in_html) so the stylesheet can lay them out."""
     return f'<div class="{css_class}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"

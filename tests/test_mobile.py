@@ -149,6 +149,32 @@ def test_an_issues_list_of_pages_breaks_between_its_links_on_a_phone(many_pages_
         assert [text for text, count in boxes if count != 1] == [], boxes
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         screenshot(phone, "mobile-issue-pages")
+        # the dot after a link stays on its line, at whatever width the lines break: no line
+        # opens with it
+        for width in range(300, 441, 10):
+            phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+            phone.goto(base + "2023/05/04/")
+            assert phone.evaluate(_DOTS_OPENING_A_LINE) == [], width
+        phone.set_viewport_size(PHONE)
+
+
+# The links of an issue's list of 版 (and of its 版's turn) before a dot that opens a line
+_DOTS_OPENING_A_LINE = """() => {
+  const opening = [];
+  for (const list of document.querySelectorAll(".archive-pages, .archive-page-turn")) {
+    const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf("·"), link = node.previousSibling;
+      if (at < 0 || !link || link.nodeType !== Node.ELEMENT_NODE) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const dot = range.getBoundingClientRect(), boxes = link.getClientRects(), last = boxes[boxes.length - 1];
+      if (Math.abs(dot.top - last.top) > last.height / 2) opening.push(link.textContent);
+    }
+  }
+  return opening;
+}"""
 
 
 def test_citation_text_keeps_clear_of_its_copy_button_on_a_phone(may_site, phone):

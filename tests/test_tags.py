@@ -106,6 +106,19 @@ def test_words_printed_apart_or_only_once_are_not_glued():
     assert "大湾" in once and "大湾区" not in once
 
 
+def test_a_style_is_glued_to_the_noun_it_qualifies_where_every_mention_has_that_noun():
+    """jieba cuts a style (…式) off its noun: 中国式 / 现代化 names nothing; glued, it is the
+    term. Printed once is enough; a word ending so before other words, or alone, stays."""
+    words = Tagger(5, 1).words
+    assert "中国式现代化" in words(Text("以中国式现代化全面推进强国建设", "这是新征程的中心任务。"))
+    styled = words(Text("", "推出保姆式服务。保姆式服务受到欢迎。开幕式上，代表发言。开幕式在北京举行。"))
+    assert "保姆式服务" in styled and "保姆式" not in styled and "服务" not in styled
+    assert "开幕式" in styled  # (开幕式上, 开幕式在: no noun after it)
+    # two nouns after one style: neither is its noun
+    apart = words(Text("", "推进中国式现代化。探索中国式养老。"))
+    assert not [word for word in apart if word.startswith("中国式") and word != "中国式"]
+
+
 def test_pieces_are_glued_only_where_every_mention_has_the_same_neighbour():
     from build_scripts.catalogue.tag_cut import glued_nouns
 
@@ -315,14 +328,14 @@ def test_the_pieces_of_an_e_mail_or_web_address_are_never_tags():
 
 
 # A term jieba cuts in two (中国式 / 现代化): the archive's word list makes it one word.
-TERM = "中国式现代化"
-ON_TERM = f"推进{TERM}，要坚持以人民为中心。{TERM}是人口规模巨大的现代化。"
+TERM = "新质生产力"
+ON_TERM = f"发展{TERM}，要坚持以科技创新为引领。{TERM}是符合新发展理念的先进生产力质态。"
 
 
 def test_a_term_of_the_archives_word_list_is_one_candidate_word_not_its_pieces():
-    assert "中国式" in Tagger(5, 1).words(Text("", ON_TERM))  # jieba's cut: a piece
+    assert "新质" in Tagger(5, 1).words(Text("", ON_TERM))  # jieba's cut: a piece
     listed = Tagger(5, 1, words=[Word(TERM)]).words(Text("", ON_TERM))
-    assert TERM in listed and "中国式" not in listed
+    assert TERM in listed and "新质" not in listed
     # the parser's jieba is not changed by it (it cuts across page breaks with jieba's words)
     import rjieba
 

@@ -100,14 +100,18 @@ def glued_nouns(
             before, after = _whole(parts, where, stop_words)
             if before or after:
                 spans.update(((k, i), (i - before, i + after)) for k, i in where)
+    styled = _styled_nouns(parts, stop_words)
+    for at, glued in styled.items():
+        spans.setdefault(at, glued)
     if not spans:  # (nearly every article)
         return nouns
+    consumed = {(k, last) for (k, _), (_, last) in styled.items()}  # the nouns a style is glued to
     out: list[list[tuple[str, str]]] = []
     for k, tokens in enumerate(parts):
         found: list[tuple[str, str]] = []
         done: set[tuple[int, int]] = set()  # a name once, however many of its pieces lead to it
         for i, (word, pos) in enumerate(tokens):
-            if pos not in POS_WEIGHTS:
+            if pos not in POS_WEIGHTS or (k, i) in consumed:
                 continue
             span = spans.get((k, i))
             if span is not None:
@@ -118,6 +122,38 @@ def glued_nouns(
             found.append((word, pos))
         out.append(found)
     return out
+
+
+# jieba cuts a style off the noun it qualifies, as a word of its own (中国式 / 现代化, 保姆式 /
+# 服务, 开放式 / 结构), and tags it as a noun or a name: a tag that names nothing.
+_STYLE = "式"
+
+
+def _styled_nouns(
+    parts: Sequence[Sequence[tuple[str, str]]], stop_words: frozenset[str]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """A style (a word of three characters or more ending in 式) glued to the noun after it,
+    where every mention of it in the article has that noun after it — once is enough: the
+    ending tells a style from a word of its own. A word ending so that stands alone, or
+    before other words (开幕式上, 开幕式在…), stays as it is. (part, word) → its first and
+    last word."""
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    for k, tokens in enumerate(parts):
+        for i, (word, pos) in enumerate(tokens):
+            if word[-1:] == _STYLE and len(word) >= 3 and pos in POS_WEIGHTS:
+                mentions.setdefault(word, []).append((k, i))
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for word, where in mentions.items():
+        after = {tuple(parts[k][i + 1]) if i + 1 < len(parts[k]) else None for k, i in where}
+        noun = after.pop() if len(after) == 1 else None
+        if (
+            noun is not None
+            and noun[1] in POS_WEIGHTS
+            and noun[0] not in stop_words
+            and len(word) + len(noun[0]) <= MAX_GLUED
+        ):
+            spans.update(((k, i), (i, i + 1)) for k, i in where)
+    return spans
 
 
 def _whole(

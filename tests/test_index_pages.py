@@ -53,10 +53,17 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
     issue = read(rich_docs, "2022/01/29/index.md")
     headings = re.findall(r"^## (.+?) \{ #(page-\d+) \}$", issue, re.M)
     assert headings == [("第1版 要闻", "page-1"), ("第4版 政法", "page-4")]
-    # (a space that does not break before each dot: a line of them that wraps never opens with one)
-    missing = '<span class="archive-missing">第2版（缺）</span>\u00a0· <span class="archive-missing">第3版（缺）</span>'
-    assert f"[第1版 要闻](#page-1)\u00a0· {missing}\u00a0· [第4版 政法](#page-4)" in issue
-    steps = [line for line in issue.splitlines() if line.startswith(("[‹ 前一期", "版面：", "[‹ 上一版", "[下一版"))]
+    # each link a box with its dot (a no-break space before it): a line that wraps never opens with one
+    box = '<span class="archive-link">{}</span>'
+    missing = '<span class="archive-missing">第{}版（缺）</span>'
+    listed = [
+        box.format("[第1版 要闻](#page-1)\u00a0·"),
+        box.format(missing.format(2) + "\u00a0·"),
+        box.format(missing.format(3) + "\u00a0·"),
+        box.format("[第4版 政法](#page-4)"),
+    ]
+    assert "版面：" + " ".join(listed) in issue
+    steps = [line for line in issue.splitlines() if line.startswith(('<span class="archive-link">[', "版面："))]
     assert len(steps) >= 3 and not any(" ·" in line for line in steps)
     # title, byline and first sentence of each article
     assert re.search(
@@ -66,7 +73,7 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
     )
     # below each 版's list, the 版 before and after it (the paper's next page, not the next number)
     turns = re.findall(r'<div class="archive-page-turn" markdown>\n\n(.*?)\n\n</div>', issue)
-    assert turns == ["[下一版 第4版 政法 ›](#page-4)", "[‹ 上一版 第1版 要闻](#page-1)"]
+    assert turns == [box.format("[下一版 第4版 政法 ›](#page-4)"), box.format("[‹ 上一版 第1版 要闻](#page-1)")]
     # neighbouring issues and the calendar
     assert "[‹ 前一期 2022年1月28日](../28/index.md)" in issue
     assert "[2022年日历](../../../archive/2022.md#month-01)" in issue

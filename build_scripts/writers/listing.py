@@ -61,13 +61,19 @@ def article_item(
     return f"- {head}  \n  <small>{' · '.join(details)}</small>"
 
 
-# Between links set one after the other on a line (前一期 · 日历 · 后一期, the 版 of an issue): a
-# space that does not break before the dot, so a line that wraps on a phone never opens with it.
-LINKS_APART = "\u00a0· "
+# Links set one after the other on a line (前一期 · 日历 · 后一期, the 版 of an issue): each in a
+# box of its own with the dot after it (a no-break space before the dot), which the stylesheet
+# keeps whole — a phone breaks a line anywhere in Chinese text (`第4` | `版 要闻`), and a line
+# that wraps never opens with a dot; a box wider than the screen wraps inside itself.
+LINK_BOX = '<span class="archive-link">{}</span>'
+LINKS_APART = "\u00a0·"
 
 
 def links_in_a_row(links: Iterable[str]) -> str:
-    return LINKS_APART.join(links)
+    *rest, last = list(links) or [""]
+    if not last:
+        return ""
+    return " ".join([*(LINK_BOX.format(link + LINKS_APART) for link in rest), LINK_BOX.format(last)])
 
 
 def wrapped(css_class: str, lines: Iterable[str]) -> str:

@@ -2768,3 +2768,16 @@ def test_a_byline_labelling_the_speaker_and_what_they_are_names_the_speaker():
     # who edited, drew, wrote the calligraphy or planned the page wrote none of it
     for credit in ("责任编辑：王华", "图：王五", "题字：沈鹏", "策划：张三", "本版统筹：赵川"):
         assert parse_names(credit).authors == (), credit
+
+
+@pytest.mark.parametrize("signed", ["本报记者 许 明", "许 明", "（本报记者 许明）"])
+def test_a_byline_glued_to_the_text_ends_the_article_above_a_headline_that_opens_with_a_particle(signed):
+    # 过 opens the headline below as a word of its own (jieba tags it a particle), as no
+    # sentence carried on from above would open: still the next article's headline
+    page = (
+        f"守护好身边的绿水青山\n\n保护生态，既要靠制度，也要靠每个人的自觉。是我们共同的心愿。{signed}\n\n"
+        "过一个文明祥和的春节\n\n春节将至，各地纷纷开展文明过节活动，倡导绿色环保。\n"
+    )
+    first, second = parse_page(page).articles
+    assert first.byline == signed and first.text.endswith("是我们共同的心愿。")
+    assert second.title == "过一个文明祥和的春节"

@@ -15,6 +15,9 @@ from build_scripts.parse.people import name_with_role
 # A brief led in by its title in brackets: 【玄武湖樱花预计下周进入盛花期】记者从…
 _LEAD_IN_RE = compiled.pattern(r"^【[^【】]{2,30}】\S")
 ITEM_MARKS = "■●▶◆▲★"  # what leads each of a box's briefs in
+# A block opening with one of these carries on the sentence above it: no headline, byline or
+# sentence opens so (a closing quote or bracket may be a stray mark, and is left out)
+_CARRIES_ON = "，,、。．；;：:！!？?"
 
 
 class BodyRules(PageView):
@@ -199,10 +202,10 @@ class BodyRules(PageView):
     def _names_end_the_article(self, unit: Unit, names: str) -> bool:
         """Names alone after the last sentence (…的光。徐 阳) sign the article — unless the
         text goes on below them: then a page break cut a sentence after a name (…。李海燕介|绍),
-        or after words that read as a byline (…实习生招聘|、设立…: below, a mark no sentence
-        opens with)."""
+        or after words that read as a byline (…实习生招聘|、设立…: below, a comma or a stop, which
+        no sentence opens with — not a particle, which may open a headline: 过一个…春节)."""
         nxt = self.next_unit(unit)
-        if nxt is not None and breaks.opens_mid_sentence(nxt.text):
+        if nxt is not None and nxt.text[:1] in _CARRIES_ON:
             return False
         if p.ROLE_RE.search(names) or names[:1] in "（(":
             return True

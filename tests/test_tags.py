@@ -114,6 +114,14 @@ def test_a_style_is_glued_to_the_noun_it_qualifies_where_every_mention_has_that_
     styled = words(Text("", "推出保姆式服务。保姆式服务受到欢迎。开幕式上，代表发言。开幕式在北京举行。"))
     assert "保姆式服务" in styled and "保姆式" not in styled and "服务" not in styled
     assert "开幕式" in styled  # (开幕式上, 开幕式在: no noun after it)
+    # a style after a name's piece, or before one: the name is glued, and no word is lost
+    from build_scripts.catalogue.tag_cut import glued_nouns
+
+    tokens = [("推进", "v"), ("新", "a"), ("中国式", "nz"), ("现代化", "vn"), ("。", "x")] * 2
+    assert [word for word, _ in glued_nouns([tokens])[0]] == ["新中国式", "现代化"] * 2
+    tokens = [("建设", "v"), ("中国式", "nz"), ("大湾", "ns"), ("区", "n"), ("。", "x")] * 2
+    cut = [word for word, _ in glued_nouns([tokens])[0]]
+    assert cut.count("大湾区") == 2 and not [word for word in cut if word.startswith("中国式大")]
     # two nouns after one style: neither is its noun
     apart = words(Text("", "推进中国式现代化。探索中国式养老。"))
     assert not [word for word in apart if word.startswith("中国式") and word != "中国式"]

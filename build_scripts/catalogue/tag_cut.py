@@ -101,12 +101,13 @@ def glued_nouns(
             before, after = _whole(parts, where, stop_words)
             if before or after:
                 spans.update(((k, i), (i - before, i + after)) for k, i in where)
-    styled = _styled_nouns(parts, places, stop_words)
-    for at, glued in styled.items():
-        spans.setdefault(at, glued)
+    consumed: set[tuple[int, int]] = set()  # the nouns a style is glued to
+    for (k, i), (_, last) in _styled_nouns(parts, places, stop_words).items():
+        if (k, i) not in spans and (k, last) not in spans:  # (not where a name is glued already)
+            spans[k, i] = (i, last)
+            consumed.add((k, last))
     if not spans:  # (nearly every article)
         return nouns
-    consumed = {(k, last) for (k, _), (_, last) in styled.items()}  # the nouns a style is glued to
     out: list[list[tuple[str, str]]] = []
     for k, tokens in enumerate(parts):
         found: list[tuple[str, str]] = []

@@ -99,6 +99,13 @@ def test_a_piece_copied_from_docs_is_not_read_where_a_piece_at_hand_differs(tmp_
     monkeypatch.setattr(pieces_module, "_same_piece", lambda f, part: compared.append(part) or same_piece(f, part))
     assert not pieces.same_as(old)
     assert compared == [b"row 2\r\n"]
+    # nor where a piece this run made and has written since (`now_in`) differs
+    made = tmp_path / "made.csv"
+    made.write_bytes(b"row 2\r\n")
+    written = Pieces((FilePart(year), FilePart(made, 0, len(b"row 2\r\n"), made=True), FilePart(year)))
+    compared.clear()
+    assert not written.same_as(old)
+    assert compared == [written.parts[1]]
     # and where the pieces at hand are the same, every piece is compared, each at its place
     old.write_bytes(pieces.data())
     compared.clear()
@@ -189,7 +196,7 @@ def test_pieces_a_file_holds_now_are_read_from_it_and_let_go(tmp_path):
     head = len(b"head\r\n")
     assert pieces.parts == (
         b"head\r\n",
-        FilePart(out, head, head + LET_GO_FROM),
+        FilePart(out, head, head + LET_GO_FROM, made=True),
         FilePart(year, skip=len(b"header\r\n")),
         b"y" * 10,
     )

@@ -8,8 +8,9 @@ again after one issue changed, most of it copying bytes that were already on dis
 
 As pieces, a file is compared with the one in `docs/` and written piece by piece. A piece is
 bytes at hand, or part of a file already in `docs/` (a year's CSV file without its header; the
-records of the days of a year that did not change, where the last run wrote them), which the
-system copies without the bytes passing through Python. A part of the very file a piece is
+records of the days of a year that did not change, where the last run wrote them) or written
+by this run (a year's records, once its file is written: `Pieces.now_in`), which the system
+copies without the bytes passing through Python. A part of the very file a piece is
 compared with, at the same place, is not read: it is the same bytes. A file of the same pieces as
 one written before it (the files of all years, in an archive of one year) is a second name of
 that file (`write_or_link`).
@@ -28,12 +29,15 @@ CHUNK = 1 << 20  # bytes compared or copied at a time from a file piece
 
 
 class FilePart(NamedTuple):
-    """A file in `docs/` from byte `skip` on, up to byte `end` (None: its end). It must not
-    change while the pieces are written."""
+    """A file in `docs/`, or one this run has just written, from byte `skip` on, up to byte
+    `end` (None: its end). It must not change while the pieces are written. `made`: bytes this
+    run made, held in the file it wrote them to (`Pieces.now_in`) — compared first, as bytes at
+    hand are."""
 
     path: Path
     skip: int = 0
     end: int | None = None
+    made: bool = False
 
     def size(self) -> int:
         end = self.path.stat().st_size if self.end is None else self.end
@@ -67,7 +71,8 @@ class Pieces:
         at = 0
         for part in self.parts:
             size = len(part) if isinstance(part, bytes) else part.size()
-            parts.append(FilePart(path, at, at + size) if isinstance(part, bytes) and size >= LET_GO_FROM else part)
+            let_go = isinstance(part, bytes) and size >= LET_GO_FROM
+            parts.append(FilePart(path, at, at + size, made=True) if let_go else part)
             at += size
         self.parts = tuple(parts)
 
@@ -80,15 +85,16 @@ class Pieces:
 
     def same_as(self, path: Path) -> bool:
         """Does the file at `path` hold exactly these bytes? Read piece by piece, up to the
-        first difference — the pieces at hand first: where the file changed, they are what
-        changed (a year's records made again), and a piece copied from `docs/` (a year not
-        made again, in the file of all years) is read only when they are all the same."""
+        first difference — the pieces this run made first (at hand, or in the file it wrote them
+        to): where the file changed, they are what changed (a year's records made again), and
+        a piece copied from `docs/` (a year not made again, in the file of all years) is read
+        only when they are all the same."""
         try:
             sizes = [len(part) if isinstance(part, bytes) else part.size() for part in self.parts]
             if path.stat().st_size != sum(sizes):
                 return False
             offsets = list(itertools.accumulate(sizes, initial=0))
-            order = sorted(range(len(self.parts)), key=lambda k: not isinstance(self.parts[k], bytes))
+            order = sorted(range(len(self.parts)), key=lambda k: not _made_now(self.parts[k]))
             with path.open("rb") as old:
                 for k in order:
                     part = self.parts[k]
@@ -109,6 +115,10 @@ class Pieces:
                 else:
                     out.flush()
                     _copy(part, out)
+
+
+def _made_now(part: bytes | FilePart) -> bool:
+    return isinstance(part, bytes) or part.made
 
 
 def write_or_link(data: Pieces, out: Path, staged: list[tuple[Pieces, Path]]) -> None:

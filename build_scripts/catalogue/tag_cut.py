@@ -145,7 +145,7 @@ def _styled_nouns(
     mentions = {word: where for word, where in places.items() if word.endswith(STYLE) and len(word) >= 3}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     for word, where in mentions.items():
-        after = {tuple(parts[k][i + 1]) if i + 1 < len(parts[k]) else None for k, i in where}
+        after = {parts[k][i + 1] if i + 1 < len(parts[k]) else None for k, i in where}
         noun = after.pop() if len(after) == 1 else None
         if (
             noun is not None

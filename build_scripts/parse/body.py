@@ -15,9 +15,6 @@ from build_scripts.parse.people import name_with_role
 # A brief led in by its title in brackets: 【玄武湖樱花预计下周进入盛花期】记者从…
 _LEAD_IN_RE = compiled.pattern(r"^【[^【】]{2,30}】\S")
 ITEM_MARKS = "■●▶◆▲★"  # what leads each of a box's briefs in
-# A block opening with one of these carries on the sentence above it: no headline, byline or
-# sentence opens so (a closing quote or bracket may be a stray mark, and is left out)
-_CARRIES_ON = "，,、。．；;：:！!？?"
 
 
 class BodyRules(PageView):
@@ -205,7 +202,7 @@ class BodyRules(PageView):
         or after words that read as a byline (…实习生招聘|、设立…: below, a comma or a stop, which
         no sentence opens with — not a particle, which may open a headline: 过一个…春节)."""
         nxt = self.next_unit(unit)
-        if nxt is not None and nxt.text[:1] in _CARRIES_ON:
+        if nxt is not None and nxt.text[:1] in breaks.CARRY_ON_MARKS:  # (not a closing quote: a stray mark)
             return False
         if p.ROLE_RE.search(names) or names[:1] in "（(":
             return True

@@ -12,7 +12,9 @@ from build_scripts.parse.patterns import HAN, is_signature_name
 
 # Characters that never begin a sentence: a block starting with one carries on the text above.
 NEVER_FIRST = "的地得了着过们之于吗呢吧啊么"
-NEVER_OPENS = "，,、。．！!？?；;：:”’」』》〉）)】"
+# commas and stops: nothing opens with one, a headline or a byline no more than a sentence
+CARRY_ON_MARKS = "，,、。．！!？?；;：:"
+NEVER_OPENS = CARRY_ON_MARKS + "”’」』》〉）)】"
 
 
 # A sentence with a name no dictionary holds: cutting it loads everything rjieba loads lazily.

@@ -70,10 +70,9 @@ LINKS_APART = "\u00a0·"
 
 
 def links_in_a_row(links: Iterable[str]) -> str:
-    *rest, last = list(links) or [""]
-    if not last:
-        return ""
-    return " ".join([*(LINK_BOX.format(link + LINKS_APART) for link in rest), LINK_BOX.format(last)])
+    links = list(links)
+    dots = [LINKS_APART] * (len(links) - 1) + [""]  # (none after the last; no links: no dots)
+    return " ".join(LINK_BOX.format(link + dot) for link, dot in zip(links, dots, strict=False))
 
 
 def wrapped(css_class: str, lines: Iterable[str]) -> str:

@@ -1010,6 +1010,40 @@ def test_a_heading_over_text_signed_at_its_end_is_weighed_as_an_article_signed_t
     assert features["credited_above:1_signed_below:1"] == 1.0
 
 
+# An essay that opens with the writer's own poem: its lines without a comma read as sub-heads
+# (short, no stop), those with one as text.
+QUOTED_POEM = (
+    "诗在田间生长\n\n本报记者 林 溪\n\n诗歌是什么？\n\n我沿着前人的足迹\n\n寻找一条小路\n\n"
+    "伟大的诗人，都有自己的答案\n\n没有重复，如同戒律\n\n我看见无数的田地\n\n"
+    "同一种庄稼，从不整齐划一\n\n我这样对自己说\n\n"
+    "人和土地的关系，是我写作的开端。我在工地干过，也在山里放过羊，这些日子后来都进了诗里。\n\n"
+    "白天劳作，夜晚写作，这是我的日常生活。写下的每一行，都带着泥土的气息。\n"
+)
+
+
+def test_the_lines_of_a_poem_quoted_in_the_text_are_no_sub_heads():
+    result = parse_page(QUOTED_POEM)
+    (article,) = result.articles
+    assert article.subheads == []
+    assert [block.kind for block in article.blocks] == [Kind.PARAGRAPH] * 10
+    quoted = {d.text for d in result.decisions if d.rule_id == "paragraph.quoted-poem"}
+    assert quoted == {"我沿着前人的足迹", "寻找一条小路", "我看见无数的田地", "我这样对自己说"}
+
+
+def test_a_lists_heading_above_short_lines_stays_a_sub_head():
+    """A list's lines have no comma (but for notes on it): its heading heads it."""
+    page = (
+        "文化企业名单发布\n\n本报北京5月21日电  （记者胡 源）今年的名单今天发布，入选企业覆盖出版、影视等行业。\n\n"
+        "企业名单\n\n（共8家，排名不分先后）\n\n"
+        + "".join(f"{name}有限公司\n\n" for name in ("中国出版集团", "中国电影集团", "华夏电影发行", "咪咕文化科技"))
+        + "".join(f"{name}有限公司\n\n" for name in ("完美世界", "河北出版传媒", "上海电影", "浙江出版联合"))
+        + "（名单由组委会发布，按地区排列）\n"
+    )
+    result = parse_page(page)
+    assert result.articles[0].subheads == ["企业名单"]
+    assert not {d.rule_id for d in result.decisions} & {"paragraph.quoted-poem"}
+
+
 def test_lines_labelled_sub_heads_in_a_row_are_a_poems_lines():
     from build_scripts.parse.model import Kind
 
@@ -2224,6 +2258,16 @@ def test_a_credit_closing_an_article_cut_into_sections_is_no_heading(monkeypatch
     (article,) = result.articles
     assert article.subheads == ["推出新线路，游客变回头客", "打通新环节，堵点变亮点", "开发新业态，客流变财流"]
     assert article.blocks[-1].text == "本期统筹：周  明" and article.blocks[-1].kind.name == "PARAGRAPH"
+
+
+@pytest.mark.parametrize("credit", ["学术支持：中国科学技术协会", "指导单位：某省文化和旅游厅"])
+def test_who_stood_behind_a_special_page_is_no_heading_of_its_last_section(credit):
+    """A line crediting who supported a special report, below its last section's text: a line
+    of the text (`paragraph.heads-nothing`), not a heading over nothing."""
+    result = parse_page(_blocks_page(*_LEAD_INS, credit))
+    (article,) = result.articles
+    assert article.subheads == ["推出新线路，游客变回头客", "打通新环节，堵点变亮点", "开发新业态，客流变财流"]
+    assert article.blocks[-1].text == credit and article.blocks[-1].kind.name == "PARAGRAPH"
 
 
 def test_a_line_of_phrases_above_a_subtitle_is_that_headings_first_line():

@@ -226,8 +226,11 @@ def number_across(before: str, after: str) -> bool:
 CONTINUATION_MARKS = "，,、；;）)】”’」』》〉"
 
 
-# Who put a special page or a series together, on a line of its own: 本期统筹：张安宇
-PAGE_CREDIT_RE = compiled.pattern(r"^(?:本期)?(?:统筹|策划|执行)\s*[:：]")
+# Who put a special page or a series together, or stood behind it, on a line of its own:
+# 本期统筹：张安宇, 学术支持：中国科学技术协会, 指导单位：…
+PAGE_CREDIT_RE = compiled.pattern(
+    r"^(?:(?:本期)?(?:统筹|策划|执行)|(?:学术|技术)支持|(?:指导|主办|承办|协办|支持)单位)\s*[:：]"
+)
 
 
 def is_summary_point(text: str) -> bool:

@@ -54,6 +54,7 @@ _NOT_RUNNING_TEXT = frozenset(
         "subhead.article-box",
         "subhead.section",
         "paragraph.lines",
+        "paragraph.quoted-poem",
         "subhead.section-label",
         "note.editors-sign",
     }

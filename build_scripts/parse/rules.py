@@ -99,7 +99,7 @@ RULES: dict[str, str] = {
     "paragraph.signature": "names, or the body issuing it, and a date alone below a letter's, a notice's, a speech's or a joint statement's last sentence (the signers' offices above the names): its signature, in its text",
     "paragraph.signed-off": "a writer's name alone below the text's last sentence, a wider gap or a sure headline below it: the last line of the text, and the article ends",
     "paragraph.lines": "three or more sub-heads in a row, with no text between them: the lines of a poem or the items of a list, text",
-    "paragraph.quoted-poem": "lines read as sub-heads inside a poem the text quotes (six short lines or more without a full stop, two of its lines of text with a comma inside): lines of the poem, text",
+    "paragraph.quoted-poem": "lines read as sub-heads inside a poem the text quotes (six short lines or more without a full stop; two of its lines of text, and a quarter of its lines, with a comma inside): lines of the poem, text",
     "paragraph.heads-nothing": "in an article not cut into sections, a sub-head with no text below it (a signature and its date at a decree's end), or in any a credit closing it (本期统筹：…): a line of its text",
     "subhead.marker": "numbered/marked sub-head",
     "subhead.dash-lead": "a short phrase ending in a dash on a line of its own between paragraphs: a section's lead-in heading",

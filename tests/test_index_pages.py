@@ -326,6 +326,37 @@ def test_every_generated_page_has_a_title_and_one_h1(rich_docs):
         assert len(re.findall(r"^# ", body, re.M)) <= 1, path
 
 
+# A reporter's story and a box of pictures credited to them: the box's title (图片报道) is
+# printed day after day and tells nothing.
+PICTURE_AND_STORY = (
+    "新能源汽车销量增长\n\n本报记者  王  洋\n\n本报北京1月28日电  一月新能源汽车销量同比增长。\n\n"
+    "图片报道\n\n1月27日，游客在冰雪大世界游玩。本报记者  王  洋摄\n"
+)
+
+
+def test_a_name_page_lists_a_box_by_where_its_text_opens(tmp_path):
+    """On a reporter's (or a tag's) page, an article under a box's title or none shows where
+    its text opens; one whose headline tells it apart shows its byline alone."""
+    project = make_archive(tmp_path, {"2022-01-29.txt": PICTURE_AND_STORY}, with_sample=False)
+    convert(project / "source_texts", project / "docs")
+    page = read(project / "docs", "reporters/wang-yang/index.md")
+    box = page[page.index("[图片报道]") :].split("\n- ")[0]
+    story = page[page.index("[新能源汽车销量增长]") :].split("\n- ")[0]
+    assert "1月27日，游客在冰雪大世界游玩。" in box
+    assert "一月新能源汽车销量同比增长" not in story and "王  洋" in story
+
+
+def test_a_name_page_shows_a_boxs_new_opening_after_an_edit(tmp_path):
+    """Where a list shows an article's opening, the page is made again when only the opening
+    changed (the reporter's page digests what it shows: `plan.shown`)."""
+    project = make_archive(tmp_path, {"2022-01-29.txt": PICTURE_AND_STORY}, with_sample=False)
+    convert(project / "source_texts", project / "docs")
+    source = project / "source_texts" / "2022-01-29.txt"
+    source.write_text(PICTURE_AND_STORY.replace("游客在冰雪大世界游玩", "孩子们在冰场上滑冰"), encoding="utf-8")
+    convert(project / "source_texts", project / "docs")
+    assert "孩子们在冰场上滑冰" in read(project / "docs", "reporters/wang-yang/index.md")
+
+
 def test_reporter_pages_for_an_archive_without_bylines(tmp_path):
     project = make_archive(tmp_path, {"2022-01-29.txt": "标题\n\n正文。\n"}, with_sample=False)
     files = reporter_pages(_catalogue(project))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +74,15 @@ class Catalogue:
     # prints in full where it continues): docs path of the reprint → the first printing. Both
     # pages stay (each 版's contents list it); reporters' and tags' pages list it once.
     first_printing: dict[str, PlacedArticle] = field(default_factory=dict)
+    # Is this the title a box bears day after day (图片报道, 导读: the paper's profile,
+    # `PaperProfile.is_box_title`)? Such a title does not tell its article from the others.
+    is_box_title: Callable[[str], bool] = field(default=lambda title: False)
+
+    def told_apart(self, placed: PlacedArticle) -> bool:
+        """Does the article's title tell it apart in a list of articles? Not a box's title,
+        nor no title (`shown_title`: 无标题): a list shows where its text opens too."""
+        title = placed.entry.title
+        return bool(title) and not self.is_box_title(title)
 
     def counted(self, articles: list[PlacedArticle]) -> int:
         """How many articles these are, each once: a printing again is the article counted

@@ -36,10 +36,12 @@ TOP_ON_INDEX = 100
 
 @dataclass(frozen=True)
 class Listed:
-    """An article on a name's page, with an optional note (e.g. the role: 通讯员)."""
+    """An article on a name's page, with an optional note (e.g. the role: 通讯员), and where
+    its text opens when its title does not tell it apart (`Catalogue.told_apart`: 图片报道)."""
 
     placed: PlacedArticle
     note: str = ""
+    opening: bool = False
 
 
 def _items(here: str, listed: list[Listed], level: str = "###", made: dict | None = None) -> list[str]:
@@ -49,6 +51,7 @@ def _items(here: str, listed: list[Listed], level: str = "###", made: dict | Non
     deep in the docs folder, under a top folder the article is not in."""
     lines = []
     notes = {id(x.placed): x.note for x in listed}
+    openings = {id(x.placed) for x in listed if x.opening}
     made = {} if made is None else made
     top = here.partition("/")[0] + "/"
     apart = here.count("/")  # the link climbs to the top: only the depth matters
@@ -59,7 +62,7 @@ def _items(here: str, listed: list[Listed], level: str = "###", made: dict | Non
             key = (id(p), note, here if p.docs_path.startswith(top) else apart)
             item = made.get(key)
             if item is None:
-                item = made[key] = article_item(here, p, date=True, note=note)
+                item = made[key] = article_item(here, p, date=True, note=note, opening=id(p) in openings)
             lines.append(item)
     return lines
 

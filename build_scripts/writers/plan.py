@@ -100,6 +100,7 @@ def plan(
     each day's records lie in them (updated to this run's)."""
     names = names if names is not None else NameLedger()
     catalogue = Catalogue.build(placed, names)
+    catalogue.is_box_title = config.profile.is_box_title
     key = Keys(salt)
     ident = {
         id(p): SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug, *p.tags)) + "\x1e"
@@ -107,8 +108,14 @@ def plan(
     }
 
     # What a reporter's or tag's page shows of an article (listing.article_item): a change to
-    # its source file that leaves these alone does not make those pages again.
-    shown = {id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline)) + "\x1e" for p in placed}
+    # its source file that leaves these alone does not make those pages again. (Where its
+    # text opens, too, for an article its title does not tell apart: `Catalogue.told_apart`.)
+    shown = {
+        id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline))
+        + ("" if catalogue.told_apart(p) else SEPARATOR + p.entry.opening)
+        + "\x1e"
+        for p in placed
+    }
 
     def idents(articles: list[PlacedArticle]) -> str:
         return "".join(map(ident.__getitem__, map(id, articles)))  # (in C: asked of every article)

@@ -330,7 +330,7 @@ def test_every_generated_page_has_a_title_and_one_h1(rich_docs):
 # printed day after day and tells nothing.
 PICTURE_AND_STORY = (
     "新能源汽车销量增长\n\n本报记者  王  洋\n\n本报北京1月28日电  一月新能源汽车销量同比增长。\n\n"
-    "图片报道\n\n1月27日，游客在冰雪大世界游玩。本报记者  王  洋摄\n"
+    "图片报道\n\n1月27日，游客在冰雪大世界游玩。冰雪大世界今年新添了冰滑梯。本报记者  王  洋摄\n"
 )
 
 
@@ -344,6 +344,18 @@ def test_a_name_page_lists_a_box_by_where_its_text_opens(tmp_path):
     story = page[page.index("[新能源汽车销量增长]") :].split("\n- ")[0]
     assert "1月27日，游客在冰雪大世界游玩。" in box
     assert "一月新能源汽车销量同比增长" not in story and "王  洋" in story
+
+
+def test_a_tag_page_lists_a_box_by_where_its_text_opens(tmp_path):
+    unsigned = PICTURE_AND_STORY.replace("本报记者  王  洋摄", "")  # (no reporter's page lists it first)
+    files = {f"2022-01-{29 + n}.txt": unsigned.replace("1月27日", f"1月{27 + n}日") for n in range(2)}
+    project = make_archive(tmp_path, files, with_sample=False)
+    config = project / "source_texts" / "archive.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "tag_min_articles: 1\n", encoding="utf-8")
+    convert(project / "source_texts", project / "docs")
+    page = read(project / "docs", "tags/bing-xue/index.md")
+    assert page.count("[图片报道]") == 2
+    assert "1月27日，游客在冰雪大世界游玩。" in page and "1月28日，游客在冰雪大世界游玩。" in page
 
 
 def test_a_name_page_shows_a_boxs_new_opening_after_an_edit(tmp_path):

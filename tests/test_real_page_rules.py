@@ -1030,6 +1030,34 @@ def test_the_lines_of_a_poem_quoted_in_the_text_are_no_sub_heads():
     assert quoted == {"我沿着前人的足迹", "寻找一条小路", "我看见无数的田地", "我这样对自己说"}
 
 
+_VERSE = (
+    "故乡的河，流过我的童年",
+    "母亲的灯，亮在窗前",
+    "麦子黄了，又青了",
+    "父亲的背，弯成了犁",
+    "我写下这些，寄给远方",
+)
+_PROSE = (
+    "写作这些年，我一直在想，诗从哪里来。答案其实就在身边，在土地里，在劳动中。",
+    "每一次回到故乡，我都会去河边走走。那里的一草一木，都是我的老师。",
+)
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [("一、泥土里长出的诗", "二、写给故乡的信", "三、诗和远方"), ("泥土里长出的诗", "写给故乡的信", "诗和远方")],
+)
+def test_the_headings_of_sections_around_a_quoted_poem_stay_headings(headings):
+    """A section that opens with a poem: its heading above the poem, and the next section's
+    heading below it, above prose, head their sections — numbered or not."""
+    first, second, third = headings
+    page = _blocks_page(
+        "我的诗与土地", "本报记者 林 溪", first, _PROSE[0], second, *_VERSE, _PROSE[1], third, _PROSE[0]
+    )
+    (article,) = parse_page(page).articles
+    assert article.subheads == list(headings)
+
+
 def test_a_lists_heading_above_short_lines_stays_a_sub_head():
     """A list's lines have no comma (but for notes on it): its heading heads it."""
     page = (

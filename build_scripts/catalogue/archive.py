@@ -31,6 +31,7 @@ from build_scripts.contract.urls import (
     page_anchor,
     year_path,
 )
+from build_scripts.ingest.paper_profile import DEFAULT
 
 AUTHOR, CORRESPONDENT = "记者", "通讯员"
 
@@ -76,7 +77,7 @@ class Catalogue:
     first_printing: dict[str, PlacedArticle] = field(default_factory=dict)
     # Is this the title a box bears day after day (图片报道, 导读: the paper's profile,
     # `PaperProfile.is_box_title`)? Such a title does not tell its article from the others.
-    is_box_title: Callable[[str], bool] = field(default=lambda title: False)
+    is_box_title: Callable[[str], bool] = DEFAULT.is_box_title
 
     def told_apart(self, placed: PlacedArticle) -> bool:
         """Does the article's title tell it apart in a list of articles? Not a box's title,
@@ -90,9 +91,15 @@ class Catalogue:
         return sum(1 for p in articles if p.docs_path not in self.first_printing)
 
     @classmethod
-    def build(cls, articles: list[PlacedArticle], names: NameLedger | None = None) -> Catalogue:
+    def build(
+        cls,
+        articles: list[PlacedArticle],
+        names: NameLedger | None = None,
+        is_box_title: Callable[[str], bool] = DEFAULT.is_box_title,
+    ) -> Catalogue:
         """`articles` in archive order (date, 版, position), as convert.place_articles gives them.
-        `names`: the name pages published before (their slugs are kept; new ones are added)."""
+        `names`: the name pages published before (their slugs are kept; new ones are added).
+        `is_box_title`: the paper's profile's (`told_apart`)."""
         names = names if names is not None else NameLedger()
         days: dict[dt.date, list[PlacedArticle]] = defaultdict(list)
         credits: dict[str, list[Credit]] = defaultdict(list)
@@ -120,6 +127,7 @@ class Catalogue:
             tags=tags,
             tagged=dict(tagged),
             first_printing=first_printing,
+            is_box_title=is_box_title,
         )
 
 

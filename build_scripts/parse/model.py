@@ -87,39 +87,13 @@ POEM_LINES, POEM_LINE_MAX = 6, 30
 def a_poem(blocks: list[str]) -> bool:
     return (
         len(blocks) >= POEM_LINES
-        and all(_a_poem_line(b) for b in blocks)
+        and all(a_poem_line(b) for b in blocks)
         and 3 * sum(1 for b in blocks if " " in b or "\u3000" in b) < len(blocks)
     )
 
 
-def _a_poem_line(block: str) -> bool:
+def a_poem_line(block: str) -> bool:
     return len(block) <= POEM_LINE_MAX and "。" not in block
-
-
-# Lines of a poem the text quotes (an essay opening with the writer's poem) read as text with
-# a comma inside: at least this many in the stretch, and a share of its lines at least this
-# large (a list's lines have none, but for a note on it: `（共30家，排名不分先后）`).
-VERSE_COMMA_LINES, VERSE_COMMA_SHARE = 2, 0.25
-
-
-def verse_in_text(segments: list[Segment]) -> list[int]:
-    """The sub-heads that are lines of a poem quoted inside an article's text: a stretch of
-    text and sub-heads that is a poem (`a_poem`) and holds `VERSE_COMMA_LINES` lines of text
-    with a comma inside, a quarter of its lines at least — verse, whose lines run on, not
-    headings above their sections (a list's headings, `一等奖` above its names, are above
-    lines without commas)."""
-    found: list[int] = []
-    run: list[int] = []
-    for n, segment in enumerate([*segments, None]):
-        if segment is not None and segment.kind in (Kind.PARAGRAPH, Kind.SUBHEAD) and _a_poem_line(segment.text):
-            run.append(n)
-            continue
-        texts = [segments[i].text for i in run]
-        commas = sum(1 for i in run if segments[i].kind is Kind.PARAGRAPH and "，" in segments[i].text.rstrip("，"))
-        if commas >= max(VERSE_COMMA_LINES, VERSE_COMMA_SHARE * len(run)) and a_poem(texts):
-            found += [i for i in run if segments[i].kind is Kind.SUBHEAD]
-        run = []
-    return found
 
 
 @dataclass

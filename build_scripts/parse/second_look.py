@@ -54,7 +54,6 @@ _NOT_RUNNING_TEXT = frozenset(
         "subhead.article-box",
         "subhead.section",
         "paragraph.lines",
-        "paragraph.quoted-poem",
         "subhead.section-label",
         "note.editors-sign",
     }

@@ -14,7 +14,7 @@ from build_scripts.contract.numerals import han_number
 from build_scripts.ingest.paper_profile import PaperProfile
 from build_scripts.parse import compiled, shapes
 from build_scripts.parse import patterns as p
-from build_scripts.parse.model import Kind
+from build_scripts.parse.model import Kind, Segment, a_poem, a_poem_line
 
 # A sub-head of phrases parted by a comma (`特色夜游，提升文化体验感`): at most this long, with
 # a paragraph of at least this many characters above and below it.
@@ -266,3 +266,61 @@ def numbered_headings(kinds: list[Kind], texts: list[str], profile: PaperProfile
         if number == len(found) + 1:
             found.append((at, number))
     return sorted(at for found in series.values() if len(found) >= 2 for at, _ in found)
+
+
+# Lines of a poem the text quotes (an essay opening with the writer's poem) read as text with
+# a comma inside: at least this many in the stretch, and a share of its lines at least this
+# large (a list's lines have none, but for a note on it: `（共30家，排名不分先后）`).
+VERSE_COMMA_LINES, VERSE_COMMA_SHARE = 2, 0.25
+_COMMAS = "，,"
+
+
+def quoted_verse_subheads(segments: list[Segment], profile: PaperProfile) -> list[int]:
+    """The sub-heads that are lines of a poem quoted inside an article's text: a stretch of
+    text and sub-heads that is a poem (`a_poem`) and holds `VERSE_COMMA_LINES` lines of text
+    with a comma inside, a quarter of its lines at least — verse, whose lines run on, not
+    headings above their sections (a list's headings, `一等奖` above its names, are above
+    lines without commas). A numbered or labelled heading (`二、写给故乡的信`, `案例二`) parts
+    two stretches. In an article cut into sections elsewhere, a sub-head at the
+    stretch's edge next to prose heads the poem, or the prose below it: it stays."""
+    found: list[int] = []
+    run: list[int] = []
+    for n, segment in enumerate([*segments, None]):
+        if (
+            segment is not None
+            and segment.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)
+            and a_poem_line(segment.text)
+            and not (segment.kind is Kind.SUBHEAD and _marked(segment.text, profile))
+        ):
+            run.append(n)
+            continue
+        texts = [segments[i].text for i in run]
+        commas = sum(
+            1
+            for i in run
+            if segments[i].kind is Kind.PARAGRAPH and any(c in segments[i].text.rstrip(_COMMAS) for c in _COMMAS)
+        )
+        if commas >= max(VERSE_COMMA_LINES, VERSE_COMMA_SHARE * len(run)) and a_poem(texts):
+            found += _lines_of(segments, run)
+        run = []
+    return found
+
+
+def _marked(text: str, profile: PaperProfile) -> bool:
+    return bool(p.SUBHEAD_MARKER_RE.match(text)) or shapes.section_label(text, profile)
+
+
+def _lines_of(segments: list[Segment], run: list[int]) -> list[int]:
+    """The sub-heads of a stretch of verse (`quoted_verse_subheads`) that are its lines."""
+    subheads = [i for i in run if segments[i].kind is Kind.SUBHEAD]
+    inside = set(run)
+    if not any(s.kind is Kind.SUBHEAD and i not in inside for i, s in enumerate(segments)):
+        return subheads  # (no sections elsewhere: the article's only sub-heads are the poem's)
+    first, last = run[0], run[-1]
+    prose = (Kind.PARAGRAPH,)
+    keep = set()
+    if first > 0 and segments[first].kind is Kind.SUBHEAD and segments[first - 1].kind in prose:
+        keep.add(first)
+    if last + 1 < len(segments) and segments[last].kind is Kind.SUBHEAD and segments[last + 1].kind in prose:
+        keep.add(last)
+    return [i for i in subheads if i not in keep]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from build_scripts.ingest.corrections import Corrections
 from build_scripts.ingest.paper_profile import PaperProfile
-from build_scripts.parse import credits, model, sections, shapes
+from build_scripts.parse import credits, sections, shapes
 from build_scripts.parse import patterns as p
 from build_scripts.parse.layout import Layout, Unit
 from build_scripts.parse.model import BODY_KINDS, HEADLESS, Article, Decision, Kind, Names, Segment, a_poem
@@ -231,7 +231,7 @@ class ArticleState:
         segments = self.current or []
         if a_poem([s.text for s in segments if s.kind in (Kind.PARAGRAPH, Kind.SUBHEAD)]):
             return self._as_lines([n for n, s in enumerate(segments) if s.kind is Kind.SUBHEAD])
-        self._as_lines(model.verse_in_text(segments), "paragraph.quoted-poem")
+        self._as_lines(sections.quoted_verse_subheads(segments, self.profile), "paragraph.quoted-poem")
         start = 0
         while start < len(segments):
             end = start

@@ -99,8 +99,7 @@ def plan(
     updated to this run's); `kept`: the data files docs/ holds from the last run and where
     each day's records lie in them (updated to this run's)."""
     names = names if names is not None else NameLedger()
-    catalogue = Catalogue.build(placed, names)
-    catalogue.is_box_title = config.profile.is_box_title
+    catalogue = Catalogue.build(placed, names, config.profile.is_box_title)
     key = Keys(salt)
     ident = {
         id(p): SEPARATOR.join((file_keys[p.entry.source], str(p.entry.ordinal), p.slug, *p.tags)) + "\x1e"

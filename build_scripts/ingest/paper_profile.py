@@ -64,7 +64,7 @@ class PaperProfile:
         return kept
 
     def __getstate__(self) -> dict[str, Any]:
-        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+        return {key: value for key, value in self.__dict__.items() if key not in ("_hash", "_longest_box")}
 
     def is_column_word(self, text: str) -> bool:
         return any(text.endswith(word) for word in self.column_words)
@@ -85,7 +85,15 @@ class PaperProfile:
         return any(line == "".join(name.split()).casefold() for name in self.mastheads)
 
     def is_box_title(self, title: str) -> bool:
-        """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`)."""
+        """A box's title as printed, spaced or not (`导 读`), in either script (`圖片報道`).
+        Asked of every line the parser weighs and every article a conversion lists: a title
+        much longer than every box's is none, without converting its script (OpenCC)."""
+        longest = self.__dict__.get("_longest_box")
+        if longest is None:
+            longest = max(map(len, self.box_titles), default=0)
+            object.__setattr__(self, "_longest_box", longest)
+        if len(title) > 2 * longest + 8:  # (spaced: `导 读`; a phrase's characters in the other script)
+            return False
         title = "".join(title.split())
         return title in self.box_titles or simplified(title) in self.box_titles
 

@@ -317,10 +317,9 @@ def _lines_of(segments: list[Segment], run: list[int]) -> list[int]:
     if not any(s.kind is Kind.SUBHEAD and i not in inside for i, s in enumerate(segments)):
         return subheads  # (no sections elsewhere: the article's only sub-heads are the poem's)
     first, last = run[0], run[-1]
-    prose = (Kind.PARAGRAPH,)
     keep = set()
-    if first > 0 and segments[first].kind is Kind.SUBHEAD and segments[first - 1].kind in prose:
+    if first > 0 and segments[first].kind is Kind.SUBHEAD and segments[first - 1].kind is Kind.PARAGRAPH:
         keep.add(first)
-    if last + 1 < len(segments) and segments[last].kind is Kind.SUBHEAD and segments[last + 1].kind in prose:
+    if last + 1 < len(segments) and segments[last].kind is Kind.SUBHEAD and segments[last + 1].kind is Kind.PARAGRAPH:
         keep.add(last)
     return [i for i in subheads if i not in keep]

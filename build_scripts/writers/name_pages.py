@@ -34,24 +34,33 @@ INDEX_LIMIT = 500
 TOP_ON_INDEX = 100
 
 
+# Does an article's title tell it apart in a list (`Catalogue.told_apart`)? Where it does not
+# (图片报道, or no title), its item shows where its text opens too.
+TitleTells = Callable[[PlacedArticle], bool]
+
+
+def _every_title(placed: PlacedArticle) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Listed:
-    """An article on a name's page, with an optional note (e.g. the role: 通讯员), and where
-    its text opens when its title does not tell it apart (`Catalogue.told_apart`: 图片报道)."""
+    """An article on a name's page, with an optional note (e.g. the role: 通讯员)."""
 
     placed: PlacedArticle
     note: str = ""
-    opening: bool = False
 
 
-def _items(here: str, listed: list[Listed], level: str = "###", made: dict | None = None) -> list[str]:
+def _items(
+    here: str, listed: list[Listed], level: str = "###", made: dict | None = None, told_apart: TitleTells = _every_title
+) -> list[str]:
     """The articles under month headings. `made`: items made before, by (id of the article,
     note, where the page is): an article is listed on the page of each of its names and tags,
     and its item is the same on all of them whose relative link to it is the same — those as
-    deep in the docs folder, under a top folder the article is not in."""
+    deep in the docs folder, under a top folder the article is not in (the same `told_apart`
+    on every page: the catalogue's)."""
     lines = []
     notes = {id(x.placed): x.note for x in listed}
-    openings = {id(x.placed) for x in listed if x.opening}
     made = {} if made is None else made
     top = here.partition("/")[0] + "/"
     apart = here.count("/")  # the link climbs to the top: only the depth matters
@@ -62,7 +71,7 @@ def _items(here: str, listed: list[Listed], level: str = "###", made: dict | Non
             key = (id(p), note, here if p.docs_path.startswith(top) else apart)
             item = made.get(key)
             if item is None:
-                item = made[key] = article_item(here, p, date=True, note=note, opening=id(p) in openings)
+                item = made[key] = article_item(here, p, date=True, note=note, opening=not told_apart(p))
             lines.append(item)
     return lines
 
@@ -91,6 +100,7 @@ def entry_pages(
     index_name: str = "",
     note: Callable[[str], str] | None = None,
     published: frozenset[int] = frozenset(),
+    told_apart: TitleTells = _every_title,
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles
     (default: `ENTRY_PAGE_LIMIT`), or had
@@ -98,7 +108,8 @@ def entry_pages(
     `listed` is in archive order; pages show the newest first. `made`: list items made for
     other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
     what the index lists, when it is not `kind` (a signing body is listed with 记者). `note`:
-    a paragraph of Markdown below the summary, made for the page's path."""
+    a paragraph of Markdown below the summary, made for the page's path. `told_apart`: see
+    `TitleTells`."""
     here = entry.path
     newest_first = list(reversed(listed))
     name = mdtext.escape(entry.name)
@@ -115,7 +126,7 @@ def entry_pages(
     pages = year_pages(len(listed), has_years, published, limit)
     if not pages:
         lines.append("## 文章\n")
-        lines.extend(_items(here, newest_first, made=made))
+        lines.extend(_items(here, newest_first, made=made, told_apart=told_apart))
     else:
         for year in sorted(pages - has_years):
             files[entry.year_path(year)] = _gone_year_page(entry, year, kind)
@@ -123,16 +134,22 @@ def entry_pages(
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
             lines.append(f"- [{year}年]({link(here, entry.year_path(year))}) · {len(year_listed)}篇")
-            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta, made)
+            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta, made, told_apart)
         lines.append(f"\n## 最新{LATEST_ON_ENTRY_PAGE}篇\n")
-        lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE], made=made))
+        lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE], made=made, told_apart=told_apart))
     lines.append("")
     files[here] = "\n".join(lines)
     return files
 
 
 def _year_page(
-    entry: Entry, year: int, listed: list[Listed], kind: str, meta: dict | None = None, made: dict | None = None
+    entry: Entry,
+    year: int,
+    listed: list[Listed],
+    kind: str,
+    meta: dict | None = None,
+    made: dict | None = None,
+    told_apart: TitleTells = _every_title,
 ) -> str:
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
@@ -142,7 +159,7 @@ def _year_page(
         f"# {name} · {year}年\n",
         f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
     ]
-    lines.extend(_items(here, listed, level="##", made=made))
+    lines.extend(_items(here, listed, level="##", made=made, told_apart=told_apart))
     lines.append("")
     return "\n".join(lines)
 

@@ -26,10 +26,7 @@ def person_pages(catalogue: Catalogue, name: str, published: frozenset[int] = fr
     """The page (and year pages) of one reporter or correspondent; `published`: the years of
     their year pages the URL ledger lists (`name_pages.year_pages`)."""
     credits = catalogue.credits[name]
-    listed = [
-        Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "", not catalogue.told_apart(c.placed))
-        for c in credits
-    ]
+    listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
     return entry_pages(
         catalogue.people[name],
         listed,
@@ -39,6 +36,7 @@ def person_pages(catalogue: Catalogue, name: str, published: frozenset[int] = fr
         index_path=REPORTERS_INDEX,
         made=catalogue.items,
         published=published,
+        told_apart=catalogue.told_apart,
     )
 
 

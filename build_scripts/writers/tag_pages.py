@@ -29,7 +29,7 @@ def one_tag_pages(catalogue: Catalogue, tag: str, published: frozenset[int] = fr
     articles = catalogue.tagged[tag]
     return entry_pages(
         catalogue.tags[tag],
-        [Listed(p, opening=not catalogue.told_apart(p)) for p in articles],
+        [Listed(p) for p in articles],
         kind="标签",
         summary=f"共 {len(articles)} 篇",
         index_path=TAGS_INDEX,
@@ -37,6 +37,7 @@ def one_tag_pages(catalogue: Catalogue, tag: str, published: frozenset[int] = fr
         made=catalogue.items,
         note=lambda here: search_note(here, tag),
         published=published,
+        told_apart=catalogue.told_apart,
     )
 
 

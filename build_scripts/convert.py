@@ -153,6 +153,10 @@ def convert_all(
         kept = cache.lasting("fixed lines")
         as_written: dict[int, SourceResult] = {}  # pages cut at lines their sidecars name no more
         for i, found, result in zip(missing, started.changed, made, strict=True):
+            # the pinyin its worker spelt, learnt before the cache keeps the result without it
+            # (`SourceResult.catalogued`): the tables the cache keeps hold every file's
+            remember_slugs(result.slugs)
+            learn_pinyin(result.readings)
             # a page edited above a line its sidecar names: an error, never kept in the cache
             stale = stale_correction(result.rel, result.fixed, kept, partial(page_lines, found.path, found.rel, config))
             if stale is not None and result.error is None:
@@ -173,8 +177,6 @@ def convert_all(
             raise InternalError(result.rel, result.failure) from result.failure
         if n not in as_written:  # (a page cut at lines its sidecar names no more: its warnings are of that cut)
             result.replay(report, repeated=n not in made_now)
-        remember_slugs(result.slugs)
-        learn_pinyin(result.readings)
         if result.error:
             if not keep_going:
                 raise InputError(result.error.path, result.error.line, result.error.what, result.error.fix)

@@ -237,8 +237,8 @@ def test_the_pinyin_of_titles_and_names_is_kept_once_in_the_caches_tables(tmp_pa
     """Each file's result comes from its worker with the pinyin of its titles and names; the
     cache keeps that in its tables (`memo`), not again in every file's result (three tenths of
     the catalogue). A run after one issue changed — a process of its own, which learnt nothing
-    before — finds every other file's pinyin there: it spells nothing, so it never loads
-    pypinyin, and it writes what a full conversion writes."""
+    before — finds every other file's pinyin there: its own process spells nothing, so it never
+    loads pypinyin, and it writes what a full conversion writes."""
     source, docs = tmp_path / "source_texts", tmp_path / "docs"
     generate(source, 3 * 120)
     probe = (

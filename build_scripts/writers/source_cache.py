@@ -15,7 +15,8 @@ Two kinds of entry:
   read again only when one of them is written;
 - the catalogue (`catalogue.pickle`), written at the end of every run that changed anything:
   every file's result without its prepared pages — what placing, tagging and planning need —
-  and what the conversion learnt on the way (the pinyin of names and tags). A run loads it
+  and what the conversion learnt on the way (the pinyin of titles, names and tags, kept there
+  once rather than again in each file's result: `SourceResult.catalogued`). A run loads it
   once instead of reading thousands of files. The results are kept in parts, one per day of
   the paper (`results/<date>.pickle`, beside the header): a run writes again only the parts of
   the days whose files changed. A result is filed under its key, which is a digest of all it

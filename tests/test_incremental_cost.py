@@ -4,6 +4,7 @@ the shortcuts an incremental conversion takes, and that their output is a full c
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -95,16 +96,20 @@ def test_a_lost_or_torn_part_of_the_catalogue_is_made_again(tmp_path, monkeypatc
 
 
 def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_changed(tmp_path, monkeypatch):
-    from build_scripts.writers import plan as plan_module
+    from build_scripts.writers import name_units
 
     source, docs = tmp_path / "source_texts", tmp_path / "docs"
     generate(source, 2 * 120)
     convert(source, docs, jobs=1)
     made: list[str] = []
-    for name in ("person_pages", "one_tag_pages"):
-        real = getattr(plan_module, name)
+    for name in ("person_pages", "one_tag_pages", "person_year_page", "tag_year_page"):
+        real = getattr(name_units, name)
         monkeypatch.setattr(
-            plan_module, name, lambda catalogue, key, *rest, real=real: made.append(key) or real(catalogue, key, *rest)
+            name_units,
+            name,
+            lambda catalogue, key, *rest, real=real, **options: (
+                made.append(key) or real(catalogue, key, *rest, **options)
+            ),
         )
     _edit(source, "2019-01-02")  # a sentence of each page edited: no title, byline or tag changes
     result = convert(source, docs, jobs=1)
@@ -121,6 +126,38 @@ def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_change
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     convert(source, docs, jobs=1)
     assert made
+    expected = tmp_path / "full"
+    convert(source, expected, jobs=1, incremental=False)
+    assert snapshot(docs) == snapshot(expected)
+
+
+def test_a_new_issue_makes_the_pages_of_its_year_again_not_every_year_of_the_names_it_lists(tmp_path, monkeypatch):
+    """A reporter's or tag's year pages are units of their own: a night's new issue makes the
+    pages of its year again (and the names' own pages, which count their articles), not the
+    pages of the years before, whose articles did not change."""
+    from build_scripts.writers import name_pages, name_units
+
+    monkeypatch.setattr(name_pages, "ENTRY_PAGE_LIMIT", 2)  # most names have year pages
+    source, docs = tmp_path / "source_texts", tmp_path / "docs"
+    generate(source, 4 * 120, first_day=dt.date(2019, 12, 30))  # two days of 2019, two of 2020
+    held = tmp_path / "held"
+    held.mkdir()
+    for path in (source / "2020").glob("2020-01-02_*.txt"):
+        path.rename(held / path.name)
+    convert(source, docs, jobs=1)
+    split = {page.parent.name for page in (docs / "reporters").glob("*/2019.md")}  # year pages already
+    made: list[tuple[str, int]] = []  # (slug, year) of each reporter's year page made
+    real = name_units.person_year_page
+    monkeypatch.setattr(
+        name_units,
+        "person_year_page",
+        lambda catalogue, name, year: made.append((catalogue.people[name].slug, year)) or real(catalogue, name, year),
+    )
+    for path in held.iterdir():
+        path.rename(source / "2020" / path.name)
+    convert(source, docs, jobs=1)
+    assert split and any(slug in split for slug, year in made if year == 2020)  # reporters of the new issue
+    assert not [slug for slug, year in made if year == 2019 and slug in split]
     expected = tmp_path / "full"
     convert(source, expected, jobs=1, incremental=False)
     assert snapshot(docs) == snapshot(expected)

@@ -19,8 +19,7 @@ from inputs import snapshot
 from build_scripts.catalogue.archive import Catalogue
 from build_scripts.contract.urls import unique_name_slugs
 from build_scripts.convert import convert
-from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_pages
-from build_scripts.writers.plan import _years
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_pages, year_spans
 from build_scripts.writers.reporter_pages import reporter_pages
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -236,10 +235,11 @@ def test_year_pages_once_published_are_in_the_url_ledger_and_stay(tmp_path, monk
     assert read_names(source / "urls.lock").years_of(REPORTERS, "li-jie") == {2021, 2022}
     assert "reporters/li-jie/2021/ 李洁\nreporters/li-jie/2022/ 李洁\n" in (source / "urls.lock").read_text("utf-8")
     split = {rel: (docs / rel).read_bytes() for rel in ("reporters/li-jie/2021.md", "reporters/li-jie/2022.md")}
-    from build_scripts.writers import plan
+    from build_scripts.writers import name_units
 
     made: list[str] = []
-    monkeypatch.setattr(plan, "person_pages", lambda catalogue, name, *rest: made.append(name) or {})
+    for unit in ("person_pages", "person_year_page"):
+        monkeypatch.setattr(name_units, unit, lambda catalogue, name, *rest, **options: made.append(name) or {})
     convert(source, docs, jobs=1)  # the ledger lists the years now: the same pages, not made again
     assert made == []
     monkeypatch.undo()  # three articles are few again: the pages stay all the same
@@ -449,7 +449,11 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
 
 @given(st.lists(st.dates(min_value=dt.date(1946, 1, 1), max_value=dt.date(2030, 12, 31)), max_size=60))
 def test_a_names_years_are_those_of_its_articles_in_archive_order(days):
-    """`plan._years` searches a name's list for where each year ends: the same years as
-    looking at every article, over lists of any length with years missing between."""
+    """`name_pages.year_spans` searches a name's list for where each year ends: the same
+    years as looking at every article, each its run of the list, over lists of any length
+    with years missing between."""
     listed = [SimpleNamespace(date=day) for day in sorted(days)]
-    assert _years(listed, lambda p: p.date.year) == {day.year for day in days}
+    spans = year_spans(listed, lambda p: p.date.year)
+    assert set(spans) == {day.year for day in days}
+    assert [p for start, end in spans.values() for p in listed[start:end]] == listed
+    assert all(p.date.year == year for year, (start, end) in spans.items() for p in listed[start:end])

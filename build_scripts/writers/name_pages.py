@@ -9,9 +9,11 @@ the count: the year pages' addresses were published (`year_pages`). An index lis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import bisect
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from typing import TypeVar
 
 from build_scripts.catalogue.archive import Entry
 from build_scripts.catalogue.place import PlacedArticle
@@ -76,6 +78,23 @@ def _items(
     return lines
 
 
+Item = TypeVar("Item")
+
+
+def year_spans(listed: Sequence[Item], year_of: Callable[[Item], int]) -> dict[int, tuple[int, int]]:
+    """Where each year's articles (or credits) of a name start and end in `listed` (in archive
+    order): found by a binary search for where each year ends, as a name's articles may number
+    tens of thousands in a few years, and this is asked of every name on every run."""
+    spans: dict[int, tuple[int, int]] = {}
+    start = 0
+    while start < len(listed):
+        year = year_of(listed[start])
+        end = bisect.bisect_left(listed, year + 1, lo=start, key=year_of)
+        spans[year] = (start, end)
+        start = end
+    return spans
+
+
 def year_pages(count: int, years: Iterable[int], published: frozenset[int], limit: int | None = None) -> frozenset[int]:
     """The years a name with `count` articles, in `years`, has pages of its own for: none while
     it has few articles and never had year pages; else every year it has articles in, and every
@@ -101,10 +120,13 @@ def entry_pages(
     note: Callable[[str], str] | None = None,
     published: frozenset[int] = frozenset(),
     told_apart: TitleTells = _every_title,
+    with_years: bool = True,
 ) -> dict[str, str]:
     """The page of one name (and its year pages when it has more than `limit` articles
     (default: `ENTRY_PAGE_LIMIT`), or had
-    year pages before: `published`, the years of those, `year_pages`).
+    year pages before: `published`, the years of those, `year_pages`). Without `with_years`,
+    the pages of the years it has articles in are left out (each is made on its own:
+    `year_page`, writers/plan.py); the pages of years it no longer has articles in are not.
     `listed` is in archive order; pages show the newest first. `made`: list items made for
     other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
     what the index lists, when it is not `kind` (a signing body is listed with 记者). `note`:
@@ -134,7 +156,8 @@ def entry_pages(
         for year, group in groupby(newest_first, key=lambda x: x.placed.date.year):
             year_listed = list(group)
             lines.append(f"- [{year}年]({link(here, entry.year_path(year))}) · {len(year_listed)}篇")
-            files[entry.year_path(year)] = _year_page(entry, year, year_listed, kind, meta, made, told_apart)
+            if with_years:
+                files[entry.year_path(year)] = year_page(entry, year, year_listed, kind, meta, made, told_apart)
         lines.append(f"\n## 最新{LATEST_ON_ENTRY_PAGE}篇\n")
         lines.extend(_items(here, newest_first[:LATEST_ON_ENTRY_PAGE], made=made, told_apart=told_apart))
     lines.append("")
@@ -142,7 +165,7 @@ def entry_pages(
     return files
 
 
-def _year_page(
+def year_page(
     entry: Entry,
     year: int,
     listed: list[Listed],

@@ -1,7 +1,8 @@
 """Everything the converter writes into docs/, as units with a digest of what each is made of.
 
-A unit is the files of one article, one issue, one reporter, one tag, the calendars, the home
-page, an index of names or the data downloads, rendered only when called. Its key is a digest
+A unit is the files of one article, one issue, one reporter or tag (or one year of theirs,
+once they have year pages), the calendars, the home page, an index of names or the data
+downloads, rendered only when called. Its key is a digest
 of its inputs: the archive-wide `salt` (the converter's version and archive.yml) and, for
 every article it shows, the article's identity — the cache key of its source file (which
 covers the file's bytes, name and sidecar), its position on the page, its slug and its tags —
@@ -17,15 +18,13 @@ one issue changed, only that day's records are made again.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from build_scripts.catalogue.archive import Catalogue, DayLinks, Entry
+from build_scripts.catalogue.archive import Catalogue, DayLinks
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import HOME, REPORTERS, TAGS, data_year_paths, issue_path
@@ -36,11 +35,9 @@ from build_scripts.writers.data_export import DayRecords, KeptData, YearDay, kep
 from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.moved_pages import gone_name_pages
-from build_scripts.writers.name_pages import year_pages
+from build_scripts.writers.name_units import name_units
 from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import Prepared
-from build_scripts.writers.reporter_pages import person_pages, reporters_index
-from build_scripts.writers.tag_pages import one_tag_pages, tags_index
 
 SEPARATOR = "\x1f"
 
@@ -141,7 +138,7 @@ def plan(
     units.append(Unit(home, lambda: {HOME: home_page(catalogue, config)}))
     listed = {REPORTERS: [e.slug for e in catalogue.people.values()], TAGS: [e.slug for e in catalogue.tags.values()]}
     gone_of = {folder: names.gone(folder, slugs) for folder, slugs in listed.items()}  # (slug, name) of each
-    units += _name_units(catalogue, shown, key, names, gone_of)
+    units += name_units(catalogue, shown, key, names, gone_of)
     # (the pages of names gone are made only when these change: an archive that has lost
     # thousands of tags over the years would spend a fifth of a second on them every run)
     gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in gone_of[f]]
@@ -248,70 +245,6 @@ def _issue_units(
             )
         )
     return units
-
-
-def _name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dict) -> list[Unit]:
-    """The pages of each reporter and tag, and their indexes. The year pages a name has now
-    are listed in the URL ledger (`names`): once published, they stay (`name_pages.year_pages`).
-    A name's unit digests the years it has pages for, not what the ledger said before: the run
-    that lists them first makes the same pages as the runs after it."""
-    units = []
-    for name, entry in catalogue.people.items():
-        credits = catalogue.credits[name]
-        pages = year_pages(
-            len(credits), _years(credits, lambda c: c.placed.date.year), names.years_of(REPORTERS, entry.slug)
-        )
-        names.publish_years(REPORTERS, entry.slug, pages)
-        inputs = "".join([shown[id(c.placed)] + c.role for c in credits])
-        units.append(
-            Unit(
-                key("person", name, entry.slug, _listed(pages), inputs),
-                lambda n=name, y=pages: person_pages(catalogue, n, y),  # type: ignore[misc]
-                apart=True,
-            )
-        )
-    people = repr([(name, entry.slug, len(catalogue.credits[name])) for name, entry in catalogue.people.items()])
-    gone_people = _gone(gone_of[REPORTERS], catalogue.people)
-    units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
-    for tag, entry in catalogue.tags.items():
-        tagged = catalogue.tagged[tag]
-        pages = year_pages(len(tagged), _years(tagged, lambda p: p.date.year), names.years_of(TAGS, entry.slug))
-        names.publish_years(TAGS, entry.slug, pages)
-        inputs = "".join(map(shown.__getitem__, map(id, tagged)))
-        units.append(
-            Unit(
-                key("tag", tag, entry.slug, _listed(pages), inputs),
-                lambda t=tag, y=pages: one_tag_pages(catalogue, t, y),  # type: ignore[misc]
-                apart=True,
-            )
-        )
-    tags = repr([(tag, entry.slug, len(catalogue.tagged[tag])) for tag, entry in catalogue.tags.items()])
-    gone_tags = _gone(gone_of[TAGS], catalogue.tags)
-    units.append(Unit(key("tags", tags, repr(gone_tags)), lambda: tags_index(catalogue, gone_tags)))
-    return units
-
-
-def _gone(gone: list[tuple[str, str]], now: dict[str, Entry]) -> list[str]:
-    """The names of the URL ledger's names gone (`NameLedger.gone`) the archive no longer has
-    under another slug (their letters keep their index pages: `name_pages.name_index_pages`)."""
-    return sorted({name for _, name in gone} - now.keys())
-
-
-def _years(listed: Sequence[Any], year_of: Callable[[Any], int]) -> set[int]:
-    """The years of a name's articles or credits, listed in archive order (`Catalogue.build`):
-    found by a binary search for where each year ends, as a name's articles may number tens of
-    thousands in a few years, and this is asked of every name on every run."""
-    years: set[int] = set()
-    start = 0
-    while start < len(listed):
-        year = year_of(listed[start])
-        years.add(year)
-        start = bisect.bisect_left(listed, year + 1, lo=start, key=year_of)
-    return years
-
-
-def _listed(years: frozenset[int]) -> str:
-    return ",".join(map(str, sorted(years)))
 
 
 def _data_units(

@@ -8,10 +8,11 @@ from collections.abc import Collection
 from build_scripts.catalogue.archive import AUTHOR, CORRESPONDENT, Catalogue, Credit
 from build_scripts.contract.names import institutions
 from build_scripts.contract.urls import REPORTERS_INDEX
-from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_page, year_spans
 
 
-def _summary(credits) -> str:
+def person_summary(credits: list[Credit]) -> str:
+    """共 N 篇, and in which roles."""
     authored = sum(1 for c in credits if c.role == AUTHOR)
     assisted = len(credits) - authored
     parts = [f"共 {len(credits)} 篇"]
@@ -22,22 +23,46 @@ def _summary(credits) -> str:
     return "，".join(parts)
 
 
-def person_pages(catalogue: Catalogue, name: str, published: frozenset[int] = frozenset()) -> dict[str, str]:
+def person_pages(
+    catalogue: Catalogue, name: str, published: frozenset[int] = frozenset(), with_years: bool = True
+) -> dict[str, str]:
     """The page (and year pages) of one reporter or correspondent; `published`: the years of
-    their year pages the URL ledger lists (`name_pages.year_pages`)."""
+    their year pages the URL ledger lists (`name_pages.year_pages`); without `with_years`, the
+    pages of the years they have articles in are left out (`person_year_page`)."""
     credits = catalogue.credits[name]
-    listed = [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
     return entry_pages(
         catalogue.people[name],
-        listed,
-        kind=_kind(name, credits),
+        _listed(credits),
+        kind=person_kind(name, credits),
         index_name="记者",
-        summary=_summary(credits),
+        summary=person_summary(credits),
         index_path=REPORTERS_INDEX,
         made=catalogue.items,
         published=published,
         told_apart=catalogue.told_apart,
+        with_years=with_years,
     )
+
+
+def person_year_page(catalogue: Catalogue, name: str, year: int) -> dict[str, str]:
+    """The page of one year of a reporter's or correspondent's articles, as `person_pages`
+    makes it with the others (`kind`: of all their articles)."""
+    credits = catalogue.credits[name]
+    start, end = year_spans(credits, _year_of)[year]
+    entry = catalogue.people[name]
+    newest_first = _listed(credits[start:end])[::-1]
+    kind = person_kind(name, credits)
+    return {
+        entry.year_path(year): year_page(entry, year, newest_first, kind, None, catalogue.items, catalogue.told_apart)
+    }
+
+
+def _listed(credits: list[Credit]) -> list[Listed]:
+    return [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
+
+
+def _year_of(credit: Credit) -> int:
+    return credit.placed.date.year
 
 
 def _is_body(name: str) -> bool:
@@ -45,7 +70,7 @@ def _is_body(name: str) -> bool:
     return bool(institutions(name))
 
 
-def _kind(name: str, credits: list[Credit]) -> str:
+def person_kind(name: str, credits: list[Credit]) -> str:
     """A body, a reporter (a byline of theirs names a role: 本报记者, 通讯员), or a writer: a
     commentary's author, a reader who wrote a letter, a poet (signed with their name alone)."""
     if _is_body(name):

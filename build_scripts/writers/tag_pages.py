@@ -13,24 +13,31 @@ from collections.abc import Collection
 from urllib.parse import quote
 
 from build_scripts.catalogue.archive import Catalogue
+from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import SEARCH_PAGE, TAGS_INDEX
 from build_scripts.writers import mdtext
 from build_scripts.writers.listing import link
 from build_scripts.writers.moved_pages import OUT_OF_SEARCH
-from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages
+from build_scripts.writers.name_pages import Listed, entry_pages, name_index_pages, year_page, year_spans
 
 # Tag pages list articles the search finds by themselves: in the index they would only crowd
 # the results (and the index every reader's browser loads) with lists of headlines (OUT_OF_SEARCH).
 
 
-def one_tag_pages(catalogue: Catalogue, tag: str, published: frozenset[int] = frozenset()) -> dict[str, str]:
+KIND = "标签"
+
+
+def one_tag_pages(
+    catalogue: Catalogue, tag: str, published: frozenset[int] = frozenset(), with_years: bool = True
+) -> dict[str, str]:
     """The page (and year pages) of one tag; `published`: the years of its year pages the URL
-    ledger lists (`name_pages.year_pages`)."""
+    ledger lists (`name_pages.year_pages`); without `with_years`, the pages of the years it has
+    articles in are left out (`tag_year_page`)."""
     articles = catalogue.tagged[tag]
     return entry_pages(
         catalogue.tags[tag],
         [Listed(p) for p in articles],
-        kind="标签",
+        kind=KIND,
         summary=f"共 {len(articles)} 篇",
         index_path=TAGS_INDEX,
         meta=OUT_OF_SEARCH,
@@ -38,7 +45,25 @@ def one_tag_pages(catalogue: Catalogue, tag: str, published: frozenset[int] = fr
         note=lambda here: search_note(here, tag),
         published=published,
         told_apart=catalogue.told_apart,
+        with_years=with_years,
     )
+
+
+def tag_year_page(catalogue: Catalogue, tag: str, year: int) -> dict[str, str]:
+    """The page of one year of a tag's articles, as `one_tag_pages` makes it with the others."""
+    articles = catalogue.tagged[tag]
+    start, end = year_spans(articles, _year_of)[year]
+    entry = catalogue.tags[tag]
+    newest_first = [Listed(p) for p in reversed(articles[start:end])]
+    return {
+        entry.year_path(year): year_page(
+            entry, year, newest_first, KIND, OUT_OF_SEARCH, catalogue.items, catalogue.told_apart
+        )
+    }
+
+
+def _year_of(placed: PlacedArticle) -> int:
+    return placed.date.year
 
 
 def search_note(here: str, tag: str) -> str:

@@ -131,6 +131,26 @@ def test_reporters_and_tags_pages_are_made_again_only_when_what_they_list_change
     assert snapshot(docs) == snapshot(expected)
 
 
+def test_the_pages_listing_an_article_are_made_again_when_the_names_its_byline_shows_change(tmp_path):
+    """A list item shows an article's byline with the names the whole article credits (a
+    closing credit's too: 本报记者 张贺、耿磊), not the byline line alone: a change to those
+    names makes again the pages of the names that stay, and of the article's tags."""
+    from conftest import make_archive
+
+    page = "学以致用求实效\n\n本报记者\n\n各地扎实开展学习教育，解决群众急难愁盼问题。\n\n（本报记者张贺、耿磊）\n"
+    project = make_archive(tmp_path, {"2022/2022-01-28_01.txt": page})
+    source, docs = project / "source_texts", project / "docs"
+    convert(source, docs, jobs=1)
+    assert "本报记者 张贺、耿磊" in (docs / "reporters/zhang-he/index.md").read_text(encoding="utf-8")
+    path = source / "2022/2022-01-28_01.txt"
+    path.write_text(page.replace("耿磊", "王五"), encoding="utf-8")  # the credit's second name corrected
+    convert(source, docs, jobs=1)
+    assert "本报记者 张贺、王五" in (docs / "reporters/zhang-he/index.md").read_text(encoding="utf-8")
+    expected = project / "full"  # (beside docs/: it says where the sources are, relative to itself)
+    convert(source, expected, jobs=1, incremental=False)
+    assert snapshot(docs) == snapshot(expected)
+
+
 def test_a_new_issue_makes_the_pages_of_its_year_again_not_every_year_of_the_names_it_lists(tmp_path, monkeypatch):
     """A reporter's or tag's year pages are units of their own: a night's new issue makes the
     pages of its year again (and the names' own pages, which count their articles), not the

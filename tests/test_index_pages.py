@@ -202,6 +202,33 @@ def test_a_name_with_many_articles_gets_one_page_per_year(rich_docs, tmp_path):
     assert split["reporters/li-jie/2021.md"].count("](../../2021/01/28/") == 1
 
 
+def test_a_names_pages_made_apart_are_the_pages_made_together(rich_docs, monkeypatch):
+    """The converter makes a name's own page and each of its year pages as units of their own
+    (writers/name_units.py): the same files, byte for byte, as made all together — with a
+    year published once whose articles left, and kept to say so."""
+    from build_scripts.writers import name_pages
+    from build_scripts.writers.reporter_pages import person_pages, person_year_page, year_of_credit
+    from build_scripts.writers.tag_pages import one_tag_pages, tag_year_page, year_of_article
+
+    monkeypatch.setattr(name_pages, "ENTRY_PAGE_LIMIT", 0)  # every name has year pages
+    catalogue = _catalogue(rich_docs.parent)
+    kinds = (
+        (person_pages, person_year_page, year_of_credit, catalogue.credits),
+        (one_tag_pages, tag_year_page, year_of_article, catalogue.tagged),
+    )
+    compared = 0
+    for together, one_year, year_of, listed in kinds:
+        for name, articles in listed.items():
+            published = frozenset({2019})  # (no article of the archive's is of 2019)
+            whole = together(catalogue, name, published)
+            apart = together(catalogue, name, published, with_years=False)
+            for year in sorted({year_of(article) for article in articles}):
+                apart.update(one_year(catalogue, name, year))
+            assert apart == whole, name
+            compared += len(whole)
+    assert compared > 3 * (len(catalogue.credits) + len(catalogue.tagged))  # own, 2019, and a year or more each
+
+
 def test_a_name_keeps_the_year_pages_it_had_when_its_articles_fall_back(rich_docs):
     """A tag's articles can fall back to the limit (tags are chosen again as the archive
     grows): the year pages it had stay, and a year it no longer has articles in sends the

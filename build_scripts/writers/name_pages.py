@@ -126,7 +126,7 @@ def entry_pages(
     (default: `ENTRY_PAGE_LIMIT`), or had
     year pages before: `published`, the years of those, `year_pages`). Without `with_years`,
     the pages of the years it has articles in are left out (each is made on its own:
-    `year_page`, writers/plan.py); the pages of years it no longer has articles in are not.
+    `year_page`, writers/name_units.py); the pages of years it no longer has articles in are not.
     `listed` is in archive order; pages show the newest first. `made`: list items made for
     other names' pages in this run (see `_items`; the articles must outlive it). `index_name`:
     what the index lists, when it is not `kind` (a signing body is listed with 记者). `note`:
@@ -168,21 +168,23 @@ def entry_pages(
 def year_page(
     entry: Entry,
     year: int,
-    listed: list[Listed],
+    newest_first: list[Listed],
     kind: str,
     meta: dict | None = None,
     made: dict | None = None,
     told_apart: TitleTells = _every_title,
 ) -> str:
+    """The page of a name's articles of one year (`newest_first`: those articles, the newest
+    first); `kind`, `meta`, `made`, `told_apart`: as for `entry_pages`."""
     here = entry.year_path(year)
     name = mdtext.escape(entry.name)
     lines = [
         front_matter(f"{entry.name} {year}年", **(meta or {})),
         "",
         f"# {name} · {year}年\n",
-        f"{kind} · {year}年 {len(listed)} 篇 · [返回{name}]({link(here, entry.path)})\n",
+        f"{kind} · {year}年 {len(newest_first)} 篇 · [返回{name}]({link(here, entry.path)})\n",
     ]
-    lines.extend(_items(here, listed, level="##", made=made, told_apart=told_apart))
+    lines.extend(_items(here, newest_first, level="##", made=made, told_apart=told_apart))
     lines.append("")
     return "\n".join(lines)
 

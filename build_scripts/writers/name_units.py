@@ -9,20 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from build_scripts.catalogue.archive import Catalogue, Credit, Entry
+from build_scripts.catalogue.archive import Catalogue, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
-from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.urls import REPORTERS, TAGS
+from build_scripts.writers import name_pages
 from build_scripts.writers.docs_tree import Unit
-from build_scripts.writers.name_pages import LATEST_ON_ENTRY_PAGE, year_pages, year_spans
+from build_scripts.writers.name_pages import year_pages, year_spans
 from build_scripts.writers.reporter_pages import (
     person_kind,
     person_pages,
     person_summary,
     person_year_page,
     reporters_index,
+    year_of_credit,
 )
-from build_scripts.writers.tag_pages import one_tag_pages, tag_year_page, tags_index
+from build_scripts.writers.tag_pages import one_tag_pages, tag_year_page, tags_index, year_of_article
 
 
 def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dict) -> list[Unit]:
@@ -33,7 +34,7 @@ def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dic
     units = []
     for name, entry in catalogue.people.items():
         credits = catalogue.credits[name]
-        spans = year_spans(credits, _credit_year)
+        spans = year_spans(credits, year_of_credit)
         pages = year_pages(len(credits), spans, names.years_of(REPORTERS, entry.slug))
         names.publish_years(REPORTERS, entry.slug, pages)
         items = [shown[id(c.placed)] + c.role for c in credits]
@@ -54,7 +55,7 @@ def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dic
     units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
-        spans = year_spans(tagged, _article_year)
+        spans = year_spans(tagged, year_of_article)
         pages = year_pages(len(tagged), spans, names.years_of(TAGS, entry.slug))
         names.publish_years(TAGS, entry.slug, pages)
         items = list(map(shown.__getitem__, map(id, tagged)))
@@ -93,9 +94,9 @@ def _entry_units(
     if not pages:  # all its articles on its one page
         return [Unit(key(*head, "", "".join(items)), all_pages, apart=True)]
     counts = ",".join(f"{year}:{end - start}" for year, (start, end) in spans.items())
-    latest = "".join(items[-LATEST_ON_ENTRY_PAGE:])
+    latest = "".join(items[-name_pages.LATEST_ON_ENTRY_PAGE :])
     own = Unit(
-        key(*head, "own page", _listed(pages), summary, counts, latest),
+        key(*head, "own page", _years_text(pages), summary, counts, latest),
         partial(all_pages, with_years=False),
         apart=True,
     )
@@ -106,19 +107,11 @@ def _entry_units(
     return [own, *years]
 
 
-def _credit_year(credit: Credit) -> int:
-    return credit.placed.date.year
-
-
-def _article_year(placed: PlacedArticle) -> int:
-    return placed.date.year
-
-
 def _gone(gone: list[tuple[str, str]], now: dict[str, Entry]) -> list[str]:
     """The names of the URL ledger's names gone (`NameLedger.gone`) the archive no longer has
     under another slug (their letters keep their index pages: `name_pages.name_index_pages`)."""
     return sorted({name for _, name in gone} - now.keys())
 
 
-def _listed(years: frozenset[int]) -> str:
+def _years_text(years: frozenset[int]) -> str:
     return ",".join(map(str, sorted(years)))

@@ -40,6 +40,7 @@ from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import Prepared
 
 SEPARATOR = "\x1f"
+NAMES_APART = "\x1d"  # (a field of its own however many names: no two lists read alike)
 
 
 class PreparedOf:
@@ -104,10 +105,12 @@ def plan(
     }
 
     # What a reporter's or tag's page shows of an article (listing.article_item): a change to
-    # its source file that leaves these alone does not make those pages again. (Where its
-    # text opens, too, for an article its title does not tell apart: `Catalogue.told_apart`.)
+    # its source file that leaves these alone does not make those pages again. Its byline as
+    # shown is the byline with the names the whole article credits (a closing credit's too:
+    # `ArticleEntry.shown_byline`). (Where its text opens, too, for an article its title does
+    # not tell apart: `Catalogue.told_apart`.)
     shown = {
-        id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline))
+        id(p): SEPARATOR.join((p.docs_path, p.entry.title, p.entry.byline, NAMES_APART.join(p.entry.names)))
         + ("" if catalogue.told_apart(p) else SEPARATOR + p.entry.opening)
         + "\x1e"
         for p in placed

@@ -48,7 +48,7 @@ def person_year_page(catalogue: Catalogue, name: str, year: int) -> dict[str, st
     """The page of one year of a reporter's or correspondent's articles, as `person_pages`
     makes it with the others (`kind`: of all their articles)."""
     credits = catalogue.credits[name]
-    start, end = year_spans(credits, _year_of)[year]
+    start, end = year_spans(credits, year_of_credit)[year]
     entry = catalogue.people[name]
     newest_first = _listed(credits[start:end])[::-1]
     kind = person_kind(name, credits)
@@ -61,7 +61,7 @@ def _listed(credits: list[Credit]) -> list[Listed]:
     return [Listed(c.placed, CORRESPONDENT if c.role == CORRESPONDENT else "") for c in credits]
 
 
-def _year_of(credit: Credit) -> int:
+def year_of_credit(credit: Credit) -> int:
     return credit.placed.date.year
 
 

@@ -52,7 +52,7 @@ def one_tag_pages(
 def tag_year_page(catalogue: Catalogue, tag: str, year: int) -> dict[str, str]:
     """The page of one year of a tag's articles, as `one_tag_pages` makes it with the others."""
     articles = catalogue.tagged[tag]
-    start, end = year_spans(articles, _year_of)[year]
+    start, end = year_spans(articles, year_of_article)[year]
     entry = catalogue.tags[tag]
     newest_first = [Listed(p) for p in reversed(articles[start:end])]
     return {
@@ -62,7 +62,7 @@ def tag_year_page(catalogue: Catalogue, tag: str, year: int) -> dict[str, str]:
     }
 
 
-def _year_of(placed: PlacedArticle) -> int:
+def year_of_article(placed: PlacedArticle) -> int:
     return placed.date.year
 
 

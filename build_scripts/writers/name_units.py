@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from build_scripts.catalogue.archive import Catalogue, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
@@ -34,19 +35,15 @@ def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dic
     units = []
     for name, entry in catalogue.people.items():
         credits = catalogue.credits[name]
-        spans = year_spans(credits, year_of_credit)
-        pages = year_pages(len(credits), spans, names.years_of(REPORTERS, entry.slug))
-        names.publish_years(REPORTERS, entry.slug, pages)
-        items = [shown[id(c.placed)] + c.role for c in credits]
-        # (a reporter's page and year pages say whether they report or write: 记者, 作者)
-        head = ("person", name, entry.slug, person_kind(name, credits))
         units += _entry_units(
-            head,
-            pages,
-            spans,
-            items,
-            person_summary(credits) if pages else "",  # (on its own page; else its items tell it)
-            partial(person_pages, catalogue, name, pages),
+            (REPORTERS, entry.slug, names),
+            credits,
+            year_of_credit,
+            [shown[id(c.placed)] + c.role for c in credits],
+            # (a reporter's page and year pages say whether they report or write: 记者, 作者)
+            ("person", name, entry.slug, person_kind(name, credits)),
+            partial(person_summary, credits),
+            partial(person_pages, catalogue, name),
             partial(person_year_page, catalogue, name),
             key,
         )
@@ -55,17 +52,14 @@ def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dic
     units.append(Unit(key("people", people, repr(gone_people)), lambda: reporters_index(catalogue, gone_people)))
     for tag, entry in catalogue.tags.items():
         tagged = catalogue.tagged[tag]
-        spans = year_spans(tagged, year_of_article)
-        pages = year_pages(len(tagged), spans, names.years_of(TAGS, entry.slug))
-        names.publish_years(TAGS, entry.slug, pages)
-        items = list(map(shown.__getitem__, map(id, tagged)))
         units += _entry_units(
+            (TAGS, entry.slug, names),
+            tagged,
+            year_of_article,
+            list(map(shown.__getitem__, map(id, tagged))),
             ("tag", tag, entry.slug),
-            pages,
-            spans,
-            items,
-            "",  # (its count: in its years' counts)
-            partial(one_tag_pages, catalogue, tag, pages),
+            str,  # (its count: in its years' counts)
+            partial(one_tag_pages, catalogue, tag),
             partial(tag_year_page, catalogue, tag),
             key,
         )
@@ -76,28 +70,34 @@ def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dic
 
 
 def _entry_units(
-    head: tuple[str, ...],
-    pages: frozenset[int],
-    spans: dict[int, tuple[int, int]],
+    where: tuple[str, str, NameLedger],
+    listed: list[Any],
+    year_of: Callable[[Any], int],
     items: list[str],
-    summary: str,
+    head: tuple[str, ...],
+    summary: Callable[[], str],
     all_pages: Callable[..., dict[str, str]],
     one_year: Callable[[int], dict[str, str]],
     key,
 ) -> list[Unit]:
-    """The units of one name's pages (`head`: what all of them show of it; `items`: what they
-    show of each of its articles, in archive order; `spans`: where each year's are). A name
-    with year pages has a unit for each year's page and one for its own page (its articles'
+    """The units of one name's pages (`where`: its folder, its slug and the URL ledger's names;
+    `listed`: its articles or credits, in archive order; `items`: what its pages show of each;
+    `head`: what all of them show of it; `summary`: what its own page says of them all). A
+    name with year pages has a unit for each year's page and one for its own page (its articles'
     count by year, its latest articles, the pages of years it has no articles in any more): a
     night's new issue makes its year's page again, not every year's page of every name it
     touches (at 300,000 articles in seven years, half the time a new issue took to write)."""
+    folder, slug, names = where
+    spans = year_spans(listed, year_of)
+    pages = year_pages(len(listed), spans, names.years_of(folder, slug))
+    names.publish_years(folder, slug, pages)
     if not pages:  # all its articles on its one page
-        return [Unit(key(*head, "", "".join(items)), all_pages, apart=True)]
+        return [Unit(key(*head, "", "".join(items)), partial(all_pages, pages), apart=True)]
     counts = ",".join(f"{year}:{end - start}" for year, (start, end) in spans.items())
     latest = "".join(items[-name_pages.LATEST_ON_ENTRY_PAGE :])
     own = Unit(
-        key(*head, "own page", _years_text(pages), summary, counts, latest),
-        partial(all_pages, with_years=False),
+        key(*head, "own page", _years_text(pages), summary(), counts, latest),
+        partial(all_pages, pages, with_years=False),
         apart=True,
     )
     years = [

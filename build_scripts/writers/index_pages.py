@@ -27,10 +27,7 @@ from build_scripts.contract.urls import (
 )
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers import mdtext
-from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.listing import article_item, front_matter, link, links_in_a_row, wrapped
-from build_scripts.writers.reporter_pages import reporter_pages
-from build_scripts.writers.tag_pages import tag_pages
 
 LATEST_ISSUES = 10
 LATEST_HEADLINES = 12
@@ -212,24 +209,3 @@ def home_page(catalogue: Catalogue, config: ArchiveConfig) -> str:
     lines.append(f"- [数据]({link(here, DATA_PAGE)})：全部文章的文本与元数据（JSON Lines、CSV）")
     lines.append("")
     return "\n".join(lines)
-
-
-def index_pages(
-    catalogue: Catalogue, config: ArchiveConfig, furniture: dict[str, list[str]] | None = None
-) -> dict[str, str]:
-    """Home, issue, calendar, reporter and tag pages. `furniture`: page-furniture lines by
-    source file, printed under their 版 on the issue page."""
-    days = catalogue.days
-    ordered = list(days)
-    files = {}
-    for i, day in enumerate(ordered):
-        before = ordered[i - 1] if i > 0 else None
-        after = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[issue_path(day)] = issue_page(
-            day, days[day], config, before, after, furniture, None, catalogue.counted, catalogue.first_printing
-        )
-    files.update(calendar_pages(days, catalogue.counted))
-    files.update(reporter_pages(catalogue))
-    files.update(tag_pages(catalogue))
-    files["index.md"] = home_page(catalogue, config)
-    return files

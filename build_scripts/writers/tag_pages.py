@@ -74,14 +74,6 @@ def search_note(here: str, tag: str) -> str:
     return f"列出以“{shown}”为关键词的文章；正文中提到它的全部文章，见[检索“{shown}”]({search})。"
 
 
-def tag_pages(catalogue: Catalogue) -> dict[str, str]:
-    files: dict[str, str] = {}
-    for tag in catalogue.tags:
-        files.update(one_tag_pages(catalogue, tag))
-    files.update(tags_index(catalogue))
-    return files
-
-
 def tags_index(catalogue: Catalogue, gone: Collection[str] = ()) -> dict[str, str]:
     """The index of every tag (split by initial letter when long; `gone`: the tags the URL
     ledger lists that the archive no longer has, `name_index_pages`)."""

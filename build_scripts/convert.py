@@ -32,7 +32,7 @@ from build_scripts.ingest.read import page_lines
 from build_scripts.parse.compiled import beside_the_code
 from build_scripts.problems import InputError, InternalError, Report
 from build_scripts.writers.data_export import KeptData
-from build_scripts.writers.docs_tree import Unit, WriteStats, check_apart, list_docs, recover, write_tree
+from build_scripts.writers.docs_tree import WriteStats, check_apart, list_docs, recover, write_tree
 from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
@@ -44,6 +44,7 @@ from build_scripts.writers.published import pages_delivered, published_articles,
 from build_scripts.writers.source_cache import SourceCache, cache_folder, collector_waits
 from build_scripts.writers.source_jobs import SourceResult, collect_less, convert_sources, job_list, pool_size
 from build_scripts.writers.tag_choice import choose_tags
+from build_scripts.writers.units import Unit
 from build_scripts.writers.warm_worker import WarmWorker, spell_meanwhile
 from build_scripts.writers.workers import default_jobs
 

@@ -240,7 +240,7 @@ def test_a_folder_docs_lacks_is_moved_in_whole(tmp_path, monkeypatch):
 def _units(files: dict[str, str], order: list[str], seen: Path | None = None):
     """A unit per file, each to be rendered apart, in `order`; each leaves the number of the
     process that rendered it in the folder `seen`."""
-    from build_scripts.writers.docs_tree import Unit
+    from build_scripts.writers.units import Unit
 
     def render(rel: str) -> dict[str, str]:
         if seen is not None:
@@ -251,14 +251,15 @@ def _units(files: dict[str, str], order: list[str], seen: Path | None = None):
 
 
 def test_units_written_by_worker_processes_are_those_one_process_writes(tmp_path, monkeypatch):
-    from build_scripts.writers import docs_tree
+    from build_scripts.writers import docs_tree, units
+    from build_scripts.writers.units import Unit
 
-    monkeypatch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+    monkeypatch.setattr(units, "MIN_UNITS_APART", 2)
     files = {f"2021/01/{day:02d}/page-{n}.md": f"{day} {n}\n" for day in range(1, 29) for n in range(5)}
     alone, shared, seen = tmp_path / "alone", tmp_path / "shared", tmp_path / "seen"
     seen.mkdir()
     renders_here = []
-    calendar = docs_tree.Unit("calendar", lambda: renders_here.append(1) or {"archive/index.md": "x\n"})
+    calendar = Unit("calendar", lambda: renders_here.append(1) or {"archive/index.md": "x\n"})
     one = docs_tree.write_tree(alone, [*_units(files, sorted(files)), calendar], jobs=1)
     two = docs_tree.write_tree(shared, [*_units(files, sorted(files), seen), calendar], jobs=2)
     assert snapshot(shared) == snapshot(alone) and one == two
@@ -271,9 +272,9 @@ def test_units_written_by_worker_processes_are_those_one_process_writes(tmp_path
 
 
 def test_a_worker_meeting_a_hand_written_file_reports_the_first_in_order(tmp_path, monkeypatch):
-    from build_scripts.writers import docs_tree
+    from build_scripts.writers import docs_tree, units
 
-    monkeypatch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+    monkeypatch.setattr(units, "MIN_UNITS_APART", 2)
     files = {f"2021/01/{day:02d}/page-{n}.md": f"{day} {n}\n" for day in range(1, 29) for n in range(5)}
     docs = tmp_path / "docs"
     for rel in ("2021/01/20/page-3.md", "2021/01/05/page-2.md"):  # hand-written, where pages would go

@@ -17,8 +17,8 @@ from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.ingest.discover import discover
 from build_scripts.problems import Report
-from build_scripts.writers import docs_tree, source_jobs
 from build_scripts.writers import plan as plan_module
+from build_scripts.writers import source_jobs, units
 from build_scripts.writers.docs_tree import MANIFEST
 from build_scripts.writers.source_cache import SourceCache
 
@@ -32,7 +32,7 @@ def archive(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("incremental")
     generate(root / "source_texts", 3 * DAY)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(docs_tree, "MIN_UNITS_APART", 2)
+        patch.setattr(units, "MIN_UNITS_APART", 2)
         assert convert(root / "source_texts", root / "docs", jobs=2).articles == 3 * DAY
     return root
 

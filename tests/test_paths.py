@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from inputs import convert, records
 
 from build_scripts.contract.urls import MAX_SLUG_LENGTH, slug_for_title, unique_slugs
-from build_scripts.writers.docs_tree import safe_relative, write_tree
+from build_scripts.writers.docs_tree import write_tree
+from build_scripts.writers.units import safe_relative
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -27,8 +27,8 @@ from build_scripts.ingest.read import source_page
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Report
 from build_scripts.writers.data_export import JSONL_PATH
-from build_scripts.writers.docs_tree import safe_relative
 from build_scripts.writers.source_jobs import convert_page
+from build_scripts.writers.units import safe_relative
 
 CONFIG = ArchiveConfig(paper=PaperInfo(title="浙江日报", slug="zhejiang-daily"))
 INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\x00", "\x07", "\u202e", "\u2060"]

@@ -396,3 +396,15 @@ def test_a_shards_key_changes_with_any_library_installed(tmp_path, monkeypatch):
         return shard_reuse.build_digest(config, tmp_path, None, None)
 
     assert key("2.1.5") == key("2.1.5") != key("3.0.2")
+
+
+def test_each_shard_is_counted_as_it_is_built(built, tmp_path, monkeypatch):
+    from test_progress import counting_bars
+
+    from build_scripts.ship import sharded_build
+
+    bars: list = []
+    monkeypatch.setattr(sharded_build, "progress_bar", counting_bars(bars))
+    names = sharded_build.build_all(built / "mkdocs.yml", built / "docs", tmp_path / "site", 2, ["2019", "2020"])
+    assert names == ["2019", "2020"]
+    assert [(bar.what, bar.total, bar.done) for bar in bars] == [("building shards", 2, 2)]

@@ -42,6 +42,7 @@ from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.ship import shard_reuse
 from build_scripts.writers.docs_tree import reading_docs
+from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.workers import with_parent
 
 if TYPE_CHECKING:
@@ -130,8 +131,14 @@ def build_all(config_file: Path, docs: Path, site: Path, jobs: int, only: list[s
     fresh = multiprocessing.get_context("spawn")
     workers = max(1, min(jobs, len(work)))
     try:
-        with ProcessPoolExecutor(workers, mp_context=fresh, max_tasks_per_child=1, **with_parent()) as pool:
-            failures = [problem for problem in pool.map(_build_one, work) if problem]
+        with (
+            progress_bar(len(work), "building shards", unit="shard") as bar,
+            ProcessPoolExecutor(workers, mp_context=fresh, max_tasks_per_child=1, **with_parent()) as pool,
+        ):
+            built = [pool.submit(_build_one, args) for args in work]
+            for shard in built:
+                shard.add_done_callback(lambda _: bar.update(1))
+            failures = [problem for shard in built if (problem := shard.result())]  # (in the shards' order)
     except BrokenProcessPool:  # a shard's process ended without a word: killed
         raise ShardError(
             "a shard's build process was killed before it finished (by the system, when memory ran "

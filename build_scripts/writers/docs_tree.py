@@ -20,19 +20,17 @@ everything else is known to be hand-written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.contract.provenance import PROVENANCE_FILE
-from build_scripts.problems import InputError, Problem
+from build_scripts.problems import InputError
 from build_scripts.writers.folder_lock import reading
-from build_scripts.writers.pieces import Pieces, same_bytes, write_or_link
-from build_scripts.writers.workers import can_fork, forked_pool
+from build_scripts.writers.progress import progress_bar
+from build_scripts.writers.units import Target, Unit, render_all
 
 MANIFEST = ".generated.json"
 PLAN = ".commit.json"  # in a committed tree: the files to put in place and to remove
@@ -47,25 +45,6 @@ class WriteStats:
 
 def _aside(docs: Path, what: str) -> Path:
     return docs.with_name(f".{docs.name}.{what}")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """Generated files written together, and a digest of everything they are made from
-    (`key`; "" when unknown: then they are rendered and compared with what is there). A file
-    is text, or its bytes when they are at hand already (UTF-8), or pieces (`pieces.py`: the
-    data files)."""
-
-    key: str
-    render: Callable[[], Mapping[str, str | bytes | Pieces]]
-    # Rendering it reads only what the plan holds and changes nothing another unit reads, so
-    # another process may render it (article, issue, reporter and tag pages).
-    apart: bool = False
-
-
-def unit_key(*inputs: object) -> str:
-    """A digest of a unit's inputs: plain data (strings, numbers, dates, tuples, dicts) whose repr is stable."""
-    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def recover(docs: Path) -> None:
@@ -173,24 +152,6 @@ def check_apart(source: Path, docs: Path) -> None:
         )
 
 
-def safe_relative(rel: str) -> str:
-    """A generated path must stay inside docs/: relative, forward slashes, no `..`, no hidden
-    parts (but the record of which paper docs/ holds, which the build reads and MkDocs does
-    not publish). Paths are built from dates and ASCII slugs, so a failure here is a bug."""
-    if rel == PROVENANCE_FILE:
-        return rel
-    parts = rel.split("/")
-    if (
-        not rel
-        or rel.startswith("/")
-        or "\\" in rel
-        or "\0" in rel
-        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
-    ):
-        raise ValueError(f"refusing to write {rel!r}: not a plain path inside the docs folder")
-    return rel
-
-
 @dataclass(frozen=True)
 class Listing:
     """What `docs/` holds of the last run: its generated files, each with its unit's digest
@@ -236,11 +197,6 @@ def write_tree(
     return WriteStats(written=len(written), unchanged=unchanged, removed=len(removed))
 
 
-# What a unit's files came to: each path, and whether it was written (False: the same bytes
-# are in docs/ already).
-Outcome = list[tuple[str, bool]]
-
-
 def _stage(
     docs: Path, staging: Path, units: list[Unit], listing: Listing, reuse: bool, jobs: int
 ) -> tuple[dict[str, list[str]], list[str], int]:
@@ -257,7 +213,8 @@ def _stage(
         if old and present.issuperset(old):  # one deleted by hand is made again
             kept[index] = old
     todo = [index for index in range(len(units)) if index not in kept]
-    outcomes = _render_all(units, todo, _Target(docs, staging, frozenset(before)), jobs)
+    with progress_bar(len(todo), "writing docs/", unit="page") as bar:  # (a unit is one page, or a few)
+        outcomes = render_all(units, todo, Target(docs, staging, frozenset(before)), jobs, bar.update)
     manifest: dict[str, list[str]] = {}
     written: list[str] = []
     unchanged = 0
@@ -293,103 +250,6 @@ def _files_in(docs: Path, folders: set[str]) -> set[str]:
         except OSError:  # gone, or not a folder: its files are made again
             continue
     return found
-
-
-@dataclass
-class _Target:
-    """Where a unit's files go: `staging`, unless `docs` has the same bytes already."""
-
-    docs: Path
-    staging: Path
-    before: frozenset[str]  # the generated files of the last run
-    made: set[Path] = field(default_factory=set)  # folders this process made in staging
-    staged: list[tuple[Pieces, Path]] = field(default_factory=list)  # files this process wrote as pieces
-
-    def write(self, unit: Unit) -> Outcome:
-        outcome = []
-        for rel, text in unit.render().items():
-            safe_relative(rel)
-            target = self.docs / rel
-            if rel not in self.before and target.exists():
-                raise InputError(
-                    str(target),
-                    None,
-                    "is a hand-written file where the converter writes a generated page",
-                    "rename or remove it (generated pages are listed in docs/.generated.json)",
-                )
-            data = text.encode("utf-8") if isinstance(text, str) else text
-            if rel in self.before and same_bytes(target, data):
-                if isinstance(data, Pieces):
-                    data.now_in(target)
-                outcome.append((rel, False))
-                continue
-            out = self.staging / rel
-            if out.parent not in self.made:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                self.made.add(out.parent)
-            if isinstance(data, Pieces):
-                write_or_link(data, out, self.staged)
-            else:
-                out.write_bytes(data)
-            outcome.append((rel, True))
-        return outcome
-
-
-# Below this many units to render apart, a pool costs more than it saves (a unit's files take
-# about half a millisecond to create on a virtual disk; a forked worker some tens).
-MIN_UNITS_APART = 400
-
-# In a forked worker: the units and where they go, inherited from the process that forked it.
-_shared: tuple[list[Unit], _Target] | None = None
-
-
-def _render_all(units: list[Unit], todo: list[int], target: _Target, jobs: int) -> dict[int, Outcome]:
-    """Render and write the units `todo`, by index. Units marked `apart` are shared out among
-    `jobs` forked processes while this one renders the others, in order (they may depend on
-    units before them)."""
-    global _shared
-    apart = [index for index in todo if units[index].apart]
-    if jobs < 2 or len(apart) < MIN_UNITS_APART or not can_fork():
-        return {index: target.write(units[index]) for index in todo}
-    outcomes: dict[int, Outcome | Problem] = {}
-    size = max(16, len(apart) // (jobs * 8))  # runs of neighbouring units: an issue's articles together
-    _shared = (units, target)  # before the pool forks: its workers inherit it
-    try:
-        with forked_pool(jobs) as pool:
-            parts = pool.map(_write_apart, [apart[i : i + size] for i in range(0, len(apart), size)])
-            outcomes.update(_write_each(units, [index for index in todo if not units[index].apart], target))
-            for part in parts:
-                outcomes.update(part)
-    finally:
-        _shared = None
-    written: dict[int, Outcome] = {}
-    for index in sorted(outcomes):  # the first problem in the units' order, as working alone meets it
-        outcome = outcomes[index]
-        if isinstance(outcome, Problem):
-            raise InputError(outcome.path, outcome.line, outcome.what, outcome.fix)
-        written[index] = outcome
-    return written
-
-
-def _write_each(units: list[Unit], indexes: list[int], target: _Target) -> list[tuple[int, Outcome | Problem]]:
-    """Render and write units in order, up to the first input error (kept as data: it must be
-    reported in the units' order whichever process met it)."""
-    done: list[tuple[int, Outcome | Problem]] = []
-    for index in indexes:
-        try:
-            done.append((index, target.write(units[index])))
-        except InputError as error:
-            done.append((index, error.problem))
-            break
-    return done
-
-
-def _write_apart(indexes: list[int]) -> list[tuple[int, Outcome | Problem]]:
-    """In a forked worker: render and write some units (an exception does not survive the
-    trip back: an input error travels as data)."""
-    assert _shared is not None
-    units, target = _shared
-    return _write_each(units, indexes, target)
 
 
 def _same_manifest(docs: Path, staging: Path) -> bool:

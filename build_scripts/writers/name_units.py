@@ -14,7 +14,6 @@ from build_scripts.catalogue.archive import Catalogue, Entry
 from build_scripts.catalogue.name_ledger import NameLedger
 from build_scripts.contract.urls import REPORTERS, TAGS
 from build_scripts.writers import name_pages
-from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.name_pages import year_pages, year_spans
 from build_scripts.writers.reporter_pages import (
     person_kind,
@@ -25,6 +24,7 @@ from build_scripts.writers.reporter_pages import (
     year_of_credit,
 )
 from build_scripts.writers.tag_pages import one_tag_pages, tag_year_page, tags_index, year_of_article
+from build_scripts.writers.units import Unit
 
 
 def name_units(catalogue: Catalogue, shown, key, names: NameLedger, gone_of: dict) -> list[Unit]:

@@ -32,12 +32,12 @@ from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.article_pages import article_page
 from build_scripts.writers.calendar_pages import calendar_pages
 from build_scripts.writers.data_export import DayRecords, KeptData, YearDay, kept_layout, overall_exports, year_exports
-from build_scripts.writers.docs_tree import Unit
 from build_scripts.writers.index_pages import home_page, issue_page
 from build_scripts.writers.moved_pages import gone_name_pages
 from build_scripts.writers.name_units import name_units
 from build_scripts.writers.pieces import FilePart, Pieces
 from build_scripts.writers.prepared import Prepared
+from build_scripts.writers.units import Unit
 
 SEPARATOR = "\x1f"
 NAMES_APART = "\x1d"  # (a field of its own however many names: no two lists read alike)

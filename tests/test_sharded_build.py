@@ -240,6 +240,9 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tm
     edited = run_cli("build", cwd=project)
     assert edited.returncode == 0, edited.stderr
     assert "built 2 shard(s) (site, 2019)" in edited.stdout and "kept 1 shard(s)" in edited.stdout, edited.stdout
+    # of 2019, only the pages the edit changed, and those that show them, are made again
+    made, files = map(int, re.search(r"shard 2019: (\d+) of its ([\d,]+) files", edited.stdout).groups())
+    assert 0 < made < files / 4, edited.stdout
     # edited again: the same two shards built, 2020 still kept (its files are its own, not
     # the theme's files every shard makes, which the `site` shard put in place anew)
     _edit_first_sentence(project, "2019")

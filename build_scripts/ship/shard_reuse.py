@@ -79,11 +79,12 @@ def build_digest(config_file: Path, source_dir: Path, overrides: Path | None, wo
     return digest.digest()
 
 
-def shard_key(built_with: bytes, docs: Path, pages: list[str]) -> str:
-    """The key of a shard: what every shard is built with and the shard's own files."""
-    digest = hashlib.sha256(built_with)
-    for rel in pages:
-        digest.update(rel.encode() + b"\0" + (docs / rel).read_bytes() + b"\0")
+def shard_key(file_keys: dict[str, str]) -> str:
+    """The key of a shard: its files' keys (`page_reuse.file_keys`), each of which digests what
+    every shard is built with, the file and what its page reads of others."""
+    digest = hashlib.sha256(b"shard 2\0")
+    for rel, key in file_keys.items():
+        digest.update(f"{rel}\0{key}\0".encode())
     return digest.hexdigest()
 
 
@@ -109,13 +110,32 @@ def _signature(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def record(folder: Path, name: str, key: str, files: list[str], site: Path) -> None:
-    """Record the shard's key and the files it put into the assembled `site` (those every shard
-    makes are the first shard's: another's kept copy would be written over by it), as they now
-    stand there, for the next build (written only once the site is in place: a build that
-    failed records nothing)."""
+def record(folder: Path, name: str, key: str, files: list[str], site: Path, file_keys: dict[str, str]) -> None:
+    """Record the shard's key, its docs files' keys and the files it put into the assembled
+    `site` (those every shard makes are the first shard's: another's kept copy would be written
+    over by it), as they now stand there, for the next build (written only once the site is in
+    place: a build that failed records nothing)."""
     signed = [[rel, *_signature(site / rel)] for rel in files]
-    (folder / KEPT.format(name=name)).write_text(json.dumps({"key": key, "files": signed}), encoding="utf-8")
+    made = {"key": key, "files": signed, "pages": file_keys}
+    (folder / KEPT.format(name=name)).write_text(json.dumps(made), encoding="utf-8")
+
+
+def recorded(folder: Path, name: str) -> dict | None:
+    """What the last build recorded of the shard (`record`), if anything."""
+    try:
+        found = json.loads((folder / KEPT.format(name=name)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def as_recorded(site: Path, rel: str, signature: list[int]) -> bool:
+    """Does the site hold the file as the record saw it (not made again, replaced or written
+    over by another build into the same folder)?"""
+    try:
+        return _signature(site / rel) == signature
+    except OSError:
+        return False
 
 
 def forget(folder: Path, name: str) -> None:
@@ -134,16 +154,15 @@ def kept_files(folder: Path, name: str, key: str, site: Path) -> list[str] | Non
     """The files of the shard as the last build made them, where its key is the same and the
     site holds each of them as that build left it (not rebuilt, replaced or written over by
     another build into the same folder); None where the shard must be built."""
+    kept = recorded(folder, name)
     try:
-        kept = json.loads((folder / KEPT.format(name=name)).read_text(encoding="utf-8"))
-        if kept.get("key") != key:
+        if kept is None or kept.get("key") != key:
             return None
-        files = [str(rel) for rel, *_ in kept["files"]]
-        if any(_signature(site / rel) != signature for rel, *signature in kept["files"]):
+        if not all(as_recorded(site, rel, signature) for rel, *signature in kept["files"]):
             return None
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):  # gone, or not a record
+        return [str(rel) for rel, *_ in kept["files"]]
+    except (ValueError, TypeError, AttributeError, KeyError):  # not a record
         return None
-    return files
 
 
 def link_into(site: Path, files: list[str], target: Path) -> None:

@@ -38,9 +38,10 @@ from build_scripts.catalogue.ledger import MOVED, read_ledger
 from build_scripts.ingest.archive_config import LEDGER_FILE
 from build_scripts.plugins.archive.citation_files import alias_across_shards
 from build_scripts.plugins.archive.settings import archive_settings
+from build_scripts.plugins.publish.shards import docs_order, kept_rows
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
-from build_scripts.ship import shard_reuse
+from build_scripts.ship import page_reuse, shard_reuse
 from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.workers import with_parent
@@ -54,6 +55,10 @@ _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^
 
 class ShardError(Exception):
     pass
+
+
+# Of a shard built in part: each docs file kept from the last build, with the files it made
+Kept = dict[str, dict[str, list[str]]]
 
 
 def shard_of(rel: str) -> str:
@@ -117,9 +122,14 @@ def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
     return ""
 
 
-def build_all(config_file: Path, docs: Path, site: Path, jobs: int, only: list[str] | None = None) -> list[str]:
-    """Build the shards (all, or `only` these) in up to `jobs` processes; returns their names."""
+def build_all(
+    config_file: Path, docs: Path, site: Path, jobs: int, only: list[str] | None = None, in_part: Kept | None = None
+) -> list[str]:
+    """Build the shards (all, or `only` these) in up to `jobs` processes; returns their names.
+    `in_part`: of some shards, the docs files kept from the last build, not to be built."""
     shards = plan_shards(docs)
+    for name, kept in (in_part or {}).items():
+        shards[name] = [rel for rel in shards[name] if rel not in kept]
     unknown = sorted(set(only or []) - set(shards))
     if unknown:
         raise ShardError(f"no shard named {', '.join(unknown)} — the shards are {', '.join(shards)}")
@@ -184,10 +194,16 @@ def _move_tree(source: Path, target: Path) -> list[str]:
 
 
 def assemble(
-    config_file: Path, site: Path, names: list[str], kept: dict[str, list[str]] | None = None, aside: bool = False
+    config_file: Path,
+    site: Path,
+    names: list[str],
+    kept: dict[str, list[str]] | None = None,
+    aside: bool = False,
+    in_part: Kept | None = None,
 ) -> dict[str, list[str]]:
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
-    shards taken from the site it replaces, with their files (`shard_reuse`); `aside`: the
+    shards taken from the site it replaces, with their files (`shard_reuse`); `in_part`: the
+    pages of the shards built in part taken from it, with their files (`page_reuse`); `aside`: the
     shards built have set their Material search index aside (`shard_reuse.set_aside`). Returns
     the files each shard built put into the site (those every shard makes, with the first)."""
     from mkdocs.config import load_config
@@ -226,6 +242,9 @@ def assemble(
             continue
         (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
         moved[name] = _move_tree(folder / name, staging)
+        taken = [out for outs in (in_part or {}).get(name, {}).values() for out in outs]
+        shard_reuse.link_into(site, taken, staging)
+        moved[name] += taken
     ledger = read_ledger(archive_settings(config).source_dir / LEDGER_FILE)
     alias_across_shards(staging, {url: entry.successor for url, entry in ledger.items() if entry.state == MOVED})
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
@@ -281,7 +300,7 @@ def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) 
         if args.shard_key not in shards:
             print(f"error: no shard named {args.shard_key} — the shards are {', '.join(shards)}", file=sys.stderr)
             return 1
-        print(_keys(config_file, docs, {args.shard_key: shards[args.shard_key]})[args.shard_key])
+        print(page_reuse.keys(config_file, docs, shards, [args.shard_key]).shards[args.shard_key])
         return 0
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
     with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
@@ -293,6 +312,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
 
     shards = plan_shards(docs)
     kept: dict[str, list[str]] = {}
+    in_part: Kept = {}
     try:
         folder = shards_folder(site)
         if args.assemble:  # (shards built one by one, as a CI matrix does: none is kept)
@@ -304,20 +324,29 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
                 shard_reuse.forget(folder, name)
             names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
-            # every shard, but those whose key is that of the last build, kept from its site
-            keys = _keys(config_file, docs, shards)
+            # every shard, but those whose key is that of the last build, kept from its site;
+            # of a year's shard built again, the pages whose key is that of the last build too
+            keys = page_reuse.keys(config_file, docs, shards)
             if not args.full:
-                kept = {n: files for n in shards if (files := shard_reuse.kept_files(folder, n, keys[n], site))}
+                kept = {n: f for n in shards if (f := shard_reuse.kept_files(folder, n, keys.shards[n], site))}
             todo = [name for name in shards if name not in kept]
+            in_part = {} if args.full else _pages_kept(config_file, docs, folder, site, todo, keys)
+            records = {name: (folder / f"{name}.publish.json").read_text(encoding="utf-8") for name in in_part}
             for name in todo:  # its publish record and search index are made anew: kept no more
                 shard_reuse.forget(folder, name)
-            built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo) if todo else []
+            built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo, in_part) if todo else []
             for name in built:
                 shard_reuse.set_aside(folder, name, folder / name, SEARCH_INDEX)
+            for name, previous in records.items():  # (with the rows of the pages kept, as they were)
+                made = folder / f"{name}.publish.json"
+                rows = kept_rows(
+                    previous, made.read_text(encoding="utf-8"), set(in_part[name]), docs_order(shards[name])
+                )
+                made.write_text(rows, encoding="utf-8")
             names = list(shards)
-            moved = assemble(config_file, site, names, kept, aside=True)
+            moved = assemble(config_file, site, names, kept, aside=True, in_part=in_part)
             for name in built:  # (once the site is in place: a build that failed keeps nothing new)
-                shard_reuse.record(folder, name, keys[name], moved[name], site)
+                shard_reuse.record(folder, name, keys.shards[name], moved[name], site, keys.files[name])
     except ShardError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -326,22 +355,27 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     print(f"built {len(built_now)} shard(s) ({', '.join(built_now) or 'none'}) into {where}")
     if kept:
         print(f"kept {len(kept)} shard(s) from the last build, their pages unchanged ({', '.join(kept)})")
+    for name, files in in_part.items():
+        print(f"shard {name}: {len(shards[name]) - len(files):,} of its {len(shards[name]):,} files built again")
     return 0
 
 
-def _keys(config_file: Path, docs: Path, shards: dict[str, list[str]]) -> dict[str, str]:
-    """Each shard's key (`shard_reuse.shard_key`)."""
+def _pages_kept(config_file: Path, docs: Path, folder: Path, site: Path, todo: list[str], keys) -> Kept:
+    """Of each year's shard to be built, the docs files that need not be (`page_reuse`): none
+    where its last build recorded nothing it published (its rows are needed), nor where
+    Material's search makes an index of each shard's pages (it would lack those kept)."""
     from mkdocs.config import load_config
+    from mkdocs.structure.files import File
 
     config = load_config(str(config_file))
-    source = archive_settings(config).source_dir
-    overrides = config.theme.custom_dir
-    search = config.plugins.get("zh-search")
-    word_list = getattr(getattr(search, "config", None), "user_dict", None)
-    built_with = shard_reuse.build_digest(
-        config_file,
-        source,
-        Path(overrides) if overrides else None,
-        (config_file.parent / word_list) if word_list else None,
-    )
-    return {name: shard_reuse.shard_key(built_with, docs, pages) for name, pages in shards.items()}
+    if {"search", "material/search"} & set(config.plugins):
+        return {}
+    found = {}
+    for name in todo:
+        if name == SITE_SHARD or not (folder / f"{name}.publish.json").is_file():
+            continue
+        dest = lambda rel: File(rel, str(docs), str(site), config.use_directory_urls).dest_uri  # noqa: E731
+        kept = page_reuse.kept_pages(folder, name, keys.files[name], site, dest)
+        if kept:
+            found[name] = kept
+    return found

@@ -40,6 +40,7 @@ from build_scripts.plugins.archive.citation import (
     gbt7714,
 )
 from build_scripts.plugins.archive.metadata import json_ld, meta_tags, script_json
+from build_scripts.plugins.archive.page_meta import meta_of
 
 log = get_plugin_logger(__name__)
 
@@ -161,9 +162,9 @@ class Resolver:
         """The same article on another 版: its page, titled by that 版 (`第4版 国际`)."""
         target = self(path)
         file = self.files.get_file_from_path(path) if path else None
-        if target is None or file is None or file.page is None:
+        if target is None or file is None or not (meta := meta_of(file)):
             return None
-        record = ArticleRecord.from_meta(file.page.meta)
+        record = ArticleRecord.from_meta(meta)
         return Target(target.url, "", page_label(record.page, record.page_name))
 
     def issue(self, path: str | None) -> Target | None:
@@ -176,7 +177,7 @@ class Resolver:
         file = self.files.get_file_from_path(path) if path else None
         if target is None or file is None:
             return None
-        meta = file.page.meta if file.page else {}
+        meta = meta_of(file)
         if not is_article(meta):
             return Target(target.url, "", "")
         return Target(target.url, "", _as_printed(meta.get("main_title")) or _as_printed(meta.get("title")))

@@ -3,7 +3,7 @@ article pages what their template shows (links, citations, machine-readable meta
 
 Material prints `page.meta.title` into `<title>` and `<h1>` without escaping it (seen on
 mkdocs 1.6.1 / material 9.8.2), and a headline is untrusted source text. The title is
-HTML-escaped here, once, before any template sees it; our own templates escape every other
+HTML-escaped here (`page_meta.as_the_theme_reads`), once, before any template sees it; our own templates escape every other
 field with `| e`.
 """
 
@@ -14,7 +14,6 @@ import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -34,13 +33,11 @@ from .citation_files import CitationFiles
 from .config import ArchivePluginConfig
 from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
+from .page_meta import as_the_theme_reads, meta_of
 from .page_refs import PageReferences
 from .settings import archive_settings
 
 log = logging.getLogger("mkdocs.plugins.build_scripts.plugins.archive")
-
-# Front-matter values that Material's templates print as they are.
-_PRINTED_RAW_BY_THEME = ("title", "description")
 
 
 class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
@@ -112,15 +109,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        if page.meta.get("title") == "":  # an article printed without a headline
-            page.meta["title"] = NO_TITLE
+        as_the_theme_reads(page.meta)
         issue = (page.meta.get("links") or {}).get("issue") if is_article(page.meta) else None
         if issue and self.page_refs is not None:  # （相关报道见第四版）: a link to that 版
             markdown = self.page_refs.linked(markdown, str(issue), page.file.src_uri, page.file.url)
-        for key in _PRINTED_RAW_BY_THEME:
-            value = page.meta.get(key)
-            if isinstance(value, str) and not isinstance(value, Markup):
-                page.meta[key] = escape(value)
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
@@ -144,9 +136,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             self.csl.article(page.file.src_uri, view.csl_text)
         first = (page.meta.get("links") or {}).get("first_printing")
         target = self.files.get_file_from_path(str(first)) if first else None
-        if target is not None and target.page is not None:
+        if target is not None:
             # printed again on another 版: the first printing is the one search engines index
-            page.canonical_url = target.page.canonical_url
+            # (its address as MkDocs makes it, where this build does not make its page)
+            page.canonical_url = canonical_url(target, config.site_url)
         return context
 
     def _moved_context(self, context, page, config):
@@ -159,11 +152,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # In a sharded build the successor may be another year's, whose page this shard
             # does not make: its address is the same.
             context["moved_to"] = target.url + (f"#{anchor}" if anchor else "")
-            built = target.page.canonical_url if target.page is not None else None
-            page.canonical_url = built or (urljoin(config.site_url, target.url) if config.site_url else None)
+            page.canonical_url = canonical_url(target, config.site_url)
         if self.csl is not None and not path:  # withdrawn: its citation's address resolves as well
             self.csl.moved(page.file.src_uri, None)
-        elif self.csl is not None and target is not None and target.page is not None and is_article(target.page.meta):
+        elif self.csl is not None and target is not None and target.page is not None and is_article(meta_of(target)):
             self.csl.moved(page.file.src_uri, target.src_uri)
         # (moved to another shard's article: the citation is that shard's to write, `citation_files`)
         return context
@@ -188,3 +180,11 @@ def _check_provenance(docs: Path, source: Path, paper: PaperInfo) -> None:
         f"`source_dir:` of the newspaper-archive plugin in mkdocs.yml at the folder you converted, "
         f"or convert {source} into {docs}"
     )
+
+
+def canonical_url(target: File, site_url: str | None) -> str | None:
+    """The canonical address of a docs file's page: as MkDocs gives it to the page, also where
+    this build does not make that page."""
+    if target.page is not None:
+        return target.page.canonical_url
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", target.url) if site_url else None

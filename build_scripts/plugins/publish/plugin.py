@@ -106,6 +106,8 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         self.preview = Reconverter()
         self._pages_of: Files | None = None  # the build's files whose pages `_page_list` holds
         self._page_list: list[Page] = []
+        # a shard's articles by page, each with its people's slugs (what it records: shards.py)
+        self.shard_articles: dict[str, tuple[FeedArticle, dict[str, str]]] = {}
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -158,14 +160,15 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
             return env
         articles = []
         person_slugs: dict[str, str] = {}  # from the links to reporters' pages, so feed and page agree
+        self.shard_articles = {}
         for page in self._pages(files):
             if is_article(page.meta) and not _printed_before(page):
                 article = _feed_article(page)
                 people = ArticleRecord.from_meta(page.meta).links.get("people") or {}
-                for name, path in people.items():
-                    person_slugs[str(name)] = PurePosixPath(str(path)).parent.name
+                slugs = {str(name): PurePosixPath(str(path)).parent.name for name, path in people.items()}
+                person_slugs.update(slugs)
                 articles.append(article)
-        self.shard_articles, self.person_slugs = articles, person_slugs
+                self.shard_articles[page.file.src_uri] = (article, slugs)
         if os.environ.get(SHARD_DATA_ENV):  # a shard: the assembly plans the feeds over all shards
             articles = []
             person_slugs = self._people_with_pages(files)
@@ -259,20 +262,22 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
         site = Path(config.site_dir)
         written: dict[str, bytes] = {}
         if config.site_url:
-            entries = [
-                SitemapEntry(page.canonical_url, _page_date(page))
+            listed = {
+                page.file.src_uri: SitemapEntry(page.canonical_url, _page_date(page))
                 for page in self._pages(self.files)
                 # moved, or an article printed again: the page it points to is listed
                 if page.canonical_url and not is_moved_page(page.meta) and not _printed_before(page)
-            ]
+            }
             shard_data = os.environ.get(SHARD_DATA_ENV)
             if shard_data:  # the assembly writes the sitemap and feeds of all shards (shards.py)
+                pages = [page.file.src_uri for page in self._pages(self.files)]
                 Path(shard_data).write_text(
-                    shard_record(entries, self.shard_articles, self.person_slugs, self._feeds_of_the_gone(self.files)),
+                    shard_record(pages, listed, self.shard_articles, self._feeds_of_the_gone(self.files)),
                     encoding="utf-8",
                 )
                 self.feeds = []
             else:
+                entries = list(listed.values())
                 written.update(sitemap_files(entries, config.site_url, limit=self.config.sitemap_limit))
             paper = self.archive.paper
             for feed in self.feeds:

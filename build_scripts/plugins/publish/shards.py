@@ -22,34 +22,65 @@ SHARD_DATA_ENV = "ARCHIVE_SHARD_DATA"  # set by the sharded build: where a shard
 
 
 def shard_record(
-    entries: Iterable[SitemapEntry],
-    articles: Iterable[FeedArticle],
-    person_slugs: dict[str, str],
+    pages: list[str],
+    listed: dict[str, SitemapEntry],
+    articles: dict[str, tuple[FeedArticle, dict[str, str]]],
     gone: Iterable[Feed] = (),
 ) -> str:
-    """`gone`: the empty feeds of people no longer in the archive whose page this shard
-    keeps (their feed stays at its address, as in one build)."""
-    return json.dumps(
-        {
-            "sitemap": [[e.loc, e.lastmod.isoformat() if e.lastmod else None] for e in entries],
-            "articles": [
+    """What a shard publishes, page by page in the build's order (a shard built in part takes
+    the rows of the pages it kept from its last record: `kept_rows`): each page's sitemap entry
+    (`listed`) and feed article with its people's slugs (`articles`), where it has them.
+    `gone`: the empty feeds of people no longer in the archive whose page this shard keeps
+    (their feed stays at its address, as in one build)."""
+    rows = []
+    for page in pages:
+        entry, (article, people) = listed.get(page), articles.get(page, (None, {}))
+        if entry is None and article is None:
+            continue
+        rows.append(
+            [
+                page,
+                [entry.loc, entry.lastmod.isoformat() if entry.lastmod else None] if entry else None,
                 [
-                    a.id,
-                    a.title,
-                    a.url,
-                    a.date.isoformat(),
-                    list(a.authors),
-                    list(a.correspondents),
-                    a.summary,
-                    list(a.order),
+                    article.id,
+                    article.title,
+                    article.url,
+                    article.date.isoformat(),
+                    list(article.authors),
+                    list(article.correspondents),
+                    article.summary,
+                    list(article.order),
                 ]
-                for a in articles
-            ],
-            "people": person_slugs,
-            "gone": [[f.path, f.title, f.page_url, f.person, f.slug] for f in gone],
-        },
-        ensure_ascii=False,
+                if article
+                else None,
+                people,
+            ]
+        )
+    return json.dumps(
+        {"pages": rows, "gone": [[f.path, f.title, f.page_url, f.person, f.slug] for f in gone]}, ensure_ascii=False
     )
+
+
+def kept_rows(previous: str, built: str, kept: set[str], order: dict[str, int]) -> str:
+    """The record of a shard built in part: the rows of the pages it built (`built`, the record
+    this build wrote) and those of the pages it kept from the last build (`previous`, that
+    build's record), in the order one build of the whole shard lists them (`order`: the place
+    of each docs file in MkDocs' order; the pages every shard makes come last, as built)."""
+    new, old = json.loads(built), json.loads(previous)
+    rows = {row[0]: row for row in old["pages"] if row[0] in kept}
+    rows.update((row[0], row) for row in new["pages"] if row[0] in order)
+    made = [row for row in new["pages"] if row[0] not in order]
+    listed = sorted(rows.values(), key=lambda row: order[row[0]]) + made
+    return json.dumps({**new, "pages": listed}, ensure_ascii=False)
+
+
+def docs_order(files: list[str]) -> dict[str, int]:
+    """The place of each docs file in the order MkDocs lists a build's files (a folder's index
+    first, then its other files, then its folders')."""
+    from mkdocs.structure.files import File, file_sort_key
+
+    listed = sorted((File(rel, "/", "/", True) for rel in files), key=file_sort_key)
+    return {file.src_uri: place for place, file in enumerate(listed)}
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -67,12 +98,15 @@ def publish_shards(
     gone: list[Feed] = []
     for path in records:
         data = json.loads(path.read_text(encoding="utf-8"))
-        entries += [SitemapEntry(loc, _day(lastmod)) for loc, lastmod in data["sitemap"]]
-        articles += [
-            FeedArticle(i, title, url, dt.date.fromisoformat(day), tuple(a), tuple(c), summary, tuple(order))
-            for i, title, url, day, a, c, summary, order in data["articles"]
-        ]
-        people.update(data["people"])
+        for _, listed, article, slugs in data["pages"]:
+            if listed:
+                entries.append(SitemapEntry(listed[0], _day(listed[1])))
+            if article:
+                i, title, url, day, a, c, summary, order = article
+                articles.append(
+                    FeedArticle(i, title, url, dt.date.fromisoformat(day), tuple(a), tuple(c), summary, tuple(order))
+                )
+            people.update(slugs)
         gone += [Feed(path, title, [], url, name, slug) for path, title, url, name, slug in data.get("gone", [])]
     entries = list({entry.loc: entry for entry in entries}.values())  # pages every shard builds: once
     written = sitemap_files(entries, site_url, limit=sitemap_limit)

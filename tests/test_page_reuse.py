@@ -1,0 +1,98 @@
+"""Pages kept from the last build of a year's shard: what a page's key says it reads of other
+files, the front matter of a page the build does not make, and the shard's publish record
+made of the rows of pages built and kept. (That the site is the one a full build makes:
+tests/test_sharded_build.py.)"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import escape
+from mkdocs.structure.files import File
+
+from build_scripts.contract.labels import NO_TITLE
+from build_scripts.plugins.archive.page_meta import meta_of
+from build_scripts.plugins.publish.shards import docs_order, kept_rows
+from build_scripts.ship.page_reuse import dependencies, file_keys
+
+ARTICLE = """---
+title: 春节前夕走访慰问
+links:
+  issue: 2022/01/28/index.md
+  page_anchor: page-1
+  previous: 2022/01/28/a.md
+  next: 2022/01/28/c.md#top
+  printed_again:
+  - 2022/01/28/d.md
+  people:
+    李蕊: reporters/li-rui/index.md
+  tags:
+    冬奥: tags/dong-ao/index.md
+---
+
+正文（[见第四版](../../02/01/index.md#page-4)）。
+"""
+
+
+def test_a_page_reads_its_neighbours_printings_and_issue_and_links_to_the_rest():
+    reads, linked = dependencies("2022/01/28/b.md", ARTICLE)
+    assert reads == {"2022/01/28/index.md", "2022/01/28/a.md", "2022/01/28/c.md", "2022/01/28/d.md"}
+    assert linked == {"reporters/li-rui/index.md", "tags/dong-ao/index.md", "2022/02/01/index.md"}
+
+
+def _docs(tmp_path, files: dict[str, str]):
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+
+
+def test_a_pages_key_changes_with_what_it_reads_and_with_a_page_it_links_to_gone(tmp_path):
+    files = {
+        "2022/01/28/b.md": ARTICLE,
+        "2022/01/28/a.md": "---\ntitle: 前一篇\n---\n",
+        "2022/01/28/index.md": "# 2022年1月28日\n",
+        "tags/dong-ao/index.md": "# 冬奥\n",
+    }
+    _docs(tmp_path, files)
+
+    def key(**changed: str) -> str:
+        texts = {**files, **{rel.replace("__", "/"): text for rel, text in changed.items()}}
+        return file_keys(b"built with", tmp_path, ["2022/01/28/b.md"], set(texts))["2022/01/28/b.md"]
+
+    first = key()
+    assert key() == first  # the same bytes: the same key
+    (tmp_path / "tags/dong-ao/index.md").write_text("# 冬奥\n\n- 一篇新的文章\n", encoding="utf-8")
+    assert key() == first  # a tag's page lists one more article: this page shows only its address
+    (tmp_path / "2022/01/28/a.md").write_text("---\ntitle: 改过的标题\n---\n", encoding="utf-8")
+    second = key()
+    assert second != first  # the article before it retitled: this page shows that title
+    (tmp_path / "tags/dong-ao/index.md").unlink()
+    files.pop("tags/dong-ao/index.md")
+    assert key() != second  # a page it links to gone
+
+
+def test_a_page_this_build_does_not_make_is_read_as_the_theme_reads_it(tmp_path):
+    _docs(tmp_path, {"a.md": "---\ntitle: ''\ndescription: <b>要闻</b>\n---\n正文\n"})
+    meta = meta_of(File("a.md", str(tmp_path), str(tmp_path / "site"), True))
+    assert meta["title"] == NO_TITLE and meta["description"] == escape("<b>要闻</b>")
+
+
+def test_a_shard_built_in_part_records_the_rows_of_its_kept_pages_in_the_order_of_one_build():
+    pages = ["2022/01/28/index.md", "2022/01/28/a.md", "2022/01/28/b.md", "2022/01/29/a.md"]
+    order = docs_order(sorted(pages))
+    assert list(order) == ["2022/01/28/index.md", "2022/01/28/a.md", "2022/01/28/b.md", "2022/01/29/a.md"]
+
+    def row(page: str, title: str) -> list:
+        return [page, [f"https://example.org/{page}", None], [page, title], {"李蕊": "li-rui"}]
+
+    before = {"pages": [row(p, "旧") for p in pages], "gone": []}
+    # built again: one article of the 28th and the about page every shard makes; 01/29/a.md is gone
+    built = {"pages": [row("2022/01/28/a.md", "新"), row("about.md", "关于")], "gone": []}
+    kept = {"2022/01/28/index.md", "2022/01/28/b.md"}
+    merged = json.loads(kept_rows(json.dumps(before), json.dumps(built), kept, order))
+    assert [(r[0], r[2][1]) for r in merged["pages"]] == [
+        ("2022/01/28/index.md", "旧"),
+        ("2022/01/28/a.md", "新"),
+        ("2022/01/28/b.md", "旧"),
+        ("about.md", "关于"),
+    ]

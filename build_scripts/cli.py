@@ -290,15 +290,17 @@ def main(argv: list[str] | None = None) -> int:
             # (--keep-going helps past a bad source file, not past a lock, the ledger or the cache)
             other = " --keep-going converts the other files and lists every problem."
             in_a_file = exc.problem.path.endswith((".txt", SIDECAR_SUFFIX))
-            print(f"stopped at the first problem; {untouched}.{other if in_a_file else ''}", file=sys.stderr)
+            print(
+                f"stopped at the first problem; {_left(args, untouched)}.{other if in_a_file else ''}", file=sys.stderr
+            )
         return EXIT_INPUT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
     except KeyboardInterrupt:
-        print(f"interrupted: {untouched}", file=sys.stderr)
+        print(f"interrupted: {_left(args, untouched)}", file=sys.stderr)
         return 130
     except InternalError as exc:
-        _internal(args, exc.cause, f"while converting {exc.path}", untouched)
+        _internal(args, exc.cause, f"while converting {exc.path}", _left(args, untouched))
         return EXIT_INTERNAL_ERROR
     except OSError as exc:
         # (a write that fails on a full disk names no file: then what the command writes)
@@ -310,13 +312,25 @@ def main(argv: list[str] | None = None) -> int:
         where = exc.filename or writes or "a file"
         print(
             f"error: {where}: {exc.strerror or exc} — check that the disk has room and that you may write there; "
-            f"{untouched}",
+            f"{_left(args, untouched)}",
             file=sys.stderr,
         )
         return EXIT_INTERNAL_ERROR
     except Exception as exc:  # a bug: say so in one line, never a traceback (unless --debug)
-        _internal(args, exc, "", untouched)
+        _internal(args, exc, "", _left(args, untouched))
         return EXIT_INTERNAL_ERROR
+
+
+def _left(args: argparse.Namespace, untouched: str) -> str:
+    """What a command stopped by an error or Ctrl-C left: for a conversion stopped while it
+    moved its files into docs/ (after its commit), docs/ partly updated, which the next
+    conversion or build finishes before anything reads it (writers/docs_tree.py)."""
+    from build_scripts.writers.docs_tree import commit_pending
+
+    docs = getattr(args, "docs", None)
+    if getattr(args, "run", None) is _convert and docs and commit_pending(Path(docs)):
+        return f"{docs} was partly updated: the next conversion or build finishes the update this one began"
+    return untouched
 
 
 def _internal(args: argparse.Namespace, exc: BaseException, where: str, untouched: str) -> None:

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, SAMPLE_TEXT, make_archive
 from inputs import convert, snapshot
 
+from build_scripts.cli import EXIT_INTERNAL_ERROR
 from build_scripts.problems import InputError
 
 DAYS = 150  # enough pages (600) that writing them takes a while: the kill must land mid-write
@@ -310,3 +311,24 @@ def test_the_next_run_waits_for_the_workers_of_a_killed_conversion(archive):
     assert run.returncode == 0, run.stderr
     assert snapshot(project / "docs") == after
     assert _leftovers(project) == []
+
+
+def test_a_write_that_fails_once_committed_says_docs_is_partly_updated_and_the_next_run_finishes_it(archive):
+    project, _, after = archive
+    driver = """
+from build_scripts.writers import docs_tree as output
+moves = [0]
+move_over = output._move_over
+def failing(source, target):  # the disk refuses a file half-way through (a folder made read-only)
+    moves[0] += 1
+    if moves[0] == 50:
+        raise PermissionError(1, "Operation not permitted", str(target))
+    move_over(source, target)
+output._move_over = failing
+"""
+    failed = _start(project, driver)
+    _, err = failed.communicate(timeout=300)
+    assert failed.returncode == EXIT_INTERNAL_ERROR, err
+    assert b"partly updated: the next conversion or build finishes" in err and b"left as it was" not in err, err
+    assert convert(project).returncode == 0
+    assert snapshot(project / "docs") == after and _leftovers(project) == []

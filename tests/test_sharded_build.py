@@ -212,6 +212,29 @@ def test_a_build_killed_by_force_leaves_no_shard_building(built, tmp_path):
         time.sleep(0.02)
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="processes are found in /proc (Linux)")
+def test_ctrl_c_stops_a_sharded_build_in_one_line_and_what_it_left_goes_with_the_next(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole", "site.shards"))
+    build = subprocess.Popen(
+        [sys.executable, "-m", "build_scripts", "build", "--jobs", "1"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        start_new_session=True,
+    )
+    _shard_process(build)
+    time.sleep(1.5)  # the `site` shard's MkDocs run under way, its search indexer started
+    os.killpg(build.pid, signal.SIGINT)  # Ctrl-C: the terminal interrupts every process of the build
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    again = run_cli("build", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert not list((project / "site.shards").glob(".zh-search-*"))  # the indexer's scratch folder
+
+
 def test_a_sharded_build_without_a_public_address_says_it_writes_no_sitemap_or_feeds(tmp_path):
     project = make_archive(tmp_path)  # the sample's archive.yml names no site_url
     assert run_cli("convert", cwd=project).returncode == 0

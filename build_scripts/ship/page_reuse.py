@@ -34,6 +34,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from build_scripts.contract.urls import csl_path
 from build_scripts.plugins.archive.settings import archive_settings
+from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.ship import shard_reuse
 
 # In an article's `links`: the pages whose front matter (or text) its page shows; a moved
@@ -169,3 +170,28 @@ def kept_pages(
     except (ValueError, TypeError, AttributeError):  # not a record
         return {}
     return kept
+
+
+# Of a shard built in part: each docs file kept from the last build, with the files it made
+Kept = dict[str, dict[str, list[str]]]
+
+
+def pages_kept(config_file: Path, docs: Path, folder: Path, site: Path, todo: list[str], keys: Keys) -> Kept:
+    """Of each year's shard to be built, the docs files that need not be (`kept_pages`): none
+    where its last build recorded nothing it published (its rows are needed), nor where
+    Material's search makes an index of each shard's pages (it would lack those kept)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+
+    config = load_config(str(config_file))
+    if {"search", "material/search"} & set(config.plugins):
+        return {}
+    found = {}
+    for name in todo:
+        if name == SITE_SHARD or not (folder / f"{name}.publish.json").is_file():
+            continue
+        dest = lambda rel: File(rel, str(docs), str(site), config.use_directory_urls).dest_uri  # noqa: E731
+        kept = kept_pages(folder, name, keys.files[name], site, dest)
+        if kept:
+            found[name] = kept
+    return found

@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -44,7 +45,7 @@ from build_scripts.problems import InputError
 from build_scripts.ship import page_reuse, shard_reuse
 from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.progress import progress_bar
-from build_scripts.writers.workers import with_parent
+from build_scripts.writers.workers import end_with_parent
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,10 +56,6 @@ _YEAR_FILE = re.compile(r"^(\d{4})/|^archive/(\d{4})\.md$|^(?:reporters|tags)/[^
 
 class ShardError(Exception):
     pass
-
-
-# Of a shard built in part: each docs file kept from the last build, with the files it made
-Kept = dict[str, dict[str, list[str]]]
 
 
 def shard_of(rel: str) -> str:
@@ -112,6 +109,18 @@ def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> P
     return out
 
 
+def _start_shard(parent: int) -> None:
+    """In a shard's process: end with the build (`workers.end_with_parent`), and on Ctrl-C (the
+    terminal interrupts every process of the build) end as quietly as the build does, which
+    says so: without a traceback, and through the plugins' clean-up."""
+    end_with_parent(parent)
+    signal.signal(signal.SIGINT, _interrupted)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise SystemExit(130)
+
+
 def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
     try:
         build_shard(*args)
@@ -123,7 +132,12 @@ def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
 
 
 def build_all(
-    config_file: Path, docs: Path, site: Path, jobs: int, only: list[str] | None = None, in_part: Kept | None = None
+    config_file: Path,
+    docs: Path,
+    site: Path,
+    jobs: int,
+    only: list[str] | None = None,
+    in_part: page_reuse.Kept | None = None,
 ) -> list[str]:
     """Build the shards (all, or `only` these) in up to `jobs` processes; returns their names.
     `in_part`: of some shards, the docs files kept from the last build, not to be built."""
@@ -143,7 +157,9 @@ def build_all(
     try:
         with (
             progress_bar(len(work), "building shards", unit="shard") as bar,
-            ProcessPoolExecutor(workers, mp_context=fresh, max_tasks_per_child=1, **with_parent()) as pool,
+            ProcessPoolExecutor(
+                workers, mp_context=fresh, max_tasks_per_child=1, initializer=_start_shard, initargs=(os.getpid(),)
+            ) as pool,
         ):
             built = [pool.submit(_build_one, args) for args in work]
             for shard in built:
@@ -199,7 +215,7 @@ def assemble(
     names: list[str],
     kept: dict[str, list[str]] | None = None,
     aside: bool = False,
-    in_part: Kept | None = None,
+    in_part: page_reuse.Kept | None = None,
 ) -> dict[str, list[str]]:
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
     shards taken from the site it replaces, with their files (`shard_reuse`); `in_part`: the
@@ -312,7 +328,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
 
     shards = plan_shards(docs)
     kept: dict[str, list[str]] = {}
-    in_part: Kept = {}
+    in_part: page_reuse.Kept = {}
     try:
         folder = shards_folder(site)
         if args.assemble:  # (shards built one by one, as a CI matrix does: none is kept)
@@ -326,11 +342,12 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
         else:
             # every shard, but those whose key is that of the last build, kept from its site;
             # of a year's shard built again, the pages whose key is that of the last build too
+            _remove_leftovers(folder)
             keys = page_reuse.keys(config_file, docs, shards)
             if not args.full:
                 kept = {n: f for n in shards if (f := shard_reuse.kept_files(folder, n, keys.shards[n], site))}
             todo = [name for name in shards if name not in kept]
-            in_part = {} if args.full else _pages_kept(config_file, docs, folder, site, todo, keys)
+            in_part = {} if args.full else page_reuse.pages_kept(config_file, docs, folder, site, todo, keys)
             records = {name: (folder / f"{name}.publish.json").read_text(encoding="utf-8") for name in in_part}
             for name in todo:  # its publish record and search index are made anew: kept no more
                 shard_reuse.forget(folder, name)
@@ -360,22 +377,9 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     return 0
 
 
-def _pages_kept(config_file: Path, docs: Path, folder: Path, site: Path, todo: list[str], keys) -> Kept:
-    """Of each year's shard to be built, the docs files that need not be (`page_reuse`): none
-    where its last build recorded nothing it published (its rows are needed), nor where
-    Material's search makes an index of each shard's pages (it would lack those kept)."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import File
-
-    config = load_config(str(config_file))
-    if {"search", "material/search"} & set(config.plugins):
-        return {}
-    found = {}
-    for name in todo:
-        if name == SITE_SHARD or not (folder / f"{name}.publish.json").is_file():
-            continue
-        dest = lambda rel: File(rel, str(docs), str(site), config.use_directory_urls).dest_uri  # noqa: E731
-        kept = page_reuse.kept_pages(folder, name, keys.files[name], site, dest)
-        if kept:
-            found[name] = kept
-    return found
+def _remove_leftovers(folder: Path) -> None:
+    """What shards stopped by force left in the shards' folder: the search index's scratch folder
+    of a `site` shard (zh-search makes it beside the site it builds). No shard of this build
+    has started yet."""
+    for scratch in folder.glob(".zh-search-*"):
+        shutil.rmtree(scratch, ignore_errors=True)

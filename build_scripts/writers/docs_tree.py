@@ -59,6 +59,11 @@ def recover(docs: Path) -> None:
             shutil.rmtree(leftover)
 
 
+def commit_pending(docs: Path) -> bool:
+    """Did a run stop after its commit, before all its files were in place (`recover` finishes it)?"""
+    return _aside(docs, "commit").exists()
+
+
 def reading_docs(docs: Path, say: Callable[[str], None]) -> contextlib.AbstractContextManager[None]:
     """Read docs/ (a build) while no conversion writes it, a conversion killed after its
     commit finished first (`folder_lock.reading`)."""

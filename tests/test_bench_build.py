@@ -11,6 +11,7 @@ import sys
 import pytest
 from conftest import ROOT, run_cli
 
+from build_scripts.cli import build_parser
 from build_scripts.dev import bench_build
 from build_scripts.dev.bench_build import BenchError, SizeResult, Step, machine, run_step
 from build_scripts.dev.bench_projects import change_one_issue
@@ -246,7 +247,7 @@ def test_results_saved_from_real_pages_go_back_to_their_own_section(tmp_path):
     text = readme.read_text(encoding="utf-8")
     assert "generated" in text and "old" not in text and "--source /data/pages" in text
     # as they were measured: the runs their medians are of, and the machine
-    assert "--runs 3` (Another machine, 64 CPU cores; medians of 3 run(s))" in text
+    assert "--runs 3` (Another machine, 64 CPU cores; medians of 3 run(s), the largest peak memory)" in text
 
 
 @pytest.mark.parametrize(("articles", "full_build"), [(30, "build"), (30_000, "build, sharded by year")])
@@ -312,3 +313,61 @@ def test_archives_of_as_many_articles_are_told_apart_by_their_years():
     assert _rows(text, "2,825") and _rows(text, "11,300 (4 years)") and _rows(text, "11,300 (1 year)")
     assert not _rows(text, "11,300")
     assert "compared with 2,825 articles: 11,300 (4 years): ×0.25, 11,300 (1 year): ×0.25." in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--runs", "0"], "argument --runs: '0': give how many times to run each step, 1 or more"),
+        (["--articles", "1000,,2000"], "argument --articles: '1000,,2000': give numbers of articles"),
+        (["--config-file", "nosuch.yml"], "nosuch.yml: no such MkDocs config — give the site's mkdocs.yml"),
+        (["--from-json", "nosuch.json"], "error: --from-json nosuch.json: [Errno 2] No such file"),
+        (["--from-json", "{empty}"], "error: --from-json {empty}: 'results' — give JSON files that `bench build"),
+        (["--from-json", "{saved}", "--readme", "{plain}"], "error: --readme {plain}: {plain}: no `<!-- bench"),
+    ],
+)
+def test_a_mistaken_benchmark_is_a_clear_error_before_anything_is_measured(tmp_path, arguments, said):
+    files = {"{empty}": tmp_path / "empty.json", "{saved}": tmp_path / "saved.json", "{plain}": tmp_path / "README.md"}
+    files["{empty}"].write_text("{}", encoding="utf-8")
+    files["{saved}"].write_text(to_json([_result(1000)]), encoding="utf-8")
+    files["{plain}"].write_text("# A README without the benchmark's markers\n", encoding="utf-8")
+    for name, path in files.items():
+        arguments = [a.replace(name, str(path)) for a in arguments]
+        said = said.replace(name, str(path))
+    result = run_cli(
+        "bench",
+        "build",
+        "--work",
+        str(tmp_path / "work"),
+        *arguments,
+        cwd=tmp_path if "--config-file" in arguments else ROOT,
+    )
+    assert result.returncode != 0 and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "bug" not in result.stderr
+    assert not (tmp_path / "work").exists()  # nothing generated
+
+
+def test_the_benchmarks_bar_counts_a_step_once_it_is_done(tmp_path, monkeypatch):
+    from test_progress import counting_bars
+
+    from build_scripts.dev import bench_report
+
+    bars: list = []
+    seen = []
+    monkeypatch.setattr(bench_report, "progress_bar", counting_bars(bars))
+
+    def steps(*args, progress, **kwargs):
+        for name in ("convert", "build", "floor"):
+            progress(name)
+            seen.append(bars[0].done)  # (the step just started is not counted yet)
+        return [_result(1000)]
+
+    monkeypatch.setattr(bench_report, "run", steps)
+    argv = ["bench", "build", "--articles", "1000", "--json", str(tmp_path / "b.json")]
+    args = build_parser().parse_args(argv)
+    assert bench_report.command(args) == 0
+    assert seen == [0, 1, 2] and bars[0].done == bars[0].total  # the last one once all are done
+
+
+def _result(articles: int) -> SizeResult:
+    return SizeResult(articles, articles // 5, 1, {"floor": Step("floor", 4.0, 2**27, 30 * 2**20)})

@@ -51,12 +51,22 @@ def _bench_search_quality(args: argparse.Namespace) -> int:
 
 def _sizes(value: str) -> list[int]:
     try:
-        sizes = [int(n.replace("_", "")) for n in value.split(",") if n.strip()]
-    except ValueError:
+        sizes = [int(n.replace("_", "")) for n in value.split(",")]
+    except ValueError:  # (not a number, or nothing between two commas)
         sizes = []
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError(f"{value!r}: give numbers of articles separated by commas, e.g. 1000,10000")
     return sizes
+
+
+def _runs(value: str) -> int:
+    try:
+        runs = int(value)
+    except ValueError:
+        runs = 0
+    if runs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give how many times to run each step, 1 or more")
+    return runs
 
 
 def _bench_build(args: argparse.Namespace) -> int:
@@ -67,7 +77,10 @@ def _bench_build(args: argparse.Namespace) -> int:
 
 def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `bench search`, `bench search-quality` and `bench build` to the command line's subcommands."""
-    bench = commands.add_parser("bench", help="measure (not for tests): see `bench search --help`")
+    bench = commands.add_parser(
+        "bench",
+        help="measure (not for tests): `bench build`, `bench search`, `bench search-quality` (each with --help)",
+    )
     benchmarks = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     search = benchmarks.add_parser(
         "search",
@@ -112,7 +125,7 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--articles", type=_sizes, default=[1000, 10000], help="sizes, comma-separated (default: 1000,10000)"
     )
     build.add_argument(
-        "--runs", type=int, default=1, help="runs of each step; the median is shown (default: %(default)s)"
+        "--runs", type=_runs, default=1, help="runs of each step; the median is shown (default: %(default)s)"
     )
     build.add_argument(
         "--source",
@@ -144,6 +157,7 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--naive-timeout",
         type=float,
         default=900,
-        help="stop the naive build after this many seconds (default: %(default)s)",
+        help="stop the naive build (every page in nav, at the smallest size: minutes at 1,000 articles) after "
+        "this many seconds (default: %(default)s)",
     )
     build.set_defaults(run=_bench_build)

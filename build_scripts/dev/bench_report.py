@@ -142,28 +142,40 @@ def command(args: argparse.Namespace) -> int:
     if args.source and not sources:
         print(f"error: --source {args.source!r}: give folders of source texts, comma-separated", file=sys.stderr)
         return 1
-    steps = 6 * len(sources) + 1 if sources else sum(6 + (n <= args.serial_up_to) for n in args.articles) + 1
+    steps = 7 * len(sources) + 1 if sources else sum(6 + (n <= args.serial_up_to) for n in args.articles) + 1
+    config_file = Path(args.config_file).resolve()
+    if not args.from_json and not config_file.is_file():
+        print(f"error: {config_file}: no such MkDocs config — give the site's mkdocs.yml with --config-file",
+              file=sys.stderr)  # fmt: skip
+        return 1
 
     def save(results: list) -> None:
         Path(args.json).write_text(to_json(results) + "\n", encoding="utf-8")
 
     if args.from_json:  # print (and put in the README) results measured before, as they were measured
-        saved = [from_json(Path(path).read_text("utf-8")) for path in args.from_json.split(",")]
+        try:
+            saved = [from_json(Path(path).read_text("utf-8")) for path in args.from_json.split(",")]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"error: --from-json {args.from_json}: {exc} — give JSON files that `bench build --json` wrote",
+                  file=sys.stderr)  # fmt: skip
+            return 1
         results = [r for found, _ in saved for r in found]
         machines = ", ".join(dict.fromkeys(machine for _, machine in saved if machine))
         return _print_table(args, sorted(results, key=lambda r: r.articles), "", on=machines)
     with progress_bar(steps, "benchmark", unit="step") as bar:
+        started = [0]  # steps started: each is counted once the next starts, the last at the end
 
         def progress(message: str) -> None:
+            bar.update(1 if started[0] else 0)
+            started[0] += 1
             bar.set_postfix_str(message)
-            bar.update(1)
 
         try:
             results = run(
                 work,
                 args.articles,
                 runs=args.runs,
-                config_file=Path(args.config_file).resolve(),
+                config_file=config_file,
                 serial_up_to=args.serial_up_to,
                 shard_above=args.shard_above,
                 naive_timeout=args.naive_timeout,
@@ -174,6 +186,7 @@ def command(args: argparse.Namespace) -> int:
         except BenchError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        bar.update(max(steps, started[0]) - max(0, started[0] - 1))  # the last step, and any not taken
     failed = [r.source for r in results if not r.articles]  # real pages that did not convert
     code = _print_table(args, results, args.json, readme=not failed)
     if failed:
@@ -191,12 +204,16 @@ def _print_table(args: argparse.Namespace, results: list, json_path: str, readme
     runs = "/".join(str(n) for n in dict.fromkeys(r.runs for r in results)) or str(args.runs)
     text = (
         f"Measured with `python -m build_scripts bench build {what} --runs {runs}` "
-        f"({on or machine()}; medians of {runs} run(s)):\n\n" + table(results)
+        f"({on or machine()}; medians of {runs} run(s), the largest peak memory):\n\n" + table(results)
     )
     print(text)
     if json_path:
         print(f"\n(JSON: {json_path})", file=sys.stderr)
     if args.readme and readme:
         markers = (REAL_START, REAL_END) if real else (README_START, README_END)
-        write_readme(Path(args.readme), text, markers)
+        try:
+            write_readme(Path(args.readme), text, markers)
+        except (BenchError, OSError) as exc:
+            print(f"error: --readme {args.readme}: {exc} — the table is printed above", file=sys.stderr)
+            return 1
     return 0

@@ -40,6 +40,11 @@ def test_a_page_reads_its_neighbours_printings_and_issue_and_links_to_the_rest()
     assert linked == {"reporters/li-rui/index.md", "tags/dong-ao/index.md", "2022/02/01/index.md"}
 
 
+def test_a_front_matter_written_inline_is_read_as_yaml():
+    inline = "---\ntitle: 一篇\nlinks: {previous: 2022/01/28/a.md, tags: {冬奥: tags/dong-ao/index.md}}\n---\n正文\n"
+    assert dependencies("2022/01/28/b.md", inline) == ({"2022/01/28/a.md"}, {"tags/dong-ao/index.md"})
+
+
 def _docs(tmp_path, files: dict[str, str]):
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -186,11 +186,14 @@ def pages_kept(config_file: Path, docs: Path, folder: Path, site: Path, todo: li
     config = load_config(str(config_file))
     if {"search", "material/search"} & set(config.plugins):
         return {}
+
+    def dest(rel: str) -> str:
+        return File(rel, str(docs), str(site), config.use_directory_urls).dest_uri
+
     found = {}
     for name in todo:
         if name == SITE_SHARD or not (folder / f"{name}.publish.json").is_file():
             continue
-        dest = lambda rel: File(rel, str(docs), str(site), config.use_directory_urls).dest_uri  # noqa: E731
         kept = kept_pages(folder, name, keys.files[name], site, dest)
         if kept:
             found[name] = kept

@@ -63,9 +63,9 @@ class Result:
 
     def summary(self) -> str:
         r = self.report
-        line = f"{self.files} files, {self.issues} issues, {self.articles} articles, {len(r.warnings)} warnings"
+        line = f"{self.files:,} files, {self.issues:,} issues, {self.articles:,} articles, {len(r.warnings):,} warnings"
         if r.errors:
-            line += f", {len(r.errors)} errors"
+            line += f", {len(r.errors):,} errors"
         return line
 
     def work_done(self) -> str:

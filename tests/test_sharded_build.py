@@ -434,3 +434,13 @@ def test_each_shard_is_counted_as_it_is_built(built, tmp_path, monkeypatch):
     names = sharded_build.build_all(built / "mkdocs.yml", built / "docs", tmp_path / "site", 2, ["2019", "2020"])
     assert names == ["2019", "2020"]
     assert [(bar.what, bar.total, bar.done) for bar in bars] == [("building shards", 2, 2)]
+
+
+def test_building_a_docs_folder_never_converted_says_to_convert_first(tmp_path):
+    project = make_archive(tmp_path)  # source texts, and an empty docs/
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith(
+        "no converted pages — convert the source texts first: python -m build_scripts convert"
+    ), result.stderr
+    assert not (project / "site").exists()

@@ -43,7 +43,7 @@ from build_scripts.plugins.publish.shards import docs_order, kept_rows
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.ship import page_reuse, shard_reuse
-from build_scripts.writers.docs_tree import reading_docs
+from build_scripts.writers.docs_tree import MANIFEST, reading_docs
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.workers import end_with_parent
 
@@ -318,6 +318,10 @@ def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) 
             return 1
         print(page_reuse.keys(config_file, docs, shards, [args.shard_key]).shards[args.shard_key])
         return 0
+    if not (docs / MANIFEST).is_file() and not args.assemble:
+        print(f"error: {docs}: no converted pages — convert the source texts first: python -m build_scripts convert",
+              file=sys.stderr)  # fmt: skip
+        return 1
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
     with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
         return _build_and_assemble(args, config_file, docs, site)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from markupsafe import escape
 from mkdocs.structure.files import File
 
@@ -37,12 +38,15 @@ links:
 def test_a_page_reads_its_neighbours_printings_and_issue_and_links_to_the_rest():
     reads, linked = dependencies("2022/01/28/b.md", ARTICLE)
     assert reads == {"2022/01/28/index.md", "2022/01/28/a.md", "2022/01/28/c.md", "2022/01/28/d.md"}
-    assert linked == {"reporters/li-rui/index.md", "tags/dong-ao/index.md", "2022/02/01/index.md"}
+    assert linked == {"reporters/li-rui/index.md", "tags/dong-ao/index.md", "2022/02/01/index.md", "archive/index.md"}
 
 
 def test_a_front_matter_written_inline_is_read_as_yaml():
     inline = "---\ntitle: 一篇\nlinks: {previous: 2022/01/28/a.md, tags: {冬奥: tags/dong-ao/index.md}}\n---\n正文\n"
-    assert dependencies("2022/01/28/b.md", inline) == ({"2022/01/28/a.md"}, {"tags/dong-ao/index.md"})
+    assert dependencies("2022/01/28/b.md", inline) == (
+        {"2022/01/28/a.md"},
+        {"tags/dong-ao/index.md", "archive/index.md"},
+    )
 
 
 def _docs(tmp_path, files: dict[str, str]):
@@ -51,9 +55,10 @@ def _docs(tmp_path, files: dict[str, str]):
         (tmp_path / rel).write_text(text, encoding="utf-8")
 
 
-def test_a_pages_key_changes_with_what_it_reads_and_with_a_page_it_links_to_gone(tmp_path):
+@pytest.mark.parametrize("written", ["as the converter writes it", "with CRLF line ends and a byte-order mark"])
+def test_a_pages_key_changes_with_what_it_reads_and_with_a_page_it_links_to_gone(tmp_path, written):
     files = {
-        "2022/01/28/b.md": ARTICLE,
+        "2022/01/28/b.md": ARTICLE if written.startswith("as") else "\ufeff" + ARTICLE.replace("\n", "\r\n"),
         "2022/01/28/a.md": "---\ntitle: 前一篇\n---\n",
         "2022/01/28/index.md": "# 2022年1月28日\n",
         "tags/dong-ao/index.md": "# 冬奥\n",

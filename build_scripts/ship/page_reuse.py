@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from build_scripts.contract.urls import csl_path
+from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.ship import shard_reuse
@@ -66,6 +66,7 @@ def dependencies(rel: str, text: str) -> tuple[set[str], set[str]]:
         named = set(_NAMED.findall(front))
     folder = posixpath.dirname(rel)
     linked = {posixpath.normpath(posixpath.join(folder, target)) for target in _LINKED.findall(text)}
+    linked.add(ARCHIVE_INDEX)  # (an article's page links to the archive's index, whatever it names)
     return reads, (named | linked) - reads - {rel}
 
 
@@ -96,8 +97,9 @@ def file_keys(built_with: bytes, docs: Path, files: list[str], everything: set[s
     for rel in files:
         data = (docs / rel).read_bytes()
         digests[rel] = hashlib.sha256(data).digest()
-        if rel.endswith(".md"):
-            named[rel] = dependencies(rel, data.decode("utf-8", "replace"))
+        if rel.endswith(".md"):  # (read as MkDocs reads it: a byte-order mark dropped, any line end a newline)
+            text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
+            named[rel] = dependencies(rel, text)
 
     def digest(rel: str) -> bytes:
         if rel not in digests:  # (a page of another shard)

@@ -40,7 +40,7 @@ def test_article_page_size_is_unchanged_after_adding_1000_articles(sample_site, 
     project = make_archive(tmp_path, generated_issues(ADDED_FILES))
     converted = run_cli("convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"))
     assert converted.returncode == 0, converted.stderr
-    assert "1004 articles" in converted.stdout
+    assert "1,004 articles" in converted.stdout
     built = build_site(project)
     assert built.returncode == 0, built.stderr
 

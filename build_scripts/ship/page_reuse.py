@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.utils.meta import YAML_RE
@@ -36,6 +37,9 @@ from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.ship import shard_reuse
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # In an article's `links`: the pages whose front matter (or text) its page shows; a moved
 # address's successor: its citation
@@ -131,11 +135,11 @@ class Keys:
     files: dict[str, dict[str, str]]  # each shard's docs files' keys
 
 
-def keys(config_file: Path, docs: Path, shards: dict[str, list[str]], only: list[str] | None = None) -> Keys:
-    """The keys of the shards (all, or `only` these) and of their files."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file))
+def keys(
+    config_file: Path, config: MkDocsConfig, docs: Path, shards: dict[str, list[str]], only: list[str] | None = None
+) -> Keys:
+    """The keys of the shards (all, or `only` these) and of their files (`config`: the config
+    file as loaded)."""
     overrides = config.theme.custom_dir
     search = config.plugins.get("zh-search")
     word_list = getattr(getattr(search, "config", None), "user_dict", None)
@@ -178,14 +182,12 @@ def kept_pages(
 Kept = dict[str, dict[str, list[str]]]
 
 
-def pages_kept(config_file: Path, docs: Path, folder: Path, site: Path, todo: list[str], keys: Keys) -> Kept:
+def pages_kept(config: MkDocsConfig, docs: Path, folder: Path, site: Path, todo: list[str], keys: Keys) -> Kept:
     """Of each year's shard to be built, the docs files that need not be (`kept_pages`): none
     where its last build recorded nothing it published (its rows are needed), nor where
     Material's search makes an index of each shard's pages (it would lack those kept)."""
-    from mkdocs.config import load_config
     from mkdocs.structure.files import File
 
-    config = load_config(str(config_file))
     if {"search", "material/search"} & set(config.plugins):
         return {}
 

@@ -316,7 +316,7 @@ def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) 
         if args.shard_key not in shards:
             print(f"error: no shard named {args.shard_key} — the shards are {', '.join(shards)}", file=sys.stderr)
             return 1
-        print(page_reuse.keys(config_file, docs, shards, [args.shard_key]).shards[args.shard_key])
+        print(page_reuse.keys(config_file, config, docs, shards, [args.shard_key]).shards[args.shard_key])
         return 0
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
     with reading_docs(docs, lambda message: print(message, file=sys.stderr)):
@@ -324,6 +324,8 @@ def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) 
 
 
 def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path, site: Path) -> int:
+    from mkdocs.config import load_config
+
     from build_scripts.writers.workers import default_jobs
 
     if not (docs / MANIFEST).is_file() and not args.assemble:  # (a conversion killed after its commit: finished)
@@ -347,11 +349,12 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             # every shard, but those whose key is that of the last build, kept from its site;
             # of a year's shard built again, the pages whose key is that of the last build too
             _remove_leftovers(folder)
-            keys = page_reuse.keys(config_file, docs, shards)
+            config = load_config(str(config_file))  # (once, for the keys and the pages kept)
+            keys = page_reuse.keys(config_file, config, docs, shards)
             if not args.full:
                 kept = {n: f for n in shards if (f := shard_reuse.kept_files(folder, n, keys.shards[n], site))}
             todo = [name for name in shards if name not in kept]
-            in_part = {} if args.full else page_reuse.pages_kept(config_file, docs, folder, site, todo, keys)
+            in_part = {} if args.full else page_reuse.pages_kept(config, docs, folder, site, todo, keys)
             records = {name: (folder / f"{name}.publish.json").read_text(encoding="utf-8") for name in in_part}
             for name in todo:  # its publish record and search index are made anew: kept no more
                 shard_reuse.forget(folder, name)

@@ -1,4 +1,4 @@
-"""Pages kept from the last build of a year's shard: what a page's key says it reads of other
+"""Pages kept from the last build of a shard: what a page's key says it reads of other
 files, the front matter of a page the build does not make, and the shard's publish record
 made of the rows of pages built and kept. (That the site is the one a full build makes:
 tests/test_sharded_build.py.)"""
@@ -14,7 +14,8 @@ from mkdocs.structure.files import File
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.plugins.archive.page_meta import meta_of
 from build_scripts.plugins.publish.shards import docs_order, kept_rows
-from build_scripts.ship.page_reuse import dependencies, file_keys
+from build_scripts.ship import shard_reuse
+from build_scripts.ship.page_reuse import dependencies, file_keys, kept_pages
 
 ARTICLE = """---
 title: 春节前夕走访慰问
@@ -106,3 +107,37 @@ def test_a_shard_built_in_part_records_the_rows_of_its_kept_pages_in_the_order_o
         ("2022/01/28/b.md", "旧"),
         ("about.md", "关于"),
     ]
+
+
+def test_a_shard_built_in_part_keeps_the_empty_feeds_of_the_people_gone_whose_pages_it_kept():
+    pages = ["reporters/li-rui/index.md", "reporters/wang-yi/index.md", "reporters/zhao-ming/index.md"]
+    order = docs_order(pages)
+
+    def gone(slug: str, title: str) -> list:
+        return [f"feeds/reporters/{slug}.xml", title, f"https://example.org/reporters/{slug}/", slug, slug]
+
+    before = {"pages": [], "gone": [gone("zhao-ming", "旧"), gone("li-rui", "旧")]}
+    # li-rui's page built again, zhao-ming's kept; wang-yi gone only now
+    built = {"pages": [], "gone": [gone("wang-yi", "新"), gone("li-rui", "新")]}
+    merged = json.loads(kept_rows(json.dumps(before), json.dumps(built), {"reporters/zhao-ming/index.md"}, order))
+    assert [(row[4], row[1]) for row in merged["gone"]] == [("li-rui", "新"), ("wang-yi", "新"), ("zhao-ming", "旧")]
+    # a page neither kept nor built again (its person back in the archive): no empty feed
+    assert json.loads(kept_rows(json.dumps(before), json.dumps({"pages": [], "gone": []}), set(), order))["gone"] == []
+
+
+def test_the_data_page_is_made_again_whenever_its_shard_is_built(tmp_path):
+    """It gives the data files' sizes as published, which no key digests: never kept."""
+    site, folder = tmp_path / "site", tmp_path / "site.shards"
+    pages = {"index.md": "index.html", "data/index.md": "data/index.html", "tags/index.md": "tags/index.html"}
+    for out in pages.values():
+        (site / out).parent.mkdir(parents=True, exist_ok=True)
+        (site / out).write_text("<html></html>", encoding="utf-8")
+    folder.mkdir()
+    keys = {rel: f"key of {rel}" for rel in pages}
+    shard_reuse.record(folder, "site", "shard key", list(pages.values()), site, keys)
+    kept = kept_pages(folder, "site", keys, site, pages.__getitem__)
+    assert kept == {"index.md": ["index.html"], "tags/index.md": ["tags/index.html"]}
+    # (and a page whose key changed is made again too)
+    assert set(kept_pages(folder, "site", {**keys, "index.md": "another"}, site, pages.__getitem__)) == {
+        "tags/index.md"
+    }

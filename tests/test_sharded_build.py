@@ -266,6 +266,9 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tm
     # of 2019, only the pages the edit changed, and those that show them, are made again
     made, files = map(int, re.search(r"shard 2019: (\d+) of its ([\d,]+) files", edited.stdout).groups())
     assert 0 < made < files / 4, edited.stdout
+    # and of the `site` shard, the pages that show it (its reporters' and tags', the data page)
+    made, files = map(int, re.search(r"shard site: (\d+) of its ([\d,]+) files", edited.stdout).groups())
+    assert 0 < made < files / 2, edited.stdout
     # edited again: the same two shards built, 2020 still kept (its files are its own, not
     # the theme's files every shard makes, which the `site` shard put in place anew)
     _edit_first_sentence(project, "2019")

@@ -1,14 +1,16 @@
-"""Keeping the pages of a year that did not change: a night's build of a year's shard makes
-again only the pages whose file, or what they read of another file, changed.
+"""Keeping the pages that did not change: a night's build of a shard makes again only the
+pages whose file, or what they read of another file, changed.
 
 A new issue changes its own pages, and some pages of older days of its year (their tags are
 chosen among the year's articles, and the year pages of reporters and tags list it): on the
-real pages, 670 files of 15,900 in a year of 11,300 articles. A shard made whole renders all
-of them again. So every file of a year's shard has a key, and the shard's record
-(`shard_reuse.record`) keeps each file's key beside the files the build made; the next
-build of that shard gives MkDocs only the files whose key changed (the others are excluded
-from it, as other shards' files are) and takes the files the others made from the site it
-replaces.
+real pages, 670 files of 15,900 in a year of 11,300 articles. It changes a few of the `site`
+shard's too: the pages of the reporters it names and the tags it takes, the calendar, the home
+page. A shard made whole renders all of them again. So every file of a shard has a key, and
+the shard's record (`shard_reuse.record`) keeps each file's key beside the files the build
+made; the next build of that shard gives MkDocs only the files whose key changed (the others
+are excluded from it, as other shards' files are) and takes the files the others made from
+the site it replaces. (The `site` shard's search index is made by its indexer from the data
+files, whatever pages are built: `plugins/zh_search/year_cache.py`.)
 
 A file's key digests what every shard is built with, its path and bytes, and what its page
 reads of other files — the bytes of the pages whose front matter or text it shows (the
@@ -33,9 +35,8 @@ from typing import TYPE_CHECKING
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from build_scripts.contract.urls import ARCHIVE_INDEX, csl_path
+from build_scripts.contract.urls import ARCHIVE_INDEX, DATA_PAGE, csl_path
 from build_scripts.plugins.archive.settings import archive_settings
-from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.ship import shard_reuse
 
 if TYPE_CHECKING:
@@ -122,6 +123,11 @@ def file_keys(built_with: bytes, docs: Path, files: list[str], everything: set[s
     return keys
 
 
+# Pages that show what no key digests, made again whenever their shard is built: the data
+# page gives the sizes of the data files, which change with any article's text.
+NEVER_KEPT = frozenset({DATA_PAGE})
+
+
 def made_from(rel: str, dest_uri: str, recorded: set[str]) -> list[str]:
     """The files of the site the build made from the docs file `rel` (whose page or copy is at
     `dest_uri`): that, and an article's citation file beside it, where the record has one."""
@@ -168,7 +174,7 @@ def kept_pages(
         before = last.get("pages") or {}
         kept = {}
         for rel, key in keys.items():
-            if before.get(rel) != key:
+            if before.get(rel) != key or rel in NEVER_KEPT:
                 continue
             made = made_from(rel, dest_of(rel), recorded)
             if all(out in signatures and shard_reuse.as_recorded(site, out, signatures[out]) for out in made):
@@ -183,9 +189,9 @@ Kept = dict[str, dict[str, list[str]]]
 
 
 def pages_kept(config: MkDocsConfig, docs: Path, folder: Path, site: Path, todo: list[str], keys: Keys) -> Kept:
-    """Of each year's shard to be built, the docs files that need not be (`kept_pages`): none
-    where its last build recorded nothing it published (its rows are needed), nor where
-    Material's search makes an index of each shard's pages (it would lack those kept)."""
+    """Of each shard to be built, the docs files that need not be (`kept_pages`): none where its
+    last build recorded nothing it published (its rows are needed), nor where Material's search
+    makes an index of each shard's pages (it would lack those kept)."""
     from mkdocs.structure.files import File
 
     if {"search", "material/search"} & set(config.plugins):
@@ -196,7 +202,7 @@ def pages_kept(config: MkDocsConfig, docs: Path, folder: Path, site: Path, todo:
 
     found = {}
     for name in todo:
-        if name == SITE_SHARD or not (folder / f"{name}.publish.json").is_file():
+        if not (folder / f"{name}.publish.json").is_file():
             continue
         kept = kept_pages(folder, name, keys.files[name], site, dest)
         if kept:

@@ -347,7 +347,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
             # every shard, but those whose key is that of the last build, kept from its site;
-            # of a year's shard built again, the pages whose key is that of the last build too
+            # of a shard built again, the pages whose key is that of the last build too
             _remove_leftovers(folder)
             config = load_config(str(config_file))  # (once, for the keys and the pages kept)
             keys = page_reuse.keys(config_file, config, docs, shards)

@@ -65,13 +65,18 @@ def kept_rows(previous: str, built: str, kept: set[str], order: dict[str, int]) 
     """The record of a shard built in part: the rows of the pages it built (`built`, the record
     this build wrote) and those of the pages it kept from the last build (`previous`, that
     build's record), in the order one build of the whole shard lists them (`order`: the place
-    of each docs file in MkDocs' order; the pages every shard makes come last, as built)."""
+    of each docs file in MkDocs' order; the pages every shard makes come last, as built); and
+    so the empty feeds of people gone whose pages it built or kept."""
     new, old = json.loads(built), json.loads(previous)
     rows = {row[0]: row for row in old["pages"] if row[0] in kept}
     rows.update((row[0], row) for row in new["pages"] if row[0] in order)
     made = [row for row in new["pages"] if row[0] not in order]
     listed = sorted(rows.values(), key=lambda row: order[row[0]]) + made
-    return json.dumps({**new, "pages": listed}, ensure_ascii=False)
+    # the empty feeds of people gone, whose pages (`entry_path`) were built or kept
+    gone = {row[4]: row for row in old.get("gone", []) if entry_path(REPORTERS, row[4]) in kept}
+    gone.update((row[4], row) for row in new.get("gone", []))
+    feeds = sorted(gone.values(), key=lambda row: order.get(entry_path(REPORTERS, row[4]), len(order)))
+    return json.dumps({**new, "pages": listed, "gone": feeds}, ensure_ascii=False)
 
 
 def docs_order(files: list[str]) -> dict[str, int]:

@@ -334,6 +334,36 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
     assert "又记一句" not in (project / "site" / "feeds" / "latest.xml").read_text(encoding="utf-8")
 
 
+def test_the_site_is_swapped_in_whole_never_served_half_deleted(built, tmp_path, monkeypatch):
+    from build_scripts.ship import sharded_build
+
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    site, deleting = project / "site", []
+    (project / ".site.replaced").mkdir()  # left by a build killed while deleting the site it replaced
+    rmtree = shutil.rmtree
+
+    def new_site_in_place() -> bool:
+        return any("补记一句" in page.read_text(encoding="utf-8") for page in (site / "2019").rglob("*.html"))
+
+    def watched(path, *args, **kwargs):
+        if Path(path).name == ".site.replaced" or Path(path) == site:
+            deleting.append((Path(path), new_site_in_place()))
+        rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(sharded_build.shutil, "rmtree", watched)
+    args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
+    assert sharded_build.command(args) == 0
+    # the site itself is never deleted; the one replaced goes once the new one is in its place
+    # (the leftover deleted first; the site itself never, the one replaced once the new is in place)
+    replaced = project / ".site.replaced"
+    assert deleting[0] == (replaced, False) and deleting[-1] == (replaced, True), deleting
+    assert site not in [path for path, _ in deleting]
+    assert not replaced.exists() and (site / "index.html").is_file() and new_site_in_place()
+
+
 def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site", "site-whole", "site.shards"))

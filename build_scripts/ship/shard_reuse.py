@@ -102,6 +102,23 @@ def aside(folder: Path, name: str, merged: str) -> Path:
     return folder / f"{name}.{Path(merged).name}"
 
 
+def merge_search_indexes(indexes: list[Path], target: Path, page_order: dict[str, int]) -> None:
+    """One Material search index from the shards' (their `config` is the same: the project's),
+    its documents in the order one unsharded build gives them: the pages' order (`page_order`,
+    by address), and within a page, its sections in order."""
+    merged: dict = {}
+    for path in indexes:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not merged:
+            merged = data
+        else:
+            merged["docs"].extend(data["docs"])
+    last = len(page_order)
+    merged["docs"].sort(key=lambda doc: page_order.get(doc["location"].partition("#")[0], last))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def _signature(path: Path) -> list[int]:
     """What tells the file the record saw from one written over or put in its place by another
     build: a hard link, a rename or a copy keeping times (the project moved, a CI cache

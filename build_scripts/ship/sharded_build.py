@@ -11,10 +11,9 @@ pages have in the assembled site, and there is one top-level navigation, the pro
 
 The archive's own search index (zh-search) covers every year and is made once, by the `site`
 shard. The assembly moves every shard's pages into one site folder, merges Material's search
-indexes if that search is used (`search/search_index.json`: one list of documents), and writes one sitemap and
-one set of feeds over all shards (plugins/publish/shards.py). Shards are built into
-`<site>.shards/<name>/`; the assembled site replaces `<site>` only once it is complete.
-"""
+indexes if that search is used, and writes one sitemap and one set of feeds over all shards
+(plugins/publish/shards.py). Shards are built into `<site>.shards/<name>/`; the assembled
+site replaces `<site>` only once it is complete."""
 
 from __future__ import annotations
 
@@ -176,23 +175,6 @@ def build_all(
     return names
 
 
-def merge_search_indexes(indexes: list[Path], target: Path, page_order: dict[str, int]) -> None:
-    """One Material search index from the shards' (their `config` is the same: the project's),
-    its documents in the order one unsharded build gives them: the pages' order (`page_order`,
-    by address), and within a page, its sections in order."""
-    merged: dict = {}
-    for path in indexes:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not merged:
-            merged = data
-        else:
-            merged["docs"].extend(data["docs"])
-    last = len(page_order)
-    merged["docs"].sort(key=lambda doc: page_order.get(doc["location"].partition("#")[0], last))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
 def _move_tree(source: Path, target: Path) -> list[str]:
     """Move a shard's files into the assembled site; files every shard writes (the theme's
     assets, the 404 page, robots.txt) are the same bytes in each and kept once, from the first
@@ -248,7 +230,7 @@ def assemble(
     ]
     if indexes:
         pages = get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
-        merge_search_indexes(
+        shard_reuse.merge_search_indexes(
             indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
         )
     moved: dict[str, list[str]] = {}
@@ -281,9 +263,13 @@ def assemble(
             feed_size=publish.config.feed_size,
             sitemap_limit=publish.config.sitemap_limit,
         )
+    # swapped in by two renames, then the one replaced deleted (half a minute at 100,000 articles)
+    replaced = _replaced(site)  # (a site is never served half deleted)
+    shutil.rmtree(replaced, ignore_errors=True)
     if site.exists():
-        shutil.rmtree(site)
+        site.rename(replaced)
     staging.rename(site)
+    shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
         shutil.rmtree(folder / name, ignore_errors=True)
         (folder / f"{name}.pages.json").unlink(missing_ok=True)
@@ -348,7 +334,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
         else:
             # every shard, but those whose key is that of the last build, kept from its site;
             # of a shard built again, the pages whose key is that of the last build too
-            _remove_leftovers(folder)
+            _remove_leftovers(folder, site)
             config = load_config(str(config_file))  # (once, for the keys and the pages kept)
             keys = page_reuse.keys(config_file, config, docs, shards)
             if not args.full:
@@ -384,9 +370,14 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     return 0
 
 
-def _remove_leftovers(folder: Path) -> None:
-    """What shards stopped by force left in the shards' folder: the search index's scratch folder
-    of a `site` shard (zh-search makes it beside the site it builds). No shard of this build
-    has started yet."""
+def _replaced(site: Path) -> Path:
+    """Where the site an assembly replaces goes while the new one is put in its place."""
+    return site.with_name(f".{site.name}.replaced")
+
+
+def _remove_leftovers(folder: Path, site: Path) -> None:
+    """What builds stopped by force left (no shard of this one has started yet): the scratch
+    folder of a `site` shard's search index (beside the site it builds), a site replaced."""
     for scratch in folder.glob(".zh-search-*"):
         shutil.rmtree(scratch, ignore_errors=True)
+    shutil.rmtree(_replaced(site), ignore_errors=True)

@@ -6,6 +6,8 @@ tests/test_sharded_build.py.)"""
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 from markupsafe import escape
@@ -14,8 +16,8 @@ from mkdocs.structure.files import File
 from build_scripts.contract.labels import NO_TITLE
 from build_scripts.plugins.archive.page_meta import meta_of
 from build_scripts.plugins.publish.shards import docs_order, kept_rows
-from build_scripts.ship import shard_reuse
-from build_scripts.ship.page_reuse import dependencies, file_keys, kept_pages
+from build_scripts.ship import page_reuse, shard_reuse
+from build_scripts.ship.page_reuse import FileReads, dependencies, file_keys, kept_pages
 
 ARTICLE = """---
 title: 春节前夕走访慰问
@@ -68,7 +70,7 @@ def test_a_pages_key_changes_with_what_it_reads_and_with_a_page_it_links_to_gone
 
     def key(**changed: str) -> str:
         texts = {**files, **{rel.replace("__", "/"): text for rel, text in changed.items()}}
-        return file_keys(b"built with", tmp_path, ["2022/01/28/b.md"], set(texts))["2022/01/28/b.md"]
+        return file_keys(b"built with", ["2022/01/28/b.md"], set(texts), FileReads(tmp_path))["2022/01/28/b.md"]
 
     first = key()
     assert key() == first  # the same bytes: the same key
@@ -141,3 +143,45 @@ def test_the_data_page_is_made_again_whenever_its_shard_is_built(tmp_path):
     assert set(kept_pages(folder, "site", {**keys, "index.md": "another"}, site, pages.__getitem__)) == {
         "tags/index.md"
     }
+
+
+def test_what_the_keys_read_of_a_file_is_kept_until_the_file_changes(tmp_path, monkeypatch):
+    docs, kept = tmp_path / "docs", tmp_path / "site.shards" / "file-reads.pickle"
+    files = {"2022/01/28/b.md": ARTICLE, "2022/01/28/a.md": "---\ntitle: 前一篇\n---\n", "data/a.csv": "id\n1\n"}
+    _docs(docs, files)
+    an_hour_ago = time.time() - 3600
+    for rel in files:
+        os.utime(docs / rel, (an_hour_ago, an_hour_ago))
+    everything = set(files)
+
+    def keys(read: FileReads) -> dict[str, str]:
+        return file_keys(b"built with", sorted(files), everything, read)
+
+    first = FileReads(docs, kept)
+    fresh = keys(first)
+    first.save()
+    opened = []
+    real_open = open
+
+    def watched(path, *args, **kwargs):
+        opened.append(os.path.relpath(path, docs))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(page_reuse, "open", watched, raising=False)
+    again = FileReads(docs, kept)
+    assert keys(again) == fresh and opened == []  # none read again
+    # a page written again (as the converter writes: a new file in its place) is read again,
+    # and so is its key made again; one written just now is not kept (it may change again unseen)
+    (docs / "2022/01/28/a.md").unlink()
+    (docs / "2022/01/28/a.md").write_text("---\ntitle: 改过的标题\n---\n", encoding="utf-8")
+    again = FileReads(docs, kept)
+    changed = keys(again)
+    assert opened == ["2022/01/28/a.md"] and changed["2022/01/28/b.md"] != fresh["2022/01/28/b.md"]
+    assert changed["data/a.csv"] == fresh["data/a.csv"]
+    again.save()
+    opened.clear()
+    assert keys(FileReads(docs, kept)) == changed and opened == ["2022/01/28/a.md"]  # (by the next build too)
+    assert keys(FileReads(docs)) == changed  # the keys of files all read
+    # a damaged record is as none
+    kept.write_bytes(b"not a pickle")
+    assert keys(FileReads(docs, kept)) == changed

@@ -25,8 +25,11 @@ make from its file). A shard's key is the digest of its files' keys.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +41,7 @@ from mkdocs.utils.meta import YAML_RE
 from build_scripts.contract.urls import ARCHIVE_INDEX, DATA_PAGE, csl_path
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.ship import shard_reuse
+from build_scripts.writers.source_cache import RACY_NS, read_pickle, write_pickle
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,29 +99,75 @@ def _paths_in(value: object) -> set[str]:
     return set()
 
 
-def file_keys(built_with: bytes, docs: Path, files: list[str], everything: set[str]) -> dict[str, str]:
-    """The key of each of `files` (docs-relative); `everything`: every file of docs/."""
-    digests: dict[str, bytes] = {}
-    named: dict[str, tuple[set[str], set[str]]] = {}
-    for rel in files:
-        data = (docs / rel).read_bytes()
-        digests[rel] = hashlib.sha256(data).digest()
+READS_FILE = "file-reads.pickle"  # in the shards' folder: what the keys read of each file (`FileReads`)
+
+# What a file's key reads of it: its bytes' digest, and for a page the files whose bytes it
+# reads and the other pages it names or links to (`dependencies`), each sorted
+Reads = tuple[bytes, tuple[str, ...], tuple[str, ...]]
+
+
+class FileReads:
+    """What each docs file's key reads of it (`Reads`), kept from the last build under the
+    file's `stat` signature (size, times, inode: the converter writes a changed file anew),
+    so that a night's build reads and digests only the files that changed — reading every
+    file was 2.4 s at 11,300 real articles, 20 s at 100,000 generated ones. `kept`: where
+    they are kept (None: not kept)."""
+
+    def __init__(self, docs: Path, kept: Path | None = None):
+        self.docs, self.kept = os.fspath(docs), kept
+        found = read_pickle(kept) if kept is not None else None
+        self.known: dict[str, tuple[tuple[int, ...], Reads]] = found if isinstance(found, dict) else {}
+        self.now: dict[str, tuple[tuple[int, ...], Reads]] = {}
+        self.read: dict[str, Reads] = {}  # this build's, once each
+        self.started = time.time_ns()
+
+    def __call__(self, rel: str) -> Reads:
+        if rel not in self.read:
+            self.read[rel] = self._read(rel)
+        return self.read[rel]
+
+    def _read(self, rel: str) -> Reads:
+        path = os.path.join(self.docs, rel)
+        stat = os.stat(path)
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        known = self.known.get(rel)
+        if known is not None and known[0] == signature:
+            self.now[rel] = known
+            return known[1]
+        with open(path, "rb") as stream:
+            data = stream.read()
+        reads: Reads = (hashlib.sha256(data).digest(), (), ())
         if rel.endswith(".md"):  # (read as MkDocs reads it: a byte-order mark dropped, any line end a newline)
             text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
-            named[rel] = dependencies(rel, text)
+            named, linked = dependencies(rel, text)
+            reads = (reads[0], tuple(map(sys.intern, sorted(named))), tuple(map(sys.intern, sorted(linked))))
+        if stat.st_mtime_ns < self.started - RACY_NS:  # (one changed just now may change again unseen)
+            self.now[rel] = (signature, reads)
+        return reads
+
+    def save(self) -> None:
+        """Keep what was read of the files there now (only those: a file gone is forgotten)."""
+        if self.kept is not None and self.now != self.known:
+            self.kept.parent.mkdir(parents=True, exist_ok=True)
+            write_pickle(self.kept, self.now)
+
+
+def file_keys(built_with: bytes, files: list[str], everything: set[str], read: FileReads) -> dict[str, str]:
+    """The key of each of `files` (docs-relative); `everything`: every file of docs/."""
+    digests: dict[str, bytes] = {}
 
     def digest(rel: str) -> bytes:
-        if rel not in digests:  # (a page of another shard)
-            digests[rel] = hashlib.sha256((docs / rel).read_bytes()).digest() if rel in everything else b"none"
+        if rel not in digests:  # (a page of another shard, or one named that is not there)
+            digests[rel] = read(rel)[0] if rel in everything else b"none"
         return digests[rel]
 
     keys = {}
     for rel in files:
-        key = hashlib.sha256(built_with + rel.encode() + b"\0" + digests[rel])
-        reads, linked = named.get(rel, (set(), set()))
-        for other in sorted(reads):
+        own, reads, linked = read(rel)
+        key = hashlib.sha256(built_with + rel.encode() + b"\0" + own)
+        for other in reads:
             key.update(b"reads\0" + other.encode() + b"\0" + digest(other))
-        for other in sorted(linked):
+        for other in linked:
             key.update(b"links\0" + other.encode() + (b"\0here" if other in everything else b"\0gone"))
         keys[rel] = key.hexdigest()
     return keys
@@ -142,10 +192,15 @@ class Keys:
 
 
 def keys(
-    config_file: Path, config: MkDocsConfig, docs: Path, shards: dict[str, list[str]], only: list[str] | None = None
+    config_file: Path,
+    config: MkDocsConfig,
+    docs: Path,
+    shards: dict[str, list[str]],
+    only: list[str] | None = None,
+    kept: Path | None = None,
 ) -> Keys:
     """The keys of the shards (all, or `only` these) and of their files (`config`: the config
-    file as loaded)."""
+    file as loaded; `kept`: where what the keys read of each file is kept, `FileReads`)."""
     overrides = config.theme.custom_dir
     search = config.plugins.get("zh-search")
     word_list = getattr(getattr(search, "config", None), "user_dict", None)
@@ -157,7 +212,9 @@ def keys(
     )
     everything = {rel for files in shards.values() for rel in files}
     named = [name for name in shards if only is None or name in only]
-    files = {name: file_keys(built_with, docs, shards[name], everything) for name in named}
+    read = FileReads(docs, kept)
+    files = {name: file_keys(built_with, shards[name], everything, read) for name in named}
+    read.save()
     return Keys({name: shard_reuse.shard_key(files[name]) for name in named}, files)
 
 

@@ -336,7 +336,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             # of a shard built again, the pages whose key is that of the last build too
             _remove_leftovers(folder, site)
             config = load_config(str(config_file))  # (once, for the keys and the pages kept)
-            keys = page_reuse.keys(config_file, config, docs, shards)
+            keys = page_reuse.keys(config_file, config, docs, shards, kept=folder / page_reuse.READS_FILE)
             if not args.full:
                 kept = {n: f for n in shards if (f := shard_reuse.kept_files(folder, n, keys.shards[n], site))}
             todo = [name for name in shards if name not in kept]

@@ -116,7 +116,8 @@ def test_a_shard_built_in_part_keeps_the_empty_feeds_of_the_people_gone_whose_pa
     order = docs_order(pages)
 
     def gone(slug: str, title: str) -> list:
-        return [f"feeds/reporters/{slug}.xml", title, f"https://example.org/reporters/{slug}/", slug, slug]
+        name = {"li-rui": "李蕊", "wang-yi": "王毅", "zhao-ming": "赵明"}[slug]
+        return [f"feeds/reporters/{slug}.xml", title, f"https://example.org/reporters/{slug}/", name, slug]
 
     before = {"pages": [], "gone": [gone("zhao-ming", "旧"), gone("li-rui", "旧")]}
     # li-rui's page built again, zhao-ming's kept; wang-yi gone only now
@@ -127,22 +128,35 @@ def test_a_shard_built_in_part_keeps_the_empty_feeds_of_the_people_gone_whose_pa
     assert json.loads(kept_rows(json.dumps(before), json.dumps({"pages": [], "gone": []}), set(), order))["gone"] == []
 
 
-def test_the_data_page_is_made_again_whenever_its_shard_is_built(tmp_path):
-    """It gives the data files' sizes as published, which no key digests: never kept."""
+def _built_as_recorded(tmp_path, pages: dict[str, str]) -> tuple:
+    """A `site` shard's last build: its pages (docs file -> page) in the site, as recorded."""
     site, folder = tmp_path / "site", tmp_path / "site.shards"
-    pages = {"index.md": "index.html", "data/index.md": "data/index.html", "tags/index.md": "tags/index.html"}
     for out in pages.values():
         (site / out).parent.mkdir(parents=True, exist_ok=True)
         (site / out).write_text("<html></html>", encoding="utf-8")
     folder.mkdir()
     keys = {rel: f"key of {rel}" for rel in pages}
     shard_reuse.record(folder, "site", "shard key", list(pages.values()), site, keys)
-    kept = kept_pages(folder, "site", keys, site, pages.__getitem__)
+    return site, folder, keys
+
+
+def test_the_data_page_is_made_again_whenever_its_shard_is_built(tmp_path):
+    """It gives the data files' sizes as published, which no key digests: never kept."""
+    pages = {"index.md": "index.html", "data/index.md": "data/index.html", "tags/index.md": "tags/index.html"}
+    site, folder, keys = _built_as_recorded(tmp_path, pages)
+    kept = kept_pages(folder, "site", keys, site, pages.__getitem__, set(pages))
     assert kept == {"index.md": ["index.html"], "tags/index.md": ["tags/index.html"]}
     # (and a page whose key changed is made again too)
-    assert set(kept_pages(folder, "site", {**keys, "index.md": "another"}, site, pages.__getitem__)) == {
-        "tags/index.md"
-    }
+    changed = {**keys, "index.md": "another"}
+    assert set(kept_pages(folder, "site", changed, site, pages.__getitem__, set(pages))) == {"tags/index.md"}
+
+
+def test_a_hand_written_page_is_made_again_whenever_its_shard_is_built(tmp_path):
+    """Its links may take forms the keys do not read (`[a][ref]`, an address with a title): only
+    the converter's pages are kept."""
+    pages = {"index.md": "index.html", "notes.md": "notes/index.html"}
+    site, folder, keys = _built_as_recorded(tmp_path, pages)
+    assert set(kept_pages(folder, "site", keys, site, pages.__getitem__, {"index.md"})) == {"index.md"}
 
 
 def test_what_the_keys_read_of_a_file_is_kept_until_the_file_changes(tmp_path, monkeypatch):
@@ -182,6 +196,13 @@ def test_what_the_keys_read_of_a_file_is_kept_until_the_file_changes(tmp_path, m
     opened.clear()
     assert keys(FileReads(docs, kept)) == changed and opened == ["2022/01/28/a.md"]  # (by the next build too)
     assert keys(FileReads(docs)) == changed  # the keys of files all read
+    # asked afresh (`build --full`), or kept by other code (which may read other dependencies
+    # from the same bytes): every file read again
+    opened.clear()
+    assert keys(FileReads(docs, kept, fresh=True)) == changed and sorted(opened) == sorted(files)
+    monkeypatch.setattr(page_reuse, "_reads_code", lambda: "another converter's")
+    opened.clear()
+    assert keys(FileReads(docs, kept)) == changed and sorted(opened) == sorted(files)
     # a damaged record is as none
     kept.write_bytes(b"not a pickle")
     assert keys(FileReads(docs, kept)) == changed

@@ -26,6 +26,7 @@ from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.ship import shard_reuse
 from build_scripts.ship.linkcheck import check_site
+from build_scripts.ship.page_reuse import READS_FILE
 from build_scripts.ship.sharded_build import plan_shards, shard_of
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages-sharded.yml"
@@ -92,7 +93,7 @@ def test_the_sharded_site_is_the_whole_site(built):
         assert sections(one) == sections(other)
     # no shard's pages are left beside the site: only what the next build keeps shards by
     left = sorted(path.name for path in (built / "site.shards").iterdir())
-    assert left and all(name.endswith((".kept.json", ".publish.json")) for name in left), left
+    assert left and all(name.endswith((".kept.json", ".publish.json", READS_FILE)) for name in left), left
 
 
 def test_links_across_years_reporters_and_feeds_resolve(built):
@@ -242,6 +243,14 @@ def test_a_sharded_build_without_a_public_address_says_it_writes_no_sitemap_or_f
     assert result.returncode == 0, result.stderr
     assert "note: No site_url (set it in source_texts/archive.yml or ARCHIVE_SITE_URL)" in result.stderr
     assert not (project / "site" / "sitemap.xml").exists() and (project / "site" / "index.html").is_file()
+    # built again after an edit: of its shards, only the pages that changed (none to list in a sitemap)
+    page = sorted((project / "source_texts").rglob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。补记一句。", 1), encoding="utf-8")
+    assert run_cli("convert", cwd=project).returncode == 0
+    again = run_cli("build", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"shard \d{4}: \d+ of its [\d,]+ files built again", again.stdout), again.stdout
+    assert not (project / "site" / "sitemap.xml").exists()
 
 
 def _edit_first_sentence(folder: Path, year: str) -> None:
@@ -362,6 +371,27 @@ def test_the_site_is_swapped_in_whole_never_served_half_deleted(built, tmp_path,
     assert deleting[0] == (replaced, False) and deleting[-1] == (replaced, True), deleting
     assert site not in [path for path, _ in deleting]
     assert not replaced.exists() and (site / "index.html").is_file() and new_site_in_place()
+
+
+def test_a_site_left_aside_by_a_build_stopped_mid_swap_is_put_back_and_a_linked_site_stays_linked(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    # stopped between the swap's two renames: the last site aside, none in its place
+    (project / "site").rename(project / ".site.replaced")
+    again = run_cli("build", cwd=project)
+    assert "kept 3 shard(s)" in again.stdout, again.stdout  # the last site, put back, kept whole
+    assert _files(project / "site") == _files(built / "site") and not (project / ".site.replaced").exists()
+    # the site's folder a link to where a server serves it: the folder it names is replaced
+    served = tmp_path / "www" / "archive"
+    served.parent.mkdir()
+    (project / "site").rename(served)
+    (project / "site").symlink_to(served, target_is_directory=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    edited = run_cli("build", cwd=project)
+    assert edited.returncode == 0, edited.stderr
+    assert (project / "site").is_symlink() and (project / "site").resolve() == served
+    assert any("补记一句" in page.read_text(encoding="utf-8") for page in (served / "2019").rglob("*.html"))
 
 
 def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_path):

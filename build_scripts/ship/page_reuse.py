@@ -30,7 +30,7 @@ import posixpath
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +41,7 @@ from mkdocs.utils.meta import YAML_RE
 from build_scripts.contract.urls import ARCHIVE_INDEX, DATA_PAGE, csl_path
 from build_scripts.plugins.archive.settings import archive_settings
 from build_scripts.ship import shard_reuse
+from build_scripts.writers.docs_tree import read_manifest
 from build_scripts.writers.source_cache import RACY_NS, read_pickle, write_pickle
 
 if TYPE_CHECKING:
@@ -113,10 +114,13 @@ class FileReads:
     file was 2.4 s at 11,300 real articles, 20 s at 100,000 generated ones. `kept`: where
     they are kept (None: not kept)."""
 
-    def __init__(self, docs: Path, kept: Path | None = None):
+    def __init__(self, docs: Path, kept: Path | None = None, fresh: bool = False):
+        """`fresh`: read every file (and keep what was read)."""
         self.docs, self.kept = os.fspath(docs), kept
-        found = read_pickle(kept) if kept is not None else None
-        self.known: dict[str, tuple[tuple[int, ...], Reads]] = found if isinstance(found, dict) else {}
+        found = read_pickle(kept) if kept is not None and not fresh else None
+        # kept by this code: another may read other dependencies from the same bytes
+        ours = isinstance(found, dict) and found.get("code") == _reads_code() and isinstance(found.get("files"), dict)
+        self.known: dict[str, tuple[tuple[int, ...], Reads]] = found["files"] if ours else {}  # type: ignore[index]
         self.now: dict[str, tuple[tuple[int, ...], Reads]] = {}
         self.read: dict[str, Reads] = {}  # this build's, once each
         self.started = time.time_ns()
@@ -149,7 +153,17 @@ class FileReads:
         """Keep what was read of the files there now (only those: a file gone is forgotten)."""
         if self.kept is not None and self.now != self.known:
             self.kept.parent.mkdir(parents=True, exist_ok=True)
-            write_pickle(self.kept, self.now)
+            write_pickle(self.kept, {"code": _reads_code(), "files": self.now})
+
+
+def _reads_code() -> str:
+    """A digest of the code that reads a file's dependencies (this module, the paths it knows)."""
+    from build_scripts.contract import urls
+
+    code = hashlib.sha256()
+    for module in (__file__, urls.__file__):
+        code.update(Path(module).read_bytes())
+    return code.hexdigest()
 
 
 def file_keys(built_with: bytes, files: list[str], everything: set[str], read: FileReads) -> dict[str, str]:
@@ -198,9 +212,11 @@ def keys(
     shards: dict[str, list[str]],
     only: list[str] | None = None,
     kept: Path | None = None,
+    fresh: bool = False,
 ) -> Keys:
     """The keys of the shards (all, or `only` these) and of their files (`config`: the config
-    file as loaded; `kept`: where what the keys read of each file is kept, `FileReads`)."""
+    file as loaded; `kept`: where what the keys read of each file is kept, `FileReads`;
+    `fresh`: every file read again)."""
     overrides = config.theme.custom_dir
     search = config.plugins.get("zh-search")
     word_list = getattr(getattr(search, "config", None), "user_dict", None)
@@ -212,18 +228,25 @@ def keys(
     )
     everything = {rel for files in shards.values() for rel in files}
     named = [name for name in shards if only is None or name in only]
-    read = FileReads(docs, kept)
+    read = FileReads(docs, kept, fresh)
     files = {name: file_keys(built_with, shards[name], everything, read) for name in named}
     read.save()
     return Keys({name: shard_reuse.shard_key(files[name]) for name in named}, files)
 
 
 def kept_pages(
-    folder: Path, name: str, keys: dict[str, str], site: Path, dest_of: Callable[[str], str]
+    folder: Path,
+    name: str,
+    keys: dict[str, str],
+    site: Path,
+    dest_of: Callable[[str], str],
+    generated: Container[str],
 ) -> dict[str, list[str]]:
     """The docs files of the shard whose key is the one the last build recorded and whose
     files (`made_from`; `dest_of`: where a docs file's page or copy goes) the site holds as
-    that build left them, each with those files: they need not be made again."""
+    that build left them, each with those files: they need not be made again. Only files the
+    converter wrote (`generated`): a hand-written page may link to a page as the keys do not
+    read links (a reference, a title after the address) — it is made again each time."""
     last = shard_reuse.recorded(folder, name) or {}
     try:
         signatures = {rel: signature for rel, *signature in last.get("files", [])}
@@ -231,7 +254,7 @@ def kept_pages(
         before = last.get("pages") or {}
         kept = {}
         for rel, key in keys.items():
-            if before.get(rel) != key or rel in NEVER_KEPT:
+            if before.get(rel) != key or rel in NEVER_KEPT or rel not in generated:
                 continue
             made = made_from(rel, dest_of(rel), recorded)
             if all(out in signatures and shard_reuse.as_recorded(site, out, signatures[out]) for out in made):
@@ -258,10 +281,11 @@ def pages_kept(config: MkDocsConfig, docs: Path, folder: Path, site: Path, todo:
         return File(rel, str(docs), str(site), config.use_directory_urls).dest_uri
 
     found = {}
+    generated = read_manifest(docs)
     for name in todo:
         if not (folder / f"{name}.publish.json").is_file():
             continue
-        kept = kept_pages(folder, name, keys.files[name], site, dest)
+        kept = kept_pages(folder, name, keys.files[name], site, dest, generated)
         if kept:
             found[name] = kept
     return found

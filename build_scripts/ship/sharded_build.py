@@ -266,9 +266,16 @@ def assemble(
     # swapped in by two renames, then the one replaced deleted (half a minute at 100,000 articles)
     replaced = _replaced(site)  # (a site is never served half deleted)
     shutil.rmtree(replaced, ignore_errors=True)
+    if replaced.exists():
+        raise ShardError(f"{replaced}: the site a build replaced could not be deleted — remove it, then build again")
     if site.exists():
         site.rename(replaced)
-    staging.rename(site)
+    try:
+        staging.rename(site)
+    except OSError:
+        if replaced.exists() and not site.exists():
+            replaced.rename(site)  # the last site back in its place
+        raise
     shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
         shutil.rmtree(folder / name, ignore_errors=True)
@@ -293,7 +300,8 @@ def command(args: argparse.Namespace) -> int:
 
 def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) -> int:
     docs = Path(config.docs_dir)
-    site = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
+    # (a link to the site's folder stays one: the folder it names is the one replaced)
+    site = Path(args.site_dir or config.site_dir).resolve()
     if args.list_shards:
         print(json.dumps(list(plan_shards(docs))))
         return 0
@@ -336,7 +344,9 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             # of a shard built again, the pages whose key is that of the last build too
             _remove_leftovers(folder, site)
             config = load_config(str(config_file))  # (once, for the keys and the pages kept)
-            keys = page_reuse.keys(config_file, config, docs, shards, kept=folder / page_reuse.READS_FILE)
+            keys = page_reuse.keys(
+                config_file, config, docs, shards, kept=folder / page_reuse.READS_FILE, fresh=args.full
+            )
             if not args.full:
                 kept = {n: f for n in shards if (f := shard_reuse.kept_files(folder, n, keys.shards[n], site))}
             todo = [name for name in shards if name not in kept]
@@ -380,4 +390,6 @@ def _remove_leftovers(folder: Path, site: Path) -> None:
     folder of a `site` shard's search index (beside the site it builds), a site replaced."""
     for scratch in folder.glob(".zh-search-*"):
         shutil.rmtree(scratch, ignore_errors=True)
+    if _replaced(site).is_dir() and not site.exists():  # stopped between the swap's renames
+        _replaced(site).rename(site)
     shutil.rmtree(_replaced(site), ignore_errors=True)

@@ -261,6 +261,10 @@ class PublishPlugin(BasePlugin[PublishPluginConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         written: dict[str, bytes] = {}
+        if not config.site_url and os.environ.get(SHARD_DATA_ENV):
+            # a shard that publishes nothing says so: a shard built again keeps its unchanged
+            # pages only where the last build recorded what they publish (ship/page_reuse.py)
+            Path(os.environ[SHARD_DATA_ENV]).write_text(shard_record([], {}, {}), encoding="utf-8")
         if config.site_url:
             listed = {
                 page.file.src_uri: SitemapEntry(page.canonical_url, _page_date(page))

@@ -117,9 +117,10 @@ class FileReads:
     def __init__(self, docs: Path, kept: Path | None = None, fresh: bool = False):
         """`fresh`: read every file (and keep what was read)."""
         self.docs, self.kept = os.fspath(docs), kept
+        self.code = _reads_code()
         found = read_pickle(kept) if kept is not None and not fresh else None
         # kept by this code: another may read other dependencies from the same bytes
-        ours = isinstance(found, dict) and found.get("code") == _reads_code() and isinstance(found.get("files"), dict)
+        ours = isinstance(found, dict) and found.get("code") == self.code and isinstance(found.get("files"), dict)
         self.known: dict[str, tuple[tuple[int, ...], Reads]] = found["files"] if ours else {}  # type: ignore[index]
         self.now: dict[str, tuple[tuple[int, ...], Reads]] = {}
         self.read: dict[str, Reads] = {}  # this build's, once each
@@ -153,7 +154,7 @@ class FileReads:
         """Keep what was read of the files there now (only those: a file gone is forgotten)."""
         if self.kept is not None and self.now != self.known:
             self.kept.parent.mkdir(parents=True, exist_ok=True)
-            write_pickle(self.kept, {"code": _reads_code(), "files": self.now})
+            write_pickle(self.kept, {"code": self.code, "files": self.now})
 
 
 def _reads_code() -> str:
@@ -168,12 +169,9 @@ def _reads_code() -> str:
 
 def file_keys(built_with: bytes, files: list[str], everything: set[str], read: FileReads) -> dict[str, str]:
     """The key of each of `files` (docs-relative); `everything`: every file of docs/."""
-    digests: dict[str, bytes] = {}
 
-    def digest(rel: str) -> bytes:
-        if rel not in digests:  # (a page of another shard, or one named that is not there)
-            digests[rel] = read(rel)[0] if rel in everything else b"none"
-        return digests[rel]
+    def digest(rel: str) -> bytes:  # (`read` reads each file once; a page named may not be there)
+        return read(rel)[0] if rel in everything else b"none"
 
     keys = {}
     for rel in files:

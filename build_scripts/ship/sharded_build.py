@@ -390,6 +390,7 @@ def _remove_leftovers(folder: Path, site: Path) -> None:
     folder of a `site` shard's search index (beside the site it builds), a site replaced."""
     for scratch in folder.glob(".zh-search-*"):
         shutil.rmtree(scratch, ignore_errors=True)
-    if _replaced(site).is_dir() and not site.exists():  # stopped between the swap's renames
-        _replaced(site).rename(site)
-    shutil.rmtree(_replaced(site), ignore_errors=True)
+    replaced = _replaced(site)
+    if replaced.is_dir() and not site.exists():  # stopped between the swap's renames
+        replaced.rename(site)
+    shutil.rmtree(replaced, ignore_errors=True)

@@ -122,6 +122,18 @@ def test_byline_names_and_listed_words_are_one_word():
     assert taught.frequency("欧阳晓岚") == taught.freq["欧阳晓岚"] >= 1
 
 
+def test_words_added_to_the_dictionary_leave_its_total_as_it_was():
+    # The total weighs every word of every cut: were it to grow with each new name, a text
+    # that prints none of them could be cut otherwise (`segment.BALANCE`).
+    plain, taught = Segmenter(), Segmenter([Word("欧阳晓岚"), Word("王小明", 30_000)])
+    assert taught.total == plain.total
+    # and so in rjieba too, whose suggestion for a word of common parts is frequency × 1/total
+    assert taught.jieba.suggest_freq("的的") == plain.jieba.suggest_freq("的的")
+    assert taught.added == {"欧阳晓岚": taught.freq["欧阳晓岚"], "王小明": 30_000}
+    # a word list beyond the budget raises the total, not a cut that fails
+    assert Segmenter([Word("王小明", 10**7)]).total > plain.total
+
+
 def test_offsets_count_characters_of_the_normalised_text():
     text = normalise("國家統計局發佈2021年數據")
     for word, offset in Segmenter().tokens(text):

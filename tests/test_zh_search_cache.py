@@ -69,16 +69,38 @@ def test_a_year_whose_articles_did_not_change_is_taken_from_the_cache(articles, 
     assert _files(tmp_path / "edited") == _files(tmp_path / "scratch") != _files(tmp_path / "first")
 
 
-def test_a_new_name_in_the_dictionary_cuts_every_year_again(articles, tmp_path, monkeypatch):
+def _year(folder: Path, year: str) -> dict[str, bytes]:
+    return {rel: data for rel, data in _files(folder).items() if rel.startswith(f"{year}/")}
+
+
+def test_a_new_name_cuts_again_only_the_years_whose_texts_print_it(articles, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     indexer.build_index(articles, tmp_path / "first", None, cache=cache)
     cut = _cut(monkeypatch)
-    # a reporter printed for the first time, in 2020: a name the texts of 2019 may hold too
+    # a reporter printed for the first time, in 2020: 2019's texts do not print the name, so
+    # their cut cannot change — and the index is still the one a build from scratch makes
     named = _edited(articles, tmp_path / "named.jsonl", "2020", lambda r: r.update(authors=["欧阳晓岚"]))
+    indexer.build_index(named, tmp_path / "named", None, cache=cache)
+    assert cut == [2020]
+    indexer.build_index(named, tmp_path / "scratch", None)
+    assert _files(tmp_path / "named") == _files(tmp_path / "scratch")
+    cut.clear()  # (2019's cut now holds for the dictionary with the name)
+    indexer.build_index(named, tmp_path / "again", None, cache=cache)
+    assert cut == []
+
+
+def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    quoted = _edited(articles, tmp_path / "quoted.jsonl", "2019", lambda r: r.update(text=r["text"] + "欧阳晓岚说。"))
+    indexer.build_index(quoted, tmp_path / "first", None, cache=cache)
+    cut = _cut(monkeypatch)
+    # the name becomes a word of the dictionary: the 2019 text that prints it is cut anew
+    named = _edited(quoted, tmp_path / "named.jsonl", "2020", lambda r: r.update(authors=["欧阳晓岚"]))
     indexer.build_index(named, tmp_path / "named", None, cache=cache)
     assert cut == [2019, 2020]
     indexer.build_index(named, tmp_path / "scratch", None)
     assert _files(tmp_path / "named") == _files(tmp_path / "scratch")
+    assert _year(tmp_path / "named", "2019") != _year(tmp_path / "first", "2019")  # (its cut did change)
 
 
 @pytest.mark.parametrize("damage", ["state", "files"])

@@ -187,6 +187,7 @@ class IndexWriter:
         self.bytes = 0
         self.folders: set[Path] = set()
         self.year_words: set[str] = set()  # the words of the year indexed last (`year_cache`)
+        self.year_text: list[str] = []  # and the texts it cut, as cut (`year_cache`)
 
     def _write(self, name: str, data: object) -> None:
         text = script(name, data).encode("utf-8")
@@ -203,10 +204,12 @@ class IndexWriter:
         lists: dict[str, WordList] = collections.defaultdict(WordList)
         words: set[str] = set()
         kept, copies, after = _one_of_each(articles)
+        self.year_text = []
         for number, article in enumerate(kept):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
-            positions = self.segmenter.positions(normalise(head + article.text))
+            self.year_text.append(normalise(head + article.text))
+            positions = self.segmenter.positions(self.year_text[-1])
             # a column's name in the headline is no word of what the article is about: a
             # reader typing 习近平 wants the stories with his name in their headline before
             # every theory piece of the column `（深入学习贯彻习近平新时代…）`

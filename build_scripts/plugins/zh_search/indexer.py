@@ -22,7 +22,7 @@ from build_scripts.ingest.word_list import Word, WordListError, read_word_list
 from .index_files import IndexedArticle, IndexWriter
 from .key import index_key
 from .segment import Segmenter
-from .year_cache import YearCache, dictionary_digest, year_key
+from .year_cache import YearCache, base_digest, year_key
 
 
 class IndexInputError(Exception):
@@ -79,13 +79,13 @@ def build_index(
         shutil.rmtree(out)
     out.mkdir(parents=True)
     years = YearCache(cache) if cache else None
-    # (as the segmenter takes them: a set, in a fixed order)
-    dictionary = dictionary_digest(sorted({repr(word) for word in words}), str(names_from_bylines)) if years else b""
+    # (the words themselves are compared year by year: `YearCache.restore`)
+    base = base_digest(writer.segmenter.total, str(names_from_bylines)) if years else b""
     for year, group in itertools.groupby(records, key=lambda r: r[0].date.year):
         these = [indexed(r, first) for r, first in group]
         if years is None:
             writer.add_year(year, these)
-        elif not years.restore(writer, year, key := year_key(dictionary, these)):
+        elif not years.restore(writer, year, key := year_key(base, these)):
             years.add(writer, year, key, these)
     writer.finish(index_key(articles, word_list, names_from_bylines))
     return writer

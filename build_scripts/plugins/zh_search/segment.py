@@ -39,22 +39,48 @@ def jieba_frequencies() -> dict[str, int]:
     return {word: count for word, count, _ in jieba_dictionary()}
 
 
+# The dictionary's total (the sum of its frequencies) weighs every word of every cut. Were it
+# to grow with each name printed for the first time, any text might be cut differently after
+# it, and a build would have to cut the whole archive again every night (a daily prints new
+# names every day). So the archive's words are paid for out of a fixed budget held by a word
+# no text can contain (noncharacters: never in the runs jieba cuts): the total stays the same,
+# and a new word changes the cut of those texts only that print it (`year_cache`).
+BALANCE = "\ufdd0\ufdd1"
+BUDGET = 1 << 16  # names are suggested about once each: room for some 60,000 of them
+
+
 class Segmenter:
     """jieba's search mode, without HMM guessing, over jieba's dictionary and `words`."""
 
     def __init__(self, words: Iterable[Word] = ()):
-        self.jieba = rjieba.Jieba()
-        self.freq = jieba_frequencies()
-        self.total = sum(self.freq.values())
-        self._inner: dict[str, list[tuple[str, int]]] = {}
         # Sorted: the dictionary (and so every cut) must not depend on the order names came in.
-        for word in sorted(set(words), key=word_order):
+        ordered = sorted(set(words), key=word_order)
+        base = jieba_frequencies()
+        budget = max(BUDGET, 1 << (2 * sum(word.frequency or 0 for word in ordered)).bit_length())
+        while not self._load(base, ordered, budget):
+            budget *= 2  # (a word list of high frequencies: a larger budget, and a larger total)
+        self._inner: dict[str, list[tuple[str, int]]] = {}
+
+    def _load(self, base: dict[str, int], words: list[Word], budget: int) -> bool:
+        """jieba's dictionary with `words` added, their frequencies taken from `budget`; False
+        if they need more than it holds."""
+        self.jieba = rjieba.Jieba()
+        self.freq = dict(base)
+        self.total = sum(base.values()) + budget
+        self.added: dict[str, int] = {}  # the archive's words as the dictionary holds them
+        self.jieba.add_word(BALANCE, budget, None)
+        spent = 0
+        for word in words:
             count = word.frequency if word.frequency is not None else self.suggest(word.text)
             if word.frequency is None and self.freq.get(word.text, 0) >= count:
                 continue  # already one word
-            self.total += count - self.freq.get(word.text, 0)
-            self.freq[word.text] = count
+            spent += count - self.freq.get(word.text, 0)
+            if spent > budget:
+                return False
+            self.freq[word.text] = self.added[word.text] = count
             self.jieba.add_word(word.text, count, word.tag)
+            self.jieba.add_word(BALANCE, budget - spent, None)
+        return True
 
     def suggest(self, word: str) -> int:
         """jieba's `suggest_freq`: just often enough for `word` to stay one word. Computed

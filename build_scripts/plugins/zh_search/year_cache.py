@@ -7,8 +7,14 @@ code whole, the segmenters, opencc, Markdown's and pymdownx's slugs of headings)
 names and boxes to their counts, its entry in `meta.js`) is kept beside its files. So a build
 after a new day cuts that day's year again and takes the other years from the cache
 (`.docs.search-cache/` beside docs/): on the four-year copy of the real pages, the index took
-19 s to build from scratch. Where the dictionary changed (a reporter's name printed for the
-first time), every year is cut again: a name may be cut differently in any text.
+19 s to build from scratch.
+
+A daily prints names it never printed before every day, and each is a word added to the
+dictionary. A word added (or one whose frequency changed) changes the cut of the texts that
+print it and of no other (the dictionary's total stays the same: `segment.BALANCE`), so a
+kept year is cut again only where its texts print one of the words that changed since it was
+cut: each cut keeps the dictionary it was made with and the texts it cut, as cut. Without
+this, every night's build cut the whole archive again.
 
 The index made so is the same, byte for byte, as one made from scratch
 (tests/test_zh_search_cache.py). A kept cut is checked whole (its files and bytes) before it
@@ -23,7 +29,9 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import shutil
+import zlib
 from pathlib import Path
 
 from build_scripts.contract.versions import add_code, add_versions
@@ -31,25 +39,33 @@ from build_scripts.contract.versions import add_code, add_versions
 from .index_files import IndexedArticle, IndexWriter
 
 PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
-CACHE_FORMAT = b"search-year-cache 1"
+CACHE_FORMAT = b"search-year-cache 2"
 STATE = "state.json"
 FILES = "files"
+TEXT = "text.z"  # the year's texts as cut (normalised), zlib: to look for the words that changed
+# More words changed than this since a year was cut (a new word list): cut it again rather
+# than look for each of them in its texts.
+MOST_CHANGED = 2_000
 # What else a year's files are made with: the segmenters, opencc, the heading anchors' slugs
 LIBRARIES = ("rjieba", "jieba", "opencc", "Markdown", "pymdown-extensions", "mkdocs")
 
 
-def dictionary_digest(words: list[str], extra: str) -> bytes:
-    """What every year is cut with: the dictionary's words, the code and the libraries."""
-    digest = hashlib.sha256(CACHE_FORMAT + b"\0" + extra.encode() + b"\0")
+def base_digest(total: int, extra: str) -> bytes:
+    """What every year is cut with, but the archive's words: the code, the libraries and the
+    dictionary's total (a word list that outgrows the budget changes it: every year is cut again)."""
+    digest = hashlib.sha256(CACHE_FORMAT + b"\0" + extra.encode() + b"\0" + str(total).encode() + b"\0")
     add_code(digest, PACKAGE, (".py", ".json", ".gz", ".txt"))
     add_versions(digest, LIBRARIES)
-    for word in sorted(words):
-        digest.update(word.encode() + b"\0")
     return digest.digest()
 
 
-def year_key(dictionary: bytes, articles: list[IndexedArticle]) -> str:
-    digest = hashlib.sha256(dictionary)
+def changed_words(then: dict[str, int], now: dict[str, int]) -> set[str]:
+    """The words added to the dictionary, dropped from it, or given another frequency."""
+    return {word for word in then.keys() | now.keys() if then.get(word) != now.get(word)}
+
+
+def year_key(base: bytes, articles: list[IndexedArticle]) -> str:
+    digest = hashlib.sha256(base)
     for article in articles:
         digest.update(json.dumps(dataclasses.asdict(article), ensure_ascii=False).encode() + b"\0")
     return digest.hexdigest()[:24]
@@ -74,6 +90,31 @@ def _link_tree(source: Path, target: Path) -> tuple[int, int]:
             files += 1
             size += (there / name).stat().st_size
     return files, size
+
+
+def _dictionary(writer: IndexWriter) -> list[list]:
+    return [[word, frequency] for word, frequency in sorted(writer.segmenter.added.items())]
+
+
+def _printed(text: Path, words: set[str]) -> bool:
+    """Does any of `words` stand in the texts the year was cut from (`TEXT`)? Where jieba cuts
+    a text, a dictionary word counts only where the text prints it, so the others changed
+    nothing of the year's cut."""
+    if len(words) > MOST_CHANGED:
+        return True
+    pattern = re.compile("|".join(map(re.escape, sorted(words))))
+    return pattern.search(zlib.decompress(text.read_bytes()).decode("utf-8")) is not None
+
+
+def _write_state(kept: Path, state: dict) -> None:
+    """The cut's state written again, whole or not at all (a build reading it meanwhile finds
+    the one or the other; failing to write it only means looking for the same words again)."""
+    partial = kept / f".{STATE}.{os.getpid()}"
+    try:
+        partial.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, kept / STATE)
+    except OSError:
+        partial.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -105,9 +146,13 @@ class YearCache:
             state = json.loads((kept / STATE).read_text(encoding="utf-8"))
             words, page_names, names = set(state["words"]), dict(state["page_names"]), dict(state["names"])
             boxes, entry, count, size = int(state["boxes"]), dict(state["entry"]), state["files"], state["bytes"]
+            cut_with = {str(word): int(frequency) for word, frequency in state["dictionary"]}
             if not all(isinstance(word, str) for word in words):
                 return False
-        except (OSError, ValueError, KeyError, TypeError):  # none, or not a state this code wrote
+            changed = changed_words(cut_with, writer.segmenter.added)
+            if changed and _printed(kept / TEXT, changed):
+                return False  # (a word that changed is printed in the year: its cut may differ)
+        except (OSError, ValueError, KeyError, TypeError, zlib.error):  # none, or not a state this code wrote
             return False
         try:  # (a cut removed meanwhile by another build, or damaged: cut the year again)
             if _link_tree(kept / FILES, writer.out / str(year)) != (count, size):
@@ -122,6 +167,9 @@ class YearCache:
         writer.names.update(names)
         writer.boxes += boxes
         writer.years.append(entry)
+        if changed:  # the cut holds for the dictionary as it is now: what changed next is from it
+            state["dictionary"] = _dictionary(writer)
+            _write_state(kept, state)
         return True
 
     def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle]) -> None:
@@ -141,6 +189,7 @@ class YearCache:
             "entry": writer.years[-1],
             "files": writer.files - files,
             "bytes": writer.bytes - size,
+            "dictionary": _dictionary(writer),
         }
         try:
             self._keep(writer, year, key, state)
@@ -153,6 +202,7 @@ class YearCache:
         making = self.folder / f".{year}-{key}-{os.getpid()}"
         shutil.rmtree(making, ignore_errors=True)
         _link_tree(writer.out / str(year), making / FILES)
+        (making / TEXT).write_bytes(zlib.compress("\n".join(writer.year_text).encode("utf-8"), 1))
         (making / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
         for old in (self.folder / str(year)).glob("*") if (self.folder / str(year)).is_dir() else []:
             gone = self.folder / f".{year}-gone-{old.name}-{os.getpid()}"

@@ -15,6 +15,7 @@ from conftest import make_archive, run_cli
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.plugins.zh_search import indexer
 from build_scripts.plugins.zh_search.index_files import IndexWriter
+from build_scripts.plugins.zh_search.segment import Segmenter
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +36,9 @@ def _cut(monkeypatch) -> list[int]:
     cut: list[int] = []
     add_year = IndexWriter.add_year
 
-    def counted(self, year, these):
+    def counted(self, year, these, so_far=None):
         cut.append(year)
-        return add_year(self, year, these)
+        return add_year(self, year, these, so_far)
 
     monkeypatch.setattr(IndexWriter, "add_year", counted)
     return cut
@@ -101,6 +102,60 @@ def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_p
     indexer.build_index(named, tmp_path / "scratch", None)
     assert _files(tmp_path / "named") == _files(tmp_path / "scratch")
     assert _year(tmp_path / "named", "2019") != _year(tmp_path / "first", "2019")  # (its cut did change)
+
+
+def _texts_cut(monkeypatch) -> list[str]:
+    """The texts the next index builds cut into words."""
+    cut: list[str] = []
+    positions = Segmenter.positions
+
+    def counted(self, text):
+        cut.append(text)
+        return positions(self, text)
+
+    monkeypatch.setattr(Segmenter, "positions", counted)
+    return cut
+
+
+def _without_last(articles: Path, target: Path, count: int) -> Path:
+    lines = articles.read_text(encoding="utf-8").splitlines()
+    target.write_text("\n".join(lines[:-count]) + "\n", encoding="utf-8")
+    return target
+
+
+def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_end(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    texts = _texts_cut(monkeypatch)
+    # the night's new articles, the last three of 2020: only they are cut, and by a new
+    # reporter too (the name is printed nowhere before them)
+    named = _edited(articles, tmp_path / "named.jsonl", "2020-01-01", lambda r: None)
+    lines = named.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[-1])
+    record["authors"] = ["欧阳晓岚"]
+    named.write_text("\n".join([*lines[:-1], json.dumps(record, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    indexer.build_index(named, tmp_path / "after", None, cache=cache)
+    assert len(texts) == 3 and "欧阳晓岚" in texts[-1]
+    indexer.build_index(named, tmp_path / "scratch", None)
+    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
+
+
+def test_the_last_year_is_cut_whole_where_a_new_article_reprints_one_kept(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    texts = _texts_cut(monkeypatch)
+    # the last article prints again the year's first (the converter found it printed again):
+    # the first article's entry changes — where else it stands — so the year is cut whole
+    lines = articles.read_text(encoding="utf-8").splitlines()
+    first = next(json.loads(line) for line in lines if json.loads(line)["date"].startswith("2020"))
+    record = json.loads(lines[-1])
+    record.update(reprint_of=first["id"], title=first["title"], text=first["text"])
+    again = tmp_path / "again.jsonl"
+    again.write_text("\n".join([*lines[:-1], json.dumps(record, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    indexer.build_index(again, tmp_path / "after", None, cache=cache)
+    assert len(texts) == 11  # the year's twelve articles, one of them a copy indexed with the first
+    indexer.build_index(again, tmp_path / "scratch", None)
+    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
 
 
 @pytest.mark.parametrize("damage", ["state", "files"])

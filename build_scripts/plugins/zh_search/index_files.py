@@ -131,7 +131,7 @@ class IndexedArticle:
         return f"{self.title}\n{self.byline} {' '.join(self.names)}\n{self.dateline}\n"
 
 
-def _one_of_each(
+def one_of_each(
     articles: list[IndexedArticle],
 ) -> tuple[list[IndexedArticle], dict[int, list[IndexedArticle]], dict[str, tuple[int, int]]]:
     """The articles to index, each once (the first printed), and for each of them by its
@@ -165,6 +165,18 @@ def _one_of_each(
     return kept, copies, after
 
 
+@dataclass
+class YearSoFar:
+    """A year's cut as far as its first `articles` kept articles (`one_of_each`), for
+    `IndexWriter.add_year` to go on from: their word lists, their words, their texts as cut
+    (joined by newlines) — their files are in place already."""
+
+    articles: int
+    lists: dict[str, WordList]
+    words: set[str]
+    text: str
+
+
 def script(name: str, data: object) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return f"ArchiveSearch.loaded({json.dumps(name)},{payload});\n"
@@ -188,6 +200,7 @@ class IndexWriter:
         self.folders: set[Path] = set()
         self.year_words: set[str] = set()  # the words of the year indexed last (`year_cache`)
         self.year_text: list[str] = []  # and the texts it cut, as cut (`year_cache`)
+        self.year_lists: dict[str, WordList] = {}  # and its word lists
 
     def _write(self, name: str, data: object) -> None:
         text = script(name, data).encode("utf-8")
@@ -199,13 +212,20 @@ class IndexWriter:
         self.files += 1
         self.bytes += len(text)
 
-    def add_year(self, year: int, articles: list[IndexedArticle]) -> None:
-        """Index one year's articles, given in the archive's order (date, 版, position)."""
+    def add_year(self, year: int, articles: list[IndexedArticle], so_far: YearSoFar | None = None) -> None:
+        """Index one year's articles, given in the archive's order (date, 版, position); with
+        `so_far`, from where that cut of its first articles stopped (`year_cache`)."""
         lists: dict[str, WordList] = collections.defaultdict(WordList)
         words: set[str] = set()
-        kept, copies, after = _one_of_each(articles)
+        kept, copies, after = one_of_each(articles)
         self.year_text = []
-        for number, article in enumerate(kept):
+        start = 0
+        if so_far is not None:
+            lists.update(so_far.lists)
+            words.update(so_far.words)
+            self.year_text.append(so_far.text)
+            start = so_far.articles
+        for number, article in enumerate(kept[start:], start=start):
             head = article.head()
             title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
             self.year_text.append(normalise(head + article.text))
@@ -232,6 +252,7 @@ class IndexWriter:
             self._write_article(year, number, article, len(head), copies.get(number, []))
         self._write_lists(year, lists, len(kept))
         self.add_words_of_year(words)
+        self.year_lists = lists
         # where each month's articles start (they are numbered in date order): a search of some
         # months of a year searches those numbers only; and where each day with an issue starts
         # in its month ([day, articles before it in the month, …]): a search of one day's issue

@@ -78,15 +78,16 @@ def build_index(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    years = YearCache(cache) if cache else None
     # (the words themselves are compared year by year: `YearCache.restore`)
-    base = base_digest(writer.segmenter.total, str(names_from_bylines)) if years else b""
+    base = base_digest(writer.segmenter.total, str(names_from_bylines)) if cache else b""
+    years = YearCache(cache, base) if cache else None
+    last = records[-1][0].date.year if records else None
     for year, group in itertools.groupby(records, key=lambda r: r[0].date.year):
         these = [indexed(r, first) for r, first in group]
         if years is None:
             writer.add_year(year, these)
         elif not years.restore(writer, year, key := year_key(base, these)):
-            years.add(writer, year, key, these)
+            years.add(writer, year, key, these, last=year == last)
     writer.finish(index_key(articles, word_list, names_from_bylines))
     return writer
 

@@ -16,6 +16,12 @@ kept year is cut again only where its texts print one of the words that changed 
 cut: each cut keeps the dictionary it was made with and the texts it cut, as cut. Without
 this, every night's build cut the whole archive again.
 
+A new day is added at the end of its year, and the year's articles are numbered in the
+archive's order: the cut of the year before the day holds, unchanged, the first part of the
+year's new cut. So the archive's last year keeps its word lists too (`so-far.pickle`), and a
+build whose year starts with the articles of the kept cut — the same articles, printed again
+nowhere new — goes on from it, cutting only the articles after them.
+
 The index made so is the same, byte for byte, as one made from scratch
 (tests/test_zh_search_cache.py). A kept cut is checked whole (its files and bytes) before it
 is used; a damaged or incomplete one is cut again, and a cache that cannot be written is
@@ -29,6 +35,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import zlib
@@ -36,13 +43,15 @@ from pathlib import Path
 
 from build_scripts.contract.versions import add_code, add_versions
 
-from .index_files import IndexedArticle, IndexWriter
+from .index_files import IndexedArticle, IndexWriter, YearSoFar, one_of_each
+from .postings import WordList
 
 PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
 CACHE_FORMAT = b"search-year-cache 2"
 STATE = "state.json"
 FILES = "files"
 TEXT = "text.z"  # the year's texts as cut (normalised), zlib: to look for the words that changed
+SO_FAR = "so-far.pickle"  # the last year's word lists, to go on from (`YearSoFar`)
 # More words changed than this since a year was cut (a new word list): cut it again rather
 # than look for each of them in its texts.
 MOST_CHANGED = 2_000
@@ -73,6 +82,30 @@ def year_key(base: bytes, articles: list[IndexedArticle]) -> str:
         fields = [getattr(article, name) for name in _FIELDS]
         digest.update(json.dumps(fields, ensure_ascii=False).encode() + b"\0")
     return digest.hexdigest()[:24]
+
+
+def printed_digest(kept: list[IndexedArticle], copies: dict[int, list[IndexedArticle]], articles: int) -> str:
+    """What the cut of a year's first `articles` kept articles (`one_of_each`) reads of them:
+    each, and where else it was printed."""
+    digest = hashlib.sha256()
+    for number in range(articles):
+        for article in (kept[number], *copies.get(number, ())):
+            fields = [getattr(article, name) for name in _FIELDS]
+            digest.update(json.dumps(fields, ensure_ascii=False).encode() + b"\0")
+        digest.update(b"\1")
+    return digest.hexdigest()[:24]
+
+
+def _lists_state(lists: dict[str, WordList]) -> dict[str, tuple[bytes, bytes, int, int]]:
+    return {word: (bytes(w.articles), bytes(w.offsets), w.last, w.count) for word, w in lists.items()}
+
+
+def _lists_from(state: dict[str, tuple[bytes, bytes, int, int]]) -> dict[str, WordList]:
+    lists = {}
+    for word, (articles, offsets, last, count) in state.items():
+        lists[word] = found = WordList()
+        found.articles, found.offsets, found.last, found.count = bytearray(articles), bytearray(offsets), last, count
+    return lists
 
 
 def _raise(error: OSError) -> None:
@@ -123,6 +156,16 @@ def _write_state(kept: Path, state: dict) -> None:
         partial.unlink(missing_ok=True)
 
 
+def _tree_size(folder: Path) -> tuple[int, int]:
+    """(files, bytes) under `folder`, as `_link_tree` counts them."""
+    files = size = 0
+    for dirpath, _, filenames in os.walk(folder, onerror=_raise):
+        for name in filenames:
+            files += 1
+            size += os.stat(os.path.join(dirpath, name)).st_size
+    return files, size
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -134,10 +177,12 @@ def _alive(pid: int) -> bool:
 
 
 class YearCache:
-    """Each year's files and what it adds to the whole index, by the year's key."""
+    """Each year's files and what it adds to the whole index, by the year's key. `base`:
+    what every year is cut with but the archive's words (`base_digest`)."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, base: bytes = b""):
         self.folder = folder
+        self.base = base.hex()
         # cuts a build was making when it was stopped (`mkdocs serve` stops the indexer at
         # each change): left behind, they would only grow the cache
         for making in folder.glob(".*-*-*") if folder.is_dir() else []:
@@ -178,15 +223,18 @@ class YearCache:
             _write_state(kept, state)
         return True
 
-    def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle]) -> None:
-        """Index the year anew, and keep it (in place of what the cache held of the year)."""
+    def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle], last: bool = False) -> None:
+        """Index the year anew, and keep it (in place of what the cache held of the year). The
+        archive's `last` year goes on from the cut kept of its first articles, if it can
+        (`_so_far`), and keeps its word lists for the next build to go on from."""
         page_names, names, boxes = (
             collections.Counter(writer.page_names),
             collections.Counter(writer.names),
             writer.boxes,
         )
         files, size = writer.files, writer.bytes
-        writer.add_year(year, articles)
+        kept, copies, _ = one_of_each(articles) if last else ([], {}, {})
+        writer.add_year(year, articles, self._so_far(writer, year, kept, copies) if last else None)
         state = {
             "words": sorted(writer.year_words),
             "page_names": dict(writer.page_names - page_names),
@@ -196,19 +244,63 @@ class YearCache:
             "files": writer.files - files,
             "bytes": writer.bytes - size,
             "dictionary": _dictionary(writer),
+            "base": self.base,
         }
+        if last:
+            state.update(kept=len(kept), printed=printed_digest(kept, copies, len(kept)))
         try:
-            self._keep(writer, year, key, state)
+            self._keep(writer, year, key, state, last)
         except OSError:  # a cache that cannot be written (a full disk): the index is made all the same
             pass
 
-    def _keep(self, writer: IndexWriter, year: int, key: str, state: dict) -> None:
+    def _so_far(
+        self, writer: IndexWriter, year: int, kept: list[IndexedArticle], copies: dict[int, list[IndexedArticle]]
+    ) -> YearSoFar | None:
+        """The cut kept of the year, as the start of its cut now, with its articles' files put
+        in place (`writer.out`): where the year starts with the articles the cut was made of,
+        none of them printed again anywhere new, and the words that changed since are printed
+        in none of them. None where no such cut is kept."""
+        for cut in sorted((self.folder / str(year)).glob("[!.]*")) if (self.folder / str(year)).is_dir() else []:
+            try:
+                state = json.loads((cut / STATE).read_text(encoding="utf-8"))
+                start = int(state["kept"])
+                if state["base"] != self.base or not 0 < start <= len(kept):
+                    continue
+                if state["printed"] != printed_digest(kept, copies, start):
+                    continue
+                cut_with = {str(word): int(frequency) for word, frequency in state["dictionary"]}
+                changed = changed_words(cut_with, writer.segmenter.added)
+                if changed and _printed(cut / TEXT, changed):
+                    continue
+                with open(cut / SO_FAR, "rb") as stream:
+                    lists = _lists_from(pickle.load(stream))
+                text = zlib.decompress((cut / TEXT).read_bytes()).decode("utf-8")
+                if _link_tree(cut / FILES / "d", writer.out / str(year) / "d") != tuple(state["articles_files"]):
+                    raise OSError("the kept articles' files are not whole")
+            except Exception:  # (none, or not whole: unpickling bad bytes can raise almost anything)
+                shutil.rmtree(writer.out / str(year), ignore_errors=True)
+                continue
+            writer.files, writer.bytes = (
+                writer.files + state["articles_files"][0],
+                writer.bytes + state["articles_files"][1],
+            )
+            writer.names.update(state["names"])
+            writer.page_names.update(state["page_names"])
+            writer.boxes += int(state["boxes"])
+            return YearSoFar(start, lists, set(state["words"]), text)
+        return None
+
+    def _keep(self, writer: IndexWriter, year: int, key: str, state: dict, so_far: bool) -> None:
         # made aside, then put in place of the year's other cuts: a build reading the cache
         # meanwhile finds a cut whole or none
         making = self.folder / f".{year}-{key}-{os.getpid()}"
         shutil.rmtree(making, ignore_errors=True)
         _link_tree(writer.out / str(year), making / FILES)
         (making / TEXT).write_bytes(zlib.compress("\n".join(writer.year_text).encode("utf-8"), 1))
+        if so_far:
+            state["articles_files"] = _tree_size(making / FILES / "d")
+            with open(making / SO_FAR, "wb") as stream:
+                pickle.dump(_lists_state(writer.year_lists), stream, protocol=pickle.HIGHEST_PROTOCOL)
         (making / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
         for old in (self.folder / str(year)).glob("*") if (self.folder / str(year)).is_dir() else []:
             gone = self.folder / f".{year}-gone-{old.name}-{os.getpid()}"

@@ -439,7 +439,9 @@ def test_a_shards_key_is_the_one_its_build_is_kept_by(built, tmp_path):
     assert after["2020"] == before["2020"]
     assert after["2019"] != before["2019"] and after["site"] != before["site"]  # (its data and indexes hold the text)
     unknown = run_cli("build", "--shard-key", "1999", cwd=project)
-    assert unknown.returncode == 1 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
+    assert unknown.returncode == 2 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
+    unknown = run_cli("build", "--shard", "1999", cwd=project)  # (a wrong name is the command's input: 2, as above)
+    assert unknown.returncode == 2 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
 
 
 def test_the_workflow_builds_a_shard_only_where_no_run_before_built_it_from_the_same():

@@ -57,6 +57,10 @@ class ShardError(Exception):
     pass
 
 
+class UnknownShard(ShardError):
+    """A shard named that the archive does not have: the command's input, not its build, is wrong."""
+
+
 def shard_of(rel: str) -> str:
     """The shard a docs file belongs to: its year, or `site`."""
     match = _YEAR_FILE.match(rel)
@@ -95,8 +99,7 @@ def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> P
     listing.write_text(json.dumps(pages), encoding="utf-8")
     os.environ[SHARD_DATA_ENV] = str(folder / f"{name}.publish.json")
     config = load_config(str(config_file), site_dir=str(out))
-    # MkDocs' own warnings, as `mkdocs build` prints them (without them, a strict build's
-    # failure says only how many there were), each with its shard's name
+    # MkDocs' warnings as `mkdocs build` prints them, with the shard's name (else strict says only how many)
     said = logging.StreamHandler(sys.stderr)
     said.setLevel(logging.WARNING)
     said.setFormatter(logging.Formatter(f"shard {name}: %(levelname)s - %(message)s"))
@@ -145,7 +148,7 @@ def build_all(
         shards[name] = [rel for rel in shards[name] if rel not in kept]
     unknown = sorted(set(only or []) - set(shards))
     if unknown:
-        raise ShardError(f"no shard named {', '.join(unknown)} — the shards are {', '.join(shards)}")
+        raise UnknownShard(f"no shard named {', '.join(unknown)} — the shards are {', '.join(shards)}")
     names = [name for name in shards if not only or name in only]
     work = [(config_file, name, shards[name], site) for name in names]
     # A fresh process for every shard: the search plugin teaches jieba (a global) the names of
@@ -309,7 +312,7 @@ def _command(args: argparse.Namespace, config_file: Path, config: MkDocsConfig) 
         shards = plan_shards(docs)
         if args.shard_key not in shards:
             print(f"error: no shard named {args.shard_key} — the shards are {', '.join(shards)}", file=sys.stderr)
-            return 1
+            return 2
         print(page_reuse.keys(config_file, config, docs, shards, [args.shard_key]).shards[args.shard_key])
         return 0
     # no conversion writes docs/ from the shards' plan to the assembly (each shard holds it too)
@@ -369,7 +372,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
                 shard_reuse.record(folder, name, keys.shards[name], moved[name], site, keys.files[name])
     except ShardError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UnknownShard) else 1
     where = f"{shards_folder(site)}/" if args.shard else str(site)
     built_now = [name for name in names if name not in kept]
     print(f"built {len(built_now)} shard(s) ({', '.join(built_now) or 'none'}) into {where}")

@@ -60,6 +60,7 @@ class Result:
     found: int = 0  # source files found, converted or not
     parsed: int = 0  # source files read and parsed in this run (the others came from the cache)
     corrected: int = 0  # source files with a sidecar's corrections
+    docs: str = "docs"  # the docs folder's name
 
     def summary(self) -> str:
         r = self.report
@@ -77,7 +78,7 @@ class Result:
             f", {kept:,} from the cache" if kept else ""
         )
         fixes = f"; {self.corrected:,} with corrections (.fix.yml)" if self.corrected else ""
-        return f"{parsed}{fixes}; docs/: {w.written:,} files written, {w.unchanged:,} unchanged, {w.removed:,} removed"
+        return f"{parsed}{fixes}; {self.docs}/: {w.written:,} files written, {w.unchanged:,} unchanged, {w.removed:,} removed"
 
 
 @dataclass
@@ -261,12 +262,12 @@ def _convert(
     locked: bool,
     shortcut: bool = False,
 ) -> Result:
-    result = Result()
+    result = Result(docs=docs_dir.name)
     started_ns = time.time_ns()
     folder = cache_folder(docs_dir)
     read = Read.now(source_dir, docs_dir, (keep_going, locked), folder)  # before the run reads any of it
     if shortcut and incremental and record_urls and (said := answer(folder, source_dir, read)) is not None:
-        return Result(**{f.name: getattr(said, f.name) for f in fields(Said)})  # (no placed articles)
+        return Result(**{f.name: getattr(said, f.name) for f in fields(Said)}, docs=result.docs)  # (no placed articles)
     config = load_archive_config(source_dir)
     # loads the parser while the cache is read, for the files that changed (warm_worker.py)
     warm = WarmWorker.start_if_useful(jobs, incremental, folder.is_dir(), config, beside_the_code(folder / "parser"))

@@ -80,6 +80,13 @@ def test_summary_line_and_exit_code(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "converted: 1 files, 1 issues, 4 articles, 0 warnings"
 
 
+def test_a_run_names_the_docs_folder_it_wrote(tmp_path):
+    project = make_archive(tmp_path)
+    result = run_cli("convert", "--docs", "pages", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "; pages/: " in result.stdout.splitlines()[-2] and (project / "pages" / "index.md").is_file()
+
+
 def test_a_run_says_how_much_it_parsed_and_wrote(tmp_path):
     """A nightly run over a large archive should parse and write a few files, and say so."""
     project = make_archive(tmp_path)

@@ -218,7 +218,7 @@ def _stage(
         if old and present.issuperset(old):  # one deleted by hand is made again
             kept[index] = old
     todo = [index for index in range(len(units)) if index not in kept]
-    with progress_bar(len(todo), "writing docs/", unit="page") as bar:  # (a unit is one page, or a few)
+    with progress_bar(len(todo), f"writing {docs.name}/", unit="page") as bar:  # (a unit is one page, or a few)
         outcomes = render_all(units, todo, Target(docs, staging, frozenset(before)), jobs, bar.update)
     manifest: dict[str, list[str]] = {}
     written: list[str] = []

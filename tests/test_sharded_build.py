@@ -440,8 +440,11 @@ def test_a_shards_key_is_the_one_its_build_is_kept_by(built, tmp_path):
     assert after["2019"] != before["2019"] and after["site"] != before["site"]  # (its data and indexes hold the text)
     unknown = run_cli("build", "--shard-key", "1999", cwd=project)
     assert unknown.returncode == 2 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
-    unknown = run_cli("build", "--shard", "1999", cwd=project)  # (a wrong name is the command's input: 2, as above)
+    # a wrong name is the command's input (2, as above), and the command does nothing: the
+    # shard named beside it keeps what was kept of it
+    unknown = run_cli("build", "--shard", "2020", "--shard", "1999", cwd=project)
     assert unknown.returncode == 2 and "no shard named 1999 — the shards are site, 2019, 2020" in unknown.stderr
+    assert kept_key("2020") == before["2020"]
 
 
 def test_the_workflow_builds_a_shard_only_where_no_run_before_built_it_from_the_same():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -85,9 +86,11 @@ def test_a_new_name_cuts_again_only_the_years_whose_texts_print_it(articles, tmp
     assert cut == [2020]
     indexer.build_index(named, tmp_path / "scratch", None)
     assert _files(tmp_path / "named") == _files(tmp_path / "scratch")
-    cut.clear()  # (2019's cut now holds for the dictionary with the name)
+    cut.clear()  # (2019's cut now holds for the dictionary with the name, and says so)
     indexer.build_index(named, tmp_path / "again", None, cache=cache)
     assert cut == []
+    (kept,) = (cache / "2019").iterdir()
+    assert "欧阳晓岚" in dict(json.loads((kept / "state.json").read_text(encoding="utf-8"))["dictionary"])
 
 
 def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_path, monkeypatch):
@@ -137,6 +140,35 @@ def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_
     indexer.build_index(named, tmp_path / "after", None, cache=cache)
     assert len(texts) == 3 and "欧阳晓岚" in texts[-1]
     indexer.build_index(named, tmp_path / "scratch", None)
+    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
+    texts.clear()  # the cut made so is whole, and kept: the same articles again cut nothing
+    indexer.build_index(named, tmp_path / "again", None, cache=cache)
+    assert texts == [] and _files(tmp_path / "again") == _files(tmp_path / "scratch")
+    # a word listed that only the year's first articles print (those the cut went on from):
+    # their cut may change, so the year is cut whole — its texts as cut were kept whole
+    records = [json.loads(line) for line in named.read_text(encoding="utf-8").splitlines()]
+    earlier = "".join(r["title"] + r["text"] for r in records if not r["date"].startswith("2020"))
+    first = next(r for r in records if r["date"].startswith("2020"))  # (the first the cut went on from)
+    word = next(w for w in re.findall(r"[\u4e00-\u9fff]{4}", first["text"]) if w not in earlier)
+    listed = tmp_path / "userdict.txt"
+    listed.write_text(f"{word}\n", encoding="utf-8")
+    texts.clear()
+    indexer.build_index(named, tmp_path / "listed", listed, cache=cache)
+    assert len(texts) == 12
+    indexer.build_index(named, tmp_path / "listed-scratch", listed)
+    assert _files(tmp_path / "listed") == _files(tmp_path / "listed-scratch")
+
+
+def test_a_damaged_kept_cut_of_the_last_year_is_cut_again_not_gone_on_from(articles, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    (kept,) = (cache / "2020").iterdir()
+    state = json.loads((kept / "state.json").read_text(encoding="utf-8"))
+    (kept / "state.json").write_text(json.dumps({**state, "words": None}), encoding="utf-8")  # not as written
+    texts = _texts_cut(monkeypatch)
+    indexer.build_index(articles, tmp_path / "after", None, cache=cache)
+    assert len(texts) == 12
+    indexer.build_index(articles, tmp_path / "scratch", None)
     assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
 
 

@@ -150,6 +150,8 @@ def build_all(
     if unknown:
         raise UnknownShard(f"no shard named {', '.join(unknown)} — the shards are {', '.join(shards)}")
     names = [name for name in shards if not only or name in only]
+    for name in names:  # (its publish record and search index are made anew: kept no more)
+        shard_reuse.forget(shards_folder(site), name)
     work = [(config_file, name, shards[name], site) for name in names]
     # A fresh process for every shard: the search plugin teaches jieba (a global) the names of
     # the shard's bylines, which must not leak into the next shard built in the same process.
@@ -339,8 +341,6 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             shard_reuse.forget_all(folder)
             assemble(config_file, site, names)
         elif args.shard:
-            for name in args.shard:  # (its publish record and search index are made anew)
-                shard_reuse.forget(folder, name)
             names = build_all(config_file, docs, site, args.jobs or default_jobs(), args.shard)
         else:
             # every shard, but those whose key is that of the last build, kept from its site;
@@ -355,8 +355,6 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
             todo = [name for name in shards if name not in kept]
             in_part = {} if args.full else page_reuse.pages_kept(config, docs, folder, site, todo, keys)
             records = {name: (folder / f"{name}.publish.json").read_text(encoding="utf-8") for name in in_part}
-            for name in todo:  # its publish record and search index are made anew: kept no more
-                shard_reuse.forget(folder, name)
             built = build_all(config_file, docs, site, args.jobs or default_jobs(), todo, in_part) if todo else []
             for name in built:
                 shard_reuse.set_aside(folder, name, folder / name, SEARCH_INDEX)

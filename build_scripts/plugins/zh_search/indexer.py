@@ -68,8 +68,9 @@ def build_index(
     articles: Path, out: Path, word_list: Path | None, names_from_bylines: bool = True, cache: Path | None = None
 ) -> IndexWriter:
     """Write the index of `articles` (articles.jsonl) into the folder `out` (replaced); with
-    `cache`, a year whose articles and dictionary are those of the last build is taken from
-    there, and a year cut anew is kept there (`year_cache`)."""
+    `cache`, a year whose articles are those of the last build, and whose texts print no word
+    the dictionary changed since, is taken from there, and a year cut anew is kept there
+    (`year_cache`)."""
     records = sorted(read_articles(articles), key=lambda r: r[0].date)  # stable: keeps 版 order
     words: list[Word] = read_word_list(word_list, str(word_list)) if word_list else []
     if names_from_bylines:

@@ -145,17 +145,6 @@ def _printed(text: Path, words: set[str]) -> bool:
     return pattern.search(zlib.decompress(text.read_bytes()).decode("utf-8")) is not None
 
 
-def _write_state(kept: Path, state: dict) -> None:
-    """The cut's state written again, whole or not at all (a build reading it meanwhile finds
-    the one or the other; failing to write it only means looking for the same words again)."""
-    partial = kept / f".{STATE}.{os.getpid()}"
-    try:
-        partial.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, kept / STATE)
-    except OSError:
-        partial.unlink(missing_ok=True)
-
-
 def _tree_size(folder: Path) -> tuple[int, int]:
     """(files, bytes) under `folder`, as `_link_tree` counts them."""
     files = size = 0
@@ -220,7 +209,7 @@ class YearCache:
         writer.years.append(entry)
         if changed:  # the cut holds for the dictionary as it is now: what changed next is from it
             state["dictionary"] = _dictionary(writer)
-            _write_state(kept, state)
+            self._write_state(kept, state)
         return True
 
     def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle], last: bool = False) -> None:
@@ -274,21 +263,33 @@ class YearCache:
                     continue
                 with open(cut / SO_FAR, "rb") as stream:
                     lists = _lists_from(pickle.load(stream))
-                text = zlib.decompress((cut / TEXT).read_bytes()).decode("utf-8")
-                if _link_tree(cut / FILES / "d", writer.out / str(year) / "d") != tuple(state["articles_files"]):
+                so_far = YearSoFar(
+                    start, lists, set(state["words"]), zlib.decompress((cut / TEXT).read_bytes()).decode()
+                )
+                names, page_names, boxes = dict(state["names"]), dict(state["page_names"]), int(state["boxes"])
+                files, size = (int(n) for n in state["articles_files"])
+                if _link_tree(cut / FILES / "d", writer.out / str(year) / "d") != (files, size):
                     raise OSError("the kept articles' files are not whole")
             except Exception:  # (none, or not whole: unpickling bad bytes can raise almost anything)
                 shutil.rmtree(writer.out / str(year), ignore_errors=True)
                 continue
-            writer.files, writer.bytes = (
-                writer.files + state["articles_files"][0],
-                writer.bytes + state["articles_files"][1],
-            )
-            writer.names.update(state["names"])
-            writer.page_names.update(state["page_names"])
-            writer.boxes += int(state["boxes"])
-            return YearSoFar(start, lists, set(state["words"]), text)
+            writer.files, writer.bytes = writer.files + files, writer.bytes + size
+            writer.names.update(names)
+            writer.page_names.update(page_names)
+            writer.boxes += boxes
+            return so_far
         return None
+
+    def _write_state(self, kept: Path, state: dict) -> None:
+        """The cut's state written again, whole or not at all (a build reading it meanwhile finds
+        the one or the other; failing to write it only means looking for the same words again).
+        Written aside as a stopped build's leftovers are named, which the next build removes."""
+        partial = self.folder / f".{kept.parent.name}-state-{os.getpid()}"
+        try:
+            partial.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, kept / STATE)
+        except OSError:
+            partial.unlink(missing_ok=True)
 
     def _keep(self, writer: IndexWriter, year: int, key: str, state: dict, so_far: bool) -> None:
         # made aside, then put in place of the year's other cuts: a build reading the cache

@@ -213,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
         "links across years, one search index, sitemap and feeds over all years). In CI, build each shard in its "
         "own job (--shard NAME; --list-shards gives the names) and assemble them in a last job (--assemble).",
         epilog="Exit codes: 0 built; 1 a shard's build or the assembly failed (the site left as it was); "
-        "2 a shard named that the archive does not have.",
+        "2 a wrong input: a shard named that the archive does not have, or a site that cannot be built as "
+        "configured; 130 interrupted.",
     )
     build.add_argument(
         "--shard-by", choices=["year"], default="year", help="how to cut the site (default: %(default)s)"

@@ -126,9 +126,22 @@ def _without_last(articles: Path, target: Path, count: int) -> Path:
     return target
 
 
-def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_end(articles, tmp_path, monkeypatch):
+def _built_without_the_last_three(articles: Path, tmp_path: Path) -> Path:
+    """The cache of a build of the archive without its last three articles (of 2020, the last year)."""
     cache = tmp_path / "cache"
     indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    return cache
+
+
+def _as_from_scratch(articles: Path, built: Path, tmp_path: Path, word_list: Path | None = None) -> bool:
+    """Is the index in `built` the one a build of `articles` makes without the cache?"""
+    scratch = tmp_path / f"{built.name}-scratch"
+    indexer.build_index(articles, scratch, word_list)
+    return _files(built) == _files(scratch)
+
+
+def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_end(articles, tmp_path, monkeypatch):
+    cache = _built_without_the_last_three(articles, tmp_path)
     texts = _texts_cut(monkeypatch)
     # the night's new articles, the last three of 2020: only they are cut, and by a new
     # reporter too (the name is printed nowhere before them)
@@ -139,11 +152,10 @@ def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_
     named.write_text("\n".join([*lines[:-1], json.dumps(record, ensure_ascii=False)]) + "\n", encoding="utf-8")
     indexer.build_index(named, tmp_path / "after", None, cache=cache)
     assert len(texts) == 3 and "欧阳晓岚" in texts[-1]
-    indexer.build_index(named, tmp_path / "scratch", None)
-    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
+    assert _as_from_scratch(named, tmp_path / "after", tmp_path)
     texts.clear()  # the cut made so is whole, and kept: the same articles again cut nothing
     indexer.build_index(named, tmp_path / "again", None, cache=cache)
-    assert texts == [] and _files(tmp_path / "again") == _files(tmp_path / "scratch")
+    assert texts == [] and _files(tmp_path / "again") == _files(tmp_path / "after-scratch")
     # a word listed that only the year's first articles print (those the cut went on from):
     # their cut may change, so the year is cut whole — its texts as cut were kept whole
     records = [json.loads(line) for line in named.read_text(encoding="utf-8").splitlines()]
@@ -155,26 +167,22 @@ def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_
     texts.clear()
     indexer.build_index(named, tmp_path / "listed", listed, cache=cache)
     assert len(texts) == 12
-    indexer.build_index(named, tmp_path / "listed-scratch", listed)
-    assert _files(tmp_path / "listed") == _files(tmp_path / "listed-scratch")
+    assert _as_from_scratch(named, tmp_path / "listed", tmp_path, listed)
 
 
 def test_a_damaged_kept_cut_of_the_last_year_is_cut_again_not_gone_on_from(articles, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    cache = _built_without_the_last_three(articles, tmp_path)
     (kept,) = (cache / "2020").iterdir()
     state = json.loads((kept / "state.json").read_text(encoding="utf-8"))
     (kept / "state.json").write_text(json.dumps({**state, "words": None}), encoding="utf-8")  # not as written
     texts = _texts_cut(monkeypatch)
     indexer.build_index(articles, tmp_path / "after", None, cache=cache)
     assert len(texts) == 12
-    indexer.build_index(articles, tmp_path / "scratch", None)
-    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
+    assert _as_from_scratch(articles, tmp_path / "after", tmp_path)
 
 
 def test_the_last_year_is_cut_whole_where_a_new_article_reprints_one_kept(articles, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    indexer.build_index(_without_last(articles, tmp_path / "before.jsonl", 3), tmp_path / "before", None, cache=cache)
+    cache = _built_without_the_last_three(articles, tmp_path)
     texts = _texts_cut(monkeypatch)
     # the last article prints again the year's first (the converter found it printed again):
     # the first article's entry changes — where else it stands — so the year is cut whole
@@ -186,8 +194,7 @@ def test_the_last_year_is_cut_whole_where_a_new_article_reprints_one_kept(articl
     again.write_text("\n".join([*lines[:-1], json.dumps(record, ensure_ascii=False)]) + "\n", encoding="utf-8")
     indexer.build_index(again, tmp_path / "after", None, cache=cache)
     assert len(texts) == 11  # the year's twelve articles, one of them a copy indexed with the first
-    indexer.build_index(again, tmp_path / "scratch", None)
-    assert _files(tmp_path / "after") == _files(tmp_path / "scratch")
+    assert _as_from_scratch(again, tmp_path / "after", tmp_path)
 
 
 @pytest.mark.parametrize("damage", ["state", "files"])

@@ -139,6 +139,56 @@ def test_a_data_files_published_size_is_that_of_the_file_rewritten(tmp_path, sit
     assert (expected != sizes) is bool(site_url or not directory_urls)
 
 
+@pytest.mark.parametrize("built", ["site", "site-offline"])
+def test_the_published_data_files_differ_from_the_converters_only_in_their_urls(rich_site, built):
+    """Byte for byte the files the converter wrote, each record's url as published in place of
+    its own, and its line ends as they were: what `published_sizes` counts on."""
+    for name in ("articles.jsonl", "articles.csv", "2022/articles.jsonl", "2022/articles.csv"):
+        written = (rich_site / "docs/data" / name).read_bytes()
+        published = (rich_site / built / "data" / name).read_bytes()
+        located = re.compile(rb"(?:https?://[^\s\",]*?)?(\d{4}/\d\d/\d\d/[^/\s\",.]+)(?:/|\.html)")
+        assert located.search(published) and published != written, name
+        assert located.sub(rb"\1/", published) == written, name
+        assert published.count(b"\r\n") == written.count(b"\r\n"), name
+
+
+def test_the_converters_data_files_get_their_urls_in_place_not_parsed_again(docs, monkeypatch):
+    """Every record as the converter writes it takes the quick way (parsing and writing again
+    the whole archive's files took seconds of every build at 100,000 articles)."""
+    from build_scripts.plugins.publish import data_urls
+
+    def parsed(*_):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(data_urls, "_reparsed_jsonl", parsed)
+    monkeypatch.setattr(data_urls, "_reparsed_csv", parsed)
+    for path in sorted((docs / "data").rglob("articles.*")):
+        with open(path, encoding="utf-8", newline="") as stream:
+            text = stream.read()
+        locate = data_urls.located_jsonl if path.suffix == ".jsonl" else data_urls.located_csv
+        assert locate(text, "https://example.org/paper/") != text, path
+
+
+def test_a_data_file_written_otherwise_gets_every_records_url_as_published():
+    """A file not as the converter writes it (its url not the second field, a line end or a
+    comma in a quoted id) is read and written again record by record: no url is missed."""
+    from build_scripts.plugins.publish.data_urls import located_csv, located_jsonl
+
+    site = "https://example.org/paper/"
+    lines = '{"url": "2022/01/01/a/", "id": "a"}\n{"id": "b", "url": "2022/01/01/b/"}\n'
+    assert [json.loads(line)["url"] for line in located_jsonl(lines, site).splitlines()] == [
+        f"{site}2022/01/01/a/",
+        f"{site}2022/01/01/b/",
+    ]
+    for table in (
+        "\ufeffid,title,url\r\na,x,2022/01/01/a/\r\nb,y,2022/01/01/b/\r\n",
+        '\ufeffid,url,title\r\n"a,\r\nb",2022/01/01/a/,x\r\nb,2022/01/01/b/,"y\r\nz"\r\n',
+        "\ufeffid,url,title\na,2022/01/01/a/,x\nb,2022/01/01/b/,y\n",  # (line ends of one character)
+    ):
+        rows = list(csv.DictReader(io.StringIO(located_csv(table, site).removeprefix("\ufeff"), newline="")))
+        assert [row["url"] for row in rows] == [f"{site}2022/01/01/a/", f"{site}2022/01/01/b/"], table
+
+
 @pytest.mark.parametrize(
     ("size", "shown"),
     [(999, "999\u00a0B"), (1500, "1.5\u00a0KB"), (999_999, "1.0\u00a0MB"), (12_686_679, "12.7\u00a0MB")],

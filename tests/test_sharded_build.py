@@ -315,10 +315,10 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
 
-    def broken(source, target):
+    def broken(self, source):
         raise OSError("disk full")
 
-    monkeypatch.setattr(sharded_build, "_move_tree", broken)
+    monkeypatch.setattr(sharded_build.Staging, "move_tree", broken)
     args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
     with pytest.raises(OSError):
         sharded_build.command(args)
@@ -330,7 +330,7 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
     # edited again, that build failed, the edit undone: the pages are those of the last site,
     # but the shards that build made their feeds' records and search index for are built again
     edited = page.read_text(encoding="utf-8")
-    monkeypatch.setattr(sharded_build, "_move_tree", broken)
+    monkeypatch.setattr(sharded_build.Staging, "move_tree", broken)
     page.write_text(edited.replace("补记一句。", "补记一句。又记一句。", 1), encoding="utf-8")
     assert run_cli("convert", cwd=project).returncode == 0
     with pytest.raises(OSError):
@@ -344,33 +344,70 @@ def test_a_sharded_build_whose_assembly_failed_keeps_nothing_it_built(built, tmp
 
 
 def test_the_site_is_swapped_in_whole_never_served_half_deleted(built, tmp_path, monkeypatch):
-    from build_scripts.ship import sharded_build
+    from build_scripts.ship import sharded_build, staging
 
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
     site, deleting = project / "site", []
-    (project / ".site.replaced").mkdir()  # left by a build killed while deleting the site it replaced
     rmtree = shutil.rmtree
 
-    def new_site_in_place() -> bool:
-        return any("补记一句" in page.read_text(encoding="utf-8") for page in (site / "2019").rglob("*.html"))
-
     def watched(path, *args, **kwargs):
-        if Path(path).name == ".site.replaced" or Path(path) == site:
-            deleting.append((Path(path), new_site_in_place()))
+        if Path(path).exists():
+            deleting.append(Path(path))
         rmtree(path, *args, **kwargs)
 
     monkeypatch.setattr(sharded_build.shutil, "rmtree", watched)
+    monkeypatch.setattr(staging.shutil, "rmtree", watched)
+    before = _files(site)
     args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
     assert sharded_build.command(args) == 0
-    # the site itself is never deleted; the one replaced goes once the new one is in its place
-    # (the leftover deleted first; the site itself never, the one replaced once the new is in place)
+    # the site itself is never deleted, nor the one it replaced: that is kept aside, whole
     replaced = project / ".site.replaced"
-    assert deleting[0] == (replaced, False) and deleting[-1] == (replaced, True), deleting
-    assert site not in [path for path, _ in deleting]
-    assert not replaced.exists() and (site / "index.html").is_file() and new_site_in_place()
+    assert site not in deleting and replaced not in deleting, deleting
+    assert _files(replaced) == before
+    assert any("补记一句" in page.read_text(encoding="utf-8") for page in (site / "2019").rglob("*.html"))
+
+
+def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_one_made_afresh(built, tmp_path):
+    """The night's assembly starts from the site the last one replaced: the files unchanged are
+    the very files it holds, the rest put in place; what the new site lacks is gone, folders
+    too. The site is the one an assembly from nothing makes."""
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    assert run_cli("build", cwd=project).returncode == 0  # the site copied is now aside
+    replaced, site = project / ".site.replaced", project / "site"
+    day = sorted((project / "source_texts").rglob("2020-*.txt"))[-1].name[:10]
+    for page in (project / "source_texts").rglob(f"{day}_*.txt"):  # a day of 2020 taken out
+        page.unlink()
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    (replaced / "2019" / "old.html").write_text("a page no build makes now", encoding="utf-8")
+    (replaced / "old" / "folder").mkdir(parents=True)
+    (replaced / "old" / "folder" / "index.html").write_text("nor this", encoding="utf-8")
+    (replaced / "index.html").unlink()
+    (replaced / "index.html").mkdir()  # a folder where the site has a file
+    served = _files(site)
+    night = run_cli("build", cwd=project)
+    assert night.returncode == 0, night.stderr
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", "--full", "--site-dir", str(fresh), cwd=project).returncode == 0
+    assert _files(site) == _files(fresh)
+    folders = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+    assert folders == {p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_dir()}
+    # the site served until then is aside, as it was (none of its files written over), and
+    # the pages no build since changed are the same files in both
+    assert _files(replaced) == served
+    shared = [p for p in site.rglob("*.html") if p.stat().st_ino == _inode(replaced / p.relative_to(site))]
+    assert shared
+    assert not any("补记一句。补记一句" in p.read_text(encoding="utf-8") for p in shared)
+
+
+def _inode(path: Path) -> int | None:
+    return path.stat().st_ino if path.exists() else None
 
 
 def test_a_site_left_aside_by_a_build_stopped_mid_swap_is_put_back_and_a_linked_site_stays_linked(built, tmp_path):
@@ -380,7 +417,7 @@ def test_a_site_left_aside_by_a_build_stopped_mid_swap_is_put_back_and_a_linked_
     (project / "site").rename(project / ".site.replaced")
     again = run_cli("build", cwd=project)
     assert "kept 3 shard(s)" in again.stdout, again.stdout  # the last site, put back, kept whole
-    assert _files(project / "site") == _files(built / "site") and not (project / ".site.replaced").exists()
+    assert _files(project / "site") == _files(built / "site")
     # the site's folder a link to where a server serves it: the folder it names is replaced
     served = tmp_path / "www" / "archive"
     served.parent.mkdir()

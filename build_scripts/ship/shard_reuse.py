@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -180,17 +179,3 @@ def kept_files(folder: Path, name: str, key: str, site: Path) -> list[str] | Non
         return [str(rel) for rel, *_ in kept["files"]]
     except (ValueError, TypeError, AttributeError, KeyError):  # not a record
         return None
-
-
-def link_into(site: Path, files: list[str], target: Path) -> None:
-    """Put a kept shard's files from the old site into the site being assembled (files every
-    shard makes, the theme's assets, are there once already)."""
-    for rel in files:
-        there = target / rel
-        if there.exists():
-            continue
-        there.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site / rel, there)
-        except OSError:  # another file system, or no hard links: a copy
-            shutil.copy2(site / rel, there)

@@ -13,7 +13,8 @@ The archive's own search index (zh-search) covers every year and is made once, b
 shard. The assembly moves every shard's pages into one site folder, merges Material's search
 indexes if that search is used, and writes one sitemap and one set of feeds over all shards
 (plugins/publish/shards.py). Shards are built into `<site>.shards/<name>/`; the assembled
-site replaces `<site>` only once it is complete."""
+site replaces `<site>` only once it is complete, and is assembled in the site the last
+assembly replaced, kept aside for it (`staging.py`)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from build_scripts.plugins.publish.shards import docs_order, kept_rows
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.ship import page_reuse, shard_reuse
+from build_scripts.ship.staging import Staging, replaced_site
 from build_scripts.writers.docs_tree import MANIFEST, reading_docs
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.workers import end_with_parent
@@ -180,22 +182,6 @@ def build_all(
     return names
 
 
-def _move_tree(source: Path, target: Path) -> list[str]:
-    """Move a shard's files into the assembled site; files every shard writes (the theme's
-    assets, the 404 page, robots.txt) are the same bytes in each and kept once, from the first
-    shard. Returns the files moved (relative paths)."""
-    moved = []
-    for dirpath, _, filenames in os.walk(source):
-        here = Path(dirpath)
-        there = target / here.relative_to(source)
-        there.mkdir(parents=True, exist_ok=True)
-        for name in filenames:
-            if not (there / name).exists():
-                os.replace(here / name, there / name)
-                moved.append((there / name).relative_to(target).as_posix())
-    return moved
-
-
 def assemble(
     config_file: Path,
     site: Path,
@@ -220,10 +206,20 @@ def assemble(
     missing = [name for name in names if name not in kept and not (folder / name).is_dir()]
     if missing:
         raise ShardError(f"shard(s) {', '.join(missing)} not built in {folder} — build them first (--shard NAME)")
-    staging = site.with_name(f".{site.name}.assembling")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    assembling = Staging(site)  # (from the site the last assembly replaced: `staging`)
+    staging = assembling.folder
     config = load_config(str(config_file))
+    moved: dict[str, list[str]] = {}
+    for name in names:
+        if name in kept:
+            assembling.link(site, kept[name])
+            continue
+        (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
+        moved[name] = assembling.move_tree(folder / name)
+        taken = [out for outs in (in_part or {}).get(name, {}).values() for out in outs]
+        assembling.link(site, taken)
+        moved[name] += taken
+    assembling.remove_the_rest()
     indexes = [
         index
         for name in names
@@ -238,16 +234,6 @@ def assemble(
         shard_reuse.merge_search_indexes(
             indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
         )
-    moved: dict[str, list[str]] = {}
-    for name in names:
-        if name in kept:
-            shard_reuse.link_into(site, kept[name], staging)
-            continue
-        (folder / name / SEARCH_INDEX).unlink(missing_ok=True)
-        moved[name] = _move_tree(folder / name, staging)
-        taken = [out for outs in (in_part or {}).get(name, {}).values() for out in outs]
-        shard_reuse.link_into(site, taken, staging)
-        moved[name] += taken
     ledger = read_ledger(archive_settings(config).source_dir / LEDGER_FILE)
     alias_across_shards(staging, {url: entry.successor for url, entry in ledger.items() if entry.state == MOVED})
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
@@ -268,9 +254,10 @@ def assemble(
             feed_size=publish.config.feed_size,
             sitemap_limit=publish.config.sitemap_limit,
         )
-    # swapped in by two renames, then the one replaced deleted (half a minute at 100,000 articles)
-    replaced = _replaced(site)  # (a site is never served half deleted)
-    shutil.rmtree(replaced, ignore_errors=True)
+    # swapped in by two renames (a site is never served half made); the one replaced is kept
+    # aside, where the next assembly starts from
+    replaced = replaced_site(site)
+    shutil.rmtree(replaced, ignore_errors=True)  # (taken by `Staging` unless it could not be)
     if replaced.exists():
         raise ShardError(f"{replaced}: the site a build replaced could not be deleted — remove it, then build again")
     if site.exists():
@@ -281,7 +268,8 @@ def assemble(
         if replaced.exists() and not site.exists():
             replaced.rename(site)  # the last site back in its place
         raise
-    shutil.rmtree(replaced, ignore_errors=True)
+    if assembling.copied:  # (a second copy of the site, not links to the same files)
+        shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
         shutil.rmtree(folder / name, ignore_errors=True)
         (folder / f"{name}.pages.json").unlink(missing_ok=True)
@@ -381,17 +369,12 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
     return 0
 
 
-def _replaced(site: Path) -> Path:
-    """Where the site an assembly replaces goes while the new one is put in its place."""
-    return site.with_name(f".{site.name}.replaced")
-
-
 def _remove_leftovers(folder: Path, site: Path) -> None:
     """What builds stopped by force left (no shard of this one has started yet): the scratch
-    folder of a `site` shard's search index (beside the site it builds), a site replaced."""
+    folder of a `site` shard's search index (beside the site it builds), the last site left
+    aside by a build stopped between the swap's two renames (put back)."""
     for scratch in folder.glob(".zh-search-*"):
         shutil.rmtree(scratch, ignore_errors=True)
-    replaced = _replaced(site)
-    if replaced.is_dir() and not site.exists():  # stopped between the swap's renames
+    replaced = replaced_site(site)
+    if replaced.is_dir() and not site.exists():
         replaced.rename(site)
-    shutil.rmtree(replaced, ignore_errors=True)

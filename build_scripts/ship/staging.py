@@ -1,0 +1,148 @@
+"""The folder a sharded build assembles the site in (`sharded_build.assemble`), made from the
+site the last assembly replaced.
+
+A site of 100,000 articles is some 330,000 files in 110,000 folders. Assembled afresh, every
+file of the years kept was linked into a new folder, and the site replaced was deleted once the
+new one was in its place: at 100,000 articles, half of a night's build (96 s) went to the
+assembly, most of it linking and deleting. The site replaced is kept aside instead
+(`<site>`'s `.replaced`), and the next assembly starts from it: it is the site as it was two
+builds before, most of its files the very files (hard links) the site holds now. A file
+whose place holds the file wanted (the same file, not a copy alike) is left where it is, any
+other is put in its place, and what the new site does not have is removed: an assembly
+changes what the last two builds changed, and reads the rest's folders.
+
+The folder assembled holds what one made afresh holds: the same files, each the very file a
+fresh assembly links or moves in, and no other file or folder (tests/test_sharded_build.py).
+Any folder left by an assembly stopped half way is as good a start, since nothing in it is
+taken on trust. Where files could not be linked (a file system without hard links: copies),
+the site replaced is deleted once the new one is in place, as before: kept, it would be a
+second copy of the site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def replaced_site(site: Path) -> Path:
+    """Where the site an assembly replaces goes while the new one is put in its place, and stays
+    as the next assembly's start."""
+    return site.with_name(f".{site.name}.replaced")
+
+
+class Staging:
+    def __init__(self, site: Path):
+        self.folder = site.with_name(f".{site.name}.assembling")
+        self.placed: set[str] = set()  # files put in (relative, with `/`), in this assembly
+        self.copied = False  # a file copied, not linked: keep no site aside
+        self._folders: set[str] = set()  # made or found in this assembly
+        spare = replaced_site(site)
+        if self.folder.is_dir():  # (an assembly stopped half way: a start as good as the site replaced)
+            shutil.rmtree(spare, ignore_errors=True)
+        elif spare.is_dir():
+            try:
+                spare.rename(self.folder)
+            except OSError:
+                shutil.rmtree(spare, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def link(self, site: Path, files: list[str]) -> None:
+        """Put in these files of the site being replaced (a kept shard's, or pages kept); one
+        put in already (the theme's assets every shard makes: the first shard's) stays."""
+        root, target = os.fspath(site), os.fspath(self.folder)
+        for rel in files:
+            if rel in self.placed:
+                continue
+            source, there = os.path.join(root, rel), os.path.join(target, rel)
+            if not _same_file(source, there):
+                self._make_room(there)
+                self.copied |= _linked(source, there)
+            self.placed.add(rel)
+
+    def move_tree(self, source: Path) -> list[str]:
+        """Move a shard's files in; one put in already (every shard makes the theme's assets,
+        the 404 page, robots.txt: the same bytes) stays. Returns the files moved (relative)."""
+        moved = []
+        root, target = os.fspath(source), os.fspath(self.folder)
+        for dirpath, _, filenames in os.walk(root):
+            here = os.path.relpath(dirpath, root)
+            prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
+            for name in filenames:
+                rel = prefix + name
+                if rel in self.placed:
+                    continue
+                there = os.path.join(target, rel)
+                self._make_room(there)
+                os.replace(os.path.join(dirpath, name), there)
+                self.placed.add(rel)
+                moved.append(rel)
+        return moved
+
+    def remove_the_rest(self) -> None:
+        """Remove every file not put in by this assembly, and the folders left empty: what
+        the site the assembly started from had and the new one does not."""
+        root = os.fspath(self.folder)
+        emptied: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+            here = os.path.relpath(dirpath, root)
+            prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
+            left = False
+            for name in filenames:
+                if prefix + name in self.placed:
+                    left = True
+                else:
+                    os.unlink(os.path.join(dirpath, name))
+            left = left or any(os.path.join(dirpath, name) not in emptied for name in dirnames)
+            if not left and dirpath != root:
+                os.rmdir(dirpath)
+                emptied.add(dirpath)
+
+    def _make_room(self, there: str) -> None:
+        """The folder `there` goes in, made where missing; a file, or a folder, of the site
+        started from where the new site has a folder, or a file, removed (a page's address
+        that became a folder's)."""
+        parent = os.path.dirname(there)
+        if parent not in self._folders:
+            try:
+                os.makedirs(parent, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):
+                _clear_the_way(os.fspath(self.folder), parent)
+                os.makedirs(parent, exist_ok=True)
+            self._folders.add(parent)
+        if os.path.isdir(there) and not os.path.islink(there):
+            shutil.rmtree(there)
+
+
+def _linked(source: str, there: str) -> bool:
+    """Link `source` at `there`; True where it had to be copied (another file system, or no
+    hard links). A file of the site started from standing there is removed first, never
+    written over: it may be a file of the site being served too."""
+    if os.path.lexists(there):
+        os.unlink(there)
+    try:
+        os.link(source, there)
+    except OSError:
+        shutil.copy2(source, there)
+        return True
+    return False
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        a, b = os.lstat(one), os.lstat(other)
+    except OSError:
+        return False
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
+
+
+def _clear_the_way(root: str, folder: str) -> None:
+    """Remove the files standing where `folder` or one of the folders above it (below `root`)
+    goes."""
+    parts = os.path.relpath(folder, root).split(os.sep)
+    at = root
+    for part in parts:
+        at = os.path.join(at, part)
+        if os.path.lexists(at) and not os.path.isdir(at):
+            os.unlink(at)

@@ -175,8 +175,8 @@ def test_a_data_file_written_otherwise_gets_every_records_url_as_published():
     from build_scripts.plugins.publish.data_urls import located_csv, located_jsonl
 
     site = "https://example.org/paper/"
-    lines = '{"url": "2022/01/01/a/", "id": "a"}\n{"id": "b", "url": "2022/01/01/b/"}\n'
-    assert [json.loads(line)["url"] for line in located_jsonl(lines, site).splitlines()] == [
+    lines = '{"url": "2022/01/01/a/", "id": "a", "text": "\u2028"}\n\n{"id": "b", "url": "2022/01/01/b/"}\n'
+    assert [json.loads(line)["url"] for line in located_jsonl(lines, site).split("\n") if line] == [
         f"{site}2022/01/01/a/",
         f"{site}2022/01/01/b/",
     ]

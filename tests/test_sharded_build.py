@@ -380,9 +380,6 @@ def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_on
     assert run_cli("convert", cwd=project).returncode == 0
     assert run_cli("build", cwd=project).returncode == 0  # the site copied is now aside
     replaced, site = project / ".site.replaced", project / "site"
-    day = sorted((project / "source_texts").rglob("2020-*.txt"))[-1].name[:10]
-    for page in (project / "source_texts").rglob(f"{day}_*.txt"):  # a day of 2020 taken out
-        page.unlink()
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
     (replaced / "2019" / "old.html").write_text("a page no build makes now", encoding="utf-8")
@@ -406,6 +403,33 @@ def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_on
     assert not any("补记一句。补记一句" in p.read_text(encoding="utf-8") for p in shared)
 
 
+def test_a_night_with_nothing_new_links_no_file_the_site_aside_holds_already(built, tmp_path, monkeypatch):
+    """The files the site aside holds already, the very files, are not linked again: an
+    assembly links only what the last two builds changed."""
+    from build_scripts.ship import sharded_build, staging
+
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    assert run_cli("build", cwd=project).returncode == 0
+    linked: list[str] = []
+    link = os.link
+
+    def counted(source, there):
+        linked.append(there)
+        link(source, there)
+
+    monkeypatch.setattr(staging.os, "link", counted)
+    args = build_parser().parse_args(["build", "--config-file", str(project / "mkdocs.yml"), "--jobs", "1"])
+    assert sharded_build.command(args) == 0  # every shard kept: each of its files linked in
+    site = project / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    changed = [p for p in files if p.stat().st_ino != _inode(project / ".site.replaced" / p.relative_to(site))]
+    # (but those publishing writes anew: sitemap, feeds, a moved address's citation)
+    assert 0 < len(linked) < len(files) // 2 and len(changed) < len(files) // 2
+
+
 def _inode(path: Path) -> int | None:
     return path.stat().st_ino if path.exists() else None
 
@@ -413,10 +437,18 @@ def _inode(path: Path) -> int | None:
 def test_a_site_left_aside_by_a_build_stopped_mid_swap_is_put_back_and_a_linked_site_stays_linked(built, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
-    # stopped between the swap's two renames: the last site aside, none in its place
+    # stopped between the swap's two renames: the last site aside, none in its place, the new
+    # one still where it was assembled
     (project / "site").rename(project / ".site.replaced")
+    (project / ".site.assembling").mkdir()
     again = run_cli("build", cwd=project)
     assert "kept 3 shard(s)" in again.stdout, again.stdout  # the last site, put back, kept whole
+    assert _files(project / "site") == _files(built / "site")
+    # a site deleted by hand is not the last site put back: the site aside is two builds old
+    shutil.rmtree(project / "site")
+    assert (project / ".site.replaced").is_dir()
+    afresh = run_cli("build", cwd=project)
+    assert "built 3 shard(s)" in afresh.stdout, afresh.stdout
     assert _files(project / "site") == _files(built / "site")
     # the site's folder a link to where a server serves it: the folder it names is replaced
     served = tmp_path / "www" / "archive"
@@ -452,6 +484,11 @@ def test_material_search_index_is_merged_from_shards_built_and_kept(built, tmp_p
     merged = json.loads(index.read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in merged] == [d["location"] for d in documents]
     assert any("补记一句" in d["text"].replace("\u200b", "") for d in merged)  # (words parted by zero-width spaces)
+    # shards built one by one and assembled (a CI matrix): the same index
+    for name in ("site", "2019", "2020"):
+        assert run_cli("build", "--shard", name, cwd=project).returncode == 0
+    assert run_cli("build", "--assemble", cwd=project).returncode == 0
+    assert json.loads(index.read_text(encoding="utf-8"))["docs"] == merged
 
 
 def test_a_shards_key_is_the_one_its_build_is_kept_by(built, tmp_path):

@@ -206,9 +206,25 @@ def assemble(
     missing = [name for name in names if name not in kept and not (folder / name).is_dir()]
     if missing:
         raise ShardError(f"shard(s) {', '.join(missing)} not built in {folder} — build them first (--shard NAME)")
+    config = load_config(str(config_file))
+    indexes = [
+        index
+        for name in names
+        if (
+            index := shard_reuse.aside(folder, name, SEARCH_INDEX)
+            if aside or name in kept
+            else folder / name / SEARCH_INDEX
+        ).is_file()
+    ]
+    merged = folder / ".search_index.merged.json"  # (put in once the assembly has removed the rest)
+    merged.unlink(missing_ok=True)
+    if indexes:
+        pages = get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
+        shard_reuse.merge_search_indexes(
+            indexes, merged, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
+        )
     assembling = Staging(site)  # (from the site the last assembly replaced: `staging`)
     staging = assembling.folder
-    config = load_config(str(config_file))
     moved: dict[str, list[str]] = {}
     for name in names:
         if name in kept:
@@ -220,20 +236,9 @@ def assemble(
         assembling.link(site, taken)
         moved[name] += taken
     assembling.remove_the_rest()
-    indexes = [
-        index
-        for name in names
-        if (
-            index := shard_reuse.aside(folder, name, SEARCH_INDEX)
-            if aside or name in kept
-            else folder / name / SEARCH_INDEX
-        ).is_file()
-    ]
     if indexes:
-        pages = get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
-        shard_reuse.merge_search_indexes(
-            indexes, staging / SEARCH_INDEX, {file.url.removeprefix("./"): n for n, file in enumerate(pages)}
-        )
+        (staging / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(merged, staging / SEARCH_INDEX)
     ledger = read_ledger(archive_settings(config).source_dir / LEDGER_FILE)
     alias_across_shards(staging, {url: entry.successor for url, entry in ledger.items() if entry.state == MOVED})
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
@@ -268,7 +273,7 @@ def assemble(
         if replaced.exists() and not site.exists():
             replaced.rename(site)  # the last site back in its place
         raise
-    if assembling.copied:  # (a second copy of the site, not links to the same files)
+    if not assembling.worth_keeping_aside():
         shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
         shutil.rmtree(folder / name, ignore_errors=True)
@@ -376,5 +381,5 @@ def _remove_leftovers(folder: Path, site: Path) -> None:
     for scratch in folder.glob(".zh-search-*"):
         shutil.rmtree(scratch, ignore_errors=True)
     replaced = replaced_site(site)
-    if replaced.is_dir() and not site.exists():
+    if replaced.is_dir() and not site.exists() and Staging.started(site):  # (not a site deleted by hand)
         replaced.rename(site)

@@ -14,9 +14,11 @@ changes what the last two builds changed, and reads the rest's folders.
 The folder assembled holds what one made afresh holds: the same files, each the very file a
 fresh assembly links or moves in, and no other file or folder (tests/test_sharded_build.py).
 Any folder left by an assembly stopped half way is as good a start, since nothing in it is
-taken on trust. Where files could not be linked (a file system without hard links: copies),
-the site replaced is deleted once the new one is in place, as before: kept, it would be a
-second copy of the site.
+taken on trust. The site replaced is kept only where most of the new site's files are its
+own (linked): not after a build of every page (`--full`), nor where files could not be linked
+(a file system without hard links: copies), when it would be a second copy of the site
+rather than the files one night changed; it is deleted once the new site is in place, as
+before.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ def replaced_site(site: Path) -> Path:
 
 class Staging:
     def __init__(self, site: Path):
-        self.folder = site.with_name(f".{site.name}.assembling")
+        self.folder = self.folder_of(site)
         self.placed: set[str] = set()  # files put in (relative, with `/`), in this assembly
         self.copied = False  # a file copied, not linked: keep no site aside
+        self.shared = 0  # files of the site replaced that the new one holds too (linked)
         self._folders: set[str] = set()  # made or found in this assembly
         spare = replaced_site(site)
         if self.folder.is_dir():  # (an assembly stopped half way: a start as good as the site replaced)
@@ -47,6 +50,22 @@ class Staging:
             except OSError:
                 shutil.rmtree(spare, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def folder_of(site: Path) -> Path:
+        return site.with_name(f".{site.name}.assembling")
+
+    @classmethod
+    def started(cls, site: Path) -> bool:
+        """Was an assembly of `site` started and not finished (a build stopped, perhaps
+        between the swap's two renames)?"""
+        return cls.folder_of(site).is_dir()
+
+    def worth_keeping_aside(self) -> bool:
+        """Is the site replaced worth keeping for the next assembly: most of the new site's
+        files its own, linked (not after a build of every page, `--full`, nor where files
+        were copied: it would be a second copy of the site, not a few files more)?"""
+        return not self.copied and self.shared * 2 >= len(self.placed)
 
     def link(self, site: Path, files: list[str]) -> None:
         """Put in these files of the site being replaced (a kept shard's, or pages kept); one
@@ -60,6 +79,7 @@ class Staging:
                 self._make_room(there)
                 self.copied |= _linked(source, there)
             self.placed.add(rel)
+            self.shared += 1
 
     def move_tree(self, source: Path) -> list[str]:
         """Move a shard's files in; one put in already (every shard makes the theme's assets,

@@ -56,7 +56,9 @@ def located_jsonl(text: str, site_url: str, directory_urls: bool = True) -> str:
 
 def _reparsed_jsonl(text: str, site_url: str, directory_urls: bool) -> str:
     lines = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # (not `splitlines`: a JSON string may hold U+2028 as it is)
+        if not line.strip():
+            continue
         record = json.loads(line)
         record["url"] = _located(str(record.get("url") or ""), site_url, directory_urls)
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
@@ -113,7 +115,8 @@ def _reparsed_csv(text: str, site_url: str, directory_urls: bool) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # as the converter writes it (RFC 4180)
     writer.writerow(rows[0])
     for row in rows[1:]:
-        row[column] = _located(row[column], site_url, directory_urls)
+        if len(row) > column:  # (a blank line is left as it is)
+            row[column] = _located(row[column], site_url, directory_urls)
         writer.writerow(row)
     return CSV_BOM + out.getvalue()
 

@@ -387,12 +387,17 @@ def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_on
     (replaced / "old" / "folder" / "index.html").write_text("nor this", encoding="utf-8")
     (replaced / "index.html").unlink()
     (replaced / "index.html").mkdir()  # a folder where the site has a file
+    outside = tmp_path / "outside"  # a link to a folder elsewhere where the site has a folder
+    shutil.move(replaced / "2020", outside)
+    (replaced / "2020").symlink_to(outside, target_is_directory=True)
+    elsewhere = _files(outside)
     served = _files(site)
     night = run_cli("build", cwd=project)
     assert night.returncode == 0, night.stderr
     fresh = tmp_path / "fresh"
     assert run_cli("build", "--full", "--site-dir", str(fresh), cwd=project).returncode == 0
     assert _files(site) == _files(fresh)
+    assert _files(outside) == elsewhere and not (site / "2020").is_symlink()
     folders = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
     assert folders == {p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_dir()}
     # the site served until then is aside, as it was (none of its files written over), and

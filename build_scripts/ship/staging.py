@@ -40,7 +40,8 @@ class Staging:
         self.placed: set[str] = set()  # files put in (relative, with `/`), in this assembly
         self.copied = False  # a file copied, not linked: keep no site aside
         self.shared = 0  # files of the site replaced that the new one holds too (linked)
-        self._folders: set[str] = set()  # made or found in this assembly
+        self._checked: set[str] = set()  # folders no file or link stands in the way of
+        self._made: set[str] = set()  # folders there (made, if missing)
         spare = replaced_site(site)
         if self.folder.is_dir():  # (an assembly stopped half way: a start as good as the site replaced)
             shutil.rmtree(spare, ignore_errors=True)
@@ -75,6 +76,7 @@ class Staging:
             if rel in self.placed:
                 continue
             source, there = os.path.join(root, rel), os.path.join(target, rel)
+            self._clear_the_way(os.path.dirname(there))
             if not _same_file(source, there):
                 self._make_room(there)
                 self.copied |= _linked(source, there)
@@ -114,6 +116,10 @@ class Staging:
                     left = True
                 else:
                     os.unlink(os.path.join(dirpath, name))
+            for name in dirnames:
+                if os.path.islink(os.path.join(dirpath, name)):  # (no assembly puts one in)
+                    os.unlink(os.path.join(dirpath, name))
+                    emptied.add(os.path.join(dirpath, name))
             left = left or any(os.path.join(dirpath, name) not in emptied for name in dirnames)
             if not left and dirpath != root:
                 os.rmdir(dirpath)
@@ -124,15 +130,26 @@ class Staging:
         started from where the new site has a folder, or a file, removed (a page's address
         that became a folder's)."""
         parent = os.path.dirname(there)
-        if parent not in self._folders:
-            try:
-                os.makedirs(parent, exist_ok=True)
-            except (FileExistsError, NotADirectoryError):
-                _clear_the_way(os.fspath(self.folder), parent)
-                os.makedirs(parent, exist_ok=True)
-            self._folders.add(parent)
+        if parent not in self._made:
+            self._clear_the_way(parent)
+            os.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
         if os.path.isdir(there) and not os.path.islink(there):
             shutil.rmtree(there)
+
+    def _clear_the_way(self, folder: str) -> None:
+        """Remove a file, or a link, standing where `folder` or a folder above it goes (a link
+        to a folder would have the site's files written wherever it leads)."""
+        if folder in self._checked:
+            return
+        at = os.fspath(self.folder)
+        for part in os.path.relpath(folder, at).split(os.sep):
+            at = os.path.join(at, part)
+            if at not in self._checked:
+                if os.path.islink(at) or (os.path.lexists(at) and not os.path.isdir(at)):
+                    os.unlink(at)
+                self._checked.add(at)
+        self._checked.add(folder)
 
 
 def _linked(source: str, there: str) -> bool:
@@ -155,14 +172,3 @@ def _same_file(one: str, other: str) -> bool:
     except OSError:
         return False
     return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
-
-
-def _clear_the_way(root: str, folder: str) -> None:
-    """Remove the files standing where `folder` or one of the folders above it (below `root`)
-    goes."""
-    parts = os.path.relpath(folder, root).split(os.sep)
-    at = root
-    for part in parts:
-        at = os.path.join(at, part)
-        if os.path.lexists(at) and not os.path.isdir(at):
-            os.unlink(at)

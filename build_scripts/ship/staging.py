@@ -89,8 +89,7 @@ class Staging:
         moved = []
         root, target = os.fspath(source), os.fspath(self.folder)
         for dirpath, _, filenames in os.walk(root):
-            here = os.path.relpath(dirpath, root)
-            prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
+            prefix = _prefix(dirpath, root)
             for name in filenames:
                 rel = prefix + name
                 if rel in self.placed:
@@ -108,8 +107,7 @@ class Staging:
         root = os.fspath(self.folder)
         emptied: set[str] = set()
         for dirpath, dirnames, filenames in os.walk(root, topdown=False):
-            here = os.path.relpath(dirpath, root)
-            prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
+            prefix = _prefix(dirpath, root)
             left = False
             for name in filenames:
                 if prefix + name in self.placed:
@@ -150,6 +148,13 @@ class Staging:
                     os.unlink(at)
                 self._checked.add(at)
         self._checked.add(folder)
+
+
+def _prefix(folder: str, root: str) -> str:
+    """What the paths of the files in `folder` start with, relative to `root`, with `/` (as
+    the shards' records name them)."""
+    here = os.path.relpath(folder, root)
+    return "" if here == "." else here.replace(os.sep, "/") + "/"
 
 
 def _linked(source: str, there: str) -> bool:

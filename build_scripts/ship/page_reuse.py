@@ -251,11 +251,12 @@ def kept_pages(
         recorded = set(signatures)
         before = last.get("pages") or {}
         kept = {}
+        root = os.fspath(site)
         for rel, key in keys.items():
             if before.get(rel) != key or rel in NEVER_KEPT or rel not in generated:
                 continue
             made = made_from(rel, dest_of(rel), recorded)
-            if all(out in signatures and shard_reuse.as_recorded(site, out, signatures[out]) for out in made):
+            if all(out in signatures and shard_reuse.as_recorded(root, out, signatures[out]) for out in made):
                 kept[rel] = made
     except (ValueError, TypeError, AttributeError):  # not a record
         return {}

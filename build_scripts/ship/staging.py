@@ -89,14 +89,19 @@ class Staging:
         moved = []
         root, target = os.fspath(source), os.fspath(self.folder)
         for dirpath, _, filenames in os.walk(root):
-            prefix = _prefix(dirpath, root)
+            prefix = folder_prefix(dirpath, root)
             for name in filenames:
                 rel = prefix + name
                 if rel in self.placed:
                     continue
                 there = os.path.join(target, rel)
-                self._make_room(there)
-                os.replace(os.path.join(dirpath, name), there)
+                self._make_parent(there)
+                try:
+                    os.replace(os.path.join(dirpath, name), there)
+                except OSError:  # (asked after the fact: a `stat` of each file took a sixth of the moving)
+                    if not self._remove_folder(there):
+                        raise
+                    os.replace(os.path.join(dirpath, name), there)
                 self.placed.add(rel)
                 moved.append(rel)
         return moved
@@ -104,36 +109,52 @@ class Staging:
     def remove_the_rest(self) -> None:
         """Remove every file not put in by this assembly, and the folders left empty: what
         the site the assembly started from had and the new one does not."""
-        root = os.fspath(self.folder)
-        emptied: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, topdown=False):
-            prefix = _prefix(dirpath, root)
-            left = False
-            for name in filenames:
-                if prefix + name in self.placed:
+        self._sweep(os.fspath(self.folder), "")
+
+    def _sweep(self, folder: str, prefix: str) -> bool:
+        """Remove what `folder` holds that was not put in (a link to a folder too: no assembly
+        puts one in), and the folders below it left empty; whether anything is left in it.
+        (Folder by folder with `scandir`, whose entries tell a folder from a file without a
+        `stat`: `os.walk` took a third longer over the 110,000 folders of 100,000 articles.)"""
+        left = False
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if self._sweep(entry.path, prefix + entry.name + "/"):
                     left = True
                 else:
-                    os.unlink(os.path.join(dirpath, name))
-            for name in dirnames:
-                if os.path.islink(os.path.join(dirpath, name)):  # (no assembly puts one in)
-                    os.unlink(os.path.join(dirpath, name))
-                    emptied.add(os.path.join(dirpath, name))
-            left = left or any(os.path.join(dirpath, name) not in emptied for name in dirnames)
-            if not left and dirpath != root:
-                os.rmdir(dirpath)
-                emptied.add(dirpath)
+                    os.rmdir(entry.path)
+            elif prefix + entry.name in self.placed and not (entry.is_symlink() and entry.is_dir()):
+                left = True
+            else:
+                os.unlink(entry.path)
+        return left
 
     def _make_room(self, there: str) -> None:
         """The folder `there` goes in, made where missing; a file, or a folder, of the site
         started from where the new site has a folder, or a file, removed (a page's address
         that became a folder's)."""
+        self._make_parent(there)
+        self._remove_folder(there)
+
+    def _make_parent(self, there: str) -> None:
+        """The folder `there` goes in, made where missing, with no file or link standing where
+        it or a folder above it goes."""
         parent = os.path.dirname(there)
         if parent not in self._made:
             self._clear_the_way(parent)
             os.makedirs(parent, exist_ok=True)
             self._made.add(parent)
+
+    @staticmethod
+    def _remove_folder(there: str) -> bool:
+        """Remove the folder standing where a file goes (not a link to one: a link is a file
+        here); whether there was one."""
         if os.path.isdir(there) and not os.path.islink(there):
             shutil.rmtree(there)
+            return True
+        return False
 
     def _clear_the_way(self, folder: str) -> None:
         """Remove a file, or a link, standing where `folder` or a folder above it goes (a link
@@ -150,7 +171,7 @@ class Staging:
         self._checked.add(folder)
 
 
-def _prefix(folder: str, root: str) -> str:
+def folder_prefix(folder: str, root: str) -> str:
     """What the paths of the files in `folder` start with, relative to `root`, with `/` (as
     the shards' records name them)."""
     here = os.path.relpath(folder, root)

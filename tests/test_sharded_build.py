@@ -24,6 +24,7 @@ from build_scripts.cli import build_parser
 from build_scripts.contract import versions
 from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.plugins.publish.kept_feeds import RECORD as FEEDS_RECORD
 from build_scripts.ship import shard_reuse
 from build_scripts.ship.linkcheck import check_site
 from build_scripts.ship.page_reuse import READS_FILE
@@ -91,9 +92,9 @@ def test_the_sharded_site_is_the_whole_site(built):
             return [(d["location"], d["title"].replace("\u200b", "")) for d in index["docs"]]
 
         assert sections(one) == sections(other)
-    # no shard's pages are left beside the site: only what the next build keeps shards by
+    # no shard's pages are left beside the site: only what the next build keeps shards (and feeds) by
     left = sorted(path.name for path in (built / "site.shards").iterdir())
-    assert left and all(name.endswith((".kept.json", ".publish.json", READS_FILE)) for name in left), left
+    assert left and all(name.endswith((".kept.json", ".publish.json", READS_FILE, FEEDS_RECORD)) for name in left), left
 
 
 def test_links_across_years_reporters_and_feeds_resolve(built):
@@ -433,6 +434,38 @@ def test_a_night_with_nothing_new_links_no_file_the_site_aside_holds_already(bui
     changed = [p for p in files if p.stat().st_ino != _inode(project / ".site.replaced" / p.relative_to(site))]
     # (but those publishing writes anew: sitemap, feeds, a moved address's citation)
     assert 0 < len(linked) < len(files) // 2 and len(changed) < len(files) // 2
+
+
+def test_a_night_writes_again_only_the_feeds_whose_articles_changed(built, tmp_path):
+    """A feed made of what it was made of last time is the very file the site served holds,
+    linked, not written again; a feed whose articles changed is written, and so is one written
+    over in the site served since. The site is the one a build of every page makes."""
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    site = project / "site"
+
+    def feeds() -> dict[str, tuple[int, bytes]]:
+        return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in site.glob("feeds/**/*.xml")}
+
+    before = feeds()
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    assert run_cli("build", cwd=project).returncode == 0
+    after = feeds()
+    changed = {rel for rel, (_, data) in after.items() if before[rel][1] != data}
+    kept = {rel for rel, (inode, _) in after.items() if before[rel][0] == inode}
+    assert changed and not changed & kept  # (the edited article's reporters' feeds)
+    assert len(kept) > len(after) // 2, (len(kept), len(after))
+    # a kept feed written over in the site served (by hand, by another build): written again
+    written_over = site / sorted(kept)[0]
+    written_over.write_bytes(b"<feed>another build</feed>\n")
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    assert run_cli("build", cwd=project).returncode == 0
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", "--full", "--site-dir", str(fresh), cwd=project).returncode == 0
+    assert _files(site) == _files(fresh)
+    assert b"another build" not in written_over.read_bytes()
 
 
 def _inode(path: Path) -> int | None:

@@ -192,6 +192,7 @@ def assemble(
     kept: dict[str, list[str]] | None = None,
     aside: bool = False,
     in_part: page_reuse.Kept | None = None,
+    reuse_feeds: bool = False,
 ) -> dict[str, list[str]]:
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
     shards taken from the site it replaces, with their files (`shard_reuse`); `in_part`: the
@@ -201,8 +202,9 @@ def assemble(
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
+    from build_scripts.plugins.publish.kept_feeds import KeptFeeds
     from build_scripts.plugins.publish.plugin import NO_SITE_URL, PublishPlugin
-    from build_scripts.plugins.publish.shards import publish_shards
+    from build_scripts.plugins.publish.shards import publish_assembled
 
     folder = shards_folder(site)
     kept = kept or {}
@@ -247,21 +249,12 @@ def assemble(
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
     publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
     config = config.plugins.on_config(config)  # the public address, as each shard decided it
+    feeds = None
     if not config.site_url:  # (a shard records its pages for the sitemap and feeds only with one)
         print(f"note: {NO_SITE_URL}", file=sys.stderr)
     elif records:
-        paper = publish.archive.paper
-        publish_shards(
-            records,
-            staging,
-            site_url=config.site_url,
-            paper_title=paper.title,
-            author=paper.publisher or paper.title,
-            language=paper.language,
-            utc_offset=publish.utc_offset,
-            feed_size=publish.config.feed_size,
-            sitemap_limit=publish.config.sitemap_limit,
-        )
+        feeds, unchanged = publish_assembled(records, staging, site, folder, config.site_url, publish, reuse_feeds)
+        assembling.link(site, unchanged)  # (the very files the site replaced holds)
     # swapped in by two renames (a site is never served half made); the one replaced is kept
     # aside, where the next assembly starts from
     replaced = replaced_site(site)
@@ -276,6 +269,10 @@ def assemble(
         if replaced.exists() and not site.exists():
             replaced.rename(site)  # the last site back in its place
         raise
+    if feeds is not None:  # (the feeds as the site now in place holds them, for the next build)
+        feeds.keep(site)
+    else:
+        KeptFeeds.forget(folder)
     if not assembling.worth_keeping_aside():
         shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)
@@ -361,7 +358,7 @@ def _build_and_assemble(args: argparse.Namespace, config_file: Path, docs: Path,
                 )
                 made.write_text(rows, encoding="utf-8")
             names = list(shards)
-            moved = assemble(config_file, site, names, kept, aside=True, in_part=in_part)
+            moved = assemble(config_file, site, names, kept, aside=True, in_part=in_part, reuse_feeds=not args.full)
             for name in built:  # (once the site is in place: a build that failed keeps nothing new)
                 shard_reuse.record(folder, name, keys.shards[name], moved[name], site, keys.files[name])
     except ShardError as exc:

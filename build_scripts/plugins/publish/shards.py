@@ -13,9 +13,11 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from build_scripts.contract.urls import REPORTERS, entry_path
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds
+from build_scripts.plugins.publish.kept_feeds import KeptFeeds, made_with
 from build_scripts.plugins.publish.sitemap import SitemapEntry, sitemap_files
 
 SHARD_DATA_ENV = "ARCHIVE_SHARD_DATA"  # set by the sharded build: where a shard records what it publishes
@@ -94,9 +96,11 @@ def _day(value: str | None) -> dt.date | None:
 
 def publish_shards(
     records: list[Path], site: Path, *, site_url: str, paper_title: str, author: str, language: str,
-    utc_offset: dt.timezone, feed_size: int, sitemap_limit: int,
-) -> int:  # fmt: skip
-    """Write the sitemap and every feed into `site` from the shards' records; returns the number of feeds."""
+    utc_offset: dt.timezone, feed_size: int, sitemap_limit: int, kept: KeptFeeds | None = None,
+) -> list[str]:  # fmt: skip
+    """Write the sitemap and every feed into `site` from the shards' records, but those `kept`
+    finds unchanged (`KeptFeeds.unchanged`): their paths are returned, for the assembly to take
+    them from the site it replaces."""
     entries: list[SitemapEntry] = []
     articles: list[FeedArticle] = []
     people: dict[str, str] = {}
@@ -123,10 +127,39 @@ def publish_shards(
         person_page_url=lambda slug: site_url + entry_path(REPORTERS, slug).removesuffix("index.md"),
         size=feed_size,
     )
+    unchanged = []
     for feed in feeds + gone:
-        written[feed.path] = atom_feed(feed, site_url, author=author, language=language, utc_offset=utc_offset)
+        if kept is not None and kept.unchanged(feed):
+            unchanged.append(feed.path)
+        else:
+            written[feed.path] = atom_feed(feed, site_url, author=author, language=language, utc_offset=utc_offset)
     for rel, data in written.items():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return len(feeds) + len(gone)
+    return unchanged
+
+
+def publish_assembled(
+    records: list[Path], staging: Path, served: Path, folder: Path, site_url: str, publish: Any, reuse: bool
+) -> tuple[KeptFeeds, list[str]]:
+    """`publish_shards` for an assembly in `staging` of the site `served` now, with the publish
+    plugin's settings (`publish`, as the config loaded it): the feeds it wrote (to be recorded
+    once the site is in place, `KeptFeeds.keep`), and those to take from the site served, as
+    they are (`reuse`: unless every page is built afresh, `--full`)."""
+    paper = publish.archive.paper
+    author = paper.publisher or paper.title
+    feeds = KeptFeeds(folder, served, made_with(site_url, author, paper.language, publish.utc_offset), reuse=reuse)
+    unchanged = publish_shards(
+        records,
+        staging,
+        site_url=site_url,
+        paper_title=paper.title,
+        author=author,
+        language=paper.language,
+        utc_offset=publish.utc_offset,
+        feed_size=publish.config.feed_size,
+        sitemap_limit=publish.config.sitemap_limit,
+        kept=feeds,
+    )
+    return feeds, unchanged

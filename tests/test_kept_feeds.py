@@ -3,6 +3,7 @@ made of what they were made of last time, whose file the site holds as that buil
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -42,7 +43,7 @@ def test_a_feed_made_of_the_same_articles_is_taken_from_the_site_served(tmp_path
 def test_a_feed_whose_articles_changed_is_written_again(tmp_path):
     made = made_with("https://example.org/", "示例日报", "zh", CST)
     folder, site = _built(tmp_path, made)
-    retitled = Feed(FEED.path, FEED.title, [FeedArticle(**{**ARTICLE.__dict__, "title": "新标题"})], FEED.page_url)
+    retitled = dataclasses.replace(FEED, entries=[dataclasses.replace(ARTICLE, title="新标题")])
     assert not KeptFeeds(folder, site, made).unchanged(retitled)
 
 

@@ -466,6 +466,10 @@ def test_a_night_writes_again_only_the_feeds_whose_articles_changed(built, tmp_p
     assert run_cli("build", "--full", "--site-dir", str(fresh), cwd=project).returncode == 0
     assert _files(site) == _files(fresh)
     assert b"another build" not in written_over.read_bytes()
+    # a build of every page (`--full`) in place writes every feed
+    before = feeds()
+    assert run_cli("build", "--full", cwd=project).returncode == 0
+    assert not {rel for rel, (inode, _) in feeds().items() if before[rel][0] == inode}
 
 
 def _inode(path: Path) -> int | None:

@@ -12,7 +12,8 @@ pages have in the assembled site, and there is one top-level navigation, the pro
 The archive's own search index (zh-search) covers every year and is made once, by the `site`
 shard. The assembly moves every shard's pages into one site folder, merges Material's search
 indexes if that search is used, and writes one sitemap and one set of feeds over all shards
-(plugins/publish/shards.py). Shards are built into `<site>.shards/<name>/`; the assembled
+(plugins/publish/shards.py; a feed made of what it was made of last time is taken from the
+site replaced, `plugins/publish/kept_feeds.py`). Shards are built into `<site>.shards/<name>/`; the assembled
 site replaces `<site>` only once it is complete, and is assembled in the site the last
 assembly replaced, kept aside for it (`staging.py`)."""
 
@@ -197,8 +198,10 @@ def assemble(
     """Put the built shards together into `site`, replacing it only once complete; `kept`: the
     shards taken from the site it replaces, with their files (`shard_reuse`); `in_part`: the
     pages of the shards built in part taken from it, with their files (`page_reuse`); `aside`: the
-    shards built have set their Material search index aside (`shard_reuse.set_aside`). Returns
-    the files each shard built put into the site (those every shard makes, with the first)."""
+    shards built have set their Material search index aside (`shard_reuse.set_aside`);
+    `reuse_feeds`: feeds unchanged since the last build are taken from the site it replaces
+    (`kept_feeds`). Returns the files each shard built put into the site (those every shard
+    makes, with the first)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
 
@@ -269,10 +272,7 @@ def assemble(
         if replaced.exists() and not site.exists():
             replaced.rename(site)  # the last site back in its place
         raise
-    if feeds is not None:  # (the feeds as the site now in place holds them, for the next build)
-        feeds.keep(site)
-    else:
-        KeptFeeds.forget(folder)
+    KeptFeeds.record_of(feeds, folder, site)  # (the feeds as the site now in place holds them)
     if not assembling.worth_keeping_aside():
         shutil.rmtree(replaced, ignore_errors=True)
     for name in names:  # (what the next build keeps stays: shard_reuse.KEPT, the publish records)

@@ -88,5 +88,14 @@ class KeptFeeds:
         os.replace(partial, self.record)
 
     @staticmethod
-    def forget(folder: Path) -> None:
+    def record_of(feeds: KeptFeeds | None, folder: Path, site: Path) -> None:
+        """Once the new site is in place: its feeds recorded (`keep`), or no record where it
+        has none (no public address) or where recording failed (a full disk): the next build
+        then writes every feed, as the record would not describe the site served."""
+        try:
+            if feeds is not None:
+                feeds.keep(site)
+                return
+        except OSError:
+            pass
         (folder / RECORD).unlink(missing_ok=True)

@@ -4,7 +4,8 @@ assembly writes one sitemap and one set of feeds over all shards.
 A shard sees only its own pages, so a feed written by one shard would hold only its year's
 articles. Instead, with `SHARD_DATA_ENV` set, the plugin writes the shard's sitemap entries
 and feed articles to that JSON file, and `publish_shards` plans and writes the sitemap and
-the feeds once, from every shard's record, exactly as one unsharded build does.
+the feeds once, from every shard's record, exactly as one unsharded build does (but the
+feeds the site replaced holds as they would be written: `kept_feeds.py`).
 """
 
 from __future__ import annotations

@@ -14,15 +14,12 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from build_scripts.contract.urls import REPORTERS, entry_path
 from build_scripts.plugins.publish.feeds import Feed, FeedArticle, atom_feed, plan_feeds
 from build_scripts.plugins.publish.kept_feeds import KeptFeeds, made_with
 from build_scripts.plugins.publish.sitemap import SitemapEntry, sitemap_files
-
-if TYPE_CHECKING:  # (the plugin imports this module)
-    from build_scripts.plugins.publish.plugin import PublishPlugin
 
 SHARD_DATA_ENV = "ARCHIVE_SHARD_DATA"  # set by the sharded build: where a shard records what it publishes
 
@@ -145,13 +142,7 @@ def publish_shards(
 
 
 def publish_assembled(
-    records: list[Path],
-    staging: Path,
-    served: Path,
-    folder: Path,
-    site_url: str,
-    publish: PublishPlugin,
-    reuse: bool,
+    records: list[Path], staging: Path, served: Path, folder: Path, site_url: str, publish: Any, reuse: bool
 ) -> tuple[KeptFeeds, list[str]]:
     """`publish_shards` for an assembly in `staging` of the site `served` now, with the publish
     plugin's settings (`publish`, as the config loaded it): the feeds it wrote (to be recorded

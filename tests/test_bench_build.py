@@ -371,3 +371,20 @@ def test_the_benchmarks_bar_counts_a_step_once_it_is_done(tmp_path, monkeypatch)
 
 def _result(articles: int) -> SizeResult:
     return SizeResult(articles, articles // 5, 1, {"floor": Step("floor", 4.0, 2**27, 30 * 2**20)})
+
+
+def test_what_the_parser_keeps_between_runs_is_made_in_the_folder_given(tmp_path):
+    """Its patterns and prose model as a conversion keeps them, so that the first conversion
+    the benchmark times reads them as every later one does."""
+    bench_build.keep_what_the_parser_loads(tmp_path)
+    tag = sys.implementation.cache_tag
+    assert {p.name for p in tmp_path.iterdir()} >= {f"patterns.{tag}.marshal", f"prose.{tag}.marshal"}
+
+
+def test_what_the_parser_keeps_is_made_before_the_first_step_is_timed(tmp_path, monkeypatch):
+    happened = []
+    monkeypatch.setattr(bench_build, "keep_what_the_parser_loads", lambda: happened.append("kept"))
+    monkeypatch.setattr(bench_build, "make_project", lambda folder, **kw: _result(1000))
+    monkeypatch.setattr(bench_build, "measure_project", lambda *a, **kw: happened.append("measured"))
+    bench_build.run(tmp_path, [1000])
+    assert happened == ["kept", "measured"]

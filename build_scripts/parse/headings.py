@@ -22,6 +22,7 @@ class HeadingRules(HeadlinePieceRules):
     _words_of: list[Segment] | None  # the article whose words are counted
     _words_counted: int
     _words: set[str]
+    _words_last: str | None  # the last segment's text when its words were counted
 
     def _open_for_evidence(self, i: int, unit: Unit) -> bool:
         """Is the line inside an open article, where only the weighed evidence can tell a

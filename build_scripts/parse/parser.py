@@ -41,7 +41,7 @@ class _Parser(HeadingRules, JoinRules):
         self._join_chances = {}
         self._words_of = None
         self._words_counted = 0
-        self._words_last: str | None = None  # the last segment's text when its words were counted
+        self._words_last = None
         self._words = set()
         self.head = page_head(self.units, self.profile)  # the page's first units, above its first article
 

@@ -237,6 +237,22 @@ def test_ctrl_c_stops_a_sharded_build_in_one_line_and_what_it_left_goes_with_the
     assert not list((project / "site.shards").glob(".zh-search-*"))  # the indexer's scratch folder
 
 
+def test_a_shard_stopped_by_ctrl_c_stops_the_build_whichever_process_meets_the_signal_first(monkeypatch):
+    """Its process ends as Ctrl-C ends it (`_interrupted`); the build that waits for it is
+    interrupted too, even if its own signal has not reached it yet (a loaded machine)."""
+    from build_scripts.ship import sharded_build
+
+    def stopped(*args):
+        sharded_build._interrupted(signal.SIGINT, None)
+
+    monkeypatch.setattr(sharded_build, "build_shard", stopped)
+    answer = sharded_build._build_one((Path("mkdocs.yml"), "2021", [], Path("site")))
+    assert answer == sharded_build.INTERRUPTED
+    with pytest.raises(KeyboardInterrupt):
+        sharded_build._failures(["", "shard 2020: aborted", answer])
+    assert sharded_build._failures(["", "shard 2020: aborted"]) == ["shard 2020: aborted"]
+
+
 def test_a_sharded_build_without_a_public_address_says_it_writes_no_sitemap_or_feeds(tmp_path):
     project = make_archive(tmp_path)  # the sample's archive.yml names no site_url
     assert run_cli("convert", cwd=project).returncode == 0

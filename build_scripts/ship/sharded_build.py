@@ -128,11 +128,14 @@ def _interrupted(signum: int, frame: object) -> None:
     raise SystemExit(130)
 
 
+INTERRUPTED = "interrupted"  # a shard's answer when Ctrl-C stopped it (`_interrupted`)
+
+
 def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
     try:
         build_shard(*args)
     except SystemExit as exc:  # MkDocs aborts (strict mode) with SystemExit
-        return f"shard {args[1]}: {exc}"
+        return INTERRUPTED if exc.code == 130 else f"shard {args[1]}: {exc}"
     except Exception as exc:  # reported with the shard's name, never a traceback
         return f"shard {args[1]}: {type(exc).__name__}: {exc}"
     return ""
@@ -174,7 +177,7 @@ def build_all(
             built = [pool.submit(_build_one, args) for args in work]
             for shard in built:
                 shard.add_done_callback(lambda _: bar.update(1))
-            failures = [problem for shard in built if (problem := shard.result())]  # (in the shards' order)
+            failures = _failures([shard.result() for shard in built])
     except BrokenProcessPool:  # a shard's process ended without a word: killed
         raise ShardError(
             "a shard's build process was killed before it finished (by the system, when memory ran "
@@ -184,6 +187,15 @@ def build_all(
     if failures:
         raise ShardError("; ".join(failures))
     return names
+
+
+def _failures(answers: list[str]) -> list[str]:
+    """The shards' problems, in their order. A shard stopped by Ctrl-C stops the build, whether
+    this process has met the signal yet or not (the terminal interrupts every process of the
+    build, and a loaded machine may run the shard's answer first)."""
+    if INTERRUPTED in answers:
+        raise KeyboardInterrupt
+    return [answer for answer in answers if answer]
 
 
 def assemble(

@@ -116,10 +116,30 @@ def test_a_reporters_page_advertises_their_feed_and_the_feed_links_back(publishe
     assert feed.feed.link == url + "reporters/chen-yang-gen/"
 
 
+SHOWN_FEED = re.compile(r'<a href="([^"]+)" type="application/atom\+xml">([^<]+)</a>')
+
+
+def test_a_reader_sees_the_feeds_a_page_offers(published_sites):
+    """The feeds a page names in <head> are links a reader sees too, at its foot: the home
+    page's latest articles, a reporter's own and the latest; other pages have none."""
+    site, url = published_sites["root"], PUBLIC_URLS["root"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert SHOWN_FEED.findall(home) == [(url + "feeds/latest.xml", "浙江日报 · 最新文章")]
+    assert "订阅（Atom）" in home
+    page = (site / "reporters" / "chen-yang-gen" / "index.html").read_text(encoding="utf-8")
+    assert SHOWN_FEED.findall(page) == [
+        (url + "feeds/reporters/chen-yang-gen.xml", "浙江日报 · 陈洋根"),
+        (url + "feeds/latest.xml", "浙江日报 · 最新文章"),
+    ]
+    article = next((site / "2022" / "01" / "28").glob("*/index.html")).read_text(encoding="utf-8")
+    assert not SHOWN_FEED.findall(article) and "订阅（Atom）" not in article
+
+
 def test_without_an_address_no_feeds_are_written_or_linked(sample_site):
     site = sample_site / "site"
     assert not (site / "feeds").exists()
     assert "application/atom+xml" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "订阅（Atom）" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_feeds_and_sitemap_are_the_same_bytes_on_every_build(sample_site, published_sites):

@@ -56,16 +56,12 @@ from build_scripts.parse import compiled
 
 # What every conversion on a machine after its first reads instead of compiling it (the
 # parser's patterns and model tables, kept beside its code: `parse/compiled.py`), made in a
-# fresh interpreter as a conversion's first process makes them (`load_before_forking`).
+# fresh interpreter, where the parser is not loaded yet (`source_jobs.load_parser`).
 KEEP_PARSER = """
 import sys
 from pathlib import Path
-from build_scripts.parse import compiled
-compiled.keep_in(Path(sys.argv[1]))
-import build_scripts.parse.parser
-from build_scripts.parse.breaks import load_models
-load_models()
-compiled.keep_patterns()
+from build_scripts.writers.source_jobs import load_parser
+load_parser(Path(sys.argv[1]))
 """
 
 

@@ -242,6 +242,22 @@ def run_job_in_worker(args: Job) -> SourceResult:
     return result
 
 
+def load_parser(kept: Path | None) -> None:
+    """Import the parser and load its models; with `kept` (a folder), its patterns and model
+    are read from what an earlier run kept there, and kept for the next (parse/compiled.py)."""
+    from build_scripts.parse import compiled
+
+    compiled.keep_in(kept)  # before the parser's modules compile their patterns
+    try:
+        import build_scripts.parse.parser  # noqa: F401
+        from build_scripts.parse.breaks import load_models
+
+        load_models()
+        compiled.keep_patterns()
+    finally:
+        compiled.keep_in(None)  # what this process compiles later is its own
+
+
 def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path | None = None) -> None:
     """Load the parser, rjieba's dictionary and the prose model (the parser weighs breaks
     with them) and pypinyin (slugs, and the order of the indexes of names) once, before the
@@ -251,17 +267,9 @@ def load_before_forking(config: ArchiveConfig, pinyin: bool = True, kept: Path |
     `pinyin`, pypinyin is loaded only if a slug not known yet is asked for. With `kept` (a folder:
     `compiled.beside_the_code()` for conversions), the parser's patterns and model are read
     from what an earlier run kept there, and kept for the next (parse/compiled.py)."""
-    from build_scripts.parse import compiled
+    load_parser(kept)
+    from build_scripts.parse.breaks import WARM_UP  # (loaded with the parser)
 
-    compiled.keep_in(kept)  # before the parser's modules compile their patterns
-    try:
-        import build_scripts.parse.parser  # noqa: F401
-        from build_scripts.parse.breaks import WARM_UP, load_models
-
-        load_models()
-        compiled.keep_patterns()
-    finally:
-        compiled.keep_in(None)  # what this process compiles later is its own
     if pinyin:
         ascii_slug("预热")  # pypinyin's dictionaries: a third of a second to load
     if config.tags_per_article > 0:

@@ -287,3 +287,28 @@ def test_a_days_search_on_one_of_its_pages_links_the_copy_printed_there(page, tw
         found[number] = next(r for r in results if r.title == "欢迎赐稿")
         assert found[number].details.startswith(f"2030年5月11日 · 第{number}版"), found[number].details
     assert found[2].href != found[6].href
+
+
+# Two reports on rural revitalisation (invented texts): one headed with the query's words
+# apart, its text printing them together again and again; one headed with them as typed.
+_VILLAGES = (
+    "乡村全面振兴里的青春力量\n\n本报记者 夏 禾\n\n"
+    "返乡青年把直播间搬进田间地头，乡村振兴有了新面孔。乡村振兴需要人才，乡村振兴也成就人才，"
+    "他们说，乡村振兴的舞台很大。县里为青年创业提供场地和贷款，乡村的产业一年比一年兴旺，振兴的路越走越宽。\n\n"
+    "山区县推进乡村振兴见实效\n\n本报记者 罗 田\n\n"
+    "本报讯 今年以来，山区县整合资金修路引水，发展特色种植，农民收入稳步增长。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def villages_url(tmp_path_factory):
+    yield from _served(tmp_path_factory.mktemp("villages"), {"2030/2030-06-02.txt": _VILLAGES})
+
+
+def test_a_headline_printing_the_query_as_typed_ranks_above_one_printing_its_words_apart(page, villages_url):
+    """`乡村振兴`: both headlines hold its words and both texts print them together, but only
+    one headline prints them so — that report first, though the other's text names the
+    words more often."""
+    page.goto(villages_url)
+    _, results = search(page, "乡村振兴")
+    assert titles(results) == ["山区县推进乡村振兴见实效", "乡村全面振兴里的青春力量"]

@@ -304,6 +304,17 @@
     return found;
   }
 
+  /** Does a phrase found first at `start` (`phraseStarts`) stand in the headline? The
+   * headline is the first line indexed, so the words the phrase begins with are there the
+   * first time the article prints them: the phrase is the headline's where it stands at that
+   * first occurrence (never across the line's end: the words would not stand in a row). A
+   * headline printing the words apart and again together (rare) is not taken for one that
+   * prints them so. */
+  function atHead(rel, offsets, start) {
+    const anchor = offsets.findIndex((o) => o);
+    return anchor >= 0 && offsets[anchor][0] === start + rel[anchor];
+  }
+
   const RUN_GAP = 2; // characters a run may skip once: the marks a headline prints inside it
 
   /** Where the characters of a run stand together in the article: in a row, or in two parts
@@ -497,6 +508,7 @@
     const results = [], unsure = [];
     for (let i = 0; i < docs.length; i++) {
       let score = 0, phrases = 0, exactMissing = false, allTitle = true, byline = false, bm25 = 0, inTitle = 0;
+      let headed = true; // every run of words the query types together stands so in the headline
       for (const w of words) {
         const list = listOf.get(w);
         const j = where.get(w)[i];
@@ -527,14 +539,16 @@
           // The words where the phrase's words stand; then, unless they are the phrase, the
           // characters printed there.
           if (g.tiled && g.words.length === 1) { phrases++; continue; }
-          if (g.tiled && phraseStarts(g.rel, offsets, 1).length) { phrases++; standing.push(n); continue; }
+          const tiled = g.tiled ? phraseStarts(g.rel, offsets, 1) : [];
+          if (tiled.length) { phrases++; standing.push(n); headed &&= atHead(g.rel, offsets, tiled[0]); continue; }
           const starts = phraseStarts(g.rel, offsets.map((o, k) => (g.sure[k] ? o : null)), MAY_CHECK);
           if (!starts.length) { exactMissing = true; break; }
           check.push([n, starts]);
           continue;
         }
         if (g.words.length < 2) { phrases++; continue; }
-        if (phraseStarts(g.rel, offsets, 1).length) { phrases++; standing.push(n); }
+        const starts = phraseStarts(g.rel, offsets, 1);
+        if (starts.length) { phrases++; standing.push(n); headed &&= atHead(g.rel, offsets, starts[0]); }
       }
       if (exactMissing) continue;
       const allPhrases = phrases + check.length === groups.length;
@@ -545,7 +559,7 @@
         // ranks below the report headed `…世乒赛…` that names them throughout; then the words
         // standing together.
         if (allPhrases && groups.some((g) => !g.optional && g.words.length > 1)) score += PHRASE;
-        if (allTitle) score += allPhrases ? TITLE_ALL + 1 : TITLE_ALL;
+        if (allTitle) score += allPhrases && headed ? TITLE_ALL + 1 : TITLE_ALL;
         else score += TITLE_PART * (inTitle / words.length);
         if (byline) score += 1;
       }

@@ -5,7 +5,8 @@ For each size: an archive is generated (`archive_generator.py`), converted with 
 converted again with one process (the parallel speed-up), after one issue changed and with its
 last issue added to the archive as it was without it (a night's run: the incremental
 speed-ups), then built three ways on the same docs/ — with the project's
-mkdocs.yml (sharded by year above `--shard-above` articles), with bare Material (no plugins,
+mkdocs.yml (sharded by year, as `./scripts/build` builds; plain `mkdocs build` up to
+`--shard-above` articles), with bare Material (no plugins,
 no custom templates, only the home page in `nav`: the floor), and, at the smallest size only,
 with bare Material listing every page in `nav` (the naive setup). The project's build is
 measured twice: from scratch (no search-index years or shards kept from the run before), and
@@ -287,7 +288,7 @@ def run(
     runs: int = 1,
     config_file: Path = ROOT / "mkdocs.yml",
     serial_up_to: int = 10_000,
-    shard_above: int = 10_000,
+    shard_above: int = 0,
     naive_timeout: float | None = 900,
     progress: Callable[[str], None] = lambda message: None,
     save: Callable[[list[SizeResult]], None] = lambda results: None,

@@ -151,7 +151,11 @@ def add_bench_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="also convert with one process up to this size (default: %(default)s)",
     )
     build.add_argument(
-        "--shard-above", type=int, default=10_000, help="build sharded by year above this size (default: %(default)s)"
+        "--shard-above",
+        type=int,
+        default=0,
+        help="build with plain `mkdocs build` up to this size, sharded by year above it (default: %(default)s: "
+        "always sharded, as ./scripts/build builds)",
     )
     build.add_argument(
         "--naive-timeout",

@@ -312,3 +312,25 @@ def test_a_headline_printing_the_query_as_typed_ranks_above_one_printing_its_wor
     page.goto(villages_url)
     _, results = search(page, "乡村振兴")
     assert titles(results) == ["山区县推进乡村振兴见实效", "乡村全面振兴里的青春力量"]
+
+
+@pytest.fixture(scope="module")
+def given_twice_url(tmp_path_factory):
+    """One page given as 2030年4月27日's and again as 2030年5月4日's (a page printed again
+    whole, or a file copied under a second date: the conversion warns, and publishes the second
+    day's articles as printed again)."""
+    text = _DAY.format(title="春耕时节农机忙", text="各地农机合作社抢抓农时，机耕面积稳步扩大。")
+    issues = {"2030/2030-04-27_05_评论.txt": text, "2030/2030-05-04_05_评论.txt": text}
+    yield from _served(tmp_path_factory.mktemp("given-twice"), issues)
+
+
+def test_a_day_whose_every_article_was_printed_before_is_a_day_with_an_issue(page, given_twice_url):
+    """Its issue is the archive's: a search of the day links it and lists its articles (not
+    `本库没有…的报纸`), and the search page's time filter offers its month."""
+    page.goto(given_twice_url)
+    meta, results = search(page, "2030年5月4日")
+    assert titles(results) == ["2030年5月4日的报纸", "春耕时节农机忙", "欢迎赐稿"], meta
+    assert results[1].details.startswith("2030年5月4日 · 第5版 评论"), results[1].details
+    page.goto(given_twice_url + "search/")
+    months = page.locator('select[name="from"] option').all_inner_texts()
+    assert "2030年4月" in months and "2030年5月" in months, months

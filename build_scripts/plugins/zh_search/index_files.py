@@ -20,6 +20,7 @@ query needs. The format is documented in maintainers/search-index.md.
 from __future__ import annotations
 
 import base64
+import bisect
 import collections
 import hashlib
 import json
@@ -257,15 +258,9 @@ class IndexWriter:
         # months of a year searches those numbers only; and where each day with an issue starts
         # in its month ([day, articles before it in the month, …]): a search of one day's issue
         # (a query naming it, `2026年5月12日 头版`), and a link to it only where it exists
-        starts: dict[str, int] = {}
-        days: dict[str, list[int]] = {}
-        for number, article in enumerate(kept):
-            month, day = article.date[5:7], int(article.date[8:10])
-            first = starts.setdefault(month, number)
-            in_month = days.setdefault(month, [])
-            if not in_month or in_month[-2] != day:
-                in_month += [day, number - first]
-        months = [[month, start, days[month]] for month, start in starts.items()]
+        # — every day with an issue, a day whose articles were all printed before too (a page
+        # given again whole): its issue is the archive's, though no article is numbered there
+        months = _months(sorted({article.date for article in articles}), [article.date for article in kept])
         entry = {"year": year, "articles": len(kept), "files": self._files_of(lists, len(kept)), "months": months}
         # an article printed again on a later day is that day's article too (a notice printed
         # each week): its number under each such day, as `MM-DD`, with the 版 it then stood on
@@ -373,3 +368,15 @@ class IndexWriter:
                 "textPart": TEXT_PART,
             },
         )
+
+
+def _months(issue_days: list[str], numbered: list[str]) -> list[list]:
+    """`[[month, start, [day, articles before it in the month, …]], …]` of a year: where each
+    month with an issue starts among the articles numbered (their dates, rising), and each of
+    its days with an issue (`issue_days`, YYYY-MM-DD, rising)."""
+    months: dict[str, list] = {}
+    for date in issue_days:
+        before = bisect.bisect_left(numbered, date)
+        month = months.setdefault(date[5:7], [date[5:7], before, []])
+        month[2] += [int(date[8:10]), before - month[1]]
+    return list(months.values())

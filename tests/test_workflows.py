@@ -150,15 +150,12 @@ def test_the_sharded_workflows_passing_artifacts_are_kept_days_not_months():
     assert len(uploads) == 2 and all(s["with"]["retention-days"] == 3 for s in uploads)
 
 
-def test_the_build_script_builds_the_site_by_years_keeping_what_did_not_change(tmp_path):
-    """`./scripts/build` converts, then builds with `python -m build_scripts build` (each year a
-    MkDocs run, in parallel; built again, the years and pages a new issue did not change are
-    kept: maintainers/scale.md), not with `mkdocs build`, which renders every page again — a
-    night's build of one year took longer than a full one. Run with a stand-in for the
-    project's Python that says what it was asked."""
+def _stand_in_project(tmp_path: Path, *scripts: str) -> tuple[Path, Path]:
+    """A project with these scripts of ours, a minimal pyproject.toml and, as its `.venv`'s
+    Python, a stand-in that only writes down what it is asked (to the log returned)."""
     project = tmp_path / "project"
     (project / "scripts").mkdir(parents=True)
-    for name in ("setup.sh", "build"):
+    for name in scripts:
         shutil.copy(ROOT / "scripts" / name, project / "scripts" / name)
     (project / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     python = project / ".venv" / "bin" / "python"
@@ -166,6 +163,16 @@ def test_the_build_script_builds_the_site_by_years_keeping_what_did_not_change(t
     log = tmp_path / "python.log"
     python.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n', encoding="utf-8")
     python.chmod(0o755)
+    return project, log
+
+
+def test_the_build_script_builds_the_site_by_years_keeping_what_did_not_change(tmp_path):
+    """`./scripts/build` converts, then builds with `python -m build_scripts build` (each year a
+    MkDocs run, in parallel; built again, the years and pages a new issue did not change are
+    kept: maintainers/scale.md), not with `mkdocs build`, which renders every page again — a
+    night's build of one year took longer than a full one. Run with a stand-in for the
+    project's Python that says what it was asked."""
+    project, log = _stand_in_project(tmp_path, "setup.sh", "build")
     subprocess.run(["bash", "scripts/build", "--locked"], cwd=project, check=True, capture_output=True)
     asked = [line for line in log.read_text(encoding="utf-8").splitlines() if line.startswith("-m build_scripts")]
     assert asked == ["-m build_scripts convert --locked", "-m build_scripts build"]
@@ -178,15 +185,7 @@ def _set_up(project: Path, extras: str) -> None:
 def test_the_tests_and_the_build_by_turns_install_the_project_once(tmp_path):
     """scripts/test installs the test tools (`dev`), scripts/build the plain project: the first
     serves the second, so that running them by turns needs no second install (nor a network)."""
-    project = tmp_path / "project"
-    (project / "scripts").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "setup.sh", project / "scripts" / "setup.sh")
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    python = project / ".venv" / "bin" / "python"
-    python.parent.mkdir(parents=True)
-    log = tmp_path / "python.log"
-    python.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n', encoding="utf-8")  # records what it is asked
-    python.chmod(0o755)
+    project, log = _stand_in_project(tmp_path, "setup.sh")
 
     def installs() -> list[str]:
         lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []

@@ -133,6 +133,21 @@ def test_characters_typed_together_are_found_where_the_text_prints_marks_between
     assert found(index, ["立起冷链宝库", "立起了冷链宝库"]) == [[], ["word-between:立起了冷链宝库"]]
 
 
+def test_characters_typed_together_with_one_of_the_commonest_words_must_be_printed_so(tmp_path):
+    """`美丽的家`: 的 and 家 typed together must stand together. 的 is in nearly every article,
+    so a query does not load where it stands (a bitmap of its articles, its offsets in a file
+    of their own): the article's text says whether it is printed there — not every 家 of an
+    article holding 美丽 and 的 somewhere (`：家`), nor the character before a 家 marked."""
+    filler = "我们的工作的成果的意义的价值的作用的方向的目标的道路。" * 2  # 的 in every article
+    indexed(
+        tmp_path,
+        *(article(f"filler-{n}", f"第{n}条：{filler}") for n in range(2100)),  # (not one text printed again)
+        article("home", "这里有美丽的风景，也有温暖的家。"),
+        article("apart", "美丽乡村里，老人说：家，是最好的港湾。"),
+    )
+    assert found(tmp_path, ["美丽的家"]) == [["home:美丽|的家"]]
+
+
 def test_a_name_in_a_headline_comes_before_a_column_named_after_it(tmp_path):
     """A column's name in brackets after a headline (`（深入学习贯彻习近平新时代…）`) says
     where the piece runs, not what it is about: a reader typing 习近平 wants the stories with

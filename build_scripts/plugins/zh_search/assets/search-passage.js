@@ -62,8 +62,9 @@
       const offsets = group.words.map((w) => offsetsOf(w, result.i));
       const places = [];
       for (const [r, [first, end]] of (group.runs || []).entries()) {
-        const ways = engine.runStands(group.rel.slice(first, end), offsets.slice(first, end), MOST, true);
-        for (const way of await engine.marksOnly(meta, result, ways)) {
+        const runOffsets = offsets.slice(first, end);
+        const ways = engine.runStands(group.rel.slice(first, end), runOffsets, MOST, true);
+        for (const way of await engine.marksOnly(meta, result, ways, group.words.slice(first, end), runOffsets)) {
           const span = way.rel[way.rel.length - 1] - way.rel[0] + 1;
           for (const start of way.starts) places.push([start + way.rel[0], start + way.rel[0] + span, r, end - first]);
         }

@@ -345,20 +345,40 @@
   // or the end of a paragraph
   const WORD_OR_BREAK = /[\p{L}\p{N}\n]/u;
 
-  /** Of the ways a run stands (`runStands`), those where only marks were skipped: the
-   * characters printed there, in the article's file. */
-  async function marksOnly(meta, result, ways) {
+  /** Of the ways a run stands (`runStands`), those where only marks were skipped and where
+   * its words whose offsets were not loaded — the commonest (的, 是), counted as present
+   * wherever needed — are printed in their places: the characters printed there, in the
+   * article's file. `words`: the run's words, `offsets` theirs (null: not loaded). Without
+   * that check, 美丽的家 found every 家 (苏家, 0家) as 的家. */
+  async function marksOnly(meta, result, ways, words, offsets) {
+    const unloaded = words.map((word, k) => (offsets[k] ? null : word));
     const kept = [];
     for (const way of ways) {
-      if (!way.gap) { kept.push(way); continue; }
+      if (!way.gap && !unloaded.some(Boolean)) { kept.push(way); continue; }
       const starts = [];
       for (const start of way.starts.slice(0, MAY_CHECK)) {
-        const printed = await printedChars(meta, result, start + way.gap[0], way.gap[1]);
-        if (printed && !printed.some((c) => WORD_OR_BREAK.test(c))) starts.push(start);
+        if (way.gap) {
+          const printed = await printedChars(meta, result, start + way.gap[0], way.gap[1]);
+          if (!printed || printed.some((c) => WORD_OR_BREAK.test(c))) continue;
+        }
+        if (await printedIn(meta, result, start, way.rel, unloaded)) starts.push(start);
       }
       if (starts.length) kept.push({ ...way, starts });
     }
     return kept;
+  }
+
+  /** Does the article print each of `words` (null: none to check) at `start` + its place in
+   * `rel`? */
+  async function printedIn(meta, result, start, rel, words) {
+    for (const [k, word] of words.entries()) {
+      if (word === null) continue;
+      const printed = await printedChars(meta, result, start + rel[k], Array.from(word).length);
+      if (!printed) return false;
+      await readyFor(printed.join(""));
+      if (normalise(printed.join("")) !== word) return false;
+    }
+    return true;
   }
 
   function binaryHas(array, value) {
@@ -528,8 +548,11 @@
           const rel = g.rel.slice(first, end), runOffsets = offsets.slice(first, end);
           const ways = runStands(rel, runOffsets);
           if (!ways.length) { runMissing = true; break; }
-          // not in a row: it stands only where the characters skipped are marks (checked below)
-          if (ways[0].gap) gapped.push(runStands(rel, runOffsets, MAY_CHECK, true));
+          // not in a row, or with a word whose offsets were not loaded: it stands only where the
+          // characters skipped are marks and that word is printed (checked below)
+          if (ways[0].gap || runOffsets.some((o) => !o)) {
+            gapped.push([runStands(rel, runOffsets, MAY_CHECK, true), g.words.slice(first, end), runOffsets]);
+          }
         }
         if (runMissing) {
           exactMissing = true;
@@ -578,8 +601,8 @@
         if (!found.length) { wrong.add(result); return; }
         context.printed.set(result.i + ":" + n, found);
       }
-      for (const ways of gapped) {
-        if (!(await marksOnly(meta, result, ways)).length) { wrong.add(result); return; }
+      for (const [ways, words, offsets] of gapped) {
+        if (!(await marksOnly(meta, result, ways, words, offsets)).length) { wrong.add(result); return; }
       }
     }));
     return wrong.size ? results.filter((r) => !wrong.has(r)) : results;

@@ -145,6 +145,9 @@ def test_chicago_writes_words_jieba_files_as_names_as_words():
     assert romanised_title("增进民生福祉") == "Zengjin minsheng fuzhi"
     assert romanised_title("能源电力高峰需求") == "Nengyuan dianli gaofeng xuqiu"
     assert romanised_title("关爱青少年成长").startswith("Guan'ai qingshaonian")
+    # ... and 科普, 纳米, 勾勒 as foreign names (`nrt`), as it does two thousand words of two characters
+    assert romanised_title("与大科学装置一同成长（院士讲科普）").endswith("(yuanshi jiang kepu)")
+    assert romanised_title("纳米材料勾勒新图景") == "Nami cailiao goule xin tujing"
     # names stay names: jieba's full names, names its HMM found, three characters after a
     # common family name; a transcribed foreign name is one word, capitalised
     assert romanised_title("习近平同李强会见") == "Xi Jinping tong Li Qiang huijian"

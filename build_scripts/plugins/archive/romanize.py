@@ -150,6 +150,14 @@ def _personal_name(word: str, pos: str) -> bool:
     return not rjieba.has_word(word) or (len(word) == 3 and word[0] in COMMON_SURNAMES)
 
 
+def _foreign_name(word: str, pos: str) -> bool:
+    """Is this word of a title a foreign name transcribed (jieba's `nrt`)? Not one of two
+    characters: jieba's dictionary files two thousand such words as `nrt`, most of them common
+    words (科普, 令人, 纳米, 勾勒, 瓦斯 — `Kepu` in a citation); the names it means are longer
+    (塞尔维亚, 塔吉克斯坦)."""
+    return pos == "nrt" and len(word) > 2
+
+
 @functools.lru_cache(maxsize=4096)  # each article's citations romanise its title and paper four times
 def romanised_title(text: str) -> str:
     """Sentence-style romanisation: words from jieba, syllables of a word written together,
@@ -165,7 +173,7 @@ def romanised_title(text: str) -> str:
         elif _HAN.match(word):
             # a foreign name transcribed is one word (塞尔维亚 Sai'erweiya), a compound its words
             pieces = [_syllables(word)] if pos == "nrt" else [_syllables(piece) for piece in _words(word)]
-            if pos in ("ns", "nt", "nrt"):  # places, organisations, foreign names: 浙江 → Zhejiang
+            if pos in ("ns", "nt") or _foreign_name(word, pos):  # 浙江 → Zhejiang, 塞尔维亚 → Sai'erweiya
                 pieces[0] = pieces[0].capitalize()
             words.extend(pieces)
         elif word.strip():

@@ -100,6 +100,28 @@ engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(i
     return json.loads(run.stdout)
 
 
+def articles_read(index: Path, query: str) -> int:
+    """How many articles' files the browser's engine reads to find the query's results."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node not installed (scripts/test installs it)")
+    script = f"""
+const fs = require("fs"), vm = require("vm");
+globalThis.atob = (s) => Buffer.from(s, "base64").toString("binary");
+for (const name of ["search-files.js", "search.js"]) require({json.dumps(str(ASSETS))} + "/" + name);
+const engine = globalThis.ArchiveSearch;
+let read = 0;
+engine.setLoader((name) => {{
+  if (name.includes("/d/")) read++;
+  return vm.runInThisContext(fs.readFileSync({json.dumps(str(index))} + "/" + name + ".js", "utf8"));
+}});
+engine.search({json.dumps(query, ensure_ascii=False)}, {{}}).then(() => console.log(read));
+"""
+    run = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return int(run.stdout)
+
+
 def test_a_quoted_phrase_matches_only_its_characters_as_printed(index):
     assert found(index, ['"5·22"', "“5·22”", '"5月22日"']) == [
         ["printed:5·22"],
@@ -141,11 +163,17 @@ def test_characters_typed_together_with_one_of_the_commonest_words_must_be_print
     filler = "我们的工作的成果的意义的价值的作用的方向的目标的道路。" * 2  # 的 in every article
     indexed(
         tmp_path,
-        *(article(f"filler-{n}", f"第{n}条：{filler}") for n in range(2100)),  # (not one text printed again)
+        # (a number each: not one text printed again; 家 in every one, never after 的)
+        *(article(f"filler-{n}", f"第{n}条：{filler}老人说：家，是港湾。") for n in range(2100)),
         article("home", "这里有美丽的风景，也有温暖的家。"),
         article("apart", "美丽乡村里，老人说：家，是最好的港湾。"),
     )
     assert found(tmp_path, ["美丽的家"]) == [["home:美丽|的家"]]
+    # where few articles hold the rest of the query, their texts are read; where every one
+    # holds 家 and 的, too many to read, the query loads where 的 stands instead
+    assert found(tmp_path, ["的家"]) == [["home:的家"]]
+    assert articles_read(tmp_path, "美丽的家") == 2
+    assert articles_read(tmp_path, "的家") == 0
 
 
 def test_a_name_in_a_headline_comes_before_a_column_named_after_it(tmp_path):

@@ -505,13 +505,16 @@
     if (!docs.length) return [];
     // Offsets: always for quoted phrases; for characters that must stand together unless
     // kept apart for one of the commonest words (的, 是: a bitmap), whose offsets are the
-    // largest a query could load (such a word counts as present wherever needed); for other
-    // groups only where they are cheap to load.
+    // largest a query could load — where few articles hold the rest of the query, their texts
+    // show where such a word stands (`marksOnly`), where many do (新的: every article with 新),
+    // one file of offsets costs less than hundreds of articles; for other groups only where
+    // they are cheap to load.
     const inRun = (g, k) => g.runs.some(([first, end]) => k >= first && k < end);
     const cheap = (w) => !listOf.get(w).apart;
+    const fewToRead = docs.length <= READ_AT_MOST;
     const want = groups.map((g) => g.words.map((w, k) =>
       g.optional ? false : g.exact ? g.words.length > 1 || !g.tiled
-        : (inRun(g, k) && (cheap(w) || !listOf.get(w).dense)) || (g.words.length > 1 && cheap(w))));
+        : (inRun(g, k) && (cheap(w) || !listOf.get(w).dense || !fewToRead)) || (g.words.length > 1 && cheap(w))));
     await Promise.all(groups.flatMap((g, n) => g.words.map((w, k) => want[n][k] ? wordList(meta, year, w, true) : null)));
     const where = new Map(words.map((w) => [w, positionsIn(listOf.get(w), docs)]));
     const offsetsOf = (w, i) => {
@@ -609,6 +612,7 @@
   }
 
   const MAY_CHECK = 64; // places of a quoted phrase checked in one article
+  const READ_AT_MOST = 64; // articles whose texts are read for a common word of a run (searchYear)
 
   /** Of `starts` (offsets of a quoted phrase's first word in an article's indexed head and
    * text), those where the article prints the phrase's text, as offsets of the text: in its

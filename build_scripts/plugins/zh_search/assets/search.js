@@ -542,7 +542,7 @@
         const weighted = tf + (fields & TITLE ? 3 : 0);
         bm25 += idf.get(w) * (weighted * (K1 + 1)) / (weighted + K1);
       }
-      const standing = [], check = [], gapped = [];
+      const standing = [], check = [], runsToCheck = [];
       for (const [n, g] of groups.entries()) {
         if (g.optional) { phrases++; continue; }
         const offsets = g.words.map((w, k) => (want[n][k] ? offsetsOf(w, i) : null));
@@ -554,7 +554,7 @@
           // not in a row, or with a word whose offsets were not loaded: it stands only where the
           // characters skipped are marks and that word is printed (checked below)
           if (ways[0].gap || runOffsets.some((o) => !o)) {
-            gapped.push([runStands(rel, runOffsets, MAY_CHECK, true), g.words.slice(first, end), runOffsets]);
+            runsToCheck.push([runStands(rel, runOffsets, MAY_CHECK, true), g.words.slice(first, end), runOffsets]);
           }
         }
         if (runMissing) {
@@ -593,18 +593,18 @@
       const again = standsAt.get(docs[i]); // (found on a day it was printed again: that day's copy)
       const day = again ? Number(again.day.slice(5, 7)) * 100 + Number(again.day.slice(8, 10)) : dayOf(year, docs[i]);
       const result = { year: year.year, day, doc: docs[i], at: again ? again.at : docs[i], on: again && { day: again.day, page: again.page }, base: score, score, bm25, context, i };
-      if (check.length || gapped.length) unsure.push([result, check, gapped]);
+      if (check.length || runsToCheck.length) unsure.push([result, check, runsToCheck]);
       results.push(result);
     }
     if (!unsure.length) return results;
     const wrong = new Set();
-    await Promise.all(unsure.map(async ([result, check, gapped]) => {
+    await Promise.all(unsure.map(async ([result, check, runsToCheck]) => {
       for (const [n, starts] of check) {
         const found = await printedAt(meta, result, groups[n], starts);
         if (!found.length) { wrong.add(result); return; }
         context.printed.set(result.i + ":" + n, found);
       }
-      for (const [ways, words, offsets] of gapped) {
+      for (const [ways, words, offsets] of runsToCheck) {
         if (!(await marksOnly(meta, result, ways, words, offsets)).length) { wrong.add(result); return; }
       }
     }));

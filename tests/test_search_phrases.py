@@ -69,9 +69,9 @@ def index(tmp_path_factory) -> Path:
     return folder
 
 
-def found(index: Path, queries: list[str], ranked: bool = False, options: dict | None = None) -> list[list[str]]:
-    """The slugs of each query's results, and the passages marked, as the browser finds them
-    (sorted, or with `ranked` in the order the browser lists them)."""
+def _engine(index: Path, body: str) -> str:
+    """Run `body` (JavaScript: `engine` is the browser's search engine over `index`, `read` the
+    number of articles' files it has read so far) under node; what it printed."""
     node = shutil.which("node")
     if not node:
         pytest.skip("node not installed (scripts/test installs it)")
@@ -80,8 +80,24 @@ const fs = require("fs"), vm = require("vm");
 globalThis.atob = (s) => Buffer.from(s, "base64").toString("binary");
 for (const name of ["search-files.js", "search.js", "search-passage.js"]) require({json.dumps(str(ASSETS))} + "/" + name);
 const engine = globalThis.ArchiveSearch;
-engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(index))} + "/" + name + ".js", "utf8")));
+let read = 0;
+engine.setLoader((name) => {{
+  if (name.includes("/d/")) read++;
+  return vm.runInThisContext(fs.readFileSync({json.dumps(str(index))} + "/" + name + ".js", "utf8"));
+}});
 (async () => {{
+{body}
+}})().catch((e) => {{ console.error(e); process.exit(1); }});
+"""
+    run = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def found(index: Path, queries: list[str], ranked: bool = False, options: dict | None = None) -> list[list[str]]:
+    """The slugs of each query's results, and the passages marked, as the browser finds them
+    (sorted, or with `ranked` in the order the browser lists them)."""
+    body = f"""
   const out = [];
   for (const query of {json.dumps(queries, ensure_ascii=False)}) {{
     const {{ results }} = await engine.search(query, {json.dumps(options or {}, ensure_ascii=False)});
@@ -92,34 +108,15 @@ engine.setLoader((name) => vm.runInThisContext(fs.readFileSync({json.dumps(str(i
     }}
     out.push({"true" if ranked else "false"} ? slugs : slugs.sort());
   }}
-  console.log(JSON.stringify(out));
-}})().catch((e) => {{ console.error(e); process.exit(1); }});
-"""
-    run = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
+  console.log(JSON.stringify(out));"""
+    return json.loads(_engine(index, body))
 
 
 def articles_read(index: Path, query: str) -> int:
     """How many articles' files the browser's engine reads to find the query's results."""
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node not installed (scripts/test installs it)")
-    script = f"""
-const fs = require("fs"), vm = require("vm");
-globalThis.atob = (s) => Buffer.from(s, "base64").toString("binary");
-for (const name of ["search-files.js", "search.js"]) require({json.dumps(str(ASSETS))} + "/" + name);
-const engine = globalThis.ArchiveSearch;
-let read = 0;
-engine.setLoader((name) => {{
-  if (name.includes("/d/")) read++;
-  return vm.runInThisContext(fs.readFileSync({json.dumps(str(index))} + "/" + name + ".js", "utf8"));
-}});
-engine.search({json.dumps(query, ensure_ascii=False)}, {{}}).then(() => console.log(read));
-"""
-    run = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    return int(run.stdout)
+    return int(
+        _engine(index, f"  await engine.search({json.dumps(query, ensure_ascii=False)}, {{}});\n  console.log(read);")
+    )
 
 
 def test_a_quoted_phrase_matches_only_its_characters_as_printed(index):

@@ -138,6 +138,35 @@ def test_the_prose_tables_are_read_back_for_the_same_bytes_and_read_again_for_ot
     assert compiled.tables(source, read, version="2")["from"] == "second" and len(reads) == 3  # then kept
 
 
+def test_what_is_worked_out_is_kept_for_its_version_and_worked_out_again_for_another(fresh):
+    made = []
+
+    def make():
+        made.append(1)
+        return ["a-z", len(made)]
+
+    first = compiled.worked_out("table", "15.0.0", make)
+    assert compiled.worked_out("table", "15.0.0", make) == first and len(made) == 1  # read back
+    assert compiled.worked_out("table", "15.1.0", make) == ["a-z", 2]  # another Unicode: worked out again
+    kept = compiled.kept_file("table")
+    assert kept is not None
+    kept.write_bytes(b"torn")
+    assert compiled.worked_out("table", "15.1.0", make) == ["a-z", 3] and len(made) == 3  # damaged: made again
+
+
+def test_the_classes_of_narrow_characters_read_back_measure_as_those_worked_out(fresh, monkeypatch):
+    from build_scripts.parse import layout
+
+    lines = ["２０２６年５月１日　ＡＢＣ“引号”……——", "Hello, 世界 1.5%", "·《》〈〉（）", "ｶﾀｶﾅ half-width"]
+    layout._narrow.cache_clear()
+    worked_out = [(layout.display_width(line), layout.columns(line)) for line in lines]
+    assert {path.name.split(".")[0] for path in fresh.glob("narrow-*")} == {"narrow-WF", "narrow-WFA"}
+    layout._narrow.cache_clear()
+    monkeypatch.setattr(layout, "_narrow_ranges", lambda wide: pytest.fail("worked out again"))
+    assert [(layout.display_width(line), layout.columns(line)) for line in lines] == worked_out
+    layout._narrow.cache_clear()  # (the next test's process works them out as it finds them)
+
+
 def test_a_conversion_keeps_the_parsers_patterns_and_model_in_the_folder_named(tmp_path):
     """In a process of its own, as a conversion starts: the parser not loaded yet."""
     import subprocess
@@ -159,7 +188,8 @@ def test_a_conversion_keeps_the_parsers_patterns_and_model_in_the_folder_named(t
     assert made_first >= used > 80  # the first run compiled them all (a few twice: two modules hold the same)
     assert (made_second, used_again) == (0, used)  # the second read them all
     kept = {path.name.split(".")[0] for path in tmp_path.glob("*.marshal")}
-    assert kept == {"patterns", "prose", "TSCharacters"}  # (the reading of traditional characters, reading.py)
+    # (the reading of traditional characters, reading.py; the characters set narrow, layout.py)
+    assert kept == {"patterns", "prose", "TSCharacters", "narrow-WF", "narrow-WFA"}
 
 
 def test_a_conversion_of_another_archive_reads_what_the_first_kept_beside_the_parsers_code(tmp_path):

@@ -1,6 +1,7 @@
 """What the parser loads at every start, kept between runs in the form quickest to load: its
-regular expressions as `re` compiled them, the prose model's tables and the table of the
-traditional characters' reading (`reading.py`).
+regular expressions as `re` compiled them, the prose model's tables, the table of the
+traditional characters' reading (`reading.py`) and the classes of characters set half as wide
+as a Han character (`layout.py`).
 
 A conversion waits for a process to load the parser, and most of that went on two things
 Python does afresh in every process:
@@ -198,6 +199,19 @@ def keep_patterns() -> None:
     """Keep the patterns compiled in this process for the next run (once the parser is loaded),
     if a folder was named."""
     _patterns.keep()
+
+
+def worked_out(name: str, version: str, make: Callable[[], Any]) -> Any:
+    """`make()`, or what an earlier run kept of it under `name` for the same `version` (what
+    `make` depends on besides the code: a table of Unicode's, its version): `make` must give
+    plain data, as for `tables`."""
+    path = kept_file(name)
+    found = _read(path)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == version:
+        return found[1]
+    value = make()
+    _write(path, (version, value))
+    return value
 
 
 def tables(source: Path, read: Callable[[bytes], Any], version: str = "") -> Any:

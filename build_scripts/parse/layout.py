@@ -222,7 +222,14 @@ class _Widths(dict[str, int]):
 def _narrow(wide: str) -> re.Pattern[str]:
     """A class of the characters of the Basic Multilingual Plane that are not `wide`: every
     line of every page is measured, and a regular expression counts them in C (asking
-    `unicodedata` per character was a seventh of a page's parse)."""
+    `unicodedata` per character was a seventh of a page's parse). Working the class out asks
+    `unicodedata` of every code point (a twentieth of a second each, in the time a conversion
+    waits for its worker to load the parser): it is kept for the next run (`compiled.py`)."""
+    ranges = compiled.worked_out(f"narrow-{wide}", unicodedata.unidata_version, lambda: _narrow_ranges(wide))
+    return compiled.pattern(f"[{ranges}]")
+
+
+def _narrow_ranges(wide: str) -> str:
     ranges, start = [], None
     for code in range(0x10001):
         narrow = code < 0x10000 and unicodedata.east_asian_width(chr(code)) not in wide
@@ -231,7 +238,7 @@ def _narrow(wide: str) -> re.Pattern[str]:
         elif not narrow and start is not None:
             ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(code - 1))}" if code - 1 > start else ""))
             start = None
-    return compiled.pattern(f"[{''.join(ranges)}]")
+    return "".join(ranges)
 
 
 _WIDTHS = {"WF": _Widths("WF"), "WFA": _Widths("WFA")}

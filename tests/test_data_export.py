@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import RICH_FILES, make_archive
 
+from build_scripts.contract.urls import CSV_PATH, JSONL_PATH, data_year_paths
 from build_scripts.convert import convert
-from build_scripts.writers.data_export import CSV_COLUMNS, FIELDS, human_size
+from build_scripts.ingest.archive_config import load_archive_config
+from build_scripts.writers.data_export import CSV_COLUMNS, FIELDS, download_name, human_size
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +70,36 @@ def test_data_page_links_every_file_with_its_true_size(docs):
         ]
     )
     size = (docs / "data/articles.jsonl").stat().st_size
-    assert f"| [articles.jsonl](articles.jsonl) | JSON Lines | 13 | {size / 1000:.1f}\u00a0KB |" in page
+    shown = '[articles.jsonl](articles.jsonl){ download="zhejiang-daily-articles.jsonl" }'
+    assert f"| {shown} | JSON Lines | 13 | {size / 1000:.1f}\u00a0KB |" in page
     for name, _, _ in FIELDS:
         assert f"| `{name}` |" in page
+
+
+def test_each_data_file_is_saved_when_clicked_under_a_name_of_its_paper_and_year(docs):
+    page = (docs / "data/index.md").read_text(encoding="utf-8")
+    paper = load_archive_config(docs.parent / "source_texts").paper.slug
+    saved = dict(re.findall(r'\]\(([^)]+)\)\{ download="([^"]+)" \}', page))
+    assert saved == {
+        "articles.jsonl": f"{paper}-articles.jsonl",
+        "articles.csv": f"{paper}-articles.csv",
+        "2022/articles.jsonl": f"{paper}-2022-articles.jsonl",
+        "2022/articles.csv": f"{paper}-2022-articles.csv",
+        "2021/articles.jsonl": f"{paper}-2021-articles.jsonl",
+        "2021/articles.csv": f"{paper}-2021-articles.csv",
+    }
+    assert download_name(data_year_paths(2022)[1], "", 2022) == "2022-articles.csv"  # an archive without a slug
+    assert (download_name(JSONL_PATH), download_name(CSV_PATH)) == ("articles.jsonl", "articles.csv")
+
+
+@pytest.mark.parametrize("built", ["site", "site-offline"])
+def test_the_data_files_links_download_them_as_built(rich_site, built):
+    """The attribute reaches the built page (attr_list), hosted and offline, where a browser
+    would otherwise show a JSON Lines file as text."""
+    html = (rich_site / built / "data/index.html").read_text(encoding="utf-8")
+    links = re.findall(r"<a [^>]*href=\"[^\"]*articles\.(?:jsonl|csv)\"[^>]*>", html)
+    assert len(links) >= 4
+    assert all(re.search(r'download="[a-z0-9-]*articles\.(?:jsonl|csv)"', a) for a in links), links
 
 
 def _sizes_shown(data_page: Path) -> dict[str, str]:

@@ -87,9 +87,23 @@ def human_size(size: int) -> str:
     return f"{size / 1000 / 1000:.1f}\u00a0MB"
 
 
-def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -> str:
-    """The data page; `sizes`: the data files' sizes in bytes, by path."""
-    here = DATA_PAGE
+def download_name(path: str, paper: str = "", year: int | None = None) -> str:
+    """The name a data file is saved under when its link is clicked (`download`): the paper's
+    and the year's in it, so that the files of two archives, or of two years, saved to one
+    folder do not overwrite each other (`renmin-ribao-2026-articles.csv`)."""
+    stem, _, extension = path.rpartition("/")[2].rpartition(".")
+    return "-".join(part for part in (paper, str(year) if year else "", stem) if part) + f".{extension}"
+
+
+def _download(path: str, paper: str, year: int | None = None) -> str:
+    """A data file's link, saved when clicked rather than shown: a browser shows a JSON Lines
+    file as text (13 MB of it, for a month of a daily), from a `file://` bundle too."""
+    return f'[{path.rpartition("/")[2]}]({link(DATA_PAGE, path)}){{ download="{download_name(path, paper, year)}" }}'
+
+
+def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int, paper: str = "") -> str:
+    """The data page; `sizes`: the data files' sizes in bytes, by path; `paper`: the paper's
+    slug, in the names the files are saved under."""
     lines = [
         front_matter("数据"),
         "",
@@ -99,8 +113,8 @@ def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -
         "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
         "## 全部文章\n",
         "| 文件 | 格式 | 记录 | 大小 |\n|:--|:--|--:|--:|",
-        f"| [articles.jsonl]({link(here, JSONL_PATH)}) | JSON Lines | {total} | {human_size(sizes[JSONL_PATH])} |",
-        f"| [articles.csv]({link(here, CSV_PATH)}) | CSV | {total} | {human_size(sizes[CSV_PATH])} |",
+        f"| {_download(JSONL_PATH, paper)} | JSON Lines | {total} | {human_size(sizes[JSONL_PATH])} |",
+        f"| {_download(CSV_PATH, paper)} | CSV | {total} | {human_size(sizes[CSV_PATH])} |",
         "",
     ]
     if years:
@@ -109,8 +123,8 @@ def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int) -
         for year, count in sorted(years, reverse=True):
             jsonl, table = data_year_paths(year)
             lines.append(
-                f"| {year}年 | {count} | [articles.jsonl]({link(here, jsonl)}) {human_size(sizes[jsonl])} "
-                f"| [articles.csv]({link(here, table)}) {human_size(sizes[table])} |"
+                f"| {year}年 | {count} | {_download(jsonl, paper, year)} {human_size(sizes[jsonl])} "
+                f"| {_download(table, paper, year)} {human_size(sizes[table])} |"
             )
         lines.append("")
     lines.append("## 字段说明\n")
@@ -336,7 +350,7 @@ def kept_layout(docs: Path, year: int, layout: YearLayout | None, written: Mappi
 
 
 def overall_exports(
-    years: list[tuple[int, int]], year_files: Callable[[int], dict[str, Pieces]]
+    years: list[tuple[int, int]], year_files: Callable[[int], dict[str, Pieces]], paper: str = ""
 ) -> dict[str, str | Pieces]:
     """The files of all years and the data page, made of each year's files — the same
     bytes as writing every record again, without making them again."""
@@ -351,7 +365,7 @@ def overall_exports(
         sizes.update((rel, pieces.size()) for rel, pieces in files.items())
     joined = {JSONL_PATH: Pieces(tuple(jsonl_parts)), CSV_PATH: Pieces(tuple(csv_parts))}
     sizes.update((rel, pieces.size()) for rel, pieces in joined.items())
-    page = data_page(sizes, years, sum(count for _, count in years))
+    page = data_page(sizes, years, sum(count for _, count in years), paper)
     return {**joined, DATA_PAGE: page}
 
 

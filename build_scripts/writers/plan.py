@@ -146,7 +146,7 @@ def plan(
     # thousands of tags over the years would spend a fifth of a second on them every run)
     gone = [(f, slug, name, sorted(names.years_of(f, slug))) for f in listed for slug, name in gone_of[f]]
     units.append(Unit(key("gone names", repr(gone)), lambda: gone_name_pages(names, listed)))
-    units += _data_units(catalogue, records, day_keys, key, docs, idents, kept or KeptData())
+    units += _data_units(catalogue, records, day_keys, key, docs, idents, kept or KeptData(), config.paper.slug)
     return units, records
 
 
@@ -251,7 +251,7 @@ def _issue_units(
 
 
 def _data_units(
-    catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents, kept: KeptData
+    catalogue: Catalogue, records: DayRecords, day_keys, key, docs: Path, idents, kept: KeptData, paper: str = ""
 ) -> list[Unit]:
     """One unit per year's data files, joined from its days' records and its articles' tags
     (a day unchanged since the last run copied from the file it wrote: `year_exports`), and
@@ -293,5 +293,5 @@ def _data_units(
         year_keys.append(key("data-year", str(year), *(digests[day] for day in days)))
         units.append(Unit(year_keys[-1], partial(make_year, year, year_keys[-1])))
     counts = [(year, sum(len(catalogue.days[day]) for day in days)) for year, days in years.items()]
-    units.append(Unit(key("data", repr(counts), *year_keys), lambda: overall_exports(counts, year_files)))
+    units.append(Unit(key("data", repr(counts), paper, *year_keys), lambda: overall_exports(counts, year_files, paper)))
     return units

@@ -88,6 +88,32 @@ def test_json_ld_is_a_news_article_in_an_issue_of_a_periodical(site):
     assert periodical["publisher"] == {"@type": "Organization", "name": "浙江日报报业集团"}
 
 
+def test_json_ld_names_a_byline_that_names_no_one_as_the_body_the_citations_name():
+    """本报评论员: the citations and the meta tags give it as the author; the JSON-LD did not."""
+    import datetime as dt
+
+    from build_scripts.contract.record import ArticleRecord, SourceSpan
+    from build_scripts.plugins.archive.citation import Work
+    from build_scripts.plugins.archive.metadata import json_ld
+
+    def record(byline: str, authors: tuple[str, ...] = (), correspondents: tuple[str, ...] = ()) -> ArticleRecord:
+        return ArticleRecord(
+            id="2026-05-02-a", url="2026/05/02/a/", date=dt.date(2026, 5, 2), paper="人民日报", page=1,
+            page_name="要闻", title="坚定信心", title_parts=("坚定信心",), main_title="坚定信心", byline=byline,
+            authors=authors, correspondents=correspondents, dateline="", tags=(), source=SourceSpan("a.txt", 1, 9),
+        )  # fmt: skip
+
+    def author(r: ArticleRecord) -> list | None:
+        return json_ld(r, url="", issue_url="", issue_label="", paper=None).get("author")
+
+    commentator = record("本报评论员")
+    assert Work.from_record(commentator).creators == ("本报评论员",)
+    assert author(commentator) == [{"@type": "Organization", "name": "本报评论员"}]
+    assert author(record("本报记者 李洁", ("李洁",))) == [{"@type": "Person", "name": "李洁"}]
+    assert author(record("本报记者")) is None  # a role alone names no one, in the citations either
+    assert author(record("本报通讯员 张三", (), ("张三",))) is None  # a correspondent: a contributor
+
+
 def test_json_ld_has_kicker_as_alternative_headline(site):
     data = json.loads(Page(article_html(site, LI_JIE)).json_ld[0])
     assert data["headline"] == "全省政法系统热议2022年政法工作新看点"

@@ -66,6 +66,12 @@ def json_ld(record: ArticleRecord, *, url: str, issue_url: str, issue_label: str
     data["datePublished"] = record.date.isoformat()
     if record.authors:
         data["author"] = _people(list(record.authors))
+    elif not record.correspondents:
+        # a byline that names no one (本报评论员, 本报编辑部): the citations and the meta tags
+        # give it as the author, and so does this — as the body it names, not as a person
+        credited = Work.from_record(record).creators
+        if credited:
+            data["author"] = [{"@type": "Organization", "name": name} for name in credited]
     if record.correspondents:
         data["contributor"] = _people(list(record.correspondents))
     data["printEdition"] = issue_label

@@ -140,6 +140,23 @@ def test_chicago_writes_compounds_places_and_names_as_library_romanisation_does(
     assert romanised_title("丁薛祥在调研时强调").startswith("Ding Xuexiang zai")
 
 
+def test_chicago_writes_a_foreign_name_its_parts_dotted_apart_as_a_capitalised_word_for_each():
+    assert romanised_title("美国总统唐纳德·特朗普近期对我国") == "Meiguo zongtong Tangnade Telangpu jinqi dui woguo"
+    assert romanised_title("罗伯特·劳伦斯·库恩：读懂中国") == "Luobote Laolunsi Ku'en: dudong Zhongguo"
+    assert romanised_title("会见唐纳德•特朗普").endswith("Tangnade Telangpu")  # (a dot printed another way)
+    # a dot between the pieces of a headline parts no name
+    assert romanised_title("“2026世界市长对话·西安”活动") == "‘2026 shijie shizhang duihua Xi'an’ huodong"
+
+
+def test_chicago_writes_the_words_of_a_name_joined_by_a_conjunction_and_an_ordinal_as_words():
+    assert romanised_title("全国人大环境与资源保护委员会").endswith("Huanjing yu ziyuan baohu weiyuanhui")
+    assert romanised_title("第三十四届上海白玉兰戏剧节").startswith("Di sanshisi jie Shanghai")
+    assert "di ershi jie Zhongyang weiyuanhui di si ci" in romanised_title("中国共产党第二十届中央委员会第四次全体会议")
+    # a word with 和 in it is not divided at it
+    assert romanised_title("和平共处五项原则") == "Heping gongchu wuxiang yuanze"
+    assert romanised_title("温和派的调和剂") == "Wenhepai de tiaoheji"
+
+
 def test_chicago_writes_words_jieba_files_as_names_as_words():
     # jieba's dictionary tags 福祉, 高峰 and 青少年 as names: in a title they are words
     assert romanised_title("增进民生福祉") == "Zengjin minsheng fuzhi"

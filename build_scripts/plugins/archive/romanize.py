@@ -11,8 +11,11 @@ romanised in Hanyu Pinyin as the Chicago Manual asks for sources in Chinese.
   `Quansheng zhengfa xitong reyi`, `Ouyang Xiaolan`, `Renmin ribao`. Surnames whose
   reading differs from the common one (单 Shan, 曾 Zeng, 解 Xie …) are read as surnames. A
   foreign name transcribed in characters, its parts set apart by a middle dot, is a word for
-  each part (罗伯特·劳伦斯·库恩 → `Luobote Laolunsi Ku'en`); which words of a headline name
-  people is jieba's guess (its parts of speech), and it mistakes a few (高水平, 黎巴嫩).
+  each part (罗伯特·劳伦斯·库恩 → `Luobote Laolunsi Ku'en`), in a name or in a headline; an
+  ordinal's 第 is a word of its own and its number one word (第三十四届 → `di sanshisi jie`);
+  which words of a headline name people is jieba's guess (its parts of speech), and it
+  mistakes some (高水平, 黎巴嫩; 养娃, 唐卡, 白玉兰 — jieba's dictionary files 白玉兰 as a name,
+  as it does 毛泽东: nothing in it tells them apart).
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ _PUNCTUATION = str.maketrans(
         "《": "",
         "》": "",
         "—": "—",
-        "·": " ",
+        "•": "·",  # (a middle dot, as printed another way: parts a foreign name, `_dotted_names`)
+        "・": "·",
         "　": " ",
         "〇": "零",  # the zero of written-out years (二〇二六年) is read ling, like 零
     }
@@ -106,23 +110,31 @@ def romanised_name(name: str) -> str:
     return f"{family_pinyin.capitalize()} {_syllables(given).capitalize()}"
 
 
+# What joins two words inside a name (环境与资源保护委员会, 科学技术和工业委员会): a word of
+# its own in the name's romanisation (huanjing yu ziyuan baohu weiyuanhui)
+_JOINING = frozenset("与和及暨")
+
+
 def _words(word: str) -> list[str]:
     """A compound is written as the dictionary words it is made of, as library romanisation
     divides compounds: 政法系统 → zhengfa xitong, 人民日报 → renmin ribao, 全国人民代表大会常务
     委员会 → quanguo renmin daibiao dahui changwu weiyuanhui (the most words of two to four
-    characters: the shortest that stand as words; a word that cannot be divided so stays whole)."""
+    characters — the shortest that stand as words — and the characters that join two of them,
+    `_JOINING`; a word that cannot be divided so stays whole)."""
     import rjieba
 
     if len(word) < 4:
         return [word]
     # best[k]: the most pieces covering word[:k], and where the last piece starts
     best: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(word)
-    for end in range(2, len(word) + 1):
-        for size in (2, 3, 4):
+    for end in range(1, len(word) + 1):
+        for size in (1, 2, 3, 4):
             start = end - size
             if start < 0 or best[start] is None or (start == 0 and end == len(word)):
                 continue
-            if rjieba.has_word(word[start:end]):
+            if size == 1 and not (0 < start and end < len(word) and word[start] in _JOINING):
+                continue
+            if size == 1 or rjieba.has_word(word[start:end]):
                 count = best[start][0] + 1  # type: ignore[index]
                 if best[end] is None or count > best[end][0]:  # type: ignore[index]
                     best[end] = (count, start)
@@ -158,6 +170,34 @@ def _foreign_name(word: str, pos: str) -> bool:
     return pos == "nrt" and len(word) > 2
 
 
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _dotted_names(tokens: list[tuple[str, str]]) -> set[int]:
+    """The tokens that are parts of a foreign name transcribed in characters, its parts set
+    apart by a middle dot (唐纳德·特朗普 → `Tangnade Telangpu`): the words on both sides of
+    each dot, where all of them are names to jieba or no words of its dictionary. A dot between
+    other words parts the pieces of a headline (科技范儿·机器人, 对话·西安): no name."""
+    import rjieba
+
+    parts: set[int] = set()
+    for i, (word, _) in enumerate(tokens):
+        if word != "·" or not 0 < i < len(tokens) - 1:
+            continue
+        around = (i - 1, i + 1)
+        if all(
+            _HAN.match(tokens[k][0]) and (tokens[k][1] in _NAME_TAGS or not rjieba.has_word(tokens[k][0]))
+            for k in around
+        ):
+            parts.update(around)
+    return parts
+
+
+# An ordinal (第三十四届, 第5次): 第 a word of its own, the number written together, then what
+# it counts (di sanshisi jie)
+_ORDINAL_RE = re.compile(r"^(第)([〇零一二三四五六七八九十百千万亿两]+)([\u4e00-\u9fff]*)$")
+
+
 @functools.lru_cache(maxsize=4096)  # each article's citations romanise its title and paper four times
 def romanised_title(text: str) -> str:
     """Sentence-style romanisation: words from jieba, syllables of a word written together,
@@ -167,8 +207,17 @@ def romanised_title(text: str) -> str:
     # a figure's own comma or colon (`2,500元`, `3:1`) is kept inside it, not spaced as a clause's
     text = _FIGURE_MARK_RE.sub(lambda m: _FIGURE_MARKS[m.group()], text)
     words = []
-    for word, pos in names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION))):
-        if _HAN.match(word) and _personal_name(word, pos) and split_name(word):
+    tokens = names_joined(rjieba.tag(text.replace("——", "—").translate(_PUNCTUATION)))
+    dotted = _dotted_names(tokens)
+    for k, (word, pos) in enumerate(tokens):
+        ordinal = _ORDINAL_RE.match(word)
+        if k in dotted:
+            words.append(_syllables(word).capitalize())
+        elif word == "·":
+            continue  # (between a name's parts, or a headline's pieces: a space)
+        elif ordinal:
+            words.extend(_syllables(piece) for piece in ordinal.groups() if piece)
+        elif _HAN.match(word) and _personal_name(word, pos) and split_name(word):
             words.append(romanised_name(word))
         elif _HAN.match(word):
             # a foreign name transcribed is one word (塞尔维亚 Sai'erweiya), a compound its words

@@ -152,6 +152,22 @@ def test_characters_typed_together_are_found_where_the_text_prints_marks_between
     assert found(index, ["立起冷链宝库", "立起了冷链宝库"]) == [[], ["word-between:立起了冷链宝库"]]
 
 
+def test_a_two_character_name_printed_spaced_out_is_found_typed_together(tmp_path):
+    """Lists of names (a prize's winners, a notice's signatories) print a two-character name
+    spaced out to the width of three, with no-break spaces (`王  琳`): a reader types 王琳 — a
+    run of two characters — or 李强 — a word of the dictionary — and finds it, marked whole.
+    Only spaces may part them: a mark, a word or a paragraph's end still does."""
+    nbsp = "\u00a0\u00a0"
+    indexed(
+        tmp_path,
+        article("list", f"获奖名单\n\n邓睿逸\n\n王{nbsp}琳\n\n李  强\n\n张晓明"),
+        article("marks", "老王，琳达说。李、强两位代表发言。"),
+        article("words", "王家琳说，李子强壮。"),
+        article("paragraphs", "出版社社长姓王\n\n琳琅满目的书架，强者李\n\n强"),
+    )
+    assert found(tmp_path, ["王琳", "李强", "睿逸王"]) == [[f"list:王{nbsp}琳"], ["list:李  强"], []]
+
+
 def test_characters_typed_together_with_one_of_the_commonest_words_must_be_printed_so(tmp_path):
     """`美丽的家`: 的 and 家 typed together must stand together. 的 is in nearly every article,
     so a query does not load where it stands (a bitmap of its articles, its offsets in a file

@@ -9,7 +9,7 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-FORMAT = 8
+FORMAT = 9  # (9: words printed spaced out, `segment.spaced_words`)
 # The vendored opencc-js that the pages load for traditional characters.
 VENDORED = Path(__file__).resolve().parents[2] / "vendor" / "opencc-js" / "t2cn.js"
 

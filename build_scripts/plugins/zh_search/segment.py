@@ -11,6 +11,7 @@ with the same dictionary and the same rule (search.js, `cut`).
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -22,6 +23,12 @@ import rjieba
 from build_scripts.ingest.word_list import Word, word_order
 
 _ALNUM = re.compile(r"[a-z0-9]+")
+# Two characters standing alone with up to three spaces between them (normalised: no-break or
+# plain; an ideographic space is a plain one)
+_SPACED_PAIR = re.compile(
+    "(?<![\u3400-\u4dbf\u4e00-\u9fff])([\u3400-\u4dbf\u4e00-\u9fff])[ \u00a0]{1,3}"
+    "([\u3400-\u4dbf\u4e00-\u9fff])(?![\u3400-\u4dbf\u4e00-\u9fff])"
+)
 INNER_MIN = 4  # search mode gives the shorter words inside a word itself
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
@@ -93,7 +100,8 @@ class Segmenter:
     def tokens(self, text: str) -> Iterator[tuple[str, int]]:
         """(word, offset) of every search word of normalised text: dictionary words and the
         words inside them (国家统计局 gives 国家, 统计, 统计局 and 国家统计局), and runs of
-        Latin letters and digits. Offsets count characters."""
+        Latin letters and digits; then the words printed spaced out (`spaced_words`). Offsets
+        count characters."""
         for word, start, _end in self.jieba.tokenize(text, mode="search", hmm=False):
             if "\u4e00" <= word[0] <= "\u9fff" or HAN.search(word):  # the common case first
                 yield word, start
@@ -102,6 +110,17 @@ class Segmenter:
             else:
                 for run in _ALNUM.finditer(word):
                     yield run.group(), start + run.start()
+        yield from self.spaced_words(text)
+
+    def spaced_words(self, text: str) -> list[tuple[str, int]]:
+        """A word of two characters printed spaced out to the width of three — a name in a list
+        of names or a byline (`李  强`), a short headline (`征  集`) — where the dictionary or the
+        archive's words hold it: the word, at its first character. Cut as printed it is two
+        characters, and a reader typing 李强 would not find it (one not a word is a run of
+        characters, which the browser finds spaced so: search.js, `runStands`)."""
+        if " " not in text and "\u00a0" not in text:
+            return []
+        return [(word, m.start()) for m in _SPACED_PAIR.finditer(text) if (word := m[1] + m[2]) in self.freq]
 
     def inner_words(self, word: str) -> list[tuple[str, int]]:
         """The dictionary words of four characters or more inside a longer word, with where
@@ -136,6 +155,8 @@ class Segmenter:
             elif len(word) > 1:  # one character more is punctuation or space, which is no word
                 for run in _ALNUM.finditer(word):
                     found.setdefault(run.group(), []).append(start + run.start())
+        for word, start in self.spaced_words(text):
+            bisect.insort(found.setdefault(word, []), start)  # (a list's offsets go in order)
         return found
 
     def cut(self, text: str) -> list[str]:

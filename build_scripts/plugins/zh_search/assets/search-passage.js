@@ -157,6 +157,19 @@
     return places;
   }
 
+  /** Where a word the index places at `from` in `text` (an array of characters) ends: past its
+   * last character, and past the spaces of a word printed spaced out (`李  强`: segment.py,
+   * `spaced_words`). */
+  function spannedTo(text, from, word) {
+    let at = from;
+    for (const [k, c] of chars(word).entries()) {
+      while (k > 0 && at < text.length && (text[at] === " " || text[at] === "\u00a0") && text[at] !== c) at++;
+      if (text[at] !== c) return from + length(word); // (not as the index says: its length)
+      at++;
+    }
+    return at;
+  }
+
   /** What to mark in `text` (normalised, an array of characters) that starts at offset `base`
    * of the indexed head and text: [[from, to]] within it, in order, not overlapping. */
   function marksIn(text, base, result, runs) {
@@ -175,7 +188,7 @@
         const offsets = offsetsOf(word, result.i);
         const size = length(word);
         if (offsets) {
-          for (const at of offsets) if (at >= base && at + size <= base + text.length) marks.push([at - base, at - base + size]);
+          for (const at of offsets) if (at >= base && at + size <= base + text.length) marks.push([at - base, spannedTo(text, at - base, word)]);
         } else {
           for (const at of occurrences(text, word)) marks.push([at, at + size]);
         }

@@ -316,25 +316,31 @@
   }
 
   const RUN_GAP = 2; // characters a run may skip once: the marks a headline prints inside it
+  const SPACED_GAP = 3; // spaces a name spaced out may have between its characters (`王  琳`)
 
   /** Where the characters of a run stand together in the article: in a row, or in two parts
    * of two characters or more with one or two characters between them — the marks of a
-   * headline printed 海岸边立起“充冷宝” and typed 立起充冷宝 (the quotation marks left out). A
-   * part of one character is never let apart: 算 and 力 in 计算能力 are not 算力. The ways
-   * they stand, as [{starts, rel, gap}]: `phraseStarts` of `rel` (the characters' places as
-   * printed), `gap` [from, size] relative to a start where characters were skipped (null in a
-   * row) — what is printed there is the search's to check (`marksOnly`). The first way found
-   * only, unless `every`. */
+   * headline printed 海岸边立起“充冷宝” and typed 立起充冷宝 (the quotation marks left out) —, or
+   * in two parts of any length with up to three spaces between them — a two-character name
+   * spaced out to the width of three in a list of names (`王  琳`, typed 王琳). A part of one
+   * character is never let apart by anything else: 算 and 力 in 计算能力 are not 算力. The
+   * ways they stand, as [{starts, rel, gap, spaces}]: `phraseStarts` of `rel` (the
+   * characters' places as printed), `gap` [from, size] relative to a start where characters
+   * were skipped (null in a row) — what is printed there is the search's to check
+   * (`marksOnly`: marks, or with `spaces` spaces only). The first way found only, unless `every`. */
   function runStands(rel, offsets, most = 1, every = false) {
     const found = [];
     const starts = phraseStarts(rel, offsets, most);
     if (starts.length) { found.push({ starts, rel, gap: null }); if (!every) return found; }
-    for (let cut = 2; cut <= rel.length - 2; cut++) {
-      for (let size = 1; size <= RUN_GAP; size++) {
+    for (let cut = 1; cut <= rel.length - 1; cut++) {
+      const marks = cut >= 2 && cut <= rel.length - 2;
+      for (let size = 1; size <= Math.max(RUN_GAP, SPACED_GAP); size++) {
+        const spaces = !marks || size > RUN_GAP;
+        if (spaces && size > SPACED_GAP) continue;
         const printed = rel.map((r, k) => (k < cut ? r : r + size));
         const at = phraseStarts(printed, offsets, most);
         if (!at.length) continue;
-        found.push({ starts: at, rel: printed, gap: [rel[cut - 1] + 1, size] });
+        found.push({ starts: at, rel: printed, gap: [rel[cut - 1] + 1, size], spaces });
         if (!every) return found;
       }
     }
@@ -342,8 +348,9 @@
   }
 
   // what may stand between the two parts of a run: marks and spaces, not a character of a word
-  // or the end of a paragraph
+  // or the end of a paragraph; or, where a part is one character, spaces only
   const WORD_OR_BREAK = /[\p{L}\p{N}\n]/u;
+  const NOT_A_SPACE = /[^ \u00a0]/u;
 
   /** Of the ways a run stands (`runStands`), those where only marks were skipped and where
    * its words whose offsets were not loaded — the commonest (的, 是), counted as present
@@ -359,7 +366,7 @@
       for (const start of way.starts.slice(0, MAY_CHECK)) {
         if (way.gap) {
           const printed = await printedChars(meta, result, start + way.gap[0], way.gap[1]);
-          if (!printed || printed.some((c) => WORD_OR_BREAK.test(c))) continue;
+          if (!printed || printed.some((c) => (way.spaces ? NOT_A_SPACE : WORD_OR_BREAK).test(c))) continue;
         }
         if (await printedIn(meta, result, start, way.rel, unloaded)) starts.push(start);
       }

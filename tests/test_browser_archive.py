@@ -123,6 +123,12 @@ def test_citation_box_copies_and_downloads(browser, sample_url):
             box.get_by_role("link", name="下载 CSL-JSON").click()
         (item,) = json.loads(open(download.value.path(), encoding="utf-8").read())
         assert item["type"] == "article-newspaper" and item["author"] == [{"family": "李", "given": "洁"}]
+        with page.expect_download() as download:
+            box.get_by_role("link", name="下载 RIS").click()
+        assert download.value.suggested_filename.endswith(".ris")
+        record = open(download.value.path(), encoding="utf-8", newline="").read()
+        assert record.startswith("TY  - NEWS\r\nTI  - 全省政法系统热议2022年政法工作新看点\r\nAU  - 李, 洁\r\n")
+        assert "T2  - 浙江日报\r\n" in record and record.endswith("ER  - \r\n")
         screenshot(page, "article-citation")
     finally:
         context.close()

@@ -321,6 +321,26 @@ def test_the_csl_json_download_works_from_file(browser, public_bundle):
         context.close()
 
 
+def test_the_ris_download_works_from_file(browser, public_bundle):
+    """The RIS record is carried by its link, hosted and offline alike: from `file://` the
+    reader gets the file, with the article's public address in it."""
+    page_file = sorted(public_bundle.glob("2022/01/28/*.csl.json"))[0]
+    page_file = page_file.with_name(page_file.name.removesuffix(".csl.json") + ".html")
+    context = browser.new_context(accept_downloads=True, offline=True)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        with page.expect_download(timeout=10_000) as info:
+            page.get_by_text("下载 RIS").click()
+        download = info.value
+        record = Path(download.path()).read_text(encoding="utf-8")
+        assert record.startswith("TY  - NEWS") and "UR  - https://archive.example.org/2022/01/28/" in record
+        assert download.suggested_filename.endswith(".ris")
+        assert page.url == page_file.as_uri()
+    finally:
+        context.close()
+
+
 def test_a_zip_that_cannot_be_finished_is_not_left_behind(tmp_path, monkeypatch, capsys):
     """The disk fills up while the bundle is zipped: no half-written zip stays in the folder,
     and the message does not speak of docs/, which bundling never touches."""

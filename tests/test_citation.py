@@ -14,6 +14,7 @@ from build_scripts.plugins.archive.citation import (
     cited_title,
     csl_json,
     gbt7714,
+    ris,
 )
 from build_scripts.plugins.archive.romanize import romanised_title
 
@@ -218,6 +219,32 @@ def test_csl_names_are_split_into_family_and_given_only_where_the_byline_allows(
         {"literal": "罗伯特·库恩"},
         {"literal": "新华社"},
         {"literal": "买买提明"},
+    ]
+
+
+def test_ris_is_a_newspaper_article_with_its_paper_page_and_address():
+    record = ris(work(["陈毅人", "欧阳晓岚", "本报评论员"], page=4, page_name="政法", url="https://example.org/x/"))
+    assert record.split("\r\n") == [
+        "TY  - NEWS",
+        "TI  - 全省政法系统热议2022年政法工作新看点",
+        "AU  - 陈, 毅人",
+        "AU  - 欧阳, 晓岚",
+        "AU  - 本报评论员",  # no comma: one name, as printed
+        "T2  - 浙江日报",
+        "PY  - 2022",
+        "DA  - 2022/01/28",
+        "SP  - 4",
+        "SE  - 政法",
+        "UR  - https://example.org/x/",
+        "LA  - zh-Hans",
+        "ER  - ",
+        "",
+    ]
+    # no 版, no address, no byline: those lines are left out; a title on two lines is one field
+    assert ris(work([], title="标题\n第二行")).split("\r\n")[:3] == [
+        "TY  - NEWS",
+        "TI  - 标题 第二行",
+        "T2  - 浙江日报",
     ]
 
 

@@ -38,6 +38,7 @@ from build_scripts.plugins.archive.citation import (
     chicago_note,
     csl_json,
     gbt7714,
+    ris,
 )
 from build_scripts.plugins.archive.metadata import json_ld, meta_tags, script_json
 from build_scripts.plugins.archive.page_meta import meta_of
@@ -63,6 +64,7 @@ class TagLink:
 
 
 CSL_TYPE = "application/vnd.citationstyles.csl+json"
+RIS_TYPE = "application/x-research-info-systems"
 
 
 @dataclass
@@ -95,6 +97,8 @@ class ArticleView:
     # In the offline bundle the download carries the file itself (a `data:` address): a page
     # opened from `file://` may not download another file, and the browser would only show it.
     csl_inline: str = ""
+    ris_name: str = ""  # the RIS record's file name, and the record itself as a data: address
+    ris_inline: str = ""
 
 
 def _spelled(rest: str, name: str) -> int:
@@ -293,6 +297,9 @@ def article_view(
         csl_name=f"{record.id or page.file.name}.json",
         csl_text=csl_text,
         csl_inline=f"data:{CSL_TYPE};base64,{base64.b64encode(csl_text.encode()).decode()}" if offline else "",
+        # (in the page, hosted too: a few hundred bytes, not a file beside every article)
+        ris_name=f"{record.id or page.file.name}.ris",
+        ris_inline=f"data:{RIS_TYPE};charset=utf-8;base64,{base64.b64encode(ris(work).encode()).decode()}",
         json_ld=script_json(data),
         meta_tags=meta_tags(record, work, site_name=site_name, url=url if site_url else "", paper=paper),
     )

@@ -23,6 +23,11 @@ Conventions, and why:
 - CSL-JSON names: a Chinese personal name is split into `family` and `given` (李 + 洁, 欧阳
   + 晓岚), which reference managers print in the right order for Chinese; a name that is not
   one (a foreign name, a role, an institution) stays a `literal`.
+- RIS (`TY  - NEWS`), what EndNote and NoteExpress — the reference managers of most Chinese
+  libraries and universities — import, and Zotero too: the newspaper as `T2`, the 版 as `SP`,
+  its name as `SE`; an author `Family, Given` where the name splits as for CSL-JSON, else as
+  printed (a name with no comma is one name: 本报评论员). Lines end in CR LF, as the format's
+  description has them.
 """
 
 from __future__ import annotations
@@ -171,6 +176,26 @@ def csl_name(name: str) -> dict[str, str]:
     """A CSL name: family and given for a Chinese personal name, else the name as printed."""
     parts = split_name(name)
     return {"family": parts[0], "given": parts[1]} if parts else {"literal": name}
+
+
+def ris(work: Work) -> str:
+    """An RIS record of the article (type `NEWS`, a newspaper article)."""
+    lines = [("TY", "NEWS"), ("TI", work.title)]
+    for name in work.creators:
+        parts = split_name(name)
+        lines.append(("AU", f"{parts[0]}, {parts[1]}" if parts else name))
+    lines += [("T2", work.paper), ("PY", str(work.date.year)), ("DA", work.date.strftime("%Y/%m/%d"))]
+    if work.page is not None:
+        lines.append(("SP", str(work.page)))
+    if work.page_name:
+        lines.append(("SE", work.page_name))
+    if work.url:
+        lines.append(("UR", work.url))
+    lines += [("LA", work.language), ("ER", "")]
+    # (a field's value on one line: a line break in a title would end the field)
+    return "".join(
+        f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines
+    )  # (`ER  - `: as the format writes it)
 
 
 def csl_json(work: Work) -> list[dict]:

@@ -301,44 +301,40 @@ def test_a_bundled_page_names_and_cites_its_public_address(public_bundle):
     assert '<link rel="canonical" href="https://archive.example.org/2022/01/28/">' in issue
 
 
+def _downloaded_from_file(browser, page_file: Path, link: str) -> tuple[str, str]:
+    """The text of the file a click on `link` downloads from the page opened from `file://`
+    (the network off), and the name it is saved under; the page must stay (not merely show it)."""
+    context = browser.new_context(accept_downloads=True, offline=True)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        with page.expect_download(timeout=10_000) as info:
+            page.get_by_text(link).click()
+        assert page.url == page_file.as_uri()
+        return Path(info.value.path()).read_text(encoding="utf-8"), info.value.suggested_filename
+    finally:
+        context.close()
+
+
 def test_the_csl_json_download_works_from_file(browser, public_bundle):
     """Opened from `file://`, a page may not download another file (the browser would only
     show it): the bundle's link carries the CSL-JSON itself, and the reader gets the file."""
     csl = sorted(public_bundle.glob("2022/01/28/*.csl.json"))[0]
     page_file = csl.with_name(csl.name.removesuffix(".csl.json") + ".html")
-    context = browser.new_context(accept_downloads=True, offline=True)
-    page = context.new_page()
-    try:
-        page.goto(page_file.as_uri())
-        with page.expect_download(timeout=10_000) as info:
-            page.get_by_text("下载 CSL-JSON").click()
-        download = info.value
-        saved = Path(download.path())
-        assert json.loads(saved.read_text(encoding="utf-8")) == json.loads(csl.read_text(encoding="utf-8"))
-        assert download.suggested_filename.endswith(".json")
-        assert page.url == page_file.as_uri()  # the page stays: the file was not merely shown
-    finally:
-        context.close()
+    saved, name = _downloaded_from_file(browser, page_file, "下载 CSL-JSON")
+    assert json.loads(saved) == json.loads(csl.read_text(encoding="utf-8"))
+    assert name.endswith(".json")
 
 
 def test_the_ris_download_works_from_file(browser, public_bundle):
     """The RIS record is carried by its link, hosted and offline alike: from `file://` the
     reader gets the file, with the article's public address in it."""
-    page_file = sorted(public_bundle.glob("2022/01/28/*.csl.json"))[0]
-    page_file = page_file.with_name(page_file.name.removesuffix(".csl.json") + ".html")
-    context = browser.new_context(accept_downloads=True, offline=True)
-    page = context.new_page()
-    try:
-        page.goto(page_file.as_uri())
-        with page.expect_download(timeout=10_000) as info:
-            page.get_by_text("下载 RIS").click()
-        download = info.value
-        record = Path(download.path()).read_text(encoding="utf-8")
-        assert record.startswith("TY  - NEWS") and "UR  - https://archive.example.org/2022/01/28/" in record
-        assert download.suggested_filename.endswith(".ris")
-        assert page.url == page_file.as_uri()
-    finally:
-        context.close()
+    csl = sorted(public_bundle.glob("2022/01/28/*.csl.json"))[0]
+    saved, name = _downloaded_from_file(
+        browser, csl.with_name(csl.name.removesuffix(".csl.json") + ".html"), "下载 RIS"
+    )
+    assert saved.startswith("TY  - NEWS") and "UR  - https://archive.example.org/2022/01/28/" in saved
+    assert name.endswith(".ris")
 
 
 def test_a_zip_that_cannot_be_finished_is_not_left_behind(tmp_path, monkeypatch, capsys):

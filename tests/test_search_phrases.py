@@ -161,11 +161,21 @@ def test_a_two_character_name_printed_spaced_out_is_found_typed_together(tmp_pat
     indexed(
         tmp_path,
         article("list", f"获奖名单\n\n邓睿逸\n\n王{nbsp}琳\n\n李  强\n\n张晓明"),
-        article("marks", "老王，琳达说。李、强两位代表发言。"),
-        article("words", "王家琳说，李子强壮。"),
-        article("paragraphs", "出版社社长姓王\n\n琳琅满目的书架，强者李\n\n强"),
+        article("ideographic", "评审委员\n\n罗\u3000姝\n\n得 高  翔"),  # (得 高: no word, 高  翔 one)
+        article("marks", "名单：王、琳。李、强两位代表发言。"),
+        article("words", "王与琳同行，李子强壮。"),
+        article("paragraphs", "他姓王\n\n琳说，强者李\n\n强"),
     )
-    assert found(tmp_path, ["王琳", "李强", "睿逸王"]) == [[f"list:王{nbsp}琳"], ["list:李  强"], []]
+    assert found(tmp_path, ["王琳", "李强", "罗姝", "高翔", "睿逸王"]) == [
+        [f"list:王{nbsp}琳"],
+        ["list:李  强"],
+        ["ideographic:罗\u3000姝"],
+        ["ideographic:高  翔"],
+        [],
+    ]
+    # only the articles the index lists as printing characters spaced out are read to see what
+    # stands between them: not those printing 王、琳, 王与琳 or 王\n\n琳
+    assert articles_read(tmp_path, "王琳") == 1
 
 
 def test_characters_typed_together_with_one_of_the_commonest_words_must_be_printed_so(tmp_path):

@@ -185,6 +185,16 @@ def test_a_word_list_of_large_numbers_reads_back_as_added(scale):
 
 
 @pytest.mark.fast
+def test_a_word_of_two_characters_printed_spaced_out_is_a_word_at_its_first():
+    segmenter = Segmenter()
+    assert segmenter.spaced_words(normalise("名单：李  强、王\u3000琳")) == [("李强", 3)]  # (王琳: no word)
+    # pairs overlap: 得 李 is no word, 李  强 is; a character glued to one beside it is no pair's
+    assert segmenter.spaced_words("得 李  强") == [("李强", 2)]
+    assert segmenter.spaced_words("𠀀李  强") == segmenter.spaced_words("李  强强") == []
+    assert segmenter.positions("李强说，名单：李  强。")["李强"] == [0, 7]
+
+
+@pytest.mark.fast
 def test_positions_gather_the_tokens_by_word():
     text = normalise("国家统计局28日发布：ＣＰＩ上涨2.1%，a-b 126.com  𠀀字与abc123。全国人大常委会、人大常委会")
     segmenter, gathered = Segmenter(), {}

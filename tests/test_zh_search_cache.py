@@ -93,13 +93,20 @@ def test_a_new_name_cuts_again_only_the_years_whose_texts_print_it(articles, tmp
     assert "欧阳晓岚" in dict(json.loads((kept / "state.json").read_text(encoding="utf-8"))["dictionary"])
 
 
-def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("欧阳晓岚说。", "欧阳晓岚"),
+        ("获奖者：\n\n罗  姝\n\n", "罗姝"),  # a name of two characters spaced out (`spaced_words`)
+    ],
+)
+def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_path, monkeypatch, printed, name):
     cache = tmp_path / "cache"
-    quoted = _edited(articles, tmp_path / "quoted.jsonl", "2019", lambda r: r.update(text=r["text"] + "欧阳晓岚说。"))
+    quoted = _edited(articles, tmp_path / "quoted.jsonl", "2019", lambda r: r.update(text=r["text"] + printed))
     indexer.build_index(quoted, tmp_path / "first", None, cache=cache)
     cut = _cut(monkeypatch)
     # the name becomes a word of the dictionary: the 2019 text that prints it is cut anew
-    named = _edited(quoted, tmp_path / "named.jsonl", "2020", lambda r: r.update(authors=["欧阳晓岚"]))
+    named = _edited(quoted, tmp_path / "named.jsonl", "2020", lambda r: r.update(authors=[name]))
     indexer.build_index(named, tmp_path / "named", None, cache=cache)
     assert cut == [2019, 2020]
     indexer.build_index(named, tmp_path / "scratch", None)

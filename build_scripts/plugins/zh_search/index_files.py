@@ -35,7 +35,7 @@ from build_scripts.contract.labels import byline_with_names
 from .key import FORMAT
 from .normalise import normalise
 from .postings import WordList, add_words, bucket
-from .segment import Segmenter
+from .segment import Segmenter, spaced_out
 from .traditional import changed_by_conversion, encoded_characters
 
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
@@ -52,6 +52,10 @@ BOXES = "%box"
 # The articles printed on one 版, by its number (`%p1`: the front page): a filter's word, for a
 # query naming a 版 (`头版`, `第四版`).
 PAGE_NUMBER = "%p"
+# The articles that print two characters spaced out (`王  琳`: a list of names): a filter's
+# word, the only articles where the browser looks for characters typed together with spaces
+# between them (search.js, `runStands`) — elsewhere it would read the texts of every 王家琳.
+SPACED = "%spaced"
 
 
 # A column's name in brackets closing a piece of a headline line (`…最大政绩（深入学习贯彻…）`,
@@ -247,6 +251,8 @@ class IndexWriter:
             # (a copy printed another day is not on this day's 版: a day's search keeps this one)
             for page in dict.fromkeys(a.page for a in printed if a.page is not None and a.date == article.date):
                 lists[f"{PAGE_NUMBER}{page}"].add_article(number)
+            if spaced_out(self.year_text[-1]):
+                lists[SPACED].add_article(number)
             if article.box == "contents":
                 lists[BOXES].add_article(number)
                 self.boxes += 1

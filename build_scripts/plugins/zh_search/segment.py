@@ -23,14 +23,13 @@ import rjieba
 from build_scripts.ingest.word_list import Word, word_order
 
 _ALNUM = re.compile(r"[a-z0-9]+")
+_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 # Two characters standing alone with up to three spaces between them (normalised: no-break or
-# plain; an ideographic space is a plain one)
-_SPACED_PAIR = re.compile(
-    "(?<![\u3400-\u4dbf\u4e00-\u9fff])([\u3400-\u4dbf\u4e00-\u9fff])[ \u00a0]{1,3}"
-    "([\u3400-\u4dbf\u4e00-\u9fff])(?![\u3400-\u4dbf\u4e00-\u9fff])"
-)
+# plain; an ideographic space is a plain one), found at each character (a lookahead: the pairs
+# may overlap — in `得 李  强` the pair 得 李 is no word, and 李  强 one)
+_SPACED_PAIR = re.compile(f"(?<!{_HAN_CLASS})(?=({_HAN_CLASS})[ \u00a0]{{1,3}}({_HAN_CLASS})(?!{_HAN_CLASS}))")
 INNER_MIN = 4  # search mode gives the shorter words inside a word itself
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN = re.compile(_HAN_CLASS)
 
 
 def jieba_dictionary() -> Iterator[tuple[str, int, str]]:
@@ -54,6 +53,11 @@ def jieba_frequencies() -> dict[str, int]:
 # and a new word changes the cut of those texts only that print it (`year_cache`).
 BALANCE = "\ufdd0\ufdd1"
 BUDGET = 1 << 16  # a name costs 1.2 on the real bylines: room for some 50,000 of them
+
+
+def spaced_out(text: str) -> bool:
+    """Does normalised text print two characters spaced out, standing alone (`王  琳`)?"""
+    return (" " in text or "\u00a0" in text) and _SPACED_PAIR.search(text) is not None
 
 
 class Segmenter:

@@ -55,6 +55,7 @@ SO_FAR = "so-far.pickle"  # the last year's word lists, to go on from (`YearSoFa
 # More words changed than this since a year was cut (a new word list): cut it again rather
 # than look for each of them in its texts.
 MOST_CHANGED = 2_000
+SPACES = "[ \u00a0]{0,3}"  # between the characters of a word printed spaced out (normalised text)
 # What else a year's files are made with: the segmenters, opencc, the heading anchors' slugs
 LIBRARIES = ("rjieba", "jieba", "opencc", "Markdown", "pymdown-extensions", "mkdocs")
 
@@ -138,11 +139,15 @@ def _dictionary(writer: IndexWriter) -> list[list]:
 def _printed(text: Path, words: set[str]) -> bool:
     """Does any of `words` stand in the texts the year was cut from (`TEXT`)? Where jieba cuts
     a text, a dictionary word counts only where the text prints it, so the others changed
-    nothing of the year's cut."""
+    nothing of the year's cut. A word of two characters counts printed spaced out too (`王  琳`:
+    `Segmenter.spaced_words` makes it a word where the dictionary holds it)."""
     if len(words) > MOST_CHANGED:
         return True
-    pattern = re.compile("|".join(map(re.escape, sorted(words))))
-    return pattern.search(zlib.decompress(text.read_bytes()).decode("utf-8")) is not None
+    spelt = [
+        re.escape(word[0]) + SPACES + re.escape(word[1]) if len(word) == 2 else re.escape(word)
+        for word in sorted(words)
+    ]
+    return re.search("|".join(spelt), zlib.decompress(text.read_bytes()).decode("utf-8")) is not None
 
 
 def _tree_size(folder: Path) -> tuple[int, int]:

@@ -159,12 +159,12 @@
 
   /** Where a word the index places at `from` in `text` (an array of characters) ends: past its
    * last character, and past the spaces of a word printed spaced out (`李  强`: segment.py,
-   * `spaced_words`). */
+   * `spaced_words`); -1 where `text` does not hold all of it (it goes on past the passage). */
   function spannedTo(text, from, word) {
     let at = from;
     for (const [k, c] of chars(word).entries()) {
       while (k > 0 && at < text.length && (text[at] === " " || text[at] === "\u00a0") && text[at] !== c) at++;
-      if (text[at] !== c) return from + length(word); // (not as the index says: its length)
+      if (at >= text.length || text[at] !== c) return -1;
       at++;
     }
     return at;
@@ -188,7 +188,10 @@
         const offsets = offsetsOf(word, result.i);
         const size = length(word);
         if (offsets) {
-          for (const at of offsets) if (at >= base && at + size <= base + text.length) marks.push([at - base, spannedTo(text, at - base, word)]);
+          for (const at of offsets) {
+            const end = at >= base ? spannedTo(text, at - base, word) : -1;
+            if (end >= 0) marks.push([at - base, end]);
+          }
         } else {
           for (const at of occurrences(text, word)) marks.push([at, at + size]);
         }

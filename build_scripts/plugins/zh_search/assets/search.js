@@ -315,6 +315,7 @@
     return anchor >= 0 && offsets[anchor][0] === start + rel[anchor];
   }
 
+  const SPACED = "%spaced"; // the filter word of the articles that print characters spaced out (index_files.py)
   const RUN_GAP = 2; // characters a run may skip once: the marks a headline prints inside it
   const SPACED_GAP = 3; // spaces a name spaced out may have between its characters (`王  琳`)
 
@@ -327,8 +328,9 @@
    * ways they stand, as [{starts, rel, gap, spaces}]: `phraseStarts` of `rel` (the
    * characters' places as printed), `gap` [from, size] relative to a start where characters
    * were skipped (null in a row) — what is printed there is the search's to check
-   * (`marksOnly`: marks, or with `spaces` spaces only). The first way found only, unless `every`. */
-  function runStands(rel, offsets, most = 1, every = false) {
+   * (`marksOnly`: marks, or with `spaces` spaces only). The first way found only, unless `every`;
+   * none with spaces unless `spacedOut` (the article prints characters so: the index's `%spaced`). */
+  function runStands(rel, offsets, most = 1, every = false, spacedOut = true) {
     const found = [];
     const starts = phraseStarts(rel, offsets, most);
     if (starts.length) { found.push({ starts, rel, gap: null }); if (!every) return found; }
@@ -336,7 +338,7 @@
       const marks = cut >= 2 && cut <= rel.length - 2;
       for (let size = 1; size <= Math.max(RUN_GAP, SPACED_GAP); size++) {
         const spaces = !marks || size > RUN_GAP;
-        if (spaces && size > SPACED_GAP) continue;
+        if (spaces && (size > SPACED_GAP || !spacedOut)) continue;
         const printed = rel.map((r, k) => (k < cut ? r : r + size));
         const at = phraseStarts(printed, offsets, most);
         if (!at.length) continue;
@@ -350,7 +352,7 @@
   // what may stand between the two parts of a run: marks and spaces, not a character of a word
   // or the end of a paragraph; or, where a part is one character, spaces only
   const WORD_OR_BREAK = /[\p{L}\p{N}\n]/u;
-  const NOT_A_SPACE = /[^ \u00a0]/u;
+  const NOT_A_SPACE = /[^ \u00a0\u3000]/u; // (the article's file prints the ideographic space as it was)
 
   /** Of the ways a run stands (`runStands`), those where only marks were skipped and where
    * its words whose offsets were not loaded — the commonest (的, 是), counted as present
@@ -488,6 +490,9 @@
     }
     const base = await Promise.all(words.map((w) => wordList(meta, year, w, false)));
     const listOf = new Map(words.map((w, i) => [w, base[i]]));
+    // the articles that print characters spaced out (`王  琳`): only there may a run's characters
+    // stand with spaces between them (a query of runs only: a list of a year's few articles)
+    const spaced = groups.some((g) => g.runs.length) ? (await wordList(meta, year, SPACED, false)).docs : null;
     let docs = null;
     for (const w of required) docs = docs ? intersect(docs, listOf.get(w).docs) : listOf.get(w).docs;
     // an article's 版 filters are those of its first printing: printed again on a day of the
@@ -556,12 +561,13 @@
         let runMissing = false;
         for (const [first, end] of g.runs) {
           const rel = g.rel.slice(first, end), runOffsets = offsets.slice(first, end);
-          const ways = runStands(rel, runOffsets);
+          const spacedOut = spaced !== null && binaryHas(spaced, docs[i]);
+          const ways = runStands(rel, runOffsets, 1, false, spacedOut);
           if (!ways.length) { runMissing = true; break; }
           // not in a row, or with a word whose offsets were not loaded: it stands only where the
           // characters skipped are marks and that word is printed (checked below)
           if (ways[0].gap || runOffsets.some((o) => !o)) {
-            runsToCheck.push([runStands(rel, runOffsets, MAY_CHECK, true), g.words.slice(first, end), runOffsets]);
+            runsToCheck.push([runStands(rel, runOffsets, MAY_CHECK, true, spacedOut), g.words.slice(first, end), runOffsets]);
           }
         }
         if (runMissing) {

@@ -201,10 +201,17 @@ def keep_patterns() -> None:
     _patterns.keep()
 
 
+def code_of(function: Callable) -> str:
+    """A digest of a function's code (its instructions and constants): what it works out is
+    kept under it, so that an edited function never reads what the one before it kept."""
+    code = function.__code__
+    return hashlib.sha256(code.co_code + repr(code.co_consts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def worked_out(name: str, version: str, make: Callable[[], Any]) -> Any:
-    """`make()`, or what an earlier run kept of it under `name` for the same `version` (what
-    `make` depends on besides the code: a table of Unicode's, its version): `make` must give
-    plain data, as for `tables`."""
+    """`make()`, or what an earlier run kept of it under `name` for the same `version` — what
+    `make` depends on: the code that works it out (`code_of`), a table of Unicode's (its
+    version) —: `make` must give plain data, as for `tables`."""
     path = kept_file(name)
     found = _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == version:

@@ -225,7 +225,8 @@ def _narrow(wide: str) -> re.Pattern[str]:
     `unicodedata` per character was a seventh of a page's parse). Working the class out asks
     `unicodedata` of every code point (a twentieth of a second each, in the time a conversion
     waits for its worker to load the parser): it is kept for the next run (`compiled.py`)."""
-    ranges = compiled.worked_out(f"narrow-{wide}", unicodedata.unidata_version, lambda: _narrow_ranges(wide))
+    version = f"{unicodedata.unidata_version} {compiled.code_of(_narrow_ranges)}"
+    ranges = compiled.worked_out(f"narrow-{wide}", version, lambda: _narrow_ranges(wide))
     return compiled.pattern(f"[{ranges}]")
 
 

@@ -127,6 +127,8 @@ def test_citation_box_copies_and_downloads(browser, sample_url):
             box.get_by_role("link", name="下载 RIS").click()
         assert download.value.suggested_filename.endswith(".ris")
         record = open(download.value.path(), encoding="utf-8", newline="").read()
+        assert record.startswith("\ufeff")  # (a byte-order mark: EndNote then reads it as UTF-8)
+        record = record.removeprefix("\ufeff")
         assert record.startswith("TY  - NEWS\r\nTI  - 全省政法系统热议2022年政法工作新看点\r\nAU  - 李, 洁\r\n")
         assert "T2  - 浙江日报\r\n" in record and record.endswith("ER  - \r\n")
         screenshot(page, "article-citation")

@@ -311,7 +311,7 @@ def _downloaded_from_file(browser, page_file: Path, link: str) -> tuple[str, str
         with page.expect_download(timeout=10_000) as info:
             page.get_by_text(link).click()
         assert page.url == page_file.as_uri()
-        return Path(info.value.path()).read_text(encoding="utf-8"), info.value.suggested_filename
+        return Path(info.value.path()).read_text(encoding="utf-8-sig"), info.value.suggested_filename
     finally:
         context.close()
 

@@ -299,7 +299,8 @@ def article_view(
         csl_inline=f"data:{CSL_TYPE};base64,{base64.b64encode(csl_text.encode()).decode()}" if offline else "",
         # (in the page, hosted too: a few hundred bytes, not a file beside every article)
         ris_name=f"{record.id or page.file.name}.ris",
-        ris_inline=f"data:{RIS_TYPE};charset=utf-8;base64,{base64.b64encode(ris(work).encode()).decode()}",
+        # (with a byte-order mark: EndNote reads a file without one in the system's code page)
+        ris_inline=f"data:{RIS_TYPE};charset=utf-8;base64,{base64.b64encode(ris(work).encode('utf-8-sig')).decode()}",
         json_ld=script_json(data),
         meta_tags=meta_tags(record, work, site_name=site_name, url=url if site_url else "", paper=paper),
     )

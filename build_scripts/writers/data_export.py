@@ -97,7 +97,9 @@ def download_name(path: str, paper: str = "", year: int | None = None) -> str:
 
 def _download(path: str, paper: str, year: int | None = None) -> str:
     """A data file's link, saved when clicked rather than shown: a browser shows a JSON Lines
-    file as text (13 MB of it, for a month of a daily), from a `file://` bundle too."""
+    file as text (13 MB of it, for a month of a daily). (Opened from `file://` — the offline
+    bundle — a browser ignores `download` and shows the file all the same: the page says how
+    to save it, `data_page`.)"""
     return f'[{path.rpartition("/")[2]}]({link(DATA_PAGE, path)}){{ download="{download_name(path, paper, year)}" }}'
 
 
@@ -110,7 +112,9 @@ def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int, p
         "# 数据下载\n",
         f"本档案全部文章的文本与元数据，共 {total} 条记录，可直接下载用于研究。每篇文章一条记录；"
         "在同一期另一版全文重印的文章，重印处另有一条（`reprint_of` 指向首次刊出的那条）。"
-        "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。\n",
+        "JSON Lines（每行一个 JSON 对象）和 CSV（表格，可用电子表格软件打开）两种格式内容相同。"
+        "点击文件名即可下载；从本地文件夹打开的离线版中，浏览器可能直接显示文件内容，"
+        "请右键点击文件名，选择“链接另存为”。\n",
         "## 全部文章\n",
         "| 文件 | 格式 | 记录 | 大小 |\n|:--|:--|--:|--:|",
         f"| {_download(JSONL_PATH, paper)} | JSON Lines | {total} | {human_size(sizes[JSONL_PATH])} |",

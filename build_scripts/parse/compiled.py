@@ -213,7 +213,7 @@ def worked_out(name: str, version: str, make: Callable[[], Any]) -> Any:
     `make` depends on: the code that works it out (`code_of`), a table of Unicode's (its
     version) —: `make` must give plain data, as for `tables`."""
     path = kept_file(name)
-    found = _read(path)
+    found = _read(path)  # (None without a folder: made, and kept nowhere)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == version:
         return found[1]
     value = make()
@@ -225,14 +225,7 @@ def tables(source: Path, read: Callable[[bytes], Any], version: str = "") -> Any
     """`read(the bytes of source)`, or what an earlier run kept of it for the same bytes (and
     the same `version` of `read`): `read` must give plain data (dicts, lists, tuples, strings,
     numbers)."""
-    data = source.read_bytes()
-    path = kept_file(source.name.split(".")[0])
-    if path is None:
+    data, name = source.read_bytes(), source.name.split(".")[0]
+    if kept_file(name) is None:  # kept nowhere: no digest needed
         return read(data)
-    digest = hashlib.sha256(data + version.encode("utf-8")).hexdigest()
-    found = _read(path)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == digest:
-        return found[1]
-    value = read(data)
-    _write(path, (digest, value))
-    return value
+    return worked_out(name, hashlib.sha256(data + version.encode("utf-8")).hexdigest(), lambda: read(data))

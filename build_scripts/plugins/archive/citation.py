@@ -191,11 +191,9 @@ def ris(work: Work) -> str:
         lines.append(("SE", work.page_name))
     if work.url:
         lines.append(("UR", work.url))
-    lines += [("LA", work.language), ("ER", "")]
-    # (a field's value on one line: a line break in a title would end the field)
-    return "".join(
-        f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines
-    )  # (`ER  - `: as the format writes it)
+    lines += [("LA", work.language), ("ER", "")]  # (`ER  - `, its space too: as the format writes it)
+    # a field's value on one line: a line break in a title would end the field
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
 
 
 def csl_json(work: Work) -> list[dict]:

@@ -25,7 +25,13 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-from build_scripts.contract.names import COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_READINGS, names_joined
+from build_scripts.contract.names import (
+    COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
+    NAME_TAGS,
+    SURNAME_READINGS,
+    names_joined,
+)
 
 # The last character of three-character names of institutions: 新华社, 外交部, 气象局 …
 _INSTITUTION_ENDINGS = frozenset("社报局部委办厅署台院室站")
@@ -170,9 +176,6 @@ def _foreign_name(word: str, pos: str) -> bool:
     return pos == "nrt" and len(word) > 2
 
 
-_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
-
-
 def _dotted_names(tokens: list[tuple[str, str]]) -> set[int]:
     """The tokens that are parts of a foreign name transcribed in characters, its parts set
     apart by a middle dot (唐纳德·特朗普 → `Tangnade Telangpu`): the words on both sides of
@@ -186,7 +189,7 @@ def _dotted_names(tokens: list[tuple[str, str]]) -> set[int]:
             continue
         around = (i - 1, i + 1)
         if all(
-            _HAN.match(tokens[k][0]) and (tokens[k][1] in _NAME_TAGS or not rjieba.has_word(tokens[k][0]))
+            _HAN.match(tokens[k][0]) and (tokens[k][1] in NAME_TAGS or not rjieba.has_word(tokens[k][0]))
             for k in around
         ):
             parts.update(around)

@@ -27,7 +27,8 @@ _HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 # Two characters standing alone with up to three spaces between them (normalised: no-break or
 # plain; an ideographic space is a plain one), found at each character (a lookahead: the pairs
 # may overlap — in `得 李  强` the pair 得 李 is no word, and 李  强 one)
-_SPACED_PAIR = re.compile(f"(?<!{_HAN_CLASS})(?=({_HAN_CLASS})[ \u00a0]{{1,3}}({_HAN_CLASS})(?!{_HAN_CLASS}))")
+SPACE = "[ \u00a0]"  # a space of normalised text (an ideographic space is a plain one)
+_SPACED_PAIR = re.compile(f"(?<!{_HAN_CLASS})(?=({_HAN_CLASS}){SPACE}{{1,3}}({_HAN_CLASS})(?!{_HAN_CLASS}))")
 INNER_MIN = 4  # search mode gives the shorter words inside a word itself
 HAN = re.compile(_HAN_CLASS)
 

@@ -45,6 +45,7 @@ from build_scripts.contract.versions import add_code, add_versions
 
 from .index_files import IndexedArticle, IndexWriter, YearSoFar, one_of_each
 from .postings import WordList
+from .segment import SPACE
 
 PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
 CACHE_FORMAT = b"search-year-cache 2"
@@ -55,7 +56,7 @@ SO_FAR = "so-far.pickle"  # the last year's word lists, to go on from (`YearSoFa
 # More words changed than this since a year was cut (a new word list): cut it again rather
 # than look for each of them in its texts.
 MOST_CHANGED = 2_000
-SPACES = "[ \u00a0]{0,3}"  # between the characters of a word printed spaced out (normalised text)
+SPACES = SPACE + "{0,3}"  # between the characters of a word printed spaced out
 # What else a year's files are made with: the segmenters, opencc, the heading anchors' slugs
 LIBRARIES = ("rjieba", "jieba", "opencc", "Markdown", "pymdown-extensions", "mkdocs")
 

@@ -24,6 +24,7 @@ from build_scripts.cli import build_parser
 from build_scripts.contract import versions
 from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
+from build_scripts.plugins.archive.compiled_templates import COMPILED_TEMPLATES
 from build_scripts.plugins.publish.kept_feeds import RECORD as FEEDS_RECORD
 from build_scripts.ship import shard_reuse
 from build_scripts.ship.linkcheck import check_site
@@ -95,6 +96,25 @@ def test_the_sharded_site_is_the_whole_site(built):
     # no shard's pages are left beside the site: only what the next build keeps shards (and feeds) by
     left = sorted(path.name for path in (built / "site.shards").iterdir())
     assert left and all(name.endswith((".kept.json", ".publish.json", READS_FILE, FEEDS_RECORD)) for name in left), left
+
+
+def test_the_theme_is_compiled_once_for_every_shard_and_compiled_again_when_edited(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    compiled = project / COMPILED_TEMPLATES
+    template = project / "overrides" / "main.html"
+    original = template.read_text(encoding="utf-8")
+    compiled_at: list[dict[str, int]] = []
+    for edit in ("<!-- edited -->", "<!-- edited again -->"):
+        template.write_text(original.replace("{{ super() }}", "{{ super() }}" + edit, 1), encoding="utf-8")
+        rebuilt = run_cli("build", cwd=project)
+        assert "built 3 shard(s)" in rebuilt.stdout, rebuilt.stderr
+        assert edit in (project / "site/2020/01/01/index.html").read_text(encoding="utf-8")
+        compiled_at.append({path.name: path.stat().st_mtime_ns for path in compiled.iterdir()})
+    before, after = compiled_at
+    assert len(before) > 10 and before.keys() == after.keys()  # (Material's templates and the overrides)
+    rewritten = {name for name in before if after[name] != before[name]}
+    assert len(rewritten) == 1, rewritten  # (the template edited; the others compiled once, kept)
 
 
 def test_links_across_years_reporters_and_feeds_resolve(built):

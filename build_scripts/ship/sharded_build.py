@@ -22,15 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import multiprocessing
 import os
 import re
 import shutil
 import signal
 import sys
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +42,7 @@ from build_scripts.plugins.publish.shards import docs_order, kept_rows
 from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.ship import page_reuse, shard_reuse
+from build_scripts.ship.fresh_processes import ProcessKilled, run_each_fresh
 from build_scripts.ship.staging import Staging, folder_prefix, replaced_site
 from build_scripts.writers.docs_tree import MANIFEST, reading_docs
 from build_scripts.writers.progress import progress_bar
@@ -163,27 +162,21 @@ def build_all(
     work = [(config_file, name, shards[name], site) for name in names]
     # A fresh process for every shard: it holds only its shard's pages, and nothing a shard's
     # build leaves in its process (what the plugins remembered, the pages rendered) is carried
-    # into the next shard's. Each ends with this one (`with_parent`): a build stopped by force
+    # into the next shard's. Each ends with this one (`_start_shard`): a build stopped by force
     # leaves none building on.
-    fresh = multiprocessing.get_context("spawn")
     workers = max(1, min(jobs, len(work)))
     try:
-        with (
-            progress_bar(len(work), "building shards", unit="shard") as bar,
-            ProcessPoolExecutor(
-                workers, mp_context=fresh, max_tasks_per_child=1, initializer=_start_shard, initargs=(os.getpid(),)
-            ) as pool,
-        ):
-            built = [pool.submit(_build_one, args) for args in work]
-            for shard in built:
-                shard.add_done_callback(lambda _: bar.update(1))
-            failures = _failures([shard.result() for shard in built])
-    except BrokenProcessPool:  # a shard's process ended without a word: killed
+        with progress_bar(len(work), "building shards", unit="shard") as bar:
+            answers = run_each_fresh(
+                _build_one, work, workers, started=partial(_start_shard, os.getpid()), done=lambda: bar.update(1)
+            )
+    except ProcessKilled:
         raise ShardError(
             "a shard's build process was killed before it finished (by the system, when memory ran "
             f"short, or by hand) — build again{' with fewer shards at once (--jobs 1)' if workers > 1 else ''}; "
             "if it is killed again, build on a machine with more memory, or one shard at a time (--shard NAME)"
         ) from None
+    failures = _failures(answers)
     if failures:
         raise ShardError("; ".join(failures))
     return names

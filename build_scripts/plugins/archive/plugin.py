@@ -30,6 +30,7 @@ from build_scripts.writers.moved_pages import is_moved_page
 from .article_view import article_view
 from .blank_lines import without_blank_lines
 from .citation_files import CitationFiles
+from .compiled_templates import keep_compiled_templates
 from .config import ArchivePluginConfig
 from .frame import Frame, Translations, with_material_templates
 from .identity import ABOUT_PAGE, about_markdown
@@ -88,6 +89,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.reading.close()
 
     def on_env(self, env, *, config, files):
+        keep_compiled_templates(env, config.config_file_path)
         env.globals["NO_TITLE"] = NO_TITLE  # the templates' placeholder for an untitled article
         # `<html lang>` (overrides/partials/language.html): the language of the text, while
         # theme.language keeps choosing the interface's wording.

@@ -5,9 +5,9 @@ A shard's MkDocs run is built in a fresh process (the `spawn` start method) so t
 shard's build leaves behind (what the plugins remembered, the pages rendered) weighs on the
 next. `concurrent.futures`' pool does that when asked for one task a process
 (`max_tasks_per_child=1`), but it starts a new process whenever one ends, after the last task
-too, and its shutdown then waits for each such process to start (importing MkDocs) and stop:
-some 0.6 s of CPU time for every shard, and most of a second of a small build's time. Here a
-process is started for a task and for nothing else."""
+too, and its shutdown then waits for each such process to start (importing the build's
+modules) and stop. Here a process is started for a task and for nothing else, and ends as soon
+as it has answered."""
 
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ def run_each_fresh(
     done: Callable[[], None] | None = None,
 ) -> list[Any]:
     """`function(task)` for each task, each in a new process, at most `workers` at once; their
-    answers in the tasks' order. `started` runs first in each process; `done` here, as each
-    task ends. (`started` is pickled, as are `function`, each task and its
-    answer.) A process ending without an answer raises ProcessKilled, and stops the others."""
+    answers in the tasks' order. `started` runs first in each process, `done` in this one as
+    each task ends (`function`, `started`, the tasks and the answers are pickled). A process
+    ending without an answer raises ProcessKilled, and stops the others."""
     fresh = multiprocessing.get_context("spawn")
     waiting = list(enumerate(tasks))
     answers: list[Any] = [None] * len(waiting)
@@ -58,8 +58,11 @@ def run_each_fresh(
                 index, ended = running.pop(answered)
                 try:
                     answers[index] = answered.recv()
-                except EOFError:
+                except EOFError:  # (the pipe closed without a word: the process died)
+                    ended.join()
                     raise ProcessKilled from None
+                finally:
+                    answered.close()
                 ended.join()
                 if done:
                     done()

@@ -98,7 +98,7 @@ def test_the_sharded_site_is_the_whole_site(built):
     assert left and all(name.endswith((".kept.json", ".publish.json", READS_FILE, FEEDS_RECORD)) for name in left), left
 
 
-def test_the_theme_is_compiled_once_for_every_shard_and_compiled_again_when_edited(built, tmp_path):
+def test_the_theme_compiled_is_kept_for_the_next_build_and_compiled_again_when_edited(built, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
     compiled = project / COMPILED_TEMPLATES
@@ -255,6 +255,29 @@ def test_ctrl_c_stops_a_sharded_build_in_one_line_and_what_it_left_goes_with_the
     again = run_cli("build", cwd=project)
     assert again.returncode == 0, again.stderr
     assert not list((project / "site.shards").glob(".zh-search-*"))  # the indexer's scratch folder
+
+
+def test_a_shard_stopped_mid_build_shuts_its_plugins_down(built, tmp_path, monkeypatch):
+    """As `mkdocs build` does: whatever ends the build (here Ctrl-C or SIGTERM, as
+    `_interrupted` raises them), the plugins' shutdown runs — the search's indexer, a process of
+    its own, stopped and its scratch folder removed."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.plugins import PluginCollection
+
+    from build_scripts.plugins.publish.shards import SHARD_DATA_ENV
+    from build_scripts.ship import sharded_build
+
+    monkeypatch.setenv(SHARD_DATA_ENV, "")  # (the shard sets it: put back after the test)
+    shut: list[str] = []
+    monkeypatch.setattr(PluginCollection, "on_shutdown", lambda self: shut.append("shut down"))
+
+    def stopped(config):
+        sharded_build._interrupted(signal.SIGTERM, None)
+
+    monkeypatch.setattr(mkdocs_build, "build", stopped)
+    with pytest.raises(SystemExit):
+        sharded_build.build_shard(built / "mkdocs.yml", "2020", [], tmp_path / "site")
+    assert shut == ["shut down"]
 
 
 def test_a_shard_stopped_by_ctrl_c_stops_the_build_whichever_process_meets_the_signal_first(monkeypatch):
@@ -664,3 +687,23 @@ def test_building_a_docs_folder_never_converted_says_to_convert_first(tmp_path):
         "no converted pages — convert the source texts first: python -m build_scripts convert"
     ), result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_compiled_template_that_cannot_be_kept_is_no_error(tmp_path):
+    """A template compiled where its file cannot be written (a folder made read-only, a full
+    disk): the build goes on, and compiles it again next time."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from build_scripts.plugins.archive.compiled_templates import keep_compiled_templates
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: 档案\n", encoding="utf-8")
+    env = Environment(loader=FileSystemLoader(str(tmp_path / "templates")))
+    keep_compiled_templates(env, str(tmp_path / "mkdocs.yml"))
+    kept = tmp_path / COMPILED_TEMPLATES
+    assert env.get_template("page.html").render(title="要闻") == "<p>要闻</p>" and len(list(kept.iterdir())) == 1
+    shutil.rmtree(kept)  # (gone: the file cannot be written there)
+    assert env.cache is not None
+    env.cache.clear()  # (the template loaded again, as by the next process)
+    assert env.get_template("page.html").render(title="要闻") == "<p>要闻</p>"

@@ -26,7 +26,11 @@ _GRACE_SECONDS = 30.0
 
 class ProcessKilled(Exception):
     """A task's process ended without an answer: killed (by the system when memory ran short,
-    or by hand)."""
+    or by hand; `exit_code` is minus the signal's number), or ended by an error it printed."""
+
+    def __init__(self, exit_code: int) -> None:
+        super().__init__(f"a process ended without an answer (exit code {exit_code})")
+        self.exit_code = exit_code
 
 
 def run_each_fresh(
@@ -50,9 +54,9 @@ def run_each_fresh(
                 index, task = waiting.pop(0)
                 receiver, sender = fresh.Pipe(duplex=False)
                 process = fresh.Process(target=_answer, args=(function, task, started, sender))
+                running[receiver] = (index, process)  # (before it starts: whatever stops this, it is stopped too)
                 process.start()
                 sender.close()  # (the process's end alone: when it ends, the pipe says so)
-                running[receiver] = (index, process)
             for ready in wait(list(running)):
                 answered = cast(Connection, ready)
                 index, ended = running.pop(answered)
@@ -60,7 +64,7 @@ def run_each_fresh(
                     answers[index] = answered.recv()
                 except EOFError:  # (the pipe closed without a word: the process died)
                     ended.join()
-                    raise ProcessKilled from None
+                    raise ProcessKilled(ended.exitcode or 0) from None
                 finally:
                     answered.close()
                 ended.join()
@@ -78,7 +82,11 @@ def run_each_fresh(
 def _answer(function: Callable[[Any], Any], task: Any, started: Callable[[], None] | None, sender: Connection) -> None:
     if started:
         started()
-    sender.send(function(task))
+    answer = function(task)
+    try:
+        sender.send(answer)
+    except OSError:  # (no one to answer: the process that started this one has ended)
+        pass
     # Its answer given, the process ends at once: tearing down an interpreter that has built
     # a shard (freeing every object the build made) takes a third of a second or more, which
     # the build would wait for. Nothing is left to run at exit: the task has ended, its files
@@ -91,6 +99,8 @@ def _answer(function: Callable[[Any], Any], task: Any, started: Callable[[], Non
 def _stop(processes: list[multiprocessing.process.BaseProcess], grace: float) -> None:
     deadline = time.monotonic() + grace
     for process in processes:
+        if process.pid is None:  # (never started)
+            continue
         process.join(max(0.0, deadline - time.monotonic()))
         if process.is_alive():
             process.terminate()

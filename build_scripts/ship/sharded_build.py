@@ -111,16 +111,24 @@ def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> P
     plugin = ShardPlugin()
     plugin.load_config({"name": name, "pages": str(listing)})
     config.plugins["newspaper-shard"] = plugin
-    build(config)
+    # as `mkdocs build` runs a build: the plugins' shutdown whatever ends it (the search's
+    # indexer, a process of its own, stopped and its scratch folder removed)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return out
 
 
 def _start_shard(parent: int) -> None:
     """In a shard's process: end with the build (`workers.end_with_parent`), and on Ctrl-C (the
     terminal interrupts every process of the build) end as quietly as the build does, which
-    says so: without a traceback, and through the plugins' clean-up."""
+    says so: without a traceback, and through the plugins' clean-up. So too when stopped
+    (SIGTERM: by the build, or by the system as the build ended)."""
     end_with_parent(parent)
     signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -170,7 +178,11 @@ def build_all(
             answers = run_each_fresh(
                 _build_one, work, workers, started=partial(_start_shard, os.getpid()), done=lambda: bar.update(1)
             )
-    except ProcessKilled:
+    except ProcessKilled as ended:
+        if ended.exit_code > 0:  # (not by a signal: it said why above)
+            raise ShardError(
+                f"a shard's build process ended with exit code {ended.exit_code} before it finished"
+            ) from None
         raise ShardError(
             "a shard's build process was killed before it finished (by the system, when memory ran "
             f"short, or by hand) — build again{' with fewer shards at once (--jobs 1)' if workers > 1 else ''}; "

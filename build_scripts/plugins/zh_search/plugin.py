@@ -59,10 +59,13 @@ def search_page_source(title: str) -> str:
 
 
 def refuse_material_search(config) -> None:
-    # (Material's plugin told by the module of its class: importing that module imports jieba
-    # and pkg_resources, a quarter of a second in every build process)
+    # (Material's plugin class looked up, not imported: its module imports jieba and
+    # pkg_resources, a quarter of a second in every build process. Listed, it is imported.)
+    material = sys.modules.get(MATERIAL_SEARCH)
+    if material is None:
+        return
     for plugin in config.plugins.values():
-        if type(plugin).__module__ == MATERIAL_SEARCH and plugin.config.enabled:
+        if isinstance(plugin, material.SearchPlugin) and plugin.config.enabled:
             raise PluginError(
                 "zh-search: Material's `search` plugin is listed too, and the header would get two search boxes "
                 "— remove `- search` from `plugins:` in mkdocs.yml (zh-search replaces it)"

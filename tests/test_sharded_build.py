@@ -26,7 +26,7 @@ from build_scripts.contract.urls import SEARCH_INDEX_DIR
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.plugins.archive.compiled_templates import COMPILED_TEMPLATES
 from build_scripts.plugins.publish.kept_feeds import RECORD as FEEDS_RECORD
-from build_scripts.ship import shard_reuse
+from build_scripts.ship import shard_process, shard_reuse
 from build_scripts.ship.linkcheck import check_site
 from build_scripts.ship.page_reuse import READS_FILE
 from build_scripts.ship.sharded_build import plan_shards, shard_of
@@ -259,38 +259,37 @@ def test_ctrl_c_stops_a_sharded_build_in_one_line_and_what_it_left_goes_with_the
 
 def test_a_shard_stopped_mid_build_shuts_its_plugins_down(built, tmp_path, monkeypatch):
     """As `mkdocs build` does: whatever ends the build (here Ctrl-C or SIGTERM, as
-    `_interrupted` raises them), the plugins' shutdown runs — the search's indexer, a process of
+    `shard_process.interrupted` raises them), the plugins' shutdown runs — the search's indexer, a process of
     its own, stopped and its scratch folder removed."""
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.plugins import PluginCollection
 
     from build_scripts.plugins.publish.shards import SHARD_DATA_ENV
-    from build_scripts.ship import sharded_build
 
     monkeypatch.setenv(SHARD_DATA_ENV, "")  # (the shard sets it: put back after the test)
     shut: list[str] = []
     monkeypatch.setattr(PluginCollection, "on_shutdown", lambda self: shut.append("shut down"))
 
     def stopped(config):
-        sharded_build._interrupted(signal.SIGTERM, None)
+        shard_process.interrupted(signal.SIGTERM, None)
 
     monkeypatch.setattr(mkdocs_build, "build", stopped)
     with pytest.raises(SystemExit):
-        sharded_build.build_shard(built / "mkdocs.yml", "2020", [], tmp_path / "site")
+        shard_process.build_shard(built / "mkdocs.yml", "2020", [], tmp_path / "site")
     assert shut == ["shut down"]
 
 
 def test_a_shard_stopped_by_ctrl_c_stops_the_build_whichever_process_meets_the_signal_first(monkeypatch):
-    """Its process ends as Ctrl-C ends it (`_interrupted`); the build that waits for it is
+    """Its process ends as Ctrl-C ends it (`shard_process.interrupted`); the build that waits for it is
     interrupted too, even if its own signal has not reached it yet (a loaded machine)."""
     from build_scripts.ship import sharded_build
 
     def stopped(*args):
-        sharded_build._interrupted(signal.SIGINT, None)
+        shard_process.interrupted(signal.SIGINT, None)
 
-    monkeypatch.setattr(sharded_build, "build_shard", stopped)
-    answer = sharded_build._build_one((Path("mkdocs.yml"), "2021", [], Path("site")))
-    assert answer == sharded_build.INTERRUPTED
+    monkeypatch.setattr(shard_process, "build_shard", stopped)
+    answer = shard_process.build_one((Path("mkdocs.yml"), "2021", [], Path("site")))
+    assert answer == shard_process.INTERRUPTED
     with pytest.raises(KeyboardInterrupt):
         sharded_build._failures(["", "shard 2020: aborted", answer])
     assert sharded_build._failures(["", "shard 2020: aborted"]) == ["shard 2020: aborted"]

@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import re
 import shutil
-import signal
 import sys
 from collections import defaultdict
 from functools import partial
@@ -43,10 +41,10 @@ from build_scripts.plugins.shard.plugin import SITE_SHARD
 from build_scripts.problems import InputError
 from build_scripts.ship import page_reuse, shard_reuse
 from build_scripts.ship.fresh_processes import ProcessKilled, run_each_fresh
+from build_scripts.ship.shard_process import INTERRUPTED, build_one, shards_folder, start_shard
 from build_scripts.ship.staging import Staging, folder_prefix, replaced_site
 from build_scripts.writers.docs_tree import MANIFEST, reading_docs
 from build_scripts.writers.progress import progress_bar
-from build_scripts.writers.workers import end_with_parent
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -84,70 +82,6 @@ def plan_shards(docs: Path) -> dict[str, list[str]]:
     return dict(sorted(shards.items(), key=lambda item: (item[0] != SITE_SHARD, item[0])))
 
 
-def shards_folder(site: Path) -> Path:
-    return site.with_name(f"{site.name}.shards")
-
-
-def build_shard(config_file: Path, name: str, pages: list[str], site: Path) -> Path:
-    """Build one shard into `<site>.shards/<name>/` (in this process); returns that folder."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from build_scripts.plugins.publish.shards import SHARD_DATA_ENV
-    from build_scripts.plugins.shard.plugin import ShardPlugin
-
-    folder = shards_folder(site)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / name
-    listing = folder / f"{name}.pages.json"
-    listing.write_text(json.dumps(pages), encoding="utf-8")
-    os.environ[SHARD_DATA_ENV] = str(folder / f"{name}.publish.json")
-    config = load_config(str(config_file), site_dir=str(out))
-    # MkDocs' warnings as `mkdocs build` prints them, with the shard's name (else strict says only how many)
-    said = logging.StreamHandler(sys.stderr)
-    said.setLevel(logging.WARNING)
-    said.setFormatter(logging.Formatter(f"shard {name}: %(levelname)s - %(message)s"))
-    logging.getLogger("mkdocs").addHandler(said)
-    plugin = ShardPlugin()
-    plugin.load_config({"name": name, "pages": str(listing)})
-    config.plugins["newspaper-shard"] = plugin
-    # as `mkdocs build` runs a build: the plugins' shutdown whatever ends it (the search's
-    # indexer, a process of its own, stopped and its scratch folder removed)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return out
-
-
-def _start_shard(parent: int) -> None:
-    """In a shard's process: end with the build (`workers.end_with_parent`), and on Ctrl-C (the
-    terminal interrupts every process of the build) end as quietly as the build does, which
-    says so: without a traceback, and through the plugins' clean-up. So too when stopped
-    (SIGTERM: by the build, or by the system as the build ended)."""
-    end_with_parent(parent)
-    signal.signal(signal.SIGINT, _interrupted)
-    signal.signal(signal.SIGTERM, _interrupted)
-
-
-def _interrupted(signum: int, frame: object) -> None:
-    raise SystemExit(130)
-
-
-INTERRUPTED = "interrupted"  # a shard's answer when Ctrl-C stopped it (`_interrupted`)
-
-
-def _build_one(args: tuple[Path, str, list[str], Path]) -> str:
-    try:
-        build_shard(*args)
-    except SystemExit as exc:  # MkDocs aborts (strict mode) with SystemExit
-        return INTERRUPTED if exc.code == 130 else f"shard {args[1]}: {exc}"
-    except Exception as exc:  # reported with the shard's name, never a traceback
-        return f"shard {args[1]}: {type(exc).__name__}: {exc}"
-    return ""
-
-
 def build_all(
     config_file: Path,
     docs: Path,
@@ -170,13 +104,13 @@ def build_all(
     work = [(config_file, name, shards[name], site) for name in names]
     # A fresh process for every shard: it holds only its shard's pages, and nothing a shard's
     # build leaves in its process (what the plugins remembered, the pages rendered) is carried
-    # into the next shard's. Each ends with this one (`_start_shard`): a build stopped by force
+    # into the next shard's. Each ends with this one (`shard_process.start_shard`): a build stopped by force
     # leaves none building on.
     workers = max(1, min(jobs, len(work)))
     try:
         with progress_bar(len(work), "building shards", unit="shard") as bar:
             answers = run_each_fresh(
-                _build_one, work, workers, started=partial(_start_shard, os.getpid()), done=lambda: bar.update(1)
+                build_one, work, workers, started=partial(start_shard, os.getpid()), done=lambda: bar.update(1)
             )
     except ProcessKilled as ended:
         if ended.exit_code > 0:  # (not by a signal: it said why above)

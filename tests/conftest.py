@@ -271,24 +271,6 @@ def _is_slow(item: pytest.Item) -> bool:
     return any(call in source for call in SLOW_CALLS)
 
 
-# The files that take longest, longest first (a few minutes to one), run before all others:
-# each test process takes whole files (`--dist loadfile`), and a long file met last keeps one
-# process busy while the others have nothing left to run.
-LONGEST_FIRST = (
-    "test_sharded_build.py",
-    "test_atomic_output.py",
-    "test_search_scale.py",
-    "test_incremental_days.py",
-    "test_properties.py",
-    "test_malformed.py",
-    "test_corrections.py",
-    "test_search_browser.py",
-    "test_search_results.py",
-)
-
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         item.add_marker(pytest.mark.slow if _is_slow(item) else pytest.mark.fast)
-    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # (stable: the rest as collected)

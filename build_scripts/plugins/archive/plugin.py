@@ -37,6 +37,7 @@ from .identity import ABOUT_PAGE, about_markdown
 from .page_meta import as_the_theme_reads, meta_of
 from .page_refs import PageReferences
 from .settings import archive_settings
+from .theme_listing import list_theme_without_hidden_folders
 
 log = logging.getLogger("mkdocs.plugins.build_scripts.plugins.archive")
 
@@ -67,6 +68,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # The paper's identity comes from archive.yml, never from mkdocs.yml (identity.py).
         config.site_name = archive.site_name
         config.site_description = archive.site_description
+        list_theme_without_hidden_folders(config.theme)
         return config
 
     @event_priority(-100)  # last: after the preview's conversion (`mkdocs serve`), which writes docs/

@@ -23,8 +23,6 @@ from __future__ import annotations
 import functools
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 from build_scripts.contract.names import (
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
@@ -89,6 +87,10 @@ def _syllables(text: str) -> str:
     with a, o or e would run into the one before it (西安 Xi'an, not Xian)."""
     if text in _PLACE_SPELLINGS:
         return _PLACE_SPELLINGS[text]
+    # (imported here: loading pypinyin's dictionaries takes half a second, which a build's
+    # processes that cite no article — the site's pages, the assembly — need not pay)
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default")
     out = ""
     for syllable in syllables:

@@ -24,6 +24,8 @@ from .key import index_key
 from .segment import Segmenter
 from .year_cache import YearCache, base_digest, year_key
 
+KEPT_DICTIONARY = "jieba-frequencies.marshal"  # in the cache folder: `segment.jieba_frequencies`
+
 
 class IndexInputError(Exception):
     """A problem with the input, as one line `path:line: what — fix`."""
@@ -75,7 +77,7 @@ def build_index(
     words: list[Word] = read_word_list(word_list, str(word_list)) if word_list else []
     if names_from_bylines:
         words += [Word(name) for r, _ in records for name in r.people if len(name.split()) == 1]
-    writer = IndexWriter(out, Segmenter(words))
+    writer = IndexWriter(out, Segmenter(words, cache / KEPT_DICTIONARY if cache else None))
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)

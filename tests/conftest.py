@@ -6,13 +6,14 @@ import inspect
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import forked_cli
 import pytest
 from hypothesis import settings
 
-from build_scripts.dev.local_server import serve  # noqa: F401  (tests import it from here
+from build_scripts.dev.local_server import serve  # noqa: F401  (tests import it from here)
+from build_scripts.plugins.archive.compiled_templates import COMPILED_TEMPLATES
 
 # Property tests are reproducible: a fixed derivation of examples, no example database.
 # `ci` (the default) runs every property with its full number of examples; `dev`
@@ -40,14 +41,10 @@ def non_space(text: str) -> str:
     return "".join(text.split())
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", *args],
-        cwd=cwd or ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+def run_cli(*args: str, cwd: Path | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
+    """`python -m build_scripts *args`, in a process forked from one with the commands imported
+    (forked_cli.py); `fresh`: in a fresh interpreter, with a hash seed of its own."""
+    return forked_cli.run("build_scripts", list(args), cwd or ROOT, {**os.environ, "PYTHONPATH": str(ROOT)}, fresh)
 
 
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
@@ -73,19 +70,33 @@ def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, wi
         shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
+    if SHARED_TEMPLATES:
+        # The theme's templates compiled once for all the projects of this test process: Jinja
+        # keys each by its file (Material's are the same files for all), checks it against its
+        # source when loading it, and writes it whole (compiled_templates.py).
+        (project / COMPILED_TEMPLATES).parent.mkdir(parents=True)
+        (project / COMPILED_TEMPLATES).symlink_to(SHARED_TEMPLATES, target_is_directory=True)
     return project
 
 
-def build_site(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project`, with extra arguments and environment variables."""
+SHARED_TEMPLATES: Path | None = None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_compiled_templates(tmp_path_factory):
+    global SHARED_TEMPLATES
+    SHARED_TEMPLATES = tmp_path_factory.getbasetemp() / "compiled-templates"
+    SHARED_TEMPLATES.mkdir(exist_ok=True)
+
+
+def build_site(
+    project: Path, *args: str, env: dict[str, str] | None = None, fresh: bool = False
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`, with extra arguments and environment variables;
+    `fresh`: in a fresh interpreter, with a hash seed of its own (forked_cli.py)."""
     environ = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_URL"}  # only what a test sets
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
+    environ = {**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return forked_cli.run("mkdocs", ["build", "--strict", *args], project, environ, fresh)
 
 
 @pytest.fixture(scope="session")

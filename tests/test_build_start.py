@@ -3,6 +3,7 @@ and the search indexer beside it, start in a fresh Python and load only what the
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import subprocess
 import sys
@@ -33,7 +34,7 @@ def test_the_search_indexer_never_imports_jieba():
     script = "import sys, build_scripts.plugins.zh_search.indexer as i; print('jieba' in sys.modules)"
     shown = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "False"
-    assert Path(segment.jieba_dictionary_path()).name == "dict.txt"
+    assert Path(segment.jieba_dictionary_path()).is_file()
 
 
 def test_the_varints_made_once_are_those_varint_writes():
@@ -51,17 +52,17 @@ def test_jiebas_frequencies_kept_for_the_next_process_are_the_dictionarys(tmp_pa
     read = {word: count for word, count, _ in segment.jieba_dictionary()}
     kept = tmp_path / "cache" / "jieba-frequencies.marshal"
     assert _frequencies(kept) == read  # (written)
-    stamp, table = marshal.loads(kept.read_bytes())
-    assert table == read and stamp[0] == segment.jieba_dictionary_path()
-    # what is read back is the kept table: another one, kept with the same stamp, is what comes back
-    kept.write_bytes(marshal.dumps((stamp, {"词": 1})))
+    digest, table = marshal.loads(kept.read_bytes())
+    assert table == read and digest == hashlib.sha256(Path(segment.jieba_dictionary_path()).read_bytes()).hexdigest()
+    # what is read back is the kept table: another one, kept with the same digest, is what comes back
+    kept.write_bytes(marshal.dumps((digest, {"词": 1})))
     assert _frequencies(kept) == {"词": 1}
 
 
 def test_a_kept_table_of_another_dictionary_or_damaged_is_made_again(tmp_path):
     read = {word: count for word, count, _ in segment.jieba_dictionary()}
     kept = tmp_path / "jieba-frequencies.marshal"
-    kept.write_bytes(marshal.dumps((("another dict.txt", 1, 2), {"词": 1})))
+    kept.write_bytes(marshal.dumps(("the digest of another dict.txt", {"词": 1})))
     assert _frequencies(kept) == read
     assert marshal.loads(kept.read_bytes())[1] == read  # (and kept anew)
     kept.write_bytes(b"\x00damaged")
@@ -69,6 +70,7 @@ def test_a_kept_table_of_another_dictionary_or_damaged_is_made_again(tmp_path):
     unwritable = tmp_path / "a file" / "jieba-frequencies.marshal"
     unwritable.parent.write_text("not a folder")
     assert _frequencies(unwritable) == read  # (none can be kept there: read, and no error)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a file", "jieba-frequencies.marshal"]
 
 
 def test_the_theme_is_listed_without_entering_hidden_folders(tmp_path):

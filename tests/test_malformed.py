@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE_TEXT, make_archive, non_space
+from conftest import ROOT, SAMPLE_TEXT, make_archive, non_space, run_cli
 from inputs import (
     assert_no_traceback,
     assert_problems_are_well_formed,
@@ -418,23 +418,16 @@ def _drop_root_powers() -> None:
 
 
 def run_convert(project: Path, *extra: str, unprivileged: bool = False) -> subprocess.CompletedProcess:
+    args = ["convert", "--source", str(project / "source_texts"), "--docs", str(project / "docs"), *extra]
+    if not (unprivileged and os.geteuid() == 0):
+        return run_cli(*args, cwd=project)
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "build_scripts",
-            "convert",
-            "--source",
-            str(project / "source_texts"),
-            "--docs",
-            str(project / "docs"),
-            *extra,
-        ],
+        [sys.executable, "-m", "build_scripts", *args],
         cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        preexec_fn=_drop_root_powers if unprivileged and os.geteuid() == 0 else None,
+        preexec_fn=_drop_root_powers,
     )
 
 

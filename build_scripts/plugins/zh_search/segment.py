@@ -12,7 +12,9 @@ with the same dictionary and the same rule (search.js, `cut`).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import hashlib
 import importlib.util
 import marshal
 import math
@@ -57,28 +59,32 @@ def jieba_dictionary() -> Iterator[tuple[str, int, str]]:
 def jieba_frequencies(kept: Path | None = None) -> dict[str, int]:
     """jieba's dictionary as word → frequency (shared: not to be changed). With `kept`, a
     file where the table is kept for the next process, in marshal's format: every build's
-    indexer needs the table, and reading it so takes a fifth of the time of reading the
-    dictionary's 350,000 lines of text. It is made again when the dictionary file changes,
-    and a file that cannot be read or written is done without."""
-    path = jieba_dictionary_path()
-    stat = os.stat(path)
-    stamp = (path, stat.st_size, stat.st_mtime_ns)
+    indexer needs the table, and reading it so takes a third of the time of reading the
+    dictionary's 350,000 lines of text. It is kept with the digest of the dictionary file it
+    was read from (not its time: a new install writes the same file anew) and made again when
+    that differs; a file that cannot be read or written is done without."""
+    raw = Path(jieba_dictionary_path()).read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
     if kept is not None:
         try:
-            kept_stamp, table = marshal.loads(kept.read_bytes())  # (not `load`: it reads word by word)
-            if kept_stamp == stamp and isinstance(table, dict):
+            kept_digest, table = marshal.loads(kept.read_bytes())  # (not `load`: it reads word by word)
+            if kept_digest == digest and isinstance(table, dict):
                 return table
         except (OSError, EOFError, ValueError, TypeError):
             pass  # none yet, or damaged: read the dictionary
-    table = {word: count for word, count, _ in jieba_dictionary()}
+    table = {}
+    for line in raw.decode("utf-8").splitlines():
+        word, count, _tag = line.split()
+        table[word] = int(count)
     if kept is not None:
+        making = kept.with_name(f".{kept.name}-{os.getpid()}")
         try:
             kept.parent.mkdir(parents=True, exist_ok=True)
-            making = kept.with_name(f".{kept.name}-{os.getpid()}")
-            making.write_bytes(marshal.dumps((stamp, table)))
+            making.write_bytes(marshal.dumps((digest, table)))
             making.replace(kept)  # whole or not at all, for a build running beside this one
         except OSError:
-            pass
+            with contextlib.suppress(OSError):  # (what was written of it, if anything)
+                making.unlink()
     return table
 
 

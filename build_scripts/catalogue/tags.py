@@ -34,12 +34,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, cast
 
 from build_scripts.catalogue.tag_cut import (
     POS_WEIGHTS,
     Tokens,
     glued_nouns,
     listed_terms,
+    may_be_glued,
     tagging_cut,
     unglued,
 )
@@ -87,6 +89,16 @@ _ADDRESS = re.compile(
 )
 
 
+class _Candidate(NamedTuple):
+    """What a token of jieba's (word, part of speech) counts as among an article's candidate
+    words, the same in every article (`Tagger._candidate`)."""
+
+    word: str | None  # the word counted (安徽省 as 安徽); None: never a tag
+    weight: float  # its part of speech's
+    in_text: bool  # a name that may have a word glued to it: the article's text tells (`unglued`)
+    piece_of_name: bool  # a name of one character: perhaps a family name cut off (`names_joined`)
+
+
 @dataclass(frozen=True)
 class Text:
     """What tagging reads of one article."""
@@ -118,6 +130,7 @@ class Tagger:
         self._cut: Callable[[str], Tokens] | None = None  # made when first needed (`tagging_cut`)
         self._usable: dict[str, bool] = {}  # word → may it be a tag at all (asked millions of times)
         self._places: dict[str, str] = {}  # 安徽省 → 安徽 (`_place`)
+        self._candidates: dict[tuple[str, str], _Candidate] = {}  # jieba's token → what it counts as
 
     def cut(self, text: str) -> Tokens:
         if self._cut is None:
@@ -127,7 +140,6 @@ class Tagger:
     def words(self, text: Text) -> dict[str, float]:
         """Candidate words of one article: weighted term frequency × part-of-speech weight."""
         names = set(text.names)
-        usable = self._usable
         counts: dict[str, int] = {}  # (a plain dict: a Counter calls Python for every new word)
         weight: dict[str, float] = {}
         title = COLUMN_TAG.sub("", text.title.rstrip())  # （金台随笔）, （读者点题·共同关注）: no tags
@@ -136,26 +148,56 @@ class Tagger:
         glued = glued_nouns([self.cut(part) for part in parts], self.stop_words)
         for part, times, nouns in zip(parts, (TITLE_WEIGHT, 1), glued, strict=True):
             # Only nouns can be tags: the rest (two tokens in three) is dropped before counting;
-            # the nouns are counted in C, then each distinct one is looked at once (most recur):
-            # the counts, and the order words are first met in, are those of the nouns.
+            # the nouns are counted in C, then each distinct one is looked at once (most recur),
+            # and what it counts as is the same in every article but for a name that may have
+            # a word glued to it (`_candidate`): the counts, and the order words are first met
+            # in, are those of the nouns.
             tokens = Counter(nouns)
-            if any(len(word) == 1 and pos in NAME_TAGS for word, pos in tokens):
+            found = self._candidates_of(tokens)
+            if any(one.piece_of_name for one in found):
                 # a name jieba cut in two (丁 / 薛祥) is counted whole, never as its given name
                 tokens = Counter(names_joined(nouns, part))
-            for (word, pos), n in tokens.items():
-                pos_weight = POS_WEIGHTS[pos]
-                if pos in NAME_TAGS:
-                    word, pos = unglued(word, pos, whole)
-                elif pos in ("ns", "nt") and word[-1] in _DIVISION_ENDS and len(word) > 2:
-                    word = self._place(word)
-                ok = usable.get(word)
-                if ok is None:
-                    ok = usable[word] = word not in self.stop_words and _is_word(word)
-                if not ok or word in names:
+                found = self._candidates_of(tokens)
+            for (token, n), one in zip(tokens.items(), found, strict=True):
+                word = one.word
+                if one.in_text:
+                    word = unglued(*token, whole)[0]
+                    if not self._usable_word(word):
+                        continue
+                elif word is None:
+                    continue
+                if word in names:
                     continue
                 counts[word] = counts.get(word, 0) + n * times
-                weight[word] = max(weight.get(word, 0.0), pos_weight)
+                if one.weight > weight.get(word, 0.0):
+                    weight[word] = one.weight
         return {word: (1 + math.log(n)) * weight[word] for word, n in counts.items() if n >= MIN_MENTIONS}
+
+    def _candidates_of(self, tokens: Counter[tuple[str, str]]) -> list[_Candidate]:
+        """What each of these tokens counts as, in their order (most are known already)."""
+        found = list(map(self._candidates.get, tokens))
+        if None not in found:
+            return cast(list[_Candidate], found)
+        return [one or self._candidate(token) for token, one in zip(tokens, found, strict=True)]
+
+    def _candidate(self, token: tuple[str, str]) -> _Candidate:
+        """What a token of jieba's counts as in any article (`_Candidate`), worked out once."""
+        word, pos = token
+        in_text = may_be_glued(word, pos)
+        if not in_text and pos in ("ns", "nt") and word[-1] in _DIVISION_ENDS and len(word) > 2:
+            word = self._place(word)
+        usable = in_text or self._usable_word(word)
+        found = self._candidates[token] = _Candidate(
+            word if usable else None, POS_WEIGHTS[pos], in_text, len(word) == 1 and pos in NAME_TAGS
+        )
+        return found
+
+    def _usable_word(self, word: str) -> bool:
+        """May it be a tag at all: no stop word, and a word (`_is_word`)."""
+        ok = self._usable.get(word)
+        if ok is None:
+            ok = self._usable[word] = word not in self.stop_words and _is_word(word)
+        return ok
 
     def _place(self, word: str) -> str:
         """A place named with its kind of division (安徽省, 杭州市, 内蒙古自治区) is the place its

@@ -303,11 +303,23 @@ def test_a_headline_of_only_a_dash_led_piece_is_not_shown_twice():
     assert headline_pieces(["引题", "主题", "——副题"]) == (["引题"], "主题", ["——副题"])
 
 
-def test_a_name_printed_with_a_space_is_linked_where_it_stands():
+def test_a_name_printed_with_a_space_is_linked_where_it_stands_and_shown_whole_among_others():
     from build_scripts.plugins.archive.article_view import byline_segments
 
+    # among other names, a name spaced out to fill the line is shown whole: `张 贺 耿 磊 丁雅诵`
+    # could be five people
     segments = byline_segments("本报记者 赵 鹏 周亚军", ["赵鹏", "周亚军"])
-    assert segments == [("本报记者 ", None), ("赵 鹏", "赵鹏"), (" ", None), ("周亚军", "周亚军")]
+    assert segments == [("本报记者 ", None), ("赵鹏", "赵鹏"), (" ", None), ("周亚军", "周亚军")]
+    assert [text for text, name in byline_segments("本报记者 张 贺 耿 磊 丁雅诵", ["张贺", "耿磊", "丁雅诵"])] == [
+        "本报记者 ",
+        "张贺",
+        " ",
+        "耿磊",
+        " ",
+        "丁雅诵",
+    ]
+    # alone, it reads as one name: as printed
+    assert byline_segments("本报记者 吴 丹", ["吴丹"]) == [("本报记者 ", None), ("吴 丹", "吴丹")]
     # a name the byline does not spell out still gets a link of its own, once
     assert byline_segments("（本报评论员）", ["李洁"])[-1] == ("李洁", "李洁")
 

@@ -72,6 +72,8 @@ def test_data_page_links_every_file_with_its_true_size(docs):
     size = (docs / "data/articles.jsonl").stat().st_size
     shown = '[articles.jsonl](articles.jsonl){ download="zhejiang-daily-articles.jsonl" }'
     assert f"| {shown} | JSON Lines | 13 | {size / 1000:.1f}\u00a0KB |" in page
+    # both downloads an article page offers to cite it with are named
+    assert "CSL-JSON" in page and "RIS" in page
     for name, _, _ in FIELDS:
         assert f"| `{name}` |" in page
 

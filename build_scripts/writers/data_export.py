@@ -142,7 +142,10 @@ def data_page(sizes: dict[str, int], years: list[tuple[int, int]], total: int, p
         '`pandas.read_csv(path, encoding="utf-8-sig")`，'
         "或 `pandas.read_json(path, lines=True)` 读取 JSON Lines。\n"
     )
-    lines.append("每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，或下载 CSL-JSON。\n")
+    lines.append(
+        "每篇文章页面另有“引用本文”一栏，可复制 GB/T 7714 与 Chicago 格式的引文，"
+        "或下载 CSL-JSON（Zotero 等）与 RIS（EndNote、NoteExpress 等）文件。\n"
+    )
     # The tables sit in a <div> the stylesheet lets wrap on a phone (390 px) instead of scrolling.
     return "\n".join(lines[:3]) + "\n" + wrapped("archive-data", lines[3:])
 

@@ -447,7 +447,7 @@ def test_an_unreadable_word_list_is_a_clear_error(tmp_path):
         read_word_list(words, str(words))
 
 
-@pytest.mark.parametrize("word", ["规定", "人物", "动人", "建立健全", "在京举行"])
+@pytest.mark.parametrize("word", ["规定", "人物", "男子", "动人", "华章", "建立健全", "在京举行"])
 def test_words_that_tell_no_article_apart_are_no_tags(word):
     # common nouns of any subject, praise, officialese read as one noun: on 535 real pages
     # each was a tag of articles about anything

@@ -6,9 +6,8 @@ become tags is chosen in `tags.py`.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 
 from build_scripts.contract.names import NAME_TAGS
@@ -131,7 +130,7 @@ def glued_nouns(
         found: list[tuple[str, str]] = []
         done: set[tuple[int, int]] = set()  # a name once, however many of its pieces lead to it
         noun, start = flags[k], 0
-        for i in sorted({i for part, i in itertools.chain(spans, consumed) if part == k}):
+        for i in sorted({i for part, i in chain(spans, consumed) if part == k}):
             found.extend(compress(tokens[start:i], noun[start:i]))
             start = i + 1
             if not noun[i] or (k, i) in consumed:

@@ -319,7 +319,27 @@ def _edit_first_sentence(folder: Path, year: str) -> None:
     page.write_text(text.replace("。", "。补记一句。", 1), encoding="utf-8")
 
 
-def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tmp_path):
+@pytest.fixture(scope="module")
+def edited(built, tmp_path_factory):
+    """The built archive after a night that edited an article of 2019: converted and built
+    again, the site built before aside (`.site.replaced`); with what that build printed."""
+    project = tmp_path_factory.mktemp("edited") / "project"
+    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    _edit_first_sentence(project, "2019")
+    assert run_cli("convert", cwd=project).returncode == 0
+    night = run_cli("build", cwd=project)
+    assert night.returncode == 0, night.stderr
+    return project, night.stdout
+
+
+def _copy(project: Path, to: Path) -> Path:
+    """A copy of a project whose files in two folders are one file (a site and the site
+    aside, linked to the same shard's file) stays so: `cp -a` keeps hard links."""
+    subprocess.run(["cp", "-a", str(project), str(to)], check=True)
+    return to
+
+
+def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, edited, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
     again = run_cli("build", cwd=project)
@@ -327,17 +347,14 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, tm
     assert "built 0 shard(s) (none)" in again.stdout and "kept 3 shard(s)" in again.stdout
     assert _files(project / "site") == _files(built / "site")
     # an article of 2019 edited: its year and the `site` shard (indexes, data, search) are built again
-    _edit_first_sentence(project, "2019")
-    assert run_cli("convert", cwd=project).returncode == 0
-    edited = run_cli("build", cwd=project)
-    assert edited.returncode == 0, edited.stderr
-    assert "built 2 shard(s) (site, 2019)" in edited.stdout and "kept 1 shard(s)" in edited.stdout, edited.stdout
+    project, printed = _copy(edited[0], tmp_path / "edited"), edited[1]
+    assert "built 2 shard(s) (site, 2019)" in printed and "kept 1 shard(s)" in printed, printed
     # of 2019, only the pages the edit changed, and those that show them, are made again
-    made, files = map(int, re.search(r"shard 2019: (\d+) of its ([\d,]+) files", edited.stdout).groups())
-    assert 0 < made < files / 4, edited.stdout
+    made, files = map(int, re.search(r"shard 2019: (\d+) of its ([\d,]+) files", printed).groups())
+    assert 0 < made < files / 4, printed
     # and of the `site` shard, the pages that show it (its reporters' and tags', the data page)
-    made, files = map(int, re.search(r"shard site: (\d+) of its ([\d,]+) files", edited.stdout).groups())
-    assert 0 < made < files / 2, edited.stdout
+    made, files = map(int, re.search(r"shard site: (\d+) of its ([\d,]+) files", printed).groups())
+    assert 0 < made < files / 2, printed
     # edited again: the same two shards built, 2020 still kept (its files are its own, not
     # the theme's files every shard makes, which the `site` shard put in place anew)
     _edit_first_sentence(project, "2019")
@@ -430,15 +447,11 @@ def test_the_site_is_swapped_in_whole_never_served_half_deleted(built, tmp_path,
     assert any("补记一句" in page.read_text(encoding="utf-8") for page in (site / "2019").rglob("*.html"))
 
 
-def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_one_made_afresh(built, tmp_path):
+def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_one_made_afresh(edited, tmp_path):
     """The night's assembly starts from the site the last one replaced: the files unchanged are
     the very files it holds, the rest put in place; what the new site lacks is gone, folders
     too. The site is the one an assembly from nothing makes."""
-    project = tmp_path / "project"
-    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
-    _edit_first_sentence(project, "2019")
-    assert run_cli("convert", cwd=project).returncode == 0
-    assert run_cli("build", cwd=project).returncode == 0  # the site copied is now aside
+    project = _copy(edited[0], tmp_path / "project")  # (the site built before the edit aside)
     replaced, site = project / ".site.replaced", project / "site"
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
@@ -468,16 +481,12 @@ def test_a_site_is_assembled_in_the_one_replaced_last_time_and_is_the_same_as_on
     assert not any("补记一句。补记一句" in p.read_text(encoding="utf-8") for p in shared)
 
 
-def test_a_night_with_nothing_new_links_no_file_the_site_aside_holds_already(built, tmp_path, monkeypatch):
+def test_a_night_with_nothing_new_links_no_file_the_site_aside_holds_already(edited, tmp_path, monkeypatch):
     """The files the site aside holds already, the very files, are not linked again: an
     assembly links only what the last two builds changed."""
     from build_scripts.ship import sharded_build, staging
 
-    project = tmp_path / "project"
-    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
-    _edit_first_sentence(project, "2019")
-    assert run_cli("convert", cwd=project).returncode == 0
-    assert run_cli("build", cwd=project).returncode == 0
+    project = _copy(edited[0], tmp_path / "project")
     linked: list[str] = []
     link = os.link
 
@@ -495,22 +504,18 @@ def test_a_night_with_nothing_new_links_no_file_the_site_aside_holds_already(bui
     assert 0 < len(linked) < len(files) // 2 and len(changed) < len(files) // 2
 
 
-def test_a_night_writes_again_only_the_feeds_whose_articles_changed(built, tmp_path):
+def test_a_night_writes_again_only_the_feeds_whose_articles_changed(edited, tmp_path):
     """A feed made of what it was made of last time is the very file the site served holds,
     linked, not written again; a feed whose articles changed is written, and so is one written
     over in the site served since. The site is the one a build of every page makes."""
-    project = tmp_path / "project"
-    shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
+    project = _copy(edited[0], tmp_path / "project")
     site = project / "site"
 
-    def feeds() -> dict[str, tuple[int, bytes]]:
+    def feeds(site: Path = site) -> dict[str, tuple[int, bytes]]:
         return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in site.glob("feeds/**/*.xml")}
 
-    before = feeds()
-    _edit_first_sentence(project, "2019")
-    assert run_cli("convert", cwd=project).returncode == 0
-    assert run_cli("build", cwd=project).returncode == 0
-    after = feeds()
+    # the site served before the night that edited an article: aside, whole, as it was
+    before, after = feeds(project / ".site.replaced"), feeds()
     changed = {rel for rel, (_, data) in after.items() if before[rel][1] != data}
     kept = {rel for rel, (inode, _) in after.items() if before[rel][0] == inode}
     assert changed and not changed & kept  # (the edited article's reporters' feeds)

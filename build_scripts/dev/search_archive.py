@@ -11,7 +11,6 @@ year), spread over the year's days. Deterministic: the same arguments give the s
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import json
@@ -56,8 +55,8 @@ class WordSampler:
         self.rng = rng
 
     def words_of(self, n: int) -> list[str]:
-        total = self.cumulative[-1]
-        return [self.words[bisect.bisect(self.cumulative, self.rng.random() * total)] for _ in range(n)]
+        # (`random.choices` draws as `bisect(cumulative, random() * total)` does, in one call)
+        return self.rng.choices(self.words, cum_weights=self.cumulative, k=n)
 
     def sentence(self, words: int) -> str:
         parts = self.words_of(words)

@@ -327,15 +327,33 @@ def edited(built, tmp_path_factory):
     shutil.copytree(built, project, ignore=shutil.ignore_patterns("site-whole"), symlinks=True)
     _edit_first_sentence(project, "2019")
     assert run_cli("convert", cwd=project).returncode == 0
+    feeds = {
+        p.relative_to(project / "site").as_posix(): p.read_bytes() for p in (project / "site").glob("feeds/**/*.xml")
+    }
     night = run_cli("build", cwd=project)
     assert night.returncode == 0, night.stderr
-    return project, night.stdout
+    return project, night.stdout, feeds
 
 
 def _copy(project: Path, to: Path) -> Path:
-    """A copy of a project whose files in two folders are one file (a site and the site
-    aside, linked to the same shard's file) stays so: `cp -a` keeps hard links."""
-    subprocess.run(["cp", "-a", str(project), str(to)], check=True)
+    """A copy of a project in which files that are one file in two folders (a site's and the
+    site aside's, linked to the same shard's file) are one file still."""
+    copied: dict[tuple[int, int], Path] = {}
+    for folder, folders, files in os.walk(project):
+        here = to / Path(folder).relative_to(project)
+        here.mkdir(exist_ok=True)
+        for name in folders + files:
+            path, there = Path(folder) / name, here / name
+            if path.is_symlink():
+                there.symlink_to(os.readlink(path))
+            elif name in files:
+                stat = path.stat()
+                if (stat.st_dev, stat.st_ino) in copied:
+                    os.link(copied[stat.st_dev, stat.st_ino], there)
+                else:
+                    shutil.copy2(path, there)
+                    copied[stat.st_dev, stat.st_ino] = there
+        folders[:] = [name for name in folders if not (Path(folder) / name).is_symlink()]
     return to
 
 
@@ -347,7 +365,7 @@ def test_a_year_whose_pages_did_not_change_is_kept_from_the_last_build(built, ed
     assert "built 0 shard(s) (none)" in again.stdout and "kept 3 shard(s)" in again.stdout
     assert _files(project / "site") == _files(built / "site")
     # an article of 2019 edited: its year and the `site` shard (indexes, data, search) are built again
-    project, printed = _copy(edited[0], tmp_path / "edited"), edited[1]
+    project, printed, _ = _copy(edited[0], tmp_path / "edited"), *edited[1:]
     assert "built 2 shard(s) (site, 2019)" in printed and "kept 1 shard(s)" in printed, printed
     # of 2019, only the pages the edit changed, and those that show them, are made again
     made, files = map(int, re.search(r"shard 2019: (\d+) of its ([\d,]+) files", printed).groups())
@@ -514,8 +532,9 @@ def test_a_night_writes_again_only_the_feeds_whose_articles_changed(edited, tmp_
     def feeds(site: Path = site) -> dict[str, tuple[int, bytes]]:
         return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in site.glob("feeds/**/*.xml")}
 
-    # the site served before the night that edited an article: aside, whole, as it was
+    # the site served before the night that edited an article: aside, its feeds as they were
     before, after = feeds(project / ".site.replaced"), feeds()
+    assert {rel: data for rel, (_, data) in before.items()} == edited[2]
     changed = {rel for rel, (_, data) in after.items() if before[rel][1] != data}
     kept = {rel for rel, (inode, _) in after.items() if before[rel][0] == inode}
     assert changed and not changed & kept  # (the edited article's reporters' feeds)

@@ -353,7 +353,6 @@ def _copy(project: Path, to: Path) -> Path:
                 else:
                     shutil.copy2(path, there)
                     copied[stat.st_dev, stat.st_ino] = there
-        folders[:] = [name for name in folders if not (Path(folder) / name).is_symlink()]
     return to
 
 

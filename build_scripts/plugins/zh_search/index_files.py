@@ -37,6 +37,7 @@ from .normalise import normalise
 from .postings import WordList, add_words, bucket
 from .segment import Segmenter, spaced_out
 from .traditional import changed_by_conversion, encoded_characters
+from .year_parts import cut_in_parts
 
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
@@ -230,33 +231,8 @@ class IndexWriter:
             words.update(so_far.words)
             self.year_text.append(so_far.text)
             start = so_far.articles
-        for number, article in enumerate(kept[start:], start=start):
-            head = article.head()
-            title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
-            self.year_text.append(normalise(head + article.text))
-            positions = self.segmenter.positions(self.year_text[-1])
-            # a column's name in the headline is no word of what the article is about: a
-            # reader typing 习近平 wants the stories with his name in their headline before
-            # every theory piece of the column `（深入学习贯彻习近平新时代…）`
-            tags = named_by_more_than_a_word(column_tag_spans(article.title), positions)
-            words.update(add_words(lists, number, positions, title_end, byline_end, tags))
-            # A copy printed elsewhere is found through the filters of where it stands too.
-            printed = [article, *copies.get(number, [])]
-            for name in dict.fromkeys(name for a in printed for name in a.names):
-                lists["@" + normalise(name)].add_article(number)
-                self.names[name] += 1
-            for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
-                lists["#" + page_name].add_article(number)
-                self.page_names[page_name] += 1
-            # (a copy printed another day is not on this day's 版: a day's search keeps this one)
-            for page in dict.fromkeys(a.page for a in printed if a.page is not None and a.date == article.date):
-                lists[f"{PAGE_NUMBER}{page}"].add_article(number)
-            if spaced_out(self.year_text[-1]):
-                lists[SPACED].add_article(number)
-            if article.box == "contents":
-                lists[BOXES].add_article(number)
-                self.boxes += 1
-            self._write_article(year, number, article, len(head), copies.get(number, []))
+        # (in parts, by as many processes as there are cores, where the year is long enough)
+        cut_in_parts(self, year, kept, copies, range(start, len(kept)), lists, words)
         self._write_lists(year, lists, len(kept))
         self.add_words_of_year(words)
         self.year_lists = lists
@@ -284,6 +260,46 @@ class IndexWriter:
         if again:
             entry["again"] = [list(place) for place in again]
         self.years.append(entry)
+
+    def cut_articles(
+        self,
+        year: int,
+        kept: list[IndexedArticle],
+        copies: dict[int, list[IndexedArticle]],
+        numbers: range,
+        lists: dict[str, WordList],
+        words: set[str],
+    ) -> None:
+        """Cut the year's articles `numbers` (`one_of_each`'s, in order) into `lists` and `words`
+        and their texts into `year_text`, and write their files."""
+        for number in numbers:
+            article = kept[number]
+            head = article.head()
+            title_end, byline_end = len(article.title), len(article.title) + 1 + len(head.split("\n")[1])
+            self.year_text.append(normalise(head + article.text))
+            positions = self.segmenter.positions(self.year_text[-1])
+            # a column's name in the headline is no word of what the article is about: a
+            # reader typing 习近平 wants the stories with his name in their headline before
+            # every theory piece of the column `（深入学习贯彻习近平新时代…）`
+            tags = named_by_more_than_a_word(column_tag_spans(article.title), positions)
+            words.update(add_words(lists, number, positions, title_end, byline_end, tags))
+            # A copy printed elsewhere is found through the filters of where it stands too.
+            printed = [article, *copies.get(number, [])]
+            for name in dict.fromkeys(name for a in printed for name in a.names):
+                lists["@" + normalise(name)].add_article(number)
+                self.names[name] += 1
+            for page_name in dict.fromkeys(a.page_name for a in printed if a.page_name):
+                lists["#" + page_name].add_article(number)
+                self.page_names[page_name] += 1
+            # (a copy printed another day is not on this day's 版: a day's search keeps this one)
+            for page in dict.fromkeys(a.page for a in printed if a.page is not None and a.date == article.date):
+                lists[f"{PAGE_NUMBER}{page}"].add_article(number)
+            if spaced_out(self.year_text[-1]):
+                lists[SPACED].add_article(number)
+            if article.box == "contents":
+                lists[BOXES].add_article(number)
+                self.boxes += 1
+            self._write_article(year, number, article, len(head), copies.get(number, []))
 
     def add_words_of_year(self, words: set[str]) -> None:
         """The words a year holds, to the lexicon (each with its frequency in the dictionary)."""

@@ -111,6 +111,21 @@ class WordList:
         self.last = article
         self.count += 1
 
+    def extend(self, later: WordList) -> None:
+        """Append the list of a later part of the year (`year_parts.py`), whose articles all
+        come after this list's: its first gap, counted from the year's start, is coded again
+        from this list's last article; the rest is taken as it is."""
+        if not later.count:
+            return
+        first = next(read_varints(later.articles))
+        coded = bytearray()
+        varint(first, coded)
+        varint(first - self.last - 1, self.articles)
+        self.articles += later.articles[len(coded) :]
+        self.offsets += later.offsets
+        self.last = later.last
+        self.count += later.count
+
     def encoded(self) -> tuple[bytes, bytes]:
         """The article part (the count, then each article) and the offsets part."""
         head = bytearray()

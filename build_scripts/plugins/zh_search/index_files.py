@@ -37,7 +37,7 @@ from .normalise import normalise
 from .postings import WordList, add_words, bucket
 from .segment import Segmenter, spaced_out
 from .traditional import changed_by_conversion, encoded_characters
-from .year_parts import cut_in_parts
+from .year_parts import YearSoFar, cut_in_parts
 
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
@@ -171,18 +171,6 @@ def one_of_each(
     return kept, copies, after
 
 
-@dataclass
-class YearSoFar:
-    """A year's cut as far as its first `articles` kept articles (`one_of_each`), for
-    `IndexWriter.add_year` to go on from: their word lists, their words, their texts as cut
-    (joined by newlines) — their files are in place already."""
-
-    articles: int
-    lists: dict[str, WordList]
-    words: set[str]
-    text: str
-
-
 def script(name: str, data: object) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return f"ArchiveSearch.loaded({json.dumps(name)},{payload});\n"
@@ -231,7 +219,6 @@ class IndexWriter:
             words.update(so_far.words)
             self.year_text.append(so_far.text)
             start = so_far.articles
-        # (in parts, by as many processes as there are cores, where the year is long enough)
         cut_in_parts(self, year, kept, copies, range(start, len(kept)), lists, words)
         self._write_lists(year, lists, len(kept))
         self.add_words_of_year(words)

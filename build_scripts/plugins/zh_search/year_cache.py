@@ -43,9 +43,10 @@ from pathlib import Path
 
 from build_scripts.contract.versions import add_code, add_versions
 
-from .index_files import IndexedArticle, IndexWriter, YearSoFar, one_of_each
+from .index_files import IndexedArticle, IndexWriter, one_of_each
 from .postings import WordList
 from .segment import SPACE
+from .year_parts import YearSoFar
 
 PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
 CACHE_FORMAT = b"search-year-cache 2"

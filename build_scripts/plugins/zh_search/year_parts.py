@@ -17,18 +17,48 @@ import collections
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from build_scripts.writers.workers import can_fork, default_jobs, forked_pool
 
 from .postings import WordList
 
-if TYPE_CHECKING:
-    from .index_files import IndexedArticle, IndexWriter
-
 # Articles a process must have to cut for another process to be worth forking: a fork and
 # sending back a run's word lists cost some tenths of a second, cutting 500 articles three.
 MIN_PART = 500
+
+
+@dataclass
+class YearSoFar:
+    """A year's cut as far as its first `articles` kept articles (`one_of_each`), for
+    `IndexWriter.add_year` to go on from: their word lists, their words, their texts as cut
+    (joined by newlines) — their files are in place already."""
+
+    articles: int
+    lists: dict[str, WordList]
+    words: set[str]
+    text: str
+
+
+class Writer(Protocol):
+    """What of `IndexWriter` cutting a run reads and adds to."""
+
+    year_text: list[str]
+    names: collections.Counter[str]
+    page_names: collections.Counter[str]
+    boxes: int
+    files: int
+    bytes: int
+
+    def cut_articles(
+        self,
+        year: int,
+        kept: list[Any],
+        copies: dict[int, list[Any]],
+        numbers: range,
+        lists: dict[str, WordList],
+        words: set[str],
+    ) -> None: ...
 
 
 @dataclass
@@ -47,7 +77,7 @@ class Part:
 
 # In a forked process: the writer and the year's articles, inherited from the process that
 # forked it (`cut_in_parts`).
-_shared: tuple[IndexWriter, int, list[IndexedArticle], dict[int, list[IndexedArticle]]] | None = None
+_shared: tuple[Writer, int, list[Any], dict[int, list[Any]]] | None = None
 
 
 def runs(numbers: range, parts: int) -> list[range]:
@@ -62,10 +92,10 @@ def runs(numbers: range, parts: int) -> list[range]:
 
 
 def cut_in_parts(
-    writer: IndexWriter,
+    writer: Writer,
     year: int,
-    kept: list[IndexedArticle],
-    copies: dict[int, list[IndexedArticle]],
+    kept: list[Any],
+    copies: dict[int, list[Any]],
     numbers: range,
     lists: dict[str, WordList],
     words: set[str],
@@ -126,7 +156,7 @@ def _cut_run(numbers: range) -> Part:
     )
 
 
-def _join(writer: IndexWriter, part: Part, lists: dict[str, WordList], words: set[str]) -> None:
+def _join(writer: Writer, part: Part, lists: dict[str, WordList], words: set[str]) -> None:
     """A later run's cut after what was cut before it."""
     for word, after in part.lists.items():
         before = lists.get(word)

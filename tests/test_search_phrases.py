@@ -248,6 +248,28 @@ def test_numbers_joined_by_a_middle_dot_are_found_as_typed(tmp_path):
     ]
 
 
+def test_a_number_with_a_decimal_point_is_found_as_typed(tmp_path):
+    """`25.6%` is one amount: found where it is printed, not wherever 25 and 6 stand apart."""
+    indexed(
+        tmp_path,
+        article("rate", "一季度出口同比增长25.6%，增速加快。", title="出口增长"),
+        article("full-width", "当月销量增长２５．６％。", title="销量"),
+        article("apart", "全省25个市县6月起执行新标准，覆盖率达到90%。", title="新标准"),
+        article("longer", "全年增长125.6%，创新高。", title="新高"),
+        article("amount", "项目总投资25.6亿元。", title="投资"),
+    )
+    results = found(tmp_path, ["25.6%", "２５．６％", "25.6", "出口 25.6%", "25 6"])
+    assert [[r.split(":")[0] for r in q] for q in results] == [
+        ["full-width", "rate"],
+        ["full-width", "rate"],
+        ["amount", "full-width", "rate"],
+        ["rate"],
+        ["amount", "apart", "full-width", "rate"],  # typed apart: 25 and 6 anywhere (not in 125)
+    ]
+    # the amount is marked in the passage, as printed
+    assert results[0] == ["full-width:２５．６％", "rate:25.6%"]
+
+
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(

@@ -71,7 +71,7 @@ def test_a_part_whose_process_dies_is_cut_by_the_index_itself(articles, tmp_path
     _one_process(monkeypatch)
     indexer.build_index(articles, tmp_path / "one", None)
     used = _parts_used(monkeypatch, 2)
-    monkeypatch.setattr(year_parts, "_cut_run", _dies)
+    monkeypatch.setattr(year_parts, "_cut_pieces", _dies)
     indexer.build_index(articles, tmp_path / "parts", None)
     assert used == [2]
     assert _files(tmp_path / "parts") == _files(tmp_path / "one")
@@ -120,3 +120,9 @@ def test_joined_word_lists_are_the_lists_made_in_one_go(cut):
     joined = _word_list([], filters[:cut])
     joined.extend(_word_list([], filters[cut:]))
     assert _state(joined) == _state(_word_list([], filters))
+    # a later part cut where its articles stood before (`month_parts`: 3 articles earlier, or
+    # 70,000 later), moved to where they stand now
+    for moved in (3, -70_000):
+        joined = _word_list(entries[:cut], [])
+        joined.extend(_word_list([(a - moved, f, o) for a, f, o in entries[cut:]], []), shift=moved)
+        assert _state(joined) == _state(whole)

@@ -37,9 +37,9 @@ def _cut(monkeypatch) -> list[int]:
     cut: list[int] = []
     add_year = IndexWriter.add_year
 
-    def counted(self, year, these, so_far=None):
+    def counted(self, year, these, so_far=None, by_month=None):
         cut.append(year)
-        return add_year(self, year, these, so_far)
+        return add_year(self, year, these, so_far, by_month)
 
     monkeypatch.setattr(IndexWriter, "add_year", counted)
     return cut

@@ -37,7 +37,7 @@ from .normalise import normalise
 from .postings import WordList, add_words, bucket
 from .segment import Segmenter, spaced_out
 from .traditional import changed_by_conversion, encoded_characters
-from .year_parts import YearSoFar, cut_in_parts
+from .year_parts import KeptRuns, YearSoFar, cut_runs, join
 
 WORDS_FILE_BYTES = 6_000  # aimed-for size of a file of word lists
 LEXICON_FILE_BYTES = 6_000
@@ -206,20 +206,27 @@ class IndexWriter:
         self.files += 1
         self.bytes += len(text)
 
-    def add_year(self, year: int, articles: list[IndexedArticle], so_far: YearSoFar | None = None) -> None:
+    def add_year(
+        self,
+        year: int,
+        articles: list[IndexedArticle],
+        so_far: YearSoFar | None = None,
+        by_month: KeptRuns | None = None,
+    ) -> None:
         """Index one year's articles, given in the archive's order (date, 版, position); with
-        `so_far`, from where that cut of its first articles stopped (`year_cache`)."""
+        `so_far`, from where that cut of its first articles stopped (`year_cache`); `by_month`: the months kept."""
         lists: dict[str, WordList] = collections.defaultdict(WordList)
         words: set[str] = set()
         kept, copies, after = one_of_each(articles)
-        self.year_text = []
-        start = 0
-        if so_far is not None:
+        if so_far is not None:  # (its articles' files are in place already)
             lists.update(so_far.lists)
             words.update(so_far.words)
-            self.year_text.append(so_far.text)
-            start = so_far.articles
-        cut_in_parts(self, year, kept, copies, range(start, len(kept)), lists, words)
+        self.year_text, start = ([so_far.text], so_far.articles) if so_far is not None else ([], 0)
+        if by_month is not None:
+            by_month.cut(self, year, kept, copies, start, lists, words)
+        else:
+            for part in cut_runs(self, year, kept, copies, [range(start, len(kept))]):
+                join(self, part, lists, words)
         self._write_lists(year, lists, len(kept))
         self.add_words_of_year(words)
         self.year_lists = lists

@@ -46,6 +46,12 @@ _VARINTS = (
 )
 
 
+def _varint_of(n: int) -> bytearray:
+    out = bytearray()
+    varint(n, out)
+    return out
+
+
 def varints(numbers: list[int], out: bytearray) -> None:
     if all(n < 0x80 for n in numbers):  # the common case, in one step
         out += bytes(numbers)
@@ -111,19 +117,24 @@ class WordList:
         self.last = article
         self.count += 1
 
-    def extend(self, later: WordList) -> None:
+    def extend(self, later: WordList, shift: int = 0) -> None:
         """Append the list of a later part of the year (`year_parts.py`), whose articles all
         come after this list's: its first gap, counted from the year's start, is coded again
-        from this list's last article; the rest is taken as it is."""
+        from this list's last article; the rest is taken as it is. `shift`: how many articles
+        later the part's articles stand now than when it was cut (gaps between them stay)."""
         if not later.count:
             return
-        first = next(read_varints(later.articles))
-        coded = bytearray()
-        varint(first, coded)
-        varint(first - self.last - 1, self.articles)
-        self.articles += later.articles[len(coded) :]
+        data = later.articles
+        if data[0] < 0x80:  # (a first gap of one byte: most of a year's hundreds of thousands)
+            first, coded = data[0], 1
+        else:
+            first = next(read_varints(data))
+            coded = len(_VARINTS[first]) if first < _SMALL else len(_varint_of(first))
+        gap = first + shift - self.last - 1
+        self.articles += _VARINTS[gap] if gap < _SMALL else _varint_of(gap)
+        self.articles += memoryview(data)[coded:]
         self.offsets += later.offsets
-        self.last = later.last
+        self.last = later.last + shift
         self.count += later.count
 
     def encoded(self) -> tuple[bytes, bytes]:

@@ -22,6 +22,9 @@ year's new cut. So the archive's last year keeps its word lists too (`so-far.pic
 build whose year starts with the articles of the kept cut — the same articles, printed again
 nowhere new — goes on from it, cutting only the articles after them.
 
+A year cut again (a correction in it, or a word that changed printed in it) takes the months
+of it that did not change from the cache too, and cuts only the others (`month_parts.py`).
+
 The index made so is the same, byte for byte, as one made from scratch
 (tests/test_zh_search_cache.py). A kept cut is checked whole (its files and bytes) before it
 is used; a damaged or incomplete one is cut again, and a cache that cannot be written is
@@ -31,12 +34,10 @@ done without.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import hashlib
 import json
 import os
 import pickle
-import re
 import shutil
 import zlib
 from pathlib import Path
@@ -44,8 +45,8 @@ from pathlib import Path
 from build_scripts.contract.versions import add_code, add_versions
 
 from .index_files import IndexedArticle, IndexWriter, one_of_each
-from .postings import WordList
-from .segment import SPACE
+from .kept import FIELDS, articles_digest, changed_words, link_tree, lists_from, lists_state, printed, tree_size
+from .month_parts import KeptMonths
 from .year_parts import YearSoFar
 
 PACKAGE = Path(__file__).resolve().parents[2]  # build_scripts: the records are read with it too
@@ -54,10 +55,7 @@ STATE = "state.json"
 FILES = "files"
 TEXT = "text.z"  # the year's texts as cut (normalised), zlib: to look for the words that changed
 SO_FAR = "so-far.pickle"  # the last year's word lists, to go on from (`YearSoFar`)
-# More words changed than this since a year was cut (a new word list): cut it again rather
-# than look for each of them in its texts.
-MOST_CHANGED = 2_000
-SPACES = SPACE + "{0,3}"  # between the characters of a word printed spaced out
+PARTS = "parts"  # each year's months, each kept on its own (`month_parts.py`)
 # What else a year's files are made with: the segmenters, opencc, the heading anchors' slugs
 LIBRARIES = ("rjieba", "jieba", "opencc", "Markdown", "pymdown-extensions", "mkdocs")
 
@@ -71,18 +69,10 @@ def base_digest(total: int, extra: str) -> bytes:
     return digest.digest()
 
 
-def changed_words(then: dict[str, int], now: dict[str, int]) -> set[str]:
-    """The words added to the dictionary, dropped from it, or given another frequency."""
-    return {word for word in then.keys() | now.keys() if then.get(word) != now.get(word)}
-
-
-_FIELDS = tuple(field.name for field in dataclasses.fields(IndexedArticle))
-
-
 def year_key(base: bytes, articles: list[IndexedArticle]) -> str:
     digest = hashlib.sha256(base)
     for article in articles:  # (its fields in order: `asdict` took a quarter of a build with nothing new)
-        fields = [getattr(article, name) for name in _FIELDS]
+        fields = [getattr(article, name) for name in FIELDS]
         digest.update(json.dumps(fields, ensure_ascii=False).encode() + b"\0")
     return digest.hexdigest()[:24]
 
@@ -90,76 +80,11 @@ def year_key(base: bytes, articles: list[IndexedArticle]) -> str:
 def printed_digest(kept: list[IndexedArticle], copies: dict[int, list[IndexedArticle]], articles: int) -> str:
     """What the cut of a year's first `articles` kept articles (`one_of_each`) reads of them:
     each, and where else it was printed."""
-    digest = hashlib.sha256()
-    for number in range(articles):
-        for article in (kept[number], *copies.get(number, ())):
-            fields = [getattr(article, name) for name in _FIELDS]
-            digest.update(json.dumps(fields, ensure_ascii=False).encode() + b"\0")
-        digest.update(b"\1")
-    return digest.hexdigest()[:24]
-
-
-def _lists_state(lists: dict[str, WordList]) -> dict[str, tuple[bytes, bytes, int, int]]:
-    return {word: (bytes(w.articles), bytes(w.offsets), w.last, w.count) for word, w in lists.items()}
-
-
-def _lists_from(state: dict[str, tuple[bytes, bytes, int, int]]) -> dict[str, WordList]:
-    lists = {}
-    for word, (articles, offsets, last, count) in state.items():
-        lists[word] = found = WordList()
-        found.articles, found.offsets, found.last, found.count = bytearray(articles), bytearray(offsets), last, count
-    return lists
-
-
-def _raise(error: OSError) -> None:
-    raise error
-
-
-def _link_tree(source: Path, target: Path) -> tuple[int, int]:
-    """Hard-link (or copy) every file of `source` into `target`: (files, bytes). A folder that
-    cannot be read (removed meanwhile) is an error, not a folder left out."""
-    files = size = 0
-    for dirpath, _, filenames in os.walk(source, onerror=_raise):
-        # (strings, not paths: a kept year is some 40,000 files, linked on every build)
-        there = os.path.join(target, os.path.relpath(dirpath, source))
-        os.makedirs(there, exist_ok=True)
-        for name in filenames:
-            made = os.path.join(there, name)
-            try:
-                os.link(os.path.join(dirpath, name), made)
-            except OSError:  # another file system, or no hard links
-                shutil.copy2(os.path.join(dirpath, name), made)
-            files += 1
-            size += os.stat(made).st_size
-    return files, size
+    return articles_digest(kept, copies, range(articles))
 
 
 def _dictionary(writer: IndexWriter) -> list[list]:
     return [[word, frequency] for word, frequency in sorted(writer.segmenter.added.items())]
-
-
-def _printed(text: Path, words: set[str]) -> bool:
-    """Does any of `words` stand in the texts the year was cut from (`TEXT`)? Where jieba cuts
-    a text, a dictionary word counts only where the text prints it, so the others changed
-    nothing of the year's cut. A word of two characters counts printed spaced out too (`王  琳`:
-    `Segmenter.spaced_words` makes it a word where the dictionary holds it)."""
-    if len(words) > MOST_CHANGED:
-        return True
-    spelt = [
-        re.escape(word[0]) + SPACES + re.escape(word[1]) if len(word) == 2 else re.escape(word)
-        for word in sorted(words)
-    ]
-    return re.search("|".join(spelt), zlib.decompress(text.read_bytes()).decode("utf-8")) is not None
-
-
-def _tree_size(folder: Path) -> tuple[int, int]:
-    """(files, bytes) under `folder`, as `_link_tree` counts them."""
-    files = size = 0
-    for dirpath, _, filenames in os.walk(folder, onerror=_raise):
-        for name in filenames:
-            files += 1
-            size += os.stat(os.path.join(dirpath, name)).st_size
-    return files, size
 
 
 def _alive(pid: int) -> bool:
@@ -197,12 +122,12 @@ class YearCache:
             if not all(isinstance(word, str) for word in words):
                 return False
             changed = changed_words(cut_with, writer.segmenter.added)
-            if changed and _printed(kept / TEXT, changed):
+            if changed and printed(kept / TEXT, changed):
                 return False  # (a word that changed is printed in the year: its cut may differ)
         except (OSError, ValueError, KeyError, TypeError, zlib.error):  # none, or not a state this code wrote
             return False
         try:  # (a cut removed meanwhile by another build, or damaged: cut the year again)
-            if _link_tree(kept / FILES, writer.out / str(year)) != (count, size):
+            if link_tree(kept / FILES, writer.out / str(year)) != (count, size):
                 raise OSError("the kept cut is not whole")
         except OSError:
             shutil.rmtree(writer.out / str(year), ignore_errors=True)
@@ -230,7 +155,8 @@ class YearCache:
         )
         files, size = writer.files, writer.bytes
         kept, copies, _ = one_of_each(articles) if last else ([], {}, {})
-        writer.add_year(year, articles, self._so_far(writer, year, kept, copies) if last else None)
+        months = KeptMonths(self.folder / PARTS / str(year), self.base, writer.segmenter.added)
+        writer.add_year(year, articles, self._so_far(writer, year, kept, copies) if last else None, months)
         state = {
             "words": sorted(writer.year_words),
             "page_names": dict(writer.page_names - page_names),
@@ -266,16 +192,16 @@ class YearCache:
                     continue
                 cut_with = {str(word): int(frequency) for word, frequency in state["dictionary"]}
                 changed = changed_words(cut_with, writer.segmenter.added)
-                if changed and _printed(cut / TEXT, changed):
+                if changed and printed(cut / TEXT, changed):
                     continue
                 with open(cut / SO_FAR, "rb") as stream:
-                    lists = _lists_from(pickle.load(stream))
+                    lists = lists_from(pickle.load(stream))
                 so_far = YearSoFar(
                     start, lists, set(state["words"]), zlib.decompress((cut / TEXT).read_bytes()).decode()
                 )
                 names, page_names, boxes = dict(state["names"]), dict(state["page_names"]), int(state["boxes"])
                 files, size = (int(n) for n in state["articles_files"])
-                if _link_tree(cut / FILES / "d", writer.out / str(year) / "d") != (files, size):
+                if link_tree(cut / FILES / "d", writer.out / str(year) / "d") != (files, size):
                     raise OSError("the kept articles' files are not whole")
             except Exception:  # (none, or not whole: unpickling bad bytes can raise almost anything)
                 shutil.rmtree(writer.out / str(year), ignore_errors=True)
@@ -303,12 +229,12 @@ class YearCache:
         # meanwhile finds a cut whole or none
         making = self.folder / f".{year}-{key}-{os.getpid()}"
         shutil.rmtree(making, ignore_errors=True)
-        _link_tree(writer.out / str(year), making / FILES)
+        link_tree(writer.out / str(year), making / FILES)
         (making / TEXT).write_bytes(zlib.compress("\n".join(writer.year_text).encode("utf-8"), 1))
         if so_far:
-            state["articles_files"] = _tree_size(making / FILES / "d")
+            state["articles_files"] = tree_size(making / FILES / "d")
             with open(making / SO_FAR, "wb") as stream:
-                pickle.dump(_lists_state(writer.year_lists), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(lists_state(writer.year_lists), stream, protocol=pickle.HIGHEST_PROTOCOL)
         (making / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
         for old in (self.folder / str(year)).glob("*") if (self.folder / str(year)).is_dir() else []:
             gone = self.folder / f".{year}-gone-{old.name}-{os.getpid()}"

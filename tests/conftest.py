@@ -47,6 +47,21 @@ def run_cli(*args: str, cwd: Path | None = None, fresh: bool = False) -> subproc
     return forked_cli.run("build_scripts", list(args), cwd or ROOT, {**os.environ, "PYTHONPATH": str(ROOT)}, fresh)
 
 
+def texts_cut(monkeypatch) -> list[str]:
+    """The texts the next search index builds (in this process) cut into words."""
+    from build_scripts.plugins.zh_search.segment import Segmenter
+
+    cut: list[str] = []
+    positions = Segmenter.positions
+
+    def counted(self, text):
+        cut.append(text)
+        return positions(self, text)
+
+    monkeypatch.setattr(Segmenter, "positions", counted)
+    return cut
+
+
 def make_archive(tmp_path: Path, files: dict[str, str | bytes] | None = None, with_sample: bool = True) -> Path:
     """A project folder with source_texts/ (archive.yml + the given files), an empty docs/,
     mkdocs.yml and the theme overrides copied from the real project."""

@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, run_cli
+from conftest import make_archive, run_cli, texts_cut
 
 from build_scripts.dev.archive_generator import generate
 from build_scripts.plugins.zh_search import indexer, year_parts
 from build_scripts.plugins.zh_search.month_parts import month_runs
-from build_scripts.plugins.zh_search.segment import Segmenter
 
 
 @pytest.fixture(scope="module")
@@ -38,19 +37,6 @@ def _written(records: list[dict], target: Path) -> Path:
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-def _texts_cut(monkeypatch) -> list[str]:
-    """The texts the next index builds cut into words."""
-    cut: list[str] = []
-    positions = Segmenter.positions
-
-    def counted(self, text):
-        cut.append(text)
-        return positions(self, text)
-
-    monkeypatch.setattr(Segmenter, "positions", counted)
-    return cut
 
 
 def _same_as_from_scratch(articles: Path, built: Path) -> bool:
@@ -83,7 +69,7 @@ def test_a_correction_cuts_again_only_its_month(articles, tmp_path, monkeypatch)
     edited = next(r for r in records if r["date"] == "2020-02-01")
     edited["text"] += "补记一句。"
     corrected = _written(records, tmp_path / "corrected.jsonl")
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(corrected, tmp_path / "corrected", None, cache=cache)
     assert len(texts) == february and any("补记一句" in text for text in texts)
     assert _same_as_from_scratch(corrected, tmp_path / "corrected")
@@ -100,7 +86,7 @@ def test_a_month_kept_moves_with_the_articles_before_it(articles, tmp_path, monk
     january = [r for r in records if r["date"].startswith("2020-01")]
     gone = {id(r) for r in january[5 : 5 + withdrawn]}
     fewer = _written([r for r in records if id(r) not in gone], tmp_path / "fewer.jsonl")
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(fewer, tmp_path / "fewer", None, cache=cache)
     assert len(texts) == len(january) - withdrawn
     assert _same_as_from_scratch(fewer, tmp_path / "fewer")
@@ -123,7 +109,7 @@ def test_months_are_cut_in_pieces_on_every_core_and_kept_whole(articles, tmp_pat
     records[0]["text"] += "补记一句。"  # January corrected: February, cut in two pieces before, kept whole
     corrected = _written(records, tmp_path / "corrected.jsonl")
     monkeypatch.setattr(year_parts, "MIN_PART", 10**9)  # (cut in this process, where the texts are counted)
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(corrected, tmp_path / "corrected", None, cache=cache)
     assert len(texts) == sum(1 for r in records if r["date"].startswith("2020-01"))
     assert _same_as_from_scratch(corrected, tmp_path / "corrected")
@@ -143,7 +129,7 @@ def test_a_month_kept_damaged_is_cut_again(articles, tmp_path, monkeypatch, dama
             (month / "lists.pickle").write_bytes(b"not a pickle")
         else:  # an article's file gone (removed by another build meanwhile)
             next((month / "d").iterdir()).unlink()
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(corrected, tmp_path / "corrected", None, cache=cache)
     assert len(texts) == len(records)  # every month cut again
     assert _same_as_from_scratch(corrected, tmp_path / "corrected")
@@ -163,7 +149,7 @@ def test_a_new_name_cuts_again_only_the_months_that_print_it(articles, tmp_path,
     indexer.build_index(printed, tmp_path / "first", None, cache=cache)
     records[-1]["authors"] = ["欧阳晓岚"]  # it becomes a word of the dictionary, in February
     named = _written(records, tmp_path / "named.jsonl")
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(named, tmp_path / "named", None, cache=cache)
     assert len(texts) == len(records)  # January prints it: cut again; February changed
     assert _same_as_from_scratch(named, tmp_path / "named")

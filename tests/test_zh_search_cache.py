@@ -11,12 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, run_cli
+from conftest import make_archive, run_cli, texts_cut
 
 from build_scripts.dev.archive_generator import ARTICLES_PER_PAGE, PAGES_PER_DAY, generate
 from build_scripts.plugins.zh_search import indexer
 from build_scripts.plugins.zh_search.index_files import IndexWriter
-from build_scripts.plugins.zh_search.segment import Segmenter
 
 
 @pytest.fixture(scope="module")
@@ -114,19 +113,6 @@ def test_a_new_name_that_a_kept_year_prints_cuts_that_year_again(articles, tmp_p
     assert _year(tmp_path / "named", "2019") != _year(tmp_path / "first", "2019")  # (its cut did change)
 
 
-def _texts_cut(monkeypatch) -> list[str]:
-    """The texts the next index builds cut into words."""
-    cut: list[str] = []
-    positions = Segmenter.positions
-
-    def counted(self, text):
-        cut.append(text)
-        return positions(self, text)
-
-    monkeypatch.setattr(Segmenter, "positions", counted)
-    return cut
-
-
 def _without_last(articles: Path, target: Path, count: int) -> Path:
     lines = articles.read_text(encoding="utf-8").splitlines()
     target.write_text("\n".join(lines[:-count]) + "\n", encoding="utf-8")
@@ -149,7 +135,7 @@ def _as_from_scratch(articles: Path, built: Path, tmp_path: Path, word_list: Pat
 
 def test_the_last_year_goes_on_from_its_kept_cut_when_articles_are_added_at_its_end(articles, tmp_path, monkeypatch):
     cache = _built_without_the_last_three(articles, tmp_path)
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     # the night's new articles, the last three of 2020: only they are cut, and by a new
     # reporter too (the name is printed nowhere before them)
     named = _edited(articles, tmp_path / "named.jsonl", "2020-01-01", lambda r: None)
@@ -182,7 +168,7 @@ def test_a_damaged_kept_cut_of_the_last_year_is_cut_again_not_gone_on_from(artic
     (kept,) = (cache / "2020").iterdir()
     state = json.loads((kept / "state.json").read_text(encoding="utf-8"))
     (kept / "state.json").write_text(json.dumps({**state, "words": None}), encoding="utf-8")  # not as written
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     indexer.build_index(articles, tmp_path / "after", None, cache=cache)
     assert len(texts) == 12
     assert _as_from_scratch(articles, tmp_path / "after", tmp_path)
@@ -190,7 +176,7 @@ def test_a_damaged_kept_cut_of_the_last_year_is_cut_again_not_gone_on_from(artic
 
 def test_the_last_year_is_cut_whole_where_a_new_article_reprints_one_kept(articles, tmp_path, monkeypatch):
     cache = _built_without_the_last_three(articles, tmp_path)
-    texts = _texts_cut(monkeypatch)
+    texts = texts_cut(monkeypatch)
     # the last article prints again the year's first (the converter found it printed again):
     # the first article's entry changes — where else it stands — so the year is cut whole
     lines = articles.read_text(encoding="utf-8").splitlines()

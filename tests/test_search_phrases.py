@@ -270,6 +270,24 @@ def test_a_number_with_a_decimal_point_is_found_as_typed(tmp_path):
     assert results[0] == ["full-width:２５．６％", "rate:25.6%"]
 
 
+def test_a_date_typed_together_is_found_where_it_is_printed_together(tmp_path):
+    """`5月12日`: the articles that print that day (in digits or in Chinese numerals), not every
+    article with a 5月 and a 12 somewhere apart."""
+    indexed(
+        tmp_path,
+        article("day", "今年5月12日是第十八个全国防灾减灾日。", title="防灾减灾"),
+        article("dateline", "本报北京5月12日电 记者从应急管理部获悉，汛期将至。", title="汛期"),
+        article("words", "五月十二日，各地开展应急演练。", title="演练"),
+        article("apart", "条例自2017年12月22日起施行，5月15日修订。", title="条例"),
+    )
+    results = found(tmp_path, ["5月12日", "五月十二日", "5月 12"])
+    assert [[r.split(":")[0] for r in q] for q in results] == [
+        ["dateline", "day", "words"],
+        ["dateline", "day", "words"],
+        ["apart", "dateline", "day"],  # typed apart: 5月 and 12 anywhere (a number alone stays digits)
+    ]
+
+
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):
     writer = IndexWriter(tmp_path, Segmenter())
     writer.add_year(

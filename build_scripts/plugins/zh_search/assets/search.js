@@ -19,6 +19,10 @@
   const DOTTED_DAY = /(?<![0-9０-９.．])[0-9０-９]{1,2}\s*[·・•]\s*[0-9０-９]{1,2}(?![0-9０-９.．])/g;
   // A number with a decimal point is one amount (`25.6%`, `3.5`): found as typed, with the percent
   // sign typed after it, as if quoted — apart, 25 and 6 stand in nearly every article.
+  // A day typed in digits with its month (`5月12日`, `5月12号`) is found as typed, as if quoted,
+  // wherever the text around it was cut (`本报北京5月12日电`: 12 / 日电); in other numerals it is
+  // found too (五月十二日: `numberForms`). Apart, 5月 and 12 are in every May's article.
+  const MONTH_DAY = /(?<![0-9０-９.．])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号](?![0-9０-９])/g;
   const DECIMAL = /(?<![0-9０-９.．])[0-9０-９]+[.．][0-9０-９]+(?![0-9０-９]|[.．][0-9０-９])(?:\s*[%％])?/g;
   // Words of asking, not of what is asked about: a reader's question (`天舟十号是什么时候发射的`,
   // `离境退税怎么办理`) names its subject in other words, and a news article seldom prints
@@ -171,7 +175,8 @@
           o += size;
           return;
         }
-        const alone = size === 1 && HAN.test(w);
+        // (a number too: typed together with what it counts, it is printed so — 3局15分)
+        const alone = (size === 1 && HAN.test(w)) || /^[0-9]+$/.test(w);
         if (alone && single < 0) single = words.length;
         if (!alone) closeRun();
         words.push(w); at.push(o); o += size;
@@ -249,6 +254,9 @@
     }
     rest = (rest + query.slice(last)).replace(DOTTED_DAY, (dotted) => {
       pieces.push([normalise(dotted).replace(/\s+/g, "").replace(/[・•]/g, "·"), true]); // (as the paper prints it)
+      return " ";
+    }).replace(MONTH_DAY, (day) => {
+      pieces.push([normalise(day).replace(/\s+/g, ""), true]);
       return " ";
     }).replace(DECIMAL, (amount) => {
       pieces.push([normalise(amount).replace(/\s+/g, ""), true]);

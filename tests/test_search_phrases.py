@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -277,14 +278,17 @@ def test_a_date_typed_together_is_found_where_it_is_printed_together(tmp_path):
         tmp_path,
         article("day", "今年5月12日是第十八个全国防灾减灾日。", title="防灾减灾"),
         article("dateline", "本报北京5月12日电 记者从应急管理部获悉，汛期将至。", title="汛期"),
+        # the dateline apart from the text, as the converter records it: not in the article's
+        # file, so the day is found there by its words (cut 12 / 日电)
+        replace(article("wire", "记者从气象部门获悉，强降雨将至。", title="降雨"), dateline="本报北京5月12日电"),
         article("words", "五月十二日，各地开展应急演练。", title="演练"),
         article("apart", "条例自2017年12月22日起施行，5月15日修订。", title="条例"),
     )
     results = found(tmp_path, ["5月12日", "五月十二日", "5月 12"])
     assert [[r.split(":")[0] for r in q] for q in results] == [
-        ["dateline", "day", "words"],
-        ["dateline", "day", "words"],
-        ["apart", "dateline", "day"],  # typed apart: 5月 and 12 anywhere (a number alone stays digits)
+        ["dateline", "day", "wire", "words"],
+        ["dateline", "day", "wire", "words"],
+        ["apart", "dateline", "day", "wire"],  # typed apart: 5月 and 12 anywhere (a number alone stays digits)
     ]
 
 

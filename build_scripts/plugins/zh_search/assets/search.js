@@ -628,7 +628,7 @@
     await Promise.all(unsure.map(async ([result, check, runsToCheck]) => {
       for (const [n, starts] of check) {
         const found = await printedAt(meta, result, groups[n], starts);
-        if (!found.length) { wrong.add(result); return; }
+        if (!found.length && !found.inHead) { wrong.add(result); return; }
         context.printed.set(result.i + ":" + n, found);
       }
       for (const [ways, words, offsets] of runsToCheck) {
@@ -644,12 +644,13 @@
   /** Of `starts` (offsets of a quoted phrase's first word in an article's indexed head and
    * text), those where the article prints the phrase's text, as offsets of the text: in its
    * headline, byline or text (the names added to the byline and the dateline are not in the
-   * article's file; a phrase there is found only as words). */
+   * article's file; a phrase there is found only as words: `inHead`). */
   async function printedAt(meta, result, group, starts) {
     const phrase = Array.from(group.text), size = phrase.length;
     const found = [];
     for (const start of starts.map((s) => s - group.lead)) {
       const printed = await printedChars(meta, result, start, size);
+      if (printed === IN_HEAD) { found.inHead = true; continue; } // (本报北京5月12日电: 12 / 日电)
       if (!printed) continue;
       await readyFor(printed.join(""));
       if (Array.from(normalise(printed.join(""))).every((c, k) => c === phrase[k])) found.push(start);
@@ -657,9 +658,12 @@
     return found;
   }
 
+  const IN_HEAD = "in the head"; // (printedChars: the dateline, or the names added to the byline)
+
   /** The `size` characters the article prints at offset `start` of its indexed head and text
    * (in its headline, its byline as printed or its text), from its file and the parts of its
-   * text; null where the file does not hold them (the names added to the byline, the dateline). */
+   * text; IN_HEAD where they stand in what its file does not hold (the names added to the
+   * byline, the dateline), null beyond its text. */
   async function printedChars(meta, result, start, size) {
     const name = result.year + "/d/" + result.doc;
     const file = await need(name);
@@ -669,6 +673,8 @@
     if (start >= 0 && start + size <= title) printed = Array.from(file.t).slice(start, start + size);
     else if (start > title && start + size <= title + 1 + byline) {
       printed = Array.from(file.b).slice(start - title - 1, start - title - 1 + size);
+    } else if (start > title && start < file.h) {
+      return IN_HEAD;
     } else if (start >= file.h) {
       const from = start - file.h, first = Math.floor(from / part);
       const last = Math.min(file.k - 1, Math.floor((from + size - 1) / part));

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,18 @@ def test_a_new_name_cuts_again_only_the_months_that_print_it(articles, tmp_path,
     indexer.build_index(named, tmp_path / "named-again", None, cache=cache)
     assert len(texts) == sum(1 for r in records if r["date"].startswith("2020-02"))
     assert _same_as_from_scratch(named, tmp_path / "named-again")
+
+
+def test_what_a_stopped_build_left_in_the_cache_goes_with_the_next(articles, tmp_path):
+    """A build stopped mid-way (`mkdocs serve` stops the indexer at each change) leaves a month
+    or a state it was writing aside, named by its process: the next build removes them, files
+    as well as folders, and leaves a running build's alone."""
+    cache = tmp_path / "cache"
+    indexer.build_index(articles, tmp_path / "first", None, cache=cache)
+    dead = 2**22 + 7  # (above the highest process number Linux gives: pid_max is at most 2**22)
+    (cache / f".month-{'0' * 40}-{dead}" / "d").mkdir(parents=True)
+    (cache / f".month-state-{dead}").write_text("{", encoding="utf-8")
+    running = cache / f".month-state-{os.getpid()}"
+    running.write_text("{", encoding="utf-8")
+    indexer.build_index(articles, tmp_path / "again", None, cache=cache)
+    assert sorted(p.name for p in cache.glob(".*")) == [running.name]

@@ -104,12 +104,15 @@ class YearCache:
     def __init__(self, folder: Path, base: bytes = b""):
         self.folder = folder
         self.base = base.hex()
-        # cuts a build was making when it was stopped (`mkdocs serve` stops the indexer at
-        # each change): left behind, they would only grow the cache
+        # cuts (and states) a build was making when it was stopped (`mkdocs serve` stops the
+        # indexer at each change): left behind, they would only grow the cache
         for making in folder.glob(".*-*-*") if folder.is_dir() else []:
             pid = making.name.rpartition("-")[2]
             if pid.isdigit() and not _alive(int(pid)):
-                shutil.rmtree(making, ignore_errors=True)
+                if making.is_dir() and not making.is_symlink():
+                    shutil.rmtree(making, ignore_errors=True)
+                else:
+                    making.unlink(missing_ok=True)
 
     def restore(self, writer: IndexWriter, year: int, key: str) -> bool:
         """Put the year into the index being written, as the cache holds it; False if it does not."""

@@ -590,3 +590,26 @@ def test_an_untitled_articles_window_title_gives_its_day_and_page(tmp_path):
     html = (project / "site" / untitled["url"] / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert title.startswith("（无标题） · 2022年1月30日 · 第2版 要闻"), title
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "summary"),
+    [
+        (
+            "“你好！中国”暨“茶和天下”·雅集活动在巴西举办。活动吸引了数百人。",
+            "“你好！中国”暨“茶和天下”·雅集活动在巴西举办。",
+        ),
+        ("他说：“我们要干！”大家一起鼓掌。", "他说：“我们要干！”"),
+        ("（记者手记：路在脚下。）改革还在继续。", "（记者手记：路在脚下。）"),
+        ("“一路走来，不容易。可我们做到了", "“一路走来，不容易。可我们做到了"),  # (never closed: the paragraph)
+    ],
+)
+def test_an_articles_summary_does_not_stop_inside_quotation_marks(paragraph, summary):
+    """The summary on the issue page and in the page's description ends a sentence outside
+    quotation marks and brackets: not `“你好！`."""
+    from build_scripts.contract.labels import first_sentence
+
+    assert first_sentence(paragraph, quoted=True) == summary
+    # a slug made of the opening sentence (an article without a headline) is made as before:
+    # its address must not move
+    assert first_sentence("“你好！中国”暨活动在巴西举办。", limit=30) == "“你好！"

@@ -91,7 +91,7 @@ def entry_of(
         byline=article.byline,
         authors=tuple(article.authors),
         correspondents=tuple(article.correspondents),
-        opening=first_sentence(article.opening),
+        opening=first_sentence(article.opening, quoted=True),
         fingerprint=fingerprint(texts),
         # a later printing may move its byline below the text, or leave it out
         text_print=fingerprint(printed),

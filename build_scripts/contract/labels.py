@@ -102,9 +102,27 @@ def print_details(day: dt.date, page: int | None, page_name: str) -> str:
     return " · ".join(parts)
 
 
-def first_sentence(text: str, limit: int = 90) -> str:
-    """The opening sentence of an article's text, cut at `limit` characters."""
+def first_sentence(text: str, limit: int = 90, quoted: bool = False) -> str:
+    """The opening sentence of an article's text, cut at `limit` characters. With `quoted`, a
+    sentence does not end inside quotation marks or brackets (`“你好！中国”暨…`: not `“你好！`) —
+    for what a reader reads (a summary); a slug made of it is made as it always was."""
     first_paragraph = text.split("\n\n", 1)[0].strip()
-    found = _SENTENCE.match(first_paragraph)
-    sentence = found.group() if found else first_paragraph
+    sentence = _opening_sentence(first_paragraph) if quoted else None
+    if sentence is None:
+        found = _SENTENCE.match(first_paragraph)
+        sentence = found.group() if found else first_paragraph
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{1,2})[”’」』）)]*")
+_OPENING_MARKS, _CLOSING_MARKS = "“「『（(", "”」』）)"
+
+
+def _opening_sentence(paragraph: str) -> str:
+    """The paragraph up to the first sentence end outside quotation marks and brackets (the
+    whole paragraph where every end is inside them)."""
+    for end in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[: end.end()]
+        if sum(before.count(c) for c in _OPENING_MARKS) <= sum(before.count(c) for c in _CLOSING_MARKS):
+            return before
+    return paragraph

@@ -138,7 +138,7 @@ def record_of(page: SourcePage, article: Article, ordinal: int, box: str = "") -
         text=text,
         subheads=tuple(article.subheads),
         box=box,
-        description=first_sentence(article.opening),
+        description=first_sentence(article.opening, quoted=True),
     )
 
 

@@ -103,3 +103,15 @@ def tree_size(folder: Path) -> tuple[int, int]:
             files += 1
             size += os.stat(os.path.join(dirpath, name)).st_size
     return files, size
+
+
+def write_state(path: Path, state: dict, aside: Path) -> None:
+    """A kept cut's state written again, whole or not at all (a build reading it meanwhile finds
+    the one or the other; failing to write it only means looking for the same words again).
+    Written first at `aside`, named as a stopped build's leftovers are, which the next build
+    removes."""
+    try:
+        aside.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(aside, path)
+    except OSError:
+        aside.unlink(missing_ok=True)

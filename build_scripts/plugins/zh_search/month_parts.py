@@ -32,7 +32,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .kept import articles_digest, changed_words, lists_from, lists_state, printed
+from .kept import articles_digest, changed_words, lists_from, lists_state, printed, write_state
 from .postings import WordList
 from .year_parts import Part, Writer, cut_runs, join
 
@@ -139,7 +139,7 @@ class KeptMonths:
             return None
         if changed:  # the cut holds for the dictionary as it is now: what changes next is from it
             state["dictionary"] = sorted(self.dictionary.items())
-            self._write(there / STATE, json.dumps(state, ensure_ascii=False))
+            write_state(there / STATE, state, self.folder.parent.parent / f".month-state-{os.getpid()}")
         return part
 
     @staticmethod
@@ -227,11 +227,3 @@ class KeptMonths:
         except OSError:
             return
         shutil.rmtree(gone, ignore_errors=True)
-
-    def _write(self, path: Path, text: str) -> None:
-        partial = self.folder.parent.parent / f".month-state-{os.getpid()}"
-        try:
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, path)
-        except OSError:
-            partial.unlink(missing_ok=True)

@@ -45,7 +45,17 @@ from pathlib import Path
 from build_scripts.contract.versions import add_code, add_versions
 
 from .index_files import IndexedArticle, IndexWriter, one_of_each
-from .kept import FIELDS, articles_digest, changed_words, link_tree, lists_from, lists_state, printed, tree_size
+from .kept import (
+    FIELDS,
+    articles_digest,
+    changed_words,
+    link_tree,
+    lists_from,
+    lists_state,
+    printed,
+    tree_size,
+    write_state,
+)
 from .month_parts import KeptMonths
 from .year_parts import YearSoFar
 
@@ -144,7 +154,7 @@ class YearCache:
         writer.years.append(entry)
         if changed:  # the cut holds for the dictionary as it is now: what changed next is from it
             state["dictionary"] = _dictionary(writer)
-            self._write_state(kept, state)
+            write_state(kept / STATE, state, self.folder / f".{kept.parent.name}-state-{os.getpid()}")
         return True
 
     def add(self, writer: IndexWriter, year: int, key: str, articles: list[IndexedArticle], last: bool = False) -> None:
@@ -215,17 +225,6 @@ class YearCache:
             writer.boxes += boxes
             return so_far
         return None
-
-    def _write_state(self, kept: Path, state: dict) -> None:
-        """The cut's state written again, whole or not at all (a build reading it meanwhile finds
-        the one or the other; failing to write it only means looking for the same words again).
-        Written aside as a stopped build's leftovers are named, which the next build removes."""
-        partial = self.folder / f".{kept.parent.name}-state-{os.getpid()}"
-        try:
-            partial.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-            os.replace(partial, kept / STATE)
-        except OSError:
-            partial.unlink(missing_ok=True)
 
     def _keep(self, writer: IndexWriter, year: int, key: str, state: dict, so_far: bool) -> None:
         # made aside, then put in place of the year's other cuts: a build reading the cache

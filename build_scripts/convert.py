@@ -23,6 +23,7 @@ from pathlib import Path
 
 from build_scripts.catalogue.ledger import dump_ledger, read_ledger, read_names, remember_ledger
 from build_scripts.catalogue.place import PlacedArticle, ledger_locked, place_articles, warn_withdrawn
+from build_scripts.contract.names import read_elsewhere
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import LEDGER_FILE, ArchiveConfig, load_archive_config
@@ -37,7 +38,6 @@ from build_scripts.writers.folder_lock import exclusive
 from build_scripts.writers.listing import learn_pinyin, remember_pinyin
 from build_scripts.writers.moved_pages import moved_pages
 from build_scripts.writers.nothing_new import Read, Said, answer, forget, keep
-from build_scripts.writers.pieces import text_of
 from build_scripts.writers.plan import Keys, plan
 from build_scripts.writers.progress import progress_bar
 from build_scripts.writers.published import pages_delivered, published_articles, without_duplicates
@@ -292,97 +292,84 @@ def _convert(
         )
         result.found, result.parsed = len(started.keys), len(started.missing)
         result.corrected = sum(1 for s in sources if s.fixed)
+        if warm is not None and started.handed:
+            # the pinyin of a new tag or name, read by the worker: it has loaded pypinyin
+            # meanwhile, for this process to spare that (`WarmWorker.read_pinyin`)
+            read_elsewhere(warm.read_pinyin)
+        if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
+            return result
+        # Placing, tagging and planning make many objects that stay (for the run) and no cycles:
+        # the cycle collector would only walk them, round after round (a twentieth of an edit).
+        with collector_waits():
+            entries, furniture = published_articles(sources, result.report, {found.rel for found in started.changed})
+            matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
+            if not incremental:
+                matched.clear()
+            placed, ledger = place_articles(entries, published, matched)
+            warn_withdrawn(published, ledger, LEDGER_FILE, result.report)
+            choose_tags(placed, sources, config, cache, reuse=incremental)
+            salt = cache.salt.hex()
+            known = cache.memo("article keys")  # each day's article keys, as the last run made them
+            layouts = cache.memo("data layouts")  # where each day's records lie in the data files of docs/
+            if not incremental:
+                known.clear()
+                layouts.clear()
+            kept = KeptData(listing.before if incremental else {}, layouts)
+            units, records = plan(
+                placed,
+                config,
+                furniture,
+                {s.rel: s.key for s in sources},
+                salt,
+                docs_dir,
+                cache.prepared,
+                cache.folder / "days",
+                names,
+                pages_delivered(sources),
+                known,
+                kept,
+            )
+            _settled()
+        moved = moved_pages(ledger, placed)
+        units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
+        where = os.path.relpath(
+            source_dir.resolve(), docs_dir.resolve()
+        )  # from docs/: the same bytes wherever the two are
+        paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
+        units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
+        text = dump_ledger(ledger, config.paper.slug, names) if record_urls else None
+        if locked and text is not None:
+            ledger_locked(ledger_path, text, published, ledger)
+        result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs, listing=listing)
+        if kept.stamp(docs_dir):  # (a year's layout made again, with no source file changed: a ledger edited)
+            cache.keep_changes()
+        if text is not None:
+            _write_ledger(ledger_path, text)
+            remember_ledger(parsed, text, ledger, names)  # the next run reads it back
+        cache.memo("slugs").update(known_slugs())
+        cache.save()
+        records.prune()
+        result.files = len(sources)
+        result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
+        result.articles = len(placed)
+        result.placed = placed
+        wrote = result.written
+        if (
+            incremental
+            and record_urls
+            and not (result.parsed or result.report.errors or wrote.written or wrote.removed)
+        ):
+            said = Said(
+                result.files, result.issues, result.articles, result.found, result.corrected, wrote, result.report
+            )
+            keep(folder, read, started.found, cache.files, started.discovered, said, started_ns)  # nothing new
+        else:
+            forget(folder)
+        return result
     finally:
+        read_elsewhere(None)
         if warm is not None:
             warm.stop()
-    if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
-        return result
-    # Placing, tagging and planning make many objects that stay (for the run) and no cycles:
-    # the cycle collector would only walk them, round after round (a twentieth of an edit).
-    with collector_waits():
-        entries, furniture = published_articles(sources, result.report, {found.rel for found in started.changed})
-        matched = cache.memo("ledger days")  # the last run's matching, kept for the days that did not change
-        if not incremental:
-            matched.clear()
-        placed, ledger = place_articles(entries, published, matched)
-        warn_withdrawn(published, ledger, LEDGER_FILE, result.report)
-        choose_tags(placed, sources, config, cache, reuse=incremental)
-        salt = cache.salt.hex()
-        known = cache.memo("article keys")  # each day's article keys, as the last run made them
-        layouts = cache.memo("data layouts")  # where each day's records lie in the data files of docs/
-        if not incremental:
-            known.clear()
-            layouts.clear()
-        kept = KeptData(listing.before if incremental else {}, layouts)
-        units, records = plan(
-            placed,
-            config,
-            furniture,
-            {s.rel: s.key for s in sources},
-            salt,
-            docs_dir,
-            cache.prepared,
-            cache.folder / "days",
-            names,
-            pages_delivered(sources),
-            known,
-            kept,
-        )
-        _settled()
-    moved = moved_pages(ledger, placed)
-    units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
-    where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())  # from docs/: the same bytes wherever the two are
-    paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
-    units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
-    text = dump_ledger(ledger, config.paper.slug, names) if record_urls else None
-    if locked and text is not None:
-        ledger_locked(ledger_path, text, published, ledger)
-    result.written = write_tree(docs_dir, units, reuse=incremental, jobs=jobs, listing=listing)
-    if kept.stamp(docs_dir):  # (a year's layout made again, with no source file changed: a ledger edited)
-        cache.keep_changes()
-    if text is not None:
-        _write_ledger(ledger_path, text)
-        remember_ledger(parsed, text, ledger, names)  # the next run reads it back
-    cache.memo("slugs").update(known_slugs())
-    cache.save()
-    records.prune()
-    result.files = len(sources)
-    result.issues = len({p.date for p in placed})  # a file without articles publishes no issue
-    result.articles = len(placed)
-    result.placed = placed
-    wrote = result.written
-    if incremental and record_urls and not (result.parsed or result.report.errors or wrote.written or wrote.removed):
-        said = Said(result.files, result.issues, result.articles, result.found, result.corrected, wrote, result.report)
-        keep(folder, read, started.found, cache.files, started.discovered, said, started_ns)  # nothing new
-    else:
-        forget(folder)
-    return result
-
-
-def render(results: list[SourceResult], config: ArchiveConfig, report: Report) -> dict[str, str]:
-    """Every generated file (relative path -> text) for source files converted in this process
-    (`source_jobs.convert_page`), in memory: what the tests and tools use."""
-    entries, furniture = published_articles(results, report)
-    placed, _ = place_articles(entries)
-    choose_tags(placed, results, config)
-    by_key = {f"file-{n}": r for n, r in enumerate(results)}
-    for key, r in by_key.items():
-        r.key = key
-    units, _ = plan(
-        placed,
-        config,
-        furniture,
-        {r.rel: r.key for r in results},
-        "",
-        Path("."),
-        lambda key: by_key[key].prepared or [],
-        None,
-        delivered=pages_delivered(results),
-    )
-    files: dict[str, str] = {}
-    for unit in units:
-        files.update((rel, text_of(text)) for rel, text in unit.render().items())
-    return files
 
 
 def _write_ledger(path: Path, text: str) -> None:

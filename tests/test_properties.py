@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import JUNK, page_text
 
-from build_scripts.convert import render
 from build_scripts.ingest.archive_config import ArchiveConfig, PaperInfo
 from build_scripts.ingest.read import source_page
 from build_scripts.parse.parser import parse_page
 from build_scripts.problems import InputError, Report
 from build_scripts.writers.data_export import JSONL_PATH
+from build_scripts.writers.in_memory import render
 from build_scripts.writers.source_jobs import convert_page
 from build_scripts.writers.units import safe_relative
 

@@ -4,6 +4,7 @@ conversion, and the conversion's own process taking over should that worker die.
 
 from __future__ import annotations
 
+import json
 import multiprocessing.context
 import os
 import shutil
@@ -404,3 +405,79 @@ def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_on
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
     )
     assert loaded.stdout.split() == ["False", "True"], loaded.stderr
+
+
+def _new_tag(source: Path) -> None:
+    """Edit the middle day: a word no article had, printed in every file of that day (a tag)."""
+    for path in source.rglob(f"{_middle_day(source)}_*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "。量子纠缠实验室。", 3), encoding="utf-8")
+
+
+def test_a_new_tags_pinyin_is_read_by_the_worker_not_loaded_by_the_conversion(tmp_path):
+    """After an edit, the pinyin of a new tag (its address, its place in the index) is read by
+    the worker, which loaded pypinyin once its work was done: this process does not load it
+    (a tenth of a second), and the output is a full conversion's."""
+    source = tmp_path / "source_texts"
+    generate(source, 600)
+    convert(source, tmp_path / "docs", jobs=2)
+    _new_tag(source)
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from build_scripts.writers.warm_worker import WarmWorker\n"
+        "read = []\n"
+        "original = WarmWorker.read_pinyin\n"
+        "WarmWorker.read_pinyin = lambda self, text: read.append(text) or original(self, text)\n"
+        "from build_scripts.convert import convert\n"
+        "tmp = Path(sys.argv[1])\n"
+        "result = convert(tmp / 'source_texts', tmp / 'docs', jobs=2)\n"
+        "print(json.dumps([result.parsed, 'pypinyin' in sys.modules, read]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=Path(__file__).parents[1]
+    )
+    assert run.returncode == 0, run.stderr
+    parsed, loaded, read = json.loads(run.stdout.splitlines()[-1])
+    assert parsed == len(list(source.rglob(f"{_middle_day(source)}_*.txt")))
+    assert "量子" in read and not loaded
+    assert any("liang-zi" in path.name for path in (tmp_path / "docs" / "tags").iterdir())
+
+    _same_as_a_full_conversion(source, tmp_path)
+
+
+def _middle_day(source: Path) -> str:
+    return sorted(path.name[:10] for path in source.rglob("*.txt"))[len(list(source.rglob("*.txt"))) // 2]
+
+
+def test_the_worker_reads_pinyin_until_it_is_gone_and_never_for_a_forked_process(tmp_path):
+    source = tmp_path / "source_texts"
+    generate(source, 30)
+    worker = WarmWorker(load_archive_config(source))
+    try:
+        assert worker.send([])
+        assert list(worker.results([], True)) == []
+        assert worker.read_pinyin("量子") == ["liang", "zi"]
+        assert worker.read_pinyin("长乐") == ["chang", "le"]
+        if os.fork() == 0:  # a process forked from the conversion (a writer): never its pipe
+            os._exit(0 if worker.read_pinyin("长城") is None else 1)
+        assert os.wait()[1] == 0
+        assert worker.read_pinyin("长城") == ["chang", "cheng"]  # (the pipe still in step)
+    finally:
+        worker.stop()
+    assert worker.read_pinyin("量子") == ["liang", "zi"]  # read before
+    assert worker.read_pinyin("故宫") is None  # gone: this process reads it itself
+
+
+def test_pinyin_is_read_elsewhere_only_while_this_process_has_not_loaded_it(monkeypatch):
+    from build_scripts.contract import names
+
+    asked: list[str] = []
+    names.read_pinyin("量子")  # loaded here
+    names.read_elsewhere(lambda text: asked.append(text) or ["x"])
+    try:
+        assert names.read_pinyin("量子") == ["liang", "zi"] and asked == []
+        monkeypatch.delitem(sys.modules, "pypinyin")
+        monkeypatch.setattr(names, "_reader", None)
+        assert names.read_pinyin("量子") == ["x"] and asked == ["量子"]
+    finally:
+        names.read_elsewhere(None)

@@ -5,6 +5,8 @@ Shared by the URLs and the A–Z index of reporters and by the citations' romani
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from typing import Any
 
 COMPOUND_SURNAMES = frozenset(
@@ -65,6 +67,16 @@ def family_name(name: str) -> str:
 
 
 _reader: Any = None  # pypinyin's reader, made when first needed (`read_pinyin`)
+# Another process that has pypinyin loaded, asked to read a text instead of loading it here
+# (`read_elsewhere`); its answer None: read here.
+_elsewhere: list[Callable[[str], list[str] | None]] = []
+
+
+def read_elsewhere(reader: Callable[[str], list[str] | None] | None) -> None:
+    """Have `reader` (another process's `read_pinyin`) read what this process would otherwise
+    load pypinyin for — a tenth of a second, to spell a new tag or two after one issue
+    changed — as long as this process has not loaded it; None: read here again."""
+    _elsewhere[:] = [reader] if reader is not None else []
 
 
 def read_pinyin(text: str) -> list[str]:
@@ -72,6 +84,10 @@ def read_pinyin(text: str) -> list[str]:
     no reading kept as it is), each word it cuts the text into read once per process: titles
     and names share most of their words, and reading them is most of pypinyin's time."""
     global _reader
+    if _reader is None and _elsewhere and "pypinyin" not in sys.modules:
+        read = _elsewhere[0](text)
+        if read is not None:
+            return read
     from pypinyin import Style  # imported when first needed: loading it takes a moment
 
     if _reader is None:

@@ -12,7 +12,7 @@ from itertools import groupby
 
 from build_scripts.catalogue.place import PlacedArticle
 from build_scripts.contract.labels import chinese_date
-from build_scripts.contract.names import SURNAME_READINGS, family_name, name_syllables
+from build_scripts.contract.names import SURNAME_READINGS, family_name, name_syllables, read_pinyin
 from build_scripts.contract.record import dump_front_matter
 from build_scripts.writers import mdtext
 
@@ -116,12 +116,10 @@ def _pinyin_of(name: str, person: bool = False) -> tuple[str, tuple[str, ...]]:
     key = ("person:" + name) if person else name
     found = _pinyin.get(key)
     if found is None:
-        from pypinyin import Style, lazy_pinyin  # imported when a name is new: it takes a moment
-
-        syllables = tuple(name_syllables(name)) if person else tuple(lazy_pinyin(name))
+        syllables = tuple(name_syllables(name)) if person else tuple(read_pinyin(name))
         reading = SURNAME_READINGS.get(family_name(name)) if person else None
         # the first syllable as the whole name is read (长乐 chang le, not 长 zhang alone)
-        first = [reading] if reading else list(syllables[:1]) or lazy_pinyin(name[:1], style=Style.FIRST_LETTER)
+        first = [reading] if reading else list(syllables[:1])
         letter = (first[0][:1] if first else "").upper()
         found = _pinyin[key] = (letter if "A" <= letter <= "Z" else "#", syllables)
     return found

@@ -32,6 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from build_scripts.contract.names import read_pinyin
 from build_scripts.contract.urls import known_slugs, remember_slugs
 from build_scripts.ingest.archive_config import ArchiveConfig
 from build_scripts.writers.listing import known_pinyin, remember_pinyin
@@ -41,6 +42,9 @@ from build_scripts.writers.workers import can_fork, end_with_parent, forked_pool
 # From this many files on, the worker shares them among helpers forked from it: a real page
 # takes 50–60 ms to parse, a helper's fork and the trips of its results a few.
 MIN_FILES_TO_SHARE = 4
+# Texts the worker reads the pinyin of for the conversion, at most (`WarmWorker.read_pinyin`):
+# a trip takes a tenth of a millisecond, loading pypinyin a tenth of a second.
+MAX_READ_ELSEWHERE = 200
 
 
 class WarmWorker:
@@ -51,6 +55,9 @@ class WarmWorker:
         folder the parser's compiled patterns are kept in (`compiled.keep_in`)."""
         self._sending: threading.Thread | None = None  # writing the work to the pipe (`send`)
         self._sent = True  # False if the worker was gone before it had all of it
+        self._parent = os.getpid()
+        self._pinyin: dict[str, list[str]] = {}  # what the worker read (`read_pinyin`)
+        self._reading = True  # False once the worker failed to answer
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, config, processes, os.getpid(), kept), daemon=True)
@@ -131,6 +138,24 @@ class WarmWorker:
         except (EOFError, OSError):
             return None
 
+    def read_pinyin(self, text: str) -> list[str] | None:
+        """`names.read_pinyin(text)`, read by the worker once it is done with its work (which
+        it has loaded pypinyin for: `_serve`); None where this process should read it itself —
+        a process forked from this one (the pipe is this one's), a worker gone, or past
+        `MAX_READ_ELSEWHERE` texts, where loading pypinyin here costs less than the trips."""
+        if os.getpid() != self._parent or not self._reading:
+            return None
+        if text not in self._pinyin:  # (a new tag is spelt for its address, then filed in the index)
+            if len(self._pinyin) >= MAX_READ_ELSEWHERE or not self._process.is_alive():
+                return None
+            try:
+                self._connection.send(text)
+                self._pinyin[text] = self._connection.recv()
+            except (EOFError, OSError):  # gone
+                self._reading = False
+                return None
+        return list(self._pinyin[text])
+
     def stop(self) -> None:
         """End the worker, whether it is still loading or waiting for work."""
         if self._process.is_alive():
@@ -167,8 +192,15 @@ def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent
         remember_slugs(slugs)
         remember_pinyin(pinyin)
         while True:
-            for result in _results(connection.recv(), processes):
+            message = connection.recv()
+            if isinstance(message, str):  # a text to read (`WarmWorker.read_pinyin`)
+                connection.send(read_pinyin(message))
+                continue
+            for result in _results(message, processes):
                 connection.send(result)
+            # Idle until the conversion stops it, or asks it to read a new tag's pinyin: it
+            # loads pypinyin now, rather than the conversion once it plans the pages.
+            importlib.import_module("pypinyin")
     except (EOFError, KeyboardInterrupt):  # the conversion closed its end, or Ctrl-C: it says so
         # Out at once, past multiprocessing's way out (flushing the standard streams, joining
         # threads): the worker was forked from a process that may have had other threads, and

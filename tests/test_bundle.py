@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, run_cli, screenshot
+from conftest import ROOT, build_site, run_cli, screenshot
 from search_helpers import NO_RESULTS, search, titles
 
 from build_scripts.contract.provenance import PROVENANCE_FILE, provenance_text
@@ -77,6 +77,46 @@ def test_bundle_serves_the_vendored_shim_instead_of_the_cdn(unzipped):
 def test_bundle_is_byte_for_byte_reproducible(search_site, bundle_zip, tmp_path):
     again = make_bundle(search_site, tmp_path / "again", fresh=True)  # (a hash seed of its own: forked_cli.py)
     assert again.read_bytes() == bundle_zip.read_bytes()
+
+
+def test_the_bundles_pages_are_those_of_one_offline_mkdocs_build_whatever_its_date(search_site, unzipped, tmp_path):
+    """The bundle's site is built in shards by year, as the hosted one: its pages are those of
+    one `mkdocs build` with the offline plugin — built here with another SOURCE_DATE_EPOCH than
+    the bundle's (the date of its newest issue), which no page depends on, so that a new issue
+    does not make every shard of the next bundle's site be built again (shard_reuse.py)."""
+    built = build_site(
+        search_site, "--site-dir", str(tmp_path / "site"), env={"OFFLINE": "true", "SOURCE_DATE_EPOCH": "1"}
+    )
+    assert built.returncode == 0, built.stderr
+    assert _tree(tmp_path / "site", leave_out={"404.html"}) == _tree(unzipped)
+
+
+def _tree(folder: Path, leave_out: set[str] = frozenset()) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file() and path.relative_to(folder).as_posix() not in leave_out
+    }
+
+
+def test_a_second_bundle_keeps_the_pages_that_did_not_change_and_reads_none_of_them(search_site, tmp_path, monkeypatch):
+    """The offline site stays in the output folder: bundling again builds only the shards whose
+    pages changed (none here) and reads only the pages built again for what they fetch — the
+    same zip as before, and as a bundle made from nothing."""
+    from build_scripts.ship import bundle as bundle_module
+
+    first = make_bundle(search_site, tmp_path)
+    site = tmp_path / bundle_module.OFFLINE_SITE
+    page = next(site.glob("2022/*/*/*.html"))
+    made = page.stat()
+    zipped = first.read_bytes()
+    read: list[str] = []
+    fetches_of = bundle_module._fetches_of
+    monkeypatch.setattr(bundle_module, "_fetches_of", lambda site, rel: read.append(rel) or fetches_of(site, rel))
+    bundled = bundle_module.bundle(search_site / "mkdocs.yml", search_site / "source_texts", tmp_path)
+    assert (page.stat().st_ino, page.stat().st_mtime_ns) == (made.st_ino, made.st_mtime_ns)
+    assert read == []
+    assert bundled.path.read_bytes() == zipped
 
 
 def test_zip_entries_are_sorted_in_one_folder_with_fixed_times(bundle_zip):
@@ -377,7 +417,9 @@ def test_the_bundle_is_named_after_the_paper_its_pages_were_converted_for(tmp_pa
     (docs / ".generated.json").write_text("{}", encoding="utf-8")
     (docs / "index.md").write_text("# 人民日报\n", encoding="utf-8")
     (docs / PROVENANCE_FILE).write_text(provenance_text("people-daily", "人民日报", "../src"), encoding="utf-8")
-    config = "site_name: x\ntheme:\n  name: material\n  font: false\n"
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "archive.yml").write_text("paper:\n  title: 人民日报\n  slug: people-daily\n", encoding="utf-8")
+    config = "site_name: x\ntheme:\n  name: material\n  font: false\nplugins:\n  - newspaper-archive:\n      source_dir: src\n"
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = run_cli("bundle", "--config-file", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path / "dist"))
     assert result.returncode == 0, result.stderr

@@ -35,8 +35,11 @@ from build_scripts.contract.versions import add_code, add_installed
 
 PACKAGE = Path(__file__).resolve().parents[1]
 SUFFIXES = (".py", ".txt", ".yml", ".json", ".gz", ".html", ".js", ".css", ".svg", ".png")
-# The environment a build reads (the public address, the offline bundle's build, its date)
-ENVIRONMENT = ("ARCHIVE_SITE_URL", "OFFLINE", "SOURCE_DATE_EPOCH")
+# The environment a build reads: the public address, the offline bundle's build. (Not
+# SOURCE_DATE_EPOCH, which the bundle sets to the date of the newest issue: no page depends on
+# it — tests/test_bundle.py —, and a key with it would build every shard of the bundle again
+# on the night of each new issue.)
+ENVIRONMENT = ("ARCHIVE_SITE_URL", "OFFLINE")
 KEPT = "{name}.kept.json"
 
 

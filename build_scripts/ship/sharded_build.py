@@ -201,10 +201,13 @@ def assemble(
     ledger = read_ledger(archive_settings(config).source_dir / LEDGER_FILE)
     alias_across_shards(staging, {url: entry.successor for url, entry in ledger.items() if entry.state == MOVED})
     records = [folder / f"{name}.publish.json" for name in names if (folder / f"{name}.publish.json").is_file()]
-    publish = next(p for p in config.plugins.values() if isinstance(p, PublishPlugin))
+    # (a site without the `newspaper-publish` plugin has no sitemap or feeds: its shards record none)
+    publish = next((p for p in config.plugins.values() if isinstance(p, PublishPlugin)), None)
     config = config.plugins.on_config(config)  # the public address, as each shard decided it
     feeds = None
-    if not config.site_url:  # (a shard records its pages for the sitemap and feeds only with one)
+    if publish is None:
+        pass
+    elif not config.site_url:  # (a shard records its pages for the sitemap and feeds only with one)
         print(f"note: {NO_SITE_URL}", file=sys.stderr)
     elif records:
         feeds, unchanged = publish_assembled(records, staging, site, folder, config.site_url, publish, reuse_feeds)

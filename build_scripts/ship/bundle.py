@@ -34,6 +34,9 @@ SERVER_ONLY = {"404.html"}
 # The offline site, in the folder the zip is written to: the next bundle builds again only the
 # shards whose pages changed (deleting it, and the folders named after it, only costs time).
 OFFLINE_SITE = ".offline-site"
+# zlib's own default: the pages and the search index's files pack 0.2 % smaller at 9, which
+# takes a fifth longer (15.5 s against 12.8 s for the 45,000 files of 11,300 articles)
+ZIP_LEVEL = 6
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can carry
 ZIP_LATEST = 4354819198  # 2107-12-31T23:59:58Z, the latest (a typo'd future date must not crash the zip)
 # Attributes that make a browser fetch something by itself (links a reader clicks are fine).
@@ -192,7 +195,7 @@ def write_zip(site: Path, target: Path, top: str, epoch: int) -> int:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o100644 << 16
                 info.create_system = 3  # Unix, whatever system makes the zip
-                archive.writestr(info, path.read_bytes(), compresslevel=9)
+                archive.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)
     except BaseException:  # a full disk, an interrupt: no half-written zip is left behind
         partial.unlink(missing_ok=True)
         raise

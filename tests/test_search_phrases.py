@@ -278,18 +278,35 @@ def test_a_date_typed_together_is_found_where_it_is_printed_together(tmp_path):
         tmp_path,
         article("day", "今年5月12日是第十八个全国防灾减灾日。", title="防灾减灾"),
         article("dateline", "本报北京5月12日电 记者从应急管理部获悉，汛期将至。", title="汛期"),
-        # the dateline apart from the text, as the converter records it: not in the article's
-        # file, so the day is found there by its words (cut 12 / 日电)
+        # the dateline apart from the text, as the converter records it: in the article's file
+        # with the rest of its head, where the day is checked as printed (cut 12 / 日电)
         replace(article("wire", "记者从气象部门获悉，强降雨将至。", title="降雨"), dateline="本报北京5月12日电"),
         article("words", "五月十二日，各地开展应急演练。", title="演练"),
         article("apart", "条例自2017年12月22日起施行，5月15日修订。", title="条例"),
+        article("quake", "纪念“5·12”汶川特大地震十八周年。", title="地震"),
     )
-    results = found(tmp_path, ["5月12日", "五月十二日", "5月 12"])
+    results = found(tmp_path, ["5月12日", "五月十二日", "5月 12", '"5·12"', '"北京5月12日"'])
     assert [[r.split(":")[0] for r in q] for q in results] == [
         ["dateline", "day", "wire", "words"],
         ["dateline", "day", "wire", "words"],
         ["apart", "dateline", "day", "wire"],  # typed apart: 5月 and 12 anywhere (a number alone stays digits)
+        ["quake"],  # not a dateline's 5月12 (a dateline is checked as printed, as the text is)
+        ["dateline", "wire"],
     ]
+
+
+def test_a_phrase_typed_from_the_middle_of_words_is_found_where_it_is_printed(tmp_path):
+    """A reader copies part of a sentence, cut in the middle of words at either end (`务员` of
+    `业务员`, `总书` of `总书记`): the article printing it is found, as the no-results message
+    promises of a quoted phrase; one with its words elsewhere is not."""
+    indexed(
+        tmp_path,
+        article("visit", "银行业务员主动上门，为老人办理社保卡。", title="上门服务"),
+        article("speech", "2025年4月，习近平总书记在上海考察时指出。", title="考察"),
+        article("other", "主动上门的业务员不多。", title="业务"),
+    )
+    results = found(tmp_path, ['"务员主动上门"', '"5年4月，习近平总书"', '"务员主动"'])
+    assert [[r.split(":")[0] for r in q] for q in results] == [["visit"], ["speech"], ["visit"]]
 
 
 def test_an_advertisement_comes_after_every_article_the_query_finds(tmp_path):

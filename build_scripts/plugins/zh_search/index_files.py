@@ -314,6 +314,7 @@ class IndexWriter:
             "n": article.page_name,
             "b": byline_with_names(article.byline, article.names),  # shown: names it does not spell out too
             "h": head,
+            "e": article.head()[len(article.title) + 1 :],  # the rest of the head as indexed: phrases checked there
             "k": len(parts),
             "x": parts[0],
         }

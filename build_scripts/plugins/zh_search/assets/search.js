@@ -193,10 +193,16 @@
     if (!words.length) return null;
     const rel = at.map((o) => o - at[0]);
     if (!exact) return { words, rel, exact, runs };
-    // Which words an article printing the phrase surely holds as words: not a single
-    // character at either end, which the text may cut with its neighbour (2025年 in 2025年底).
-    const edge = (k) => (k === 0 || k === words.length - 1) && Array.from(words[k]).length === 1 && HAN.test(words[k]);
-    let sure = words.map((w, k) => !edge(k));
+    // Which words an article printing the phrase surely holds as words: not the single
+    // characters and numbers at either end, which the text may cut with their neighbours
+    // (2025年 in 2025年底; 务 / 员 of a phrase typed from the middle of 业务员, 5 of 2025).
+    // Where that leaves none, only the character at either end (2025 of 2025年).
+    const char = (k) => Array.from(words[k]).length === 1 && HAN.test(words[k]);
+    const single = (k) => char(k) || /^[0-9]+$/.test(words[k]);
+    let sure = words.map(() => true);
+    for (let k = 0; k < words.length && single(k); k++) sure[k] = false;
+    for (let k = words.length - 1; k >= 0 && single(k); k--) sure[k] = false;
+    if (!sure.some(Boolean)) sure = words.map((w, k) => !((k === 0 || k === words.length - 1) && char(k)));
     if (!sure.some(Boolean)) sure = words.map(() => true);
     return { words, rel, exact, runs: [], text: piece, lead: at[0], tiled: words.join("") === piece, sure };
   }
@@ -628,7 +634,7 @@
     await Promise.all(unsure.map(async ([result, check, runsToCheck]) => {
       for (const [n, starts] of check) {
         const found = await printedAt(meta, result, groups[n], starts);
-        if (!found.length && !found.inHead) { wrong.add(result); return; }
+        if (!found.length) { wrong.add(result); return; }
         context.printed.set(result.i + ":" + n, found);
       }
       for (const [ways, words, offsets] of runsToCheck) {
@@ -643,14 +649,13 @@
 
   /** Of `starts` (offsets of a quoted phrase's first word in an article's indexed head and
    * text), those where the article prints the phrase's text, as offsets of the text: in its
-   * headline, byline or text (the names added to the byline and the dateline are not in the
-   * article's file; a phrase there is found only as words: `inHead`). */
+   * headline, its byline, the names added to it, its dateline (本报北京5月12日电, cut 12 /
+   * 日电) or its text. */
   async function printedAt(meta, result, group, starts) {
     const phrase = Array.from(group.text), size = phrase.length;
     const found = [];
     for (const start of starts.map((s) => s - group.lead)) {
       const printed = await printedChars(meta, result, start, size);
-      if (printed === IN_HEAD) { found.inHead = true; continue; } // (本报北京5月12日电: 12 / 日电)
       if (!printed) continue;
       await readyFor(printed.join(""));
       if (Array.from(normalise(printed.join(""))).every((c, k) => c === phrase[k])) found.push(start);
@@ -658,23 +663,18 @@
     return found;
   }
 
-  const IN_HEAD = "in the head"; // (printedChars: the dateline, or the names added to the byline)
-
   /** The `size` characters the article prints at offset `start` of its indexed head and text
-   * (in its headline, its byline as printed or its text), from its file and the parts of its
-   * text; IN_HEAD where they stand in what its file does not hold (the names added to the
-   * byline, the dateline), null beyond its text. */
+   * (in its headline, the rest of its head — byline, names, dateline — or its text), from its
+   * file and the parts of its text; null across two of them, or beyond its text. */
   async function printedChars(meta, result, start, size) {
     const name = result.year + "/d/" + result.doc;
     const file = await need(name);
     const part = meta.textPart;
-    const title = Array.from(file.t).length, byline = Array.from(file.b || "").length;
+    const title = Array.from(file.t).length;
     let printed = null;
     if (start >= 0 && start + size <= title) printed = Array.from(file.t).slice(start, start + size);
-    else if (start > title && start + size <= title + 1 + byline) {
-      printed = Array.from(file.b).slice(start - title - 1, start - title - 1 + size);
-    } else if (start > title && start < file.h) {
-      return IN_HEAD;
+    else if (start > title && start + size <= file.h) {
+      printed = Array.from(file.e).slice(start - title - 1, start - title - 1 + size);
     } else if (start >= file.h) {
       const from = start - file.h, first = Math.floor(from / part);
       const last = Math.min(file.k - 1, Math.floor((from + size - 1) / part));

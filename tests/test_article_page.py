@@ -159,7 +159,9 @@ def test_citation_meta_tags_make_zotero_save_a_newspaper_article(site):
     assert page.meta_values("citation_public_url") == [SUB_PATH_SITE_URL + OLYMPIC + "/"]
     assert page.meta_values("og:type") == ["article"]
     assert page.meta_values("og:url") == [SUB_PATH_SITE_URL + OLYMPIC + "/"]
-    assert page.meta_values("og:description") == ["冬奥会将至。"]
+    assert page.meta_values("og:description") == [
+        "冬奥会将至。27日,杭州市市场监管局联合上城、拱墅属地市场监管部门,对部分场所是否合法合规使用北京2022年冬奥会和冬残奥会奥林匹克标志进行检查。"
+    ]
     # keywords shared with other articles of the archive (the Olympic piece says none twice)
     tags = Page(article_html(site, LI_JIE)).meta_values("article:tag")
     assert 1 <= len(tags) <= 5 and "成果" in tags
@@ -565,13 +567,39 @@ def test_an_articles_summary_is_its_first_paragraph_that_reads_as_text(first, op
 def test_a_poems_summary_is_its_first_line():
     """A poem's lines are short and many end no sentence: its first line sums it up, not the
     first that ends with a mark."""
+    from build_scripts.contract.labels import first_sentence
     from build_scripts.parse.model import Article, Kind, Segment
 
     lines = ["山那边", "是海", "啊，多么美好的春天！", "风从南方来", "吹过田野", "吹过村庄", "吹过我的窗"]
     poem = Article(
         [Segment(Kind.HEADLINE, "春天", 1, 1), *(Segment(Kind.PARAGRAPH, t, n, n) for n, t in enumerate(lines, 2))]
     )
-    assert poem.is_poem and poem.opening == "山那边"
+    assert poem.is_poem and poem.opening.startswith("山那边\n\n")
+    # (a line too short to say anything goes on with the next ones)
+    assert first_sentence(poem.opening, quoted=True) == "山那边 是海 啊，多么美好的春天！"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "summary"),
+    [
+        (["“嘀嘀！”一辆快递车停在门口。快递员跳下车。"], "“嘀嘀！”一辆快递车停在门口。"),
+        (
+            ["来信收悉。", "你们反映的小区停车难问题，已转有关部门办理。"],
+            "来信收悉。你们反映的小区停车难问题，已转有关部门办理。",
+        ),
+        (["理论", "《求是》杂志发表重要文章", "第二条"], "理论 《求是》杂志发表重要文章"),
+        (["赢了！"], "赢了！"),  # (nothing follows it)
+    ],
+)
+def test_a_summary_too_short_to_say_anything_goes_on_with_the_next_sentences(paragraphs, summary):
+    """An opening like `“嘀嘀！”`, `封顶！`, `来信收悉。` or a contents box's `理论` tells a reader
+    nothing on the issue page: the sentences after it join it, in its paragraph or the next."""
+    from build_scripts.contract.labels import first_sentence
+    from build_scripts.parse.model import Article, Kind, Segment
+
+    blocks = [Segment(Kind.HEADLINE, "某篇文章", 1, 1)]
+    blocks += [Segment(Kind.PARAGRAPH, text, n, n) for n, text in enumerate(paragraphs, start=2)]
+    assert first_sentence(Article(blocks).opening, quoted=True) == summary
 
 
 def test_an_untitled_articles_window_title_gives_its_day_and_page(tmp_path):
@@ -599,7 +627,7 @@ def test_an_untitled_articles_window_title_gives_its_day_and_page(tmp_path):
             "“你好！中国”暨“茶和天下”·雅集活动在巴西举办。活动吸引了数百人。",
             "“你好！中国”暨“茶和天下”·雅集活动在巴西举办。",
         ),
-        ("他说：“我们要干！”大家一起鼓掌。", "他说：“我们要干！”"),
+        ("他说：“我们一定要把这件事干好！”大家一起鼓掌。", "他说：“我们一定要把这件事干好！”"),
         ("（记者手记：路在脚下。）改革还在继续。", "（记者手记：路在脚下。）"),
         ("“一路走来，不容易。可我们做到了", "“一路走来，不容易。可我们做到了"),  # (never closed: the paragraph)
     ],

@@ -67,7 +67,7 @@ def test_issue_page_lists_articles_by_page_in_page_order(rich_docs):
     # title, byline and first sentence of each article
     assert re.search(
         r"保护奥林匹克标志\]\(bao-hu-ao-lin-pi-ke-biao-zhi\.md\)  \n  <small>本报记者 陈洋根 通讯员 "
-        r"赵文琼 武露露 · 冬奥会将至。</small>",
+        r"赵文琼 武露露 · 冬奥会将至。27日,杭州市市场监管局联合上城、拱墅属地市场监管部门,对部分场所是否合法合规使用北京2022年冬奥会和冬残奥会奥林匹克标志进行检查。</small>",
         issue,
     )
     # below each 版's list, the 版 before and after it (the paper's next page, not the next number)

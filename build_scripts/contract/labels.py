@@ -102,13 +102,27 @@ def print_details(day: dt.date, page: int | None, page_name: str) -> str:
     return " · ".join(parts)
 
 
+# A summary shorter than this says nothing of the article (`“嘀嘀！”`, `封顶！`, `来信收悉。`, a
+# contents box's `理论`): the sentences after it join it.
+SHORT_SUMMARY = 12
+
+
 def first_sentence(text: str, limit: int = 90, quoted: bool = False) -> str:
-    """The opening sentence of an article's text, cut at `limit` characters. With `quoted`, a
-    sentence does not end inside quotation marks or brackets (`“你好！中国”暨…`: not `“你好！`) —
-    for what a reader reads (a summary); a slug made of it is made as it always was."""
-    first_paragraph = text.split("\n\n", 1)[0].strip()
-    sentence = _opening_sentence(first_paragraph) if quoted else None
-    if sentence is None:
+    """The opening sentence of an article's text, cut at `limit` characters. With `quoted` —
+    for what a reader reads (a summary) — a sentence does not end inside quotation marks or
+    brackets (`“你好！中国”暨…`: not `“你好！`), and one shorter than `SHORT_SUMMARY` goes on
+    with the next, in its paragraph or the next one; a slug made of it is made as it always was."""
+    if quoted:
+        sentence, rest = "", text.strip()
+        while rest and len(sentence) < SHORT_SUMMARY:
+            paragraph, _, after = rest.partition("\n\n")
+            paragraph = paragraph.strip()
+            opening = _opening_sentence(paragraph)
+            # (a paragraph that ends with no mark, a box's label, is set apart by a space)
+            sentence += (" " if sentence and not _SENTENCE_END.search(sentence[-2:]) else "") + opening
+            rest = f"{paragraph[len(opening) :]}\n\n{after}".strip()
+    else:
+        first_paragraph = text.split("\n\n", 1)[0].strip()
         found = _SENTENCE.match(first_paragraph)
         sentence = found.group() if found else first_paragraph
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

@@ -186,15 +186,17 @@ class Article:
 
     @property
     def opening(self) -> str:
-        """Where its text opens (its summary on the issue page and in search): its first
+        """Where its text opens (its summary on the issue page and in search is taken from
+        there: `labels.first_sentence`), its paragraphs from there on: from its first
         paragraph that reads as running text — not a heading above it (头条看点), nor what a
         page sets as a paragraph before the text: a label (`对话人：`), who speaks or writes
-        (`李  拯   本报评论员`, `谭雅竹`), a part's short title (`最高`). The first paragraph where
-        none reads so."""
+        (`李  拯   本报评论员`, `谭雅竹`), a part's short title (`最高`). From the first paragraph
+        where none reads so, and a poem from its first line, whatever its punctuation."""
         paragraphs = [b.text for b in self.blocks if b.kind is Kind.PARAGRAPH]
-        if self.is_poem:  # its first line, whatever its punctuation
-            return paragraphs[0] if paragraphs else self.text
-        return next((t for t in paragraphs if _reads_as_text(t)), paragraphs[0] if paragraphs else self.text)
+        if not paragraphs:
+            return self.text
+        first = 0 if self.is_poem else next((k for k, t in enumerate(paragraphs) if _reads_as_text(t)), 0)
+        return "\n\n".join(paragraphs[first:])
 
     @property
     def first_line(self) -> int:

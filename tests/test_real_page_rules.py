@@ -479,20 +479,40 @@ def test_who_tells_a_section_below_its_heading_is_a_line_of_the_text_not_a_headi
     assert [b.kind.name for b in article.blocks if b.text.startswith("讲述人")] == ["PARAGRAPH"] * 2
 
 
-def test_who_tells_the_story_set_unindented_below_the_headline_is_no_headline_piece():
-    """Where paragraphs are indented, `主讲人：…` set flush below the headline, as its byline
-    would be, is a line of the text: not part of the headline (its H1), nor a byline."""
+def test_who_tells_the_story_set_unindented_below_the_headline_is_its_byline():
+    """Where paragraphs are indented, `主讲人：…` set flush below the headline names who tells
+    the story, after who they are: not part of the headline (its H1) but its byline, as the
+    paper's own e-edition files it: the story is theirs, not that of the reporter who wrote it
+    down, credited at its end."""
     page = (
         "守护雪线上的公路（枝叶关情）\n"
         "主讲人：某省某县公路养护段应急队队长 扎西顿珠\n"
         f"{IND}那年冬天的一个傍晚，我带着队员上了山口。\n"
         f"{IND}天气预报说当晚有暴雪，我们提前把机械拉到山口待命。\n"
+        f"{IND}（本报记者林小溪采访整理）\n"
     )
     result = parse_page(page)
     (article,) = result.articles
     assert article.title == "守护雪线上的公路（枝叶关情）"
-    assert [b.text[:4] for b in article.blocks] == ["主讲人：", "那年冬天", "天气预报"]
-    assert {d.text[:4]: d.rule_id for d in result.decisions}["主讲人："] == "paragraph.credit"
+    assert article.byline == "主讲人：某省某县公路养护段应急队队长 扎西顿珠"
+    assert [b.text[:4] for b in article.blocks][:2] == ["那年冬天", "天气预报"]
+    assert article.names.authors == ("扎西顿珠",)
+    assert {d.text[:4]: d.rule_id for d in result.decisions}["主讲人："] == "byline.role-credit"
+
+
+def test_who_tells_the_story_below_the_headline_is_its_byline_who_proposes_it_a_line_of_text():
+    """Where blank lines part the blocks: `主讲人：…所长 周某某` (a person, named last) is the
+    byline; `提案人：某某中央` (a body) stays the first line of the text."""
+    page = (
+        "经济大省挑大梁（发展故事汇·第18期）\n\n本期主讲人：某研究所所长 周某某\n\n"
+        "今年全国两会期间，代表们围绕高质量发展建言献策，经济大省的担当备受关注。\n\n"
+        "推进城乡供水一体化（提案摘要）\n\n提案人：某某中央\n\n"
+        "案由：农村供水保障水平与城市相比仍有差距，部分地区水源单一、管网老化。\n"
+    )
+    told, proposed = parse_page(page).articles
+    assert told.byline == "本期主讲人：某研究所所长 周某某" and told.names.authors == ("周某某",)
+    assert told.blocks[0].text.startswith("今年全国两会期间")
+    assert proposed.byline == "" and proposed.blocks[0].text == "提案人：某某中央"
 
 
 def test_a_name_right_below_the_headline_signs_the_piece_whatever_the_join_evidence(evidence_that_always_joins):

@@ -314,6 +314,9 @@ class HeadingRules(HeadlinePieceRules):
             return self._add(Kind.BYLINE, t, unit)
         if self._title_only() and self._beside(unit):
             return self._headline(unit, "headline.piece", extend=True)
+        if self._title_only() and shapes.credits_a_person(t) and not p.PARTICIPANTS_RE.match(t):
+            self._decide(unit, "byline", "byline.role-credit")
+            return self._add(Kind.BYLINE, t, unit)
         if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):  # (below a section's heading too)
             self._decide(unit, "paragraph", "paragraph.credit")
             return self._add(Kind.PARAGRAPH, t, unit)

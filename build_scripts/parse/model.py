@@ -78,6 +78,13 @@ class Names:
     authors: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
 
+    def and_then(self, more: Names) -> Names:
+        """These names, then those of `more` not among them."""
+        return Names(
+            tuple(dict.fromkeys((*self.authors, *more.authors))),
+            tuple(dict.fromkeys((*self.correspondents, *more.correspondents))),
+        )
+
 
 # A poem: at least this many blocks of text, each a line this short without a full stop, few
 # of them spaced (a list of names is spaced)

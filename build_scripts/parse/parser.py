@@ -210,8 +210,10 @@ class _Parser(HeadingRules, JoinRules):
                 or p.contributor_signature(t)  # (a pupil's school and class, and name)
             ):
                 return self._byline(unit)
-            if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):
-                # who tells the story (`主讲人：…队长 普布次仁`), set like a byline: a line of its text
+            if shapes.credits_a_person(t) and not p.PARTICIPANTS_RE.match(t):
+                self._decide(unit, "byline", "byline.role-credit")
+                return self._add(Kind.BYLINE, t, unit)
+            if shapes.role_credit(t) and not p.PARTICIPANTS_RE.match(t):  # (`提案人：民盟中央`: text)
                 self._decide(unit, "paragraph", "paragraph.credit")
                 return self._add(Kind.PARAGRAPH, t, unit)
             return self._headline(unit, "indent.headline-piece", extend=True)

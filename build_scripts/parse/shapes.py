@@ -377,6 +377,18 @@ def role_credit(text: str) -> bool:
     return _ROLE_CREDIT_RE.match(text) is not None
 
 
+def credits_a_person(text: str) -> bool:
+    """A role credit naming a person last, set apart after who they are (`主讲人：…研究所所长
+    周毅仁`, `…队长 扎西顿珠`): printed where a byline stands, and the paper's own e-edition
+    files it as the byline (five of five on the real pages); one naming a body (`提案人：民盟中央`)
+    stays a line of the text."""
+    who = text.split()
+    return role_credit(text) and len(who) > 1 and _NAMED_LAST_RE.match(who[-1]) is not None
+
+
+_NAMED_LAST_RE = compiled.pattern(rf"^[{p.HAN}·]{{2,8}}$")
+
+
 # A question of a few words on a line of its own (`如何加强？`, `这项任务为何摆在首位？`): on the
 # 535 real pages, 126 such lines are inside an article's text (a section's heading, or a
 # question the text asks); 4 head an article of their own, each with its byline right below.

@@ -131,11 +131,7 @@ class ArticleState:
                 # its reporters (`本报北京5月24日电  （记者常钦）`), who are the article's too
                 later = _dateline_credits([s for s in self.current if s.kind is Kind.PARAGRAPH])
                 if later:
-                    more = p.parse_names(*later)
-                    names = Names(
-                        tuple(dict.fromkeys((*names.authors, *more.authors))),
-                        tuple(dict.fromkeys((*names.correspondents, *more.correspondents))),
-                    )
+                    names = names.and_then(p.parse_names(*later))
             if not (names.authors or names.correspondents):
                 # a dialogue's speakers listed below `对话人：`: the paper's own are its authors
                 names = Names(speakers, ()) if (speakers := _own_speakers(self.current)) else names

@@ -332,9 +332,8 @@ def _convert(
             _settled()
         moved = moved_pages(ledger, placed)
         units.insert(0, Unit(Keys(salt)("moved", repr(sorted(moved.items()))), lambda: moved))
-        where = os.path.relpath(
-            source_dir.resolve(), docs_dir.resolve()
-        )  # from docs/: the same bytes wherever the two are
+        # (from docs/: the same bytes wherever the two are)
+        where = os.path.relpath(source_dir.resolve(), docs_dir.resolve())
         paper = {PROVENANCE_FILE: provenance_text(config.paper.slug, config.paper.title, where)}
         units.insert(0, Unit(Keys(salt)("provenance", *paper.values()), lambda: paper))  # checked by the build
         text = dump_ledger(ledger, config.paper.slug, names) if record_urls else None

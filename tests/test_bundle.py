@@ -425,3 +425,24 @@ def test_the_bundle_is_named_after_the_paper_its_pages_were_converted_for(tmp_pa
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (tmp_path / "dist").glob("*.zip")] == ["people-daily-offline.zip"]
     assert (ROOT / "source_texts" / "archive.yml").read_text(encoding="utf-8").count(SLUG)  # the other paper
+
+
+def test_what_a_page_fetches_is_read_again_only_where_the_page_or_the_record_changed(tmp_path, monkeypatch):
+    from build_scripts.ship import bundle as bundle_module
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text('<script src="https://cdn.example.com/x.js"></script>', encoding="utf-8")
+    (site / "b.html").write_text("<p>本地</p>", encoding="utf-8")
+    checked = tmp_path / "checked.json"
+    read: list[str] = []
+    fetches_of = bundle_module._fetches_of
+    monkeypatch.setattr(bundle_module, "_fetches_of", lambda site, rel: read.append(rel) or fetches_of(site, rel))
+    found = ["a.html: <script src=https://cdn.example.com/x.js>"]
+    assert external_fetches(site, checked) == found and read == ["a.html", "b.html"]
+    assert external_fetches(site, checked) == found and read == ["a.html", "b.html"]  # none read again
+    (site / "b.html").unlink()
+    (site / "b.html").write_text('<img src="//cdn.example.com/b.png">', encoding="utf-8")  # written anew
+    checked.write_text(json.dumps({**json.loads(checked.read_text(encoding="utf-8")), "a.html": 5}), encoding="utf-8")
+    assert external_fetches(site, checked) == [*found, "b.html: <img src=//cdn.example.com/b.png>"]
+    assert read == ["a.html", "b.html", "a.html", "b.html"]  # (a damaged record: read again)

@@ -134,11 +134,19 @@ def _signature(page: Path) -> list[int]:
 
 
 def _read_checked(checked: Path | None) -> dict[str, list]:
+    """What the last check found in each page, under its signature (nothing that is not so:
+    the page is read again)."""
     try:
         found = json.loads(checked.read_text(encoding="utf-8")) if checked is not None else {}
     except (OSError, ValueError):
         return {}
-    return found if isinstance(found, dict) else {}
+    if not isinstance(found, dict):
+        return {}
+    return {
+        rel: entry
+        for rel, entry in found.items()
+        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)
+    }
 
 
 def bundle_epoch(docs: Path) -> int:

@@ -130,7 +130,9 @@ def start_conversion(
     if warm is not None and missing and pool_size(len(missing), jobs) <= 1:
         # a few files: the worker that has loaded the parser meanwhile parses them
         collect_less()  # as the loading would have set it here
-        started.handed, started.alive = True, warm.send(job_list(started.changed, config, entries))
+        # (an edit's new tags read by the worker; a new issue's names, which it has many of, here)
+        work = job_list(started.changed, config, entries)
+        started.handed, started.alive = True, warm.send(work, then_read=not started.new)
     return started
 
 
@@ -292,10 +294,12 @@ def _convert(
         )
         result.found, result.parsed = len(started.keys), len(started.missing)
         result.corrected = sum(1 for s in sources if s.fixed)
-        if warm is not None and started.handed:
+        if warm is not None and started.handed and not started.new:
             # the pinyin of a new tag or name, read by the worker: it has loaded pypinyin
             # meanwhile, for this process to spare that (`WarmWorker.read_pinyin`)
             read_elsewhere(warm.read_pinyin)
+        elif warm is not None:
+            warm.stop()  # (its memory back before the pages are planned: this process spells)
         if not sources:  # every file failed (--keep-going): an empty archive would only delete pages
             return result
         # Placing, tagging and planning make many objects that stay (for the run) and no cycles:

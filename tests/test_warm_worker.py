@@ -40,9 +40,9 @@ def started(monkeypatch) -> list[tuple[WarmWorker, list[int]]]:
         original_init(self, config, processes, kept)
         seen.append((self, []))
 
-    def send_work(self, work):
+    def send_work(self, work, **options):
         next(given for worker, given in seen if worker is self).append(len(work))
-        return original_send(self, work)
+        return original_send(self, work, **options)
 
     monkeypatch.setattr(WarmWorker, "__init__", init)
     monkeypatch.setattr(WarmWorker, "send", send_work)
@@ -271,7 +271,7 @@ def test_what_does_not_depend_on_the_changed_files_is_read_while_the_worker_pars
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, real=real, name=name: order.append(name) or real(*a))
     send, results = WarmWorker.send, WarmWorker.results
-    monkeypatch.setattr(WarmWorker, "send", lambda self, *a: order.append("handed") or send(self, *a))
+    monkeypatch.setattr(WarmWorker, "send", lambda self, *a, **k: order.append("handed") or send(self, *a, **k))
     monkeypatch.setattr(WarmWorker, "results", lambda self, *a: order.append("waited") or results(self, *a))
     convert(source, tmp_path / "docs", jobs=2)
     assert order[0] == "handed" and sorted(order[1:4]) == ["_files_in", "read_ledger", "read_names"]
@@ -383,10 +383,15 @@ def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_on
 
     monkeypatch.setattr(convert_module, "spell_meanwhile", slow_spelling)
     spelling: list[bool] = []  # whether the thread was still at it when the articles were placed
+    working: list[bool] = []  # whether the worker was still there then (to read a new tag's pinyin)
     place = convert_module.place_articles
-    monkeypatch.setattr(
-        convert_module, "place_articles", lambda *a: spelling.extend(t.is_alive() for t in loads) or place(*a)
-    )
+
+    def placing(*args):
+        spelling.extend(t.is_alive() for t in loads)
+        working.append(started[-1][0]._process.is_alive())
+        return place(*args)
+
+    monkeypatch.setattr(convert_module, "place_articles", placing)
     _edit(source)
     convert(source, tmp_path / "docs", jobs=2)
     assert [len(given) for _, given in started] == [1] and loads == []  # the worker parsed the edit
@@ -395,6 +400,8 @@ def test_a_new_issue_has_pypinyin_loaded_while_the_worker_parses_it_an_edited_on
     convert(source, tmp_path / "docs", jobs=2)
     assert [len(given) for _, given in started] == [1, 1] and len(loads) == 1  # and the new issue
     assert spelling == [False]  # joined before the conversion went on (and forked its writers)
+    # kept for an edit's new tags; after a new issue, whose names this process spells, let go
+    assert working == [True, False]
     _same_as_a_full_conversion(source, tmp_path)
     # what the thread does: import pypinyin (a process of its own, where nothing imported it)
     code = "import sys; from build_scripts.writers.warm_worker import spell_meanwhile as s; a = 'pypinyin' in sys.modules; s().join(); print(a, 'pypinyin' in sys.modules)"

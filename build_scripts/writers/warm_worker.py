@@ -83,9 +83,10 @@ class WarmWorker:
                 return None
         return None
 
-    def send(self, work: Sequence[Job]) -> bool:
+    def send(self, work: Sequence[Job], then_read: bool = False) -> bool:
         """Hand the worker `work` (it starts on it as soon as it has loaded the parser, while
-        this process goes on); False if the worker is gone.
+        this process goes on); False if the worker is gone. With `then_read`, the worker loads
+        pypinyin once done, to read a new tag's pinyin for this process (`read_pinyin`).
 
         What is sent is pickled here, now, and written to the pipe by a thread: the pipe (a
         pair of sockets) holds a few hundred kilobytes, the slugs and pinyin of an archive of
@@ -98,7 +99,8 @@ class WarmWorker:
         # what a worker forked now would know: the slugs and pinyin the cache holds; then the
         # work, all of it at once (the worker may share it out)
         messages = [
-            pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL) for m in ((known_slugs(), known_pinyin()), list(work))
+            pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL)
+            for m in ((known_slugs(), known_pinyin()), (list(work), then_read))
         ]
         self._sending = threading.Thread(target=self._send_all, args=(messages,), daemon=True)
         self._sending.start()
@@ -196,11 +198,13 @@ def _serve(connection: Connection, config: ArchiveConfig, processes: int, parent
             if isinstance(message, str):  # a text to read (`WarmWorker.read_pinyin`)
                 connection.send(read_pinyin(message))
                 continue
-            for result in _results(message, processes):
+            work, then_read = message
+            for result in _results(work, processes):
                 connection.send(result)
-            # Idle until the conversion stops it, or asks it to read a new tag's pinyin: it
-            # loads pypinyin now, rather than the conversion once it plans the pages.
-            importlib.import_module("pypinyin")
+            if then_read:
+                # Idle until the conversion stops it, or asks it to read a new tag's pinyin: it
+                # loads pypinyin now, rather than the conversion once it plans the pages.
+                importlib.import_module("pypinyin")
     except (EOFError, KeyboardInterrupt):  # the conversion closed its end, or Ctrl-C: it says so
         # Out at once, past multiprocessing's way out (flushing the standard streams, joining
         # threads): the worker was forked from a process that may have had other threads, and

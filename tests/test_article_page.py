@@ -320,8 +320,8 @@ def test_a_name_printed_with_a_space_is_linked_where_it_stands_and_shown_whole_a
         " ",
         "丁雅诵",
     ]
-    # alone, it reads as one name: as printed
-    assert byline_segments("本报记者 吴 丹", ["吴丹"]) == [("本报记者 ", None), ("吴 丹", "吴丹")]
+    # alone too, whole: the same reporter reads alike in every byline
+    assert byline_segments("本报记者 吴 丹", ["吴丹"]) == [("本报记者 ", None), ("吴丹", "吴丹")]
     # a name the byline does not spell out still gets a link of its own, once
     assert byline_segments("（本报评论员）", ["李洁"])[-1] == ("李洁", "李洁")
 

@@ -370,7 +370,7 @@ def test_a_name_page_lists_a_box_by_where_its_text_opens(tmp_path):
     box = page[page.index("[图片报道]") :].split("\n- ")[0]
     story = page[page.index("[新能源汽车销量增长]") :].split("\n- ")[0]
     assert "1月27日，游客在冰雪大世界游玩。" in box
-    assert "一月新能源汽车销量同比增长" not in story and "王  洋" in story
+    assert "一月新能源汽车销量同比增长" not in story and "本报记者  王洋" in story  # (its byline alone, the name whole)
 
 
 def test_a_tag_page_lists_a_box_by_where_its_text_opens(tmp_path):
@@ -455,7 +455,9 @@ def test_a_listing_shows_the_names_a_byline_does_not_spell_out(tmp_path):
 
     assert byline_with_names("本报记者", ("张贺", "耿磊")) == "本报记者 张贺、耿磊"
     assert byline_with_names("本报记者 储 勇", ("储勇",)) == "本报记者 储 勇"  # spelt out, spaced
-    # of two or more, each whole: `吴 丹 黄 超` could be four people
+    # in a list, whole: `吴 丹 黄 超` could be four people, and one reporter reads alike in
+    # every byline of the list (`常 钦` above `李心萍 姜峰 常钦`)
+    assert byline_with_names("本报记者 储 勇", ("储勇",), whole_names=True) == "本报记者 储勇"
     names = ("吴丹", "黄超", "孙亚慧")
     assert byline_with_names("本报记者 吴 丹 黄 超 孙亚慧", names, whole_names=True) == "本报记者 吴丹 黄超 孙亚慧"
     assert byline_with_names("本报记者 王  洋  李明", ("王洋", "李明"), whole_names=True) == "本报记者 王洋  李明"

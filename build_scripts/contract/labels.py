@@ -36,11 +36,12 @@ def byline_with_names(byline: str, names: tuple[str, ...] | list[str], whole_nam
     names it does not spell out — a byline of `本报记者` alone, its reporters named in a
     credit at the article's end, reads `本报记者 张贺、耿磊`. A byline printed in brackets
     after a dateline (`（记者冯歆然、刘恺）`) is shown without them, as the others are. With
-    `whole_names` (a list of articles), where it names two or more, a name spaced out to fill
-    the line is shown whole: `吴 丹 黄 超 孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is
-    three. (Search shows the byline as printed: a quoted name is found where it is printed.)"""
+    `whole_names` (a list of articles), a name spaced out to fill the line is shown whole:
+    `吴 丹 黄 超 孙亚慧` could be four people, `吴丹 黄超 孙亚慧` is three — and `本报记者 常 钦`
+    reads `本报记者 常钦`, as the same reporter does in a byline of three on the line below it.
+    (Search shows the byline as printed: a quoted name is found where it is printed.)"""
     shown = unbracketed(byline)
-    if whole_names and len(names) > 1:
+    if whole_names and names:
         compact = "".join(shown.split())
         for name in names:
             # (only a name the byline prints spaced out is looked for: most are printed whole)

@@ -117,13 +117,12 @@ def _spelled(rest: str, name: str) -> int:
 def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None]]:
     """The byline as printed, cut into (text, name) pieces: a piece whose name is set is a
     reporter's name, to be linked to their page. Names are found in print order, also when
-    printed with spaces between their characters — and then shown whole where the byline
-    names two or more, as a list of articles shows them (`labels.byline_with_names`):
-    `张 贺 耿 磊 丁雅诵` could be five people, `张贺 耿磊 丁雅诵` is three."""
+    printed with spaces between their characters — and then shown whole, as a list of
+    articles shows them (`labels.byline_with_names`): `张 贺 耿 磊 丁雅诵` could be five
+    people, `张贺 耿磊 丁雅诵` is three, and `常 钦` is `常钦` in every byline."""
     segments: list[tuple[str, str | None]] = []
     rest, plain = byline, ""
     longest_first = sorted(set(names), key=len, reverse=True)
-    whole = len(set(filter(None, names))) > 1
     while rest:
         found = next(((n, length) for n in longest_first if n and (length := _spelled(rest, n))), None)
         if found:
@@ -131,7 +130,7 @@ def byline_segments(byline: str, names: list[str]) -> list[tuple[str, str | None
             if plain:
                 segments.append((plain, None))
                 plain = ""
-            segments.append((name if whole else rest[:length], name))
+            segments.append((name, name))
             rest = rest[length:]
         else:
             plain, rest = plain + rest[0], rest[1:]

@@ -23,6 +23,7 @@ from pathlib import Path
 from build_scripts.contract.provenance import recorded_paper
 from build_scripts.ingest.archive_config import load_archive_config
 from build_scripts.problems import InputError
+from build_scripts.ship.shard_reuse import signature
 from build_scripts.writers.docs_tree import reading_docs
 from build_scripts.writers.workers import can_fork, default_jobs, forked_pool
 
@@ -100,7 +101,7 @@ def external_fetches(site: Path, checked: Path | None = None, jobs: int = 1) -> 
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     pages = [rel for rel in pages if rel not in SERVER_ONLY]
     before = _read_checked(checked)
-    signatures = {rel: _signature(site / rel) for rel in pages}
+    signatures = {rel: signature(os.path.join(site, rel)) for rel in pages}  # (as the shards' files)
     known = {rel: before[rel][1] for rel in pages if rel in before and before[rel][0] == signatures[rel]}
     todo = [rel for rel in pages if rel not in known]
     workers = min(jobs, len(todo) // MIN_PAGES_PER_PROCESS) if can_fork() else 1
@@ -125,12 +126,6 @@ def _fetches_of(site: Path, rel: str) -> list[str]:
     finder = _FetchFinder()
     finder.feed((site / rel).read_text(encoding="utf-8"))
     return finder.found
-
-
-def _signature(page: Path) -> list[int]:
-    """A page written again has another modification time (a build never writes in place)."""
-    stat = page.stat()
-    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _read_checked(checked: Path | None) -> dict[str, list]:

@@ -121,7 +121,7 @@ def merge_search_indexes(indexes: list[Path], target: Path, page_order: dict[str
     target.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _signature(path: str) -> list[int]:
+def signature(path: str) -> list[int]:
     """What tells the file the record saw from one written over or put in its place by another
     build: a hard link, a rename or a copy keeping times (the project moved, a CI cache
     restored) keeps both, a build writing the file again does not. (A path as a string: asked
@@ -137,7 +137,7 @@ def record(folder: Path, name: str, key: str, files: list[str], site: Path, file
     over by it), as they now stand there, for the next build (written only once the site is in
     place: a build that failed records nothing)."""
     root = os.fspath(site)
-    signed = [[rel, *_signature(os.path.join(root, rel))] for rel in files]
+    signed = [[rel, *signature(os.path.join(root, rel))] for rel in files]
     made = {"key": key, "files": signed, "pages": file_keys}
     (folder / KEPT.format(name=name)).write_text(json.dumps(made), encoding="utf-8")
 
@@ -151,11 +151,11 @@ def recorded(folder: Path, name: str) -> dict | None:
     return found if isinstance(found, dict) else None
 
 
-def as_recorded(site: Path | str, rel: str, signature: list[int]) -> bool:
+def as_recorded(site: Path | str, rel: str, recorded: list[int]) -> bool:
     """Does the site hold the file as the record saw it (not made again, replaced or written
     over by another build into the same folder)?"""
     try:
-        return _signature(os.path.join(site, rel)) == signature
+        return signature(os.path.join(site, rel)) == recorded
     except OSError:
         return False
 
@@ -181,7 +181,7 @@ def kept_files(folder: Path, name: str, key: str, site: Path) -> list[str] | Non
         if kept is None or kept.get("key") != key:
             return None
         root = os.fspath(site)
-        if not all(as_recorded(root, rel, signature) for rel, *signature in kept["files"]):
+        if not all(as_recorded(root, rel, recorded) for rel, *recorded in kept["files"]):
             return None
         return [str(rel) for rel, *_ in kept["files"]]
     except (ValueError, TypeError, AttributeError, KeyError):  # not a record
